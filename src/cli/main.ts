@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runMigrations } from '../db/migrate.ts';
+import { createAuth } from '../features/auth/auth.ts';
+import { DEMO_PASSWORD, seedDemo } from '../features/demo/demo.seed.ts';
+import { webRoot } from '../server/app.ts';
+import { ConfigError, loadConfig } from '../server/config.ts';
+import { openConfiguredDatabase, serve } from '../server/main.ts';
+
+const usage = `Usage: lupp <command>
+
+Commands:
+  serve [--build-if-missing]   start Lupp (migrates first; seeds demo data into an empty database in demo mode)
+  migrate                      apply pending database migrations and exit
+  seed --demo                  fill an empty database with the demo consortium, organisations and users
+  help                         show this text
+
+Configuration comes from environment variables; see .env.example.`;
+
+const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: { demo: { type: 'boolean' }, 'build-if-missing': { type: 'boolean' } },
+    strict: true,
+  });
+  switch (command) {
+    case 'serve': {
+      const config = loadConfig();
+      if (values['build-if-missing']) buildWebIfStale();
+      await serve(config);
+      return -1; // keep running
+    }
+    case 'migrate': {
+      const database = await openConfiguredDatabase(loadConfig());
+      await runMigrations(database.pool);
+      await database.close();
+      console.log('Migrations are applied.');
+      return 0;
+    }
+    case 'seed': {
+      if (!values.demo) {
+        console.error('Only demo data can be seeded: lupp seed --demo');
+        return 2;
+      }
+      const config = loadConfig();
+      if (config.env === 'production') {
+        console.error('Refusing to seed demo users with a known password in production.');
+        return 2;
+      }
+      const database = await openConfiguredDatabase(config);
+      await runMigrations(database.pool);
+      const seeded = await seedDemo(database.db, createAuth(config, database.db));
+      await database.close();
+      console.log(
+        seeded
+          ? `Demo data seeded; every demo user's password is ${DEMO_PASSWORD}.`
+          : 'The database already has data; nothing was seeded.',
+      );
+      return 0;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(usage);
+      return 0;
+    default:
+      console.error(`Unknown command: ${command}\n\n${usage}`);
+      return 2;
+  }
+}
+
+/** `npm start` on a fresh clone: build the web app when it is missing or older than its sources. */
+function buildWebIfStale() {
+  const built = path.join(webRoot, 'index.html');
+  const newestSource = newestMtime(path.join(projectRoot, 'src'));
+  if (existsSync(built) && statSync(built).mtimeMs >= newestSource) return;
+  console.log('Building the web app (first start, or its sources changed)…');
+  const result = spawnSync(
+    process.execPath,
+    [path.join(projectRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: projectRoot,
+      stdio: 'inherit',
+    },
+  );
+  if (result.status !== 0) throw new Error('Building the web app failed; see the output above.');
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,107 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { type Auth, createPasswordAccount } from '../auth/auth.ts';
+import { withCheckDigit } from '../tenancy/org-number.ts';
+import type { Role } from '../tenancy/tenancy.contract.ts';
+import { consortium, membership, organisation } from '../tenancy/tenancy.table.ts';
+
+/** Known only in demo mode; the README lists the users. Never seeded in production. */
+export const DEMO_PASSWORD = 'lupp-demo-2026';
+
+type DemoOrg = { key: string; kind: 'hei' | 'customer'; name: string; orgNumberPrefix: string };
+
+// Fictional organisations; organisationsnummer have valid check digits but belong to nobody we know of.
+const orgs: DemoOrg[] = [
+  { key: 'mittland', kind: 'hei', name: 'Mittlands universitet', orgNumberPrefix: '202199001' },
+  { key: 'norrvik', kind: 'hei', name: 'Högskolan i Norrvik', orgNumberPrefix: '202199002' },
+  { key: 'kommun', kind: 'customer', name: 'Norrviks kommun', orgNumberPrefix: '212099001' },
+  { key: 'stalverket', kind: 'customer', name: 'Stålverket i Norrvik AB', orgNumberPrefix: '559999001' },
+];
+
+export const demoUsers: { email: string; name: string; memberships: { in: string; roles: Role[] }[] }[] = [
+  {
+    email: 'astrid.admin@mittland.example',
+    name: 'Astrid Lind',
+    memberships: [{ in: 'mittland', roles: ['admin'] }],
+  },
+  {
+    email: 'karin.koordinator@mittland.example',
+    name: 'Karin Berg',
+    memberships: [
+      { in: 'mittland', roles: ['coordinator'] },
+      { in: 'norrvik', roles: ['coordinator'] },
+    ],
+  },
+  {
+    email: 'lars.larare@mittland.example',
+    name: 'Lars Ek',
+    memberships: [{ in: 'mittland', roles: ['teacher'] }],
+  },
+  {
+    email: 'eva.ekonom@mittland.example',
+    name: 'Eva Holm',
+    memberships: [{ in: 'mittland', roles: ['economist'] }],
+  },
+  {
+    email: 'maria.chef@mittland.example',
+    name: 'Maria Sund',
+    memberships: [{ in: 'mittland', roles: ['manager'] }],
+  },
+  {
+    email: 'oskar.admin@norrvik.example',
+    name: 'Oskar Norén',
+    memberships: [{ in: 'norrvik', roles: ['admin'] }],
+  },
+  {
+    email: 'sara.kund@stalverket.example',
+    name: 'Sara Ståhl',
+    memberships: [{ in: 'stalverket', roles: ['customer_contact'] }],
+  },
+  {
+    email: 'johan.analytiker@alliansen.example',
+    name: 'Johan Ås',
+    memberships: [{ in: 'consortium', roles: ['analyst'] }],
+  },
+];
+
+export async function databaseIsEmpty(db: Db): Promise<boolean> {
+  const { rows } = await db.execute<{ empty: boolean }>(
+    sql`select not exists (select 1 from ${organisation}) and not exists (select 1 from ${consortium}) as empty`,
+  );
+  return rows[0]?.empty === true;
+}
+
+/** Fills an empty database with a demo consortium, HEIs, customers and one user per role. */
+export async function seedDemo(db: Db, auth: Auth): Promise<boolean> {
+  if (!(await databaseIsEmpty(db))) return false;
+  const [alliance] = await db
+    .insert(consortium)
+    .values({ slug: 'kunskapsalliansen', name: 'Kunskapsalliansen Mitt' })
+    .returning({ id: consortium.id });
+  if (!alliance) throw new Error('consortium was not created');
+  const ids = new Map<string, { organisationId?: string; consortiumId?: string }>([
+    ['consortium', { consortiumId: alliance.id }],
+  ]);
+  for (const o of orgs) {
+    const [row] = await db
+      .insert(organisation)
+      .values({
+        kind: o.kind,
+        name: o.name,
+        orgNumber: withCheckDigit(o.orgNumberPrefix),
+        consortiumId: o.kind === 'hei' ? alliance.id : null,
+      })
+      .returning({ id: organisation.id });
+    ids.set(o.key, { organisationId: row?.id });
+  }
+  for (const u of demoUsers) {
+    const { id: userId } = await createPasswordAccount(auth, {
+      email: u.email,
+      name: u.name,
+      password: DEMO_PASSWORD,
+    });
+    for (const m of u.memberships)
+      await db.insert(membership).values({ userId, roles: m.roles, ...ids.get(m.in) });
+  }
+  return true;
+}

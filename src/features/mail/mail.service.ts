@@ -1,0 +1,95 @@
+import { eq, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import nodemailer from 'nodemailer';
+import type { Db } from '../../db/client.ts';
+import { outbox } from './outbox.table.ts';
+
+export type MailMessage = { kind: string; to: string; subject: string; text: string };
+
+const MAX_ATTEMPTS = 5;
+
+/** Writes an e-mail to the outbox, in the caller's transaction: it is sent only if the change commits. */
+export async function enqueueMail(db: Pick<Db, 'insert'>, message: MailMessage): Promise<void> {
+  await db
+    .insert(outbox)
+    .values({ kind: message.kind, toAddress: message.to, subject: message.subject, textBody: message.text });
+}
+
+/**
+ * Delivers pending outbox rows over SMTP. Rows are claimed with SKIP LOCKED, so several app
+ * processes can run senders against one database without sending anything twice.
+ */
+export function createMailSender(
+  db: Db,
+  smtpUrl: string,
+  from: string,
+  log: Pick<FastifyBaseLogger, 'warn' | 'error'>,
+) {
+  const transport = nodemailer.createTransport(smtpUrl);
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+
+  async function deliverPending(): Promise<number> {
+    const claimed = await db.execute<{
+      id: string;
+      to_address: string;
+      subject: string;
+      text_body: string;
+      attempts: number;
+    }>(sql`
+      update ${outbox} set attempts = attempts + 1, next_attempt_at = now() + interval '1 minute' * power(2, attempts)
+      where id in (
+        select id from ${outbox} where status = 'pending' and next_attempt_at <= now()
+        order by created_at limit 20 for update skip locked)
+      returning id, to_address, subject, text_body, attempts`);
+    for (const row of claimed.rows) {
+      try {
+        await transport.sendMail({ from, to: row.to_address, subject: row.subject, text: row.text_body });
+        await db
+          .update(outbox)
+          .set({ status: 'sent', sentAt: new Date(), lastError: null })
+          .where(eq(outbox.id, row.id));
+      } catch (error) {
+        const failed = row.attempts >= MAX_ATTEMPTS;
+        log.warn(
+          { err: error, mailId: row.id, attempts: row.attempts },
+          failed ? 'mail failed for good' : 'mail failed; will retry',
+        );
+        await db
+          .update(outbox)
+          .set({
+            status: failed ? 'failed' : 'pending',
+            lastError: String((error as Error).message ?? error),
+          })
+          .where(eq(outbox.id, row.id));
+      }
+    }
+    return claimed.rows.length;
+  }
+
+  const tick = () => {
+    running ??= deliverPending()
+      .catch((error) => {
+        log.error({ err: error }, 'mail delivery round failed');
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
+
+  return {
+    deliverPending: tick,
+    start(intervalMs = 2000) {
+      timer = setInterval(tick, intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      clearInterval(timer);
+      await running;
+      transport.close();
+    },
+  };
+}
+export type MailSender = ReturnType<typeof createMailSender>;

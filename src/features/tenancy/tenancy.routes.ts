@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { actorOf } from '../../server/http/auth-guard.ts';
+import { type App, type Deps, problems } from '../../server/http/types.ts';
+import {
+  type Me,
+  memberParams,
+  memberSchema,
+  meSchema,
+  organisationParams,
+  organisationSchema,
+  setActiveMembershipBody,
+  setPreferencesBody,
+  setRolesBody,
+  updateOrganisationBody,
+} from './tenancy.contract.ts';
+import {
+  type Actor,
+  activeMembership,
+  getOrganisation,
+  listMembers,
+  listMemberships,
+  removeMember,
+  requireOrganisationRole,
+  setActiveMembership,
+  setLocale,
+  setMemberRoles,
+  updateOrganisation,
+} from './tenancy.service.ts';
+
+export async function tenancyRoutes(app: App, { database: { db } }: Deps) {
+  const me = async (actor: Actor): Promise<Me> => {
+    const memberships = await listMemberships(db, actor.userId);
+    const fresh = { ...actor, memberships };
+    return {
+      user: { id: actor.userId, name: actor.name, email: actor.email, locale: actor.locale },
+      memberships,
+      activeMembershipId: activeMembership(fresh)?.id ?? null,
+    };
+  };
+
+  app.get(
+    '/api/me',
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'The signed-in user, their memberships and the active one',
+        response: { 200: meSchema, ...problems(401) },
+      },
+    },
+    async (request) => me(actorOf(request)),
+  );
+
+  app.put(
+    '/api/me/active-membership',
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Switch the organisation (or consortium) this session acts in',
+        body: setActiveMembershipBody,
+        response: { 200: meSchema, ...problems(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await setActiveMembership(db, actor, request.body.membershipId);
+      return me({ ...actor, activeMembershipId: request.body.membershipId });
+    },
+  );
+
+  app.put(
+    '/api/me/preferences',
+    {
+      schema: {
+        tags: ['account'],
+        summary: "Remember the user's interface language",
+        body: setPreferencesBody,
+        response: { 200: meSchema, ...problems(400, 401) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await setLocale(db, actor, request.body.locale);
+      return me({ ...actor, locale: request.body.locale });
+    },
+  );
+
+  app.get(
+    '/api/organisations/:organisationId',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'An organisation the user is a member of',
+        params: organisationParams,
+        response: { 200: organisationSchema, ...problems(401, 404) },
+      },
+    },
+    async (request) => {
+      requireOrganisationRole(actorOf(request), request.params.organisationId, []);
+      return getOrganisation(db, request.params.organisationId);
+    },
+  );
+
+  app.patch(
+    '/api/organisations/:organisationId',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: "Change the organisation's name or organisationsnummer (admin)",
+        params: organisationParams,
+        body: updateOrganisationBody,
+        response: { 200: organisationSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => updateOrganisation(db, actorOf(request), request.params.organisationId, request.body),
+  );
+
+  app.get(
+    '/api/organisations/:organisationId/members',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Members of the organisation and their roles (admin, manager)',
+        params: organisationParams,
+        response: { 200: z.array(memberSchema), ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => listMembers(db, actorOf(request), request.params.organisationId),
+  );
+
+  app.put(
+    '/api/organisations/:organisationId/members/:membershipId/roles',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: "Set a member's roles (admin); the last admin cannot lose the admin role",
+        params: memberParams,
+        body: setRolesBody,
+        response: { 200: memberSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      setMemberRoles(
+        db,
+        actorOf(request),
+        request.params.organisationId,
+        request.params.membershipId,
+        request.body.roles,
+      ),
+  );
+
+  app.delete(
+    '/api/organisations/:organisationId/members/:membershipId',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Remove a member from the organisation (admin)',
+        params: memberParams,
+        response: { 204: z.null(), ...problems(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await removeMember(db, actorOf(request), request.params.organisationId, request.params.membershipId);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,288 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { authSession, authUser } from '../auth/auth.table.ts';
+import { formatOrgNumber } from './org-number.ts';
+import {
+  consortiumRoles,
+  customerRoles,
+  heiRoles,
+  type Member,
+  type Membership,
+  type Organisation,
+  type Role,
+} from './tenancy.contract.ts';
+import { consortium, membership, organisation } from './tenancy.table.ts';
+
+/** The signed-in user as every use case sees them. */
+export type Actor = {
+  userId: string;
+  email: string;
+  name: string;
+  locale: 'sv' | 'en' | null;
+  sessionId: string;
+  activeMembershipId: string | null;
+  memberships: Membership[];
+};
+
+export async function listMemberships(db: Db, userId: string): Promise<Membership[]> {
+  const rows = await db
+    .select({
+      id: membership.id,
+      roles: membership.roles,
+      orgId: organisation.id,
+      orgName: organisation.name,
+      orgKind: organisation.kind,
+      consortiumId: consortium.id,
+      consortiumName: consortium.name,
+    })
+    .from(membership)
+    .leftJoin(organisation, eq(membership.organisationId, organisation.id))
+    .leftJoin(consortium, eq(membership.consortiumId, consortium.id))
+    .where(eq(membership.userId, userId))
+    .orderBy(sql`coalesce(${organisation.name}, ${consortium.name})`);
+  return rows.map((r) =>
+    r.orgId
+      ? {
+          id: r.id,
+          scope: 'organisation',
+          tenant: { id: r.orgId, name: r.orgName ?? '', kind: r.orgKind ?? 'hei' },
+          roles: r.roles as Role[],
+        }
+      : {
+          id: r.id,
+          scope: 'consortium',
+          tenant: { id: r.consortiumId ?? '', name: r.consortiumName ?? '', kind: 'consortium' },
+          roles: r.roles as Role[],
+        },
+  );
+}
+
+/** The active membership: the one chosen in this session, else the first. */
+export function activeMembership(actor: Actor): Membership | undefined {
+  return actor.memberships.find((m) => m.id === actor.activeMembershipId) ?? actor.memberships[0];
+}
+
+/**
+ * The gate for every organisation-scoped use case. A user who is not a member of the organisation
+ * gets "not found" (its existence is not revealed); a member without one of `roles` gets "forbidden".
+ */
+export function requireOrganisationRole(
+  actor: Actor,
+  organisationId: string,
+  roles: readonly Role[],
+): Membership {
+  const m = actor.memberships.find((x) => x.scope === 'organisation' && x.tenant.id === organisationId);
+  if (!m) throw notFound('The organisation');
+  if (roles.length && !m.roles.some((r) => roles.includes(r))) {
+    throw forbidden(`This needs one of the roles: ${roles.join(', ')}.`);
+  }
+  return m;
+}
+
+export async function setActiveMembership(db: Db, actor: Actor, membershipId: string): Promise<void> {
+  if (!actor.memberships.some((m) => m.id === membershipId)) throw notFound('The membership');
+  await db
+    .update(authSession)
+    .set({ activeMembershipId: membershipId })
+    .where(eq(authSession.id, actor.sessionId));
+}
+
+export async function setLocale(db: Db, actor: Actor, locale: 'sv' | 'en'): Promise<void> {
+  await db.update(authUser).set({ locale, updatedAt: new Date() }).where(eq(authUser.id, actor.userId));
+}
+
+export async function getOrganisation(db: Db, organisationId: string): Promise<Organisation> {
+  const [row] = await db
+    .select({ org: organisation, consortiumName: consortium.name })
+    .from(organisation)
+    .leftJoin(consortium, eq(organisation.consortiumId, consortium.id))
+    .where(eq(organisation.id, organisationId));
+  if (!row) throw notFound('The organisation');
+  return {
+    id: row.org.id,
+    kind: row.org.kind,
+    name: row.org.name,
+    orgNumber: formatOrgNumber(row.org.orgNumber),
+    consortium: row.org.consortiumId ? { id: row.org.consortiumId, name: row.consortiumName ?? '' } : null,
+  };
+}
+
+export async function updateOrganisation(
+  db: Db,
+  actor: Actor,
+  organisationId: string,
+  changes: { name?: string; orgNumber?: string },
+): Promise<Organisation> {
+  requireOrganisationRole(actor, organisationId, ['admin']);
+  if (changes.orgNumber) {
+    const [other] = await db
+      .select({ id: organisation.id })
+      .from(organisation)
+      .where(
+        and(eq(organisation.orgNumber, changes.orgNumber), sql`${organisation.id} <> ${organisationId}`),
+      );
+    if (other)
+      throw invalid([
+        { field: 'body.orgNumber', message: 'another organisation in Lupp already has this number' },
+      ]);
+  }
+  await db.transaction(async (tx) => {
+    await tx
+      .update(organisation)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(organisation.id, organisationId));
+    await recordAudit(tx, {
+      actor,
+      organisationId,
+      action: 'organisation.updated',
+      subjectType: 'organisation',
+      subjectId: organisationId,
+      data: changes,
+    });
+  });
+  return getOrganisation(db, organisationId);
+}
+
+export async function listMembers(db: Db, actor: Actor, organisationId: string): Promise<Member[]> {
+  requireOrganisationRole(actor, organisationId, ['admin', 'manager']);
+  const rows = await db
+    .select({ m: membership, name: authUser.name, email: authUser.email })
+    .from(membership)
+    .innerJoin(authUser, eq(membership.userId, authUser.id))
+    .where(eq(membership.organisationId, organisationId))
+    .orderBy(authUser.name);
+  return rows.map((r) => ({
+    membershipId: r.m.id,
+    userId: r.m.userId,
+    name: r.name,
+    email: r.email,
+    roles: r.m.roles as Role[],
+    since: r.m.createdAt.toISOString(),
+  }));
+}
+
+/** Which roles make sense in an organisation of this kind (an HEI has no customer contacts, and so on). */
+export function rolesAllowedIn(kind: 'hei' | 'customer' | 'consortium'): readonly Role[] {
+  return kind === 'hei' ? heiRoles : kind === 'customer' ? customerRoles : consortiumRoles;
+}
+
+export function checkRolesFit(kind: 'hei' | 'customer', roles: readonly Role[], field = 'body.roles'): void {
+  const allowed = rolesAllowedIn(kind);
+  const wrong = roles.filter((r) => !allowed.includes(r));
+  if (wrong.length) {
+    throw invalid([
+      {
+        field,
+        message: `${wrong.join(', ')} cannot be given in this organisation; choose from ${allowed.join(', ')}`,
+      },
+    ]);
+  }
+}
+
+export async function setMemberRoles(
+  db: Db,
+  actor: Actor,
+  organisationId: string,
+  membershipId: string,
+  roles: Role[],
+): Promise<Member> {
+  requireOrganisationRole(actor, organisationId, ['admin']);
+  const org = await getOrganisation(db, organisationId);
+  checkRolesFit(org.kind, roles);
+  const unique = [...new Set(roles)];
+  await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(membership)
+      .where(and(eq(membership.id, membershipId), eq(membership.organisationId, organisationId)))
+      .for('update');
+    if (!current) throw notFound('The member');
+    if (current.roles.includes('admin') && !unique.includes('admin'))
+      await ensureAnotherAdmin(tx, organisationId, membershipId);
+    await tx
+      .update(membership)
+      .set({ roles: unique, updatedAt: new Date() })
+      .where(eq(membership.id, membershipId));
+    await recordAudit(tx, {
+      actor,
+      organisationId,
+      action: 'membership.roles_changed',
+      subjectType: 'user',
+      subjectId: current.userId,
+      data: { from: current.roles, to: unique },
+    });
+  });
+  const member = (await listMembers(db, actor, organisationId)).find((m) => m.membershipId === membershipId);
+  if (!member) throw notFound('The member');
+  return member;
+}
+
+export async function removeMember(
+  db: Db,
+  actor: Actor,
+  organisationId: string,
+  membershipId: string,
+): Promise<void> {
+  requireOrganisationRole(actor, organisationId, ['admin']);
+  await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(membership)
+      .where(and(eq(membership.id, membershipId), eq(membership.organisationId, organisationId)))
+      .for('update');
+    if (!current) throw notFound('The member');
+    if (current.roles.includes('admin')) await ensureAnotherAdmin(tx, organisationId, membershipId);
+    await tx.delete(membership).where(eq(membership.id, membershipId));
+    await recordAudit(tx, {
+      actor,
+      organisationId,
+      action: 'membership.removed',
+      subjectType: 'user',
+      subjectId: current.userId,
+      data: { roles: current.roles },
+    });
+  });
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+async function ensureAnotherAdmin(tx: Tx, organisationId: string, exceptMembershipId: string) {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(membership)
+    .where(
+      and(
+        eq(membership.organisationId, organisationId),
+        sql`'admin' = any(${membership.roles})`,
+        sql`${membership.id} <> ${exceptMembershipId}`,
+      ),
+    );
+  if (!row || row.n === 0)
+    throw conflict(
+      'An organisation must keep at least one admin; give the admin role to someone else first.',
+    );
+}
+
+/** Adds roles to a user's membership in an organisation, creating the membership if needed. */
+export async function grantRoles(
+  tx: Tx | Db,
+  userId: string,
+  organisationId: string,
+  roles: readonly Role[],
+): Promise<string> {
+  const [row] = await tx
+    .insert(membership)
+    .values({ userId, organisationId, roles: [...roles] })
+    .onConflictDoUpdate({
+      target: [membership.userId, membership.organisationId],
+      set: {
+        roles: sql`array(select distinct unnest(${membership.roles} || excluded.roles) order by 1)`,
+        updatedAt: new Date(),
+      },
+    })
+    .returning({ id: membership.id });
+  if (!row) throw new AppError(500, 'internal_error', 'membership was not written');
+  return row.id;
+}

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Database } from '../db/client.ts';
+import { authRoutes } from '../features/auth/auth.routes.ts';
+import { createAuth } from '../features/auth/auth.ts';
+import { healthRoutes } from '../features/health/health.routes.ts';
+import { invitationRoutes } from '../features/invitations/invitations.routes.ts';
+import type { MailSender } from '../features/mail/mail.service.ts';
+import { tenancyRoutes } from '../features/tenancy/tenancy.routes.ts';
+import type { Config } from './config.ts';
+import { registerAuthGuard } from './http/auth-guard.ts';
+import { registerProblemHandlers, sendProblem } from './http/problem.ts';
+import type { App, Deps } from './http/types.ts';
+
+/** The features Lupp is made of, in the order a reader meets them. Each registers its own routes. */
+const features: ((app: App, deps: Deps) => Promise<void>)[] = [
+  healthRoutes, // /healthz, /readyz
+  authRoutes, // /api/auth/*: sign-in, sign-out, session (better-auth)
+  tenancyRoutes, // /api/me, /api/organisations/:id, members and roles
+  invitationRoutes, // invite by e-mail, accept an invitation
+];
+
+export const webRoot = path.resolve(import.meta.dirname, '../../dist/web');
+
+export type BuildAppOptions = {
+  config: Config;
+  database: Database;
+  mailSender?: MailSender | null;
+  /** Test runs pass false to keep their output readable. */
+  logger?: boolean;
+};
+
+export async function buildApp({ config, database, mailSender = null, logger = true }: BuildAppOptions) {
+  const app = Fastify({
+    logger: logger
+      ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] }
+      : false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    // Routes check the session before parsing bodies; a slow client must not hold a worker forever.
+    requestTimeout: 30_000,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  const auth = createAuth(config, database.db);
+  const deps: Deps = { config, database, auth, mailSender };
+  registerAuthGuard(app, auth, database.db);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Lupp API',
+        version: '0.1.0',
+        description:
+          'Contract education and competence-needs analysis. Errors are application/problem+json with a stable `code`. ' +
+          'Sign in with POST /api/auth/sign-in/email; the session cookie authenticates every other call.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: true } });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  for (const feature of features) await feature(app, deps);
+
+  await registerWebApp(app);
+  return { app, auth };
+}
+
+/**
+ * Serves the built SPA. A GET for a page that is not a file gets index.html, so the client router
+ * decides (and shows its own not-found page); everything else gets a problem+json 404.
+ */
+async function registerWebApp(app: App) {
+  const hasWeb = existsSync(path.join(webRoot, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      (request.headers.accept ?? '').includes('text/html');
+    if (hasWeb && wantsPage) return reply.type('text/html').sendFile('index.html');
+    return sendProblem(
+      reply,
+      request,
+      404,
+      'not_found',
+      `No route ${request.method} ${request.url.split('?')[0]}.`,
+    );
+  });
+}

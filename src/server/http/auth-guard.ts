@@ -1,0 +1,52 @@
+import { fromNodeHeaders } from 'better-auth/node';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/client.ts';
+import type { Auth } from '../../features/auth/auth.ts';
+import { type Actor, listMemberships } from '../../features/tenancy/tenancy.service.ts';
+import { AppError, sendProblem } from './problem.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Reachable without signing in (health checks, the public parts of invitations, later the front door). */
+    public?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/** Resolves the session on every request; routes that are not `public` answer 401 without one. */
+export function registerAuthGuard(app: FastifyInstance, auth: Auth, db: Db) {
+  app.decorateRequest('actor', null);
+  // onRequest, not preHandler: an unauthenticated request is refused before its body is even parsed.
+  app.addHook('onRequest', async (request, reply) => {
+    const url = request.routeOptions.url;
+    if (!url?.startsWith('/api/') || url.startsWith('/api/auth/') || url.startsWith('/api/docs')) return;
+    request.actor = await resolveActor(request, auth, db);
+    if (!request.actor && !request.routeOptions.config.public) {
+      return sendProblem(reply, request, 401, 'unauthenticated', 'Sign in to use this endpoint.');
+    }
+  });
+}
+
+async function resolveActor(request: FastifyRequest, auth: Auth, db: Db): Promise<Actor | null> {
+  if (!request.headers.cookie && !request.headers.authorization) return null;
+  const session = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
+  if (!session) return null;
+  const { user } = session;
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    locale: user.locale === 'en' || user.locale === 'sv' ? user.locale : null,
+    sessionId: session.session.id,
+    activeMembershipId: session.session.activeMembershipId ?? null,
+    memberships: await listMemberships(db, user.id),
+  };
+}
+
+/** The actor of a route that requires sign-in (the guard has already answered 401 otherwise). */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError(401, 'unauthenticated', 'Sign in to use this endpoint.');
+  return request.actor;
+}

@@ -1,0 +1,65 @@
+import type { LightMyRequestResponse } from 'fastify';
+import type { Database } from '../../src/db/client.ts';
+import type { MailSender } from '../../src/features/mail/mail.service.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { type Config, loadConfig } from '../../src/server/config.ts';
+import { createTestDatabase } from './database.ts';
+
+export const TEST_ORIGIN = 'http://localhost:3000';
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    PUBLIC_URL: TEST_ORIGIN,
+    AUTH_SECRET: 'test-secret-that-is-long-enough-for-better-auth',
+    LOG_LEVEL: 'silent',
+    LUPP_DATA_DIR: '.test-tmp/data',
+    ...overrides,
+  });
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/** A Lupp app on its own fresh database, exercised through HTTP with `inject`. */
+export async function createTestApp(options: { config?: Config; mailSender?: MailSender | null } = {}) {
+  const config = options.config ?? testConfig();
+  const database = await createTestDatabase();
+  const { app, auth } = await buildApp({
+    config,
+    database,
+    mailSender: options.mailSender ?? null,
+    logger: false,
+  });
+  await app.ready();
+
+  /** Calls the API as a signed-in user (cookie) or anonymously, always with a same-origin header. */
+  const request = (
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    opts: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<LightMyRequestResponse> =>
+    app.inject({
+      method,
+      url,
+      headers: {
+        origin: TEST_ORIGIN,
+        ...(opts.cookie ? { cookie: opts.cookie } : {}),
+        ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...opts.headers,
+      },
+      ...(opts.body !== undefined ? { payload: JSON.stringify(opts.body) } : {}),
+    });
+
+  return {
+    app,
+    auth,
+    config,
+    database,
+    db: database.db,
+    request,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { type Database, openDatabase } from '../../src/db/client.ts';
+import { withAdmin, withDatabase } from './global-setup.ts';
+
+/** A fresh, migrated database of the run's kind (embedded PGlite, or PostgreSQL when DATABASE_URL is set). */
+export async function createTestDatabase(): Promise<Database> {
+  const template = inject('templateDatabase');
+  if (template.kind === 'embedded') return openDatabase({ loadFrom: template.file });
+  const name = `lupp_test_${template.template.split('_').pop()}_${randomBytes(4).toString('hex')}`;
+  await withAdmin(template.url, async (admin) => {
+    await admin.query(`create database ${name} template ${template.template}`);
+  });
+  const database = await openDatabase({ databaseUrl: withDatabase(template.url, name), poolSize: 4 });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await withAdmin(template.url, async (admin) => {
+        await admin.query(`drop database if exists ${name} with (force)`);
+      });
+    },
+  };
+}

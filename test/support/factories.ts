@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { createPasswordAccount } from '../../src/features/auth/auth.ts';
+import { withCheckDigit } from '../../src/features/tenancy/org-number.ts';
+import type { Role } from '../../src/features/tenancy/tenancy.contract.ts';
+import { consortium, membership, organisation } from '../../src/features/tenancy/tenancy.table.ts';
+import type { TestApp } from './app.ts';
+
+export const PASSWORD = 'correct-horse-battery';
+const unique = () => randomBytes(4).toString('hex');
+
+let orgCounter = 0;
+/** A valid, unique organisationsnummer of the right kind (HEIs are state authorities: 2xxxxx-xxxx). */
+export function orgNumber(kind: 'hei' | 'customer' = 'customer'): string {
+  orgCounter += 1;
+  const serial = String((process.pid * 1000 + orgCounter) % 1_000_000).padStart(6, '0');
+  return withCheckDigit(`${kind === 'hei' ? '202' : '556'}${serial}`);
+}
+
+export async function createConsortium(t: TestApp, name = `Konsortium ${unique()}`) {
+  const [row] = await t.db
+    .insert(consortium)
+    .values({ slug: `k-${unique()}`, name })
+    .returning();
+  if (!row) throw new Error('no consortium');
+  return row;
+}
+
+export async function createOrganisation(
+  t: TestApp,
+  input: { kind?: 'hei' | 'customer'; name?: string; consortiumId?: string } = {},
+) {
+  const kind = input.kind ?? 'hei';
+  const consortiumId = kind === 'hei' ? (input.consortiumId ?? (await createConsortium(t)).id) : null;
+  const [row] = await t.db
+    .insert(organisation)
+    .values({
+      kind,
+      name: input.name ?? `${kind === 'hei' ? 'Högskolan' : 'Företaget'} ${unique()}`,
+      orgNumber: orgNumber(kind),
+      consortiumId,
+    })
+    .returning();
+  if (!row) throw new Error('no organisation');
+  return row;
+}
+
+export type TestUser = { id: string; email: string; name: string; cookie: string };
+
+/** A user with memberships, already signed in: `cookie` authenticates requests as them. */
+export async function createUser(
+  t: TestApp,
+  memberships: { organisationId?: string; consortiumId?: string; roles: Role[] }[] = [],
+  input: { email?: string; name?: string } = {},
+): Promise<TestUser> {
+  const email = input.email ?? `user-${unique()}@example.se`;
+  const name = input.name ?? `Användare ${unique()}`;
+  const { id } = await createPasswordAccount(t.auth, { email, name, password: PASSWORD });
+  for (const m of memberships) await t.db.insert(membership).values({ userId: id, ...m });
+  return { id, email, name, cookie: await signIn(t, email, PASSWORD) };
+}
+
+export async function signIn(t: TestApp, email: string, password: string): Promise<string> {
+  const response = await t.request('POST', '/api/auth/sign-in/email', { body: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  const cookies = response.headers['set-cookie'];
+  const list = Array.isArray(cookies) ? cookies : [cookies ?? ''];
+  return list.map((c) => c.split(';')[0]).join('; ');
+}

@@ -1,5 +1,4 @@
 import type { LightMyRequestResponse } from 'fastify';
-import type { Database } from '../../src/db/client.ts';
 import type { MailSender } from '../../src/features/mail/mail.service.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { type Config, loadConfig } from '../../src/server/config.ts';

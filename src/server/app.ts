@@ -58,6 +58,8 @@ export async function buildApp({ config, database, mailSender = null, logger = t
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
+  // The API speaks JSON only: anything else is 415 rather than a confusing validation error.
+  app.removeContentTypeParser('text/plain');
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -68,7 +70,7 @@ export async function buildApp({ config, database, mailSender = null, logger = t
 
   const auth = createAuth(config, database.db);
   const deps: Deps = { config, database, auth, mailSender };
-  registerAuthGuard(app, auth, database.db);
+  registerAuthGuard(app, auth, database.db, config.publicUrl);
 
   await app.register(fastifySwagger, {
     openapi: {

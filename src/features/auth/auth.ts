@@ -36,7 +36,12 @@ export function createAuth(config: Config, db: Db) {
       additionalFields: { activeMembershipId: { type: 'string', required: false, input: false } },
     },
     rateLimit: { enabled: config.env === 'production', window: 60, max: 100 },
-    advanced: { useSecureCookies: config.publicUrl.startsWith('https://') },
+    advanced: {
+      useSecureCookies: config.publicUrl.startsWith('https://'),
+      // better-auth turns these off when NODE_ENV=test; Lupp's tests must see the production behaviour.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
+    },
   });
 }
 

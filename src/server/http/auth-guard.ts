@@ -16,17 +16,36 @@ declare module 'fastify' {
 }
 
 /** Resolves the session on every request; routes that are not `public` answer 401 without one. */
-export function registerAuthGuard(app: FastifyInstance, auth: Auth, db: Db) {
+export function registerAuthGuard(app: FastifyInstance, auth: Auth, db: Db, publicUrl: string) {
+  const ownOrigin = new URL(publicUrl).origin;
   app.decorateRequest('actor', null);
   // onRequest, not preHandler: an unauthenticated request is refused before its body is even parsed.
   app.addHook('onRequest', async (request, reply) => {
     const url = request.routeOptions.url;
     if (!url?.startsWith('/api/') || url.startsWith('/api/auth/') || url.startsWith('/api/docs')) return;
+    if (!sameOrigin(request, ownOrigin)) {
+      return sendProblem(reply, request, 403, 'forbidden', `Requests that change data must come from ${ownOrigin}.`);
+    }
     request.actor = await resolveActor(request, auth, db);
     if (!request.actor && !request.routeOptions.config.public) {
       return sendProblem(reply, request, 401, 'unauthenticated', 'Sign in to use this endpoint.');
     }
   });
+}
+
+/**
+ * CSRF defence for cookie-authenticated changes (better-auth does the same for its own routes):
+ * a POST/PUT/PATCH/DELETE carrying a cookie must name Lupp's own origin.
+ */
+function sameOrigin(request: FastifyRequest, ownOrigin: string): boolean {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(request.method) || !request.headers.cookie) return true;
+  const claimed = request.headers.origin ?? request.headers.referer;
+  if (!claimed) return false;
+  try {
+    return new URL(claimed).origin === ownOrigin;
+  } catch {
+    return false;
+  }
 }
 
 async function resolveActor(request: FastifyRequest, auth: Auth, db: Db): Promise<Actor | null> {

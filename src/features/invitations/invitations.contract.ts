@@ -5,10 +5,7 @@ import { roleSchema } from '../tenancy/tenancy.contract.ts';
 export const invitationStatuses = ['pending', 'accepted', 'revoked', 'expired'] as const;
 
 export const createInvitationBody = z.strictObject({
-  email: z
-    .email('must be an e-mail address')
-    .max(254)
-    .transform((e) => e.trim().toLowerCase()),
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email('must be an e-mail address')),
   roles: z.array(roleSchema).min(1, 'give at least one role'),
 });
 

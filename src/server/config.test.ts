@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('has working defaults: port 3000 on loopback, embedded database in ./data, demo mode', () => {
+    const config = loadConfig({ AUTH_SECRET: 'x'.repeat(32), LUPP_DATA_DIR: '.test-tmp/cfg' });
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, demo: true });
+    expect(config.publicUrl).toBe('http://localhost:3000');
+  });
+
+  it('names every bad variable at once', () => {
+    try {
+      loadConfig({ PORT: 'tretusen', DATABASE_URL: 'mysql://x', SMTP_URL: 'mail.example.se', LOG_LEVEL: 'loud' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as ConfigError).message;
+      for (const name of ['PORT', 'DATABASE_URL', 'SMTP_URL', 'LOG_LEVEL']) expect(message).toContain(name);
+    }
+  });
+
+  it('demands a secret and a public URL in production, and refuses demo users there', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', LUPP_DEMO: 'true' })).toThrow(/AUTH_SECRET[\s\S]*PUBLIC_URL[\s\S]*LUPP_DEMO/);
+    const config = loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 's'.repeat(40), PUBLIC_URL: 'https://lupp.example.se/' });
+    expect(config).toMatchObject({ demo: false, publicUrl: 'https://lupp.example.se' });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', AUTH_SECRET: 'x'.repeat(32) }).port).toBe(3000);
+  });
+});

@@ -1,0 +1,74 @@
+import { eq } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMailSender, enqueueMail } from '../../src/features/mail/mail.service.ts';
+import { outbox } from '../../src/features/mail/outbox.table.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+
+type Received = { from: string; to: string[]; raw: string };
+const silentLog = { warn: () => {}, error: () => {} };
+
+let t: TestApp;
+let smtp: SMTPServer;
+let port: number;
+const received: Received[] = [];
+let rejectNext = false;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk) => {
+        raw += chunk.toString();
+      });
+      stream.on('end', () => {
+        if (rejectNext) {
+          rejectNext = false;
+          return callback(new Error('mailbox unavailable'));
+        }
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  port = (smtp.server.address() as { port: number }).port;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => smtp.close(resolve));
+  await t.close();
+});
+
+describe('the outbox sender (SMTP_URL set)', () => {
+  it('really sends pending e-mails over SMTP and marks them sent, once', async () => {
+    await enqueueMail(t.db, { kind: 'test', to: 'mottagare@example.se', subject: 'Hej från Lupp', text: 'Åäö fungerar.' });
+    const sender = createMailSender(t.db, `smtp://127.0.0.1:${port}`, 'Lupp <lupp@example.se>', silentLog);
+    expect(await sender.deliverPending()).toBe(1);
+    expect(await sender.deliverPending()).toBe(0);
+    await sender.stop();
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ from: 'lupp@example.se', to: ['mottagare@example.se'] });
+    expect(received[0]?.raw).toMatch(/^Subject: .*Hej/m);
+    const [row] = await t.db.select().from(outbox).where(eq(outbox.toAddress, 'mottagare@example.se'));
+    expect(row).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
+    expect(row?.sentAt).toBeInstanceOf(Date);
+  });
+
+  it('keeps a failed e-mail pending with the error and a later retry time', async () => {
+    rejectNext = true;
+    await enqueueMail(t.db, { kind: 'test', to: 'studsar@example.se', subject: 'Försök', text: 'x' });
+    const sender = createMailSender(t.db, `smtp://127.0.0.1:${port}`, 'lupp@example.se', silentLog);
+    await sender.deliverPending();
+    await sender.stop();
+    const [row] = await t.db.select().from(outbox).where(eq(outbox.toAddress, 'studsar@example.se'));
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('mailbox unavailable') });
+    expect(row?.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+  });
+});

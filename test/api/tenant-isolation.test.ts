@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { heiRoles, type Role } from '../../src/features/tenancy/tenancy.contract.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { createConsortium, createOrganisation, createUser, type TestUser } from '../support/factories.ts';
+
+/**
+ * The tenancy matrix: every organisation-scoped endpoint, tried by users of another HEI (every role),
+ * by users of the same HEI without the needed role, and anonymously. Later features add their
+ * endpoints to `endpoints` below; the checks stay the same.
+ */
+type Ctx = { orgA: string; memberA: string; invitationA: string };
+type Endpoint = {
+  name: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: (c: Ctx) => string;
+  body?: unknown;
+  /** Roles in the organisation that may call it; [] means any member. */
+  roles: readonly Role[];
+};
+
+const endpoints: Endpoint[] = [
+  { name: 'read organisation', method: 'GET', url: (c) => `/api/organisations/${c.orgA}`, roles: [] },
+  { name: 'update organisation', method: 'PATCH', url: (c) => `/api/organisations/${c.orgA}`, body: { name: 'Kapad' }, roles: ['admin'] },
+  { name: 'list members', method: 'GET', url: (c) => `/api/organisations/${c.orgA}/members`, roles: ['admin', 'manager'] },
+  {
+    name: 'set roles',
+    method: 'PUT',
+    url: (c) => `/api/organisations/${c.orgA}/members/${c.memberA}/roles`,
+    body: { roles: ['admin'] },
+    roles: ['admin'],
+  },
+  { name: 'remove member', method: 'DELETE', url: (c) => `/api/organisations/${c.orgA}/members/${c.memberA}`, roles: ['admin'] },
+  { name: 'list invitations', method: 'GET', url: (c) => `/api/organisations/${c.orgA}/invitations`, roles: ['admin'] },
+  {
+    name: 'invite',
+    method: 'POST',
+    url: (c) => `/api/organisations/${c.orgA}/invitations`,
+    body: { email: 'intrang@example.se', roles: ['admin'] },
+    roles: ['admin'],
+  },
+  {
+    name: 'revoke invitation',
+    method: 'DELETE',
+    url: (c) => `/api/organisations/${c.orgA}/invitations/${c.invitationA}`,
+    roles: ['admin'],
+  },
+];
+
+let t: TestApp;
+let ctx: Ctx;
+let adminA: TestUser;
+const usersA = new Map<Role, TestUser>();
+const usersB: TestUser[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const alliance = await createConsortium(t);
+  const a = await createOrganisation(t, { kind: 'hei', name: 'Högskolan A', consortiumId: alliance.id });
+  const b = await createOrganisation(t, { kind: 'hei', name: 'Högskolan B', consortiumId: alliance.id });
+  const customer = await createOrganisation(t, { kind: 'customer' });
+  adminA = await createUser(t, [{ organisationId: a.id, roles: ['admin'] }]);
+  for (const role of heiRoles) {
+    usersA.set(role, await createUser(t, [{ organisationId: a.id, roles: [role] }]));
+    usersB.push(await createUser(t, [{ organisationId: b.id, roles: [role] }]));
+  }
+  usersB.push(await createUser(t, [{ organisationId: customer.id, roles: ['customer_contact'] }]));
+  usersB.push(await createUser(t, [{ consortiumId: alliance.id, roles: ['analyst'] }]));
+
+  const members = (await t.request('GET', `/api/organisations/${a.id}/members`, { cookie: adminA.cookie })).json();
+  const teacherA = usersA.get('teacher');
+  const invited = await t.request('POST', `/api/organisations/${a.id}/invitations`, {
+    cookie: adminA.cookie,
+    body: { email: 'pending@example.se', roles: ['teacher'] },
+  });
+  ctx = {
+    orgA: a.id,
+    memberA: members.find((m: { userId: string }) => m.userId === teacherA?.id).membershipId,
+    invitationA: invited.json().id,
+  };
+});
+afterAll(() => t.close());
+
+async function snapshotOfA() {
+  const get = async (url: string) => (await t.request('GET', url, { cookie: adminA.cookie })).json();
+  return {
+    org: await get(`/api/organisations/${ctx.orgA}`),
+    members: await get(`/api/organisations/${ctx.orgA}/members`),
+    invitations: await get(`/api/organisations/${ctx.orgA}/invitations`),
+  };
+}
+
+describe.each(endpoints)('$method $name', (endpoint) => {
+  it('is refused to users of other organisations and the consortium (404: existence not revealed)', async () => {
+    const before = await snapshotOfA();
+    for (const user of usersB) {
+      const response = await t.request(endpoint.method, endpoint.url(ctx), { cookie: user.cookie, body: endpoint.body });
+      expect(response.statusCode, `${endpoint.name} as outsider`).toBe(404);
+      expect(response.json().code).toBe('not_found');
+    }
+    expect(await snapshotOfA()).toEqual(before);
+  });
+
+  it('is refused (403) to members without a role that allows it', async () => {
+    const before = await snapshotOfA();
+    for (const [role, user] of usersA) {
+      if (endpoint.roles.length === 0 || endpoint.roles.includes(role)) continue;
+      const response = await t.request(endpoint.method, endpoint.url(ctx), { cookie: user.cookie, body: endpoint.body });
+      expect(response.statusCode, `${endpoint.name} as ${role}`).toBe(403);
+    }
+    expect(await snapshotOfA()).toEqual(before);
+  });
+
+  it('is refused (401) without a session', async () => {
+    const response = await t.request(endpoint.method, endpoint.url(ctx), { body: endpoint.body });
+    expect(response.statusCode).toBe(401);
+  });
+});
+
+it('every organisation-scoped route in the API is in the matrix', async () => {
+  const doc = (await t.request('GET', '/api/openapi.json')).json();
+  const scoped = Object.entries<Record<string, unknown>>(doc.paths)
+    .filter(([path]) => path.includes('{organisationId}'))
+    .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+  const covered = endpoints.map((e) =>
+    `${e.method} ${e.url({ orgA: '{organisationId}', memberA: '{membershipId}', invitationA: '{invitationId}' })}`,
+  );
+  expect(scoped.sort()).toEqual([...new Set(covered)].sort());
+});

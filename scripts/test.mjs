@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// `npm test`: typecheck, lint, then every test (unit, API, browser) on the database the environment
+// chooses — embedded PGlite by default, the PostgreSQL server at DATABASE_URL when it is set.
+// Browser tests need Debian's Chromium; it is installed here when we are root, and never skipped.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+function step(title, command, args, extraEnv = {}) {
+  console.log(`\n▶ ${title}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...extraEnv } });
+  if (result.status !== 0) {
+    console.error(`✖ ${title} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  if (process.getuid?.() === 0) {
+    step('Installing Chromium for the browser tests (Debian package)', 'sh', [
+      '-c',
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium',
+    ]);
+    if (existsSync(CHROMIUM)) return;
+  }
+  console.error(
+    `✖ The browser tests need Chromium at ${CHROMIUM}, and it is missing.\n` +
+      '  Install it, as root:  apt-get update && apt-get install -y chromium\n' +
+      '  (Lupp uses the Debian package; it never downloads a browser of its own.)',
+  );
+  process.exit(1);
+}
+
+const database = process.env.DATABASE_URL ? `PostgreSQL at ${new URL(process.env.DATABASE_URL).host}` : 'embedded PGlite';
+console.log(`Lupp tests on ${database}`);
+ensureChromium();
+step('Typecheck (tsc --noEmit)', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
+step('Lint (Biome)', process.execPath, ['node_modules/@biomejs/biome/bin/biome', 'ci', '.']);
+step('Unit, API and browser tests (Vitest)', process.execPath, ['node_modules/vitest/vitest.mjs', 'run'], { NODE_ENV: 'test' });

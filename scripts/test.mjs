@@ -33,9 +33,18 @@ function ensureChromium() {
   process.exit(1);
 }
 
-const database = process.env.DATABASE_URL ? `PostgreSQL at ${new URL(process.env.DATABASE_URL).host}` : 'embedded PGlite';
+const database = process.env.DATABASE_URL
+  ? `PostgreSQL at ${new URL(process.env.DATABASE_URL).host}`
+  : 'embedded PGlite';
 console.log(`Lupp tests on ${database}`);
 ensureChromium();
-step('Typecheck (tsc --noEmit)', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
+step('Typecheck (tsc --noEmit)', process.execPath, [
+  'node_modules/typescript/bin/tsc',
+  '--noEmit',
+  '-p',
+  'tsconfig.json',
+]);
 step('Lint (Biome)', process.execPath, ['node_modules/@biomejs/biome/bin/biome', 'ci', '.']);
-step('Unit, API and browser tests (Vitest)', process.execPath, ['node_modules/vitest/vitest.mjs', 'run'], { NODE_ENV: 'test' });
+step('Unit, API and browser tests (Vitest)', process.execPath, ['node_modules/vitest/vitest.mjs', 'run'], {
+  NODE_ENV: 'test',
+});

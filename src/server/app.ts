@@ -16,6 +16,7 @@ import type { Database } from '../db/client.ts';
 import { authRoutes } from '../features/auth/auth.routes.ts';
 import { createAuth } from '../features/auth/auth.ts';
 import { healthRoutes } from '../features/health/health.routes.ts';
+import { inquiryRoutes } from '../features/inquiries/inquiries.routes.ts';
 import { invitationRoutes } from '../features/invitations/invitations.routes.ts';
 import type { MailSender } from '../features/mail/mail.service.ts';
 import { tenancyRoutes } from '../features/tenancy/tenancy.routes.ts';
@@ -30,6 +31,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   authRoutes, // /api/auth/*: sign-in, sign-out, session (better-auth)
   tenancyRoutes, // /api/me, /api/organisations/:id, members and roles
   invitationRoutes, // invite by e-mail, accept an invitation
+  inquiryRoutes, // the public front door, the consortium inbox, eligibility, routing and referral
 ];
 
 export const webRoot = path.resolve(import.meta.dirname, '../../dist/web');

@@ -10,7 +10,12 @@ describe('configuration', () => {
 
   it('names every bad variable at once', () => {
     try {
-      loadConfig({ PORT: 'tretusen', DATABASE_URL: 'mysql://x', SMTP_URL: 'mail.example.se', LOG_LEVEL: 'loud' });
+      loadConfig({
+        PORT: 'tretusen',
+        DATABASE_URL: 'mysql://x',
+        SMTP_URL: 'mail.example.se',
+        LOG_LEVEL: 'loud',
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
@@ -20,8 +25,14 @@ describe('configuration', () => {
   });
 
   it('demands a secret and a public URL in production, and refuses demo users there', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', LUPP_DEMO: 'true' })).toThrow(/AUTH_SECRET[\s\S]*PUBLIC_URL[\s\S]*LUPP_DEMO/);
-    const config = loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 's'.repeat(40), PUBLIC_URL: 'https://lupp.example.se/' });
+    expect(() => loadConfig({ NODE_ENV: 'production', LUPP_DEMO: 'true' })).toThrow(
+      /AUTH_SECRET[\s\S]*PUBLIC_URL[\s\S]*LUPP_DEMO/,
+    );
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      AUTH_SECRET: 's'.repeat(40),
+      PUBLIC_URL: 'https://lupp.example.se/',
+    });
     expect(config).toMatchObject({ demo: false, publicUrl: 'https://lupp.example.se' });
   });
 

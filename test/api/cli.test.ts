@@ -16,11 +16,19 @@ let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'lupp-cli-'));
-  env = { ...process.env, NODE_ENV: 'development', LUPP_DATA_DIR: dataDir, LOG_LEVEL: 'info', DATABASE_URL: '' };
+  env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    LUPP_DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    DATABASE_URL: '',
+  };
   if (process.env.DATABASE_URL) {
     // An empty database of its own, so the demo seed runs as on a fresh install.
     serverDatabase = await createTestDatabase();
-    await serverDatabase.pool.query('drop schema public cascade; create schema public; drop schema if exists drizzle cascade');
+    await serverDatabase.pool.query(
+      'drop schema public cascade; create schema public; drop schema if exists drizzle cascade',
+    );
     env.DATABASE_URL = serverDatabase.url;
   }
 });
@@ -69,7 +77,10 @@ describe('lupp CLI', () => {
   });
 
   it('stops with a message naming each bad variable', () => {
-    const result = spawnSync(process.execPath, [bin, 'migrate'], { env: { ...env, PORT: 'abc', SMTP_URL: 'nope' }, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [bin, 'migrate'], {
+      env: { ...env, PORT: 'abc', SMTP_URL: 'nope' },
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/PORT/);
     expect(result.stderr).toMatch(/SMTP_URL/);

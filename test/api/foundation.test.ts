@@ -19,7 +19,10 @@ describe('operations endpoints', () => {
     expect((await t.request('GET', '/healthz')).json()).toEqual({ status: 'ok' });
     const ready = await t.request('GET', '/readyz');
     expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toEqual({ status: 'ready', database: process.env.DATABASE_URL ? 'server' : 'embedded' });
+    expect(ready.json()).toEqual({
+      status: 'ready',
+      database: process.env.DATABASE_URL ? 'server' : 'embedded',
+    });
   });
 
   it('answers 503 not_ready when the database is gone', async () => {
@@ -49,7 +52,9 @@ describe('OpenAPI', () => {
     expect(doc.openapi).toMatch(/^3\./);
     const invite = doc.paths['/api/organisations/{organisationId}/invitations'].post;
     expect(invite.requestBody.content['application/json'].schema).toBeDefined();
-    expect(Object.keys(invite.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '409']));
+    expect(Object.keys(invite.responses)).toEqual(
+      expect.arrayContaining(['201', '400', '401', '403', '404', '409']),
+    );
     for (const [path, methods] of Object.entries<Record<string, { responses?: object }>>(doc.paths)) {
       for (const [method, operation] of Object.entries(methods)) {
         expect(operation.responses, `${method.toUpperCase()} ${path} documents its responses`).toBeDefined();
@@ -86,7 +91,10 @@ describe('bad input is refused with problem+json naming the fault, and nothing i
   });
 
   it('unknown fields are named', async () => {
-    const response = await t.request('PATCH', url(), { cookie: admin.cookie, body: { name: 'Ny', colour: 'red' } });
+    const response = await t.request('PATCH', url(), {
+      cookie: admin.cookie,
+      body: { name: 'Ny', colour: 'red' },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toEqual([expect.objectContaining({ field: 'body.colour' })]);
   });
@@ -103,12 +111,17 @@ describe('bad input is refused with problem+json naming the fault, and nothing i
       body: { name: 'Ska inte sparas', orgNumber: '811218-9876' },
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().errors).toEqual([{ field: 'body.orgNumber', message: expect.stringContaining('personnummer') }]);
+    expect(response.json().errors).toEqual([
+      { field: 'body.orgNumber', message: expect.stringContaining('personnummer') },
+    ]);
     expect((await t.request('GET', url(), { cookie: admin.cookie })).json().name).toBe('Testhögskolan');
   });
 
   it('oversize bodies get 413', async () => {
-    const response = await t.request('PATCH', url(), { cookie: admin.cookie, body: { name: 'x'.repeat(1_100_000) } });
+    const response = await t.request('PATCH', url(), {
+      cookie: admin.cookie,
+      body: { name: 'x'.repeat(1_100_000) },
+    });
     expect(response.statusCode).toBe(413);
     expect(response.json().code).toBe('body_too_large');
   });
@@ -131,7 +144,10 @@ describe('bad input is refused with problem+json naming the fault, and nothing i
   });
 
   it('valid changes are saved and formatted', async () => {
-    const response = await t.request('PATCH', url(), { cookie: admin.cookie, body: { orgNumber: '2021002932' } });
+    const response = await t.request('PATCH', url(), {
+      cookie: admin.cookie,
+      body: { orgNumber: '2021002932' },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ name: 'Testhögskolan', orgNumber: '202100-2932', kind: 'hei' });
   });
@@ -150,7 +166,9 @@ describe('authentication', () => {
   });
 
   it('rejects a wrong password with a problem', async () => {
-    const response = await t.request('POST', '/api/auth/sign-in/email', { body: { email: admin.email, password: 'wrong-password' } });
+    const response = await t.request('POST', '/api/auth/sign-in/email', {
+      body: { email: admin.email, password: 'wrong-password' },
+    });
     expect(response.statusCode).toBe(401);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.json().code).toBe('unauthenticated');
@@ -175,7 +193,9 @@ describe('authentication', () => {
       expect(response.statusCode).toBe(403);
       expect(response.json().code).toBe('forbidden');
     }
-    expect((await t.request('GET', `/api/organisations/${orgId}`, { cookie: admin.cookie })).json().name).not.toBe('Kapad');
+    expect(
+      (await t.request('GET', `/api/organisations/${orgId}`, { cookie: admin.cookie })).json().name,
+    ).not.toBe('Kapad');
   });
 
   it('has no open sign-up: accounts come by invitation', async () => {
@@ -183,14 +203,18 @@ describe('authentication', () => {
       body: { email: 'new@example.se', password: 'a-long-password', name: 'Ny' },
     });
     expect(response.statusCode).toBeGreaterThanOrEqual(400);
-    const signIn = await t.request('POST', '/api/auth/sign-in/email', { body: { email: 'new@example.se', password: 'a-long-password' } });
+    const signIn = await t.request('POST', '/api/auth/sign-in/email', {
+      body: { email: 'new@example.se', password: 'a-long-password' },
+    });
     expect(signIn.statusCode).toBe(401);
   });
 
   it('signs out: the session no longer works', async () => {
     const user = await createUser(t, [{ organisationId: orgId, roles: ['teacher'] }]);
     expect((await t.request('GET', '/api/me', { cookie: user.cookie })).statusCode).toBe(200);
-    expect((await t.request('POST', '/api/auth/sign-out', { cookie: user.cookie, body: {} })).statusCode).toBe(200);
+    expect(
+      (await t.request('POST', '/api/auth/sign-out', { cookie: user.cookie, body: {} })).statusCode,
+    ).toBe(200);
     expect((await t.request('GET', '/api/me', { cookie: user.cookie })).statusCode).toBe(401);
   });
 });

@@ -48,7 +48,12 @@ afterAll(async () => {
 
 describe('the outbox sender (SMTP_URL set)', () => {
   it('really sends pending e-mails over SMTP and marks them sent, once', async () => {
-    await enqueueMail(t.db, { kind: 'test', to: 'mottagare@example.se', subject: 'Hej från Lupp', text: 'Åäö fungerar.' });
+    await enqueueMail(t.db, {
+      kind: 'test',
+      to: 'mottagare@example.se',
+      subject: 'Hej från Lupp',
+      text: 'Åäö fungerar.',
+    });
     const sender = createMailSender(t.db, `smtp://127.0.0.1:${port}`, 'Lupp <lupp@example.se>', silentLog);
     expect(await sender.deliverPending()).toBe(1);
     expect(await sender.deliverPending()).toBe(0);
@@ -68,7 +73,11 @@ describe('the outbox sender (SMTP_URL set)', () => {
     await sender.deliverPending();
     await sender.stop();
     const [row] = await t.db.select().from(outbox).where(eq(outbox.toAddress, 'studsar@example.se'));
-    expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('mailbox unavailable') });
+    expect(row).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: expect.stringContaining('mailbox unavailable'),
+    });
     expect(row?.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
   });
 });

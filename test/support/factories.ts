@@ -27,7 +27,13 @@ export async function createConsortium(t: TestApp, name = `Konsortium ${unique()
 
 export async function createOrganisation(
   t: TestApp,
-  input: { kind?: 'hei' | 'customer'; name?: string; consortiumId?: string } = {},
+  input: {
+    kind?: 'hei' | 'customer';
+    name?: string;
+    consortiumId?: string;
+    county?: string;
+    degreeFields?: string[];
+  } = {},
 ) {
   const kind = input.kind ?? 'hei';
   const consortiumId = kind === 'hei' ? (input.consortiumId ?? (await createConsortium(t)).id) : null;
@@ -38,6 +44,8 @@ export async function createOrganisation(
       name: input.name ?? `${kind === 'hei' ? 'Högskolan' : 'Företaget'} ${unique()}`,
       orgNumber: orgNumber(kind),
       consortiumId,
+      county: input.county ?? null,
+      degreeFields: input.degreeFields ?? [],
     })
     .returning();
   if (!row) throw new Error('no organisation');
@@ -65,4 +73,30 @@ export async function signIn(t: TestApp, email: string, password: string): Promi
   const cookies = response.headers['set-cookie'];
   const list = Array.isArray(cookies) ? cookies : [cookies ?? ''];
   return list.map((c) => c.split(';')[0]).join('; ');
+}
+
+/** A valid front-door inquiry; override any field. */
+export function inquiryInput(overrides: Record<string, unknown> = {}) {
+  return {
+    organisationName: 'Stålverket i Norrvik AB',
+    orgNumber: orgNumber('customer'),
+    sector: 'private',
+    municipality: 'Norrvik',
+    county: 'Norrbotten',
+    contactName: 'Sara Ståhl',
+    contactEmail: 'sara@stalverket.example',
+    needText:
+      'Våra underhållstekniker behöver fördjupad kunskap om svetsteknik och materialval för höga temperaturer.',
+    subjectArea: '52',
+    purpose: 'staff_training',
+    participantsWorkForBuyer: true,
+    participants: 12,
+    desiredStart: 'Hösten 2027',
+    format: 'blended',
+    language: 'sv',
+    budgetRange: '100k_500k',
+    consent: true,
+    locale: 'sv',
+    ...overrides,
+  };
 }

@@ -8,14 +8,49 @@ import { consortium, membership, organisation } from '../tenancy/tenancy.table.t
 /** Known only in demo mode; the README lists the users. Never seeded in production. */
 export const DEMO_PASSWORD = 'lupp-demo-2026';
 
-type DemoOrg = { key: string; kind: 'hei' | 'customer'; name: string; orgNumberPrefix: string };
+type DemoOrg = {
+  key: string;
+  kind: 'hei' | 'customer';
+  name: string;
+  orgNumberPrefix: string;
+  county: string;
+  degreeFields?: string[];
+};
 
 // Fictional organisations; organisationsnummer have valid check digits but belong to nobody we know of.
 const orgs: DemoOrg[] = [
-  { key: 'mittland', kind: 'hei', name: 'Mittlands universitet', orgNumberPrefix: '202199001' },
-  { key: 'norrvik', kind: 'hei', name: 'Högskolan i Norrvik', orgNumberPrefix: '202199002' },
-  { key: 'kommun', kind: 'customer', name: 'Norrviks kommun', orgNumberPrefix: '212099001' },
-  { key: 'stalverket', kind: 'customer', name: 'Stålverket i Norrvik AB', orgNumberPrefix: '559999001' },
+  {
+    key: 'mittland',
+    kind: 'hei',
+    name: 'Mittlands universitet',
+    orgNumberPrefix: '202199001',
+    county: 'Västernorrland',
+    // A university: degree-awarding powers across most fields.
+    degreeFields: ['14', '21', '22', '31', '32', '34', '38', '42', '44', '46', '48', '52', '58', '72', '76'],
+  },
+  {
+    key: 'norrvik',
+    kind: 'hei',
+    name: 'Högskolan i Norrvik',
+    orgNumberPrefix: '202199002',
+    county: 'Norrbotten',
+    // A university college: powers in fewer fields, strong in engineering and health.
+    degreeFields: ['14', '34', '48', '52', '54', '72', '76'],
+  },
+  {
+    key: 'kommun',
+    kind: 'customer',
+    name: 'Norrviks kommun',
+    orgNumberPrefix: '212099001',
+    county: 'Norrbotten',
+  },
+  {
+    key: 'stalverket',
+    kind: 'customer',
+    name: 'Stålverket i Norrvik AB',
+    orgNumberPrefix: '559999001',
+    county: 'Norrbotten',
+  },
 ];
 
 export const demoUsers: { email: string; name: string; memberships: { in: string; roles: Role[] }[] }[] = [
@@ -90,6 +125,8 @@ export async function seedDemo(db: Db, auth: Auth): Promise<boolean> {
         name: o.name,
         orgNumber: withCheckDigit(o.orgNumberPrefix),
         consortiumId: o.kind === 'hei' ? alliance.id : null,
+        county: o.county,
+        degreeFields: o.degreeFields ?? [],
       })
       .returning({ id: organisation.id });
     ids.set(o.key, { organisationId: row?.id });

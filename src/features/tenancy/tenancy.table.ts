@@ -23,6 +23,13 @@ export const organisation = pgTable(
     /** Swedish organisationsnummer, ten digits without the hyphen. */
     orgNumber: text('org_number').notNull().unique(),
     consortiumId: uuid('consortium_id').references(() => consortium.id),
+    /** Swedish county (län) the organisation is in; used for regional routing. */
+    county: text('county'),
+    /**
+     * HEIs: the SUN 2020 subject areas (two-digit codes) in which the HEI has degree-awarding
+     * powers — contract education may only be given there (SFS 2002:760). Empty for customers.
+     */
+    degreeFields: text('degree_fields').array().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

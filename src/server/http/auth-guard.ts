@@ -24,7 +24,13 @@ export function registerAuthGuard(app: FastifyInstance, auth: Auth, db: Db, publ
     const url = request.routeOptions.url;
     if (!url?.startsWith('/api/') || url.startsWith('/api/auth/') || url.startsWith('/api/docs')) return;
     if (!sameOrigin(request, ownOrigin)) {
-      return sendProblem(reply, request, 403, 'forbidden', `Requests that change data must come from ${ownOrigin}.`);
+      return sendProblem(
+        reply,
+        request,
+        403,
+        'forbidden',
+        `Requests that change data must come from ${ownOrigin}.`,
+      );
     }
     request.actor = await resolveActor(request, auth, db);
     if (!request.actor && !request.routeOptions.config.public) {

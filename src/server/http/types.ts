@@ -30,6 +30,6 @@ export type Deps = {
 };
 
 /** Problem responses for a route's schema, so OpenAPI documents them. */
-export function problems(...statuses: (400 | 401 | 403 | 404 | 409 | 410 | 413 | 503)[]) {
+export function problems(...statuses: (400 | 401 | 403 | 404 | 409 | 410 | 413 | 429 | 503)[]) {
   return Object.fromEntries(statuses.map((s) => [s, problemSchema])) as Record<number, typeof problemSchema>;
 }

@@ -1,0 +1,564 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
+import { workingDaysDeadline } from '../../shared/working-days.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { authUser } from '../auth/auth.table.ts';
+import { enqueueMail } from '../mail/mail.service.ts';
+import { formatOrgNumber } from '../tenancy/org-number.ts';
+import type { Role } from '../tenancy/tenancy.contract.ts';
+import { type Actor, activeMembership } from '../tenancy/tenancy.service.ts';
+import { consortium, organisation } from '../tenancy/tenancy.table.ts';
+import { assessEligibility } from './eligibility.ts';
+import type { InquiryDetail, InquirySummary, SubmitInquiry } from './inquiries.contract.ts';
+import { inquiry, inquiryEvent, inquiryNumber } from './inquiries.table.ts';
+
+/** First-response target, in Swedish working days. */
+export const FIRST_RESPONSE_WORKING_DAYS = 2;
+/** At most this many inquiries from one sender per hour. */
+export const SUBMISSIONS_PER_HOUR = 5;
+
+type Row = typeof inquiry.$inferSelect;
+type Hei = { id: string; name: string; consortiumId: string; county: string | null; degreeFields: string[] };
+
+const hash = (value: string) => createHash('sha256').update(value).digest('hex');
+
+// ---------------------------------------------------------------- the public front door
+
+export async function frontDoor(db: Db, slug: string) {
+  const [c] = await db.select().from(consortium).where(eq(consortium.slug, slug));
+  if (!c) throw notFound('The consortium');
+  const heis = await db
+    .select({ id: organisation.id, name: organisation.name })
+    .from(organisation)
+    .where(and(eq(organisation.consortiumId, c.id), eq(organisation.kind, 'hei')))
+    .orderBy(asc(organisation.name));
+  return { consortium: { name: c.name, slug: c.slug }, heis };
+}
+
+async function consortiumHeis(db: Db, consortiumId: string): Promise<Hei[]> {
+  const rows = await db
+    .select()
+    .from(organisation)
+    .where(and(eq(organisation.consortiumId, consortiumId), eq(organisation.kind, 'hei')))
+    .orderBy(asc(organisation.name));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    consortiumId,
+    county: r.county,
+    degreeFields: r.degreeFields,
+  }));
+}
+
+/**
+ * Routing rules, in order: the customer's own choice of HEI; an HEI with degree-awarding powers in the
+ * subject area in the customer's county; any HEI with those powers; an HEI in the same county.
+ */
+export function proposeHei(
+  heis: Hei[],
+  input: { preferredHeiId: string | null; subjectArea: string | null; county: string },
+): { heiId: string; reason: 'customer_choice' | 'subject_and_region' | 'subject' | 'region' } | null {
+  const chosen = heis.find((h) => h.id === input.preferredHeiId);
+  if (chosen) return { heiId: chosen.id, reason: 'customer_choice' };
+  const qualified = input.subjectArea
+    ? heis.filter((h) => h.degreeFields.includes(input.subjectArea ?? ''))
+    : [];
+  const local = (list: Hei[]) => list.find((h) => h.county === input.county);
+  const qualifiedLocal = local(qualified);
+  if (qualifiedLocal) return { heiId: qualifiedLocal.id, reason: 'subject_and_region' };
+  if (qualified[0]) return { heiId: qualified[0].id, reason: 'subject' };
+  const nearby = local(heis);
+  if (nearby) return { heiId: nearby.id, reason: 'region' };
+  return null;
+}
+
+export async function submitInquiry(
+  db: Db,
+  opts: { slug: string; publicUrl: string; senderIp: string; secret: string },
+  input: SubmitInquiry,
+): Promise<{ reference: string; followUrl: string }> {
+  const [c] = await db.select().from(consortium).where(eq(consortium.slug, opts.slug));
+  if (!c) throw notFound('The consortium');
+  const heis = await consortiumHeis(db, c.id);
+  if (input.preferredHeiId && !heis.some((h) => h.id === input.preferredHeiId)) {
+    throw invalid([{ field: 'body.preferredHeiId', message: 'is not a member of this consortium' }]);
+  }
+  const token = randomBytes(24).toString('base64url');
+  const followUrl = `${opts.publicUrl}/follow/${token}`;
+  // A filled-in honeypot is a bot: answer as if all went well, store nothing.
+  if (input.website) return { reference: `UF-${new Date().getFullYear()}-00000`, followUrl };
+
+  const senderHash = hash(`${opts.secret}:${opts.senderIp}`);
+  const [recent] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(inquiry)
+    .where(and(eq(inquiry.senderHash, senderHash), sql`${inquiry.createdAt} > now() - interval '1 hour'`));
+  if ((recent?.n ?? 0) >= SUBMISSIONS_PER_HOUR) {
+    throw new AppError(
+      429,
+      'rate_limited',
+      'Too many inquiries from this address; try again in an hour or e-mail us.',
+    );
+  }
+
+  const proposal = proposeHei(heis, input);
+  const now = new Date();
+  const reference = await db.transaction(async (tx) => {
+    const { rows } = await tx.execute<{ n: number }>(
+      sql`select nextval(${sql.raw(`'${inquiryNumber.seqName}'`)})::int as n`,
+    );
+    const ref = `UF-${now.getFullYear()}-${String(rows[0]?.n ?? 0).padStart(5, '0')}`;
+    const [created] = await tx
+      .insert(inquiry)
+      .values({
+        consortiumId: c.id,
+        reference: ref,
+        followTokenHash: hash(token),
+        organisationName: input.organisationName,
+        orgNumber: input.orgNumber,
+        sector: input.sector,
+        municipality: input.municipality,
+        county: input.county,
+        contactName: input.contactName,
+        contactEmail: input.contactEmail,
+        contactPhone: input.contactPhone || null,
+        needText: input.needText,
+        subjectArea: input.subjectArea,
+        purpose: input.purpose,
+        participantsWorkForBuyer: input.participantsWorkForBuyer,
+        participants: input.participants,
+        desiredStart: input.desiredStart || null,
+        format: input.format,
+        language: input.language,
+        budgetRange: input.budgetRange,
+        preferredHeiId: input.preferredHeiId,
+        locale: input.locale,
+        consentAt: now,
+        senderHash,
+        proposedHeiId: proposal?.heiId ?? null,
+        proposalReason: proposal?.reason ?? null,
+        dueAt: workingDaysDeadline(now, FIRST_RESPONSE_WORKING_DAYS),
+      })
+      .returning({ id: inquiry.id });
+    if (!created) throw new AppError(500, 'internal_error', 'inquiry was not written');
+    await tx.insert(inquiryEvent).values({ inquiryId: created.id, kind: 'submitted', data: { proposal } });
+    await enqueueMail(tx, confirmationMail(input, ref, followUrl, c.name));
+    return ref;
+  });
+  return { reference, followUrl };
+}
+
+function confirmationMail(
+  input: SubmitInquiry,
+  reference: string,
+  followUrl: string,
+  consortiumName: string,
+) {
+  const sv = input.locale === 'sv';
+  return {
+    kind: 'inquiry_received',
+    to: input.contactEmail,
+    subject: sv
+      ? `Vi har tagit emot er förfrågan ${reference}`
+      : `We have received your inquiry ${reference}`,
+    text: (sv
+      ? [
+          `Hej ${input.contactName}!`,
+          '',
+          `Tack för er förfrågan om uppdragsutbildning till ${consortiumName}. Referensnummer: ${reference}.`,
+          `Ett lärosäte återkommer inom ${FIRST_RESPONSE_WORKING_DAYS} arbetsdagar. Här kan ni följa förfrågan:`,
+          followUrl,
+        ]
+      : [
+          `Hello ${input.contactName},`,
+          '',
+          `Thank you for your inquiry about contract education to ${consortiumName}. Reference: ${reference}.`,
+          `A university will get back to you within ${FIRST_RESPONSE_WORKING_DAYS} working days. Follow your inquiry here:`,
+          followUrl,
+        ]
+    ).join('\n'),
+  };
+}
+
+export async function followInquiry(db: Db, token: string) {
+  const [row] = await db
+    .select()
+    .from(inquiry)
+    .where(eq(inquiry.followTokenHash, hash(token)));
+  if (!row) throw notFound('The inquiry');
+  const handler = row.ownerHeiId ? await heiName(db, row.ownerHeiId) : null;
+  return {
+    reference: row.reference,
+    submittedAt: row.createdAt.toISOString(),
+    status: row.status,
+    organisationName: row.organisationName,
+    needText: row.needText,
+    handledBy: row.status === 'claimed' ? handler : null,
+  };
+}
+
+async function heiName(db: Db, id: string): Promise<string | null> {
+  const [o] = await db.select({ name: organisation.name }).from(organisation).where(eq(organisation.id, id));
+  return o?.name ?? null;
+}
+
+// ---------------------------------------------------------------- the HEIs' side
+
+const READ_ROLES: Role[] = ['coordinator', 'manager', 'admin'];
+const ACT_ROLES: Role[] = ['coordinator'];
+
+/** The HEI the actor works as (the active membership), checked for one of `roles`. */
+async function actingHei(db: Db, actor: Actor, roles: Role[]): Promise<Hei> {
+  const m = activeMembership(actor);
+  if (m?.scope !== 'organisation' || m.tenant.kind !== 'hei')
+    throw forbidden('Switch to an HEI to work with inquiries.');
+  if (!m.roles.some((r) => roles.includes(r)))
+    throw forbidden(`This needs one of the roles: ${roles.join(', ')}.`);
+  const [o] = await db.select().from(organisation).where(eq(organisation.id, m.tenant.id));
+  if (!o?.consortiumId) throw forbidden('Your HEI is not a member of a consortium.');
+  return {
+    id: o.id,
+    name: o.name,
+    consortiumId: o.consortiumId,
+    county: o.county,
+    degreeFields: o.degreeFields,
+  };
+}
+
+/** What an HEI may see: the consortium inbox, and what it owns or has been asked to take over. */
+const visibleTo = (hei: Hei) =>
+  and(
+    eq(inquiry.consortiumId, hei.consortiumId),
+    or(eq(inquiry.status, 'new'), eq(inquiry.ownerHeiId, hei.id), eq(inquiry.referredToHeiId, hei.id)),
+  );
+
+export async function listInquiries(
+  db: Db,
+  actor: Actor,
+  view: 'inbox' | 'ours' | 'referred_to_us' | 'all',
+  overdueOnly: boolean,
+) {
+  const hei = await actingHei(db, actor, READ_ROLES);
+  const viewFilter =
+    view === 'inbox'
+      ? eq(inquiry.status, 'new')
+      : view === 'ours'
+        ? eq(inquiry.ownerHeiId, hei.id)
+        : view === 'referred_to_us'
+          ? eq(inquiry.referredToHeiId, hei.id)
+          : undefined;
+  const overdueFilter = overdueOnly
+    ? sql`${inquiry.firstResponseAt} is null and ${inquiry.dueAt} < now()`
+    : undefined;
+  const rows = await db
+    .select()
+    .from(inquiry)
+    .where(and(visibleTo(hei), viewFilter, overdueFilter))
+    .orderBy(
+      sql`(${inquiry.firstResponseAt} is null and ${inquiry.dueAt} < now()) desc`,
+      desc(inquiry.createdAt),
+    )
+    .limit(500);
+  const names = await heiNames(db, rows);
+  const overrides = await overridesFor(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => summary(r, names, hei, overrides.get(r.id) ?? new Map()));
+}
+
+async function heiNames(db: Db, rows: Row[]): Promise<Map<string, string>> {
+  const ids = [
+    ...new Set(
+      rows
+        .flatMap((r) => [r.proposedHeiId, r.ownerHeiId, r.referredToHeiId, r.preferredHeiId])
+        .filter((x): x is string => !!x),
+    ),
+  ];
+  if (!ids.length) return new Map();
+  const found = await db
+    .select({ id: organisation.id, name: organisation.name })
+    .from(organisation)
+    .where(inArray(organisation.id, ids));
+  return new Map(found.map((o) => [o.id, o.name]));
+}
+
+type Override = { justification: string; by: string | null; at: string };
+
+async function overridesFor(db: Db, inquiryIds: string[]): Promise<Map<string, Map<string, Override>>> {
+  const result = new Map<string, Map<string, Override>>();
+  if (!inquiryIds.length) return result;
+  const rows = await db
+    .select({ e: inquiryEvent, by: authUser.name })
+    .from(inquiryEvent)
+    .leftJoin(authUser, eq(inquiryEvent.actorUserId, authUser.id))
+    .where(and(inArray(inquiryEvent.inquiryId, inquiryIds), eq(inquiryEvent.kind, 'eligibility_overridden')))
+    .orderBy(asc(inquiryEvent.at));
+  for (const { e, by } of rows) {
+    const perInquiry = result.get(e.inquiryId) ?? new Map<string, Override>();
+    perInquiry.set(String(e.data.rule), {
+      justification: String(e.data.justification),
+      by,
+      at: e.at.toISOString(),
+    });
+    result.set(e.inquiryId, perInquiry);
+  }
+  return result;
+}
+
+function eligibilityFor(row: Row, hei: Hei, overrides: Map<string, Override>) {
+  return assessEligibility({
+    orgNumber: row.orgNumber,
+    sector: row.sector,
+    purpose: row.purpose,
+    participantsWorkForBuyer: row.participantsWorkForBuyer,
+    subjectArea: row.subjectArea,
+    hei: { name: hei.name, degreeFields: hei.degreeFields },
+  }).map((flag) => ({ ...flag, override: overrides.get(flag.rule) ?? null }));
+}
+
+const ref = (names: Map<string, string>, id: string | null) =>
+  id ? { id, name: names.get(id) ?? '' } : null;
+
+function summary(
+  row: Row,
+  names: Map<string, string>,
+  hei: Hei,
+  overrides: Map<string, Override>,
+): InquirySummary {
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: row.status,
+    organisationName: row.organisationName,
+    subjectArea: row.subjectArea,
+    county: row.county,
+    participants: row.participants,
+    createdAt: row.createdAt.toISOString(),
+    dueAt: row.dueAt.toISOString(),
+    firstResponseAt: row.firstResponseAt?.toISOString() ?? null,
+    overdue: !row.firstResponseAt && row.dueAt.getTime() < Date.now(),
+    proposedHei: ref(names, row.proposedHeiId),
+    ownerHei: ref(names, row.ownerHeiId),
+    referredToHei: ref(names, row.referredToHeiId),
+    openFlags: eligibilityFor(row, hei, overrides).filter((f) => !f.override).length,
+  };
+}
+
+async function loadVisible(db: Db, hei: Hei, inquiryId: string): Promise<Row> {
+  const [row] = await db
+    .select()
+    .from(inquiry)
+    .where(and(eq(inquiry.id, inquiryId), visibleTo(hei)));
+  if (!row) throw notFound('The inquiry');
+  return row;
+}
+
+export async function getInquiry(db: Db, actor: Actor, inquiryId: string): Promise<InquiryDetail> {
+  const hei = await actingHei(db, actor, READ_ROLES);
+  const row = await loadVisible(db, hei, inquiryId);
+  return detail(db, row, hei);
+}
+
+async function detail(db: Db, row: Row, hei: Hei): Promise<InquiryDetail> {
+  const names = await heiNames(db, [row]);
+  const overrides = (await overridesFor(db, [row.id])).get(row.id) ?? new Map();
+  const events = await db
+    .select({ e: inquiryEvent, actor: authUser.name, hei: organisation.name })
+    .from(inquiryEvent)
+    .leftJoin(authUser, eq(inquiryEvent.actorUserId, authUser.id))
+    .leftJoin(organisation, eq(inquiryEvent.heiId, organisation.id))
+    .where(eq(inquiryEvent.inquiryId, row.id))
+    .orderBy(asc(inquiryEvent.at));
+  return {
+    ...summary(row, names, hei, overrides),
+    orgNumber: formatOrgNumber(row.orgNumber),
+    sector: row.sector,
+    municipality: row.municipality,
+    contactName: row.contactName,
+    contactEmail: row.contactEmail,
+    contactPhone: row.contactPhone,
+    needText: row.needText,
+    purpose: row.purpose,
+    participantsWorkForBuyer: row.participantsWorkForBuyer,
+    desiredStart: row.desiredStart,
+    format: row.format,
+    language: row.language,
+    budgetRange: row.budgetRange,
+    preferredHei: ref(names, row.preferredHeiId),
+    proposalReason: row.proposalReason,
+    eligibility: eligibilityFor(row, hei, overrides),
+    trail: events.map(({ e, actor, hei: heiName }) => ({
+      at: e.at.toISOString(),
+      kind: e.kind,
+      actor,
+      hei: heiName,
+      data: e.data,
+    })),
+  };
+}
+
+type Change = (
+  row: Row,
+  hei: Hei,
+) => { set: Partial<typeof inquiry.$inferInsert>; event: string; data?: Record<string, unknown> };
+
+/**
+ * Applies one routing step in a transaction: lock the row, check the step is allowed from its state,
+ * update it, and write the trail event and the audit event together.
+ */
+async function step(
+  db: Db,
+  actor: Actor,
+  inquiryId: string,
+  change: Change,
+  after?: (row: Row, hei: Hei, tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<void>,
+) {
+  const hei = await actingHei(db, actor, ACT_ROLES);
+  await loadVisible(db, hei, inquiryId);
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(inquiry).where(eq(inquiry.id, inquiryId)).for('update');
+    if (!row) throw notFound('The inquiry');
+    const { set, event, data = {} } = change(row, hei);
+    await tx
+      .update(inquiry)
+      .set({ ...set, updatedAt: new Date() })
+      .where(eq(inquiry.id, inquiryId));
+    await tx
+      .insert(inquiryEvent)
+      .values({ inquiryId, actorUserId: actor.userId, heiId: hei.id, kind: event, data });
+    await recordAudit(tx, {
+      actor,
+      organisationId: hei.id,
+      action: `inquiry.${event}`,
+      subjectType: 'inquiry',
+      subjectId: inquiryId,
+      data: {
+        before: { status: row.status, owner: row.ownerHeiId, referredTo: row.referredToHeiId },
+        ...data,
+      },
+    });
+    await after?.(row, hei, tx);
+  });
+  return getInquiry(db, actor, inquiryId);
+}
+
+const respondedAt = (row: Row) => row.firstResponseAt ?? new Date();
+const mayHandle = (row: Row, hei: Hei) =>
+  row.status === 'new' || (row.status === 'claimed' && row.ownerHeiId === hei.id);
+
+export function claimInquiry(db: Db, actor: Actor, inquiryId: string) {
+  return step(db, actor, inquiryId, (row, hei) => {
+    if (row.status !== 'new')
+      throw conflict(`The inquiry is already ${row.status}; only inquiries in the inbox can be claimed.`);
+    return {
+      set: { status: 'claimed', ownerHeiId: hei.id, firstResponseAt: respondedAt(row) },
+      event: 'claimed',
+    };
+  });
+}
+
+export async function referInquiry(db: Db, actor: Actor, inquiryId: string, toHeiId: string, reason: string) {
+  const own = await actingHei(db, actor, ACT_ROLES);
+  const [target] = await db.select().from(organisation).where(eq(organisation.id, toHeiId));
+  if (target?.kind !== 'hei' || target.consortiumId !== own.consortiumId) {
+    throw invalid([{ field: 'body.toHeiId', message: 'is not an HEI of your consortium' }]);
+  }
+  if (target.id === own.id)
+    throw invalid([{ field: 'body.toHeiId', message: 'refer to another HEI than your own' }]);
+  return step(db, actor, inquiryId, (row, hei) => {
+    if (!mayHandle(row, hei))
+      throw conflict('Only an inquiry in the inbox, or one your HEI has claimed, can be referred.');
+    return {
+      set: { status: 'referred', referredToHeiId: toHeiId, firstResponseAt: respondedAt(row) },
+      event: 'referred',
+      data: { to: target.name, reason },
+    };
+  });
+}
+
+export function answerReferral(
+  db: Db,
+  actor: Actor,
+  inquiryId: string,
+  accept: boolean,
+  reason: string | undefined,
+) {
+  return step(db, actor, inquiryId, (row, hei) => {
+    if (row.status !== 'referred' || row.referredToHeiId !== hei.id)
+      throw conflict('The inquiry is not referred to your HEI.');
+    return accept
+      ? {
+          set: { status: 'claimed', ownerHeiId: hei.id, referredToHeiId: null },
+          event: 'referral_accepted',
+          data: { reason },
+        }
+      : {
+          set: { status: row.ownerHeiId ? 'claimed' : 'new', referredToHeiId: null },
+          event: 'referral_declined',
+          data: { reason },
+        };
+  });
+}
+
+export function declineInquiry(
+  db: Db,
+  actor: Actor,
+  inquiryId: string,
+  reason: string,
+  alternatives: string | undefined,
+) {
+  return step(
+    db,
+    actor,
+    inquiryId,
+    (row, hei) => {
+      if (!mayHandle(row, hei))
+        throw conflict('Only an inquiry in the inbox, or one your HEI has claimed, can be declined.');
+      return {
+        set: { status: 'declined', ownerHeiId: hei.id, firstResponseAt: respondedAt(row) },
+        event: 'declined',
+        data: { reason, alternatives: alternatives ?? null },
+      };
+    },
+    async (row, hei, tx) => {
+      const sv = row.locale === 'sv';
+      await enqueueMail(tx, {
+        kind: 'inquiry_declined',
+        to: row.contactEmail,
+        subject: sv ? `Svar på er förfrågan ${row.reference}` : `Reply to your inquiry ${row.reference}`,
+        text: [
+          sv ? `Hej ${row.contactName}!` : `Hello ${row.contactName},`,
+          '',
+          sv
+            ? `${hei.name} kan tyvärr inte åta sig uppdraget i er förfrågan ${row.reference}.`
+            : `${hei.name} is unfortunately unable to take on the assignment in your inquiry ${row.reference}.`,
+          '',
+          `${sv ? 'Skäl' : 'Reason'}: ${reason}`,
+          ...(alternatives
+            ? ['', `${sv ? 'Förslag på alternativ' : 'Suggested alternatives'}: ${alternatives}`]
+            : []),
+        ].join('\n'),
+      });
+    },
+  );
+}
+
+export function overrideEligibility(
+  db: Db,
+  actor: Actor,
+  inquiryId: string,
+  rule: string,
+  justification: string,
+) {
+  return step(db, actor, inquiryId, (row, hei) => {
+    if (!mayHandle(row, hei))
+      throw conflict('Only an inquiry in the inbox, or one your HEI has claimed, can be assessed.');
+    const flagged = eligibilityFor(row, hei, new Map()).some((f) => f.rule === rule);
+    if (!flagged)
+      throw invalid([{ field: 'body.rule', message: `the inquiry has no ${rule} flag to override` }]);
+    return { set: {}, event: 'eligibility_overridden', data: { rule, justification } };
+  });
+}

@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const database = await openConfiguredDatabase(config);
       await runMigrations(database.pool);
-      const seeded = await seedDemo(database.db, createAuth(config, database.db));
+      const seeded = await seedDemo(database.db, createAuth(config, database.db), config.publicUrl);
       await database.close();
       console.log(
         seeded

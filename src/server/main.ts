@@ -18,7 +18,7 @@ export function openConfiguredDatabase(config: Config): Promise<Database> {
 export async function serve(config: Config): Promise<void> {
   const database = await openConfiguredDatabase(config);
   await runMigrations(database.pool);
-  if (config.demo) await seedDemo(database.db, createAuth(config, database.db));
+  if (config.demo) await seedDemo(database.db, createAuth(config, database.db), config.publicUrl);
 
   const mailSender: MailSender | null = config.smtpUrl
     ? createMailSender(

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { type Auth, createPasswordAccount } from '../auth/auth.ts';
+import type { SubmitInquiry } from '../inquiries/inquiries.contract.ts';
+import { submitInquiry } from '../inquiries/inquiries.service.ts';
 import { withCheckDigit } from '../tenancy/org-number.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import { consortium, membership, organisation } from '../tenancy/tenancy.table.ts';
@@ -107,7 +109,7 @@ export async function databaseIsEmpty(db: Db): Promise<boolean> {
 }
 
 /** Fills an empty database with a demo consortium, HEIs, customers and one user per role. */
-export async function seedDemo(db: Db, auth: Auth): Promise<boolean> {
+export async function seedDemo(db: Db, auth: Auth, publicUrl = 'http://localhost:3000'): Promise<boolean> {
   if (!(await databaseIsEmpty(db))) return false;
   const [alliance] = await db
     .insert(consortium)
@@ -140,5 +142,108 @@ export async function seedDemo(db: Db, auth: Auth): Promise<boolean> {
     for (const m of u.memberships)
       await db.insert(membership).values({ userId, roles: m.roles, ...ids.get(m.in) });
   }
+  await seedDemoInquiries(db, ids, publicUrl);
   return true;
+}
+
+/** Inquiries as employers would write them, through the same front door the public uses. */
+async function seedDemoInquiries(db: Db, ids: Map<string, { organisationId?: string }>, publicUrl: string) {
+  const base = {
+    contactPhone: undefined,
+    desiredStart: undefined,
+    preferredHeiId: null,
+    consent: true as const,
+    locale: 'sv' as const,
+    website: undefined,
+  };
+  const inquiries: SubmitInquiry[] = [
+    {
+      ...base,
+      organisationName: 'Stålverket i Norrvik AB',
+      orgNumber: withCheckDigit('559999001'),
+      sector: 'private',
+      municipality: 'Norrvik',
+      county: 'Norrbotten',
+      contactName: 'Sara Ståhl',
+      contactEmail: 'sara.kund@stalverket.example',
+      needText:
+        'Vi ställer om till fossilfri stålproduktion och våra underhållstekniker behöver kunna vätgasteknik, elektrifierade processer och säkerhet kring dem. Vi vill också att arbetsledarna kan leda förändringen.',
+      subjectArea: '52',
+      purpose: 'staff_training',
+      participantsWorkForBuyer: true,
+      participants: 24,
+      desiredStart: 'Våren 2027',
+      format: 'blended',
+      language: 'sv',
+      budgetRange: '500k_2m',
+    },
+    {
+      ...base,
+      organisationName: 'Norrviks kommun',
+      orgNumber: withCheckDigit('212099001'),
+      sector: 'public',
+      municipality: 'Norrvik',
+      county: 'Norrbotten',
+      contactName: 'Per Lindqvist',
+      contactEmail: 'per.lindqvist@norrvik.example',
+      needText:
+        'Undersköterskor i hemtjänsten behöver fördjupning i demensvård och digitala hjälpmedel (välfärdsteknik). Vi behöver också stöd för att enhetscheferna ska kunna följa upp effekten.',
+      subjectArea: '72',
+      purpose: 'staff_training',
+      participantsWorkForBuyer: true,
+      participants: 40,
+      format: 'workplace',
+      language: 'sv',
+      budgetRange: '100k_500k',
+      preferredHeiId: ids.get('norrvik')?.organisationId ?? null,
+    },
+    {
+      ...base,
+      organisationName: 'Nordisk Gruvteknik AB',
+      orgNumber: withCheckDigit('559999002'),
+      sector: 'private',
+      municipality: 'Kiruna',
+      county: 'Norrbotten',
+      contactName: 'Lena Berg',
+      contactEmail: 'lena.berg@gruvteknik.example',
+      needText:
+        'Vi vill utbilda ingenjörer i ett samarbetsland i hållbar gruvdrift som en del av ett biståndsprojekt. Kursen bör ges på engelska.',
+      subjectArea: '54',
+      purpose: 'development_aid',
+      participantsWorkForBuyer: false,
+      participants: 15,
+      format: 'online',
+      language: 'en',
+      budgetRange: 'unknown',
+      locale: 'en',
+    },
+    {
+      ...base,
+      organisationName: 'Region Mittland',
+      orgNumber: withCheckDigit('232199001'),
+      sector: 'public',
+      municipality: 'Härnösand',
+      county: 'Västernorrland',
+      contactName: 'Omar Haddad',
+      contactEmail: 'omar.haddad@regionmittland.example',
+      needText:
+        'Regionens IT-avdelning behöver kompetens i informationssäkerhet och NIS2-kraven, både för tekniker och för chefer som ansvarar för riskbedömningar.',
+      subjectArea: '48',
+      purpose: 'staff_training',
+      participantsWorkForBuyer: true,
+      participants: 30,
+      format: 'online',
+      language: 'sv',
+      budgetRange: '100k_500k',
+    },
+  ];
+  let sender = 0;
+  for (const input of inquiries) {
+    sender += 1;
+    await submitInquiry(
+      db,
+      { slug: 'kunskapsalliansen', publicUrl, senderIp: `demo-${sender}`, secret: 'demo' },
+      input,
+    );
+  }
 }

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, demoUsers, seedDemo } from '../../src/features/demo/demo.seed.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { signIn } from '../support/factories.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  expect(await seedDemo(t.db, t.auth)).toBe(true);
+});
+afterAll(() => t.close());
+
+describe('demo data', () => {
+  it('is seeded only into an empty database', async () => {
+    expect(await seedDemo(t.db, t.auth)).toBe(false);
+  });
+
+  it('lets every demo user in with the demo password, with the roles the README lists', async () => {
+    for (const user of demoUsers) {
+      const cookie = await signIn(t, user.email, DEMO_PASSWORD);
+      const me = (await t.request('GET', '/api/me', { cookie })).json();
+      expect(me.memberships.flatMap((m: { roles: string[] }) => m.roles).sort()).toEqual(
+        user.memberships.flatMap((m) => m.roles).sort(),
+      );
+    }
+  });
+
+  it('fills the consortium inbox with realistic inquiries, one of them flagged', async () => {
+    const cookie = await signIn(t, 'karin.koordinator@mittland.example', DEMO_PASSWORD);
+    const inbox = (await t.request('GET', '/api/inquiries?view=inbox', { cookie })).json();
+    expect(inbox.map((i: { organisationName: string }) => i.organisationName).sort()).toEqual([
+      'Nordisk Gruvteknik AB',
+      'Norrviks kommun',
+      'Region Mittland',
+      'Stålverket i Norrvik AB',
+    ]);
+    expect(
+      inbox.find((i: { organisationName: string }) => i.organisationName === 'Nordisk Gruvteknik AB')
+        .openFlags,
+    ).toBeGreaterThan(0);
+  });
+});

@@ -5,3 +5,4 @@ export * from '../features/inquiries/inquiries.table.ts';
 export * from '../features/invitations/invitations.table.ts';
 export * from '../features/mail/outbox.table.ts';
 export * from '../features/tenancy/tenancy.table.ts';
+export * from '../features/cases/cases.table.ts';

@@ -15,6 +15,7 @@ import {
 import type { Database } from '../db/client.ts';
 import { authRoutes } from '../features/auth/auth.routes.ts';
 import { createAuth } from '../features/auth/auth.ts';
+import { caseRoutes } from '../features/cases/cases.routes.ts';
 import { healthRoutes } from '../features/health/health.routes.ts';
 import { inquiryRoutes } from '../features/inquiries/inquiries.routes.ts';
 import { invitationRoutes } from '../features/invitations/invitations.routes.ts';
@@ -32,6 +33,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   tenancyRoutes, // /api/me, /api/organisations/:id, members and roles
   invitationRoutes, // invite by e-mail, accept an invitation
   inquiryRoutes, // the public front door, the consortium inbox, eligibility, routing and referral
+  caseRoutes, // the case pipeline: stages with checklists and gates, timeline, tasks, board and search
 ];
 
 export const webRoot = path.resolve(import.meta.dirname, '../../dist/web');

@@ -60,6 +60,19 @@ const endpoints: Endpoint[] = [
     roles: ['admin'],
   },
   {
+    name: 'read checklist',
+    method: 'GET',
+    url: (c) => `/api/organisations/${c.orgA}/checklist`,
+    roles: ['admin', 'coordinator', 'manager'],
+  },
+  {
+    name: 'replace checklist',
+    method: 'PUT',
+    url: (c) => `/api/organisations/${c.orgA}/checklist`,
+    body: { items: [] },
+    roles: ['admin'],
+  },
+  {
     name: 'revoke invitation',
     method: 'DELETE',
     url: (c) => `/api/organisations/${c.orgA}/invitations/${c.invitationA}`,
@@ -109,6 +122,7 @@ async function snapshotOfA() {
     org: await get(`/api/organisations/${ctx.orgA}`),
     members: await get(`/api/organisations/${ctx.orgA}/members`),
     invitations: await get(`/api/organisations/${ctx.orgA}/invitations`),
+    checklist: await get(`/api/organisations/${ctx.orgA}/checklist`),
   };
 }
 
@@ -167,6 +181,16 @@ const scopedElsewhere: Record<string, string> = {
   'POST /api/inquiries/{inquiryId}/referral/decline': 'inquiries.test.ts',
   'POST /api/inquiries/{inquiryId}/decline': 'inquiries.test.ts',
   'POST /api/inquiries/{inquiryId}/eligibility/overrides': 'inquiries.test.ts',
+  'GET /api/cases': 'cases.test.ts "isolation": the active HEI\'s cases only',
+  'GET /api/cases/board': 'cases.test.ts "isolation"',
+  'POST /api/cases': 'cases are created at the active HEI',
+  'GET /api/cases/{caseId}': 'cases.test.ts "isolation": other HEIs get 404',
+  'PUT /api/cases/{caseId}/checklist/{itemId}': "cases.test.ts: items of the case's own HEI only",
+  'POST /api/cases/{caseId}/stage': 'cases.test.ts',
+  'POST /api/cases/{caseId}/close': 'cases.test.ts',
+  'POST /api/cases/{caseId}/entries': 'cases.test.ts "isolation"',
+  'POST /api/cases/{caseId}/tasks': 'cases.test.ts: assignees must be of the same HEI',
+  'PATCH /api/cases/{caseId}/tasks/{taskId}': 'cases.test.ts',
 };
 
 it('every API route is in the matrix or names where its isolation is tested', async () => {

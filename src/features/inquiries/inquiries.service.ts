@@ -1,14 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
+import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { workingDaysDeadline } from '../../shared/working-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
+import { openCaseFromInquiry } from '../cases/cases.service.ts';
 import { enqueueMail } from '../mail/mail.service.ts';
 import { formatOrgNumber } from '../tenancy/org-number.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
-import { type Actor, activeMembership } from '../tenancy/tenancy.service.ts';
+import { type Actor, actingHei, type ActingHei as Hei } from '../tenancy/tenancy.service.ts';
 import { consortium, organisation } from '../tenancy/tenancy.table.ts';
 import { assessEligibility } from './eligibility.ts';
 import type { InquiryDetail, InquirySummary, SubmitInquiry } from './inquiries.contract.ts';
@@ -20,7 +21,6 @@ export const FIRST_RESPONSE_WORKING_DAYS = 2;
 export const SUBMISSIONS_PER_HOUR = 5;
 
 type Row = typeof inquiry.$inferSelect;
-type Hei = { id: string; name: string; consortiumId: string; county: string | null; degreeFields: string[] };
 
 const hash = (value: string) => createHash('sha256').update(value).digest('hex');
 
@@ -204,28 +204,36 @@ async function heiName(db: Db, id: string): Promise<string | null> {
   return o?.name ?? null;
 }
 
+/** The next reference number, shared by inquiries and cases: UF-<year>-<serial>. */
+export async function nextReference(tx: Pick<Db, 'execute'>): Promise<string> {
+  const { rows } = await tx.execute<{ n: number }>(
+    sql`select nextval(${sql.raw(`'${inquiryNumber.seqName}'`)})::int as n`,
+  );
+  return `UF-${new Date().getFullYear()}-${String(rows[0]?.n ?? 0).padStart(5, '0')}`;
+}
+
+/** Opens (or hands over) the case that carries a claimed inquiry's work. */
+function openCase(actor: Actor) {
+  return async (row: Row, hei: Hei, tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => {
+    await openCaseFromInquiry(tx, {
+      heiId: hei.id,
+      inquiryId: row.id,
+      reference: row.reference,
+      organisationName: row.organisationName,
+      orgNumber: row.orgNumber,
+      county: row.county,
+      needText: row.needText,
+      sector: row.sector,
+      subjectArea: row.subjectArea,
+      ownerUserId: actor.userId,
+    });
+  };
+}
+
 // ---------------------------------------------------------------- the HEIs' side
 
 const READ_ROLES: Role[] = ['coordinator', 'manager', 'admin'];
 const ACT_ROLES: Role[] = ['coordinator'];
-
-/** The HEI the actor works as (the active membership), checked for one of `roles`. */
-async function actingHei(db: Db, actor: Actor, roles: Role[]): Promise<Hei> {
-  const m = activeMembership(actor);
-  if (m?.scope !== 'organisation' || m.tenant.kind !== 'hei')
-    throw forbidden('Switch to an HEI to work with inquiries.');
-  if (!m.roles.some((r) => roles.includes(r)))
-    throw forbidden(`This needs one of the roles: ${roles.join(', ')}.`);
-  const [o] = await db.select().from(organisation).where(eq(organisation.id, m.tenant.id));
-  if (!o?.consortiumId) throw forbidden('Your HEI is not a member of a consortium.');
-  return {
-    id: o.id,
-    name: o.name,
-    consortiumId: o.consortiumId,
-    county: o.county,
-    degreeFields: o.degreeFields,
-  };
-}
 
 /** What an HEI may see: the consortium inbox, and what it owns or has been asked to take over. */
 const visibleTo = (hei: Hei) =>
@@ -450,14 +458,20 @@ const mayHandle = (row: Row, hei: Hei) =>
   row.status === 'new' || (row.status === 'claimed' && row.ownerHeiId === hei.id);
 
 export function claimInquiry(db: Db, actor: Actor, inquiryId: string) {
-  return step(db, actor, inquiryId, (row, hei) => {
-    if (row.status !== 'new')
-      throw conflict(`The inquiry is already ${row.status}; only inquiries in the inbox can be claimed.`);
-    return {
-      set: { status: 'claimed', ownerHeiId: hei.id, firstResponseAt: respondedAt(row) },
-      event: 'claimed',
-    };
-  });
+  return step(
+    db,
+    actor,
+    inquiryId,
+    (row, hei) => {
+      if (row.status !== 'new')
+        throw conflict(`The inquiry is already ${row.status}; only inquiries in the inbox can be claimed.`);
+      return {
+        set: { status: 'claimed', ownerHeiId: hei.id, firstResponseAt: respondedAt(row) },
+        event: 'claimed',
+      };
+    },
+    openCase(actor),
+  );
 }
 
 export async function referInquiry(db: Db, actor: Actor, inquiryId: string, toHeiId: string, reason: string) {
@@ -486,21 +500,27 @@ export function answerReferral(
   accept: boolean,
   reason: string | undefined,
 ) {
-  return step(db, actor, inquiryId, (row, hei) => {
-    if (row.status !== 'referred' || row.referredToHeiId !== hei.id)
-      throw conflict('The inquiry is not referred to your HEI.');
-    return accept
-      ? {
-          set: { status: 'claimed', ownerHeiId: hei.id, referredToHeiId: null },
-          event: 'referral_accepted',
-          data: { reason },
-        }
-      : {
-          set: { status: row.ownerHeiId ? 'claimed' : 'new', referredToHeiId: null },
-          event: 'referral_declined',
-          data: { reason },
-        };
-  });
+  return step(
+    db,
+    actor,
+    inquiryId,
+    (row, hei) => {
+      if (row.status !== 'referred' || row.referredToHeiId !== hei.id)
+        throw conflict('The inquiry is not referred to your HEI.');
+      return accept
+        ? {
+            set: { status: 'claimed', ownerHeiId: hei.id, referredToHeiId: null },
+            event: 'referral_accepted',
+            data: { reason },
+          }
+        : {
+            set: { status: row.ownerHeiId ? 'claimed' : 'new', referredToHeiId: null },
+            event: 'referral_declined',
+            data: { reason },
+          };
+    },
+    accept ? openCase(actor) : undefined,
+  );
 }
 
 export function declineInquiry(

@@ -286,3 +286,55 @@ export async function grantRoles(
   if (!row) throw new AppError(500, 'internal_error', 'membership was not written');
   return row.id;
 }
+
+export type ActingHei = {
+  id: string;
+  name: string;
+  consortiumId: string;
+  county: string | null;
+  degreeFields: string[];
+};
+
+/**
+ * The HEI the actor works as — their active membership — checked for one of `roles`. Inquiries and
+ * cases are scoped by it: switching organisation switches what a user sees.
+ */
+export async function actingHei(db: Db, actor: Actor, roles: readonly Role[]): Promise<ActingHei> {
+  const m = activeMembership(actor);
+  if (m?.scope !== 'organisation' || m.tenant.kind !== 'hei') throw forbidden('Switch to an HEI to do this.');
+  if (!m.roles.some((r) => roles.includes(r)))
+    throw forbidden(`This needs one of the roles: ${roles.join(', ')}.`);
+  const [o] = await db.select().from(organisation).where(eq(organisation.id, m.tenant.id));
+  if (!o?.consortiumId) throw forbidden('Your HEI is not a member of a consortium.');
+  return {
+    id: o.id,
+    name: o.name,
+    consortiumId: o.consortiumId,
+    county: o.county,
+    degreeFields: o.degreeFields,
+  };
+}
+
+/** Customer organisations exist once: found by organisationsnummer, created on first contact. */
+export async function findOrCreateCustomer(
+  db: Pick<Db, 'select' | 'insert'>,
+  input: { name: string; orgNumber: string; county: string | null },
+): Promise<{ id: string; name: string }> {
+  const [existing] = await db.select().from(organisation).where(eq(organisation.orgNumber, input.orgNumber));
+  if (existing) return { id: existing.id, name: existing.name };
+  const [created] = await db
+    .insert(organisation)
+    .values({ kind: 'customer', name: input.name, orgNumber: input.orgNumber, county: input.county })
+    .returning();
+  if (!created) throw new AppError(500, 'internal_error', 'customer was not written');
+  return { id: created.id, name: created.name };
+}
+
+/** True when the user is a member of the organisation (assignees and mentions must be colleagues). */
+export async function isMemberOf(db: Db, userId: string, organisationId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: membership.id })
+    .from(membership)
+    .where(and(eq(membership.userId, userId), eq(membership.organisationId, organisationId)));
+  return !!row;
+}

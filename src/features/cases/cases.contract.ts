@@ -1,0 +1,199 @@
+import { z } from 'zod';
+import { sectors } from '../inquiries/inquiries.contract.ts';
+import { openStages, outcomes, stages } from './stages.ts';
+
+export const stageSchema = z.enum(stages);
+export const openStageSchema = z.enum(openStages);
+
+const userRef = z.object({ id: z.string(), name: z.string() }).nullable();
+
+export const caseSummarySchema = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    title: z.string(),
+    customer: z.object({ id: z.uuid(), name: z.string() }),
+    stage: stageSchema,
+    outcome: z.enum(outcomes).nullable(),
+    sector: z.enum(sectors),
+    subjectArea: z.string().nullable(),
+    owner: userRef,
+    overdueTasks: z.number().int(),
+    stageEnteredAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'CaseSummary' });
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const caseListQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .describe('Full text, Swedish and English: customer, title, need, notes'),
+  stage: stageSchema.optional(),
+  owner: z.string().max(100).optional().describe('"me" or a user id'),
+  sector: z.enum(sectors).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  sort: z.enum(['updated', 'created', 'customer', 'stage']).default('updated'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const caseListSchema = z
+  .object({
+    items: z.array(caseSummarySchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: 'CaseList' });
+
+export const boardSchema = z
+  .array(z.object({ stage: openStageSchema, total: z.number().int(), cases: z.array(caseSummarySchema) }))
+  .meta({ id: 'CaseBoard' });
+
+export const checklistItemSchema = z.object({
+  id: z.uuid(),
+  stage: openStageSchema,
+  label: z.object({ sv: z.string(), en: z.string() }),
+  required: z.boolean(),
+  done: z
+    .object({ by: z.string().nullable(), at: z.iso.datetime(), comment: z.string().nullable() })
+    .nullable(),
+});
+
+export const entrySchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['meeting', 'contact', 'note', 'stage', 'system']),
+  occurredAt: z.iso.datetime(),
+  author: z.string().nullable(),
+  title: z.string(),
+  body: z.record(z.string(), z.unknown()),
+  internal: z.boolean(),
+});
+
+export const taskSchema = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    assignee: userRef,
+    dueOn: z.iso.date().nullable(),
+    done: z.boolean(),
+    overdue: z.boolean(),
+  })
+  .meta({ id: 'CaseTask' });
+
+export const caseDetailSchema = caseSummarySchema
+  .extend({
+    needText: z.string(),
+    inquiryId: z.uuid().nullable(),
+    outcomeReason: z.string().nullable(),
+    checklist: z.array(checklistItemSchema),
+    /** Required items of the current stage still undone: what stands between the case and the next stage. */
+    missingForNextStage: z.array(
+      z.object({ id: z.uuid(), label: z.object({ sv: z.string(), en: z.string() }) }),
+    ),
+    entries: z.array(entrySchema),
+    tasks: z.array(taskSchema),
+  })
+  .meta({ id: 'Case' });
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+export const caseParams = z.object({ caseId: z.uuid() });
+export const checklistParams = caseParams.extend({ itemId: z.uuid() });
+export const taskParams = caseParams.extend({ taskId: z.uuid() });
+
+export const createCaseBody = z.strictObject({
+  title: z.string().trim().min(3).max(200),
+  customerName: z.string().trim().min(2).max(200),
+  customerOrgNumber: z.string(),
+  sector: z.enum(sectors),
+  needText: z.string().trim().min(10).max(5000),
+  subjectArea: z.string().max(4).nullable().default(null),
+});
+
+export const tickBody = z.strictObject({
+  done: z.boolean(),
+  comment: z.string().trim().max(1000).optional(),
+});
+
+export const moveBody = z.strictObject({
+  to: openStageSchema,
+  overrideReason: z
+    .string()
+    .trim()
+    .min(10, 'explain the override in at least 10 characters')
+    .max(2000)
+    .optional()
+    .describe('Managers only: move on although required items are undone'),
+});
+
+export const closeBody = z.strictObject({
+  outcome: z.enum(outcomes),
+  reason: z.string().trim().min(5).max(2000),
+  overrideReason: z.string().trim().min(10).max(2000).optional(),
+});
+
+/** The model's guiding questions for customer dialogue. */
+export const dialogueAnswers = z.strictObject({
+  why: z
+    .string()
+    .trim()
+    .max(5000)
+    .optional()
+    .describe('What should the education lead to, for the individual and the organisation?'),
+  what: z.string().trim().max(5000).optional(),
+  how: z.string().trim().max(5000).optional(),
+});
+
+export const createEntryBody = z.strictObject({
+  kind: z.enum(['meeting', 'contact', 'note']),
+  occurredAt: z.iso.datetime({ offset: true }),
+  title: z.string().trim().min(2).max(200),
+  participants: z.string().trim().max(1000).optional(),
+  agenda: z.string().trim().max(5000).optional(),
+  notes: z.string().trim().max(20_000).optional(),
+  nextSteps: z.string().trim().max(5000).optional(),
+  answers: dialogueAnswers.optional(),
+  internal: z.boolean().default(true),
+});
+
+export const createTaskBody = z.strictObject({
+  title: z.string().trim().min(2).max(200),
+  assigneeUserId: z.string().max(100).nullable().default(null),
+  dueOn: z.iso.date().nullable().default(null),
+});
+export const updateTaskBody = z
+  .strictObject({
+    title: z.string().trim().min(2).max(200).optional(),
+    assigneeUserId: z.string().max(100).nullable().optional(),
+    dueOn: z.iso.date().nullable().optional(),
+    done: z.boolean().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'change at least one field' });
+
+export const heiChecklistItemSchema = z.object({
+  id: z.uuid(),
+  stage: openStageSchema,
+  labelSv: z.string(),
+  labelEn: z.string(),
+  required: z.boolean(),
+});
+
+export const heiChecklistSchema = z.array(heiChecklistItemSchema).meta({ id: 'HeiChecklist' });
+export const putChecklistBody = z.strictObject({
+  items: z
+    .array(
+      z.strictObject({
+        id: z.uuid().optional().describe('Omit for a new item'),
+        stage: openStageSchema,
+        labelSv: z.string().trim().min(3).max(300),
+        labelEn: z.string().trim().min(3).max(300),
+        required: z.boolean(),
+      }),
+    )
+    .max(200),
+});

@@ -1,0 +1,235 @@
+import { actorOf } from '../../server/http/auth-guard.ts';
+import { type App, type Deps, problems } from '../../server/http/types.ts';
+import { nextReference } from '../inquiries/inquiries.service.ts';
+import { organisationParams } from '../tenancy/tenancy.contract.ts';
+import { requireOrganisationRole } from '../tenancy/tenancy.service.ts';
+import {
+  boardSchema,
+  caseDetailSchema,
+  caseListQuery,
+  caseListSchema,
+  caseParams,
+  checklistParams,
+  closeBody,
+  createCaseBody,
+  createEntryBody,
+  createTaskBody,
+  heiChecklistSchema,
+  moveBody,
+  putChecklistBody,
+  taskParams,
+  tickBody,
+  updateTaskBody,
+} from './cases.contract.ts';
+import {
+  addEntry,
+  addTask,
+  caseBoard,
+  closeCase,
+  createCase,
+  getCase,
+  getHeiChecklist,
+  listCases,
+  moveCase,
+  putHeiChecklist,
+  tickChecklist,
+  updateTask,
+} from './cases.service.ts';
+
+export async function caseRoutes(app: App, { database: { db } }: Deps) {
+  const tags = ['cases'];
+  const one = { 200: caseDetailSchema, ...problems(400, 401, 403, 404, 409) };
+
+  app.get(
+    '/api/cases',
+    {
+      schema: {
+        tags,
+        summary: "The active HEI's cases: full-text search (Swedish and English), filters, sorting, pages",
+        querystring: caseListQuery,
+        response: { 200: caseListSchema, ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { overdue, ...rest } = request.query;
+      return listCases(db, actorOf(request), { ...rest, overdue: overdue === 'true' });
+    },
+  );
+
+  app.get(
+    '/api/cases/board',
+    {
+      schema: {
+        tags,
+        summary: 'The kanban board: each open stage with its total and latest cases',
+        response: { 200: boardSchema, ...problems(401, 403) },
+      },
+    },
+    async (request) => caseBoard(db, actorOf(request)),
+  );
+
+  app.post(
+    '/api/cases',
+    {
+      schema: {
+        tags,
+        summary: 'Open a case directly (an inquiry that came another way) (coordinator)',
+        body: createCaseBody,
+        response: { 201: caseDetailSchema, ...problems(400, 401, 403) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createCase(db, actorOf(request), request.body, nextReference)),
+  );
+
+  app.get(
+    '/api/cases/:caseId',
+    { schema: { tags, summary: 'A case: checklist, timeline, tasks', params: caseParams, response: one } },
+    async (request) => getCase(db, actorOf(request), request.params.caseId),
+  );
+
+  app.put(
+    '/api/cases/:caseId/checklist/:itemId',
+    {
+      schema: {
+        tags,
+        summary: 'Tick or untick a decision point (coordinator, teacher, economist)',
+        params: checklistParams,
+        body: tickBody,
+        response: one,
+      },
+    },
+    async (request) =>
+      tickChecklist(
+        db,
+        actorOf(request),
+        request.params.caseId,
+        request.params.itemId,
+        request.body.done,
+        request.body.comment,
+      ),
+  );
+
+  app.post(
+    '/api/cases/:caseId/stage',
+    {
+      schema: {
+        tags,
+        summary:
+          'Move to another stage; forward moves need the required items (409 names the missing ones) unless a manager overrides',
+        params: caseParams,
+        body: moveBody,
+        response: one,
+      },
+    },
+    async (request) =>
+      moveCase(db, actorOf(request), request.params.caseId, request.body.to, request.body.overrideReason),
+  );
+
+  app.post(
+    '/api/cases/:caseId/close',
+    {
+      schema: {
+        tags,
+        summary: 'Close a case: won, lost, declined or referred, with a reason',
+        params: caseParams,
+        body: closeBody,
+        response: one,
+      },
+    },
+    async (request) =>
+      closeCase(
+        db,
+        actorOf(request),
+        request.params.caseId,
+        request.body.outcome,
+        request.body.reason,
+        request.body.overrideReason,
+      ),
+  );
+
+  app.post(
+    '/api/cases/:caseId/entries',
+    {
+      schema: {
+        tags,
+        summary:
+          'Record a meeting, contact or note on the timeline, with the dialogue questions (why, what, how)',
+        params: caseParams,
+        body: createEntryBody,
+        response: { ...one, 201: caseDetailSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await addEntry(db, actorOf(request), request.params.caseId, request.body)),
+  );
+
+  app.post(
+    '/api/cases/:caseId/tasks',
+    {
+      schema: {
+        tags,
+        summary: 'Add a task with assignee and due date',
+        params: caseParams,
+        body: createTaskBody,
+        response: { ...one, 201: caseDetailSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await addTask(db, actorOf(request), request.params.caseId, request.body)),
+  );
+
+  app.patch(
+    '/api/cases/:caseId/tasks/:taskId',
+    {
+      schema: {
+        tags,
+        summary: 'Change or complete a task',
+        params: taskParams,
+        body: updateTaskBody,
+        response: one,
+      },
+    },
+    async (request) =>
+      updateTask(db, actorOf(request), request.params.caseId, request.params.taskId, request.body),
+  );
+
+  // ------------------------------------------------------------ each HEI's own checklist
+  app.get(
+    '/api/organisations/:organisationId/checklist',
+    {
+      schema: {
+        tags,
+        summary: "The HEI's decision points per stage (the development model's defaults until adapted)",
+        params: organisationParams,
+        response: { 200: heiChecklistSchema, ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      requireOrganisationRole(actorOf(request), request.params.organisationId, [
+        'admin',
+        'coordinator',
+        'manager',
+      ]);
+      return getHeiChecklist(db, request.params.organisationId);
+    },
+  );
+
+  app.put(
+    '/api/organisations/:organisationId/checklist',
+    {
+      schema: {
+        tags,
+        summary: "Replace the HEI's checklist (admin); removed items are archived, past cases keep them",
+        params: organisationParams,
+        body: putChecklistBody,
+        response: { 200: heiChecklistSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      requireOrganisationRole(actor, request.params.organisationId, ['admin']);
+      return putHeiChecklist(db, actor, request.params.organisationId, request.body.items);
+    },
+  );
+}

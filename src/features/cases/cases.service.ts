@@ -1,0 +1,708 @@
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { authUser } from '../auth/auth.table.ts';
+import { checkOrgNumber, orgNumberMessages } from '../tenancy/org-number.ts';
+import type { Role } from '../tenancy/tenancy.contract.ts';
+import {
+  type ActingHei,
+  type Actor,
+  actingHei,
+  activeMembership,
+  findOrCreateCustomer,
+  isMemberOf,
+} from '../tenancy/tenancy.service.ts';
+import type { CaseDetail, CaseSummary } from './cases.contract.ts';
+import { caseEntry, caseFile, caseTask, checklistDone, checklistItem } from './cases.table.ts';
+import { defaultChecklist, type OpenStage, type Outcome, type Stage, stageIndex, stages } from './stages.ts';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Writer = Db | Tx;
+type CaseRow = typeof caseFile.$inferSelect;
+
+const READ: Role[] = ['admin', 'coordinator', 'teacher', 'economist', 'manager'];
+const WORK: Role[] = ['coordinator', 'teacher', 'economist'];
+const MOVE: Role[] = ['coordinator', 'manager'];
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+// ---------------------------------------------------------------- checklists
+
+/** The HEI's checklist items (copied from the development model's defaults the first time). */
+export async function ensureChecklist(db: Writer, heiId: string) {
+  const existing = await db.select().from(checklistItem).where(eq(checklistItem.heiId, heiId));
+  if (existing.length) return existing;
+  return db
+    .insert(checklistItem)
+    .values(
+      defaultChecklist.map((item, position) => ({
+        heiId,
+        stage: item.stage,
+        labelSv: item.sv,
+        labelEn: item.en,
+        required: item.required,
+        position,
+      })),
+    )
+    .returning();
+}
+
+export async function getHeiChecklist(db: Db, heiId: string) {
+  const items = await ensureChecklist(db, heiId);
+  return items
+    .filter((i) => !i.archivedAt)
+    .sort((a, b) => stageIndex(a.stage as Stage) - stageIndex(b.stage as Stage) || a.position - b.position)
+    .map((i) => ({
+      id: i.id,
+      stage: i.stage as OpenStage,
+      labelSv: i.labelSv,
+      labelEn: i.labelEn,
+      required: i.required,
+    }));
+}
+
+/** Replaces an HEI's checklist; items left out are archived, so past cases keep what was ticked. */
+export async function putHeiChecklist(
+  db: Db,
+  actor: Actor,
+  heiId: string,
+  items: { id?: string; stage: string; labelSv: string; labelEn: string; required: boolean }[],
+) {
+  await db.transaction(async (tx) => {
+    const current = await ensureChecklist(tx, heiId);
+    const known = new Set(current.map((i) => i.id));
+    const unknown = items.findIndex((i) => i.id && !known.has(i.id));
+    if (unknown >= 0)
+      throw invalid([{ field: `body.items.${unknown}.id`, message: 'is not an item of this checklist' }]);
+    const kept = new Set(items.map((i) => i.id).filter(Boolean));
+    for (const item of current) {
+      if (!kept.has(item.id) && !item.archivedAt) {
+        await tx.update(checklistItem).set({ archivedAt: new Date() }).where(eq(checklistItem.id, item.id));
+      }
+    }
+    for (const [position, item] of items.entries()) {
+      const values = {
+        stage: item.stage,
+        labelSv: item.labelSv,
+        labelEn: item.labelEn,
+        required: item.required,
+        position,
+        archivedAt: null,
+      };
+      if (item.id) await tx.update(checklistItem).set(values).where(eq(checklistItem.id, item.id));
+      else await tx.insert(checklistItem).values({ ...values, heiId });
+    }
+    await recordAudit(tx, {
+      actor,
+      organisationId: heiId,
+      action: 'checklist.replaced',
+      subjectType: 'organisation',
+      subjectId: heiId,
+      data: { items: items.length },
+    });
+  });
+  return getHeiChecklist(db, heiId);
+}
+
+// ---------------------------------------------------------------- opening cases
+
+/** Called when an HEI takes on an inquiry: the case starts at the inquiry stage, owned by the claimer. */
+export async function openCaseFromInquiry(
+  tx: Tx,
+  input: {
+    heiId: string;
+    inquiryId: string;
+    reference: string;
+    organisationName: string;
+    orgNumber: string;
+    county: string;
+    needText: string;
+    sector: 'public' | 'private' | 'non_profit';
+    subjectArea: string | null;
+    ownerUserId: string;
+  },
+): Promise<string> {
+  const [existing] = await tx
+    .select({ id: caseFile.id, heiId: caseFile.heiId })
+    .from(caseFile)
+    .where(eq(caseFile.inquiryId, input.inquiryId));
+  if (existing) {
+    // A referred inquiry's case moves with it to the HEI that took it over.
+    await tx
+      .update(caseFile)
+      .set({ heiId: input.heiId, ownerUserId: input.ownerUserId, updatedAt: new Date() })
+      .where(eq(caseFile.id, existing.id));
+    return existing.id;
+  }
+  const customer = await findOrCreateCustomer(tx, {
+    name: input.organisationName,
+    orgNumber: input.orgNumber,
+    county: input.county,
+  });
+  await ensureChecklist(tx, input.heiId);
+  const [created] = await tx
+    .insert(caseFile)
+    .values({
+      heiId: input.heiId,
+      customerId: customer.id,
+      customerName: customer.name,
+      inquiryId: input.inquiryId,
+      reference: input.reference,
+      title: input.needText.split(/[.!?\n]/)[0]?.slice(0, 120) || input.organisationName,
+      needText: input.needText,
+      sector: input.sector,
+      subjectArea: input.subjectArea,
+      ownerUserId: input.ownerUserId,
+    })
+    .returning({ id: caseFile.id });
+  if (!created) throw new AppError(500, 'internal_error', 'case was not written');
+  await tx.insert(caseEntry).values({
+    caseId: created.id,
+    kind: 'system',
+    occurredAt: new Date(),
+    authorUserId: input.ownerUserId,
+    title: 'Ärendet öppnades från förfrågan',
+    body: { event: 'opened_from_inquiry', reference: input.reference },
+  });
+  return created.id;
+}
+
+export async function createCase(
+  db: Db,
+  actor: Actor,
+  input: {
+    title: string;
+    customerName: string;
+    customerOrgNumber: string;
+    sector: 'public' | 'private' | 'non_profit';
+    needText: string;
+    subjectArea: string | null;
+  },
+  nextReference: (tx: Tx) => Promise<string>,
+): Promise<CaseDetail> {
+  const hei = await actingHei(db, actor, ['coordinator']);
+  const checked = checkOrgNumber(input.customerOrgNumber);
+  if (!checked.ok)
+    throw invalid([{ field: 'body.customerOrgNumber', message: orgNumberMessages[checked.reason] }]);
+  const id = await db.transaction(async (tx) => {
+    const customer = await findOrCreateCustomer(tx, {
+      name: input.customerName,
+      orgNumber: checked.value,
+      county: null,
+    });
+    await ensureChecklist(tx, hei.id);
+    const [created] = await tx
+      .insert(caseFile)
+      .values({
+        heiId: hei.id,
+        customerId: customer.id,
+        customerName: customer.name,
+        reference: await nextReference(tx),
+        title: input.title,
+        needText: input.needText,
+        sector: input.sector,
+        subjectArea: input.subjectArea,
+        ownerUserId: actor.userId,
+      })
+      .returning({ id: caseFile.id });
+    if (!created) throw new AppError(500, 'internal_error', 'case was not written');
+    await recordAudit(tx, {
+      actor,
+      organisationId: hei.id,
+      action: 'case.created',
+      subjectType: 'case',
+      subjectId: created.id,
+      data: { title: input.title },
+    });
+    return created.id;
+  });
+  return getCase(db, actor, id);
+}
+
+// ---------------------------------------------------------------- reading
+
+async function loadCase(db: Writer, hei: ActingHei, caseId: string): Promise<CaseRow> {
+  const [row] = await db
+    .select()
+    .from(caseFile)
+    .where(and(eq(caseFile.id, caseId), eq(caseFile.heiId, hei.id)));
+  if (!row) throw notFound('The case');
+  return row;
+}
+
+const overdueTasksSql = sql<number>`(select count(*)::int from ${caseTask} where ${caseTask.caseId} = ${caseFile.id} and ${caseTask.doneAt} is null and ${caseTask.dueOn} < current_date)`;
+
+const summaryColumns = {
+  row: caseFile,
+  ownerName: authUser.name,
+  overdueTasks: overdueTasksSql,
+};
+
+function toSummary(r: { row: CaseRow; ownerName: string | null; overdueTasks: number }): CaseSummary {
+  return {
+    id: r.row.id,
+    reference: r.row.reference,
+    title: r.row.title,
+    customer: { id: r.row.customerId, name: r.row.customerName },
+    stage: r.row.stage as Stage,
+    outcome: (r.row.outcome as Outcome | null) ?? null,
+    sector: r.row.sector,
+    subjectArea: r.row.subjectArea,
+    owner: r.row.ownerUserId ? { id: r.row.ownerUserId, name: r.ownerName ?? '' } : null,
+    overdueTasks: r.overdueTasks,
+    stageEnteredAt: r.row.stageEnteredAt.toISOString(),
+    updatedAt: r.row.updatedAt.toISOString(),
+  };
+}
+
+export type CaseListFilter = {
+  q?: string;
+  stage?: Stage;
+  owner?: string;
+  sector?: 'public' | 'private' | 'non_profit';
+  overdue?: boolean;
+  sort: 'updated' | 'created' | 'customer' | 'stage';
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+};
+
+/** Cases of the active HEI: full-text search in Swedish and English, filters, sorting, pages. */
+export async function listCases(db: Db, actor: Actor, f: CaseListFilter) {
+  const hei = await actingHei(db, actor, READ);
+  const query = f.q
+    ? sql`(websearch_to_tsquery('swedish', ${f.q}) || websearch_to_tsquery('english', ${f.q}))`
+    : undefined;
+  const where = and(
+    eq(caseFile.heiId, hei.id),
+    query ? sql`${caseFile.search} @@ ${query}` : undefined,
+    f.stage ? eq(caseFile.stage, f.stage) : undefined,
+    f.owner ? eq(caseFile.ownerUserId, f.owner === 'me' ? actor.userId : f.owner) : undefined,
+    f.sector ? eq(caseFile.sector, f.sector) : undefined,
+    f.overdue
+      ? sql`exists (select 1 from ${caseTask} where ${caseTask.caseId} = ${caseFile.id} and ${caseTask.doneAt} is null and ${caseTask.dueOn} < current_date)`
+      : undefined,
+  );
+  const column = {
+    updated: caseFile.updatedAt,
+    created: caseFile.createdAt,
+    customer: caseFile.customerName,
+    stage: sql`array_position(array[${sql.raw(stages.map((s) => `'${s}'`).join(','))}]::text[], ${caseFile.stage})`,
+  }[f.sort];
+  const direction = f.order === 'asc' ? asc : desc;
+  const [rows, totals] = await Promise.all([
+    db
+      .select(summaryColumns)
+      .from(caseFile)
+      .leftJoin(authUser, eq(caseFile.ownerUserId, authUser.id))
+      .where(where)
+      .orderBy(direction(column), desc(caseFile.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ n: count() }).from(caseFile).where(where),
+  ]);
+  return { items: rows.map(toSummary), total: totals[0]?.n ?? 0, page: f.page, pageSize: f.pageSize };
+}
+
+/** The kanban board: open stages with their totals and most recently changed cases. */
+export async function caseBoard(db: Db, actor: Actor, perStage = 30) {
+  const hei = await actingHei(db, actor, READ);
+  const totals = await db
+    .select({ stage: caseFile.stage, n: count() })
+    .from(caseFile)
+    .where(eq(caseFile.heiId, hei.id))
+    .groupBy(caseFile.stage);
+  const rows = await db.execute<{ id: string }>(sql`
+    select id from (
+      select ${caseFile.id} as id, row_number() over (partition by ${caseFile.stage} order by ${caseFile.updatedAt} desc) as rank
+      from ${caseFile} where ${caseFile.heiId} = ${hei.id} and ${caseFile.stage} <> 'closed') ranked
+    where rank <= ${perStage}`);
+  const ids = rows.rows.map((r) => r.id);
+  const cases = ids.length
+    ? (
+        await db
+          .select(summaryColumns)
+          .from(caseFile)
+          .leftJoin(authUser, eq(caseFile.ownerUserId, authUser.id))
+          .where(inArray(caseFile.id, ids))
+          .orderBy(desc(caseFile.updatedAt))
+      ).map(toSummary)
+    : [];
+  return stages
+    .filter((s) => s !== 'closed')
+    .map((stage) => ({
+      stage,
+      total: totals.find((t) => t.stage === stage)?.n ?? 0,
+      cases: cases.filter((c) => c.stage === stage),
+    }));
+}
+
+export async function getCase(db: Db, actor: Actor, caseId: string): Promise<CaseDetail> {
+  const hei = await actingHei(db, actor, READ);
+  await loadCase(db, hei, caseId);
+  const [summaryRow] = await db
+    .select(summaryColumns)
+    .from(caseFile)
+    .leftJoin(authUser, eq(caseFile.ownerUserId, authUser.id))
+    .where(eq(caseFile.id, caseId));
+  if (!summaryRow) throw notFound('The case');
+  const row = summaryRow.row;
+  const checklist = await caseChecklist(db, row);
+  const entries = await db
+    .select({ e: caseEntry, author: authUser.name })
+    .from(caseEntry)
+    .leftJoin(authUser, eq(caseEntry.authorUserId, authUser.id))
+    .where(eq(caseEntry.caseId, caseId))
+    .orderBy(desc(caseEntry.occurredAt), desc(caseEntry.createdAt));
+  const tasks = await db
+    .select({ t: caseTask, assignee: authUser.name })
+    .from(caseTask)
+    .leftJoin(authUser, eq(caseTask.assigneeUserId, authUser.id))
+    .where(eq(caseTask.caseId, caseId))
+    .orderBy(asc(caseTask.doneAt), asc(caseTask.dueOn), asc(caseTask.createdAt));
+  return {
+    ...toSummary(summaryRow),
+    needText: row.needText,
+    inquiryId: row.inquiryId,
+    outcomeReason: row.outcomeReason,
+    checklist,
+    missingForNextStage: missingRequired(checklist, row.stage as Stage, nextStage(row.stage as Stage)),
+    entries: entries.map(({ e, author }) => ({
+      id: e.id,
+      kind: e.kind as CaseDetail['entries'][number]['kind'],
+      occurredAt: e.occurredAt.toISOString(),
+      author,
+      title: e.title,
+      body: e.body,
+      internal: e.internal,
+    })),
+    tasks: tasks.map(({ t, assignee }) => ({
+      id: t.id,
+      title: t.title,
+      assignee: t.assigneeUserId ? { id: t.assigneeUserId, name: assignee ?? '' } : null,
+      dueOn: t.dueOn,
+      done: !!t.doneAt,
+      overdue: !t.doneAt && !!t.dueOn && t.dueOn < today(),
+    })),
+  };
+}
+
+type ChecklistView = CaseDetail['checklist'];
+
+async function caseChecklist(db: Writer, row: CaseRow): Promise<ChecklistView> {
+  const items = await db
+    .select({ item: checklistItem, done: checklistDone, by: authUser.name })
+    .from(checklistItem)
+    .leftJoin(
+      checklistDone,
+      and(eq(checklistDone.itemId, checklistItem.id), eq(checklistDone.caseId, row.id)),
+    )
+    .leftJoin(authUser, eq(checklistDone.doneBy, authUser.id))
+    .where(and(eq(checklistItem.heiId, row.heiId)))
+    .orderBy(asc(checklistItem.position));
+  return items
+    .filter(({ item, done }) => !item.archivedAt || done) // archived items stay where they were ticked
+    .sort(
+      (a, b) =>
+        stageIndex(a.item.stage as Stage) - stageIndex(b.item.stage as Stage) ||
+        a.item.position - b.item.position,
+    )
+    .map(({ item, done, by }) => ({
+      id: item.id,
+      stage: item.stage as OpenStage,
+      label: { sv: item.labelSv, en: item.labelEn },
+      required: item.required && !item.archivedAt,
+      done: done ? { by, at: done.doneAt.toISOString(), comment: done.comment } : null,
+    }));
+}
+
+const nextStage = (stage: Stage): Stage =>
+  stages[Math.min(stageIndex(stage) + 1, stages.length - 1)] ?? 'closed';
+
+/** Required items not done in the stages from `from` up to (not including) `to`. */
+function missingRequired(checklist: ChecklistView, from: Stage, to: Stage) {
+  return checklist
+    .filter(
+      (i) =>
+        i.required &&
+        !i.done &&
+        stageIndex(i.stage) >= stageIndex(from) &&
+        stageIndex(i.stage) < stageIndex(to),
+    )
+    .map((i) => ({ id: i.id, label: i.label }));
+}
+
+// ---------------------------------------------------------------- working on a case
+
+async function withCase<T>(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  roles: Role[],
+  work: (tx: Tx, row: CaseRow, hei: ActingHei) => Promise<T>,
+) {
+  const hei = await actingHei(db, actor, roles);
+  await loadCase(db, hei, caseId);
+  const result = await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(caseFile).where(eq(caseFile.id, caseId)).for('update');
+    if (!row) throw notFound('The case');
+    const value = await work(tx, row, hei);
+    await tx.update(caseFile).set({ updatedAt: new Date() }).where(eq(caseFile.id, caseId));
+    return value;
+  });
+  return result;
+}
+
+export async function tickChecklist(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  itemId: string,
+  done: boolean,
+  comment?: string,
+) {
+  await withCase(db, actor, caseId, WORK, async (tx, row, hei) => {
+    const [item] = await tx
+      .select()
+      .from(checklistItem)
+      .where(
+        and(
+          eq(checklistItem.id, itemId),
+          eq(checklistItem.heiId, row.heiId),
+          isNull(checklistItem.archivedAt),
+        ),
+      );
+    if (!item) throw notFound('The checklist item');
+    if (done) {
+      await tx
+        .insert(checklistDone)
+        .values({ caseId, itemId, doneBy: actor.userId, comment: comment ?? null })
+        .onConflictDoUpdate({
+          target: [checklistDone.caseId, checklistDone.itemId],
+          set: { comment: comment ?? null },
+        });
+    } else {
+      await tx
+        .delete(checklistDone)
+        .where(and(eq(checklistDone.caseId, caseId), eq(checklistDone.itemId, itemId)));
+    }
+    await recordAudit(tx, {
+      actor,
+      organisationId: hei.id,
+      action: done ? 'case.checklist_done' : 'case.checklist_undone',
+      subjectType: 'case',
+      subjectId: caseId,
+      data: { item: item.labelSv, comment },
+    });
+  });
+  return getCase(db, actor, caseId);
+}
+
+/**
+ * Moves a case to another open stage. Forward moves need every required item of the stages passed;
+ * otherwise they are refused naming the missing items — unless a manager overrides with a reason.
+ */
+export async function moveCase(db: Db, actor: Actor, caseId: string, to: Stage, overrideReason?: string) {
+  await withCase(db, actor, caseId, MOVE, async (tx, row, hei) => {
+    const from = row.stage as Stage;
+    if (from === 'closed') throw conflict('The case is closed.');
+    if (to === from) throw conflict(`The case is already at ${to}.`);
+    await passGate(tx, actor, row, from, to, overrideReason);
+    await tx.update(caseFile).set({ stage: to, stageEnteredAt: new Date() }).where(eq(caseFile.id, caseId));
+    await tx.insert(caseEntry).values({
+      caseId,
+      kind: 'stage',
+      occurredAt: new Date(),
+      authorUserId: actor.userId,
+      title: `${from} → ${to}`,
+      body: { from, to, ...(overrideReason ? { overrideReason } : {}) },
+    });
+    await recordAudit(tx, {
+      actor,
+      organisationId: hei.id,
+      action: 'case.stage_changed',
+      subjectType: 'case',
+      subjectId: caseId,
+      data: { before: from, after: to, overrideReason },
+    });
+  });
+  return getCase(db, actor, caseId);
+}
+
+async function passGate(
+  tx: Tx,
+  actor: Actor,
+  row: CaseRow,
+  from: Stage,
+  to: Stage,
+  overrideReason: string | undefined,
+) {
+  if (stageIndex(to) <= stageIndex(from)) return; // going back is always allowed
+  const missing = missingRequired(await caseChecklist(tx, row), from, to);
+  if (!missing.length) return;
+  if (!overrideReason) {
+    throw new AppError(
+      409,
+      'conflict',
+      `Required items are not done: ${missing.map((m) => m.label.en).join('; ')}.`,
+      missing.map((m) => ({ field: `checklist.${m.id}`, message: `${m.label.sv} / ${m.label.en}` })),
+    );
+  }
+  if (!activeMembership(actor)?.roles.includes('manager'))
+    throw forbidden('Only a manager can override the checklist.');
+}
+
+export async function closeCase(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  outcome: Outcome,
+  reason: string,
+  overrideReason?: string,
+) {
+  await withCase(db, actor, caseId, MOVE, async (tx, row, hei) => {
+    const from = row.stage as Stage;
+    if (from === 'closed') throw conflict('The case is already closed.');
+    // Only a won case must have passed every gate; a lost or declined one may close at any stage.
+    if (outcome === 'won') await passGate(tx, actor, row, from, 'closed', overrideReason);
+    await tx
+      .update(caseFile)
+      .set({ stage: 'closed', outcome, outcomeReason: reason, stageEnteredAt: new Date() })
+      .where(eq(caseFile.id, caseId));
+    await tx.insert(caseEntry).values({
+      caseId,
+      kind: 'stage',
+      occurredAt: new Date(),
+      authorUserId: actor.userId,
+      title: `${from} → closed (${outcome})`,
+      body: { from, to: 'closed', outcome, reason, ...(overrideReason ? { overrideReason } : {}) },
+    });
+    await recordAudit(tx, {
+      actor,
+      organisationId: hei.id,
+      action: 'case.closed',
+      subjectType: 'case',
+      subjectId: caseId,
+      data: { before: from, outcome, reason },
+    });
+  });
+  return getCase(db, actor, caseId);
+}
+
+export async function addEntry(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  input: {
+    kind: 'meeting' | 'contact' | 'note';
+    occurredAt: string;
+    title: string;
+    participants?: string;
+    agenda?: string;
+    notes?: string;
+    nextSteps?: string;
+    answers?: { why?: string; what?: string; how?: string };
+    internal: boolean;
+  },
+) {
+  await withCase(db, actor, caseId, WORK, async (tx, row, hei) => {
+    const { kind, occurredAt, title, internal, ...body } = input;
+    await tx.insert(caseEntry).values({
+      caseId,
+      kind,
+      occurredAt: new Date(occurredAt),
+      authorUserId: actor.userId,
+      title,
+      body,
+      internal,
+    });
+    // Everything written on the timeline is searchable from the case list.
+    const searchable = [
+      title,
+      body.notes,
+      body.nextSteps,
+      body.agenda,
+      body.answers?.why,
+      body.answers?.what,
+      body.answers?.how,
+    ]
+      .filter(Boolean)
+      .join(' ');
+    await tx
+      .update(caseFile)
+      .set({ notesText: sql`left(${caseFile.notesText} || ' ' || ${searchable}, 200000)` })
+      .where(eq(caseFile.id, row.id));
+    await recordAudit(tx, {
+      actor,
+      organisationId: hei.id,
+      action: 'case.entry_added',
+      subjectType: 'case',
+      subjectId: caseId,
+      data: { kind, title, internal },
+    });
+  });
+  return getCase(db, actor, caseId);
+}
+
+async function checkAssignee(db: Writer, heiId: string, assigneeUserId: string | null | undefined) {
+  if (assigneeUserId && !(await isMemberOf(db as Db, assigneeUserId, heiId))) {
+    throw invalid([{ field: 'body.assigneeUserId', message: 'must be a member of your HEI' }]);
+  }
+}
+
+export async function addTask(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  input: { title: string; assigneeUserId: string | null; dueOn: string | null },
+) {
+  await withCase(db, actor, caseId, WORK, async (tx, _row, hei) => {
+    await checkAssignee(tx, hei.id, input.assigneeUserId);
+    await tx.insert(caseTask).values({ caseId, ...input, createdBy: actor.userId });
+    await recordAudit(tx, {
+      actor,
+      organisationId: hei.id,
+      action: 'case.task_added',
+      subjectType: 'case',
+      subjectId: caseId,
+      data: input,
+    });
+  });
+  return getCase(db, actor, caseId);
+}
+
+export async function updateTask(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  taskId: string,
+  changes: { title?: string; assigneeUserId?: string | null; dueOn?: string | null; done?: boolean },
+) {
+  await withCase(db, actor, caseId, WORK, async (tx, _row, hei) => {
+    const [task] = await tx
+      .select()
+      .from(caseTask)
+      .where(and(eq(caseTask.id, taskId), eq(caseTask.caseId, caseId)));
+    if (!task) throw notFound('The task');
+    await checkAssignee(tx, hei.id, changes.assigneeUserId);
+    const { done, ...rest } = changes;
+    await tx
+      .update(caseTask)
+      .set({ ...rest, ...(done === undefined ? {} : { doneAt: done ? new Date() : null }) })
+      .where(eq(caseTask.id, taskId));
+    await recordAudit(tx, {
+      actor,
+      organisationId: hei.id,
+      action: 'case.task_changed',
+      subjectType: 'case',
+      subjectId: caseId,
+      data: {
+        task: task.title,
+        before: { done: !!task.doneAt, assignee: task.assigneeUserId, dueOn: task.dueOn },
+        changes,
+      },
+    });
+  });
+  return getCase(db, actor, caseId);
+}

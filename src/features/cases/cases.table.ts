@@ -1,0 +1,149 @@
+import { type SQL, sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { authUser } from '../auth/auth.table.ts';
+import { inquiry } from '../inquiries/inquiries.table.ts';
+import { organisation } from '../tenancy/tenancy.table.ts';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** A case carries one contract-education assignment from inquiry to close, at one HEI. */
+export const caseFile = pgTable(
+  'case',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    heiId: uuid('hei_id')
+      .notNull()
+      .references(() => organisation.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => organisation.id),
+    inquiryId: uuid('inquiry_id')
+      .references(() => inquiry.id)
+      .unique(),
+    reference: text('reference').notNull().unique(),
+    title: text('title').notNull(),
+    needText: text('need_text').notNull(),
+    sector: text('sector', { enum: ['public', 'private', 'non_profit'] }).notNull(),
+    subjectArea: text('subject_area'),
+    stage: text('stage').notNull().default('inquiry'),
+    outcome: text('outcome'),
+    outcomeReason: text('outcome_reason'),
+    ownerUserId: text('owner_user_id').references(() => authUser.id, { onDelete: 'set null' }),
+    /** Notes of the timeline, kept here so one index searches everything a coordinator wrote. */
+    notesText: text('notes_text').notNull().default(''),
+    customerName: text('customer_name').notNull(),
+    search: tsvector('search').generatedAlwaysAs(
+      (): SQL =>
+        sql`to_tsvector('swedish', coalesce(${caseFile.customerName}, '') || ' ' || coalesce(${caseFile.title}, '') || ' ' || coalesce(${caseFile.needText}, '') || ' ' || coalesce(${caseFile.notesText}, '')) || to_tsvector('english', coalesce(${caseFile.customerName}, '') || ' ' || coalesce(${caseFile.title}, '') || ' ' || coalesce(${caseFile.needText}, '') || ' ' || coalesce(${caseFile.notesText}, ''))`,
+    ),
+    stageEnteredAt: timestamp('stage_entered_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'case_stage_check',
+      sql`${t.stage} in ('inquiry','qualification','dialogue','design','costing','agreement','delivery','evaluation','closed')`,
+    ),
+    check('case_outcome_when_closed', sql`(${t.stage} = 'closed') = (${t.outcome} is not null)`),
+    check(
+      'case_outcome_check',
+      sql`${t.outcome} is null or ${t.outcome} in ('won','lost','declined','referred')`,
+    ),
+    index('case_hei_stage_idx').on(t.heiId, t.stage, t.updatedAt),
+    index('case_hei_updated_idx').on(t.heiId, t.updatedAt),
+    index('case_customer_idx').on(t.customerId),
+    index('case_search_idx').using('gin', t.search),
+  ],
+);
+
+/** An HEI's own checklist: the decision points of each stage (copied from the defaults, then adapted). */
+export const checklistItem = pgTable(
+  'checklist_item',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    heiId: uuid('hei_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    stage: text('stage').notNull(),
+    labelSv: text('label_sv').notNull(),
+    labelEn: text('label_en').notNull(),
+    required: boolean('required').notNull(),
+    position: integer('position').notNull(),
+    /** Removed from the checklist; kept so past cases still show what was ticked. */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+  },
+  (t) => [index('checklist_item_hei_idx').on(t.heiId, t.stage, t.position)],
+);
+
+export const checklistDone = pgTable(
+  'case_checklist_done',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => caseFile.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => checklistItem.id),
+    doneBy: text('done_by').references(() => authUser.id, { onDelete: 'set null' }),
+    doneAt: timestamp('done_at', { withTimezone: true }).notNull().defaultNow(),
+    comment: text('comment'),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.itemId] })],
+);
+
+/** The case timeline: meetings, contacts, notes, and the stage moves (with any override reason). */
+export const caseEntry = pgTable(
+  'case_entry',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => caseFile.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    authorUserId: text('author_user_id').references(() => authUser.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    body: jsonb('body').$type<Record<string, unknown>>().notNull().default({}),
+    /** Internal entries are never shown to the customer. */
+    internal: boolean('internal').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('case_entry_kind_check', sql`${t.kind} in ('meeting','contact','note','stage','system')`),
+    index('case_entry_case_idx').on(t.caseId, t.occurredAt),
+  ],
+);
+
+export const caseTask = pgTable(
+  'case_task',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => caseFile.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    assigneeUserId: text('assignee_user_id').references(() => authUser.id, { onDelete: 'set null' }),
+    dueOn: date('due_on'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    createdBy: text('created_by').references(() => authUser.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('case_task_case_idx').on(t.caseId),
+    index('case_task_assignee_idx').on(t.assigneeUserId, t.doneAt),
+  ],
+);

@@ -1,0 +1,124 @@
+/**
+ * The case pipeline of the development model, and the default decision points (checklist items) of
+ * each stage. Each HEI adapts its own checklist (HEIs organise contract education very differently:
+ * a central unit, the departments, a holding company); these are the defaults it starts from.
+ */
+export const openStages = [
+  'inquiry',
+  'qualification',
+  'dialogue',
+  'design',
+  'costing',
+  'agreement',
+  'delivery',
+  'evaluation',
+] as const;
+export const stages = [...openStages, 'closed'] as const;
+export type Stage = (typeof stages)[number];
+export type OpenStage = (typeof openStages)[number];
+
+export const outcomes = ['won', 'lost', 'declined', 'referred'] as const;
+export type Outcome = (typeof outcomes)[number];
+
+export const stageIndex = (stage: Stage) => stages.indexOf(stage);
+
+export type DefaultItem = { stage: OpenStage; sv: string; en: string; required: boolean };
+
+export const defaultChecklist: DefaultItem[] = [
+  { stage: 'inquiry', sv: 'Kontakt tagen med kunden', en: 'Customer contacted', required: true },
+  {
+    stage: 'inquiry',
+    sv: 'Ansvarig samordnare utsedd',
+    en: 'Responsible coordinator appointed',
+    required: true,
+  },
+  {
+    stage: 'qualification',
+    sv: 'Behörighet enligt förordningen (2002:760) prövad',
+    en: 'Eligibility under the ordinance (2002:760) checked',
+    required: true,
+  },
+  {
+    stage: 'qualification',
+    sv: 'Examensrätt i ämnet bekräftad',
+    en: 'Degree-awarding powers in the subject confirmed',
+    required: true,
+  },
+  {
+    stage: 'qualification',
+    sv: 'Lärarkapacitet undersökt',
+    en: 'Teaching capacity looked into',
+    required: false,
+  },
+  {
+    stage: 'dialogue',
+    sv: 'Varför: vad utbildningen ska leda till för individ och organisation',
+    en: 'Why: what the education should lead to for the individual and the organisation',
+    required: true,
+  },
+  {
+    stage: 'dialogue',
+    sv: 'Vad: innehåll, målgrupp och förkunskaper',
+    en: 'What: content, target group and prior knowledge',
+    required: true,
+  },
+  {
+    stage: 'dialogue',
+    sv: 'Hur: form, tid, plats och språk',
+    en: 'How: format, time, place and language',
+    required: true,
+  },
+  {
+    stage: 'dialogue',
+    sv: 'Kompetensbehovsanalys genomförd',
+    en: 'Competence-needs analysis done',
+    required: false,
+  },
+  { stage: 'design', sv: 'Lärandemål formulerade', en: 'Learning outcomes written', required: true },
+  {
+    stage: 'design',
+    sv: 'Lärare och examinator utsedda',
+    en: 'Teachers and examiner appointed',
+    required: true,
+  },
+  {
+    stage: 'design',
+    sv: 'Examination och högskolepoäng beslutade',
+    en: 'Examination and credits decided',
+    required: false,
+  },
+  {
+    stage: 'costing',
+    sv: 'Fullkostnadskalkyl upprättad och godkänd',
+    en: 'Full-cost calculation made and approved',
+    required: true,
+  },
+  { stage: 'costing', sv: 'Offert skickad', en: 'Proposal sent', required: true },
+  {
+    stage: 'agreement',
+    sv: 'Avtal undertecknat av båda parter',
+    en: 'Agreement signed by both parties',
+    required: true,
+  },
+  { stage: 'agreement', sv: 'Deltagare anmälda', en: 'Participants registered', required: false },
+  { stage: 'delivery', sv: 'Utbildningen har startat', en: 'The education has started', required: true },
+  {
+    stage: 'delivery',
+    sv: 'Avstämning med kunden under kursens gång',
+    en: 'Check-in with the customer during the course',
+    required: false,
+  },
+  {
+    stage: 'evaluation',
+    sv: 'Utvärdering genomförd (Kirkpatrick nivå 1–2)',
+    en: 'Evaluation done (Kirkpatrick levels 1–2)',
+    required: true,
+  },
+  {
+    stage: 'evaluation',
+    sv: 'Uppföljningsmöte med kunden hållet',
+    en: 'Follow-up meeting with the customer held',
+    required: true,
+  },
+  { stage: 'evaluation', sv: 'Fakturerat', en: 'Invoiced', required: true },
+];

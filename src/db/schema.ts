@@ -1,8 +1,8 @@
 // Every feature's tables, in one place for Drizzle (queries and migration generation).
 export * from '../features/audit/audit.table.ts';
 export * from '../features/auth/auth.table.ts';
+export * from '../features/cases/cases.table.ts';
 export * from '../features/inquiries/inquiries.table.ts';
 export * from '../features/invitations/invitations.table.ts';
 export * from '../features/mail/outbox.table.ts';
 export * from '../features/tenancy/tenancy.table.ts';
-export * from '../features/cases/cases.table.ts';

@@ -13,6 +13,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.ts';
+import { auditRoutes } from '../features/audit/audit.routes.ts';
 import { authRoutes } from '../features/auth/auth.routes.ts';
 import { createAuth } from '../features/auth/auth.ts';
 import { caseRoutes } from '../features/cases/cases.routes.ts';
@@ -34,6 +35,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   invitationRoutes, // invite by e-mail, accept an invitation
   inquiryRoutes, // the public front door, the consortium inbox, eligibility, routing and referral
   caseRoutes, // the case pipeline: stages with checklists and gates, timeline, tasks, board and search
+  auditRoutes, // the audit log, readable and exportable by admins
 ];
 
 export const webRoot = path.resolve(import.meta.dirname, '../../dist/web');

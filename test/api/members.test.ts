@@ -129,3 +129,32 @@ describe('members and roles', () => {
     );
   });
 });
+
+describe('the audit log', () => {
+  it('admins read who did what and when, with before and after, and export it as CSV', async () => {
+    const log = await t.request('GET', `/api/organisations/${orgId}/audit`, { cookie: admin.cookie });
+    expect(log.statusCode).toBe(200);
+    const changed = log.json().find((e: { action: string }) => e.action === 'membership.roles_changed');
+    expect(changed).toMatchObject({
+      actor: 'Anna Admin',
+      subjectType: 'user',
+      data: { from: ['teacher'], to: ['teacher', 'coordinator'] },
+    });
+    const csv = await t.request(
+      'GET',
+      `/api/organisations/${orgId}/audit?format=csv&action=membership.roles_changed`,
+      { cookie: admin.cookie },
+    );
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="lupp-audit-/);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('at;actor;action;subject_type;subject_id;data');
+    expect(lines[1]).toContain('"Anna Admin";"membership.roles_changed"');
+    expect(
+      (await t.request('GET', `/api/organisations/${orgId}/audit`, { cookie: manager.cookie })).statusCode,
+    ).toBe(403);
+  });
+});

@@ -60,6 +60,12 @@ const endpoints: Endpoint[] = [
     roles: ['admin'],
   },
   {
+    name: 'read audit log',
+    method: 'GET',
+    url: (c) => `/api/organisations/${c.orgA}/audit`,
+    roles: ['admin'],
+  },
+  {
     name: 'read checklist',
     method: 'GET',
     url: (c) => `/api/organisations/${c.orgA}/checklist`,

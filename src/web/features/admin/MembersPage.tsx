@@ -1,0 +1,473 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Invitation } from '../../../features/invitations/invitations.contract.ts';
+import type { Member, Membership, Role } from '../../../features/tenancy/tenancy.contract.ts';
+import { api, isApiError } from '../../api.ts';
+import { activeOrganisationOf, hasRole, meQuery, useMe } from '../../session.ts';
+import { useFieldErrors } from '../../ui/field-errors.ts';
+import { notify } from '../../ui/notify.ts';
+import { ErrorAlert, Loading, Page, useErrorMessage } from '../../ui/page.tsx';
+import { invitationsQuery, membersQuery, rolesFor } from './admin.api.ts';
+import { NoAccess, NotInOrganisation } from './NoAccess.tsx';
+
+export function MembersPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const membership = activeOrganisationOf(me);
+  if (!membership)
+    return (
+      <Page title={t('nav.members')}>
+        <NotInOrganisation />
+      </Page>
+    );
+  if (!hasRole(membership, 'admin', 'manager'))
+    return (
+      <Page title={t('nav.members')}>
+        <NoAccess organisation={membership.tenant.name} />
+      </Page>
+    );
+  const isAdmin = hasRole(membership, 'admin');
+  return (
+    <Page title={t('nav.members')}>
+      <MembersSection membership={membership} isAdmin={isAdmin} myUserId={me?.user.id ?? ''} />
+      {isAdmin && (
+        <>
+          <InviteForm membership={membership} />
+          <InvitationsSection membership={membership} />
+        </>
+      )}
+    </Page>
+  );
+}
+
+function useFormatDate() {
+  const { i18n } = useTranslation();
+  const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'medium' });
+  return (iso: string) => format.format(new Date(iso));
+}
+
+function RoleBadges({ roles }: { roles: readonly Role[] }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4}>
+      {roles.map((role) => (
+        <Badge key={role} variant="light" tt="none">
+          {t(`roles.${role}`)}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+function MembersSection({
+  membership,
+  isAdmin,
+  myUserId,
+}: {
+  membership: Membership;
+  isAdmin: boolean;
+  myUserId: string;
+}) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const members = useQuery(membersQuery(membership.tenant.id));
+  const [editing, setEditing] = useState<Member | null>(null);
+  const [removing, setRemoving] = useState<Member | null>(null);
+
+  return (
+    <Stack component="section" aria-labelledby="members-heading" gap="sm">
+      <Title order={2} id="members-heading">
+        {t('members.title')}
+      </Title>
+      <Text>{t('members.intro', { organisation: membership.tenant.name })}</Text>
+      {!isAdmin && (
+        <Alert color="gray" variant="light">
+          {t('members.readOnly')}
+        </Alert>
+      )}
+      {members.isPending ? (
+        <Loading />
+      ) : members.isError ? (
+        <ErrorAlert error={members.error} />
+      ) : members.data.length === 0 ? (
+        <Text>{t('members.empty')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped verticalSpacing="sm" data-testid="members-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('members.name')}</Table.Th>
+                <Table.Th scope="col">{t('members.email')}</Table.Th>
+                <Table.Th scope="col">{t('members.roles')}</Table.Th>
+                <Table.Th scope="col">{t('members.since')}</Table.Th>
+                {isAdmin && <Table.Th scope="col">{t('members.actions')}</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {members.data.map((member) => (
+                <Table.Tr key={member.membershipId}>
+                  <Table.Th scope="row" fw={500}>
+                    {member.name} {member.userId === myUserId && t('members.you')}
+                  </Table.Th>
+                  <Table.Td>{member.email}</Table.Td>
+                  <Table.Td>
+                    <RoleBadges roles={member.roles} />
+                  </Table.Td>
+                  <Table.Td>{formatDate(member.since)}</Table.Td>
+                  {isAdmin && (
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          aria-label={t('members.editRolesFor', { name: member.name })}
+                          onClick={() => setEditing(member)}
+                        >
+                          {t('members.editRoles')}
+                        </Button>
+                        <Button
+                          size="compact-sm"
+                          variant="outline"
+                          color="red.9"
+                          aria-label={t('members.removeFor', { name: member.name })}
+                          onClick={() => setRemoving(member)}
+                        >
+                          {t('members.remove')}
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {editing && (
+        <EditRolesModal membership={membership} member={editing} onClose={() => setEditing(null)} />
+      )}
+      {removing && (
+        <RemoveMemberModal membership={membership} member={removing} onClose={() => setRemoving(null)} />
+      )}
+    </Stack>
+  );
+}
+
+function EditRolesModal({
+  membership,
+  member,
+  onClose,
+}: {
+  membership: Membership;
+  member: Member;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const [roles, setRoles] = useState<string[]>(member.roles);
+  const [error, setError] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (next: Role[]) =>
+      api.put(`/api/organisations/${membership.tenant.id}/members/${member.membershipId}/roles`, {
+        roles: next,
+      }),
+    onSuccess: async () => {
+      notify(t('members.rolesSaved', { name: member.name }));
+      onClose();
+      await queryClient.invalidateQueries({ queryKey: membersQuery(membership.tenant.id).queryKey });
+      await queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
+    },
+    onError: (e) => {
+      if (isApiError(e, 409)) setError(t('errors.lastAdmin'));
+      else if (isApiError(e, 400)) setError(t('errors.fields.roles'));
+      else setError(errorMessage(e));
+    },
+  });
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('members.editRolesFor', { name: member.name })}
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (roles.length === 0) {
+            setError(t('errors.fields.roles'));
+            return;
+          }
+          setError(null);
+          save.mutate(roles as Role[]);
+        }}
+      >
+        <Stack>
+          <Checkbox.Group label={t('members.rolesLegend')} value={roles} onChange={setRoles} error={error}>
+            <Stack gap="xs" mt="xs">
+              {rolesFor(membership).map((role) => (
+                <Checkbox key={role} value={role} label={t(`roles.${role}`)} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function RemoveMemberModal({
+  membership,
+  member,
+  onClose,
+}: {
+  membership: Membership;
+  member: Member;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => api.delete(`/api/organisations/${membership.tenant.id}/members/${member.membershipId}`),
+    onSuccess: async () => {
+      notify(t('members.removed', { name: member.name }));
+      onClose();
+      await queryClient.invalidateQueries({ queryKey: membersQuery(membership.tenant.id).queryKey });
+      await queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
+    },
+  });
+  return (
+    <ConfirmModal
+      title={t('members.removeTitle')}
+      text={t('members.removeConfirm', { name: member.name, organisation: membership.tenant.name })}
+      confirmLabel={t('members.remove')}
+      pending={remove.isPending}
+      error={remove.error && (isApiError(remove.error, 409) ? t('errors.lastAdmin') : remove.error)}
+      onConfirm={() => remove.mutate()}
+      onClose={onClose}
+    />
+  );
+}
+
+function ConfirmModal(props: {
+  title: string;
+  text: string;
+  confirmLabel: string;
+  pending: boolean;
+  error: unknown;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={props.title}
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <Stack>
+        <Text>{props.text}</Text>
+        {typeof props.error === 'string' ? (
+          <Alert color="red" role="alert">
+            {props.error}
+          </Alert>
+        ) : props.error ? (
+          <ErrorAlert error={props.error} />
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="red.9" loading={props.pending} onClick={props.onConfirm}>
+            {props.confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function InviteForm({ membership }: { membership: Membership }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const fieldErrors = useFieldErrors();
+  const form = useForm<{ email: string; roles: string[] }>({ initialValues: { email: '', roles: [] } });
+  const invite = useMutation({
+    mutationFn: (values: { email: string; roles: string[] }) =>
+      api.post(`/api/organisations/${membership.tenant.id}/invitations`, values),
+    onSuccess: async (_data, values) => {
+      notify(t('invitations.sentTo', { email: values.email.trim() }));
+      form.reset();
+      await queryClient.invalidateQueries({ queryKey: invitationsQuery(membership.tenant.id).queryKey });
+    },
+    onError: (error) => {
+      // Keep what was typed; mark the fields the server did not accept.
+      if (isApiError(error, 409)) form.setErrors({ email: t('errors.alreadyMember') });
+      else form.setErrors(fieldErrors(error, ['email', 'roles']));
+    },
+  });
+  const otherError = invite.error && !isApiError(invite.error, 400) && !isApiError(invite.error, 409);
+
+  return (
+    <Paper component="section" aria-labelledby="invite-heading" withBorder p="lg" radius="md">
+      <form noValidate onSubmit={form.onSubmit((values) => invite.mutate(values))}>
+        <Stack gap="md" maw={560}>
+          <Title order={2} id="invite-heading">
+            {t('invitations.inviteTitle')}
+          </Title>
+          <Text>{t('invitations.inviteIntro', { organisation: membership.tenant.name })}</Text>
+          {otherError && <ErrorAlert error={invite.error} />}
+          <TextInput
+            label={t('invitations.email')}
+            type="email"
+            autoComplete="off"
+            required
+            {...form.getInputProps('email')}
+          />
+          <Checkbox.Group label={t('invitations.roles')} required {...form.getInputProps('roles')}>
+            <Group gap="md" mt="xs">
+              {rolesFor(membership).map((role) => (
+                <Checkbox key={role} value={role} label={t(`roles.${role}`)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <Group>
+            <Button type="submit" loading={invite.isPending}>
+              {t('invitations.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+// Outline badges in colours dark enough for 4.5:1 contrast on white and on striped rows.
+const statusColor: Record<Invitation['status'], string> = {
+  pending: 'blue.9',
+  accepted: '#1e6b34',
+  revoked: 'gray.8',
+  expired: 'pink.9',
+};
+
+function InvitationsSection({ membership }: { membership: Membership }) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const queryClient = useQueryClient();
+  const invitations = useQuery(invitationsQuery(membership.tenant.id));
+  const [revoking, setRevoking] = useState<Invitation | null>(null);
+  const revoke = useMutation({
+    mutationFn: (invitation: Invitation) =>
+      api.delete(`/api/organisations/${membership.tenant.id}/invitations/${invitation.id}`),
+    onSuccess: async (_data, invitation) => {
+      notify(t('invitations.revoked', { email: invitation.email }));
+      setRevoking(null);
+      await queryClient.invalidateQueries({ queryKey: invitationsQuery(membership.tenant.id).queryKey });
+    },
+  });
+
+  return (
+    <Stack component="section" aria-labelledby="invitations-heading" gap="sm">
+      <Title order={2} id="invitations-heading">
+        {t('invitations.title')}
+      </Title>
+      {invitations.isPending ? (
+        <Loading />
+      ) : invitations.isError ? (
+        <ErrorAlert error={invitations.error} />
+      ) : invitations.data.length === 0 ? (
+        <Text>{t('invitations.empty')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped verticalSpacing="sm" data-testid="invitations-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('invitations.email')}</Table.Th>
+                <Table.Th scope="col">{t('invitations.roles')}</Table.Th>
+                <Table.Th scope="col">{t('invitations.status')}</Table.Th>
+                <Table.Th scope="col">{t('invitations.sent')}</Table.Th>
+                <Table.Th scope="col">{t('invitations.expires')}</Table.Th>
+                <Table.Th scope="col">{t('invitations.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {invitations.data.map((invitation) => (
+                <Table.Tr key={invitation.id}>
+                  <Table.Th scope="row" fw={500}>
+                    {invitation.email}
+                  </Table.Th>
+                  <Table.Td>
+                    <RoleBadges roles={invitation.roles} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={statusColor[invitation.status]} variant="outline" tt="none">
+                      {t(`invitations.statuses.${invitation.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{formatDate(invitation.createdAt)}</Table.Td>
+                  <Table.Td>{formatDate(invitation.expiresAt)}</Table.Td>
+                  <Table.Td>
+                    {invitation.status === 'pending' && (
+                      <Button
+                        size="compact-sm"
+                        variant="outline"
+                        color="red.9"
+                        aria-label={t('invitations.revokeFor', { email: invitation.email })}
+                        onClick={() => setRevoking(invitation)}
+                      >
+                        {t('invitations.revoke')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {revoking && (
+        <ConfirmModal
+          title={t('invitations.revokeTitle')}
+          text={t('invitations.revokeConfirm', { email: revoking.email })}
+          confirmLabel={t('invitations.revoke')}
+          pending={revoke.isPending}
+          error={revoke.error}
+          onConfirm={() => revoke.mutate(revoking)}
+          onClose={() => {
+            revoke.reset();
+            setRevoking(null);
+          }}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,27 @@
+import { type CSSVariablesResolver, createTheme } from '@mantine/core';
+
+/**
+ * Colours are chosen for WCAG 2.1 AA contrast: filled buttons and links use shade 8 of the
+ * primary colour, and "dimmed" text is darker than Mantine's default.
+ */
+export const theme = createTheme({
+  primaryColor: 'blue',
+  primaryShade: 8,
+  defaultRadius: 'sm',
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+  focusRing: 'auto',
+});
+
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+    // Mantine's hover tint for light (active menu item) variants is too dark for blue-9 text.
+    '--mantine-color-blue-light': 'var(--mantine-color-blue-0)',
+    '--mantine-color-blue-light-hover': 'var(--mantine-color-blue-1)',
+  },
+  dark: {},
+});

@@ -1,0 +1,105 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectHeading,
+  expectNoAxeViolations,
+  type Lupp,
+  launchBrowser,
+  newPage,
+  signIn,
+  startLupp,
+} from './support/lupp.ts';
+
+// On a phone (375 × 740) the main menu folds into a burger button.
+
+const phone = { width: 375, height: 740 };
+
+let lupp: Lupp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await lupp?.close();
+});
+
+/** Nothing may stick out sideways: the page scrolls vertically only. */
+async function expectNoHorizontalScroll(page: Page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(phone.width);
+}
+
+describe('on a phone', () => {
+  it('navigates through the burger menu, which closes after choosing a page', async () => {
+    const { context, page } = await newPage(browser, lupp, { viewport: phone });
+    await page.goto('/sign-in');
+    await expectHeading(page, 'Logga in');
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page);
+
+    await signIn(page, 'karin.koordinator@mittland.example');
+    await expectHeading(page, 'Välkommen, Karin Berg');
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page);
+
+    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    const courses = nav.getByRole('link', { name: 'Kurser' });
+    expect(await courses.isVisible()).toBe(false);
+
+    const burger = page.getByRole('button', { name: 'Öppna menyn' });
+    expect(await burger.getAttribute('aria-expanded')).toBe('false');
+    await burger.click();
+    await courses.waitFor({ state: 'visible' });
+    const close = page.getByRole('button', { name: 'Stäng menyn' });
+    expect(await close.getAttribute('aria-expanded')).toBe('true');
+    // On a phone the organisation switcher sits in the menu.
+    await nav.getByRole('button', { name: /Byt organisation/ }).waitFor();
+    await expectNoAxeViolations(page);
+
+    await courses.click();
+    await expectHeading(page, 'Kurser');
+    await page.getByRole('button', { name: 'Öppna menyn' }).waitFor();
+    expect(await courses.isVisible()).toBe(false);
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page);
+
+    // The keyboard works the same way: open with Enter, move to a link, follow it.
+    await page.getByRole('button', { name: 'Öppna menyn' }).focus();
+    await page.keyboard.press('Enter');
+    const guide = nav.getByRole('link', { name: 'Processguide' });
+    await guide.waitFor({ state: 'visible' });
+    await guide.focus();
+    await page.keyboard.press('Enter');
+    await expectHeading(page, 'Processguide');
+    await context.close();
+  });
+
+  it('fits the administration pages and a consortium member on the small screen', async () => {
+    const { context, page } = await newPage(browser, lupp, { viewport: phone });
+    await signIn(page, 'astrid.admin@mittland.example');
+    await page.getByRole('button', { name: 'Öppna menyn' }).click();
+    await page.getByRole('link', { name: 'Medlemmar och inbjudningar' }).click();
+    await expectHeading(page, 'Medlemmar och inbjudningar');
+    await page.getByTestId('members-table').waitFor();
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page);
+    await context.close();
+
+    const analyst = await newPage(browser, lupp, { viewport: phone });
+    await signIn(analyst.page, 'johan.analytiker@alliansen.example');
+    await expectHeading(analyst.page, 'Välkommen, Johan Ås');
+    expect(await analyst.page.getByTestId('home-organisation').textContent()).toBe('Kunskapsalliansen Mitt');
+    expect(await analyst.page.getByRole('main').textContent()).toContain('Regional analytiker');
+    await analyst.page.getByRole('button', { name: 'Öppna menyn' }).click();
+    await analyst.page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Analys', exact: true })
+      .waitFor({ state: 'visible' });
+    expect(await analyst.page.getByRole('link', { name: 'Medlemmar och inbjudningar' }).count()).toBe(0);
+    await expectNoAxeViolations(analyst.page);
+    await analyst.context.close();
+  });
+});

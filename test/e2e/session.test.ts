@@ -1,0 +1,194 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectHeading,
+  expectNoAxeViolations,
+  type Lupp,
+  launchBrowser,
+  newPage,
+  signIn,
+  startLupp,
+} from './support/lupp.ts';
+
+// Signing in and out, switching organisation, and pages that do not exist (all in Swedish).
+
+let lupp: Lupp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await lupp?.close();
+});
+
+describe('signing in', () => {
+  it('shows the sign-in page in Swedish, rejects a wrong password and signs in to the app shell', async () => {
+    const { context, page, errors } = await newPage(browser, lupp);
+    await page.goto('/');
+    // Not signed in: the start page sends you to sign in, and back afterwards.
+    await page.waitForURL(/\/sign-in\?redirect=/);
+    await expectHeading(page, 'Logga in');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('sv');
+    expect(await page.title()).toBe('Logga in – Lupp');
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel('E-postadress').fill('lars.larare@mittland.example');
+    await page.getByRole('textbox', { name: 'Lösenord', exact: true }).fill('fel-lösenord-123');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Fel e-postadress eller lösenord' });
+    await alert.waitFor();
+    // What was typed stays, so the user can correct it.
+    expect(await page.getByLabel('E-postadress').inputValue()).toBe('lars.larare@mittland.example');
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('textbox', { name: 'Lösenord', exact: true }).fill('lupp-demo-2026');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expectHeading(page, 'Välkommen, Lars Ek');
+    expect(new URL(page.url()).pathname).toBe('/');
+
+    const header = page.getByRole('banner');
+    expect(await header.textContent()).toContain('Lupp');
+    expect(await header.textContent()).toContain('Mittlands universitet');
+    // One membership: no organisation switcher.
+    expect(await page.getByRole('button', { name: /Byt organisation/ }).count()).toBe(0);
+    const main = page.getByRole('main');
+    expect(await main.getByTestId('home-organisation').textContent()).toBe('Mittlands universitet');
+    expect(await main.textContent()).toContain('Lärare');
+
+    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    for (const area of [
+      'Översikt',
+      'Ärenden',
+      'Förfrågningar',
+      'Behovsanalys',
+      'Kurser',
+      'Matchning',
+      'Uppföljning',
+      'Analys',
+      'Processguide',
+    ]) {
+      await nav.getByRole('link', { name: area, exact: true }).waitFor();
+    }
+    // Administration is for admins and managers, not teachers.
+    expect(await nav.getByRole('link', { name: 'Medlemmar och inbjudningar' }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+
+    // An area that is not built yet says so.
+    await nav.getByRole('link', { name: 'Ärenden' }).click();
+    await expectHeading(page, 'Ärenden');
+    await page.getByText('Det här området är inte byggt ännu').waitFor();
+    expect(await nav.getByRole('link', { name: 'Ärenden' }).getAttribute('aria-current')).toBe('page');
+    await expectNoAxeViolations(page);
+
+    // The skip link is the first stop for the keyboard and moves focus to the content.
+    await page.reload();
+    await expectHeading(page, 'Ärenden');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Hoppa till huvudinnehållet' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'main');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('switching organisation', () => {
+  it('lets a member of two organisations switch; the header and the start page follow', async () => {
+    const { context, page } = await newPage(browser, lupp);
+    await signIn(page, 'karin.koordinator@mittland.example');
+    await expectHeading(page, 'Välkommen, Karin Berg');
+    const header = page.getByRole('banner');
+    const switcher = header.getByRole('button', { name: /Byt organisation/ });
+    // Karin is a coordinator at both HEIs; whichever is active, switch to the other.
+    const organisations = ['Mittlands universitet', 'Högskolan i Norrvik'];
+    const before = (await switcher.textContent()) ?? '';
+    const from = organisations.find((o) => before.includes(o)) ?? '';
+    const to = organisations.find((o) => o !== from) ?? '';
+    expect(from).not.toBe('');
+    await page.getByTestId('home-organisation').filter({ hasText: from }).waitFor();
+    await expectNoAxeViolations(page);
+
+    await switcher.click();
+    await page.getByRole('menuitem', { name: to }).click();
+    await page.waitForFunction((name) => document.querySelector('header')?.textContent?.includes(name), to);
+    expect(await header.textContent()).not.toContain(from);
+    await page.getByTestId('home-organisation').filter({ hasText: to }).waitFor();
+    await page.getByText(`Du arbetar nu i ${to}.`).waitFor();
+    await expectNoAxeViolations(page);
+
+    // The choice belongs to the session: it survives a reload.
+    await page.reload();
+    await expectHeading(page, 'Välkommen, Karin Berg');
+    expect(await page.getByRole('banner').textContent()).toContain(to);
+    await context.close();
+  });
+});
+
+describe('signing out', () => {
+  it('returns to the sign-in page, after which app pages ask to sign in again', async () => {
+    const { context, page } = await newPage(browser, lupp);
+    await signIn(page, 'eva.ekonom@mittland.example');
+    await expectHeading(page, 'Välkommen, Eva Holm');
+
+    await page.getByRole('button', { name: 'Användarmeny för Eva Holm' }).click();
+    await page.getByRole('menuitem', { name: 'Logga ut' }).click();
+    await page.waitForURL(/\/sign-in/);
+    await expectHeading(page, 'Logga in');
+    await expectNoAxeViolations(page);
+
+    await page.goto('/courses');
+    await page.waitForURL(/\/sign-in\?redirect=%2Fcourses/);
+    await expectHeading(page, 'Logga in');
+    // Signing in again goes back to the page that was asked for.
+    await page.getByLabel('E-postadress').fill('eva.ekonom@mittland.example');
+    await page.getByRole('textbox', { name: 'Lösenord', exact: true }).fill('lupp-demo-2026');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expectHeading(page, 'Kurser');
+    expect(new URL(page.url()).pathname).toBe('/courses');
+    await context.close();
+  });
+});
+
+describe('an ended session', () => {
+  it('sends the user to sign in when the server no longer knows the session', async () => {
+    const { context, page } = await newPage(browser, lupp);
+    await signIn(page, 'maria.chef@mittland.example');
+    await expectHeading(page, 'Välkommen, Maria Sund');
+    await context.clearCookies();
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Medlemmar och inbjudningar' })
+      .click();
+    await page.waitForURL(/\/sign-in\?redirect=%2Fadmin%2Fmembers/);
+    await expectHeading(page, 'Logga in');
+    await context.close();
+  });
+});
+
+describe('unknown pages', () => {
+  it('shows a not-found page with a way home, signed out and signed in', async () => {
+    const { context, page } = await newPage(browser, lupp);
+    const response = await page.goto('/finns-inte');
+    expect(response?.status()).toBe(200);
+    await expectHeading(page, 'Sidan hittades inte');
+    expect(await page.title()).toBe('Sidan hittades inte – Lupp');
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'Till startsidan' }).click();
+    await page.waitForURL(/\/sign-in/);
+
+    await signIn(page, 'maria.chef@mittland.example');
+    await page.goto('/admin/finns-inte/heller');
+    await expectHeading(page, 'Sidan hittades inte');
+    // Signed in, the page sits in the app shell.
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('main').getByRole('link', { name: 'Till startsidan' }).click();
+    await expectHeading(page, 'Välkommen, Maria Sund');
+    await context.close();
+  });
+});

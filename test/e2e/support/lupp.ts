@@ -1,0 +1,130 @@
+import { createServer } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Database } from '../../../src/db/client.ts';
+import { createAuth } from '../../../src/features/auth/auth.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../../src/features/demo/demo.seed.ts';
+import { buildApp } from '../../../src/server/app.ts';
+import { testConfig } from '../../support/app.ts';
+import { createTestDatabase } from '../../support/database.ts';
+import { CHROMIUM } from './global-setup.ts';
+
+export { DEMO_PASSWORD };
+
+/** Waits for UI changes (requests, rendering) up to this long before an assertion fails. */
+export const UI_TIMEOUT = 15_000;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export type Lupp = { url: string; database: Database; close: () => Promise<void> };
+
+/**
+ * A real Lupp server on a fresh database with the demo data, listening on a free local port.
+ * Call it in a hook (`beforeAll`): the test database comes from vitest's `inject`.
+ */
+export async function startLupp(): Promise<Lupp> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  // better-auth checks the Origin of every sign-in against PUBLIC_URL: it must be this very address.
+  const config = testConfig({ PUBLIC_URL: url });
+  const database = await createTestDatabase();
+  await seedDemo(database.db, createAuth(config, database.db));
+  const { app } = await buildApp({ config, database, logger: false });
+  await app.listen({ port, host: '127.0.0.1' });
+  return {
+    url,
+    database,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export type PageOptions = { viewport?: { width: number; height: number } };
+
+/** A page in a fresh context (its own cookies and localStorage), pointed at the server. */
+export async function newPage(
+  browser: Browser,
+  lupp: Lupp,
+  options: PageOptions = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    baseURL: lupp.url,
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: 'sv-SE',
+    reducedMotion: 'reduce',
+  });
+  context.setDefaultTimeout(UI_TIMEOUT);
+  const page = await context.newPage();
+  // Uncaught errors in the app: a journey can assert there were none.
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page, errors };
+}
+
+/** Fails listing every WCAG 2.1 A/AA violation axe finds on the page as it is now. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const violations = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n${v.nodes
+        .slice(0, 5)
+        .map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replaceAll('\n', ' ')}`)
+        .join('\n')}`,
+  );
+  expect(violations, `axe found violations on ${page.url()}:\n${violations.join('\n')}`).toEqual([]);
+}
+
+/** Signs in through the sign-in page (Swedish labels unless `english`), waiting for the app shell. */
+export async function signIn(
+  page: Page,
+  email: string,
+  options: { english?: boolean; password?: string } = {},
+) {
+  const english = options.english ?? false;
+  await page.goto('/sign-in');
+  await page.getByLabel(english ? 'E-mail address' : 'E-postadress').fill(email);
+  await page
+    .getByRole('textbox', { name: english ? 'Password' : 'Lösenord', exact: true })
+    .fill(options.password ?? DEMO_PASSWORD);
+  await page.getByRole('button', { name: english ? 'Sign in' : 'Logga in' }).click();
+  await page.getByRole('banner').waitFor();
+  // The main menu is there (though folded away on a phone).
+  await page.locator('nav#main-menu').waitFor({ state: 'attached' });
+}
+
+/** Waits until the h1 reads `text`. */
+export async function expectHeading(page: Page, text: string | RegExp) {
+  await page.getByRole('heading', { level: 1, name: text }).waitFor();
+}

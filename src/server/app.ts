@@ -21,6 +21,7 @@ import { healthRoutes } from '../features/health/health.routes.ts';
 import { inquiryRoutes } from '../features/inquiries/inquiries.routes.ts';
 import { invitationRoutes } from '../features/invitations/invitations.routes.ts';
 import type { MailSender } from '../features/mail/mail.service.ts';
+import { portalRoutes } from '../features/portal/portal.routes.ts';
 import { tenancyRoutes } from '../features/tenancy/tenancy.routes.ts';
 import type { Config } from './config.ts';
 import { registerAuthGuard } from './http/auth-guard.ts';
@@ -35,6 +36,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   invitationRoutes, // invite by e-mail, accept an invitation
   inquiryRoutes, // the public front door, the consortium inbox, eligibility, routing and referral
   caseRoutes, // the case pipeline: stages with checklists and gates, timeline, tasks, board and search
+  portalRoutes, // the customer portal: a customer's own inquiries and cases, shared entries, messages
   auditRoutes, // the audit log, readable and exportable by admins
 ];
 

@@ -197,6 +197,10 @@ const scopedElsewhere: Record<string, string> = {
   'POST /api/cases/{caseId}/entries': 'cases.test.ts "isolation"',
   'POST /api/cases/{caseId}/tasks': 'cases.test.ts: assignees must be of the same HEI',
   'PATCH /api/cases/{caseId}/tasks/{taskId}': 'cases.test.ts',
+  'POST /api/cases/{caseId}/customer-contacts': "portal.test.ts: coordinators of the case's HEI only",
+  'GET /api/portal': "portal.test.ts: the customer contact's own organisation only",
+  'GET /api/portal/cases/{caseId}': 'portal.test.ts: own cases only, never internal entries',
+  'POST /api/portal/cases/{caseId}/messages': 'portal.test.ts',
 };
 
 it('every API route is in the matrix or names where its isolation is tested', async () => {

@@ -1,6 +1,9 @@
+import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
 import { nextReference } from '../inquiries/inquiries.service.ts';
+import { invitationSchema } from '../invitations/invitations.contract.ts';
+import { issueInvitation } from '../invitations/invitations.service.ts';
 import { organisationParams } from '../tenancy/tenancy.contract.ts';
 import { requireOrganisationRole } from '../tenancy/tenancy.service.ts';
 import {
@@ -27,6 +30,7 @@ import {
   caseBoard,
   closeCase,
   createCase,
+  customerOfCase,
   getCase,
   getHeiChecklist,
   listCases,
@@ -36,7 +40,7 @@ import {
   updateTask,
 } from './cases.service.ts';
 
-export async function caseRoutes(app: App, { database: { db } }: Deps) {
+export async function caseRoutes(app: App, { database: { db }, config }: Deps) {
   const tags = ['cases'];
   const one = { 200: caseDetailSchema, ...problems(400, 401, 403, 404, 409) };
 
@@ -192,6 +196,31 @@ export async function caseRoutes(app: App, { database: { db } }: Deps) {
     },
     async (request) =>
       updateTask(db, actorOf(request), request.params.caseId, request.params.taskId, request.body),
+  );
+
+  app.post(
+    '/api/cases/:caseId/customer-contacts',
+    {
+      schema: {
+        tags,
+        summary:
+          "Invite the customer's contact person to the customer portal (coordinator of the case's HEI)",
+        params: caseParams,
+        body: z.strictObject({
+          email: z.string().trim().toLowerCase().max(254).pipe(z.email('must be an e-mail address')),
+        }),
+        response: { 201: invitationSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const customerId = await customerOfCase(db, actor, request.params.caseId);
+      const invited = await issueInvitation(db, actor, config.publicUrl, customerId, {
+        email: request.body.email,
+        roles: ['customer_contact'],
+      });
+      return reply.status(201).send(invited);
+    },
   );
 
   // ------------------------------------------------------------ each HEI's own checklist

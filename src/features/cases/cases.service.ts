@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
+import { enqueueMail } from '../mail/mail.service.ts';
 import { checkOrgNumber, orgNumberMessages } from '../tenancy/org-number.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import {
@@ -13,6 +14,7 @@ import {
   findOrCreateCustomer,
   isMemberOf,
 } from '../tenancy/tenancy.service.ts';
+import { organisation } from '../tenancy/tenancy.table.ts';
 import type { CaseDetail, CaseSummary } from './cases.contract.ts';
 import { caseEntry, caseFile, caseTask, checklistDone, checklistItem } from './cases.table.ts';
 import { defaultChecklist, type OpenStage, type Outcome, type Stage, stageIndex, stages } from './stages.ts';
@@ -705,4 +707,103 @@ export async function updateTask(
     });
   });
   return getCase(db, actor, caseId);
+}
+
+// ---------------------------------------------------------------- the customer's view
+
+/** Cases of one customer organisation, across HEIs (the customer portal). */
+export async function casesForCustomer(db: Db, customerId: string) {
+  const rows = await db
+    .select({ c: caseFile, hei: organisation.name })
+    .from(caseFile)
+    .innerJoin(organisation, eq(caseFile.heiId, organisation.id))
+    .where(eq(caseFile.customerId, customerId))
+    .orderBy(desc(caseFile.updatedAt));
+  return rows.map(({ c, hei }) => ({
+    id: c.id,
+    reference: c.reference,
+    title: c.title,
+    stage: c.stage as Stage,
+    outcome: (c.outcome as Outcome | null) ?? null,
+    hei,
+    updatedAt: c.updatedAt.toISOString(),
+  }));
+}
+
+/** One case as its customer sees it: what is shared with them, never internal entries or the checklist. */
+export async function customerCase(db: Db, customerId: string, caseId: string) {
+  const [found] = (await casesForCustomer(db, customerId)).filter((c) => c.id === caseId);
+  if (!found) throw notFound('The case');
+  const [row] = await db.select().from(caseFile).where(eq(caseFile.id, caseId));
+  const entries = await db
+    .select({ e: caseEntry, author: authUser.name })
+    .from(caseEntry)
+    .leftJoin(authUser, eq(caseEntry.authorUserId, authUser.id))
+    .where(and(eq(caseEntry.caseId, caseId), eq(caseEntry.internal, false)))
+    .orderBy(desc(caseEntry.occurredAt), desc(caseEntry.createdAt));
+  return {
+    ...found,
+    needText: row?.needText ?? '',
+    entries: entries.map(({ e, author }) => ({
+      id: e.id,
+      kind: e.kind,
+      occurredAt: e.occurredAt.toISOString(),
+      author,
+      title: e.title,
+      body: e.body,
+    })),
+  };
+}
+
+/** The customer writes on the case (answers a question, sends information); the owner is told by e-mail. */
+export async function addCustomerMessage(
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  caseId: string,
+  text: string,
+) {
+  const view = await customerCase(db, customerId, caseId);
+  await db.transaction(async (tx) => {
+    await tx.insert(caseEntry).values({
+      caseId,
+      kind: 'contact',
+      occurredAt: new Date(),
+      authorUserId: actor.userId,
+      title: 'Meddelande från kunden',
+      body: { notes: text, fromCustomer: true },
+      internal: false,
+    });
+    await tx
+      .update(caseFile)
+      .set({ updatedAt: new Date(), notesText: sql`left(${caseFile.notesText} || ' ' || ${text}, 200000)` })
+      .where(eq(caseFile.id, caseId));
+    const [owner] = await tx
+      .select({ email: authUser.email, name: authUser.name })
+      .from(caseFile)
+      .innerJoin(authUser, eq(caseFile.ownerUserId, authUser.id))
+      .where(eq(caseFile.id, caseId));
+    if (owner) {
+      await enqueueMail(tx, {
+        kind: 'customer_message',
+        to: owner.email,
+        subject: `Nytt meddelande från kunden i ${view.reference} / New message from the customer`,
+        text: `${actor.name} (${view.title}):\n\n${text}`,
+      });
+    }
+    await recordAudit(tx, {
+      actor,
+      organisationId: customerId,
+      action: 'case.customer_message',
+      subjectType: 'case',
+      subjectId: caseId,
+    });
+  });
+  return customerCase(db, customerId, caseId);
+}
+
+/** The customer organisation of a case of the actor's HEI (to invite its contact person). */
+export async function customerOfCase(db: Db, actor: Actor, caseId: string): Promise<string> {
+  const hei = await actingHei(db, actor, ['coordinator']);
+  return (await loadCase(db, hei, caseId)).customerId;
 }

@@ -582,3 +582,20 @@ export function overrideEligibility(
     return { set: {}, event: 'eligibility_overridden', data: { rule, justification } };
   });
 }
+
+/** The inquiries a customer organisation has sent (matched on its organisationsnummer), for its portal. */
+export async function inquiriesForOrgNumber(db: Db, orgNumber: string) {
+  const rows = await db
+    .select({ i: inquiry, owner: organisation.name })
+    .from(inquiry)
+    .leftJoin(organisation, eq(inquiry.ownerHeiId, organisation.id))
+    .where(eq(inquiry.orgNumber, orgNumber))
+    .orderBy(desc(inquiry.createdAt));
+  return rows.map(({ i, owner }) => ({
+    reference: i.reference,
+    submittedAt: i.createdAt.toISOString(),
+    status: i.status,
+    needText: i.needText,
+    handledBy: i.status === 'claimed' ? owner : null,
+  }));
+}

@@ -66,6 +66,20 @@ export async function createInvitation(
   input: { email: string; roles: Role[] },
 ): Promise<Invitation> {
   requireOrganisationRole(actor, organisationId, ['admin']);
+  return issueInvitation(db, actor, publicUrl, organisationId, input);
+}
+
+/**
+ * Creates the invitation once the caller has decided the actor may invite — an admin of the
+ * organisation, or (customer contacts) a coordinator of an HEI with a case for that customer.
+ */
+export async function issueInvitation(
+  db: Db,
+  actor: Actor,
+  publicUrl: string,
+  organisationId: string,
+  input: { email: string; roles: Role[] },
+): Promise<Invitation> {
   const org = await getOrganisation(db, organisationId);
   checkRolesFit(org.kind, input.roles);
   const roles = [...new Set(input.roles)];

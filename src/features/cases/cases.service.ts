@@ -315,11 +315,18 @@ export async function caseBoard(db: Db, actor: Actor, perStage = 30) {
     .from(caseFile)
     .where(eq(caseFile.heiId, hei.id))
     .groupBy(caseFile.stage);
+  // One index range scan per stage (hei_id, stage, updated_at) instead of ranking every open case.
   const rows = await db.execute<{ id: string }>(sql`
-    select id from (
-      select ${caseFile.id} as id, row_number() over (partition by ${caseFile.stage} order by ${caseFile.updatedAt} desc) as rank
-      from ${caseFile} where ${caseFile.heiId} = ${hei.id} and ${caseFile.stage} <> 'closed') ranked
-    where rank <= ${perStage}`);
+    select latest.id from unnest(${sql.raw(
+      `array[${stages
+        .filter((st) => st !== 'closed')
+        .map((st) => `'${st}'`)
+        .join(',')}]::text[]`,
+    )}) as s(stage)
+    cross join lateral (
+      select ${caseFile.id} as id from ${caseFile}
+      where ${caseFile.heiId} = ${hei.id} and ${caseFile.stage} = s.stage
+      order by ${caseFile.updatedAt} desc limit ${perStage}) latest`);
   const ids = rows.rows.map((r) => r.id);
   const cases = ids.length
     ? (

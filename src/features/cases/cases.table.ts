@@ -66,6 +66,7 @@ export const caseFile = pgTable(
     index('case_hei_stage_idx').on(t.heiId, t.stage, t.updatedAt),
     index('case_hei_updated_idx').on(t.heiId, t.updatedAt),
     index('case_customer_idx').on(t.customerId),
+    index('case_hei_customer_name_idx').on(t.heiId, t.customerName),
     index('case_search_idx').using('gin', t.search),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "case_hei_customer_name_idx" ON "case" USING btree ("hei_id","customer_name");

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -17,6 +18,7 @@ import { auditRoutes } from '../features/audit/audit.routes.ts';
 import { authRoutes } from '../features/auth/auth.routes.ts';
 import { createAuth } from '../features/auth/auth.ts';
 import { caseRoutes } from '../features/cases/cases.routes.ts';
+import { documentRoutes } from '../features/documents/documents.routes.ts';
 import { healthRoutes } from '../features/health/health.routes.ts';
 import { inquiryRoutes } from '../features/inquiries/inquiries.routes.ts';
 import { invitationRoutes } from '../features/invitations/invitations.routes.ts';
@@ -36,6 +38,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   invitationRoutes, // invite by e-mail, accept an invitation
   inquiryRoutes, // the public front door, the consortium inbox, eligibility, routing and referral
   caseRoutes, // the case pipeline: stages with checklists and gates, timeline, tasks, board and search
+  documentRoutes, // documents attached to cases, by HEI staff and by customers (type- and size-checked)
   portalRoutes, // the customer portal: a customer's own inquiries and cases, shared entries, messages
   auditRoutes, // the audit log, readable and exportable by admins
 ];
@@ -68,6 +71,8 @@ export async function buildApp({ config, database, mailSender = null, logger = t
   registerProblemHandlers(app);
   // The API speaks JSON only: anything else is 415 rather than a confusing validation error.
   app.removeContentTypeParser('text/plain');
+  // Uploads (documents on cases) are multipart; each route reads its one file with its own limits.
+  await app.register(fastifyMultipart, { limits: { files: 1, fields: 10, fileSize: 10 * 1024 * 1024 } });
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

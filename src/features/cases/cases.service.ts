@@ -814,3 +814,10 @@ export async function customerOfCase(db: Db, actor: Actor, caseId: string): Prom
   const hei = await actingHei(db, actor, ['coordinator']);
   return (await loadCase(db, hei, caseId)).customerId;
 }
+
+/** For features that hang things on a case (documents): the case must be the active HEI's, and the role fit. */
+export async function assertCaseAccess(db: Db, actor: Actor, caseId: string, need: 'read' | 'work'): Promise<{ heiId: string; reference: string }> {
+  const hei = await actingHei(db, actor, need === 'read' ? READ : WORK);
+  const row = await loadCase(db, hei, caseId);
+  return { heiId: hei.id, reference: row.reference };
+}

@@ -7,6 +7,7 @@ export const problemCodes = [
   'validation_failed',
   'invalid_json',
   'unsupported_media_type',
+  'unsupported_file_type',
   'body_too_large',
   'unauthenticated',
   'forbidden',

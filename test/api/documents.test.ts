@@ -32,7 +32,7 @@ async function multipart(fields: Record<string, string | { name: string; content
     else
       form.append(
         key,
-        new Blob([value.content], { type: value.type ?? 'application/octet-stream' }),
+        new Blob([new Uint8Array(value.content)], { type: value.type ?? 'application/octet-stream' }),
         value.name,
       );
   }

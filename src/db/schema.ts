@@ -6,4 +6,5 @@ export * from '../features/documents/documents.table.ts';
 export * from '../features/inquiries/inquiries.table.ts';
 export * from '../features/invitations/invitations.table.ts';
 export * from '../features/mail/outbox.table.ts';
+export * from '../features/notifications/notifications.table.ts';
 export * from '../features/tenancy/tenancy.table.ts';

@@ -159,6 +159,7 @@ export const createEntryBody = z.strictObject({
   nextSteps: z.string().trim().max(5000).optional(),
   answers: dialogueAnswers.optional(),
   internal: z.boolean().default(true),
+  mentions: z.array(z.string().max(100)).max(20).default([]).describe('Colleagues (user ids) to notify'),
 });
 
 export const createTaskBody = z.strictObject({

@@ -165,7 +165,9 @@ export async function caseRoutes(app: App, { database: { db }, config }: Deps) {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await addEntry(db, actorOf(request), request.params.caseId, request.body)),
+      reply
+        .status(201)
+        .send(await addEntry(db, actorOf(request), request.params.caseId, request.body, config.publicUrl)),
   );
 
   app.post(

@@ -4,6 +4,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../server/h
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { enqueueMail } from '../mail/mail.service.ts';
+import { notify } from '../notifications/notifications.service.ts';
 import { checkOrgNumber, orgNumberMessages } from '../tenancy/org-number.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import {
@@ -611,51 +612,61 @@ export async function addEntry(
     agenda?: string;
     notes?: string;
     nextSteps?: string;
-    answers?: { why?: string; what?: string; how?: string };
+    answers?: Record<string, string | undefined>;
     internal: boolean;
+    mentions?: string[];
   },
+  publicUrl: string,
 ) {
   await withCase(db, actor, caseId, WORK, async (tx, row, hei) => {
-    const { kind, occurredAt, title, internal, ...body } = input;
+    const { kind, occurredAt, title, internal, mentions = [], ...body } = input;
+    for (const [index, userId] of mentions.entries()) {
+      if (!(await isMemberOf(tx, userId, hei.id))) {
+        throw invalid([{ field: `body.mentions.${index}`, message: 'is not a colleague at your HEI' }]);
+      }
+    }
     await tx.insert(caseEntry).values({
       caseId,
       kind,
       occurredAt: new Date(occurredAt),
       authorUserId: actor.userId,
       title,
-      body,
+      body: mentions.length ? { ...body, mentions } : body,
       internal,
     });
     // Everything written on the timeline is searchable from the case list.
-    const searchable = [
-      title,
-      body.notes,
-      body.nextSteps,
-      body.agenda,
-      body.answers?.why,
-      body.answers?.what,
-      body.answers?.how,
-    ]
+    const searchable = [title, body.notes, body.nextSteps, body.agenda, ...Object.values(body.answers ?? {})]
       .filter(Boolean)
       .join(' ');
     await tx
       .update(caseFile)
       .set({ notesText: sql`left(${caseFile.notesText} || ' ' || ${searchable}, 200000)` })
       .where(eq(caseFile.id, row.id));
+    if (mentions.length) {
+      await notify(tx, {
+        userIds: mentions.filter((m) => m !== actor.userId),
+        kind: 'mention',
+        title: `${actor.name} nämnde dig i ${row.reference} / mentioned you in ${row.reference}`,
+        link: `/cases/${caseId}`,
+        actorName: actor.name,
+        publicUrl,
+        text: `${actor.name}: ${title}${body.notes ? `\n\n${body.notes}` : ''}`,
+      });
+    }
     await recordAudit(tx, {
       actor,
       organisationId: hei.id,
       action: 'case.entry_added',
       subjectType: 'case',
       subjectId: caseId,
-      data: { kind, title, internal },
+      data: { kind, title, internal, mentions },
     });
   });
   return getCase(db, actor, caseId);
 }
 
 async function checkAssignee(db: Writer, heiId: string, assigneeUserId: string | null | undefined) {
-  if (assigneeUserId && !(await isMemberOf(db as Db, assigneeUserId, heiId))) {
+  if (assigneeUserId && !(await isMemberOf(db, assigneeUserId, heiId))) {
     throw invalid([{ field: 'body.assigneeUserId', message: 'must be a member of your HEI' }]);
   }
 }
@@ -816,7 +827,12 @@ export async function customerOfCase(db: Db, actor: Actor, caseId: string): Prom
 }
 
 /** For features that hang things on a case (documents): the case must be the active HEI's, and the role fit. */
-export async function assertCaseAccess(db: Db, actor: Actor, caseId: string, need: 'read' | 'work'): Promise<{ heiId: string; reference: string }> {
+export async function assertCaseAccess(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  need: 'read' | 'work',
+): Promise<{ heiId: string; reference: string }> {
   const hei = await actingHei(db, actor, need === 'read' ? READ : WORK);
   const row = await loadCase(db, hei, caseId);
   return { heiId: hei.id, reference: row.reference };

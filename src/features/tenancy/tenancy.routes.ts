@@ -8,6 +8,7 @@ import {
   meSchema,
   organisationParams,
   organisationSchema,
+  roleSchema,
   setActiveMembershipBody,
   setPreferencesBody,
   setRolesBody,
@@ -16,9 +17,11 @@ import {
 import {
   type Actor,
   activeMembership,
+  colleagues,
   getOrganisation,
   listMembers,
   listMemberships,
+  myConsortium,
   removeMember,
   requireOrganisationRole,
   setActiveMembership,
@@ -82,6 +85,39 @@ export async function tenancyRoutes(app: App, { database: { db } }: Deps) {
       await setLocale(db, actor, request.body.locale);
       return me({ ...actor, locale: request.body.locale });
     },
+  );
+
+  app.get(
+    '/api/consortium',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'The consortium of the active organisation, with its member HEIs (for referrals)',
+        response: {
+          200: z.object({
+            consortium: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }),
+            heis: z.array(z.object({ id: z.uuid(), name: z.string() })),
+          }),
+          ...problems(401, 404),
+        },
+      },
+    },
+    async (request) => myConsortium(db, actorOf(request)),
+  );
+
+  app.get(
+    '/api/colleagues',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'People in the active organisation: names and roles, for assigning tasks and @-mentions',
+        response: {
+          200: z.array(z.object({ userId: z.string(), name: z.string(), roles: z.array(roleSchema) })),
+          ...problems(401),
+        },
+      },
+    },
+    async (request) => colleagues(db, actorOf(request)),
   );
 
   app.get(

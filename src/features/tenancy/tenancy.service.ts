@@ -331,10 +331,51 @@ export async function findOrCreateCustomer(
 }
 
 /** True when the user is a member of the organisation (assignees and mentions must be colleagues). */
-export async function isMemberOf(db: Db, userId: string, organisationId: string): Promise<boolean> {
+export async function isMemberOf(
+  db: Pick<Db, 'select'>,
+  userId: string,
+  organisationId: string,
+): Promise<boolean> {
   const [row] = await db
     .select({ id: membership.id })
     .from(membership)
     .where(and(eq(membership.userId, userId), eq(membership.organisationId, organisationId)));
   return !!row;
+}
+
+/** The consortium of the actor's active HEI (or, for analysts, their consortium) and its member HEIs. */
+export async function myConsortium(db: Db, actor: Actor) {
+  const m = activeMembership(actor);
+  if (!m) throw notFound('The consortium');
+  let consortiumId: string | null = null;
+  if (m.scope === 'consortium') consortiumId = m.tenant.id;
+  else {
+    const [o] = await db
+      .select({ c: organisation.consortiumId })
+      .from(organisation)
+      .where(eq(organisation.id, m.tenant.id));
+    consortiumId = o?.c ?? null;
+  }
+  if (!consortiumId) throw notFound('The consortium');
+  const [c] = await db.select().from(consortium).where(eq(consortium.id, consortiumId));
+  if (!c) throw notFound('The consortium');
+  const heis = await db
+    .select({ id: organisation.id, name: organisation.name })
+    .from(organisation)
+    .where(and(eq(organisation.consortiumId, c.id), eq(organisation.kind, 'hei')))
+    .orderBy(organisation.name);
+  return { consortium: { id: c.id, name: c.name, slug: c.slug }, heis };
+}
+
+/** Names of the people in the actor's active organisation, for assigning tasks and @-mentions. */
+export async function colleagues(db: Db, actor: Actor) {
+  const m = activeMembership(actor);
+  if (m?.scope !== 'organisation') return [];
+  const rows = await db
+    .select({ userId: membership.userId, name: authUser.name, roles: membership.roles })
+    .from(membership)
+    .innerJoin(authUser, eq(membership.userId, authUser.id))
+    .where(eq(membership.organisationId, m.tenant.id))
+    .orderBy(authUser.name);
+  return rows.map((r) => ({ userId: r.userId, name: r.name, roles: r.roles as Role[] }));
 }

@@ -357,3 +357,68 @@ describe('isolation', () => {
     expect((await t.request('GET', `/api/cases/${caseId}`, as(coord))).statusCode).toBe(404);
   });
 });
+
+describe('dialogue guides', () => {
+  it("start as the model's why/what/how and follow-up; an admin adapts them; meetings answer any guide's questions", async () => {
+    const admin = await createUser(t, [{ organisationId: hei.id, roles: ['admin'] }]);
+    const guides = (
+      await t.request('GET', `/api/organisations/${hei.id}/dialogue-templates`, as(teacher))
+    ).json();
+    expect(guides.map((g: { questions: { key: string }[] }) => g.questions.map((q) => q.key))).toEqual([
+      ['why', 'what', 'how'],
+      ['reaction', 'learning', 'behaviour', 'results'],
+    ]);
+    const templates = [
+      ...guides.map(({ id, name, questions }: Record<string, unknown>) => ({ id, name, questions })),
+      {
+        name: 'Avstämning under kursen',
+        questions: [{ key: 'pace', sv: 'Hur fungerar tempot?', en: 'How is the pace?' }],
+      },
+    ];
+    const duplicate = await t.request('PUT', `/api/organisations/${hei.id}/dialogue-templates`, {
+      cookie: admin.cookie,
+      body: {
+        templates: [
+          {
+            name: 'Dubbel',
+            questions: [
+              { key: 'a', sv: 'Fråga A', en: 'Question A' },
+              { key: 'a', sv: 'Fråga B', en: 'Question B' },
+            ],
+          },
+        ],
+      },
+    });
+    expect(duplicate.statusCode).toBe(400);
+    const saved = await t.request('PUT', `/api/organisations/${hei.id}/dialogue-templates`, {
+      cookie: admin.cookie,
+      body: { templates },
+    });
+    expect(saved.json().map((g: { name: string }) => g.name)).toContain('Avstämning under kursen');
+    expect(
+      (
+        await t.request('PUT', `/api/organisations/${hei.id}/dialogue-templates`, {
+          cookie: coord.cookie,
+          body: { templates },
+        })
+      ).statusCode,
+    ).toBe(403);
+
+    const caseId = await claimedCase();
+    const pace = saved.json().find((g: { name: string }) => g.name === 'Avstämning under kursen');
+    const entry = await t.request('POST', `/api/cases/${caseId}/entries`, {
+      cookie: coord.cookie,
+      body: {
+        kind: 'meeting',
+        occurredAt: new Date().toISOString(),
+        title: 'Avstämning',
+        templateId: pace.id,
+        answers: { pace: 'Lagom, men mer praktik önskas' },
+      },
+    });
+    expect(entry.json().entries[0].body).toMatchObject({
+      templateId: pace.id,
+      answers: { pace: 'Lagom, men mer praktik önskas' },
+    });
+  });
+});

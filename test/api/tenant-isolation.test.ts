@@ -60,6 +60,19 @@ const endpoints: Endpoint[] = [
     roles: ['admin'],
   },
   {
+    name: 'read dialogue guides',
+    method: 'GET',
+    url: (c) => `/api/organisations/${c.orgA}/dialogue-templates`,
+    roles: [],
+  },
+  {
+    name: 'replace dialogue guides',
+    method: 'PUT',
+    url: (c) => `/api/organisations/${c.orgA}/dialogue-templates`,
+    body: { templates: [] },
+    roles: ['admin'],
+  },
+  {
     name: 'read audit log',
     method: 'GET',
     url: (c) => `/api/organisations/${c.orgA}/audit`,
@@ -129,6 +142,7 @@ async function snapshotOfA() {
     members: await get(`/api/organisations/${ctx.orgA}/members`),
     invitations: await get(`/api/organisations/${ctx.orgA}/invitations`),
     checklist: await get(`/api/organisations/${ctx.orgA}/checklist`),
+    guides: await get(`/api/organisations/${ctx.orgA}/dialogue-templates`),
   };
 }
 

@@ -137,16 +137,33 @@ export const closeBody = z.strictObject({
   overrideReason: z.string().trim().min(10).max(2000).optional(),
 });
 
-/** The model's guiding questions for customer dialogue. */
-export const dialogueAnswers = z.strictObject({
-  why: z
-    .string()
-    .trim()
-    .max(5000)
-    .optional()
-    .describe('What should the education lead to, for the individual and the organisation?'),
-  what: z.string().trim().max(5000).optional(),
-  how: z.string().trim().max(5000).optional(),
+/**
+ * Answers to a dialogue guide's questions, by question key — the model's why, what, how by default,
+ * or the questions of one of the HEI's own templates.
+ */
+export const dialogueAnswers = z.record(
+  z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'question keys are lower-case words'),
+  z.string().trim().max(5000),
+);
+
+export const questionSchema = z.strictObject({
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'use lower-case letters, digits and _'),
+  sv: z.string().trim().min(3).max(500),
+  en: z.string().trim().min(3).max(500),
+});
+export const dialogueTemplateSchema = z
+  .object({ id: z.uuid(), name: z.string(), questions: z.array(questionSchema) })
+  .meta({ id: 'DialogueTemplate' });
+export const putDialogueTemplatesBody = z.strictObject({
+  templates: z
+    .array(
+      z.strictObject({
+        id: z.uuid().optional(),
+        name: z.string().trim().min(2).max(200),
+        questions: z.array(questionSchema).min(1).max(30),
+      }),
+    )
+    .max(30),
 });
 
 export const createEntryBody = z.strictObject({
@@ -157,6 +174,7 @@ export const createEntryBody = z.strictObject({
   agenda: z.string().trim().max(5000).optional(),
   notes: z.string().trim().max(20_000).optional(),
   nextSteps: z.string().trim().max(5000).optional(),
+  templateId: z.uuid().optional().describe('The dialogue guide the answers follow'),
   answers: dialogueAnswers.optional(),
   internal: z.boolean().default(true),
   mentions: z.array(z.string().max(100)).max(20).default([]).describe('Colleagues (user ids) to notify'),

@@ -17,9 +17,11 @@ import {
   createCaseBody,
   createEntryBody,
   createTaskBody,
+  dialogueTemplateSchema,
   heiChecklistSchema,
   moveBody,
   putChecklistBody,
+  putDialogueTemplatesBody,
   taskParams,
   tickBody,
   updateTaskBody,
@@ -32,9 +34,11 @@ import {
   createCase,
   customerOfCase,
   getCase,
+  getDialogueTemplates,
   getHeiChecklist,
   listCases,
   moveCase,
+  putDialogueTemplates,
   putHeiChecklist,
   tickChecklist,
   updateTask,
@@ -222,6 +226,48 @@ export async function caseRoutes(app: App, { database: { db }, config }: Deps) {
         roles: ['customer_contact'],
       });
       return reply.status(201).send(invited);
+    },
+  );
+
+  // ------------------------------------------------------------ each HEI's dialogue guides
+  app.get(
+    '/api/organisations/:organisationId/dialogue-templates',
+    {
+      schema: {
+        tags,
+        summary:
+          "The HEI's guides for customer dialogue (the model's why/what/how and follow-up until adapted)",
+        params: organisationParams,
+        response: { 200: z.array(dialogueTemplateSchema), ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      requireOrganisationRole(actorOf(request), request.params.organisationId, [
+        'admin',
+        'coordinator',
+        'teacher',
+        'economist',
+        'manager',
+      ]);
+      return getDialogueTemplates(db, request.params.organisationId);
+    },
+  );
+
+  app.put(
+    '/api/organisations/:organisationId/dialogue-templates',
+    {
+      schema: {
+        tags,
+        summary: "Replace the HEI's dialogue guides (admin)",
+        params: organisationParams,
+        body: putDialogueTemplatesBody,
+        response: { 200: z.array(dialogueTemplateSchema), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      requireOrganisationRole(actor, request.params.organisationId, ['admin']);
+      return putDialogueTemplates(db, actor, request.params.organisationId, request.body.templates);
     },
   );
 

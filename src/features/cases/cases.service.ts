@@ -17,8 +17,23 @@ import {
 } from '../tenancy/tenancy.service.ts';
 import { organisation } from '../tenancy/tenancy.table.ts';
 import type { CaseDetail, CaseSummary } from './cases.contract.ts';
-import { caseEntry, caseFile, caseTask, checklistDone, checklistItem } from './cases.table.ts';
-import { defaultChecklist, type OpenStage, type Outcome, type Stage, stageIndex, stages } from './stages.ts';
+import {
+  caseEntry,
+  caseFile,
+  caseTask,
+  checklistDone,
+  checklistItem,
+  dialogueTemplate,
+} from './cases.table.ts';
+import {
+  defaultChecklist,
+  defaultDialogueTemplates,
+  type OpenStage,
+  type Outcome,
+  type Stage,
+  stageIndex,
+  stages,
+} from './stages.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Writer = Db | Tx;
@@ -836,4 +851,73 @@ export async function assertCaseAccess(
   const hei = await actingHei(db, actor, need === 'read' ? READ : WORK);
   const row = await loadCase(db, hei, caseId);
   return { heiId: hei.id, reference: row.reference };
+}
+
+// ---------------------------------------------------------------- dialogue guides
+
+async function ensureDialogueTemplates(db: Writer, heiId: string) {
+  const existing = await db.select().from(dialogueTemplate).where(eq(dialogueTemplate.heiId, heiId));
+  if (existing.length) return existing;
+  return db
+    .insert(dialogueTemplate)
+    .values(
+      defaultDialogueTemplates.map((t, position) => ({
+        heiId,
+        name: t.name,
+        questions: t.questions,
+        position,
+      })),
+    )
+    .returning();
+}
+
+export async function getDialogueTemplates(db: Db, heiId: string) {
+  const rows = await ensureDialogueTemplates(db, heiId);
+  return rows
+    .filter((r) => !r.archivedAt)
+    .sort((a, b) => a.position - b.position)
+    .map((r) => ({ id: r.id, name: r.name, questions: r.questions }));
+}
+
+/** Replaces the HEI's dialogue guides; removed ones are archived so old meeting records still read. */
+export async function putDialogueTemplates(
+  db: Db,
+  actor: Actor,
+  heiId: string,
+  templates: { id?: string; name: string; questions: { key: string; sv: string; en: string }[] }[],
+) {
+  for (const [i, t] of templates.entries()) {
+    const keys = t.questions.map((q) => q.key);
+    if (new Set(keys).size !== keys.length)
+      throw invalid([{ field: `body.templates.${i}.questions`, message: 'question keys must differ' }]);
+  }
+  await db.transaction(async (tx) => {
+    const current = await ensureDialogueTemplates(tx, heiId);
+    const known = new Set(current.map((c) => c.id));
+    const unknown = templates.findIndex((t) => t.id && !known.has(t.id));
+    if (unknown >= 0)
+      throw invalid([{ field: `body.templates.${unknown}.id`, message: 'is not a template of this HEI' }]);
+    const kept = new Set(templates.map((t) => t.id));
+    for (const c of current) {
+      if (!kept.has(c.id))
+        await tx
+          .update(dialogueTemplate)
+          .set({ archivedAt: new Date() })
+          .where(eq(dialogueTemplate.id, c.id));
+    }
+    for (const [position, t] of templates.entries()) {
+      const values = { name: t.name, questions: t.questions, position, archivedAt: null };
+      if (t.id) await tx.update(dialogueTemplate).set(values).where(eq(dialogueTemplate.id, t.id));
+      else await tx.insert(dialogueTemplate).values({ ...values, heiId });
+    }
+    await recordAudit(tx, {
+      actor,
+      organisationId: heiId,
+      action: 'dialogue_templates.replaced',
+      subjectType: 'organisation',
+      subjectId: heiId,
+      data: { templates: templates.map((t) => t.name) },
+    });
+  });
+  return getDialogueTemplates(db, heiId);
 }

@@ -148,3 +148,19 @@ export const caseTask = pgTable(
     index('case_task_assignee_idx').on(t.assigneeUserId, t.doneAt),
   ],
 );
+
+/** An HEI's guides for customer dialogue: named sets of questions a meeting record answers. */
+export const dialogueTemplate = pgTable(
+  'dialogue_template',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    heiId: uuid('hei_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    questions: jsonb('questions').$type<{ key: string; sv: string; en: string }[]>().notNull(),
+    position: integer('position').notNull(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+  },
+  (t) => [index('dialogue_template_hei_idx').on(t.heiId, t.position)],
+);

@@ -122,3 +122,52 @@ export const defaultChecklist: DefaultItem[] = [
   },
   { stage: 'evaluation', sv: 'Fakturerat', en: 'Invoiced', required: true },
 ];
+
+/** The development model's dialogue guides: why, what, how — and the follow-up on Kirkpatrick's four levels. */
+export const defaultDialogueTemplates = [
+  {
+    name: 'Behovsdialog (utvecklingsmodellen)',
+    questions: [
+      {
+        key: 'why',
+        sv: 'Varför? Vad ska utbildningen leda till – för individen och för organisationen?',
+        en: 'Why? What should the education lead to – for the individual and for the organisation?',
+      },
+      {
+        key: 'what',
+        sv: 'Vad? Vilken kompetens behövs, för vilka, och vilka förkunskaper finns?',
+        en: 'What? Which competence is needed, for whom, and what do they already know?',
+      },
+      {
+        key: 'how',
+        sv: 'Hur? Form, tid, plats och språk – och hur lärandet ska tas tillvara i arbetet.',
+        en: 'How? Format, time, place and language – and how the learning will be put to use at work.',
+      },
+    ],
+  },
+  {
+    name: 'Uppföljning (Kirkpatricks fyra nivåer)',
+    questions: [
+      {
+        key: 'reaction',
+        sv: 'Reaktion: hur upplevde deltagarna utbildningen?',
+        en: 'Reaction: how did the participants experience the education?',
+      },
+      {
+        key: 'learning',
+        sv: 'Lärande: vad har deltagarna lärt sig?',
+        en: 'Learning: what have the participants learnt?',
+      },
+      {
+        key: 'behaviour',
+        sv: 'Beteende: används det som lärts i arbetet?',
+        en: 'Behaviour: is what was learnt used at work?',
+      },
+      {
+        key: 'results',
+        sv: 'Resultat: vilka effekter syns i organisationen?',
+        en: 'Results: what effects show in the organisation?',
+      },
+    ],
+  },
+];

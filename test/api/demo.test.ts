@@ -40,3 +40,20 @@ describe('demo data', () => {
     ).toBeGreaterThan(0);
   });
 });
+
+describe('demo cases', () => {
+  it('fill every stage of Högskolan i Norrvik, and Mittlands universitet starts empty', async () => {
+    const cookie = await signIn(t, 'karin.koordinator@mittland.example', DEMO_PASSWORD);
+    const me = (await t.request('GET', '/api/me', { cookie })).json();
+    const norrvik = me.memberships.find((m: { tenant: { name: string } }) => m.tenant.name === 'Högskolan i Norrvik');
+    const mittland = me.memberships.find((m: { tenant: { name: string } }) => m.tenant.name === 'Mittlands universitet');
+    await t.request('PUT', '/api/me/active-membership', { cookie, body: { membershipId: mittland.id } });
+    expect((await t.request('GET', '/api/cases', { cookie })).json().total).toBe(0);
+    await t.request('PUT', '/api/me/active-membership', { cookie, body: { membershipId: norrvik.id } });
+    const board = (await t.request('GET', '/api/cases/board', { cookie })).json();
+    expect(board.every((column: { total: number }) => column.total >= 1)).toBe(true);
+    const closed = (await t.request('GET', '/api/cases?stage=closed', { cookie })).json();
+    expect(closed.items.map((c: { outcome: string }) => c.outcome).sort()).toEqual(['lost', 'won']);
+    expect((await t.request('GET', '/api/cases?overdue=true', { cookie })).json().total).toBe(1);
+  });
+});

@@ -1,10 +1,14 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { authUser } from '../auth/auth.table.ts';
 import { type Auth, createPasswordAccount } from '../auth/auth.ts';
+import { addEntry, addTask, closeCase, createCase, moveCase, tickChecklist } from '../cases/cases.service.ts';
+import { type Stage, stageIndex } from '../cases/stages.ts';
 import type { SubmitInquiry } from '../inquiries/inquiries.contract.ts';
-import { submitInquiry } from '../inquiries/inquiries.service.ts';
+import { nextReference, submitInquiry } from '../inquiries/inquiries.service.ts';
 import { withCheckDigit } from '../tenancy/org-number.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
+import { type Actor, listMemberships } from '../tenancy/tenancy.service.ts';
 import { consortium, membership, organisation } from '../tenancy/tenancy.table.ts';
 
 /** Known only in demo mode; the README lists the users. Never seeded in production. */
@@ -143,7 +147,180 @@ export async function seedDemo(db: Db, auth: Auth, publicUrl = 'http://localhost
       await db.insert(membership).values({ userId, roles: m.roles, ...ids.get(m.in) });
   }
   await seedDemoInquiries(db, ids, publicUrl);
+  await seedDemoCases(db, ids.get('norrvik')?.organisationId ?? '', publicUrl);
   return true;
+}
+
+/**
+ * Cases in every stage at Högskolan i Norrvik, worked by Karin through the same use cases a
+ * coordinator uses (so every gate was passed the proper way). Mittlands universitet starts with none,
+ * so its pipeline shows what claiming an inquiry does.
+ */
+async function seedDemoCases(db: Db, heiId: string, publicUrl: string) {
+  const [karin] = await db
+    .select()
+    .from(authUser)
+    .where(eq(authUser.email, 'karin.koordinator@mittland.example'));
+  if (!karin) return;
+  const memberships = await listMemberships(db, karin.id);
+  const active = memberships.find((m) => m.tenant.id === heiId);
+  if (!active) return;
+  const actor: Actor = {
+    userId: karin.id,
+    email: karin.email,
+    name: karin.name,
+    locale: 'sv',
+    sessionId: 'demo-seed',
+    activeMembershipId: active.id,
+    memberships,
+  };
+  const demoCases: {
+    title: string;
+    customer: string;
+    prefix: string;
+    sector: 'public' | 'private';
+    need: string;
+    stage: Stage;
+    outcome?: 'won' | 'lost';
+  }[] = [
+    {
+      title: 'Vätgas och elektrifierade processer',
+      customer: 'Stålverket i Norrvik AB',
+      prefix: '559999001',
+      sector: 'private',
+      need: 'Underhållstekniker behöver grunder i vätgasteknik och säkerhet kring elektrifierade processer.',
+      stage: 'inquiry',
+    },
+    {
+      title: 'Digitalt ledarskap för enhetschefer',
+      customer: 'Norrviks kommun',
+      prefix: '212099001',
+      sector: 'public',
+      need: 'Enhetschefer i äldreomsorgen behöver leda verksamhet med välfärdsteknik och distansarbete.',
+      stage: 'qualification',
+    },
+    {
+      title: 'Lean i underhållsarbetet',
+      customer: 'Norrlandsgruvan AB',
+      prefix: '559999003',
+      sector: 'private',
+      need: 'Skiftlag ska minska stillestånd med lean-metoder och förebyggande underhåll.',
+      stage: 'dialogue',
+    },
+    {
+      title: 'Svetsteknik för höga temperaturer',
+      customer: 'Stålverket i Norrvik AB',
+      prefix: '559999001',
+      sector: 'private',
+      need: 'Svetsare och konstruktörer behöver fördjupning i materialval och svetsning av värmebeständiga stål.',
+      stage: 'design',
+    },
+    {
+      title: 'Informationssäkerhet och NIS2',
+      customer: 'Region Mittland',
+      prefix: '232199001',
+      sector: 'public',
+      need: 'IT-tekniker och chefer ska kunna göra riskbedömningar enligt NIS2.',
+      stage: 'costing',
+    },
+    {
+      title: 'Handledarutbildning för vårdens APL',
+      customer: 'Norrviks kommun',
+      prefix: '212099001',
+      sector: 'public',
+      need: 'Undersköterskor som handleder elever behöver pedagogisk grund.',
+      stage: 'agreement',
+    },
+    {
+      title: 'Projektledning i byggprojekt',
+      customer: 'Byggbolaget Nord AB',
+      prefix: '559999004',
+      sector: 'private',
+      need: 'Platschefer behöver metodik för projektledning och riskhantering.',
+      stage: 'delivery',
+    },
+    {
+      title: 'Demensvård i hemtjänsten',
+      customer: 'Norrviks kommun',
+      prefix: '212099001',
+      sector: 'public',
+      need: 'Personal i hemtjänsten ska fördjupa sig i personcentrerad demensvård.',
+      stage: 'evaluation',
+    },
+    {
+      title: 'Automation och PLC-programmering',
+      customer: 'Norrlandsgruvan AB',
+      prefix: '559999003',
+      sector: 'private',
+      need: 'Elektriker ska kunna programmera och felsöka PLC-styrda system.',
+      stage: 'closed',
+      outcome: 'won',
+    },
+    {
+      title: 'Engelska för tekniker',
+      customer: 'Byggbolaget Nord AB',
+      prefix: '559999004',
+      sector: 'private',
+      need: 'Tekniker behöver teknisk engelska för internationella leverantörer.',
+      stage: 'closed',
+      outcome: 'lost',
+    },
+  ];
+  for (const c of demoCases) {
+    const created = await createCase(
+      db,
+      actor,
+      {
+        title: c.title,
+        customerName: c.customer,
+        customerOrgNumber: withCheckDigit(c.prefix),
+        sector: c.sector,
+        needText: c.need,
+        subjectArea: null,
+      },
+      nextReference,
+    );
+    await addEntry(
+      db,
+      actor,
+      created.id,
+      {
+        kind: 'meeting',
+        occurredAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
+        title: 'Första behovsdialogen',
+        participants: `Karin Berg, kontaktperson hos ${c.customer}`,
+        answers: {
+          why: 'Färre fel och bättre arbetsmiljö',
+          what: c.need,
+          how: 'Halvdistans med träffar på arbetsplatsen',
+        },
+        nextSteps: 'Lärosätet återkommer med ett upplägg.',
+        internal: false,
+      },
+      publicUrl,
+    );
+    const target = c.outcome === 'won' ? 'closed' : c.stage;
+    for (const item of created.checklist) {
+      if (stageIndex(item.stage) < stageIndex(target))
+        await tickChecklist(db, actor, created.id, item.id, true);
+    }
+    if (c.stage === 'closed') {
+      const reason =
+        c.outcome === 'won'
+          ? 'Genomförd och fakturerad; kunden vill fortsätta.'
+          : 'Kunden valde en språkskola.';
+      await closeCase(db, actor, created.id, c.outcome ?? 'lost', reason);
+    } else if (c.stage !== 'inquiry') {
+      await moveCase(db, actor, created.id, c.stage);
+    }
+    if (c.stage === 'costing') {
+      await addTask(db, actor, created.id, {
+        title: 'Skicka offert till regionen',
+        assigneeUserId: karin.id,
+        dueOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+      });
+    }
+  }
 }
 
 /** Inquiries as employers would write them, through the same front door the public uses. */

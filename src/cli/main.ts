@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { runMigrations } from '../db/migrate.ts';
 import { createAuth } from '../features/auth/auth.ts';
 import { DEMO_PASSWORD, seedDemo } from '../features/demo/demo.seed.ts';
+import { importTaxonomy } from '../features/taxonomy/taxonomy.service.ts';
 import { webRoot } from '../server/app.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { openConfiguredDatabase, serve } from '../server/main.ts';
@@ -15,6 +16,8 @@ Commands:
   serve [--build-if-missing]   start Lupp (migrates first; seeds demo data into an empty database in demo mode)
   migrate                      apply pending database migrations and exit
   seed --demo                  fill an empty database with the demo consortium, organisations and users
+  import taxonomy --format esco|jobtech <path> [--version 1.2.0] [--language sv] [--keep-valid-rows]
+                               import an ESCO CSV package or JobTech static JSON files (a file or a folder)
   help                         show this text
 
 Configuration comes from environment variables; see .env.example.`;
@@ -23,9 +26,17 @@ const projectRoot = path.resolve(import.meta.dirname, '../..');
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
-    options: { demo: { type: 'boolean' }, 'build-if-missing': { type: 'boolean' } },
+    options: {
+      demo: { type: 'boolean' },
+      'build-if-missing': { type: 'boolean' },
+      format: { type: 'string' },
+      version: { type: 'string' },
+      language: { type: 'string' },
+      'keep-valid-rows': { type: 'boolean' },
+    },
+    allowPositionals: true,
     strict: true,
   });
   switch (command) {
@@ -62,6 +73,37 @@ async function main(argv: string[]): Promise<number> {
           : 'The database already has data; nothing was seeded.',
       );
       return 0;
+    }
+    case 'import': {
+      const [what, target] = positionals;
+      if (what !== 'taxonomy' || !target || (values.format !== 'esco' && values.format !== 'jobtech')) {
+        console.error(
+          'Usage: lupp import taxonomy --format esco|jobtech <path> [--version V] [--language L] [--keep-valid-rows]',
+        );
+        return 2;
+      }
+      const database = await openConfiguredDatabase(loadConfig());
+      await runMigrations(database.pool);
+      const result = await importTaxonomy(database.db, {
+        source: values.format,
+        path: target,
+        version: values.version,
+        language: values.language,
+        keepValidRows: values['keep-valid-rows'],
+        onProgress: (message) => console.log(`  ${message}`),
+      });
+      await database.close();
+      for (const p of result.problems.slice(0, 50))
+        console.log(`  problem: ${p.file}${p.row ? ` row ${p.row}` : ''}: ${p.problem}`);
+      if (result.problems.length > 50) console.log(`  … and ${result.problems.length - 50} more problems`);
+      console.log(`Import ${result.status} (version ${result.version}): ${JSON.stringify(result.counts)}`);
+      if (result.status === 'needs_decision') {
+        console.log(
+          'Nothing was imported. Fix the files, or run again with --keep-valid-rows to import the valid rows.',
+        );
+        return 1;
+      }
+      return result.status === 'succeeded' ? 0 : 1;
     }
     case undefined:
     case 'help':

@@ -18,7 +18,16 @@ async function start() {
     loadDataDir,
     extensions: { pg_trgm, unaccent },
   });
-  const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1' });
+  // The app's pool holds one connection at a time (see client.ts). node-postgres closes a connection
+  // after a failed query and opens a new one at once; allowing a few sockets lets the new one in while
+  // the old one is still being torn down (with a limit of 1 it was refused, failing the next query too).
+  const server = new PGLiteSocketServer({
+    db,
+    port: 0,
+    host: '127.0.0.1',
+    maxConnections: 4,
+    debug: process.env.LUPP_PGLITE_DEBUG === '1',
+  });
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());
 

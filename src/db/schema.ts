@@ -7,4 +7,5 @@ export * from '../features/inquiries/inquiries.table.ts';
 export * from '../features/invitations/invitations.table.ts';
 export * from '../features/mail/outbox.table.ts';
 export * from '../features/notifications/notifications.table.ts';
+export * from '../features/taxonomy/taxonomy.table.ts';
 export * from '../features/tenancy/tenancy.table.ts';

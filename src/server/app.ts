@@ -25,6 +25,7 @@ import { invitationRoutes } from '../features/invitations/invitations.routes.ts'
 import type { MailSender } from '../features/mail/mail.service.ts';
 import { notificationRoutes } from '../features/notifications/notifications.routes.ts';
 import { portalRoutes } from '../features/portal/portal.routes.ts';
+import { taxonomyRoutes } from '../features/taxonomy/taxonomy.routes.ts';
 import { tenancyRoutes } from '../features/tenancy/tenancy.routes.ts';
 import type { Config } from './config.ts';
 import { registerAuthGuard } from './http/auth-guard.ts';
@@ -41,6 +42,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   caseRoutes, // the case pipeline: stages with checklists and gates, timeline, tasks, board and search
   documentRoutes, // documents attached to cases, by HEI staff and by customers (type- and size-checked)
   portalRoutes, // the customer portal: a customer's own inquiries and cases, shared entries, messages
+  taxonomyRoutes, // imported skills taxonomies (ESCO, JobTech): concept search and browsing
   notificationRoutes, // a user's notifications (@-mentions)
   auditRoutes, // the audit log, readable and exportable by admins
 ];

@@ -45,8 +45,12 @@ describe('demo cases', () => {
   it('fill every stage of Högskolan i Norrvik, and Mittlands universitet starts empty', async () => {
     const cookie = await signIn(t, 'karin.koordinator@mittland.example', DEMO_PASSWORD);
     const me = (await t.request('GET', '/api/me', { cookie })).json();
-    const norrvik = me.memberships.find((m: { tenant: { name: string } }) => m.tenant.name === 'Högskolan i Norrvik');
-    const mittland = me.memberships.find((m: { tenant: { name: string } }) => m.tenant.name === 'Mittlands universitet');
+    const norrvik = me.memberships.find(
+      (m: { tenant: { name: string } }) => m.tenant.name === 'Högskolan i Norrvik',
+    );
+    const mittland = me.memberships.find(
+      (m: { tenant: { name: string } }) => m.tenant.name === 'Mittlands universitet',
+    );
     await t.request('PUT', '/api/me/active-membership', { cookie, body: { membershipId: mittland.id } });
     expect((await t.request('GET', '/api/cases', { cookie })).json().total).toBe(0);
     await t.request('PUT', '/api/me/active-membership', { cookie, body: { membershipId: norrvik.id } });

@@ -44,6 +44,16 @@ describe('operations endpoints', () => {
   });
 });
 
+describe('the database connection', () => {
+  it('survives a failed query: the next one works', async () => {
+    await expect(t.database.pool.query('select 1 = any($1)', ['not an array'])).rejects.toThrow(
+      /malformed array literal/,
+    );
+    await expect(t.database.pool.query('select 1/0')).rejects.toThrow(/division by zero/);
+    expect((await t.database.pool.query('select 42 as answer')).rows).toEqual([{ answer: 42 }]);
+  });
+});
+
 describe('OpenAPI', () => {
   it('serves an OpenAPI 3 document with request and response schemas for every Lupp route', async () => {
     const response = await t.request('GET', '/api/openapi.json');

@@ -1,0 +1,390 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { invalid, notFound } from '../../server/http/problem.ts';
+import {
+  decodeUtf8,
+  type Parsed,
+  type ParsedConcept,
+  type Problem,
+  parseEscoCsv,
+  parseJobTechJson,
+} from './parse.ts';
+import { taxonomyConcept, taxonomyImport, taxonomyRelation } from './taxonomy.table.ts';
+
+export type ImportOptions = {
+  source: 'esco' | 'jobtech';
+  /** A file, or a folder whose .csv (ESCO) or .json (JobTech) files are read. */
+  path: string;
+  version?: string;
+  /** ESCO: the package's language; read from names like skills_sv.csv when not given. JobTech is Swedish. */
+  language?: string;
+  /** Import the valid rows of files that have problems; without it nothing is written when there are any. */
+  keepValidRows?: boolean;
+  startedBy?: string | null;
+  onProgress?: (message: string) => void;
+};
+
+export type ImportResult = {
+  importId: string;
+  status: 'succeeded' | 'needs_decision' | 'failed';
+  version: string;
+  counts: Record<string, number>;
+  problems: Problem[];
+};
+
+const BATCH = 500;
+
+async function filesOf(target: string, extension: string): Promise<string[]> {
+  const info = await stat(target).catch(() => null);
+  if (!info) throw invalid([{ field: 'path', message: `${target} does not exist` }]);
+  if (info.isFile()) return [target];
+  const names = (await readdir(target)).filter((n) => n.toLowerCase().endsWith(extension)).sort();
+  return names.map((n) => path.join(target, n));
+}
+
+function languageOf(file: string, given: string | undefined): string | null {
+  if (given) return given.toLowerCase();
+  return (
+    path
+      .basename(file)
+      .match(/_([a-z]{2}(?:-[a-z]{2})?)\.csv$/i)?.[1]
+      ?.toLowerCase() ?? null
+  );
+}
+
+/**
+ * Imports a taxonomy package. Everything is read and checked first; then, in one transaction,
+ * concepts are upserted (a re-import of a version changes nothing), relations linked, and concepts of
+ * the imported types that this version no longer has are marked deprecated — never deleted.
+ */
+export async function importTaxonomy(db: Db, options: ImportOptions): Promise<ImportResult> {
+  const progress = options.onProgress ?? (() => {});
+  const files = await filesOf(options.path, options.source === 'esco' ? '.csv' : '.json');
+  const version =
+    options.version ??
+    options.path.match(/\d+\.\d+(\.\d+)?/)?.[0] ??
+    (options.source === 'jobtech' ? 'current' : '');
+  if (!version)
+    throw invalid([
+      { field: 'version', message: 'give the ESCO version (e.g. 1.2.0); it is not in the path' },
+    ]);
+
+  const parsed: Parsed = { concepts: [], relations: [], problems: [] };
+  let language = options.source === 'jobtech' ? 'sv' : (options.language ?? null);
+  for (const file of files) {
+    const name = path.basename(file);
+    progress(`reading ${name}`);
+    const decoded = decodeUtf8(name, await readFile(file));
+    if ('problem' in decoded) {
+      parsed.problems.push(decoded.problem);
+      continue;
+    }
+    if (options.source === 'esco') {
+      const fileLanguage = languageOf(file, options.language);
+      if (!fileLanguage) {
+        parsed.problems.push({
+          file: name,
+          row: null,
+          problem: 'the language is not in the file name (skills_sv.csv); give it with --language',
+        });
+        continue;
+      }
+      if (language && fileLanguage !== language) {
+        parsed.problems.push({
+          file: name,
+          row: null,
+          problem: `is in ${fileLanguage} but the package is in ${language}; import one language at a time`,
+        });
+        continue;
+      }
+      language = fileLanguage;
+    }
+    const result =
+      options.source === 'esco' ? parseEscoCsv(name, decoded.text) : parseJobTechJson(name, decoded.text);
+    parsed.concepts.push(...result.concepts);
+    parsed.relations.push(...result.relations);
+    parsed.problems.push(...result.problems);
+  }
+  if (!files.length)
+    parsed.problems.push({ file: options.path, row: null, problem: 'no taxonomy files found here' });
+
+  const concepts = mergeDuplicates(parsed.concepts);
+  const counts: Record<string, number> = {
+    files: files.length,
+    concepts: concepts.length,
+    problems: parsed.problems.length,
+  };
+  const [run] = await db
+    .insert(taxonomyImport)
+    .values({
+      source: options.source,
+      version,
+      language,
+      status: 'running',
+      keepValidRows: !!options.keepValidRows,
+      startedBy: options.startedBy ?? null,
+    })
+    .returning({ id: taxonomyImport.id });
+  const importId = run?.id ?? '';
+  const finish = async (status: ImportResult['status']) => {
+    await db
+      .update(taxonomyImport)
+      .set({ status, counts, problems: parsed.problems.slice(0, 1000), finishedAt: new Date() })
+      .where(eq(taxonomyImport.id, importId));
+    return { importId, status, version, counts, problems: parsed.problems };
+  };
+
+  if (parsed.problems.length && !options.keepValidRows) return finish('needs_decision');
+  if (!concepts.length && !parsed.relations.length)
+    return finish(parsed.problems.length ? 'failed' : 'succeeded');
+
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < concepts.length; i += BATCH) {
+      await upsertConcepts(tx, options.source, version, language ?? 'en', concepts.slice(i, i + BATCH));
+      progress(`concepts ${Math.min(i + BATCH, concepts.length)} / ${concepts.length}`);
+    }
+    counts.relations = await linkRelations(tx, options.source, parsed.relations);
+    progress(`relations ${counts.relations}`);
+    const types = [...new Set(concepts.map((c) => c.type))];
+    const deprecated = await tx
+      .update(taxonomyConcept)
+      .set({ deprecatedAt: new Date() })
+      .where(
+        and(
+          eq(taxonomyConcept.source, options.source),
+          inArray(taxonomyConcept.type, types.length ? types : ['-']),
+          ne(taxonomyConcept.version, version),
+          isNull(taxonomyConcept.deprecatedAt),
+        ),
+      )
+      .returning({ id: taxonomyConcept.id });
+    counts.deprecated = deprecated.length;
+  });
+  return finish('succeeded');
+}
+
+function mergeDuplicates(concepts: ParsedConcept[]): ParsedConcept[] {
+  const byId = new Map<string, ParsedConcept>();
+  for (const c of concepts) {
+    const seen = byId.get(c.externalId);
+    if (!seen) byId.set(c.externalId, { ...c });
+    else {
+      seen.altLabels = [...new Set([...seen.altLabels, ...c.altLabels])];
+      seen.description ??= c.description;
+      seen.code ??= c.code;
+      if (!seen.label) seen.label = c.label;
+    }
+  }
+  return [...byId.values()];
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+async function upsertConcepts(
+  tx: Tx,
+  source: 'esco' | 'jobtech',
+  version: string,
+  language: string,
+  batch: ParsedConcept[],
+) {
+  const sv = language === 'sv';
+  const en = language === 'en';
+  const rows = batch.map((c) => ({
+    source,
+    externalId: c.externalId,
+    type: c.type,
+    code: c.code,
+    labelSv: sv ? c.label : null,
+    labelEn: en ? c.label : null,
+    altLabelsSv: sv ? c.altLabels.join('\n') : '',
+    altLabelsEn: en ? c.altLabels.join('\n') : '',
+    descriptionSv: sv ? c.description : null,
+    descriptionEn: en ? c.description : null,
+    otherLabels: sv || en ? {} : { [language]: c.label },
+    version,
+  }));
+  // Only the imported language's columns change: the other language's labels stay as they were.
+  const languageColumns = sv
+    ? {
+        labelSv: sql`excluded.label_sv`,
+        altLabelsSv: sql`excluded.alt_labels_sv`,
+        descriptionSv: sql`excluded.description_sv`,
+      }
+    : en
+      ? {
+          labelEn: sql`excluded.label_en`,
+          altLabelsEn: sql`excluded.alt_labels_en`,
+          descriptionEn: sql`excluded.description_en`,
+        }
+      : { otherLabels: sql`${taxonomyConcept.otherLabels} || excluded.other_labels` };
+  await tx
+    .insert(taxonomyConcept)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [taxonomyConcept.source, taxonomyConcept.externalId],
+      set: {
+        ...languageColumns,
+        type: sql`excluded.type`,
+        code: sql`coalesce(excluded.code, ${taxonomyConcept.code})`,
+        version: sql`excluded.version`,
+        deprecatedAt: null,
+        updatedAt: new Date(),
+      },
+    });
+}
+
+async function linkRelations(tx: Tx, source: string, relations: [string, string][]): Promise<number> {
+  if (!relations.length) return 0;
+  const externalIds = [...new Set(relations.flat())];
+  const ids = new Map<string, string>();
+  for (let i = 0; i < externalIds.length; i += 5000) {
+    const found = await tx
+      .select({ id: taxonomyConcept.id, externalId: taxonomyConcept.externalId })
+      .from(taxonomyConcept)
+      .where(
+        and(
+          eq(taxonomyConcept.source, source as 'esco'),
+          inArray(taxonomyConcept.externalId, externalIds.slice(i, i + 5000)),
+        ),
+      );
+    for (const f of found) ids.set(f.externalId, f.id);
+  }
+  // Links to concepts outside the package (e.g. ESCO's ISCED fields) are left out.
+  const rows = relations
+    .map(([b, n]) => ({ broaderId: ids.get(b), narrowerId: ids.get(n) }))
+    .filter(
+      (r): r is { broaderId: string; narrowerId: string } =>
+        !!r.broaderId && !!r.narrowerId && r.broaderId !== r.narrowerId,
+    );
+  for (let i = 0; i < rows.length; i += 1000) {
+    await tx
+      .insert(taxonomyRelation)
+      .values(rows.slice(i, i + 1000))
+      .onConflictDoNothing();
+  }
+  return rows.length;
+}
+
+// ------------------------------------------------------------------ search and browse
+
+export type ConceptView = {
+  id: string;
+  source: string;
+  type: string;
+  code: string | null;
+  label: { sv: string | null; en: string | null };
+  deprecated: boolean;
+};
+
+const toView = (r: typeof taxonomyConcept.$inferSelect): ConceptView => ({
+  id: r.id,
+  source: r.source,
+  type: r.type,
+  code: r.code,
+  label: { sv: r.labelSv, en: r.labelEn },
+  deprecated: !!r.deprecatedAt,
+});
+
+/**
+ * Concept search for pickers, in Swedish and English. Each word is matched as a stemmed prefix in both
+ * languages (ledare → ledarskap); a long word also by its first five letters (svetsning → svetsteknik)
+ * and by trigram word similarity (säkerhet → cybersäkerhet), which Swedish compounds need. An exact
+ * label comes first.
+ */
+export async function searchConcepts(
+  db: Db,
+  input: { q: string; types?: string[]; source?: string; includeDeprecated?: boolean; limit: number },
+): Promise<(ConceptView & { score: number })[]> {
+  const words = input.q
+    .toLowerCase()
+    .replaceAll('/', ' ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 2)
+    .slice(0, 8);
+  if (!words.length) return [];
+  const perWord = words.map(
+    (w) =>
+      sql`(to_tsquery('swedish', ${`${w}:*`}) || to_tsquery('english', ${`${w}:*`})${w.length >= 7 ? sql` || to_tsquery('simple', ${`${w.slice(0, 5)}:*`})` : sql``})`,
+  );
+  const query = sql.join(perWord, sql` && `);
+  const phrase = words.join(' ');
+  const rows = await db.execute<{
+    id: string;
+    source: string;
+    type: string;
+    code: string | null;
+    label_sv: string | null;
+    label_en: string | null;
+    deprecated_at: Date | null;
+    score: number;
+  }>(sql`
+    select c.id, c.source, c.type, c.code, c.label_sv, c.label_en, c.deprecated_at, (ts_rank(c.search, ${query})
+      + case when ${phrase} in (lower(c.label_sv), lower(c.label_en)) then 1 else 0 end + greatest(word_similarity(${phrase}, lower(coalesce(c.label_sv, ''))), word_similarity(${phrase}, lower(coalesce(c.label_en, ''))))) as score
+    from ${taxonomyConcept} c
+    where (c.search @@ ${query} or ${phrase} <% lower(coalesce(c.label_sv, '')) or ${phrase} <% lower(coalesce(c.label_en, '')))
+      ${
+        input.types?.length
+          ? sql`and c.type in (${sql.join(
+              input.types.map((type) => sql`${type}`),
+              sql`, `,
+            )})`
+          : sql``
+      }
+      ${input.source ? sql`and c.source = ${input.source}` : sql``}
+      ${input.includeDeprecated ? sql`` : sql`and c.deprecated_at is null`}
+    order by score desc, length(coalesce(c.label_sv, c.label_en)) asc
+    limit ${input.limit}`);
+  return rows.rows.map((r) => ({
+    id: r.id,
+    source: r.source,
+    type: r.type,
+    code: r.code,
+    label: { sv: r.label_sv, en: r.label_en },
+    deprecated: !!r.deprecated_at,
+    score: Number(r.score),
+  }));
+}
+
+export async function getConcept(db: Db, id: string) {
+  const [row] = await db.select().from(taxonomyConcept).where(eq(taxonomyConcept.id, id));
+  if (!row) throw notFound('The concept');
+  const broader = await db
+    .select({ c: taxonomyConcept })
+    .from(taxonomyRelation)
+    .innerJoin(taxonomyConcept, eq(taxonomyRelation.broaderId, taxonomyConcept.id))
+    .where(eq(taxonomyRelation.narrowerId, id));
+  const narrower = await db
+    .select({ c: taxonomyConcept })
+    .from(taxonomyRelation)
+    .innerJoin(taxonomyConcept, eq(taxonomyRelation.narrowerId, taxonomyConcept.id))
+    .where(eq(taxonomyRelation.broaderId, id))
+    .limit(500);
+  return {
+    ...toView(row),
+    altLabels: {
+      sv: row.altLabelsSv.split('\n').filter(Boolean),
+      en: row.altLabelsEn.split('\n').filter(Boolean),
+    },
+    description: { sv: row.descriptionSv, en: row.descriptionEn },
+    version: row.version,
+    broader: broader.map((b) => toView(b.c)),
+    narrower: narrower.map((n) => toView(n.c)),
+  };
+}
+
+export async function listImports(db: Db) {
+  const rows = await db.select().from(taxonomyImport).orderBy(desc(taxonomyImport.startedAt)).limit(50);
+  return rows.map((r) => ({
+    id: r.id,
+    source: r.source,
+    version: r.version,
+    language: r.language,
+    status: r.status,
+    counts: r.counts,
+    problems: r.problems,
+    startedAt: r.startedAt.toISOString(),
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+  }));
+}

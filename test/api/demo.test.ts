@@ -61,3 +61,13 @@ describe('demo cases', () => {
     expect((await t.request('GET', '/api/cases?overdue=true', { cookie })).json().total).toBe(1);
   });
 });
+
+describe('demo taxonomy', () => {
+  it('lets concept pickers work before any import, in Swedish and English', async () => {
+    const cookie = await signIn(t, 'lars.larare@mittland.example', DEMO_PASSWORD);
+    const sv = (await t.request('GET', '/api/taxonomy/concepts?q=svets', { cookie })).json();
+    expect(sv.map((c: { label: { sv: string } }) => c.label.sv)).toContain('Svetsteknik');
+    const en = (await t.request('GET', '/api/taxonomy/concepts?q=dementia', { cookie })).json();
+    expect(en[0]).toMatchObject({ source: 'demo', label: { sv: 'Demensvård', en: 'Dementia care' } });
+  });
+});

@@ -6,6 +6,7 @@ import { addEntry, addTask, closeCase, createCase, moveCase, tickChecklist } fro
 import { type Stage, stageIndex } from '../cases/stages.ts';
 import type { SubmitInquiry } from '../inquiries/inquiries.contract.ts';
 import { nextReference, submitInquiry } from '../inquiries/inquiries.service.ts';
+import { seedDemoTaxonomy } from '../taxonomy/demo-taxonomy.ts';
 import { withCheckDigit } from '../tenancy/org-number.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import { type Actor, listMemberships } from '../tenancy/tenancy.service.ts';
@@ -146,6 +147,7 @@ export async function seedDemo(db: Db, auth: Auth, publicUrl = 'http://localhost
     for (const m of u.memberships)
       await db.insert(membership).values({ userId, roles: m.roles, ...ids.get(m.in) });
   }
+  await seedDemoTaxonomy(db);
   await seedDemoInquiries(db, ids, publicUrl);
   await seedDemoCases(db, ids.get('norrvik')?.organisationId ?? '', publicUrl);
   return true;

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { invalid, notFound } from '../../server/http/problem.ts';
 import {
@@ -290,8 +290,8 @@ const toView = (r: typeof taxonomyConcept.$inferSelect): ConceptView => ({
 /**
  * Concept search for pickers, in Swedish and English. Each word is matched as a stemmed prefix in both
  * languages (ledare → ledarskap); a long word also by its first five letters (svetsning → svetsteknik)
- * and by trigram word similarity (säkerhet → cybersäkerhet), which Swedish compounds need. An exact
- * label comes first.
+ * and inside labels (säkerhet → cybersäkerhet), which Swedish compounds need. An exact label comes
+ * first, then labels that start with the query.
  */
 export async function searchConcepts(
   db: Db,
@@ -308,8 +308,15 @@ export async function searchConcepts(
     (w) =>
       sql`(to_tsquery('swedish', ${`${w}:*`}) || to_tsquery('english', ${`${w}:*`})${w.length >= 7 ? sql` || to_tsquery('simple', ${`${w.slice(0, 5)}:*`})` : sql``})`,
   );
-  const query = sql.join(perWord, sql` && `);
+  const query = sql`(${sql.join(perWord, sql` && `)})`;
   const phrase = words.join(' ');
+  // Every word inside the label: finds the tail of a compound (säkerhet in cybersäkerhet). LIKE keeps
+  // this cheap per row and can use the trigram indexes on the labels.
+  const inside = (column: SQL) =>
+    sql.join(
+      words.map((w) => sql`${column} like ${`%${w.replace(/[%_\\]/g, '')}%`}`),
+      sql` and `,
+    );
   const rows = await db.execute<{
     id: string;
     source: string;
@@ -320,10 +327,13 @@ export async function searchConcepts(
     deprecated_at: Date | null;
     score: number;
   }>(sql`
-    select c.id, c.source, c.type, c.code, c.label_sv, c.label_en, c.deprecated_at, (ts_rank(c.search, ${query})
-      + case when ${phrase} in (lower(c.label_sv), lower(c.label_en)) then 1 else 0 end + greatest(word_similarity(${phrase}, lower(coalesce(c.label_sv, ''))), word_similarity(${phrase}, lower(coalesce(c.label_en, ''))))) as score
+    select c.id, c.source, c.type, c.code, c.label_sv, c.label_en, c.deprecated_at,
+      ts_rank(c.search, ${query})
+        + case when ${phrase} in (lower(c.label_sv), lower(c.label_en)) then 1 else 0 end
+        + case when lower(c.label_sv) like ${`${phrase}%`} or lower(c.label_en) like ${`${phrase}%`} then 0.5 else 0 end
+        + case when (${inside(sql`lower(c.label_sv)`)}) or (${inside(sql`lower(c.label_en)`)}) then 0.2 else 0 end as score
     from ${taxonomyConcept} c
-    where (c.search @@ ${query} or ${phrase} <% lower(coalesce(c.label_sv, '')) or ${phrase} <% lower(coalesce(c.label_en, '')))
+    where (c.search @@ ${query} or (${inside(sql`lower(c.label_sv)`)}) or (${inside(sql`lower(c.label_en)`)}))
       ${
         input.types?.length
           ? sql`and c.type in (${sql.join(

@@ -6,6 +6,7 @@ export * from '../features/documents/documents.table.ts';
 export * from '../features/inquiries/inquiries.table.ts';
 export * from '../features/invitations/invitations.table.ts';
 export * from '../features/mail/outbox.table.ts';
+export * from '../features/needs/needs.table.ts';
 export * from '../features/notifications/notifications.table.ts';
 export * from '../features/taxonomy/taxonomy.table.ts';
 export * from '../features/tenancy/tenancy.table.ts';

@@ -23,6 +23,7 @@ import { healthRoutes } from '../features/health/health.routes.ts';
 import { inquiryRoutes } from '../features/inquiries/inquiries.routes.ts';
 import { invitationRoutes } from '../features/invitations/invitations.routes.ts';
 import type { MailSender } from '../features/mail/mail.service.ts';
+import { needsRoutes } from '../features/needs/needs.routes.ts';
 import { notificationRoutes } from '../features/notifications/notifications.routes.ts';
 import { portalRoutes } from '../features/portal/portal.routes.ts';
 import { taxonomyRoutes } from '../features/taxonomy/taxonomy.routes.ts';
@@ -42,6 +43,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   caseRoutes, // the case pipeline: stages with checklists and gates, timeline, tasks, board and search
   documentRoutes, // documents attached to cases, by HEI staff and by customers (type- and size-checked)
   portalRoutes, // the customer portal: a customer's own inquiries and cases, shared entries, messages
+  needsRoutes, // competence-needs analyses: organisation, roles, needs, computed priority, versions
   taxonomyRoutes, // imported skills taxonomies (ESCO, JobTech): concept search and browsing
   notificationRoutes, // a user's notifications (@-mentions)
   auditRoutes, // the audit log, readable and exportable by admins

@@ -847,10 +847,10 @@ export async function assertCaseAccess(
   actor: Actor,
   caseId: string,
   need: 'read' | 'work',
-): Promise<{ heiId: string; reference: string }> {
+): Promise<{ heiId: string; reference: string; customerId: string }> {
   const hei = await actingHei(db, actor, need === 'read' ? READ : WORK);
   const row = await loadCase(db, hei, caseId);
-  return { heiId: hei.id, reference: row.reference };
+  return { heiId: hei.id, reference: row.reference, customerId: row.customerId };
 }
 
 // ---------------------------------------------------------------- dialogue guides

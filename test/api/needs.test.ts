@@ -1,0 +1,215 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoTaxonomy } from '../../src/features/taxonomy/demo-taxonomy.ts';
+import { taxonomyConcept } from '../../src/features/taxonomy/taxonomy.table.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import {
+  createConsortium,
+  createOrganisation,
+  createUser,
+  inquiryInput,
+  orgNumber,
+  type TestUser,
+} from '../support/factories.ts';
+
+let t: TestApp;
+let coord: TestUser;
+let economist: TestUser;
+let outsider: TestUser;
+let caseId: string;
+let welding: string;
+let leadership: string;
+let welder: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemoTaxonomy(t.db);
+  const concept = async (label: string) =>
+    (await t.db.select().from(taxonomyConcept).where(eq(taxonomyConcept.labelSv, label)))[0]?.id ?? '';
+  welding = await concept('Svetsteknik');
+  leadership = await concept('Ledarskap');
+  welder = await concept('Svetsare och gasskärare');
+  const alliance = await createConsortium(t);
+  const hei = await createOrganisation(t, { kind: 'hei', consortiumId: alliance.id });
+  coord = await createUser(t, [{ organisationId: hei.id, roles: ['coordinator'] }]);
+  economist = await createUser(t, [{ organisationId: hei.id, roles: ['economist'] }]);
+  outsider = await createUser(t, [
+    { organisationId: (await createOrganisation(t, { kind: 'hei' })).id, roles: ['coordinator'] },
+  ]);
+  await t.app.inject({
+    method: 'POST',
+    url: `/api/public/consortia/${alliance.slug}/inquiries`,
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify(inquiryInput({ organisationName: 'Analyskunden AB', orgNumber: orgNumber() })),
+  });
+  const [inquiry] = (await t.request('GET', '/api/inquiries', { cookie: coord.cookie })).json();
+  await t.request('POST', `/api/inquiries/${inquiry.id}/claim`, { cookie: coord.cookie });
+  caseId = (await t.request('GET', '/api/cases', { cookie: coord.cookie })).json().items[0].id;
+});
+afterAll(() => t.close());
+
+const need = (overrides: Record<string, unknown> = {}) => ({
+  conceptId: welding,
+  requiredLevel: 4,
+  currentLevel: 1,
+  importance: 3,
+  people: 10,
+  horizon: 'now',
+  driver: 'new_technology',
+  evidence: 'Nya värmebeständiga stål i produktionen från 2027.',
+  goalOrganisation: 'Halverade svetsfel',
+  indicators: 'Andel godkända svetsfogar',
+  ...overrides,
+});
+
+async function newAnalysis() {
+  const created = await t.request('POST', '/api/analyses', {
+    cookie: coord.cookie,
+    body: {
+      caseId,
+      title: 'Kompetensbehov i produktionen',
+      strategy: 'Fossilfri produktion 2030',
+      drivers: ['new_technology', 'retirements'],
+    },
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  return created.json();
+}
+
+describe('a competence-needs analysis', () => {
+  it('belongs to the case and its customer, with organisation, role and need levels', async () => {
+    const analysis = await newAnalysis();
+    expect(analysis).toMatchObject({
+      version: 1,
+      caseId,
+      customer: { name: 'Analyskunden AB' },
+      drivers: ['new_technology', 'retirements'],
+    });
+    const withRole = await t.request('POST', `/api/analyses/${analysis.id}/roles`, {
+      cookie: coord.cookie,
+      body: { title: 'Svetsare', occupationConceptId: welder, headcountNow: 12, headcountHorizon: 8 },
+    });
+    const role = withRole.json().roles[0];
+    const added = await t.request('POST', `/api/analyses/${analysis.id}/needs`, {
+      cookie: coord.cookie,
+      body: need({ roleId: role.id }),
+    });
+    expect(added.statusCode).toBe(201);
+    expect(added.json().needs[0]).toMatchObject({
+      concept: { label: { sv: 'Svetsteknik', en: 'Welding technology' } },
+      roleId: role.id,
+      computed: { gap: 3, peopleWeight: 2, horizonWeight: 1, priority: 18, formula: '3 × 3 × 2 × 1 = 18' },
+    });
+  });
+
+  it('ranks needs by computed priority and lists the top ones per horizon; free text works too', async () => {
+    const analysis = await newAnalysis();
+    await t.request('POST', `/api/analyses/${analysis.id}/needs`, {
+      cookie: coord.cookie,
+      body: need({ conceptId: leadership, importance: 1, people: 3, horizon: '3y' }),
+    });
+    await t.request('POST', `/api/analyses/${analysis.id}/needs`, { cookie: coord.cookie, body: need() });
+    const done = await t.request('POST', `/api/analyses/${analysis.id}/needs`, {
+      cookie: coord.cookie,
+      body: need({ conceptId: null, freeText: 'Kunna läsa svetsritningar enligt ISO 2553', horizon: '1y' }),
+    });
+    const ranked = done.json().needs.map((n: { computed: { priority: number } }) => n.computed.priority);
+    expect(ranked).toEqual([...ranked].sort((a: number, b: number) => b - a));
+    expect(done.json().topByHorizon['3y']).toHaveLength(1);
+  });
+
+  it('refuses levels out of range, unknown concepts and needs without a subject, keeping what was saved', async () => {
+    const analysis = await newAnalysis();
+    await t.request('POST', `/api/analyses/${analysis.id}/needs`, { cookie: coord.cookie, body: need() });
+    const bad = await t.request('POST', `/api/analyses/${analysis.id}/needs`, {
+      cookie: coord.cookie,
+      body: need({ requiredLevel: 7, importance: 0 }),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['body.importance', 'body.requiredLevel']);
+    const unknown = await t.request('POST', `/api/analyses/${analysis.id}/needs`, {
+      cookie: coord.cookie,
+      body: need({ conceptId: '00000000-0000-4000-8000-000000000000' }),
+    });
+    expect(unknown.json()).toMatchObject({
+      status: 400,
+      errors: [{ field: 'body.conceptId', message: 'is not a concept of any imported taxonomy' }],
+    });
+    const nothing = await t.request('POST', `/api/analyses/${analysis.id}/needs`, {
+      cookie: coord.cookie,
+      body: need({ conceptId: null }),
+    });
+    expect(nothing.statusCode).toBe(400);
+    expect(
+      (await t.request('GET', `/api/analyses/${analysis.id}`, { cookie: coord.cookie })).json().needs,
+    ).toHaveLength(1);
+  });
+
+  it('a new version is a copy to revise; the comparison shows what changed', async () => {
+    const v1 = await newAnalysis();
+    await t.request('POST', `/api/analyses/${v1.id}/needs`, { cookie: coord.cookie, body: need() });
+    await t.request('POST', `/api/analyses/${v1.id}/needs`, {
+      cookie: coord.cookie,
+      body: need({ conceptId: leadership }),
+    });
+    const v2 = (await t.request('POST', `/api/analyses/${v1.id}/versions`, { cookie: coord.cookie })).json();
+    expect(v2).toMatchObject({ version: 2, previousId: v1.id });
+    const weldingNeed = v2.needs.find((n: { concept: { id: string } }) => n.concept.id === welding);
+    await t.request('PUT', `/api/analyses/${v2.id}/needs/${weldingNeed.id}`, {
+      cookie: coord.cookie,
+      body: need({ currentLevel: 3 }),
+    });
+    const leadershipNeed = v2.needs.find((n: { concept: { id: string } }) => n.concept.id === leadership);
+    await t.request('DELETE', `/api/analyses/${v2.id}/needs/${leadershipNeed.id}`, { cookie: coord.cookie });
+    const comparison = (
+      await t.request('GET', `/api/analyses/${v1.id}/compare?to=${v2.id}`, { cookie: coord.cookie })
+    ).json();
+    expect(comparison.rows.map((r: { label: string; change: string }) => [r.label, r.change]).sort()).toEqual(
+      [
+        ['Ledarskap', 'removed'],
+        ['Svetsteknik', 'changed'],
+      ],
+    );
+    expect(comparison.rows.find((r: { label: string }) => r.label === 'Svetsteknik')).toMatchObject({
+      before: { gap: 3 },
+      after: { gap: 1 },
+    });
+    expect(
+      (await t.request('GET', `/api/analyses/${v1.id}`, { cookie: coord.cookie })).json().needs,
+    ).toHaveLength(2);
+  });
+
+  it('economists read but do not write; other HEIs see nothing', async () => {
+    const analysis = await newAnalysis();
+    expect(
+      (await t.request('GET', `/api/analyses/${analysis.id}`, { cookie: economist.cookie })).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await t.request('POST', `/api/analyses/${analysis.id}/needs`, {
+          cookie: economist.cookie,
+          body: need(),
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await t.request('GET', `/api/analyses/${analysis.id}`, { cookie: outsider.cookie })).statusCode,
+    ).toBe(404);
+    expect((await t.request('GET', '/api/analyses', { cookie: outsider.cookie })).json()).toEqual([]);
+    expect(
+      (
+        await t.request('POST', '/api/analyses', {
+          cookie: outsider.cookie,
+          body: { caseId, title: 'Intrång' },
+        })
+      ).statusCode,
+    ).toBe(404);
+    const levels = (await t.request('GET', '/api/analyses/levels', { cookie: economist.cookie })).json();
+    expect(levels.levels.sv).toHaveLength(6);
+  });
+});

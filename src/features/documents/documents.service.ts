@@ -57,7 +57,10 @@ function isUtf8(content: Buffer): boolean {
 
 /** File names are kept for display and download only; path parts and control characters go. */
 const cleanName = (name: string) =>
-  (name.split(/[\\/]/).pop() ?? 'fil').replace(/[\u0000-\u001f"]/g, '').slice(0, 200) || 'fil';
+  [...(name.split(/[\\/]/).pop() ?? '')]
+    .filter((ch) => ch.charCodeAt(0) >= 32 && ch !== '"')
+    .join('')
+    .slice(0, 200) || 'fil';
 
 export type DocumentView = {
   id: string;

@@ -3,13 +3,17 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Outlet,
   redirect,
 } from '@tanstack/react-router';
 import { z } from 'zod';
+import { stages } from '../features/cases/stages.ts';
+import { sectors } from '../features/inquiries/inquiries.contract.ts';
 import { MembersPage } from './features/admin/MembersPage.tsx';
 import { OrganisationPage } from './features/admin/OrganisationPage.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
+import { inquiryViews } from './features/inquiries/inquiries.api.ts';
 import { InvitationPage } from './features/invitations/InvitationPage.tsx';
 import { type AreaKey, ComingSoonPage } from './pages/ComingSoonPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
@@ -43,6 +47,20 @@ const invitationRoute = createRoute({
   component: InvitationPage,
 });
 
+// The front door: an organisation describes its need, then follows it (no account)
+
+const frontDoorRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/c/$slug/inquiry',
+  component: lazyRouteComponent(() => import('./features/frontdoor/InquiryFormPage.tsx'), 'InquiryFormPage'),
+});
+
+const followRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/follow/$token',
+  component: lazyRouteComponent(() => import('./features/frontdoor/FollowPage.tsx'), 'FollowPage'),
+});
+
 // Pages that need a signed-in user, inside the app shell
 
 const appRoute = createRoute({
@@ -65,6 +83,53 @@ const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', compo
 const area = <const P extends string>(path: P, key: AreaKey) =>
   createRoute({ getParentRoute: () => appRoute, path, component: () => <ComingSoonPage area={key} /> });
 
+const inquiriesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/inquiries',
+  validateSearch: z.object({ view: z.enum(inquiryViews).default('inbox').catch('inbox') }),
+  component: lazyRouteComponent(() => import('./features/inquiries/InquiriesPage.tsx'), 'InquiriesPage'),
+});
+const inquiryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/inquiries/$inquiryId',
+  component: lazyRouteComponent(() => import('./features/inquiries/InquiryPage.tsx'), 'InquiryPage'),
+});
+
+export const caseSearchSchema = z.object({
+  view: z.enum(['list', 'board']).optional().catch(undefined),
+  q: z.string().optional().catch(undefined),
+  stage: z.enum(stages).optional().catch(undefined),
+  owner: z.literal('me').optional().catch(undefined),
+  sector: z.enum(sectors).optional().catch(undefined),
+  overdue: z.boolean().optional().catch(undefined),
+  sort: z.enum(['updated', 'created', 'customer', 'stage']).optional().catch(undefined),
+  order: z.enum(['asc', 'desc']).optional().catch(undefined),
+  page: z.number().int().min(1).optional().catch(undefined),
+});
+export type CaseSearch = z.infer<typeof caseSearchSchema>;
+
+const casesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases',
+  validateSearch: caseSearchSchema,
+  component: lazyRouteComponent(() => import('./features/cases/CasesPage.tsx'), 'CasesPage'),
+});
+const caseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/$caseId',
+  component: lazyRouteComponent(() => import('./features/cases/CasePage.tsx'), 'CasePage'),
+});
+const checklistRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/checklist',
+  component: lazyRouteComponent(() => import('./features/admin/ChecklistPage.tsx'), 'ChecklistPage'),
+});
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/audit',
+  component: lazyRouteComponent(() => import('./features/admin/AuditPage.tsx'), 'AuditPage'),
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/members',
@@ -79,10 +144,14 @@ const organisationRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   signInRoute,
   invitationRoute,
+  frontDoorRoute,
+  followRoute,
   appRoute.addChildren([
     homeRoute,
-    area('/cases', 'cases'),
-    area('/inquiries', 'inquiries'),
+    casesRoute,
+    caseRoute,
+    inquiriesRoute,
+    inquiryRoute,
     area('/needs', 'needs'),
     area('/courses', 'courses'),
     area('/matching', 'matching'),
@@ -91,6 +160,8 @@ const routeTree = rootRoute.addChildren([
     area('/process-guide', 'processGuide'),
     membersRoute,
     organisationRoute,
+    checklistRoute,
+    auditRoute,
   ]),
 ]);
 

@@ -20,6 +20,8 @@ export const areaItems = [
 export const adminItems = [
   { to: '/admin/members', label: 'members' },
   { to: '/admin/organisation', label: 'organisation' },
+  { to: '/admin/checklist', label: 'checklist' },
+  { to: '/admin/audit', label: 'audit' },
 ] as const satisfies readonly NavItem[];
 
 /** Administration is for an organisation's administrators, and its managers (who may look). */

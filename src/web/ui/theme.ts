@@ -22,6 +22,10 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     // Mantine's hover tint for light (active menu item) variants is too dark for blue-9 text.
     '--mantine-color-blue-light': 'var(--mantine-color-blue-0)',
     '--mantine-color-blue-light-hover': 'var(--mantine-color-blue-1)',
+    // Even orange-9 is below 4.5:1 on white: warnings (light variant) get a darker brown-orange.
+    '--mantine-color-orange-light': 'var(--mantine-color-orange-0)',
+    '--mantine-color-orange-light-color': '#9a3a07',
+    '--mantine-color-red-light-color': 'var(--mantine-color-red-9)',
   },
   dark: {},
 });

@@ -93,6 +93,20 @@ export async function newPage(
 
 /** Fails listing every WCAG 2.1 A/AA violation axe finds on the page as it is now. */
 export async function expectNoAxeViolations(page: Page) {
+  // A notification or menu in the middle of a fade has blended colours and half-built markup:
+  // let transitions settle first, so axe judges what the user will actually see.
+  await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll('.mantine-Notification-root, .mantine-Menu-dropdown')].every((el) => {
+          for (let node: Element | null = el; node; node = node.parentElement)
+            if (getComputedStyle(node).opacity !== '1') return false;
+          return true;
+        }),
+      undefined,
+      { timeout: 3000 },
+    )
+    .catch(() => undefined);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
@@ -127,4 +141,18 @@ export async function signIn(
 /** Waits until the h1 reads `text`. */
 export async function expectHeading(page: Page, text: string | RegExp) {
   await page.getByRole('heading', { level: 1, name: text }).waitFor();
+}
+
+/** Makes `name` the active organisation (desktop header switcher), unless it already is. */
+export async function switchOrganisation(page: Page, name: string) {
+  const switcher = page
+    .getByRole('banner')
+    .getByRole('button', { name: /Byt organisation|Switch organisation/ });
+  if (((await switcher.textContent()) ?? '').includes(name)) return;
+  await switcher.click();
+  await page.getByRole('menuitem', { name }).click();
+  await page.waitForFunction(
+    (n) => document.querySelector('[data-testid="active-organisation"]')?.textContent?.includes(n),
+    name,
+  );
 }

@@ -6,8 +6,10 @@ import { isApiError } from '../../api.ts';
 import { safeRedirect } from '../../router.tsx';
 import { useSignIn } from '../../session.ts';
 import { PublicFrame } from '../../shell/PublicFrame.tsx';
+import { AnchorLink } from '../../ui/links.tsx';
 import { PasswordField } from '../../ui/PasswordField.tsx';
 import { useDocumentTitle } from '../../ui/page.tsx';
+import { CONSORTIUM_SLUG } from '../inquiries/inquiries.api.ts';
 
 const route = getRouteApi('/sign-in');
 
@@ -69,6 +71,14 @@ export function SignInPage() {
           <Text size="sm" c="dimmed">
             {t('signIn.noAccount')}
           </Text>
+        </Stack>
+      </Paper>
+      <Paper withBorder p="lg" radius="md" mt="lg">
+        <Stack gap="xs">
+          <Text>{t('signIn.describeNeedIntro')}</Text>
+          <AnchorLink to="/c/$slug/inquiry" params={{ slug: CONSORTIUM_SLUG }} fw={700}>
+            {t('signIn.describeNeed')}
+          </AnchorLink>
         </Stack>
       </Paper>
     </PublicFrame>

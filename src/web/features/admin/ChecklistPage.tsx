@@ -1,0 +1,258 @@
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { heiChecklistSchema } from '../../../features/cases/cases.contract.ts';
+import { type OpenStage, openStages } from '../../../features/cases/stages.ts';
+import { api, isApiError } from '../../api.ts';
+import { activeOrganisationOf, hasRole, useMe } from '../../session.ts';
+import { notify } from '../../ui/notify.ts';
+import { ErrorAlert, Loading, Page } from '../../ui/page.tsx';
+import { heiChecklistQuery } from '../cases/cases.api.ts';
+import { NoAccess, NotInOrganisation } from './NoAccess.tsx';
+
+type Item = {
+  key: string;
+  id?: string;
+  stage: OpenStage;
+  labelSv: string;
+  labelEn: string;
+  required: boolean;
+};
+
+let counter = 0;
+const newKey = () => `new-${++counter}`;
+
+export function ChecklistPage() {
+  const { t } = useTranslation();
+  const membership = activeOrganisationOf(useMe());
+  const isHei = membership?.tenant.kind === 'hei';
+  const canView = isHei && hasRole(membership, 'admin', 'manager', 'coordinator');
+  const checklist = useQuery({ ...heiChecklistQuery(membership?.tenant.id ?? ''), enabled: canView });
+  return (
+    <Page title={t('checklistAdmin.title')}>
+      {!membership ? (
+        <NotInOrganisation />
+      ) : !canView || isApiError(checklist.error, 403) ? (
+        <NoAccess organisation={membership.tenant.name} />
+      ) : checklist.isPending ? (
+        <Loading />
+      ) : checklist.isError ? (
+        <ErrorAlert error={checklist.error} />
+      ) : (
+        <ChecklistEditor
+          organisationId={membership.tenant.id}
+          initial={checklist.data.map((i) => ({ ...i, key: i.id }))}
+          canEdit={hasRole(membership, 'admin')}
+        />
+      )}
+    </Page>
+  );
+}
+
+function ChecklistEditor({
+  organisationId,
+  initial,
+  canEdit,
+}: {
+  organisationId: string;
+  initial: Item[];
+  canEdit: boolean;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [items, setItems] = useState<Item[]>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: () =>
+      api.put(
+        `/api/organisations/${organisationId}/checklist`,
+        { items: items.map(({ key: _key, ...item }) => item) },
+        heiChecklistSchema,
+      ),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(heiChecklistQuery(organisationId).queryKey, saved);
+      setItems(saved.map((i) => ({ ...i, key: i.id })));
+      setErrors({});
+      notify(t('checklistAdmin.saved'));
+      void queryClient.invalidateQueries({ queryKey: ['case'] });
+    },
+    onError: (error) => {
+      if (!isApiError(error, 400)) return;
+      // `items.3.labelSv` → the field of the fourth item.
+      const next: Record<string, string> = {};
+      for (const [field] of Object.entries(error.fieldErrors())) {
+        const match = field.match(/^items\.(\d+)\.(labelSv|labelEn)$/);
+        const item = match ? items[Number(match[1])] : undefined;
+        if (item && match) next[`${item.key}.${match[2]}`] = t('checklistAdmin.labelError');
+      }
+      setErrors(next);
+    },
+  });
+
+  const change = (key: string, patch: Partial<Item>) =>
+    setItems((all) => all.map((i) => (i.key === key ? { ...i, ...patch } : i)));
+  const moveWithinStage = (key: string, direction: -1 | 1) =>
+    setItems((all) => {
+      const index = all.findIndex((i) => i.key === key);
+      const item = all[index];
+      if (!item) return all;
+      // The neighbour in the same stage.
+      let other = index + direction;
+      while (other >= 0 && other < all.length && all[other]?.stage !== item.stage) other += direction;
+      const neighbour = all[other];
+      if (!neighbour) return all;
+      const next = [...all];
+      next[index] = neighbour;
+      next[other] = item;
+      return next;
+    });
+
+  return (
+    <Stack gap="md">
+      <Text>{t('checklistAdmin.intro')}</Text>
+      {!canEdit && (
+        <Alert color="gray" variant="light">
+          {t('checklistAdmin.readOnly')}
+        </Alert>
+      )}
+      {save.isError && !isApiError(save.error, 400) && <ErrorAlert error={save.error} />}
+      {openStages.map((stage) => {
+        const stageItems = items.filter((i) => i.stage === stage);
+        const stageName = t(`labels.stage.${stage}`);
+        return (
+          <Card
+            key={stage}
+            withBorder
+            component="section"
+            aria-labelledby={`cl-${stage}`}
+            data-testid={`admin-checklist-${stage}`}
+          >
+            <Title order={2} size="h4" id={`cl-${stage}`} mb="sm">
+              {stageName}
+            </Title>
+            <Stack gap="sm">
+              {stageItems.length === 0 && <Text size="sm">{t('checklistAdmin.empty')}</Text>}
+              {stageItems.map((item, index) => {
+                const number = index + 1;
+                const group = t('checklistAdmin.itemActions', { number, stage: stageName });
+                return (
+                  <Stack
+                    key={item.key}
+                    gap={6}
+                    role="group"
+                    aria-label={group}
+                    pb="sm"
+                    style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+                  >
+                    <Group grow align="flex-start" wrap="wrap">
+                      <TextInput
+                        label={t('checklistAdmin.labelSv')}
+                        value={item.labelSv}
+                        readOnly={!canEdit}
+                        miw={220}
+                        onChange={(e) => change(item.key, { labelSv: e.currentTarget.value })}
+                        error={errors[`${item.key}.labelSv`]}
+                      />
+                      <TextInput
+                        label={t('checklistAdmin.labelEn')}
+                        value={item.labelEn}
+                        readOnly={!canEdit}
+                        miw={220}
+                        onChange={(e) => change(item.key, { labelEn: e.currentTarget.value })}
+                        error={errors[`${item.key}.labelEn`]}
+                      />
+                    </Group>
+                    <Group gap="sm">
+                      <Checkbox
+                        label={t('checklistAdmin.required')}
+                        checked={item.required}
+                        disabled={!canEdit}
+                        onChange={(e) => change(item.key, { required: e.currentTarget.checked })}
+                      />
+                      {canEdit && (
+                        <Group gap={4}>
+                          <ActionIcon
+                            variant="default"
+                            aria-label={`${t('checklistAdmin.up')}: ${group}`}
+                            disabled={index === 0}
+                            onClick={() => moveWithinStage(item.key, -1)}
+                          >
+                            <span aria-hidden="true">↑</span>
+                          </ActionIcon>
+                          <ActionIcon
+                            variant="default"
+                            aria-label={`${t('checklistAdmin.down')}: ${group}`}
+                            disabled={index === stageItems.length - 1}
+                            onClick={() => moveWithinStage(item.key, 1)}
+                          >
+                            <span aria-hidden="true">↓</span>
+                          </ActionIcon>
+                          <Button
+                            size="compact-sm"
+                            variant="outline"
+                            color="red.9"
+                            aria-label={`${t('checklistAdmin.remove')}: ${group}`}
+                            onClick={() => setItems((all) => all.filter((i) => i.key !== item.key))}
+                          >
+                            {t('checklistAdmin.remove')}
+                          </Button>
+                        </Group>
+                      )}
+                    </Group>
+                  </Stack>
+                );
+              })}
+              {canEdit && (
+                <Group>
+                  <Button
+                    variant="light"
+                    size="compact-sm"
+                    onClick={() =>
+                      setItems((all) => {
+                        // After the last item of the stage, so the array stays in stage order.
+                        const last = all.map((i) => i.stage).lastIndexOf(stage);
+                        const before = openStages.indexOf(stage);
+                        const at =
+                          last >= 0 ? last + 1 : all.findIndex((i) => openStages.indexOf(i.stage) > before);
+                        const next = [...all];
+                        next.splice(at < 0 ? next.length : at, 0, {
+                          key: newKey(),
+                          stage,
+                          labelSv: '',
+                          labelEn: '',
+                          required: false,
+                        });
+                        return next;
+                      })
+                    }
+                  >
+                    {t('checklistAdmin.add', { stage: stageName })}
+                  </Button>
+                </Group>
+              )}
+            </Stack>
+          </Card>
+        );
+      })}
+      {canEdit && (
+        <Group>
+          <Button loading={save.isPending} onClick={() => save.mutate()}>
+            {t('checklistAdmin.save')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}

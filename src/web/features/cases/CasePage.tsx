@@ -1,0 +1,972 @@
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  List,
+  Modal,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type CaseDetail, caseDetailSchema } from '../../../features/cases/cases.contract.ts';
+import { type OpenStage, openStages, outcomes, stages } from '../../../features/cases/stages.ts';
+import { api, isApiError } from '../../api.ts';
+import { useMe } from '../../session.ts';
+import { pickBilingual, useFormat } from '../../ui/format.ts';
+import { AnchorLink } from '../../ui/links.tsx';
+import { notify } from '../../ui/notify.ts';
+import { ErrorAlert, Loading, Page, useErrorMessage } from '../../ui/page.tsx';
+import { membersQuery } from '../admin/admin.api.ts';
+import { useCaseAccess } from './CasesPage.tsx';
+import { caseQuery, moveCase } from './cases.api.ts';
+
+const route = getRouteApi('/app/cases/$caseId');
+
+export function CasePage() {
+  const { t } = useTranslation();
+  const { caseId } = route.useParams();
+  const { canRead } = useCaseAccess();
+  const detail = useQuery({ ...caseQuery(caseId), enabled: canRead });
+  return (
+    <Page title={detail.data?.title ?? t('cases.title')}>
+      <AnchorLink to="/cases">{t('cases.back')}</AnchorLink>
+      {!canRead || isApiError(detail.error, 403) ? (
+        <Alert color="orange" title={t('access.forbiddenTitle')}>
+          {t('cases.noAccess')}
+        </Alert>
+      ) : detail.isPending ? (
+        <Loading />
+      ) : isApiError(detail.error, 404) ? (
+        <Alert color="orange">{t('cases.notFound')}</Alert>
+      ) : detail.isError ? (
+        <ErrorAlert error={detail.error} />
+      ) : (
+        <CaseView detail={detail.data} />
+      )}
+    </Page>
+  );
+}
+
+/** Every change to a case answers with the whole case: put it in the cache, refresh the lists. */
+function useCaseUpdate(caseId: string) {
+  const queryClient = useQueryClient();
+  return async (updated: CaseDetail) => {
+    queryClient.setQueryData(caseQuery(caseId).queryKey, updated);
+    await queryClient.invalidateQueries({ queryKey: ['cases'] });
+  };
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
+      <Title order={2} size="h3" id={id} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
+function CaseView({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const { canWork } = useCaseAccess();
+  return (
+    <Stack gap="lg">
+      <Group gap="xs">
+        <Badge size="lg" variant="light" tt="none">
+          {detail.reference}
+        </Badge>
+        <Badge size="lg" variant="outline" tt="none" data-testid="case-stage">
+          {t(`labels.stage.${detail.stage}`)}
+        </Badge>
+        {detail.outcome && (
+          <Badge size="lg" variant="filled" tt="none">
+            {t('cases.outcome', { outcome: t(`labels.outcome.${detail.outcome}`) })}
+          </Badge>
+        )}
+        <Text size="sm">
+          {detail.customer.name} · {t('cases.owner')}: {detail.owner?.name ?? t('cases.noOwner')}
+        </Text>
+      </Group>
+      {detail.inquiryId && (
+        <AnchorLink to="/inquiries/$inquiryId" params={{ inquiryId: detail.inquiryId }} size="sm">
+          {t('cases.fromInquiry')}
+        </AnchorLink>
+      )}
+      <Stepper detail={detail} />
+      {!canWork && <Alert color="gray">{t('cases.readOnlyWork')}</Alert>}
+      <StagePanel detail={detail} />
+      <Section id="case-need" title={t('cases.need')}>
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{detail.needText}</Text>
+        {detail.outcomeReason && <Text mt="sm">{detail.outcomeReason}</Text>}
+      </Section>
+      <Checklist detail={detail} />
+      <Tasks detail={detail} />
+      <CaseTimeline detail={detail} />
+    </Stack>
+  );
+}
+
+function Stepper({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const current = stages.indexOf(detail.stage);
+  return (
+    <nav aria-label={t('cases.stepper')}>
+      <Box
+        component="ol"
+        m={0}
+        p={0}
+        style={{ listStyle: 'none', display: 'flex', flexWrap: 'wrap', gap: 'var(--mantine-spacing-xs)' }}
+      >
+        {stages.map((stage, index) => (
+          <li key={stage} aria-current={index === current ? 'step' : undefined}>
+            <Badge
+              size="lg"
+              tt="none"
+              radius="xl"
+              variant={index === current ? 'filled' : index < current ? 'light' : 'outline'}
+              color={index < current ? 'blue' : index === current ? 'blue.8' : 'gray.7'}
+            >
+              {index + 1}. {t(`labels.stage.${stage}`)}
+              {index < current && <span aria-hidden="true"> ✓</span>}
+            </Badge>
+          </li>
+        ))}
+      </Box>
+    </nav>
+  );
+}
+
+function StagePanel({ detail }: { detail: CaseDetail }) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const { canMove, isManager } = useCaseAccess();
+  const update = useCaseUpdate(detail.id);
+  const errorMessage = useErrorMessage();
+  const [refused, setRefused] = useState<string[] | null>(null);
+  const [dialog, setDialog] = useState<'override' | 'close' | null>(null);
+  const index = openStages.indexOf(detail.stage as OpenStage);
+  const next = index >= 0 && index < openStages.length - 1 ? openStages[index + 1] : undefined;
+  const move = useMutation({
+    mutationFn: (to: OpenStage) => moveCase(detail.id, to),
+    onMutate: () => setRefused(null),
+    onSuccess: async (updated) => {
+      notify(t('cases.movedTo', { stage: t(`labels.stage.${updated.stage}`) }));
+      await update(updated);
+    },
+    onError: (error) => {
+      if (isApiError(error, 409) && error.errors.length)
+        setRefused(error.errors.map((e) => pickBilingual(e.message, i18n.language)));
+      else notify(errorMessage(error), 'error');
+    },
+  });
+  if (detail.stage === 'closed') return null;
+
+  return (
+    <Section id="case-stage-panel" title={`${t('cases.currentStage')}: ${t(`labels.stage.${detail.stage}`)}`}>
+      <Stack gap="sm">
+        {detail.missingForNextStage.length > 0 ? (
+          <div>
+            <Text fw={600}>{t('cases.missingTitle')}</Text>
+            <List data-testid="missing-items">
+              {detail.missingForNextStage.map((m) => (
+                <List.Item key={m.id}>{format.pick(m.label)}</List.Item>
+              ))}
+            </List>
+          </div>
+        ) : (
+          <Text>{t('cases.noneMissing')}</Text>
+        )}
+        {refused && (
+          <Alert color="red" role="alert" title={t('cases.refusedTitle')}>
+            <List>
+              {refused.map((m) => (
+                <List.Item key={m}>{m}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+        {canMove && (
+          <Group gap="sm">
+            {next && (
+              <Button loading={move.isPending} onClick={() => move.mutate(next)}>
+                {t('cases.nextStage', { stage: t(`labels.stage.${next}`) })}
+              </Button>
+            )}
+            {next && isManager && detail.missingForNextStage.length > 0 && (
+              <Button variant="default" onClick={() => setDialog('override')}>
+                {t('cases.overrideButton')}
+              </Button>
+            )}
+            <Button variant="outline" color="red.9" onClick={() => setDialog('close')}>
+              {t('cases.close')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+      {dialog === 'override' && next && (
+        <OverrideModal detail={detail} to={next} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'close' && <CloseModal detail={detail} onClose={() => setDialog(null)} />}
+    </Section>
+  );
+}
+
+function OverrideModal({ detail, to, onClose }: { detail: CaseDetail; to: OpenStage; onClose: () => void }) {
+  const { t } = useTranslation();
+  const update = useCaseUpdate(detail.id);
+  const errorMessage = useErrorMessage();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const move = useMutation({
+    mutationFn: () => moveCase(detail.id, to, reason),
+    onSuccess: async (updated) => {
+      notify(t('cases.movedTo', { stage: t(`labels.stage.${updated.stage}`) }));
+      onClose();
+      await update(updated);
+    },
+    onError: (e) => setError(isApiError(e, 400) ? t('cases.overrideReasonError') : errorMessage(e)),
+  });
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('cases.overrideTitle')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          move.mutate();
+        }}
+      >
+        <Stack gap="sm">
+          <Text size="sm">{t('cases.overrideIntro', { stage: t(`labels.stage.${to}`) })}</Text>
+          <Textarea
+            label={t('cases.overrideReason')}
+            required
+            autosize
+            minRows={3}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={error}
+            data-autofocus
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={move.isPending}>
+              {t('cases.moveOverride')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function CloseModal({ detail, onClose }: { detail: CaseDetail; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { isManager } = useCaseAccess();
+  const update = useCaseUpdate(detail.id);
+  const errorMessage = useErrorMessage();
+  const [outcome, setOutcome] = useState<string>('lost');
+  const [reason, setReason] = useState('');
+  const [overrideReason, setOverrideReason] = useState('');
+  const [errors, setErrors] = useState<{ reason?: string; overrideReason?: string; other?: ReactNode }>({});
+  const close = useMutation({
+    mutationFn: () =>
+      api.post(
+        `/api/cases/${detail.id}/close`,
+        { outcome, reason, ...(isManager && overrideReason.trim() ? { overrideReason } : {}) },
+        caseDetailSchema,
+      ),
+    onSuccess: async (updated) => {
+      notify(t('cases.closed'));
+      onClose();
+      await update(updated);
+    },
+    onError: (e) => {
+      if (isApiError(e, 400)) {
+        const fields = e.fieldErrors();
+        setErrors({
+          reason: fields.reason ? t('cases.closeReasonError') : undefined,
+          overrideReason: fields.overrideReason ? t('cases.overrideReasonError') : undefined,
+        });
+      } else if (isApiError(e, 409) && e.errors.length)
+        setErrors({
+          other: (
+            <>
+              <Text>{t('cases.closeRefused')}</Text>
+              <List>
+                {e.errors.map((m) => (
+                  <List.Item key={m.field}>{pickBilingual(m.message, i18n.language)}</List.Item>
+                ))}
+              </List>
+            </>
+          ),
+        });
+      else setErrors({ other: errorMessage(e) });
+    },
+  });
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('cases.closeTitle')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          close.mutate();
+        }}
+      >
+        <Stack gap="sm">
+          {errors.other && (
+            <Alert color="red" role="alert">
+              {errors.other}
+            </Alert>
+          )}
+          <NativeSelect
+            label={t('cases.closeOutcome')}
+            value={outcome}
+            onChange={(e) => setOutcome(e.currentTarget.value)}
+          >
+            {outcomes.map((o) => (
+              <option key={o} value={o}>
+                {t(`labels.outcome.${o}`)}
+              </option>
+            ))}
+          </NativeSelect>
+          <Textarea
+            label={t('cases.closeReason')}
+            required
+            autosize
+            minRows={3}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={errors.reason}
+          />
+          {isManager && (
+            <Textarea
+              label={t('cases.overrideReason')}
+              description={t('cases.overrideTitle')}
+              autosize
+              minRows={2}
+              value={overrideReason}
+              onChange={(e) => setOverrideReason(e.currentTarget.value)}
+              error={errors.overrideReason}
+            />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" color="red.9" loading={close.isPending}>
+              {t('cases.closeSubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+type ChecklistItem = CaseDetail['checklist'][number];
+
+function Checklist({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { canWork } = useCaseAccess();
+  const update = useCaseUpdate(detail.id);
+  const errorMessage = useErrorMessage();
+  const [commenting, setCommenting] = useState<ChecklistItem | null>(null);
+  const tick = useMutation({
+    mutationFn: ({ item, done, comment }: { item: ChecklistItem; done: boolean; comment?: string }) =>
+      api.put(
+        `/api/cases/${detail.id}/checklist/${item.id}`,
+        { done, ...(comment?.trim() ? { comment } : {}) },
+        caseDetailSchema,
+      ),
+    onSuccess: update,
+    onError: (e) => notify(errorMessage(e), 'error'),
+  });
+  const current = openStages.indexOf(detail.stage as OpenStage);
+  // The current stage first, then the rest in process order.
+  const ordered = [...openStages].sort((a, b) =>
+    a === detail.stage ? -1 : b === detail.stage ? 1 : openStages.indexOf(a) - openStages.indexOf(b),
+  );
+
+  return (
+    <Section id="case-checklist" title={t('cases.checklist')}>
+      <Text size="sm" mb="sm">
+        {t('cases.checklistIntro')}
+      </Text>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {ordered.map((stage) => {
+          const items = detail.checklist.filter((i) => i.stage === stage);
+          if (items.length === 0) return null;
+          return (
+            <Box
+              key={stage}
+              component="fieldset"
+              data-testid={`checklist-${stage}`}
+              p="sm"
+              m={0}
+              style={{
+                border: `1px solid var(--mantine-color-${stage === detail.stage ? 'blue-6' : 'gray-3'})`,
+                borderRadius: 'var(--mantine-radius-sm)',
+              }}
+            >
+              <Text component="legend" fw={700} px={4}>
+                {t(`labels.stage.${stage}`)}
+                {openStages.indexOf(stage) === current && ` (${t('cases.currentStage').toLowerCase()})`}
+              </Text>
+              <Stack gap="xs">
+                {items.map((item) => {
+                  const label = format.pick(item.label);
+                  return (
+                    <div key={item.id}>
+                      <Group gap="xs" wrap="nowrap" align="flex-start" justify="space-between">
+                        <Checkbox
+                          label={`${label}${item.required ? ` (${t('labels.required')})` : ''}`}
+                          checked={
+                            tick.isPending && tick.variables.item.id === item.id
+                              ? tick.variables.done
+                              : !!item.done
+                          }
+                          disabled={!canWork || tick.isPending}
+                          onChange={(e) => tick.mutate({ item, done: e.currentTarget.checked })}
+                        />
+                        {canWork && (
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            aria-label={t('cases.commentFor', { label })}
+                            onClick={() => setCommenting(item)}
+                          >
+                            {t('cases.commentButton')}
+                          </Button>
+                        )}
+                      </Group>
+                      {item.done && (
+                        <Text size="xs" ml={30}>
+                          {t('cases.doneBy', { at: format.dateTime(item.done.at), by: item.done.by ?? '–' })}
+                          {item.done.comment ? ` – ${item.done.comment}` : ''}
+                        </Text>
+                      )}
+                    </div>
+                  );
+                })}
+              </Stack>
+            </Box>
+          );
+        })}
+      </SimpleGrid>
+      {commenting && (
+        <CommentModal
+          item={commenting}
+          onClose={() => setCommenting(null)}
+          onSave={(comment) =>
+            tick.mutate({ item: commenting, done: true, comment }, { onSuccess: () => setCommenting(null) })
+          }
+          saving={tick.isPending}
+        />
+      )}
+    </Section>
+  );
+}
+
+function CommentModal({
+  item,
+  onClose,
+  onSave,
+  saving,
+}: {
+  item: ChecklistItem;
+  onClose: () => void;
+  onSave: (comment: string) => void;
+  saving: boolean;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [comment, setComment] = useState(item.done?.comment ?? '');
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('cases.commentTitle')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSave(comment);
+        }}
+      >
+        <Stack gap="sm">
+          <Text fw={600}>{format.pick(item.label)}</Text>
+          <Textarea
+            label={t('cases.comment')}
+            autosize
+            minRows={2}
+            maxLength={1000}
+            value={comment}
+            onChange={(e) => setComment(e.currentTarget.value)}
+            data-autofocus
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={saving}>
+              {t('cases.tickWithComment')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function Tasks({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const me = useMe();
+  const { canWork, membership } = useCaseAccess();
+  const update = useCaseUpdate(detail.id);
+  const errorMessage = useErrorMessage();
+  // The member list is for admins and managers; others can assign themselves or nobody.
+  const canListMembers = !!membership?.roles.some((r) => r === 'admin' || r === 'manager');
+  const members = useQuery({
+    ...membersQuery(membership?.tenant.id ?? ''),
+    enabled: canWork && canListMembers,
+  });
+  const [title, setTitle] = useState('');
+  const [dueOn, setDueOn] = useState('');
+  const [assignee, setAssignee] = useState('');
+  const [titleError, setTitleError] = useState<string | null>(null);
+  const add = useMutation({
+    mutationFn: () =>
+      api.post(
+        `/api/cases/${detail.id}/tasks`,
+        { title, assigneeUserId: assignee || null, dueOn: dueOn || null },
+        caseDetailSchema,
+      ),
+    onSuccess: async (updated) => {
+      notify(t('cases.taskAdded'));
+      setTitle('');
+      setDueOn('');
+      setAssignee('');
+      setTitleError(null);
+      await update(updated);
+    },
+    onError: (e) => {
+      if (isApiError(e, 400) && e.fieldErrors().title) setTitleError(t('cases.taskTitleError'));
+      else notify(errorMessage(e), 'error');
+    },
+  });
+  const toggle = useMutation({
+    mutationFn: ({ taskId, done }: { taskId: string; done: boolean }) =>
+      api.patch(`/api/cases/${detail.id}/tasks/${taskId}`, { done }, caseDetailSchema),
+    onSuccess: update,
+    onError: (e) => notify(errorMessage(e), 'error'),
+  });
+  const assignees = [
+    ...(me ? [{ value: me.user.id, label: t('cases.me', { name: me.user.name }) }] : []),
+    ...(members.data ?? [])
+      .filter((m) => m.userId !== me?.user.id)
+      .map((m) => ({ value: m.userId, label: m.name })),
+  ];
+
+  return (
+    <Section id="case-tasks" title={t('cases.tasks')}>
+      <Stack gap="sm">
+        {detail.tasks.length === 0 ? (
+          <Text>{t('cases.noTasks')}</Text>
+        ) : (
+          <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }} data-testid="task-list">
+            {detail.tasks.map((task) => (
+              <li key={task.id}>
+                <Group gap="xs" wrap="wrap">
+                  <Checkbox
+                    label={task.title}
+                    aria-label={t('cases.taskDone', { title: task.title })}
+                    checked={
+                      toggle.isPending && toggle.variables.taskId === task.id
+                        ? toggle.variables.done
+                        : task.done
+                    }
+                    disabled={!canWork || toggle.isPending}
+                    onChange={(e) => toggle.mutate({ taskId: task.id, done: e.currentTarget.checked })}
+                  />
+                  {task.dueOn && <Text size="sm">{t('cases.due', { date: format.date(task.dueOn) })}</Text>}
+                  <Text size="sm">
+                    · {t('cases.assignee')}: {task.assignee?.name ?? t('cases.unassigned')}
+                  </Text>
+                  {task.overdue && (
+                    <Badge color="red.9" variant="filled" tt="none">
+                      {t('labels.overdue')}
+                    </Badge>
+                  )}
+                </Group>
+              </li>
+            ))}
+          </Stack>
+        )}
+        {canWork && (
+          <Box
+            component="form"
+            noValidate
+            aria-labelledby="new-task-heading"
+            onSubmit={(event) => {
+              event.preventDefault();
+              add.mutate();
+            }}
+          >
+            <Title order={3} size="h5" id="new-task-heading" mt="sm" mb="xs">
+              {t('cases.newTask')}
+            </Title>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput
+                label={t('cases.taskTitle')}
+                required
+                value={title}
+                onChange={(e) => setTitle(e.currentTarget.value)}
+                error={titleError}
+              />
+              <TextInput
+                label={t('cases.dueOn')}
+                type="date"
+                value={dueOn}
+                onChange={(e) => setDueOn(e.currentTarget.value)}
+              />
+              <NativeSelect
+                label={t('cases.assignee')}
+                value={assignee}
+                onChange={(e) => setAssignee(e.currentTarget.value)}
+              >
+                <option value="">{t('cases.unassigned')}</option>
+                {assignees.map((a) => (
+                  <option key={a.value} value={a.value}>
+                    {a.label}
+                  </option>
+                ))}
+              </NativeSelect>
+            </SimpleGrid>
+            <Group mt="sm">
+              <Button type="submit" variant="light" loading={add.isPending}>
+                {t('cases.addTask')}
+              </Button>
+            </Group>
+          </Box>
+        )}
+      </Stack>
+    </Section>
+  );
+}
+
+const entryKinds = ['meeting', 'contact', 'note'] as const;
+
+/** Now, as the value of a datetime-local input (local time, minutes). */
+function nowLocal() {
+  const d = new Date();
+  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
+  return d.toISOString().slice(0, 16);
+}
+
+function CaseTimeline({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { canWork } = useCaseAccess();
+  const stageName = (s: unknown) =>
+    typeof s === 'string' && (stages as readonly string[]).includes(s)
+      ? t(`labels.stage.${s as (typeof stages)[number]}`)
+      : String(s ?? '');
+  const outcomeName = (o: unknown) =>
+    typeof o === 'string' && (outcomes as readonly string[]).includes(o)
+      ? t(`labels.outcome.${o as (typeof outcomes)[number]}`)
+      : String(o ?? '');
+
+  return (
+    <Section id="case-timeline" title={t('cases.timeline')}>
+      <Stack gap="lg">
+        {canWork && <EntryForm detail={detail} />}
+        {detail.entries.length === 0 ? (
+          <Text>{t('cases.noEntries')}</Text>
+        ) : (
+          <Timeline bulletSize={14} lineWidth={2} active={detail.entries.length} data-testid="case-entries">
+            {detail.entries.map((entry) => {
+              const body = entry.body as Record<string, unknown>;
+              const text = (key: string) => (typeof body[key] === 'string' ? (body[key] as string) : null);
+              const answers = (body.answers ?? {}) as Record<string, unknown>;
+              const isStage = entry.kind === 'stage';
+              const title = isStage
+                ? body.to === 'closed'
+                  ? t('cases.closeNote', { outcome: outcomeName(body.outcome), reason: text('reason') ?? '' })
+                  : t('cases.stageEntry', { from: stageName(body.from), to: stageName(body.to) })
+                : entry.title;
+              const blocks: [string, string | null][] = [
+                [t('cases.participants'), text('participants')],
+                [t('cases.agenda'), text('agenda')],
+                [t('cases.why'), typeof answers.why === 'string' ? answers.why : null],
+                [t('cases.what'), typeof answers.what === 'string' ? answers.what : null],
+                [t('cases.how'), typeof answers.how === 'string' ? answers.how : null],
+                [t('cases.notes'), text('notes')],
+                [t('cases.nextSteps'), text('nextSteps')],
+              ];
+              return (
+                <Timeline.Item
+                  key={entry.id}
+                  title={
+                    <Group gap="xs">
+                      <Text fw={600}>{title}</Text>
+                      <Badge variant="light" tt="none" size="sm">
+                        {t(`cases.kind.${entry.kind}`)}
+                      </Badge>
+                      {(entry.kind === 'meeting' || entry.kind === 'contact' || entry.kind === 'note') && (
+                        <Badge variant="outline" color="gray.8" tt="none" size="sm">
+                          {entry.internal ? t('cases.internal') : t('cases.visible')}
+                        </Badge>
+                      )}
+                    </Group>
+                  }
+                >
+                  <Text size="sm">
+                    {format.dateTime(entry.occurredAt)}
+                    {entry.author ? ` · ${entry.author}` : ''}
+                  </Text>
+                  {isStage && text('overrideReason') && (
+                    <Text size="sm" fw={600}>
+                      {t('cases.overrideNote', { reason: text('overrideReason') })}
+                    </Text>
+                  )}
+                  {blocks
+                    .filter(([, value]) => value)
+                    .map(([label, value]) => (
+                      <Text key={label} size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                        <strong>{label}</strong> {value}
+                      </Text>
+                    ))}
+                </Timeline.Item>
+              );
+            })}
+          </Timeline>
+        )}
+      </Stack>
+    </Section>
+  );
+}
+
+const emptyEntry = {
+  kind: 'meeting' as (typeof entryKinds)[number],
+  occurredAt: '',
+  title: '',
+  participants: '',
+  agenda: '',
+  why: '',
+  what: '',
+  how: '',
+  notes: '',
+  nextSteps: '',
+  visible: false,
+};
+
+function EntryForm({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const update = useCaseUpdate(detail.id);
+  const errorMessage = useErrorMessage();
+  const [values, setValues] = useState({ ...emptyEntry, occurredAt: nowLocal() });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const set = (key: keyof typeof emptyEntry) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setValues((v) => ({ ...v, [key]: value }));
+  };
+  const optional = (s: string) => (s.trim() ? s : undefined);
+  const save = useMutation({
+    mutationFn: () => {
+      const occurred = values.occurredAt ? new Date(values.occurredAt) : null;
+      const answers = { why: optional(values.why), what: optional(values.what), how: optional(values.how) };
+      return api.post(
+        `/api/cases/${detail.id}/entries`,
+        {
+          kind: values.kind,
+          occurredAt: occurred && !Number.isNaN(occurred.getTime()) ? occurred.toISOString() : undefined,
+          title: values.title,
+          participants: optional(values.participants),
+          agenda: optional(values.agenda),
+          notes: optional(values.notes),
+          nextSteps: optional(values.nextSteps),
+          answers: answers.why || answers.what || answers.how ? answers : undefined,
+          internal: !values.visible,
+        },
+        caseDetailSchema,
+      );
+    },
+    onSuccess: async (updated) => {
+      notify(t('cases.entryAdded'));
+      setValues({ ...emptyEntry, occurredAt: nowLocal() });
+      setErrors({});
+      await update(updated);
+    },
+    onError: (e) => {
+      if (isApiError(e, 400)) {
+        const fields = e.fieldErrors();
+        setErrors({
+          ...(fields.title ? { title: t('cases.entryTitleError') } : {}),
+          ...(fields.occurredAt ? { occurredAt: t('cases.occurredAtError') } : {}),
+        });
+      } else notify(errorMessage(e), 'error');
+    },
+  });
+  const meeting = values.kind === 'meeting';
+
+  return (
+    <Box
+      component="form"
+      noValidate
+      aria-labelledby="new-entry-heading"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate();
+      }}
+      p="md"
+      style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-sm)' }}
+    >
+      <Title order={3} size="h4" id="new-entry-heading" mb="sm">
+        {t('cases.newEntry')}
+      </Title>
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <NativeSelect label={t('cases.entryKind')} value={values.kind} onChange={set('kind')}>
+            {entryKinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`cases.kind.${k}`)}
+              </option>
+            ))}
+          </NativeSelect>
+          <TextInput
+            label={t('cases.occurredAt')}
+            type="datetime-local"
+            required
+            value={values.occurredAt}
+            onChange={set('occurredAt')}
+            error={errors.occurredAt}
+          />
+          <TextInput
+            label={t('cases.entryTitle')}
+            required
+            value={values.title}
+            onChange={set('title')}
+            error={errors.title}
+          />
+        </SimpleGrid>
+        {values.kind !== 'note' && (
+          <TextInput
+            label={t('cases.participants')}
+            value={values.participants}
+            onChange={set('participants')}
+          />
+        )}
+        {meeting && (
+          <Textarea
+            label={t('cases.agenda')}
+            autosize
+            minRows={2}
+            value={values.agenda}
+            onChange={set('agenda')}
+          />
+        )}
+        {meeting && (
+          <Box
+            component="fieldset"
+            m={0}
+            p="sm"
+            style={{
+              border: '1px solid var(--mantine-color-gray-3)',
+              borderRadius: 'var(--mantine-radius-sm)',
+            }}
+          >
+            <Text component="legend" fw={700} px={4}>
+              {t('cases.questions')}
+            </Text>
+            <Text size="sm" mb="xs">
+              {t('cases.questionsIntro')}
+            </Text>
+            <Stack gap="sm">
+              <Textarea
+                label={t('cases.why')}
+                description={t('cases.whyHint')}
+                autosize
+                minRows={2}
+                value={values.why}
+                onChange={set('why')}
+              />
+              <Textarea
+                label={t('cases.what')}
+                description={t('cases.whatHint')}
+                autosize
+                minRows={2}
+                value={values.what}
+                onChange={set('what')}
+              />
+              <Textarea
+                label={t('cases.how')}
+                description={t('cases.howHint')}
+                autosize
+                minRows={2}
+                value={values.how}
+                onChange={set('how')}
+              />
+            </Stack>
+          </Box>
+        )}
+        <Textarea
+          label={t('cases.notes')}
+          autosize
+          minRows={3}
+          value={values.notes}
+          onChange={set('notes')}
+        />
+        <Textarea
+          label={t('cases.nextSteps')}
+          autosize
+          minRows={2}
+          value={values.nextSteps}
+          onChange={set('nextSteps')}
+        />
+        <Checkbox
+          label={t('cases.visibleToCustomer')}
+          description={t('cases.visibleToCustomerHint')}
+          checked={values.visible}
+          onChange={(e) => {
+            const checked = e.currentTarget.checked;
+            setValues((v) => ({ ...v, visible: checked }));
+          }}
+        />
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            {t('cases.addEntry')}
+          </Button>
+        </Group>
+      </Stack>
+    </Box>
+  );
+}

@@ -1,0 +1,154 @@
+import { Alert, Badge, Group, Table, Tabs, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { InquirySummary } from '../../../features/inquiries/inquiries.contract.ts';
+import { isApiError } from '../../api.ts';
+import { activeOrganisationOf, hasRole, useMe } from '../../session.ts';
+import { useFormat } from '../../ui/format.ts';
+import { AnchorLink } from '../../ui/links.tsx';
+import { ErrorAlert, Loading, Page } from '../../ui/page.tsx';
+import { type InquiryView, inquiriesQuery, inquiryViews } from './inquiries.api.ts';
+
+const route = getRouteApi('/app/inquiries');
+
+/** Who may work with inquiries; everyone else is told so instead of meeting an error. */
+export function useInquiryAccess() {
+  const membership = activeOrganisationOf(useMe());
+  const isHei = membership?.tenant.kind === 'hei';
+  return {
+    membership,
+    canRead: isHei && hasRole(membership, 'coordinator', 'manager', 'admin'),
+    canAct: isHei && hasRole(membership, 'coordinator'),
+  };
+}
+
+export function InquiriesPage() {
+  const { t } = useTranslation();
+  const { view } = route.useSearch();
+  const navigate = useNavigate();
+  const { canRead } = useInquiryAccess();
+
+  return (
+    <Page title={t('inquiries.title')}>
+      {!canRead ? (
+        <Alert color="orange" title={t('access.forbiddenTitle')}>
+          {t('inquiries.noAccess')}
+        </Alert>
+      ) : (
+        <>
+          <Text>{t('inquiries.intro')}</Text>
+          <Tabs
+            value={view}
+            onChange={(next) =>
+              next && void navigate({ to: '/inquiries', search: { view: next as InquiryView } })
+            }
+            keepMounted={false}
+          >
+            <Tabs.List aria-label={t('inquiries.tabsLabel')}>
+              {inquiryViews.map((v) => (
+                <Tabs.Tab key={v} value={v}>
+                  {t(`inquiries.tabs.${v}`)}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            {inquiryViews.map((v) => (
+              <Tabs.Panel key={v} value={v} pt="md">
+                <InquiryList view={v} />
+              </Tabs.Panel>
+            ))}
+          </Tabs>
+        </>
+      )}
+    </Page>
+  );
+}
+
+function InquiryList({ view }: { view: InquiryView }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const list = useQuery(inquiriesQuery(view));
+  if (list.isPending) return <Loading />;
+  if (list.isError)
+    return isApiError(list.error, 403) ? (
+      <Alert color="orange" title={t('access.forbiddenTitle')}>
+        {t('inquiries.noAccess')}
+      </Alert>
+    ) : (
+      <ErrorAlert error={list.error} />
+    );
+  if (list.data.length === 0) return <Text>{t('inquiries.empty')}</Text>;
+  const overdue = list.data.filter((i) => i.overdue).length;
+  // The API sorts overdue first; keep that order even if it changes.
+  const rows = [...list.data].sort((a, b) => Number(b.overdue) - Number(a.overdue));
+
+  return (
+    <>
+      {overdue > 0 && (
+        <Alert color="red" variant="light" mb="sm">
+          {t('inquiries.overdueCount', { count: overdue })}
+        </Alert>
+      )}
+      <Table.ScrollContainer minWidth={860}>
+        <Table verticalSpacing="sm" data-testid={`inquiries-${view}`}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('inquiries.organisation')}</Table.Th>
+              <Table.Th scope="col">{t('inquiries.reference')}</Table.Th>
+              <Table.Th scope="col">{t('inquiries.due')}</Table.Th>
+              <Table.Th scope="col">{t('inquiries.status')}</Table.Th>
+              <Table.Th scope="col">{t('inquiries.subjectArea')}</Table.Th>
+              <Table.Th scope="col">{t('inquiries.county')}</Table.Th>
+              <Table.Th scope="col">{t('inquiries.participants')}</Table.Th>
+              <Table.Th scope="col">{t('inquiries.proposed')}</Table.Th>
+              <Table.Th scope="col">{t('inquiries.flags')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((inquiry) => (
+              <InquiryRow key={inquiry.id} inquiry={inquiry} format={format} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </>
+  );
+}
+
+function InquiryRow({ inquiry, format }: { inquiry: InquirySummary; format: ReturnType<typeof useFormat> }) {
+  const { t } = useTranslation();
+  return (
+    <Table.Tr bg={inquiry.overdue ? 'red.0' : undefined}>
+      <Table.Th scope="row">
+        <AnchorLink to="/inquiries/$inquiryId" params={{ inquiryId: inquiry.id }} fw={600}>
+          {inquiry.organisationName}
+        </AnchorLink>
+      </Table.Th>
+      <Table.Td>{inquiry.reference}</Table.Td>
+      <Table.Td>
+        <Group gap={6} wrap="nowrap">
+          <span>{format.date(inquiry.dueAt)}</span>
+          {inquiry.overdue && (
+            <Badge color="red.9" variant="filled" tt="none">
+              {t('labels.overdue')}
+            </Badge>
+          )}
+        </Group>
+      </Table.Td>
+      <Table.Td>{t(`labels.inquiryStatus.${inquiry.status}`)}</Table.Td>
+      <Table.Td>{format.subjectArea(inquiry.subjectArea) ?? t('inquiries.notStated')}</Table.Td>
+      <Table.Td>{inquiry.county}</Table.Td>
+      <Table.Td>{inquiry.participants}</Table.Td>
+      <Table.Td>{inquiry.proposedHei?.name ?? '–'}</Table.Td>
+      <Table.Td>
+        {inquiry.openFlags > 0 ? (
+          <Badge color="orange" variant="light" tt="none">
+            {t('inquiries.openFlags', { count: inquiry.openFlags })}
+          </Badge>
+        ) : (
+          '–'
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}

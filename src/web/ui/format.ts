@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { type SubjectAreaCode, subjectAreas } from '../../shared/subject-areas.ts';
+
+/** Dates and times in the interface language (Swedish or British English conventions). */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en-GB' : 'sv-SE';
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return {
+    date: (iso: string) => date.format(new Date(iso.length === 10 ? `${iso}T12:00:00` : iso)),
+    dateTime: (iso: string) => dateTime.format(new Date(iso)),
+    subjectArea: (code: string | null) => {
+      if (!code) return null;
+      const area = subjectAreas.find((s) => s.code === (code as SubjectAreaCode));
+      return area ? (i18n.language === 'en' ? area.en : area.sv) : code;
+    },
+    /** One of `{ sv, en }` in the interface language. */
+    pick: (text: { sv: string; en: string }) => (i18n.language === 'en' ? text.en : text.sv),
+  };
+}
+
+/** The server names missing checklist items as "<Swedish> / <English>": the part in the interface language. */
+export function pickBilingual(message: string, language: string): string {
+  const at = message.indexOf(' / ');
+  if (at < 0) return message;
+  return language === 'en' ? message.slice(at + 3) : message.slice(0, at);
+}

@@ -1,0 +1,265 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectHeading,
+  expectNoAxeViolations,
+  type Lupp,
+  launchBrowser,
+  newPage,
+  signIn,
+  startLupp,
+  switchOrganisation,
+} from './support/lupp.ts';
+
+// The case pipeline at Mittlands universitet: a claimed inquiry becomes a case that moves through
+// the stages behind its checklist, with a manager's override, customer dialogue, tasks, search, the
+// kanban board; and the administrator's checklist and audit log.
+
+let lupp: Lupp;
+let browser: Browser;
+let caseUrl = '';
+
+beforeAll(async () => {
+  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await lupp?.close();
+});
+
+const stage = (page: Page, name: string) =>
+  page.getByTestId('case-stage').filter({ hasText: name }).waitFor();
+
+async function karin(page: Page) {
+  await signIn(page, 'karin.koordinator@mittland.example');
+  await switchOrganisation(page, 'Mittlands universitet');
+}
+
+/** Opens the "Move to…" menu of a board card and picks `target` with the keyboard only. */
+async function moveByKeyboard(page: Page, reference: string, target: string) {
+  const button = page.getByTestId(`card-${reference}`).getByRole('button', { name: /Flytta till/ });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('menu').waitFor();
+  for (let i = 0; i < 10; i++) {
+    const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    if (focused === target) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(target);
+  await page.keyboard.press('Enter');
+  await page.getByRole('menu').waitFor({ state: 'detached' });
+}
+
+describe('a case from claim to the board', () => {
+  it('is refused a move with the missing items named, then moves when they are ticked; a manager overrides', async () => {
+    const { context, page, errors } = await newPage(browser, lupp);
+    await karin(page);
+    await page.goto('/inquiries');
+    await page.getByRole('link', { name: 'Stålverket i Norrvik AB' }).click();
+    await page.getByRole('button', { name: 'Ta ärendet' }).click();
+    await page.getByRole('link', { name: 'Öppna ärendet' }).click();
+    await stage(page, 'Förfrågan');
+    caseUrl = new URL(page.url()).pathname;
+    await page.getByRole('navigation', { name: 'Ärendets steg' }).waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Flytta till nästa steg: Kvalificering' }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'Ärendet kan inte flyttas än' });
+    await refused.getByText('Kontakt tagen med kunden').waitFor();
+    await refused.getByText('Ansvarig samordnare utsedd').waitFor();
+    await expectNoAxeViolations(page);
+
+    const inquiryStage = page.getByTestId('checklist-inquiry');
+    await inquiryStage.getByRole('checkbox', { name: /Kontakt tagen med kunden/ }).check();
+    await inquiryStage.getByText(/Klart .* av Karin Berg/).waitFor();
+    await inquiryStage.getByRole('button', { name: 'Kommentera: Ansvarig samordnare utsedd' }).click();
+    const comment = page.getByRole('dialog', { name: 'Kommentar till kontrollpunkt' });
+    await comment.getByRole('textbox', { name: 'Kommentar' }).fill('Karin är ansvarig.');
+    await comment.getByRole('button', { name: 'Markera som klar med kommentar' }).click();
+    await inquiryStage.getByText(/Karin är ansvarig\./).waitFor();
+    await page.getByText('Alla obligatoriska kontrollpunkter i steget är klara.').waitFor();
+    await page.getByRole('button', { name: 'Flytta till nästa steg: Kvalificering' }).click();
+    await stage(page, 'Kvalificering');
+    await page.getByText('Flyttat från Förfrågan till Kvalificering').waitFor();
+    // A coordinator is not offered the manager's override.
+    expect(await page.getByRole('button', { name: /Flytta ändå/ }).count()).toBe(0);
+
+    // Maria, manager, moves it on past the checklist, with a reason.
+    const manager = await newPage(browser, lupp);
+    await signIn(manager.page, 'maria.chef@mittland.example');
+    await manager.page.goto(caseUrl);
+    await stage(manager.page, 'Kvalificering');
+    await manager.page.getByRole('button', { name: 'Flytta ändå (chef)…' }).click();
+    const override = manager.page.getByRole('dialog', { name: 'Flytta förbi kontrollpunkterna' });
+    await override.getByRole('textbox', { name: 'Motivering' }).fill('Kort');
+    await override.getByRole('button', { name: 'Flytta med motivering' }).click();
+    await override.getByText('Skriv en motivering med minst 10 tecken.').waitFor();
+    await expectNoAxeViolations(manager.page);
+    await override
+      .getByRole('textbox', { name: 'Motivering' })
+      .fill('Beslutat i ledningsgruppen: kunden har bråttom.');
+    await override.getByRole('button', { name: 'Flytta med motivering' }).click();
+    await stage(manager.page, 'Dialog');
+    await manager.page
+      .getByText('Förbi kontrollpunkterna: Beslutat i ledningsgruppen: kunden har bråttom.')
+      .waitFor();
+    await manager.context.close();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('records a meeting with the three questions, finds the case by a word from it, and lists it as overdue', async () => {
+    const { context, page } = await newPage(browser, lupp);
+    await karin(page);
+    await page.goto(caseUrl);
+    await stage(page, 'Dialog');
+
+    const entry = page.getByRole('form', { name: 'Ny händelse' });
+    await entry.getByRole('textbox', { name: 'Rubrik' }).fill('Första behovsmötet');
+    await entry.getByRole('textbox', { name: 'Deltagare' }).fill('Sara Ståhl (kund), Karin Berg');
+    await entry.getByRole('textbox', { name: 'Varför?' }).fill('Färre oplanerade stopp i valsverket.');
+    await entry.getByRole('textbox', { name: 'Vad?' }).fill('Underhållsteknik för skiftledare.');
+    await entry.getByRole('textbox', { name: 'Hur?' }).fill('Halvdistans, fyra träffar på bruket.');
+    await entry
+      .getByRole('textbox', { name: 'Anteckningar' })
+      .fill('Kunden nämnde vibrationsanalys flera gånger.');
+    await entry.getByRole('checkbox', { name: 'Synlig för kunden' }).check();
+    await expectNoAxeViolations(page);
+    await entry.getByRole('button', { name: 'Spara händelsen' }).click();
+    const timeline = page.getByTestId('case-entries');
+    await timeline.getByText('Första behovsmötet').waitFor();
+    await timeline.getByText('Färre oplanerade stopp i valsverket.').waitFor();
+    expect(await entry.getByRole('textbox', { name: 'Rubrik' }).inputValue()).toBe('');
+
+    // A task already past its due date is marked overdue.
+    const task = page.getByRole('form', { name: 'Ny uppgift' });
+    await task.getByRole('textbox', { name: 'Uppgift' }).fill('Skicka utkast till upplägg');
+    await task.getByLabel('Klart senast').fill('2020-01-10');
+    await task.getByRole('combobox', { name: 'Ansvarig' }).selectOption({ label: 'Jag (Karin Berg)' });
+    await task.getByRole('button', { name: 'Lägg till uppgift' }).click();
+    const tasks = page.getByTestId('task-list');
+    await tasks.getByText('Försenad').waitFor();
+    await tasks.getByText('Ansvarig: Karin Berg').waitFor();
+    await expectNoAxeViolations(page);
+
+    // Full-text search finds it by a word in the meeting notes.
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ärenden' }).click();
+    await expectHeading(page, 'Ärenden');
+    await page.getByRole('searchbox', { name: 'Sök i ärenden' }).fill('vibrationsanalys');
+    await page.getByRole('button', { name: 'Sök', exact: true }).click();
+    await page.getByTestId('case-total').filter({ hasText: '1 ärende' }).waitFor();
+    await page.getByTestId('cases-table').getByText('Stålverket i Norrvik AB').waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('searchbox', { name: 'Sök i ärenden' }).fill('finnsinteallsnågonstans');
+    await page.getByRole('button', { name: 'Sök', exact: true }).click();
+    await page.getByText('Inga ärenden matchar.').waitFor();
+
+    await page.getByRole('searchbox', { name: 'Sök i ärenden' }).fill('');
+    await page.getByRole('button', { name: 'Sök', exact: true }).click();
+    await page.getByRole('checkbox', { name: 'Bara med försenade uppgifter' }).check();
+    await page.getByTestId('case-total').filter({ hasText: '1 ärende' }).waitFor();
+    await page.getByTestId('cases-table').getByText('1 försenad uppgift').waitFor();
+    await context.close();
+  });
+
+  it('shows the case in its column on the board and moves it with the keyboard, naming what is missing', async () => {
+    const { context, page } = await newPage(browser, lupp);
+    await karin(page);
+    await page.goto('/cases?view=board');
+    const reference = (
+      await page
+        .getByTestId('column-dialogue')
+        .getByText(/UF-\d{4}-\d{5}/)
+        .first()
+        .textContent()
+    )?.match(/UF-\d{4}-\d{5}/)?.[0];
+    expect(reference).toBeDefined();
+    await page.getByRole('heading', { name: 'Dialog (1)' }).waitFor();
+    await expectNoAxeViolations(page);
+
+    // Forward: refused, with the missing items of the dialogue stage listed.
+    await moveByKeyboard(page, reference ?? '', 'Utformning');
+    const refused = page.getByRole('alert').filter({ hasText: 'kan inte flyttas till Utformning än' });
+    await refused.getByText('Varför: vad utbildningen ska leda till för individ och organisation').waitFor();
+    await expectNoAxeViolations(page);
+
+    // Back a step: always allowed.
+    await moveByKeyboard(page, reference ?? '', 'Kvalificering');
+    await page.getByTestId('column-qualification').getByTestId(`card-${reference}`).waitFor();
+    await page.getByRole('heading', { name: 'Dialog (0)' }).waitFor();
+    await context.close();
+  });
+});
+
+describe('administration of the pipeline', () => {
+  it("adapts the HEI's checklist: a new required item shows on the case", async () => {
+    const { context, page } = await newPage(browser, lupp);
+    await signIn(page, 'astrid.admin@mittland.example');
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Kontrollpunkter' })
+      .click();
+    await expectHeading(page, 'Kontrollpunkter');
+    const inquiry = page.getByTestId('admin-checklist-inquiry');
+    await inquiry.getByRole('textbox', { name: 'Text på svenska' }).first().waitFor();
+    await expectNoAxeViolations(page);
+    await inquiry.getByRole('button', { name: 'Lägg till kontrollpunkt i Förfrågan' }).click();
+    const added = inquiry.getByRole('group', { name: 'Kontrollpunkt 3 i Förfrågan' });
+    await added.getByRole('textbox', { name: 'Text på svenska' }).fill('Ärendet registrerat i diariet');
+    await added.getByRole('textbox', { name: 'Text på engelska' }).fill('x');
+    await added.getByRole('checkbox', { name: 'Obligatorisk' }).check();
+    await page.getByRole('button', { name: 'Spara kontrollpunkterna' }).click();
+    await added.getByText('Skriv 3–300 tecken.').waitFor();
+    await added.getByRole('textbox', { name: 'Text på engelska' }).fill('Case registered in the records');
+    await added.getByRole('button', { name: 'Flytta upp: Kontrollpunkt 3 i Förfrågan' }).click();
+    await page.getByRole('button', { name: 'Spara kontrollpunkterna' }).click();
+    await page.getByText('Kontrollpunkterna har sparats.').waitFor();
+    expect(
+      await inquiry
+        .getByRole('group', { name: 'Kontrollpunkt 2 i Förfrågan' })
+        .getByRole('textbox', { name: 'Text på svenska' })
+        .inputValue(),
+    ).toBe('Ärendet registrerat i diariet');
+    await expectNoAxeViolations(page);
+    await context.close();
+
+    const coordinator = await newPage(browser, lupp);
+    await karin(coordinator.page);
+    await coordinator.page.goto(caseUrl);
+    await coordinator.page
+      .getByTestId('checklist-inquiry')
+      .getByRole('checkbox', { name: 'Ärendet registrerat i diariet (obligatorisk)' })
+      .waitFor();
+    await coordinator.context.close();
+  });
+
+  it('lists what was just done in the audit log, and exports it as CSV', async () => {
+    const { context, page } = await newPage(browser, lupp);
+    await signIn(page, 'astrid.admin@mittland.example');
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Revisionslogg' })
+      .click();
+    await expectHeading(page, 'Revisionslogg');
+    const table = page.getByTestId('audit-table');
+    await table.getByText('checklist.replaced').first().waitFor();
+    await table.getByText('case.stage_changed').first().waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('textbox', { name: 'Händelse' }).fill('checklist.replaced');
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await page.waitForFunction(() => !document.body.textContent?.includes('case.stage_changed'));
+    await table.getByRole('row').nth(1).getByText('checklist.replaced').waitFor();
+    expect(await table.getByRole('row').count()).toBe(2);
+
+    const href = (await page.getByRole('link', { name: 'Ladda ned som CSV' }).getAttribute('href')) ?? '';
+    expect(href).toContain('format=csv');
+    const csv = await page.request.get(href);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect(await csv.text()).toContain('checklist.replaced');
+    await context.close();
+  });
+});

@@ -1,0 +1,165 @@
+import { and, eq } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outbox } from '../../src/features/mail/outbox.table.ts';
+import {
+  expectHeading,
+  expectNoAxeViolations,
+  type Lupp,
+  launchBrowser,
+  newPage,
+  signIn,
+  startLupp,
+  switchOrganisation,
+} from './support/lupp.ts';
+
+// Karin, coordinator at both HEIs, works the consortium inbox: claims, refers (and accepts the
+// referral at the other HEI), overrides an eligibility flag and declines with alternatives.
+
+let lupp: Lupp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await lupp?.close();
+});
+
+async function openInquiries(page: Page, tab = 'Inkorg') {
+  await page
+    .getByRole('navigation', { name: 'Huvudmeny' })
+    .getByRole('link', { name: 'Förfrågningar' })
+    .click();
+  await expectHeading(page, 'Förfrågningar');
+  await page.getByRole('tab', { name: tab }).click();
+}
+
+async function openInquiry(page: Page, organisation: string) {
+  await page.getByRole('tabpanel').getByRole('link', { name: organisation }).click();
+  await expectHeading(page, organisation);
+}
+
+const status = (page: Page) => page.getByTestId('inquiry-status');
+
+describe('the inquiry inbox', () => {
+  it('claims, refers to the other HEI which accepts, overrides a flag and declines with alternatives', async () => {
+    const { context, page, errors } = await newPage(browser, lupp);
+    await signIn(page, 'karin.koordinator@mittland.example');
+    await switchOrganisation(page, 'Mittlands universitet');
+
+    await openInquiries(page);
+    const inbox = page.getByTestId('inquiries-inbox');
+    for (const name of [
+      'Stålverket i Norrvik AB',
+      'Norrviks kommun',
+      'Nordisk Gruvteknik AB',
+      'Region Mittland',
+    ])
+      await inbox.getByRole('link', { name }).waitFor();
+    expect(await inbox.getByRole('columnheader', { name: 'Svara senast' }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+
+    // Claim: the inquiry becomes ours and a case is opened.
+    await openInquiry(page, 'Stålverket i Norrvik AB');
+    await page.getByText('Lärosätet har examensrätt i ämnet').first().waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Ta ärendet' }).click();
+    await page.getByText('Ni har tagit förfrågan. Ett ärende har skapats.').waitFor();
+    await status(page).filter({ hasText: 'Tagen' }).waitFor();
+    await page.getByText('Togs av Mittlands universitet').waitFor();
+    await page.getByRole('link', { name: 'Öppna ärendet' }).click();
+    await page.getByTestId('case-stage').filter({ hasText: 'Förfrågan' }).waitFor();
+    await page.getByText('Stålverket i Norrvik AB').first().waitFor();
+
+    await openInquiries(page, 'Våra');
+    await page.getByTestId('inquiries-ours').getByRole('link', { name: 'Stålverket i Norrvik AB' }).waitFor();
+    expect(await page.getByTestId('inquiries-ours').getByRole('row').count()).toBe(2);
+
+    // Refer to the other HEI with a reason.
+    await page.getByRole('tab', { name: 'Inkorg' }).click();
+    await openInquiry(page, 'Region Mittland');
+    await page.getByRole('button', { name: 'Hänvisa' }).click();
+    const refer = page.getByRole('dialog', { name: 'Hänvisa till ett annat lärosäte' });
+    await refer.getByRole('textbox', { name: 'Motivering' }).fill('Nej');
+    await refer.getByRole('button', { name: 'Hänvisa' }).click();
+    await refer.getByText('Välj ett annat lärosäte i samarbetet.').waitFor();
+    await refer.getByText('Skriv en motivering med minst 5 tecken.').waitFor();
+    await expectNoAxeViolations(page);
+    await refer.getByRole('combobox', { name: 'Lärosäte' }).selectOption({ label: 'Högskolan i Norrvik' });
+    await refer.getByRole('textbox', { name: 'Motivering' }).fill('Norrvik har lärare i IT-säkerhet i höst.');
+    await refer.getByRole('button', { name: 'Hänvisa' }).click();
+    await refer.waitFor({ state: 'detached' });
+    // Referred from the inbox, it leaves Mittlands' lists until Norrvik answers.
+    await page.getByText('Förfrågan har hänvisats till Högskolan i Norrvik.').waitFor();
+    await expectHeading(page, 'Förfrågningar');
+    await page.getByTestId('inquiries-inbox').getByRole('link', { name: 'Nordisk Gruvteknik AB' }).waitFor();
+    await page
+      .getByTestId('inquiries-inbox')
+      .getByRole('link', { name: 'Region Mittland' })
+      .waitFor({ state: 'detached' });
+
+    // At Norrvik, it is waiting under "Referred to us".
+    await switchOrganisation(page, 'Högskolan i Norrvik');
+    await openInquiries(page, 'Hänvisade till oss');
+    await openInquiry(page, 'Region Mittland');
+    await page.getByText('Norrvik har lärare i IT-säkerhet i höst.').waitFor();
+    await page.getByText('Hänvisades till Högskolan i Norrvik').waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Ta emot hänvisningen' }).click();
+    await status(page).filter({ hasText: 'Tagen' }).waitFor();
+    await page.getByText('Högskolan i Norrvik tog emot hänvisningen').waitFor();
+
+    // An eligibility flag, with its reason, overridden with a justification.
+    await openInquiries(page);
+    await openInquiry(page, 'Nordisk Gruvteknik AB');
+    const flag = page.getByTestId('flag-purpose_fits_buyer');
+    await flag.getByText(/bistånd/).waitFor();
+    await flag.getByRole('button', { name: /Häv flaggan/ }).click();
+    await flag.getByRole('textbox', { name: 'Motivering' }).fill('kort');
+    await flag.getByRole('button', { name: 'Häv flaggan' }).click();
+    await flag.getByText('Skriv en motivering med minst 10 tecken.').waitFor();
+    await expectNoAxeViolations(page);
+    await flag
+      .getByRole('textbox', { name: 'Motivering' })
+      .fill('Sida finansierar, köparen är en offentlig myndighet enligt avtalet.');
+    await flag.getByRole('button', { name: 'Häv flaggan' }).click();
+    await flag.getByText(/^Hävd av Karin Berg .*: Sida finansierar/).waitFor();
+    await page.getByText('En behörighetsflagga hävdes').waitFor();
+
+    // Decline with alternatives: the customer gets them by e-mail.
+    await openInquiries(page);
+    await openInquiry(page, 'Norrviks kommun');
+    await page.getByRole('button', { name: 'Avböj' }).click();
+    const decline = page.getByRole('dialog', { name: 'Avböj förfrågan' });
+    await decline
+      .getByRole('textbox', { name: 'Motivering till kunden' })
+      .fill('Vi saknar lärare i ämnet i år.');
+    await decline
+      .getByRole('textbox', { name: 'Förslag på alternativ (valfritt)' })
+      .fill('Den öppna kursen Vårdhygien 7,5 hp vid Mittlands universitet.');
+    await expectNoAxeViolations(page);
+    await decline.getByRole('button', { name: 'Avböj' }).click();
+    await decline.waitFor({ state: 'detached' });
+    await status(page).filter({ hasText: 'Avböjd' }).waitFor();
+    const mails = await lupp.database.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.kind, 'inquiry_declined')));
+    expect(mails.map((m) => m.textBody).join('\n')).toContain('Vårdhygien 7,5 hp');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('tells a teacher plainly that inquiries are not for their role', async () => {
+    const { context, page } = await newPage(browser, lupp);
+    await signIn(page, 'lars.larare@mittland.example');
+    await page.goto('/inquiries');
+    await expectHeading(page, 'Förfrågningar');
+    await page.getByText('Du saknar behörighet').waitFor();
+    await expectNoAxeViolations(page);
+    await context.close();
+  });
+});

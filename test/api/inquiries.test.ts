@@ -174,6 +174,7 @@ describe('the consortium inbox and routing', () => {
     expect(claimed.statusCode).toBe(200);
     expect(claimed.json()).toMatchObject({ status: 'claimed', ownerHei: { id: heiA.id } });
     expect(claimed.json().firstResponseAt).not.toBeNull();
+    expect(claimed.json().caseId).toMatch(/^[0-9a-f-]{36}$/);
     expect((await t.request('GET', `/api/inquiries/${id}`, as(coordB))).statusCode).toBe(404);
     expect((await t.request('POST', `/api/inquiries/${id}/claim`, as(coordB))).statusCode).toBe(404);
     expect((await t.request('POST', `/api/inquiries/${id}/claim`, as(coordA))).statusCode).toBe(409);
@@ -225,6 +226,25 @@ describe('the consortium inbox and routing', () => {
       to: 'B-högskolan',
       reason: 'B har lärare i svetsteknik nära kunden.',
     });
+    expect((await t.request('GET', `/api/inquiries/${id}`, as(coordA))).statusCode).toBe(404);
+  });
+
+  it('referring straight from the inbox keeps the inquiry in sight of the referring HEI until answered', async () => {
+    const { id } = await submitted();
+    const referred = await t.request('POST', `/api/inquiries/${id}/refer`, {
+      ...as(coordA),
+      body: { toHeiId: heiB.id, reason: 'Närmare kunden' },
+    });
+    expect(referred.statusCode).toBe(200);
+    expect(referred.json()).toMatchObject({
+      status: 'referred',
+      ownerHei: null,
+      referredToHei: { id: heiB.id },
+      caseId: null,
+    });
+    expect((await t.request('GET', `/api/inquiries/${id}`, as(coordA))).statusCode).toBe(200);
+    expect((await t.request('POST', `/api/inquiries/${id}/claim`, as(coordA))).statusCode).toBe(409);
+    await t.request('POST', `/api/inquiries/${id}/referral/accept`, { ...as(coordB), body: {} });
     expect((await t.request('GET', `/api/inquiries/${id}`, as(coordA))).statusCode).toBe(404);
   });
 

@@ -921,3 +921,12 @@ export async function putDialogueTemplates(
   });
   return getDialogueTemplates(db, heiId);
 }
+
+/** The case an inquiry became at this HEI, if any (for linking from the inquiry). */
+export async function caseIdForInquiry(db: Db, inquiryId: string, heiId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: caseFile.id })
+    .from(caseFile)
+    .where(and(eq(caseFile.inquiryId, inquiryId), eq(caseFile.heiId, heiId)));
+  return row?.id ?? null;
+}

@@ -122,6 +122,8 @@ export const inquiryDetailSchema = inquirySummarySchema
     budgetRange: z.enum(budgetRanges),
     preferredHei: heiRef,
     proposalReason: z.string().nullable(),
+    /** The case this inquiry became at the viewing HEI, once claimed. */
+    caseId: z.uuid().nullable(),
     eligibility: z.array(eligibilityFlagSchema),
     trail: z.array(inquiryEventSchema),
   })

@@ -5,7 +5,7 @@ import { AppError, conflict, invalid, notFound } from '../../server/http/problem
 import { workingDaysDeadline } from '../../shared/working-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
-import { openCaseFromInquiry } from '../cases/cases.service.ts';
+import { caseIdForInquiry, openCaseFromInquiry } from '../cases/cases.service.ts';
 import { enqueueMail } from '../mail/mail.service.ts';
 import { formatOrgNumber } from '../tenancy/org-number.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
@@ -239,7 +239,12 @@ const ACT_ROLES: Role[] = ['coordinator'];
 const visibleTo = (hei: Hei) =>
   and(
     eq(inquiry.consortiumId, hei.consortiumId),
-    or(eq(inquiry.status, 'new'), eq(inquiry.ownerHeiId, hei.id), eq(inquiry.referredToHeiId, hei.id)),
+    or(
+      eq(inquiry.status, 'new'),
+      eq(inquiry.ownerHeiId, hei.id),
+      eq(inquiry.referredToHeiId, hei.id),
+      eq(inquiry.referredByHeiId, hei.id),
+    ),
   );
 
 export async function listInquiries(
@@ -397,6 +402,7 @@ async function detail(db: Db, row: Row, hei: Hei): Promise<InquiryDetail> {
     budgetRange: row.budgetRange,
     preferredHei: ref(names, row.preferredHeiId),
     proposalReason: row.proposalReason,
+    caseId: await caseIdForInquiry(db, row.id, hei.id),
     eligibility: eligibilityFor(row, hei, overrides),
     trail: events.map(({ e, actor, hei: heiName }) => ({
       at: e.at.toISOString(),
@@ -486,7 +492,12 @@ export async function referInquiry(db: Db, actor: Actor, inquiryId: string, toHe
     if (!mayHandle(row, hei))
       throw conflict('Only an inquiry in the inbox, or one your HEI has claimed, can be referred.');
     return {
-      set: { status: 'referred', referredToHeiId: toHeiId, firstResponseAt: respondedAt(row) },
+      set: {
+        status: 'referred',
+        referredToHeiId: toHeiId,
+        referredByHeiId: hei.id,
+        firstResponseAt: respondedAt(row),
+      },
       event: 'referred',
       data: { to: target.name, reason },
     };
@@ -509,12 +520,12 @@ export function answerReferral(
         throw conflict('The inquiry is not referred to your HEI.');
       return accept
         ? {
-            set: { status: 'claimed', ownerHeiId: hei.id, referredToHeiId: null },
+            set: { status: 'claimed', ownerHeiId: hei.id, referredToHeiId: null, referredByHeiId: null },
             event: 'referral_accepted',
             data: { reason },
           }
         : {
-            set: { status: row.ownerHeiId ? 'claimed' : 'new', referredToHeiId: null },
+            set: { status: row.ownerHeiId ? 'claimed' : 'new', referredToHeiId: null, referredByHeiId: null },
             event: 'referral_declined',
             data: { reason },
           };

@@ -63,6 +63,8 @@ export const inquiry = pgTable(
     ownerHeiId: uuid('owner_hei_id').references(() => organisation.id),
     /** While status = referred: the HEI asked to take it over. */
     referredToHeiId: uuid('referred_to_hei_id').references(() => organisation.id),
+    /** While status = referred: the HEI that referred it (it keeps sight of it until the answer). */
+    referredByHeiId: uuid('referred_by_hei_id').references(() => organisation.id),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
     firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

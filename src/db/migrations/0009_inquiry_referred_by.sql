@@ -1,0 +1,2 @@
+ALTER TABLE "inquiry" ADD COLUMN "referred_by_hei_id" uuid;--> statement-breakpoint
+ALTER TABLE "inquiry" ADD CONSTRAINT "inquiry_referred_by_hei_id_organisation_id_fk" FOREIGN KEY ("referred_by_hei_id") REFERENCES "public"."organisation"("id") ON DELETE no action ON UPDATE no action;

@@ -71,3 +71,29 @@ describe('demo taxonomy', () => {
     expect(en[0]).toMatchObject({ source: 'demo', label: { sv: 'Demensvård', en: 'Dementia care' } });
   });
 });
+
+describe('concept suggestions for free text', () => {
+  it('explain which words matched, and leave weak matches for a person to confirm', async () => {
+    const cookie = await signIn(t, 'lars.larare@mittland.example', DEMO_PASSWORD);
+    const response = await t.request('POST', '/api/taxonomy/suggestions', {
+      cookie,
+      body: { text: 'Våra tekniker behöver kunna svetsteknik och förebyggande underhåll av maskinerna.' },
+    });
+    expect(response.statusCode).toBe(200);
+    const suggestions = response.json();
+    const welding = suggestions.find(
+      (s: { concept: { label: { sv: string } } }) => s.concept.label.sv === 'Svetsteknik',
+    );
+    expect(welding).toMatchObject({ matchedWords: ['svetsteknik'], confidence: 1, needsConfirmation: false });
+    const maintenance = suggestions.find(
+      (s: { concept: { label: { sv: string } } }) => s.concept.label.sv === 'Förebyggande underhåll',
+    );
+    expect(maintenance.matchedWords.sort()).toEqual(['förebyggande', 'underhåll']);
+    expect(
+      suggestions.every(
+        (s: { confidence: number; needsConfirmation: boolean }) =>
+          s.needsConfirmation === s.confidence < 0.75,
+      ),
+    ).toBe(true);
+  });
+});

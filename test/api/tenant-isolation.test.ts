@@ -225,6 +225,7 @@ const scopedElsewhere: Record<string, string> = {
   'GET /api/colleagues': "the active organisation's members only (names and roles)",
   'GET /api/taxonomy/concepts': 'shared reference data: every signed-in user (taxonomy.test.ts)',
   'GET /api/taxonomy/concepts/{conceptId}': 'shared reference data',
+  'POST /api/taxonomy/suggestions': 'shared reference data; the text is not stored',
   'GET /api/taxonomy/imports': 'taxonomy.test.ts: HEI admins only',
   'GET /api/analyses': "needs.test.ts: the active HEI's analyses only",
   'GET /api/analyses/levels': 'reference text: level descriptions and the formula',

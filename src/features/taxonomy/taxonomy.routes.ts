@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { forbidden } from '../../server/http/problem.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
-import { getConcept, listImports, searchConcepts } from './taxonomy.service.ts';
+import { getConcept, listImports, searchConcepts, suggestConcepts } from './taxonomy.service.ts';
 
 const conceptSchema = z
   .object({
@@ -89,6 +89,42 @@ export async function taxonomyRoutes(app: App, { database: { db } }: Deps) {
       },
     },
     async (request) => getConcept(db, request.params.conceptId),
+  );
+
+  app.post(
+    '/api/taxonomy/suggestions',
+    {
+      schema: {
+        tags,
+        summary:
+          'Suggest concepts for a need in free text, each with the words that matched and a confidence; a person confirms',
+        body: z.strictObject({
+          text: z.string().trim().min(3).max(5000),
+          type: z.string().max(200).optional(),
+          limit: z.number().int().min(1).max(30).default(10),
+        }),
+        response: {
+          200: z.array(
+            z.object({
+              concept: conceptSchema,
+              matchedWords: z.array(z.string()),
+              confidence: z.number(),
+              needsConfirmation: z.boolean(),
+            }),
+          ),
+          ...problems(400, 401),
+        },
+      },
+    },
+    async (request) =>
+      suggestConcepts(db, {
+        text: request.body.text,
+        types: request.body.type
+          ?.split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+        limit: request.body.limit,
+      }),
   );
 
   app.get(

@@ -398,3 +398,69 @@ export async function listImports(db: Db) {
     finishedAt: r.finishedAt?.toISOString() ?? null,
   }));
 }
+
+// ------------------------------------------------------------------ suggestions for free text
+
+/** Words too common to say anything about a competence. */
+const stopWords = new Set(
+  'och att det som för med till av på är en ett i om de den vi ni vår våra har kunna kan ska behöver behov inom hos the and for with to of in on is a an we our need needs be able can should'.split(
+    ' ',
+  ),
+);
+
+/** Below this confidence a suggestion must be confirmed by a person; nothing is ever accepted automatically. */
+export const SUGGESTION_CONFIRM_BELOW = 0.75;
+
+/**
+ * Suggests taxonomy concepts for a need written in the customer's own words, explaining each suggestion
+ * by the words that matched. Confidence is the share of the concept's label words found in the text.
+ */
+export async function suggestConcepts(db: Db, input: { text: string; types?: string[]; limit: number }) {
+  const words = [
+    ...new Set(
+      input.text
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}-]+/u)
+        .filter((w) => w.length >= 3 && !stopWords.has(w)),
+    ),
+  ].slice(0, 30);
+  const found = new Map<string, { concept: ConceptView; matchedWords: Set<string> }>();
+  for (const word of words) {
+    for (const hit of await searchConcepts(db, { q: word, types: input.types, limit: 5 })) {
+      const entry = found.get(hit.id) ?? { concept: hit, matchedWords: new Set<string>() };
+      entry.matchedWords.add(word);
+      found.set(hit.id, entry);
+    }
+  }
+  const wordsOf = (label: string | null) =>
+    (label ?? '')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}-]+/u)
+      .filter((w) => w.length >= 3 && !stopWords.has(w));
+  // Share of a label's words (in its better-matching language) that the text contains, by their first letters.
+  const coverage = (label: string | null, matched: string[]) => {
+    const own = wordsOf(label);
+    if (!own.length) return 0;
+    const covered = own.filter((lw) =>
+      matched.some((mw) => lw.startsWith(mw.slice(0, 5)) || mw.startsWith(lw.slice(0, 5))),
+    );
+    return covered.length / Math.min(own.length, 4);
+  };
+  return [...found.values()]
+    .map(({ concept, matchedWords }) => {
+      const matched = [...matchedWords];
+      const confidence = Math.min(
+        1,
+        Math.round(Math.max(coverage(concept.label.sv, matched), coverage(concept.label.en, matched)) * 100) /
+          100,
+      );
+      return {
+        concept,
+        matchedWords: matched,
+        confidence,
+        needsConfirmation: confidence < SUGGESTION_CONFIRM_BELOW,
+      };
+    })
+    .sort((a, b) => b.confidence - a.confidence || b.matchedWords.length - a.matchedWords.length)
+    .slice(0, input.limit);
+}

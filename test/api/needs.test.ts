@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoTaxonomy } from '../../src/features/taxonomy/demo-taxonomy.ts';
 import { taxonomyConcept } from '../../src/features/taxonomy/taxonomy.table.ts';
@@ -182,6 +183,37 @@ describe('a competence-needs analysis', () => {
     expect(
       (await t.request('GET', `/api/analyses/${v1.id}`, { cookie: coord.cookie })).json().needs,
     ).toHaveLength(2);
+  });
+
+  it('exports as CSV and XLSX, priority first, in Swedish or English', async () => {
+    const analysis = await newAnalysis();
+    await t.request('POST', `/api/analyses/${analysis.id}/needs`, {
+      cookie: coord.cookie,
+      body: need({ conceptId: leadership, importance: 1 }),
+    });
+    await t.request('POST', `/api/analyses/${analysis.id}/needs`, { cookie: coord.cookie, body: need() });
+    const csv = await t.request('GET', `/api/analyses/${analysis.id}/export?format=csv`, {
+      cookie: economist.cookie,
+    });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toMatch(/^"Kompetens";"Roll";"Tidshorisont"/);
+    expect(lines[1]).toMatch(/^"Svetsteknik";"";"now";4;1;3;3;10;18;/);
+    const xlsx = await t.request('GET', `/api/analyses/${analysis.id}/export?format=xlsx&lang=en`, {
+      cookie: coord.cookie,
+    });
+    expect(xlsx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(xlsx.rawPayload).buffer);
+    const sheet = workbook.getWorksheet('Competence needs');
+    expect(sheet?.getRow(3).getCell(1).value).toBe('Competence');
+    expect(sheet?.getRow(4).getCell(1).value).toBe('Welding technology');
+    expect(sheet?.getRow(4).getCell(9).value).toBe(18);
   });
 
   it('economists read but do not write; other HEIs see nothing', async () => {

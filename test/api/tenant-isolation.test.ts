@@ -236,6 +236,7 @@ const scopedElsewhere: Record<string, string> = {
   'PUT /api/analyses/{analysisId}/needs/{needId}': 'needs.test.ts',
   'DELETE /api/analyses/{analysisId}/needs/{needId}': 'needs.test.ts',
   'POST /api/analyses/{analysisId}/versions': 'needs.test.ts',
+  'GET /api/analyses/{analysisId}/export': "needs.test.ts: the HEI's own analyses only",
   'GET /api/analyses/{analysisId}/compare': "needs.test.ts: both analyses must be the HEI's own",
   'GET /api/portal': "portal.test.ts: the customer contact's own organisation only",
   'GET /api/portal/cases/{caseId}': 'portal.test.ts: own cases only, never internal entries',

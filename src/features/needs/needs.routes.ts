@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
@@ -9,6 +10,7 @@ import {
   needBody,
   roleBody,
 } from './needs.contract.ts';
+import { analysisCsv, analysisXlsx } from './needs.export.ts';
 import {
   addNeed,
   addRole,
@@ -153,6 +155,38 @@ export async function needsRoutes(app: App, { database: { db } }: Deps) {
     },
     async (request, reply) =>
       reply.status(201).send(await newVersion(db, actorOf(request), request.params.analysisId)),
+  );
+
+  app.get(
+    '/api/analyses/:analysisId/export',
+    {
+      schema: {
+        tags,
+        summary: 'The analysis as CSV or XLSX (one row per need, priority first), in Swedish or English',
+        params: analysisParams,
+        querystring: z.object({ format: z.enum(['csv', 'xlsx']), lang: z.enum(['sv', 'en']).default('sv') }),
+        response: { 200: z.string().describe('The file'), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const analysis = await getAnalysis(db, actorOf(request), request.params.analysisId);
+      const { format, lang } = request.query;
+      const name = `kompetensbehov-${analysis.customer.name}-v${analysis.version}.${format}`.replace(
+        /[^\p{L}\p{N}.-]+/gu,
+        '-',
+      );
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
+      if (format === 'csv')
+        return reply
+          .type('text/csv; charset=utf-8')
+          .serializer((p: string) => p)
+          .send(analysisCsv(analysis, lang));
+      const file = await analysisXlsx(analysis, lang);
+      // A binary body goes out as it is; the route's 200 schema documents it as a file.
+      return (reply as FastifyReply)
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(file);
+    },
   );
 
   app.get(

@@ -1,0 +1,98 @@
+import ExcelJS from 'exceljs';
+import type { Analysis } from './needs.contract.ts';
+
+const headers = {
+  sv: [
+    'Kompetens',
+    'Roll',
+    'Tidshorisont',
+    'Krävd nivå',
+    'Nuvarande nivå',
+    'Gap',
+    'Vikt',
+    'Antal personer',
+    'Prioritet',
+    'Beräkning',
+    'Drivkraft',
+    'Underlag',
+    'Säkerhet',
+    'Mål individ',
+    'Mål organisation',
+    'Indikatorer',
+  ],
+  en: [
+    'Competence',
+    'Role',
+    'Horizon',
+    'Required level',
+    'Current level',
+    'Gap',
+    'Importance',
+    'People',
+    'Priority',
+    'Calculation',
+    'Driver',
+    'Evidence',
+    'Confidence',
+    'Individual goal',
+    'Organisational goal',
+    'Indicators',
+  ],
+};
+
+/** One row per need, highest priority first, as people read the analysis. */
+function rows(analysis: Analysis, language: 'sv' | 'en'): (string | number)[][] {
+  const roleTitle = (id: string | null) => analysis.roles.find((r) => r.id === id)?.title ?? '';
+  return analysis.needs.map((n) => [
+    n.concept
+      ? ((language === 'sv' ? n.concept.label.sv : n.concept.label.en) ??
+        n.concept.label.sv ??
+        n.concept.label.en ??
+        '')
+      : (n.freeText ?? ''),
+    roleTitle(n.roleId),
+    n.horizon,
+    n.requiredLevel,
+    n.currentLevel,
+    n.computed.gap,
+    n.importance,
+    n.people,
+    n.computed.priority,
+    n.computed.formula,
+    n.driver ?? '',
+    n.evidence ?? '',
+    n.confidence,
+    n.goalIndividual ?? '',
+    n.goalOrganisation ?? '',
+    n.indicators ?? '',
+  ]);
+}
+
+/** CSV for Swedish Excel: BOM, semicolons, quoted cells, no formula injection. */
+export function analysisCsv(analysis: Analysis, language: 'sv' | 'en'): string {
+  const cell = (value: string | number) => {
+    if (typeof value === 'number') return String(value).replace('.', language === 'sv' ? ',' : '.');
+    const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return `"${text.replaceAll('"', '""')}"`;
+  };
+  const lines = [headers[language], ...rows(analysis, language)].map((r) => r.map(cell).join(';'));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export async function analysisXlsx(analysis: Analysis, language: 'sv' | 'en'): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Lupp';
+  const sheet = workbook.addWorksheet(language === 'sv' ? 'Kompetensbehov' : 'Competence needs');
+  sheet.addRow([
+    `${analysis.title} (${language === 'sv' ? 'version' : 'version'} ${analysis.version}) – ${analysis.customer.name}`,
+  ]).font = { bold: true, size: 13 };
+  sheet.addRow([]);
+  const header = sheet.addRow(headers[language]);
+  header.font = { bold: true };
+  for (const r of rows(analysis, language)) sheet.addRow(r);
+  sheet.columns.forEach((column, i) => {
+    column.width = i === 0 ? 36 : i >= 9 ? 28 : 14;
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 3 }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -119,6 +119,16 @@ const caseRoute = createRoute({
   path: '/cases/$caseId',
   component: lazyRouteComponent(() => import('./features/cases/CasePage.tsx'), 'CasePage'),
 });
+const portalRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/portal',
+  component: lazyRouteComponent(() => import('./features/portal/PortalPage.tsx'), 'PortalPage'),
+});
+const portalCaseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/portal/cases/$caseId',
+  component: lazyRouteComponent(() => import('./features/portal/PortalCasePage.tsx'), 'PortalCasePage'),
+});
 const checklistRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/checklist',
@@ -152,6 +162,8 @@ const routeTree = rootRoute.addChildren([
     caseRoute,
     inquiriesRoute,
     inquiryRoute,
+    portalRoute,
+    portalCaseRoute,
     area('/needs', 'needs'),
     area('/courses', 'courses'),
     area('/matching', 'matching'),

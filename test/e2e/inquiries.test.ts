@@ -92,9 +92,10 @@ describe('the inquiry inbox', () => {
     await refer.getByRole('textbox', { name: 'Motivering' }).fill('Norrvik har lärare i IT-säkerhet i höst.');
     await refer.getByRole('button', { name: 'Hänvisa' }).click();
     await refer.waitFor({ state: 'detached' });
-    // Referred from the inbox, it leaves Mittlands' lists until Norrvik answers.
+    // Referred from the inbox: Mittlands still sees it, waiting for Norrvik's answer, but it has left the inbox.
     await page.getByText('Förfrågan har hänvisats till Högskolan i Norrvik.').waitFor();
-    await expectHeading(page, 'Förfrågningar');
+    await page.getByText('Väntar på svar från Högskolan i Norrvik.').waitFor();
+    await openInquiries(page);
     await page.getByTestId('inquiries-inbox').getByRole('link', { name: 'Nordisk Gruvteknik AB' }).waitFor();
     await page
       .getByTestId('inquiries-inbox')

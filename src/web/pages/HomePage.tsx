@@ -1,8 +1,8 @@
 import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { activeMembershipOf, useMe } from '../session.ts';
-import { areaItems } from '../shell/navigation.ts';
-import { AnchorLink } from '../ui/links.tsx';
+import { areaItems, isCustomerContact } from '../shell/navigation.ts';
+import { AnchorLink, ButtonLink } from '../ui/links.tsx';
 import { Page } from '../ui/page.tsx';
 
 export function HomePage() {
@@ -57,25 +57,37 @@ export function HomePage() {
         </Card>
       )}
 
-      <section aria-labelledby="home-areas">
-        <Title order={2} size="h3" id="home-areas" mb="sm">
-          {t('home.areasTitle')}
-        </Title>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-          {areaItems
-            .filter((item) => item.to !== '/')
-            .map((item) => (
-              <Card key={item.to} withBorder padding="md">
-                <AnchorLink to={item.to} fw={700}>
-                  {t(`areas.${item.label as Exclude<typeof item.label, 'home'>}.title`)}
-                </AnchorLink>
-                <Text size="sm" mt={4}>
-                  {t(`areas.${item.label as Exclude<typeof item.label, 'home'>}.description`)}
-                </Text>
-              </Card>
-            ))}
-        </SimpleGrid>
-      </section>
+      {isCustomerContact(active) ? (
+        <Card withBorder padding="lg" component="section" aria-labelledby="home-portal">
+          <Stack gap="sm" align="flex-start">
+            <Title order={2} size="h3" id="home-portal">
+              {t('portal.title')}
+            </Title>
+            <Text>{t('portal.homeIntro')}</Text>
+            <ButtonLink to="/portal">{t('portal.open')}</ButtonLink>
+          </Stack>
+        </Card>
+      ) : (
+        <section aria-labelledby="home-areas">
+          <Title order={2} size="h3" id="home-areas" mb="sm">
+            {t('home.areasTitle')}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+            {areaItems
+              .filter((item) => item.to !== '/')
+              .map((item) => (
+                <Card key={item.to} withBorder padding="md">
+                  <AnchorLink to={item.to} fw={700}>
+                    {t(`areas.${item.label as Exclude<typeof item.label, 'home'>}.title`)}
+                  </AnchorLink>
+                  <Text size="sm" mt={4}>
+                    {t(`areas.${item.label as Exclude<typeof item.label, 'home'>}.description`)}
+                  </Text>
+                </Card>
+              ))}
+          </SimpleGrid>
+        </section>
+      )}
     </Page>
   );
 }

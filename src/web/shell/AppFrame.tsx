@@ -7,7 +7,8 @@ import type { Me } from '../../features/tenancy/tenancy.contract.ts';
 import { activeMembershipOf, useMe } from '../session.ts';
 import { NavItemLink } from '../ui/links.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
-import { adminItems, areaItems, showsAdministration } from './navigation.ts';
+import { NotificationsBell } from './NotificationsBell.tsx';
+import { adminItems, menuItems, showsAdministration } from './navigation.ts';
 import { OrganisationSwitcher } from './OrganisationSwitcher.tsx';
 import { SkipLink } from './SkipLink.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -60,6 +61,7 @@ function SignedInFrame({ me, children }: { me: Me; children: ReactNode }) {
             </Group>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <NotificationsBell />
             <LanguageSwitcher />
             <UserMenu me={me} />
           </Group>
@@ -80,7 +82,7 @@ function SignedInFrame({ me, children }: { me: Me; children: ReactNode }) {
           <OrganisationSwitcher me={me} />
         </Stack>
         <AppShell.Section grow component={ScrollArea}>
-          {areaItems.map((item) => (
+          {menuItems(active).map((item) => (
             <NavItemLink
               key={item.to}
               to={item.to}

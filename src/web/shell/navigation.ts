@@ -17,6 +17,22 @@ export const areaItems = [
   { to: '/process-guide', label: 'processGuide' },
 ] as const satisfies readonly NavItem[];
 
+/** What a customer organisation's contact people see: their own inquiries and cases. */
+export const customerItems = [
+  { to: '/', label: 'home', exact: true },
+  { to: '/portal', label: 'portal' },
+] as const satisfies readonly NavItem[];
+
+/** A customer contact acts for a customer organisation: the HEI areas are not theirs. */
+export const isCustomerContact = (membership: Membership | null) =>
+  membership?.tenant.kind === 'customer' && hasRole(membership, 'customer_contact');
+
+/** The main menu's areas for the active membership. */
+export const menuItems = (
+  membership: Membership | null,
+): readonly ((typeof areaItems)[number] | (typeof customerItems)[number])[] =>
+  isCustomerContact(membership) ? customerItems : areaItems;
+
 export const adminItems = [
   { to: '/admin/members', label: 'members' },
   { to: '/admin/organisation', label: 'organisation' },

@@ -29,9 +29,16 @@ import { pickBilingual, useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, Loading, Page, useErrorMessage } from '../../ui/page.tsx';
-import { membersQuery } from '../admin/admin.api.ts';
+import { Documents } from '../documents/Documents.tsx';
 import { useCaseAccess } from './CasesPage.tsx';
-import { caseQuery, moveCase } from './cases.api.ts';
+import {
+  caseQuery,
+  colleaguesQuery,
+  type DialogueTemplate,
+  dialogueTemplatesQuery,
+  moveCase,
+} from './cases.api.ts';
+import { InviteCustomerContact } from './InviteCustomerContact.tsx';
 
 const route = getRouteApi('/app/cases/$caseId');
 
@@ -82,7 +89,8 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 function CaseView({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
-  const { canWork } = useCaseAccess();
+  const { canWork, membership } = useCaseAccess();
+  const canInvite = !!membership?.roles.includes('coordinator');
   return (
     <Stack gap="lg">
       <Group gap="xs">
@@ -100,6 +108,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         <Text size="sm">
           {detail.customer.name} · {t('cases.owner')}: {detail.owner?.name ?? t('cases.noOwner')}
         </Text>
+        {canInvite && <InviteCustomerContact detail={detail} />}
       </Group>
       {detail.inquiryId && (
         <AnchorLink to="/inquiries/$inquiryId" params={{ inquiryId: detail.inquiryId }} size="sm">
@@ -115,6 +124,14 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       </Section>
       <Checklist detail={detail} />
       <Tasks detail={detail} />
+      <Section id="case-documents" title={t('documents.title')}>
+        <Documents
+          basePath={`/api/cases/${detail.id}/documents`}
+          canUpload={canWork}
+          shareOption
+          canDelete={canWork}
+        />
+      </Section>
       <CaseTimeline detail={detail} />
     </Stack>
   );
@@ -550,15 +567,10 @@ function Tasks({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
   const me = useMe();
-  const { canWork, membership } = useCaseAccess();
+  const { canWork } = useCaseAccess();
   const update = useCaseUpdate(detail.id);
   const errorMessage = useErrorMessage();
-  // The member list is for admins and managers; others can assign themselves or nobody.
-  const canListMembers = !!membership?.roles.some((r) => r === 'admin' || r === 'manager');
-  const members = useQuery({
-    ...membersQuery(membership?.tenant.id ?? ''),
-    enabled: canWork && canListMembers,
-  });
+  const colleagues = useQuery({ ...colleaguesQuery, enabled: canWork });
   const [title, setTitle] = useState('');
   const [dueOn, setDueOn] = useState('');
   const [assignee, setAssignee] = useState('');
@@ -591,7 +603,7 @@ function Tasks({ detail }: { detail: CaseDetail }) {
   });
   const assignees = [
     ...(me ? [{ value: me.user.id, label: t('cases.me', { name: me.user.name }) }] : []),
-    ...(members.data ?? [])
+    ...(colleagues.data ?? [])
       .filter((m) => m.userId !== me?.user.id)
       .map((m) => ({ value: m.userId, label: m.name })),
   ];
@@ -695,7 +707,16 @@ function nowLocal() {
 function CaseTimeline({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { canWork } = useCaseAccess();
+  const { canWork, membership } = useCaseAccess();
+  const templates = useQuery({
+    ...dialogueTemplatesQuery(membership?.tenant.id ?? ''),
+    enabled: !!membership,
+  });
+  const questionLabel = (key: string) => {
+    if (key === 'why' || key === 'what' || key === 'how') return t(`cases.${key}`);
+    const question = templates.data?.flatMap((tpl) => tpl.questions).find((q) => q.key === key);
+    return question ? format.pick(question) : key;
+  };
   const stageName = (s: unknown) =>
     typeof s === 'string' && (stages as readonly string[]).includes(s)
       ? t(`labels.stage.${s as (typeof stages)[number]}`)
@@ -726,9 +747,10 @@ function CaseTimeline({ detail }: { detail: CaseDetail }) {
               const blocks: [string, string | null][] = [
                 [t('cases.participants'), text('participants')],
                 [t('cases.agenda'), text('agenda')],
-                [t('cases.why'), typeof answers.why === 'string' ? answers.why : null],
-                [t('cases.what'), typeof answers.what === 'string' ? answers.what : null],
-                [t('cases.how'), typeof answers.how === 'string' ? answers.how : null],
+                ...Object.entries(answers).map(
+                  ([key, value]) =>
+                    [questionLabel(key), typeof value === 'string' ? value : null] as [string, string | null],
+                ),
                 [t('cases.notes'), text('notes')],
                 [t('cases.nextSteps'), text('nextSteps')],
               ];
@@ -781,19 +803,37 @@ const emptyEntry = {
   title: '',
   participants: '',
   agenda: '',
-  why: '',
-  what: '',
-  how: '',
   notes: '',
   nextSteps: '',
   visible: false,
 };
 
+/** The model's three questions, used when the HEI's guides cannot be loaded. */
+const modelQuestions: DialogueTemplate['questions'] = [
+  { key: 'why', sv: '', en: '' },
+  { key: 'what', sv: '', en: '' },
+  { key: 'how', sv: '', en: '' },
+];
+
 function EntryForm({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
+  const format = useFormat();
+  const me = useMe();
+  const { membership } = useCaseAccess();
   const update = useCaseUpdate(detail.id);
   const errorMessage = useErrorMessage();
+  const templates = useQuery({
+    ...dialogueTemplatesQuery(membership?.tenant.id ?? ''),
+    enabled: !!membership,
+  });
+  const colleagues = useQuery(colleaguesQuery);
   const [values, setValues] = useState({ ...emptyEntry, occurredAt: nowLocal() });
+  const [templateId, setTemplateId] = useState<string | null>(null);
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [mentions, setMentions] = useState<string[]>([]);
+  const template = templates.data?.find((tpl) => tpl.id === templateId) ?? templates.data?.[0] ?? null;
+  const questions = template?.questions ?? modelQuestions;
+  const others = (colleagues.data ?? []).filter((c) => c.userId !== me?.user.id);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = (key: keyof typeof emptyEntry) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
@@ -803,7 +843,10 @@ function EntryForm({ detail }: { detail: CaseDetail }) {
   const save = useMutation({
     mutationFn: () => {
       const occurred = values.occurredAt ? new Date(values.occurredAt) : null;
-      const answers = { why: optional(values.why), what: optional(values.what), how: optional(values.how) };
+      const given = Object.fromEntries(
+        questions.filter((q) => answers[q.key]?.trim()).map((q) => [q.key, answers[q.key] ?? '']),
+      );
+      const withAnswers = values.kind === 'meeting' && Object.keys(given).length > 0;
       return api.post(
         `/api/cases/${detail.id}/entries`,
         {
@@ -814,8 +857,10 @@ function EntryForm({ detail }: { detail: CaseDetail }) {
           agenda: optional(values.agenda),
           notes: optional(values.notes),
           nextSteps: optional(values.nextSteps),
-          answers: answers.why || answers.what || answers.how ? answers : undefined,
+          answers: withAnswers ? given : undefined,
+          templateId: withAnswers && template ? template.id : undefined,
           internal: !values.visible,
+          mentions,
         },
         caseDetailSchema,
       );
@@ -823,6 +868,8 @@ function EntryForm({ detail }: { detail: CaseDetail }) {
     onSuccess: async (updated) => {
       notify(t('cases.entryAdded'));
       setValues({ ...emptyEntry, occurredAt: nowLocal() });
+      setAnswers({});
+      setMentions([]);
       setErrors({});
       await update(updated);
     },
@@ -907,34 +954,40 @@ function EntryForm({ detail }: { detail: CaseDetail }) {
             <Text component="legend" fw={700} px={4}>
               {t('cases.questions')}
             </Text>
-            <Text size="sm" mb="xs">
-              {t('cases.questionsIntro')}
-            </Text>
             <Stack gap="sm">
-              <Textarea
-                label={t('cases.why')}
-                description={t('cases.whyHint')}
-                autosize
-                minRows={2}
-                value={values.why}
-                onChange={set('why')}
-              />
-              <Textarea
-                label={t('cases.what')}
-                description={t('cases.whatHint')}
-                autosize
-                minRows={2}
-                value={values.what}
-                onChange={set('what')}
-              />
-              <Textarea
-                label={t('cases.how')}
-                description={t('cases.howHint')}
-                autosize
-                minRows={2}
-                value={values.how}
-                onChange={set('how')}
-              />
+              {templates.data && templates.data.length > 1 && (
+                <NativeSelect
+                  label={t('cases.guide')}
+                  value={template?.id ?? ''}
+                  onChange={(e) => {
+                    setTemplateId(e.currentTarget.value);
+                    setAnswers({});
+                  }}
+                >
+                  {templates.data.map((tpl) => (
+                    <option key={tpl.id} value={tpl.id}>
+                      {tpl.name}
+                    </option>
+                  ))}
+                </NativeSelect>
+              )}
+              {questions.map((q) => {
+                const model = q.key === 'why' || q.key === 'what' || q.key === 'how';
+                return (
+                  <Textarea
+                    key={`${template?.id ?? 'model'}-${q.key}`}
+                    label={model ? t(`cases.${q.key as 'why' | 'what' | 'how'}`) : format.pick(q)}
+                    description={model ? t(`cases.${q.key as 'why' | 'what' | 'how'}Hint`) : undefined}
+                    autosize
+                    minRows={2}
+                    value={answers[q.key] ?? ''}
+                    onChange={(e) => {
+                      const value = e.currentTarget.value;
+                      setAnswers((current) => ({ ...current, [q.key]: value }));
+                    }}
+                  />
+                );
+              })}
             </Stack>
           </Box>
         )}
@@ -952,6 +1005,20 @@ function EntryForm({ detail }: { detail: CaseDetail }) {
           value={values.nextSteps}
           onChange={set('nextSteps')}
         />
+        {others.length > 0 && (
+          <Checkbox.Group
+            label={t('cases.mention')}
+            description={t('cases.mentionHint')}
+            value={mentions}
+            onChange={setMentions}
+          >
+            <Group gap="md" mt={4} data-testid="mentions">
+              {others.map((c) => (
+                <Checkbox key={c.userId} value={c.userId} label={c.name} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+        )}
         <Checkbox
           label={t('cases.visibleToCustomer')}
           description={t('cases.visibleToCustomerHint')}

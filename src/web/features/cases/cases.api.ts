@@ -1,8 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
 import {
   boardSchema,
   caseDetailSchema,
   caseListSchema,
+  dialogueTemplateSchema,
   heiChecklistSchema,
 } from '../../../features/cases/cases.contract.ts';
 import { api } from '../../api.ts';
@@ -51,23 +53,6 @@ export const caseQuery = (caseId: string) =>
     queryFn: ({ signal }) => api.get(`/api/cases/${caseId}`, caseDetailSchema, signal),
   });
 
-/**
- * The case opened from an inquiry (they share the reference). The inquiry does not name its case,
- * so this looks through the newest cases of the HEI.
- */
-export const caseForReferenceQuery = (reference: string) =>
-  queryOptions({
-    queryKey: ['cases', 'by-reference', reference],
-    queryFn: async ({ signal }) => {
-      const list = await api.get(
-        caseListPath({ sort: 'created', order: 'desc', pageSize: 200 }),
-        caseListSchema,
-        signal,
-      );
-      return list.items.find((c) => c.reference === reference) ?? null;
-    },
-  });
-
 export const heiChecklistQuery = (organisationId: string) =>
   queryOptions({
     queryKey: ['organisation', organisationId, 'checklist'],
@@ -77,3 +62,28 @@ export const heiChecklistQuery = (organisationId: string) =>
 
 export const moveCase = (caseId: string, to: string, overrideReason?: string) =>
   api.post(`/api/cases/${caseId}/stage`, { to, overrideReason }, caseDetailSchema);
+
+export const colleagueSchema = z.object({ userId: z.string(), name: z.string(), roles: z.array(z.string()) });
+export type Colleague = z.infer<typeof colleagueSchema>;
+
+/** The people of the active organisation: task assignees and @-mentions. */
+export const colleaguesQuery = queryOptions({
+  queryKey: ['colleagues'],
+  queryFn: ({ signal }) => api.get('/api/colleagues', z.array(colleagueSchema), signal),
+  staleTime: 60_000,
+});
+
+export type DialogueTemplate = z.infer<typeof dialogueTemplateSchema>;
+
+/** The HEI's dialogue guides (the model's why/what/how first, by default). */
+export const dialogueTemplatesQuery = (organisationId: string) =>
+  queryOptions({
+    queryKey: ['organisation', organisationId, 'dialogue-templates'],
+    queryFn: ({ signal }) =>
+      api.get(
+        `/api/organisations/${organisationId}/dialogue-templates`,
+        z.array(dialogueTemplateSchema),
+        signal,
+      ),
+    staleTime: 5 * 60_000,
+  });

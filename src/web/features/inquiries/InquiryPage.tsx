@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InquiryDetail } from '../../../features/inquiries/inquiries.contract.ts';
@@ -23,9 +23,8 @@ import { useFormat } from '../../ui/format.ts';
 import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, Loading, Page, useErrorMessage } from '../../ui/page.tsx';
-import { caseForReferenceQuery } from '../cases/cases.api.ts';
 import { useInquiryAccess } from './InquiriesPage.tsx';
-import { consortiumHeisQuery, inquiryAction, inquiryQuery } from './inquiries.api.ts';
+import { inquiryAction, inquiryQuery, myConsortiumQuery } from './inquiries.api.ts';
 
 const route = getRouteApi('/app/inquiries/$inquiryId');
 
@@ -195,7 +194,6 @@ function Actions({ inquiry }: { inquiry: InquiryDetail }) {
   const myHei = membership?.tenant.id;
   const ours = inquiry.status === 'claimed' && inquiry.ownerHei?.id === myHei;
   const referredToUs = inquiry.status === 'referred' && inquiry.referredToHei?.id === myHei;
-  const caseLink = useQuery({ ...caseForReferenceQuery(inquiry.reference), enabled: ours });
 
   const act = useMutation({
     mutationFn: ({ action }: { action: 'claim' | 'referral/accept'; message: string }) =>
@@ -255,9 +253,9 @@ function Actions({ inquiry }: { inquiry: InquiryDetail }) {
         {inquiry.status === 'referred' && !referredToUs && inquiry.referredToHei && (
           <Text>{t('inquiries.waitingForReferral', { hei: inquiry.referredToHei.name })}</Text>
         )}
-        {ours && caseLink.data && (
+        {ours && inquiry.caseId && (
           <Group>
-            <ButtonLink to="/cases/$caseId" params={{ caseId: caseLink.data.id }} variant="light">
+            <ButtonLink to="/cases/$caseId" params={{ caseId: inquiry.caseId }} variant="light">
               {t('inquiries.openCase')}
             </ButtonLink>
           </Group>
@@ -280,10 +278,8 @@ function Actions({ inquiry }: { inquiry: InquiryDetail }) {
 function ReferModal({ inquiry, onClose }: { inquiry: InquiryDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const { membership } = useInquiryAccess();
-  const heis = useQuery(consortiumHeisQuery);
+  const heis = useQuery(myConsortiumQuery);
   const update = useUpdateInquiry(inquiry.id);
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const errorMessage = useErrorMessage();
   const others = (heis.data?.heis ?? []).filter((h) => h.id !== membership?.tenant.id);
   const [to, setTo] = useState('');
@@ -297,15 +293,7 @@ function ReferModal({ inquiry, onClose }: { inquiry: InquiryDetail; onClose: () 
       await update(updated);
     },
     onError: async (error) => {
-      if (isApiError(error, 404)) {
-        // Referred from the inbox, the inquiry is no longer ours to see (the API answers 404 after
-        // the referral is made): say it is done and go back to the list.
-        notify(t('inquiries.referred', { hei: others.find((h) => h.id === to)?.name ?? '' }));
-        onClose();
-        queryClient.removeQueries({ queryKey: inquiryQuery(inquiry.id).queryKey });
-        await queryClient.invalidateQueries({ queryKey: ['inquiries'] });
-        await navigate({ to: '/inquiries', search: { view: 'inbox' } });
-      } else if (isApiError(error, 400)) {
+      if (isApiError(error, 400)) {
         const fields = error.fieldErrors();
         setErrors({
           toHeiId: fields.toHeiId ? t('inquiries.heiError') : undefined,

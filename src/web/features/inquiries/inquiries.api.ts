@@ -1,18 +1,14 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import {
-  frontDoorSchema,
-  inquiryDetailSchema,
-  inquirySummarySchema,
-} from '../../../features/inquiries/inquiries.contract.ts';
+import { inquiryDetailSchema, inquirySummarySchema } from '../../../features/inquiries/inquiries.contract.ts';
 import { api } from '../../api.ts';
 
 export const inquiryViews = ['inbox', 'ours', 'referred_to_us'] as const;
 export type InquiryView = (typeof inquiryViews)[number];
 
 /**
- * The consortium whose front door and HEIs the app links to. /api/me does not name the user's
- * consortium (slug) yet, so this is the demo consortium until the API offers the HEIs of one's own.
+ * The demo consortium's front door, linked from the public sign-in page (nobody is signed in there).
+ * Signed-in pages use the active organisation's own consortium (`myConsortiumQuery`).
  */
 export const CONSORTIUM_SLUG = 'kunskapsalliansen';
 
@@ -28,9 +24,15 @@ export const inquiryQuery = (inquiryId: string) =>
     queryFn: ({ signal }) => api.get(`/api/inquiries/${inquiryId}`, inquiryDetailSchema, signal),
   });
 
-export const consortiumHeisQuery = queryOptions({
-  queryKey: ['public', 'consortium', CONSORTIUM_SLUG],
-  queryFn: ({ signal }) => api.get(`/api/public/consortia/${CONSORTIUM_SLUG}`, frontDoorSchema, signal),
+const myConsortiumSchema = z.object({
+  consortium: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }),
+  heis: z.array(z.object({ id: z.uuid(), name: z.string() })),
+});
+
+/** The active organisation's consortium and its member HEIs (referral targets). */
+export const myConsortiumQuery = queryOptions({
+  queryKey: ['consortium'],
+  queryFn: ({ signal }) => api.get('/api/consortium', myConsortiumSchema, signal),
   staleTime: 5 * 60_000,
 });
 

@@ -1,0 +1,186 @@
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Group,
+  Stack,
+  Text,
+  Textarea,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api.ts';
+import { useFormat } from '../../ui/format.ts';
+import { AnchorLink } from '../../ui/links.tsx';
+import { notify } from '../../ui/notify.ts';
+import { ErrorAlert, Loading, Page, useErrorMessage } from '../../ui/page.tsx';
+import { Documents } from '../documents/Documents.tsx';
+import { type PortalCaseDetail, portalCaseQuery, sendPortalMessage } from './portal.api.ts';
+import { useStageText } from './stage-text.ts';
+
+const route = getRouteApi('/app/portal/cases/$caseId');
+
+export function PortalCasePage() {
+  const { t } = useTranslation();
+  const { caseId } = route.useParams();
+  const detail = useQuery(portalCaseQuery(caseId));
+  return (
+    <Page title={detail.data?.title ?? t('portal.caseTitle')}>
+      <AnchorLink to="/portal">{t('portal.back')}</AnchorLink>
+      {isApiError(detail.error, 403) ? (
+        <Alert color="orange" title={t('access.forbiddenTitle')}>
+          {t('portal.noAccess')}
+        </Alert>
+      ) : detail.isPending ? (
+        <Loading />
+      ) : isApiError(detail.error, 404) ? (
+        <Alert color="orange">{t('cases.notFound')}</Alert>
+      ) : detail.isError ? (
+        <ErrorAlert error={detail.error} />
+      ) : (
+        <PortalCaseView detail={detail.data} />
+      )}
+    </Page>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
+      <Title order={2} size="h3" id={id} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
+function PortalCaseView({ detail }: { detail: PortalCaseDetail }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const stageText = useStageText();
+  return (
+    <Stack gap="lg">
+      <Group gap="xs">
+        <Badge size="lg" variant="light" tt="none">
+          {detail.reference}
+        </Badge>
+        <Badge size="lg" variant="outline" tt="none" data-testid="portal-case-stage">
+          {t(`labels.stage.${detail.stage}`)}
+        </Badge>
+        <Text size="sm">
+          {detail.hei} · {t('portal.updated', { date: format.date(detail.updatedAt) })}
+        </Text>
+      </Group>
+      <Text>{stageText(detail.stage, detail.outcome)}</Text>
+      <Section id="portal-need" title={t('portal.need')}>
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{detail.needText}</Text>
+      </Section>
+      <Section id="portal-message" title={t('portal.writeTitle')}>
+        <MessageForm detail={detail} />
+      </Section>
+      <Section id="portal-timeline" title={t('portal.timeline')}>
+        <PortalTimeline detail={detail} />
+      </Section>
+      <Section id="portal-documents" title={t('documents.title')}>
+        <Documents basePath={`/api/portal/cases/${detail.id}/documents`} canUpload />
+      </Section>
+    </Stack>
+  );
+}
+
+function MessageForm({ detail }: { detail: PortalCaseDetail }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const send = useMutation({
+    mutationFn: () => sendPortalMessage(detail.id, text),
+    onSuccess: async (updated) => {
+      notify(t('portal.messageSent'));
+      setText('');
+      setError(null);
+      queryClient.setQueryData(portalCaseQuery(detail.id).queryKey, updated);
+      await queryClient.invalidateQueries({ queryKey: ['portal'], exact: true });
+    },
+    onError: (e) => setError(isApiError(e, 400) ? t('portal.messageError') : errorMessage(e)),
+  });
+  return (
+    <Box
+      component="form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (text.trim().length < 2) setError(t('portal.messageError'));
+        else send.mutate();
+      }}
+    >
+      <Stack gap="sm">
+        <Text size="sm">{t('portal.writeIntro', { hei: detail.hei })}</Text>
+        <Textarea
+          label={t('portal.message')}
+          required
+          autosize
+          minRows={3}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          error={error}
+        />
+        <Group>
+          <Button type="submit" loading={send.isPending}>
+            {t('portal.send')}
+          </Button>
+        </Group>
+      </Stack>
+    </Box>
+  );
+}
+
+function PortalTimeline({ detail }: { detail: PortalCaseDetail }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (detail.entries.length === 0) return <Text>{t('portal.noEntries')}</Text>;
+  return (
+    <Timeline bulletSize={14} lineWidth={2} active={detail.entries.length} data-testid="portal-entries">
+      {detail.entries.map((entry) => {
+        const body = entry.body;
+        const text = (key: string) => (typeof body[key] === 'string' ? (body[key] as string) : null);
+        const answers = (body.answers ?? {}) as Record<string, unknown>;
+        const blocks: [string, string, string | null][] = [
+          ['participants', t('cases.participants'), text('participants')],
+          ['agenda', t('cases.agenda'), text('agenda')],
+          ...Object.entries(answers).map(
+            ([key, v]) =>
+              [`answer-${key}`, '', typeof v === 'string' ? v : null] as [string, string, string | null],
+          ),
+          ['notes', '', text('notes')],
+          ['nextSteps', t('cases.nextSteps'), text('nextSteps')],
+        ];
+        return (
+          <Timeline.Item key={entry.id} title={<Text fw={600}>{entry.title}</Text>}>
+            <Text size="sm">
+              {format.dateTime(entry.occurredAt)}
+              {entry.author ? ` · ${entry.author}` : ''}
+              {body.fromCustomer === true ? ` · ${t('portal.fromYou')}` : ''}
+            </Text>
+            {blocks
+              .filter(([, , value]) => value)
+              .map(([key, label, value]) => (
+                <Text key={key} size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {label && <strong>{label} </strong>}
+                  {value}
+                </Text>
+              ))}
+          </Timeline.Item>
+        );
+      })}
+    </Timeline>
+  );
+}

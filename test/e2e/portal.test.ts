@@ -1,0 +1,132 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectHeading,
+  expectNoAxeViolations,
+  type Lupp,
+  launchBrowser,
+  newPage,
+  signIn,
+  startLupp,
+  switchOrganisation,
+} from './support/lupp.ts';
+
+// The customer portal: Sara at Stålverket i Norrvik AB follows her company's cases at Högskolan i
+// Norrvik, writes to the HEI and shares a document; the coordinator sees the message in the case,
+// and the coordinator's internal notes never reach the customer.
+
+let lupp: Lupp;
+let browser: Browser;
+let caseId = '';
+
+beforeAll(async () => {
+  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await lupp?.close();
+});
+
+const CASE_TITLE = 'Vätgas och elektrifierade processer';
+const SECRET = 'Kunden verkar priskänslig – håll marginalen.';
+const MESSAGE = 'Vi kan ta emot tolv deltagare i mars. Vår kompetensplan bifogas.';
+
+describe('the customer portal', () => {
+  it('a coordinator writes an internal note on the Stålverket case', async () => {
+    const { context, page, errors } = await newPage(browser, lupp);
+    await signIn(page, 'karin.koordinator@mittland.example');
+    await switchOrganisation(page, 'Högskolan i Norrvik');
+    const list = await page.request.get(`/api/cases?q=${encodeURIComponent('Vätgas')}`);
+    const found = (await list.json()) as { items: { id: string; title: string }[] };
+    caseId = found.items.find((c) => c.title === CASE_TITLE)?.id ?? '';
+    expect(caseId).not.toBe('');
+    await page.goto(`/cases/${caseId}`);
+    await expectHeading(page, CASE_TITLE);
+    await page.getByLabel('Typ av händelse').selectOption({ label: 'Anteckning' });
+    await page.getByRole('textbox', { name: 'Rubrik', exact: true }).fill('Intern bedömning');
+    await page.getByRole('textbox', { name: 'Anteckningar' }).fill(SECRET);
+    await page.getByRole('button', { name: 'Spara händelsen' }).click();
+    await page.getByTestId('case-entries').getByText(SECRET).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the customer sees her cases, writes to the HEI and uploads a document, without internal notes', async () => {
+    const { context, page, errors } = await newPage(browser, lupp);
+    await signIn(page, 'sara.kund@stalverket.example');
+    const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
+    await menu.getByRole('link', { name: 'Mina ärenden' }).waitFor();
+    expect(await menu.getByRole('link', { name: 'Ärenden', exact: true }).count()).toBe(0);
+    expect(await menu.getByRole('link', { name: 'Förfrågningar' }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+
+    await menu.getByRole('link', { name: 'Mina ärenden' }).click();
+    await expectHeading(page, 'Mina ärenden');
+    const cases = page.getByTestId('portal-cases');
+    await cases.getByRole('link', { name: 'Svetsteknik för höga temperaturer' }).waitFor();
+    await expectNoAxeViolations(page);
+
+    await cases.getByRole('link', { name: CASE_TITLE }).click();
+    await expectHeading(page, CASE_TITLE);
+    await page.getByTestId('portal-case-stage').filter({ hasText: 'Förfrågan' }).waitFor();
+    await expectNoAxeViolations(page);
+
+    // An empty message is refused in words.
+    await page.getByRole('button', { name: 'Skicka meddelandet' }).click();
+    await page.getByText('Skriv ett meddelande med minst två tecken.').waitFor();
+    await page.getByRole('textbox', { name: 'Meddelande' }).fill(MESSAGE);
+    await page.getByRole('button', { name: 'Skicka meddelandet' }).click();
+    await page.getByTestId('portal-entries').getByText(MESSAGE).waitFor();
+
+    await page.getByLabel('Fil', { exact: true }).setInputFiles({
+      name: 'kompetensplan.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(
+        '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+      ),
+    });
+    await page.getByRole('button', { name: 'Ladda upp' }).click();
+    const download = page.getByTestId('document-list').getByRole('link', { name: 'kompetensplan.pdf' });
+    await download.waitFor();
+    const href = await download.getAttribute('href');
+    const file = await page.request.get(href ?? '');
+    expect(file.status()).toBe(200);
+    expect((await file.body()).subarray(0, 8).toString()).toBe('%PDF-1.4');
+    await expectNoAxeViolations(page);
+
+    // The coordinator's internal note is not there, nor in what the API sends.
+    expect(await page.getByText(SECRET).count()).toBe(0);
+    const detail = await page.request.get(`/api/portal/cases/${caseId}`);
+    expect(await detail.text()).not.toContain('priskänslig');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('works on a phone without sideways scrolling', async () => {
+    const { context, page, errors } = await newPage(browser, lupp, { viewport: { width: 375, height: 740 } });
+    await signIn(page, 'sara.kund@stalverket.example');
+    await page.goto(`/portal/cases/${caseId}`);
+    await expectHeading(page, CASE_TITLE);
+    await page.getByTestId('portal-entries').getByText(MESSAGE).waitFor();
+    await page.getByTestId('document-list').getByRole('link', { name: 'kompetensplan.pdf' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("the coordinator sees the customer's message in the case timeline", async () => {
+    const { context, page, errors } = await newPage(browser, lupp);
+    await signIn(page, 'karin.koordinator@mittland.example');
+    await switchOrganisation(page, 'Högskolan i Norrvik');
+    await page.goto(`/cases/${caseId}`);
+    await expectHeading(page, CASE_TITLE);
+    const entries = page.getByTestId('case-entries');
+    await entries.getByText('Meddelande från kunden').waitFor();
+    await entries.getByText(MESSAGE).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -134,6 +134,14 @@ const checklistRoute = createRoute({
   path: '/admin/checklist',
   component: lazyRouteComponent(() => import('./features/admin/ChecklistPage.tsx'), 'ChecklistPage'),
 });
+const dialogueGuidesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/dialogue-guides',
+  component: lazyRouteComponent(
+    () => import('./features/admin/DialogueGuidesPage.tsx'),
+    'DialogueGuidesPage',
+  ),
+});
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/audit',
@@ -173,6 +181,7 @@ const routeTree = rootRoute.addChildren([
     membersRoute,
     organisationRoute,
     checklistRoute,
+    dialogueGuidesRoute,
     auditRoute,
   ]),
 ]);

@@ -37,6 +37,7 @@ export const adminItems = [
   { to: '/admin/members', label: 'members' },
   { to: '/admin/organisation', label: 'organisation' },
   { to: '/admin/checklist', label: 'checklist' },
+  { to: '/admin/dialogue-guides', label: 'dialogueGuides' },
   { to: '/admin/audit', label: 'audit' },
 ] as const satisfies readonly NavItem[];
 

@@ -1,0 +1,214 @@
+import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { dialogueTemplateSchema } from '../../../features/cases/cases.contract.ts';
+import { api, isApiError } from '../../api.ts';
+import { activeOrganisationOf, hasRole, useMe } from '../../session.ts';
+import { notify } from '../../ui/notify.ts';
+import { ErrorAlert, Loading, Page } from '../../ui/page.tsx';
+import { dialogueTemplatesQuery } from '../cases/cases.api.ts';
+import { NoAccess, NotInOrganisation } from './NoAccess.tsx';
+
+type Question = { key: string; sv: string; en: string };
+type Guide = { uiKey: string; id?: string; name: string; questions: Question[] };
+
+let counter = 0;
+const uiKey = () => `guide-${++counter}`;
+/** Keys identify a question's answers in meeting records; new questions get one of their own. */
+const questionKey = () => `q${Date.now().toString(36)}${(++counter).toString(36)}`;
+
+/** The HEI's guides for customer dialogue: named sets of questions a meeting record answers. */
+export function DialogueGuidesPage() {
+  const { t } = useTranslation();
+  const membership = activeOrganisationOf(useMe());
+  const isHei = membership?.tenant.kind === 'hei';
+  const guides = useQuery({ ...dialogueTemplatesQuery(membership?.tenant.id ?? ''), enabled: isHei });
+  return (
+    <Page title={t('guidesAdmin.title')}>
+      {!membership ? (
+        <NotInOrganisation />
+      ) : !isHei || isApiError(guides.error, 403) ? (
+        <NoAccess organisation={membership.tenant.name} />
+      ) : guides.isPending ? (
+        <Loading />
+      ) : guides.isError ? (
+        <ErrorAlert error={guides.error} />
+      ) : (
+        <GuidesEditor
+          organisationId={membership.tenant.id}
+          initial={guides.data.map((g) => ({ ...g, uiKey: g.id }))}
+          canEdit={hasRole(membership, 'admin')}
+        />
+      )}
+    </Page>
+  );
+}
+
+function GuidesEditor({
+  organisationId,
+  initial,
+  canEdit,
+}: {
+  organisationId: string;
+  initial: Guide[];
+  canEdit: boolean;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [guides, setGuides] = useState<Guide[]>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: () =>
+      api.put(
+        `/api/organisations/${organisationId}/dialogue-templates`,
+        { templates: guides.map(({ uiKey: _key, ...guide }) => guide) },
+        z.array(dialogueTemplateSchema),
+      ),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(dialogueTemplatesQuery(organisationId).queryKey, saved);
+      setGuides(saved.map((g) => ({ ...g, uiKey: g.id })));
+      setErrors({});
+      notify(t('guidesAdmin.saved'));
+    },
+    onError: (error) => {
+      if (!isApiError(error, 400)) return;
+      // `templates.1.questions.2.sv` → that field of that question.
+      const next: Record<string, string> = {};
+      for (const field of Object.keys(error.fieldErrors())) {
+        const match = field.match(/^templates\.(\d+)\.(name|questions(?:\.(\d+)\.(sv|en))?)$/);
+        if (!match) continue;
+        const guide = guides[Number(match[1])];
+        if (!guide) continue;
+        if (match[2] === 'name') next[`${guide.uiKey}.name`] = t('guidesAdmin.nameError');
+        else if (match[3] !== undefined)
+          next[`${guide.uiKey}.${match[3]}.${match[4]}`] = t('guidesAdmin.questionError');
+        else next[`${guide.uiKey}.questions`] = t('guidesAdmin.questionsError');
+      }
+      setErrors(next);
+    },
+  });
+
+  const change = (key: string, patch: Partial<Guide>) =>
+    setGuides((all) => all.map((g) => (g.uiKey === key ? { ...g, ...patch } : g)));
+  const changeQuestion = (guide: Guide, index: number, patch: Partial<Question>) =>
+    change(guide.uiKey, { questions: guide.questions.map((q, i) => (i === index ? { ...q, ...patch } : q)) });
+
+  return (
+    <Stack gap="md">
+      <Text>{t('guidesAdmin.intro')}</Text>
+      {!canEdit && (
+        <Alert color="gray" variant="light">
+          {t('guidesAdmin.readOnly')}
+        </Alert>
+      )}
+      {save.isError && !isApiError(save.error, 400) && <ErrorAlert error={save.error} />}
+      {guides.map((guide, guideIndex) => (
+        <Card key={guide.uiKey} withBorder component="section" aria-labelledby={`guide-${guide.uiKey}`}>
+          <Title order={2} size="h4" id={`guide-${guide.uiKey}`} mb="sm">
+            {guide.name || t('guidesAdmin.unnamed', { number: guideIndex + 1 })}
+          </Title>
+          <Stack gap="sm">
+            <TextInput
+              label={t('guidesAdmin.name')}
+              value={guide.name}
+              readOnly={!canEdit}
+              onChange={(e) => change(guide.uiKey, { name: e.currentTarget.value })}
+              error={errors[`${guide.uiKey}.name`]}
+            />
+            {errors[`${guide.uiKey}.questions`] && (
+              <Text c="red.9" size="sm">
+                {errors[`${guide.uiKey}.questions`]}
+              </Text>
+            )}
+            {guide.questions.map((question, index) => {
+              const group = t('guidesAdmin.question', {
+                number: index + 1,
+                guide: guide.name || guideIndex + 1,
+              });
+              return (
+                <Stack key={question.key} gap={6} role="group" aria-label={group}>
+                  <Group grow align="flex-start" wrap="wrap">
+                    <TextInput
+                      label={t('guidesAdmin.questionSv', { number: index + 1 })}
+                      value={question.sv}
+                      readOnly={!canEdit}
+                      miw={220}
+                      onChange={(e) => changeQuestion(guide, index, { sv: e.currentTarget.value })}
+                      error={errors[`${guide.uiKey}.${index}.sv`]}
+                    />
+                    <TextInput
+                      label={t('guidesAdmin.questionEn', { number: index + 1 })}
+                      value={question.en}
+                      readOnly={!canEdit}
+                      miw={220}
+                      onChange={(e) => changeQuestion(guide, index, { en: e.currentTarget.value })}
+                      error={errors[`${guide.uiKey}.${index}.en`]}
+                    />
+                  </Group>
+                  {canEdit && (
+                    <Group>
+                      <Button
+                        size="compact-sm"
+                        variant="outline"
+                        color="red.9"
+                        aria-label={`${t('guidesAdmin.removeQuestion')}: ${group}`}
+                        onClick={() =>
+                          change(guide.uiKey, { questions: guide.questions.filter((_, i) => i !== index) })
+                        }
+                      >
+                        {t('guidesAdmin.removeQuestion')}
+                      </Button>
+                    </Group>
+                  )}
+                </Stack>
+              );
+            })}
+            {canEdit && (
+              <Group>
+                <Button
+                  variant="light"
+                  size="compact-sm"
+                  onClick={() =>
+                    change(guide.uiKey, {
+                      questions: [...guide.questions, { key: questionKey(), sv: '', en: '' }],
+                    })
+                  }
+                >
+                  {t('guidesAdmin.addQuestion', { guide: guide.name || guideIndex + 1 })}
+                </Button>
+                <Button
+                  variant="outline"
+                  size="compact-sm"
+                  color="red.9"
+                  onClick={() => setGuides((all) => all.filter((g) => g.uiKey !== guide.uiKey))}
+                >
+                  {t('guidesAdmin.removeGuide', { guide: guide.name || guideIndex + 1 })}
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        </Card>
+      ))}
+      {canEdit && (
+        <Group>
+          <Button
+            variant="light"
+            onClick={() =>
+              setGuides((all) => [
+                ...all,
+                { uiKey: uiKey(), name: '', questions: [{ key: questionKey(), sv: '', en: '' }] },
+              ])
+            }
+          >
+            {t('guidesAdmin.addGuide')}
+          </Button>
+          <Button loading={save.isPending} onClick={() => save.mutate()}>
+            {t('guidesAdmin.save')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}

@@ -151,7 +151,7 @@ describe('the audit log', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('at;actor;action;subject_type;subject_id;data');
+    expect(lines[0]).toBe('"at";"actor";"action";"subject_type";"subject_id";"data"');
     expect(lines[1]).toContain('"Anna Admin";"membership.roles_changed"');
     expect(
       (await t.request('GET', `/api/organisations/${orgId}/audit`, { cookie: manager.cookie })).statusCode,

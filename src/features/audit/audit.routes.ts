@@ -2,6 +2,7 @@ import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
+import { toCsv } from '../../shared/csv.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { organisationParams } from '../tenancy/tenancy.contract.ts';
 import { requireOrganisationRole } from '../tenancy/tenancy.service.ts';
@@ -27,18 +28,11 @@ const auditEventSchema = z
   })
   .meta({ id: 'AuditEvent' });
 
-/** CSV that opens cleanly in Excel (BOM, semicolons as Swedish Excel expects) and cannot inject formulas. */
-function toCsv(rows: z.infer<typeof auditEventSchema>[]): string {
-  const cell = (value: unknown) => {
-    let text = typeof value === 'string' ? value : JSON.stringify(value ?? '');
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return `"${text.replaceAll('"', '""')}"`;
-  };
-  const header = ['at', 'actor', 'action', 'subject_type', 'subject_id', 'data'].join(';');
-  const lines = rows.map((r) =>
-    [r.at, r.actor, r.action, r.subjectType, r.subjectId, r.data].map(cell).join(';'),
-  );
-  return `\uFEFF${[header, ...lines].join('\r\n')}\r\n`;
+function auditCsv(rows: z.infer<typeof auditEventSchema>[]): string {
+  return toCsv([
+    ['at', 'actor', 'action', 'subject_type', 'subject_id', 'data'],
+    ...rows.map((r) => [r.at, r.actor, r.action, r.subjectType, r.subjectId, JSON.stringify(r.data)]),
+  ]);
 }
 
 export async function auditRoutes(app: App, { database: { db } }: Deps) {
@@ -88,7 +82,7 @@ export async function auditRoutes(app: App, { database: { db } }: Deps) {
             `attachment; filename="lupp-audit-${new Date().toISOString().slice(0, 10)}.csv"`,
           )
           .serializer((payload: string) => payload)
-          .send(toCsv(events));
+          .send(auditCsv(events));
       }
       return events;
     },

@@ -2,9 +2,9 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
-import { AppError, forbidden, invalid } from '../../server/http/problem.ts';
+import { AppError, invalid } from '../../server/http/problem.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
-import { type Actor, activeMembership } from '../tenancy/tenancy.service.ts';
+import { actingCustomer } from '../tenancy/tenancy.service.ts';
 import {
   addCaseDocument,
   addCustomerDocument,
@@ -60,13 +60,6 @@ function sendFile(reply: FastifyReply, doc: { fileName: string; mediaType: strin
     .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
     .header('cache-control', 'private, no-store')
     .send(doc.content);
-}
-
-function customerOf(actor: Actor): string {
-  const m = activeMembership(actor);
-  if (m?.tenant.kind !== 'customer' || !m.roles.includes('customer_contact'))
-    throw forbidden('For customer contacts.');
-  return m.tenant.id;
 }
 
 export async function documentRoutes(app: App, { database: { db } }: Deps) {
@@ -148,7 +141,7 @@ export async function documentRoutes(app: App, { database: { db } }: Deps) {
         response: { 200: z.array(documentSchema), ...problems(401, 403, 404) },
       },
     },
-    async (request) => listCustomerDocuments(db, customerOf(actorOf(request)), request.params.caseId),
+    async (request) => listCustomerDocuments(db, actingCustomer(actorOf(request)), request.params.caseId),
   );
 
   app.post(
@@ -165,7 +158,7 @@ export async function documentRoutes(app: App, { database: { db } }: Deps) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const customerId = customerOf(actor);
+      const customerId = actingCustomer(actor);
       const upload = await readUpload(request);
       return reply
         .status(201)
@@ -188,7 +181,7 @@ export async function documentRoutes(app: App, { database: { db } }: Deps) {
         reply,
         await downloadCustomerDocument(
           db,
-          customerOf(actorOf(request)),
+          actingCustomer(actorOf(request)),
           request.params.caseId,
           request.params.documentId,
         ),

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { toCsv } from '../../shared/csv.ts';
 import type { Analysis } from './needs.contract.ts';
 
 const headers = {
@@ -68,15 +69,8 @@ function rows(analysis: Analysis, language: 'sv' | 'en'): (string | number)[][] 
   ]);
 }
 
-/** CSV for Swedish Excel: BOM, semicolons, quoted cells, no formula injection. */
 export function analysisCsv(analysis: Analysis, language: 'sv' | 'en'): string {
-  const cell = (value: string | number) => {
-    if (typeof value === 'number') return String(value).replace('.', language === 'sv' ? ',' : '.');
-    const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return `"${text.replaceAll('"', '""')}"`;
-  };
-  const lines = [headers[language], ...rows(analysis, language)].map((r) => r.map(cell).join(';'));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return toCsv([headers[language], ...rows(analysis, language)], language === 'sv');
 }
 
 export async function analysisXlsx(analysis: Analysis, language: 'sv' | 'en'): Promise<Buffer> {

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
-import { forbidden } from '../../server/http/problem.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
 import { addCustomerMessage, casesForCustomer, customerCase } from '../cases/cases.service.ts';
 import { stages } from '../cases/stages.ts';
 import { inquiryStatuses } from '../inquiries/inquiries.contract.ts';
 import { inquiriesForOrgNumber } from '../inquiries/inquiries.service.ts';
-import { type Actor, activeMembership, getOrganisation } from '../tenancy/tenancy.service.ts';
+import { actingCustomer, getOrganisation } from '../tenancy/tenancy.service.ts';
 
 // The customer portal: a customer organisation's contact people follow their inquiries and cases
 // across HEIs, write to the HEI and read what was shared with them — never internal notes.
@@ -51,15 +50,6 @@ const portalOverview = z
   })
   .meta({ id: 'PortalOverview' });
 
-/** The customer organisation the actor acts for (their active membership, as customer contact). */
-function customerOf(actor: Actor): string {
-  const m = activeMembership(actor);
-  if (m?.tenant.kind !== 'customer' || !m.roles.includes('customer_contact')) {
-    throw forbidden('The customer portal is for customer contacts; switch to your organisation.');
-  }
-  return m.tenant.id;
-}
-
 export async function portalRoutes(app: App, { database: { db } }: Deps) {
   const tags = ['customer portal'];
   app.get(
@@ -72,7 +62,7 @@ export async function portalRoutes(app: App, { database: { db } }: Deps) {
       },
     },
     async (request) => {
-      const customerId = customerOf(actorOf(request));
+      const customerId = actingCustomer(actorOf(request));
       const org = await getOrganisation(db, customerId);
       return {
         organisation: { id: org.id, name: org.name },
@@ -93,7 +83,7 @@ export async function portalRoutes(app: App, { database: { db } }: Deps) {
         response: { 200: portalCaseDetail, ...problems(401, 403, 404) },
       },
     },
-    async (request) => customerCase(db, customerOf(actorOf(request)), request.params.caseId),
+    async (request) => customerCase(db, actingCustomer(actorOf(request)), request.params.caseId),
   );
 
   app.post(
@@ -112,7 +102,13 @@ export async function portalRoutes(app: App, { database: { db } }: Deps) {
       return reply
         .status(201)
         .send(
-          await addCustomerMessage(db, actor, customerOf(actor), request.params.caseId, request.body.text),
+          await addCustomerMessage(
+            db,
+            actor,
+            actingCustomer(actor),
+            request.params.caseId,
+            request.body.text,
+          ),
         );
     },
   );

@@ -315,6 +315,15 @@ export async function actingHei(db: Db, actor: Actor, roles: readonly Role[]): P
   };
 }
 
+/** The customer organisation the actor acts for: their active membership, as customer contact. */
+export function actingCustomer(actor: Actor): string {
+  const m = activeMembership(actor);
+  if (m?.tenant.kind !== 'customer' || !m.roles.includes('customer_contact')) {
+    throw forbidden('The customer portal is for customer contacts; switch to your organisation.');
+  }
+  return m.tenant.id;
+}
+
 /** Customer organisations exist once: found by organisationsnummer, created on first contact. */
 export async function findOrCreateCustomer(
   db: Pick<Db, 'select' | 'insert'>,

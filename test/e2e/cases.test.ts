@@ -158,8 +158,11 @@ describe('a case from claim to the board', () => {
 
     await page.getByRole('searchbox', { name: 'Sök i ärenden' }).fill('');
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
-    await page.getByRole('checkbox', { name: 'Bara med försenade uppgifter' }).check();
+    // The filter lives in the address (so it can be shared); the box follows once the router has moved.
+    const overdueOnly = page.getByRole('checkbox', { name: 'Bara med försenade uppgifter' });
+    await overdueOnly.click();
     await page.getByTestId('case-total').filter({ hasText: '1 ärende' }).waitFor();
+    expect(await overdueOnly.isChecked()).toBe(true);
     await page.getByTestId('cases-table').getByText('1 försenad uppgift').waitFor();
     await context.close();
   });

@@ -29,6 +29,7 @@ import { pickBilingual, useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, Loading, Page, useErrorMessage } from '../../ui/page.tsx';
+import { useSavedToggle } from '../../ui/saved-toggle.ts';
 import { Documents } from '../documents/Documents.tsx';
 import { useCaseAccess } from './CasesPage.tsx';
 import {
@@ -415,6 +416,7 @@ function Checklist({ detail }: { detail: CaseDetail }) {
   const update = useCaseUpdate(detail.id);
   const errorMessage = useErrorMessage();
   const [commenting, setCommenting] = useState<ChecklistItem | null>(null);
+  const ticking = useSavedToggle();
   const tick = useMutation({
     mutationFn: ({ item, done, comment }: { item: ChecklistItem; done: boolean; comment?: string }) =>
       api.put(
@@ -464,13 +466,14 @@ function Checklist({ detail }: { detail: CaseDetail }) {
                       <Group gap="xs" wrap="nowrap" align="flex-start" justify="space-between">
                         <Checkbox
                           label={`${label}${item.required ? ` (${t('labels.required')})` : ''}`}
-                          checked={
-                            tick.isPending && tick.variables.item.id === item.id
-                              ? tick.variables.done
-                              : !!item.done
-                          }
-                          disabled={!canWork || tick.isPending}
-                          onChange={(e) => tick.mutate({ item, done: e.currentTarget.checked })}
+                          checked={ticking.shown(item.id, !!item.done)}
+                          disabled={!canWork || ticking.busy}
+                          onChange={(e) => {
+                            const done = e.currentTarget.checked;
+                            ticking.start(item.id, done, (settled) =>
+                              tick.mutate({ item, done }, { onSettled: settled }),
+                            );
+                          }}
                         />
                         {canWork && (
                           <Button
@@ -595,6 +598,7 @@ function Tasks({ detail }: { detail: CaseDetail }) {
       else notify(errorMessage(e), 'error');
     },
   });
+  const toggling = useSavedToggle();
   const toggle = useMutation({
     mutationFn: ({ taskId, done }: { taskId: string; done: boolean }) =>
       api.patch(`/api/cases/${detail.id}/tasks/${taskId}`, { done }, caseDetailSchema),
@@ -621,13 +625,14 @@ function Tasks({ detail }: { detail: CaseDetail }) {
                   <Checkbox
                     label={task.title}
                     aria-label={t('cases.taskDone', { title: task.title })}
-                    checked={
-                      toggle.isPending && toggle.variables.taskId === task.id
-                        ? toggle.variables.done
-                        : task.done
-                    }
-                    disabled={!canWork || toggle.isPending}
-                    onChange={(e) => toggle.mutate({ taskId: task.id, done: e.currentTarget.checked })}
+                    checked={toggling.shown(task.id, task.done)}
+                    disabled={!canWork || toggling.busy}
+                    onChange={(e) => {
+                      const done = e.currentTarget.checked;
+                      toggling.start(task.id, done, (settled) =>
+                        toggle.mutate({ taskId: task.id, done }, { onSettled: settled }),
+                      );
+                    }}
                   />
                   {task.dueOn && <Text size="sm">{t('cases.due', { date: format.date(task.dueOn) })}</Text>}
                   <Text size="sm">

@@ -80,7 +80,9 @@ export const taxonomyImport = pgTable('taxonomy_import', {
   source: text('source').notNull(),
   version: text('version').notNull(),
   language: text('language'),
-  status: text('status', { enum: ['running', 'succeeded', 'needs_decision', 'failed'] }).notNull(),
+  status: text('status', { enum: ['queued', 'running', 'succeeded', 'needs_decision', 'failed'] }).notNull(),
+  /** For imports run as a background job from the admin page: how far it has come, for the progress bar. */
+  progress: jsonb('progress').$type<{ phase: string; done: number; total: number }>(),
   keepValidRows: boolean('keep_valid_rows').notNull().default(false),
   counts: jsonb('counts').$type<Record<string, number>>().notNull().default({}),
   problems: jsonb('problems')

@@ -1,0 +1,1 @@
+ALTER TABLE "taxonomy_import" ADD COLUMN "progress" jsonb;

@@ -101,6 +101,11 @@ export const caseSearchSchema = z.object({
   stage: z.enum(stages).optional().catch(undefined),
   owner: z.literal('me').optional().catch(undefined),
   sector: z.enum(sectors).optional().catch(undefined),
+  /** "all" of the person's HEIs, or one by id; none means the active HEI. */
+  hei: z
+    .union([z.literal('all'), z.uuid()])
+    .optional()
+    .catch(undefined),
   overdue: z.boolean().optional().catch(undefined),
   sort: z.enum(['updated', 'created', 'customer', 'stage']).optional().catch(undefined),
   order: z.enum(['asc', 'desc']).optional().catch(undefined),

@@ -344,6 +344,44 @@ describe('isolation', () => {
     expect((await t.request('GET', '/api/cases')).statusCode).toBe(401);
   });
 
+  it('a person with case roles at two HEIs lists one, the other or both; never an HEI where they have none', async () => {
+    const here = await claimedCase();
+    const thereCase = await claimedCase();
+    const inquiryId = (await t.request('GET', `/api/cases/${thereCase}`, as(coord))).json().inquiryId;
+    await t.request(
+      'POST',
+      `/api/inquiries/${inquiryId}/refer`,
+      as(coord, { toHeiId: otherHei.id, reason: 'Deras lärare har tid i vår.' }),
+    );
+    await t.request('POST', `/api/inquiries/${inquiryId}/referral/accept`, as(otherCoord, {}));
+    const shared = await createUser(t, [
+      { organisationId: hei.id, roles: ['manager'] },
+      { organisationId: otherHei.id, roles: ['teacher'] },
+    ]);
+    const ids = async (user: TestUser, query: string) => {
+      const response = await t.request('GET', `/api/cases?pageSize=200${query}`, as(user));
+      expect(response.statusCode).toBe(200);
+      return response.json().items as { id: string; hei: { id: string; name: string } }[];
+    };
+
+    // Without the filter: the active HEI only (whichever of the two is active).
+    const active = await ids(shared, '');
+    const activeHei = active[0]?.hei.id;
+    expect(active.every((c) => c.hei.id === activeHei)).toBe(true);
+    expect(active.map((c) => c.id)).toContain(activeHei === hei.id ? here : thereCase);
+    const all = await ids(shared, '&hei=all');
+    expect(all.find((c) => c.id === here)?.hei.id).toBe(hei.id);
+    expect(all.find((c) => c.id === thereCase)?.hei.id).toBe(otherHei.id);
+    const other = await ids(shared, `&hei=${otherHei.id}`);
+    expect(other.map((c) => c.id)).toEqual(expect.arrayContaining([thereCase]));
+    expect(other.every((c) => c.hei.id === otherHei.id)).toBe(true);
+
+    // The other HEI's coordinator has no role at ours: asking for it by id reveals nothing.
+    const refused = await t.request('GET', `/api/cases?hei=${hei.id}`, as(otherCoord));
+    expect(refused.statusCode).toBe(404);
+    expect((await ids(otherCoord, '&hei=all')).every((c) => c.hei.id === otherHei.id)).toBe(true);
+  });
+
   it('a referred inquiry hands its case over to the HEI that accepts', async () => {
     const caseId = await claimedCase();
     const inquiryId = (await t.request('GET', `/api/cases/${caseId}`, as(coord))).json().inquiryId;

@@ -192,6 +192,48 @@ describe('a case from claim to the board', () => {
     await moveByKeyboard(page, reference ?? '', 'Kvalificering');
     await page.getByTestId('column-qualification').getByTestId(`card-${reference}`).waitFor();
     await page.getByRole('heading', { name: 'Dialog (0)' }).waitFor();
+
+    // The same moves by dragging, under the same gates: back to the inquiry column, then forward again
+    // (its inquiry items were ticked earlier); forward past the undone qualification items is refused.
+    const card = () => page.getByTestId(`card-${reference}`);
+    await card().dragTo(page.getByTestId('column-inquiry'));
+    await page.getByTestId('column-inquiry').getByTestId(`card-${reference}`).waitFor();
+    await card().dragTo(page.getByTestId('column-qualification'));
+    await page.getByTestId('column-qualification').getByTestId(`card-${reference}`).waitFor();
+    await card().dragTo(page.getByTestId('column-dialogue'));
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'kan inte flyttas till Dialog' })
+      .getByText('Examensrätt i ämnet bekräftad')
+      .waitFor();
+    expect(await page.getByTestId('column-qualification').getByTestId(`card-${reference}`).count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await context.close();
+  });
+
+  it('lists the cases of all her HEIs with their HEI named, and opens one of the other HEI as that HEI', async () => {
+    const { context, page } = await newPage(browser, lupp);
+    await karin(page);
+    await page.goto('/cases');
+    await page.getByTestId('case-total').waitFor();
+    expect(await page.getByTestId('cases-table').getByText('Högskolan i Norrvik').count()).toBe(0);
+    await page.getByRole('combobox', { name: 'Lärosäte' }).selectOption({ label: 'Alla mina lärosäten' });
+    const table = page.getByTestId('cases-table');
+    await table.getByRole('columnheader', { name: 'Lärosäte' }).waitFor();
+    await table.getByText('Högskolan i Norrvik').first().waitFor();
+    await table.getByText('Stålverket i Norrvik AB').first().waitFor();
+    await expectNoAxeViolations(page);
+
+    const norrvikRow = table.getByRole('row').filter({ hasText: 'Högskolan i Norrvik' }).first();
+    const title = await norrvikRow.getByRole('link').textContent();
+    await norrvikRow.getByRole('link').click();
+    await expectHeading(page, title ?? '');
+    await page
+      .getByRole('banner')
+      .getByRole('button', { name: /Byt organisation/ })
+      .filter({ hasText: 'Högskolan i Norrvik' })
+      .waitFor();
+    await expectNoAxeViolations(page);
     await context.close();
   });
 });

@@ -13,6 +13,7 @@ export const caseSummarySchema = z
     reference: z.string(),
     title: z.string(),
     customer: z.object({ id: z.uuid(), name: z.string() }),
+    hei: z.object({ id: z.uuid(), name: z.string() }).describe('The HEI that owns the case'),
     stage: stageSchema,
     outcome: z.enum(outcomes).nullable(),
     sector: z.enum(sectors),
@@ -33,6 +34,12 @@ export const caseListQuery = z.object({
     .optional()
     .describe('Full text, Swedish and English: customer, title, need, notes'),
   stage: stageSchema.optional(),
+  hei: z
+    .union([z.literal('all'), z.uuid()])
+    .optional()
+    .describe(
+      'Whose cases: the active HEI (default), "all" HEIs where you may read cases, or one of them by id',
+    ),
   owner: z.string().max(100).optional().describe('"me" or a user id'),
   sector: z.enum(sectors).optional(),
   overdue: z.enum(['true', 'false']).optional(),

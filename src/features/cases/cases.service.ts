@@ -13,6 +13,7 @@ import {
   actingHei,
   activeMembership,
   findOrCreateCustomer,
+  heisWithRole,
   isMemberOf,
 } from '../tenancy/tenancy.service.ts';
 import { organisation } from '../tenancy/tenancy.table.ts';
@@ -255,14 +256,21 @@ const summaryColumns = {
   row: caseFile,
   ownerName: authUser.name,
   overdueTasks: overdueTasksSql,
+  heiName: sql<string>`(select ${organisation.name} from ${organisation} where ${organisation.id} = ${caseFile.heiId})`,
 };
 
-function toSummary(r: { row: CaseRow; ownerName: string | null; overdueTasks: number }): CaseSummary {
+function toSummary(r: {
+  row: CaseRow;
+  ownerName: string | null;
+  overdueTasks: number;
+  heiName: string;
+}): CaseSummary {
   return {
     id: r.row.id,
     reference: r.row.reference,
     title: r.row.title,
     customer: { id: r.row.customerId, name: r.row.customerName },
+    hei: { id: r.row.heiId, name: r.heiName },
     stage: r.row.stage as Stage,
     outcome: (r.row.outcome as Outcome | null) ?? null,
     sector: r.row.sector,
@@ -275,6 +283,7 @@ function toSummary(r: { row: CaseRow; ownerName: string | null; overdueTasks: nu
 }
 
 export type CaseListFilter = {
+  hei?: 'all' | string;
   q?: string;
   stage?: Stage;
   owner?: string;
@@ -286,14 +295,30 @@ export type CaseListFilter = {
   pageSize: number;
 };
 
-/** Cases of the active HEI: full-text search in Swedish and English, filters, sorting, pages. */
+/**
+ * Whose cases a list shows: the active HEI's by default; a person with case roles at several HEIs
+ * (a coordinator shared between two, a manager of a holding company) may list all of theirs, or one.
+ * Never an HEI where the person has no such role: that HEI is "not found".
+ */
+async function listScope(db: Db, actor: Actor, hei: CaseListFilter['hei']): Promise<string[]> {
+  if (!hei) return [(await actingHei(db, actor, READ)).id];
+  const mine = heisWithRole(actor, READ).map((h) => h.id);
+  if (hei === 'all') {
+    if (mine.length === 0) await actingHei(db, actor, READ); // throws the usual "forbidden"
+    return mine;
+  }
+  if (!mine.includes(hei)) throw notFound('The HEI');
+  return [hei];
+}
+
+/** Cases of the active HEI (or all the person's HEIs): full text in Swedish and English, filters, sorting, pages. */
 export async function listCases(db: Db, actor: Actor, f: CaseListFilter) {
-  const hei = await actingHei(db, actor, READ);
+  const heiIds = await listScope(db, actor, f.hei);
   const query = f.q
     ? sql`(websearch_to_tsquery('swedish', ${f.q}) || websearch_to_tsquery('english', ${f.q}))`
     : undefined;
   const where = and(
-    eq(caseFile.heiId, hei.id),
+    heiIds.length === 1 ? eq(caseFile.heiId, heiIds[0] as string) : inArray(caseFile.heiId, heiIds),
     query ? sql`${caseFile.search} @@ ${query}` : undefined,
     f.stage ? eq(caseFile.stage, f.stage) : undefined,
     f.owner ? eq(caseFile.ownerUserId, f.owner === 'me' ? actor.userId : f.owner) : undefined,

@@ -315,6 +315,14 @@ export async function actingHei(db: Db, actor: Actor, roles: readonly Role[]): P
   };
 }
 
+/** Every HEI where the actor holds one of `roles` (for views across a person's own HEIs). */
+export function heisWithRole(actor: Actor, roles: readonly Role[]): { id: string; name: string }[] {
+  return actor.memberships
+    .filter((m) => m.scope === 'organisation' && m.tenant.kind === 'hei')
+    .filter((m) => m.roles.some((r) => roles.includes(r)))
+    .map((m) => ({ id: m.tenant.id, name: m.tenant.name }));
+}
+
 /** The customer organisation the actor acts for: their active membership, as customer contact. */
 export function actingCustomer(actor: Actor): string {
   const m = activeMembership(actor);

@@ -27,7 +27,7 @@ import { type OpenStage, openStages, stages } from '../../../features/cases/stag
 import { sectors } from '../../../features/inquiries/inquiries.contract.ts';
 import { isApiError } from '../../api.ts';
 import type { CaseSearch } from '../../router.tsx';
-import { activeOrganisationOf, useMe } from '../../session.ts';
+import { activeOrganisationOf, useMe, useSwitchMembership } from '../../session.ts';
 import { pickBilingual, useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
@@ -36,6 +36,7 @@ import { boardQuery, casesQuery, moveCase } from './cases.api.ts';
 
 const route = getRouteApi('/app/cases');
 const PAGE_SIZE = 20;
+const READ_ROLES: readonly string[] = ['admin', 'coordinator', 'teacher', 'economist', 'manager'];
 
 export function useCaseAccess() {
   const membership = activeOrganisationOf(useMe());
@@ -43,7 +44,7 @@ export function useCaseAccess() {
   const has = (...r: string[]) => roles.some((role) => r.includes(role));
   return {
     membership,
-    canRead: has('admin', 'coordinator', 'teacher', 'economist', 'manager'),
+    canRead: has(...READ_ROLES),
     canWork: has('coordinator', 'teacher', 'economist'),
     canMove: has('coordinator', 'manager'),
     isManager: has('manager'),
@@ -100,6 +101,7 @@ function CaseList({ search }: { search: CaseSearch }) {
   const page = search.page ?? 1;
   const list = useQuery({
     ...casesQuery({
+      hei: search.hei,
       q: search.q,
       stage: search.stage,
       owner: search.owner,
@@ -115,6 +117,8 @@ function CaseList({ search }: { search: CaseSearch }) {
   const set = (changes: Partial<CaseSearch>) =>
     void navigate({ to: '/cases', search: { ...search, page: undefined, ...changes } });
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
+  const { membership } = useCaseAccess();
+  const heis = useCaseHeis();
 
   return (
     <Stack gap="md">
@@ -140,6 +144,21 @@ function CaseList({ search }: { search: CaseSearch }) {
             </Group>
           </form>
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+            {heis.length > 1 && (
+              <NativeSelect
+                label={t('cases.hei')}
+                value={search.hei ?? ''}
+                onChange={(e) => set({ hei: (e.currentTarget.value || undefined) as CaseSearch['hei'] })}
+              >
+                <option value="">{t('cases.activeHei', { name: membership?.tenant.name ?? '' })}</option>
+                <option value="all">{t('cases.allMyHeis')}</option>
+                {heis.map((h) => (
+                  <option key={h.id} value={h.id}>
+                    {h.tenant.name}
+                  </option>
+                ))}
+              </NativeSelect>
+            )}
             <NativeSelect
               label={t('cases.stage')}
               value={search.stage ?? ''}
@@ -217,6 +236,7 @@ function CaseList({ search }: { search: CaseSearch }) {
                   <Table.Tr>
                     <Table.Th scope="col">{t('cases.caseTitle')}</Table.Th>
                     <Table.Th scope="col">{t('cases.customer')}</Table.Th>
+                    {search.hei && <Table.Th scope="col">{t('cases.hei')}</Table.Th>}
                     <Table.Th scope="col">{t('cases.stage')}</Table.Th>
                     <Table.Th scope="col">{t('cases.owner')}</Table.Th>
                     <Table.Th scope="col">{t('cases.updated')}</Table.Th>
@@ -226,9 +246,7 @@ function CaseList({ search }: { search: CaseSearch }) {
                   {list.data.items.map((c) => (
                     <Table.Tr key={c.id}>
                       <Table.Th scope="row">
-                        <AnchorLink to="/cases/$caseId" params={{ caseId: c.id }} fw={600}>
-                          {c.title}
-                        </AnchorLink>
+                        <CaseLink summary={c} />
                         <Text size="xs">{c.reference}</Text>
                         {c.overdueTasks > 0 && (
                           <Badge color="red.9" variant="filled" tt="none" mt={4}>
@@ -237,6 +255,7 @@ function CaseList({ search }: { search: CaseSearch }) {
                         )}
                       </Table.Th>
                       <Table.Td>{c.customer.name}</Table.Td>
+                      {search.hei && <Table.Td>{c.hei.name}</Table.Td>}
                       <Table.Td>
                         {t(`labels.stage.${c.stage}`)}
                         {c.outcome && ` (${t(`labels.outcome.${c.outcome}`)})`}
@@ -267,6 +286,47 @@ function CaseList({ search }: { search: CaseSearch }) {
         </>
       )}
     </Stack>
+  );
+}
+
+/** The HEIs where the signed-in person may read cases (the list can span them). */
+function useCaseHeis() {
+  const me = useMe();
+  return (me?.memberships ?? []).filter(
+    (m) =>
+      m.scope === 'organisation' && m.tenant.kind === 'hei' && m.roles.some((r) => READ_ROLES.includes(r)),
+  );
+}
+
+/**
+ * A case opens in the organisation that owns it: a case of another of the person's HEIs switches the
+ * active organisation first, so everything on the case page is that HEI's.
+ */
+function CaseLink({ summary }: { summary: CaseSummary }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { membership } = useCaseAccess();
+  const heis = useCaseHeis();
+  const switchMembership = useSwitchMembership();
+  const owner = heis.find((m) => m.tenant.id === summary.hei.id);
+  const elsewhere = owner && owner.tenant.id !== membership?.tenant.id;
+  return (
+    <AnchorLink
+      to="/cases/$caseId"
+      params={{ caseId: summary.id }}
+      fw={600}
+      aria-label={elsewhere ? t('cases.openAt', { title: summary.title, hei: summary.hei.name }) : undefined}
+      onClick={(event) => {
+        if (!elsewhere) return;
+        event.preventDefault();
+        switchMembership.mutate(owner.id, {
+          onSuccess: () => void navigate({ to: '/cases/$caseId', params: { caseId: summary.id } }),
+          onError: () => notify(t('shell.switchFailed'), 'error'),
+        });
+      }}
+    >
+      {summary.title}
+    </AnchorLink>
   );
 }
 

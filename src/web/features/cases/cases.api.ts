@@ -10,6 +10,7 @@ import {
 import { api } from '../../api.ts';
 
 export type CaseFilters = {
+  hei?: string;
   q?: string;
   stage?: string;
   owner?: 'me';
@@ -23,6 +24,7 @@ export type CaseFilters = {
 
 export function caseListPath(f: CaseFilters) {
   const params = new URLSearchParams();
+  if (f.hei) params.set('hei', f.hei);
   if (f.q) params.set('q', f.q);
   if (f.stage) params.set('stage', f.stage);
   if (f.owner) params.set('owner', f.owner);

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvent } from '../../src/features/audit/audit.table.ts';
 import { seedDemoTaxonomy } from '../../src/features/taxonomy/demo-taxonomy.ts';
 import { taxonomyConcept } from '../../src/features/taxonomy/taxonomy.table.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -16,6 +17,7 @@ import {
 let t: TestApp;
 let coord: TestUser;
 let economist: TestUser;
+let manager: TestUser;
 let outsider: TestUser;
 let caseId: string;
 let welding: string;
@@ -34,6 +36,7 @@ beforeAll(async () => {
   const hei = await createOrganisation(t, { kind: 'hei', consortiumId: alliance.id });
   coord = await createUser(t, [{ organisationId: hei.id, roles: ['coordinator'] }]);
   economist = await createUser(t, [{ organisationId: hei.id, roles: ['economist'] }]);
+  manager = await createUser(t, [{ organisationId: hei.id, roles: ['manager'] }]);
   outsider = await createUser(t, [
     { organisationId: (await createOrganisation(t, { kind: 'hei' })).id, roles: ['coordinator'] },
   ]);
@@ -243,5 +246,291 @@ describe('a competence-needs analysis', () => {
     ).toBe(404);
     const levels = (await t.request('GET', '/api/analyses/levels', { cookie: economist.cookie })).json();
     expect(levels.levels.sv).toHaveLength(6);
+  });
+});
+
+const auditOf = async (analysisId: string) =>
+  (await t.db.select().from(auditEvent).where(eq(auditEvent.subjectId, analysisId))).map((e) => ({
+    action: e.action,
+    actor: e.actorUserId,
+    data: e.data,
+  }));
+
+describe('editing an analysis', () => {
+  it('changes only the fields given, audited; refuses an empty change and readers', async () => {
+    const analysis = await newAnalysis();
+    const patched = await t.request('PATCH', `/api/analyses/${analysis.id}`, {
+      cookie: coord.cookie,
+      body: { title: 'Kompetensbehov 2027', horizonWeights: { '5y': 0.2 } },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json()).toMatchObject({
+      title: 'Kompetensbehov 2027',
+      strategy: 'Fossilfri produktion 2030',
+      drivers: ['new_technology', 'retirements'],
+      horizonWeights: { now: 1, '1y': 0.8, '3y': 0.6, '5y': 0.2 },
+    });
+    const drivers = await t.request('PATCH', `/api/analyses/${analysis.id}`, {
+      cookie: coord.cookie,
+      body: { strategy: 'Ny strategi', drivers: ['regulation'] },
+    });
+    expect(drivers.json()).toMatchObject({
+      title: 'Kompetensbehov 2027',
+      strategy: 'Ny strategi',
+      drivers: ['regulation'],
+    });
+
+    const empty = await t.request('PATCH', `/api/analyses/${analysis.id}`, {
+      cookie: coord.cookie,
+      body: {},
+    });
+    expect(empty.statusCode).toBe(400);
+    const badDriver = await t.request('PATCH', `/api/analyses/${analysis.id}`, {
+      cookie: coord.cookie,
+      body: { drivers: ['weather'] },
+    });
+    expect(badDriver.json().errors[0].field).toMatch(/^body\.drivers/);
+    for (const [user, status] of [
+      [economist, 403],
+      [manager, 403],
+      [outsider, 404],
+    ] as const) {
+      const refused = await t.request('PATCH', `/api/analyses/${analysis.id}`, {
+        cookie: user.cookie,
+        body: { title: 'Kapad' },
+      });
+      expect(refused.statusCode).toBe(status);
+    }
+    const audit = await auditOf(analysis.id);
+    expect(audit.filter((a) => a.action === 'analysis.updated')).toEqual([
+      {
+        action: 'analysis.updated',
+        actor: coord.id,
+        data: {
+          before: {
+            title: 'Kompetensbehov i produktionen',
+            horizonWeights: { now: 1, '1y': 0.8, '3y': 0.6, '5y': 0.4 },
+          },
+          after: {
+            title: 'Kompetensbehov 2027',
+            horizonWeights: { now: 1, '1y': 0.8, '3y': 0.6, '5y': 0.2 },
+          },
+        },
+      },
+      {
+        action: 'analysis.updated',
+        actor: coord.id,
+        data: {
+          before: { strategy: 'Fossilfri produktion 2030', drivers: ['new_technology', 'retirements'] },
+          after: { strategy: 'Ny strategi', drivers: ['regulation'] },
+        },
+      },
+    ]);
+    expect(
+      (await t.request('GET', `/api/analyses/${analysis.id}`, { cookie: coord.cookie })).json().title,
+    ).toBe('Kompetensbehov 2027');
+  });
+
+  it('revises and removes roles (with their needs), audited; other analyses and HEIs are out of reach', async () => {
+    const analysis = await newAnalysis();
+    const other = await newAnalysis();
+    const role = (
+      await t.request('POST', `/api/analyses/${analysis.id}/roles`, {
+        cookie: coord.cookie,
+        body: { title: 'Svetsare', occupationConceptId: welder, headcountNow: 12, headcountHorizon: 8 },
+      })
+    ).json().roles[0];
+    await t.request('POST', `/api/analyses/${analysis.id}/needs`, {
+      cookie: coord.cookie,
+      body: need({ roleId: role.id }),
+    });
+    await t.request('POST', `/api/analyses/${analysis.id}/needs`, {
+      cookie: coord.cookie,
+      body: need({ conceptId: leadership }),
+    });
+    const revised = await t.request('PUT', `/api/analyses/${analysis.id}/roles/${role.id}`, {
+      cookie: coord.cookie,
+      body: { title: 'Svetsare (TIG)', occupationConceptId: null, headcountNow: 10, headcountHorizon: 14 },
+    });
+    expect(revised.statusCode, revised.body).toBe(200);
+    expect(revised.json().roles).toEqual([
+      {
+        id: role.id,
+        title: 'Svetsare (TIG)',
+        occupationConceptId: null,
+        headcountNow: 10,
+        headcountHorizon: 14,
+      },
+    ]);
+    const unknownOccupation = await t.request('PUT', `/api/analyses/${analysis.id}/roles/${role.id}`, {
+      cookie: coord.cookie,
+      body: {
+        title: 'Svetsare',
+        occupationConceptId: '00000000-0000-4000-8000-000000000000',
+        headcountNow: 1,
+        headcountHorizon: 1,
+      },
+    });
+    expect(unknownOccupation.json().errors).toEqual([
+      { field: 'body.occupationConceptId', message: 'is not a concept of any imported taxonomy' },
+    ]);
+    const body = { title: 'X', occupationConceptId: null, headcountNow: 1, headcountHorizon: 1 };
+    expect(
+      (
+        await t.request('PUT', `/api/analyses/${other.id}/roles/${role.id}`, {
+          cookie: coord.cookie,
+          body: { ...body, title: 'Fel analys' },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await t.request('PUT', `/api/analyses/${analysis.id}/roles/${role.id}`, {
+          cookie: economist.cookie,
+          body: { ...body, title: 'Ekonom' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await t.request('DELETE', `/api/analyses/${analysis.id}/roles/${role.id}`, {
+          cookie: outsider.cookie,
+        })
+      ).statusCode,
+    ).toBe(404);
+
+    const removed = await t.request('DELETE', `/api/analyses/${analysis.id}/roles/${role.id}`, {
+      cookie: coord.cookie,
+    });
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json().roles).toEqual([]);
+    expect(removed.json().needs.map((n: { concept: { id: string } }) => n.concept.id)).toEqual([leadership]);
+    expect(
+      (await t.request('DELETE', `/api/analyses/${analysis.id}/roles/${role.id}`, { cookie: coord.cookie }))
+        .statusCode,
+    ).toBe(404);
+    const actions = (await auditOf(analysis.id)).map((a) => a.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'analysis.role_added',
+        'analysis.need_added',
+        'analysis.role_changed',
+        'analysis.role_removed',
+      ]),
+    );
+    expect(
+      (await auditOf(analysis.id)).find((a) => a.action === 'analysis.role_removed')?.data,
+    ).toMatchObject({
+      needsRemoved: 1,
+    });
+  });
+});
+
+describe('person level', () => {
+  async function analysisWithNeed() {
+    const analysis = await newAnalysis();
+    const role = (
+      await t.request('POST', `/api/analyses/${analysis.id}/roles`, {
+        cookie: coord.cookie,
+        body: { title: 'Svetsare', occupationConceptId: welder, headcountNow: 12, headcountHorizon: 8 },
+      })
+    ).json().roles[0];
+    const withNeed = (
+      await t.request('POST', `/api/analyses/${analysis.id}/needs`, { cookie: coord.cookie, body: need() })
+    ).json();
+    return { analysis, roleId: role.id as string, needId: withNeed.needs[0].id as string };
+  }
+
+  it('records pseudonymous persons with current levels; managers read, writers write', async () => {
+    const { analysis, roleId, needId } = await analysisWithNeed();
+    const added = await t.request('POST', `/api/analyses/${analysis.id}/persons`, {
+      cookie: coord.cookie,
+      body: { pseudonym: 'Svetsare 1', roleId, levels: [{ needId, currentLevel: 2 }] },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const person = added.json().persons[0];
+    expect(person).toMatchObject({ pseudonym: 'Svetsare 1', roleId, levels: [{ needId, currentLevel: 2 }] });
+
+    const read = await t.request('GET', `/api/analyses/${analysis.id}`, { cookie: manager.cookie });
+    expect(read.json().persons).toHaveLength(1);
+    expect(
+      (
+        await t.request('POST', `/api/analyses/${analysis.id}/persons`, {
+          cookie: manager.cookie,
+          body: { pseudonym: 'Chefens', roleId: null, levels: [] },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await t.request('PUT', `/api/analyses/${analysis.id}/persons/${person.id}`, {
+          cookie: outsider.cookie,
+          body: { pseudonym: 'Intrång', roleId: null, levels: [] },
+        })
+      ).statusCode,
+    ).toBe(404);
+
+    const changed = await t.request('PUT', `/api/analyses/${analysis.id}/persons/${person.id}`, {
+      cookie: coord.cookie,
+      body: { pseudonym: 'Svetsare A', roleId: null, levels: [{ needId, currentLevel: 3 }] },
+    });
+    expect(changed.json().persons).toEqual([
+      { id: person.id, pseudonym: 'Svetsare A', roleId: null, levels: [{ needId, currentLevel: 3 }] },
+    ]);
+    const v2 = (
+      await t.request('POST', `/api/analyses/${analysis.id}/versions`, { cookie: coord.cookie })
+    ).json();
+    expect(v2.persons).toEqual([
+      {
+        id: expect.any(String),
+        pseudonym: 'Svetsare A',
+        roleId: null,
+        levels: [{ needId: v2.needs[0].id, currentLevel: 3 }],
+      },
+    ]);
+    const removed = await t.request('DELETE', `/api/analyses/${analysis.id}/persons/${person.id}`, {
+      cookie: coord.cookie,
+    });
+    expect(removed.json().persons).toEqual([]);
+    const actions = (await auditOf(analysis.id)).map((a) => a.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['analysis.person_added', 'analysis.person_changed', 'analysis.person_removed']),
+    );
+    // The audit names the person by id only, never the pseudonym.
+    expect(JSON.stringify(await auditOf(analysis.id))).not.toContain('Svetsare A');
+  });
+
+  it('refuses personnummer, e-mail addresses, long pseudonyms, levels out of range and foreign needs', async () => {
+    const { analysis, needId } = await analysisWithNeed();
+    const other = await analysisWithNeed();
+    const post = (body: Record<string, unknown>) =>
+      t.request('POST', `/api/analyses/${analysis.id}/persons`, {
+        cookie: coord.cookie,
+        body: { roleId: null, levels: [], ...body },
+      });
+    const pnr = await post({ pseudonym: '19811218-9876' });
+    expect(pnr.statusCode).toBe(400);
+    expect(pnr.json().errors).toEqual([
+      { field: 'body.pseudonym', message: expect.stringContaining('looks like a personnummer') },
+    ]);
+    const email = await post({ pseudonym: 'anna@stalverket.se' });
+    expect(email.json().errors).toEqual([
+      { field: 'body.pseudonym', message: expect.stringContaining('looks like an e-mail address') },
+    ]);
+    expect((await post({ pseudonym: 'x'.repeat(41) })).json().errors[0].field).toBe('body.pseudonym');
+    expect((await post({ pseudonym: '' })).json().errors[0].field).toBe('body.pseudonym');
+    const level = await post({ pseudonym: 'P1', levels: [{ needId, currentLevel: 6 }] });
+    expect(level.json().errors).toEqual([
+      { field: 'body.levels.0.currentLevel', message: 'levels go from 0 to 5' },
+    ]);
+    const foreign = await post({ pseudonym: 'P1', levels: [{ needId: other.needId, currentLevel: 2 }] });
+    expect(foreign.json().errors).toEqual([
+      { field: 'body.levels.0.needId', message: 'is not a need of this analysis' },
+    ]);
+    const role = await post({ pseudonym: 'P1', roleId: other.roleId });
+    expect(role.json().errors).toEqual([{ field: 'body.roleId', message: 'is not a role of this analysis' }]);
+    expect(
+      (await t.request('GET', `/api/analyses/${analysis.id}`, { cookie: coord.cookie })).json().persons,
+    ).toEqual([]);
   });
 });

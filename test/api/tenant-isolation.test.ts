@@ -238,6 +238,48 @@ const scopedElsewhere: Record<string, string> = {
   'POST /api/analyses/{analysisId}/versions': 'needs.test.ts',
   'GET /api/analyses/{analysisId}/export': "needs.test.ts: the HEI's own analyses only",
   'GET /api/analyses/{analysisId}/compare': "needs.test.ts: both analyses must be the HEI's own",
+  'PATCH /api/analyses/{analysisId}': 'needs.test.ts "editing an analysis": readers 403, other HEIs 404',
+  'PUT /api/analyses/{analysisId}/roles/{roleId}':
+    'needs.test.ts "editing an analysis": roles of the same analysis only',
+  'DELETE /api/analyses/{analysisId}/roles/{roleId}': 'needs.test.ts "editing an analysis"',
+  'POST /api/analyses/{analysisId}/persons':
+    'needs.test.ts "person level": managers read, writers write, other HEIs 404',
+  'PUT /api/analyses/{analysisId}/persons/{personId}': 'needs.test.ts "person level"',
+  'DELETE /api/analyses/{analysisId}/persons/{personId}': 'needs.test.ts "person level"',
+  'POST /api/analyses/{analysisId}/self-service-links':
+    'needs-self-service.test.ts "making a self-service link": writers only, other HEIs 404',
+  'GET /api/analyses/{analysisId}/self-service-links': 'needs-self-service.test.ts: other HEIs 404',
+  'DELETE /api/analyses/{analysisId}/self-service-links/{linkId}':
+    'needs-self-service.test.ts: writers only; links of the same analysis only',
+  'POST /api/analyses/{analysisId}/surveys':
+    'needs-survey.test.ts "making a survey": writers only, other HEIs 404',
+  'GET /api/analyses/{analysisId}/surveys': 'needs-survey.test.ts: other HEIs 404',
+  'GET /api/analyses/{analysisId}/surveys/{surveyId}/results':
+    'needs-survey.test.ts: other HEIs 404; surveys of the same analysis only',
+  'GET /api/analyses/{analysisId}/heatmap': 'needs-survey.test.ts "heatmap": other HEIs 404',
+  'GET /api/self-service/{token}':
+    'needs-self-service.test.ts: the token is the credential for one analysis; revoked, expired or unknown is 404',
+  'PATCH /api/self-service/{token}': 'needs-self-service.test.ts: organisation level only (no title)',
+  'POST /api/self-service/{token}/roles': 'needs-self-service.test.ts',
+  'PUT /api/self-service/{token}/roles/{roleId}':
+    "needs-self-service.test.ts: another analysis' roles are 404",
+  'DELETE /api/self-service/{token}/roles/{roleId}':
+    "needs-self-service.test.ts: another analysis' roles are 404",
+  'POST /api/self-service/{token}/needs': 'needs-self-service.test.ts',
+  'PUT /api/self-service/{token}/needs/{needId}':
+    "needs-self-service.test.ts: another analysis' needs are 404",
+  'DELETE /api/self-service/{token}/needs/{needId}':
+    "needs-self-service.test.ts: another analysis' needs are 404",
+  'GET /api/self-service/{token}/suggestions':
+    'needs-self-service.test.ts: shared reference data behind a valid link',
+  'POST /api/self-service/{token}/surveys': "needs-survey.test.ts: for the link's analysis only",
+  'GET /api/self-service/{token}/surveys': 'needs-survey.test.ts',
+  'GET /api/self-service/{token}/surveys/{surveyId}/results':
+    "needs-survey.test.ts: another analysis' survey is 404",
+  'GET /api/self-service/{token}/heatmap': 'needs-survey.test.ts',
+  'GET /api/survey/{token}':
+    'needs-survey.test.ts: the token is the credential; questions and role titles only',
+  'POST /api/survey/{token}': 'needs-survey.test.ts: one answer per link, stored apart from the link',
   'GET /api/portal': "portal.test.ts: the customer contact's own organisation only",
   'GET /api/portal/cases/{caseId}': 'portal.test.ts: own cases only, never internal entries',
   'POST /api/portal/cases/{caseId}/messages': 'portal.test.ts',

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, invalid, notFound } from '../../server/http/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -8,23 +8,89 @@ import type { Role } from '../tenancy/tenancy.contract.ts';
 import { type Actor, actingHei } from '../tenancy/tenancy.service.ts';
 import { organisation } from '../tenancy/tenancy.table.ts';
 import type { Analysis } from './needs.contract.ts';
-import { analysisRole, competenceNeed, needsAnalysis } from './needs.table.ts';
+import {
+  analysisPerson,
+  analysisPersonLevel,
+  analysisRole,
+  competenceNeed,
+  needsAnalysis,
+} from './needs.table.ts';
 import { computePriority, defaultHorizonWeights, type Horizon, horizons, type Weights } from './priority.ts';
 
 const READ: Role[] = ['admin', 'coordinator', 'teacher', 'economist', 'manager'];
 const WORK: Role[] = ['coordinator', 'teacher'];
 
 type Row = typeof needsAnalysis.$inferSelect;
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-async function loadAnalysis(db: Db, actor: Actor, analysisId: string, roles: Role[]): Promise<Row> {
-  const hei = await actingHei(db, actor, roles);
-  const [row] = await db
-    .select()
-    .from(needsAnalysis)
-    .where(and(eq(needsAnalysis.id, analysisId), eq(needsAnalysis.heiId, hei.id)));
+// ------------------------------------------------------------------ who may do what
+
+/**
+ * Who works on an analysis: a signed-in HEI user (scoped by the active HEI and its roles), or the
+ * customer through a self-service link (scoped to the one analysis the link was made for).
+ */
+export type NeedsActor =
+  | { kind: 'hei'; user: Actor }
+  | { kind: 'self_service'; linkId: string; analysisId: string };
+
+export const heiActor = (user: Actor): NeedsActor => ({ kind: 'hei', user });
+
+type Mode = 'read' | 'write';
+/** Proof that the permission check passed: the use cases below take it instead of checking again. */
+export type Access<M extends Mode = Mode> = { analysis: Row; actor: NeedsActor; mode: M };
+
+/**
+ * The permission check, apart from the work: may this actor read (or write) analysis X?
+ * HEI users: the analysis must be the active HEI's (else 404) and the user must hold a role that
+ * reads (admin, coordinator, teacher, economist, manager) or writes (coordinator, teacher) (else 403).
+ * A self-service link reads and writes its own analysis only.
+ */
+export async function authorizeAnalysis<M extends Mode>(
+  db: Db,
+  actor: NeedsActor,
+  analysisId: string,
+  mode: M,
+): Promise<Access<M>> {
+  let row: Row | undefined;
+  if (actor.kind === 'hei') {
+    const hei = await actingHei(db, actor.user, mode === 'write' ? WORK : READ);
+    [row] = await db
+      .select()
+      .from(needsAnalysis)
+      .where(and(eq(needsAnalysis.id, analysisId), eq(needsAnalysis.heiId, hei.id)));
+  } else if (actor.analysisId === analysisId) {
+    [row] = await db.select().from(needsAnalysis).where(eq(needsAnalysis.id, analysisId));
+  }
   if (!row) throw notFound('The analysis');
-  return row;
+  return { analysis: row, actor, mode };
 }
+
+/** The user behind a change, for created-by columns (null through a self-service link). */
+export const userIdOf = (access: Access) => (access.actor.kind === 'hei' ? access.actor.user.userId : null);
+
+/**
+ * Audits a change of the analysis in the caller's transaction. Changes through the customer's link
+ * have no user; they say so (`via: 'self_service_link'` and the link's id).
+ */
+export async function auditChange(
+  tx: Pick<Db, 'insert'>,
+  access: Access<'write'>,
+  action: string,
+  data: Record<string, unknown> = {},
+) {
+  const { actor } = access;
+  await recordAudit(tx, {
+    actor: actor.kind === 'hei' ? actor.user : null,
+    organisationId: access.analysis.heiId,
+    action,
+    subjectType: 'needs_analysis',
+    subjectId: access.analysis.id,
+    data: actor.kind === 'self_service' ? { ...data, via: 'self_service_link', linkId: actor.linkId } : data,
+  });
+}
+
+const touch = (tx: Tx, analysisId: string) =>
+  tx.update(needsAnalysis).set({ updatedAt: new Date() }).where(eq(needsAnalysis.id, analysisId));
 
 async function assertConcept(db: Db, conceptId: string | null, field: string) {
   if (!conceptId) return;
@@ -34,6 +100,18 @@ async function assertConcept(db: Db, conceptId: string | null, field: string) {
     .where(eq(taxonomyConcept.id, conceptId));
   if (!concept) throw invalid([{ field, message: 'is not a concept of any imported taxonomy' }]);
 }
+
+/** A role of this analysis, or a 400 naming the field. */
+export async function assertRoleOf(db: Db, analysisId: string, roleId: string | null, field: string) {
+  if (!roleId) return;
+  const [role] = await db
+    .select({ id: analysisRole.id })
+    .from(analysisRole)
+    .where(and(eq(analysisRole.id, roleId), eq(analysisRole.analysisId, analysisId)));
+  if (!role) throw invalid([{ field, message: 'is not a role of this analysis' }]);
+}
+
+// ------------------------------------------------------------------ analyses
 
 export async function createAnalysis(
   db: Db,
@@ -68,7 +146,7 @@ export async function createAnalysis(
       horizonWeights: input.horizonWeights ? { ...defaultHorizonWeights, ...input.horizonWeights } : null,
       createdBy: actor.userId,
     })
-    .returning({ id: needsAnalysis.id });
+    .returning();
   if (!row) throw new AppError(500, 'internal_error', 'analysis was not written');
   await recordAudit(db, {
     actor,
@@ -78,7 +156,7 @@ export async function createAnalysis(
     subjectId: row.id,
     data: { title: input.title },
   });
-  return getAnalysis(db, actor, row.id);
+  return getAnalysis(db, { analysis: row, actor: heiActor(actor), mode: 'read' });
 }
 
 export async function listAnalyses(db: Db, actor: Actor, filter: { caseId?: string; customerId?: string }) {
@@ -110,11 +188,13 @@ export async function listAnalyses(db: Db, actor: Actor, filter: { caseId?: stri
   }));
 }
 
-const weightsOf = (row: Row): Weights =>
+export const weightsOf = (row: Row): Weights =>
   ({ ...defaultHorizonWeights, ...(row.horizonWeights ?? {}) }) as Weights;
 
-export async function getAnalysis(db: Db, actor: Actor, analysisId: string): Promise<Analysis> {
-  const row = await loadAnalysis(db, actor, analysisId, READ);
+/** The analysis as its readers see it. Person level is for the HEI: a self-service link sees no persons. */
+export async function getAnalysis(db: Db, access: Access): Promise<Analysis> {
+  const [row] = await db.select().from(needsAnalysis).where(eq(needsAnalysis.id, access.analysis.id));
+  if (!row) throw notFound('The analysis');
   const [customer] = await db
     .select({ name: organisation.name })
     .from(organisation)
@@ -168,6 +248,7 @@ export async function getAnalysis(db: Db, actor: Actor, analysisId: string): Pro
       headcountHorizon: r.headcountHorizon,
     })),
     needs: views,
+    persons: access.actor.kind === 'hei' ? await listPersons(db, row.id) : [],
     topByHorizon: Object.fromEntries(
       horizons.map((h) => [
         h,
@@ -181,56 +262,160 @@ export async function getAnalysis(db: Db, actor: Actor, analysisId: string): Pro
   };
 }
 
-export async function addRole(
-  db: Db,
-  actor: Actor,
-  analysisId: string,
-  input: {
-    title: string;
-    occupationConceptId: string | null;
-    headcountNow: number;
-    headcountHorizon: number;
-  },
-) {
-  await loadAnalysis(db, actor, analysisId, WORK);
-  await assertConcept(db, input.occupationConceptId, 'body.occupationConceptId');
-  await db.insert(analysisRole).values({ analysisId, ...input });
-  return getAnalysis(db, actor, analysisId);
+async function listPersons(db: Db, analysisId: string): Promise<Analysis['persons']> {
+  const persons = await db
+    .select()
+    .from(analysisPerson)
+    .where(eq(analysisPerson.analysisId, analysisId))
+    .orderBy(asc(analysisPerson.pseudonym), asc(analysisPerson.createdAt));
+  if (!persons.length) return [];
+  const levels = await db
+    .select()
+    .from(analysisPersonLevel)
+    .where(
+      inArray(
+        analysisPersonLevel.personId,
+        persons.map((p) => p.id),
+      ),
+    );
+  return persons.map((p) => ({
+    id: p.id,
+    pseudonym: p.pseudonym,
+    roleId: p.roleId,
+    levels: levels
+      .filter((l) => l.personId === p.id)
+      .map((l) => ({ needId: l.needId, currentLevel: l.currentLevel })),
+  }));
 }
+
+/** Title, strategy, drivers and horizon weights; only the fields given change. */
+export async function updateAnalysis(
+  db: Db,
+  access: Access<'write'>,
+  input: { title?: string; strategy?: string; drivers?: string[]; horizonWeights?: Partial<Weights> },
+) {
+  const before = access.analysis;
+  const changes: Partial<typeof needsAnalysis.$inferInsert> = {};
+  if (input.title !== undefined) changes.title = input.title;
+  if (input.strategy !== undefined) changes.strategy = input.strategy;
+  if (input.drivers !== undefined) changes.drivers = [...new Set(input.drivers)];
+  if (input.horizonWeights !== undefined)
+    changes.horizonWeights = { ...weightsOf(before), ...input.horizonWeights };
+  const fields = Object.keys(changes) as (keyof typeof changes)[];
+  await db.transaction(async (tx) => {
+    await tx
+      .update(needsAnalysis)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(needsAnalysis.id, before.id));
+    await auditChange(tx, access, 'analysis.updated', {
+      before: Object.fromEntries(
+        fields.map((f) => [f, f === 'horizonWeights' ? weightsOf(before) : before[f]]),
+      ),
+      after: changes,
+    });
+  });
+  return getAnalysis(db, access);
+}
+
+// ------------------------------------------------------------------ roles
+
+type RoleInput = {
+  title: string;
+  occupationConceptId: string | null;
+  headcountNow: number;
+  headcountHorizon: number;
+};
+
+export async function addRole(db: Db, access: Access<'write'>, input: RoleInput) {
+  await assertConcept(db, input.occupationConceptId, 'body.occupationConceptId');
+  await db.transaction(async (tx) => {
+    const [role] = await tx
+      .insert(analysisRole)
+      .values({ analysisId: access.analysis.id, ...input })
+      .returning({ id: analysisRole.id });
+    await touch(tx, access.analysis.id);
+    await auditChange(tx, access, 'analysis.role_added', { roleId: role?.id, title: input.title });
+  });
+  return getAnalysis(db, access);
+}
+
+export async function updateRole(db: Db, access: Access<'write'>, roleId: string, input: RoleInput) {
+  const analysisId = access.analysis.id;
+  await assertConcept(db, input.occupationConceptId, 'body.occupationConceptId');
+  const [before] = await db
+    .select()
+    .from(analysisRole)
+    .where(and(eq(analysisRole.id, roleId), eq(analysisRole.analysisId, analysisId)));
+  if (!before) throw notFound('The role');
+  await db.transaction(async (tx) => {
+    await tx.update(analysisRole).set(input).where(eq(analysisRole.id, roleId));
+    await touch(tx, analysisId);
+    await auditChange(tx, access, 'analysis.role_changed', {
+      roleId,
+      before: {
+        title: before.title,
+        occupationConceptId: before.occupationConceptId,
+        headcountNow: before.headcountNow,
+        headcountHorizon: before.headcountHorizon,
+      },
+      after: input,
+    });
+  });
+  return getAnalysis(db, access);
+}
+
+/** Removes a role and the needs that belong to it; persons and survey answers keep no role. */
+export async function deleteRole(db: Db, access: Access<'write'>, roleId: string) {
+  const analysisId = access.analysis.id;
+  await db.transaction(async (tx) => {
+    const [needs] = await tx
+      .select({ n: count() })
+      .from(competenceNeed)
+      .where(and(eq(competenceNeed.roleId, roleId), eq(competenceNeed.analysisId, analysisId)));
+    const [deleted] = await tx
+      .delete(analysisRole)
+      .where(and(eq(analysisRole.id, roleId), eq(analysisRole.analysisId, analysisId)))
+      .returning({ title: analysisRole.title });
+    if (!deleted) throw notFound('The role');
+    await touch(tx, analysisId);
+    await auditChange(tx, access, 'analysis.role_removed', {
+      roleId,
+      title: deleted.title,
+      needsRemoved: needs?.n ?? 0,
+    });
+  });
+  return getAnalysis(db, access);
+}
+
+// ------------------------------------------------------------------ needs
 
 type NeedInput = Omit<typeof competenceNeed.$inferInsert, 'id' | 'analysisId' | 'createdAt'>;
 
 async function checkNeed(db: Db, analysisId: string, input: NeedInput) {
   await assertConcept(db, input.conceptId ?? null, 'body.conceptId');
-  if (input.roleId) {
-    const [role] = await db
-      .select({ id: analysisRole.id })
-      .from(analysisRole)
-      .where(and(eq(analysisRole.id, input.roleId), eq(analysisRole.analysisId, analysisId)));
-    if (!role) throw invalid([{ field: 'body.roleId', message: 'is not a role of this analysis' }]);
-  }
+  await assertRoleOf(db, analysisId, input.roleId ?? null, 'body.roleId');
 }
 
-export async function addNeed(db: Db, actor: Actor, analysisId: string, input: NeedInput) {
-  const row = await loadAnalysis(db, actor, analysisId, WORK);
+export async function addNeed(db: Db, access: Access<'write'>, input: NeedInput) {
+  const analysisId = access.analysis.id;
   await checkNeed(db, analysisId, input);
   await db.transaction(async (tx) => {
-    await tx.insert(competenceNeed).values({ ...input, analysisId });
-    await tx.update(needsAnalysis).set({ updatedAt: new Date() }).where(eq(needsAnalysis.id, analysisId));
-    await recordAudit(tx, {
-      actor,
-      organisationId: row.heiId,
-      action: 'analysis.need_added',
-      subjectType: 'needs_analysis',
-      subjectId: analysisId,
-      data: { conceptId: input.conceptId, freeText: input.freeText },
+    const [need] = await tx
+      .insert(competenceNeed)
+      .values({ ...input, analysisId })
+      .returning({ id: competenceNeed.id });
+    await touch(tx, analysisId);
+    await auditChange(tx, access, 'analysis.need_added', {
+      needId: need?.id,
+      conceptId: input.conceptId,
+      freeText: input.freeText,
     });
   });
-  return getAnalysis(db, actor, analysisId);
+  return getAnalysis(db, access);
 }
 
-export async function updateNeed(db: Db, actor: Actor, analysisId: string, needId: string, input: NeedInput) {
-  const row = await loadAnalysis(db, actor, analysisId, WORK);
+export async function updateNeed(db: Db, access: Access<'write'>, needId: string, input: NeedInput) {
+  const analysisId = access.analysis.id;
   await checkNeed(db, analysisId, input);
   const [before] = await db
     .select()
@@ -239,43 +424,47 @@ export async function updateNeed(db: Db, actor: Actor, analysisId: string, needI
   if (!before) throw notFound('The need');
   await db.transaction(async (tx) => {
     await tx.update(competenceNeed).set(input).where(eq(competenceNeed.id, needId));
-    await recordAudit(tx, {
-      actor,
-      organisationId: row.heiId,
-      action: 'analysis.need_changed',
-      subjectType: 'needs_analysis',
-      subjectId: analysisId,
-      data: {
-        before: {
-          requiredLevel: before.requiredLevel,
-          currentLevel: before.currentLevel,
-          importance: before.importance,
-        },
-        after: {
-          requiredLevel: input.requiredLevel,
-          currentLevel: input.currentLevel,
-          importance: input.importance,
-        },
+    await touch(tx, analysisId);
+    await auditChange(tx, access, 'analysis.need_changed', {
+      needId,
+      before: {
+        requiredLevel: before.requiredLevel,
+        currentLevel: before.currentLevel,
+        importance: before.importance,
+      },
+      after: {
+        requiredLevel: input.requiredLevel,
+        currentLevel: input.currentLevel,
+        importance: input.importance,
       },
     });
   });
-  return getAnalysis(db, actor, analysisId);
+  return getAnalysis(db, access);
 }
 
-export async function deleteNeed(db: Db, actor: Actor, analysisId: string, needId: string) {
-  await loadAnalysis(db, actor, analysisId, WORK);
-  const deleted = await db
-    .delete(competenceNeed)
-    .where(and(eq(competenceNeed.id, needId), eq(competenceNeed.analysisId, analysisId)))
-    .returning({ id: competenceNeed.id });
-  if (!deleted.length) throw notFound('The need');
-  return getAnalysis(db, actor, analysisId);
+export async function deleteNeed(db: Db, access: Access<'write'>, needId: string) {
+  const analysisId = access.analysis.id;
+  await db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(competenceNeed)
+      .where(and(eq(competenceNeed.id, needId), eq(competenceNeed.analysisId, analysisId)))
+      .returning({ conceptId: competenceNeed.conceptId, freeText: competenceNeed.freeText });
+    if (!deleted) throw notFound('The need');
+    await touch(tx, analysisId);
+    await auditChange(tx, access, 'analysis.need_removed', { needId, ...deleted });
+  });
+  return getAnalysis(db, access);
 }
 
-/** A new version: a copy of roles and needs that can be revised while the earlier version stays as it was. */
-export async function newVersion(db: Db, actor: Actor, analysisId: string) {
-  const row = await loadAnalysis(db, actor, analysisId, WORK);
-  const id = await db.transaction(async (tx) => {
+// ------------------------------------------------------------------ versions
+
+/**
+ * A new version: a copy of roles, needs and persons that can be revised while the earlier version
+ * stays as it was. Self-service links and surveys stay with the version they were made for.
+ */
+export async function newVersion(db: Db, access: Access<'write'>) {
+  const row = access.analysis;
+  const copy = await db.transaction(async (tx) => {
     const [copy] = await tx
       .insert(needsAnalysis)
       .values({
@@ -288,9 +477,9 @@ export async function newVersion(db: Db, actor: Actor, analysisId: string) {
         strategy: row.strategy,
         drivers: row.drivers,
         horizonWeights: row.horizonWeights,
-        createdBy: actor.userId,
+        createdBy: userIdOf(access),
       })
-      .returning({ id: needsAnalysis.id });
+      .returning();
     if (!copy) throw new AppError(500, 'internal_error', 'version was not written');
     const roles = await tx.select().from(analysisRole).where(eq(analysisRole.analysisId, row.id));
     const roleIds = new Map<string, string>();
@@ -307,24 +496,43 @@ export async function newVersion(db: Db, actor: Actor, analysisId: string) {
         .returning({ id: analysisRole.id });
       if (created) roleIds.set(r.id, created.id);
     }
+    const newRole = (id: string | null) => (id ? (roleIds.get(id) ?? null) : null);
     const needs = await tx.select().from(competenceNeed).where(eq(competenceNeed.analysisId, row.id));
-    if (needs.length) {
-      await tx.insert(competenceNeed).values(
-        needs.map(({ id: _id, createdAt: _at, ...n }) => ({
-          ...n,
-          analysisId: copy.id,
-          roleId: n.roleId ? (roleIds.get(n.roleId) ?? null) : null,
-        })),
-      );
+    const needIds = new Map<string, string>();
+    for (const { id, createdAt: _at, ...n } of needs) {
+      const [created] = await tx
+        .insert(competenceNeed)
+        .values({ ...n, analysisId: copy.id, roleId: newRole(n.roleId) })
+        .returning({ id: competenceNeed.id });
+      if (created) needIds.set(id, created.id);
     }
-    return copy.id;
+    const persons = await tx.select().from(analysisPerson).where(eq(analysisPerson.analysisId, row.id));
+    for (const p of persons) {
+      const [created] = await tx
+        .insert(analysisPerson)
+        .values({ analysisId: copy.id, pseudonym: p.pseudonym, roleId: newRole(p.roleId) })
+        .returning({ id: analysisPerson.id });
+      const levels = await tx
+        .select()
+        .from(analysisPersonLevel)
+        .where(eq(analysisPersonLevel.personId, p.id));
+      const copied = levels.flatMap((l) => {
+        const needId = needIds.get(l.needId);
+        return created && needId ? [{ personId: created.id, needId, currentLevel: l.currentLevel }] : [];
+      });
+      if (copied.length) await tx.insert(analysisPersonLevel).values(copied);
+    }
+    await auditChange(tx, access, 'analysis.version_created', { version: copy.version, copyId: copy.id });
+    return copy;
   });
-  return getAnalysis(db, actor, id);
+  return getAnalysis(db, { ...access, analysis: copy });
 }
 
 /** Compares two versions need by need (matched on concept or wording, and role). */
 export async function compareAnalyses(db: Db, actor: Actor, fromId: string, toId: string) {
-  const [from, to] = [await getAnalysis(db, actor, fromId), await getAnalysis(db, actor, toId)];
+  const read = async (id: string) =>
+    getAnalysis(db, await authorizeAnalysis(db, heiActor(actor), id, 'read'));
+  const [from, to] = [await read(fromId), await read(toId)];
   if (from.customer.id !== to.customer.id)
     throw invalid([{ field: 'query.to', message: 'compare analyses of the same customer' }]);
   const roleTitle = (a: Analysis, roleId: string | null) => a.roles.find((r) => r.id === roleId)?.title ?? '';

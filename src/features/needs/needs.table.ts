@@ -1,14 +1,18 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { authUser } from '../auth/auth.table.ts';
@@ -102,5 +106,133 @@ export const competenceNeed = pgTable(
     check('competence_need_people', sql`${t.people} >= 1`),
     check('competence_need_horizon', sql`${t.horizon} in ('now', '1y', '3y', '5y')`),
     check('competence_need_confidence', sql`${t.confidence} in ('low', 'medium', 'high')`),
+  ],
+);
+
+/**
+ * A link the HEI gives the customer so they can fill in the analysis themselves without an account.
+ * Only a sha256 hash of the token is stored; the token is shown once, when the link is made.
+ */
+export const selfServiceLink = pgTable(
+  'analysis_self_service_link',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    analysisId: uuid('analysis_id')
+      .notNull()
+      .references(() => needsAnalysis.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdBy: text('created_by').references(() => authUser.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('analysis_self_service_link_token_idx').on(t.tokenHash),
+    index('analysis_self_service_link_analysis_idx').on(t.analysisId),
+  ],
+);
+
+/** One question of a survey, fixed when the survey is made: the need asked about and its competence. */
+export type SurveyQuestion = {
+  /** The need's id: what answers refer to. */
+  key: string;
+  /** The competence (concept id, or `text:` and the need's words): what the heatmap groups by. */
+  competence: string;
+  label: { sv: string | null; en: string | null };
+};
+
+/** An anonymous skills self-assessment of an analysis' competences, answered through one-off links. */
+export const survey = pgTable(
+  'analysis_survey',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    analysisId: uuid('analysis_id')
+      .notNull()
+      .references(() => needsAnalysis.id, { onDelete: 'cascade' }),
+    questions: jsonb('questions').$type<SurveyQuestion[]>().notNull(),
+    invited: integer('invited').notNull(),
+    createdBy: text('created_by').references(() => authUser.id, { onDelete: 'set null' }),
+    /** Made through the customer's self-service link (then createdBy is null). */
+    selfServiceLinkId: uuid('self_service_link_id').references(() => selfServiceLink.id, {
+      onDelete: 'set null',
+    }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('analysis_survey_analysis_idx').on(t.analysisId),
+    check('analysis_survey_invited', sql`${t.invited} between 5 and 500`),
+  ],
+);
+
+/**
+ * One respondent's link (only its hash). It knows whether it has been used, but not when, and no
+ * answer points back to it: answers cannot be traced to the link that was handed to a person.
+ */
+export const surveyLink = pgTable(
+  'analysis_survey_link',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => survey.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    answered: boolean('answered').notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('analysis_survey_link_token_idx').on(t.tokenHash),
+    index('analysis_survey_link_survey_idx').on(t.surveyId),
+  ],
+);
+
+/** One anonymous answer: the respondent's role (optional), levels per question, and only the date. */
+export const surveyResponse = pgTable(
+  'analysis_survey_response',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => survey.id, { onDelete: 'cascade' }),
+    roleId: uuid('role_id').references(() => analysisRole.id, { onDelete: 'set null' }),
+    answers: jsonb('answers').$type<{ key: string; level: number }[]>().notNull(),
+    answeredOn: date('answered_on').notNull().default(sql`current_date`),
+  },
+  (t) => [index('analysis_survey_response_survey_idx').on(t.surveyId)],
+);
+
+/** Person level: a pseudonymous employee (never a name, personnummer or e-mail) with current levels. */
+export const analysisPerson = pgTable(
+  'analysis_person',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    analysisId: uuid('analysis_id')
+      .notNull()
+      .references(() => needsAnalysis.id, { onDelete: 'cascade' }),
+    pseudonym: text('pseudonym').notNull(),
+    roleId: uuid('role_id').references(() => analysisRole.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('analysis_person_analysis_idx').on(t.analysisId),
+    check('analysis_person_pseudonym', sql`char_length(${t.pseudonym}) between 1 and 40`),
+  ],
+);
+
+/** A person's current level in one need of the analysis. */
+export const analysisPersonLevel = pgTable(
+  'analysis_person_level',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => analysisPerson.id, { onDelete: 'cascade' }),
+    needId: uuid('need_id')
+      .notNull()
+      .references(() => competenceNeed.id, { onDelete: 'cascade' }),
+    currentLevel: smallint('current_level').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.needId] }),
+    index('analysis_person_level_need_idx').on(t.needId),
+    check('analysis_person_level_range', sql`${t.currentLevel} between 0 and 5`),
   ],
 );

@@ -237,6 +237,7 @@ const scopedElsewhere: Record<string, string> = {
   'DELETE /api/analyses/{analysisId}/needs/{needId}': 'needs.test.ts',
   'POST /api/analyses/{analysisId}/versions': 'needs.test.ts',
   'GET /api/analyses/{analysisId}/export': "needs.test.ts: the HEI's own analyses only",
+  'GET /api/analyses/{analysisId}/summary.pdf': 'needs-pdf.test.ts: other HEIs get 404',
   'GET /api/analyses/{analysisId}/compare': "needs.test.ts: both analyses must be the HEI's own",
   'PATCH /api/analyses/{analysisId}': 'needs.test.ts "editing an analysis": readers 403, other HEIs 404',
   'PUT /api/analyses/{analysisId}/roles/{roleId}':

@@ -23,6 +23,7 @@ import {
   updateAnalysisBody,
 } from './needs.contract.ts';
 import { analysisCsv, analysisXlsx } from './needs.export.ts';
+import { analysisPdf, renderPdf } from './needs.pdf.ts';
 import {
   addNeed,
   addRole,
@@ -272,6 +273,34 @@ export async function needsRoutes(app: App, deps: Deps) {
       // A binary body goes out as it is; the route's 200 schema documents it as a file.
       return (reply as FastifyReply)
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(file);
+    },
+  );
+
+  app.get(
+    '/api/analyses/:analysisId/summary.pdf',
+    {
+      schema: {
+        tags,
+        summary:
+          'A summary of the analysis to hand to the customer (A4 PDF): organisation, roles, top priorities, all needs, goals',
+        params: analysisParams,
+        querystring: z.object({ lang: z.enum(['sv', 'en']).default('sv') }),
+        response: { 200: z.string().describe('The PDF'), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const analysis = await getAnalysis(db, await readable(request, request.params.analysisId));
+      const stem = request.query.lang === 'sv' ? 'sammanfattning' : 'summary';
+      const name = `${stem}-${analysis.customer.name}-v${analysis.version}.pdf`.replace(
+        /[^\p{L}\p{N}.-]+/gu,
+        '-',
+      );
+      const file = await renderPdf(analysisPdf(analysis, request.query.lang));
+      return (reply as FastifyReply)
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header('cache-control', 'private, no-store')
         .send(file);
     },
   );

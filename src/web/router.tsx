@@ -124,6 +124,16 @@ const caseRoute = createRoute({
   path: '/cases/$caseId',
   component: lazyRouteComponent(() => import('./features/cases/CasePage.tsx'), 'CasePage'),
 });
+const analysesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/needs',
+  component: lazyRouteComponent(() => import('./features/analyses/AnalysesPage.tsx'), 'AnalysesPage'),
+});
+const analysisRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/needs/$analysisId',
+  component: lazyRouteComponent(() => import('./features/analyses/AnalysisPage.tsx'), 'AnalysisPage'),
+});
 const portalRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/portal',
@@ -177,7 +187,8 @@ const routeTree = rootRoute.addChildren([
     inquiryRoute,
     portalRoute,
     portalCaseRoute,
-    area('/needs', 'needs'),
+    analysesRoute,
+    analysisRoute,
     area('/courses', 'courses'),
     area('/matching', 'matching'),
     area('/evaluation', 'evaluation'),

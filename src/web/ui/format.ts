@@ -16,7 +16,9 @@ export function useFormat() {
       return area ? (i18n.language === 'en' ? area.en : area.sv) : code;
     },
     /** One of `{ sv, en }` in the interface language. */
-    pick: (text: { sv: string; en: string }) => (i18n.language === 'en' ? text.en : text.sv),
+    /** The text in the interface language, else in the other one (taxonomy labels may lack one). */
+    pick: (text: { sv: string | null; en: string | null }): string =>
+      (i18n.language === 'en' ? (text.en ?? text.sv) : (text.sv ?? text.en)) ?? '',
   };
 }
 

@@ -1,0 +1,117 @@
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import {
+  type Analysis,
+  analysisSchema,
+  analysisSummarySchema,
+  comparisonSchema,
+  heatmapSchema,
+} from '../../../features/needs/needs.contract.ts';
+import { api } from '../../api.ts';
+
+/**
+ * An analysis is reached either by an HEI user (`/api/analyses/<id>`) or by the customer through a
+ * self-service link (`/api/self-service/<token>`); both expose the same sub-resources under that base,
+ * so the editor takes the base and never needs to know who is working.
+ */
+export type AnalysisBase = { key: readonly unknown[]; path: string };
+
+export const hei = (analysisId: string): AnalysisBase => ({
+  key: ['analysis', analysisId],
+  path: `/api/analyses/${analysisId}`,
+});
+
+export const analysisQuery = (base: AnalysisBase) =>
+  queryOptions({
+    queryKey: base.key,
+    queryFn: ({ signal }) => api.get(base.path, analysisSchema, signal),
+  });
+
+export const analysesQuery = (filter: { caseId?: string; customerId?: string } = {}) =>
+  queryOptions({
+    queryKey: ['analyses', filter],
+    queryFn: ({ signal }) =>
+      api.get(
+        `/api/analyses?${new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1]))}`,
+        z.array(analysisSummarySchema),
+        signal,
+      ),
+  });
+
+export const levelsSchema = z.object({
+  levels: z.object({ sv: z.array(z.string()), en: z.array(z.string()) }),
+  formula: z.string(),
+});
+export const levelsQuery = queryOptions({
+  queryKey: ['analysis-levels'],
+  queryFn: ({ signal }) => api.get('/api/analyses/levels', levelsSchema, signal),
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
+export const comparisonQuery = (fromId: string, toId: string) =>
+  queryOptions({
+    queryKey: ['analysis-compare', fromId, toId],
+    queryFn: ({ signal }) => api.get(`/api/analyses/${fromId}/compare?to=${toId}`, comparisonSchema, signal),
+  });
+
+export const conceptResultSchema = z.object({
+  id: z.uuid(),
+  type: z.string(),
+  code: z.string().nullable(),
+  label: z.object({ sv: z.string().nullable(), en: z.string().nullable() }),
+  deprecated: z.boolean(),
+});
+export type ConceptResult = z.infer<typeof conceptResultSchema>;
+
+export const suggestionSchema = z.object({
+  concept: conceptResultSchema,
+  matchedWords: z.array(z.string()),
+  confidence: z.number(),
+  needsConfirmation: z.boolean(),
+});
+export type Suggestion = z.infer<typeof suggestionSchema>;
+
+export type NeedInput = {
+  roleId: string | null;
+  conceptId: string | null;
+  freeText: string | null;
+  requiredLevel: number;
+  currentLevel: number;
+  importance: number;
+  people: number;
+  horizon: Analysis['needs'][number]['horizon'];
+  driver: string | null;
+  evidence: string | null;
+  confidence: 'low' | 'medium' | 'high';
+  goalIndividual: string | null;
+  goalOrganisation: string | null;
+  indicators: string | null;
+};
+
+export type RoleInput = {
+  title: string;
+  occupationConceptId: string | null;
+  headcountNow: number;
+  headcountHorizon: number;
+};
+
+export const analysisApi = (base: AnalysisBase) => ({
+  update: (body: { title?: string; strategy?: string; drivers?: string[] }) =>
+    api.patch(base.path, body, analysisSchema),
+  addRole: (body: RoleInput) => api.post(`${base.path}/roles`, body, analysisSchema),
+  updateRole: (roleId: string, body: RoleInput) =>
+    api.put(`${base.path}/roles/${roleId}`, body, analysisSchema),
+  deleteRole: (roleId: string) => api.delete(`${base.path}/roles/${roleId}`),
+  addNeed: (body: NeedInput) => api.post(`${base.path}/needs`, body, analysisSchema),
+  updateNeed: (needId: string, body: NeedInput) =>
+    api.put(`${base.path}/needs/${needId}`, body, analysisSchema),
+  deleteNeed: (needId: string) => api.delete(`${base.path}/needs/${needId}`),
+});
+
+export type Heatmap = z.infer<typeof heatmapSchema>;
+
+export const heatmapQuery = (base: AnalysisBase) =>
+  queryOptions({
+    queryKey: [...base.key, 'heatmap'],
+    queryFn: ({ signal }) => api.get(`${base.path}/heatmap`, heatmapSchema, signal),
+  });

@@ -1,0 +1,194 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectHeading,
+  expectNoAxeViolations,
+  type Lupp,
+  launchBrowser,
+  newPage,
+  signIn,
+  startLupp,
+  switchOrganisation,
+} from './support/lupp.ts';
+
+// A needs analysis built in a dialogue with the customer at Högskolan i Norrvik: organisation level,
+// a role with its SSYK occupation, needs from the taxonomy (searched, or suggested from the customer's
+// own words and confirmed), computed gap and priority, the heatmap and chart, refusals, a new version
+// compared with the first, and the exports.
+
+let lupp: Lupp;
+let browser: Browser;
+let analysisUrl = '';
+
+beforeAll(async () => {
+  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await lupp?.close();
+});
+
+async function karinAtNorrvik(page: Page) {
+  await signIn(page, 'karin.koordinator@mittland.example');
+  await switchOrganisation(page, 'Högskolan i Norrvik');
+}
+
+/** Types into a searchable select and picks the option whose text matches. */
+async function pick(page: Page, label: string, search: string, option: string | RegExp) {
+  const input = page.getByRole('textbox', { name: label }).or(page.getByRole('combobox', { name: label }));
+  await input.fill(search);
+  await page.getByRole('option', { name: option }).click();
+}
+
+describe('a needs analysis in dialogue with the customer', () => {
+  it('starts for a case, records the organisation level and a role with its occupation', async () => {
+    const { context, page, errors } = await newPage(browser, lupp);
+    await karinAtNorrvik(page);
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Behovsanalys' })
+      .click();
+    await expectHeading(page, 'Behovsanalyser');
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Ny behovsanalys…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ny behovsanalys' });
+    await dialog.getByRole('button', { name: 'Starta analysen' }).click();
+    await dialog.getByText('Välj det ärende analysen hör till.').waitFor();
+    await dialog.getByText('Skriv en rubrik med minst tre tecken.').waitFor();
+    await expectNoAxeViolations(page);
+    const caseOption = dialog.locator('option', { hasText: 'Svetsteknik för höga temperaturer' });
+    await dialog
+      .getByRole('combobox', { name: 'Ärende' })
+      .selectOption((await caseOption.getAttribute('value')) ?? '');
+    await dialog.getByRole('textbox', { name: 'Rubrik' }).fill('Kompetensbehov i svetsverkstaden');
+    await dialog.getByRole('button', { name: 'Starta analysen' }).click();
+    await expectHeading(page, 'Kompetensbehov i svetsverkstaden');
+    analysisUrl = new URL(page.url()).pathname;
+    await page.getByText('Kund: Stålverket i Norrvik AB').waitFor();
+
+    const organisation = page.getByRole('region', { name: 'Organisationsnivå' });
+    await organisation
+      .getByRole('textbox', { name: 'Strategi och mål för verksamheten' })
+      .fill('Fossilfri stålproduktion till 2030 kräver nya svetsmetoder.');
+    await organisation.getByRole('checkbox', { name: 'Ny teknik' }).check();
+    await organisation.getByRole('button', { name: 'Spara organisationsnivån' }).click();
+    await page.getByText('Sparat.').first().waitFor();
+
+    const roles = page.getByRole('region', { name: 'Roller' });
+    await roles.getByRole('button', { name: 'Lägg till roll' }).click();
+    const roleDialog = page.getByRole('dialog', { name: 'Lägg till roll' });
+    await roleDialog.getByRole('textbox', { name: 'Roll' }).fill('Svetsare');
+    await pick(page, 'Yrke (SSYK)', 'svets', /Svetsare och gasskärare \(7212\)/);
+    await roleDialog.getByRole('spinbutton', { name: 'Antal nu' }).fill('40');
+    await roleDialog.getByRole('spinbutton', { name: 'Antal vid horisonten' }).fill('45');
+    await expectNoAxeViolations(page);
+    await roleDialog.getByRole('button', { name: 'Spara rollen' }).click();
+    await roles.getByRole('rowheader', { name: 'Svetsare' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('records needs from the customer’s words and from the taxonomy, refuses a need without a subject, and computes priority', async () => {
+    const { context, page } = await newPage(browser, lupp);
+    await karinAtNorrvik(page);
+    await page.goto(analysisUrl);
+    const needs = page.getByRole('region', { name: 'Kompetensbehov' });
+
+    // Nothing chosen and nothing written: refused, with the reason at the field.
+    await needs.getByRole('button', { name: 'Lägg till behov…' }).click();
+    let form = page.getByRole('dialog', { name: 'Kompetensbehov' });
+    await form.getByRole('button', { name: 'Spara behovet' }).click();
+    await form.getByText('Välj en kompetens eller beskriv behovet med egna ord.').waitFor();
+
+    // The customer's words, a suggested concept confirmed by the coordinator.
+    await form.getByRole('combobox', { name: 'Roll' }).selectOption({ label: 'Svetsare' });
+    await form
+      .getByRole('textbox', { name: 'Behovet med egna ord' })
+      .fill('Svetsarna behöver klara svetsteknik för nya höghållfasta stål');
+    await form.getByRole('button', { name: 'Föreslå begrepp' }).click();
+    const suggestions = form.getByRole('region', { name: 'Förslag' });
+    await suggestions
+      .getByText(/Matchade ord: .*svetsteknik/)
+      .first()
+      .waitFor();
+    await suggestions.getByRole('button', { name: 'Använd Svetsteknik' }).click();
+    await form.getByText('Vald kompetens: Svetsteknik').waitFor();
+    await form.getByRole('combobox', { name: 'Nivå som behövs' }).selectOption({ index: 4 });
+    await form.getByRole('combobox', { name: 'Nivå i dag' }).selectOption({ index: 2 });
+    await form.getByRole('combobox', { name: 'Vikt' }).selectOption({ label: '3 – Hög' });
+    await form.getByRole('spinbutton', { name: 'Antal personer' }).fill('0');
+    await form.getByRole('button', { name: 'Spara behovet' }).click();
+    await form.getByText('Ange hur många personer som berörs (minst 1).').waitFor();
+    await form.getByRole('spinbutton', { name: 'Antal personer' }).fill('40');
+    await form
+      .getByRole('textbox', { name: 'Mål för individen' })
+      .fill('Kan svetsa höghållfast stål enligt WPS.');
+    await expectNoAxeViolations(page);
+    await form.getByRole('button', { name: 'Spara behovet' }).click();
+    await form.waitFor({ state: 'detached' });
+    const table = needs.getByTestId('needs-table');
+    const welding = table.getByRole('row').filter({ hasText: 'Svetsteknik' });
+    await welding.waitFor();
+    // 3 × 2 × (1 + log10(40) = 2.6) × 1 (now) = 15.6
+    await welding.getByText('Uträkning: 3 × 2 × 2.6 × 1 = 15.6').waitFor();
+
+    // A need for the whole organisation, searched in the taxonomy, three years ahead.
+    await needs.getByRole('button', { name: 'Lägg till behov…' }).click();
+    form = page.getByRole('dialog', { name: 'Kompetensbehov' });
+    await pick(page, 'Sök kompetens i taxonomin', 'ledar', 'Ledarskap');
+    await form.getByRole('combobox', { name: 'Horisont' }).selectOption({ label: 'Om 3 år' });
+    await form.getByRole('spinbutton', { name: 'Antal personer' }).fill('6');
+    await form.getByRole('button', { name: 'Spara behovet' }).click();
+    await table.getByRole('row').filter({ hasText: 'Ledarskap' }).waitFor();
+
+    const top = page.getByTestId('top-priorities');
+    await top.getByText('Svetsteknik (15.6)').waitFor();
+    const heatmap = page.getByTestId('heatmap');
+    await heatmap.getByRole('columnheader', { name: 'Svetsteknik' }).waitFor();
+    const welders = heatmap
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Svetsare' }) });
+    expect((await welders.getByRole('cell').allTextContents()).join('|')).toContain('2');
+    await page.getByRole('img', { name: /Diagram: 2 behov .* Högst prioritet: Svetsteknik/ }).waitFor();
+    await page.getByTestId('gap-table').getByRole('rowheader', { name: 'Ledarskap' }).waitFor();
+    await expectNoAxeViolations(page);
+    await context.close();
+  });
+
+  it('starts a new version, revises a level and compares the two; exports the analysis', async () => {
+    const { context, page } = await newPage(browser, lupp);
+    await karinAtNorrvik(page);
+    await page.goto(analysisUrl);
+    await page.getByRole('button', { name: 'Ny version' }).click();
+    await page.getByText('Version 2', { exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).not.toBe(analysisUrl);
+
+    await page.getByRole('button', { name: 'Ändra behov: Svetsteknik' }).click();
+    const form = page.getByRole('dialog', { name: /Ändra behov: Svetsteknik/ });
+    await form.getByRole('combobox', { name: 'Nivå i dag' }).selectOption({ index: 3 });
+    await form.getByRole('button', { name: 'Spara behovet' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    const versions = page.getByRole('region', { name: 'Versioner' });
+    await versions
+      .getByRole('combobox', { name: 'Jämför med version' })
+      .selectOption({ label: 'Kompetensbehov i svetsverkstaden – Version 1' });
+    await versions.getByRole('button', { name: 'Jämför' }).click();
+    const comparison = versions.getByTestId('comparison-table');
+    const row = comparison.getByRole('row').filter({ hasText: 'Svetsteknik' });
+    await row.getByText('Ändrat').waitFor();
+    await row.getByText('2 / 15.6').waitFor();
+    await row.getByText('1 / 7.8').waitFor();
+    await expectNoAxeViolations(page);
+
+    const id = new URL(page.url()).pathname.split('/').pop();
+    const xlsx = await page.request.get(`/api/analyses/${id}/export?format=xlsx&lang=sv`);
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+    const csv = await (await page.request.get(`/api/analyses/${id}/export?format=csv&lang=en`)).text();
+    expect(csv).toContain('Welding technology');
+    await context.close();
+  });
+});

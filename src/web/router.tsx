@@ -61,6 +61,18 @@ const followRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/frontdoor/FollowPage.tsx'), 'FollowPage'),
 });
 
+const selfServiceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/s/$token',
+  component: lazyRouteComponent(() => import('./features/analyses/SelfServicePage.tsx'), 'SelfServicePage'),
+});
+
+const surveyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/survey/$token',
+  component: lazyRouteComponent(() => import('./features/analyses/SurveyPage.tsx'), 'SurveyPage'),
+});
+
 // Pages that need a signed-in user, inside the app shell
 
 const appRoute = createRoute({
@@ -162,6 +174,11 @@ const auditRoute = createRoute({
   path: '/admin/audit',
   component: lazyRouteComponent(() => import('./features/admin/AuditPage.tsx'), 'AuditPage'),
 });
+const taxonomiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/taxonomies',
+  component: lazyRouteComponent(() => import('./features/admin/TaxonomyImportPage.tsx'), 'TaxonomyImportPage'),
+});
 
 const membersRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -179,6 +196,8 @@ const routeTree = rootRoute.addChildren([
   invitationRoute,
   frontDoorRoute,
   followRoute,
+  selfServiceRoute,
+  surveyRoute,
   appRoute.addChildren([
     homeRoute,
     casesRoute,
@@ -199,6 +218,7 @@ const routeTree = rootRoute.addChildren([
     checklistRoute,
     dialogueGuidesRoute,
     auditRoute,
+    taxonomiesRoute,
   ]),
 ]);
 

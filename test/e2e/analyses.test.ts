@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../support/pdf-text.ts';
 import {
   expectHeading,
   expectNoAxeViolations,
@@ -19,6 +20,7 @@ import {
 let lupp: Lupp;
 let browser: Browser;
 let analysisUrl = '';
+let latestUrl = '';
 
 beforeAll(async () => {
   [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
@@ -183,12 +185,115 @@ describe('a needs analysis in dialogue with the customer', () => {
     await row.getByText('1 / 7.8').waitFor();
     await expectNoAxeViolations(page);
 
-    const id = new URL(page.url()).pathname.split('/').pop();
+    latestUrl = new URL(page.url()).pathname;
+    const id = latestUrl.split('/').pop();
     const xlsx = await page.request.get(`/api/analyses/${id}/export?format=xlsx&lang=sv`);
     expect(xlsx.status()).toBe(200);
     expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
     const csv = await (await page.request.get(`/api/analyses/${id}/export?format=csv&lang=en`)).text();
     expect(csv).toContain('Welding technology');
     await context.close();
+  });
+
+  it('the customer completes the analysis through the link and surveys the staff; the heatmap and PDF reflect it', async () => {
+    const hei = await newPage(browser, lupp);
+    await karinAtNorrvik(hei.page);
+    await hei.page.goto(latestUrl);
+    const links = hei.page.getByRole('region', { name: 'Länk till kunden' });
+    await links.getByRole('textbox', { name: /Skicka länken till/ }).fill('inte-en-adress');
+    await links.getByRole('button', { name: 'Skapa länk' }).click();
+    await links.getByText('Ange en giltig e-postadress.').waitFor();
+    await links.getByRole('textbox', { name: /Skicka länken till/ }).fill('sara.kund@stalverket.example');
+    await links.getByRole('button', { name: 'Skapa länk' }).click();
+    const link = (await links.getByTestId('self-service-link').textContent())?.trim() ?? '';
+    expect(link).toMatch(/\/s\/[\w-]{20,}$/);
+    await expectNoAxeViolations(hei.page);
+
+    // Sara at Stålverket opens the link without an account and adds a need of her own.
+    const customer = await newPage(browser, lupp);
+    const page = customer.page;
+    await page.goto(link);
+    await expectHeading(page, 'Behovsanalys: Kompetensbehov i svetsverkstaden');
+    await page.getByText(/Stålverket i Norrvik AB: här fyller ni i/).waitFor();
+    await expectNoAxeViolations(page);
+    await page
+      .getByRole('region', { name: 'Kompetensbehov' })
+      .getByRole('button', { name: 'Lägg till behov…' })
+      .click();
+    const form = page.getByRole('dialog', { name: 'Kompetensbehov' });
+    await form.getByRole('combobox', { name: 'Roll' }).selectOption({ label: 'Svetsare' });
+    await pick(page, 'Sök kompetens i taxonomin', 'förebygg', 'Förebyggande underhåll');
+    await form.getByRole('combobox', { name: 'Nivå som behövs' }).selectOption({ index: 3 });
+    await form.getByRole('spinbutton', { name: 'Antal personer' }).fill('12');
+    await form.getByRole('button', { name: 'Spara behovet' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page
+      .getByTestId('needs-table')
+      .getByRole('row')
+      .filter({ hasText: 'Förebyggande underhåll' })
+      .waitFor();
+
+    // She creates six single-use survey links for the welders.
+    const surveys = page.getByRole('region', { name: 'Självskattning bland personalen' });
+    await surveys.getByRole('spinbutton', { name: /Antal länkar/ }).fill('3');
+    await surveys.getByRole('button', { name: 'Skapa enkätlänkar' }).click();
+    await surveys.getByText('Skapa mellan 5 och 500 länkar.').waitFor();
+    await surveys.getByRole('spinbutton', { name: /Antal länkar/ }).fill('6');
+    await surveys.getByRole('button', { name: 'Skapa enkätlänkar' }).click();
+    const surveyLinks = (await surveys.getByTestId('survey-links').inputValue()).split('\n');
+    expect(surveyLinks).toHaveLength(6);
+    await expectNoAxeViolations(page);
+
+    // Six welders answer anonymously; each link works once.
+    const staff = await newPage(browser, lupp);
+    for (const [index, surveyLink] of surveyLinks.entries()) {
+      await staff.page.goto(surveyLink);
+      await expectHeading(staff.page, 'Självskattning av kompetens');
+      await staff.page.getByRole('combobox', { name: 'Din roll' }).selectOption({ label: 'Svetsare' });
+      if (index === 0) {
+        await staff.page.getByRole('button', { name: 'Skicka svaret' }).click();
+        await staff.page.getByText(/Svara på alla frågor innan du skickar/).waitFor();
+        await expectNoAxeViolations(staff.page);
+      }
+      for (const group of await staff.page.getByRole('radiogroup').all())
+        await group.getByRole('radio', { name: /^1 – / }).check();
+      await staff.page.getByRole('button', { name: 'Skicka svaret' }).click();
+      await staff.page.getByText('Tack! Ditt svar är sparat.').waitFor();
+      if (index === 3) {
+        await page.reload();
+        await surveys.getByRole('button', { name: 'Visa resultat' }).click();
+        await surveys.getByText('Resultat visas när minst 5 har svarat (4 har svarat hittills).').waitFor();
+      }
+    }
+    await staff.page.goto(surveyLinks[0] ?? '');
+    await staff.page.getByText('Den här länken har redan använts för att svara.').waitFor();
+    await expectNoAxeViolations(staff.page);
+
+    // With six answers the aggregates show, and the welders' survey level drives their heatmap row.
+    await page.reload();
+    await surveys.getByText('6 av 6 har svarat', { exact: false }).waitFor();
+    await surveys.getByRole('button', { name: 'Visa resultat' }).click();
+    await surveys
+      .getByTestId('survey-results')
+      .first()
+      .getByRole('rowheader', { name: 'Svetsteknik' })
+      .waitFor();
+    const welders = page
+      .getByTestId('heatmap')
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Svetsare' }) });
+    await welders.getByText('enkät, 6 svar').first().waitFor();
+    await expectNoAxeViolations(page);
+
+    // The HEI sees the same, and the PDF summary carries the matrix.
+    await hei.page.reload();
+    await hei.page.getByTestId('heatmap').getByText('enkät, 6 svar').first().waitFor();
+    const id = latestUrl.split('/').pop();
+    const pdf = await hei.page.request.get(`/api/analyses/${id}/summary.pdf?lang=sv`);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    const text = pdfText(Buffer.from(await pdf.body()));
+    expect(text).toContain('Gap per roll och kompetens');
+    expect(text).toContain('Förebyggande underhåll');
+    await Promise.all([hei.context.close(), customer.context.close(), staff.context.close()]);
   });
 });

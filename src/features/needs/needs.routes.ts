@@ -290,13 +290,16 @@ export async function needsRoutes(app: App, deps: Deps) {
       },
     },
     async (request, reply) => {
-      const analysis = await getAnalysis(db, await readable(request, request.params.analysisId));
+      const access = await readable(request, request.params.analysisId);
+      const analysis = await getAnalysis(db, access);
       const stem = request.query.lang === 'sv' ? 'sammanfattning' : 'summary';
       const name = `${stem}-${analysis.customer.name}-v${analysis.version}.pdf`.replace(
         /[^\p{L}\p{N}.-]+/gu,
         '-',
       );
-      const file = await renderPdf(analysisPdf(analysis, request.query.lang));
+      // The same gap matrix as on screen, survey means included where enough people answered.
+      const matrix = await heatmap(db, access);
+      const file = await renderPdf(analysisPdf(analysis, request.query.lang, { heatmap: matrix }));
       return (reply as FastifyReply)
         .type('application/pdf')
         .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(name)}`)

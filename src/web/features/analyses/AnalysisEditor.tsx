@@ -24,7 +24,13 @@ import { isApiError } from '../../api.ts';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, Loading, useErrorMessage } from '../../ui/page.tsx';
-import { type AnalysisBase, analysisApi, heatmapQuery, type RoleInput } from './analyses.api.ts';
+import {
+  type AnalysisBase,
+  analysisApi,
+  heatmapQuery,
+  type RoleInput,
+  type TaxonomyAccess,
+} from './analyses.api.ts';
 import { type ChosenConcept, ConceptPicker } from './ConceptPicker.tsx';
 import { GapChart } from './GapChart.tsx';
 import { Heatmap } from './Heatmap.tsx';
@@ -45,7 +51,7 @@ export function Section({ id, title, children }: { id: string; title: string; ch
 }
 
 /** Where the editor sends its requests, and the taxonomy endpoints it may use from there. */
-export type EditorEndpoints = { base: AnalysisBase; searchPath?: string; suggestPath?: string };
+export type EditorEndpoints = { base: AnalysisBase; taxonomy?: TaxonomyAccess };
 
 /** Keeps the cached analysis (and what is derived from it) in step after a change. */
 function useAnalysisUpdate(base: AnalysisBase) {
@@ -328,7 +334,7 @@ function RoleForm({
             types="occupation"
             value={occupation}
             onChange={setOccupation}
-            searchPath={endpoints.searchPath}
+            taxonomy={endpoints.taxonomy}
           />
           <SimpleGrid cols={2}>
             <TextInput
@@ -479,8 +485,7 @@ function NeedsSection({
           base={endpoints.base}
           analysis={analysis}
           need={editing === 'new' ? null : editing}
-          searchPath={endpoints.searchPath}
-          suggestPath={endpoints.suggestPath}
+          taxonomy={endpoints.taxonomy}
           onClose={() => setEditing(null)}
           onSaved={async (updated) => {
             await update(updated);

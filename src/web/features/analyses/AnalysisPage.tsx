@@ -11,6 +11,8 @@ import { ErrorAlert, Loading, Page, useErrorMessage } from '../../ui/page.tsx';
 import { AnalysisEditor, Section } from './AnalysisEditor.tsx';
 import { useAnalysisAccess } from './access.ts';
 import { analysesQuery, analysisQuery, comparisonQuery, hei } from './analyses.api.ts';
+import { SelfServiceLinks } from './SelfServiceLinks.tsx';
+import { SurveysSection } from './Surveys.tsx';
 
 const route = getRouteApi('/app/needs/$analysisId');
 
@@ -35,6 +37,8 @@ export function AnalysisPage() {
         <Stack gap="lg">
           <Header analysis={analysis.data} canWrite={canWrite} />
           <AnalysisEditor analysis={analysis.data} endpoints={{ base }} canEdit={canWrite} />
+          <SurveysSection base={base} analysis={analysis.data} canEdit={canWrite} />
+          <SelfServiceLinks analysisId={analysis.data.id} canEdit={canWrite} />
           <VersionsSection analysis={analysis.data} />
         </Stack>
       )}

@@ -2,10 +2,8 @@ import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { z } from 'zod';
-import { api } from '../../api.ts';
 import { useFormat } from '../../ui/format.ts';
-import { type ConceptResult, conceptResultSchema } from './analyses.api.ts';
+import { type ConceptResult, heiTaxonomy, type TaxonomyAccess } from './analyses.api.ts';
 
 export type ChosenConcept = { id: string; label: string };
 
@@ -19,7 +17,7 @@ export function ConceptPicker({
   value,
   onChange,
   types,
-  searchPath = '/api/taxonomy/concepts',
+  taxonomy = heiTaxonomy,
   error,
 }: {
   label: string;
@@ -27,20 +25,15 @@ export function ConceptPicker({
   value: ChosenConcept | null;
   onChange: (concept: ChosenConcept | null) => void;
   types: string;
-  searchPath?: string;
+  taxonomy?: TaxonomyAccess;
   error?: string;
 }) {
   const format = useFormat();
   const [search, setSearch] = useState(value?.label ?? '');
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const results = useQuery({
-    queryKey: ['concept-search', searchPath, types, debounced],
-    queryFn: ({ signal }) =>
-      api.get(
-        `${searchPath}?${new URLSearchParams({ q: debounced, type: types, limit: '12' })}`,
-        z.array(conceptResultSchema),
-        signal,
-      ),
+    queryKey: ['concept-search', taxonomy, types, debounced],
+    queryFn: ({ signal }) => taxonomy.search(debounced, types, signal),
     enabled: debounced.length >= 2 && debounced !== value?.label,
     placeholderData: (previous) => previous,
   });

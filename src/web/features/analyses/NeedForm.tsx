@@ -16,19 +16,19 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { type Analysis, confidences, drivers } from '../../../features/needs/needs.contract.ts';
 import { horizons } from '../../../features/needs/priority.ts';
-import { api, isApiError } from '../../api.ts';
+import { isApiError } from '../../api.ts';
 import { useFormat } from '../../ui/format.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
 import {
   type AnalysisBase,
   analysisApi,
+  heiTaxonomy,
   levelsQuery,
   type NeedInput,
   type Suggestion,
-  suggestionSchema,
+  type TaxonomyAccess,
 } from './analyses.api.ts';
 import { type ChosenConcept, ConceptPicker } from './ConceptPicker.tsx';
 
@@ -85,16 +85,14 @@ export function NeedForm({
   need,
   onClose,
   onSaved,
-  suggestPath = '/api/taxonomy/suggestions',
-  searchPath,
+  taxonomy = heiTaxonomy,
 }: {
   base: AnalysisBase;
   analysis: Analysis;
   need: Need | null;
   onClose: () => void;
   onSaved: (analysis: Analysis) => void;
-  suggestPath?: string;
-  searchPath?: string;
+  taxonomy?: TaxonomyAccess;
 }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
@@ -186,7 +184,7 @@ export function NeedForm({
           />
           <Suggestions
             text={values.freeText ?? ''}
-            path={suggestPath}
+            taxonomy={taxonomy}
             onUse={(s) => setConcept({ id: s.concept.id, label: format.pick(s.concept.label) })}
           />
           <ConceptPicker
@@ -195,7 +193,7 @@ export function NeedForm({
             types="skill,skill-group"
             value={concept}
             onChange={setConcept}
-            searchPath={searchPath}
+            taxonomy={taxonomy}
             error={errors.subject}
           />
           {concept && (
@@ -323,19 +321,18 @@ export function NeedForm({
 /** Concepts suggested for the customer's own words, with the words that matched; a person picks one. */
 function Suggestions({
   text,
-  path,
+  taxonomy,
   onUse,
 }: {
   text: string;
-  path: string;
+  taxonomy: TaxonomyAccess;
   onUse: (suggestion: Suggestion) => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
   const errorMessage = useErrorMessage();
   const suggest = useMutation({
-    mutationFn: () =>
-      api.post(path, { text, type: 'skill,skill-group', limit: 5 }, z.array(suggestionSchema)),
+    mutationFn: () => taxonomy.suggest(text, 'skill,skill-group'),
   });
   return (
     <Stack gap="xs">

@@ -5,7 +5,14 @@ import {
   analysisSchema,
   analysisSummarySchema,
   comparisonSchema,
+  createdSelfServiceLinkSchema,
+  createdSurveySchema,
   heatmapSchema,
+  publicSurveySchema,
+  selfServiceLinkSchema,
+  suggestionsSchema,
+  surveyResultsSchema,
+  surveySummarySchema,
 } from '../../../features/needs/needs.contract.ts';
 import { api } from '../../api.ts';
 
@@ -115,3 +122,80 @@ export const heatmapQuery = (base: AnalysisBase) =>
     queryKey: [...base.key, 'heatmap'],
     queryFn: ({ signal }) => api.get(`${base.path}/heatmap`, heatmapSchema, signal),
   });
+
+/**
+ * Concept search and suggestions for the pickers. An HEI user calls the taxonomy API; the customer's
+ * self-service link has one endpoint of its own that answers both.
+ */
+export type TaxonomyAccess = {
+  search: (q: string, types: string, signal?: AbortSignal) => Promise<ConceptResult[]>;
+  suggest: (text: string, types: string) => Promise<Suggestion[]>;
+};
+
+export const heiTaxonomy: TaxonomyAccess = {
+  search: (q, type, signal) =>
+    api.get(
+      `/api/taxonomy/concepts?${new URLSearchParams({ q, type, limit: '12' })}`,
+      z.array(conceptResultSchema),
+      signal,
+    ),
+  suggest: (text, type) =>
+    api.post('/api/taxonomy/suggestions', { text, type, limit: 5 }, z.array(suggestionSchema)),
+};
+
+export const linkTaxonomy = (token: string): TaxonomyAccess => {
+  const ask = (text: string, type: string, signal?: AbortSignal) =>
+    api.get(
+      `/api/self-service/${token}/suggestions?${new URLSearchParams({ text, type })}`,
+      suggestionsSchema,
+      signal,
+    );
+  return {
+    search: async (q, type, signal) => (await ask(q, type, signal)).concepts,
+    suggest: async (text, type) => (await ask(text, type)).suggestions.slice(0, 5),
+  };
+};
+
+export const selfService = (token: string): AnalysisBase => ({
+  key: ['self-service', token],
+  path: `/api/self-service/${token}`,
+});
+
+export const surveysQuery = (base: AnalysisBase) =>
+  queryOptions({
+    queryKey: [...base.key, 'surveys'],
+    queryFn: ({ signal }) => api.get(`${base.path}/surveys`, z.array(surveySummarySchema), signal),
+  });
+
+export const surveyResultsQuery = (base: AnalysisBase, surveyId: string) =>
+  queryOptions({
+    queryKey: [...base.key, 'surveys', surveyId],
+    queryFn: ({ signal }) => api.get(`${base.path}/surveys/${surveyId}/results`, surveyResultsSchema, signal),
+  });
+
+export const createSurvey = (base: AnalysisBase, respondents: number) =>
+  api.post(`${base.path}/surveys`, { respondents }, createdSurveySchema);
+
+export const linksQuery = (analysisId: string) =>
+  queryOptions({
+    queryKey: ['analysis', analysisId, 'links'],
+    queryFn: ({ signal }) =>
+      api.get(`/api/analyses/${analysisId}/self-service-links`, z.array(selfServiceLinkSchema), signal),
+  });
+
+export const createLink = (analysisId: string, sendTo?: string) =>
+  api.post(
+    `/api/analyses/${analysisId}/self-service-links`,
+    sendTo ? { sendTo } : {},
+    createdSelfServiceLinkSchema,
+  );
+
+export const publicSurveyQuery = (token: string) =>
+  queryOptions({
+    queryKey: ['survey', token],
+    queryFn: ({ signal }) => api.get(`/api/survey/${token}`, publicSurveySchema, signal),
+    retry: false,
+  });
+
+/** A path from the API (`/s/…`, `/survey/…`) as the full address to hand to someone. */
+export const absolute = (path: string) => new URL(path, window.location.origin).toString();

@@ -192,6 +192,21 @@ describe('a needs analysis in dialogue with the customer', () => {
     expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
     const csv = await (await page.request.get(`/api/analyses/${id}/export?format=csv&lang=en`)).text();
     expect(csv).toContain('Welding technology');
+
+    // Person level is pseudonymous: a personnummer is refused, a pseudonym kept.
+    const persons = page.getByRole('region', { name: 'Personnivå (pseudonymer)' });
+    await persons.getByRole('button', { name: 'Lägg till person' }).click();
+    const person = page.getByRole('dialog', { name: 'Lägg till person' });
+    await person.getByRole('textbox', { name: 'Pseudonym' }).fill('19811218-9876');
+    await person.getByRole('button', { name: 'Spara personen' }).click();
+    await person.getByText(/Använd en pseudonym, till exempel ”Svetsare 3”/).waitFor();
+    await expectNoAxeViolations(page);
+    await person.getByRole('textbox', { name: 'Pseudonym' }).fill('Svetsare 3');
+    await person.getByRole('combobox', { name: 'Roll' }).selectOption({ label: 'Svetsare' });
+    await person.getByRole('combobox', { name: 'Svetsteknik: nivå i dag' }).selectOption('2');
+    await person.getByRole('button', { name: 'Spara personen' }).click();
+    await person.waitFor({ state: 'detached' });
+    await persons.getByTestId('persons-table').getByRole('rowheader', { name: 'Svetsare 3' }).waitFor();
     await context.close();
   });
 
@@ -295,5 +310,5 @@ describe('a needs analysis in dialogue with the customer', () => {
     expect(text).toContain('Gap per roll och kompetens');
     expect(text).toContain('Förebyggande underhåll');
     await Promise.all([hei.context.close(), customer.context.close(), staff.context.close()]);
-  });
+  }, 120_000); // three people and six answers: longer than one journey
 });

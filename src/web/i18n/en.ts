@@ -708,7 +708,8 @@ export const en: Translation = {
     esco: 'ESCO (CSV package)',
     jobtech: 'JobTech (JSON files)',
     files: 'Files',
-    filesHintEsco: "Choose the package's CSV files, e.g. skills_en.csv and skillGroups_en.csv (at most 50 files and 200 MB together).",
+    filesHintEsco:
+      "Choose the package's CSV files, e.g. skills_en.csv and skillGroups_en.csv (at most 50 files and 200 MB together).",
     filesHintJobtech: "Choose JobTech's JSON files, e.g. skills.json (at most 50 files and 200 MB together).",
     chosen_one: '{{count}} file chosen, {{size}}',
     chosen_other: '{{count}} files chosen, {{size}}',
@@ -718,7 +719,8 @@ export const en: Translation = {
     versionHintEsco: 'The ESCO version, e.g. 1.2.0 (required unless the file names have it).',
     versionHintJobtech: 'Optional; without it the version is “current”.',
     language: 'Language',
-    languageHint: "The package's language, e.g. sv or en. Leave it empty if the file names have it (skills_sv.csv).",
+    languageHint:
+      "The package's language, e.g. sv or en. Leave it empty if the file names have it (skills_sv.csv).",
     keepValidRows: 'Keep valid rows',
     keepValidRowsHint:
       'Import the valid rows even when some rows have problems. Without it nothing is imported when anything is wrong.',
@@ -955,6 +957,13 @@ export const en: Translation = {
     persons: 'Person level (pseudonyms)',
     personsIntro:
       "Optional: individual people's current level, under a pseudonym. Never write names or personal identity numbers.",
+    pseudonym: 'Pseudonym',
+    pseudonymHint: 'For example “Welder 3”. Never a name, e-mail or personal identity number.',
+    pseudonymError:
+      'Use a pseudonym, for example “Welder 3” – never a name, e-mail or personal identity number.',
+    addPerson: 'Add person',
+    savePerson: 'Save the person',
+    notAssessed: 'Not assessed',
     deprecated: 'deprecated concept',
   },
   survey: {

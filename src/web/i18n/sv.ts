@@ -708,7 +708,8 @@ export const sv = {
     esco: 'ESCO (CSV-paket)',
     jobtech: 'JobTech (JSON-filer)',
     files: 'Filer',
-    filesHintEsco: 'Välj paketets CSV-filer, t.ex. skills_sv.csv och skillGroups_sv.csv (högst 50 filer och 200 MB tillsammans).',
+    filesHintEsco:
+      'Välj paketets CSV-filer, t.ex. skills_sv.csv och skillGroups_sv.csv (högst 50 filer och 200 MB tillsammans).',
     filesHintJobtech: 'Välj JobTechs JSON-filer, t.ex. skills.json (högst 50 filer och 200 MB tillsammans).',
     chosen_one: '{{count}} fil vald, {{size}}',
     chosen_other: '{{count}} filer valda, {{size}}',
@@ -954,6 +955,13 @@ export const sv = {
     persons: 'Personnivå (pseudonymer)',
     personsIntro:
       'Valfritt: enskilda personers nuvarande nivå, under pseudonym. Skriv aldrig namn eller personnummer.',
+    pseudonym: 'Pseudonym',
+    pseudonymHint: 'Till exempel ”Svetsare 3”. Aldrig namn, e-post eller personnummer.',
+    pseudonymError:
+      'Använd en pseudonym, till exempel ”Svetsare 3” – aldrig namn, e-post eller personnummer.',
+    addPerson: 'Lägg till person',
+    savePerson: 'Spara personen',
+    notAssessed: 'Ej bedömd',
     deprecated: 'utgått begrepp',
   },
   survey: {

@@ -26,9 +26,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-orange-light': 'var(--mantine-color-orange-0)',
     '--mantine-color-orange-light-color': '#9a3a07',
     '--mantine-color-red-light-color': 'var(--mantine-color-red-9)',
-    // Confirmations (green light variant): green-9 on green-0 instead of green-8 on green-1 (3.8:1).
+    // Confirmations (green light variant): even green-9 is below 4.5:1 on green-0; a darker green is not.
     '--mantine-color-green-light': 'var(--mantine-color-green-0)',
-    '--mantine-color-green-light-color': 'var(--mantine-color-green-9)',
+    '--mantine-color-green-light-color': '#1b5e2b',
   },
   dark: {},
 });

@@ -11,6 +11,7 @@ import { ErrorAlert, Loading, Page, useErrorMessage } from '../../ui/page.tsx';
 import { AnalysisEditor, Section } from './AnalysisEditor.tsx';
 import { useAnalysisAccess } from './access.ts';
 import { analysesQuery, analysisQuery, comparisonQuery, hei } from './analyses.api.ts';
+import { PersonsSection } from './Persons.tsx';
 import { SelfServiceLinks } from './SelfServiceLinks.tsx';
 import { SurveysSection } from './Surveys.tsx';
 
@@ -38,6 +39,7 @@ export function AnalysisPage() {
           <Header analysis={analysis.data} canWrite={canWrite} />
           <AnalysisEditor analysis={analysis.data} endpoints={{ base }} canEdit={canWrite} />
           <SurveysSection base={base} analysis={analysis.data} canEdit={canWrite} />
+          <PersonsSection base={base} analysis={analysis.data} canEdit={canWrite} />
           <SelfServiceLinks analysisId={analysis.data.id} canEdit={canWrite} />
           <VersionsSection analysis={analysis.data} />
         </Stack>

@@ -5,7 +5,7 @@ import type { Heatmap as HeatmapData } from './analyses.api.ts';
 
 /** Gap 0–5 as a blue scale; text turns white where the background gets dark (contrast ≥ 4.5:1). */
 const shade = (gap: number) => {
-  const steps = ['#ffffff', '#dbe8f7', '#b3cdee', '#5f8fd0', '#2f5f9f', '#173a6a'];
+  const steps = ['#ffffff', '#dbe8f7', '#b3cdee', '#2f5f9f', '#1f4a80', '#173a6a'];
   const index = Math.min(5, Math.max(0, Math.round(gap)));
   return { background: steps[index], color: index >= 3 ? '#ffffff' : '#1a1a1a' };
 };

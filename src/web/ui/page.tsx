@@ -1,4 +1,5 @@
-import { Alert, Loader, Stack, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, Loader, Stack, Title } from '@mantine/core';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api.ts';
@@ -52,5 +53,81 @@ export function ErrorAlert({ error, title }: { error: unknown; title?: string })
     <Alert color="red" title={title ?? t('common.error')} role="alert">
       {message(error)}
     </Alert>
+  );
+}
+
+/** Why the user sees no data: the orange "no access" alert with the page's own words. */
+export function Forbidden({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="orange" title={t('access.forbiddenTitle')}>
+      {children}
+    </Alert>
+  );
+}
+
+/**
+ * One query's data, or what stands in for it: loading, or the error.
+ * `forbidden` shows when the user may not see the data: known beforehand (`allowed` false; the query is
+ * then disabled and would stay pending for ever) or answered 403. `notFound` shows for a 404, `empty`
+ * for a list without entries.
+ */
+export function QueryView<T>({
+  query,
+  allowed = true,
+  forbidden,
+  notFound,
+  empty,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  allowed?: boolean;
+  forbidden?: ReactNode;
+  notFound?: ReactNode;
+  empty?: ReactNode;
+  children: (data: T) => ReactNode;
+}) {
+  if (!allowed || (forbidden && isApiError(query.error, 403))) return forbidden;
+  if (query.isPending) return <Loading />;
+  if (notFound && isApiError(query.error, 404)) return notFound;
+  if (query.isError) return <ErrorAlert error={query.error} />;
+  if (empty && Array.isArray(query.data) && query.data.length === 0) return empty;
+  return children(query.data);
+}
+
+/** The top line of a record's page: its reference, where it stands, then `children` (more badges, who, when). */
+export function RecordHeader({
+  reference,
+  status,
+  statusTestId,
+  children,
+}: {
+  reference: string;
+  status: string;
+  statusTestId: string;
+  children: ReactNode;
+}) {
+  return (
+    <Group gap="xs">
+      <Badge size="lg" variant="light" tt="none">
+        {reference}
+      </Badge>
+      <Badge size="lg" variant="outline" tt="none" data-testid={statusTestId}>
+        {status}
+      </Badge>
+      {children}
+    </Group>
+  );
+}
+
+/** A titled part of a detail page; the heading names the region for screen readers. */
+export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
+      <Title order={2} size="h3" id={id} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Card>
   );
 }

@@ -3,11 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { api, isApiError } from '../../api.ts';
+import { api } from '../../api.ts';
 import { activeOrganisationOf, hasRole, useMe } from '../../session.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { ErrorAlert, Loading, Page } from '../../ui/page.tsx';
-import { NoAccess, NotInOrganisation } from './NoAccess.tsx';
+import { Page, QueryView } from '../../ui/page.tsx';
+import { OrganisationView } from './OrganisationView.tsx';
 
 const auditEventSchema = z.object({
   id: z.string(),
@@ -34,22 +36,16 @@ function auditPath(organisationId: string, filters: Filters, format?: 'csv') {
 export function AuditPage() {
   const { t } = useTranslation();
   const membership = activeOrganisationOf(useMe());
-  if (!membership)
-    return (
-      <Page title={t('audit.title')}>
-        <NotInOrganisation />
-      </Page>
-    );
-  if (!hasRole(membership, 'admin'))
-    return (
-      <Page title={t('audit.title')}>
-        <NoAccess organisation={membership.tenant.name} />
-      </Page>
-    );
   return (
     <Page title={t('audit.title')}>
-      <Text>{t('audit.intro', { organisation: membership.tenant.name })}</Text>
-      <AuditLog organisationId={membership.tenant.id} />
+      <OrganisationView membership={membership} allowed={hasRole(membership, 'admin')}>
+        {({ tenant }) => (
+          <>
+            <Text>{t('audit.intro', { organisation: tenant.name })}</Text>
+            <AuditLog organisationId={tenant.id} />
+          </>
+        )}
+      </OrganisationView>
     </Page>
   );
 }
@@ -72,13 +68,7 @@ function AuditLog({ organisationId }: { organisationId: string }) {
   return (
     <>
       <Paper withBorder p="md">
-        <form
-          aria-label={t('audit.filter')}
-          onSubmit={(event) => {
-            event.preventDefault();
-            setFilters(draft);
-          }}
-        >
+        <form aria-label={t('audit.filter')} onSubmit={submitting(() => setFilters(draft))}>
           <Group align="flex-end" gap="sm">
             <TextInput type="date" label={t('audit.from')} value={draft.from} onChange={set('from')} />
             <TextInput type="date" label={t('audit.to')} value={draft.to} onChange={set('to')} />
@@ -97,53 +87,44 @@ function AuditLog({ organisationId }: { organisationId: string }) {
           {t('audit.csv')}
         </Anchor>
       </Group>
-      {events.isPending ? (
-        <Loading />
-      ) : events.isError ? (
-        isApiError(events.error, 400) ? (
-          <ErrorAlert error={events.error} />
-        ) : (
-          <ErrorAlert error={events.error} />
-        )
-      ) : events.data.length === 0 ? (
-        <Text>{t('audit.empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped verticalSpacing="xs" data-testid="audit-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('audit.at')}</Table.Th>
-                <Table.Th scope="col">{t('audit.actor')}</Table.Th>
-                <Table.Th scope="col">{t('audit.action')}</Table.Th>
-                <Table.Th scope="col">{t('audit.subject')}</Table.Th>
-                <Table.Th scope="col">{t('audit.details')}</Table.Th>
+      <QueryView query={events} empty={<Text>{t('audit.empty')}</Text>}>
+        {(list) => (
+          <DataTable
+            minWidth={760}
+            striped
+            verticalSpacing="xs"
+            data-testid="audit-table"
+            columns={[
+              t('audit.at'),
+              t('audit.actor'),
+              t('audit.action'),
+              t('audit.subject'),
+              t('audit.details'),
+            ]}
+          >
+            {list.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(e.at)}</Table.Td>
+                <Table.Td>{e.actor ?? t('audit.system')}</Table.Td>
+                <Table.Td>
+                  <code>{e.action}</code>
+                </Table.Td>
+                <Table.Td>
+                  {e.subjectType}{' '}
+                  <Text span size="xs">
+                    {e.subjectId.slice(0, 8)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs" style={{ wordBreak: 'break-word' }} maw={360}>
+                    {JSON.stringify(e.data)}
+                  </Text>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {events.data.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(e.at)}</Table.Td>
-                  <Table.Td>{e.actor ?? t('audit.system')}</Table.Td>
-                  <Table.Td>
-                    <code>{e.action}</code>
-                  </Table.Td>
-                  <Table.Td>
-                    {e.subjectType}{' '}
-                    <Text span size="xs">
-                      {e.subjectId.slice(0, 8)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs" style={{ wordBreak: 'break-word' }} maw={360}>
-                      {JSON.stringify(e.data)}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+            ))}
+          </DataTable>
+        )}
+      </QueryView>
     </>
   );
 }

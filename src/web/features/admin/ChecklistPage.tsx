@@ -1,26 +1,17 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { ActionIcon, Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { heiChecklistSchema } from '../../../features/cases/cases.contract.ts';
+import type { z } from 'zod';
+import { type heiChecklistItemSchema, heiChecklistSchema } from '../../../features/cases/cases.contract.ts';
 import { type OpenStage, openStages } from '../../../features/cases/stages.ts';
-import { api, isApiError } from '../../api.ts';
-import { activeOrganisationOf, hasRole, useMe } from '../../session.ts';
-import { notify } from '../../ui/notify.ts';
-import { ErrorAlert, Loading, Page } from '../../ui/page.tsx';
+import { api } from '../../api.ts';
 import { heiChecklistQuery } from '../cases/cases.api.ts';
-import { NoAccess, NotInOrganisation } from './NoAccess.tsx';
+import {
+  HeiSettingsPage,
+  type SettingsEditorProps,
+  SettingsIntro,
+  useSettingsEditor,
+} from './HeiSettings.tsx';
 
 type Item = {
   key: string;
@@ -36,69 +27,43 @@ const newKey = () => `new-${++counter}`;
 
 export function ChecklistPage() {
   const { t } = useTranslation();
-  const membership = activeOrganisationOf(useMe());
-  const isHei = membership?.tenant.kind === 'hei';
-  const canView = isHei && hasRole(membership, 'admin', 'manager', 'coordinator');
-  const checklist = useQuery({ ...heiChecklistQuery(membership?.tenant.id ?? ''), enabled: canView });
   return (
-    <Page title={t('checklistAdmin.title')}>
-      {!membership ? (
-        <NotInOrganisation />
-      ) : !canView || isApiError(checklist.error, 403) ? (
-        <NoAccess organisation={membership.tenant.name} />
-      ) : checklist.isPending ? (
-        <Loading />
-      ) : checklist.isError ? (
-        <ErrorAlert error={checklist.error} />
-      ) : (
-        <ChecklistEditor
-          organisationId={membership.tenant.id}
-          initial={checklist.data.map((i) => ({ ...i, key: i.id }))}
-          canEdit={hasRole(membership, 'admin')}
-        />
-      )}
-    </Page>
+    <HeiSettingsPage
+      title={t('checklistAdmin.title')}
+      viewRoles={['admin', 'manager', 'coordinator']}
+      queryFor={heiChecklistQuery}
+      editor={ChecklistEditor}
+    />
   );
 }
 
-function ChecklistEditor({
-  organisationId,
-  initial,
-  canEdit,
-}: {
-  organisationId: string;
-  initial: Item[];
-  canEdit: boolean;
-}) {
+type SavedItem = z.infer<typeof heiChecklistItemSchema>;
+
+function ChecklistEditor({ organisationId, canEdit, saved }: SettingsEditorProps<SavedItem>) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [items, setItems] = useState<Item[]>(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useMutation({
-    mutationFn: () =>
+  const {
+    rows: items,
+    setRows: setItems,
+    errors,
+    save,
+  } = useSettingsEditor({
+    saved,
+    toRow: (item): Item => ({ ...item, key: item.id }),
+    put: (rows) =>
       api.put(
         `/api/organisations/${organisationId}/checklist`,
-        { items: items.map(({ key: _key, ...item }) => item) },
+        { items: rows.map(({ key: _key, ...item }) => item) },
         heiChecklistSchema,
       ),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(heiChecklistQuery(organisationId).queryKey, saved);
-      setItems(saved.map((i) => ({ ...i, key: i.id })));
-      setErrors({});
-      notify(t('checklistAdmin.saved'));
-      void queryClient.invalidateQueries({ queryKey: ['case'] });
-    },
-    onError: (error) => {
-      if (!isApiError(error, 400)) return;
-      // `items.3.labelSv` → the field of the fourth item.
-      const next: Record<string, string> = {};
-      for (const [field] of Object.entries(error.fieldErrors())) {
-        const match = field.match(/^items\.(\d+)\.(labelSv|labelEn)$/);
-        const item = match ? items[Number(match[1])] : undefined;
-        if (item && match) next[`${item.key}.${match[2]}`] = t('checklistAdmin.labelError');
-      }
-      setErrors(next);
-    },
+    queryKey: heiChecklistQuery(organisationId).queryKey,
+    savedMessage: t('checklistAdmin.saved'),
+    list: 'items',
+    fieldError: (item, field) =>
+      field === 'labelSv' || field === 'labelEn'
+        ? [`${item.key}.${field}`, t('checklistAdmin.labelError')]
+        : undefined,
+    onSaved: () => void queryClient.invalidateQueries({ queryKey: ['case'] }),
   });
 
   const change = (key: string, patch: Partial<Item>) =>
@@ -121,13 +86,11 @@ function ChecklistEditor({
 
   return (
     <Stack gap="md">
-      <Text>{t('checklistAdmin.intro')}</Text>
-      {!canEdit && (
-        <Alert color="gray" variant="light">
-          {t('checklistAdmin.readOnly')}
-        </Alert>
-      )}
-      {save.isError && !isApiError(save.error, 400) && <ErrorAlert error={save.error} />}
+      <SettingsIntro
+        intro={t('checklistAdmin.intro')}
+        readOnly={!canEdit && t('checklistAdmin.readOnly')}
+        saveError={save.error}
+      />
       {openStages.map((stage) => {
         const stageItems = items.filter((i) => i.stage === stage);
         const stageName = t(`labels.stage.${stage}`);

@@ -1,15 +1,15 @@
-import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { dialogueTemplateSchema } from '../../../features/cases/cases.contract.ts';
-import { api, isApiError } from '../../api.ts';
-import { activeOrganisationOf, hasRole, useMe } from '../../session.ts';
-import { notify } from '../../ui/notify.ts';
-import { ErrorAlert, Loading, Page } from '../../ui/page.tsx';
-import { dialogueTemplatesQuery } from '../cases/cases.api.ts';
-import { NoAccess, NotInOrganisation } from './NoAccess.tsx';
+import { api } from '../../api.ts';
+import { type DialogueTemplate, dialogueTemplatesQuery } from '../cases/cases.api.ts';
+import {
+  HeiSettingsPage,
+  type SettingsEditorProps,
+  SettingsIntro,
+  useSettingsEditor,
+} from './HeiSettings.tsx';
 
 type Question = { key: string; sv: string; en: string };
 type Guide = { uiKey: string; id?: string; name: string; questions: Question[] };
@@ -22,71 +22,37 @@ const questionKey = () => `q${Date.now().toString(36)}${(++counter).toString(36)
 /** The HEI's guides for customer dialogue: named sets of questions a meeting record answers. */
 export function DialogueGuidesPage() {
   const { t } = useTranslation();
-  const membership = activeOrganisationOf(useMe());
-  const isHei = membership?.tenant.kind === 'hei';
-  const guides = useQuery({ ...dialogueTemplatesQuery(membership?.tenant.id ?? ''), enabled: isHei });
   return (
-    <Page title={t('guidesAdmin.title')}>
-      {!membership ? (
-        <NotInOrganisation />
-      ) : !isHei || isApiError(guides.error, 403) ? (
-        <NoAccess organisation={membership.tenant.name} />
-      ) : guides.isPending ? (
-        <Loading />
-      ) : guides.isError ? (
-        <ErrorAlert error={guides.error} />
-      ) : (
-        <GuidesEditor
-          organisationId={membership.tenant.id}
-          initial={guides.data.map((g) => ({ ...g, uiKey: g.id }))}
-          canEdit={hasRole(membership, 'admin')}
-        />
-      )}
-    </Page>
+    <HeiSettingsPage title={t('guidesAdmin.title')} queryFor={dialogueTemplatesQuery} editor={GuidesEditor} />
   );
 }
 
-function GuidesEditor({
-  organisationId,
-  initial,
-  canEdit,
-}: {
-  organisationId: string;
-  initial: Guide[];
-  canEdit: boolean;
-}) {
+function GuidesEditor({ organisationId, canEdit, saved }: SettingsEditorProps<DialogueTemplate>) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [guides, setGuides] = useState<Guide[]>(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useMutation({
-    mutationFn: () =>
+  const {
+    rows: guides,
+    setRows: setGuides,
+    errors,
+    save,
+  } = useSettingsEditor({
+    saved,
+    toRow: (guide): Guide => ({ ...guide, uiKey: guide.id }),
+    put: (rows) =>
       api.put(
         `/api/organisations/${organisationId}/dialogue-templates`,
-        { templates: guides.map(({ uiKey: _key, ...guide }) => guide) },
+        { templates: rows.map(({ uiKey: _key, ...guide }) => guide) },
         z.array(dialogueTemplateSchema),
       ),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(dialogueTemplatesQuery(organisationId).queryKey, saved);
-      setGuides(saved.map((g) => ({ ...g, uiKey: g.id })));
-      setErrors({});
-      notify(t('guidesAdmin.saved'));
-    },
-    onError: (error) => {
-      if (!isApiError(error, 400)) return;
-      // `templates.1.questions.2.sv` → that field of that question.
-      const next: Record<string, string> = {};
-      for (const field of Object.keys(error.fieldErrors())) {
-        const match = field.match(/^templates\.(\d+)\.(name|questions(?:\.(\d+)\.(sv|en))?)$/);
-        if (!match) continue;
-        const guide = guides[Number(match[1])];
-        if (!guide) continue;
-        if (match[2] === 'name') next[`${guide.uiKey}.name`] = t('guidesAdmin.nameError');
-        else if (match[3] !== undefined)
-          next[`${guide.uiKey}.${match[3]}.${match[4]}`] = t('guidesAdmin.questionError');
-        else next[`${guide.uiKey}.questions`] = t('guidesAdmin.questionsError');
-      }
-      setErrors(next);
+    queryKey: dialogueTemplatesQuery(organisationId).queryKey,
+    savedMessage: t('guidesAdmin.saved'),
+    list: 'templates',
+    fieldError: (guide, field) => {
+      // `questions.2.sv`: that field of that question.
+      const question = field.match(/^questions\.(\d+)\.(sv|en)$/);
+      if (field === 'name') return [`${guide.uiKey}.name`, t('guidesAdmin.nameError')];
+      if (question) return [`${guide.uiKey}.${question[1]}.${question[2]}`, t('guidesAdmin.questionError')];
+      if (field === 'questions') return [`${guide.uiKey}.questions`, t('guidesAdmin.questionsError')];
+      return undefined;
     },
   });
 
@@ -97,13 +63,11 @@ function GuidesEditor({
 
   return (
     <Stack gap="md">
-      <Text>{t('guidesAdmin.intro')}</Text>
-      {!canEdit && (
-        <Alert color="gray" variant="light">
-          {t('guidesAdmin.readOnly')}
-        </Alert>
-      )}
-      {save.isError && !isApiError(save.error, 400) && <ErrorAlert error={save.error} />}
+      <SettingsIntro
+        intro={t('guidesAdmin.intro')}
+        readOnly={!canEdit && t('guidesAdmin.readOnly')}
+        saveError={save.error}
+      />
       {guides.map((guide, guideIndex) => (
         <Card key={guide.uiKey} withBorder component="section" aria-labelledby={`guide-${guide.uiKey}`}>
           <Title order={2} size="h4" id={`guide-${guide.uiKey}`} mb="sm">

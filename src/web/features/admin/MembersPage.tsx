@@ -4,7 +4,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   Paper,
   Stack,
   Table,
@@ -20,38 +19,34 @@ import type { Invitation } from '../../../features/invitations/invitations.contr
 import type { Member, Membership, Role } from '../../../features/tenancy/tenancy.contract.ts';
 import { api, isApiError } from '../../api.ts';
 import { activeOrganisationOf, hasRole, meQuery, useMe } from '../../session.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { ConfirmModal, FormModal } from '../../ui/FormModal.tsx';
 import { useFieldErrors } from '../../ui/field-errors.ts';
 import { notify } from '../../ui/notify.ts';
-import { ErrorAlert, Loading, Page, useErrorMessage } from '../../ui/page.tsx';
+import { ErrorAlert, Page, QueryView, useErrorMessage } from '../../ui/page.tsx';
 import { invitationsQuery, membersQuery, rolesFor } from './admin.api.ts';
-import { NoAccess, NotInOrganisation } from './NoAccess.tsx';
+import { OrganisationView } from './OrganisationView.tsx';
 
 export function MembersPage() {
   const { t } = useTranslation();
   const me = useMe();
   const membership = activeOrganisationOf(me);
-  if (!membership)
-    return (
-      <Page title={t('nav.members')}>
-        <NotInOrganisation />
-      </Page>
-    );
-  if (!hasRole(membership, 'admin', 'manager'))
-    return (
-      <Page title={t('nav.members')}>
-        <NoAccess organisation={membership.tenant.name} />
-      </Page>
-    );
   const isAdmin = hasRole(membership, 'admin');
   return (
     <Page title={t('nav.members')}>
-      <MembersSection membership={membership} isAdmin={isAdmin} myUserId={me?.user.id ?? ''} />
-      {isAdmin && (
-        <>
-          <InviteForm membership={membership} />
-          <InvitationsSection membership={membership} />
-        </>
-      )}
+      <OrganisationView membership={membership} allowed={hasRole(membership, 'admin', 'manager')}>
+        {(member) => (
+          <>
+            <MembersSection membership={member} isAdmin={isAdmin} myUserId={me?.user.id ?? ''} />
+            {isAdmin && (
+              <>
+                <InviteForm membership={member} />
+                <InvitationsSection membership={member} />
+              </>
+            )}
+          </>
+        )}
+      </OrganisationView>
     </Page>
   );
 }
@@ -101,64 +96,59 @@ function MembersSection({
           {t('members.readOnly')}
         </Alert>
       )}
-      {members.isPending ? (
-        <Loading />
-      ) : members.isError ? (
-        <ErrorAlert error={members.error} />
-      ) : members.data.length === 0 ? (
-        <Text>{t('members.empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped verticalSpacing="sm" data-testid="members-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('members.name')}</Table.Th>
-                <Table.Th scope="col">{t('members.email')}</Table.Th>
-                <Table.Th scope="col">{t('members.roles')}</Table.Th>
-                <Table.Th scope="col">{t('members.since')}</Table.Th>
-                {isAdmin && <Table.Th scope="col">{t('members.actions')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {members.data.map((member) => (
-                <Table.Tr key={member.membershipId}>
-                  <Table.Th scope="row" fw={500}>
-                    {member.name} {member.userId === myUserId && t('members.you')}
-                  </Table.Th>
-                  <Table.Td>{member.email}</Table.Td>
+      <QueryView query={members} empty={<Text>{t('members.empty')}</Text>}>
+        {(list) => (
+          <DataTable
+            minWidth={640}
+            striped
+            verticalSpacing="sm"
+            data-testid="members-table"
+            columns={[
+              t('members.name'),
+              t('members.email'),
+              t('members.roles'),
+              t('members.since'),
+              isAdmin && t('members.actions'),
+            ]}
+          >
+            {list.map((member) => (
+              <Table.Tr key={member.membershipId}>
+                <Table.Th scope="row" fw={500}>
+                  {member.name} {member.userId === myUserId && t('members.you')}
+                </Table.Th>
+                <Table.Td>{member.email}</Table.Td>
+                <Table.Td>
+                  <RoleBadges roles={member.roles} />
+                </Table.Td>
+                <Table.Td>{formatDate(member.since)}</Table.Td>
+                {isAdmin && (
                   <Table.Td>
-                    <RoleBadges roles={member.roles} />
+                    <Group gap="xs" wrap="nowrap">
+                      <Button
+                        size="compact-sm"
+                        variant="default"
+                        aria-label={t('members.editRolesFor', { name: member.name })}
+                        onClick={() => setEditing(member)}
+                      >
+                        {t('members.editRoles')}
+                      </Button>
+                      <Button
+                        size="compact-sm"
+                        variant="outline"
+                        color="red.9"
+                        aria-label={t('members.removeFor', { name: member.name })}
+                        onClick={() => setRemoving(member)}
+                      >
+                        {t('members.remove')}
+                      </Button>
+                    </Group>
                   </Table.Td>
-                  <Table.Td>{formatDate(member.since)}</Table.Td>
-                  {isAdmin && (
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="compact-sm"
-                          variant="default"
-                          aria-label={t('members.editRolesFor', { name: member.name })}
-                          onClick={() => setEditing(member)}
-                        >
-                          {t('members.editRoles')}
-                        </Button>
-                        <Button
-                          size="compact-sm"
-                          variant="outline"
-                          color="red.9"
-                          aria-label={t('members.removeFor', { name: member.name })}
-                          onClick={() => setRemoving(member)}
-                        >
-                          {t('members.remove')}
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+                )}
+              </Table.Tr>
+            ))}
+          </DataTable>
+        )}
+      </QueryView>
       {editing && (
         <EditRolesModal membership={membership} member={editing} onClose={() => setEditing(null)} />
       )}
@@ -201,45 +191,32 @@ function EditRolesModal({
     },
   });
 
+  const submit = () => {
+    if (roles.length === 0) {
+      setError(t('errors.fields.roles'));
+      return;
+    }
+    setError(null);
+    save.mutate(roles as Role[]);
+  };
+
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={t('members.editRolesFor', { name: member.name })}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('common.save')}
+      pending={save.isPending}
       centered
-      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (roles.length === 0) {
-            setError(t('errors.fields.roles'));
-            return;
-          }
-          setError(null);
-          save.mutate(roles as Role[]);
-        }}
-      >
-        <Stack>
-          <Checkbox.Group label={t('members.rolesLegend')} value={roles} onChange={setRoles} error={error}>
-            <Stack gap="xs" mt="xs">
-              {rolesFor(membership).map((role) => (
-                <Checkbox key={role} value={role} label={t(`roles.${role}`)} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+      <Checkbox.Group label={t('members.rolesLegend')} value={roles} onChange={setRoles} error={error}>
+        <Stack gap="xs" mt="xs">
+          {rolesFor(membership).map((role) => (
+            <Checkbox key={role} value={role} label={t(`roles.${role}`)} />
+          ))}
         </Stack>
-      </form>
-    </Modal>
+      </Checkbox.Group>
+    </FormModal>
   );
 }
 
@@ -272,47 +249,8 @@ function RemoveMemberModal({
       error={remove.error && (isApiError(remove.error, 409) ? t('errors.lastAdmin') : remove.error)}
       onConfirm={() => remove.mutate()}
       onClose={onClose}
-    />
-  );
-}
-
-function ConfirmModal(props: {
-  title: string;
-  text: string;
-  confirmLabel: string;
-  pending: boolean;
-  error: unknown;
-  onConfirm: () => void;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Modal
-      opened
-      onClose={props.onClose}
-      title={props.title}
       centered
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      <Stack>
-        <Text>{props.text}</Text>
-        {typeof props.error === 'string' ? (
-          <Alert color="red" role="alert">
-            {props.error}
-          </Alert>
-        ) : props.error ? (
-          <ErrorAlert error={props.error} />
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red.9" loading={props.pending} onClick={props.onConfirm}>
-            {props.confirmLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    />
   );
 }
 
@@ -400,60 +338,55 @@ function InvitationsSection({ membership }: { membership: Membership }) {
       <Title order={2} id="invitations-heading">
         {t('invitations.title')}
       </Title>
-      {invitations.isPending ? (
-        <Loading />
-      ) : invitations.isError ? (
-        <ErrorAlert error={invitations.error} />
-      ) : invitations.data.length === 0 ? (
-        <Text>{t('invitations.empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped verticalSpacing="sm" data-testid="invitations-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('invitations.email')}</Table.Th>
-                <Table.Th scope="col">{t('invitations.roles')}</Table.Th>
-                <Table.Th scope="col">{t('invitations.status')}</Table.Th>
-                <Table.Th scope="col">{t('invitations.sent')}</Table.Th>
-                <Table.Th scope="col">{t('invitations.expires')}</Table.Th>
-                <Table.Th scope="col">{t('invitations.actions')}</Table.Th>
+      <QueryView query={invitations} empty={<Text>{t('invitations.empty')}</Text>}>
+        {(list) => (
+          <DataTable
+            minWidth={640}
+            striped
+            verticalSpacing="sm"
+            data-testid="invitations-table"
+            columns={[
+              t('invitations.email'),
+              t('invitations.roles'),
+              t('invitations.status'),
+              t('invitations.sent'),
+              t('invitations.expires'),
+              t('invitations.actions'),
+            ]}
+          >
+            {list.map((invitation) => (
+              <Table.Tr key={invitation.id}>
+                <Table.Th scope="row" fw={500}>
+                  {invitation.email}
+                </Table.Th>
+                <Table.Td>
+                  <RoleBadges roles={invitation.roles} />
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={statusColor[invitation.status]} variant="outline" tt="none">
+                    {t(`invitations.statuses.${invitation.status}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{formatDate(invitation.createdAt)}</Table.Td>
+                <Table.Td>{formatDate(invitation.expiresAt)}</Table.Td>
+                <Table.Td>
+                  {invitation.status === 'pending' && (
+                    <Button
+                      size="compact-sm"
+                      variant="outline"
+                      color="red.9"
+                      aria-label={t('invitations.revokeFor', { email: invitation.email })}
+                      onClick={() => setRevoking(invitation)}
+                    >
+                      {t('invitations.revoke')}
+                    </Button>
+                  )}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {invitations.data.map((invitation) => (
-                <Table.Tr key={invitation.id}>
-                  <Table.Th scope="row" fw={500}>
-                    {invitation.email}
-                  </Table.Th>
-                  <Table.Td>
-                    <RoleBadges roles={invitation.roles} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={statusColor[invitation.status]} variant="outline" tt="none">
-                      {t(`invitations.statuses.${invitation.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{formatDate(invitation.createdAt)}</Table.Td>
-                  <Table.Td>{formatDate(invitation.expiresAt)}</Table.Td>
-                  <Table.Td>
-                    {invitation.status === 'pending' && (
-                      <Button
-                        size="compact-sm"
-                        variant="outline"
-                        color="red.9"
-                        aria-label={t('invitations.revokeFor', { email: invitation.email })}
-                        onClick={() => setRevoking(invitation)}
-                      >
-                        {t('invitations.revoke')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+            ))}
+          </DataTable>
+        )}
+      </QueryView>
       {revoking && (
         <ConfirmModal
           title={t('invitations.revokeTitle')}
@@ -466,6 +399,7 @@ function InvitationsSection({ membership }: { membership: Membership }) {
             revoke.reset();
             setRevoking(null);
           }}
+          centered
         />
       )}
     </Stack>

@@ -1,13 +1,10 @@
 import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Forbidden } from '../../ui/page.tsx';
 
 export function NoAccess({ organisation }: { organisation: string }) {
   const { t } = useTranslation();
-  return (
-    <Alert color="orange" title={t('access.forbiddenTitle')}>
-      {t('access.forbidden', { organisation })}
-    </Alert>
-  );
+  return <Forbidden>{t('access.forbidden', { organisation })}</Forbidden>;
 }
 
 /** Administration is per organisation; a consortium membership has none. */

@@ -8,9 +8,9 @@ import { api, isApiError } from '../../api.ts';
 import { activeOrganisationOf, hasRole, meQuery, useMe } from '../../session.ts';
 import { useFieldErrors } from '../../ui/field-errors.ts';
 import { notify } from '../../ui/notify.ts';
-import { ErrorAlert, Loading, Page } from '../../ui/page.tsx';
+import { ErrorAlert, Page, QueryView } from '../../ui/page.tsx';
 import { organisationQuery } from './admin.api.ts';
-import { NotInOrganisation } from './NoAccess.tsx';
+import { OrganisationView } from './OrganisationView.tsx';
 
 export function OrganisationPage() {
   const { t } = useTranslation();
@@ -18,19 +18,15 @@ export function OrganisationPage() {
   const organisation = useQuery({ ...organisationQuery(membership?.tenant.id ?? ''), enabled: !!membership });
   return (
     <Page title={t('organisation.title')}>
-      {!membership ? (
-        <NotInOrganisation />
-      ) : organisation.isPending ? (
-        <Loading />
-      ) : organisation.isError ? (
-        <ErrorAlert error={organisation.error} />
-      ) : (
-        <OrganisationForm
-          key={organisation.data.id}
-          organisation={organisation.data}
-          canEdit={hasRole(membership, 'admin')}
-        />
-      )}
+      <OrganisationView membership={membership}>
+        {(member) => (
+          <QueryView query={organisation}>
+            {(data) => (
+              <OrganisationForm key={data.id} organisation={data} canEdit={hasRole(member, 'admin')} />
+            )}
+          </QueryView>
+        )}
+      </OrganisationView>
     </Page>
   );
 }

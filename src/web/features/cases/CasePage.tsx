@@ -3,11 +3,9 @@ import {
   Badge,
   Box,
   Button,
-  Card,
   Checkbox,
   Group,
   List,
-  Modal,
   NativeSelect,
   SimpleGrid,
   Stack,
@@ -25,10 +23,12 @@ import { type CaseDetail, caseDetailSchema } from '../../../features/cases/cases
 import { type OpenStage, openStages, outcomes, stages } from '../../../features/cases/stages.ts';
 import { api, isApiError } from '../../api.ts';
 import { useMe } from '../../session.ts';
+import { FormModal, submitting } from '../../ui/FormModal.tsx';
+import { refusedFields } from '../../ui/field-errors.ts';
 import { pickBilingual, useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
-import { ErrorAlert, Loading, Page, useErrorMessage } from '../../ui/page.tsx';
+import { Forbidden, Page, QueryView, RecordHeader, Section, useErrorMessage } from '../../ui/page.tsx';
 import { useSavedToggle } from '../../ui/saved-toggle.ts';
 import { Documents } from '../documents/Documents.tsx';
 import { useCaseAccess } from './CasesPage.tsx';
@@ -51,19 +51,14 @@ export function CasePage() {
   return (
     <Page title={detail.data?.title ?? t('cases.title')}>
       <AnchorLink to="/cases">{t('cases.back')}</AnchorLink>
-      {!canRead || isApiError(detail.error, 403) ? (
-        <Alert color="orange" title={t('access.forbiddenTitle')}>
-          {t('cases.noAccess')}
-        </Alert>
-      ) : detail.isPending ? (
-        <Loading />
-      ) : isApiError(detail.error, 404) ? (
-        <Alert color="orange">{t('cases.notFound')}</Alert>
-      ) : detail.isError ? (
-        <ErrorAlert error={detail.error} />
-      ) : (
-        <CaseView detail={detail.data} />
-      )}
+      <QueryView
+        query={detail}
+        allowed={canRead}
+        forbidden={<Forbidden>{t('cases.noAccess')}</Forbidden>}
+        notFound={<Alert color="orange">{t('cases.notFound')}</Alert>}
+      >
+        {(data) => <CaseView detail={data} />}
+      </QueryView>
     </Page>
   );
 }
@@ -77,30 +72,17 @@ function useCaseUpdate(caseId: string) {
   };
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
-
 function CaseView({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const { canWork, membership } = useCaseAccess();
   const canInvite = !!membership?.roles.includes('coordinator');
   return (
     <Stack gap="lg">
-      <Group gap="xs">
-        <Badge size="lg" variant="light" tt="none">
-          {detail.reference}
-        </Badge>
-        <Badge size="lg" variant="outline" tt="none" data-testid="case-stage">
-          {t(`labels.stage.${detail.stage}`)}
-        </Badge>
+      <RecordHeader
+        reference={detail.reference}
+        status={t(`labels.stage.${detail.stage}`)}
+        statusTestId="case-stage"
+      >
         {detail.outcome && (
           <Badge size="lg" variant="filled" tt="none">
             {t('cases.outcome', { outcome: t(`labels.outcome.${detail.outcome}`) })}
@@ -110,7 +92,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           {detail.customer.name} · {t('cases.owner')}: {detail.owner?.name ?? t('cases.noOwner')}
         </Text>
         {canInvite && <InviteCustomerContact detail={detail} />}
-      </Group>
+      </RecordHeader>
       {detail.inquiryId && (
         <AnchorLink to="/inquiries/$inquiryId" params={{ inquiryId: detail.inquiryId }} size="sm">
           {t('cases.fromInquiry')}
@@ -259,42 +241,25 @@ function OverrideModal({ detail, to, onClose }: { detail: CaseDetail; to: OpenSt
     onError: (e) => setError(isApiError(e, 400) ? t('cases.overrideReasonError') : errorMessage(e)),
   });
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={t('cases.overrideTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      onSubmit={() => move.mutate()}
+      submitLabel={t('cases.moveOverride')}
+      pending={move.isPending}
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          move.mutate();
-        }}
-      >
-        <Stack gap="sm">
-          <Text size="sm">{t('cases.overrideIntro', { stage: t(`labels.stage.${to}`) })}</Text>
-          <Textarea
-            label={t('cases.overrideReason')}
-            required
-            autosize
-            minRows={3}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={error}
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={move.isPending}>
-              {t('cases.moveOverride')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Text size="sm">{t('cases.overrideIntro', { stage: t(`labels.stage.${to}`) })}</Text>
+      <Textarea
+        label={t('cases.overrideReason')}
+        required
+        autosize
+        minRows={3}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={error}
+        data-autofocus
+      />
+    </FormModal>
   );
 }
 
@@ -320,13 +285,14 @@ function CloseModal({ detail, onClose }: { detail: CaseDetail; onClose: () => vo
       await update(updated);
     },
     onError: (e) => {
-      if (isApiError(e, 400)) {
-        const fields = e.fieldErrors();
-        setErrors({
-          reason: fields.reason ? t('cases.closeReasonError') : undefined,
-          overrideReason: fields.overrideReason ? t('cases.overrideReasonError') : undefined,
-        });
-      } else if (isApiError(e, 409) && e.errors.length)
+      if (isApiError(e, 400))
+        setErrors(
+          refusedFields(e, {
+            reason: t('cases.closeReasonError'),
+            overrideReason: t('cases.overrideReasonError'),
+          }),
+        );
+      else if (isApiError(e, 409) && e.errors.length)
         setErrors({
           other: (
             <>
@@ -343,67 +309,47 @@ function CloseModal({ detail, onClose }: { detail: CaseDetail; onClose: () => vo
     },
   });
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={t('cases.closeTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      onSubmit={() => close.mutate()}
+      submitLabel={t('cases.closeSubmit')}
+      pending={close.isPending}
+      error={errors.other}
+      danger
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          close.mutate();
-        }}
+      <NativeSelect
+        label={t('cases.closeOutcome')}
+        value={outcome}
+        onChange={(e) => setOutcome(e.currentTarget.value)}
       >
-        <Stack gap="sm">
-          {errors.other && (
-            <Alert color="red" role="alert">
-              {errors.other}
-            </Alert>
-          )}
-          <NativeSelect
-            label={t('cases.closeOutcome')}
-            value={outcome}
-            onChange={(e) => setOutcome(e.currentTarget.value)}
-          >
-            {outcomes.map((o) => (
-              <option key={o} value={o}>
-                {t(`labels.outcome.${o}`)}
-              </option>
-            ))}
-          </NativeSelect>
-          <Textarea
-            label={t('cases.closeReason')}
-            required
-            autosize
-            minRows={3}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={errors.reason}
-          />
-          {isManager && (
-            <Textarea
-              label={t('cases.overrideReason')}
-              description={t('cases.overrideTitle')}
-              autosize
-              minRows={2}
-              value={overrideReason}
-              onChange={(e) => setOverrideReason(e.currentTarget.value)}
-              error={errors.overrideReason}
-            />
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red.9" loading={close.isPending}>
-              {t('cases.closeSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        {outcomes.map((o) => (
+          <option key={o} value={o}>
+            {t(`labels.outcome.${o}`)}
+          </option>
+        ))}
+      </NativeSelect>
+      <Textarea
+        label={t('cases.closeReason')}
+        required
+        autosize
+        minRows={3}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={errors.reason}
+      />
+      {isManager && (
+        <Textarea
+          label={t('cases.overrideReason')}
+          description={t('cases.overrideTitle')}
+          autosize
+          minRows={2}
+          value={overrideReason}
+          onChange={(e) => setOverrideReason(e.currentTarget.value)}
+          error={errors.overrideReason}
+        />
+      )}
+    </FormModal>
   );
 }
 
@@ -529,40 +475,24 @@ function CommentModal({
   const format = useFormat();
   const [comment, setComment] = useState(item.done?.comment ?? '');
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={t('cases.commentTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      onSubmit={() => onSave(comment)}
+      submitLabel={t('cases.tickWithComment')}
+      pending={saving}
     >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          onSave(comment);
-        }}
-      >
-        <Stack gap="sm">
-          <Text fw={600}>{format.pick(item.label)}</Text>
-          <Textarea
-            label={t('cases.comment')}
-            autosize
-            minRows={2}
-            maxLength={1000}
-            value={comment}
-            onChange={(e) => setComment(e.currentTarget.value)}
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={saving}>
-              {t('cases.tickWithComment')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Text fw={600}>{format.pick(item.label)}</Text>
+      <Textarea
+        label={t('cases.comment')}
+        autosize
+        minRows={2}
+        maxLength={1000}
+        value={comment}
+        onChange={(e) => setComment(e.currentTarget.value)}
+        data-autofocus
+      />
+    </FormModal>
   );
 }
 
@@ -594,7 +524,8 @@ function Tasks({ detail }: { detail: CaseDetail }) {
       await update(updated);
     },
     onError: (e) => {
-      if (isApiError(e, 400) && e.fieldErrors().title) setTitleError(t('cases.taskTitleError'));
+      const { title } = refusedFields(e, { title: t('cases.taskTitleError') });
+      if (title) setTitleError(title);
       else notify(errorMessage(e), 'error');
     },
   });
@@ -653,10 +584,7 @@ function Tasks({ detail }: { detail: CaseDetail }) {
             component="form"
             noValidate
             aria-labelledby="new-task-heading"
-            onSubmit={(event) => {
-              event.preventDefault();
-              add.mutate();
-            }}
+            onSubmit={submitting(() => add.mutate())}
           >
             <Title order={3} size="h5" id="new-task-heading" mt="sm" mb="xs">
               {t('cases.newTask')}
@@ -839,7 +767,7 @@ function EntryForm({ detail }: { detail: CaseDetail }) {
   const template = templates.data?.find((tpl) => tpl.id === templateId) ?? templates.data?.[0] ?? null;
   const questions = template?.questions ?? modelQuestions;
   const others = (colleagues.data ?? []).filter((c) => c.userId !== me?.user.id);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<{ title?: string; occurredAt?: string }>({});
   const set = (key: keyof typeof emptyEntry) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
     setValues((v) => ({ ...v, [key]: value }));
@@ -879,13 +807,11 @@ function EntryForm({ detail }: { detail: CaseDetail }) {
       await update(updated);
     },
     onError: (e) => {
-      if (isApiError(e, 400)) {
-        const fields = e.fieldErrors();
-        setErrors({
-          ...(fields.title ? { title: t('cases.entryTitleError') } : {}),
-          ...(fields.occurredAt ? { occurredAt: t('cases.occurredAtError') } : {}),
-        });
-      } else notify(errorMessage(e), 'error');
+      if (isApiError(e, 400))
+        setErrors(
+          refusedFields(e, { title: t('cases.entryTitleError'), occurredAt: t('cases.occurredAtError') }),
+        );
+      else notify(errorMessage(e), 'error');
     },
   });
   const meeting = values.kind === 'meeting';
@@ -895,10 +821,7 @@ function EntryForm({ detail }: { detail: CaseDetail }) {
       component="form"
       noValidate
       aria-labelledby="new-entry-heading"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
+      onSubmit={submitting(() => save.mutate())}
       p="md"
       style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-sm)' }}
     >

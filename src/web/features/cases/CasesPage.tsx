@@ -28,10 +28,11 @@ import { sectors } from '../../../features/inquiries/inquiries.contract.ts';
 import { isApiError } from '../../api.ts';
 import type { CaseSearch } from '../../router.tsx';
 import { activeOrganisationOf, useMe, useSwitchMembership } from '../../session.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { pickBilingual, useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
-import { ErrorAlert, Loading, Page, useErrorMessage } from '../../ui/page.tsx';
+import { ErrorAlert, Forbidden, Loading, Page, QueryView, useErrorMessage } from '../../ui/page.tsx';
 import { boardQuery, casesQuery, moveCase } from './cases.api.ts';
 
 const route = getRouteApi('/app/cases');
@@ -61,9 +62,7 @@ export function CasesPage() {
   return (
     <Page title={t('cases.title')}>
       {!canRead ? (
-        <Alert color="orange" title={t('access.forbiddenTitle')}>
-          {t('cases.noAccess')}
-        </Alert>
+        <Forbidden>{t('cases.noAccess')}</Forbidden>
       ) : (
         <>
           <Group>
@@ -218,73 +217,70 @@ function CaseList({ search }: { search: CaseSearch }) {
         </Stack>
       </Paper>
 
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} />
-      ) : (
-        <>
-          <Text fw={600} role="status" data-testid="case-total">
-            {t('cases.total', { count: list.data.total })}
-          </Text>
-          {list.data.items.length === 0 ? (
-            <Text>{t('cases.empty')}</Text>
-          ) : (
-            <Table.ScrollContainer minWidth={760}>
-              <Table verticalSpacing="sm" striped data-testid="cases-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('cases.caseTitle')}</Table.Th>
-                    <Table.Th scope="col">{t('cases.customer')}</Table.Th>
-                    {search.hei && <Table.Th scope="col">{t('cases.hei')}</Table.Th>}
-                    <Table.Th scope="col">{t('cases.stage')}</Table.Th>
-                    <Table.Th scope="col">{t('cases.owner')}</Table.Th>
-                    <Table.Th scope="col">{t('cases.updated')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.items.map((c) => (
-                    <Table.Tr key={c.id}>
-                      <Table.Th scope="row">
-                        <CaseLink summary={c} />
-                        <Text size="xs">{c.reference}</Text>
-                        {c.overdueTasks > 0 && (
-                          <Badge color="red.9" variant="filled" tt="none" mt={4}>
-                            {t('cases.overdueTasks', { count: c.overdueTasks })}
-                          </Badge>
-                        )}
-                      </Table.Th>
-                      <Table.Td>{c.customer.name}</Table.Td>
-                      {search.hei && <Table.Td>{c.hei.name}</Table.Td>}
-                      <Table.Td>
-                        {t(`labels.stage.${c.stage}`)}
-                        {c.outcome && ` (${t(`labels.outcome.${c.outcome}`)})`}
-                      </Table.Td>
-                      <Table.Td>{c.owner?.name ?? t('cases.noOwner')}</Table.Td>
-                      <Table.Td>{format.date(c.updatedAt)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-          {pages > 1 && (
-            <Group component="nav" aria-label={t('cases.pagination')} gap="sm">
-              <Button
-                variant="default"
-                disabled={page <= 1}
-                onClick={() => set({ page: page - 1 > 1 ? page - 1 : undefined })}
+      <QueryView query={list}>
+        {({ total, items }) => (
+          <>
+            <Text fw={600} role="status" data-testid="case-total">
+              {t('cases.total', { count: total })}
+            </Text>
+            {items.length === 0 ? (
+              <Text>{t('cases.empty')}</Text>
+            ) : (
+              <DataTable
+                minWidth={760}
+                verticalSpacing="sm"
+                striped
+                data-testid="cases-table"
+                columns={[
+                  t('cases.caseTitle'),
+                  t('cases.customer'),
+                  !!search.hei && t('cases.hei'),
+                  t('cases.stage'),
+                  t('cases.owner'),
+                  t('cases.updated'),
+                ]}
               >
-                {t('cases.previous')}
-              </Button>
-              <Text>{t('cases.page', { page, pages })}</Text>
-              <Button variant="default" disabled={page >= pages} onClick={() => set({ page: page + 1 })}>
-                {t('cases.next')}
-              </Button>
-            </Group>
-          )}
-        </>
-      )}
+                {items.map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Th scope="row">
+                      <CaseLink summary={c} />
+                      <Text size="xs">{c.reference}</Text>
+                      {c.overdueTasks > 0 && (
+                        <Badge color="red.9" variant="filled" tt="none" mt={4}>
+                          {t('cases.overdueTasks', { count: c.overdueTasks })}
+                        </Badge>
+                      )}
+                    </Table.Th>
+                    <Table.Td>{c.customer.name}</Table.Td>
+                    {search.hei && <Table.Td>{c.hei.name}</Table.Td>}
+                    <Table.Td>
+                      {t(`labels.stage.${c.stage}`)}
+                      {c.outcome && ` (${t(`labels.outcome.${c.outcome}`)})`}
+                    </Table.Td>
+                    <Table.Td>{c.owner?.name ?? t('cases.noOwner')}</Table.Td>
+                    <Table.Td>{format.date(c.updatedAt)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </DataTable>
+            )}
+            {pages > 1 && (
+              <Group component="nav" aria-label={t('cases.pagination')} gap="sm">
+                <Button
+                  variant="default"
+                  disabled={page <= 1}
+                  onClick={() => set({ page: page - 1 > 1 ? page - 1 : undefined })}
+                >
+                  {t('cases.previous')}
+                </Button>
+                <Text>{t('cases.page', { page, pages })}</Text>
+                <Button variant="default" disabled={page >= pages} onClick={() => set({ page: page + 1 })}>
+                  {t('cases.next')}
+                </Button>
+              </Group>
+            )}
+          </>
+        )}
+      </QueryView>
     </Stack>
   );
 }

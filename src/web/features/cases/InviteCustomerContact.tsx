@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../features/cases/cases.contract.ts';
 import { api, isApiError } from '../../api.ts';
+import { FormModal } from '../../ui/FormModal.tsx';
 import { notify } from '../../ui/notify.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
 
@@ -36,41 +37,25 @@ export function InviteCustomerContact({ detail }: { detail: CaseDetail }) {
       <Button size="compact-sm" variant="light" onClick={() => setOpened(true)}>
         {t('cases.inviteContact')}
       </Button>
-      <Modal
+      <FormModal
         opened={opened}
-        onClose={close}
         title={t('cases.inviteContact')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
+        onClose={close}
+        onSubmit={() => invite.mutate()}
+        submitLabel={t('invitations.submit')}
+        pending={invite.isPending}
       >
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            invite.mutate();
-          }}
-        >
-          <Stack gap="sm">
-            <Text size="sm">{t('cases.inviteIntro', { customer: detail.customer.name })}</Text>
-            <TextInput
-              label={t('invitations.email')}
-              type="email"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={error}
-              data-autofocus
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={invite.isPending}>
-                {t('invitations.submit')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+        <Text size="sm">{t('cases.inviteIntro', { customer: detail.customer.name })}</Text>
+        <TextInput
+          label={t('invitations.email')}
+          type="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          error={error}
+          data-autofocus
+        />
+      </FormModal>
     </>
   );
 }

@@ -1,11 +1,12 @@
-import { Anchor, Badge, Button, Checkbox, Group, Input, Modal, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Input, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api.ts';
+import { ConfirmModal, submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
-import { ErrorAlert, Loading, useErrorMessage } from '../../ui/page.tsx';
+import { QueryView, useErrorMessage } from '../../ui/page.tsx';
 import { type CaseDocument, documentListSchema, formatSize, uploadDocument } from './documents.api.ts';
 
 type Props = {
@@ -65,59 +66,61 @@ export function Documents({ basePath, canUpload, shareOption = false, canDelete 
 
   return (
     <Stack gap="sm">
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} />
-      ) : list.data.length === 0 ? (
-        <Text>{t('documents.empty')}</Text>
-      ) : (
-        <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }} data-testid="document-list">
-          {list.data.map((doc) => (
-            <li key={doc.id}>
-              <Group gap="xs" wrap="wrap">
-                <Anchor href={`${basePath}/${doc.id}`} download={doc.fileName} fw={600}>
-                  {doc.fileName}
-                </Anchor>
-                <Text size="sm">
-                  {formatSize(doc.sizeBytes, i18n.language)} · {format.dateTime(doc.uploadedAt)}
-                  {doc.uploadedBy ? ` · ${doc.uploadedBy}` : ''}
-                </Text>
-                {doc.fromCustomer && (
-                  <Badge variant="light" tt="none" size="sm">
-                    {t('documents.fromCustomer')}
-                  </Badge>
-                )}
-                {shareOption && !doc.fromCustomer && (
-                  <Badge variant="outline" color="gray.8" tt="none" size="sm">
-                    {doc.sharedWithCustomer ? t('documents.shared') : t('documents.internal')}
-                  </Badge>
-                )}
-                {canDelete && (
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    color="red.9"
-                    c="red.9"
-                    onClick={() => setDeleting(doc)}
-                    aria-label={t('documents.deleteNamed', { name: doc.fileName })}
-                  >
-                    {t('documents.delete')}
-                  </Button>
-                )}
-              </Group>
-            </li>
-          ))}
-        </Stack>
-      )}
+      <QueryView query={list} empty={<Text>{t('documents.empty')}</Text>}>
+        {(documents) => (
+          <Stack
+            gap="xs"
+            component="ul"
+            m={0}
+            p={0}
+            style={{ listStyle: 'none' }}
+            data-testid="document-list"
+          >
+            {documents.map((doc) => (
+              <li key={doc.id}>
+                <Group gap="xs" wrap="wrap">
+                  <Anchor href={`${basePath}/${doc.id}`} download={doc.fileName} fw={600}>
+                    {doc.fileName}
+                  </Anchor>
+                  <Text size="sm">
+                    {formatSize(doc.sizeBytes, i18n.language)} · {format.dateTime(doc.uploadedAt)}
+                    {doc.uploadedBy ? ` · ${doc.uploadedBy}` : ''}
+                  </Text>
+                  {doc.fromCustomer && (
+                    <Badge variant="light" tt="none" size="sm">
+                      {t('documents.fromCustomer')}
+                    </Badge>
+                  )}
+                  {shareOption && !doc.fromCustomer && (
+                    <Badge variant="outline" color="gray.8" tt="none" size="sm">
+                      {doc.sharedWithCustomer ? t('documents.shared') : t('documents.internal')}
+                    </Badge>
+                  )}
+                  {canDelete && (
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      color="red.9"
+                      c="red.9"
+                      onClick={() => setDeleting(doc)}
+                      aria-label={t('documents.deleteNamed', { name: doc.fileName })}
+                    >
+                      {t('documents.delete')}
+                    </Button>
+                  )}
+                </Group>
+              </li>
+            ))}
+          </Stack>
+        )}
+      </QueryView>
       {canUpload && (
         <form
           noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
+          onSubmit={submitting(() => {
             if (!file) setFileError(t('documents.chooseFile'));
             else upload.mutate(file);
-          }}
+          })}
         >
           <Stack gap="xs">
             <Input.Label htmlFor={inputId}>{t('documents.file')}</Input.Label>
@@ -151,24 +154,14 @@ export function Documents({ basePath, canUpload, shareOption = false, canDelete 
         </form>
       )}
       {deleting && (
-        <Modal
-          opened
-          onClose={() => setDeleting(null)}
+        <ConfirmModal
           title={t('documents.deleteTitle')}
-          closeButtonProps={{ 'aria-label': t('common.close') }}
-        >
-          <Stack gap="sm">
-            <Text>{t('documents.deleteConfirm', { name: deleting.fileName })}</Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setDeleting(null)}>
-                {t('common.cancel')}
-              </Button>
-              <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate(deleting)}>
-                {t('documents.delete')}
-              </Button>
-            </Group>
-          </Stack>
-        </Modal>
+          text={t('documents.deleteConfirm', { name: deleting.fileName })}
+          confirmLabel={t('documents.delete')}
+          pending={remove.isPending}
+          onConfirm={() => remove.mutate(deleting)}
+          onClose={() => setDeleting(null)}
+        />
       )}
     </Stack>
   );

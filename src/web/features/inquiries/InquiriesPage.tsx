@@ -3,11 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { InquirySummary } from '../../../features/inquiries/inquiries.contract.ts';
-import { isApiError } from '../../api.ts';
 import { activeOrganisationOf, hasRole, useMe } from '../../session.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
-import { ErrorAlert, Loading, Page } from '../../ui/page.tsx';
+import { Forbidden, Page, QueryView } from '../../ui/page.tsx';
 import { type InquiryView, inquiriesQuery, inquiryViews } from './inquiries.api.ts';
 
 const route = getRouteApi('/app/inquiries');
@@ -32,9 +32,7 @@ export function InquiriesPage() {
   return (
     <Page title={t('inquiries.title')}>
       {!canRead ? (
-        <Alert color="orange" title={t('access.forbiddenTitle')}>
-          {t('inquiries.noAccess')}
-        </Alert>
+        <Forbidden>{t('inquiries.noAccess')}</Forbidden>
       ) : (
         <>
           <Text>{t('inquiries.intro')}</Text>
@@ -66,21 +64,24 @@ export function InquiriesPage() {
 
 function InquiryList({ view }: { view: InquiryView }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const list = useQuery(inquiriesQuery(view));
-  if (list.isPending) return <Loading />;
-  if (list.isError)
-    return isApiError(list.error, 403) ? (
-      <Alert color="orange" title={t('access.forbiddenTitle')}>
-        {t('inquiries.noAccess')}
-      </Alert>
-    ) : (
-      <ErrorAlert error={list.error} />
-    );
-  if (list.data.length === 0) return <Text>{t('inquiries.empty')}</Text>;
-  const overdue = list.data.filter((i) => i.overdue).length;
+  return (
+    <QueryView
+      query={list}
+      forbidden={<Forbidden>{t('inquiries.noAccess')}</Forbidden>}
+      empty={<Text>{t('inquiries.empty')}</Text>}
+    >
+      {(inquiries) => <InquiryTable view={view} inquiries={inquiries} />}
+    </QueryView>
+  );
+}
+
+function InquiryTable({ view, inquiries }: { view: InquiryView; inquiries: InquirySummary[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const overdue = inquiries.filter((i) => i.overdue).length;
   // The API sorts overdue first; keep that order even if it changes.
-  const rows = [...list.data].sort((a, b) => Number(b.overdue) - Number(a.overdue));
+  const rows = [...inquiries].sort((a, b) => Number(b.overdue) - Number(a.overdue));
 
   return (
     <>
@@ -89,28 +90,26 @@ function InquiryList({ view }: { view: InquiryView }) {
           {t('inquiries.overdueCount', { count: overdue })}
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={860}>
-        <Table verticalSpacing="sm" data-testid={`inquiries-${view}`}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('inquiries.organisation')}</Table.Th>
-              <Table.Th scope="col">{t('inquiries.reference')}</Table.Th>
-              <Table.Th scope="col">{t('inquiries.due')}</Table.Th>
-              <Table.Th scope="col">{t('inquiries.status')}</Table.Th>
-              <Table.Th scope="col">{t('inquiries.subjectArea')}</Table.Th>
-              <Table.Th scope="col">{t('inquiries.county')}</Table.Th>
-              <Table.Th scope="col">{t('inquiries.participants')}</Table.Th>
-              <Table.Th scope="col">{t('inquiries.proposed')}</Table.Th>
-              <Table.Th scope="col">{t('inquiries.flags')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((inquiry) => (
-              <InquiryRow key={inquiry.id} inquiry={inquiry} format={format} />
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        minWidth={860}
+        verticalSpacing="sm"
+        data-testid={`inquiries-${view}`}
+        columns={[
+          t('inquiries.organisation'),
+          t('inquiries.reference'),
+          t('inquiries.due'),
+          t('inquiries.status'),
+          t('inquiries.subjectArea'),
+          t('inquiries.county'),
+          t('inquiries.participants'),
+          t('inquiries.proposed'),
+          t('inquiries.flags'),
+        ]}
+      >
+        {rows.map((inquiry) => (
+          <InquiryRow key={inquiry.id} inquiry={inquiry} format={format} />
+        ))}
+      </DataTable>
     </>
   );
 }

@@ -2,16 +2,13 @@ import {
   Alert,
   Badge,
   Button,
-  Card,
   Group,
-  Modal,
   NativeSelect,
   SimpleGrid,
   Stack,
   Text,
   Textarea,
   Timeline,
-  Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -19,10 +16,12 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InquiryDetail } from '../../../features/inquiries/inquiries.contract.ts';
 import { isApiError } from '../../api.ts';
+import { FormModal, submitting } from '../../ui/FormModal.tsx';
+import { refusedFields } from '../../ui/field-errors.ts';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
-import { ErrorAlert, Loading, Page, useErrorMessage } from '../../ui/page.tsx';
+import { Forbidden, Page, QueryView, RecordHeader, Section, useErrorMessage } from '../../ui/page.tsx';
 import { useInquiryAccess } from './InquiriesPage.tsx';
 import { inquiryAction, inquiryQuery, myConsortiumQuery } from './inquiries.api.ts';
 
@@ -40,17 +39,13 @@ export function InquiryPage() {
       <AnchorLink to="/inquiries" search={{ view: 'inbox' }}>
         {t('inquiries.back')}
       </AnchorLink>
-      {!canRead || isApiError(inquiry.error, 403) ? (
-        <Alert color="orange" title={t('access.forbiddenTitle')}>
-          {t('inquiries.noAccess')}
-        </Alert>
-      ) : inquiry.isPending ? (
-        <Loading />
-      ) : inquiry.isError ? (
-        <ErrorAlert error={inquiry.error} />
-      ) : (
-        <InquiryView inquiry={inquiry.data} />
-      )}
+      <QueryView
+        query={inquiry}
+        allowed={canRead}
+        forbidden={<Forbidden>{t('inquiries.noAccess')}</Forbidden>}
+      >
+        {(data) => <InquiryView inquiry={data} />}
+      </QueryView>
     </Page>
   );
 }
@@ -68,29 +63,16 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
-
 function InquiryView({ inquiry }: { inquiry: InquiryDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
     <Stack gap="lg">
-      <Group gap="xs">
-        <Badge size="lg" variant="light" tt="none">
-          {inquiry.reference}
-        </Badge>
-        <Badge size="lg" variant="outline" tt="none" data-testid="inquiry-status">
-          {t(`labels.inquiryStatus.${inquiry.status}`)}
-        </Badge>
+      <RecordHeader
+        reference={inquiry.reference}
+        status={t(`labels.inquiryStatus.${inquiry.status}`)}
+        statusTestId="inquiry-status"
+      >
         {inquiry.overdue && (
           <Badge size="lg" color="red.9" variant="filled" tt="none">
             {t('labels.overdue')}
@@ -100,7 +82,7 @@ function InquiryView({ inquiry }: { inquiry: InquiryDetail }) {
           {t('inquiries.received')}: {format.dateTime(inquiry.createdAt)} · {t('inquiries.due')}:{' '}
           {format.dateTime(inquiry.dueAt)}
         </Text>
-      </Group>
+      </RecordHeader>
 
       <Actions inquiry={inquiry} />
 
@@ -293,70 +275,47 @@ function ReferModal({ inquiry, onClose }: { inquiry: InquiryDetail; onClose: () 
       await update(updated);
     },
     onError: async (error) => {
-      if (isApiError(error, 400)) {
-        const fields = error.fieldErrors();
-        setErrors({
-          toHeiId: fields.toHeiId ? t('inquiries.heiError') : undefined,
-          reason: fields.reason ? t('inquiries.reasonError') : undefined,
-        });
-      } else setErrors({ other: errorMessage(error) });
+      if (isApiError(error, 400))
+        setErrors(
+          refusedFields(error, { toHeiId: t('inquiries.heiError'), reason: t('inquiries.reasonError') }),
+        );
+      else setErrors({ other: errorMessage(error) });
     },
   });
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={t('inquiries.referTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      onSubmit={() => refer.mutate()}
+      submitLabel={t('inquiries.refer')}
+      pending={refer.isPending}
+      error={errors.other}
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          refer.mutate();
-        }}
+      <NativeSelect
+        label={t('inquiries.referTo')}
+        required
+        value={to}
+        onChange={(event) => setTo(event.currentTarget.value)}
+        error={errors.toHeiId}
       >
-        <Stack gap="sm">
-          {errors.other && (
-            <Alert color="red" role="alert">
-              {errors.other}
-            </Alert>
-          )}
-          <NativeSelect
-            label={t('inquiries.referTo')}
-            required
-            value={to}
-            onChange={(event) => setTo(event.currentTarget.value)}
-            error={errors.toHeiId}
-          >
-            <option value="">{t('frontdoor.choose')}</option>
-            {others.map((hei) => (
-              <option key={hei.id} value={hei.id}>
-                {hei.name}
-              </option>
-            ))}
-          </NativeSelect>
-          <Textarea
-            label={t('inquiries.referReason')}
-            description={t('inquiries.referReasonHint')}
-            required
-            autosize
-            minRows={3}
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            error={errors.reason}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={refer.isPending}>
-              {t('inquiries.refer')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        <option value="">{t('frontdoor.choose')}</option>
+        {others.map((hei) => (
+          <option key={hei.id} value={hei.id}>
+            {hei.name}
+          </option>
+        ))}
+      </NativeSelect>
+      <Textarea
+        label={t('inquiries.referReason')}
+        description={t('inquiries.referReasonHint')}
+        required
+        autosize
+        minRows={3}
+        value={reason}
+        onChange={(event) => setReason(event.currentTarget.value)}
+        error={errors.reason}
+      />
+    </FormModal>
   );
 }
 
@@ -393,53 +352,37 @@ function DeclineModal({
       else setErrors({ other: errorMessage(error) });
     },
   });
-  const title = referral ? t('inquiries.declineReferralTitle') : t('inquiries.declineTitle');
   return (
-    <Modal opened onClose={onClose} title={title} closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          decline.mutate();
-        }}
-      >
-        <Stack gap="sm">
-          {!referral && <Text size="sm">{t('inquiries.declineIntro')}</Text>}
-          {errors.other && (
-            <Alert color="red" role="alert">
-              {errors.other}
-            </Alert>
-          )}
-          <Textarea
-            label={referral ? t('inquiries.referReason') : t('inquiries.declineReason')}
-            required
-            autosize
-            minRows={3}
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            error={errors.reason}
-          />
-          {!referral && (
-            <Textarea
-              label={t('inquiries.alternatives')}
-              description={t('inquiries.alternativesHint')}
-              autosize
-              minRows={2}
-              value={alternatives}
-              onChange={(event) => setAlternatives(event.currentTarget.value)}
-            />
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red.9" loading={decline.isPending}>
-              {referral ? t('inquiries.declineReferral') : t('inquiries.decline')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={referral ? t('inquiries.declineReferralTitle') : t('inquiries.declineTitle')}
+      onClose={onClose}
+      onSubmit={() => decline.mutate()}
+      submitLabel={referral ? t('inquiries.declineReferral') : t('inquiries.decline')}
+      pending={decline.isPending}
+      error={errors.other}
+      danger
+    >
+      {!referral && <Text size="sm">{t('inquiries.declineIntro')}</Text>}
+      <Textarea
+        label={referral ? t('inquiries.referReason') : t('inquiries.declineReason')}
+        required
+        autosize
+        minRows={3}
+        value={reason}
+        onChange={(event) => setReason(event.currentTarget.value)}
+        error={errors.reason}
+      />
+      {!referral && (
+        <Textarea
+          label={t('inquiries.alternatives')}
+          description={t('inquiries.alternativesHint')}
+          autosize
+          minRows={2}
+          value={alternatives}
+          onChange={(event) => setAlternatives(event.currentTarget.value)}
+        />
+      )}
+    </FormModal>
   );
 }
 
@@ -519,13 +462,7 @@ function OverrideForm({
     onError: (e) => setError(isApiError(e, 400) ? t('inquiries.justificationError') : errorMessage(e)),
   });
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
-    >
+    <form noValidate onSubmit={submitting(() => save.mutate())}>
       <Stack gap="xs">
         <Textarea
           label={t('inquiries.justification')}

@@ -1,25 +1,14 @@
-import {
-  Alert,
-  Badge,
-  Box,
-  Button,
-  Card,
-  Group,
-  Stack,
-  Text,
-  Textarea,
-  Timeline,
-  Title,
-} from '@mantine/core';
+import { Alert, Box, Button, Group, Stack, Text, Textarea, Timeline } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api.ts';
+import { submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
-import { ErrorAlert, Loading, Page, useErrorMessage } from '../../ui/page.tsx';
+import { Forbidden, Page, QueryView, RecordHeader, Section, useErrorMessage } from '../../ui/page.tsx';
 import { Documents } from '../documents/Documents.tsx';
 import { type PortalCaseDetail, portalCaseQuery, sendPortalMessage } from './portal.api.ts';
 import { useStageText } from './stage-text.ts';
@@ -33,31 +22,14 @@ export function PortalCasePage() {
   return (
     <Page title={detail.data?.title ?? t('portal.caseTitle')}>
       <AnchorLink to="/portal">{t('portal.back')}</AnchorLink>
-      {isApiError(detail.error, 403) ? (
-        <Alert color="orange" title={t('access.forbiddenTitle')}>
-          {t('portal.noAccess')}
-        </Alert>
-      ) : detail.isPending ? (
-        <Loading />
-      ) : isApiError(detail.error, 404) ? (
-        <Alert color="orange">{t('cases.notFound')}</Alert>
-      ) : detail.isError ? (
-        <ErrorAlert error={detail.error} />
-      ) : (
-        <PortalCaseView detail={detail.data} />
-      )}
+      <QueryView
+        query={detail}
+        forbidden={<Forbidden>{t('portal.noAccess')}</Forbidden>}
+        notFound={<Alert color="orange">{t('cases.notFound')}</Alert>}
+      >
+        {(data) => <PortalCaseView detail={data} />}
+      </QueryView>
     </Page>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
   );
 }
 
@@ -67,17 +39,15 @@ function PortalCaseView({ detail }: { detail: PortalCaseDetail }) {
   const stageText = useStageText();
   return (
     <Stack gap="lg">
-      <Group gap="xs">
-        <Badge size="lg" variant="light" tt="none">
-          {detail.reference}
-        </Badge>
-        <Badge size="lg" variant="outline" tt="none" data-testid="portal-case-stage">
-          {t(`labels.stage.${detail.stage}`)}
-        </Badge>
+      <RecordHeader
+        reference={detail.reference}
+        status={t(`labels.stage.${detail.stage}`)}
+        statusTestId="portal-case-stage"
+      >
         <Text size="sm">
           {detail.hei} · {t('portal.updated', { date: format.date(detail.updatedAt) })}
         </Text>
-      </Group>
+      </RecordHeader>
       <Text>{stageText(detail.stage, detail.outcome)}</Text>
       <Section id="portal-need" title={t('portal.need')}>
         <Text style={{ whiteSpace: 'pre-wrap' }}>{detail.needText}</Text>
@@ -116,11 +86,10 @@ function MessageForm({ detail }: { detail: PortalCaseDetail }) {
     <Box
       component="form"
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
+      onSubmit={submitting(() => {
         if (text.trim().length < 2) setError(t('portal.messageError'));
         else send.mutate();
-      }}
+      })}
     >
       <Stack gap="sm">
         <Text size="sm">{t('portal.writeIntro', { hei: detail.hei })}</Text>

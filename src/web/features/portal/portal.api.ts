@@ -43,6 +43,7 @@ export const portalOverviewSchema = z.object({
   ),
   cases: z.array(portalCaseSchema),
 });
+export type PortalOverview = z.infer<typeof portalOverviewSchema>;
 
 export const portalQuery = queryOptions({
   queryKey: ['portal'],

@@ -1,0 +1,104 @@
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import type { FormEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from './page.tsx';
+
+/** A form's submit handler that keeps the browser from loading a page: the app sends the request. */
+export const submitting = (action: () => void) => (event: FormEvent) => {
+  event.preventDefault();
+  action();
+};
+
+type FormModalProps = {
+  title: string;
+  onClose: () => void;
+  onSubmit: () => void;
+  submitLabel: string;
+  pending: boolean;
+  /** A problem that belongs to no single field, shown above the fields. */
+  error?: ReactNode;
+  /** Red submit button, for a step that cannot simply be undone (close, decline, delete). */
+  danger?: boolean;
+  /** For a modal that stays mounted between openings; most are rendered only while open. */
+  opened?: boolean;
+  centered?: boolean;
+  children: ReactNode;
+};
+
+/**
+ * A dialog around one form, with Cancel and a submit button. The form checks its fields itself
+ * (`noValidate`) so errors read the same in every browser and language.
+ */
+export function FormModal({
+  title,
+  onClose,
+  onSubmit,
+  submitLabel,
+  pending,
+  error,
+  danger = false,
+  opened = true,
+  centered,
+  children,
+}: FormModalProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      centered={centered}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form noValidate onSubmit={submitting(onSubmit)}>
+        <Stack gap="sm">
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
+          {children}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" color={danger ? 'red.9' : undefined} loading={pending}>
+              {submitLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** "Are you sure?" before a step that cannot be undone; `error` is a message or a failed request. */
+export function ConfirmModal({
+  text,
+  confirmLabel,
+  onConfirm,
+  error,
+  ...modal
+}: {
+  title: string;
+  text: string;
+  confirmLabel: string;
+  pending: boolean;
+  error?: unknown;
+  onConfirm: () => void;
+  onClose: () => void;
+  centered?: boolean;
+}) {
+  return (
+    <FormModal {...modal} onSubmit={onConfirm} submitLabel={confirmLabel} danger>
+      <Text>{text}</Text>
+      {typeof error === 'string' ? (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      ) : error ? (
+        <ErrorAlert error={error} />
+      ) : null}
+    </FormModal>
+  );
+}

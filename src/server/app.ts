@@ -32,6 +32,7 @@ import type { Config } from './config.ts';
 import { registerAuthGuard } from './http/auth-guard.ts';
 import { registerProblemHandlers, sendProblem } from './http/problem.ts';
 import type { App, Deps } from './http/types.ts';
+import { createJobs } from './jobs.ts';
 
 /** The features Lupp is made of, in the order a reader meets them. Each registers its own routes. */
 const features: ((app: App, deps: Deps) => Promise<void>)[] = [
@@ -44,7 +45,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   documentRoutes, // documents attached to cases, by HEI staff and by customers (type- and size-checked)
   portalRoutes, // the customer portal: a customer's own inquiries and cases, shared entries, messages
   needsRoutes, // competence-needs analyses: organisation, roles, needs, computed priority, versions
-  taxonomyRoutes, // imported skills taxonomies (ESCO, JobTech): concept search and browsing
+  taxonomyRoutes, // skills taxonomies (ESCO, JobTech): concept search and browsing, imports run as background jobs
   notificationRoutes, // a user's notifications (@-mentions)
   auditRoutes, // the audit log, readable and exportable by admins
 ];
@@ -88,7 +89,11 @@ export async function buildApp({ config, database, mailSender = null, logger = t
   });
 
   const auth = createAuth(config, database.db);
-  const deps: Deps = { config, database, auth, mailSender };
+  // Background jobs (pg-boss, in PostgreSQL): workers start when the app is ready and stop when it closes.
+  const jobs = createJobs(database, app.log);
+  app.addHook('onReady', () => jobs.start());
+  app.addHook('onClose', () => jobs.stop());
+  const deps: Deps = { config, database, auth, mailSender, jobs };
   registerAuthGuard(app, auth, database.db, config.publicUrl);
 
   await app.register(fastifySwagger, {

@@ -177,7 +177,10 @@ const auditRoute = createRoute({
 const taxonomiesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/taxonomies',
-  component: lazyRouteComponent(() => import('./features/admin/TaxonomyImportPage.tsx'), 'TaxonomyImportPage'),
+  component: lazyRouteComponent(
+    () => import('./features/admin/TaxonomyImportPage.tsx'),
+    'TaxonomyImportPage',
+  ),
 });
 
 const membersRoute = createRoute({

@@ -227,6 +227,8 @@ const scopedElsewhere: Record<string, string> = {
   'GET /api/taxonomy/concepts/{conceptId}': 'shared reference data',
   'POST /api/taxonomy/suggestions': 'shared reference data; the text is not stored',
   'GET /api/taxonomy/imports': 'taxonomy.test.ts: HEI admins only',
+  'POST /api/taxonomy/imports': 'taxonomy-import-ui.test.ts: admins of any HEI (shared data); others 403',
+  'GET /api/taxonomy/imports/{importId}': 'taxonomy-import-ui.test.ts: administrators of any HEI; others 403',
   'GET /api/analyses': "needs.test.ts: the active HEI's analyses only",
   'GET /api/analyses/levels': 'reference text: level descriptions and the formula',
   'POST /api/analyses': "needs.test.ts: only for the HEI's own cases",

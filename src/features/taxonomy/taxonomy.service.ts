@@ -23,7 +23,20 @@ export type ImportOptions = {
   /** Import the valid rows of files that have problems; without it nothing is written when there are any. */
   keepValidRows?: boolean;
   startedBy?: string | null;
-  onProgress?: (message: string) => void;
+  /** An import row made earlier (status 'queued', by the admin page) to run, instead of a new row. */
+  importId?: string;
+  /** Told how far the import has come: a line for people, and the phase with its count. Not awaited. */
+  onProgress?: (message: string, progress: ImportProgress) => void;
+};
+
+/**
+ * How far an import has come: reading files (done/total files), writing concepts (done/total
+ * concepts), linking relations (done/total relations), done.
+ */
+export type ImportProgress = {
+  phase: 'reading' | 'writing' | 'linking' | 'done';
+  done: number;
+  total: number;
 };
 
 export type ImportResult = {
@@ -73,9 +86,24 @@ export async function importTaxonomy(db: Db, options: ImportOptions): Promise<Im
 
   const parsed: Parsed = { concepts: [], relations: [], problems: [] };
   let language = options.source === 'jobtech' ? 'sv' : (options.language ?? null);
-  for (const file of files) {
+  if (options.importId) {
+    const [queued] = await db
+      .update(taxonomyImport)
+      .set({
+        status: 'running',
+        version,
+        progress: { phase: 'reading', done: 0, total: files.length },
+        counts: { files: files.length },
+        problems: [],
+        finishedAt: null,
+      })
+      .where(eq(taxonomyImport.id, options.importId))
+      .returning({ id: taxonomyImport.id });
+    if (!queued) throw notFound('The import');
+  }
+  for (const [index, file] of files.entries()) {
     const name = path.basename(file);
-    progress(`reading ${name}`);
+    progress(`reading ${name}`, { phase: 'reading', done: index, total: files.length });
     const decoded = decodeUtf8(name, await readFile(file));
     if ('problem' in decoded) {
       parsed.problems.push(decoded.problem);
@@ -116,22 +144,35 @@ export async function importTaxonomy(db: Db, options: ImportOptions): Promise<Im
     concepts: concepts.length,
     problems: parsed.problems.length,
   };
-  const [run] = await db
-    .insert(taxonomyImport)
-    .values({
-      source: options.source,
-      version,
-      language,
-      status: 'running',
-      keepValidRows: !!options.keepValidRows,
-      startedBy: options.startedBy ?? null,
-    })
-    .returning({ id: taxonomyImport.id });
+  const [run] = options.importId
+    ? await db
+        .update(taxonomyImport)
+        .set({ language, keepValidRows: !!options.keepValidRows })
+        .where(eq(taxonomyImport.id, options.importId))
+        .returning({ id: taxonomyImport.id })
+    : await db
+        .insert(taxonomyImport)
+        .values({
+          source: options.source,
+          version,
+          language,
+          status: 'running',
+          keepValidRows: !!options.keepValidRows,
+          startedBy: options.startedBy ?? null,
+        })
+        .returning({ id: taxonomyImport.id });
   const importId = run?.id ?? '';
   const finish = async (status: ImportResult['status']) => {
+    const total = concepts.length + parsed.relations.length;
     await db
       .update(taxonomyImport)
-      .set({ status, counts, problems: parsed.problems.slice(0, 1000), finishedAt: new Date() })
+      .set({
+        status,
+        counts,
+        problems: parsed.problems.slice(0, 1000),
+        progress: { phase: 'done', done: total, total },
+        finishedAt: new Date(),
+      })
       .where(eq(taxonomyImport.id, importId));
     return { importId, status, version, counts, problems: parsed.problems };
   };
@@ -140,13 +181,17 @@ export async function importTaxonomy(db: Db, options: ImportOptions): Promise<Im
   if (!concepts.length && !parsed.relations.length)
     return finish(parsed.problems.length ? 'failed' : 'succeeded');
 
+  progress(`concepts 0 / ${concepts.length}`, { phase: 'writing', done: 0, total: concepts.length });
   await db.transaction(async (tx) => {
     for (let i = 0; i < concepts.length; i += BATCH) {
       await upsertConcepts(tx, options.source, version, language ?? 'en', concepts.slice(i, i + BATCH));
-      progress(`concepts ${Math.min(i + BATCH, concepts.length)} / ${concepts.length}`);
+      const done = Math.min(i + BATCH, concepts.length);
+      progress(`concepts ${done} / ${concepts.length}`, { phase: 'writing', done, total: concepts.length });
     }
+    const relations = parsed.relations.length;
+    progress(`relations 0 / ${relations}`, { phase: 'linking', done: 0, total: relations });
     counts.relations = await linkRelations(tx, options.source, parsed.relations);
-    progress(`relations ${counts.relations}`);
+    progress(`relations ${counts.relations}`, { phase: 'linking', done: relations, total: relations });
     const types = [...new Set(concepts.map((c) => c.type))];
     const deprecated = await tx
       .update(taxonomyConcept)
@@ -384,19 +429,78 @@ export async function getConcept(db: Db, id: string) {
   };
 }
 
+const importView = (r: typeof taxonomyImport.$inferSelect) => ({
+  id: r.id,
+  source: r.source,
+  version: r.version,
+  language: r.language,
+  status: r.status,
+  keepValidRows: r.keepValidRows,
+  progress: (r.progress as ImportProgress | null) ?? null,
+  counts: r.counts,
+  problems: r.problems,
+  startedAt: r.startedAt.toISOString(),
+  finishedAt: r.finishedAt?.toISOString() ?? null,
+});
+
 export async function listImports(db: Db) {
   const rows = await db.select().from(taxonomyImport).orderBy(desc(taxonomyImport.startedAt)).limit(50);
-  return rows.map((r) => ({
-    id: r.id,
-    source: r.source,
-    version: r.version,
-    language: r.language,
-    status: r.status,
-    counts: r.counts,
-    problems: r.problems,
-    startedAt: r.startedAt.toISOString(),
-    finishedAt: r.finishedAt?.toISOString() ?? null,
-  }));
+  return rows.map(importView);
+}
+
+export async function getImport(db: Db, importId: string) {
+  const [row] = await db.select().from(taxonomyImport).where(eq(taxonomyImport.id, importId));
+  if (!row) throw notFound('The import');
+  return importView(row);
+}
+
+/** Records an import to be run by the background job: status 'queued', nothing read yet. */
+export async function recordQueuedImport(
+  db: Db,
+  input: {
+    id: string;
+    source: 'esco' | 'jobtech';
+    version: string;
+    language: string | null;
+    keepValidRows: boolean;
+    files: number;
+    startedBy: string;
+  },
+) {
+  const [row] = await db
+    .insert(taxonomyImport)
+    .values({
+      id: input.id,
+      source: input.source,
+      version: input.version,
+      language: input.language,
+      status: 'queued',
+      keepValidRows: input.keepValidRows,
+      progress: { phase: 'reading', done: 0, total: input.files },
+      counts: { files: input.files },
+      startedBy: input.startedBy,
+    })
+    .returning();
+  if (!row) throw new Error('the import was not recorded');
+  return importView(row);
+}
+
+/**
+ * Where an import run by the job stands: `progress` while it is queued or running (a finished import's
+ * progress is not overwritten by a late update), or its end with the problems found.
+ */
+export async function setImportProgress(db: Db, importId: string, progress: ImportProgress) {
+  await db
+    .update(taxonomyImport)
+    .set({ progress })
+    .where(and(eq(taxonomyImport.id, importId), inArray(taxonomyImport.status, ['queued', 'running'])));
+}
+
+export async function failImport(db: Db, importId: string, problem: string) {
+  await db
+    .update(taxonomyImport)
+    .set({ status: 'failed', problems: [{ file: '', row: null, problem }], finishedAt: new Date() })
+    .where(eq(taxonomyImport.id, importId));
 }
 
 // ------------------------------------------------------------------ suggestions for free text

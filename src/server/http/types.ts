@@ -10,6 +10,7 @@ import type { Database } from '../../db/client.ts';
 import type { Auth } from '../../features/auth/auth.ts';
 import type { MailSender } from '../../features/mail/mail.service.ts';
 import type { Config } from '../config.ts';
+import type { Jobs } from '../jobs.ts';
 import { problemSchema } from './problem.ts';
 
 /** The Fastify instance every feature registers its routes on (zod schemas, typed handlers). */
@@ -27,6 +28,8 @@ export type Deps = {
   database: Database;
   auth: Auth;
   mailSender: MailSender | null;
+  /** Background jobs (pg-boss): features define their queues while registering. */
+  jobs: Jobs;
 };
 
 /** Problem responses for a route's schema, so OpenAPI documents them. */

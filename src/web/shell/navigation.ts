@@ -39,6 +39,7 @@ export const adminItems = [
   { to: '/admin/checklist', label: 'checklist' },
   { to: '/admin/dialogue-guides', label: 'dialogueGuides' },
   { to: '/admin/audit', label: 'audit' },
+  { to: '/admin/taxonomies', label: 'taxonomies' },
 ] as const satisfies readonly NavItem[];
 
 /** Administration is for an organisation's administrators, and its managers (who may look). */

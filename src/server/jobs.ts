@@ -1,0 +1,92 @@
+import type { FastifyBaseLogger } from 'fastify';
+import PgBoss from 'pg-boss';
+import type { Database } from '../db/client.ts';
+
+/**
+ * Background jobs with pg-boss: jobs are rows in PostgreSQL (schema `pgboss`, which pg-boss installs
+ * and migrates itself at start under its own advisory lock), never in memory, so a queued job survives a
+ * restart and any app process can run it. pg-boss gets the app's own pool through its `db` option:
+ * with embedded PGlite that pool is the one connection the embedded server copes with; on a
+ * PostgreSQL server it shares the pool's connections.
+ *
+ * Features define their queues while they register (`define`); `start` (when the app is ready) creates
+ * the queues and starts one worker per queue, `stop` (when the app closes) lets a running job finish
+ * for up to 20 s.
+ */
+export type JobInfo = { id: string; retryCount: number; retryLimit: number };
+export type JobHandler<T> = (data: T, job: JobInfo) => Promise<void>;
+export type QueueOptions = { retryLimit: number; retryDelaySeconds: number; expireInSeconds: number };
+
+export type Jobs = {
+  define<T extends object>(queue: string, options: QueueOptions, handler: JobHandler<T>): void;
+  send<T extends object>(queue: string, data: T): Promise<string>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+const POLL_SECONDS = 1;
+
+export function createJobs(database: Database, log: FastifyBaseLogger): Jobs {
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => database.pool.query(text, values) },
+    schedule: false, // no cron jobs (yet): no clock and cron monitors
+    supervise: true, // expire stuck jobs, archive and delete old ones
+  });
+  boss.on('error', (error) => log.error({ err: error }, 'background jobs: pg-boss error'));
+  const queues = new Map<string, { options: QueueOptions; handler: JobHandler<object> }>();
+  let started = false;
+
+  return {
+    define(queue, options, handler) {
+      if (started) throw new Error(`define the ${queue} queue before the jobs start`);
+      queues.set(queue, { options, handler: handler as JobHandler<object> });
+    },
+
+    async send(queue, data) {
+      const id = await boss.send(queue, data);
+      if (!id) throw new Error(`the ${queue} job was not queued`);
+      return id;
+    },
+
+    async start() {
+      if (started) return;
+      await boss.start();
+      for (const [queue, { options, handler }] of queues) {
+        const settings = {
+          name: queue,
+          retryLimit: options.retryLimit,
+          retryDelay: options.retryDelaySeconds,
+          expireInSeconds: options.expireInSeconds,
+        };
+        if (await boss.getQueue(queue)) await boss.updateQueue(queue, settings);
+        else
+          await boss.createQueue(queue, settings).catch(async (error: Error) => {
+            // Another process created it at the same moment.
+            if (!(await boss.getQueue(queue))) throw error;
+          });
+        await boss.work<object>(
+          queue,
+          { pollingIntervalSeconds: POLL_SECONDS, batchSize: 1, includeMetadata: true },
+          async ([job]) => {
+            if (!job) return;
+            log.info({ queue, jobId: job.id, attempt: job.retryCount + 1 }, 'background job started');
+            try {
+              await handler(job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
+              log.info({ queue, jobId: job.id }, 'background job done');
+            } catch (error) {
+              log.error({ err: error, queue, jobId: job.id }, 'background job failed');
+              throw error;
+            }
+          },
+        );
+      }
+      started = true;
+    },
+
+    async stop() {
+      if (!started) return;
+      started = false;
+      await boss.stop({ graceful: true, close: false, timeout: 20_000 });
+    },
+  };
+}

@@ -1,24 +1,7 @@
-import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
+import { notificationParams, notificationsSchema } from './notifications.contract.ts';
 import { listNotifications, markRead } from './notifications.service.ts';
-
-const notificationsSchema = z
-  .object({
-    unread: z.number().int(),
-    items: z.array(
-      z.object({
-        id: z.uuid(),
-        kind: z.string(),
-        title: z.string(),
-        link: z.string(),
-        actorName: z.string().nullable(),
-        createdAt: z.iso.datetime(),
-        read: z.boolean(),
-      }),
-    ),
-  })
-  .meta({ id: 'Notifications' });
 
 export async function notificationRoutes(app: App, { database: { db } }: Deps) {
   const tags = ['notifications'];
@@ -39,7 +22,7 @@ export async function notificationRoutes(app: App, { database: { db } }: Deps) {
       schema: {
         tags,
         summary: 'Mark one notification read ("all" marks every one)',
-        params: z.object({ notificationId: z.union([z.uuid(), z.literal('all')]) }),
+        params: notificationParams,
         response: { 200: notificationsSchema, ...problems(400, 401, 404) },
       },
     },

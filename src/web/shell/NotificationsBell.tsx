@@ -2,25 +2,12 @@ import { ActionIcon, Badge, Menu, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import {
+  type Notifications,
+  notificationsSchema,
+} from '../../features/notifications/notifications.contract.ts';
 import { api } from '../api.ts';
 import { pickBilingual, useFormat } from '../ui/format.ts';
-
-const notificationsSchema = z.object({
-  unread: z.number().int(),
-  items: z.array(
-    z.object({
-      id: z.uuid(),
-      kind: z.string(),
-      title: z.string(),
-      link: z.string(),
-      actorName: z.string().nullable(),
-      createdAt: z.iso.datetime(),
-      read: z.boolean(),
-    }),
-  ),
-});
-type Notifications = z.infer<typeof notificationsSchema>;
 
 const notificationsKey = ['notifications'] as const;
 

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PortalCaseDetail } from '../../../features/portal/portal.contract.ts';
 import { isApiError } from '../../api.ts';
 import { submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -10,7 +11,7 @@ import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { Forbidden, Page, QueryView, RecordHeader, Section, useErrorMessage } from '../../ui/page.tsx';
 import { Documents } from '../documents/Documents.tsx';
-import { type PortalCaseDetail, portalCaseQuery, sendPortalMessage } from './portal.api.ts';
+import { portalCaseQuery, sendPortalMessage } from './portal.api.ts';
 import { useStageText } from './stage-text.ts';
 
 const route = getRouteApi('/app/portal/cases/$caseId');

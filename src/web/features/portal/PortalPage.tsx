@@ -1,10 +1,11 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { PortalOverview } from '../../../features/portal/portal.contract.ts';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { Forbidden, Page, QueryView } from '../../ui/page.tsx';
-import { type PortalOverview, portalQuery } from './portal.api.ts';
+import { portalQuery } from './portal.api.ts';
 import { useStageText } from './stage-text.ts';
 
 /** The customer's overview: their inquiries and cases at the HEIs, with status in words. */

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+export const notificationsSchema = z
+  .object({
+    unread: z.number().int(),
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        kind: z.string(),
+        title: z.string(),
+        link: z.string(),
+        actorName: z.string().nullable(),
+        createdAt: z.iso.datetime(),
+        read: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'Notifications' });
+export type Notifications = z.infer<typeof notificationsSchema>;
+
+export const notificationParams = z.object({ notificationId: z.union([z.uuid(), z.literal('all')]) });

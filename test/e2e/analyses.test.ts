@@ -207,6 +207,12 @@ describe('a needs analysis in dialogue with the customer', () => {
     await person.getByRole('button', { name: 'Spara personen' }).click();
     await person.waitFor({ state: 'detached' });
     await persons.getByTestId('persons-table').getByRole('rowheader', { name: 'Svetsare 3' }).waitFor();
+
+    // The case lists both versions of its analysis.
+    await page.getByRole('link', { name: 'Till ärendet' }).click();
+    const onCase = page.getByRole('region', { name: 'Behovsanalyser' });
+    await onCase.getByRole('link', { name: 'Kompetensbehov i svetsverkstaden – Version 2' }).waitFor();
+    await onCase.getByRole('link', { name: 'Kompetensbehov i svetsverkstaden – Version 1' }).waitFor();
     await context.close();
   });
 

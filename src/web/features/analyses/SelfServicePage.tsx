@@ -6,7 +6,7 @@ import { isApiError } from '../../api.ts';
 import { PublicFrame } from '../../shell/PublicFrame.tsx';
 import { ErrorAlert, Loading, useDocumentTitle } from '../../ui/page.tsx';
 import { AnalysisEditor } from './AnalysisEditor.tsx';
-import { analysisQuery, linkTaxonomy, selfService } from './analyses.api.ts';
+import { analysisQuery, linkTaxonomy, retryUnlessGone, selfService } from './analyses.api.ts';
 import { SurveysSection } from './Surveys.tsx';
 
 const route = getRouteApi('/s/$token');
@@ -16,7 +16,7 @@ export function SelfServicePage() {
   const { t } = useTranslation();
   const { token } = route.useParams();
   const base = selfService(token);
-  const analysis = useQuery({ ...analysisQuery(base), retry: false });
+  const analysis = useQuery({ ...analysisQuery(base), retry: retryUnlessGone });
   const title = analysis.data
     ? t('analyses.selfServiceTitle', { title: analysis.data.title })
     : t('analyses.title');

@@ -14,7 +14,7 @@ import {
   surveyResultsSchema,
   surveySummarySchema,
 } from '../../../features/needs/needs.contract.ts';
-import { api } from '../../api.ts';
+import { api, isApiError } from '../../api.ts';
 
 /**
  * An analysis is reached either by an HEI user (`/api/analyses/<id>`) or by the customer through a
@@ -194,8 +194,11 @@ export const publicSurveyQuery = (token: string) =>
   queryOptions({
     queryKey: ['survey', token],
     queryFn: ({ signal }) => api.get(`/api/survey/${token}`, publicSurveySchema, signal),
-    retry: false,
+    retry: retryUnlessGone,
   });
 
 /** A path from the API (`/s/…`, `/survey/…`) as the full address to hand to someone. */
 export const absolute = (path: string) => new URL(path, window.location.origin).toString();
+
+/** A link that is unknown, expired or revoked stays so: say it at once; other failures get retries. */
+export const retryUnlessGone = (failures: number, error: unknown) => !isApiError(error, 404) && failures < 3;

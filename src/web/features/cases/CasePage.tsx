@@ -30,6 +30,7 @@ import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { Forbidden, Page, QueryView, RecordHeader, Section, useErrorMessage } from '../../ui/page.tsx';
 import { useSavedToggle } from '../../ui/saved-toggle.ts';
+import { CaseAnalyses } from '../analyses/CaseAnalyses.tsx';
 import { Documents } from '../documents/Documents.tsx';
 import { useCaseAccess } from './CasesPage.tsx';
 import {
@@ -106,6 +107,9 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         {detail.outcomeReason && <Text mt="sm">{detail.outcomeReason}</Text>}
       </Section>
       <Checklist detail={detail} />
+      <Section id="case-analyses" title={t('analyses.title')}>
+        <CaseAnalyses caseId={detail.id} />
+      </Section>
       <Tasks detail={detail} />
       <Section id="case-documents" title={t('documents.title')}>
         <Documents

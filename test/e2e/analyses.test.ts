@@ -185,6 +185,19 @@ describe('a needs analysis in dialogue with the customer', () => {
     await row.getByText('1 / 7.8').waitFor();
     await expectNoAxeViolations(page);
 
+    // The HEI tunes the formula: needs three years ahead weigh less.
+    const organisation = page.getByRole('region', { name: 'Organisationsnivå' });
+    await organisation.getByRole('spinbutton', { name: 'Om 3 år' }).fill('11');
+    await organisation.getByText('Ange en vikt från 0 till 10.').waitFor();
+    await organisation.getByRole('spinbutton', { name: 'Om 3 år' }).fill('0.3');
+    await organisation.getByRole('button', { name: 'Spara organisationsnivån' }).click();
+    await page
+      .getByTestId('needs-table')
+      .getByRole('row')
+      .filter({ hasText: 'Ledarskap' })
+      .getByText(/× 0\.3 = /)
+      .waitFor();
+
     latestUrl = new URL(page.url()).pathname;
     const id = latestUrl.split('/').pop();
     const xlsx = await page.request.get(`/api/analyses/${id}/export?format=xlsx&lang=sv`);

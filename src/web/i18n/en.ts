@@ -964,6 +964,10 @@ export const en: Translation = {
     addPerson: 'Add person',
     savePerson: 'Save the person',
     notAssessed: 'Not assessed',
+    weights: 'Horizon weights in the priority',
+    weightsHint:
+      'How much a need at each horizon weighs (0–10). Default: now 1, 1 year 0.8, 3 years 0.6, 5 years 0.4.',
+    weightError: 'Give a weight from 0 to 10.',
     deprecated: 'deprecated concept',
   },
   survey: {

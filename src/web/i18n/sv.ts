@@ -962,6 +962,10 @@ export const sv = {
     addPerson: 'Lägg till person',
     savePerson: 'Spara personen',
     notAssessed: 'Ej bedömd',
+    weights: 'Horisontvikter i prioriteringen',
+    weightsHint:
+      'Hur mycket ett behov vid varje horisont väger (0–10). Standard: nu 1, 1 år 0,8, 3 år 0,6, 5 år 0,4.',
+    weightError: 'Ange en vikt från 0 till 10.',
     deprecated: 'utgått begrepp',
   },
   survey: {

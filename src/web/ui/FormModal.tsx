@@ -22,6 +22,8 @@ type FormModalProps = {
   /** For a modal that stays mounted between openings; most are rendered only while open. */
   opened?: boolean;
   centered?: boolean;
+  /** Wider dialogs for long forms (Mantine sizes: sm, md, lg, xl). */
+  size?: string;
   children: ReactNode;
 };
 
@@ -39,6 +41,7 @@ export function FormModal({
   danger = false,
   opened = true,
   centered,
+  size,
   children,
 }: FormModalProps) {
   const { t } = useTranslation();
@@ -48,6 +51,7 @@ export function FormModal({
       onClose={onClose}
       title={title}
       centered={centered}
+      size={size}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <form noValidate onSubmit={submitting(onSubmit)}>

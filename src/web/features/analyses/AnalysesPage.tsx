@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { analysisSchema } from '../../../features/needs/needs.contract.ts';
 import { api, isApiError } from '../../api.ts';
+import { FormModal } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { ErrorAlert, Loading, Page, useErrorMessage } from '../../ui/page.tsx';
@@ -114,57 +115,39 @@ export function NewAnalysisModal({ onClose, caseId }: { onClose: () => void; cas
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={t('analyses.newTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('analyses.create')}
+      pending={create.isPending}
+      error={errors.other}
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="sm">
-          {errors.other && (
-            <Alert color="red" role="alert">
-              {errors.other}
-            </Alert>
-          )}
-          {!caseId && (
-            <NativeSelect
-              label={t('analyses.forCase')}
-              required
-              value={chosenCase}
-              onChange={(e) => setChosenCase(e.currentTarget.value)}
-              error={errors.caseId}
-            >
-              <option value="">{t('analyses.chooseCase')}</option>
-              {(cases.data?.items ?? [])
-                .filter((c) => c.stage !== 'closed')
-                .map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.customer.name} – {c.title} ({c.reference})
-                  </option>
-                ))}
-            </NativeSelect>
-          )}
-          <TextInput
-            label={t('analyses.analysisTitle')}
-            required
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            error={errors.title}
-          />
-          <Group>
-            <Button type="submit" loading={create.isPending}>
-              {t('analyses.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {!caseId && (
+        <NativeSelect
+          label={t('analyses.forCase')}
+          required
+          value={chosenCase}
+          onChange={(e) => setChosenCase(e.currentTarget.value)}
+          error={errors.caseId}
+        >
+          <option value="">{t('analyses.chooseCase')}</option>
+          {(cases.data?.items ?? [])
+            .filter((c) => c.stage !== 'closed')
+            .map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.customer.name} – {c.title} ({c.reference})
+              </option>
+            ))}
+        </NativeSelect>
+      )}
+      <TextInput
+        label={t('analyses.analysisTitle')}
+        required
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        error={errors.title}
+      />
+    </FormModal>
   );
 }

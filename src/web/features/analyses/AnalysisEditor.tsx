@@ -1,12 +1,10 @@
 import {
-  Alert,
   Badge,
   Button,
-  Card,
   Checkbox,
+  Fieldset,
   Group,
   List,
-  Modal,
   SimpleGrid,
   Stack,
   Table,
@@ -16,14 +14,15 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Analysis, drivers } from '../../../features/needs/needs.contract.ts';
 import { horizons } from '../../../features/needs/priority.ts';
 import { isApiError } from '../../api.ts';
+import { FormModal } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
-import { ErrorAlert, Loading, useErrorMessage } from '../../ui/page.tsx';
+import { ErrorAlert, Loading, Section, useErrorMessage } from '../../ui/page.tsx';
 import {
   type AnalysisBase,
   analysisApi,
@@ -35,20 +34,10 @@ import { type ChosenConcept, ConceptPicker } from './ConceptPicker.tsx';
 import { GapChart } from './GapChart.tsx';
 import { Heatmap } from './Heatmap.tsx';
 import { NeedForm } from './NeedForm.tsx';
+import { RowActions } from './RowActions.tsx';
 
 type Need = Analysis['needs'][number];
 type Role = Analysis['roles'][number];
-
-export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
 
 /** Where the editor sends its requests, and the taxonomy endpoints it may use from there. */
 export type EditorEndpoints = { base: AnalysisBase; taxonomy?: TaxonomyAccess };
@@ -68,14 +57,22 @@ export function AnalysisEditor({
   analysis,
   endpoints,
   canEdit,
+  formulaEditable = false,
 }: {
   analysis: Analysis;
   endpoints: EditorEndpoints;
   canEdit: boolean;
+  /** The HEI tunes the priority formula (horizon weights); the customer's link does not. */
+  formulaEditable?: boolean;
 }) {
   return (
     <Stack gap="lg">
-      <OrganisationSection analysis={analysis} base={endpoints.base} canEdit={canEdit} />
+      <OrganisationSection
+        analysis={analysis}
+        base={endpoints.base}
+        canEdit={canEdit}
+        formulaEditable={formulaEditable}
+      />
       <RolesSection analysis={analysis} endpoints={endpoints} canEdit={canEdit} />
       <NeedsSection analysis={analysis} endpoints={endpoints} canEdit={canEdit} />
       <TopSection analysis={analysis} />
@@ -94,18 +91,27 @@ function OrganisationSection({
   analysis,
   base,
   canEdit,
+  formulaEditable,
 }: {
   analysis: Analysis;
   base: AnalysisBase;
   canEdit: boolean;
+  formulaEditable: boolean;
 }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const update = useAnalysisUpdate(base);
   const [strategy, setStrategy] = useState(analysis.strategy);
   const [chosen, setChosen] = useState<string[]>(analysis.drivers);
+  const [weights, setWeights] = useState<Record<string, number>>(analysis.horizonWeights);
+  const weightsValid = Object.values(weights).every((w) => Number.isFinite(w) && w >= 0 && w <= 10);
   const save = useMutation({
-    mutationFn: () => analysisApi(base).update({ strategy, drivers: chosen }),
+    mutationFn: () =>
+      analysisApi(base).update({
+        strategy,
+        drivers: chosen,
+        ...(formulaEditable ? { horizonWeights: weights } : {}),
+      }),
     onSuccess: async (updated) => {
       await update(updated);
       notify(t('analyses.saved'));
@@ -118,7 +124,7 @@ function OrganisationSection({
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          save.mutate();
+          if (weightsValid) save.mutate();
         }}
       >
         <Stack gap="sm">
@@ -138,6 +144,36 @@ function OrganisationSection({
               ))}
             </Group>
           </Checkbox.Group>
+          {formulaEditable && (
+            <Fieldset legend={t('analyses.weights')} variant="unstyled">
+              <Text size="sm" mb="xs">
+                {t('analyses.weightsHint')}
+              </Text>
+              <SimpleGrid cols={{ base: 2, sm: 4 }}>
+                {horizons.map((h) => (
+                  <TextInput
+                    key={h}
+                    label={t(`analyses.horizonOption.${h}`)}
+                    type="number"
+                    step={0.1}
+                    min={0}
+                    max={10}
+                    readOnly={!canEdit}
+                    value={Number.isNaN(weights[h]) ? '' : (weights[h] ?? '')}
+                    onChange={(e) => {
+                      const weight = e.currentTarget.valueAsNumber;
+                      setWeights((w) => ({ ...w, [h]: weight }));
+                    }}
+                    error={
+                      Number.isFinite(weights[h]) && (weights[h] ?? 0) >= 0 && (weights[h] ?? 0) <= 10
+                        ? undefined
+                        : t('analyses.weightError')
+                    }
+                  />
+                ))}
+              </SimpleGrid>
+            </Fieldset>
+          )}
           {canEdit && (
             <Group>
               <Button type="submit" variant="light" loading={save.isPending}>
@@ -196,26 +232,12 @@ function RolesSection({
                     <Table.Td>{r.headcountHorizon}</Table.Td>
                     {canEdit && (
                       <Table.Td>
-                        <Group gap="xs">
-                          <Button
-                            size="compact-xs"
-                            variant="default"
-                            aria-label={`${t('analyses.editRole')}: ${r.title}`}
-                            onClick={() => setEditing(r)}
-                          >
-                            {t('analyses.edit')}
-                          </Button>
-                          <Button
-                            size="compact-xs"
-                            variant="subtle"
-                            color="red.9"
-                            c="red.9"
-                            aria-label={t('analyses.deleteRole', { title: r.title })}
-                            onClick={() => remove.mutate(r.id)}
-                          >
-                            {t('analyses.remove')}
-                          </Button>
-                        </Group>
+                        <RowActions
+                          editLabel={`${t('analyses.editRole')}: ${r.title}`}
+                          removeLabel={t('analyses.deleteRole', { title: r.title })}
+                          onEdit={() => setEditing(r)}
+                          onRemove={() => remove.mutate(r.id)}
+                        />
                       </Table.Td>
                     )}
                   </Table.Tr>
@@ -302,66 +324,48 @@ function RoleForm({
     if (!local.title && !local.now && !local.horizon) save.mutate();
   };
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={role ? t('analyses.editRole') : t('analyses.addRole')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('analyses.saveRole')}
+      pending={save.isPending}
+      error={errors.other}
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="sm">
-          {errors.other && (
-            <Alert color="red" role="alert">
-              {errors.other}
-            </Alert>
-          )}
-          <TextInput
-            label={t('analyses.roleTitle')}
-            required
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            error={errors.title}
-          />
-          <ConceptPicker
-            label={t('analyses.occupation')}
-            description={t('analyses.conceptSearchHint')}
-            types="occupation"
-            value={occupation}
-            onChange={setOccupation}
-            taxonomy={endpoints.taxonomy}
-          />
-          <SimpleGrid cols={2}>
-            <TextInput
-              label={t('analyses.headcountNow')}
-              type="number"
-              min={0}
-              value={Number.isNaN(now) ? '' : now}
-              onChange={(e) => setNow(e.currentTarget.valueAsNumber)}
-              error={errors.now}
-            />
-            <TextInput
-              label={t('analyses.headcountHorizon')}
-              type="number"
-              min={0}
-              value={Number.isNaN(horizon) ? '' : horizon}
-              onChange={(e) => setHorizon(e.currentTarget.valueAsNumber)}
-              error={errors.horizon}
-            />
-          </SimpleGrid>
-          <Group>
-            <Button type="submit" loading={save.isPending}>
-              {t('analyses.saveRole')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('analyses.roleTitle')}
+        required
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        error={errors.title}
+      />
+      <ConceptPicker
+        label={t('analyses.occupation')}
+        description={t('analyses.conceptSearchHint')}
+        types="occupation"
+        value={occupation}
+        onChange={setOccupation}
+        taxonomy={endpoints.taxonomy}
+      />
+      <SimpleGrid cols={2}>
+        <TextInput
+          label={t('analyses.headcountNow')}
+          type="number"
+          min={0}
+          value={Number.isNaN(now) ? '' : now}
+          onChange={(e) => setNow(e.currentTarget.valueAsNumber)}
+          error={errors.now}
+        />
+        <TextInput
+          label={t('analyses.headcountHorizon')}
+          type="number"
+          min={0}
+          value={Number.isNaN(horizon) ? '' : horizon}
+          onChange={(e) => setHorizon(e.currentTarget.valueAsNumber)}
+          error={errors.horizon}
+        />
+      </SimpleGrid>
+    </FormModal>
   );
 }
 
@@ -445,26 +449,12 @@ function NeedsSection({
                       </Table.Td>
                       {canEdit && (
                         <Table.Td>
-                          <Group gap={4} wrap="nowrap">
-                            <Button
-                              size="compact-xs"
-                              variant="default"
-                              aria-label={t('analyses.editNeed', { label })}
-                              onClick={() => setEditing(n)}
-                            >
-                              {t('analyses.edit')}
-                            </Button>
-                            <Button
-                              size="compact-xs"
-                              variant="subtle"
-                              color="red.9"
-                              c="red.9"
-                              aria-label={t('analyses.deleteNeed', { label })}
-                              onClick={() => remove.mutate(n.id)}
-                            >
-                              {t('analyses.remove')}
-                            </Button>
-                          </Group>
+                          <RowActions
+                            editLabel={t('analyses.editNeed', { label })}
+                            removeLabel={t('analyses.deleteNeed', { label })}
+                            onEdit={() => setEditing(n)}
+                            onRemove={() => remove.mutate(n.id)}
+                          />
                         </Table.Td>
                       )}
                     </Table.Tr>

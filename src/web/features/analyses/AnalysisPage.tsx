@@ -7,8 +7,8 @@ import { type Analysis, analysisSchema } from '../../../features/needs/needs.con
 import { api } from '../../api.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
-import { ErrorAlert, Loading, Page, useErrorMessage } from '../../ui/page.tsx';
-import { AnalysisEditor, Section } from './AnalysisEditor.tsx';
+import { ErrorAlert, Loading, Page, Section, useErrorMessage } from '../../ui/page.tsx';
+import { AnalysisEditor } from './AnalysisEditor.tsx';
 import { useAnalysisAccess } from './access.ts';
 import { analysesQuery, analysisQuery, comparisonQuery, hei } from './analyses.api.ts';
 import { PersonsSection } from './Persons.tsx';
@@ -37,7 +37,7 @@ export function AnalysisPage() {
       ) : (
         <Stack gap="lg">
           <Header analysis={analysis.data} canWrite={canWrite} />
-          <AnalysisEditor analysis={analysis.data} endpoints={{ base }} canEdit={canWrite} />
+          <AnalysisEditor analysis={analysis.data} endpoints={{ base }} canEdit={canWrite} formulaEditable />
           <SurveysSection base={base} analysis={analysis.data} canEdit={canWrite} />
           <PersonsSection base={base} analysis={analysis.data} canEdit={canWrite} />
           <SelfServiceLinks analysisId={analysis.data.id} canEdit={canWrite} />

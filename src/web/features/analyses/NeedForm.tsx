@@ -1,9 +1,7 @@
 import {
-  Alert,
   Badge,
   Button,
   Group,
-  Modal,
   NativeSelect,
   Paper,
   SimpleGrid,
@@ -19,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { type Analysis, confidences, drivers } from '../../../features/needs/needs.contract.ts';
 import { horizons } from '../../../features/needs/priority.ts';
 import { isApiError } from '../../api.ts';
+import { FormModal } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
 import {
@@ -141,180 +140,161 @@ export function NeedForm({
   const label = need ? (need.concept ? format.pick(need.concept.label) : (need.freeText ?? '')) : '';
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       size="xl"
       title={need ? t('analyses.editNeed', { label }) : t('analyses.needTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('analyses.saveNeed')}
+      pending={save.isPending}
+      error={errors.other}
     >
-      <form
-        noValidate
-        aria-label={t('analyses.needTitle')}
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
+      <NativeSelect
+        label={t('analyses.role')}
+        value={values.roleId ?? ''}
+        onChange={(e) => set({ roleId: e.currentTarget.value || null })}
       >
-        <Stack gap="sm">
-          {errors.other && (
-            <Alert color="red" role="alert">
-              {errors.other}
-            </Alert>
-          )}
-          <NativeSelect
-            label={t('analyses.role')}
-            value={values.roleId ?? ''}
-            onChange={(e) => set({ roleId: e.currentTarget.value || null })}
-          >
-            <option value="">{t('analyses.wholeOrganisation')}</option>
-            {analysis.roles.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.title}
-              </option>
-            ))}
-          </NativeSelect>
-          <Textarea
-            label={t('analyses.freeText')}
-            description={t('analyses.freeTextHint')}
-            autosize
-            minRows={2}
-            value={values.freeText ?? ''}
-            onChange={(e) => set({ freeText: orNull(e.currentTarget.value) })}
-          />
-          <Suggestions
-            text={values.freeText ?? ''}
-            taxonomy={taxonomy}
-            onUse={(s) => setConcept({ id: s.concept.id, label: format.pick(s.concept.label) })}
-          />
-          <ConceptPicker
-            label={t('analyses.conceptSearch')}
-            description={t('analyses.conceptSearchHint')}
-            types="skill,skill-group"
-            value={concept}
-            onChange={setConcept}
-            taxonomy={taxonomy}
-            error={errors.subject}
-          />
-          {concept && (
-            <Text size="sm" fw={600} role="status">
-              {t('analyses.chosenConcept', { label: concept.label })}
-            </Text>
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NativeSelect
-              label={t('analyses.requiredLevel')}
-              value={values.requiredLevel}
-              onChange={(e) => set({ requiredLevel: Number(e.currentTarget.value) })}
-              error={errors.requiredLevel}
-            >
-              {levelOptions}
-            </NativeSelect>
-            <NativeSelect
-              label={t('analyses.currentLevel')}
-              value={values.currentLevel}
-              onChange={(e) => set({ currentLevel: Number(e.currentTarget.value) })}
-              error={errors.currentLevel}
-            >
-              {levelOptions}
-            </NativeSelect>
-            <NativeSelect
-              label={t('analyses.importance')}
-              value={values.importance}
-              onChange={(e) => set({ importance: Number(e.currentTarget.value) })}
-              error={errors.importance}
-            >
-              {(['1', '2', '3'] as const).map((i) => (
-                <option key={i} value={i}>
-                  {t(`analyses.importanceOption.${i}`)}
-                </option>
-              ))}
-            </NativeSelect>
-            <TextInput
-              label={t('analyses.people')}
-              type="number"
-              min={1}
-              value={Number.isNaN(values.people) ? '' : values.people}
-              onChange={(e) => set({ people: e.currentTarget.valueAsNumber })}
-              error={errors.people}
-            />
-            <NativeSelect
-              label={t('analyses.horizon')}
-              value={values.horizon}
-              onChange={(e) => set({ horizon: e.currentTarget.value as NeedInput['horizon'] })}
-            >
-              {horizons.map((h) => (
-                <option key={h} value={h}>
-                  {t(`analyses.horizonOption.${h}`)}
-                </option>
-              ))}
-            </NativeSelect>
-            <NativeSelect
-              label={t('analyses.needDriver')}
-              value={values.driver ?? ''}
-              onChange={(e) => set({ driver: e.currentTarget.value || null })}
-            >
-              <option value="">{t('analyses.noDriver')}</option>
-              {drivers.map((d) => (
-                <option key={d} value={d}>
-                  {t(`analyses.driver.${d}`)}
-                </option>
-              ))}
-            </NativeSelect>
-            <NativeSelect
-              label={t('analyses.certainty')}
-              value={values.confidence}
-              onChange={(e) => set({ confidence: e.currentTarget.value as NeedInput['confidence'] })}
-            >
-              {confidences.map((c) => (
-                <option key={c} value={c}>
-                  {t(`analyses.certaintyOption.${c}`)}
-                </option>
-              ))}
-            </NativeSelect>
-          </SimpleGrid>
-          <Textarea
-            label={t('analyses.evidence')}
-            description={t('analyses.evidenceHint')}
-            autosize
-            minRows={2}
-            value={values.evidence ?? ''}
-            onChange={(e) => set({ evidence: orNull(e.currentTarget.value) })}
-          />
-          <Title order={3} size="h5">
-            {t('analyses.goals')}
-          </Title>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Textarea
-              label={t('analyses.goalIndividual')}
-              autosize
-              minRows={2}
-              value={values.goalIndividual ?? ''}
-              onChange={(e) => set({ goalIndividual: orNull(e.currentTarget.value) })}
-            />
-            <Textarea
-              label={t('analyses.goalOrganisation')}
-              autosize
-              minRows={2}
-              value={values.goalOrganisation ?? ''}
-              onChange={(e) => set({ goalOrganisation: orNull(e.currentTarget.value) })}
-            />
-            <Textarea
-              label={t('analyses.indicators')}
-              autosize
-              minRows={2}
-              value={values.indicators ?? ''}
-              onChange={(e) => set({ indicators: orNull(e.currentTarget.value) })}
-            />
-          </SimpleGrid>
-          <Group>
-            <Button type="submit" loading={save.isPending}>
-              {t('analyses.saveNeed')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        <option value="">{t('analyses.wholeOrganisation')}</option>
+        {analysis.roles.map((r) => (
+          <option key={r.id} value={r.id}>
+            {r.title}
+          </option>
+        ))}
+      </NativeSelect>
+      <Textarea
+        label={t('analyses.freeText')}
+        description={t('analyses.freeTextHint')}
+        autosize
+        minRows={2}
+        value={values.freeText ?? ''}
+        onChange={(e) => set({ freeText: orNull(e.currentTarget.value) })}
+      />
+      <Suggestions
+        text={values.freeText ?? ''}
+        taxonomy={taxonomy}
+        onUse={(s) => setConcept({ id: s.concept.id, label: format.pick(s.concept.label) })}
+      />
+      <ConceptPicker
+        label={t('analyses.conceptSearch')}
+        description={t('analyses.conceptSearchHint')}
+        types="skill,skill-group"
+        value={concept}
+        onChange={setConcept}
+        taxonomy={taxonomy}
+        error={errors.subject}
+      />
+      {concept && (
+        <Text size="sm" fw={600} role="status">
+          {t('analyses.chosenConcept', { label: concept.label })}
+        </Text>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NativeSelect
+          label={t('analyses.requiredLevel')}
+          value={values.requiredLevel}
+          onChange={(e) => set({ requiredLevel: Number(e.currentTarget.value) })}
+          error={errors.requiredLevel}
+        >
+          {levelOptions}
+        </NativeSelect>
+        <NativeSelect
+          label={t('analyses.currentLevel')}
+          value={values.currentLevel}
+          onChange={(e) => set({ currentLevel: Number(e.currentTarget.value) })}
+          error={errors.currentLevel}
+        >
+          {levelOptions}
+        </NativeSelect>
+        <NativeSelect
+          label={t('analyses.importance')}
+          value={values.importance}
+          onChange={(e) => set({ importance: Number(e.currentTarget.value) })}
+          error={errors.importance}
+        >
+          {(['1', '2', '3'] as const).map((i) => (
+            <option key={i} value={i}>
+              {t(`analyses.importanceOption.${i}`)}
+            </option>
+          ))}
+        </NativeSelect>
+        <TextInput
+          label={t('analyses.people')}
+          type="number"
+          min={1}
+          value={Number.isNaN(values.people) ? '' : values.people}
+          onChange={(e) => set({ people: e.currentTarget.valueAsNumber })}
+          error={errors.people}
+        />
+        <NativeSelect
+          label={t('analyses.horizon')}
+          value={values.horizon}
+          onChange={(e) => set({ horizon: e.currentTarget.value as NeedInput['horizon'] })}
+        >
+          {horizons.map((h) => (
+            <option key={h} value={h}>
+              {t(`analyses.horizonOption.${h}`)}
+            </option>
+          ))}
+        </NativeSelect>
+        <NativeSelect
+          label={t('analyses.needDriver')}
+          value={values.driver ?? ''}
+          onChange={(e) => set({ driver: e.currentTarget.value || null })}
+        >
+          <option value="">{t('analyses.noDriver')}</option>
+          {drivers.map((d) => (
+            <option key={d} value={d}>
+              {t(`analyses.driver.${d}`)}
+            </option>
+          ))}
+        </NativeSelect>
+        <NativeSelect
+          label={t('analyses.certainty')}
+          value={values.confidence}
+          onChange={(e) => set({ confidence: e.currentTarget.value as NeedInput['confidence'] })}
+        >
+          {confidences.map((c) => (
+            <option key={c} value={c}>
+              {t(`analyses.certaintyOption.${c}`)}
+            </option>
+          ))}
+        </NativeSelect>
+      </SimpleGrid>
+      <Textarea
+        label={t('analyses.evidence')}
+        description={t('analyses.evidenceHint')}
+        autosize
+        minRows={2}
+        value={values.evidence ?? ''}
+        onChange={(e) => set({ evidence: orNull(e.currentTarget.value) })}
+      />
+      <Title order={3} size="h5">
+        {t('analyses.goals')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Textarea
+          label={t('analyses.goalIndividual')}
+          autosize
+          minRows={2}
+          value={values.goalIndividual ?? ''}
+          onChange={(e) => set({ goalIndividual: orNull(e.currentTarget.value) })}
+        />
+        <Textarea
+          label={t('analyses.goalOrganisation')}
+          autosize
+          minRows={2}
+          value={values.goalOrganisation ?? ''}
+          onChange={(e) => set({ goalOrganisation: orNull(e.currentTarget.value) })}
+        />
+        <Textarea
+          label={t('analyses.indicators')}
+          autosize
+          minRows={2}
+          value={values.indicators ?? ''}
+          onChange={(e) => set({ indicators: orNull(e.currentTarget.value) })}
+        />
+      </SimpleGrid>
+    </FormModal>
   );
 }
 

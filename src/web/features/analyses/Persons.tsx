@@ -1,24 +1,15 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Analysis, analysisSchema } from '../../../features/needs/needs.contract.ts';
 import { api, isApiError } from '../../api.ts';
+import { FormModal } from '../../ui/FormModal.tsx';
 import { notify } from '../../ui/notify.ts';
-import { useErrorMessage } from '../../ui/page.tsx';
-import { Section, useNeedLabel } from './AnalysisEditor.tsx';
+import { Section, useErrorMessage } from '../../ui/page.tsx';
+import { useNeedLabel } from './AnalysisEditor.tsx';
 import type { AnalysisBase } from './analyses.api.ts';
+import { RowActions } from './RowActions.tsx';
 
 type Person = Analysis['persons'][number];
 
@@ -85,26 +76,12 @@ export function PersonsSection({
                     ))}
                     {canEdit && (
                       <Table.Td>
-                        <Group gap={4} wrap="nowrap">
-                          <Button
-                            size="compact-xs"
-                            variant="default"
-                            aria-label={`${t('analyses.edit')}: ${p.pseudonym}`}
-                            onClick={() => setEditing(p)}
-                          >
-                            {t('analyses.edit')}
-                          </Button>
-                          <Button
-                            size="compact-xs"
-                            variant="subtle"
-                            color="red.9"
-                            c="red.9"
-                            aria-label={`${t('analyses.remove')}: ${p.pseudonym}`}
-                            onClick={() => remove.mutate(p.id)}
-                          >
-                            {t('analyses.remove')}
-                          </Button>
-                        </Group>
+                        <RowActions
+                          editLabel={`${t('analyses.edit')}: ${p.pseudonym}`}
+                          removeLabel={`${t('analyses.remove')}: ${p.pseudonym}`}
+                          onEdit={() => setEditing(p)}
+                          onRemove={() => remove.mutate(p.id)}
+                        />
                       </Table.Td>
                     )}
                   </Table.Tr>
@@ -178,76 +155,60 @@ function PersonForm({
     },
   });
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       size="lg"
       title={person ? `${t('analyses.edit')}: ${person.pseudonym}` : t('analyses.addPerson')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      onSubmit={() => {
+        if (!pseudonym.trim()) setErrors({ pseudonym: t('analyses.pseudonymError') });
+        else save.mutate();
+      }}
+      submitLabel={t('analyses.savePerson')}
+      pending={save.isPending}
+      error={errors.other}
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!pseudonym.trim()) setErrors({ pseudonym: t('analyses.pseudonymError') });
-          else save.mutate();
-        }}
+      <TextInput
+        label={t('analyses.pseudonym')}
+        description={t('analyses.pseudonymHint')}
+        required
+        value={pseudonym}
+        onChange={(e) => setPseudonym(e.currentTarget.value)}
+        error={errors.pseudonym}
+      />
+      <NativeSelect
+        label={t('analyses.role')}
+        value={roleId}
+        onChange={(e) => setRoleId(e.currentTarget.value)}
       >
-        <Stack gap="sm">
-          {errors.other && (
-            <Alert color="red" role="alert">
-              {errors.other}
-            </Alert>
-          )}
-          <TextInput
-            label={t('analyses.pseudonym')}
-            description={t('analyses.pseudonymHint')}
-            required
-            value={pseudonym}
-            onChange={(e) => setPseudonym(e.currentTarget.value)}
-            error={errors.pseudonym}
-          />
+        <option value="">{t('analyses.wholeOrganisation')}</option>
+        {analysis.roles.map((r) => (
+          <option key={r.id} value={r.id}>
+            {r.title}
+          </option>
+        ))}
+      </NativeSelect>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {analysis.needs.map((n) => (
           <NativeSelect
-            label={t('analyses.role')}
-            value={roleId}
-            onChange={(e) => setRoleId(e.currentTarget.value)}
+            key={n.id}
+            label={`${labelOf(n)}: ${t('analyses.currentLevel').toLowerCase()}`}
+            value={levels[n.id] === undefined ? '' : String(levels[n.id])}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setLevels(({ [n.id]: _old, ...rest }) =>
+                value === '' ? rest : { ...rest, [n.id]: Number(value) },
+              );
+            }}
           >
-            <option value="">{t('analyses.wholeOrganisation')}</option>
-            {analysis.roles.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.title}
+            <option value="">{t('analyses.notAssessed')}</option>
+            {[0, 1, 2, 3, 4, 5].map((level) => (
+              <option key={level} value={level}>
+                {level}
               </option>
             ))}
           </NativeSelect>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {analysis.needs.map((n) => (
-              <NativeSelect
-                key={n.id}
-                label={`${labelOf(n)}: ${t('analyses.currentLevel').toLowerCase()}`}
-                value={levels[n.id] === undefined ? '' : String(levels[n.id])}
-                onChange={(e) => {
-                  const value = e.currentTarget.value;
-                  setLevels(({ [n.id]: _old, ...rest }) =>
-                    value === '' ? rest : { ...rest, [n.id]: Number(value) },
-                  );
-                }}
-              >
-                <option value="">{t('analyses.notAssessed')}</option>
-                {[0, 1, 2, 3, 4, 5].map((level) => (
-                  <option key={level} value={level}>
-                    {level}
-                  </option>
-                ))}
-              </NativeSelect>
-            ))}
-          </SimpleGrid>
-          <Group>
-            <Button type="submit" loading={save.isPending}>
-              {t('analyses.savePerson')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        ))}
+      </SimpleGrid>
+    </FormModal>
   );
 }

@@ -6,8 +6,7 @@ import { SELF_SERVICE_LINK_DAYS } from '../../../features/needs/needs.contract.t
 import { api, isApiError } from '../../api.ts';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
-import { useErrorMessage } from '../../ui/page.tsx';
-import { Section } from './AnalysisEditor.tsx';
+import { Section, useErrorMessage } from '../../ui/page.tsx';
 import { absolute, createLink, linksQuery } from './analyses.api.ts';
 
 /** The HEI hands the customer a link to fill in the analysis themselves; it can be revoked. */

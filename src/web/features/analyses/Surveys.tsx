@@ -6,8 +6,7 @@ import type { Analysis } from '../../../features/needs/needs.contract.ts';
 import { isApiError } from '../../api.ts';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
-import { ErrorAlert, Loading, useErrorMessage } from '../../ui/page.tsx';
-import { Section } from './AnalysisEditor.tsx';
+import { ErrorAlert, Loading, Section, useErrorMessage } from '../../ui/page.tsx';
 import {
   type AnalysisBase,
   absolute,

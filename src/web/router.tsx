@@ -16,6 +16,7 @@ import { SignInPage } from './features/auth/SignInPage.tsx';
 import { inquiryViews } from './features/inquiries/inquiries.api.ts';
 import { InvitationPage } from './features/invitations/InvitationPage.tsx';
 import { type AreaKey, ComingSoonPage } from './pages/ComingSoonPage.tsx';
+import { ErrorPage } from './pages/ErrorPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { meQuery } from './session.ts';
@@ -238,6 +239,7 @@ export function createAppRouter(queryClient: QueryClient) {
     defaultPreload: 'intent',
     defaultPreloadStaleTime: 0,
     scrollRestoration: true,
+    defaultErrorComponent: ErrorPage,
   });
 }
 

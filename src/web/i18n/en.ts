@@ -771,6 +771,13 @@ export const en: Translation = {
     show: 'Show',
     showReport: 'Show the import of {{started}}',
   },
+  crash: {
+    title: 'The page could not be shown',
+    body: 'Something went wrong while showing the page. What you have already saved is kept. Try again, or go to the start page.',
+    retry: 'Try again',
+    home: 'To the start page',
+    detail: 'Technical detail for support:',
+  },
   notFound: {
     title: 'Page not found',
     body: 'The page you are looking for does not exist or has moved. Check the address.',

@@ -770,6 +770,13 @@ export const sv = {
     show: 'Visa',
     showReport: 'Visa importen från {{started}}',
   },
+  crash: {
+    title: 'Sidan kunde inte visas',
+    body: 'Något gick fel när sidan skulle visas. Det du redan har sparat finns kvar. Försök igen, eller gå till startsidan.',
+    retry: 'Försök igen',
+    home: 'Till startsidan',
+    detail: 'Teknisk uppgift för support:',
+  },
   notFound: {
     title: 'Sidan hittades inte',
     body: 'Sidan du letar efter finns inte, eller så har den flyttats. Kontrollera adressen.',

@@ -59,6 +59,15 @@ describe('demo cases', () => {
     const closed = (await t.request('GET', '/api/cases?stage=closed', { cookie })).json();
     expect(closed.items.map((c: { outcome: string }) => c.outcome).sort()).toEqual(['lost', 'won']);
     expect((await t.request('GET', '/api/cases?overdue=true', { cookie })).json().total).toBe(1);
+
+    // One needs analysis on the demo taxonomy, with a role, needs at several horizons and a heatmap.
+    const [analysis] = (await t.request('GET', '/api/analyses', { cookie })).json();
+    expect(analysis).toMatchObject({ customer: { name: 'Norrlandsgruvan AB' }, needs: 4 });
+    const full = (await t.request('GET', `/api/analyses/${analysis.id}`, { cookie })).json();
+    expect(full.needs.every((n: { concept: unknown }) => n.concept !== null)).toBe(true);
+    expect(full.roles[0].occupationConceptId).not.toBeNull();
+    const heatmap = (await t.request('GET', `/api/analyses/${analysis.id}/heatmap`, { cookie })).json();
+    expect(heatmap.cells.length).toBe(4);
   });
 });
 

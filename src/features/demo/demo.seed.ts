@@ -6,7 +6,9 @@ import { addEntry, addTask, closeCase, createCase, moveCase, tickChecklist } fro
 import { type Stage, stageIndex } from '../cases/stages.ts';
 import type { SubmitInquiry } from '../inquiries/inquiries.contract.ts';
 import { nextReference, submitInquiry } from '../inquiries/inquiries.service.ts';
+import { addNeed, addRole, authorizeAnalysis, createAnalysis, heiActor } from '../needs/needs.service.ts';
 import { seedDemoTaxonomy } from '../taxonomy/demo-taxonomy.ts';
+import { searchConcepts } from '../taxonomy/taxonomy.service.ts';
 import { withCheckDigit } from '../tenancy/org-number.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import { type Actor, listMemberships } from '../tenancy/tenancy.service.ts';
@@ -268,6 +270,7 @@ async function seedDemoCases(db: Db, heiId: string, publicUrl: string) {
       outcome: 'lost',
     },
   ];
+  const caseIds = new Map<string, string>();
   for (const c of demoCases) {
     const created = await createCase(
       db,
@@ -301,6 +304,7 @@ async function seedDemoCases(db: Db, heiId: string, publicUrl: string) {
       },
       publicUrl,
     );
+    caseIds.set(c.title, created.id);
     const target = c.outcome === 'won' ? 'closed' : c.stage;
     for (const item of created.checklist) {
       if (stageIndex(item.stage) < stageIndex(target))
@@ -323,6 +327,87 @@ async function seedDemoCases(db: Db, heiId: string, publicUrl: string) {
       });
     }
   }
+  const lean = caseIds.get('Lean i underhållsarbetet');
+  if (lean) await seedDemoAnalysis(db, actor, lean);
+}
+
+/**
+ * One needs analysis made in the dialogue with Norrlandsgruvan (on the demo taxonomy), so the heatmap,
+ * priorities and exports have something to show before anyone builds their own.
+ */
+async function seedDemoAnalysis(db: Db, actor: Actor, caseId: string) {
+  const concept = async (label: string, type: string) =>
+    (await searchConcepts(db, { q: label, types: [type], limit: 1 }))[0]?.id ?? null;
+  const created = await createAnalysis(db, actor, {
+    caseId,
+    title: 'Kompetensbehov i underhållet 2027',
+    strategy:
+      'Gruvan ska halvera oplanerade stopp till 2028. Fler uppgifter automatiseras och flera erfarna tekniker går i pension inom fem år.',
+    drivers: ['new_technology', 'retirements'],
+  });
+  const access = await authorizeAnalysis(db, heiActor(actor), created.id, 'write');
+  const withRole = await addRole(db, access, {
+    title: 'Underhållstekniker',
+    occupationConceptId: await concept('Underhållstekniker', 'occupation'),
+    headcountNow: 24,
+    headcountHorizon: 20,
+  });
+  const technicians = withRole.roles[0]?.id ?? null;
+  const need = {
+    freeText: null,
+    driver: null,
+    evidence: null,
+    confidence: 'medium' as const,
+    goalIndividual: null,
+    goalOrganisation: null,
+    indicators: null,
+  };
+  await addNeed(db, access, {
+    ...need,
+    roleId: technicians,
+    conceptId: await concept('Förebyggande underhåll', 'skill'),
+    requiredLevel: 4,
+    currentLevel: 2,
+    importance: 3,
+    people: 24,
+    horizon: 'now',
+    driver: 'new_technology',
+    evidence: 'Stopptidsstatistik 2025: 40 % av stoppen hade kunnat förebyggas.',
+    goalOrganisation: 'Halverade oplanerade stopp till 2028.',
+    indicators: 'Oplanerad stopptid per månad.',
+  });
+  await addNeed(db, access, {
+    ...need,
+    roleId: technicians,
+    conceptId: await concept('Lean produktion', 'skill'),
+    requiredLevel: 3,
+    currentLevel: 1,
+    importance: 2,
+    people: 24,
+    horizon: '1y',
+  });
+  await addNeed(db, access, {
+    ...need,
+    roleId: technicians,
+    conceptId: await concept('PLC-programmering', 'skill'),
+    requiredLevel: 3,
+    currentLevel: 1,
+    importance: 2,
+    people: 10,
+    horizon: '3y',
+    driver: 'retirements',
+  });
+  await addNeed(db, access, {
+    ...need,
+    roleId: null,
+    conceptId: await concept('Förändringsledning', 'skill'),
+    requiredLevel: 3,
+    currentLevel: 2,
+    importance: 2,
+    people: 6,
+    horizon: '1y',
+    driver: 'new_technology',
+  });
 }
 
 /** Inquiries as employers would write them, through the same front door the public uses. */

@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runMigrations } from '../db/migrate.ts';
 import { createAuth } from '../features/auth/auth.ts';
+import { findHei, importCatalog } from '../features/catalog/catalog.service.ts';
+import type { Mapping } from '../features/catalog/parse.ts';
 import { DEMO_PASSWORD, seedDemo } from '../features/demo/demo.seed.ts';
 import { importTaxonomy } from '../features/taxonomy/taxonomy.service.ts';
 import { webRoot } from '../server/app.ts';
@@ -18,6 +20,9 @@ Commands:
   seed --demo                  fill an empty database with the demo consortium, organisations and users
   import taxonomy --format esco|jobtech <path> [--version 1.2.0] [--language sv] [--keep-valid-rows]
                                import an ESCO CSV package or JobTech static JSON files (a file or a folder)
+  import catalog --hei <id or org number> <file> [--map ourField=Column ...] [--keep-valid-rows] [--no-tags]
+                               import an HEI's course catalogue: the JSON interchange format, CSV or XLSX
+                               (columns mapped with --map, else guessed from their names)
   help                         show this text
 
 Configuration comes from environment variables; see .env.example.`;
@@ -35,6 +40,9 @@ async function main(argv: string[]): Promise<number> {
       version: { type: 'string' },
       language: { type: 'string' },
       'keep-valid-rows': { type: 'boolean' },
+      hei: { type: 'string' },
+      map: { type: 'string', multiple: true },
+      'no-tags': { type: 'boolean' },
     },
     allowPositionals: true,
     strict: true,
@@ -76,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'import': {
       const [what, target] = positionals;
+      if (what === 'catalog') return importCatalogCommand(target, values);
       if (what !== 'taxonomy' || !target || (values.format !== 'esco' && values.format !== 'jobtech')) {
         console.error(
           'Usage: lupp import taxonomy --format esco|jobtech <path> [--version V] [--language L] [--keep-valid-rows]',
@@ -113,6 +122,66 @@ async function main(argv: string[]): Promise<number> {
     default:
       console.error(`Unknown command: ${command}\n\n${usage}`);
       return 2;
+  }
+}
+
+const catalogUsage =
+  'Usage: lupp import catalog --hei <id or org number> <file> [--map ourField=Column ...] [--keep-valid-rows] [--no-tags]';
+
+/** `lupp import catalog`: one file into one HEI's catalogue, with the report on the console. */
+async function importCatalogCommand(
+  file: string | undefined,
+  values: { hei?: string; map?: string[]; 'keep-valid-rows'?: boolean; 'no-tags'?: boolean },
+): Promise<number> {
+  if (!file || !values.hei) {
+    console.error(catalogUsage);
+    return 2;
+  }
+  let mapping: Mapping | null = null;
+  const fields: Record<string, string> = {};
+  for (const pair of values.map ?? []) {
+    const [field, ...column] = pair.split('=');
+    if (!field || !column.length) {
+      console.error(`--map takes ourField=TheirColumn, not "${pair}"\n${catalogUsage}`);
+      return 2;
+    }
+    fields[field] = column.join('=');
+    mapping = fields as Mapping;
+  }
+  if (!existsSync(file)) {
+    console.error(`${file} does not exist.`);
+    return 2;
+  }
+  const database = await openConfiguredDatabase(loadConfig());
+  try {
+    await runMigrations(database.pool);
+    const hei = await findHei(database.db, values.hei);
+    if (!hei) {
+      console.error(`No HEI with id or organisation number ${values.hei}.`);
+      return 2;
+    }
+    const report = await importCatalog(database.db, {
+      heiId: hei.id,
+      actor: null,
+      fileName: path.basename(file),
+      content: readFileSync(file),
+      mapping,
+      keepValidRows: !!values['keep-valid-rows'],
+      suggestTags: !values['no-tags'],
+    });
+    for (const p of report.problems.slice(0, 50))
+      console.log(`  problem: ${p.row === null ? 'file' : `row ${p.row}`}: ${p.message.en} (${p.code})`);
+    if (report.problems.length > 50) console.log(`  … and ${report.problems.length - 50} more problems`);
+    console.log(`Catalogue import into ${hei.name} ${report.status}: ${JSON.stringify(report.counts)}`);
+    if (report.status === 'needs_decision') {
+      console.log(
+        'Nothing was imported. Fix the file, or run again with --keep-valid-rows to import the valid rows.',
+      );
+      return 1;
+    }
+    return report.status === 'succeeded' ? 0 : 1;
+  } finally {
+    await database.close();
   }
 }
 

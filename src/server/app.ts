@@ -18,6 +18,7 @@ import { auditRoutes } from '../features/audit/audit.routes.ts';
 import { authRoutes } from '../features/auth/auth.routes.ts';
 import { createAuth } from '../features/auth/auth.ts';
 import { caseRoutes } from '../features/cases/cases.routes.ts';
+import { catalogRoutes } from '../features/catalog/catalog.routes.ts';
 import { documentRoutes } from '../features/documents/documents.routes.ts';
 import { healthRoutes } from '../features/health/health.routes.ts';
 import { inquiryRoutes } from '../features/inquiries/inquiries.routes.ts';
@@ -46,6 +47,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   portalRoutes, // the customer portal: a customer's own inquiries and cases, shared entries, messages
   needsRoutes, // competence-needs analyses: organisation, roles, needs, computed priority, versions
   taxonomyRoutes, // skills taxonomies (ESCO, JobTech): concept search and browsing, imports run as background jobs
+  catalogRoutes, // course catalogues: each HEI writes its own (import with column mapping, tags), the consortium reads all
   notificationRoutes, // a user's notifications (@-mentions)
   auditRoutes, // the audit log, readable and exportable by admins
 ];

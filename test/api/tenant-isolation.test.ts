@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { taxonomyConcept } from '../../src/features/taxonomy/taxonomy.table.ts';
 import { heiRoles, type Role } from '../../src/features/tenancy/tenancy.contract.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createConsortium, createOrganisation, createUser, type TestUser } from '../support/factories.ts';
@@ -8,7 +9,7 @@ import { createConsortium, createOrganisation, createUser, type TestUser } from 
  * by users of the same HEI without the needed role, and anonymously. Later features add their
  * endpoints to `endpoints` below; the checks stay the same.
  */
-type Ctx = { orgA: string; memberA: string; invitationA: string };
+type Ctx = { orgA: string; memberA: string; invitationA: string; courseA: string; conceptA: string };
 type Endpoint = {
   name: string;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -92,6 +93,58 @@ const endpoints: Endpoint[] = [
     roles: ['admin'],
   },
   {
+    name: 'upload a catalogue file',
+    method: 'POST',
+    url: (c) => `/api/organisations/${c.orgA}/catalog/uploads`,
+    roles: ['admin', 'coordinator'],
+  },
+  {
+    name: 'import a catalogue',
+    method: 'POST',
+    url: (c) => `/api/organisations/${c.orgA}/catalog/imports`,
+    body: { uploadId: '00000000-0000-4000-8000-000000000000' },
+    roles: ['admin', 'coordinator'],
+  },
+  {
+    name: 'list catalogue imports',
+    method: 'GET',
+    url: (c) => `/api/organisations/${c.orgA}/catalog/imports`,
+    roles: ['admin', 'coordinator'],
+  },
+  {
+    name: 'add a course',
+    method: 'POST',
+    url: (c) => `/api/organisations/${c.orgA}/catalog/courses`,
+    body: { code: 'KAPAD1', titleSv: 'Kapad' },
+    roles: ['admin', 'coordinator'],
+  },
+  {
+    name: 'change a course',
+    method: 'PATCH',
+    url: (c) => `/api/organisations/${c.orgA}/catalog/courses/${c.courseA}`,
+    body: { titleSv: 'Kapad' },
+    roles: ['admin', 'coordinator'],
+  },
+  {
+    name: 'delete a course',
+    method: 'DELETE',
+    url: (c) => `/api/organisations/${c.orgA}/catalog/courses/${c.courseA}`,
+    roles: ['admin', 'coordinator'],
+  },
+  {
+    name: 'suggest course tags',
+    method: 'POST',
+    url: (c) => `/api/organisations/${c.orgA}/catalog/courses/${c.courseA}/tag-suggestions`,
+    roles: ['admin', 'coordinator'],
+  },
+  {
+    name: 'decide a course tag',
+    method: 'PUT',
+    url: (c) => `/api/organisations/${c.orgA}/catalog/courses/${c.courseA}/tags/${c.conceptA}`,
+    body: { status: 'confirmed' },
+    roles: ['admin', 'coordinator'],
+  },
+  {
     name: 'revoke invitation',
     method: 'DELETE',
     url: (c) => `/api/organisations/${c.orgA}/invitations/${c.invitationA}`,
@@ -127,10 +180,20 @@ beforeAll(async () => {
     cookie: adminA.cookie,
     body: { email: 'pending@example.se', roles: ['teacher'] },
   });
+  const course = await t.request('POST', `/api/organisations/${a.id}/catalog/courses`, {
+    cookie: adminA.cookie,
+    body: { code: 'A100', titleSv: 'Kurs vid A' },
+  });
+  const [concept] = await t.db
+    .insert(taxonomyConcept)
+    .values({ source: 'demo', externalId: 'iso-1', type: 'skill', labelSv: 'svetsning', version: '1' })
+    .returning();
   ctx = {
     orgA: a.id,
     memberA: members.find((m: { userId: string }) => m.userId === teacherA?.id).membershipId,
     invitationA: invited.json().id,
+    courseA: course.json().id,
+    conceptA: concept?.id ?? '',
   };
 });
 afterAll(() => t.close());
@@ -143,6 +206,8 @@ async function snapshotOfA() {
     invitations: await get(`/api/organisations/${ctx.orgA}/invitations`),
     checklist: await get(`/api/organisations/${ctx.orgA}/checklist`),
     guides: await get(`/api/organisations/${ctx.orgA}/dialogue-templates`),
+    catalog: await get(`/api/catalog/courses?hei=${ctx.orgA}`),
+    course: await get(`/api/catalog/courses/${ctx.courseA}`),
   };
 }
 
@@ -283,6 +348,10 @@ const scopedElsewhere: Record<string, string> = {
   'GET /api/survey/{token}':
     'needs-survey.test.ts: the token is the credential; questions and role titles only',
   'POST /api/survey/{token}': 'needs-survey.test.ts: one answer per link, stored apart from the link',
+  'GET /api/catalog/courses':
+    'catalog.test.ts "shared within the consortium": the consortium\'s catalogues only; customers 403',
+  'GET /api/catalog/courses/{courseId}':
+    'catalog.test.ts "shared within the consortium": other consortia 404, customers 403',
   'GET /api/portal': "portal.test.ts: the customer contact's own organisation only",
   'GET /api/portal/cases/{caseId}': 'portal.test.ts: own cases only, never internal entries',
   'POST /api/portal/cases/{caseId}/messages': 'portal.test.ts',
@@ -295,7 +364,7 @@ it('every API route is in the matrix or names where its isolation is tested', as
     .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
   const inMatrix = endpoints.map(
     (e) =>
-      `${e.method} ${e.url({ orgA: '{organisationId}', memberA: '{membershipId}', invitationA: '{invitationId}' })}`,
+      `${e.method} ${e.url({ orgA: '{organisationId}', memberA: '{membershipId}', invitationA: '{invitationId}', courseA: '{courseId}', conceptA: '{conceptId}' })}`,
   );
   const unaccounted = routes.filter((r) => !inMatrix.includes(r) && !(r in scopedElsewhere));
   expect(unaccounted).toEqual([]);

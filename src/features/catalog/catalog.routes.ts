@@ -1,0 +1,228 @@
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { actorOf } from '../../server/http/auth-guard.ts';
+import { AppError, invalid } from '../../server/http/problem.ts';
+import { type App, type Deps, problems } from '../../server/http/types.ts';
+import {
+  courseListQuery,
+  courseListSchema,
+  courseSchema,
+  createCourseBody,
+  decideTagBody,
+  importBody,
+  importReportSchema,
+  updateCourseBody,
+  uploadSchema,
+} from './catalog.contract.ts';
+import {
+  authorizeCatalogWriter,
+  createCourse,
+  createUpload,
+  decideTag,
+  deleteCourse,
+  getCourse,
+  importUpload,
+  listCourses,
+  listImports,
+  suggestCourseTags,
+  updateCourse,
+} from './catalog.service.ts';
+
+/** Catalogue files are small: the app's multipart limit (10 MB) applies. */
+const MAX_CATALOG_BYTES = 10 * 1024 * 1024;
+
+const orgParams = z.object({ organisationId: z.uuid() });
+const courseParams = orgParams.extend({ courseId: z.uuid() });
+const tagParams = courseParams.extend({ conceptId: z.uuid() });
+
+async function readFile(request: FastifyRequest) {
+  if (!request.isMultipart())
+    throw new AppError(415, 'unsupported_media_type', 'Send the file as multipart/form-data.');
+  const file: MultipartFile | undefined = await request.file({
+    limits: { fileSize: MAX_CATALOG_BYTES, files: 1 },
+  });
+  if (!file) throw invalid([{ field: 'file', message: 'attach a catalogue file' }]);
+  const content = await file.toBuffer().catch((error: { code?: string }) => {
+    if (error.code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new AppError(413, 'body_too_large', 'The file is larger than 10 MB.', [
+        { field: 'file', message: 'is larger than 10 MB' },
+      ]);
+    throw error;
+  });
+  return { fileName: file.filename || 'catalogue', content };
+}
+
+export async function catalogRoutes(app: App, { database: { db } }: Deps) {
+  const tags = ['course catalogues'];
+  /** The HEI's admin or coordinator (others of the HEI 403, outsiders 404), checked before anything is read. */
+  const writer = (request: FastifyRequest, params: { organisationId: string }) =>
+    authorizeCatalogWriter(actorOf(request), params.organisationId);
+
+  // ---------------------------------------------------------------- reading: the whole consortium
+
+  app.get(
+    '/api/catalog/courses',
+    {
+      schema: {
+        tags,
+        summary:
+          'Search the course catalogues of every HEI in your consortium (HEI staff): HEI, language, format, level, credits, free text',
+        querystring: courseListQuery,
+        response: { 200: courseListSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => listCourses(db, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/catalog/courses/:courseId',
+    {
+      schema: {
+        tags,
+        summary: 'A course of your consortium with its occasions and concept tags (HEI staff)',
+        params: z.object({ courseId: z.uuid() }),
+        response: { 200: courseSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => getCourse(db, actorOf(request), request.params.courseId),
+  );
+
+  // ---------------------------------------------------------------- writing: the HEI's admin and coordinators
+
+  app.post(
+    '/api/organisations/:organisationId/catalog/uploads',
+    {
+      schema: {
+        tags,
+        summary:
+          'Upload a catalogue file (JSON interchange, CSV or XLSX; at most 10 MB) and get its columns, first rows and a guessed mapping (admin, coordinator)',
+        description:
+          'multipart/form-data with one `file`. Nothing is imported yet: call POST …/catalog/imports with the `uploadId` and the mapping. Uploads not imported are removed after seven days.',
+        consumes: ['multipart/form-data'],
+        params: orgParams,
+        response: {
+          201: uploadSchema,
+          ...problems(400, 401, 403, 404, 413),
+          415: problems(400)[400],
+        },
+      },
+    },
+    async (request, reply) => {
+      const access = writer(request, request.params);
+      const file = await readFile(request);
+      return reply.status(201).send(await createUpload(db, access, file));
+    },
+  );
+
+  app.post(
+    '/api/organisations/:organisationId/catalog/imports',
+    {
+      schema: {
+        tags,
+        summary:
+          'Import an uploaded catalogue with a column mapping; the report lists every bad row (admin, coordinator)',
+        description:
+          'With bad rows nothing is written (status needs_decision) unless `keepValidRows` is true. Courses are matched by code: re-importing the same file changes nothing; an updated file updates by code.',
+        params: orgParams,
+        body: importBody,
+        response: { 200: importReportSchema, ...problems(400, 401, 403, 404), 415: problems(400)[400] },
+      },
+    },
+    async (request) => importUpload(db, writer(request, request.params), request.body),
+  );
+
+  app.get(
+    '/api/organisations/:organisationId/catalog/imports',
+    {
+      schema: {
+        tags,
+        summary: "The HEI's recent catalogue imports with their reports (admin, coordinator)",
+        params: orgParams,
+        response: { 200: z.array(importReportSchema), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => listImports(db, writer(request, request.params)),
+  );
+
+  app.post(
+    '/api/organisations/:organisationId/catalog/courses',
+    {
+      schema: {
+        tags,
+        summary: 'Add one course to the catalogue (admin, coordinator); 409 when the code is taken',
+        params: orgParams,
+        body: createCourseBody,
+        response: { 201: courseSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createCourse(db, writer(request, request.params), request.body)),
+  );
+
+  app.patch(
+    '/api/organisations/:organisationId/catalog/courses/:courseId',
+    {
+      schema: {
+        tags,
+        summary: 'Change a course: the fields given are replaced, the others stay (admin, coordinator)',
+        params: courseParams,
+        body: updateCourseBody,
+        response: { 200: courseSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      updateCourse(db, writer(request, request.params), request.params.courseId, request.body),
+  );
+
+  app.delete(
+    '/api/organisations/:organisationId/catalog/courses/:courseId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a course from the catalogue (admin, coordinator)',
+        params: courseParams,
+        response: { 204: z.null(), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await deleteCourse(db, writer(request, request.params), request.params.courseId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/organisations/:organisationId/catalog/courses/:courseId/tag-suggestions',
+    {
+      schema: {
+        tags,
+        summary:
+          "Suggest taxonomy concepts from the course's titles and subjects again; undecided suggestions are replaced (admin, coordinator)",
+        params: courseParams,
+        response: { 200: courseSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => suggestCourseTags(db, writer(request, request.params), request.params.courseId),
+  );
+
+  app.put(
+    '/api/organisations/:organisationId/catalog/courses/:courseId/tags/:conceptId',
+    {
+      schema: {
+        tags,
+        summary: 'Confirm or reject a concept on a course (admin, coordinator)',
+        params: tagParams,
+        body: decideTagBody,
+        response: { 200: courseSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) =>
+      decideTag(
+        db,
+        writer(request, request.params),
+        request.params.courseId,
+        request.params.conceptId,
+        request.body.status,
+      ),
+  );
+}

@@ -64,6 +64,7 @@ export async function request<T>(
   path: string,
   options: { body?: unknown; schema?: z.ZodType<T>; signal?: AbortSignal } = {},
 ): Promise<T> {
+  const multipart = options.body instanceof FormData;
   let response: Response;
   try {
     response = await fetch(path, {
@@ -71,9 +72,14 @@ export async function request<T>(
       credentials: 'same-origin',
       headers: {
         accept: 'application/json, application/problem+json',
-        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(options.body !== undefined && !multipart ? { 'content-type': 'application/json' } : {}),
       },
-      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+      // A FormData body goes as multipart/form-data, with the boundary the browser chooses.
+      body: multipart
+        ? (options.body as FormData)
+        : options.body !== undefined
+          ? JSON.stringify(options.body)
+          : undefined,
       signal: options.signal,
     });
   } catch (error) {
@@ -121,4 +127,7 @@ export const api = {
   patch: <T>(path: string, body: unknown, schema?: z.ZodType<T>) =>
     request<T>('PATCH', path, { body, schema }),
   delete: (path: string) => request<undefined>('DELETE', path),
+  /** Files and fields as multipart/form-data (fields first: the API reads them before the file). */
+  upload: <T>(path: string, form: FormData, schema?: z.ZodType<T>) =>
+    request<T>('POST', path, { body: form, schema }),
 };

@@ -147,6 +147,24 @@ const analysisRoute = createRoute({
   path: '/needs/$analysisId',
   component: lazyRouteComponent(() => import('./features/analyses/AnalysisPage.tsx'), 'AnalysisPage'),
 });
+const catalogRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/courses',
+  component: lazyRouteComponent(() => import('./features/catalog/CatalogPage.tsx'), 'CatalogPage'),
+});
+const catalogImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/courses/import',
+  component: lazyRouteComponent(
+    () => import('./features/catalog/CatalogImportPage.tsx'),
+    'CatalogImportPage',
+  ),
+});
+const courseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/courses/$courseId',
+  component: lazyRouteComponent(() => import('./features/catalog/CoursePage.tsx'), 'CoursePage'),
+});
 const portalRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/portal',
@@ -212,7 +230,9 @@ const routeTree = rootRoute.addChildren([
     portalCaseRoute,
     analysesRoute,
     analysisRoute,
-    area('/courses', 'courses'),
+    catalogRoute,
+    catalogImportRoute,
+    courseRoute,
     area('/matching', 'matching'),
     area('/evaluation', 'evaluation'),
     area('/analysis', 'analysis'),

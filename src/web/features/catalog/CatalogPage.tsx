@@ -1,0 +1,189 @@
+import {
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import {
+  courseFormats,
+  courseLevels,
+  type courseListSchema,
+} from '../../../features/catalog/catalog.contract.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { submitting } from '../../ui/FormModal.tsx';
+import { useFormat } from '../../ui/format.ts';
+import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
+import { Forbidden, Page, QueryView } from '../../ui/page.tsx';
+import { useCatalogAccess } from './access.ts';
+import { type CourseFilters, coursesQuery } from './catalog.api.ts';
+
+type CourseList = z.infer<typeof courseListSchema>;
+
+/** Search every catalogue of the consortium: free text in Swedish or English, and filters. */
+export function CatalogPage() {
+  const { t } = useTranslation();
+  const { canRead, canWrite } = useCatalogAccess();
+  const [filters, setFilters] = useState<CourseFilters>({});
+  const [q, setQ] = useState('');
+  const courses = useQuery({ ...coursesQuery(filters), enabled: canRead, placeholderData: (p) => p });
+  const set = (changes: Partial<CourseFilters>) => setFilters((f) => ({ ...f, ...changes }));
+  // The HEIs to filter by: those seen in an unfiltered answer (every catalogue of the consortium).
+  const all = useQuery({ ...coursesQuery({}), enabled: canRead });
+  const heis = [...new Map((all.data?.courses ?? []).map((c) => [c.hei.id, c.hei])).values()];
+
+  return (
+    <Page title={t('catalog.title')}>
+      <Text maw={760}>{t('catalog.intro')}</Text>
+      {!canRead ? (
+        <Forbidden>{t('catalog.noAccess')}</Forbidden>
+      ) : (
+        <Stack gap="md">
+          {canWrite && (
+            <Group>
+              <ButtonLink to="/courses/import" variant="light">
+                {t('catalog.importButton')}
+              </ButtonLink>
+            </Group>
+          )}
+          <Paper withBorder p="md">
+            <Stack gap="sm">
+              <form
+                aria-label={t('catalog.search')}
+                onSubmit={submitting(() => set({ q: q.trim() || undefined }))}
+              >
+                <Group align="flex-end" gap="sm" wrap="nowrap">
+                  <TextInput
+                    label={t('catalog.search')}
+                    description={t('catalog.searchHint')}
+                    type="search"
+                    value={q}
+                    onChange={(e) => setQ(e.currentTarget.value)}
+                    style={{ flex: 1 }}
+                  />
+                  <Button type="submit">{t('catalog.searchButton')}</Button>
+                </Group>
+              </form>
+              <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+                <NativeSelect
+                  label={t('catalog.hei')}
+                  value={filters.hei ?? ''}
+                  onChange={(e) => set({ hei: e.currentTarget.value || undefined })}
+                >
+                  <option value="">{t('catalog.anyHei')}</option>
+                  {heis.map((h) => (
+                    <option key={h.id} value={h.id}>
+                      {h.name}
+                    </option>
+                  ))}
+                </NativeSelect>
+                <NativeSelect
+                  label={t('catalog.language')}
+                  value={filters.language ?? ''}
+                  onChange={(e) =>
+                    set({ language: (e.currentTarget.value || undefined) as CourseFilters['language'] })
+                  }
+                >
+                  <option value="">{t('catalog.anyLanguage')}</option>
+                  <option value="sv">{t('catalog.lang.sv')}</option>
+                  <option value="en">{t('catalog.lang.en')}</option>
+                </NativeSelect>
+                <NativeSelect
+                  label={t('catalog.format')}
+                  value={filters.format ?? ''}
+                  onChange={(e) => set({ format: e.currentTarget.value || undefined })}
+                >
+                  <option value="">{t('catalog.anyFormat')}</option>
+                  {courseFormats.map((f) => (
+                    <option key={f} value={f}>
+                      {t(`catalog.formats.${f}`)}
+                    </option>
+                  ))}
+                </NativeSelect>
+                <NativeSelect
+                  label={t('catalog.level')}
+                  value={filters.level ?? ''}
+                  onChange={(e) => set({ level: e.currentTarget.value || undefined })}
+                >
+                  <option value="">{t('catalog.anyLevel')}</option>
+                  {courseLevels.map((l) => (
+                    <option key={l} value={l}>
+                      {t(`catalog.levels.${l}`)}
+                    </option>
+                  ))}
+                </NativeSelect>
+              </SimpleGrid>
+            </Stack>
+          </Paper>
+          <QueryView query={courses}>{(data) => <CourseTable data={data} />}</QueryView>
+        </Stack>
+      )}
+    </Page>
+  );
+}
+
+function CourseTable({ data }: { data: CourseList }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Stack gap="xs">
+      <Text fw={600} role="status" data-testid="course-total">
+        {t('catalog.total', { count: data.total })}
+      </Text>
+      {data.courses.length === 0 ? (
+        <Text>{t('catalog.empty')}</Text>
+      ) : (
+        <DataTable
+          minWidth={760}
+          striped
+          data-testid="courses-table"
+          columns={[
+            t('catalog.courseTitle'),
+            t('catalog.hei'),
+            t('catalog.credits'),
+            t('catalog.level'),
+            t('catalog.language'),
+            t('catalog.format'),
+          ]}
+        >
+          {data.courses.map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Th scope="row">
+                <AnchorLink to="/courses/$courseId" params={{ courseId: c.id }} fw={600}>
+                  {format.pick(c.title)}
+                </AnchorLink>
+                <Text size="xs">{c.code}</Text>
+              </Table.Th>
+              <Table.Td>{c.hei.name}</Table.Td>
+              <Table.Td>
+                {c.credits !== null
+                  ? t('catalog.creditsValue', { credits: c.credits })
+                  : c.creditEquivalent !== null
+                    ? t('catalog.creditEquivalent', { credits: c.creditEquivalent })
+                    : '–'}
+              </Table.Td>
+              <Table.Td>{c.level ? t(`catalog.levels.${c.level}`) : '–'}</Table.Td>
+              <Table.Td>
+                {c.languages.map((l) => (
+                  <Badge key={l} variant="outline" color="dark" tt="none" mr={4}>
+                    {l === 'sv' || l === 'en' ? t(`catalog.lang.${l}`) : l}
+                  </Badge>
+                ))}
+              </Table.Td>
+              <Table.Td>{c.format ? t(`catalog.formats.${c.format}`) : '–'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,65 @@
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import {
+  courseListSchema,
+  courseSchema,
+  importReportSchema,
+  uploadSchema,
+} from '../../../features/catalog/catalog.contract.ts';
+import { api } from '../../api.ts';
+
+export type CourseFilters = {
+  q?: string;
+  hei?: string;
+  language?: 'sv' | 'en';
+  format?: string;
+  level?: string;
+};
+
+export const coursesQuery = (f: CourseFilters) =>
+  queryOptions({
+    queryKey: ['courses', f],
+    queryFn: ({ signal }) => {
+      const params = new URLSearchParams(
+        Object.entries(f).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
+      );
+      params.set('limit', '50');
+      return api.get(`/api/catalog/courses?${params}`, courseListSchema, signal);
+    },
+  });
+
+export const courseQuery = (courseId: string) =>
+  queryOptions({
+    queryKey: ['course', courseId],
+    queryFn: ({ signal }) => api.get(`/api/catalog/courses/${courseId}`, courseSchema, signal),
+  });
+
+export const catalogImportsQuery = (heiId: string) =>
+  queryOptions({
+    queryKey: ['catalog-imports', heiId],
+    queryFn: ({ signal }) =>
+      api.get(`/api/organisations/${heiId}/catalog/imports`, z.array(importReportSchema), signal),
+  });
+
+export function uploadCatalog(heiId: string, file: File) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return api.upload(`/api/organisations/${heiId}/catalog/uploads`, form, uploadSchema);
+}
+
+export const importCatalog = (
+  heiId: string,
+  body: { uploadId: string; mapping?: Record<string, string>; keepValidRows: boolean },
+) => api.post(`/api/organisations/${heiId}/catalog/imports`, body, importReportSchema);
+
+export const decideTag = (
+  heiId: string,
+  courseId: string,
+  conceptId: string,
+  status: 'confirmed' | 'rejected',
+) =>
+  api.put(
+    `/api/organisations/${heiId}/catalog/courses/${courseId}/tags/${conceptId}`,
+    { status },
+    courseSchema,
+  );

@@ -1,0 +1,123 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectHeading,
+  expectNoAxeViolations,
+  type Lupp,
+  launchBrowser,
+  newPage,
+  signIn,
+  startLupp,
+  switchOrganisation,
+} from './support/lupp.ts';
+
+// A coordinator at Mittlands universitet imports the HEI's course catalogue from a spreadsheet export
+// (CSV, with a column the mapping step must be told about, and two bad rows), reads the report, keeps the
+// valid rows, and then finds a course the way any HEI of the consortium can — and tags it.
+
+let lupp: Lupp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await lupp?.close();
+});
+
+const csv = [
+  'Kurskod;Kursnamn;Omfattning;Språk;Nivå;Studieform;Beskrivning',
+  'MIU101;Svetsteknik för konstruktörer;7,5;sv;first-cycle;blended;Svetsmetoder, materialval och konstruktion av svetsade förband i höghållfasta stål.',
+  'MIU102;Ledarskap i förändring;5;sv;first-cycle;distance;Att leda medarbetare genom omställning, med förändringsledning i praktiken.',
+  ';Kurs utan kod;3;sv;first-cycle;campus;Saknar kurskod.',
+  'MIU104;Lean i underhåll;sju;sv;first-cycle;campus;Lean och förebyggande underhåll.',
+].join('\n');
+
+describe('the course catalogue', () => {
+  it('imports a CSV with a column mapping, reports the bad rows and keeps the valid ones only when asked', async () => {
+    const { context, page, errors } = await newPage(browser, lupp);
+    await signIn(page, 'karin.koordinator@mittland.example');
+    await switchOrganisation(page, 'Mittlands universitet');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Kurser' }).click();
+    await expectHeading(page, 'Kurser');
+    await page.getByRole('link', { name: 'Importera katalog…' }).click();
+    await expectHeading(page, 'Importera kurskatalog');
+    await page.getByRole('button', { name: 'Läs filen' }).click();
+    await page.getByText('Välj en fil.').waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'kurskatalog.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await page.getByRole('button', { name: 'Läs filen' }).click();
+    const mapping = page.getByRole('region', { name: 'Kolumner' });
+    await mapping.getByText('kurskatalog.csv: 4 rader').waitFor();
+    // Guessed from the names; "Omfattning" is ours to map.
+    expect(await mapping.getByRole('combobox', { name: 'Kurskod' }).inputValue()).toBe('Kurskod');
+    expect(await mapping.getByRole('combobox', { name: 'Titel', exact: true }).inputValue()).toBe('Kursnamn');
+    await mapping.getByRole('combobox', { name: 'Högskolepoäng' }).selectOption('Omfattning');
+    await expectNoAxeViolations(page);
+
+    await mapping.getByRole('button', { name: 'Importera' }).click();
+    const report = page.getByTestId('catalog-report');
+    await report.getByText('Inget sparat: rader behöver rättas').waitFor();
+    await report.getByText(/4 rader: 2 giltiga, 2 felaktiga\. 0 nya/).waitFor();
+    await report
+      .getByRole('row')
+      .filter({ hasText: 'Kurskod saknas.' })
+      .getByRole('rowheader', { name: '4' })
+      .waitFor();
+    await report
+      .getByRole('row')
+      .filter({ hasText: /Högskolepoäng "sju"/ })
+      .getByRole('rowheader', { name: '5' })
+      .waitFor();
+    await expectNoAxeViolations(page);
+
+    await mapping.getByRole('checkbox', { name: /Spara de giltiga raderna/ }).check();
+    await mapping.getByRole('button', { name: 'Importera' }).click();
+    await report.getByText(/4 rader: 2 giltiga, 2 felaktiga\. 2 nya/).waitFor();
+
+    // Any HEI of the consortium finds it; the owner confirms or rejects suggested concepts.
+    await page.getByRole('link', { name: 'Tillbaka till kurserna' }).click();
+    await page.getByRole('searchbox', { name: 'Sök kurser' }).fill('svetsning');
+    await page.getByRole('button', { name: 'Sök', exact: true }).click();
+    const table = page.getByTestId('courses-table');
+    await table.getByRole('link', { name: 'Svetsteknik för konstruktörer' }).click();
+    await expectHeading(page, 'Svetsteknik för konstruktörer');
+    await page.getByText('7.5 hp').waitFor();
+    // The import suggested taxonomy concepts from the text; the coordinator confirms one.
+    await page.getByRole('button', { name: 'Bekräfta Svetsteknik' }).click();
+    await page
+      .getByTestId('course-tags')
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Svetsteknik', exact: true }) })
+      .getByText('Bekräftat', { exact: true })
+      .waitFor();
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('is searchable by another HEI of the consortium, which cannot change it', async () => {
+    const { context, page } = await newPage(browser, lupp);
+    await signIn(page, 'oskar.admin@norrvik.example');
+    await page.goto('/courses');
+    await page.getByRole('searchbox', { name: 'Sök kurser' }).fill('ledarskap');
+    await page.getByRole('button', { name: 'Sök', exact: true }).click();
+    const row = page
+      .getByTestId('courses-table')
+      .getByRole('row')
+      .filter({ hasText: 'Ledarskap i förändring' });
+    await row.getByText('Mittlands universitet').waitFor();
+    await row.getByRole('link').click();
+    await expectHeading(page, 'Ledarskap i förändring');
+    expect(await page.getByRole('button', { name: /^Bekräfta / }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await context.close();
+  });
+});

@@ -126,7 +126,7 @@ export async function catalogRoutes(app: App, { database: { db } }: Deps) {
           'With bad rows nothing is written (status needs_decision) unless `keepValidRows` is true. Courses are matched by code: re-importing the same file changes nothing; an updated file updates by code.',
         params: orgParams,
         body: importBody,
-        response: { 200: importReportSchema, ...problems(400, 401, 403, 404), 415: problems(400)[400] },
+        response: { 200: importReportSchema, ...problems(400, 401, 403, 404, 409), 415: problems(400)[400] },
       },
     },
     async (request) => importUpload(db, writer(request, request.params), request.body),

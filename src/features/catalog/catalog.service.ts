@@ -604,91 +604,99 @@ export async function importCatalog(db: Db, options: ImportOptions): Promise<Imp
       : 'succeeded';
 
   const touched: string[] = [];
-  const importId = await db.transaction(async (tx) => {
-    if (status === 'succeeded' && read.courses.length) {
-      const existing = await tx.select().from(course).where(eq(course.heiId, options.heiId));
-      const byCode = new Map(existing.map((c) => [c.code, c]));
-      const existingOccasions = existing.length
-        ? await tx
-            .select()
-            .from(courseOccasion)
-            .where(
-              inArray(
-                courseOccasion.courseId,
-                existing.map((c) => c.id),
-              ),
-            )
-        : [];
-      const occasionsOf = new Map<string, Occasion[]>();
-      for (const o of existingOccasions)
-        occasionsOf.set(o.courseId, [...(occasionsOf.get(o.courseId) ?? []), toOccasion(o)]);
+  const importId = await db
+    .transaction(async (tx) => {
+      if (status === 'succeeded' && read.courses.length) {
+        const existing = await tx.select().from(course).where(eq(course.heiId, options.heiId));
+        const byCode = new Map(existing.map((c) => [c.code, c]));
+        const existingOccasions = existing.length
+          ? await tx
+              .select()
+              .from(courseOccasion)
+              .where(
+                inArray(
+                  courseOccasion.courseId,
+                  existing.map((c) => c.id),
+                ),
+              )
+          : [];
+        const occasionsOf = new Map<string, Occasion[]>();
+        for (const o of existingOccasions)
+          occasionsOf.set(o.courseId, [...(occasionsOf.get(o.courseId) ?? []), toOccasion(o)]);
 
-      const creates: CourseInput[] = [];
-      for (const { course: input } of read.courses) {
-        const current = byCode.get(input.code);
-        if (!current) {
-          creates.push(input);
-          continue;
+        const creates: CourseInput[] = [];
+        for (const { course: input } of read.courses) {
+          const current = byCode.get(input.code);
+          if (!current) {
+            creates.push(input);
+            continue;
+          }
+          const changes = changedFields(current, columnsOf(input));
+          const occasionsChanged =
+            input.occasions !== undefined &&
+            !sameOccasions(occasionsOf.get(current.id) ?? [], input.occasions);
+          if (!Object.keys(changes).length && !occasionsChanged) {
+            counts.unchanged += 1;
+            continue;
+          }
+          if (Object.keys(changes).length)
+            await tx
+              .update(course)
+              .set({ ...changes, updatedAt: new Date() })
+              .where(eq(course.id, current.id));
+          if (occasionsChanged && input.occasions) await replaceOccasions(tx, current.id, input.occasions);
+          counts.updated += 1;
+          touched.push(current.id);
         }
-        const changes = changedFields(current, columnsOf(input));
-        const occasionsChanged =
-          input.occasions !== undefined && !sameOccasions(occasionsOf.get(current.id) ?? [], input.occasions);
-        if (!Object.keys(changes).length && !occasionsChanged) {
-          counts.unchanged += 1;
-          continue;
+        for (let i = 0; i < creates.length; i += 200) {
+          const batch = creates.slice(i, i + 200);
+          const written = await tx
+            .insert(course)
+            .values(batch.map((c) => ({ ...columnsOf(c), heiId: options.heiId, code: c.code })))
+            .returning({ id: course.id, code: course.code });
+          const idOf = new Map(written.map((w) => [w.code, w.id]));
+          const occasions = batch.flatMap((c) =>
+            (c.occasions ?? []).map((o) => ({ ...o, courseId: idOf.get(c.code) ?? '' })),
+          );
+          if (occasions.length) await tx.insert(courseOccasion).values(occasions);
+          touched.push(...written.map((w) => w.id));
+          counts.created += written.length;
         }
-        if (Object.keys(changes).length)
-          await tx
-            .update(course)
-            .set({ ...changes, updatedAt: new Date() })
-            .where(eq(course.id, current.id));
-        if (occasionsChanged && input.occasions) await replaceOccasions(tx, current.id, input.occasions);
-        counts.updated += 1;
-        touched.push(current.id);
+        const inFile = new Set(read.courses.map((c) => c.course.code));
+        counts.notInFile = existing.filter((c) => !inFile.has(c.code)).length;
       }
-      for (let i = 0; i < creates.length; i += 200) {
-        const batch = creates.slice(i, i + 200);
-        const written = await tx
-          .insert(course)
-          .values(batch.map((c) => ({ ...columnsOf(c), heiId: options.heiId, code: c.code })))
-          .returning({ id: course.id, code: course.code });
-        const idOf = new Map(written.map((w) => [w.code, w.id]));
-        const occasions = batch.flatMap((c) =>
-          (c.occasions ?? []).map((o) => ({ ...o, courseId: idOf.get(c.code) ?? '' })),
-        );
-        if (occasions.length) await tx.insert(courseOccasion).values(occasions);
-        touched.push(...written.map((w) => w.id));
-        counts.created += written.length;
-      }
-      const inFile = new Set(read.courses.map((c) => c.course.code));
-      counts.notInFile = existing.filter((c) => !inFile.has(c.code)).length;
-    }
-    const [run] = await tx
-      .insert(catalogImport)
-      .values({
-        heiId: options.heiId,
-        fileName: options.fileName.slice(0, 200),
-        format,
-        mapping: format === 'json' ? null : (options.mapping as Record<string, string> | null),
-        keepValidRows: options.keepValidRows,
-        status,
-        counts,
-        problems: read.problems.slice(0, 5000),
-        startedBy: options.actor?.userId ?? null,
-        finishedAt: new Date(),
-      })
-      .returning({ id: catalogImport.id, startedAt: catalogImport.startedAt });
-    if (!run) throw new AppError(500, 'internal_error', 'the import was not recorded');
-    await recordAudit(tx, {
-      actor: options.actor,
-      organisationId: options.heiId,
-      action: 'catalog.imported',
-      subjectType: 'catalog_import',
-      subjectId: run.id,
-      data: { fileName: options.fileName, status, counts },
+      const [run] = await tx
+        .insert(catalogImport)
+        .values({
+          heiId: options.heiId,
+          fileName: options.fileName.slice(0, 200),
+          format,
+          mapping: format === 'json' ? null : (options.mapping as Record<string, string> | null),
+          keepValidRows: options.keepValidRows,
+          status,
+          counts,
+          problems: read.problems.slice(0, 5000),
+          startedBy: options.actor?.userId ?? null,
+          finishedAt: new Date(),
+        })
+        .returning({ id: catalogImport.id, startedAt: catalogImport.startedAt });
+      if (!run) throw new AppError(500, 'internal_error', 'the import was not recorded');
+      await recordAudit(tx, {
+        actor: options.actor,
+        organisationId: options.heiId,
+        action: 'catalog.imported',
+        subjectType: 'catalog_import',
+        subjectId: run.id,
+        data: { fileName: options.fileName, status, counts },
+      });
+      return run;
+    })
+    .catch((error) => {
+      // Two imports into one catalogue at the same moment: the second one's new codes collide.
+      if (codeTaken(error))
+        throw conflict('Another change to this catalogue was made at the same time; import the file again.');
+      throw error;
     });
-    return run;
-  });
   // Suggestions are advice, written after the courses are in (each course in its own transaction).
   if (touched.length && options.suggestTags !== false) {
     counts.tagSuggestions = await suggestTagsFor(db, touched);

@@ -167,6 +167,14 @@ async function load(db: Database) {
         row_number() over (partition by a, cross_language order by sim desc, b) as rank from neighbour) r
       where r.a = n.a and r.b = n.b;
     create index on neighbour (a);
+    -- document expansion: each course also carries the title and subject terms of its nearest
+    -- other-language course, as field 4
+    create table course_term_nb as
+      select n.a as course_id, 4 as field, t.kind, t.term, sum(t.tf)::int as tf
+      from neighbour n join course_term t on t.course_id = n.b
+      where n.cross_language and n.rank = 1 and t.field in (1, 2) group by 1, 2, 3, 4;
+    insert into course_term_nb select * from course_term;
+    create index on course_term_nb (kind, term);
     analyze;`);
 }
 
@@ -180,6 +188,7 @@ type Variant = {
   inside?: number; // weight of compound tails (need word inside a longer course word)
   bridge?: number; // weight of terms added through the sv/en term table
   fields?: [title: number, subjects: number, body: number];
+  expand?: number; // weight of the nearest other-language course's title and subject terms (field 4)
   // pseudo-relevance feedback: title/subject terms of the top courses added to the need
   feedback?: { top: number; weight: number };
   // score lent by the top courses to similar courses, weighted per same / other language
@@ -235,13 +244,14 @@ function rankingSql(v: Variant): string {
       from course_tsv c, q where c.tsv @@ q.tsq order by score desc, c.id limit 10`;
   }
   const [ft, fs, fb] = v.fields ?? [1, 1, 1];
-  const fw = `case t.field when 1 then ${ft} when 2 then ${fs} else ${fb} end`;
+  const fw = `case t.field when 1 then ${ft} when 2 then ${fs} when 3 then ${fb} else ${v.expand ?? 0} end`;
   return `
     with q as (select kind, term, max(w) as w from (${queryTerms(v)}) x group by 1, 2),
     n as (select count(*)::float8 as n, avg(dl) as avgdl from course_len),
     m as (
       select t.course_id, q.kind, q.term, q.w, sum(t.tf * ${fw})::float8 as wtf
-      from q join course_term t on t.kind = q.kind and t.term = q.term group by 1, 2, 3, 4
+      from q join ${v.expand ? 'course_term_nb' : 'course_term'} t on t.kind = q.kind and t.term = q.term
+      group by 1, 2, 3, 4
       ${
         v.inside
           ? `union all
@@ -470,6 +480,14 @@ try {
       ...v4,
       neighbours: { top: 5, same: 0.7, cross: 0.7, crossRank: 1, minShare: 0.6 },
       name: '8f   8e, same 0.7',
+    },
+    { ...v4, expand: 0.5, name: '9  4 + nearest other-language titles/subjects (0.5)' },
+    { ...v4, expand: 1, name: '9b   weight 1' },
+    {
+      ...v4,
+      expand: 0.5,
+      neighbours: { top: 3, same: 0.5, cross: 0.5, crossRank: 1, minShare: 0.6 },
+      name: '9c   9 + lending as 8c',
     },
   );
   // the chosen method: 8c

@@ -243,7 +243,13 @@ export const importReportSchema = z
       updated: z.number().int(),
       unchanged: z.number().int(),
       notInFile: z.number().int().describe('Courses of the HEI the file does not mention (left as they are)'),
-      tagSuggestions: z.number().int(),
+      tagSuggestions: z.number().int().describe('Concept suggestions stored before the import returned'),
+      tagsQueued: z
+        .number()
+        .int()
+        .describe(
+          'Courses whose concept suggestions are being made in the background (imports through the API)',
+        ),
     }),
     problems: z.array(problemRowSchema),
     startedAt: z.iso.datetime(),

@@ -26,6 +26,7 @@ import {
   listCourses,
   listImports,
   suggestCourseTags,
+  suggestTagsFor,
   updateCourse,
 } from './catalog.service.ts';
 
@@ -53,8 +54,22 @@ async function readFile(request: FastifyRequest) {
   return { fileName: file.filename || 'catalogue', content };
 }
 
-export async function catalogRoutes(app: App, { database: { db } }: Deps) {
+/** Tag suggestions for the courses an import created or changed, in the background (idempotent). */
+export const CATALOG_TAGS_QUEUE = 'catalog-suggest-tags';
+type TagsJob = { courseIds: string[] };
+
+export async function catalogRoutes(app: App, { database: { db }, jobs }: Deps) {
   const tags = ['course catalogues'];
+  jobs.define<TagsJob>(
+    CATALOG_TAGS_QUEUE,
+    { retryLimit: 2, retryDelaySeconds: 10, expireInSeconds: 1800 },
+    async (data) => {
+      await suggestTagsFor(db, data.courseIds);
+    },
+  );
+  const queueTags = async (courseIds: string[]) => {
+    await jobs.send<TagsJob>(CATALOG_TAGS_QUEUE, { courseIds });
+  };
   /** The HEI's admin or coordinator (others of the HEI 403, outsiders 404), checked before anything is read. */
   const writer = (request: FastifyRequest, params: { organisationId: string }) =>
     authorizeCatalogWriter(actorOf(request), params.organisationId);
@@ -123,13 +138,13 @@ export async function catalogRoutes(app: App, { database: { db } }: Deps) {
         summary:
           'Import an uploaded catalogue with a column mapping; the report lists every bad row (admin, coordinator)',
         description:
-          'With bad rows nothing is written (status needs_decision) unless `keepValidRows` is true. Courses are matched by code: re-importing the same file changes nothing; an updated file updates by code.',
+          'With bad rows nothing is written (status needs_decision) unless `keepValidRows` is true. Courses are matched by code: re-importing the same file changes nothing; an updated file updates by code. Concept tags for new and changed courses are suggested by a background job (counts.tagsQueued); they appear on the courses within seconds to a minute.',
         params: orgParams,
         body: importBody,
         response: { 200: importReportSchema, ...problems(400, 401, 403, 404, 409), 415: problems(400)[400] },
       },
     },
-    async (request) => importUpload(db, writer(request, request.params), request.body),
+    async (request) => importUpload(db, writer(request, request.params), request.body, queueTags),
   );
 
   app.get(

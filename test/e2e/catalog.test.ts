@@ -91,7 +91,19 @@ describe('the course catalogue', () => {
     await expectHeading(page, 'Svetsteknik för konstruktörer');
     await page.getByText('7.5 hp').waitFor();
     // The import suggested taxonomy concepts from the text; the coordinator confirms one.
-    await page.getByRole('button', { name: 'Bekräfta Svetsteknik' }).click();
+    // (a background job suggests them after the import: reload until they are there)
+    const confirm = page.getByRole('button', { name: 'Bekräfta Svetsteknik' });
+    for (let attempt = 0; attempt < 10; attempt++) {
+      if (
+        await confirm.waitFor({ timeout: 3000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
+      await page.reload();
+    }
+    await confirm.click();
     await page
       .getByTestId('course-tags')
       .getByRole('row')

@@ -43,13 +43,28 @@ type Role = Analysis['roles'][number];
 export type EditorEndpoints = { base: AnalysisBase; taxonomy?: TaxonomyAccess };
 
 /** Keeps the cached analysis (and what is derived from it) in step after a change. */
-function useAnalysisUpdate(base: AnalysisBase) {
+export function useAnalysisUpdate(base: AnalysisBase) {
   const queryClient = useQueryClient();
   return async (updated?: Analysis) => {
     if (updated) queryClient.setQueryData(base.key, updated);
     await queryClient.invalidateQueries({ queryKey: base.key });
     await queryClient.invalidateQueries({ queryKey: ['analyses'] });
   };
+}
+
+/** Removes one part of the analysis (a role, a need, a person) and says so, or why it could not. */
+export function useRemoval(base: AnalysisBase, remove: (id: string) => Promise<unknown>) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const update = useAnalysisUpdate(base);
+  return useMutation({
+    mutationFn: remove,
+    onSuccess: async () => {
+      await update();
+      notify(t('analyses.deleted'));
+    },
+    onError: (error) => notify(errorMessage(error), 'error'),
+  });
 }
 
 /** The whole analysis, organisation → roles → needs → what follows from them, for HEI and customer alike. */
@@ -76,7 +91,7 @@ export function AnalysisEditor({
       <RolesSection analysis={analysis} endpoints={endpoints} canEdit={canEdit} />
       <NeedsSection analysis={analysis} endpoints={endpoints} canEdit={canEdit} />
       <TopSection analysis={analysis} />
-      <HeatmapSection base={endpoints.base} analysis={analysis} />
+      <HeatmapSection base={endpoints.base} />
       <ChartSection analysis={analysis} />
     </Stack>
   );
@@ -197,17 +212,9 @@ function RolesSection({
   canEdit: boolean;
 }) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
   const update = useAnalysisUpdate(endpoints.base);
   const [editing, setEditing] = useState<Role | 'new' | null>(null);
-  const remove = useMutation({
-    mutationFn: (roleId: string) => analysisApi(endpoints.base).deleteRole(roleId),
-    onSuccess: async () => {
-      await update();
-      notify(t('analyses.deleted'));
-    },
-    onError: (error) => notify(errorMessage(error), 'error'),
-  });
+  const remove = useRemoval(endpoints.base, analysisApi(endpoints.base).deleteRole);
   return (
     <Section id="analysis-roles" title={t('analyses.roles')}>
       <Stack gap="sm">
@@ -379,18 +386,10 @@ function NeedsSection({
   canEdit: boolean;
 }) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
   const labelOf = useNeedLabel();
   const update = useAnalysisUpdate(endpoints.base);
   const [editing, setEditing] = useState<Need | 'new' | null>(null);
-  const remove = useMutation({
-    mutationFn: (needId: string) => analysisApi(endpoints.base).deleteNeed(needId),
-    onSuccess: async () => {
-      await update();
-      notify(t('analyses.deleted'));
-    },
-    onError: (error) => notify(errorMessage(error), 'error'),
-  });
+  const remove = useRemoval(endpoints.base, analysisApi(endpoints.base).deleteNeed);
   const roleTitle = (roleId: string | null) =>
     analysis.roles.find((r) => r.id === roleId)?.title ?? t('analyses.wholeOrganisation');
   return (
@@ -521,10 +520,11 @@ function TopSection({ analysis }: { analysis: Analysis }) {
   );
 }
 
-function HeatmapSection({ base, analysis }: { base: AnalysisBase; analysis: Analysis }) {
+function HeatmapSection({ base }: { base: AnalysisBase }) {
   const { t } = useTranslation();
-  // Fetched again whenever the analysis changes (its query key starts with the analysis key).
-  const heatmap = useQuery({ ...heatmapQuery(base), meta: { needs: analysis.needs.length } });
+  // Fetched again whenever the analysis changes: its query key starts with the analysis key, which
+  // every change invalidates.
+  const heatmap = useQuery(heatmapQuery(base));
   return (
     <Section id="analysis-heatmap" title={t('analyses.heatmap')}>
       {heatmap.isPending ? (

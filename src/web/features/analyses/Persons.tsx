@@ -1,13 +1,12 @@
 import { Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Analysis, analysisSchema } from '../../../features/needs/needs.contract.ts';
 import { api, isApiError } from '../../api.ts';
 import { FormModal } from '../../ui/FormModal.tsx';
-import { notify } from '../../ui/notify.ts';
 import { Section, useErrorMessage } from '../../ui/page.tsx';
-import { useNeedLabel } from './AnalysisEditor.tsx';
+import { useAnalysisUpdate, useNeedLabel, useRemoval } from './AnalysisEditor.tsx';
 import type { AnalysisBase } from './analyses.api.ts';
 import { RowActions } from './RowActions.tsx';
 
@@ -28,21 +27,9 @@ export function PersonsSection({
 }) {
   const { t } = useTranslation();
   const labelOf = useNeedLabel();
-  const queryClient = useQueryClient();
-  const errorMessage = useErrorMessage();
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
-  const saved = async (updated?: Analysis) => {
-    if (updated) queryClient.setQueryData(base.key, updated);
-    await queryClient.invalidateQueries({ queryKey: base.key });
-  };
-  const remove = useMutation({
-    mutationFn: (personId: string) => api.delete(`${base.path}/persons/${personId}`),
-    onSuccess: async () => {
-      await saved();
-      notify(t('analyses.deleted'));
-    },
-    onError: (e) => notify(errorMessage(e), 'error'),
-  });
+  const saved = useAnalysisUpdate(base);
+  const remove = useRemoval(base, (personId) => api.delete(`${base.path}/persons/${personId}`));
   const role = (roleId: string | null) =>
     analysis.roles.find((r) => r.id === roleId)?.title ?? t('analyses.wholeOrganisation');
   return (

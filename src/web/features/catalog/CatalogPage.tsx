@@ -24,6 +24,7 @@ import { submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { Forbidden, Page, QueryView } from '../../ui/page.tsx';
+import { myConsortiumQuery } from '../inquiries/inquiries.api.ts';
 import { useCatalogAccess } from './access.ts';
 import { type CourseFilters, coursesQuery } from './catalog.api.ts';
 
@@ -37,9 +38,7 @@ export function CatalogPage() {
   const [q, setQ] = useState('');
   const courses = useQuery({ ...coursesQuery(filters), enabled: canRead, placeholderData: (p) => p });
   const set = (changes: Partial<CourseFilters>) => setFilters((f) => ({ ...f, ...changes }));
-  // The HEIs to filter by: those seen in an unfiltered answer (every catalogue of the consortium).
-  const all = useQuery({ ...coursesQuery({}), enabled: canRead });
-  const heis = [...new Map((all.data?.courses ?? []).map((c) => [c.hei.id, c.hei])).values()];
+  const heis = useQuery({ ...myConsortiumQuery, enabled: canRead }).data?.heis ?? [];
 
   return (
     <Page title={t('catalog.title')}>

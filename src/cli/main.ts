@@ -11,6 +11,7 @@ import { importTaxonomy } from '../features/taxonomy/taxonomy.service.ts';
 import { webRoot } from '../server/app.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { openConfiguredDatabase, serve } from '../server/main.ts';
+import { matchCommand } from './match.ts';
 
 const usage = `Usage: lupp <command>
 
@@ -23,6 +24,8 @@ Commands:
   import catalog --hei <id or org number> <file> [--map ourField=Column ...] [--keep-valid-rows] [--no-tags]
                                import an HEI's course catalogue: the JSON interchange format, CSV or XLSX
                                (columns mapped with --map, else guessed from their names)
+  match --catalog <catalog.json> --needs <needs.json> [--top 10] [--json] [--pg <server url>]
+                               rank courses for every need on a throw-away database (evaluation and batch use)
   help                         show this text
 
 Configuration comes from environment variables; see .env.example.`;
@@ -43,6 +46,11 @@ async function main(argv: string[]): Promise<number> {
       hei: { type: 'string' },
       map: { type: 'string', multiple: true },
       'no-tags': { type: 'boolean' },
+      catalog: { type: 'string' },
+      needs: { type: 'string' },
+      top: { type: 'string' },
+      json: { type: 'boolean' },
+      pg: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -114,6 +122,8 @@ async function main(argv: string[]): Promise<number> {
       }
       return result.status === 'succeeded' ? 0 : 1;
     }
+    case 'match':
+      return matchCommand(values);
     case undefined:
     case 'help':
     case '--help':

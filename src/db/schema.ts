@@ -11,3 +11,4 @@ export * from '../features/needs/needs.table.ts';
 export * from '../features/notifications/notifications.table.ts';
 export * from '../features/taxonomy/taxonomy.table.ts';
 export * from '../features/tenancy/tenancy.table.ts';
+export * from '../features/matching/matching.table.ts';

@@ -15,8 +15,10 @@ import {
   updateCourseBody,
   uploadSchema,
 } from './catalog.contract.ts';
+import { rebuildNeighbours } from '../matching/matching.index.ts';
 import {
   authorizeCatalogWriter,
+  catalogScope,
   createCourse,
   createUpload,
   decideTag,
@@ -57,6 +59,9 @@ async function readFile(request: FastifyRequest) {
 /** Tag suggestions for the courses an import created or changed, in the background (idempotent). */
 export const CATALOG_TAGS_QUEUE = 'catalog-suggest-tags';
 type TagsJob = { courseIds: string[] };
+/** The matching index's course neighbours of an HEI's consortium, rebuilt after its catalogue changed. */
+export const MATCHING_NEIGHBOURS_QUEUE = 'matching-neighbours';
+type NeighboursJob = { heiId: string };
 
 export async function catalogRoutes(app: App, { database: { db }, jobs }: Deps) {
   const tags = ['course catalogues'];
@@ -67,12 +72,24 @@ export async function catalogRoutes(app: App, { database: { db }, jobs }: Deps) 
       await suggestTagsFor(db, data.courseIds);
     },
   );
+  jobs.define<NeighboursJob>(
+    MATCHING_NEIGHBOURS_QUEUE,
+    { retryLimit: 2, retryDelaySeconds: 10, expireInSeconds: 1800 },
+    async (data) => {
+      await rebuildNeighbours(db, await catalogScope(db, data.heiId));
+    },
+  );
   const queueTags = async (courseIds: string[]) => {
     await jobs.send<TagsJob>(CATALOG_TAGS_QUEUE, { courseIds });
   };
   /** The HEI's admin or coordinator (others of the HEI 403, outsiders 404), checked before anything is read. */
-  const writer = (request: FastifyRequest, params: { organisationId: string }) =>
-    authorizeCatalogWriter(actorOf(request), params.organisationId);
+  const writer = (request: FastifyRequest, params: { organisationId: string }) => ({
+    ...authorizeCatalogWriter(actorOf(request), params.organisationId),
+    queueNeighbours,
+  });
+  const queueNeighbours = async (heiId: string) => {
+    await jobs.send<NeighboursJob>(MATCHING_NEIGHBOURS_QUEUE, { heiId });
+  };
 
   // ---------------------------------------------------------------- reading: the whole consortium
 
@@ -144,7 +161,7 @@ export async function catalogRoutes(app: App, { database: { db }, jobs }: Deps) 
         response: { 200: importReportSchema, ...problems(400, 401, 403, 404, 409), 415: problems(400)[400] },
       },
     },
-    async (request) => importUpload(db, writer(request, request.params), request.body, queueTags),
+    async (request) => importUpload(db, writer(request, request.params), request.body, { queueTags, queueNeighbours }),
   );
 
   app.get(

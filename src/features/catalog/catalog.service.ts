@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { indexCourses, type MatchDocInput, rebuildNeighbours } from '../matching/matching.index.ts';
 import { suggestConcepts } from '../taxonomy/taxonomy.service.ts';
 import { taxonomyConcept } from '../taxonomy/taxonomy.table.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
@@ -178,6 +179,27 @@ export async function listCourses(
   };
 }
 
+/** Course id → the id it has in its interchange file (or its code), for the HEIs' courses. */
+export async function courseExternalIds(db: Db, heiIds: string[]) {
+  const rows = await db
+    .select({ id: course.id, externalId: course.externalId, code: course.code })
+    .from(course)
+    .where(inArray(course.heiId, heiIds));
+  return new Map(rows.map((r) => [r.id, r.externalId ?? r.code]));
+}
+
+/** Course summaries by id, in the order of the ids (for matching results; the caller checked the scope). */
+export async function courseSummaries(db: Db, ids: string[]) {
+  if (!ids.length) return [];
+  const rows = await db
+    .select({ c: course, heiName: organisation.name })
+    .from(course)
+    .innerJoin(organisation, eq(course.heiId, organisation.id))
+    .where(inArray(course.id, ids));
+  const byId = new Map(rows.map((r) => [r.c.id, summary(r.c, r.heiName)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** One course with its occasions and tags, for anyone of the consortium (others: 404). */
 export async function getCourse(db: Db, actor: Actor, courseId: string): Promise<Course> {
   const consortia = await readableConsortia(db, actor);
@@ -256,9 +278,12 @@ const codeTaken = (error: unknown) =>
   (error as { code?: string; cause?: { code?: string } }).code === '23505' ||
   (error as { cause?: { code?: string } }).cause?.code === '23505';
 
+/** Who writes, and how the matching index's neighbour rebuild is run (a job in the app). */
+type WriteAccess = { heiId: string; actor: Actor; queueNeighbours?: (heiId: string) => Promise<void> };
+
 export async function createCourse(
   db: Db,
-  access: { heiId: string; actor: Actor },
+  access: WriteAccess,
   input: CourseInput & { occasions: Occasion[] },
 ): Promise<Course> {
   const id = await db
@@ -284,13 +309,14 @@ export async function createCourse(
       if (codeTaken(error)) throw conflict(`The catalogue already has a course with code ${input.code}.`);
       throw error;
     });
+  await indexForMatching(db, access.heiId, [id], access.queueNeighbours);
   await suggestTagsFor(db, [id]);
   return courseView(db, id);
 }
 
 export async function updateCourse(
   db: Db,
-  access: { heiId: string; actor: Actor },
+  access: WriteAccess,
   courseId: string,
   input: Partial<CourseInput>,
 ): Promise<Course> {
@@ -318,6 +344,7 @@ export async function updateCourse(
       if (codeTaken(error)) throw conflict(`The catalogue already has a course with code ${input.code}.`);
       throw error;
     });
+  await indexForMatching(db, access.heiId, [courseId], access.queueNeighbours);
   if (['titleSv', 'titleEn', 'subjects'].some((k) => k in input)) await suggestTagsFor(db, [courseId]);
   return courseView(db, courseId);
 }
@@ -340,6 +367,72 @@ export async function deleteCourse(db: Db, access: { heiId: string; actor: Actor
 async function replaceOccasions(tx: Tx, courseId: string, occasions: Occasion[]) {
   await tx.delete(courseOccasion).where(eq(courseOccasion.courseId, courseId));
   if (occasions.length) await tx.insert(courseOccasion).values(occasions.map((o) => ({ ...o, courseId })));
+}
+
+// ------------------------------------------------------------------ the matching index
+
+/** The HEIs whose catalogues are searched together with this HEI's: its consortium (or itself alone). */
+export async function catalogScope(db: Db, heiId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: organisation.id })
+    .from(organisation)
+    .where(
+      and(
+        eq(organisation.kind, 'hei'),
+        sql`(${organisation.id} = ${heiId} or ${organisation.consortiumId} = (select consortium_id from organisation where id = ${heiId}))`,
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+const matchDocOf = (c: CourseRow): MatchDocInput => ({
+  courseId: c.id,
+  heiId: c.heiId,
+  titleSv: c.titleSv,
+  titleEn: c.titleEn,
+  subjects: c.subjects,
+  description: c.description,
+  learningOutcomes: c.learningOutcomes,
+  languages: c.languages,
+  format: c.format,
+  level: c.level,
+  credits: c.credits ?? c.creditEquivalent,
+});
+
+/**
+ * Brings the matching index up to date for these courses (changed ones only). The neighbours of the
+ * consortium's courses depend on the whole catalogue: they are rebuilt by `neighbours` — a queued job in
+ * the app, directly on the command line.
+ */
+export async function indexForMatching(
+  db: Db,
+  heiId: string,
+  courseIds: string[],
+  neighbours?: (heiId: string) => Promise<void>,
+) {
+  for (let i = 0; i < courseIds.length; i += 500) {
+    const rows = await db
+      .select()
+      .from(course)
+      .where(inArray(course.id, courseIds.slice(i, i + 500)));
+    await indexCourses(db, rows.map(matchDocOf));
+  }
+  if (neighbours) await neighbours(heiId);
+  else await rebuildNeighbours(db, await catalogScope(db, heiId));
+}
+
+/** Every course of the HEIs indexed (the catalogues written before matching existed), then neighbours. */
+export async function indexCatalogues(db: Db, heiIds: string[]) {
+  for (const heiId of heiIds) {
+    const ids = await db.select({ id: course.id }).from(course).where(eq(course.heiId, heiId));
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await db
+        .select()
+        .from(course)
+        .where(inArray(course.id, ids.slice(i, i + 500).map((r) => r.id)));
+      await indexCourses(db, rows.map(matchDocOf));
+    }
+  }
 }
 
 // ------------------------------------------------------------------ concept tags
@@ -523,7 +616,7 @@ export async function importUpload(
   db: Db,
   access: { heiId: string; actor: Actor },
   input: { uploadId: string; mapping?: Mapping; keepValidRows: boolean; suggestTags: boolean },
-  queueTags?: ImportOptions['queueTags'],
+  background: Pick<ImportOptions, 'queueTags' | 'queueNeighbours'> = {},
 ): Promise<ImportReport> {
   const [upload] = await db
     .select()
@@ -544,7 +637,7 @@ export async function importUpload(
     mapping: input.mapping ?? null,
     keepValidRows: input.keepValidRows,
     suggestTags: input.suggestTags,
-    queueTags,
+    ...background,
   });
   if (report.status === 'succeeded') await db.delete(catalogUpload).where(eq(catalogUpload.id, upload.id));
   return report;
@@ -567,6 +660,8 @@ export type ImportOptions = {
    * about 0.1 s a course on a full taxonomy). Without it they are suggested before the import returns.
    */
   queueTags?: (courseIds: string[]) => Promise<void>;
+  /** Hands the rebuild of the consortium's course neighbours (matching) to a job; without it, done here. */
+  queueNeighbours?: (heiId: string) => Promise<void>;
 };
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -707,6 +802,7 @@ export async function importCatalog(db: Db, options: ImportOptions): Promise<Imp
         throw conflict('Another change to this catalogue was made at the same time; import the file again.');
       throw error;
     });
+  if (touched.length) await indexForMatching(db, options.heiId, touched, options.queueNeighbours);
   // Suggestions are advice, written after the courses are in (each course in its own transaction).
   if (touched.length && options.suggestTags !== false) {
     if (options.queueTags) {

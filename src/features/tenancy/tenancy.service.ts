@@ -396,3 +396,29 @@ export async function colleagues(db: Db, actor: Actor) {
     .orderBy(authUser.name);
   return rows.map((r) => ({ userId: r.userId, name: r.name, roles: r.roles as Role[] }));
 }
+
+/**
+ * A consortium with HEIs of the given names, for a throw-away database (`lupp match` loads a catalogue
+ * file with several providers). Organisation numbers are made up: 202100-0001, 202100-0002, …
+ */
+export async function createConsortiumWithHeis(db: Db, name: string, heiNames: string[]) {
+  const [row] = await db
+    .insert(consortium)
+    .values({ slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), name })
+    .returning({ id: consortium.id });
+  if (!row) throw new AppError(500, 'internal_error', 'the consortium was not created');
+  const heis = heiNames.length
+    ? await db
+        .insert(organisation)
+        .values(
+          heiNames.map((heiName, i) => ({
+            kind: 'hei' as const,
+            name: heiName,
+            orgNumber: `202100${String(i + 1).padStart(4, '0')}`,
+            consortiumId: row.id,
+          })),
+        )
+        .returning({ id: organisation.id, name: organisation.name })
+    : [];
+  return { consortiumId: row.id, heis };
+}

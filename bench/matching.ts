@@ -1,0 +1,181 @@
+// `npm run bench:matching [-- --set <dir>] [-- --pg <url>] [-- --courses 20000] [-- --skip-latency]`
+// Issue 5's measurement of matching. Quality: runs `lupp match --json` (the CLI, on a throw-away embedded
+// database) on a labelled set (default ../shared/datasets/matching-dev: catalog.json, needs.json, gold.json)
+// and prints recall@5 (grade ≥ 1), nDCG@10 (gain 2^grade − 1) and MRR, overall and per need language, and the
+// "no good match" flags: the share of the needs with no relevant course that are flagged, and the share of
+// the others wrongly flagged. Latency: the same needs ranked against a catalogue scaled to 20 000 generated
+// courses, p50/p95 per query, on embedded PGlite and on a PostgreSQL server (BENCH_PG_URL or --pg; default
+// postgres://postgres@127.0.0.1:5432/postgres; skipped with a note when none answers).
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { openDatabase } from '../src/db/client.ts';
+import { runMigrations } from '../src/db/migrate.ts';
+import { loadCatalogFile, matchNeeds } from '../src/features/matching/matching.batch.ts';
+
+type Need = { id: string; language: string; text: string };
+type Course = Record<string, unknown> & { id: string; code: string; provider: string; title: string };
+type Result = { id: string; results: { courseId: string; score: number }[]; noGoodMatch: boolean };
+
+const { values } = parseArgs({
+  options: {
+    set: { type: 'string' },
+    pg: { type: 'string' },
+    courses: { type: 'string' },
+    'skip-latency': { type: 'boolean' },
+    'skip-quality': { type: 'boolean' },
+  },
+});
+const root = path.resolve(import.meta.dirname, '..');
+const setDir = path.resolve(values.set ?? path.join(root, '../shared/datasets/matching-dev'));
+const read = <T>(file: string): T => JSON.parse(readFileSync(path.join(setDir, file), 'utf8')) as T;
+const needs = read<{ needs: Need[] }>('needs.json').needs;
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+
+function quality() {
+  const gold = read<Record<string, Record<string, number>>>('gold.json');
+  const t0 = Date.now();
+  const run = spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'bin/lupp.js'),
+      'match',
+      '--catalog',
+      path.join(setDir, 'catalog.json'),
+      '--needs',
+      path.join(setDir, 'needs.json'),
+      '--top',
+      '10',
+      '--json',
+    ],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (run.status !== 0) throw new Error(`lupp match failed:\n${run.stderr}`);
+  const results = new Map((JSON.parse(run.stdout) as Result[]).map((r) => [r.id, r]));
+  console.log(`Quality on ${setDir} (${needs.length} needs; lupp match took ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+
+  const metrics = (need: Need) => {
+    const g = gold[need.id] ?? {};
+    const relevant = Object.keys(g).filter((k) => (g[k] ?? 0) >= 1);
+    if (!relevant.length) return null;
+    const ids = (results.get(need.id)?.results ?? []).map((r) => r.courseId);
+    const recall5 = relevant.filter((r) => ids.slice(0, 5).includes(r)).length / relevant.length;
+    const dcg = ids.slice(0, 10).reduce((sum, id, i) => sum + (2 ** (g[id] ?? 0) - 1) / Math.log2(i + 2), 0);
+    const ideal = Object.values(g)
+      .sort((a, b) => b - a)
+      .slice(0, 10)
+      .reduce((sum, grade, i) => sum + (2 ** grade - 1) / Math.log2(i + 2), 0);
+    const first = ids.findIndex((id) => (g[id] ?? 0) >= 1);
+    return { recall5, ndcg10: dcg / ideal, mrr: first >= 0 ? 1 / (first + 1) : 0 };
+  };
+  const row = (label: string, ns: Need[]) => {
+    const ms = ns.map(metrics).filter((m) => m !== null);
+    console.log(
+      `  ${label.padEnd(10)} needs ${String(ms.length).padStart(3)}  recall@5 ${mean(ms.map((m) => m.recall5)).toFixed(3)}  nDCG@10 ${mean(ms.map((m) => m.ndcg10)).toFixed(3)}  MRR ${mean(ms.map((m) => m.mrr)).toFixed(3)}`,
+    );
+  };
+  row('all', needs);
+  for (const lang of [...new Set(needs.map((n) => n.language))].sort())
+    row(lang, needs.filter((n) => n.language === lang));
+  const empty = needs.filter((n) => !Object.keys(gold[n.id] ?? {}).length);
+  const covered = needs.filter((n) => Object.keys(gold[n.id] ?? {}).length);
+  const flagged = (ns: Need[]) => ns.filter((n) => results.get(n.id)?.noGoodMatch).length;
+  console.log(
+    `  no good match: ${flagged(empty)} of ${empty.length} needs without a relevant course flagged (${((100 * flagged(empty)) / Math.max(empty.length, 1)).toFixed(0)} %), ${flagged(covered)} of ${covered.length} others wrongly flagged (${((100 * flagged(covered)) / Math.max(covered.length, 1)).toFixed(0)} %)`,
+  );
+  console.log('  goals: recall@5 ≥ 0.85, nDCG@10 ≥ 0.75, ≥ 80 % flagged with ≤ 10 % false flags');
+}
+
+/**
+ * A catalogue of `size` courses made from the labelled one: each generated course takes a real course's
+ * title, subjects and outcomes and mixes in the description of another course of the same language, under
+ * a new code at one of 30 providers — so the vocabulary and the document frequencies grow as in a large
+ * consortium, and some generated courses are near-duplicates as real catalogues have.
+ */
+function scaledCatalogue(size: number) {
+  const base = read<{ courses: Course[] }>('catalog.json').courses;
+  const byLang = new Map<string, Course[]>();
+  for (const c of base) byLang.set(String(c.language), [...(byLang.get(String(c.language)) ?? []), c]);
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const courses: Course[] = [];
+  for (let i = 0; i < size; i += 1) {
+    const c = base[i % base.length] as Course;
+    if (i < base.length) {
+      courses.push(c);
+      continue;
+    }
+    const same = byLang.get(String(c.language)) ?? base;
+    const other = same[Math.floor(random() * same.length)] as Course;
+    courses.push({
+      ...c,
+      id: `GEN-${i}`,
+      code: `G${i}`,
+      provider: `Lärosäte ${i % 30}`,
+      description: `${String(other.description)} ${String(c.description).split('. ').slice(0, 2).join('. ')}`,
+    });
+  }
+  return { courses };
+}
+
+async function latency(label: string, url: string | undefined, size: number) {
+  let admin: pg.Client | null = null;
+  let name = '';
+  let databaseUrl: string | undefined;
+  if (url) {
+    admin = new pg.Client({ connectionString: url });
+    try {
+      await admin.connect();
+    } catch (error) {
+      console.log(`  ${label}: skipped, no PostgreSQL server at ${url} (${(error as Error).message})`);
+      return;
+    }
+    name = `lupp_bench_matching_${process.pid}`;
+    await admin.query(`create database ${name}`);
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    databaseUrl = target.toString();
+  }
+  const database = await openDatabase({ databaseUrl, poolSize: 2 });
+  try {
+    await runMigrations(database.pool);
+    const t0 = performance.now();
+    const { heiIds } = await loadCatalogFile(database.db, scaledCatalogue(size));
+    const loaded = (performance.now() - t0) / 1000;
+    await database.pool.query('analyze');
+    await matchNeeds(database.db, heiIds, needs.slice(0, 10), 10); // warm-up
+    const results = await matchNeeds(database.db, heiIds, needs, 10);
+    const ms = results.map((r) => r.ms);
+    console.log(
+      `  ${label.padEnd(28)} ${size} courses (imported and indexed in ${loaded.toFixed(0)} s): p50 ${pct(ms, 50).toFixed(1)} ms, p95 ${pct(ms, 95).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms over ${ms.length} needs`,
+    );
+  } finally {
+    await database.close();
+    if (admin) {
+      await admin.query(`drop database if exists ${name}`);
+      await admin.end();
+    }
+  }
+}
+
+if (!values['skip-quality']) quality();
+if (!values['skip-latency']) {
+  const size = Number(values.courses ?? 20_000);
+  console.log(`Latency per need (top 10), goal p95 < 50 ms on server PostgreSQL`);
+  await latency('embedded PGlite', undefined, size);
+  await latency(
+    'server PostgreSQL',
+    values.pg ?? process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    size,
+  );
+}

@@ -1,0 +1,76 @@
+import type { Db } from '../../db/client.ts';
+import { courseExternalIds, importCatalog, indexForMatching } from '../catalog/catalog.service.ts';
+import { createConsortiumWithHeis } from '../tenancy/tenancy.service.ts';
+import { judge, rankCourses } from './matching.rank.ts';
+
+/**
+ * Matching in batch, for evaluation (`lupp match`, `npm run bench:matching`): a catalogue file in the
+ * interchange format is loaded into a fresh consortium, one HEI per provider, and every need is ranked
+ * across all of them. Results refer to courses by their id in the file.
+ */
+export type BatchNeed = { id: string; text: string; language?: string };
+export type BatchResult = {
+  id: string;
+  results: { courseId: string; score: number; confidence: 'high' | 'medium' | 'low' }[];
+  noGoodMatch: boolean;
+  /** Milliseconds the ranking took (all statements). */
+  ms: number;
+};
+
+type CatalogFile = { courses: ({ provider?: string } & Record<string, unknown>)[] };
+
+export async function loadCatalogFile(db: Db, file: CatalogFile) {
+  const byProvider = new Map<string, CatalogFile['courses']>();
+  for (const c of file.courses) {
+    const provider = c.provider?.trim() || 'Lärosäte';
+    byProvider.set(provider, [...(byProvider.get(provider) ?? []), c]);
+  }
+  const { heis } = await createConsortiumWithHeis(db, `Matchning ${Date.now()}`, [...byProvider.keys()]);
+  const problems: string[] = [];
+  for (const hei of heis) {
+    const report = await importCatalog(db, {
+      heiId: hei.id,
+      actor: null,
+      fileName: 'catalog.json',
+      format: 'json',
+      content: Buffer.from(JSON.stringify({ courses: byProvider.get(hei.name) })),
+      mapping: null,
+      keepValidRows: true,
+      suggestTags: false,
+      // neighbours once, below, for the whole consortium
+      queueNeighbours: async () => {},
+    });
+    for (const p of report.problems) problems.push(`${hei.name} row ${p.row ?? '-'}: ${p.message.en}`);
+  }
+  const first = heis[0];
+  if (first) await indexForMatching(db, first.id, []);
+  return { heiIds: heis.map((h) => h.id), problems };
+}
+
+/** Ranks every need across the HEIs; results name courses by their external id (the file's id). */
+export async function matchNeeds(
+  db: Db,
+  heiIds: string[],
+  needs: BatchNeed[],
+  top: number,
+): Promise<BatchResult[]> {
+  const externalIds = await courseExternalIds(db, heiIds);
+  const out: BatchResult[] = [];
+  for (const need of needs) {
+    const t0 = performance.now();
+    const ranking = await rankCourses(db, { text: need.text, scope: heiIds, top });
+    const ms = performance.now() - t0;
+    const { noGoodMatch, confidenceOf } = judge(ranking);
+    out.push({
+      id: need.id,
+      results: ranking.results.map((r) => ({
+        courseId: externalIds.get(r.courseId) ?? r.courseId,
+        score: Math.round(r.score * 1000) / 1000,
+        confidence: confidenceOf(r.score),
+      })),
+      noGoodMatch,
+      ms,
+    });
+  }
+  return out;
+}

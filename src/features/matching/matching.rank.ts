@@ -1,0 +1,193 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { cleanSql, contentWordSql } from './matching.index.ts';
+
+/**
+ * Ranking courses for a need, in one SQL statement on the matching index: BM25 over stems (Swedish and
+ * English), five-letter prefixes, typo repair and compound tails, with title and subjects weighing more
+ * than the body; the top courses then lend part of their score to similar courses (the nearest
+ * other-language one above all). Chosen and measured in docs/decisions/0004-matching-method.md.
+ */
+
+export type RankFilters = {
+  /** Only these HEIs' courses (own-HEI-only); the statistics still cover the whole scope. */
+  heiIds?: string[];
+  languages?: ('sv' | 'en')[];
+  formats?: string[];
+  levels?: string[];
+  minCredits?: number;
+  maxCredits?: number;
+};
+
+export type Ranked = {
+  courseId: string;
+  heiId: string;
+  lang: 'sv' | 'en';
+  /** Direct BM25 score plus the score lent by similar top courses. */
+  score: number;
+  direct: number;
+  /** The need's words this course matched (as written in the need, or the catalogue word a typo became). */
+  matched: string[];
+  /** For a course found only through a similar one: that course. */
+  similarTo: string | null;
+};
+
+export type Ranking = {
+  results: Ranked[];
+  /** Courses in scope (N of BM25). */
+  courses: number;
+  /** The idf of a term found in one course: the unit of the score thresholds, so they follow N. */
+  idfMax: number;
+};
+
+// Parameters of the method (decision 0004): round values, chosen on the dev set.
+const PREFIX_WEIGHT = 0.5;
+const TAIL_WEIGHT = 0.5;
+const TYPO_SIMILARITY = 0.5;
+const LENDERS = 3;
+const LENDER_MIN_SHARE = 0.6;
+const LEND_SAME_LANGUAGE = 0.5;
+const LEND_NEAREST_OTHER_LANGUAGE = 0.5;
+
+/** Score thresholds in units of idfMax. Below NO_GOOD_MATCH the best course is not a good match. */
+export const NO_GOOD_MATCH = 4.5;
+export const HIGH_CONFIDENCE = 7;
+
+export const idfMaxOf = (courses: number) => Math.log(1 + (Math.max(courses, 1) - 0.5) / 1.5);
+
+const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+const textArray = (xs: string[]) => sql`${`{${xs.join(',')}}`}::text[]`;
+
+function filterSql(f: RankFilters) {
+  const parts = [sql`true`];
+  if (f.heiIds) parts.push(sql`d.hei_id = any(${uuidArray(f.heiIds)})`);
+  if (f.languages?.length) parts.push(sql`d.lang = any(${textArray(f.languages)})`);
+  if (f.formats?.length) parts.push(sql`d.format = any(${textArray(f.formats)})`);
+  if (f.levels?.length) parts.push(sql`d.level = any(${textArray(f.levels)})`);
+  if (f.minCredits !== undefined) parts.push(sql`d.credits >= ${f.minCredits}`);
+  if (f.maxCredits !== undefined) parts.push(sql`d.credits <= ${f.maxCredits}`);
+  return sql.join(parts, sql` and `);
+}
+
+export async function rankCourses(
+  db: Pick<Db, 'execute'>,
+  input: { text: string; scope: string[]; top: number; filters?: RankFilters },
+): Promise<Ranking> {
+  const text = input.text.slice(0, 4000);
+  const scope = uuidArray(input.scope);
+  const content = (w: string) => sql.raw(contentWordSql(w));
+  const fieldWeight = sql.raw('case t.field when 1 then 3 when 2 then 2 else 1 end');
+  const rows = await db.execute<{
+    course_id: string;
+    hei_id: string;
+    lang: 'sv' | 'en';
+    score: number;
+    direct: number;
+    matched: string[] | null;
+    similar_to: string | null;
+    n: number;
+  }>(sql`
+    with input as (select ${text}::text as txt),
+    words as (select distinct t.lexeme as word
+              from input, lateral unnest(to_tsvector('simple', ${sql.raw(cleanSql('input.txt'))})) t),
+    q0 as (
+      select s.kind, s.term, 1.0::float8 as w, words.word
+      from words, lateral (select 's' as kind, lexeme as term from unnest(to_tsvector('swedish', words.word))
+                           union select 's', lexeme from unnest(to_tsvector('english', words.word))) s
+      union all
+      select 'p', left(word, 5), ${sql.raw(String(PREFIX_WEIGHT))}::float8, word from words
+      where length(word) >= 5 and word !~ '[0-9]' and ${content('word')}
+      union all
+      -- typo repair: a word the catalogues do not know becomes the most similar word they do know
+      select k.kind, k.term, 1.0, fix.word
+      from (select word as w from words
+            where length(word) >= 5 and word !~ '[0-9]' and ${content('word')}
+              and not exists (select 1 from match_vocab v where v.word = words.word)) u,
+        lateral (select word from match_vocab where word % u.w and similarity(word, u.w) >= ${sql.raw(String(TYPO_SIMILARITY))}
+                 order by similarity(word, u.w) desc, word limit 1) fix,
+        lateral (select 's' as kind, lexeme as term from unnest(to_tsvector('swedish', fix.word))
+                 union select 's', lexeme from unnest(to_tsvector('english', fix.word))
+                 union select 'p', left(fix.word, 5) where length(fix.word) >= 5) k
+    ),
+    q as (select kind, term, max(w) as w, array_agg(distinct word) as words from q0 group by 1, 2),
+    docs as (select course_id, dl from match_doc where hei_id = any(${scope})),
+    n as (select count(*)::float8 as n, coalesce(avg(dl), 1) as avgdl from docs),
+    m as (
+      select t.course_id, q.kind, q.term, q.w, q.words, sum(t.tf * ${fieldWeight})::float8 as wtf
+      from q join match_term t on t.kind = q.kind and t.term = q.term
+        join docs on docs.course_id = t.course_id
+      group by 1, 2, 3, 4, 5
+      union all
+      -- compound tails: the need's word inside a longer catalogue word ("säkerhet" in "cybersäkerhet")
+      select t.course_id, 'i', q.word, ${sql.raw(String(TAIL_WEIGHT))}::float8, array[q.word], sum(t.tf * ${fieldWeight})::float8
+      from (select word from words where length(word) >= 6 and ${content('word')}) q
+        join match_vocab v on v.word like '%' || q.word || '%' and strpos(v.word, q.word) > 1
+        join match_word t on t.word = v.word
+        join docs on docs.course_id = t.course_id
+      group by 1, 2, 3, 4, 5),
+    df as (select kind, term, count(*)::float8 as df from m group by 1, 2),
+    -- BM25 (k1 1.2, b 0.75) over the field-weighted term frequency
+    ranked as (
+      select m.course_id, sum(m.w * ln(1 + (n.n - df.df + 0.5) / (df.df + 0.5))
+          * m.wtf * 2.2 / (m.wtf + 1.2 * (0.25 + 0.75 * docs.dl / n.avgdl))) as score
+      from m join df using (kind, term) join docs using (course_id), n
+      group by m.course_id),
+    top as (select * from (select * from ranked order by score desc, course_id limit ${sql.raw(String(LENDERS))}) t
+            where score >= ${sql.raw(String(LENDER_MIN_SHARE))} * (select max(score) from ranked)),
+    lent as (
+      select nb.b as course_id,
+        sum(top.score * case when not nb.cross_language then ${sql.raw(String(LEND_SAME_LANGUAGE))} * nb.sim
+                             when nb.rank = 1 then ${sql.raw(String(LEND_NEAREST_OTHER_LANGUAGE))} else 0 end) as lent,
+        (array_agg(top.course_id order by top.score desc))[1] as similar_to
+      from top join match_neighbour nb on nb.a = top.course_id group by nb.b)
+    select d.course_id, d.hei_id, d.lang,
+      coalesce(r.score, 0) + coalesce(l.lent, 0) as score, coalesce(r.score, 0) as direct,
+      (select array_agg(distinct w.word) from m, unnest(m.words) w(word) where m.course_id = d.course_id) as matched,
+      case when r.course_id is null then l.similar_to end as similar_to, n.n
+    from match_doc d left join ranked r on r.course_id = d.course_id
+      left join lent l on l.course_id = d.course_id, n
+    where (r.course_id is not null or l.lent > 0) and d.hei_id = any(${scope}) and ${filterSql(input.filters ?? {})}
+    order by score desc, d.course_id
+    limit ${input.top}`);
+  const courses =
+    rows.rows[0]?.n ??
+    Number(
+      (
+        await db.execute<{ n: number }>(
+          sql`select count(*)::int as n from match_doc where hei_id = any(${scope})`,
+        )
+      ).rows[0]?.n ?? 0,
+    );
+  return {
+    courses: Number(courses),
+    idfMax: idfMaxOf(Number(courses)),
+    results: rows.rows.map((r) => ({
+      courseId: r.course_id,
+      heiId: r.hei_id,
+      lang: r.lang,
+      score: Number(r.score),
+      direct: Number(r.direct),
+      matched: r.matched ?? [],
+      similarTo: r.similar_to,
+    })),
+  };
+}
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+/**
+ * "No good match" when the best direct score (before lending) is below NO_GOOD_MATCH × idfMax: the need
+ * shares too little specific vocabulary with any course. Then every result is low confidence — shown as
+ * the nearest courses, not as answers.
+ */
+export function judge(ranking: Ranking) {
+  const best = Math.max(0, ...ranking.results.map((r) => r.direct));
+  const noGoodMatch = best < NO_GOOD_MATCH * ranking.idfMax;
+  const confidenceOf = (score: number): Confidence =>
+    noGoodMatch || score < NO_GOOD_MATCH * ranking.idfMax
+      ? 'low'
+      : score >= HIGH_CONFIDENCE * ranking.idfMax
+        ? 'high'
+        : 'medium';
+  return { noGoodMatch, confidenceOf };
+}

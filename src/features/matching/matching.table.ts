@@ -1,0 +1,144 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  real,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { authUser } from '../auth/auth.table.ts';
+import { course } from '../catalog/catalog.table.ts';
+import { organisation } from '../tenancy/tenancy.table.ts';
+
+/**
+ * The matching index: one document per course, written by the catalogue whenever a course is created,
+ * changed or imported (docs/decisions/0004-matching-method.md). It holds what ranking and filtering need,
+ * so a match reads only these tables: the HEI (scope), the language of the course text, the document
+ * length for BM25 and the filter attributes.
+ */
+export const matchDoc = pgTable(
+  'match_doc',
+  {
+    courseId: uuid('course_id')
+      .primaryKey()
+      .references(() => course.id, { onDelete: 'cascade' }),
+    heiId: uuid('hei_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    /** The language of the course text: 'sv' or 'en' (stems are in this language). */
+    lang: text('lang').notNull(),
+    /** Document length: the number of stems in all fields (BM25 length normalisation). */
+    dl: real('dl').notNull(),
+    languages: text('languages').array().notNull().default([]),
+    format: text('format'),
+    level: text('level'),
+    credits: numeric('credits', { precision: 5, scale: 1, mode: 'number' }),
+    /** The document's fields as indexed, to tell whether a change needs re-indexing. */
+    fingerprint: text('fingerprint').notNull(),
+  },
+  (t) => [index('match_doc_hei_idx').on(t.heiId)],
+);
+
+/**
+ * Terms of a course by field (1 title, 2 subjects, 3 description and learning outcomes): kind 's' is a
+ * stem in the course's language, 'p' the first five letters of a content word (Swedish compounds,
+ * cognates across the languages).
+ */
+export const matchTerm = pgTable(
+  'match_term',
+  {
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => matchDoc.courseId, { onDelete: 'cascade' }),
+    field: smallint('field').notNull(),
+    kind: text('kind').notNull(),
+    term: text('term').notNull(),
+    tf: integer('tf').notNull(),
+  },
+  (t) => [index('match_term_term_idx').on(t.kind, t.term), index('match_term_course_idx').on(t.courseId)],
+);
+
+/** Every word of a course as written (four letters or more): compound tails ("säkerhet" in "cybersäkerhet"). */
+export const matchWord = pgTable(
+  'match_word',
+  {
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => matchDoc.courseId, { onDelete: 'cascade' }),
+    field: smallint('field').notNull(),
+    word: text('word').notNull(),
+    tf: integer('tf').notNull(),
+  },
+  (t) => [index('match_word_word_idx').on(t.word), index('match_word_course_idx').on(t.courseId)],
+);
+
+/**
+ * The words the catalogues use, for typo repair (a need's unknown word → the most similar known word) and
+ * for compound tails (LIKE '%word%'), both through the trigram index. Words are only added: a word no
+ * course uses any more matches nothing.
+ */
+export const matchVocab = pgTable(
+  'match_vocab',
+  { word: text('word').primaryKey() },
+  (t) => [index('match_vocab_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`)],
+);
+
+/**
+ * Similar courses within a consortium (cosine of tf-idf over stems and prefixes), the strongest few per
+ * course and language: the top courses of a match lend part of their score to them, which is how a
+ * Swedish need reaches the English course on the same topic. Rebuilt per consortium after imports.
+ */
+export const matchNeighbour = pgTable(
+  'match_neighbour',
+  {
+    a: uuid('a')
+      .notNull()
+      .references(() => matchDoc.courseId, { onDelete: 'cascade' }),
+    b: uuid('b')
+      .notNull()
+      .references(() => matchDoc.courseId, { onDelete: 'cascade' }),
+    sim: real('sim').notNull(),
+    crossLanguage: boolean('cross_language').notNull(),
+    /** The rank of b among a's neighbours of the same kind (same or other language), 1 = nearest. */
+    rank: smallint('rank').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.a, t.b] }), index('match_neighbour_b_idx').on(t.b)],
+);
+
+/**
+ * A coordinator's decision on a suggested course, for a need of an analysis or for an inquiry. The rank,
+ * score and confidence it was shown with are kept, so the acceptance rate can be read per band.
+ */
+export const matchDecision = pgTable(
+  'match_decision',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The HEI whose coordinator decided (the analysis's or the inquiry's handling HEI). */
+    heiId: uuid('hei_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    subjectKind: text('subject_kind', { enum: ['need', 'inquiry'] }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => course.id, { onDelete: 'cascade' }),
+    decision: text('decision', { enum: ['accepted', 'rejected'] }).notNull(),
+    reason: text('reason'),
+    rank: smallint('rank'),
+    score: real('score'),
+    confidence: text('confidence', { enum: ['high', 'medium', 'low'] }),
+    decidedBy: text('decided_by').references(() => authUser.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('match_decision_subject_course').on(t.subjectKind, t.subjectId, t.courseId),
+    index('match_decision_hei_idx').on(t.heiId),
+  ],
+);

@@ -59,7 +59,9 @@ function quality() {
   );
   if (run.status !== 0) throw new Error(`lupp match failed:\n${run.stderr}`);
   const results = new Map((JSON.parse(run.stdout) as Result[]).map((r) => [r.id, r]));
-  console.log(`Quality on ${setDir} (${needs.length} needs; lupp match took ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  console.log(
+    `Quality on ${setDir} (${needs.length} needs; lupp match took ${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+  );
 
   const metrics = (need: Need) => {
     const g = gold[need.id] ?? {};
@@ -83,7 +85,10 @@ function quality() {
   };
   row('all', needs);
   for (const lang of [...new Set(needs.map((n) => n.language))].sort())
-    row(lang, needs.filter((n) => n.language === lang));
+    row(
+      lang,
+      needs.filter((n) => n.language === lang),
+    );
   const empty = needs.filter((n) => !Object.keys(gold[n.id] ?? {}).length);
   const covered = needs.filter((n) => Object.keys(gold[n.id] ?? {}).length);
   const flagged = (ns: Need[]) => ns.filter((n) => results.get(n.id)?.noGoodMatch).length;

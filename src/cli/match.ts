@@ -44,7 +44,8 @@ export async function matchCommand(options: MatchOptions): Promise<number> {
     } else {
       for (const r of results) {
         console.log(`${r.id}${r.noGoodMatch ? '  — no good match' : ''}`);
-        for (const c of r.results) console.log(`  ${c.courseId.padEnd(12)} ${c.score.toFixed(2).padStart(7)}  ${c.confidence}`);
+        for (const c of r.results)
+          console.log(`  ${c.courseId.padEnd(12)} ${c.score.toFixed(2).padStart(7)}  ${c.confidence}`);
       }
     }
     return 0;

@@ -24,6 +24,7 @@ import { healthRoutes } from '../features/health/health.routes.ts';
 import { inquiryRoutes } from '../features/inquiries/inquiries.routes.ts';
 import { invitationRoutes } from '../features/invitations/invitations.routes.ts';
 import type { MailSender } from '../features/mail/mail.service.ts';
+import { matchingRoutes } from '../features/matching/matching.routes.ts';
 import { needsRoutes } from '../features/needs/needs.routes.ts';
 import { notificationRoutes } from '../features/notifications/notifications.routes.ts';
 import { portalRoutes } from '../features/portal/portal.routes.ts';
@@ -48,6 +49,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   needsRoutes, // competence-needs analyses: organisation, roles, needs, computed priority, versions
   taxonomyRoutes, // skills taxonomies (ESCO, JobTech): concept search and browsing, imports run as background jobs
   catalogRoutes, // course catalogues: each HEI writes its own (import with column mapping, tags), the consortium reads all
+  matchingRoutes, // matching needs (analyses, inquiries, free text) to courses across the consortium; decisions
   notificationRoutes, // a user's notifications (@-mentions)
   auditRoutes, // the audit log, readable and exportable by admins
 ];

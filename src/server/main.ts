@@ -2,6 +2,7 @@ import pino from 'pino';
 import { type Database, openDatabase } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { createAuth } from '../features/auth/auth.ts';
+import { indexUnindexedCourses } from '../features/catalog/catalog.service.ts';
 import { seedDemo } from '../features/demo/demo.seed.ts';
 import { createMailSender, type MailSender } from '../features/mail/mail.service.ts';
 import { buildApp } from './app.ts';
@@ -19,6 +20,7 @@ export async function serve(config: Config): Promise<void> {
   const database = await openConfiguredDatabase(config);
   await runMigrations(database.pool);
   if (config.demo) await seedDemo(database.db, createAuth(config, database.db), config.publicUrl);
+  await indexUnindexedCourses(database.db);
 
   const mailSender: MailSender | null = config.smtpUrl
     ? createMailSender(

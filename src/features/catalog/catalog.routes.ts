@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { AppError, invalid } from '../../server/http/problem.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
+import { rebuildNeighbours } from '../matching/matching.index.ts';
 import {
   courseListQuery,
   courseListSchema,
@@ -15,7 +16,6 @@ import {
   updateCourseBody,
   uploadSchema,
 } from './catalog.contract.ts';
-import { rebuildNeighbours } from '../matching/matching.index.ts';
 import {
   authorizeCatalogWriter,
   catalogScope,
@@ -161,7 +161,8 @@ export async function catalogRoutes(app: App, { database: { db }, jobs }: Deps) 
         response: { 200: importReportSchema, ...problems(400, 401, 403, 404, 409), 415: problems(400)[400] },
       },
     },
-    async (request) => importUpload(db, writer(request, request.params), request.body, { queueTags, queueNeighbours }),
+    async (request) =>
+      importUpload(db, writer(request, request.params), request.body, { queueTags, queueNeighbours }),
   );
 
   app.get(

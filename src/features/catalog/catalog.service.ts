@@ -421,18 +421,19 @@ export async function indexForMatching(
   else await rebuildNeighbours(db, await catalogScope(db, heiId));
 }
 
-/** Every course of the HEIs indexed (the catalogues written before matching existed), then neighbours. */
-export async function indexCatalogues(db: Db, heiIds: string[]) {
-  for (const heiId of heiIds) {
-    const ids = await db.select({ id: course.id }).from(course).where(eq(course.heiId, heiId));
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = await db
-        .select()
-        .from(course)
-        .where(inArray(course.id, ids.slice(i, i + 500).map((r) => r.id)));
-      await indexCourses(db, rows.map(matchDocOf));
-    }
-  }
+/**
+ * Indexes the courses the matching index does not have yet (catalogues written before matching existed),
+ * then rebuilds the neighbours of their consortia. Run at start; does nothing when all are indexed.
+ */
+export async function indexUnindexedCourses(db: Db): Promise<number> {
+  const missing = await db
+    .select({ id: course.id, heiId: course.heiId })
+    .from(course)
+    .where(sql`not exists (select 1 from match_doc d where d.course_id = ${course.id})`);
+  const byHei = new Map<string, string[]>();
+  for (const m of missing) byHei.set(m.heiId, [...(byHei.get(m.heiId) ?? []), m.id]);
+  for (const [heiId, ids] of byHei) await indexForMatching(db, heiId, ids);
+  return missing.length;
 }
 
 // ------------------------------------------------------------------ concept tags

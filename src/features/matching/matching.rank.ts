@@ -38,6 +38,8 @@ export type Ranking = {
   courses: number;
   /** The idf of a term found in one course: the unit of the score thresholds, so they follow N. */
   idfMax: number;
+  /** The score a course containing every word of the need would reach (about): the scale of short needs. */
+  potential: number;
 };
 
 // Parameters of the method (decision 0004): round values, chosen on the dev set.
@@ -52,6 +54,12 @@ const LEND_NEAREST_OTHER_LANGUAGE = 0.5;
 /** Score thresholds in units of idfMax. Below NO_GOOD_MATCH the best course is not a good match. */
 export const NO_GOOD_MATCH = 4.5;
 export const HIGH_CONFIDENCE = 7;
+/**
+ * A need of a few words cannot reach 4.5 × idfMax however well it matches; for it the thresholds are these
+ * shares of its potential. Long needs (the employer's paragraphs of the dev set) are not affected.
+ */
+export const NO_GOOD_MATCH_SHARE = 0.5;
+export const HIGH_CONFIDENCE_SHARE = 0.8;
 
 export const idfMaxOf = (courses: number) => Math.log(1 + (Math.max(courses, 1) - 0.5) / 1.5);
 
@@ -86,6 +94,7 @@ export async function rankCourses(
     matched: string[] | null;
     similar_to: string | null;
     n: number;
+    p: number;
   }>(sql`
     with input as (select ${text}::text as txt),
     words as (select distinct t.lexeme as word
@@ -126,6 +135,15 @@ export async function rankCourses(
         join docs on docs.course_id = t.course_id
       group by 1, 2, 3, 4, 5),
     df as (select kind, term, count(*)::float8 as df from m group by 1, 2),
+    -- what a course that had every word of the need could score: the idf of each content word (of its
+    -- stem; a word no course has counts as the rarest), × 2.2 (BM25 at high tf). Short needs are judged by it.
+    potential as (
+      select 2.2 * coalesce(sum(coalesce(x.idf, ln(1 + (n.n - 0.5) / 1.5))), 0) as p
+      from words, n, lateral (
+        select max(ln(1 + (n.n - df.df + 0.5) / (df.df + 0.5))) as idf
+        from q0 join df on df.kind = q0.kind and df.term = q0.term
+        where q0.word = words.word and q0.kind = 's') x
+      where length(words.word) >= 3 and words.word !~ '^[0-9]+$' and ${content('words.word')}),
     -- BM25 (k1 1.2, b 0.75) over the field-weighted term frequency
     ranked as (
       select m.course_id, sum(m.w * ln(1 + (n.n - df.df + 0.5) / (df.df + 0.5))
@@ -143,9 +161,9 @@ export async function rankCourses(
     select d.course_id, d.hei_id, d.lang,
       coalesce(r.score, 0) + coalesce(l.lent, 0) as score, coalesce(r.score, 0) as direct,
       (select array_agg(distinct w.word) from m, unnest(m.words) w(word) where m.course_id = d.course_id) as matched,
-      case when r.course_id is null then l.similar_to end as similar_to, n.n
+      case when r.course_id is null then l.similar_to end as similar_to, n.n, potential.p
     from match_doc d left join ranked r on r.course_id = d.course_id
-      left join lent l on l.course_id = d.course_id, n
+      left join lent l on l.course_id = d.course_id, n, potential
     where (r.course_id is not null or l.lent > 0) and d.hei_id = any(${scope}) and ${filterSql(input.filters ?? {})}
     order by score desc, d.course_id
     limit ${input.top}`);
@@ -160,6 +178,7 @@ export async function rankCourses(
     );
   return {
     courses: Number(courses),
+    potential: Number(rows.rows[0]?.p ?? 0),
     idfMax: idfMaxOf(Number(courses)),
     results: rows.rows.map((r) => ({
       courseId: r.course_id,
@@ -182,12 +201,13 @@ export type Confidence = 'high' | 'medium' | 'low';
  */
 export function judge(ranking: Ranking) {
   const best = Math.max(0, ...ranking.results.map((r) => r.direct));
-  const noGoodMatch = best < NO_GOOD_MATCH * ranking.idfMax;
+  const good = Math.min(NO_GOOD_MATCH * ranking.idfMax, NO_GOOD_MATCH_SHARE * ranking.potential);
+  const high = Math.max(
+    good,
+    Math.min(HIGH_CONFIDENCE * ranking.idfMax, HIGH_CONFIDENCE_SHARE * ranking.potential),
+  );
+  const noGoodMatch = best < good || best === 0;
   const confidenceOf = (score: number): Confidence =>
-    noGoodMatch || score < NO_GOOD_MATCH * ranking.idfMax
-      ? 'low'
-      : score >= HIGH_CONFIDENCE * ranking.idfMax
-        ? 'high'
-        : 'medium';
+    noGoodMatch || score < good ? 'low' : score >= high ? 'high' : 'medium';
   return { noGoodMatch, confidenceOf };
 }

@@ -84,11 +84,9 @@ export const matchWord = pgTable(
  * for compound tails (LIKE '%word%'), both through the trigram index. Words are only added: a word no
  * course uses any more matches nothing.
  */
-export const matchVocab = pgTable(
-  'match_vocab',
-  { word: text('word').primaryKey() },
-  (t) => [index('match_vocab_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`)],
-);
+export const matchVocab = pgTable('match_vocab', { word: text('word').primaryKey() }, (t) => [
+  index('match_vocab_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
+]);
 
 /**
  * Similar courses within a consortium (cosine of tf-idf over stems and prefixes), the strongest few per

@@ -566,3 +566,12 @@ export async function compareAnalyses(db: Db, actor: Actor, fromId: string, toId
   });
   return { from: { id: from.id, version: from.version }, to: { id: to.id, version: to.version }, rows };
 }
+
+/** The analysis a need belongs to (null: no such need), for permission checks from other features. */
+export async function analysisIdOfNeed(db: Db, needId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ analysisId: competenceNeed.analysisId })
+    .from(competenceNeed)
+    .where(eq(competenceNeed.id, needId));
+  return row?.analysisId ?? null;
+}

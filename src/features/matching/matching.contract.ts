@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { courseFormats, courseLevels, courseSummarySchema } from '../catalog/catalog.contract.ts';
+
+export const confidences = ['high', 'medium', 'low'] as const;
+export const heiPreferences = ['all', 'own-first', 'own-only'] as const;
+
+/** Filters of a match (query string or body): whose courses, and which kind. */
+export const matchFiltersSchema = z.object({
+  hei: z
+    .enum(heiPreferences)
+    .default('all')
+    .describe(
+      "all: the consortium's courses by relevance; own-first: the own HEI's good matches first; own-only",
+    ),
+  language: z.enum(['sv', 'en']).optional().describe('Language of the course text'),
+  format: z.enum(courseFormats).optional(),
+  level: z.enum(courseLevels).optional(),
+  creditsMin: z.coerce.number().min(0).max(400).optional(),
+  creditsMax: z.coerce.number().min(0).max(400).optional(),
+  top: z.coerce.number().int().min(1).max(50).default(10),
+});
+export type MatchFilters = z.infer<typeof matchFiltersSchema>;
+
+export const decisionSchema = z.object({
+  decision: z.enum(['accepted', 'rejected']),
+  reason: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.iso.datetime(),
+});
+
+export const suggestionSchema = z
+  .object({
+    rank: z.number().int(),
+    course: courseSummarySchema,
+    score: z.number(),
+    confidence: z.enum(confidences),
+    why: z.object({
+      matchedWords: z.array(z.string()).describe("The need's words found in the course (typos as corrected)"),
+      needLanguage: z.enum(['sv', 'en']),
+      courseLanguage: z.enum(['sv', 'en']),
+      similarTo: z
+        .object({
+          id: z.uuid(),
+          code: z.string(),
+          title: z.object({ sv: z.string().nullable(), en: z.string().nullable() }),
+        })
+        .nullable()
+        .describe('Found through this similar course (e.g. the same topic in the other language)'),
+    }),
+    decision: decisionSchema.nullable(),
+  })
+  .meta({ id: 'MatchSuggestion' });
+
+export const matchSchema = z
+  .object({
+    noGoodMatch: z
+      .boolean()
+      .describe('No course is a good match: a finding (unmet demand); the suggestions are only the nearest'),
+    needLanguage: z.enum(['sv', 'en']),
+    coursesSearched: z.number().int(),
+    suggestions: z.array(suggestionSchema),
+  })
+  .meta({ id: 'Match' });
+export type Match = z.infer<typeof matchSchema>;
+
+export const acceptanceSchema = z
+  .object({
+    accepted: z.number().int(),
+    rejected: z.number().int(),
+    rate: z.number().nullable().describe('accepted / decided; null before the first decision'),
+    byConfidence: z.array(
+      z.object({ confidence: z.enum(confidences), accepted: z.number().int(), rejected: z.number().int() }),
+    ),
+  })
+  .meta({ id: 'MatchAcceptance' });
+
+export const needMatchSchema = matchSchema.extend({
+  need: z.object({
+    id: z.uuid(),
+    label: z.string(),
+    priority: z.number(),
+    horizon: z.string(),
+  }),
+});
+
+export const analysisMatchesSchema = z.object({
+  analysisId: z.uuid(),
+  needs: z.array(needMatchSchema),
+  acceptance: acceptanceSchema,
+});
+
+export const inquiryMatchesSchema = matchSchema.extend({
+  inquiryId: z.uuid(),
+  text: z.string(),
+  acceptance: acceptanceSchema,
+});
+
+export const searchBody = matchFiltersSchema.extend({
+  text: z.string().trim().min(3, 'describe the need in a few words').max(4000),
+});
+
+export const decisionBody = z.object({
+  subject: z.object({ kind: z.enum(['need', 'inquiry']), id: z.uuid() }),
+  courseId: z.uuid(),
+  decision: z.enum(['accepted', 'rejected']),
+  reason: z.string().trim().max(1000).optional(),
+  rank: z.number().int().min(1).max(100).optional(),
+  score: z.number().min(0).optional(),
+  confidence: z.enum(confidences).optional(),
+});

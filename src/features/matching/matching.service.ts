@@ -1,0 +1,253 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { notFound } from '../../server/http/problem.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { authUser } from '../auth/auth.table.ts';
+import { catalogScope, courseSummaries } from '../catalog/catalog.service.ts';
+import { getInquiry } from '../inquiries/inquiries.service.ts';
+import { analysisIdOfNeed, authorizeAnalysis, getAnalysis, heiActor } from '../needs/needs.service.ts';
+import type { Role } from '../tenancy/tenancy.contract.ts';
+import { type Actor, actingHei } from '../tenancy/tenancy.service.ts';
+import type { decisionBody, Match, MatchFilters } from './matching.contract.ts';
+import { type Confidence, judge, type RankFilters, rankCourses } from './matching.rank.ts';
+import { matchDecision } from './matching.table.ts';
+
+type Subject = { kind: 'need' | 'inquiry'; id: string };
+
+/** HEI staff who may search for courses (free text). */
+const SEARCHERS: Role[] = ['admin', 'coordinator', 'teacher', 'economist', 'manager'];
+
+const SWEDISH = /\b(och|att|för|med|som|på|är|av|vi|det|inte|till|har|våra|vår|kan|ska|om|en|ett)\b/g;
+const ENGLISH = /\b(and|the|of|to|for|with|we|our|is|are|in|on|that|it|not|have|can|need|a|an)\b/g;
+
+/** The language of a need text, by its most common little words (Swedish when undecided). */
+export function needLanguage(text: string): 'sv' | 'en' {
+  const lower = text.toLowerCase();
+  const sv = lower.match(SWEDISH)?.length ?? 0;
+  const en = lower.match(ENGLISH)?.length ?? 0;
+  return en > sv ? 'en' : 'sv';
+}
+
+/** A match across the HEI's consortium, with the decisions already taken on this subject. */
+async function match(
+  db: Db,
+  hei: { id: string },
+  text: string,
+  filters: MatchFilters,
+  subject: Subject | null,
+): Promise<Match> {
+  const scope = await catalogScope(db, hei.id);
+  const rankFilters: RankFilters = {
+    heiIds: filters.hei === 'own-only' ? [hei.id] : undefined,
+    languages: filters.language ? [filters.language] : undefined,
+    formats: filters.format ? [filters.format] : undefined,
+    levels: filters.level ? [filters.level] : undefined,
+    minCredits: filters.creditsMin,
+    maxCredits: filters.creditsMax,
+  };
+  const ranking = await rankCourses(db, { text, scope, top: filters.top, filters: rankFilters });
+  const { noGoodMatch, confidenceOf } = judge(ranking);
+  let ranked = ranking.results.map((r) => ({ ...r, confidence: confidenceOf(r.score) }));
+  if (filters.hei === 'own-first') {
+    // The own HEI's courses first — among the good ones; a weak own course does not beat a good other one.
+    const key = (r: (typeof ranked)[number]) => (r.heiId === hei.id && r.confidence !== 'low' ? 0 : 1);
+    ranked = [...ranked].sort((a, b) => key(a) - key(b) || b.score - a.score);
+  }
+  const ids = ranked.map((r) => r.courseId);
+  const courses = new Map((await courseSummaries(db, ids)).map((c) => [c.id, c]));
+  const similar = new Map(
+    (
+      await courseSummaries(
+        db,
+        ranked.flatMap((r) => (r.similarTo ? [r.similarTo] : [])),
+      )
+    ).map((c) => [c.id, c]),
+  );
+  const decisions = subject ? await decisionsOn(db, subject, ids) : new Map();
+  const language = needLanguage(text);
+  return {
+    noGoodMatch,
+    needLanguage: language,
+    coursesSearched: ranking.courses,
+    suggestions: ranked.flatMap((r, i) => {
+      const course = courses.get(r.courseId);
+      if (!course) return [];
+      const like = r.similarTo ? similar.get(r.similarTo) : undefined;
+      return [
+        {
+          rank: i + 1,
+          course,
+          score: Math.round(r.score * 100) / 100,
+          confidence: r.confidence,
+          why: {
+            matchedWords: r.matched.sort(),
+            needLanguage: language,
+            courseLanguage: r.lang,
+            similarTo: like ? { id: like.id, code: like.code, title: like.title } : null,
+          },
+          decision: decisions.get(r.courseId) ?? null,
+        },
+      ];
+    }),
+  };
+}
+
+async function decisionsOn(db: Db, subject: Subject, courseIds: string[]) {
+  if (!courseIds.length) return new Map();
+  const rows = await db
+    .select({ d: matchDecision, by: authUser.name })
+    .from(matchDecision)
+    .leftJoin(authUser, eq(matchDecision.decidedBy, authUser.id))
+    .where(
+      and(
+        eq(matchDecision.subjectKind, subject.kind),
+        eq(matchDecision.subjectId, subject.id),
+        inArray(matchDecision.courseId, courseIds),
+      ),
+    );
+  return new Map(
+    rows.map(({ d, by }) => [
+      d.courseId,
+      { decision: d.decision, reason: d.reason, decidedBy: by, decidedAt: d.decidedAt.toISOString() },
+    ]),
+  );
+}
+
+/** Free text (an employer's words, an inquiry pasted in): the active HEI's consortium, no decisions. */
+export async function matchText(db: Db, actor: Actor, input: MatchFilters & { text: string }) {
+  const hei = await actingHei(db, actor, SEARCHERS);
+  return match(db, hei, input.text, input, null);
+}
+
+/** The text a need is matched by: its concept's labels in both languages (a bridge) and its own words. */
+const needText = (n: {
+  concept: { label: { sv: string | null; en: string | null } } | null;
+  freeText: string | null;
+  goalIndividual: string | null;
+}) => [n.concept?.label.sv, n.concept?.label.en, n.freeText, n.goalIndividual].filter(Boolean).join('. ');
+
+/** Every prioritised need of an analysis (priority > 0, highest first), matched. */
+export async function matchAnalysis(db: Db, actor: Actor, analysisId: string, filters: MatchFilters) {
+  const access = await authorizeAnalysis(db, heiActor(actor), analysisId, 'read');
+  const analysis = await getAnalysis(db, access);
+  const hei = { id: access.analysis.heiId };
+  const needs = analysis.needs
+    .filter((n) => n.computed.priority > 0)
+    .sort((a, b) => b.computed.priority - a.computed.priority);
+  const out = [];
+  for (const n of needs) {
+    const text = needText(n);
+    if (!text) continue;
+    out.push({
+      need: {
+        id: n.id,
+        label: n.concept?.label.sv ?? n.concept?.label.en ?? n.freeText ?? '',
+        priority: n.computed.priority,
+        horizon: n.horizon,
+      },
+      ...(await match(db, hei, text, filters, { kind: 'need', id: n.id })),
+    });
+  }
+  return { analysisId, needs: out, acceptance: await acceptance(db, hei.id) };
+}
+
+/** An inquiry's need as the employer wrote it (need and purpose), matched for the HEI handling it. */
+export async function matchInquiry(db: Db, actor: Actor, inquiryId: string, filters: MatchFilters) {
+  const inquiry = await getInquiry(db, actor, inquiryId);
+  const hei = await actingHei(db, actor, ['coordinator', 'manager', 'admin']);
+  const text = inquiry.needText;
+  return {
+    inquiryId,
+    text,
+    ...(await match(db, hei, text, filters, { kind: 'inquiry', id: inquiryId })),
+    acceptance: await acceptance(db, hei.id),
+  };
+}
+
+/**
+ * Accepts or rejects a suggested course for a need (who may change the analysis) or an inquiry (who
+ * may read it). Deciding again replaces the decision. The course must be in the HEI's consortium.
+ */
+export async function decide(db: Db, actor: Actor, input: typeof decisionBody._output) {
+  let heiId: string;
+  if (input.subject.kind === 'need') {
+    const analysisId = await analysisIdOfNeed(db, input.subject.id);
+    if (!analysisId) throw notFound('The need');
+    const access = await authorizeAnalysis(db, heiActor(actor), analysisId, 'write');
+    heiId = access.analysis.heiId;
+  } else {
+    await getInquiry(db, actor, input.subject.id);
+    heiId = (await actingHei(db, actor, ['coordinator', 'manager', 'admin'])).id;
+  }
+  const scope = await catalogScope(db, heiId);
+  const [course] = await courseSummaries(db, [input.courseId]);
+  if (!course || !scope.includes(course.hei.id)) throw notFound('The course');
+  const values = {
+    heiId,
+    subjectKind: input.subject.kind,
+    subjectId: input.subject.id,
+    courseId: input.courseId,
+    decision: input.decision,
+    reason: input.reason || null,
+    rank: input.rank ?? null,
+    score: input.score ?? null,
+    confidence: input.confidence ?? null,
+    decidedBy: actor.userId,
+    decidedAt: new Date(),
+  };
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(matchDecision)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [matchDecision.subjectKind, matchDecision.subjectId, matchDecision.courseId],
+        set: values,
+      });
+    await recordAudit(tx, {
+      actor,
+      organisationId: heiId,
+      action: `match.${input.decision}`,
+      subjectType: input.subject.kind,
+      subjectId: input.subject.id,
+      data: { courseId: input.courseId, code: course.code, rank: input.rank, confidence: input.confidence },
+    });
+  });
+  return {
+    ...(await decisionsOn(db, input.subject, [input.courseId])).get(input.courseId),
+    acceptance: await acceptance(db, heiId),
+  };
+}
+
+/** The HEI's decisions on suggestions: how many were accepted, overall and per confidence band. */
+export async function acceptance(db: Db, heiId: string) {
+  const rows = await db
+    .select({
+      confidence: matchDecision.confidence,
+      decision: matchDecision.decision,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(matchDecision)
+    .where(eq(matchDecision.heiId, heiId))
+    .groupBy(matchDecision.confidence, matchDecision.decision);
+  const count = (decision: string, confidence?: Confidence) =>
+    rows
+      .filter((r) => r.decision === decision && (!confidence || r.confidence === confidence))
+      .reduce((sum, r) => sum + r.n, 0);
+  const accepted = count('accepted');
+  const rejected = count('rejected');
+  return {
+    accepted,
+    rejected,
+    rate: accepted + rejected ? accepted / (accepted + rejected) : null,
+    byConfidence: (['high', 'medium', 'low'] as const).map((confidence) => ({
+      confidence,
+      accepted: count('accepted', confidence),
+      rejected: count('rejected', confidence),
+    })),
+  };
+}
+
+/** The active HEI's acceptance rate (for the matching page). */
+export async function acceptanceOfActiveHei(db: Db, actor: Actor) {
+  return acceptance(db, (await actingHei(db, actor, SEARCHERS)).id);
+}

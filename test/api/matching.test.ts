@@ -1,0 +1,413 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCatalog } from '../../src/features/catalog/catalog.service.ts';
+import { seedDemoTaxonomy } from '../../src/features/taxonomy/demo-taxonomy.ts';
+import { taxonomyConcept } from '../../src/features/taxonomy/taxonomy.table.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import {
+  createConsortium,
+  createOrganisation,
+  createUser,
+  inquiryInput,
+  orgNumber,
+  type TestUser,
+} from '../support/factories.ts';
+
+// The development catalogue, split between two HEIs of one consortium; a third HEI is elsewhere.
+const DEV = path.resolve('../shared/datasets/matching-dev');
+const catalog = JSON.parse(readFileSync(path.join(DEV, 'catalog.json'), 'utf8')).courses as {
+  id: string;
+  provider: string;
+}[];
+const needs = JSON.parse(readFileSync(path.join(DEV, 'needs.json'), 'utf8')).needs as {
+  id: string;
+  text: string;
+}[];
+const needText = (id: string) => needs.find((n) => n.id === id)?.text ?? '';
+
+let t: TestApp;
+let heiA: string;
+let heiB: string;
+let heiC: string;
+let coordA: TestUser;
+let teacherA: TestUser;
+let economistA: TestUser;
+let coordC: TestUser;
+let customer: TestUser;
+let welding: string;
+let caseId: string;
+let inquiryId: string;
+
+async function load(heiId: string, providers: string[]) {
+  const courses = catalog.filter((c) => providers.includes(c.provider));
+  const report = await importCatalog(t.db, {
+    heiId,
+    actor: null,
+    fileName: 'catalog.json',
+    format: 'json',
+    content: Buffer.from(JSON.stringify({ courses })),
+    mapping: null,
+    keepValidRows: false,
+    suggestTags: false,
+  });
+  expect(report.status).toBe('succeeded');
+}
+
+const search = (user: TestUser, body: Record<string, unknown>) =>
+  t.request('POST', '/api/matching/search', { cookie: user.cookie, body });
+const codes = (match: { suggestions: { course: { externalId: string } }[] }) =>
+  match.suggestions.map((s) => s.course.externalId);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemoTaxonomy(t.db);
+  welding =
+    (await t.db.select().from(taxonomyConcept).where(eq(taxonomyConcept.labelSv, 'Svetsteknik')))[0]?.id ??
+    '';
+  const alliance = await createConsortium(t);
+  const other = await createConsortium(t);
+  heiA = (await createOrganisation(t, { kind: 'hei', name: 'Högskolan Väst', consortiumId: alliance.id })).id;
+  heiB = (await createOrganisation(t, { kind: 'hei', name: 'Mälardalen', consortiumId: alliance.id })).id;
+  heiC = (await createOrganisation(t, { kind: 'hei', name: 'Annan högskola', consortiumId: other.id })).id;
+  coordA = await createUser(t, [{ organisationId: heiA, roles: ['coordinator'] }]);
+  teacherA = await createUser(t, [{ organisationId: heiA, roles: ['teacher'] }]);
+  economistA = await createUser(t, [{ organisationId: heiA, roles: ['economist'] }]);
+  coordC = await createUser(t, [{ organisationId: heiC, roles: ['coordinator'] }]);
+  customer = await createUser(t, [
+    { organisationId: (await createOrganisation(t, { kind: 'customer' })).id, roles: ['customer_contact'] },
+  ]);
+  await load(heiA, ['Högskolan Väst', 'Högskolan i Gävle', 'Högskolan Dalarna']);
+  await load(heiB, ['Mälardalens universitet', 'Karlstads universitet', 'Högskolan Kristianstad']);
+  // The other consortium's HEI has one welding course of its own.
+  await load(heiC, ['Högskolan Väst']);
+
+  await t.app.inject({
+    method: 'POST',
+    url: `/api/public/consortia/${alliance.slug}/inquiries`,
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify(
+      inquiryInput({
+        organisationName: 'Robotverkstaden AB',
+        orgNumber: orgNumber(),
+        needText: needText('D001'),
+      }),
+    ),
+  });
+  inquiryId = (await t.request('GET', '/api/inquiries', { cookie: coordA.cookie })).json()[0].id;
+  await t.request('POST', `/api/inquiries/${inquiryId}/claim`, { cookie: coordA.cookie });
+  caseId = (await t.request('GET', '/api/cases', { cookie: coordA.cookie })).json().items[0].id;
+}, 240_000);
+afterAll(() => t.close());
+
+describe('matching free text across the consortium', () => {
+  it("ranks the consortium's courses for an employer's words, with score, band and why", async () => {
+    const response = await search(coordA, { text: needText('D001') });
+    expect(response.statusCode, response.body).toBe(200);
+    const match = response.json();
+    expect(match.noGoodMatch).toBe(false);
+    expect(match.needLanguage).toBe('sv');
+    expect(match.coursesSearched).toBe(catalog.length);
+    expect(codes(match).slice(0, 3)).toContain('HV-0009'); // robot cell operation (grade 2)
+    const top = match.suggestions[0];
+    expect(top).toMatchObject({ rank: 1, confidence: 'high', decision: null });
+    expect(top.score).toBeGreaterThan(match.suggestions[1].score - 1e-9);
+    expect(top.why.matchedWords.length).toBeGreaterThan(2);
+    expect(top.why.courseLanguage).toBe('sv');
+    // Courses of both HEIs of the consortium, none of the other consortium.
+    const heis = new Set(match.suggestions.map((s: { course: { hei: { id: string } } }) => s.course.hei.id));
+    expect(heis.has(heiC)).toBe(false);
+  });
+
+  it('finds a course in the other language (an English need, a Swedish PLC course)', async () => {
+    const match = (await search(coordA, { text: needText('D012') })).json();
+    expect(match.needLanguage).toBe('en');
+    const plc = match.suggestions.find(
+      (s: { course: { externalId: string } }) => s.course.externalId === 'MDU-0002',
+    );
+    expect(plc?.rank).toBeLessThanOrEqual(3);
+    expect(plc.why).toMatchObject({ needLanguage: 'en', courseLanguage: 'sv' });
+  });
+
+  it('repairs typos and finds words inside Swedish compounds', async () => {
+    const typo = (await search(coordA, { text: 'kurs i svettsteknik och svettsymboler' })).json();
+    expect(codes(typo).slice(0, 3)).toContain('HV-0001');
+    expect(typo.suggestions[0].why.matchedWords.join(' ')).toMatch(/svets/);
+  });
+
+  it('says "no good match" when nothing is relevant — a finding, with the nearest courses as low confidence', async () => {
+    const match = (await search(coordA, { text: needText('D030') })).json(); // forklift licences
+    expect(match.noGoodMatch).toBe(true);
+    for (const s of match.suggestions) expect(s.confidence).toBe('low');
+  });
+
+  it('filters by own HEI, language, format, level and credits', async () => {
+    const text = 'ledarskap och kommunikation för chefer i vården';
+    const own = (await search(coordA, { text, hei: 'own-only' })).json();
+    expect(own.suggestions.length).toBeGreaterThan(0);
+    for (const s of own.suggestions) expect(s.course.hei.id).toBe(heiA);
+
+    const first = (await search(coordA, { text, hei: 'own-first' })).json();
+    const good = first.suggestions.filter((s: { confidence: string }) => s.confidence !== 'low');
+    const firstOther = good.findIndex((s: { course: { hei: { id: string } } }) => s.course.hei.id !== heiA);
+    const lastOwn = good.findLastIndex((s: { course: { hei: { id: string } } }) => s.course.hei.id === heiA);
+    if (firstOther >= 0 && lastOwn >= 0) expect(lastOwn).toBeLessThan(firstOther);
+
+    const en = (
+      await search(coordA, { text: 'leadership and communication for managers', language: 'en' })
+    ).json();
+    expect(en.suggestions.length).toBeGreaterThan(0);
+    for (const s of en.suggestions) expect(s.course.languages[0]).toBe('en');
+
+    const narrow = (
+      await search(coordA, { text, format: 'distance', level: 'first-cycle', creditsMin: 5, creditsMax: 7.5 })
+    ).json();
+    for (const s of narrow.suggestions) {
+      expect(s.course).toMatchObject({ format: 'distance', level: 'first-cycle' });
+      expect(s.course.credits).toBeGreaterThanOrEqual(5);
+      expect(s.course.credits).toBeLessThanOrEqual(7.5);
+    }
+  });
+
+  it('refuses empty text and bad filters with the field named', async () => {
+    const short = await search(coordA, { text: ' a ' });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().errors[0].field).toMatch(/text/);
+    const top = await search(coordA, { text: 'svetsning', top: 500 });
+    expect(top.statusCode).toBe(400);
+    expect(top.json().errors[0].field).toMatch(/top/);
+  });
+
+  it('is for HEI staff: customers are refused, anonymous callers must sign in', async () => {
+    expect((await search(customer, { text: 'svetsning' })).statusCode).toBe(403);
+    expect(
+      (await t.request('POST', '/api/matching/search', { body: { text: 'svetsning' } })).statusCode,
+    ).toBe(401);
+  });
+
+  it('follows the catalogue: a changed course is found by its new words, a deleted one no more', async () => {
+    const course = (
+      await t.request('GET', `/api/catalog/courses?hei=${heiA}&limit=200`, { cookie: coordA.cookie })
+    )
+      .json()
+      .courses.find((c: { code: string }) => c.code === 'SVT101');
+    const changed = await t.request('PATCH', `/api/organisations/${heiA}/catalog/courses/${course.id}`, {
+      cookie: coordA.cookie,
+      body: { subjects: ['Svetsteknik', 'Kvantkryptografi'] },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const found = (await search(coordA, { text: 'kvantkryptografi' })).json();
+    expect(found.suggestions[0].course.id).toBe(course.id);
+    const removed = await t.request('DELETE', `/api/organisations/${heiA}/catalog/courses/${course.id}`, {
+      cookie: coordA.cookie,
+    });
+    expect(removed.statusCode).toBe(204);
+    const gone = (await search(coordA, { text: 'kvantkryptografi' })).json();
+    expect(gone.suggestions.map((s: { course: { id: string } }) => s.course.id)).not.toContain(course.id);
+  });
+});
+
+describe('matching a needs analysis, and decisions', () => {
+  let analysisId: string;
+  let needId: string;
+
+  it('ranks courses for every prioritised need, highest priority first', async () => {
+    const created = await t.request('POST', '/api/analyses', {
+      cookie: coordA.cookie,
+      body: { caseId, title: 'Robot och svets', strategy: 'Automatisering', drivers: ['new_technology'] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    analysisId = created.json().id;
+    const add = (body: Record<string, unknown>) =>
+      t.request('POST', `/api/analyses/${analysisId}/needs`, {
+        cookie: coordA.cookie,
+        body: { requiredLevel: 4, currentLevel: 1, people: 8, horizon: 'now', ...body },
+      });
+    expect((await add({ conceptId: welding, importance: 2 })).statusCode).toBe(201);
+    expect(
+      (await add({ freeText: 'Felsöka och återstarta robotcellen när den larmar', importance: 3 }))
+        .statusCode,
+    ).toBe(201);
+    // No gap: not prioritised, not matched.
+    expect(
+      (await add({ freeText: 'Truckkort', importance: 2, requiredLevel: 1, currentLevel: 3 })).statusCode,
+    ).toBe(201);
+
+    const response = await t.request('GET', `/api/analyses/${analysisId}/matches`, { cookie: coordA.cookie });
+    expect(response.statusCode, response.body).toBe(200);
+    const result = response.json();
+    expect(result.needs.map((n: { need: { label: string } }) => n.need.label)).toEqual([
+      'Felsöka och återstarta robotcellen när den larmar',
+      'Svetsteknik',
+    ]);
+    expect(result.needs[0].need.priority).toBeGreaterThan(result.needs[1].need.priority);
+    expect(codes(result.needs[0]).slice(0, 3)).toContain('HV-0009');
+    // The concept's English label bridges to English welding courses as well.
+    expect(result.needs[1].noGoodMatch).toBe(false);
+    expect(result.acceptance).toMatchObject({ accepted: 0, rejected: 0, rate: null });
+    needId = result.needs[0].need.id;
+  });
+
+  it('stores accept and reject decisions, shows them on the match, and the acceptance rate', async () => {
+    const match = (
+      await t.request('GET', `/api/analyses/${analysisId}/matches`, { cookie: coordA.cookie })
+    ).json().needs[0];
+    const decide = (
+      s: { rank: number; score: number; confidence: string; course: { id: string } },
+      decision: string,
+      reason?: string,
+    ) =>
+      t.request('PUT', '/api/matching/decisions', {
+        cookie: coordA.cookie,
+        body: {
+          subject: { kind: 'need', id: needId },
+          courseId: s.course.id,
+          decision,
+          reason,
+          rank: s.rank,
+          score: s.score,
+          confidence: s.confidence,
+        },
+      });
+    const first = await decide(match.suggestions[0], 'accepted');
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ decision: 'accepted', acceptance: { accepted: 1, rate: 1 } });
+    expect((await decide(match.suggestions[1], 'accepted')).statusCode).toBe(200);
+    const third = await decide(match.suggestions[2], 'rejected', 'Fel målgrupp');
+    expect(third.json()).toMatchObject({ decision: 'rejected', reason: 'Fel målgrupp' });
+    expect(third.json().acceptance).toMatchObject({ accepted: 2, rejected: 1 });
+    expect(third.json().acceptance.rate).toBeCloseTo(2 / 3);
+
+    const again = (
+      await t.request('GET', `/api/analyses/${analysisId}/matches`, { cookie: coordA.cookie })
+    ).json();
+    const decided = again.needs[0].suggestions
+      .slice(0, 3)
+      .map((s: { decision: { decision: string } | null }) => s.decision?.decision);
+    expect(decided).toEqual(['accepted', 'accepted', 'rejected']);
+    expect(again.acceptance.rate).toBeCloseTo(2 / 3);
+    // Deciding again replaces the decision rather than counting twice.
+    await decide(match.suggestions[2], 'accepted');
+    const rate = (await t.request('GET', '/api/matching/acceptance', { cookie: coordA.cookie })).json();
+    expect(rate).toMatchObject({ accepted: 3, rejected: 0, rate: 1 });
+    expect(rate.byConfidence.reduce((n: number, b: { accepted: number }) => n + b.accepted, 0)).toBe(3);
+  });
+
+  it('lets readers of the analysis see matches but only its writers decide; others get 404', async () => {
+    expect(
+      (await t.request('GET', `/api/analyses/${analysisId}/matches`, { cookie: economistA.cookie }))
+        .statusCode,
+    ).toBe(200);
+    const body = (courseId: string) => ({
+      subject: { kind: 'need', id: needId },
+      courseId,
+      decision: 'accepted',
+    });
+    const some = (await search(coordA, { text: 'svetsning' })).json().suggestions[0].course.id;
+    expect(
+      (await t.request('PUT', '/api/matching/decisions', { cookie: economistA.cookie, body: body(some) }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await t.request('PUT', '/api/matching/decisions', { cookie: teacherA.cookie, body: body(some) }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await t.request('GET', `/api/analyses/${analysisId}/matches`, { cookie: coordC.cookie })).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.request('PUT', '/api/matching/decisions', { cookie: coordC.cookie, body: body(some) }))
+        .statusCode,
+    ).toBe(404);
+    // A course outside the consortium cannot be decided on.
+    const foreign = (await search(coordC, { text: 'svetsning' })).json().suggestions[0].course.id;
+    const outside = await t.request('PUT', '/api/matching/decisions', {
+      cookie: coordA.cookie,
+      body: body(foreign),
+    });
+    expect(outside.statusCode).toBe(404);
+    const unknownNeed = await t.request('PUT', '/api/matching/decisions', {
+      cookie: coordA.cookie,
+      body: { ...body(some), subject: { kind: 'need', id: '00000000-0000-4000-8000-000000000000' } },
+    });
+    expect(unknownNeed.statusCode).toBe(404);
+  });
+});
+
+describe('matching an inquiry', () => {
+  it("matches the employer's own words and records decisions on the inquiry", async () => {
+    const response = await t.request('GET', `/api/inquiries/${inquiryId}/matches?hei=own-first`, {
+      cookie: coordA.cookie,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const match = response.json();
+    expect(match.text).toBe(needText('D001'));
+    expect(codes(match).slice(0, 3)).toContain('HV-0009');
+    const decided = await t.request('PUT', '/api/matching/decisions', {
+      cookie: coordA.cookie,
+      body: {
+        subject: { kind: 'inquiry', id: inquiryId },
+        courseId: match.suggestions[0].course.id,
+        decision: 'rejected',
+      },
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const again = (
+      await t.request('GET', `/api/inquiries/${inquiryId}/matches?hei=own-first`, { cookie: coordA.cookie })
+    ).json();
+    expect(again.suggestions[0].decision).toMatchObject({ decision: 'rejected' });
+    expect(
+      (await t.request('GET', `/api/inquiries/${inquiryId}/matches`, { cookie: coordC.cookie })).statusCode,
+    ).toBe(404);
+  });
+});
+
+describe('lupp match (command line)', () => {
+  it('prints, for every need, the ranked course ids with score and confidence, and noGoodMatch', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lupp-match-'));
+    try {
+      const small = catalog.filter((c) => c.provider === 'Högskolan Väst');
+      writeFileSync(path.join(dir, 'catalog.json'), JSON.stringify({ courses: small }));
+      writeFileSync(
+        path.join(dir, 'needs.json'),
+        JSON.stringify({
+          needs: [
+            { id: 'robot', text: needText('D001') },
+            { id: 'truck', text: needText('D030') },
+          ],
+        }),
+      );
+      const run = spawnSync(
+        process.execPath,
+        [
+          'bin/lupp.js',
+          'match',
+          '--catalog',
+          path.join(dir, 'catalog.json'),
+          '--needs',
+          path.join(dir, 'needs.json'),
+          '--top',
+          '3',
+          '--json',
+        ],
+        { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      const out = JSON.parse(run.stdout);
+      expect(out.map((r: { id: string }) => r.id)).toEqual(['robot', 'truck']);
+      expect(out[0].results).toHaveLength(3);
+      expect(out[0].results[0]).toEqual({
+        courseId: 'HV-0009',
+        score: expect.any(Number),
+        confidence: 'high',
+      });
+      expect(out[0].noGoodMatch).toBe(false);
+      expect(out[1].noGoodMatch).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

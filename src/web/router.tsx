@@ -147,6 +147,19 @@ const analysisRoute = createRoute({
   path: '/needs/$analysisId',
   component: lazyRouteComponent(() => import('./features/analyses/AnalysisPage.tsx'), 'AnalysisPage'),
 });
+const analysisMatchesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/needs/$analysisId/matches',
+  component: lazyRouteComponent(
+    () => import('./features/matching/AnalysisMatchesPage.tsx'),
+    'AnalysisMatchesPage',
+  ),
+});
+const matchingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/matching',
+  component: lazyRouteComponent(() => import('./features/matching/MatchingPage.tsx'), 'MatchingPage'),
+});
 const catalogRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/courses',
@@ -230,10 +243,11 @@ const routeTree = rootRoute.addChildren([
     portalCaseRoute,
     analysesRoute,
     analysisRoute,
+    analysisMatchesRoute,
     catalogRoute,
     catalogImportRoute,
     courseRoute,
-    area('/matching', 'matching'),
+    matchingRoute,
     area('/evaluation', 'evaluation'),
     area('/analysis', 'analysis'),
     area('/process-guide', 'processGuide'),

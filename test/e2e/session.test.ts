@@ -77,15 +77,15 @@ describe('signing in', () => {
     await expectNoAxeViolations(page);
 
     // An area that is not built yet says so.
-    await nav.getByRole('link', { name: 'Matchning' }).click();
-    await expectHeading(page, 'Matchning');
+    await nav.getByRole('link', { name: 'Uppföljning' }).click();
+    await expectHeading(page, 'Uppföljning');
     await page.getByText('Det här området är inte byggt ännu').waitFor();
-    expect(await nav.getByRole('link', { name: 'Matchning' }).getAttribute('aria-current')).toBe('page');
+    expect(await nav.getByRole('link', { name: 'Uppföljning' }).getAttribute('aria-current')).toBe('page');
     await expectNoAxeViolations(page);
 
     // The skip link is the first stop for the keyboard and moves focus to the content.
     await page.reload();
-    await expectHeading(page, 'Matchning');
+    await expectHeading(page, 'Uppföljning');
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Hoppa till huvudinnehållet' });
     expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);

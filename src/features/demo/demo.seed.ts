@@ -4,6 +4,7 @@ import { authUser } from '../auth/auth.table.ts';
 import { type Auth, createPasswordAccount } from '../auth/auth.ts';
 import { addEntry, addTask, closeCase, createCase, moveCase, tickChecklist } from '../cases/cases.service.ts';
 import { type Stage, stageIndex } from '../cases/stages.ts';
+import { importCatalog } from '../catalog/catalog.service.ts';
 import type { SubmitInquiry } from '../inquiries/inquiries.contract.ts';
 import { nextReference, submitInquiry } from '../inquiries/inquiries.service.ts';
 import { addNeed, addRole, authorizeAnalysis, createAnalysis, heiActor } from '../needs/needs.service.ts';
@@ -13,6 +14,7 @@ import { withCheckDigit } from '../tenancy/org-number.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import { type Actor, listMemberships } from '../tenancy/tenancy.service.ts';
 import { consortium, membership, organisation } from '../tenancy/tenancy.table.ts';
+import { demoCatalogues } from './demo-catalog.ts';
 
 /** Known only in demo mode; the README lists the users. Never seeded in production. */
 export const DEMO_PASSWORD = 'lupp-demo-2026';
@@ -150,6 +152,7 @@ export async function seedDemo(db: Db, auth: Auth, publicUrl = 'http://localhost
       await db.insert(membership).values({ userId, roles: m.roles, ...ids.get(m.in) });
   }
   await seedDemoTaxonomy(db);
+  await seedDemoCatalogues(db, orgs, ids);
   await seedDemoInquiries(db, ids, publicUrl);
   await seedDemoCases(db, ids.get('norrvik')?.organisationId ?? '', publicUrl);
   return true;
@@ -408,6 +411,28 @@ async function seedDemoAnalysis(db: Db, actor: Actor, caseId: string) {
     horizon: '1y',
     driver: 'new_technology',
   });
+}
+
+/** The HEIs' catalogues, imported the way a coordinator's file is (so they are indexed for matching). */
+async function seedDemoCatalogues(
+  db: Db,
+  orgs: readonly { key: string; name: string }[],
+  ids: Map<string, { organisationId?: string }>,
+) {
+  for (const o of orgs) {
+    const courses = demoCatalogues[o.name];
+    const heiId = ids.get(o.key)?.organisationId;
+    if (!courses || !heiId) continue;
+    await importCatalog(db, {
+      heiId,
+      actor: null,
+      fileName: 'demo-catalog.json',
+      format: 'json',
+      content: Buffer.from(JSON.stringify({ courses })),
+      mapping: null,
+      keepValidRows: false,
+    });
+  }
 }
 
 /** Inquiries as employers would write them, through the same front door the public uses. */

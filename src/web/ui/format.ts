@@ -15,7 +15,8 @@ export function useFormat() {
       const area = subjectAreas.find((s) => s.code === (code as SubjectAreaCode));
       return area ? (i18n.language === 'en' ? area.en : area.sv) : code;
     },
-    /** One of `{ sv, en }` in the interface language. */
+    /** A number with one decimal, as the interface language writes it (12,3 / 12.3). */
+    number: (value: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value),
     /** The text in the interface language, else in the other one (taxonomy labels may lack one). */
     pick: (text: { sv: string | null; en: string | null }): string =>
       (i18n.language === 'en' ? (text.en ?? text.sv) : (text.sv ?? text.en)) ?? '',

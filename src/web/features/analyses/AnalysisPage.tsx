@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Analysis, analysisSchema } from '../../../features/needs/needs.contract.ts';
 import { api } from '../../api.ts';
-import { AnchorLink } from '../../ui/links.tsx';
+import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, Loading, Page, Section, useErrorMessage } from '../../ui/page.tsx';
 import { AnalysisEditor } from './AnalysisEditor.tsx';
@@ -82,6 +82,9 @@ function Header({ analysis, canWrite }: { analysis: Analysis; canWrite: boolean 
         )}
       </Stack>
       <Group gap="xs">
+        <ButtonLink to="/needs/$analysisId/matches" params={{ analysisId: analysis.id }} variant="filled">
+          {t('matchingPage.analysisLink')}
+        </ButtonLink>
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
             <Button variant="default">{t('analyses.export')}</Button>

@@ -14,11 +14,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import {
-  courseFormats,
-  courseLevels,
-  type courseListSchema,
-} from '../../../features/catalog/catalog.contract.ts';
+import type { courseListSchema } from '../../../features/catalog/catalog.contract.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -26,6 +22,7 @@ import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { Forbidden, Page, QueryView } from '../../ui/page.tsx';
 import { myConsortiumQuery } from '../inquiries/inquiries.api.ts';
 import { useCatalogAccess } from './access.ts';
+import { CourseKindSelects } from './CourseKindSelects.tsx';
 import { type CourseFilters, coursesQuery } from './catalog.api.ts';
 
 type CourseList = z.infer<typeof courseListSchema>;
@@ -85,41 +82,7 @@ export function CatalogPage() {
                     </option>
                   ))}
                 </NativeSelect>
-                <NativeSelect
-                  label={t('catalog.language')}
-                  value={filters.language ?? ''}
-                  onChange={(e) =>
-                    set({ language: (e.currentTarget.value || undefined) as CourseFilters['language'] })
-                  }
-                >
-                  <option value="">{t('catalog.anyLanguage')}</option>
-                  <option value="sv">{t('catalog.lang.sv')}</option>
-                  <option value="en">{t('catalog.lang.en')}</option>
-                </NativeSelect>
-                <NativeSelect
-                  label={t('catalog.format')}
-                  value={filters.format ?? ''}
-                  onChange={(e) => set({ format: e.currentTarget.value || undefined })}
-                >
-                  <option value="">{t('catalog.anyFormat')}</option>
-                  {courseFormats.map((f) => (
-                    <option key={f} value={f}>
-                      {t(`catalog.formats.${f}`)}
-                    </option>
-                  ))}
-                </NativeSelect>
-                <NativeSelect
-                  label={t('catalog.level')}
-                  value={filters.level ?? ''}
-                  onChange={(e) => set({ level: e.currentTarget.value || undefined })}
-                >
-                  <option value="">{t('catalog.anyLevel')}</option>
-                  {courseLevels.map((l) => (
-                    <option key={l} value={l}>
-                      {t(`catalog.levels.${l}`)}
-                    </option>
-                  ))}
-                </NativeSelect>
+                <CourseKindSelects value={filters} onChange={set} />
               </SimpleGrid>
             </Stack>
           </Paper>

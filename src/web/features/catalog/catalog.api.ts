@@ -6,14 +6,15 @@ import {
   importReportSchema,
   uploadSchema,
 } from '../../../features/catalog/catalog.contract.ts';
+import type { CourseFormat, CourseLevel } from '../../../features/catalog/catalog.fields.ts';
 import { api } from '../../api.ts';
 
 export type CourseFilters = {
   q?: string;
   hei?: string;
   language?: 'sv' | 'en';
-  format?: string;
-  level?: string;
+  format?: CourseFormat;
+  level?: CourseLevel;
 };
 
 export const coursesQuery = (f: CourseFilters) =>

@@ -22,6 +22,7 @@ import { useFormat } from '../../ui/format.ts';
 import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { Forbidden, Page, QueryView, RecordHeader, Section, useErrorMessage } from '../../ui/page.tsx';
+import { InquiryMatches } from '../matching/InquiryMatches.tsx';
 import { useInquiryAccess } from './InquiriesPage.tsx';
 import { inquiryAction, inquiryQuery, myConsortiumQuery } from './inquiries.api.ts';
 
@@ -65,6 +66,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 function InquiryView({ inquiry }: { inquiry: InquiryDetail }) {
   const { t } = useTranslation();
+  const { canAct } = useInquiryAccess();
   const format = useFormat();
   return (
     <Stack gap="lg">
@@ -95,6 +97,8 @@ function InquiryView({ inquiry }: { inquiry: InquiryDetail }) {
           <Field label={t('inquiries.purpose')}>{t(`labels.purpose.${inquiry.purpose}`)}</Field>
         </SimpleGrid>
       </Section>
+
+      <InquiryMatches inquiryId={inquiry.id} canDecide={canAct} />
 
       <Section id="inq-customer" title={t('inquiries.customer')}>
         <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }}>

@@ -1,0 +1,156 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inquiryInput, orgNumber } from '../support/factories.ts';
+import {
+  expectHeading,
+  expectNoAxeViolations,
+  type Lupp,
+  launchBrowser,
+  newPage,
+  signIn,
+  startLupp,
+  switchOrganisation,
+} from './support/lupp.ts';
+
+// Karin, coordinator at Högskolan i Norrvik, matches the demo needs analysis (Norrlandsgruvan's
+// maintenance needs) against the consortium's catalogues and accepts two suggestions; an inquiry for
+// forklift licences — which no HEI of the consortium offers — shows "no good match" as a finding.
+
+let lupp: Lupp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await lupp?.close();
+});
+
+const needSection = (page: Page, label: RegExp) => page.getByRole('region', { name: label });
+const rowOf = (section: ReturnType<typeof needSection>, title: string) =>
+  section
+    .getByTestId('match-row')
+    .filter({ has: section.page().getByRole('link', { name: title, exact: true }) });
+
+describe('matching needs to courses', () => {
+  it('matches a needs analysis across the consortium and accepts two suggestions', async () => {
+    const { context, page, errors } = await newPage(browser, lupp);
+    await signIn(page, 'karin.koordinator@mittland.example');
+    await switchOrganisation(page, 'Högskolan i Norrvik');
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Behovsanalys' })
+      .click();
+    await page.getByRole('link', { name: 'Kompetensbehov i underhållet 2027' }).click();
+    await expectHeading(page, 'Kompetensbehov i underhållet 2027');
+    await page.getByRole('link', { name: 'Matcha mot kurser' }).click();
+    await expectHeading(page, 'Matchande kurser för behovsanalysen');
+
+    // Highest priority first: preventive maintenance; its courses at both HEIs, in Swedish and English.
+    const maintenance = needSection(page, /^1\. Förebyggande underhåll/);
+    const uh101 = rowOf(maintenance, 'Förebyggande och tillståndsbaserat underhåll');
+    await uh101.waitFor();
+    expect(await uh101.textContent()).toContain('Mittlands universitet');
+    expect(await uh101.getByText(/^Matchade ord: .*underhåll/).count()).toBe(1);
+    const english = rowOf(maintenance, 'Condition monitoring and predictive maintenance');
+    await english.getByText('Kursen är på engelska, behovet på svenska').waitFor();
+    await expectNoAxeViolations(page);
+
+    // Two accepted, one rejected: the decisions show on the rows and in the acceptance rate.
+    await uh101.getByRole('button', { name: 'Godta Förebyggande och tillståndsbaserat underhåll' }).click();
+    await uh101.getByTestId('decision').getByText('Godtagen').waitFor();
+    const plc = needSection(page, /PLC-programmering/);
+    const plcCourse = rowOf(plc, 'PLC-programmering för underhållstekniker');
+    await plcCourse.getByRole('button', { name: 'Godta PLC-programmering för underhållstekniker' }).click();
+    await plcCourse.getByTestId('decision').getByText('Godtagen').waitFor();
+    const welding = plc.getByTestId('match-row').filter({ hasText: 'Svetsteknik för arbetsledare' });
+    if (await welding.count()) {
+      await welding.getByRole('button', { name: /^Avvisa / }).click();
+    } else {
+      await plc
+        .getByTestId('match-row')
+        .last()
+        .getByRole('button', { name: /^Avvisa / })
+        .click();
+    }
+    const acceptance = page.getByTestId('acceptance');
+    await acceptance.getByText('67 % godtagna (2 av 3 beslut)').waitFor();
+    await expectNoAxeViolations(page);
+
+    // The decisions are kept.
+    await page.reload();
+    await expectHeading(page, 'Matchande kurser för behovsanalysen');
+    await rowOf(
+      needSection(page, /^1\. Förebyggande underhåll/),
+      'Förebyggande och tillståndsbaserat underhåll',
+    )
+      .getByTestId('decision')
+      .getByText('Godtagen')
+      .waitFor();
+    await page.getByTestId('acceptance').getByText('67 % godtagna (2 av 3 beslut)').waitFor();
+
+    // Filters: only the own HEI's courses.
+    await page.getByRole('combobox', { name: 'Lärosäten' }).selectOption('own-only');
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[data-testid="match-row"]')].every((row) =>
+          row.textContent?.includes('Högskolan i Norrvik'),
+        ) && document.querySelectorAll('[data-testid="match-row"]').length > 0,
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows "no good match" for an inquiry no course meets, and finds courses for free text', async () => {
+    const submitted = await fetch(`${lupp.url}/api/public/consortia/kunskapsalliansen/inquiries`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(
+        inquiryInput({
+          organisationName: 'Lagerlogistik i Norrvik AB',
+          orgNumber: orgNumber(),
+          needText:
+            'Vi behöver utbilda tolv lagerarbetare för truckkort (A och B) innan sommaren, helst hos oss på plats.',
+        }),
+      ),
+    });
+    expect(submitted.status).toBe(201);
+
+    const { context, page, errors } = await newPage(browser, lupp);
+    await signIn(page, 'karin.koordinator@mittland.example');
+    await switchOrganisation(page, 'Högskolan i Norrvik');
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Förfrågningar' })
+      .click();
+    await page.getByRole('tabpanel').getByRole('link', { name: 'Lagerlogistik i Norrvik AB' }).click();
+    await expectHeading(page, 'Lagerlogistik i Norrvik AB');
+    const matches = page.getByRole('region', { name: 'Matchande kurser' });
+    await matches.getByTestId('no-good-match').getByText('Ingen bra matchning').waitFor();
+    await expectNoAxeViolations(page);
+
+    // Free text on the matching page: the employer's words from a phone call.
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Matchning' })
+      .click();
+    await expectHeading(page, 'Matchning');
+    await page
+      .getByRole('textbox', { name: 'Behovet' })
+      .fill('Arbetsledarna behöver förstå svetsmetoder och svetsdefekter');
+    await page.getByRole('button', { name: 'Sök kurser' }).click();
+    const results = page.getByRole('region', { name: 'Förslag' });
+    await results
+      .getByTestId('match-row')
+      .first()
+      .getByRole('link', { name: 'Svetsteknik för arbetsledare' })
+      .waitFor();
+    expect(await results.getByTestId('no-good-match').count()).toBe(0);
+    await page.getByTestId('acceptance').waitFor();
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -329,6 +329,11 @@ describe('matching a needs analysis, and decisions', () => {
       body: body(foreign),
     });
     expect(outside.statusCode).toBe(404);
+    // Another consortium's HEI sees its own catalogue and its own (no) decisions only.
+    for (const s of (await search(coordC, { text: 'svetsning' })).json().suggestions)
+      expect(s.course.hei.id).toBe(heiC);
+    const theirs = (await t.request('GET', '/api/matching/acceptance', { cookie: coordC.cookie })).json();
+    expect(theirs).toMatchObject({ accepted: 0, rejected: 0, rate: null });
     const unknownNeed = await t.request('PUT', '/api/matching/decisions', {
       cookie: coordA.cookie,
       body: { ...body(some), subject: { kind: 'need', id: '00000000-0000-4000-8000-000000000000' } },

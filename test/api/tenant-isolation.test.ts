@@ -352,6 +352,14 @@ const scopedElsewhere: Record<string, string> = {
     'catalog.test.ts "shared within the consortium": the consortium\'s catalogues only; customers 403',
   'GET /api/catalog/courses/{courseId}':
     'catalog.test.ts "shared within the consortium": other consortia 404, customers 403',
+  'POST /api/matching/search':
+    "matching.test.ts: courses of the active HEI's consortium only; customers 403, anonymous 401",
+  'GET /api/analyses/{analysisId}/matches':
+    'matching.test.ts "lets readers of the analysis…": other HEIs 404',
+  'GET /api/inquiries/{inquiryId}/matches': 'matching.test.ts "matching an inquiry": other consortia 404',
+  'PUT /api/matching/decisions':
+    'matching.test.ts: writers of the analysis only (403), other HEIs 404, courses of other consortia 404',
+  'GET /api/matching/acceptance': "matching.test.ts: the active HEI's own decisions only",
   'GET /api/portal': "portal.test.ts: the customer contact's own organisation only",
   'GET /api/portal/cases/{caseId}': 'portal.test.ts: own cases only, never internal entries',
   'POST /api/portal/cases/{caseId}/messages': 'portal.test.ts',

@@ -188,6 +188,7 @@ type Variant = {
   inside?: number; // weight of compound tails (need word inside a longer course word)
   bridge?: number; // weight of terms added through the sv/en term table
   fields?: [title: number, subjects: number, body: number];
+  langIdf?: boolean; // BM25 statistics (N, df, avgdl) within the language of each course
   expand?: number; // weight of the nearest other-language course's title and subject terms (field 4)
   // pseudo-relevance feedback: title/subject terms of the top courses added to the need
   feedback?: { top: number; weight: number };
@@ -262,14 +263,26 @@ function rankingSql(v: Variant): string {
       join course_word t on t.word = v.word group by 1, 2, 3, 4`
           : ''
       }),
-    df as (select kind, term, count(*)::float8 as df from m group by 1, 2),
+    ${
+      v.langIdf
+        ? `ml as (select m.*, c.lang from m join course c on c.id = m.course_id),
+    nl as (select c.lang, count(*)::float8 as n, avg(l.dl) as avgdl from course c join course_len l on l.course_id = c.id group by 1),
+    df as (select kind, term, lang, count(*)::float8 as df from ml group by 1, 2, 3),
+    s as (
+      select ml.course_id, ml.kind, ml.term,
+        ml.w * ln(1 + (nl.n - df.df + 0.5) / (df.df + 0.5)) as idfw,
+        ml.w * ln(1 + (nl.n - df.df + 0.5) / (df.df + 0.5))
+          * ml.wtf * 2.2 / (ml.wtf + 1.2 * (0.25 + 0.75 * l.dl / nl.avgdl)) as part
+      from ml join df using (kind, term, lang) join nl using (lang) join course_len l using (course_id)),`
+        : `df as (select kind, term, count(*)::float8 as df from m group by 1, 2),
     -- BM25 (k1 = 1.2, b = 0.75) over the weighted term frequency of the fields (BM25F-like)
     s as (
       select m.course_id, m.kind, m.term,
         m.w * ln(1 + (n.n - df.df + 0.5) / (df.df + 0.5)) as idfw,
         m.w * ln(1 + (n.n - df.df + 0.5) / (df.df + 0.5))
           * m.wtf * 2.2 / (m.wtf + 1.2 * (0.25 + 0.75 * l.dl / n.avgdl)) as part
-      from m join df using (kind, term) join course_len l using (course_id), n),
+      from m join df using (kind, term) join course_len l using (course_id), n),`
+    }
     -- the need's weight: idf of every need term that the catalogue knows
     total as (select sum(idfw) as idf from (select distinct kind, term, idfw from s) x),
     ranked as (select s.course_id as id, sum(s.part) as score, sum(s.idfw) / max(total.idf) as coverage
@@ -495,8 +508,11 @@ try {
     ...v4,
     neighbours: { top: 3, same: 0.5, cross: 0.5, crossRank: 1, minShare: 0.6 },
     name: 'final (8c)',
+    langIdf: !!process.env.LANG_IDF,
   };
-  for (const v of variants) {
+  variants.push({ ...final, langIdf: true, name: '10 final + BM25 statistics per course language' });
+  const only = process.env.MATCH_ONLY ? new RegExp(process.env.MATCH_ONLY) : null;
+  for (const v of variants.filter((x) => !only || only.test(x.name))) {
     const { results, times } = await run(db, v);
     line(v.name, summarise(results, null), times);
   }

@@ -52,7 +52,7 @@ const LEND_SAME_LANGUAGE = 0.5;
 const LEND_NEAREST_OTHER_LANGUAGE = 0.5;
 
 /** Score thresholds in units of idfMax. Below NO_GOOD_MATCH the best course is not a good match. */
-export const NO_GOOD_MATCH = 4.5;
+export const NO_GOOD_MATCH = 4;
 export const HIGH_CONFIDENCE = 7;
 /**
  * A need of a few words cannot reach 4.5 × idfMax however well it matches; for it the thresholds are these
@@ -119,36 +119,40 @@ export async function rankCourses(
                  union select 'p', left(fix.word, 5) where length(fix.word) >= 5) k
     ),
     q as (select kind, term, max(w) as w, array_agg(distinct word) as words from q0 group by 1, 2),
-    docs as (select course_id, dl from match_doc where hei_id = any(${scope})),
-    n as (select count(*)::float8 as n, coalesce(avg(dl), 1) as avgdl from docs),
+    docs as (select course_id, dl, lang from match_doc where hei_id = any(${scope})),
+    n as (select count(*)::float8 as n from docs),
+    -- BM25 statistics per language of the course text: English and Swedish courses are scored against
+    -- their own kind, so a word common in the (fewer) English courses is not taken for a rare one
+    nl as (select lang, count(*)::float8 as n, coalesce(avg(dl), 1) as avgdl from docs group by lang),
     m as (
-      select t.course_id, q.kind, q.term, q.w, q.words, sum(t.tf * ${fieldWeight})::float8 as wtf
+      select t.course_id, docs.lang, q.kind, q.term, q.w, q.words, sum(t.tf * ${fieldWeight})::float8 as wtf
       from q join match_term t on t.kind = q.kind and t.term = q.term
         join docs on docs.course_id = t.course_id
-      group by 1, 2, 3, 4, 5
+      group by 1, 2, 3, 4, 5, 6
       union all
       -- compound tails: the need's word inside a longer catalogue word ("säkerhet" in "cybersäkerhet")
-      select t.course_id, 'i', q.word, ${sql.raw(String(TAIL_WEIGHT))}::float8, array[q.word], sum(t.tf * ${fieldWeight})::float8
+      select t.course_id, docs.lang, 'i', q.word, ${sql.raw(String(TAIL_WEIGHT))}::float8, array[q.word],
+        sum(t.tf * ${fieldWeight})::float8
       from (select word from words where length(word) >= 6 and ${content('word')}) q
         join match_vocab v on v.word like '%' || q.word || '%' and strpos(v.word, q.word) > 1
         join match_word t on t.word = v.word
         join docs on docs.course_id = t.course_id
-      group by 1, 2, 3, 4, 5),
-    df as (select kind, term, count(*)::float8 as df from m group by 1, 2),
+      group by 1, 2, 3, 4, 5, 6),
+    df as (select kind, term, lang, count(*)::float8 as df from m group by 1, 2, 3),
     -- what a course that had every word of the need could score: the idf of each content word (of its
     -- stem; a word no course has counts as the rarest), × 2.2 (BM25 at high tf). Short needs are judged by it.
     potential as (
       select 2.2 * coalesce(sum(coalesce(x.idf, ln(1 + (n.n - 0.5) / 1.5))), 0) as p
       from words, n, lateral (
-        select max(ln(1 + (n.n - df.df + 0.5) / (df.df + 0.5))) as idf
-        from q0 join df on df.kind = q0.kind and df.term = q0.term
+        select max(ln(1 + (nl.n - df.df + 0.5) / (df.df + 0.5))) as idf
+        from q0 join df on df.kind = q0.kind and df.term = q0.term join nl on nl.lang = df.lang
         where q0.word = words.word and q0.kind = 's') x
       where length(words.word) >= 3 and words.word !~ '^[0-9]+$' and ${content('words.word')}),
     -- BM25 (k1 1.2, b 0.75) over the field-weighted term frequency
     ranked as (
-      select m.course_id, sum(m.w * ln(1 + (n.n - df.df + 0.5) / (df.df + 0.5))
-          * m.wtf * 2.2 / (m.wtf + 1.2 * (0.25 + 0.75 * docs.dl / n.avgdl))) as score
-      from m join df using (kind, term) join docs using (course_id), n
+      select m.course_id, sum(m.w * ln(1 + (nl.n - df.df + 0.5) / (df.df + 0.5))
+          * m.wtf * 2.2 / (m.wtf + 1.2 * (0.25 + 0.75 * docs.dl / nl.avgdl))) as score
+      from m join df using (kind, term, lang) join nl using (lang) join docs using (course_id)
       group by m.course_id),
     top as (select * from (select * from ranked order by score desc, course_id limit ${sql.raw(String(LENDERS))}) t
             where score >= ${sql.raw(String(LENDER_MIN_SHARE))} * (select max(score) from ranked)),

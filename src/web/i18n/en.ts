@@ -986,7 +986,8 @@ export const en: Translation = {
     creditsMax: 'At most (credits)',
     noGoodMatchTitle: 'No good match',
     noGoodMatch:
-      "No course in the consortium's catalogues meets this need. That is a finding – demand the offer does not meet today – not an error. The nearest courses are shown below, with low confidence.",
+      "No course in the consortium's catalogues meets this need. That is a finding – demand the offer does not meet today – not an error.",
+    noGoodMatchNearest: 'The nearest courses are shown below, with low confidence.',
     searched_one: "{{count}} course in the consortium's catalogues searched.",
     searched_other: "{{count}} courses in the consortium's catalogues searched.",
     empty: 'No course matches the filters.',

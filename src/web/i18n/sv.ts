@@ -988,7 +988,8 @@ export const sv = {
     creditsMax: 'Högst hp',
     noGoodMatchTitle: 'Ingen bra matchning',
     noGoodMatch:
-      'Ingen kurs i konsortiets kataloger motsvarar behovet. Det är ett fynd – ett behov som utbudet inte möter i dag – inte ett fel. Nedan visas de närmaste kurserna, med låg säkerhet.',
+      'Ingen kurs i konsortiets kataloger motsvarar behovet. Det är ett fynd – ett behov som utbudet inte möter i dag – inte ett fel.',
+    noGoodMatchNearest: 'Nedan visas de närmaste kurserna, med låg säkerhet.',
     searched_one: '{{count}} kurs i konsortiets kataloger genomsökt.',
     searched_other: '{{count}} kurser i konsortiets kataloger genomsökta.',
     empty: 'Inga kurser matchar filtren.',

@@ -43,7 +43,7 @@ export function MatchFiltersPanel({
   const set = (changes: Filters) => onChange({ ...filters, ...changes });
   const credits = (value: string | number) => (value === '' ? undefined : Number(value));
   return (
-    <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} role="group" aria-label={t('matchingPage.filters')}>
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} role="group" aria-label={t('matchingPage.filters')}>
       <NativeSelect
         label={t('matchingPage.hei')}
         value={filters.hei ?? 'all'}
@@ -107,13 +107,14 @@ export function MatchResult({
           data-testid="no-good-match"
         >
           {t('matchingPage.noGoodMatch')}
+          {match.suggestions.length > 0 && ` ${t('matchingPage.noGoodMatchNearest')}`}
         </Alert>
       )}
       <Text size="sm" role="status">
         {t('matchingPage.searched', { count: match.coursesSearched })}
       </Text>
       {match.suggestions.length === 0 ? (
-        <Text>{t('matchingPage.empty')}</Text>
+        !match.noGoodMatch && <Text>{t('matchingPage.empty')}</Text>
       ) : (
         <DataTable
           minWidth={820}

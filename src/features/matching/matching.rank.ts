@@ -50,6 +50,14 @@ const LENDERS = 3;
 const LENDER_MIN_SHARE = 0.6;
 const LEND_SAME_LANGUAGE = 0.5;
 const LEND_NEAREST_OTHER_LANGUAGE = 0.5;
+/**
+ * Postings scored per term and language of the course text, the strongest first (by BM25 term weight at a
+ * reference length; the document frequency is still counted in full). A term held by more courses of one
+ * language gives nothing to the rest, each of which it would have lent little. Exact below that: the dev
+ * catalogue has at most 164 courses of a language. At 20 000 generated courses common terms have thousands
+ * of holders, and reading them all cost three times the goal (decision 0004, "As built").
+ */
+const POSTINGS_PER_TERM = 300;
 
 /** Score thresholds in units of idfMax. Below NO_GOOD_MATCH the best course is not a good match. */
 export const NO_GOOD_MATCH = 4;
@@ -84,7 +92,15 @@ export async function rankCourses(
   const text = input.text.slice(0, 4000);
   const scope = uuidArray(input.scope);
   const content = (w: string) => sql.raw(contentWordSql(w));
-  const fieldWeight = sql.raw('case t.field when 1 then 3 when 2 then 2 else 1 end');
+  const f = input.filters ?? {};
+  // filters on attributes only the document has
+  const docFilters =
+    !!f.heiIds ||
+    !!f.languages?.length ||
+    !!f.formats?.length ||
+    !!f.levels?.length ||
+    f.minCredits !== undefined ||
+    f.maxCredits !== undefined;
   const rows = await db.execute<{
     course_id: string;
     hei_id: string;
@@ -119,41 +135,58 @@ export async function rankCourses(
                  union select 'p', left(fix.word, 5) where length(fix.word) >= 5) k
     ),
     q as (select kind, term, max(w) as w, array_agg(distinct word) as words from q0 group by 1, 2),
-    docs as (select course_id, dl, lang from match_doc where hei_id = any(${scope})),
-    n as (select count(*)::float8 as n from docs),
     -- BM25 statistics per language of the course text: English and Swedish courses are scored against
     -- their own kind, so a word common in the (fewer) English courses is not taken for a rare one
-    nl as (select lang, count(*)::float8 as n, coalesce(avg(dl), 1) as avgdl from docs group by lang),
+    nl as (select h.lang, sum(h.n)::float8 as n, sum(h.dl) / sum(h.n) as avgdl
+           from (select distinct unnest(${scope}) as hei_id) s,
+             lateral (select d.lang, count(*) as n, sum(d.dl::float8) as dl from match_doc d
+                      where d.hei_id = s.hei_id group by d.lang) h
+           group by h.lang),
+    n as (select coalesce(sum(n), 0)::float8 as n from nl),
+    -- how many courses in scope have each term of the need, per language of the course text (the
+    -- document frequency, counted on an index), and so its idf
+    tl as materialized (
+      select q.kind, q.term, q.w, c.lang, ln(1 + (nl.n - c.df + 0.5) / (c.df + 0.5)) as idf, nl.avgdl
+      from q cross join lateral (select t.lang, count(*)::float8 as df from match_term t
+                                 where t.kind = q.kind and t.term = q.term and t.hei_id = any(${scope})
+                                 group by t.lang) c
+        join nl on nl.lang = c.lang),
+    -- BM25 (k1 1.2, b 0.75) of each posting, over the field-weighted term frequency: each term's courses in
+    -- scope per language, read from the posting index alone, the strongest POSTINGS_PER_TERM
     m as (
-      select t.course_id, docs.lang, q.kind, q.term, q.w, q.words, sum(t.tf * ${fieldWeight})::float8 as wtf
-      from q join match_term t on t.kind = q.kind and t.term = q.term
-        join docs on docs.course_id = t.course_id
-      group by 1, 2, 3, 4, 5, 6
+      select tl.kind, tl.term, p.course_id,
+        tl.w * tl.idf * p.wtf * 2.2 / (p.wtf + 1.2 * (0.25 + 0.75 * p.dl / tl.avgdl)) as score
+      from tl, lateral (select t.course_id, t.dl, t.wtf::float8 as wtf from match_term t
+                        where t.kind = tl.kind and t.term = tl.term and t.lang = tl.lang and t.hei_id = any(${scope})
+                        order by t.impact desc nulls last limit ${sql.raw(String(POSTINGS_PER_TERM))}) p
       union all
-      -- compound tails: the need's word inside a longer catalogue word ("säkerhet" in "cybersäkerhet")
-      select t.course_id, docs.lang, 'i', q.word, ${sql.raw(String(TAIL_WEIGHT))}::float8, array[q.word],
-        sum(t.tf * ${fieldWeight})::float8
-      from (select word from words where length(word) >= 6 and ${content('word')}) q
-        join match_vocab v on v.word like '%' || q.word || '%' and strpos(v.word, q.word) > 1
-        join match_word t on t.word = v.word
-        join docs on docs.course_id = t.course_id
-      group by 1, 2, 3, 4, 5, 6),
-    df as (select kind, term, lang, count(*)::float8 as df from m group by 1, 2, 3),
+      -- compound tails: the need's word inside a longer catalogue word ("säkerhet" in "cybersäkerhet"),
+      -- the postings of each such word from the index (offset 0 keeps it a lookup per word); a catalogue
+      -- word held by more than POSTINGS_PER_TERM courses is a common word of its own ("beskriva", "skriva")
+      select 'i', c.word, c.course_id,
+        ${sql.raw(String(TAIL_WEIGHT))} * ln(1 + (nl.n - c.df + 0.5) / (c.df + 0.5))
+          * c.wtf * 2.2 / (c.wtf + 1.2 * (0.25 + 0.75 * c.dl / nl.avgdl))
+      from (select c.*, count(*) over (partition by c.word, c.lang)::float8 as df
+            from (select q.word, p.course_id, p.lang, p.dl, sum(p.wtf)::float8 as wtf
+                  from (select word from words where length(word) >= 6 and ${content('word')}) q
+                    join match_vocab v on v.word like '%' || q.word || '%' and strpos(v.word, q.word) > 1,
+                    lateral (select count(*) as held from (select from match_word t where t.word = v.word
+                               and t.hei_id = any(${scope}) limit ${sql.raw(String(POSTINGS_PER_TERM + 1))}) h) h,
+                    lateral (select t.course_id, t.lang, t.dl, t.wtf from match_word t
+                             where t.word = v.word and t.hei_id = any(${scope}) offset 0) p
+                  where h.held <= ${sql.raw(String(POSTINGS_PER_TERM))}
+                  group by q.word, p.course_id, p.lang, p.dl) c) c
+        join nl on nl.lang = c.lang),
     -- what a course that had every word of the need could score: the idf of each content word (of its
     -- stem; a word no course has counts as the rarest), × 2.2 (BM25 at high tf). Short needs are judged by it.
     potential as (
       select 2.2 * coalesce(sum(coalesce(x.idf, ln(1 + (n.n - 0.5) / 1.5))), 0) as p
-      from words, n, lateral (
-        select max(ln(1 + (nl.n - df.df + 0.5) / (df.df + 0.5))) as idf
-        from q0 join df on df.kind = q0.kind and df.term = q0.term join nl on nl.lang = df.lang
-        where q0.word = words.word and q0.kind = 's') x
-      where length(words.word) >= 3 and words.word !~ '^[0-9]+$' and ${content('words.word')}),
-    -- BM25 (k1 1.2, b 0.75) over the field-weighted term frequency
-    ranked as (
-      select m.course_id, sum(m.w * ln(1 + (nl.n - df.df + 0.5) / (df.df + 0.5))
-          * m.wtf * 2.2 / (m.wtf + 1.2 * (0.25 + 0.75 * docs.dl / nl.avgdl))) as score
-      from m join df using (kind, term, lang) join nl using (lang) join docs using (course_id)
-      group by m.course_id),
+      from n, (select words.word, max(idf.idf) as idf
+               from words left join q0 on q0.word = words.word and q0.kind = 's'
+                 left join tl idf on idf.kind = q0.kind and idf.term = q0.term
+               where length(words.word) >= 3 and words.word !~ '^[0-9]+$' and ${content('words.word')}
+               group by words.word) x),
+    ranked as (select course_id, sum(score) as score from m group by course_id),
     top as (select * from (select * from ranked order by score desc, course_id limit ${sql.raw(String(LENDERS))}) t
             where score >= ${sql.raw(String(LENDER_MIN_SHARE))} * (select max(score) from ranked)),
     lent as (
@@ -161,16 +194,28 @@ export async function rankCourses(
         sum(top.score * case when not nb.cross_language then ${sql.raw(String(LEND_SAME_LANGUAGE))} * nb.sim
                              when nb.rank = 1 then ${sql.raw(String(LEND_NEAREST_OTHER_LANGUAGE))} else 0 end) as lent,
         (array_agg(top.course_id order by top.score desc))[1] as similar_to
-      from top join match_neighbour nb on nb.a = top.course_id group by nb.b)
-    select d.course_id, d.hei_id, d.lang,
-      coalesce(r.score, 0) + coalesce(l.lent, 0) as score, coalesce(r.score, 0) as direct,
-      (select array_agg(distinct w.word) from m, unnest(m.words) w(word) where m.course_id = d.course_id) as matched,
-      case when r.course_id is null then l.similar_to end as similar_to, n.n, potential.p
-    from match_doc d left join ranked r on r.course_id = d.course_id
-      left join lent l on l.course_id = d.course_id, n, potential
-    where (r.course_id is not null or l.lent > 0) and d.hei_id = any(${scope}) and ${filterSql(input.filters ?? {})}
-    order by score desc, d.course_id
-    limit ${input.top}`);
+      from top join match_neighbour nb on nb.a = top.course_id join match_doc d on d.course_id = nb.b
+      where d.hei_id = any(${scope})
+      group by nb.b),
+    scored as (
+      select course_id, coalesce(r.score, 0) + coalesce(l.lent, 0) as score, coalesce(r.score, 0) as direct,
+        case when r.course_id is null then l.similar_to end as similar_to
+      from ranked r full join lent l using (course_id)
+      where r.course_id is not null or l.lent > 0),
+    best as (
+      select s.* from scored s ${docFilters ? sql`join match_doc d using (course_id)` : sql``}
+      where ${filterSql(input.filters ?? {})}
+      order by s.score desc, s.course_id
+      limit ${input.top}),
+    -- the need's words each of them matched
+    matched as (
+      select m.course_id, array_agg(distinct w.word) as matched
+      from m join best using (course_id) left join q using (kind, term),
+        unnest(coalesce(q.words, array[m.term])) w(word)
+      group by m.course_id)
+    select best.*, d.hei_id, d.lang, matched.matched, n.n, potential.p
+    from best join match_doc d using (course_id) left join matched using (course_id), n, potential
+    order by best.score desc, best.course_id`);
   const courses =
     rows.rows[0]?.n ??
     Number(

@@ -43,13 +43,16 @@ export const matchDoc = pgTable(
     /** The document's fields as indexed, to tell whether a change needs re-indexing. */
     fingerprint: text('fingerprint').notNull(),
   },
-  (t) => [index('match_doc_hei_idx').on(t.heiId)],
+  // the scope's statistics (courses and mean length per language) from the index alone
+  (t) => [index('match_doc_hei_idx').on(t.heiId, t.lang, t.dl)],
 );
 
 /**
- * Terms of a course by field (1 title, 2 subjects, 3 description and learning outcomes): kind 's' is a
- * stem in the course's language, 'p' the first five letters of a content word (Swedish compounds,
- * cognates across the languages).
+ * Terms of a course: kind 's' is a stem in the course's language, 'p' the first five letters of a content
+ * word (Swedish compounds, cognates across the languages). One row per course and term, a posting of the
+ * ranking: `tf` counts it in all fields, `wtf` weighs it by field (title 3, subjects 2, description and
+ * learning outcomes 1). It carries what BM25 needs of the course (HEI for the scope, language, length), so
+ * a term's postings are read from the index alone, strongest first (`impact`), without visiting documents.
  */
 export const matchTerm = pgTable(
   'match_term',
@@ -57,26 +60,55 @@ export const matchTerm = pgTable(
     courseId: uuid('course_id')
       .notNull()
       .references(() => matchDoc.courseId, { onDelete: 'cascade' }),
-    field: smallint('field').notNull(),
     kind: text('kind').notNull(),
     term: text('term').notNull(),
     tf: integer('tf').notNull(),
+    wtf: real('wtf').notNull(),
+    heiId: uuid('hei_id').notNull(),
+    lang: text('lang').notNull(),
+    dl: real('dl').notNull(),
+    /** The BM25 term weight of the posting at a reference document length (orders the postings of a term). */
+    impact: real('impact').notNull(),
   },
-  (t) => [index('match_term_term_idx').on(t.kind, t.term), index('match_term_course_idx').on(t.courseId)],
+  (t) => [
+    // every column a posting is read with (drizzle has no INCLUDE): an index-only scan per term
+    index('match_term_posting_idx').on(
+      t.kind,
+      t.term,
+      t.lang,
+      t.impact.desc(),
+      t.courseId,
+      t.heiId,
+      t.dl,
+      t.wtf,
+    ),
+    // document frequencies: counted on this one, small as btree deduplication makes it
+    index('match_term_df_idx').on(t.kind, t.term, t.lang, t.heiId),
+    index('match_term_course_idx').on(t.courseId),
+  ],
 );
 
-/** Every word of a course as written (four letters or more): compound tails ("säkerhet" in "cybersäkerhet"). */
+/**
+ * The words of a course as written that can hold a compound tail (seven letters or more: a need's word of
+ * six or more inside a longer one, "säkerhet" in "cybersäkerhet"), one row per course and word with the
+ * field-weighted frequency and, as for terms, what BM25 needs of the course.
+ */
 export const matchWord = pgTable(
   'match_word',
   {
     courseId: uuid('course_id')
       .notNull()
       .references(() => matchDoc.courseId, { onDelete: 'cascade' }),
-    field: smallint('field').notNull(),
     word: text('word').notNull(),
-    tf: integer('tf').notNull(),
+    wtf: real('wtf').notNull(),
+    heiId: uuid('hei_id').notNull(),
+    lang: text('lang').notNull(),
+    dl: real('dl').notNull(),
   },
-  (t) => [index('match_word_word_idx').on(t.word), index('match_word_course_idx').on(t.courseId)],
+  (t) => [
+    index('match_word_posting_idx').on(t.word, t.courseId, t.heiId, t.lang, t.dl, t.wtf),
+    index('match_word_course_idx').on(t.courseId),
+  ],
 );
 
 /**

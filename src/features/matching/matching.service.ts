@@ -17,8 +17,11 @@ type Subject = { kind: 'need' | 'inquiry'; id: string };
 /** HEI staff who may search for courses (free text). */
 const SEARCHERS: Role[] = ['admin', 'coordinator', 'teacher', 'economist', 'manager'];
 
-const SWEDISH = /\b(och|att|för|med|som|på|är|av|vi|det|inte|till|har|våra|vår|kan|ska|om|en|ett)\b/g;
-const ENGLISH = /\b(and|the|of|to|for|with|we|our|is|are|in|on|that|it|not|have|can|need|a|an)\b/g;
+// Whole words by Unicode letters: `\b` treats å, ä and ö as non-letters ("på" never matched, "här" did as "är").
+const SWEDISH =
+  /(?<!\p{L})(och|att|för|med|som|på|är|av|vi|det|inte|till|har|våra|vår|kan|ska|om|en|ett)(?!\p{L})/gu;
+const ENGLISH =
+  /(?<!\p{L})(and|the|of|to|for|with|we|our|is|are|in|on|that|it|not|have|can|need|a|an)(?!\p{L})/gu;
 
 /** The language of a need text, by its most common little words (Swedish when undecided). */
 export function needLanguage(text: string): 'sv' | 'en' {

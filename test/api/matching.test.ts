@@ -132,6 +132,28 @@ describe('matching free text across the consortium', () => {
     expect(plc.why).toMatchObject({ needLanguage: 'en', courseLanguage: 'sv' });
   });
 
+  it("translates the need's words with the glossary, and says so in why", async () => {
+    // No course text has "kravhantering"; the English course "Requirements engineering" is found by its
+    // translation (and the word is not taken for a typo of "krishantering", crisis management).
+    const match = (
+      await search(coordA, { text: 'Våra verksamhetsutvecklare behöver lära sig kravhantering' })
+    ).json();
+    expect(codes(match)[0]).toBe('KAU-0021');
+    expect(match.suggestions[0].why.matchedWords).toContain('kravhantering → requirements engineering');
+    expect(codes(match).slice(0, 5)).not.toContain('KAU-0036');
+    // and the other way: English words reach the Swedish course on wound care
+    const wounds = (
+      await search(coordA, { text: 'training for nurses in wound care and pressure ulcers' })
+    ).json();
+    const swedish = wounds.suggestions.find(
+      (s: { why: { courseLanguage: string } }) => s.why.courseLanguage === 'sv',
+    );
+    expect(swedish?.rank).toBeLessThanOrEqual(3);
+    expect(swedish.why.matchedWords.join(' ')).toMatch(
+      /wound → sår|wound care → sårvård|nurses → sjuksköterska/,
+    );
+  });
+
   it('repairs typos and finds words inside Swedish compounds', async () => {
     const typo = (await search(coordA, { text: 'kurs i svettsteknik och svettsymboler' })).json();
     expect(codes(typo).slice(0, 3)).toContain('HV-0001');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { glossaryEntries } from './matching.glossary.ts';
 
 /**
  * Writing the matching index (docs/decisions/0004-matching-method.md). The catalogue calls
@@ -156,6 +157,9 @@ const TERMS_PER_COURSE = 40;
  */
 const LINKS_PER_TERM = 2000;
 
+/** Weight of a term's translation in the vectors that find other-language neighbours, of the term's. */
+const TRANSLATED_TERM_WEIGHT = 1;
+
 /** A course's strongest terms with their tf-idf weights. */
 type Vector = { id: string; lang: string; terms: number[]; weights: number[]; norm: number };
 type Neighbour = { a: string; b: string; sim: number; cross_language: boolean; rank: number };
@@ -173,7 +177,20 @@ export async function rebuildNeighbours(db: Db, heiIds: string[]): Promise<void>
   await db.transaction(async (tx) => {
     // the sort for each course's strongest terms (two million postings at 20 000 courses) in memory
     await tx.execute(sql`set local work_mem = '64MB'`);
-    const rows = await tx.execute<{ course_id: string; lang: string; terms: string[]; ws: number[] }>(sql`
+    const glossary = glossaryEntries().map((g) => ({
+      key: g.key,
+      kcfg: g.keyConfig,
+      translation: g.translation,
+      tcfg: g.translationConfig,
+    }));
+    const rows = await tx.execute<{
+      course_id: string;
+      lang: string;
+      terms: string[];
+      ws: number[];
+      tterms: string[];
+      tws: number[];
+    }>(sql`
       with n as (select count(*)::float8 as n from match_doc where hei_id = any(${heis})),
       df as (select kind, term, count(*)::float8 as df from match_term where hei_id = any(${heis}) group by 1, 2),
       -- (offset 0: one pass over the postings with a hash join, not an index lookup per term)
@@ -182,9 +199,22 @@ export async function rebuildNeighbours(db: Db, heiIds: string[]): Promise<void>
               join df using (kind, term), n
             where df.df > 1 and df.df < n.n / 10),
       top as (select * from (select w.*, row_number() over (partition by course_id order by w desc, term, kind) as r
-                             from w) x where r <= ${sql.raw(String(TERMS_PER_COURSE))})
-      select course_id, lang, array_agg(kind || term) as terms, array_agg(w) as ws
-      from top group by course_id, lang`);
+                             from w) x where r <= ${sql.raw(String(TERMS_PER_COURSE))}),
+      -- the glossary's stems: a stem of one language and the stems of its translations
+      gl as (select distinct (case g.kcfg when 'swedish' then 'sv' else 'en' end) as lang, k.lexeme as kstem,
+               t.lexeme as tstem
+             from jsonb_to_recordset(${JSON.stringify(glossary)}::jsonb) g(key text, kcfg text, translation text, tcfg text),
+               lateral unnest(to_tsvector(g.kcfg::regconfig, g.key)) k,
+               lateral unnest(to_tsvector(g.tcfg::regconfig, g.translation)) t),
+      -- a course's strongest stems in the other language, each stem's weight shared by its translations
+      tr as (select course_id, 's' || tstem as term, sum(w) as w
+             from (select top.course_id, gl.tstem, top.w / count(*) over (partition by top.course_id, top.term) as w
+                   from top join gl on gl.lang = top.lang and gl.kstem = top.term where top.kind = 's') x
+             group by 1, 2),
+      own as (select course_id, lang, array_agg(kind || term) as terms, array_agg(w) as ws from top group by 1, 2)
+      select own.*, coalesce(x.terms, '{}') as tterms, coalesce(x.ws, '{}') as tws
+      from own left join (select course_id, array_agg(term) as terms, array_agg(w) as ws from tr group by 1) x
+        using (course_id)`);
     const termIds = new Map<string, number>();
     const termId = (term: string) => {
       const known = termIds.get(term);
@@ -192,17 +222,36 @@ export async function rebuildNeighbours(db: Db, heiIds: string[]): Promise<void>
       termIds.set(term, termIds.size);
       return termIds.size - 1;
     };
-    const vectors = rows.rows.map((r): Vector => {
-      const weights = r.ws.map(Number);
+    const vector = (id: string, lang: string, terms: string[], ws: number[]): Vector => {
+      const byTerm = new Map<number, number>();
+      terms.forEach((t, i) => {
+        const id = termId(t);
+        byTerm.set(id, (byTerm.get(id) ?? 0) + Number(ws[i] ?? 0));
+      });
+      const weights = [...byTerm.values()];
       return {
-        id: r.course_id,
-        lang: r.lang,
-        terms: r.terms.map(termId),
+        id,
+        lang,
+        terms: [...byTerm.keys()],
         weights,
         norm: Math.sqrt(weights.reduce((sum, w) => sum + w * w, 0)),
       };
-    });
-    const neighbours = nearestNeighbours(vectors, termIds.size);
+    };
+    // same-language neighbours by the courses' own terms; other-language ones with each course's terms
+    // also in the other language (by the glossary), where own terms alone meet only in shared loanwords
+    const own = rows.rows.map((r) => vector(r.course_id, r.lang, r.terms, r.ws));
+    const both = rows.rows.map((r) =>
+      vector(
+        r.course_id,
+        r.lang,
+        [...r.terms, ...r.tterms],
+        [...r.ws, ...r.tws.map((w) => Number(w) * TRANSLATED_TERM_WEIGHT)],
+      ),
+    );
+    const neighbours = [
+      ...nearestNeighbours(own, termIds.size).filter((n) => !n.cross_language),
+      ...nearestNeighbours(both, termIds.size).filter((n) => n.cross_language),
+    ];
     await tx.execute(sql`delete from match_neighbour n using match_doc d
       where d.course_id = n.a and d.hei_id = any(${heis})`);
     for (let i = 0; i < neighbours.length; i += 5000)

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { glossaryCandidates } from './matching.glossary.ts';
 import { cleanSql, contentWordSql } from './matching.index.ts';
 
 /**
@@ -45,11 +46,17 @@ export type Ranking = {
 // Parameters of the method (decision 0004): round values, chosen on the dev set.
 const PREFIX_WEIGHT = 0.5;
 const TAIL_WEIGHT = 0.5;
+/** A translated word weighs as the word itself, shared by its translations (÷ √ their number). */
+const TRANSLATION_WEIGHT = 1;
 const TYPO_SIMILARITY = 0.5;
-const LENDERS = 3;
+const KNOWN_WORD_SIMILARITY = 0.6;
+const LENDERS = 5;
 const LENDER_MIN_SHARE = 0.6;
-const LEND_SAME_LANGUAGE = 0.5;
+const LEND_SAME_LANGUAGE = 1.5;
 const LEND_NEAREST_OTHER_LANGUAGE = 0.5;
+const BELOW_LENDER = 0.999;
+/** Below this similarity the nearest other-language course is not the same topic, and is lent nothing. */
+const OTHER_LANGUAGE_MIN_SIMILARITY = 0.1;
 /**
  * Postings scored per term and language of the course text, the strongest first (by BM25 term weight at a
  * reference length; the document frequency is still counted in full). A term held by more courses of one
@@ -90,6 +97,13 @@ export async function rankCourses(
   input: { text: string; scope: string[]; top: number; filters?: RankFilters },
 ): Promise<Ranking> {
   const text = input.text.slice(0, 4000);
+  const candidates = glossaryCandidates(text);
+  const glossary = candidates
+    .filter((g) => !g.phrase)
+    .map((g) => ({ key: g.key, kcfg: g.keyConfig, translation: g.translation, tcfg: g.translationConfig }));
+  const phrases = candidates
+    .filter((g) => g.phrase)
+    .map((g) => ({ word: g.key, translation: g.translation, tcfg: g.translationConfig }));
   const scope = uuidArray(input.scope);
   const content = (w: string) => sql.raw(contentWordSql(w));
   const f = input.filters ?? {};
@@ -115,6 +129,24 @@ export async function rankCourses(
     with input as (select ${text}::text as txt),
     words as (select distinct t.lexeme as word
               from input, lateral unnest(to_tsvector('simple', ${sql.raw(cleanSql('input.txt'))})) t),
+    -- the glossary's translations of the need's words: entries sent with the query whose key has the
+    -- stem of a need word
+    -- stem of a need word; where the word itself is a key, only that key's entries (the Swedish stemmer
+    -- makes one stem of "lära", "lärare" and "lärande")
+    tr as (select distinct word, translation, tcfg
+           from (select w.word, g.translation, g.tcfg,
+                   rank() over (partition by w.word order by (w.word = g.key) desc) as preference
+                 from (select g.*, strip(to_tsvector(g.kcfg::regconfig, g.key))::text as stem
+                       from jsonb_to_recordset(${JSON.stringify(glossary)}::jsonb)
+                         g(key text, kcfg text, translation text, tcfg text)) g
+                   join (select word, 'swedish' as cfg, strip(to_tsvector('swedish', word))::text as stem from words
+                         union all
+                         select word, 'english', strip(to_tsvector('english', word))::text from words) w
+                     on w.cfg = g.kcfg and w.stem = g.stem and g.stem <> '') x
+           where preference = 1
+           union
+           -- keys of several words, found in the text ("pressure ulcers")
+           select * from jsonb_to_recordset(${JSON.stringify(phrases)}::jsonb) p(word text, translation text, tcfg text)),
     q0 as (
       select s.kind, s.term, 1.0::float8 as w, words.word
       from words, lateral (select 's' as kind, lexeme as term from unnest(to_tsvector('swedish', words.word))
@@ -123,16 +155,26 @@ export async function rankCourses(
       select 'p', left(word, 5), ${sql.raw(String(PREFIX_WEIGHT))}::float8, word from words
       where length(word) >= 5 and word !~ '[0-9]' and ${content('word')}
       union all
-      -- typo repair: a word the catalogues do not know becomes the most similar word they do know
+      -- typo repair: a word the catalogues do not know becomes the most similar word they do know (which
+      -- also bridges inflections: "sjukskrivningarna" to "sjukskrivning"); a word the glossary knows is no
+      -- typo, and becomes only a word very like it ("kravhantering" not "krishantering")
       select k.kind, k.term, 1.0, fix.word
-      from (select word as w from words
+      from (select word as w,
+              case when exists (select 1 from tr where tr.word = words.word)
+                   then ${sql.raw(String(KNOWN_WORD_SIMILARITY))} else ${sql.raw(String(TYPO_SIMILARITY))} end as least
+            from words
             where length(word) >= 5 and word !~ '[0-9]' and ${content('word')}
               and not exists (select 1 from match_vocab v where v.word = words.word)) u,
-        lateral (select word from match_vocab where word % u.w and similarity(word, u.w) >= ${sql.raw(String(TYPO_SIMILARITY))}
+        lateral (select word from match_vocab where word % u.w and similarity(word, u.w) >= u.least
                  order by similarity(word, u.w) desc, word limit 1) fix,
         lateral (select 's' as kind, lexeme as term from unnest(to_tsvector('swedish', fix.word))
                  union select 's', lexeme from unnest(to_tsvector('english', fix.word))
                  union select 'p', left(fix.word, 5) where length(fix.word) >= 5) k
+      union all
+      -- translations weigh TRANSLATION_WEIGHT, shared by a word's several translations
+      select 's', t.lexeme, ${sql.raw(String(TRANSLATION_WEIGHT))} / sqrt(tr.n), tr.word || ' → ' || tr.translation
+      from (select tr.*, count(*) over (partition by tr.word)::float8 as n from tr) tr,
+        lateral unnest(to_tsvector(tr.tcfg::regconfig, tr.translation)) t
     ),
     q as (select kind, term, max(w) as w, array_agg(distinct word) as words from q0 group by 1, 2),
     -- BM25 statistics per language of the course text: English and Swedish courses are scored against
@@ -192,13 +234,19 @@ export async function rankCourses(
     lent as (
       select nb.b as course_id,
         sum(top.score * case when not nb.cross_language then ${sql.raw(String(LEND_SAME_LANGUAGE))} * nb.sim
-                             when nb.rank = 1 then ${sql.raw(String(LEND_NEAREST_OTHER_LANGUAGE))} else 0 end) as lent,
-        (array_agg(top.course_id order by top.score desc))[1] as similar_to
+                             when nb.rank = 1 and nb.sim >= ${sql.raw(String(OTHER_LANGUAGE_MIN_SIMILARITY))} then ${sql.raw(String(LEND_NEAREST_OTHER_LANGUAGE))} else 0 end) as lent,
+        (array_agg(top.course_id order by top.score desc))[1] as similar_to, max(top.score) as lender
       from top join match_neighbour nb on nb.a = top.course_id join match_doc d on d.course_id = nb.b
       where d.hei_id = any(${scope})
       group by nb.b),
     scored as (
-      select course_id, coalesce(r.score, 0) + coalesce(l.lent, 0) as score, coalesce(r.score, 0) as direct,
+      select course_id,
+        -- what is lent raises a course at most to just below its lender: similar courses join the best
+        -- match, they do not pass it
+        case when l.lent > 0
+             then greatest(coalesce(r.score, 0), least(coalesce(r.score, 0) + l.lent, ${sql.raw(String(BELOW_LENDER))} * l.lender))
+             else coalesce(r.score, 0) end as score,
+        coalesce(r.score, 0) as direct,
         case when r.course_id is null then l.similar_to end as similar_to
       from ranked r full join lent l using (course_id)
       where r.course_id is not null or l.lent > 0),

@@ -2,9 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importCatalog } from '../../src/features/catalog/catalog.service.ts';
+import { importCatalog, indexUnindexedCourses } from '../../src/features/catalog/catalog.service.ts';
+import { neighboursAreCurrent } from '../../src/features/matching/matching.index.ts';
 import { seedDemoTaxonomy } from '../../src/features/taxonomy/demo-taxonomy.ts';
 import { taxonomyConcept } from '../../src/features/taxonomy/taxonomy.table.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -229,6 +230,33 @@ describe('matching free text across the consortium', () => {
     expect(removed.statusCode).toBe(204);
     const gone = (await search(coordA, { text: 'kvantkryptografi' })).json();
     expect(gone.suggestions.map((s: { course: { id: string } }) => s.course.id)).not.toContain(course.id);
+  });
+
+  it('at start, indexes courses written before matching and rebuilds neighbours made with another glossary', async () => {
+    await indexUnindexedCourses(t.db); // as the start of this version: the neighbours are current
+    expect(await neighboursAreCurrent(t.db)).toBe(true);
+    // an earlier version: another glossary, no neighbours, and one course never indexed
+    await t.db.execute(sql`update match_state set value = 'an earlier glossary'`);
+    await t.db.execute(sql`delete from match_neighbour`);
+    const unindexed = await t.db.execute<{ course_id: string }>(
+      sql`delete from match_doc where course_id = (select course_id from match_doc where hei_id = ${heiB} limit 1)
+          returning course_id`,
+    );
+    expect(await neighboursAreCurrent(t.db)).toBe(false);
+
+    expect(await indexUnindexedCourses(t.db)).toBe(1);
+    expect(await neighboursAreCurrent(t.db)).toBe(true);
+    const neighbours = await t.db.execute<{ n: number; cross: number }>(
+      sql`select count(*)::int as n, count(*) filter (where cross_language)::int as cross from match_neighbour`,
+    );
+    expect(neighbours.rows[0]?.n).toBeGreaterThan(catalog.length);
+    expect(neighbours.rows[0]?.cross).toBeGreaterThan(0);
+    const again = await t.db.execute(
+      sql`select 1 from match_doc where course_id = ${unindexed.rows[0]?.course_id}`,
+    );
+    expect(again.rows).toHaveLength(1);
+    // nothing to do on the next start
+    expect(await indexUnindexedCourses(t.db)).toBe(0);
   });
 });
 

@@ -2,7 +2,13 @@ import { and, asc, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { indexCourses, type MatchDocInput, rebuildNeighbours } from '../matching/matching.index.ts';
+import {
+  indexCourses,
+  type MatchDocInput,
+  markNeighboursCurrent,
+  neighboursAreCurrent,
+  rebuildNeighbours,
+} from '../matching/matching.index.ts';
 import { suggestConcepts } from '../taxonomy/taxonomy.service.ts';
 import { taxonomyConcept } from '../taxonomy/taxonomy.table.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
@@ -423,7 +429,9 @@ export async function indexForMatching(
 
 /**
  * Indexes the courses the matching index does not have yet (catalogues written before matching existed),
- * then rebuilds the neighbours of their consortia. Run at start; does nothing when all are indexed.
+ * then rebuilds the neighbours of their consortia; and every consortium's neighbours when they were
+ * computed with another glossary than this version of Lupp has. Run at start; does nothing when the index
+ * is current.
  */
 export async function indexUnindexedCourses(db: Db): Promise<number> {
   const missing = await db
@@ -433,6 +441,17 @@ export async function indexUnindexedCourses(db: Db): Promise<number> {
   const byHei = new Map<string, string[]>();
   for (const m of missing) byHei.set(m.heiId, [...(byHei.get(m.heiId) ?? []), m.id]);
   for (const [heiId, ids] of byHei) await indexForMatching(db, heiId, ids);
+  if (!(await neighboursAreCurrent(db))) {
+    const heis = await db.selectDistinct({ heiId: course.heiId }).from(course);
+    const done = new Set<string>();
+    for (const { heiId } of heis) {
+      if (done.has(heiId)) continue;
+      const scope = await catalogScope(db, heiId);
+      for (const id of scope) done.add(id);
+      await rebuildNeighbours(db, scope);
+    }
+    await markNeighboursCurrent(db);
+  }
   return missing.length;
 }
 

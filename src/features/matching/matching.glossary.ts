@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -28,6 +29,8 @@ const PREFIX = 4;
 type Glossary = {
   byPrefix: Map<string, GlossaryEntry[]>;
   phrases: { entry: GlossaryEntry; pattern: RegExp }[];
+  /** Of the files' names and contents: tells whether stored neighbours were computed with this glossary. */
+  fingerprint: string;
 };
 let glossary: Glossary | null = null;
 
@@ -41,7 +44,8 @@ const phrasePattern = (key: string) =>
   );
 
 function load(): Glossary {
-  const loaded: Glossary = { byPrefix: new Map(), phrases: [] };
+  const loaded: Glossary = { byPrefix: new Map(), phrases: [], fingerprint: '' };
+  const hash = createHash('sha1');
   const add = (entry: GlossaryEntry) => {
     if (/\s/.test(entry.key)) {
       loaded.phrases.push({ entry, pattern: phrasePattern(entry.key) });
@@ -52,7 +56,9 @@ function load(): Glossary {
   };
   const files = readdirSync(FOLDER).filter((f) => f.endsWith('.tsv'));
   for (const file of files.sort()) {
-    const lines = readFileSync(path.join(FOLDER, file), 'utf8').split('\n').slice(1);
+    const content = readFileSync(path.join(FOLDER, file), 'utf8');
+    hash.update(file).update(content);
+    const lines = content.split('\n').slice(1);
     for (const line of lines) {
       const [sv, en] = line.split('\t').map((s) => s?.trim().toLowerCase());
       if (!sv || !en) continue;
@@ -60,6 +66,7 @@ function load(): Glossary {
       add({ key: en, keyConfig: 'english', translation: sv, translationConfig: 'swedish' });
     }
   }
+  loaded.fingerprint = hash.digest('base64url');
   return loaded;
 }
 
@@ -90,4 +97,9 @@ export function glossaryCandidates(text: string): GlossaryCandidate[] {
 export function glossaryEntries(): GlossaryEntry[] {
   glossary ??= load();
   return [...[...glossary.byPrefix.values()].flat(), ...glossary.phrases.map((p) => p.entry)];
+}
+
+export function glossaryFingerprint(): string {
+  glossary ??= load();
+  return glossary.fingerprint;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { glossaryEntries } from './matching.glossary.ts';
+import { glossaryEntries, glossaryFingerprint } from './matching.glossary.ts';
 
 /**
  * Writing the matching index (docs/decisions/0004-matching-method.md). The catalogue calls
@@ -175,6 +175,8 @@ export async function rebuildNeighbours(db: Db, heiIds: string[]): Promise<void>
   if (!heiIds.length) return;
   const heis = sql`${`{${heiIds.join(',')}}`}::uuid[]`;
   await db.transaction(async (tx) => {
+    // one rebuild at a time (jobs, and app processes starting together): each replaces whole lists
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('lupp:match_neighbour'))`);
     // the sort for each course's strongest terms (two million postings at 20 000 courses) in memory
     await tx.execute(sql`set local work_mem = '64MB'`);
     const glossary = glossaryEntries().map((g) => ({
@@ -347,4 +349,23 @@ function nearestNeighbours(unsorted: Vector[], terms: number): Neighbour[] {
     }
   });
   return out;
+}
+
+const NEIGHBOURS_GLOSSARY = 'neighbours-glossary';
+
+/**
+ * Whether the stored neighbours were computed with the glossary Lupp has now (other-language neighbours
+ * are found through it). When not, the caller rebuilds every consortium's, then calls
+ * `markNeighboursCurrent`.
+ */
+export async function neighboursAreCurrent(db: Executor): Promise<boolean> {
+  const rows = await db.execute<{ value: string }>(
+    sql`select value from match_state where key = ${NEIGHBOURS_GLOSSARY}`,
+  );
+  return rows.rows[0]?.value === glossaryFingerprint();
+}
+
+export async function markNeighboursCurrent(db: Executor): Promise<void> {
+  await db.execute(sql`insert into match_state (key, value) values (${NEIGHBOURS_GLOSSARY}, ${glossaryFingerprint()})
+    on conflict (key) do update set value = excluded.value`);
 }

@@ -116,6 +116,15 @@ export const matchWord = pgTable(
  * for compound tails (LIKE '%word%'), both through the trigram index. Words are only added: a word no
  * course uses any more matches nothing.
  */
+/**
+ * What the stored index was built with, by name: `neighbours-glossary` is the fingerprint of the glossary the
+ * neighbours were computed with (they are rebuilt at start when Lupp comes with another glossary).
+ */
+export const matchState = pgTable('match_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
 export const matchVocab = pgTable('match_vocab', { word: text('word').primaryKey() }, (t) => [
   index('match_vocab_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
 ]);

@@ -153,4 +153,25 @@ describe('matching needs to courses', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('in English: an English need finds a Swedish course through the glossary, and says why', async () => {
+    const { context, page, errors } = await newPage(browser, lupp);
+    await signIn(page, 'karin.koordinator@mittland.example');
+    await page.getByRole('button', { name: 'English' }).click();
+    await switchOrganisation(page, 'Högskolan i Norrvik');
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Matching' }).click();
+    await expectHeading(page, 'Matching');
+    await page
+      .getByRole('textbox', { name: 'The need' })
+      .fill('Our supervisors need to understand welding methods and weld defects');
+    await page.getByRole('button', { name: 'Find courses' }).click();
+    const first = page.getByRole('region', { name: 'Suggestions' }).getByTestId('match-row').first();
+    await first.getByRole('link', { name: 'Svetsteknik för arbetsledare' }).waitFor();
+    await first.getByText('The course is in Swedish, the need in English', { exact: true }).waitFor();
+    expect(await first.textContent()).toMatch(/Matched words: .*weld\w* → svets/);
+    expect(await page.getByTestId('no-good-match').count()).toBe(0);
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

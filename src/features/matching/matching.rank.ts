@@ -46,8 +46,6 @@ export type Ranking = {
 // Parameters of the method (decision 0004): round values, chosen on the dev set.
 const PREFIX_WEIGHT = 0.5;
 const TAIL_WEIGHT = 0.5;
-/** A translated word weighs as the word itself, shared by its translations (÷ √ their number). */
-const TRANSLATION_WEIGHT = 1;
 const TYPO_SIMILARITY = 0.5;
 const KNOWN_WORD_SIMILARITY = 0.6;
 const LENDERS = 5;
@@ -148,17 +146,17 @@ export async function rankCourses(
            -- keys of several words, found in the text ("pressure ulcers")
            select * from jsonb_to_recordset(${JSON.stringify(phrases)}::jsonb) p(word text, translation text, tcfg text)),
     q0 as (
-      select s.kind, s.term, 1.0::float8 as w, words.word
+      select s.kind, s.term, 1.0::float8 as w, words.word, null::text as origin
       from words, lateral (select 's' as kind, lexeme as term from unnest(to_tsvector('swedish', words.word))
                            union select 's', lexeme from unnest(to_tsvector('english', words.word))) s
       union all
-      select 'p', left(word, 5), ${sql.raw(String(PREFIX_WEIGHT))}::float8, word from words
+      select 'p', left(word, 5), ${sql.raw(String(PREFIX_WEIGHT))}::float8, word, null from words
       where length(word) >= 5 and word !~ '[0-9]' and ${content('word')}
       union all
       -- typo repair: a word the catalogues do not know becomes the most similar word they do know (which
       -- also bridges inflections: "sjukskrivningarna" to "sjukskrivning"); a word the glossary knows is no
       -- typo, and becomes only a word very like it ("kravhantering" not "krishantering")
-      select k.kind, k.term, 1.0, fix.word
+      select k.kind, k.term, 1.0, fix.word, null
       from (select word as w,
               case when exists (select 1 from tr where tr.word = words.word)
                    then ${sql.raw(String(KNOWN_WORD_SIMILARITY))} else ${sql.raw(String(TYPO_SIMILARITY))} end as least
@@ -171,12 +169,14 @@ export async function rankCourses(
                  union select 's', lexeme from unnest(to_tsvector('english', fix.word))
                  union select 'p', left(fix.word, 5) where length(fix.word) >= 5) k
       union all
-      -- translations weigh TRANSLATION_WEIGHT, shared by a word's several translations
-      select 's', t.lexeme, ${sql.raw(String(TRANSLATION_WEIGHT))} / sqrt(tr.n), tr.word || ' → ' || tr.translation
-      from (select tr.*, count(*) over (partition by tr.word)::float8 as n from tr) tr,
-        lateral unnest(to_tsvector(tr.tcfg::regconfig, tr.translation)) t
+      -- translations, each the word they translate (origin) as it would be in the other language
+      select 's', t.lexeme, 1.0, tr.word || ' → ' || tr.translation, tr.word
+      from tr, lateral unnest(to_tsvector(tr.tcfg::regconfig, tr.translation)) t
     ),
-    q as (select kind, term, max(w) as w, array_agg(distinct word) as words from q0 group by 1, 2),
+    -- a term only a translation gives is marked with the need's word it translates
+    q as (select kind, term, max(w) as w, array_agg(distinct word) as words,
+            case when bool_and(origin is not null) then min(origin) end as translated_from
+          from q0 group by 1, 2),
     -- BM25 statistics per language of the course text: English and Swedish courses are scored against
     -- their own kind, so a word common in the (fewer) English courses is not taken for a rare one
     nl as (select h.lang, sum(h.n)::float8 as n, sum(h.dl) / sum(h.n) as avgdl
@@ -188,7 +188,8 @@ export async function rankCourses(
     -- how many courses in scope have each term of the need, per language of the course text (the
     -- document frequency, counted on an index), and so its idf
     tl as materialized (
-      select q.kind, q.term, q.w, c.lang, ln(1 + (nl.n - c.df + 0.5) / (c.df + 0.5)) as idf, nl.avgdl
+      select q.kind, q.term, q.w, q.translated_from, c.lang, ln(1 + (nl.n - c.df + 0.5) / (c.df + 0.5)) as idf,
+        nl.avgdl
       from q cross join lateral (select t.lang, count(*)::float8 as df from match_term t
                                  where t.kind = q.kind and t.term = q.term and t.hei_id = any(${scope})
                                  group by t.lang) c
@@ -196,7 +197,7 @@ export async function rankCourses(
     -- BM25 (k1 1.2, b 0.75) of each posting, over the field-weighted term frequency: each term's courses in
     -- scope per language, read from the posting index alone, the strongest POSTINGS_PER_TERM
     m as (
-      select tl.kind, tl.term, p.course_id,
+      select tl.kind, tl.term, p.course_id, tl.translated_from,
         tl.w * tl.idf * p.wtf * 2.2 / (p.wtf + 1.2 * (0.25 + 0.75 * p.dl / tl.avgdl)) as score
       from tl, lateral (select t.course_id, t.dl, t.wtf::float8 as wtf from match_term t
                         where t.kind = tl.kind and t.term = tl.term and t.lang = tl.lang and t.hei_id = any(${scope})
@@ -205,7 +206,7 @@ export async function rankCourses(
       -- compound tails: the need's word inside a longer catalogue word ("säkerhet" in "cybersäkerhet"),
       -- the postings of each such word from the index (offset 0 keeps it a lookup per word); a catalogue
       -- word held by more than POSTINGS_PER_TERM courses is a common word of its own ("beskriva", "skriva")
-      select 'i', c.word, c.course_id,
+      select 'i', c.word, c.course_id, null,
         ${sql.raw(String(TAIL_WEIGHT))} * ln(1 + (nl.n - c.df + 0.5) / (c.df + 0.5))
           * c.wtf * 2.2 / (c.wtf + 1.2 * (0.25 + 0.75 * c.dl / nl.avgdl))
       from (select c.*, count(*) over (partition by c.word, c.lang)::float8 as df
@@ -228,7 +229,14 @@ export async function rankCourses(
                  left join tl idf on idf.kind = q0.kind and idf.term = q0.term
                where length(words.word) >= 3 and words.word !~ '^[0-9]+$' and ${content('words.word')}
                group by words.word) x),
-    ranked as (select course_id, sum(score) as score from m group by course_id),
+    -- a translated word counts once per course, by its best translation there (a word of several senses
+    -- is not worth more than one of one sense)
+    ranked as (select course_id, sum(score) as score
+               from (select course_id, score from m where translated_from is null
+                     union all
+                     select course_id, max(score) from m where translated_from is not null
+                     group by course_id, translated_from) x
+               group by course_id),
     top as (select * from (select * from ranked order by score desc, course_id limit ${sql.raw(String(LENDERS))}) t
             where score >= ${sql.raw(String(LENDER_MIN_SHARE))} * (select max(score) from ranked)),
     lent as (

@@ -1001,6 +1001,8 @@ export const en: Translation = {
     matchedWords: 'Matched words: {{words}}',
     similarTo: 'Found through the similar course {{code}} {{title}}',
     otherLanguage: 'The course is in {{course}}, the need in {{need}}',
+    /** A language in the middle of a sentence (lower case in Swedish, capitalised in English). */
+    languageInSentence: { sv: 'Swedish', en: 'English' },
     accept: 'Accept',
     reject: 'Reject',
     acceptCourse: 'Accept {{title}}',

@@ -1003,6 +1003,8 @@ export const sv = {
     matchedWords: 'Matchade ord: {{words}}',
     similarTo: 'Hittad via liknande kurs {{code}} {{title}}',
     otherLanguage: 'Kursen är på {{course}}, behovet på {{need}}',
+    /** A language in the middle of a sentence (lower case in Swedish, capitalised in English). */
+    languageInSentence: { sv: 'svenska', en: 'engelska' },
     accept: 'Godta',
     reject: 'Avvisa',
     acceptCourse: 'Godta {{title}}',

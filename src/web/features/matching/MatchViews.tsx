@@ -198,7 +198,7 @@ function SuggestionRow({
 function Why({ suggestion: s, needLanguage }: { suggestion: Suggestion; needLanguage: 'sv' | 'en' }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const language = (l: 'sv' | 'en') => t(`catalog.lang.${l}`).toLowerCase();
+  const language = (l: 'sv' | 'en') => t(`matchingPage.languageInSentence.${l}`);
   return (
     <Stack gap={2}>
       {s.why.matchedWords.length > 0 && (

@@ -72,6 +72,12 @@ export const HIGH_CONFIDENCE = 7;
  * shares of its potential. Long needs (the employer's paragraphs of the dev set) are not affected.
  */
 export const NO_GOOD_MATCH_SHARE = 0.5;
+/**
+ * A long need whose best course matches less than this share of its potential is not met either, however
+ * many of its words some course happens to share: "truckkort" for new warehouse staff matched a maintenance
+ * course on "behöver", "praktisk", "teori" and "utbildning" at 5.8 × idfMax (held-out set; decision 0004).
+ */
+export const NO_GOOD_MATCH_COVERAGE = 0.12;
 export const HIGH_CONFIDENCE_SHARE = 0.8;
 
 export const idfMaxOf = (courses: number) => Math.log(1 + (Math.max(courses, 1) - 0.5) / 1.5);
@@ -300,9 +306,10 @@ export async function rankCourses(
 export type Confidence = 'high' | 'medium' | 'low';
 
 /**
- * "No good match" when the best direct score (before lending) is below NO_GOOD_MATCH × idfMax: the need
- * shares too little specific vocabulary with any course. Then every result is low confidence — shown as
- * the nearest courses, not as answers.
+ * "No good match" when the best direct score (before lending) is below NO_GOOD_MATCH × idfMax (the need
+ * shares too little specific vocabulary with any course), or below NO_GOOD_MATCH_COVERAGE of the need's
+ * potential (it shares some, but covers little of what the need says). Then every result is low
+ * confidence — shown as the nearest courses, not as answers.
  */
 export function judge(ranking: Ranking) {
   const best = Math.max(0, ...ranking.results.map((r) => r.direct));
@@ -311,7 +318,7 @@ export function judge(ranking: Ranking) {
     good,
     Math.min(HIGH_CONFIDENCE * ranking.idfMax, HIGH_CONFIDENCE_SHARE * ranking.potential),
   );
-  const noGoodMatch = best < good || best === 0;
+  const noGoodMatch = best < good || best < NO_GOOD_MATCH_COVERAGE * ranking.potential || best === 0;
   const confidenceOf = (score: number): Confidence =>
     noGoodMatch || score < good ? 'low' : score >= high ? 'high' : 'medium';
   return { noGoodMatch, confidenceOf };

@@ -9,7 +9,14 @@ import { createConsortium, createOrganisation, createUser, type TestUser } from 
  * by users of the same HEI without the needed role, and anonymously. Later features add their
  * endpoints to `endpoints` below; the checks stay the same.
  */
-type Ctx = { orgA: string; memberA: string; invitationA: string; courseA: string; conceptA: string };
+type Ctx = {
+  orgA: string;
+  memberA: string;
+  invitationA: string;
+  courseA: string;
+  conceptA: string;
+  configA: string;
+};
 type Endpoint = {
   name: string;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -145,6 +152,46 @@ const endpoints: Endpoint[] = [
     roles: ['admin', 'coordinator'],
   },
   {
+    name: 'list cost configuration versions',
+    method: 'GET',
+    url: (c) => `/api/organisations/${c.orgA}/cost-configs`,
+    roles: ['admin', 'coordinator', 'economist', 'manager'],
+  },
+  {
+    name: 'read a cost configuration version',
+    method: 'GET',
+    url: (c) => `/api/organisations/${c.orgA}/cost-configs/${c.configA}`,
+    roles: ['admin', 'coordinator', 'economist', 'manager'],
+  },
+  {
+    name: 'draft a cost configuration version',
+    method: 'POST',
+    url: (c) => `/api/organisations/${c.orgA}/cost-configs`,
+    body: { effectiveFrom: '2031-01-01' },
+    roles: ['admin', 'economist'],
+  },
+  {
+    name: 'change a cost configuration draft',
+    method: 'PATCH',
+    url: (c) => `/api/organisations/${c.orgA}/cost-configs/${c.configA}`,
+    body: { revision: 1, note: 'Kapad' },
+    roles: ['admin', 'economist'],
+  },
+  {
+    name: 'approve a cost configuration',
+    method: 'POST',
+    url: (c) => `/api/organisations/${c.orgA}/cost-configs/${c.configA}/approve`,
+    body: { revision: 1 },
+    roles: ['economist'],
+  },
+  {
+    name: 'calculate full cost',
+    method: 'POST',
+    url: (c) => `/api/organisations/${c.orgA}/costing/calculate`,
+    body: { design: { participants: 10, teaching: [{ category: 'lecturer', hours: 10 }] } },
+    roles: ['admin', 'coordinator', 'economist', 'manager'],
+  },
+  {
     name: 'revoke invitation',
     method: 'DELETE',
     url: (c) => `/api/organisations/${c.orgA}/invitations/${c.invitationA}`,
@@ -188,7 +235,26 @@ beforeAll(async () => {
     .insert(taxonomyConcept)
     .values({ source: 'demo', externalId: 'iso-1', type: 'skill', labelSv: 'svetsning', version: '1' })
     .returning();
+  const costConfig = await t.request('POST', `/api/organisations/${a.id}/cost-configs`, {
+    cookie: usersA.get('economist')?.cookie,
+    body: {
+      effectiveFrom: '2030-01-01',
+      config: {
+        staff: [{ key: 'lecturer', label: 'Lektor', hourlySalaryOre: 45_000, payrollOverheadBp: 4_150 }],
+        indirectCostBp: 3_500,
+        indirectCostBase: 'staff',
+        premises: { kind: 'surcharge', rateBp: 1_200 },
+        administrationPerDeliveryOre: 0,
+        administrationPerParticipantOre: 0,
+        materialsPerParticipantOre: 0,
+        travelPerTripOre: 0,
+        vat: { applies: false, rateBp: 2_500 },
+      },
+    },
+  });
+  expect(costConfig.statusCode, costConfig.body).toBe(201);
   ctx = {
+    configA: costConfig.json().id,
     orgA: a.id,
     memberA: members.find((m: { userId: string }) => m.userId === teacherA?.id).membershipId,
     invitationA: invited.json().id,
@@ -208,6 +274,7 @@ async function snapshotOfA() {
     guides: await get(`/api/organisations/${ctx.orgA}/dialogue-templates`),
     catalog: await get(`/api/catalog/courses?hei=${ctx.orgA}`),
     course: await get(`/api/catalog/courses/${ctx.courseA}`),
+    costConfigs: await get(`/api/organisations/${ctx.orgA}/cost-configs`),
   };
 }
 
@@ -372,7 +439,7 @@ it('every API route is in the matrix or names where its isolation is tested', as
     .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
   const inMatrix = endpoints.map(
     (e) =>
-      `${e.method} ${e.url({ orgA: '{organisationId}', memberA: '{membershipId}', invitationA: '{invitationId}', courseA: '{courseId}', conceptA: '{conceptId}' })}`,
+      `${e.method} ${e.url({ orgA: '{organisationId}', memberA: '{membershipId}', invitationA: '{invitationId}', courseA: '{courseId}', conceptA: '{conceptId}', configA: '{configId}' })}`,
   );
   const unaccounted = routes.filter((r) => !inMatrix.includes(r) && !(r in scopedElsewhere));
   expect(unaccounted).toEqual([]);

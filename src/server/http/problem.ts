@@ -17,6 +17,8 @@ export const problemCodes = [
   'self_service_link_invalid',
   'survey_link_invalid',
   'survey_already_answered',
+  'edit_conflict',
+  'no_cost_config',
   'rate_limited',
   'not_ready',
   'internal_error',

@@ -139,6 +139,15 @@ export async function createCostConfig(
   return getCostConfig(db, actor, heiId, id);
 }
 
+/** The draft as it was read: a save or approval changes it only if nobody has since. */
+const draftAtRevision = (heiId: string, id: string, revision: number) =>
+  and(
+    eq(costConfig.heiId, heiId),
+    eq(costConfig.id, id),
+    eq(costConfig.status, 'draft'),
+    eq(costConfig.revision, revision),
+  );
+
 /** Why a save or approval based on `revision` cannot be made, or nothing when it can. */
 async function refusal(db: Db, heiId: string, id: string, revision: number) {
   const [row] = await db
@@ -181,14 +190,7 @@ export async function updateCostConfig(
       updatedBy: actor.userId,
       updatedAt: new Date(),
     })
-    .where(
-      and(
-        eq(costConfig.heiId, heiId),
-        eq(costConfig.id, id),
-        eq(costConfig.status, 'draft'),
-        eq(costConfig.revision, body.revision),
-      ),
-    )
+    .where(draftAtRevision(heiId, id, body.revision))
     .returning({ version: costConfig.version });
   if (!updated) throw (await refusal(db, heiId, id, body.revision)) ?? notFound('The cost configuration');
   await recordAudit(db, {
@@ -213,14 +215,7 @@ export async function approveCostConfig(
   const [approved] = await db
     .update(costConfig)
     .set({ status: 'approved', approvedBy: actor.userId, approvedAt: new Date() })
-    .where(
-      and(
-        eq(costConfig.heiId, heiId),
-        eq(costConfig.id, id),
-        eq(costConfig.status, 'draft'),
-        eq(costConfig.revision, body.revision),
-      ),
-    )
+    .where(draftAtRevision(heiId, id, body.revision))
     .returning({ version: costConfig.version, effectiveFrom: costConfig.effectiveFrom });
   if (!approved) throw (await refusal(db, heiId, id, body.revision)) ?? notFound('The cost configuration');
   await recordAudit(db, {

@@ -10,6 +10,7 @@ import { type Actor, requireOrganisationRole } from '../tenancy/tenancy.service.
 import { CalculationError, calculate, sensitivity } from './calculation.ts';
 import type {
   approveCostConfigBody,
+  CostConfigInput,
   CostConfigView,
   calculateBody,
   createCostConfigBody,
@@ -265,4 +266,40 @@ export async function calculateWithConfig(
       throw invalid([{ field: `body.design.${error.field}`, message: error.message }]);
     throw error;
   }
+}
+
+/** An approved version written directly (demo data and set-up scripts; no person edited it). */
+export async function insertApprovedCostConfig(
+  db: Db,
+  input: {
+    heiId: string;
+    effectiveFrom: string;
+    config: CostConfigInput;
+    note: string;
+    approvedBy: string | null;
+  },
+) {
+  const [row] = await db
+    .insert(costConfig)
+    .values({
+      heiId: input.heiId,
+      version:
+        1 +
+        Number(
+          (
+            await db
+              .select({ n: sql<number>`max(version)` })
+              .from(costConfig)
+              .where(eq(costConfig.heiId, input.heiId))
+          )[0]?.n ?? 0,
+        ),
+      effectiveFrom: input.effectiveFrom,
+      config: input.config,
+      note: input.note,
+      status: 'approved',
+      approvedBy: input.approvedBy,
+      approvedAt: new Date(),
+    })
+    .returning({ id: costConfig.id });
+  return row?.id ?? '';
 }

@@ -5,6 +5,7 @@ import { type Auth, createPasswordAccount } from '../auth/auth.ts';
 import { addEntry, addTask, closeCase, createCase, moveCase, tickChecklist } from '../cases/cases.service.ts';
 import { type Stage, stageIndex } from '../cases/stages.ts';
 import { importCatalog } from '../catalog/catalog.service.ts';
+import { insertApprovedCostConfig } from '../costing/costing.service.ts';
 import type { SubmitInquiry } from '../inquiries/inquiries.contract.ts';
 import { nextReference, submitInquiry } from '../inquiries/inquiries.service.ts';
 import { addNeed, addRole, authorizeAnalysis, createAnalysis, heiActor } from '../needs/needs.service.ts';
@@ -15,6 +16,7 @@ import type { Role } from '../tenancy/tenancy.contract.ts';
 import { type Actor, listMemberships } from '../tenancy/tenancy.service.ts';
 import { consortium, membership, organisation } from '../tenancy/tenancy.table.ts';
 import { demoCatalogues } from './demo-catalog.ts';
+import { demoCostConfig } from './demo-costs.ts';
 
 /** Known only in demo mode; the README lists the users. Never seeded in production. */
 export const DEMO_PASSWORD = 'lupp-demo-2026';
@@ -155,6 +157,17 @@ export async function seedDemo(db: Db, auth: Auth, publicUrl = 'http://localhost
   await seedDemoCatalogues(db, orgs, ids);
   await seedDemoInquiries(db, ids, publicUrl);
   await seedDemoCases(db, ids.get('norrvik')?.organisationId ?? '', publicUrl);
+  for (const key of ['mittland', 'norrvik']) {
+    const heiId = ids.get(key)?.organisationId;
+    if (heiId)
+      await insertApprovedCostConfig(db, {
+        heiId,
+        effectiveFrom: '2026-01-01',
+        config: demoCostConfig,
+        note: 'Budget 2026',
+        approvedBy: null,
+      });
+  }
   return true;
 }
 

@@ -4,6 +4,7 @@ export * from '../features/auth/auth.table.ts';
 export * from '../features/cases/cases.table.ts';
 export * from '../features/catalog/catalog.table.ts';
 export * from '../features/costing/costing.table.ts';
+export * from '../features/design/design.table.ts';
 export * from '../features/documents/documents.table.ts';
 export * from '../features/inquiries/inquiries.table.ts';
 export * from '../features/invitations/invitations.table.ts';

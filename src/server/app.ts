@@ -20,6 +20,7 @@ import { createAuth } from '../features/auth/auth.ts';
 import { caseRoutes } from '../features/cases/cases.routes.ts';
 import { catalogRoutes } from '../features/catalog/catalog.routes.ts';
 import { costingRoutes } from '../features/costing/costing.routes.ts';
+import { designRoutes } from '../features/design/design.routes.ts';
 import { documentRoutes } from '../features/documents/documents.routes.ts';
 import { healthRoutes } from '../features/health/health.routes.ts';
 import { inquiryRoutes } from '../features/inquiries/inquiries.routes.ts';
@@ -51,6 +52,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   taxonomyRoutes, // skills taxonomies (ESCO, JobTech): concept search and browsing, imports run as background jobs
   catalogRoutes, // course catalogues: each HEI writes its own (import with column mapping, tags), the consortium reads all
   matchingRoutes, // matching needs (analyses, inquiries, free text) to courses across the consortium; decisions
+  designRoutes, // course design on a case: modules, outcomes linked to needs, teachers; study-director approval; calculations
   costingRoutes, // full-cost calculation: each HEI's versioned cost configuration (economists approve), calculations
   notificationRoutes, // a user's notifications (@-mentions)
   auditRoutes, // the audit log, readable and exportable by admins

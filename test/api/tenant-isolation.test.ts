@@ -427,6 +427,17 @@ const scopedElsewhere: Record<string, string> = {
   'PUT /api/matching/decisions':
     'matching.test.ts: writers of the analysis only (403), other HEIs 404, courses of other consortia 404',
   'GET /api/matching/acceptance': "matching.test.ts: the active HEI's own decisions only",
+  'GET /api/cases/{caseId}/designs': 'design.test.ts: readers of the case only; other HEIs 404',
+  'POST /api/cases/{caseId}/designs':
+    'design.test.ts: workers of the case only; courses of the consortium only (others 404)',
+  'GET /api/designs/{designId}': 'design.test.ts "is not there for other HEIs…": 404, anonymous 401',
+  'PATCH /api/designs/{designId}': 'design.test.ts: workers of the case (coordinator, teacher, economist)',
+  'POST /api/designs/{designId}/approve': 'design.test.ts: managers of the HEI (403 others), other HEIs 404',
+  'GET /api/designs/{designId}/calculations': 'design.test.ts: readers of the case only',
+  'POST /api/designs/{designId}/calculations':
+    'design.test.ts: coordinators and economists (403 teachers), other HEIs 404',
+  'POST /api/designs/{designId}/calculations/{calculationId}/approve':
+    'design.test.ts: economists only (403 coordinators); calculations of the same design only',
   'GET /api/portal': "portal.test.ts: the customer contact's own organisation only",
   'GET /api/portal/cases/{caseId}': 'portal.test.ts: own cases only, never internal entries',
   'POST /api/portal/cases/{caseId}/messages': 'portal.test.ts',

@@ -184,3 +184,4 @@ export const calculationSchema = z.object({
     }),
   ),
 });
+export type CalculationResult = z.infer<typeof calculationSchema>;

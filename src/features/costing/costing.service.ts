@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import { type Actor, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
-import { CalculationError, calculate, sensitivity } from './calculation.ts';
+import { CalculationError, calculate, type DesignCosts, sensitivity } from './calculation.ts';
 import type {
   approveCostConfigBody,
   CostConfigInput,
@@ -230,6 +230,40 @@ export async function approveCostConfig(
   return getCostConfig(db, actor, heiId, id);
 }
 
+/** The approved cost configuration in effect on a day for those who may read it (none: 409). */
+export async function costConfigInEffect(db: Db, actor: Actor, heiId: string, day = today()) {
+  requireOrganisationRole(actor, heiId, READ);
+  const row = await inEffectOn(db, heiId, day);
+  if (!row)
+    throw new AppError(
+      409,
+      'no_cost_config',
+      `No approved cost configuration is in effect on ${day}. An economist approves one first.`,
+    );
+  return row;
+}
+
+/** The calculation of design costs with a configuration, and the price for other group sizes. */
+export function priceWith(row: Row, design: DesignCosts, groupSizes: number[] = []) {
+  try {
+    const calculation = calculate(row.config, design);
+    const labels = new Map(row.config.staff.map((s) => [s.key, s.label]));
+    return {
+      config: { id: row.id, version: row.version, effectiveFrom: row.effectiveFrom },
+      ...calculation,
+      hourlyCosts: calculation.hourlyCosts.map((h) => ({
+        ...h,
+        label: labels.get(h.category) ?? h.category,
+      })),
+      sensitivity: sensitivity(row.config, design, groupSizes),
+    };
+  } catch (error) {
+    if (error instanceof CalculationError)
+      throw invalid([{ field: `body.design.${error.field}`, message: error.message }]);
+    throw error;
+  }
+}
+
 /**
  * A full-cost calculation of design costs with the HEI's cost configuration in effect on the day (today
  * unless given), and the price per participant for other group sizes.
@@ -240,32 +274,8 @@ export async function calculateWithConfig(
   heiId: string,
   body: typeof calculateBody._output,
 ) {
-  requireOrganisationRole(actor, heiId, READ);
-  const day = body.date ?? today();
-  const row = await inEffectOn(db, heiId, day);
-  if (!row)
-    throw new AppError(
-      409,
-      'no_cost_config',
-      `No approved cost configuration is in effect on ${day}. An economist approves one first.`,
-    );
-  try {
-    const calculation = calculate(row.config, body.design);
-    const labels = new Map(row.config.staff.map((s) => [s.key, s.label]));
-    return {
-      config: { id: row.id, version: row.version, effectiveFrom: row.effectiveFrom },
-      ...calculation,
-      hourlyCosts: calculation.hourlyCosts.map((h) => ({
-        ...h,
-        label: labels.get(h.category) ?? h.category,
-      })),
-      sensitivity: sensitivity(row.config, body.design, body.groupSizes),
-    };
-  } catch (error) {
-    if (error instanceof CalculationError)
-      throw invalid([{ field: `body.design.${error.field}`, message: error.message }]);
-    throw error;
-  }
+  const row = await costConfigInEffect(db, actor, heiId, body.date);
+  return priceWith(row, body.design, body.groupSizes);
 }
 
 /** An approved version written directly (demo data and set-up scripts; no person edited it). */

@@ -1,0 +1,433 @@
+import { and, desc, eq, lt, ne, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { authUser } from '../auth/auth.table.ts';
+import { assertCaseAccess } from '../cases/cases.service.ts';
+import { getCourse } from '../catalog/catalog.service.ts';
+import type { DesignCosts } from '../costing/calculation.ts';
+import { costConfigInEffect, priceWith } from '../costing/costing.service.ts';
+import { heiRoles, type Role } from '../tenancy/tenancy.contract.ts';
+import { type Actor, actingHei } from '../tenancy/tenancy.service.ts';
+import type { createDesignBody, DesignView, revisionBody, updateDesignBody } from './design.contract.ts';
+import { courseDesign, designCalculation } from './design.table.ts';
+
+/** The study director's decision: managers of the HEI approve designs. */
+const APPROVE_DESIGN: Role[] = ['manager'];
+/** Who calculates a design, and who approves a calculation. */
+const CALCULATE: Role[] = ['coordinator', 'economist'];
+const APPROVE_CALCULATION: Role[] = ['economist'];
+
+type Row = typeof courseDesign.$inferSelect;
+
+/**
+ * The ordinance's checks of a design and what else a study director should see. Contract education that
+ * awards credits may only be given in fields where the HEI has degree-awarding powers (förordning
+ * 2002:760, 3 §); that, and credits without a field to check, block approval.
+ */
+export function designChecks(
+  row: Pick<Row, 'awards' | 'sunField' | 'teachers' | 'modules'>,
+  hei: { name: string; degreeFields: readonly string[] },
+) {
+  const checks: DesignView['checks'] = [];
+  if (row.awards === 'credits' && !row.sunField)
+    checks.push({
+      rule: 'credits_without_field',
+      blocking: true,
+      reason: {
+        sv: 'Utbildningen ger högskolepoäng men saknar SUN-inriktning, så examensrätten kan inte prövas.',
+        en: 'The education awards credits but has no SUN field, so degree-awarding powers cannot be checked.',
+      },
+    });
+  const field = row.sunField;
+  if (row.awards === 'credits' && field && !hei.degreeFields.some((f) => field.startsWith(f)))
+    checks.push({
+      rule: 'degree_powers',
+      blocking: true,
+      reason: {
+        sv: `${hei.name} har inte examensrätt inom SUN ${field}; uppdragsutbildning med högskolepoäng får bara ges där lärosätet har examensrätt. Ge intyg i stället, eller låt ett annat lärosäte ge utbildningen.`,
+        en: `${hei.name} has no degree-awarding powers in SUN ${field}; contract education with credits may only be given where the HEI has them. Award a certificate instead, or let another HEI give it.`,
+      },
+    });
+  if (!row.teachers.length)
+    checks.push({
+      rule: 'no_teachers',
+      blocking: false,
+      reason: {
+        sv: 'Inga lärare är planerade, så kalkylen saknar lärartid.',
+        en: 'No teachers are planned, so the calculation has no teaching time.',
+      },
+    });
+  if (row.modules.some((m) => m.outcomes.some((o) => !o.needIds.length)))
+    checks.push({
+      rule: 'outcome_without_need',
+      blocking: false,
+      reason: {
+        sv: 'Något lärandemål är inte kopplat till ett behov i behovsanalysen.',
+        en: 'A learning outcome is not linked to a need of the needs analysis.',
+      },
+    });
+  return checks;
+}
+
+async function view(db: Db, actor: Actor, row: Row): Promise<DesignView> {
+  const hei = await actingHei(db, actor, heiRoles);
+  const [approver] = row.approvedBy
+    ? await db
+        .select({ id: authUser.id, name: authUser.name })
+        .from(authUser)
+        .where(eq(authUser.id, row.approvedBy))
+    : [];
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    heiId: row.heiId,
+    title: row.title,
+    language: row.language,
+    format: row.format,
+    level: row.level,
+    awards: row.awards,
+    credits: row.credits,
+    sunField: row.sunField,
+    participants: row.participants,
+    content: row.content,
+    examination: row.examination,
+    schedule: row.schedule,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    modules: row.modules,
+    teachers: row.teachers,
+    costs: row.costs,
+    status: row.status,
+    revision: row.revision,
+    approvedBy: approver ?? null,
+    approvedAt: row.approvedAt?.toISOString() ?? null,
+    checks: designChecks(row, hei),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The design, for those who may read (or work on) its case; others get 404. */
+async function loadDesign(db: Db, actor: Actor, designId: string, need: 'read' | 'work') {
+  const [row] = await db.select().from(courseDesign).where(eq(courseDesign.id, designId));
+  if (!row) throw notFound('The design');
+  try {
+    await assertCaseAccess(db, actor, row.caseId, need);
+  } catch (error) {
+    // a design of a case one cannot see does not exist for one
+    if (error instanceof AppError && error.status === 404) throw notFound('The design');
+    throw error;
+  }
+  return row;
+}
+
+function requireHeiRole(
+  hei: { id: string },
+  row: Row,
+  actorHeiRoles: readonly Role[],
+  roles: Role[],
+  what: string,
+) {
+  if (hei.id !== row.heiId) throw notFound('The design');
+  if (!actorHeiRoles.some((r) => roles.includes(r)))
+    throw forbidden(`${what} needs one of the roles: ${roles.join(', ')}.`);
+}
+
+const rolesIn = (actor: Actor, heiId: string) =>
+  actor.memberships.find((m) => m.scope === 'organisation' && m.tenant.id === heiId)?.roles ?? [];
+
+export async function listDesigns(db: Db, actor: Actor, caseId: string) {
+  await assertCaseAccess(db, actor, caseId, 'read');
+  const rows = await db
+    .select()
+    .from(courseDesign)
+    .where(eq(courseDesign.caseId, caseId))
+    .orderBy(courseDesign.createdAt);
+  return { designs: await Promise.all(rows.map((r) => view(db, actor, r))) };
+}
+
+export async function getDesign(db: Db, actor: Actor, designId: string) {
+  return view(db, actor, await loadDesign(db, actor, designId, 'read'));
+}
+
+export async function createDesign(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  body: typeof createDesignBody._output,
+) {
+  const { heiId } = await assertCaseAccess(db, actor, caseId, 'work');
+  // each catalogue course (of the consortium; others are 404) becomes a module with its outcomes
+  const courses = [];
+  for (const id of body.fromCourseIds) courses.push(await getCourse(db, actor, id));
+  const modules: DesignView['modules'] = courses.map((c, i) => ({
+    key: `m${i + 1}`,
+    title: (body.language === 'en' ? (c.title.en ?? c.title.sv) : (c.title.sv ?? c.title.en)) ?? c.code,
+    courseId: c.id,
+    credits: c.credits,
+    content: c.description ?? '',
+    outcomes: c.learningOutcomes.map((text) => ({ text, needIds: [] })),
+  }));
+  const credits = modules.reduce((sum, m) => sum + (m.credits ?? 0), 0);
+  const [row] = await db
+    .insert(courseDesign)
+    .values({
+      caseId,
+      heiId,
+      title: body.title,
+      language: body.language,
+      format: body.format,
+      level: courses[0]?.level ?? 'first-cycle',
+      awards: credits > 0 || !courses.length ? 'credits' : 'certificate',
+      credits: credits > 0 ? credits : null,
+      sunField: courses.find((c) => c.sunField)?.sunField ?? null,
+      participants: body.participants,
+      modules,
+      teachers: [],
+      costs: { otherDirect: [], deliveredByOthers: [] },
+      createdBy: actor.userId,
+      updatedBy: actor.userId,
+    })
+    .returning();
+  if (!row) throw new AppError(500, 'internal_error', 'the design was not written');
+  await recordAudit(db, {
+    actor,
+    organisationId: heiId,
+    action: 'design.created',
+    subjectType: 'course_design',
+    subjectId: row.id,
+    data: { caseId, fromCourseIds: body.fromCourseIds },
+  });
+  return view(db, actor, row);
+}
+
+/** Why a change based on `revision` cannot be saved. */
+async function editConflict(db: Db, designId: string) {
+  const [row] = await db
+    .select({ revision: courseDesign.revision, updatedAt: courseDesign.updatedAt, name: authUser.name })
+    .from(courseDesign)
+    .leftJoin(authUser, eq(authUser.id, courseDesign.updatedBy))
+    .where(eq(courseDesign.id, designId));
+  return new AppError(
+    409,
+    'edit_conflict',
+    `${row?.name ?? 'Someone'} changed the design at ${row?.updatedAt.toISOString()} after you opened it. Reload to see their change; nothing of it was overwritten.`,
+  );
+}
+
+export async function updateDesign(
+  db: Db,
+  actor: Actor,
+  designId: string,
+  body: typeof updateDesignBody._output,
+) {
+  const before = await loadDesign(db, actor, designId, 'work');
+  const { revision, ...changes } = body;
+  const [row] = await db
+    .update(courseDesign)
+    .set({
+      ...changes,
+      // a changed design is no longer the one the study director approved
+      status: 'draft',
+      approvedBy: null,
+      approvedAt: null,
+      revision: sql`${courseDesign.revision} + 1`,
+      updatedBy: actor.userId,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(courseDesign.id, designId), eq(courseDesign.revision, revision)))
+    .returning();
+  if (!row) throw await editConflict(db, designId);
+  // calculations of the design as it was are void: a new calculation version is made
+  await db
+    .update(designCalculation)
+    .set({ status: 'void', voidedAt: new Date() })
+    .where(
+      and(
+        eq(designCalculation.designId, designId),
+        lt(designCalculation.designRevision, row.revision),
+        ne(designCalculation.status, 'void'),
+      ),
+    );
+  await recordAudit(db, {
+    actor,
+    organisationId: row.heiId,
+    action: before.status === 'approved' ? 'design.changed_after_approval' : 'design.updated',
+    subjectType: 'course_design',
+    subjectId: designId,
+    data: { changed: Object.keys(changes), revision: row.revision },
+  });
+  return view(db, actor, row);
+}
+
+export async function approveDesign(
+  db: Db,
+  actor: Actor,
+  designId: string,
+  body: typeof revisionBody._output,
+) {
+  const row = await loadDesign(db, actor, designId, 'read');
+  const hei = await actingHei(db, actor, heiRoles);
+  requireHeiRole(hei, row, rolesIn(actor, hei.id), APPROVE_DESIGN, "The study director's approval");
+  if (row.revision !== body.revision) throw await editConflict(db, designId);
+  const blocking = designChecks(row, hei).filter((c) => c.blocking);
+  if (blocking.length)
+    throw new AppError(
+      409,
+      'conflict',
+      `The design cannot be approved: ${blocking.map((c) => c.reason.en).join(' ')}`,
+    );
+  const [approved] = await db
+    .update(courseDesign)
+    .set({ status: 'approved', approvedBy: actor.userId, approvedAt: new Date() })
+    .where(and(eq(courseDesign.id, designId), eq(courseDesign.revision, body.revision)))
+    .returning();
+  if (!approved) throw await editConflict(db, designId);
+  await recordAudit(db, {
+    actor,
+    organisationId: row.heiId,
+    action: 'design.approved',
+    subjectType: 'course_design',
+    subjectId: designId,
+    data: { revision: row.revision },
+  });
+  return view(db, actor, approved);
+}
+
+// ------------------------------------------------------------------ calculations
+
+/** The design's costs as the calculation takes them: teachers' hours summed per staff category. */
+export function designCosts(row: Pick<Row, 'participants' | 'teachers' | 'costs'>): DesignCosts {
+  const hours = (kind: 'teachingHours' | 'developmentHours') => {
+    const byCategory = new Map<string, number>();
+    for (const t of row.teachers) byCategory.set(t.category, (byCategory.get(t.category) ?? 0) + t[kind]);
+    return [...byCategory].filter(([, h]) => h > 0).map(([category, h]) => ({ category, hours: h }));
+  };
+  return {
+    ...row.costs,
+    participants: row.participants,
+    teaching: hours('teachingHours'),
+    development: hours('developmentHours'),
+  };
+}
+
+type CalculationRow = typeof designCalculation.$inferSelect;
+
+async function calculationView(db: Db, c: CalculationRow) {
+  const [approver] = c.approvedBy
+    ? await db
+        .select({ id: authUser.id, name: authUser.name })
+        .from(authUser)
+        .where(eq(authUser.id, c.approvedBy))
+    : [];
+  return {
+    id: c.id,
+    designId: c.designId,
+    version: c.version,
+    designRevision: c.designRevision,
+    status: c.status,
+    result: c.result,
+    createdAt: c.createdAt.toISOString(),
+    approvedBy: approver ?? null,
+    approvedAt: c.approvedAt?.toISOString() ?? null,
+    voidedAt: c.voidedAt?.toISOString() ?? null,
+  };
+}
+
+export async function listCalculations(db: Db, actor: Actor, designId: string) {
+  await loadDesign(db, actor, designId, 'read');
+  const rows = await db
+    .select()
+    .from(designCalculation)
+    .where(eq(designCalculation.designId, designId))
+    .orderBy(desc(designCalculation.version));
+  return { calculations: await Promise.all(rows.map((c) => calculationView(db, c))) };
+}
+
+/** A new calculation version of the design as it is now, with the cost configuration in effect at its start. */
+export async function calculateDesign(db: Db, actor: Actor, designId: string) {
+  const row = await loadDesign(db, actor, designId, 'read');
+  const hei = await actingHei(db, actor, heiRoles);
+  requireHeiRole(hei, row, rolesIn(actor, hei.id), CALCULATE, 'Calculating a design');
+  const config = await costConfigInEffect(db, actor, row.heiId, row.startDate ?? undefined);
+  const known = new Set(config.config.staff.map((s) => s.key));
+  const unknown = row.teachers.flatMap((t, i) =>
+    known.has(t.category)
+      ? []
+      : [
+          {
+            field: `teachers.${i}.category`,
+            message: `"${t.category}" is not a staff category of cost configuration version ${config.version}`,
+          },
+        ],
+  );
+  if (unknown.length) throw invalid(unknown);
+  const result = priceWith(
+    config,
+    designCosts(row),
+    [12, 25].filter((n) => n !== row.participants),
+  );
+  const [last] = await db
+    .select({ version: designCalculation.version })
+    .from(designCalculation)
+    .where(eq(designCalculation.designId, designId))
+    .orderBy(desc(designCalculation.version))
+    .limit(1);
+  const [created] = await db
+    .insert(designCalculation)
+    .values({
+      designId,
+      version: (last?.version ?? 0) + 1,
+      designRevision: row.revision,
+      configId: config.id,
+      result,
+      createdBy: actor.userId,
+    })
+    .returning();
+  if (!created) throw new AppError(500, 'internal_error', 'the calculation was not written');
+  await recordAudit(db, {
+    actor,
+    organisationId: row.heiId,
+    action: 'design_calculation.created',
+    subjectType: 'design_calculation',
+    subjectId: created.id,
+    data: { designId, version: created.version, totalCostOre: result.totalCostOre },
+  });
+  return calculationView(db, created);
+}
+
+export async function approveCalculation(db: Db, actor: Actor, designId: string, calculationId: string) {
+  const row = await loadDesign(db, actor, designId, 'read');
+  const hei = await actingHei(db, actor, heiRoles);
+  requireHeiRole(hei, row, rolesIn(actor, hei.id), APPROVE_CALCULATION, 'Approving a calculation');
+  const [calc] = await db
+    .select()
+    .from(designCalculation)
+    .where(and(eq(designCalculation.id, calculationId), eq(designCalculation.designId, designId)));
+  if (!calc) throw notFound('The calculation');
+  if (calc.status !== 'draft' || calc.designRevision !== row.revision)
+    throw conflict(
+      `Calculation version ${calc.version} is ${calc.status === 'approved' ? 'already approved' : 'of an earlier design'}: calculate the design as it is now and approve that.`,
+    );
+  // one approved calculation per design: an earlier approval gives way
+  await db
+    .update(designCalculation)
+    .set({ status: 'void', voidedAt: new Date() })
+    .where(and(eq(designCalculation.designId, designId), eq(designCalculation.status, 'approved')));
+  const [approved] = await db
+    .update(designCalculation)
+    .set({ status: 'approved', approvedBy: actor.userId, approvedAt: new Date() })
+    .where(eq(designCalculation.id, calculationId))
+    .returning();
+  if (!approved) throw notFound('The calculation');
+  await recordAudit(db, {
+    actor,
+    organisationId: row.heiId,
+    action: 'design_calculation.approved',
+    subjectType: 'design_calculation',
+    subjectId: calculationId,
+    data: { designId, version: approved.version },
+  });
+  return calculationView(db, approved);
+}

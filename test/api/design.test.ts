@@ -1,0 +1,323 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCatalog } from '../../src/features/catalog/catalog.service.ts';
+import { insertApprovedCostConfig } from '../../src/features/costing/costing.service.ts';
+import { demoCostConfig } from '../../src/features/demo/demo-costs.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import {
+  createConsortium,
+  createOrganisation,
+  createUser,
+  inquiryInput,
+  type TestUser,
+} from '../support/factories.ts';
+
+// Högskolan has degree-awarding powers in SUN 52 (engineering) and the demo cost configuration; a case
+// from the front door, and a catalogue course on PLC programming to build a design from.
+let t: TestApp;
+let hei: string;
+let coord: TestUser;
+let teacher: TestUser;
+let economist: TestUser;
+let manager: TestUser;
+let outsider: TestUser;
+let slug: string;
+let caseId: string;
+let courseId: string;
+
+const as = (user: TestUser, body?: unknown) => ({ cookie: user.cookie, body });
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const alliance = await createConsortium(t);
+  slug = alliance.slug;
+  hei = (await createOrganisation(t, { kind: 'hei', consortiumId: alliance.id, degreeFields: ['52'] })).id;
+  const other = (await createOrganisation(t, { kind: 'hei', consortiumId: alliance.id })).id;
+  coord = await createUser(t, [{ organisationId: hei, roles: ['coordinator'] }]);
+  teacher = await createUser(t, [{ organisationId: hei, roles: ['teacher'] }]);
+  economist = await createUser(t, [{ organisationId: hei, roles: ['economist'] }]);
+  manager = await createUser(t, [{ organisationId: hei, roles: ['manager'] }]);
+  outsider = await createUser(t, [{ organisationId: other, roles: ['coordinator', 'manager', 'economist'] }]);
+  await insertApprovedCostConfig(t.db, {
+    heiId: hei,
+    effectiveFrom: '2026-01-01',
+    config: demoCostConfig,
+    note: '',
+    approvedBy: null,
+  });
+  const report = await importCatalog(t.db, {
+    heiId: hei,
+    actor: null,
+    fileName: 'catalog.json',
+    format: 'json',
+    content: Buffer.from(
+      JSON.stringify({
+        courses: [
+          {
+            code: 'PLC101',
+            title: 'PLC-programmering för underhållstekniker',
+            language: 'sv',
+            credits: 7.5,
+            level: 'first-cycle',
+            sunField: '52',
+            format: 'blended',
+            description: 'Felsökning och ändringar i PLC-program enligt IEC 61131-3.',
+            learningOutcomes: ['läsa och felsöka ett PLC-program', 'göra säkra ändringar'],
+            subjects: ['Automation'],
+          },
+        ],
+      }),
+    ),
+    mapping: null,
+    keepValidRows: false,
+    suggestTags: false,
+  });
+  expect(report.status).toBe('succeeded');
+  courseId = (await t.request('GET', `/api/catalog/courses?hei=${hei}`, as(coord))).json().courses[0].id;
+
+  const submitted = await t.app.inject({
+    method: 'POST',
+    url: `/api/public/consortia/${slug}/inquiries`,
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify(inquiryInput()),
+  });
+  const { reference } = submitted.json();
+  const inbox = (await t.request('GET', '/api/inquiries?view=inbox', as(coord))).json();
+  const inquiry = inbox.find((i: { reference: string }) => i.reference === reference);
+  expect((await t.request('POST', `/api/inquiries/${inquiry.id}/claim`, as(coord))).statusCode).toBe(200);
+  caseId = (await t.request('GET', '/api/cases?pageSize=200', as(coord)))
+    .json()
+    .items.find((c: { reference: string }) => c.reference === reference).id;
+}, 120_000);
+afterAll(() => t.close());
+
+describe('course design on a case', () => {
+  let design: { id: string; revision: number };
+
+  it('is built from catalogue courses: each a module with its outcomes and credits', async () => {
+    const created = await t.request(
+      'POST',
+      `/api/cases/${caseId}/designs`,
+      as(coord, {
+        title: 'PLC för underhållet på Stålverket',
+        fromCourseIds: [courseId],
+        participants: 12,
+      }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    design = created.json();
+    expect(created.json()).toMatchObject({
+      caseId,
+      status: 'draft',
+      revision: 1,
+      awards: 'credits',
+      credits: 7.5,
+      sunField: '52',
+      participants: 12,
+      modules: [
+        {
+          courseId,
+          title: 'PLC-programmering för underhållstekniker',
+          credits: 7.5,
+          outcomes: [
+            { text: 'läsa och felsöka ett PLC-program', needIds: [] },
+            { text: 'göra säkra ändringar', needIds: [] },
+          ],
+        },
+      ],
+    });
+    // no teachers yet, outcomes not linked to needs: shown, not blocking
+    expect(
+      created.json().checks.map((c: { rule: string; blocking: boolean }) => [c.rule, c.blocking]),
+    ).toEqual([
+      ['no_teachers', false],
+      ['outcome_without_need', false],
+    ]);
+    const list = (await t.request('GET', `/api/cases/${caseId}/designs`, as(teacher))).json();
+    expect(list.designs.map((d: { id: string }) => d.id)).toEqual([design.id]);
+  });
+
+  it('is approved by the study director, and a change takes the approval back', async () => {
+    const teachers = [
+      { name: 'Lektor i automation', category: 'lecturer', teachingHours: 40, developmentHours: 20 },
+      { name: 'Professor i reglerteknik', category: 'professor', teachingHours: 8 },
+    ];
+    const changed = await t.request(
+      'PATCH',
+      `/api/designs/${design.id}`,
+      as(teacher, {
+        revision: 1,
+        teachers,
+        participants: 20,
+        costs: { trips: 4, otherDirect: [], deliveredByOthers: [] },
+      }),
+    );
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ revision: 2, participants: 20 });
+
+    const byCoordinator = await t.request(
+      'POST',
+      `/api/designs/${design.id}/approve`,
+      as(coord, { revision: 2 }),
+    );
+    expect(byCoordinator.statusCode).toBe(403);
+    const approved = await t.request(
+      'POST',
+      `/api/designs/${design.id}/approve`,
+      as(manager, { revision: 2 }),
+    );
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json()).toMatchObject({ status: 'approved', approvedBy: { id: manager.id } });
+
+    const after = await t.request(
+      'PATCH',
+      `/api/designs/${design.id}`,
+      as(coord, {
+        revision: 2,
+        examination: 'Praktisk uppgift i labbet',
+      }),
+    );
+    expect(after.json()).toMatchObject({ status: 'draft', revision: 3, approvedBy: null });
+    design = after.json();
+  });
+
+  it('refuses credits outside the HEI’s degree-awarding powers; a certificate is allowed', async () => {
+    const outside = await t.request(
+      'PATCH',
+      `/api/designs/${design.id}`,
+      as(coord, { revision: 3, sunField: '72' }),
+    );
+    expect(outside.json().checks[0]).toMatchObject({ rule: 'degree_powers', blocking: true });
+    const refused = await t.request(
+      'POST',
+      `/api/designs/${design.id}/approve`,
+      as(manager, { revision: 4 }),
+    );
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toMatch(/no degree-awarding powers in SUN 72/);
+    const certificate = await t.request(
+      'PATCH',
+      `/api/designs/${design.id}`,
+      as(coord, {
+        revision: 4,
+        awards: 'certificate',
+        credits: null,
+      }),
+    );
+    expect(certificate.json().checks.some((c: { blocking: boolean }) => c.blocking)).toBe(false);
+    const back = await t.request(
+      'PATCH',
+      `/api/designs/${design.id}`,
+      as(coord, {
+        revision: 5,
+        awards: 'credits',
+        credits: 7.5,
+        sunField: '52',
+      }),
+    );
+    design = back.json();
+    expect(design.revision).toBe(6);
+  });
+
+  it('refuses the second of two people saving the same revision, keeping the first change', async () => {
+    const first = await t.request(
+      'PATCH',
+      `/api/designs/${design.id}`,
+      as(coord, { revision: 6, schedule: 'Fyra heldagar' }),
+    );
+    expect(first.statusCode).toBe(200);
+    const second = await t.request(
+      'PATCH',
+      `/api/designs/${design.id}`,
+      as(teacher, { revision: 6, schedule: 'Åtta halvdagar' }),
+    );
+    expect(second.statusCode).toBe(409);
+    expect(second.json().code).toBe('edit_conflict');
+    const kept = (await t.request('GET', `/api/designs/${design.id}`, as(teacher))).json();
+    expect(kept).toMatchObject({ schedule: 'Fyra heldagar', revision: 7 });
+    design = kept;
+  });
+
+  it('is calculated in versions; an economist approves; a change of the design voids them', async () => {
+    const byTeacher = await t.request('POST', `/api/designs/${design.id}/calculations`, as(teacher));
+    expect(byTeacher.statusCode).toBe(403);
+    const calculated = await t.request('POST', `/api/designs/${design.id}/calculations`, as(coord));
+    expect(calculated.statusCode, calculated.body).toBe(201);
+    const calc = calculated.json();
+    // the worked example A of calculation.test.ts: 40 + 8 h teaching, 20 h development, 4 trips, 20 participants
+    expect(calc).toMatchObject({ version: 1, designRevision: 7, status: 'draft' });
+    expect(calc.result.totalCostOre).toBe(9_031_357);
+    expect(calc.result.pricePerParticipantOre).toBe(451_600);
+    expect(calc.result.sensitivity.map((s: { participants: number }) => s.participants)).toEqual([12, 25]);
+
+    expect(
+      (await t.request('POST', `/api/designs/${design.id}/calculations/${calc.id}/approve`, as(coord)))
+        .statusCode,
+    ).toBe(403);
+    const approved = await t.request(
+      'POST',
+      `/api/designs/${design.id}/calculations/${calc.id}/approve`,
+      as(economist),
+    );
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json()).toMatchObject({ status: 'approved', approvedBy: { id: economist.id } });
+
+    // one more participant: the approved calculation is void, and cannot be approved again
+    await t.request('PATCH', `/api/designs/${design.id}`, as(coord, { revision: 7, participants: 21 }));
+    const list = (await t.request('GET', `/api/designs/${design.id}/calculations`, as(manager))).json();
+    expect(list.calculations.map((c: { version: number; status: string }) => [c.version, c.status])).toEqual([
+      [1, 'void'],
+    ]);
+    const stale = await t.request(
+      'POST',
+      `/api/designs/${design.id}/calculations/${calc.id}/approve`,
+      as(economist),
+    );
+    expect(stale.statusCode).toBe(409);
+    const again = (await t.request('POST', `/api/designs/${design.id}/calculations`, as(economist))).json();
+    expect(again).toMatchObject({ version: 2, designRevision: 8, status: 'draft' });
+    expect(again.result.participants).toBe(21);
+  });
+
+  it('names a teacher whose staff category the cost configuration does not have', async () => {
+    const current = (await t.request('GET', `/api/designs/${design.id}`, as(coord))).json();
+    await t.request(
+      'PATCH',
+      `/api/designs/${design.id}`,
+      as(coord, {
+        revision: current.revision,
+        teachers: [...current.teachers, { name: 'Gästföreläsare', category: 'guest', teachingHours: 2 }],
+      }),
+    );
+    const refused = await t.request('POST', `/api/designs/${design.id}/calculations`, as(coord));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([
+      {
+        field: 'teachers.2.category',
+        message: '"guest" is not a staff category of cost configuration version 1',
+      },
+    ]);
+  });
+
+  it('is not there for other HEIs, customers or anonymous callers', async () => {
+    expect((await t.request('GET', `/api/designs/${design.id}`, as(outsider))).statusCode).toBe(404);
+    expect((await t.request('GET', `/api/cases/${caseId}/designs`, as(outsider))).statusCode).toBe(404);
+    expect(
+      (await t.request('POST', `/api/designs/${design.id}/approve`, as(outsider, { revision: 1 })))
+        .statusCode,
+    ).toBe(404);
+    expect((await t.request('POST', `/api/designs/${design.id}/calculations`, as(outsider))).statusCode).toBe(
+      404,
+    );
+    expect((await t.request('GET', `/api/designs/${design.id}`)).statusCode).toBe(401);
+    // a course of another consortium cannot be built from
+    const foreign = await t.request(
+      'POST',
+      `/api/cases/${caseId}/designs`,
+      as(coord, {
+        title: 'Främmande',
+        fromCourseIds: ['00000000-0000-4000-8000-000000000000'],
+      }),
+    );
+    expect(foreign.statusCode).toBe(404);
+  });
+});

@@ -214,6 +214,11 @@ const taxonomiesRoute = createRoute({
     'TaxonomyImportPage',
   ),
 });
+const costsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/costs',
+  component: lazyRouteComponent(() => import('./features/costs/CostsPage.tsx'), 'CostsPage'),
+});
 
 const membersRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -257,6 +262,7 @@ const routeTree = rootRoute.addChildren([
     dialogueGuidesRoute,
     auditRoute,
     taxonomiesRoute,
+    costsRoute,
   ]),
 ]);
 

@@ -8,7 +8,7 @@ import { activeMembershipOf, useMe } from '../session.ts';
 import { NavItemLink } from '../ui/links.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { NotificationsBell } from './NotificationsBell.tsx';
-import { adminItems, menuItems, showsAdministration } from './navigation.ts';
+import { administrationItems, menuItems } from './navigation.ts';
 import { OrganisationSwitcher } from './OrganisationSwitcher.tsx';
 import { SkipLink } from './SkipLink.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -25,6 +25,7 @@ function SignedInFrame({ me, children }: { me: Me; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useLocation({ select: (l) => l.pathname });
   const active = activeMembershipOf(me);
+  const administration = administrationItems(active);
   // Below the `sm` breakpoint (48em) the menu slides out of view when closed; hide it from the
   // keyboard and screen readers too, not only from the eye.
   const phone = useMediaQuery('(max-width: 47.99em)');
@@ -91,7 +92,7 @@ function SignedInFrame({ me, children }: { me: Me; children: ReactNode }) {
               active={'exact' in item ? pathname === item.to : pathname.startsWith(item.to)}
             />
           ))}
-          {showsAdministration(active) && (
+          {administration.length > 0 && (
             <div>
               <Text
                 id="nav-administration"
@@ -105,7 +106,7 @@ function SignedInFrame({ me, children }: { me: Me; children: ReactNode }) {
               >
                 {t('nav.administration')}
               </Text>
-              {adminItems.map((item) => (
+              {administration.map((item) => (
                 <NavItemLink
                   key={item.to}
                   to={item.to}

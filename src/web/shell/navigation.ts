@@ -45,3 +45,17 @@ export const adminItems = [
 /** Administration is for an organisation's administrators, and its managers (who may look). */
 export const showsAdministration = (membership: Membership | null) =>
   membership?.scope === 'organisation' && hasRole(membership, 'admin', 'manager');
+
+/** The HEI's cost configuration and calculator: for those who price contract education. */
+export const costsItem = { to: '/admin/costs', label: 'costs' } as const satisfies NavItem;
+
+export const showsCosts = (membership: Membership | null) =>
+  membership?.scope === 'organisation' &&
+  membership.tenant.kind === 'hei' &&
+  hasRole(membership, 'admin', 'coordinator', 'economist', 'manager');
+
+/** The administration menu of the active membership (empty: no administration heading at all). */
+export const administrationItems = (membership: Membership | null): readonly NavItem[] => [
+  ...(showsAdministration(membership) ? adminItems : []),
+  ...(showsCosts(membership) ? [costsItem] : []),
+];

@@ -17,6 +17,25 @@ export function useFormat() {
     },
     /** A number with one decimal, as the interface language writes it (12,3 / 12.3). */
     number: (value: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value),
+    /**
+     * An amount in öre as kronor, exactly (no binary fractions): "90 313,57 kr", whole kronor without
+     * decimals ("4 516 kr"); in English "SEK 90,313.57".
+     */
+    kronor: (ore: number) => {
+      const sign = ore < 0 ? '-' : '';
+      const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(
+        Math.trunc(Math.abs(ore) / 100),
+      );
+      const cents = Math.abs(ore) % 100;
+      const mark = locale === 'sv-SE' ? ',' : '.';
+      const amount = `${whole}${cents ? `${mark}${String(cents).padStart(2, '0')}` : ''}`;
+      return locale === 'sv-SE' ? `${sign}${amount}\u00a0kr` : `${sign}SEK\u00a0${amount}`;
+    },
+    /** A share in basis points as a percentage: 4150 → "41,5 %" (sv) or "41.5%" (en). */
+    percent: (basisPoints: number) =>
+      new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(
+        basisPoints / 10_000,
+      ),
     /** The text in the interface language, else in the other one (taxonomy labels may lack one). */
     pick: (text: { sv: string | null; en: string | null }): string =>
       (i18n.language === 'en' ? (text.en ?? text.sv) : (text.sv ?? text.en)) ?? '',

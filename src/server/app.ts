@@ -30,6 +30,7 @@ import { matchingRoutes } from '../features/matching/matching.routes.ts';
 import { needsRoutes } from '../features/needs/needs.routes.ts';
 import { notificationRoutes } from '../features/notifications/notifications.routes.ts';
 import { portalRoutes } from '../features/portal/portal.routes.ts';
+import { proposalRoutes } from '../features/proposals/proposals.routes.ts';
 import { taxonomyRoutes } from '../features/taxonomy/taxonomy.routes.ts';
 import { tenancyRoutes } from '../features/tenancy/tenancy.routes.ts';
 import type { Config } from './config.ts';
@@ -53,6 +54,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   catalogRoutes, // course catalogues: each HEI writes its own (import with column mapping, tags), the consortium reads all
   matchingRoutes, // matching needs (analyses, inquiries, free text) to courses across the consortium; decisions
   designRoutes, // course design on a case: modules, outcomes linked to needs, teachers; study-director approval; calculations
+  proposalRoutes, // proposals (offert) from approved designs and calculations: PDF, sent to the portal, accepted or declined
   costingRoutes, // full-cost calculation: each HEI's versioned cost configuration (economists approve), calculations
   notificationRoutes, // a user's notifications (@-mentions)
   auditRoutes, // the audit log, readable and exportable by admins

@@ -1,26 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importCatalog } from '../../src/features/catalog/catalog.service.ts';
-import { insertApprovedCostConfig } from '../../src/features/costing/costing.service.ts';
-import { demoCostConfig } from '../../src/features/demo/demo-costs.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import {
-  createConsortium,
-  createOrganisation,
-  createUser,
-  inquiryInput,
-  type TestUser,
-} from '../support/factories.ts';
+import { commercialSetUp } from '../support/commercial.ts';
+import type { TestUser } from '../support/factories.ts';
 
 // Högskolan has degree-awarding powers in SUN 52 (engineering) and the demo cost configuration; a case
 // from the front door, and a catalogue course on PLC programming to build a design from.
 let t: TestApp;
-let hei: string;
 let coord: TestUser;
 let teacher: TestUser;
 let economist: TestUser;
 let manager: TestUser;
 let outsider: TestUser;
-let slug: string;
 let caseId: string;
 let courseId: string;
 
@@ -28,65 +18,7 @@ const as = (user: TestUser, body?: unknown) => ({ cookie: user.cookie, body });
 
 beforeAll(async () => {
   t = await createTestApp();
-  const alliance = await createConsortium(t);
-  slug = alliance.slug;
-  hei = (await createOrganisation(t, { kind: 'hei', consortiumId: alliance.id, degreeFields: ['52'] })).id;
-  const other = (await createOrganisation(t, { kind: 'hei', consortiumId: alliance.id })).id;
-  coord = await createUser(t, [{ organisationId: hei, roles: ['coordinator'] }]);
-  teacher = await createUser(t, [{ organisationId: hei, roles: ['teacher'] }]);
-  economist = await createUser(t, [{ organisationId: hei, roles: ['economist'] }]);
-  manager = await createUser(t, [{ organisationId: hei, roles: ['manager'] }]);
-  outsider = await createUser(t, [{ organisationId: other, roles: ['coordinator', 'manager', 'economist'] }]);
-  await insertApprovedCostConfig(t.db, {
-    heiId: hei,
-    effectiveFrom: '2026-01-01',
-    config: demoCostConfig,
-    note: '',
-    approvedBy: null,
-  });
-  const report = await importCatalog(t.db, {
-    heiId: hei,
-    actor: null,
-    fileName: 'catalog.json',
-    format: 'json',
-    content: Buffer.from(
-      JSON.stringify({
-        courses: [
-          {
-            code: 'PLC101',
-            title: 'PLC-programmering för underhållstekniker',
-            language: 'sv',
-            credits: 7.5,
-            level: 'first-cycle',
-            sunField: '52',
-            format: 'blended',
-            description: 'Felsökning och ändringar i PLC-program enligt IEC 61131-3.',
-            learningOutcomes: ['läsa och felsöka ett PLC-program', 'göra säkra ändringar'],
-            subjects: ['Automation'],
-          },
-        ],
-      }),
-    ),
-    mapping: null,
-    keepValidRows: false,
-    suggestTags: false,
-  });
-  expect(report.status).toBe('succeeded');
-  courseId = (await t.request('GET', `/api/catalog/courses?hei=${hei}`, as(coord))).json().courses[0].id;
-
-  const submitted = await t.app.inject({
-    method: 'POST',
-    url: `/api/public/consortia/${slug}/inquiries`,
-    headers: { 'content-type': 'application/json' },
-    payload: JSON.stringify(inquiryInput()),
-  });
-  const { reference } = submitted.json();
-  const inbox = (await t.request('GET', '/api/inquiries?view=inbox', as(coord))).json();
-  const inquiry = inbox.find((i: { reference: string }) => i.reference === reference);
-  expect((await t.request('POST', `/api/inquiries/${inquiry.id}/claim`, as(coord))).statusCode).toBe(200);
-  caseId = (await t.request('GET', '/api/cases?pageSize=200', as(coord)))
-    .json()
-    .items.find((c: { reference: string }) => c.reference === reference).id;
+  ({ coord, teacher, economist, manager, outsider, caseId, courseId } = await commercialSetUp(t));
 }, 120_000);
 afterAll(() => t.close());
 

@@ -16,6 +16,8 @@ type Ctx = {
   courseA: string;
   conceptA: string;
   configA: string;
+  /** A language of the proposal texts. */
+  language: string;
 };
 type Endpoint = {
   name: string;
@@ -192,6 +194,19 @@ const endpoints: Endpoint[] = [
     roles: ['admin', 'coordinator', 'economist', 'manager'],
   },
   {
+    name: 'read the proposal texts',
+    method: 'GET',
+    url: (c) => `/api/organisations/${c.orgA}/proposal-templates/${c.language}`,
+    roles: ['admin', 'coordinator', 'teacher', 'economist', 'manager'],
+  },
+  {
+    name: 'write the proposal texts',
+    method: 'PUT',
+    url: (c) => `/api/organisations/${c.orgA}/proposal-templates/${c.language}`,
+    body: { intro: 'Kapad', terms: 'Kapad' },
+    roles: ['admin', 'coordinator'],
+  },
+  {
     name: 'revoke invitation',
     method: 'DELETE',
     url: (c) => `/api/organisations/${c.orgA}/invitations/${c.invitationA}`,
@@ -254,6 +269,7 @@ beforeAll(async () => {
   });
   expect(costConfig.statusCode, costConfig.body).toBe(201);
   ctx = {
+    language: 'sv',
     configA: costConfig.json().id,
     orgA: a.id,
     memberA: members.find((m: { userId: string }) => m.userId === teacherA?.id).membershipId,
@@ -275,6 +291,7 @@ async function snapshotOfA() {
     catalog: await get(`/api/catalog/courses?hei=${ctx.orgA}`),
     course: await get(`/api/catalog/courses/${ctx.courseA}`),
     costConfigs: await get(`/api/organisations/${ctx.orgA}/cost-configs`),
+    proposalTexts: await get(`/api/organisations/${ctx.orgA}/proposal-templates/sv`),
   };
 }
 
@@ -438,6 +455,19 @@ const scopedElsewhere: Record<string, string> = {
     'design.test.ts: coordinators and economists (403 teachers), other HEIs 404',
   'POST /api/designs/{designId}/calculations/{calculationId}/approve':
     'design.test.ts: economists only (403 coordinators); calculations of the same design only',
+  'GET /api/cases/{caseId}/proposals': 'proposals.test.ts: readers of the case only; other HEIs 404',
+  'POST /api/cases/{caseId}/proposals':
+    'proposals.test.ts: workers of the case; approved design and calculation only',
+  'GET /api/proposals/{proposalId}': 'proposals.test.ts "are not there for…": other HEIs 404, anonymous 401',
+  'PATCH /api/proposals/{proposalId}': 'proposals.test.ts: workers of the case; drafts only',
+  'POST /api/proposals/{proposalId}/send': 'proposals.test.ts: workers of the case',
+  'POST /api/proposals/{proposalId}/clone': 'proposals.test.ts: workers of the case',
+  'GET /api/proposals/{proposalId}/pdf': 'proposals.test.ts: other HEIs 404',
+  'GET /api/portal/proposals': "proposals.test.ts: the customer's own, sent ones only; HEI staff 403",
+  'GET /api/portal/proposals/{proposalId}': 'proposals.test.ts: other customers 404, drafts 404',
+  'GET /api/portal/proposals/{proposalId}/pdf': 'proposals.test.ts: other customers 404',
+  'POST /api/portal/proposals/{proposalId}/accept': 'proposals.test.ts: other customers 404; valid ones only',
+  'POST /api/portal/proposals/{proposalId}/decline': 'proposals.test.ts: the customer of the proposal only',
   'GET /api/portal': "portal.test.ts: the customer contact's own organisation only",
   'GET /api/portal/cases/{caseId}': 'portal.test.ts: own cases only, never internal entries',
   'POST /api/portal/cases/{caseId}/messages': 'portal.test.ts',
@@ -450,7 +480,7 @@ it('every API route is in the matrix or names where its isolation is tested', as
     .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
   const inMatrix = endpoints.map(
     (e) =>
-      `${e.method} ${e.url({ orgA: '{organisationId}', memberA: '{membershipId}', invitationA: '{invitationId}', courseA: '{courseId}', conceptA: '{conceptId}', configA: '{configId}' })}`,
+      `${e.method} ${e.url({ orgA: '{organisationId}', memberA: '{membershipId}', invitationA: '{invitationId}', courseA: '{courseId}', conceptA: '{conceptId}', configA: '{configId}', language: '{language}' })}`,
   );
   const unaccounted = routes.filter((r) => !inMatrix.includes(r) && !(r in scopedElsewhere));
   expect(unaccounted).toEqual([]);

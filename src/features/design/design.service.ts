@@ -431,3 +431,29 @@ export async function approveCalculation(db: Db, actor: Actor, designId: string,
   });
   return calculationView(db, approved);
 }
+
+/**
+ * The design and its approved calculation, for a proposal: the study director has approved the design as
+ * it is, and an economist a calculation of it. Otherwise a 409 says which approval is missing.
+ */
+export async function approvedCalculationOf(db: Db, actor: Actor, designId: string, caseId: string) {
+  const design = await loadDesign(db, actor, designId, 'read');
+  if (design.caseId !== caseId) throw notFound('The design');
+  if (design.status !== 'approved')
+    throw conflict(`The study director has not approved the design "${design.title}" as it is now.`);
+  const [calculation] = await db
+    .select()
+    .from(designCalculation)
+    .where(
+      and(
+        eq(designCalculation.designId, designId),
+        eq(designCalculation.status, 'approved'),
+        eq(designCalculation.designRevision, design.revision),
+      ),
+    );
+  if (!calculation)
+    throw conflict(
+      `No calculation of the design "${design.title}" as it is now is approved by an economist.`,
+    );
+  return { design, calculation };
+}

@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Analysis } from './needs.contract.ts';
 
@@ -375,22 +373,4 @@ function heatmapSection(heatmap: PdfHeatmap | null, language: PdfLanguage): Cont
   ];
 }
 
-// ------------------------------------------------------------------ rendering
-
-const require = createRequire(import.meta.url);
-const roboto = {
-  normal: require.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'),
-  bold: require.resolve('pdfmake/fonts/Roboto/Roboto-Medium.ttf'),
-  italics: require.resolve('pdfmake/fonts/Roboto/Roboto-Italic.ttf'),
-  bolditalics: require.resolve('pdfmake/fonts/Roboto/Roboto-MediumItalic.ttf'),
-};
-const fontFiles = new Set(Object.values(roboto));
-pdfmake.setFonts({ Roboto: roboto });
-// Lock pdfmake down: a document never fetches a URL, and reads no local file but the fonts above.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => fontFiles.has(path));
-
-/** Renders a definition to PDF bytes. `compress: false` leaves the content streams readable (tests). */
-export function renderPdf(definition: TDocumentDefinitions, options: { compress?: boolean } = {}) {
-  return pdfmake.createPdf({ ...definition, compress: options.compress ?? true }).getBuffer();
-}
+export { renderPdf } from '../../shared/pdf.ts';

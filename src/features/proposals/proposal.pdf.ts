@@ -1,0 +1,100 @@
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { ProposalView } from './proposals.contract.ts';
+
+/**
+ * A proposal as an A4 PDF in its language, with the HEI's name: what is offered, the price (full cost,
+ * per participant, VAT), validity and terms. Pure: the view in, a pdfmake definition out.
+ */
+const text = {
+  sv: {
+    proposal: 'Offert',
+    to: 'Till',
+    from: 'Från',
+    version: 'Version',
+    validUntil: 'Giltig till',
+    price: 'Pris',
+    participants: 'Antal deltagare',
+    perParticipant: 'Pris per deltagare',
+    total: 'Totalt pris',
+    vat: 'Varav moms',
+    noVat: 'Utbildningen är undantagen från moms.',
+    terms: 'Villkor',
+  },
+  en: {
+    proposal: 'Proposal',
+    to: 'To',
+    from: 'From',
+    version: 'Version',
+    validUntil: 'Valid until',
+    price: 'Price',
+    participants: 'Participants',
+    perParticipant: 'Price per participant',
+    total: 'Total price',
+    vat: 'Of which VAT',
+    noVat: 'The education is exempt from VAT.',
+    terms: 'Terms',
+  },
+} as const;
+
+/** Kronor with two decimals, as written in the proposal's language ("90 313,57 kr", "SEK 90,313.57"). */
+export function kronor(ore: number, language: 'sv' | 'en') {
+  const amount = new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(ore / 100);
+  return language === 'sv' ? `${amount} kr` : `SEK ${amount}`;
+}
+
+export function proposalPdf(p: ProposalView): TDocumentDefinitions {
+  const t = text[p.language];
+  const paragraphs = (s: string): Content[] =>
+    s
+      .split(/\n{2,}/)
+      .filter(Boolean)
+      .map((para) => ({ text: para, margin: [0, 0, 0, 6] }));
+  return {
+    pageSize: 'A4',
+    pageMargins: [56, 56, 56, 56],
+    info: { title: `${t.proposal} – ${p.title}`, author: p.hei.name },
+    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.25 },
+    content: [
+      { text: p.hei.name, bold: true, fontSize: 12 },
+      { text: `${t.proposal}: ${p.title}`, fontSize: 18, bold: true, margin: [0, 12, 0, 8] },
+      {
+        table: {
+          widths: [110, '*'],
+          body: [
+            [t.to, p.customer.name],
+            [t.from, p.hei.name],
+            [t.version, String(p.version)],
+            [t.validUntil, p.validUntil],
+          ],
+        },
+        layout: 'noBorders',
+        margin: [0, 0, 0, 12],
+      },
+      ...paragraphs(p.intro),
+      { text: t.price, fontSize: 13, bold: true, margin: [0, 10, 0, 6] },
+      {
+        table: {
+          widths: ['*', 'auto'],
+          body: [
+            [t.participants, { text: String(p.participants), alignment: 'right' }],
+            [t.perParticipant, { text: kronor(p.pricePerParticipantOre, p.language), alignment: 'right' }],
+            [
+              { text: t.total, bold: true },
+              { text: kronor(p.priceOre, p.language), alignment: 'right', bold: true },
+            ],
+            p.vatOre
+              ? [t.vat, { text: kronor(p.vatOre, p.language), alignment: 'right' }]
+              : [{ text: t.noVat, colSpan: 2 }, ''],
+          ],
+        },
+        layout: 'lightHorizontalLines',
+        margin: [0, 0, 0, 12],
+      },
+      { text: t.terms, fontSize: 13, bold: true, margin: [0, 10, 0, 6] },
+      ...paragraphs(p.terms),
+    ],
+  };
+}

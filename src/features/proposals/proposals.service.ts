@@ -1,0 +1,398 @@
+import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.ts';
+import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
+import { stockholmDate } from '../../shared/working-days.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { authUser } from '../auth/auth.table.ts';
+import { assertCaseAccess } from '../cases/cases.service.ts';
+import { approvedCalculationOf } from '../design/design.service.ts';
+import type { Role } from '../tenancy/tenancy.contract.ts';
+import { type Actor, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
+import { organisation } from '../tenancy/tenancy.table.ts';
+import { defaultProposalTexts } from './proposal.texts.ts';
+import type {
+  createProposalBody,
+  declineBody,
+  ProposalView,
+  revisionBody,
+  templateBody,
+  updateProposalBody,
+} from './proposals.contract.ts';
+import { proposal, proposalTemplate } from './proposals.table.ts';
+
+/** Who writes the HEI's proposal texts. */
+const TEMPLATE_WRITERS: Role[] = ['admin', 'coordinator'];
+const TEMPLATE_READERS: Role[] = ['admin', 'coordinator', 'teacher', 'economist', 'manager'];
+
+type Row = typeof proposal.$inferSelect;
+const heiOrg = alias(organisation, 'hei_org');
+const customerOrg = alias(organisation, 'customer_org');
+const decider = alias(authUser, 'decider');
+
+const today = () => stockholmDate(new Date());
+
+async function views(db: Db, where: ReturnType<typeof and>): Promise<ProposalView[]> {
+  const rows = await db
+    .select({
+      p: proposal,
+      heiName: heiOrg.name,
+      customerName: customerOrg.name,
+      deciderId: decider.id,
+      deciderName: decider.name,
+    })
+    .from(proposal)
+    .innerJoin(heiOrg, eq(heiOrg.id, proposal.heiId))
+    .innerJoin(customerOrg, eq(customerOrg.id, proposal.customerId))
+    .leftJoin(decider, eq(decider.id, proposal.decidedBy))
+    .where(where)
+    .orderBy(desc(proposal.version));
+  return rows.map(({ p, heiName, customerName, deciderId, deciderName }) => ({
+    id: p.id,
+    caseId: p.caseId,
+    hei: { id: p.heiId, name: heiName },
+    customer: { id: p.customerId, name: customerName },
+    designId: p.designId,
+    calculationId: p.calculationId,
+    version: p.version,
+    language: p.language,
+    title: p.title,
+    intro: p.intro,
+    terms: p.terms,
+    validUntil: p.validUntil,
+    participants: p.participants,
+    priceOre: p.priceOre,
+    vatOre: p.vatOre,
+    pricePerParticipantOre: p.pricePerParticipantOre,
+    status: p.status,
+    expired: p.status === 'sent' && p.validUntil < today(),
+    declineReason: p.declineReason,
+    revision: p.revision,
+    sentAt: p.sentAt?.toISOString() ?? null,
+    decidedAt: p.decidedAt?.toISOString() ?? null,
+    decidedBy: deciderId && deciderName ? { id: deciderId, name: deciderName } : null,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  }));
+}
+
+async function one(db: Db, id: string) {
+  const [v] = await views(db, and(eq(proposal.id, id)));
+  if (!v) throw notFound('The proposal');
+  return v;
+}
+
+/** The proposal, for those who may read (or work on) its case; others get 404. */
+async function loadProposal(db: Db, actor: Actor, id: string, need: 'read' | 'work'): Promise<Row> {
+  const [row] = await db.select().from(proposal).where(eq(proposal.id, id));
+  if (!row) throw notFound('The proposal');
+  try {
+    await assertCaseAccess(db, actor, row.caseId, need);
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) throw notFound('The proposal');
+    throw error;
+  }
+  return row;
+}
+
+// ------------------------------------------------------------------ the HEI's texts
+
+async function textsOf(db: Db, heiId: string, language: 'sv' | 'en') {
+  const [own] = await db
+    .select()
+    .from(proposalTemplate)
+    .where(and(eq(proposalTemplate.heiId, heiId), eq(proposalTemplate.language, language)));
+  return own
+    ? { language, intro: own.intro, terms: own.terms, own: true }
+    : { language, ...defaultProposalTexts[language], own: false };
+}
+
+export async function getTemplate(db: Db, actor: Actor, heiId: string, language: 'sv' | 'en') {
+  requireOrganisationRole(actor, heiId, TEMPLATE_READERS);
+  return textsOf(db, heiId, language);
+}
+
+export async function putTemplate(
+  db: Db,
+  actor: Actor,
+  heiId: string,
+  language: 'sv' | 'en',
+  body: typeof templateBody._output,
+) {
+  requireOrganisationRole(actor, heiId, TEMPLATE_WRITERS);
+  await db
+    .insert(proposalTemplate)
+    .values({ heiId, language, ...body, updatedBy: actor.userId })
+    .onConflictDoUpdate({
+      target: [proposalTemplate.heiId, proposalTemplate.language],
+      set: { ...body, updatedBy: actor.userId, updatedAt: new Date() },
+    });
+  await recordAudit(db, {
+    actor,
+    organisationId: heiId,
+    action: 'proposal_template.changed',
+    subjectType: 'proposal_template',
+    subjectId: heiId,
+    data: { language },
+  });
+  return textsOf(db, heiId, language);
+}
+
+// ------------------------------------------------------------------ proposals (the HEI)
+
+export async function listProposals(db: Db, actor: Actor, caseId: string) {
+  await assertCaseAccess(db, actor, caseId, 'read');
+  return { proposals: await views(db, and(eq(proposal.caseId, caseId))) };
+}
+
+export async function getProposal(db: Db, actor: Actor, id: string) {
+  await loadProposal(db, actor, id, 'read');
+  return one(db, id);
+}
+
+async function nextVersion(db: Db, caseId: string) {
+  const [last] = await db
+    .select({ version: proposal.version })
+    .from(proposal)
+    .where(eq(proposal.caseId, caseId))
+    .orderBy(desc(proposal.version))
+    .limit(1);
+  return (last?.version ?? 0) + 1;
+}
+
+/**
+ * A draft proposal from a design the study director approved and its calculation an economist approved:
+ * the price is taken from that calculation, the texts from the HEI's own (or Lupp's default).
+ */
+export async function createProposal(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  body: typeof createProposalBody._output,
+  copyOf?: Row,
+) {
+  const access = await assertCaseAccess(db, actor, caseId, 'work');
+  if (body.validUntil < today()) throw invalid([{ field: 'body.validUntil', message: 'is in the past' }]);
+  const { design, calculation } = await approvedCalculationOf(db, actor, body.designId, caseId);
+  const texts = copyOf ?? (await textsOf(db, access.heiId, body.language));
+  let id = '';
+  try {
+    const [row] = await db
+      .insert(proposal)
+      .values({
+        caseId,
+        heiId: access.heiId,
+        customerId: access.customerId,
+        designId: design.id,
+        calculationId: calculation.id,
+        version: await nextVersion(db, caseId),
+        language: body.language,
+        title: copyOf?.title ?? design.title,
+        intro: texts.intro,
+        terms: texts.terms,
+        validUntil: body.validUntil,
+        participants: calculation.result.participants,
+        priceOre: calculation.result.priceOre,
+        vatOre: calculation.result.vatOre,
+        pricePerParticipantOre: calculation.result.pricePerParticipantOre,
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      })
+      .returning({ id: proposal.id, version: proposal.version });
+    id = row?.id ?? '';
+    await recordAudit(db, {
+      actor,
+      organisationId: access.heiId,
+      action: copyOf ? 'proposal.cloned' : 'proposal.created',
+      subjectType: 'proposal',
+      subjectId: id,
+      data: { caseId, version: row?.version, calculationId: calculation.id, copyOf: copyOf?.id },
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505')
+      throw conflict('Someone made a proposal on the case at the same moment. Reload and try again.');
+    throw error;
+  }
+  return one(db, id);
+}
+
+/** A new draft version with this one's texts and validity, priced by the design's approved calculation now. */
+export async function cloneProposal(db: Db, actor: Actor, id: string) {
+  const row = await loadProposal(db, actor, id, 'work');
+  return createProposal(
+    db,
+    actor,
+    row.caseId,
+    {
+      designId: row.designId,
+      language: row.language,
+      validUntil: [row.validUntil, today()].sort().at(-1) ?? today(),
+    },
+    row,
+  );
+}
+
+async function editConflict(db: Db, id: string) {
+  const [row] = await db
+    .select({ p: proposal, name: authUser.name })
+    .from(proposal)
+    .leftJoin(authUser, eq(authUser.id, proposal.updatedBy))
+    .where(eq(proposal.id, id));
+  if (row && row.p.status !== 'draft')
+    return conflict(
+      `Version ${row.p.version} was ${row.p.status === 'sent' ? 'sent' : row.p.status} and does not change. Clone it to make a new version.`,
+    );
+  return new AppError(
+    409,
+    'edit_conflict',
+    `${row?.name ?? 'Someone'} changed the proposal at ${row?.p.updatedAt.toISOString()} after you opened it. Reload to see their change; nothing of it was overwritten.`,
+  );
+}
+
+const draftAt = (id: string, revision: number) =>
+  and(eq(proposal.id, id), eq(proposal.status, 'draft'), eq(proposal.revision, revision));
+
+export async function updateProposal(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: typeof updateProposalBody._output,
+) {
+  await loadProposal(db, actor, id, 'work');
+  const { revision, ...changes } = body;
+  const [row] = await db
+    .update(proposal)
+    .set({
+      ...changes,
+      revision: sql`${proposal.revision} + 1`,
+      updatedBy: actor.userId,
+      updatedAt: new Date(),
+    })
+    .where(draftAt(id, revision))
+    .returning();
+  if (!row) throw await editConflict(db, id);
+  await recordAudit(db, {
+    actor,
+    organisationId: row.heiId,
+    action: 'proposal.updated',
+    subjectType: 'proposal',
+    subjectId: id,
+    data: { changed: Object.keys(changes) },
+  });
+  return one(db, id);
+}
+
+/** Sends the draft to the customer (in the portal); from now on it does not change. */
+export async function sendProposal(db: Db, actor: Actor, id: string, body: typeof revisionBody._output) {
+  const before = await loadProposal(db, actor, id, 'work');
+  if (before.status === 'draft' && before.validUntil < today())
+    throw invalid([{ field: 'validUntil', message: 'has passed: give a new validity date before sending' }]);
+  const [row] = await db
+    .update(proposal)
+    .set({ status: 'sent', sentBy: actor.userId, sentAt: new Date() })
+    .where(draftAt(id, body.revision))
+    .returning();
+  if (!row) throw await editConflict(db, id);
+  await recordAudit(db, {
+    actor,
+    organisationId: row.heiId,
+    action: 'proposal.sent',
+    subjectType: 'proposal',
+    subjectId: id,
+    data: { version: row.version, priceOre: row.priceOre },
+  });
+  return one(db, id);
+}
+
+/** The proposal as the PDF shows it, for the HEI's readers of the case. */
+export async function proposalForPdf(db: Db, actor: Actor, id: string) {
+  await loadProposal(db, actor, id, 'read');
+  return one(db, id);
+}
+
+// ------------------------------------------------------------------ the customer (portal)
+
+const visibleToCustomer = ['sent', 'accepted', 'declined', 'withdrawn'] as const;
+
+export async function customerProposals(db: Db, customerId: string) {
+  return {
+    proposals: await views(
+      db,
+      and(eq(proposal.customerId, customerId), inArray(proposal.status, [...visibleToCustomer])),
+    ),
+  };
+}
+
+export async function customerProposal(db: Db, customerId: string, id: string) {
+  const [v] = await views(
+    db,
+    and(
+      eq(proposal.id, id),
+      eq(proposal.customerId, customerId),
+      inArray(proposal.status, [...visibleToCustomer]),
+    ),
+  );
+  if (!v) throw notFound('The proposal');
+  return v;
+}
+
+async function decide(
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  id: string,
+  decision: { status: 'accepted' } | { status: 'declined'; reason: string },
+) {
+  const current = await customerProposal(db, customerId, id);
+  if (current.status !== 'sent')
+    throw conflict(`The proposal was already ${current.status}; it cannot be ${decision.status} now.`);
+  if (current.expired)
+    throw new AppError(
+      409,
+      'conflict',
+      `The proposal was valid until ${current.validUntil}. Ask ${current.hei.name} for a new one.`,
+    );
+  const [row] = await db
+    .update(proposal)
+    .set({
+      status: decision.status,
+      declineReason: decision.status === 'declined' ? decision.reason : null,
+      decidedBy: actor.userId,
+      decidedAt: new Date(),
+    })
+    .where(and(eq(proposal.id, id), eq(proposal.status, 'sent')))
+    .returning();
+  if (!row) throw conflict('The proposal changed at the same moment. Reload and look again.');
+  if (decision.status === 'accepted')
+    // one accepted proposal per case: other versions still open are withdrawn
+    await db
+      .update(proposal)
+      .set({ status: 'withdrawn' })
+      .where(
+        and(
+          eq(proposal.caseId, row.caseId),
+          ne(proposal.id, id),
+          inArray(proposal.status, ['sent', 'draft']),
+        ),
+      );
+  await recordAudit(db, {
+    actor,
+    organisationId: row.heiId,
+    action: `proposal.${decision.status}`,
+    subjectType: 'proposal',
+    subjectId: id,
+    data: { version: row.version, ...(decision.status === 'declined' ? { reason: decision.reason } : {}) },
+  });
+  return customerProposal(db, customerId, id);
+}
+
+export const acceptProposal = (db: Db, actor: Actor, customerId: string, id: string) =>
+  decide(db, actor, customerId, id, { status: 'accepted' });
+
+export const declineProposal = (
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  id: string,
+  body: typeof declineBody._output,
+) => decide(db, actor, customerId, id, { status: 'declined', reason: body.reason });

@@ -1,0 +1,92 @@
+import { expect } from 'vitest';
+import { importCatalog } from '../../src/features/catalog/catalog.service.ts';
+import { insertApprovedCostConfig } from '../../src/features/costing/costing.service.ts';
+import { demoCostConfig } from '../../src/features/demo/demo-costs.ts';
+import type { Role } from '../../src/features/tenancy/tenancy.contract.ts';
+import type { TestApp } from './app.ts';
+import {
+  createConsortium,
+  createOrganisation,
+  createUser,
+  inquiryInput,
+  type TestUser,
+} from './factories.ts';
+
+/**
+ * The set-up of the commercial tests (design, calculation, proposal): an HEI with degree-awarding powers
+ * in SUN 52, the demo cost configuration approved, its staff by role, a catalogue course on PLC
+ * programming, and a case from the front door claimed by the coordinator, with a contact person of the
+ * customer in the portal.
+ */
+export async function commercialSetUp(t: TestApp) {
+  const alliance = await createConsortium(t);
+  const hei = (await createOrganisation(t, { kind: 'hei', consortiumId: alliance.id, degreeFields: ['52'] }))
+    .id;
+  const other = (await createOrganisation(t, { kind: 'hei', consortiumId: alliance.id })).id;
+  const user = (roles: Role[], organisationId = hei) => createUser(t, [{ organisationId, roles }]);
+  const users = {
+    coord: await user(['coordinator']),
+    teacher: await user(['teacher']),
+    economist: await user(['economist']),
+    manager: await user(['manager']),
+    outsider: await user(['coordinator', 'manager', 'economist'], other),
+  };
+  await insertApprovedCostConfig(t.db, {
+    heiId: hei,
+    effectiveFrom: '2026-01-01',
+    config: demoCostConfig,
+    note: '',
+    approvedBy: null,
+  });
+  const report = await importCatalog(t.db, {
+    heiId: hei,
+    actor: null,
+    fileName: 'catalog.json',
+    format: 'json',
+    content: Buffer.from(
+      JSON.stringify({
+        courses: [
+          {
+            code: 'PLC101',
+            title: 'PLC-programmering för underhållstekniker',
+            language: 'sv',
+            credits: 7.5,
+            level: 'first-cycle',
+            sunField: '52',
+            format: 'blended',
+            description: 'Felsökning och ändringar i PLC-program enligt IEC 61131-3.',
+            learningOutcomes: ['läsa och felsöka ett PLC-program', 'göra säkra ändringar'],
+            subjects: ['Automation'],
+          },
+        ],
+      }),
+    ),
+    mapping: null,
+    keepValidRows: false,
+    suggestTags: false,
+  });
+  expect(report.status).toBe('succeeded');
+  const as = (u: TestUser, body?: unknown) => ({ cookie: u.cookie, body });
+  const courseId: string = (await t.request('GET', `/api/catalog/courses?hei=${hei}`, as(users.coord))).json()
+    .courses[0].id;
+
+  const submitted = await t.app.inject({
+    method: 'POST',
+    url: `/api/public/consortia/${alliance.slug}/inquiries`,
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify(inquiryInput()),
+  });
+  const { reference } = submitted.json();
+  const inbox = (await t.request('GET', '/api/inquiries?view=inbox', as(users.coord))).json();
+  const inquiry = inbox.find((i: { reference: string }) => i.reference === reference);
+  expect((await t.request('POST', `/api/inquiries/${inquiry.id}/claim`, as(users.coord))).statusCode).toBe(
+    200,
+  );
+  const caseId: string = (await t.request('GET', '/api/cases?pageSize=200', as(users.coord)))
+    .json()
+    .items.find((c: { reference: string }) => c.reference === reference).id;
+  const customerId: string = (await t.request('GET', `/api/cases/${caseId}`, as(users.coord))).json().customer
+    .id;
+  const contact = await createUser(t, [{ organisationId: customerId, roles: ['customer_contact'] }]);
+  return { hei, courseId, caseId, customerId, contact, as, ...users };
+}

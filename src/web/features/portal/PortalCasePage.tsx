@@ -11,6 +11,7 @@ import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { Forbidden, Page, QueryView, RecordHeader, Section, useErrorMessage } from '../../ui/page.tsx';
 import { Documents } from '../documents/Documents.tsx';
+import { PortalProposals } from './PortalProposals.tsx';
 import { portalCaseQuery, sendPortalMessage } from './portal.api.ts';
 import { useStageText } from './stage-text.ts';
 
@@ -52,6 +53,9 @@ function PortalCaseView({ detail }: { detail: PortalCaseDetail }) {
       <Text>{stageText(detail.stage, detail.outcome)}</Text>
       <Section id="portal-need" title={t('portal.need')}>
         <Text style={{ whiteSpace: 'pre-wrap' }}>{detail.needText}</Text>
+      </Section>
+      <Section id="portal-proposals" title={t('portalProposals.title')}>
+        <PortalProposals caseId={detail.id} />
       </Section>
       <Section id="portal-message" title={t('portal.writeTitle')}>
         <MessageForm detail={detail} />

@@ -1,4 +1,5 @@
 // Every feature's tables, in one place for Drizzle (queries and migration generation).
+export * from '../features/agreements/agreements.table.ts';
 export * from '../features/audit/audit.table.ts';
 export * from '../features/auth/auth.table.ts';
 export * from '../features/cases/cases.table.ts';

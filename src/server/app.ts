@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.ts';
+import { agreementRoutes } from '../features/agreements/agreements.routes.ts';
 import { auditRoutes } from '../features/audit/audit.routes.ts';
 import { authRoutes } from '../features/auth/auth.routes.ts';
 import { createAuth } from '../features/auth/auth.ts';
@@ -55,6 +56,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   matchingRoutes, // matching needs (analyses, inquiries, free text) to courses across the consortium; decisions
   designRoutes, // course design on a case: modules, outcomes linked to needs, teachers; study-director approval; calculations
   proposalRoutes, // proposals (offert) from approved designs and calculations: PDF, sent to the portal, accepted or declined
+  agreementRoutes, // agreements from accepted proposals: clauses, signatures of both parties, addenda, billing plan
   costingRoutes, // full-cost calculation: each HEI's versioned cost configuration (economists approve), calculations
   notificationRoutes, // a user's notifications (@-mentions)
   auditRoutes, // the audit log, readable and exportable by admins

@@ -468,6 +468,20 @@ const scopedElsewhere: Record<string, string> = {
   'GET /api/portal/proposals/{proposalId}/pdf': 'proposals.test.ts: other customers 404',
   'POST /api/portal/proposals/{proposalId}/accept': 'proposals.test.ts: other customers 404; valid ones only',
   'POST /api/portal/proposals/{proposalId}/decline': 'proposals.test.ts: the customer of the proposal only',
+  'GET /api/cases/{caseId}/agreements': 'agreements.test.ts: readers of the case only; other HEIs 404',
+  'POST /api/cases/{caseId}/agreements':
+    'agreements.test.ts: workers of the case; the accepted proposal only',
+  'GET /api/agreements/{agreementId}':
+    'agreements.test.ts "are not there for…": other HEIs 404, anonymous 401',
+  'PATCH /api/agreements/{agreementId}': 'agreements.test.ts: workers of the case; before anyone signs',
+  'POST /api/agreements/{agreementId}/sign':
+    'agreements.test.ts: managers and admins of the HEI (403 others)',
+  'POST /api/agreements/{agreementId}/addenda': 'agreements.test.ts: workers of the case; signed agreements',
+  'POST /api/agreements/{agreementId}/addenda/{number}/sign': 'agreements.test.ts: managers and admins',
+  'GET /api/agreements/{agreementId}/billing.csv': 'agreements.test.ts: readers of the case; other HEIs 404',
+  'GET /api/portal/agreements': "agreements.test.ts: the customer's own",
+  'POST /api/portal/agreements/{agreementId}/sign': 'agreements.test.ts: the customer of the agreement only',
+  'POST /api/portal/agreements/{agreementId}/addenda/{number}/sign': 'agreements.test.ts: the customer only',
   'GET /api/portal': "portal.test.ts: the customer contact's own organisation only",
   'GET /api/portal/cases/{caseId}': 'portal.test.ts: own cases only, never internal entries',
   'POST /api/portal/cases/{caseId}/messages': 'portal.test.ts',

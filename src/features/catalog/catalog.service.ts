@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {
@@ -280,9 +281,7 @@ const columnsOf = (input: CourseInput): CourseFields => {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as CourseFields;
 };
 
-const codeTaken = (error: unknown) =>
-  (error as { code?: string; cause?: { code?: string } }).code === '23505' ||
-  (error as { cause?: { code?: string } }).cause?.code === '23505';
+const codeTaken = isUniqueViolation;
 
 /** Who writes, and how the matching index's neighbour rebuild is run (a job in the app). */
 type WriteAccess = { heiId: string; actor: Actor; queueNeighbours?: (heiId: string) => Promise<void> };

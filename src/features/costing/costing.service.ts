@@ -1,6 +1,7 @@
 import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { stockholmDate } from '../../shared/working-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -133,7 +134,7 @@ export async function createCostConfig(
       data: { version: created?.version, effectiveFrom: body.effectiveFrom },
     });
   } catch (error) {
-    if ((error as { code?: string }).code === '23505')
+    if (isUniqueViolation(error))
       throw conflict('Someone created a version at the same moment. Reload and try again.');
     throw error;
   }

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { stockholmDate } from '../../shared/working-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -209,7 +210,7 @@ export async function createProposal(
       data: { caseId, version: row?.version, calculationId: calculation.id, copyOf: copyOf?.id },
     });
   } catch (error) {
-    if ((error as { code?: string }).code === '23505')
+    if (isUniqueViolation(error))
       throw conflict('Someone made a proposal on the case at the same moment. Reload and try again.');
     throw error;
   }
@@ -396,3 +397,17 @@ export const declineProposal = (
   id: string,
   body: typeof declineBody._output,
 ) => decide(db, actor, customerId, id, { status: 'declined', reason: body.reason });
+
+/** The accepted proposal of a case that an agreement is made from (another status: 409). */
+export async function acceptedProposal(db: Db, proposalId: string, caseId: string) {
+  const [row] = await db
+    .select()
+    .from(proposal)
+    .where(and(eq(proposal.id, proposalId), eq(proposal.caseId, caseId)));
+  if (!row) throw notFound('The proposal');
+  if (row.status !== 'accepted')
+    throw conflict(
+      `Version ${row.version} of the proposal is ${row.status}; an agreement is made from the accepted one.`,
+    );
+  return row;
+}

@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { actorOf } from '../../server/http/auth-guard.ts';
+import { type App, type Deps, problems } from '../../server/http/types.ts';
+import { actingCustomer } from '../tenancy/tenancy.service.ts';
+import {
+  addendumBody,
+  agreementListSchema,
+  agreementSchema,
+  createAgreementBody,
+  updateAgreementBody,
+} from './agreements.contract.ts';
+import {
+  addAddendum,
+  billingCsv,
+  createAgreement,
+  customerAgreements,
+  getAgreement,
+  listAgreements,
+  signAddendumAsCustomer,
+  signAddendumAsHei,
+  signAsCustomer,
+  signAsHei,
+  updateAgreement,
+} from './agreements.service.ts';
+
+const params = z.object({ agreementId: z.uuid() });
+const addendumParams = params.extend({ number: z.coerce.number().int().min(1) });
+const revision = z.strictObject({
+  revision: z.number().int().min(1).describe('The revision read and signed'),
+});
+
+export async function agreementRoutes(app: App, { database: { db } }: Deps) {
+  const tags = ['agreements'];
+  const ok = (schema: z.ZodType) => ({ 200: schema, ...problems(400, 401, 403, 404, 409) });
+
+  app.get(
+    '/api/cases/:caseId/agreements',
+    {
+      schema: {
+        tags,
+        summary: "The case's agreements",
+        params: z.object({ caseId: z.uuid() }),
+        response: { 200: agreementListSchema, ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => listAgreements(db, actorOf(request), request.params.caseId),
+  );
+  app.post(
+    '/api/cases/:caseId/agreements',
+    {
+      schema: {
+        tags,
+        summary: 'The agreement from the accepted proposal: its terms, price and a billing plan',
+        params: z.object({ caseId: z.uuid() }),
+        body: createAgreementBody,
+        response: { 201: agreementSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createAgreement(db, actorOf(request), request.params.caseId, request.body)),
+  );
+  app.get(
+    '/api/agreements/:agreementId',
+    {
+      schema: {
+        tags,
+        summary: 'One agreement with its signatures and addenda',
+        params,
+        response: { 200: agreementSchema, ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => getAgreement(db, actorOf(request), request.params.agreementId),
+  );
+  app.patch(
+    '/api/agreements/:agreementId',
+    {
+      schema: {
+        tags,
+        summary: 'Change the clauses, deadline or billing plan before anyone signs',
+        params,
+        body: updateAgreementBody,
+        response: ok(agreementSchema),
+      },
+    },
+    async (request) => updateAgreement(db, actorOf(request), request.params.agreementId, request.body),
+  );
+  app.post(
+    '/api/agreements/:agreementId/sign',
+    {
+      schema: {
+        tags,
+        summary: 'Sign for the HEI (managers, admins) the revision read',
+        params,
+        body: revision,
+        response: ok(agreementSchema),
+      },
+    },
+    async (request) => signAsHei(db, actorOf(request), request.params.agreementId, request.body),
+  );
+  app.post(
+    '/api/agreements/:agreementId/addenda',
+    {
+      schema: {
+        tags,
+        summary: 'An addendum to a signed agreement',
+        params,
+        body: addendumBody,
+        response: ok(agreementSchema),
+      },
+    },
+    async (request) => addAddendum(db, actorOf(request), request.params.agreementId, request.body),
+  );
+  app.post(
+    '/api/agreements/:agreementId/addenda/:number/sign',
+    {
+      schema: {
+        tags,
+        summary: 'Sign an addendum for the HEI',
+        params: addendumParams,
+        response: ok(agreementSchema),
+      },
+    },
+    async (request) =>
+      signAddendumAsHei(db, actorOf(request), request.params.agreementId, request.params.number),
+  );
+  app.get(
+    '/api/agreements/:agreementId/billing.csv',
+    {
+      schema: {
+        tags,
+        summary: "The billing plan as CSV for the HEI's finance system",
+        params,
+        response: { 200: z.string(), ...problems(401, 403, 404) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="faktureringsplan.csv"')
+        .send(await billingCsv(db, actorOf(request), request.params.agreementId)),
+  );
+
+  app.get(
+    '/api/portal/agreements',
+    {
+      schema: {
+        tags,
+        summary: "The customer's agreements",
+        response: { 200: agreementListSchema, ...problems(401, 403) },
+      },
+    },
+    async (request) => customerAgreements(db, actingCustomer(actorOf(request))),
+  );
+  app.post(
+    '/api/portal/agreements/:agreementId/sign',
+    {
+      schema: {
+        tags,
+        summary: 'Sign for the customer the revision read',
+        params,
+        body: revision,
+        response: ok(agreementSchema),
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return signAsCustomer(db, actor, actingCustomer(actor), request.params.agreementId, request.body);
+    },
+  );
+  app.post(
+    '/api/portal/agreements/:agreementId/addenda/:number/sign',
+    {
+      schema: {
+        tags,
+        summary: 'Sign an addendum for the customer',
+        params: addendumParams,
+        response: ok(agreementSchema),
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return signAddendumAsCustomer(
+        db,
+        actor,
+        actingCustomer(actor),
+        request.params.agreementId,
+        request.params.number,
+      );
+    },
+  );
+}

@@ -1,0 +1,398 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
+import { toCsv } from '../../shared/csv.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { authUser } from '../auth/auth.table.ts';
+import { assertCaseAccess } from '../cases/cases.service.ts';
+import { acceptedProposal } from '../proposals/proposals.service.ts';
+import type { Role } from '../tenancy/tenancy.contract.ts';
+import type { Actor } from '../tenancy/tenancy.service.ts';
+import { organisation } from '../tenancy/tenancy.table.ts';
+import type {
+  AgreementView,
+  addendumBody,
+  createAgreementBody,
+  updateAgreementBody,
+} from './agreements.contract.ts';
+import { agreement, agreementAddendum, type Installment } from './agreements.table.ts';
+
+/** Who signs for the HEI (by delegation from the vice-chancellor): managers and admins. */
+const HEI_SIGNERS: Role[] = ['manager', 'admin'];
+
+type Row = typeof agreement.$inferSelect;
+const heiOrg = alias(organisation, 'hei_org');
+const customerOrg = alias(organisation, 'customer_org');
+
+const addDays = (isoDate: string, days: number) => {
+  const d = new Date(`${isoDate}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+async function names(db: Db, ids: (string | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (!wanted.length) return new Map<string, string>();
+  const rows = await db
+    .select({ id: authUser.id, name: authUser.name })
+    .from(authUser)
+    .where(inArray(authUser.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+const signatureOf = (by: string | null, at: Date | null, people: Map<string, string>) =>
+  by && at ? { by: { id: by, name: people.get(by) ?? '' }, at: at.toISOString() } : null;
+
+async function view(db: Db, id: string): Promise<AgreementView> {
+  const [r] = await db
+    .select({ a: agreement, heiName: heiOrg.name, customerName: customerOrg.name })
+    .from(agreement)
+    .innerJoin(heiOrg, eq(heiOrg.id, agreement.heiId))
+    .innerJoin(customerOrg, eq(customerOrg.id, agreement.customerId))
+    .where(eq(agreement.id, id));
+  if (!r) throw notFound('The agreement');
+  const { a } = r;
+  const addenda = await db
+    .select()
+    .from(agreementAddendum)
+    .where(eq(agreementAddendum.agreementId, id))
+    .orderBy(asc(agreementAddendum.number));
+  const people = await names(db, [
+    a.heiSignedBy,
+    a.customerSignedBy,
+    ...addenda.flatMap((x) => [x.heiSignedBy, x.customerSignedBy]),
+  ]);
+  const signed = [a.heiSignedAt, a.customerSignedAt].filter(Boolean).length;
+  return {
+    id: a.id,
+    caseId: a.caseId,
+    proposalId: a.proposalId,
+    hei: { id: a.heiId, name: r.heiName },
+    customer: { id: a.customerId, name: r.customerName },
+    language: a.language,
+    title: a.title,
+    clauses: a.clauses,
+    priceOre: a.priceOre,
+    participantsDeadline: a.participantsDeadline,
+    billingPlan: a.billingPlan,
+    status: signed === 2 ? 'signed' : signed === 1 ? 'signing' : 'draft',
+    heiSignature: signatureOf(a.heiSignedBy, a.heiSignedAt, people),
+    customerSignature: signatureOf(a.customerSignedBy, a.customerSignedAt, people),
+    addenda: addenda.map((x) => ({
+      number: x.number,
+      text: x.text,
+      createdAt: x.createdAt.toISOString(),
+      heiSignature: signatureOf(x.heiSignedBy, x.heiSignedAt, people),
+      customerSignature: signatureOf(x.customerSignedBy, x.customerSignedAt, people),
+    })),
+    revision: a.revision,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+  };
+}
+
+async function load(db: Db, actor: Actor, id: string, need: 'read' | 'work'): Promise<Row> {
+  const [row] = await db.select().from(agreement).where(eq(agreement.id, id));
+  if (!row) throw notFound('The agreement');
+  try {
+    await assertCaseAccess(db, actor, row.caseId, need);
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) throw notFound('The agreement');
+    throw error;
+  }
+  return row;
+}
+
+function checkBillingPlan(plan: Installment[], priceOre: number) {
+  const sum = plan.reduce((s, i) => s + i.amountOre, 0);
+  if (sum !== priceOre)
+    throw invalid([
+      {
+        field: 'body.billingPlan',
+        message: `the payments sum to ${sum} öre, the price is ${priceOre} öre`,
+      },
+    ]);
+}
+
+// ------------------------------------------------------------------ the HEI
+
+export async function listAgreements(db: Db, actor: Actor, caseId: string) {
+  await assertCaseAccess(db, actor, caseId, 'read');
+  const rows = await db.select({ id: agreement.id }).from(agreement).where(eq(agreement.caseId, caseId));
+  return { agreements: await Promise.all(rows.map((r) => view(db, r.id))) };
+}
+
+export async function getAgreement(db: Db, actor: Actor, id: string) {
+  await load(db, actor, id, 'read');
+  return view(db, id);
+}
+
+/**
+ * The agreement from the accepted proposal: its terms as the clauses, its price, one invoice 30 days after
+ * the participants' deadline (a plan the coordinator may split before anyone signs).
+ */
+export async function createAgreement(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  body: typeof createAgreementBody._output,
+) {
+  const access = await assertCaseAccess(db, actor, caseId, 'work');
+  const p = await acceptedProposal(db, body.proposalId, caseId);
+  const deadlineText =
+    p.language === 'sv'
+      ? `Uppdragsgivaren kan byta deltagare till och med ${body.participantsDeadline}.`
+      : `The customer may change participants until ${body.participantsDeadline}.`;
+  try {
+    const [row] = await db
+      .insert(agreement)
+      .values({
+        caseId,
+        proposalId: p.id,
+        heiId: access.heiId,
+        customerId: access.customerId,
+        language: p.language,
+        title: p.title,
+        clauses: `${p.terms}\n\n${deadlineText}`,
+        priceOre: p.priceOre,
+        participantsDeadline: body.participantsDeadline,
+        billingPlan: [
+          {
+            dueDate: addDays(body.participantsDeadline, 30),
+            amountOre: p.priceOre,
+            description:
+              p.language === 'sv' ? `Uppdragsutbildning: ${p.title}` : `Contract education: ${p.title}`,
+          },
+        ],
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      })
+      .returning({ id: agreement.id });
+    const id = row?.id ?? '';
+    await recordAudit(db, {
+      actor,
+      organisationId: access.heiId,
+      action: 'agreement.created',
+      subjectType: 'agreement',
+      subjectId: id,
+      data: { proposalId: p.id, priceOre: p.priceOre },
+    });
+    return view(db, id);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict('The proposal already has an agreement.');
+    throw error;
+  }
+}
+
+/** Changes before anyone has signed; after that, changes are addenda. */
+export async function updateAgreement(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: typeof updateAgreementBody._output,
+) {
+  const before = await load(db, actor, id, 'work');
+  if (body.billingPlan) checkBillingPlan(body.billingPlan, before.priceOre);
+  const { revision, ...changes } = body;
+  const [row] = await db
+    .update(agreement)
+    .set({
+      ...changes,
+      revision: sql`${agreement.revision} + 1`,
+      updatedBy: actor.userId,
+      updatedAt: new Date(),
+    })
+    .where(
+      and(
+        eq(agreement.id, id),
+        eq(agreement.revision, revision),
+        isNull(agreement.heiSignedAt),
+        isNull(agreement.customerSignedAt),
+      ),
+    )
+    .returning();
+  if (!row) {
+    if (before.heiSignedAt || before.customerSignedAt)
+      throw conflict('The agreement is signed (by one party or both) and does not change: add an addendum.');
+    throw new AppError(
+      409,
+      'edit_conflict',
+      'Someone changed the agreement after you opened it. Reload to see their change; nothing of it was overwritten.',
+    );
+  }
+  await recordAudit(db, {
+    actor,
+    organisationId: row.heiId,
+    action: 'agreement.updated',
+    subjectType: 'agreement',
+    subjectId: id,
+    data: { changed: Object.keys(changes) },
+  });
+  return view(db, id);
+}
+
+const rolesIn = (actor: Actor, heiId: string) =>
+  actor.memberships.find((m) => m.scope === 'organisation' && m.tenant.id === heiId)?.roles ?? [];
+
+export async function signAsHei(db: Db, actor: Actor, id: string, body: { revision: number }) {
+  const row = await load(db, actor, id, 'read');
+  if (!rolesIn(actor, row.heiId).some((r) => HEI_SIGNERS.includes(r)))
+    throw forbidden(`Signing for the HEI needs one of the roles: ${HEI_SIGNERS.join(', ')}.`);
+  if (row.heiSignedAt) throw conflict('The HEI has already signed the agreement.');
+  const [signed] = await db
+    .update(agreement)
+    .set({ heiSignedBy: actor.userId, heiSignedAt: new Date() })
+    .where(and(eq(agreement.id, id), eq(agreement.revision, body.revision), isNull(agreement.heiSignedAt)))
+    .returning();
+  if (!signed)
+    throw conflict('The agreement changed after you read it. Reload and read it again before signing.');
+  await recordAudit(db, {
+    actor,
+    organisationId: row.heiId,
+    action: 'agreement.signed_by_hei',
+    subjectType: 'agreement',
+    subjectId: id,
+    data: { revision: body.revision },
+  });
+  return view(db, id);
+}
+
+export async function addAddendum(db: Db, actor: Actor, id: string, body: typeof addendumBody._output) {
+  const row = await load(db, actor, id, 'work');
+  if (!row.heiSignedAt || !row.customerSignedAt)
+    throw conflict('Addenda change a signed agreement; until both have signed, change the agreement itself.');
+  const [last] = await db
+    .select({ n: sql<number>`coalesce(max(${agreementAddendum.number}), 0)::int` })
+    .from(agreementAddendum)
+    .where(eq(agreementAddendum.agreementId, id));
+  await db
+    .insert(agreementAddendum)
+    .values({ agreementId: id, number: (last?.n ?? 0) + 1, text: body.text, createdBy: actor.userId });
+  await recordAudit(db, {
+    actor,
+    organisationId: row.heiId,
+    action: 'agreement.addendum_added',
+    subjectType: 'agreement',
+    subjectId: id,
+    data: { number: (last?.n ?? 0) + 1 },
+  });
+  return view(db, id);
+}
+
+export async function signAddendumAsHei(db: Db, actor: Actor, id: string, number: number) {
+  const row = await load(db, actor, id, 'read');
+  if (!rolesIn(actor, row.heiId).some((r) => HEI_SIGNERS.includes(r)))
+    throw forbidden(`Signing for the HEI needs one of the roles: ${HEI_SIGNERS.join(', ')}.`);
+  const [signed] = await db
+    .update(agreementAddendum)
+    .set({ heiSignedBy: actor.userId, heiSignedAt: new Date() })
+    .where(
+      and(
+        eq(agreementAddendum.agreementId, id),
+        eq(agreementAddendum.number, number),
+        isNull(agreementAddendum.heiSignedAt),
+      ),
+    )
+    .returning();
+  if (!signed) throw conflict(`Addendum ${number} does not exist or the HEI has signed it.`);
+  return view(db, id);
+}
+
+/**
+ * The billing plan for the HEI's finance system: one row per invoice (CSV as Swedish Excel opens it), with
+ * the customer's organisation number and the case reference.
+ */
+export async function billingCsv(db: Db, actor: Actor, id: string) {
+  const row = await load(db, actor, id, 'read');
+  const access = await assertCaseAccess(db, actor, row.caseId, 'read');
+  const [customer] = await db.select().from(organisation).where(eq(organisation.id, row.customerId));
+  const orgNumber = customer?.orgNumber
+    ? `${customer.orgNumber.slice(0, 6)}-${customer.orgNumber.slice(6)}`
+    : '';
+  return toCsv([
+    ['Ärende', 'Kund', 'Organisationsnummer', 'Förfallodag', 'Belopp (kr)', 'Beskrivning', 'Avtal signerat'],
+    ...row.billingPlan.map((i) => [
+      access.reference,
+      customer?.name ?? '',
+      orgNumber,
+      i.dueDate,
+      `${Math.trunc(i.amountOre / 100)},${String(i.amountOre % 100).padStart(2, '0')}`,
+      i.description,
+      row.heiSignedAt && row.customerSignedAt ? 'ja' : 'nej',
+    ]),
+  ]);
+}
+
+// ------------------------------------------------------------------ the customer (portal)
+
+export async function customerAgreements(db: Db, customerId: string) {
+  const rows = await db
+    .select({ id: agreement.id })
+    .from(agreement)
+    .where(eq(agreement.customerId, customerId))
+    .orderBy(asc(agreement.createdAt));
+  return { agreements: await Promise.all(rows.map((r) => view(db, r.id))) };
+}
+
+async function customerRow(db: Db, customerId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(agreement)
+    .where(and(eq(agreement.id, id), eq(agreement.customerId, customerId)));
+  if (!row) throw notFound('The agreement');
+  return row;
+}
+
+export async function signAsCustomer(
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  id: string,
+  body: { revision: number },
+) {
+  const row = await customerRow(db, customerId, id);
+  if (row.customerSignedAt) throw conflict('You have already signed the agreement.');
+  const [signed] = await db
+    .update(agreement)
+    .set({ customerSignedBy: actor.userId, customerSignedAt: new Date() })
+    .where(
+      and(eq(agreement.id, id), eq(agreement.revision, body.revision), isNull(agreement.customerSignedAt)),
+    )
+    .returning();
+  if (!signed)
+    throw conflict('The agreement changed after you read it. Reload and read it again before signing.');
+  await recordAudit(db, {
+    actor,
+    organisationId: row.heiId,
+    action: 'agreement.signed_by_customer',
+    subjectType: 'agreement',
+    subjectId: id,
+    data: { revision: body.revision },
+  });
+  return view(db, id);
+}
+
+export async function signAddendumAsCustomer(
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  id: string,
+  number: number,
+) {
+  await customerRow(db, customerId, id);
+  const [signed] = await db
+    .update(agreementAddendum)
+    .set({ customerSignedBy: actor.userId, customerSignedAt: new Date() })
+    .where(
+      and(
+        eq(agreementAddendum.agreementId, id),
+        eq(agreementAddendum.number, number),
+        isNull(agreementAddendum.customerSignedAt),
+      ),
+    )
+    .returning();
+  if (!signed) throw conflict(`Addendum ${number} does not exist or you have signed it.`);
+  return view(db, id);
+}

@@ -31,6 +31,7 @@ import { notify } from '../../ui/notify.ts';
 import { Forbidden, Page, QueryView, RecordHeader, Section, useErrorMessage } from '../../ui/page.tsx';
 import { useSavedToggle } from '../../ui/saved-toggle.ts';
 import { CaseAnalyses } from '../analyses/CaseAnalyses.tsx';
+import { CaseDesign } from '../design/CaseDesign.tsx';
 import { Documents } from '../documents/Documents.tsx';
 import { useCaseAccess } from './CasesPage.tsx';
 import {
@@ -109,6 +110,9 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       <Checklist detail={detail} />
       <Section id="case-analyses" title={t('analyses.title')}>
         <CaseAnalyses caseId={detail.id} />
+      </Section>
+      <Section id="case-design" title={t('design.title')}>
+        <CaseDesign caseId={detail.id} />
       </Section>
       <Tasks detail={detail} />
       <Section id="case-documents" title={t('documents.title')}>

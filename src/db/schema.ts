@@ -13,6 +13,7 @@ export * from '../features/mail/outbox.table.ts';
 export * from '../features/matching/matching.table.ts';
 export * from '../features/needs/needs.table.ts';
 export * from '../features/notifications/notifications.table.ts';
+export * from '../features/participants/participants.table.ts';
 export * from '../features/proposals/proposals.table.ts';
 export * from '../features/taxonomy/taxonomy.table.ts';
 export * from '../features/tenancy/tenancy.table.ts';

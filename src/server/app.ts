@@ -30,6 +30,7 @@ import type { MailSender } from '../features/mail/mail.service.ts';
 import { matchingRoutes } from '../features/matching/matching.routes.ts';
 import { needsRoutes } from '../features/needs/needs.routes.ts';
 import { notificationRoutes } from '../features/notifications/notifications.routes.ts';
+import { participantRoutes } from '../features/participants/participants.routes.ts';
 import { portalRoutes } from '../features/portal/portal.routes.ts';
 import { proposalRoutes } from '../features/proposals/proposals.routes.ts';
 import { taxonomyRoutes } from '../features/taxonomy/taxonomy.routes.ts';
@@ -57,6 +58,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   designRoutes, // course design on a case: modules, outcomes linked to needs, teachers; study-director approval; calculations
   proposalRoutes, // proposals (offert) from approved designs and calculations: PDF, sent to the portal, accepted or declined
   agreementRoutes, // agreements from accepted proposals: clauses, signatures of both parties, addenda, billing plan
+  participantRoutes, // participants the customer designates: personnummer checked, encrypted, masked, audited
   costingRoutes, // full-cost calculation: each HEI's versioned cost configuration (economists approve), calculations
   notificationRoutes, // a user's notifications (@-mentions)
   auditRoutes, // the audit log, readable and exportable by admins

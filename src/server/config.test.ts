@@ -24,19 +24,34 @@ describe('configuration', () => {
     }
   });
 
-  it('demands a secret and a public URL in production, and refuses demo users there', () => {
+  it('demands a secret, a public URL and a personal-data key in production, and refuses demo users there', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', LUPP_DEMO: 'true' })).toThrow(
-      /AUTH_SECRET[\s\S]*PUBLIC_URL[\s\S]*LUPP_DEMO/,
+      /AUTH_SECRET[\s\S]*PUBLIC_URL[\s\S]*LUPP_PERSONAL_DATA_KEY[\s\S]*LUPP_DEMO/,
     );
+    const key = Buffer.alloc(32, 7).toString('base64');
     const config = loadConfig({
       NODE_ENV: 'production',
       AUTH_SECRET: 's'.repeat(40),
       PUBLIC_URL: 'https://lupp.example.se/',
+      LUPP_PERSONAL_DATA_KEY: key,
     });
     expect(config).toMatchObject({ demo: false, publicUrl: 'https://lupp.example.se' });
+    expect(config.personalDataKey).toEqual(Buffer.alloc(32, 7));
+    expect(() => loadConfig({ LUPP_PERSONAL_DATA_KEY: 'kort' })).toThrow(
+      /LUPP_PERSONAL_DATA_KEY: must be 32 bytes/,
+    );
+  });
+
+  it('keeps a generated personal-data key in the data folder outside production', () => {
+    const first = loadConfig({ AUTH_SECRET: 'x'.repeat(32), LUPP_DATA_DIR: '.test-tmp/cfg-key' });
+    const again = loadConfig({ AUTH_SECRET: 'x'.repeat(32), LUPP_DATA_DIR: '.test-tmp/cfg-key' });
+    expect(first.personalDataKey).toHaveLength(32);
+    expect(again.personalDataKey).toEqual(first.personalDataKey);
   });
 
   it('treats empty variables as unset', () => {
-    expect(loadConfig({ PORT: '', AUTH_SECRET: 'x'.repeat(32) }).port).toBe(3000);
+    expect(loadConfig({ PORT: '', AUTH_SECRET: 'x'.repeat(32), LUPP_DATA_DIR: '.test-tmp/cfg' }).port).toBe(
+      3000,
+    );
   });
 });

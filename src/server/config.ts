@@ -15,6 +15,10 @@ const envSchema = z.object({
   LUPP_DATA_DIR: z.string().min(1).default('./data'),
   PUBLIC_URL: z.url('must be an absolute URL such as https://lupp.example.se').optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LUPP_PERSONAL_DATA_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
   LUPP_DEMO: z.enum(['true', 'false']).optional(),
   SMTP_URL: z
     .string()
@@ -35,6 +39,8 @@ export type Config = {
   dataDir: string;
   publicUrl: string;
   authSecret: string;
+  /** AES-256 key of personal identity numbers at rest (32 bytes). */
+  personalDataKey: Buffer;
   /** Demo mode: seed demo organisations and users (with demo passwords) into an empty database. */
   demo: boolean;
   smtpUrl: string | undefined;
@@ -67,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   if (e.NODE_ENV === 'production' && !e.AUTH_SECRET) problems.push('AUTH_SECRET: required in production');
   if (e.NODE_ENV === 'production' && !e.PUBLIC_URL) problems.push('PUBLIC_URL: required in production');
+  if (e.NODE_ENV === 'production' && !e.LUPP_PERSONAL_DATA_KEY)
+    problems.push('LUPP_PERSONAL_DATA_KEY: required in production');
   if (e.NODE_ENV === 'production' && e.LUPP_DEMO === 'true')
     problems.push('LUPP_DEMO: demo users with known passwords are not allowed in production');
   if (problems.length) throw new ConfigError(problems);
@@ -81,6 +89,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     publicUrl,
     authSecret: e.AUTH_SECRET ?? localSecret(dataDir),
+    personalDataKey: Buffer.from(
+      e.LUPP_PERSONAL_DATA_KEY ??
+        localSecret(dataDir, 'personal-data-key', () => randomBytes(32).toString('base64')),
+      'base64',
+    ),
     demo: e.LUPP_DEMO ? e.LUPP_DEMO === 'true' : e.NODE_ENV !== 'production',
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
@@ -91,11 +104,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** Outside production a secret is generated once and kept in the data folder, so sessions survive restarts. */
-function localSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'auth-secret');
+function localSecret(
+  dataDir: string,
+  name = 'auth-secret',
+  generate = () => randomBytes(32).toString('hex'),
+): string {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString('hex');
+  const secret = generate();
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
 }

@@ -482,6 +482,21 @@ const scopedElsewhere: Record<string, string> = {
   'GET /api/portal/agreements': "agreements.test.ts: the customer's own",
   'POST /api/portal/agreements/{agreementId}/sign': 'agreements.test.ts: the customer of the agreement only',
   'POST /api/portal/agreements/{agreementId}/addenda/{number}/sign': 'agreements.test.ts: the customer only',
+  'GET /api/agreements/{agreementId}/pdf': 'agreements-pdf.test.ts: readers of the case; other HEIs 404',
+  'GET /api/portal/agreements/{agreementId}/pdf':
+    'agreements-pdf.test.ts: the customer of the agreement only',
+  'GET /api/portal/agreements/{agreementId}/participants':
+    'participants.test.ts: the customer of the agreement only (others 404)',
+  'POST /api/portal/agreements/{agreementId}/participants':
+    'participants.test.ts: signed agreements, before the deadline',
+  'DELETE /api/portal/agreements/{agreementId}/participants/{participantId}':
+    'participants.test.ts: before the deadline',
+  'POST /api/portal/agreements/{agreementId}/participants/import':
+    'participants.test.ts: the customer of the agreement',
+  'GET /api/agreements/{agreementId}/participants':
+    'participants.test.ts: readers of the case; other HEIs 404',
+  'GET /api/agreements/{agreementId}/participants/{participantId}/personnummer':
+    'participants.test.ts: coordinators and admins (403 others), other HEIs 404; audited',
   'GET /api/portal': "portal.test.ts: the customer contact's own organisation only",
   'GET /api/portal/cases/{caseId}': 'portal.test.ts: own cases only, never internal entries',
   'POST /api/portal/cases/{caseId}/messages': 'portal.test.ts',

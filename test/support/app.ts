@@ -11,6 +11,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     NODE_ENV: 'test',
     PUBLIC_URL: TEST_ORIGIN,
     AUTH_SECRET: 'test-secret-that-is-long-enough-for-better-auth',
+    LUPP_PERSONAL_DATA_KEY: 'dGVzdC1rZXktb2YtMzItYnl0ZXMtZm9yLWx1cHAtcG4=',
     LOG_LEVEL: 'silent',
     LUPP_DATA_DIR: '.test-tmp/data',
     ...overrides,

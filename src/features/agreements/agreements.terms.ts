@@ -1,0 +1,18 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { notFound } from '../../server/http/problem.ts';
+import { agreement } from './agreements.table.ts';
+
+/** What the participants of an agreement depend on: whose it is, its deadline, and whether both signed. */
+export async function participantTerms(db: Db, agreementId: string) {
+  const [row] = await db.select().from(agreement).where(eq(agreement.id, agreementId));
+  if (!row) throw notFound('The agreement');
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    heiId: row.heiId,
+    customerId: row.customerId,
+    participantsDeadline: row.participantsDeadline,
+    signed: !!row.heiSignedAt && !!row.customerSignedAt,
+  };
+}

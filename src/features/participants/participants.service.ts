@@ -1,0 +1,325 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
+import { stockholmDate } from '../../shared/working-days.ts';
+import { participantTerms } from '../agreements/agreements.terms.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { assertCaseAccess } from '../cases/cases.service.ts';
+import { detectFormat, readCsv, readXlsx, type Sheet } from '../catalog/parse.ts';
+import type { Role } from '../tenancy/tenancy.contract.ts';
+import type { Actor } from '../tenancy/tenancy.service.ts';
+import type { importParticipantsBody, participantInput } from './participants.contract.ts';
+import { participant } from './participants.table.ts';
+import { checkPersonnummer, maskPersonnummer, personnummerMessages } from './personnummer.ts';
+import { blindIndex, open, seal } from './sealed.ts';
+
+/** Who at the HEI may see a whole personnummer (registration of credits needs it). */
+const REVEAL: Role[] = ['admin', 'coordinator'];
+
+type Row = typeof participant.$inferSelect;
+type Input = typeof participantInput._output;
+type Problem = { row: number | null; field: string | null; message: { sv: string; en: string } };
+
+const today = () => stockholmDate(new Date());
+
+const view = (p: Row) => ({
+  id: p.id,
+  firstName: p.firstName,
+  lastName: p.lastName,
+  email: p.email,
+  personnummer: p.personnummerMasked,
+  creditEligible: p.creditEligible,
+  createdAt: p.createdAt.toISOString(),
+});
+
+async function list(db: Db, terms: Awaited<ReturnType<typeof participantTerms>>) {
+  const rows = await db
+    .select()
+    .from(participant)
+    .where(eq(participant.agreementId, terms.id))
+    .orderBy(asc(participant.lastName), asc(participant.firstName));
+  return {
+    agreementId: terms.id,
+    deadline: terms.participantsDeadline,
+    open: terms.signed && today() <= terms.participantsDeadline,
+    participants: rows.map(view),
+  };
+}
+
+/** The agreement as its customer sees it (another customer: 404), open for changes or a 409 saying why not. */
+async function customerTerms(db: Db, customerId: string, agreementId: string, change: boolean) {
+  const terms = await participantTerms(db, agreementId);
+  if (terms.customerId !== customerId) throw notFound('The agreement');
+  if (change && !terms.signed)
+    throw conflict('Participants are designated once both parties have signed the agreement.');
+  if (change && today() > terms.participantsDeadline)
+    throw conflict(
+      `The agreement allowed changes of participants until ${terms.participantsDeadline}. Write to the HEI for a change now.`,
+    );
+  return terms;
+}
+
+function sealedPerson(
+  key: Buffer,
+  input: Input,
+  today: string,
+): { values?: Omit<typeof participant.$inferInsert, 'agreementId'>; problem?: Problem } {
+  const check = checkPersonnummer(input.personnummer, today);
+  if (!check.ok)
+    return {
+      problem: {
+        row: null,
+        field: 'personnummer',
+        message: {
+          sv: `Personnumret ${personnummerMessages[check.reason].sv}.`,
+          en: `The personnummer ${personnummerMessages[check.reason].en}.`,
+        },
+      },
+    };
+  return {
+    values: {
+      firstName: input.firstName,
+      lastName: input.lastName,
+      email: input.email,
+      personnummerSealed: seal(key, check.normalised),
+      personnummerIndex: blindIndex(key, check.normalised),
+      personnummerMasked: maskPersonnummer(check.normalised),
+      creditEligible: input.creditEligible,
+    },
+  };
+}
+
+const duplicate = (row: number | null): Problem => ({
+  row,
+  field: 'personnummer',
+  message: {
+    sv: 'Personen finns redan bland deltagarna.',
+    en: 'The person is already a participant.',
+  },
+});
+
+// ------------------------------------------------------------------ the customer (portal)
+
+export async function customerParticipants(db: Db, customerId: string, agreementId: string) {
+  return list(db, await customerTerms(db, customerId, agreementId, false));
+}
+
+export async function addParticipant(
+  db: Db,
+  key: Buffer,
+  actor: Actor,
+  customerId: string,
+  agreementId: string,
+  input: Input,
+) {
+  const terms = await customerTerms(db, customerId, agreementId, true);
+  const { values, problem } = sealedPerson(key, input, today());
+  if (!values)
+    throw invalid([{ field: 'body.personnummer', message: problem?.message.en ?? 'is not valid' }]);
+  try {
+    const [row] = await db
+      .insert(participant)
+      .values({ ...values, agreementId, createdBy: actor.userId })
+      .returning();
+    await recordAudit(db, {
+      actor,
+      organisationId: terms.heiId,
+      action: 'participant.added',
+      subjectType: 'participant',
+      subjectId: row?.id ?? '',
+      data: { agreementId },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict('The person is already a participant of the agreement.');
+    throw error;
+  }
+  return list(db, terms);
+}
+
+export async function removeParticipant(
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  agreementId: string,
+  id: string,
+) {
+  const terms = await customerTerms(db, customerId, agreementId, true);
+  const [removed] = await db
+    .delete(participant)
+    .where(and(eq(participant.id, id), eq(participant.agreementId, agreementId)))
+    .returning({ id: participant.id });
+  if (!removed) throw notFound('The participant');
+  await recordAudit(db, {
+    actor,
+    organisationId: terms.heiId,
+    action: 'participant.removed',
+    subjectType: 'participant',
+    subjectId: id,
+    data: { agreementId },
+  });
+  return list(db, terms);
+}
+
+/** A column of the file by any of its usual names (Swedish or English, any case). */
+function column(sheet: Sheet, names: string[]) {
+  return sheet.columns.find((c) => names.includes(c.trim().toLowerCase()));
+}
+
+const yes = (value: string | undefined) =>
+  /^(ja|yes|j|y|x|1|true|hp|högskolepoäng|poäng|credits)$/i.test((value ?? '').trim());
+
+/**
+ * Participants from a CSV or XLSX file with columns Förnamn, Efternamn, Personnummer, E-post and
+ * Högskolepoäng (ja/nej; English names too). Every bad row is reported with its reason; nothing is
+ * written while there are any, unless `keepValidRows`.
+ */
+export async function importParticipants(
+  db: Db,
+  key: Buffer,
+  actor: Actor,
+  customerId: string,
+  agreementId: string,
+  body: typeof importParticipantsBody._output,
+) {
+  const terms = await customerTerms(db, customerId, agreementId, true);
+  const content = Buffer.from(body.content, 'base64');
+  const format = detectFormat(body.fileName, content);
+  if (format !== 'csv' && format !== 'xlsx')
+    throw new AppError(415, 'unsupported_file_type', 'Upload a CSV or XLSX file (.csv, .xlsx).');
+  const read = format === 'csv' ? readCsv(content) : await readXlsx(content);
+  if ('problem' in read)
+    return {
+      status: 'rejected' as const,
+      added: 0,
+      problems: [{ ...read.problem, field: read.problem.field }],
+    };
+  const { sheet } = read;
+  const cols = {
+    firstName: column(sheet, ['förnamn', 'first name', 'firstname', 'given name']),
+    lastName: column(sheet, ['efternamn', 'last name', 'lastname', 'surname', 'family name']),
+    personnummer: column(sheet, ['personnummer', 'personal identity number', 'pnr']),
+    email: column(sheet, ['e-post', 'epost', 'email', 'e-mail']),
+    credits: column(sheet, ['högskolepoäng', 'hp', 'credits', 'credit eligible']),
+  };
+  const missing = (['firstName', 'lastName', 'personnummer'] as const).filter((c) => !cols[c]);
+  if (missing.length)
+    return {
+      status: 'rejected' as const,
+      added: 0,
+      problems: [
+        {
+          row: 1,
+          field: null,
+          message: {
+            sv: 'Filen behöver kolumnerna Förnamn, Efternamn och Personnummer (och gärna E-post och Högskolepoäng).',
+            en: 'The file needs the columns First name, Last name and Personnummer (and E-mail and Credits if you have them).',
+          },
+        },
+      ],
+    };
+  const existing = new Set(
+    (
+      await db
+        .select({ index: participant.personnummerIndex })
+        .from(participant)
+        .where(eq(participant.agreementId, agreementId))
+    ).map((r) => r.index),
+  );
+  const problems: Problem[] = [];
+  const good: NonNullable<ReturnType<typeof sealedPerson>['values']>[] = [];
+  const day = today();
+  for (const { row, values } of sheet.rows) {
+    const get = (c: string | undefined) => (c ? (values[c] ?? '').trim() : '');
+    const email = get(cols.email) || null;
+    if (!get(cols.firstName) || !get(cols.lastName)) {
+      problems.push({
+        row,
+        field: get(cols.firstName) ? 'lastName' : 'firstName',
+        message: { sv: 'Namnet saknas.', en: 'The name is missing.' },
+      });
+      continue;
+    }
+    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+      problems.push({
+        row,
+        field: 'email',
+        message: { sv: 'E-postadressen är ogiltig.', en: 'The e-mail address is not valid.' },
+      });
+      continue;
+    }
+    const { values: sealed, problem } = sealedPerson(
+      key,
+      {
+        firstName: get(cols.firstName),
+        lastName: get(cols.lastName),
+        email,
+        personnummer: get(cols.personnummer),
+        creditEligible: yes(get(cols.credits)),
+      },
+      day,
+    );
+    if (!sealed) {
+      if (problem) problems.push({ ...problem, row });
+      continue;
+    }
+    if (existing.has(sealed.personnummerIndex)) {
+      problems.push(duplicate(row));
+      continue;
+    }
+    existing.add(sealed.personnummerIndex);
+    good.push(sealed);
+  }
+  if (problems.length && !body.keepValidRows) return { status: 'rejected' as const, added: 0, problems };
+  if (good.length)
+    await db.insert(participant).values(good.map((g) => ({ ...g, agreementId, createdBy: actor.userId })));
+  await recordAudit(db, {
+    actor,
+    organisationId: terms.heiId,
+    action: 'participant.imported',
+    subjectType: 'agreement',
+    subjectId: agreementId,
+    data: { added: good.length, rejectedRows: problems.length },
+  });
+  return { status: 'imported' as const, added: good.length, problems };
+}
+
+// ------------------------------------------------------------------ the HEI
+
+async function heiTerms(db: Db, actor: Actor, agreementId: string) {
+  const terms = await participantTerms(db, agreementId);
+  try {
+    await assertCaseAccess(db, actor, terms.caseId, 'read');
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) throw notFound('The agreement');
+    throw error;
+  }
+  return terms;
+}
+
+export async function heiParticipants(db: Db, actor: Actor, agreementId: string) {
+  return list(db, await heiTerms(db, actor, agreementId));
+}
+
+/** The whole personnummer of one participant, for the HEI's coordinators and admins; audited every time. */
+export async function revealPersonnummer(db: Db, key: Buffer, actor: Actor, agreementId: string, id: string) {
+  const terms = await heiTerms(db, actor, agreementId);
+  const roles =
+    actor.memberships.find((m) => m.scope === 'organisation' && m.tenant.id === terms.heiId)?.roles ?? [];
+  if (!roles.some((r) => REVEAL.includes(r)))
+    throw forbidden(`Whole personnummer are shown only to: ${REVEAL.join(', ')}.`);
+  const [row] = await db
+    .select()
+    .from(participant)
+    .where(and(eq(participant.id, id), eq(participant.agreementId, agreementId)));
+  if (!row) throw notFound('The participant');
+  await recordAudit(db, {
+    actor,
+    organisationId: terms.heiId,
+    action: 'participant.personnummer_viewed',
+    subjectType: 'participant',
+    subjectId: id,
+    data: { agreementId },
+  });
+  return { personnummer: open(key, row.personnummerSealed) };
+}

@@ -1,0 +1,33 @@
+import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { agreement } from '../agreements/agreements.table.ts';
+import { authUser } from '../auth/auth.table.ts';
+
+/**
+ * The participants the customer designates under an agreement. The personnummer is personal data of
+ * the most sensitive everyday kind: stored encrypted (`personnummer_sealed`), found again by a keyed hash
+ * (`personnummer_index`, one person once per agreement), and shown masked (`personnummer_masked`: the date
+ * of birth) — the whole number only to the HEI's coordinators and admins, every time audited.
+ */
+export const participant = pgTable(
+  'participant',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreement.id, { onDelete: 'cascade' }),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    email: text('email'),
+    personnummerSealed: text('personnummer_sealed').notNull(),
+    personnummerIndex: text('personnummer_index').notNull(),
+    personnummerMasked: text('personnummer_masked').notNull(),
+    /** Meets the entry requirements and gets credits; otherwise a certificate only. */
+    creditEligible: boolean('credit_eligible').notNull(),
+    createdBy: text('created_by').references(() => authUser.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('participant_person_idx').on(t.agreementId, t.personnummerIndex),
+    index('participant_agreement_idx').on(t.agreementId, t.lastName),
+  ],
+);

@@ -1,0 +1,285 @@
+import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agreement as agreementTable } from '../../src/features/agreements/agreements.table.ts';
+import { auditEvent } from '../../src/features/audit/audit.table.ts';
+import { participant } from '../../src/features/participants/participants.table.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { commercialSetUp } from '../support/commercial.ts';
+import { createOrganisation, createUser, type TestUser } from '../support/factories.ts';
+
+// The customer designates the participants of a signed agreement; personnummer are checked, encrypted at
+// rest, shown masked, and shown whole only to the HEI's coordinators and admins, every time audited.
+let t: TestApp;
+let s: Awaited<ReturnType<typeof commercialSetUp>>;
+let agreementId: string;
+let otherCustomer: TestUser;
+
+const as = (user: TestUser, body?: unknown) => ({ cookie: user.cookie, body });
+const year = new Date().getUTCFullYear() + 1;
+const url = () => `/api/portal/agreements/${agreementId}/participants`;
+// valid personnummer (Luhn), of adults
+const ANNA = '19850312-1231';
+const BO = '19780501-0050';
+const CARL = '19900228-2383';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  s = await commercialSetUp(t);
+  otherCustomer = await createUser(t, [
+    { organisationId: (await createOrganisation(t, { kind: 'customer' })).id, roles: ['customer_contact'] },
+  ]);
+  const design = (
+    await t.request('POST', `/api/cases/${s.caseId}/designs`, as(s.coord, { title: 'PLC', participants: 12 }))
+  ).json();
+  await t.request(
+    'PATCH',
+    `/api/designs/${design.id}`,
+    as(s.coord, {
+      revision: 1,
+      sunField: '52',
+      teachers: [{ name: 'Lektor', category: 'lecturer', teachingHours: 20 }],
+    }),
+  );
+  await t.request('POST', `/api/designs/${design.id}/approve`, as(s.manager, { revision: 2 }));
+  const calc = (await t.request('POST', `/api/designs/${design.id}/calculations`, as(s.coord))).json();
+  await t.request('POST', `/api/designs/${design.id}/calculations/${calc.id}/approve`, as(s.economist));
+  const proposal = (
+    await t.request(
+      'POST',
+      `/api/cases/${s.caseId}/proposals`,
+      as(s.coord, {
+        designId: design.id,
+        validUntil: `${year}-06-30`,
+      }),
+    )
+  ).json();
+  await t.request('POST', `/api/proposals/${proposal.id}/send`, as(s.coord, { revision: 1 }));
+  await t.request('POST', `/api/portal/proposals/${proposal.id}/accept`, as(s.contact));
+  const agreement = (
+    await t.request(
+      'POST',
+      `/api/cases/${s.caseId}/agreements`,
+      as(s.coord, {
+        proposalId: proposal.id,
+        participantsDeadline: `${year}-02-15`,
+      }),
+    )
+  ).json();
+  agreementId = agreement.id;
+  expect(agreementId).toBeTruthy();
+}, 120_000);
+afterAll(() => t.close());
+
+const csv = (lines: string[]) => Buffer.from(`${lines.join('\n')}\n`).toString('base64');
+
+describe('participants', () => {
+  it('are designated once both parties have signed', async () => {
+    const early = await t.request(
+      'POST',
+      url(),
+      as(s.contact, {
+        firstName: 'Anna',
+        lastName: 'Andersson',
+        personnummer: ANNA,
+        creditEligible: true,
+      }),
+    );
+    expect(early.statusCode).toBe(409);
+    expect(early.json().detail).toMatch(/once both parties have signed/);
+    await t.request('POST', `/api/agreements/${agreementId}/sign`, as(s.manager, { revision: 1 }));
+    await t.request('POST', `/api/portal/agreements/${agreementId}/sign`, as(s.contact, { revision: 1 }));
+  });
+
+  it('are added one by one with a checked personnummer, shown masked', async () => {
+    const wrong = await t.request(
+      'POST',
+      url(),
+      as(s.contact, {
+        firstName: 'Anna',
+        lastName: 'Andersson',
+        personnummer: '19850312-1234',
+        creditEligible: true,
+      }),
+    );
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors).toEqual([
+      { field: 'body.personnummer', message: 'The personnummer has a wrong check digit.' },
+    ]);
+    const added = await t.request(
+      'POST',
+      url(),
+      as(s.contact, {
+        firstName: 'Anna',
+        lastName: 'Andersson',
+        email: 'anna@stalverket.example',
+        personnummer: '850312-1231',
+        creditEligible: true,
+      }),
+    );
+    expect(added.statusCode, added.body).toBe(200);
+    expect(added.json()).toMatchObject({
+      open: true,
+      deadline: `${year}-02-15`,
+      participants: [
+        { firstName: 'Anna', lastName: 'Andersson', personnummer: '19850312-****', creditEligible: true },
+      ],
+    });
+    const twice = await t.request(
+      'POST',
+      url(),
+      as(s.contact, {
+        firstName: 'Anna',
+        lastName: 'A.',
+        personnummer: ANNA,
+        creditEligible: false,
+      }),
+    );
+    expect(twice.statusCode).toBe(409);
+  });
+
+  it('are stored encrypted: no column holds the personnummer', async () => {
+    const rows = await t.db.select().from(participant).where(eq(participant.agreementId, agreementId));
+    expect(rows).toHaveLength(1);
+    const stored = JSON.stringify(rows);
+    for (const form of ['8503121231', '850312-1231', '19850312-1231', '198503121231'])
+      expect(stored).not.toContain(form);
+    expect(rows[0]?.personnummerMasked).toBe('19850312-****');
+  });
+
+  it('are imported from CSV: every bad row reported, nothing written unless the valid rows are kept', async () => {
+    const file = csv([
+      'Förnamn;Efternamn;Personnummer;E-post;Högskolepoäng',
+      `Bo;Berg;${BO};bo@stalverket.example;ja`,
+      'Cecilia;Ceder;19900228-2388;cecilia@stalverket.example;nej',
+      'David;Dahl;20150312-1236;;nej',
+      `;Eriksson;${CARL};;ja`,
+      `Anna;Andersson;${ANNA};;ja`,
+    ]);
+    const rejected = await t.request(
+      'POST',
+      `${url()}/import`,
+      as(s.contact, {
+        fileName: 'deltagare.csv',
+        content: file,
+      }),
+    );
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    expect(rejected.json().status).toBe('rejected');
+    expect(
+      rejected
+        .json()
+        .problems.map((p: { row: number; field: string; message: { sv: string } }) => [
+          p.row,
+          p.field,
+          p.message.sv,
+        ]),
+    ).toEqual([
+      [3, 'personnummer', 'Personnumret har fel kontrollsiffra.'],
+      [4, 'personnummer', 'Personnumret ger en ålder under 15 eller över 100 år.'],
+      [5, 'firstName', 'Namnet saknas.'],
+      [6, 'personnummer', 'Personen finns redan bland deltagarna.'],
+    ]);
+    expect((await t.request('GET', url(), as(s.contact))).json().participants).toHaveLength(1);
+
+    const kept = await t.request(
+      'POST',
+      `${url()}/import`,
+      as(s.contact, {
+        fileName: 'deltagare.csv',
+        content: file,
+        keepValidRows: true,
+      }),
+    );
+    expect(kept.json()).toMatchObject({ status: 'imported', added: 1 });
+    const list = (await t.request('GET', url(), as(s.contact))).json();
+    expect(
+      list.participants.map((p: { lastName: string; creditEligible: boolean }) => [
+        p.lastName,
+        p.creditEligible,
+      ]),
+    ).toEqual([
+      ['Andersson', true],
+      ['Berg', true],
+    ]);
+  });
+
+  it('are imported from XLSX with English column names', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Participants');
+    sheet.addRow(['First name', 'Last name', 'Personnummer', 'Email', 'Credits']);
+    sheet.addRow(['Carl', 'Carlsson', CARL, 'carl@stalverket.example', 'no']);
+    const content = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    const imported = await t.request(
+      'POST',
+      `${url()}/import`,
+      as(s.contact, { fileName: 'participants.xlsx', content }),
+    );
+    expect(imported.json()).toMatchObject({ status: 'imported', added: 1, problems: [] });
+  });
+
+  it('are shown to the HEI masked; whole only to coordinators and admins, and every view is audited', async () => {
+    const list = (
+      await t.request('GET', `/api/agreements/${agreementId}/participants`, as(s.teacher))
+    ).json();
+    expect(list.participants.map((p: { personnummer: string }) => p.personnummer)).toEqual([
+      '19850312-****',
+      '19780501-****',
+      '19900228-****',
+    ]);
+    const anna = list.participants[0].id;
+    const reveal = (user: TestUser) =>
+      t.request('GET', `/api/agreements/${agreementId}/participants/${anna}/personnummer`, as(user));
+    expect((await reveal(s.teacher)).statusCode).toBe(403);
+    expect((await reveal(s.economist)).statusCode).toBe(403);
+    const shown = await reveal(s.coord);
+    expect(shown.json()).toEqual({ personnummer: ANNA });
+    const audit = await t.db
+      .select()
+      .from(auditEvent)
+      .where(eq(auditEvent.action, 'participant.personnummer_viewed'));
+    expect(audit.map((a) => [a.actorUserId, a.subjectId])).toEqual([[s.coord.id, anna]]);
+  });
+
+  it('can be changed until the deadline of the agreement, and not after it', async () => {
+    const list = (await t.request('GET', url(), as(s.contact))).json();
+    const carl = list.participants.find((p: { lastName: string }) => p.lastName === 'Carlsson').id;
+    const removed = await t.request('DELETE', `${url()}/${carl}`, as(s.contact));
+    expect(removed.json().participants).toHaveLength(2);
+    await t.db
+      .update(agreementTable)
+      .set({ participantsDeadline: '2020-01-01' })
+      .where(eq(agreementTable.id, agreementId));
+    const late = await t.request(
+      'POST',
+      url(),
+      as(s.contact, {
+        firstName: 'Carl',
+        lastName: 'Carlsson',
+        personnummer: CARL,
+        creditEligible: false,
+      }),
+    );
+    expect(late.statusCode).toBe(409);
+    expect(late.json().detail).toMatch(/until 2020-01-01/);
+    expect((await t.request('GET', url(), as(s.contact))).json().open).toBe(false);
+  });
+
+  it('are the customer’s and the HEI’s only', async () => {
+    expect((await t.request('GET', url(), as(otherCustomer))).statusCode).toBe(404);
+    expect(
+      (await t.request('GET', `/api/agreements/${agreementId}/participants`, as(s.outsider))).statusCode,
+    ).toBe(404);
+    const list = (await t.request('GET', url(), as(s.contact))).json();
+    expect(
+      (
+        await t.request(
+          'GET',
+          `/api/agreements/${agreementId}/participants/${list.participants[0].id}/personnummer`,
+          as(s.outsider),
+        )
+      ).statusCode,
+    ).toBe(404);
+    expect((await t.request('GET', url())).statusCode).toBe(401);
+  });
+});

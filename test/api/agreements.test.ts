@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { commercialSetUp } from '../support/commercial.ts';
+import { commercialSetUp, exampleProposal } from '../support/commercial.ts';
 import { createUser, type TestUser } from '../support/factories.ts';
 
 // From the accepted proposal to an agreement signed by both parties, with an addendum and the billing plan.
@@ -16,44 +16,7 @@ beforeAll(async () => {
   t = await createTestApp();
   s = await commercialSetUp(t);
   admin = await createUser(t, [{ organisationId: s.hei, roles: ['admin'] }]);
-  const design = (
-    await t.request(
-      'POST',
-      `/api/cases/${s.caseId}/designs`,
-      as(s.coord, {
-        title: 'PLC för underhållet',
-        fromCourseIds: [s.courseId],
-        participants: 20,
-      }),
-    )
-  ).json();
-  await t.request(
-    'PATCH',
-    `/api/designs/${design.id}`,
-    as(s.coord, {
-      revision: 1,
-      teachers: [
-        { name: 'Lektor i automation', category: 'lecturer', teachingHours: 40, developmentHours: 20 },
-        { name: 'Professor i reglerteknik', category: 'professor', teachingHours: 8 },
-      ],
-      costs: { trips: 4, otherDirect: [], deliveredByOthers: [] },
-    }),
-  );
-  await t.request('POST', `/api/designs/${design.id}/approve`, as(s.manager, { revision: 2 }));
-  const calc = (await t.request('POST', `/api/designs/${design.id}/calculations`, as(s.coord))).json();
-  await t.request('POST', `/api/designs/${design.id}/calculations/${calc.id}/approve`, as(s.economist));
-  const proposal = (
-    await t.request(
-      'POST',
-      `/api/cases/${s.caseId}/proposals`,
-      as(s.coord, {
-        designId: design.id,
-        validUntil: `${year}-06-30`,
-      }),
-    )
-  ).json();
-  proposalId = proposal.id;
-  await t.request('POST', `/api/proposals/${proposalId}/send`, as(s.coord, { revision: 1 }));
+  ({ proposalId } = await exampleProposal(t, s, 'sent'));
 }, 120_000);
 afterAll(() => t.close());
 

@@ -5,7 +5,7 @@ import { agreement as agreementTable } from '../../src/features/agreements/agree
 import { auditEvent } from '../../src/features/audit/audit.table.ts';
 import { participant } from '../../src/features/participants/participants.table.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { commercialSetUp } from '../support/commercial.ts';
+import { commercialSetUp, exampleProposal } from '../support/commercial.ts';
 import { createOrganisation, createUser, type TestUser } from '../support/factories.ts';
 
 // The customer designates the participants of a signed agreement; personnummer are checked, encrypted at
@@ -29,39 +29,13 @@ beforeAll(async () => {
   otherCustomer = await createUser(t, [
     { organisationId: (await createOrganisation(t, { kind: 'customer' })).id, roles: ['customer_contact'] },
   ]);
-  const design = (
-    await t.request('POST', `/api/cases/${s.caseId}/designs`, as(s.coord, { title: 'PLC', participants: 12 }))
-  ).json();
-  await t.request(
-    'PATCH',
-    `/api/designs/${design.id}`,
-    as(s.coord, {
-      revision: 1,
-      sunField: '52',
-      teachers: [{ name: 'Lektor', category: 'lecturer', teachingHours: 20 }],
-    }),
-  );
-  await t.request('POST', `/api/designs/${design.id}/approve`, as(s.manager, { revision: 2 }));
-  const calc = (await t.request('POST', `/api/designs/${design.id}/calculations`, as(s.coord))).json();
-  await t.request('POST', `/api/designs/${design.id}/calculations/${calc.id}/approve`, as(s.economist));
-  const proposal = (
-    await t.request(
-      'POST',
-      `/api/cases/${s.caseId}/proposals`,
-      as(s.coord, {
-        designId: design.id,
-        validUntil: `${year}-06-30`,
-      }),
-    )
-  ).json();
-  await t.request('POST', `/api/proposals/${proposal.id}/send`, as(s.coord, { revision: 1 }));
-  await t.request('POST', `/api/portal/proposals/${proposal.id}/accept`, as(s.contact));
+  const { proposalId } = await exampleProposal(t, s, 'accepted');
   const agreement = (
     await t.request(
       'POST',
       `/api/cases/${s.caseId}/agreements`,
       as(s.coord, {
-        proposalId: proposal.id,
+        proposalId,
         participantsDeadline: `${year}-02-15`,
       }),
     )

@@ -1,23 +1,8 @@
-import { and, eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authUser } from '../../src/features/auth/auth.table.ts';
-import { caseFile } from '../../src/features/cases/cases.table.ts';
-import {
-  approveCalculation,
-  approveDesign,
-  calculateDesign,
-  createDesign,
-  updateDesign,
-} from '../../src/features/design/design.service.ts';
-import {
-  cloneProposal,
-  createProposal,
-  sendProposal,
-} from '../../src/features/proposals/proposals.service.ts';
-import type { Role } from '../../src/features/tenancy/tenancy.contract.ts';
-import { type Actor, listMemberships } from '../../src/features/tenancy/tenancy.service.ts';
-import { membership, organisation } from '../../src/features/tenancy/tenancy.table.ts';
+import { cloneProposal, sendProposal } from '../../src/features/proposals/proposals.service.ts';
+import type { Actor } from '../../src/features/tenancy/tenancy.service.ts';
+import { WELDING_CASE, weldingChain } from './support/commercial.ts';
 import {
   expectHeading,
   expectNoAxeViolations,
@@ -35,86 +20,17 @@ import {
 let lupp: Lupp;
 let browser: Browser;
 let caseId = '';
-let norrvik = '';
-let first = '';
+let karin: Actor;
 let second = '';
-const CASE_TITLE = 'Svetsteknik för höga temperaturer';
-
-/** A demo user working as Högskolan i Norrvik, with `roles` there added when they are not. */
-async function staff(email: string, roles: Role[]): Promise<Actor> {
-  const db = lupp.database.db;
-  const [user] = await db.select().from(authUser).where(eq(authUser.email, email));
-  if (!user) throw new Error(email);
-  let memberships = await listMemberships(db, user.id);
-  if (!memberships.some((m) => m.tenant.id === norrvik)) {
-    await db.insert(membership).values({ userId: user.id, organisationId: norrvik, roles });
-    memberships = await listMemberships(db, user.id);
-  }
-  const active = memberships.find((m) => m.tenant.id === norrvik);
-  return {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    locale: 'sv',
-    sessionId: 'test',
-    activeMembershipId: active?.id ?? null,
-    memberships,
-  };
-}
+const CASE_TITLE = WELDING_CASE;
 
 beforeAll(async () => {
   [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-  const db = lupp.database.db;
-  norrvik =
-    (await db.select().from(organisation).where(eq(organisation.name, 'Högskolan i Norrvik')))[0]?.id ?? '';
-  caseId =
-    (
-      await db
-        .select()
-        .from(caseFile)
-        .where(and(eq(caseFile.heiId, norrvik), eq(caseFile.title, CASE_TITLE)))
-    )[0]?.id ?? '';
-  const karin = await staff('karin.koordinator@mittland.example', ['coordinator']);
-  const maria = await staff('maria.chef@mittland.example', ['manager']);
-  const eva = await staff('eva.ekonom@mittland.example', ['economist']);
-
-  const design = await createDesign(db, karin, caseId, {
-    title: 'Svetsning av värmebeständiga stål',
-    fromCourseIds: [],
-    language: 'sv',
-    format: 'blended',
-    participants: 20,
-  });
-  const ready = await updateDesign(db, karin, design.id, {
-    revision: design.revision,
-    awards: 'certificate',
-    credits: null,
-    teachers: [
-      {
-        name: 'Lektor i svetsteknik',
-        userId: null,
-        category: 'lecturer',
-        teachingHours: 40,
-        developmentHours: 20,
-      },
-      {
-        name: 'Professor i materialteknik',
-        userId: null,
-        category: 'professor',
-        teachingHours: 8,
-        developmentHours: 0,
-      },
-    ],
-    costs: { trips: 4, otherDirect: [], deliveredByOthers: [] },
-  });
-  await approveDesign(db, maria, design.id, { revision: ready.revision });
-  const calculation = await calculateDesign(db, karin, design.id);
-  await approveCalculation(db, eva, design.id, calculation.id);
-  const validUntil = `${new Date().getUTCFullYear() + 1}-03-31`;
-  const draft = await createProposal(db, karin, caseId, { designId: design.id, language: 'sv', validUntil });
-  first = (await sendProposal(db, karin, draft.id, { revision: draft.revision })).id;
+  const chain = await weldingChain(lupp, 'sent');
+  caseId = chain.caseId;
+  karin = chain.actors.karin;
   // the second version is made now, and sent after Sara's answer to the first
-  second = (await cloneProposal(db, karin, first)).id;
+  second = (await cloneProposal(lupp.database.db, karin, chain.proposalId)).id;
 }, 120_000);
 
 afterAll(async () => {
@@ -156,7 +72,6 @@ describe('proposals in the customer portal', () => {
   });
 
   it('the customer accepts the next version', async () => {
-    const karin = await staff('karin.koordinator@mittland.example', ['coordinator']);
     await sendProposal(lupp.database.db, karin, second, { revision: 1 });
     const { context, page, errors } = await newPage(browser, lupp);
     await signIn(page, 'sara.kund@stalverket.example');

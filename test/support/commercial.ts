@@ -90,3 +90,53 @@ export async function commercialSetUp(t: TestApp) {
   const contact = await createUser(t, [{ organisationId: customerId, roles: ['customer_contact'] }]);
   return { hei, courseId, caseId, customerId, contact, as, ...users };
 }
+
+type SetUp = Awaited<ReturnType<typeof commercialSetUp>>;
+
+/**
+ * Through HTTP, the example of the calculation tests on the set-up's case: a design from the PLC course for
+ * 20 participants (a lecturer 40 h teaching and 20 h development, a professor 8 h, 4 trips: 90 313,57 kr),
+ * approved by the manager, calculated and approved by the economist, and a proposal sent (and accepted by
+ * the customer's contact when asked).
+ */
+export async function exampleProposal(t: TestApp, s: SetUp, until: 'sent' | 'accepted') {
+  const as = s.as;
+  const year = new Date().getUTCFullYear() + 1;
+  const design = (
+    await t.request(
+      'POST',
+      `/api/cases/${s.caseId}/designs`,
+      as(s.coord, { title: 'PLC för underhållet', fromCourseIds: [s.courseId], participants: 20 }),
+    )
+  ).json();
+  await t.request(
+    'PATCH',
+    `/api/designs/${design.id}`,
+    as(s.coord, {
+      revision: 1,
+      teachers: [
+        { name: 'Lektor i automation', category: 'lecturer', teachingHours: 40, developmentHours: 20 },
+        { name: 'Professor i reglerteknik', category: 'professor', teachingHours: 8 },
+      ],
+      costs: { trips: 4, otherDirect: [], deliveredByOthers: [] },
+    }),
+  );
+  expect(
+    (await t.request('POST', `/api/designs/${design.id}/approve`, as(s.manager, { revision: 2 }))).statusCode,
+  ).toBe(200);
+  const calc = (await t.request('POST', `/api/designs/${design.id}/calculations`, as(s.coord))).json();
+  await t.request('POST', `/api/designs/${design.id}/calculations/${calc.id}/approve`, as(s.economist));
+  const proposal = (
+    await t.request(
+      'POST',
+      `/api/cases/${s.caseId}/proposals`,
+      as(s.coord, { designId: design.id, validUntil: `${year}-06-30` }),
+    )
+  ).json();
+  await t.request('POST', `/api/proposals/${proposal.id}/send`, as(s.coord, { revision: 1 }));
+  if (until === 'accepted')
+    expect(
+      (await t.request('POST', `/api/portal/proposals/${proposal.id}/accept`, as(s.contact))).statusCode,
+    ).toBe(200);
+  return { designId: design.id as string, proposalId: proposal.id as string };
+}

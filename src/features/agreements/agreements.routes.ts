@@ -1,8 +1,12 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
+import { renderPdf } from '../../shared/pdf.ts';
 import { actingCustomer } from '../tenancy/tenancy.service.ts';
+import { agreementPdf } from './agreement.pdf.ts';
 import {
+  type AgreementView,
   addendumBody,
   agreementListSchema,
   agreementSchema,
@@ -13,6 +17,7 @@ import {
   addAddendum,
   billingCsv,
   createAgreement,
+  customerAgreement,
   customerAgreements,
   getAgreement,
   listAgreements,
@@ -28,6 +33,21 @@ const addendumParams = params.extend({ number: z.coerce.number().int().min(1) })
 const revision = z.strictObject({
   revision: z.number().int().min(1).describe('The revision read and signed'),
 });
+
+const pdfResponse = { 200: z.string().describe('The PDF') };
+
+async function sendPdf(reply: FastifyReply, a: AgreementView) {
+  const name =
+    `${a.language === 'sv' ? 'avtal' : 'agreement'}-${a.customer.name}-rev${a.revision}.pdf`.replace(
+      /[^\p{L}\p{N}.-]+/gu,
+      '-',
+    );
+  return reply
+    .type('application/pdf')
+    .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .header('cache-control', 'private, no-store')
+    .send(await renderPdf(agreementPdf(a)));
+}
 
 export async function agreementRoutes(app: App, { database: { db } }: Deps) {
   const tags = ['agreements'];
@@ -141,6 +161,20 @@ export async function agreementRoutes(app: App, { database: { db } }: Deps) {
   );
 
   app.get(
+    '/api/agreements/:agreementId/pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The agreement as a PDF: parties, clauses, price, billing plan, signatures and addenda',
+        params,
+        response: { ...pdfResponse, ...problems(401, 403, 404) },
+      },
+    },
+    async (request, reply) =>
+      sendPdf(reply, await getAgreement(db, actorOf(request), request.params.agreementId)),
+  );
+
+  app.get(
     '/api/portal/agreements',
     {
       schema: {
@@ -150,6 +184,22 @@ export async function agreementRoutes(app: App, { database: { db } }: Deps) {
       },
     },
     async (request) => customerAgreements(db, actingCustomer(actorOf(request))),
+  );
+  app.get(
+    '/api/portal/agreements/:agreementId/pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The agreement as a PDF, for the customer',
+        params,
+        response: { ...pdfResponse, ...problems(401, 403, 404) },
+      },
+    },
+    async (request, reply) =>
+      sendPdf(
+        reply,
+        await customerAgreement(db, actingCustomer(actorOf(request)), request.params.agreementId),
+      ),
   );
   app.post(
     '/api/portal/agreements/:agreementId/sign',

@@ -396,3 +396,9 @@ export async function signAddendumAsCustomer(
   if (!signed) throw conflict(`Addendum ${number} does not exist or you have signed it.`);
   return view(db, id);
 }
+
+/** One agreement of the customer (for its PDF); 404 for other customers' agreements. */
+export async function customerAgreement(db: Db, customerId: string, id: string) {
+  await customerRow(db, customerId, id);
+  return view(db, id);
+}

@@ -30,6 +30,7 @@ import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { Forbidden, Page, QueryView, RecordHeader, Section, useErrorMessage } from '../../ui/page.tsx';
 import { useSavedToggle } from '../../ui/saved-toggle.ts';
+import { CaseAgreements } from '../agreements/CaseAgreements.tsx';
 import { CaseAnalyses } from '../analyses/CaseAnalyses.tsx';
 import { CaseDesign } from '../design/CaseDesign.tsx';
 import { Documents } from '../documents/Documents.tsx';
@@ -113,6 +114,9 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       </Section>
       <Section id="case-design" title={t('design.title')}>
         <CaseDesign caseId={detail.id} />
+      </Section>
+      <Section id="case-agreements" title={t('agreements.title')}>
+        <CaseAgreements caseId={detail.id} />
       </Section>
       <Tasks detail={detail} />
       <Section id="case-documents" title={t('documents.title')}>

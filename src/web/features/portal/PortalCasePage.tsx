@@ -10,7 +10,9 @@ import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { Forbidden, Page, QueryView, RecordHeader, Section, useErrorMessage } from '../../ui/page.tsx';
+import { PortalAgreements } from '../agreements/PortalAgreements.tsx';
 import { Documents } from '../documents/Documents.tsx';
+import { PortalParticipants } from './PortalParticipants.tsx';
 import { PortalProposals } from './PortalProposals.tsx';
 import { portalCaseQuery, sendPortalMessage } from './portal.api.ts';
 import { useStageText } from './stage-text.ts';
@@ -56,6 +58,12 @@ function PortalCaseView({ detail }: { detail: PortalCaseDetail }) {
       </Section>
       <Section id="portal-proposals" title={t('portalProposals.title')}>
         <PortalProposals caseId={detail.id} />
+      </Section>
+      <Section id="portal-agreements" title={t('agreements.title')}>
+        <PortalAgreements caseId={detail.id} />
+      </Section>
+      <Section id="portal-participants" title={t('participants.title')}>
+        <PortalParticipants caseId={detail.id} />
       </Section>
       <Section id="portal-message" title={t('portal.writeTitle')}>
         <MessageForm detail={detail} />

@@ -1,0 +1,80 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WELDING_CASE, weldingChain } from './support/commercial.ts';
+import {
+  expectHeading,
+  expectNoAxeViolations,
+  type Lupp,
+  launchBrowser,
+  newPage,
+  signIn,
+  startLupp,
+} from './support/lupp.ts';
+
+// Sara at Stålverket i Norrvik AB designates the participants of the signed agreement for the welding
+// course: a file with two bad rows is reported and nothing saved; then the valid rows are kept, and one
+// more person is added by hand. Personnummer are shown masked.
+
+let lupp: Lupp;
+let browser: Browser;
+let caseId = '';
+const CASE_TITLE = WELDING_CASE;
+
+beforeAll(async () => {
+  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
+  ({ caseId } = await weldingChain(lupp, 'signed'));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await lupp?.close();
+});
+
+const FILE = [
+  'Förnamn;Efternamn;Personnummer;E-post;Högskolepoäng',
+  'Bo;Berg;19780501-0050;bo@stalverket.example;nej',
+  'Cecilia;Ceder;19900228-2388;;nej',
+  'David;Dahl;20150312-1236;;nej',
+  'Anna;Andersson;850312-1231;anna@stalverket.example;nej',
+].join('\n');
+
+describe('participants in the customer portal', () => {
+  it('a file with bad rows is reported and nothing is saved; then the valid rows are kept and one more added', async () => {
+    const { context, page, errors } = await newPage(browser, lupp);
+    await signIn(page, 'sara.kund@stalverket.example');
+    await page.goto(`/portal/cases/${caseId}`);
+    await expectHeading(page, CASE_TITLE);
+    const section = page.getByRole('region', { name: 'Deltagare: Svetsning av värmebeständiga stål' });
+    await section.getByText('Inga deltagare är anmälda ännu.').waitFor();
+    await expectNoAxeViolations(page);
+
+    await section.locator('input[type="file"]').setInputFiles({
+      name: 'deltagare.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(FILE, 'utf8'),
+    });
+    await section.getByRole('button', { name: 'Läs in filen' }).click();
+    const report = section.getByTestId('participant-report');
+    await section.getByText('Inget är sparat: 2 rader har fel.').waitFor();
+    await report.getByText('Rad 3: Personnumret har fel kontrollsiffra.').waitFor();
+    await report.getByText('Rad 4: Personnumret ger en ålder under 15 eller över 100 år.').waitFor();
+    expect(await section.getByTestId('participants').count()).toBe(0);
+    await expectNoAxeViolations(page);
+
+    await report.getByRole('button', { name: 'Anmäl de giltiga raderna och hoppa över resten' }).click();
+    const table = section.getByTestId('participants');
+    await table.getByText('19850312-****').waitFor();
+    await table.getByText('19780501-****').waitFor();
+
+    await section.getByRole('textbox', { name: 'Förnamn' }).fill('Carl');
+    await section.getByRole('textbox', { name: 'Efternamn' }).fill('Carlsson');
+    await section.getByRole('textbox', { name: 'Personnummer' }).fill('19900228-2383');
+    await section.getByRole('checkbox', { name: /Uppfyller behörighetskraven/ }).check();
+    await section.getByRole('button', { name: 'Anmäl deltagaren' }).click();
+    await table.getByRole('row', { name: /Carl Carlsson 19900228-\*\*\*\* Högskolepoäng/ }).waitFor();
+    expect(await page.content()).not.toContain('19900228-2383');
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

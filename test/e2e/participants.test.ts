@@ -9,6 +9,7 @@ import {
   newPage,
   signIn,
   startLupp,
+  switchOrganisation,
 } from './support/lupp.ts';
 
 // Sara at Stålverket i Norrvik AB designates the participants of the signed agreement for the welding
@@ -74,6 +75,22 @@ describe('participants in the customer portal', () => {
     await table.getByRole('row', { name: /Carl Carlsson 19900228-\*\*\*\* Högskolepoäng/ }).waitFor();
     expect(await page.content()).not.toContain('19900228-2383');
     await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("the HEI's coordinator sees them masked and shows one whole personnummer", async () => {
+    const { context, page, errors } = await newPage(browser, lupp);
+    await signIn(page, 'karin.koordinator@mittland.example');
+    await switchOrganisation(page, 'Högskolan i Norrvik');
+    await page.goto(`/cases/${caseId}`);
+    await expectHeading(page, CASE_TITLE);
+    const table = page.getByTestId('hei-participants');
+    await table.getByRole('row', { name: /Anna Andersson 19850312-\*\*\*\*/ }).waitFor();
+    expect(await page.content()).not.toContain('19850312-1231');
+    await expectNoAxeViolations(page);
+    await table.getByRole('button', { name: 'Visa hela personnumret för Anna Andersson' }).click();
+    await table.getByText('19850312-1231').waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -606,6 +606,12 @@ export const en: Translation = {
     keepValidRows: 'Designate the valid rows and skip the rest',
     imported: '{{count}} participants are designated from the file.',
     row: 'Row {{row}}:',
+    heiHeading: 'Participants ({{count}})',
+    heiOpen: 'The customer can designate and change participants until {{date}}.',
+    heiClosed: "The customer's last day for changes was {{date}}.",
+    reveal: 'Show',
+    revealFor: 'Show the whole personal identity number of {{name}}',
+    revealAudited: 'Every view of a whole personal identity number is logged.',
   },
   portalProposals: {
     title: 'Proposals',

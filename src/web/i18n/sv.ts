@@ -607,6 +607,12 @@ export const sv = {
     keepValidRows: 'Anmäl de giltiga raderna och hoppa över resten',
     imported: '{{count}} deltagare är anmälda från filen.',
     row: 'Rad {{row}}:',
+    heiHeading: 'Deltagare ({{count}})',
+    heiOpen: 'Kunden kan anmäla och ändra deltagare till och med {{date}}.',
+    heiClosed: 'Kundens sista dag för ändringar var {{date}}.',
+    reveal: 'Visa',
+    revealFor: 'Visa hela personnumret för {{name}}',
+    revealAudited: 'Varje visning av ett helt personnummer loggas.',
   },
   portalProposals: {
     title: 'Offerter',

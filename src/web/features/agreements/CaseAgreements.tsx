@@ -36,6 +36,7 @@ import {
   signAgreement,
   updateAgreement,
 } from './agreements.api.ts';
+import { HeiParticipants } from './HeiParticipants.tsx';
 
 /** A date some days from today, as YYYY-MM-DD (local time). */
 function inDays(days: number) {
@@ -48,7 +49,12 @@ function inDays(days: number) {
 function useAgreementAccess() {
   const { canWork, membership } = useCaseAccess();
   const roles: readonly string[] = membership?.roles ?? [];
-  return { canWork, canSign: roles.includes('manager') || roles.includes('admin') };
+  return {
+    canWork,
+    canSign: roles.includes('manager') || roles.includes('admin'),
+    // whole personnummer: the roles the server allows (coordinators register credits)
+    canReveal: roles.includes('coordinator') || roles.includes('admin'),
+  };
 }
 
 /**
@@ -151,7 +157,7 @@ let nextRowKey = 0;
 
 function AgreementCard({ agreement: a }: { agreement: Agreement }) {
   const { t, i18n } = useTranslation();
-  const { canWork, canSign } = useAgreementAccess();
+  const { canWork, canSign, canReveal } = useAgreementAccess();
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
   const mark = i18n.language === 'en' ? '.' : ',';
@@ -350,6 +356,7 @@ function AgreementCard({ agreement: a }: { agreement: Agreement }) {
           </FormModal>
         )}
         {a.status === 'signed' && <Addenda agreement={a} />}
+        {a.status === 'signed' && <HeiParticipants agreementId={a.id} canReveal={canReveal} />}
         <Group gap="md">
           <Anchor href={agreementPdfPath(a.id)} target="_blank" rel="noopener" size="sm">
             {t('agreements.pdf', { title: a.title })}

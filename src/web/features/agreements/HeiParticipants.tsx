@@ -1,0 +1,86 @@
+import { Button, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  participantListSchema,
+  revealedSchema,
+} from '../../../features/participants/participants.contract.ts';
+import { api } from '../../api.ts';
+import { useFormat } from '../../ui/format.ts';
+import { useErrorMessage } from '../../ui/page.tsx';
+
+/**
+ * The participants the customer designated under a signed agreement, as the HEI sees them: personnummer
+ * masked; a coordinator or admin may show one whole (for registering credits), which the server audits.
+ */
+export function HeiParticipants({ agreementId, canReveal }: { agreementId: string; canReveal: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const errorMessage = useErrorMessage();
+  const list = useQuery({
+    queryKey: ['agreement', agreementId, 'participants'],
+    queryFn: ({ signal }) =>
+      api.get(`/api/agreements/${agreementId}/participants`, participantListSchema, signal),
+  });
+  const [shown, setShown] = useState<Record<string, string>>({});
+  const reveal = useMutation({
+    mutationFn: (id: string) =>
+      api.get(`/api/agreements/${agreementId}/participants/${id}/personnummer`, revealedSchema),
+    onSuccess: (r, id) => setShown((all) => ({ ...all, [id]: r.personnummer })),
+  });
+  const data = list.data;
+  const headingId = `hei-participants-${agreementId}`;
+  return (
+    <Stack gap="xs" component="section" aria-labelledby={headingId}>
+      <Title order={4} size="h5" id={headingId}>
+        {t('participants.heiHeading', { count: data?.participants.length ?? 0 })}
+      </Title>
+      {data && (
+        <Text size="sm">
+          {data.open
+            ? t('participants.heiOpen', { date: format.date(data.deadline) })
+            : t('participants.heiClosed', { date: format.date(data.deadline) })}
+        </Text>
+      )}
+      {reveal.error && <Text c="red.9">{errorMessage(reveal.error)}</Text>}
+      {data && data.participants.length > 0 && (
+        <Table striped data-testid="hei-participants">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('participants.name')}</Table.Th>
+              <Table.Th>{t('participants.personnummer')}</Table.Th>
+              <Table.Th>{t('participants.awards')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.participants.map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td>
+                  {p.firstName} {p.lastName}
+                </Table.Td>
+                <Table.Td>
+                  {shown[p.id] ?? p.personnummer}{' '}
+                  {canReveal && !shown[p.id] && (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      aria-label={t('participants.revealFor', { name: `${p.firstName} ${p.lastName}` })}
+                      onClick={() => reveal.mutate(p.id)}
+                    >
+                      {t('participants.reveal')}
+                    </Button>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {p.creditEligible ? t('participants.credits') : t('participants.certificate')}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {canReveal && <Text size="xs">{t('participants.revealAudited')}</Text>}
+    </Stack>
+  );
+}

@@ -1,6 +1,6 @@
 import { Button, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   participantListSchema,
@@ -45,42 +45,66 @@ export function HeiParticipants({ agreementId, canReveal }: { agreementId: strin
       )}
       {reveal.error && <Text c="red.9">{errorMessage(reveal.error)}</Text>}
       {data && data.participants.length > 0 && (
-        <Table striped data-testid="hei-participants">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('participants.name')}</Table.Th>
-              <Table.Th>{t('participants.personnummer')}</Table.Th>
-              <Table.Th>{t('participants.awards')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.participants.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td>
-                  {p.firstName} {p.lastName}
-                </Table.Td>
-                <Table.Td>
-                  {shown[p.id] ?? p.personnummer}{' '}
-                  {canReveal && !shown[p.id] && (
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      aria-label={t('participants.revealFor', { name: `${p.firstName} ${p.lastName}` })}
-                      onClick={() => reveal.mutate(p.id)}
-                    >
-                      {t('participants.reveal')}
-                    </Button>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {p.creditEligible ? t('participants.credits') : t('participants.certificate')}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ParticipantsTable
+          testId="hei-participants"
+          participants={data.participants}
+          personnummer={(p) => (
+            <>
+              {shown[p.id] ?? p.personnummer}{' '}
+              {canReveal && !shown[p.id] && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  aria-label={t('participants.revealFor', { name: `${p.firstName} ${p.lastName}` })}
+                  onClick={() => reveal.mutate(p.id)}
+                >
+                  {t('participants.reveal')}
+                </Button>
+              )}
+            </>
+          )}
+        />
       )}
       {canReveal && <Text size="xs">{t('participants.revealAudited')}</Text>}
     </Stack>
+  );
+}
+
+type Participant = (typeof participantListSchema._output)['participants'][number];
+
+/** Participants as a table: name, personnummer (masked, or what `personnummer` shows), credits or certificate. */
+export function ParticipantsTable({
+  participants,
+  testId,
+  personnummer = (p) => p.personnummer,
+}: {
+  participants: Participant[];
+  testId: string;
+  personnummer?: (p: Participant) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Table striped data-testid={testId}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('participants.name')}</Table.Th>
+          <Table.Th>{t('participants.personnummer')}</Table.Th>
+          <Table.Th>{t('participants.awards')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {participants.map((p) => (
+          <Table.Tr key={p.id}>
+            <Table.Td>
+              {p.firstName} {p.lastName}
+            </Table.Td>
+            <Table.Td>{personnummer(p)}</Table.Td>
+            <Table.Td>
+              {p.creditEligible ? t('participants.credits') : t('participants.certificate')}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Box,
-  Button,
-  Checkbox,
-  FileInput,
-  Group,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Box, Button, Checkbox, FileInput, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +12,7 @@ import { submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
+import { ParticipantsTable } from '../agreements/HeiParticipants.tsx';
 
 type Report = typeof importReportSchema._output;
 
@@ -126,28 +115,7 @@ function AgreementParticipants({ agreementId, title }: { agreementId: string; ti
           </Text>
         )}
         {data && data.participants.length > 0 ? (
-          <Table striped data-testid="participants">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('participants.name')}</Table.Th>
-                <Table.Th>{t('participants.personnummer')}</Table.Th>
-                <Table.Th>{t('participants.awards')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.participants.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td>
-                    {p.firstName} {p.lastName}
-                  </Table.Td>
-                  <Table.Td>{p.personnummer}</Table.Td>
-                  <Table.Td>
-                    {p.creditEligible ? t('participants.credits') : t('participants.certificate')}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ParticipantsTable testId="participants" participants={data.participants} />
         ) : (
           <Text>{t('participants.none')}</Text>
         )}

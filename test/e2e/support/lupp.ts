@@ -94,10 +94,17 @@ export async function newPage(
 /** Fails listing every WCAG 2.1 A/AA violation axe finds on the page as it is now. */
 export async function expectNoAxeViolations(page: Page) {
   // A notification or menu in the middle of a fade has blended colours and half-built markup:
-  // let transitions settle first, so axe judges what the user will actually see.
+  // let transitions settle first, so axe judges what the user will actually see. A notification the
+  // last click caused may mount a moment later, so wait a beat, then for every transition to end.
+  await page.waitForTimeout(250);
   await page
     .waitForFunction(
       () =>
+        document
+          .getAnimations()
+          .every(
+            (a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY,
+          ) &&
         [...document.querySelectorAll('.mantine-Notification-root, .mantine-Menu-dropdown')].every((el) => {
           for (let node: Element | null = el; node; node = node.parentElement)
             if (getComputedStyle(node).opacity !== '1') return false;

@@ -2,14 +2,14 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
+import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { assertCaseAccess } from '../cases/cases.service.ts';
 import { acceptedProposal } from '../proposals/proposals.service.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
-import type { Actor } from '../tenancy/tenancy.service.ts';
+import { type Actor, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
 import { organisation } from '../tenancy/tenancy.table.ts';
 import type {
   AgreementView,
@@ -233,13 +233,9 @@ export async function updateAgreement(
   return view(db, id);
 }
 
-const rolesIn = (actor: Actor, heiId: string) =>
-  actor.memberships.find((m) => m.scope === 'organisation' && m.tenant.id === heiId)?.roles ?? [];
-
 export async function signAsHei(db: Db, actor: Actor, id: string, body: { revision: number }) {
   const row = await load(db, actor, id, 'read');
-  if (!rolesIn(actor, row.heiId).some((r) => HEI_SIGNERS.includes(r)))
-    throw forbidden(`Signing for the HEI needs one of the roles: ${HEI_SIGNERS.join(', ')}.`);
+  requireOrganisationRole(actor, row.heiId, HEI_SIGNERS);
   if (row.heiSignedAt) throw conflict('The HEI has already signed the agreement.');
   const [signed] = await db
     .update(agreement)
@@ -283,8 +279,7 @@ export async function addAddendum(db: Db, actor: Actor, id: string, body: typeof
 
 export async function signAddendumAsHei(db: Db, actor: Actor, id: string, number: number) {
   const row = await load(db, actor, id, 'read');
-  if (!rolesIn(actor, row.heiId).some((r) => HEI_SIGNERS.includes(r)))
-    throw forbidden(`Signing for the HEI needs one of the roles: ${HEI_SIGNERS.join(', ')}.`);
+  requireOrganisationRole(actor, row.heiId, HEI_SIGNERS);
   const [signed] = await db
     .update(agreementAddendum)
     .set({ heiSignedBy: actor.userId, heiSignedAt: new Date() })

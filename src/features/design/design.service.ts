@@ -1,6 +1,6 @@
 import { and, desc, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
+import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { assertCaseAccess } from '../cases/cases.service.ts';
@@ -8,7 +8,7 @@ import { getCourse } from '../catalog/catalog.service.ts';
 import type { DesignCosts } from '../costing/calculation.ts';
 import { costConfigInEffect, priceWith } from '../costing/costing.service.ts';
 import { heiRoles, type Role } from '../tenancy/tenancy.contract.ts';
-import { type Actor, actingHei } from '../tenancy/tenancy.service.ts';
+import { type Actor, actingHei, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
 import type { createDesignBody, DesignView, revisionBody, updateDesignBody } from './design.contract.ts';
 import { courseDesign, designCalculation } from './design.table.ts';
 
@@ -121,21 +121,6 @@ async function loadDesign(db: Db, actor: Actor, designId: string, need: 'read' |
   }
   return row;
 }
-
-function requireHeiRole(
-  hei: { id: string },
-  row: Row,
-  actorHeiRoles: readonly Role[],
-  roles: Role[],
-  what: string,
-) {
-  if (hei.id !== row.heiId) throw notFound('The design');
-  if (!actorHeiRoles.some((r) => roles.includes(r)))
-    throw forbidden(`${what} needs one of the roles: ${roles.join(', ')}.`);
-}
-
-const rolesIn = (actor: Actor, heiId: string) =>
-  actor.memberships.find((m) => m.scope === 'organisation' && m.tenant.id === heiId)?.roles ?? [];
 
 export async function listDesigns(db: Db, actor: Actor, caseId: string) {
   await assertCaseAccess(db, actor, caseId, 'read');
@@ -268,8 +253,8 @@ export async function approveDesign(
   body: typeof revisionBody._output,
 ) {
   const row = await loadDesign(db, actor, designId, 'read');
+  requireOrganisationRole(actor, row.heiId, APPROVE_DESIGN);
   const hei = await actingHei(db, actor, heiRoles);
-  requireHeiRole(hei, row, rolesIn(actor, hei.id), APPROVE_DESIGN, "The study director's approval");
   if (row.revision !== body.revision) throw await editConflict(db, designId);
   const blocking = designChecks(row, hei).filter((c) => c.blocking);
   if (blocking.length)
@@ -348,8 +333,7 @@ export async function listCalculations(db: Db, actor: Actor, designId: string) {
 /** A new calculation version of the design as it is now, with the cost configuration in effect at its start. */
 export async function calculateDesign(db: Db, actor: Actor, designId: string) {
   const row = await loadDesign(db, actor, designId, 'read');
-  const hei = await actingHei(db, actor, heiRoles);
-  requireHeiRole(hei, row, rolesIn(actor, hei.id), CALCULATE, 'Calculating a design');
+  requireOrganisationRole(actor, row.heiId, CALCULATE);
   const config = await costConfigInEffect(db, actor, row.heiId, row.startDate ?? undefined);
   const known = new Set(config.config.staff.map((s) => s.key));
   const unknown = row.teachers.flatMap((t, i) =>
@@ -399,8 +383,7 @@ export async function calculateDesign(db: Db, actor: Actor, designId: string) {
 
 export async function approveCalculation(db: Db, actor: Actor, designId: string, calculationId: string) {
   const row = await loadDesign(db, actor, designId, 'read');
-  const hei = await actingHei(db, actor, heiRoles);
-  requireHeiRole(hei, row, rolesIn(actor, hei.id), APPROVE_CALCULATION, 'Approving a calculation');
+  requireOrganisationRole(actor, row.heiId, APPROVE_CALCULATION);
   const [calc] = await db
     .select()
     .from(designCalculation)

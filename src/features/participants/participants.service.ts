@@ -1,14 +1,14 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
+import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { stockholmDate } from '../../shared/working-days.ts';
 import { participantTerms } from '../agreements/agreements.terms.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertCaseAccess } from '../cases/cases.service.ts';
 import { detectFormat, readCsv, readXlsx, type Sheet } from '../catalog/parse.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
-import type { Actor } from '../tenancy/tenancy.service.ts';
+import { type Actor, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
 import type { importParticipantsBody, participantInput } from './participants.contract.ts';
 import { participant } from './participants.table.ts';
 import { checkPersonnummer, maskPersonnummer, personnummerMessages } from './personnummer.ts';
@@ -304,10 +304,7 @@ export async function heiParticipants(db: Db, actor: Actor, agreementId: string)
 /** The whole personnummer of one participant, for the HEI's coordinators and admins; audited every time. */
 export async function revealPersonnummer(db: Db, key: Buffer, actor: Actor, agreementId: string, id: string) {
   const terms = await heiTerms(db, actor, agreementId);
-  const roles =
-    actor.memberships.find((m) => m.scope === 'organisation' && m.tenant.id === terms.heiId)?.roles ?? [];
-  if (!roles.some((r) => REVEAL.includes(r)))
-    throw forbidden(`Whole personnummer are shown only to: ${REVEAL.join(', ')}.`);
+  requireOrganisationRole(actor, terms.heiId, REVEAL);
   const [row] = await db
     .select()
     .from(participant)

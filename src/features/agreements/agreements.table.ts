@@ -34,6 +34,8 @@ export const agreement = pgTable(
     priceOre: integer('price_ore').notNull(),
     participantsDeadline: date('participants_deadline').notNull(),
     billingPlan: jsonb('billing_plan').$type<Installment[]>().notNull(),
+    /** The customer's reference for its invoices (Peppol buyer reference, BT-10), which public buyers require. */
+    invoiceReference: text('invoice_reference'),
     revision: integer('revision').notNull().default(1),
     heiSignedBy: text('hei_signed_by').references(() => authUser.id, { onDelete: 'set null' }),
     heiSignedAt: timestamp('hei_signed_at', { withTimezone: true }),

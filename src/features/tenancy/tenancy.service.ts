@@ -109,6 +109,25 @@ export async function getOrganisation(db: Db, organisationId: string): Promise<O
   };
 }
 
+/**
+ * What documents and invoices say about a party: legal name, organisationsnummer (ten digits), postal
+ * address, bankgiro and logo. For other features' documents; no access check (the caller has made one).
+ */
+export async function organisationParty(db: Db, organisationId: string) {
+  const [row] = await db.select().from(organisation).where(eq(organisation.id, organisationId));
+  if (!row) throw notFound('The organisation');
+  return {
+    name: row.name,
+    orgNumber: row.orgNumber,
+    streetAddress: row.streetAddress,
+    postalCode: row.postalCode,
+    city: row.city,
+    bankgiro: row.bankgiro,
+    logo: row.logo,
+  };
+}
+export type OrganisationParty = Awaited<ReturnType<typeof organisationParty>>;
+
 export async function updateOrganisation(
   db: Db,
   actor: Actor,

@@ -30,6 +30,14 @@ export const organisation = pgTable(
      * powers — contract education may only be given there (SFS 2002:760). Empty for customers.
      */
     degreeFields: text('degree_fields').array().notNull().default([]),
+    /** Postal address, printed on proposals and agreements and sent in electronic invoices. */
+    streetAddress: text('street_address'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    /** HEIs: the bankgiro number customers pay invoices to (electronic invoices carry it). */
+    bankgiro: text('bankgiro'),
+    /** HEIs: the logo on proposals and agreements, as a data URL (PNG or JPEG, at most 200 kB). */
+    logo: text('logo'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -3,6 +3,7 @@ import { taxonomyConcept } from '../../src/features/taxonomy/taxonomy.table.ts';
 import { heiRoles, type Role } from '../../src/features/tenancy/tenancy.contract.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createConsortium, createOrganisation, createUser, type TestUser } from '../support/factories.ts';
+import { pngDataUrl, tinyPng } from '../support/png.ts';
 
 /**
  * The tenancy matrix: every organisation-scoped endpoint, tried by users of another HEI (every role),
@@ -35,6 +36,27 @@ const endpoints: Endpoint[] = [
     method: 'PATCH',
     url: (c) => `/api/organisations/${c.orgA}`,
     body: { name: 'Kapad' },
+    roles: ['admin'],
+  },
+  {
+    name: 'update organisation address and bankgiro',
+    method: 'PATCH',
+    url: (c) => `/api/organisations/${c.orgA}`,
+    body: { streetAddress: 'Kapad väg 1', postalCode: '11111', city: 'Kapad', bankgiro: '5050-1055' },
+    roles: ['admin'],
+  },
+  { name: 'read logo', method: 'GET', url: (c) => `/api/organisations/${c.orgA}/logo`, roles: [] },
+  {
+    name: 'set logo',
+    method: 'PUT',
+    url: (c) => `/api/organisations/${c.orgA}/logo`,
+    body: { dataUrl: pngDataUrl(tinyPng(3, 3, [0xff, 0, 0])) },
+    roles: ['admin'],
+  },
+  {
+    name: 'remove logo',
+    method: 'DELETE',
+    url: (c) => `/api/organisations/${c.orgA}/logo`,
     roles: ['admin'],
   },
   {
@@ -237,6 +259,12 @@ beforeAll(async () => {
   const members = (
     await t.request('GET', `/api/organisations/${a.id}/members`, { cookie: adminA.cookie })
   ).json();
+  // A logo to read, replace or remove: refused calls must leave it as it is.
+  const logo = await t.request('PUT', `/api/organisations/${a.id}/logo`, {
+    cookie: adminA.cookie,
+    body: { dataUrl: pngDataUrl() },
+  });
+  expect(logo.statusCode, logo.body).toBe(200);
   const teacherA = usersA.get('teacher');
   const invited = await t.request('POST', `/api/organisations/${a.id}/invitations`, {
     cookie: adminA.cookie,
@@ -284,6 +312,7 @@ async function snapshotOfA() {
   const get = async (url: string) => (await t.request('GET', url, { cookie: adminA.cookie })).json();
   return {
     org: await get(`/api/organisations/${ctx.orgA}`),
+    logo: (await t.request('GET', `/api/organisations/${ctx.orgA}/logo`, { cookie: adminA.cookie })).body,
     members: await get(`/api/organisations/${ctx.orgA}/members`),
     invitations: await get(`/api/organisations/${ctx.orgA}/invitations`),
     checklist: await get(`/api/organisations/${ctx.orgA}/checklist`),
@@ -483,6 +512,12 @@ const scopedElsewhere: Record<string, string> = {
   'POST /api/portal/agreements/{agreementId}/sign': 'agreements.test.ts: the customer of the agreement only',
   'POST /api/portal/agreements/{agreementId}/addenda/{number}/sign': 'agreements.test.ts: the customer only',
   'GET /api/agreements/{agreementId}/pdf': 'agreements-pdf.test.ts: readers of the case; other HEIs 404',
+  'GET /api/agreements/{agreementId}/invoices/{number}/peppol':
+    'agreements-peppol.test.ts: readers of the case; other HEIs 404, customers 403',
+  'PUT /api/agreements/{agreementId}/invoice-reference':
+    'agreements-peppol.test.ts: workers of the case; other HEIs 404',
+  'PUT /api/portal/agreements/{agreementId}/invoice-reference':
+    'agreements-peppol.test.ts: the customer of the agreement only (others 404)',
   'GET /api/portal/agreements/{agreementId}/pdf':
     'agreements-pdf.test.ts: the customer of the agreement only',
   'GET /api/portal/agreements/{agreementId}/participants':

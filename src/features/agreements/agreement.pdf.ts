@@ -1,11 +1,12 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { kronor } from '../proposals/proposal.pdf.ts';
+import { kronor, type Letterhead, letterhead } from '../proposals/proposal.pdf.ts';
 import type { AgreementView } from './agreements.contract.ts';
 
 /**
  * An agreement as an A4 PDF in its language: the parties, the clauses, the price, the billing plan, the
- * participants' deadline, both signatures (who and when, or not signed) and the addenda with theirs.
- * Pure: the view in, a pdfmake definition out.
+ * participants' deadline, both signatures (who and when, or not signed) and the addenda with theirs; at
+ * the top the HEI's name, with its logo and postal address when it has them. Pure: the view in, a
+ * pdfmake definition out.
  */
 const text = {
   sv: {
@@ -73,7 +74,7 @@ export function signedAt(iso: string, language: 'sv' | 'en') {
   }).format(new Date(iso));
 }
 
-export function agreementPdf(a: AgreementView): TDocumentDefinitions {
+export function agreementPdf(a: AgreementView, hei?: Letterhead | null): TDocumentDefinitions {
   const t = text[a.language];
   const heading = (s: string): Content => ({ text: s, fontSize: 13, bold: true, margin: [0, 10, 0, 6] });
   const paragraphs = (s: string): Content[] =>
@@ -100,7 +101,7 @@ export function agreementPdf(a: AgreementView): TDocumentDefinitions {
     info: { title: `${t.agreement} – ${a.title}`, author: a.hei.name },
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.25 },
     content: [
-      { text: a.hei.name, bold: true, fontSize: 12 },
+      ...letterhead(a.hei.name, hei),
       { text: t.agreement, fontSize: 11, margin: [0, 12, 0, 0] },
       { text: a.title, fontSize: 18, bold: true, margin: [0, 2, 0, 8] },
       heading(t.parties),

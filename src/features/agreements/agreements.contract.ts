@@ -19,6 +19,15 @@ export const updateAgreementBody = z.strictObject({
   billingPlan: z.array(installmentSchema).min(1).max(24).optional().describe('Summing to the price'),
 });
 
+export const invoiceReferenceBody = z.strictObject({
+  invoiceReference: z
+    .string()
+    .trim()
+    .min(1, 'give the reference the customer wants on its invoices')
+    .max(100)
+    .describe("The customer's reference for its invoices (Peppol buyer reference)"),
+});
+
 export const addendumBody = z.strictObject({ text: z.string().trim().min(3).max(20_000) });
 
 const signature = z.object({ by: z.object({ id: z.string(), name: z.string() }), at: z.string() }).nullable();
@@ -43,6 +52,8 @@ export const agreementSchema = z.object({
   priceOre: z.number().int(),
   participantsDeadline: z.string(),
   billingPlan: z.array(installmentSchema),
+  /** The customer's reference for its invoices; Peppol invoices need one. */
+  invoiceReference: z.string().nullable(),
   /** draft: nobody has signed; signing: one party has; signed: both. */
   status: z.enum(['draft', 'signing', 'signed']),
   heiSignature: signature,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
 import { renderPdf } from '../../shared/pdf.ts';
-import { actingCustomer } from '../tenancy/tenancy.service.ts';
+import { actingCustomer, organisationParty } from '../tenancy/tenancy.service.ts';
 import { agreementPdf } from './agreement.pdf.ts';
 import {
   type AgreementView,
@@ -11,6 +11,7 @@ import {
   agreementListSchema,
   agreementSchema,
   createAgreementBody,
+  invoiceReferenceBody,
   updateAgreementBody,
 } from './agreements.contract.ts';
 import {
@@ -21,6 +22,9 @@ import {
   customerAgreements,
   getAgreement,
   listAgreements,
+  peppolInvoice,
+  setInvoiceReference,
+  setInvoiceReferenceAsCustomer,
   signAddendumAsCustomer,
   signAddendumAsHei,
   signAsCustomer,
@@ -36,7 +40,7 @@ const revision = z.strictObject({
 
 const pdfResponse = { 200: z.string().describe('The PDF') };
 
-async function sendPdf(reply: FastifyReply, a: AgreementView) {
+async function sendPdf(db: Deps['database']['db'], reply: FastifyReply, a: AgreementView) {
   const name =
     `${a.language === 'sv' ? 'avtal' : 'agreement'}-${a.customer.name}-rev${a.revision}.pdf`.replace(
       /[^\p{L}\p{N}.-]+/gu,
@@ -46,7 +50,7 @@ async function sendPdf(reply: FastifyReply, a: AgreementView) {
     .type('application/pdf')
     .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(name)}`)
     .header('cache-control', 'private, no-store')
-    .send(await renderPdf(agreementPdf(a)));
+    .send(await renderPdf(agreementPdf(a, await organisationParty(db, a.hei.id))));
 }
 
 export async function agreementRoutes(app: App, { database: { db } }: Deps) {
@@ -161,6 +165,48 @@ export async function agreementRoutes(app: App, { database: { db } }: Deps) {
   );
 
   app.get(
+    '/api/agreements/:agreementId/invoices/:number/peppol',
+    {
+      schema: {
+        tags,
+        summary: 'Payment `number` of the billing plan as a Peppol BIS Billing 3.0 UBL invoice',
+        description:
+          'Made from an agreement both parties signed; 409 invoice_details_missing lists what the invoice lacks ' +
+          "(the customer's invoice reference, the HEI's bankgiro).",
+        params: addendumParams,
+        response: { 200: z.string().describe('UBL 2.1 Invoice XML'), ...problems(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { invoiceId, xml } = await peppolInvoice(
+        db,
+        actorOf(request),
+        request.params.agreementId,
+        request.params.number,
+      );
+      return reply
+        .type('application/xml; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${invoiceId}.xml"`)
+        .header('cache-control', 'private, no-store')
+        .send(xml);
+    },
+  );
+  app.put(
+    '/api/agreements/:agreementId/invoice-reference',
+    {
+      schema: {
+        tags,
+        summary: "Set the customer's reference for its invoices (also after signing: it is not a term)",
+        params,
+        body: invoiceReferenceBody,
+        response: ok(agreementSchema),
+      },
+    },
+    async (request) =>
+      setInvoiceReference(db, actorOf(request), request.params.agreementId, request.body.invoiceReference),
+  );
+
+  app.get(
     '/api/agreements/:agreementId/pdf',
     {
       schema: {
@@ -171,7 +217,7 @@ export async function agreementRoutes(app: App, { database: { db } }: Deps) {
       },
     },
     async (request, reply) =>
-      sendPdf(reply, await getAgreement(db, actorOf(request), request.params.agreementId)),
+      sendPdf(db, reply, await getAgreement(db, actorOf(request), request.params.agreementId)),
   );
 
   app.get(
@@ -197,6 +243,7 @@ export async function agreementRoutes(app: App, { database: { db } }: Deps) {
     },
     async (request, reply) =>
       sendPdf(
+        db,
         reply,
         await customerAgreement(db, actingCustomer(actorOf(request)), request.params.agreementId),
       ),
@@ -215,6 +262,28 @@ export async function agreementRoutes(app: App, { database: { db } }: Deps) {
     async (request) => {
       const actor = actorOf(request);
       return signAsCustomer(db, actor, actingCustomer(actor), request.params.agreementId, request.body);
+    },
+  );
+  app.put(
+    '/api/portal/agreements/:agreementId/invoice-reference',
+    {
+      schema: {
+        tags,
+        summary: 'Give the reference the customer wants on its invoices',
+        params,
+        body: invoiceReferenceBody,
+        response: ok(agreementSchema),
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return setInvoiceReferenceAsCustomer(
+        db,
+        actor,
+        actingCustomer(actor),
+        request.params.agreementId,
+        request.body.invoiceReference,
+      );
     },
   );
   app.post(

@@ -9,7 +9,7 @@ import { authUser } from '../auth/auth.table.ts';
 import { assertCaseAccess } from '../cases/cases.service.ts';
 import { acceptedProposal } from '../proposals/proposals.service.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
-import { type Actor, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
+import { type Actor, organisationParty, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
 import { organisation } from '../tenancy/tenancy.table.ts';
 import type {
   AgreementView,
@@ -18,6 +18,7 @@ import type {
   updateAgreementBody,
 } from './agreements.contract.ts';
 import { agreement, agreementAddendum, type Installment } from './agreements.table.ts';
+import { type InvoiceVat, peppolInvoiceXml } from './peppol.ts';
 
 /** Who signs for the HEI (by delegation from the vice-chancellor): managers and admins. */
 const HEI_SIGNERS: Role[] = ['manager', 'admin'];
@@ -77,6 +78,7 @@ async function view(db: Db, id: string): Promise<AgreementView> {
     priceOre: a.priceOre,
     participantsDeadline: a.participantsDeadline,
     billingPlan: a.billingPlan,
+    invoiceReference: a.invoiceReference,
     status: signed === 2 ? 'signed' : signed === 1 ? 'signing' : 'draft',
     heiSignature: signatureOf(a.heiSignedBy, a.heiSignedAt, people),
     customerSignature: signatureOf(a.customerSignedBy, a.customerSignedAt, people),
@@ -320,6 +322,101 @@ export async function billingCsv(db: Db, actor: Actor, id: string) {
   ]);
 }
 
+/** The customer's reference for its invoices: administrative, not a term, so it may change after signing. */
+export async function setInvoiceReference(db: Db, actor: Actor, id: string, invoiceReference: string) {
+  const row = await load(db, actor, id, 'work');
+  await saveInvoiceReference(db, actor, row, invoiceReference);
+  return view(db, id);
+}
+
+async function saveInvoiceReference(db: Db, actor: Actor, row: Row, invoiceReference: string) {
+  await db.update(agreement).set({ invoiceReference }).where(eq(agreement.id, row.id));
+  await recordAudit(db, {
+    actor,
+    organisationId: row.heiId,
+    action: 'agreement.invoice_reference_set',
+    subjectType: 'agreement',
+    subjectId: row.id,
+    data: { from: row.invoiceReference, to: invoiceReference },
+  });
+}
+
+const exemptionReason = {
+  sv: 'Utbildning, undantagen från skatteplikt för mervärdesskatt',
+  en: 'Education, exempt from VAT',
+};
+const paymentTerms = { sv: '30 dagar netto', en: 'Net 30 days' };
+
+/** The VAT of the accepted proposal as a Peppol category: exempt, or the Swedish rate nearest its share. */
+function vatOf(priceOre: number, vatOre: number): InvoiceVat {
+  if (vatOre === 0) return { category: 'E' };
+  const share = (vatOre * 100) / (priceOre - vatOre);
+  const percent = ([25, 12, 6] as const).reduce((best, r) =>
+    Math.abs(r - share) < Math.abs(best - share) ? r : best,
+  );
+  return { category: 'S', percent };
+}
+
+/**
+ * Payment `number` of the billing plan as a Peppol BIS Billing 3.0 invoice, numbered
+ * `<case reference>-<number>`, dated the day the plan says it is invoiced, due 30 days later. Only from an
+ * agreement both parties signed, and only when what the invoice must carry is known (the customer's
+ * reference and the HEI's bankgiro); otherwise a 409 listing what is missing.
+ */
+export async function peppolInvoice(db: Db, actor: Actor, id: string, number: number) {
+  const row = await load(db, actor, id, 'read');
+  const access = await assertCaseAccess(db, actor, row.caseId, 'read');
+  if (!row.heiSignedAt || !row.customerSignedAt)
+    throw conflict('Invoices are made from an agreement both parties have signed.');
+  const installment = row.billingPlan[number - 1];
+  if (!installment) throw notFound(`Payment ${number} of the billing plan`);
+  const [seller, buyer, proposalRow] = await Promise.all([
+    organisationParty(db, row.heiId),
+    organisationParty(db, row.customerId),
+    acceptedProposal(db, row.proposalId, row.caseId),
+  ]);
+  const missing = [
+    ...(row.invoiceReference
+      ? []
+      : [{ field: 'invoiceReference', message: "the customer's reference for its invoices is missing" }]),
+    ...(seller.bankgiro
+      ? []
+      : [{ field: 'hei.bankgiro', message: "the HEI's bankgiro is missing (the organisation page)" }]),
+  ];
+  if (missing.length)
+    throw new AppError(
+      409,
+      'invoice_details_missing',
+      `The invoice cannot be made yet: ${missing.map((m) => m.message).join('; ')}.`,
+      missing,
+    );
+  const invoiceId = `${access.reference}-${number}`;
+  const xml = peppolInvoiceXml({
+    id: invoiceId,
+    issueDate: installment.dueDate,
+    dueDate: addDays(installment.dueDate, 30),
+    buyerReference: row.invoiceReference ?? '',
+    contractReference: access.reference,
+    seller: { ...seller, bankgiro: seller.bankgiro ?? '' },
+    buyer,
+    itemName: row.title,
+    description: installment.description,
+    grossOre: installment.amountOre,
+    vat: vatOf(proposalRow.priceOre, proposalRow.vatOre),
+    paymentTerms: paymentTerms[row.language],
+    exemptionReason: exemptionReason[row.language],
+  });
+  await recordAudit(db, {
+    actor,
+    organisationId: row.heiId,
+    action: 'agreement.invoice_exported',
+    subjectType: 'agreement',
+    subjectId: row.id,
+    data: { invoiceId, amountOre: installment.amountOre },
+  });
+  return { invoiceId, xml };
+}
+
 // ------------------------------------------------------------------ the customer (portal)
 
 export async function customerAgreements(db: Db, customerId: string) {
@@ -389,6 +486,18 @@ export async function signAddendumAsCustomer(
     )
     .returning();
   if (!signed) throw conflict(`Addendum ${number} does not exist or you have signed it.`);
+  return view(db, id);
+}
+
+export async function setInvoiceReferenceAsCustomer(
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  id: string,
+  invoiceReference: string,
+) {
+  const row = await customerRow(db, customerId, id);
+  await saveInvoiceReference(db, actor, row, invoiceReference);
   return view(db, id);
 }
 

@@ -1,9 +1,11 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { OrganisationParty } from '../tenancy/tenancy.service.ts';
 import type { ProposalView } from './proposals.contract.ts';
 
 /**
- * A proposal as an A4 PDF in its language, with the HEI's name: what is offered, the price (full cost,
- * per participant, VAT), validity and terms. Pure: the view in, a pdfmake definition out.
+ * A proposal as an A4 PDF in its language, with the HEI's name (and its logo and postal address when it
+ * has them): what is offered, the price (full cost, per participant, VAT), validity and terms. Pure: the
+ * view in, a pdfmake definition out.
  */
 const text = {
   sv: {
@@ -45,7 +47,25 @@ export function kronor(ore: number, language: 'sv' | 'en') {
   return language === 'sv' ? `${amount} kr` : `SEK ${amount}`;
 }
 
-export function proposalPdf(p: ProposalView): TDocumentDefinitions {
+/** What the PDFs print about the HEI besides its name: its logo and postal address (organisationParty). */
+export type Letterhead = Pick<OrganisationParty, 'streetAddress' | 'postalCode' | 'city' | 'logo'>;
+
+/**
+ * The top of a proposal or an agreement: the HEI's logo (a PNG or JPEG data URL, fitted to 140 × 50 pt),
+ * its name, and its postal address. Without logo and address, just the name.
+ */
+export function letterhead(name: string, hei?: Letterhead | null): Content[] {
+  const address = [hei?.streetAddress, [hei?.postalCode, hei?.city].filter(Boolean).join(' ')].filter(
+    (line): line is string => !!line,
+  );
+  return [
+    ...(hei?.logo ? [{ image: hei.logo, fit: [140, 50], margin: [0, 0, 0, 8] } satisfies Content] : []),
+    { text: name, bold: true, fontSize: 12 },
+    ...(address.length ? [{ text: address.join('\n'), fontSize: 9 } satisfies Content] : []),
+  ];
+}
+
+export function proposalPdf(p: ProposalView, hei?: Letterhead | null): TDocumentDefinitions {
   const t = text[p.language];
   const paragraphs = (s: string): Content[] =>
     s
@@ -58,7 +78,7 @@ export function proposalPdf(p: ProposalView): TDocumentDefinitions {
     info: { title: `${t.proposal} – ${p.title}`, author: p.hei.name },
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.25 },
     content: [
-      { text: p.hei.name, bold: true, fontSize: 12 },
+      ...letterhead(p.hei.name, hei),
       { text: `${t.proposal}: ${p.title}`, fontSize: 18, bold: true, margin: [0, 12, 0, 8] },
       {
         table: {

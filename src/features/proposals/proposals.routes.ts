@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
 import { renderPdf } from '../../shared/pdf.ts';
-import { actingCustomer } from '../tenancy/tenancy.service.ts';
+import { actingCustomer, organisationParty } from '../tenancy/tenancy.service.ts';
 import { proposalPdf } from './proposal.pdf.ts';
 import {
   createProposalBody,
@@ -35,7 +35,11 @@ import {
 const params = z.object({ proposalId: z.uuid() });
 const pdfResponse = { 200: z.string().describe('The PDF') };
 
-async function sendPdf(reply: FastifyReply, p: Awaited<ReturnType<typeof proposalForPdf>>) {
+async function sendPdf(
+  db: Deps['database']['db'],
+  reply: FastifyReply,
+  p: Awaited<ReturnType<typeof proposalForPdf>>,
+) {
   const name = `${p.language === 'sv' ? 'offert' : 'proposal'}-${p.customer.name}-v${p.version}.pdf`.replace(
     /[^\p{L}\p{N}.-]+/gu,
     '-',
@@ -44,7 +48,7 @@ async function sendPdf(reply: FastifyReply, p: Awaited<ReturnType<typeof proposa
     .type('application/pdf')
     .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(name)}`)
     .header('cache-control', 'private, no-store')
-    .send(await renderPdf(proposalPdf(p)));
+    .send(await renderPdf(proposalPdf(p, await organisationParty(db, p.hei.id))));
 }
 
 export async function proposalRoutes(app: App, { database: { db } }: Deps) {
@@ -173,7 +177,7 @@ export async function proposalRoutes(app: App, { database: { db } }: Deps) {
       },
     },
     async (request, reply) =>
-      sendPdf(reply, await proposalForPdf(db, actorOf(request), request.params.proposalId)),
+      sendPdf(db, reply, await proposalForPdf(db, actorOf(request), request.params.proposalId)),
   );
 
   // ---------------------------------------------------------------- the customer, in the portal
@@ -214,7 +218,11 @@ export async function proposalRoutes(app: App, { database: { db } }: Deps) {
       },
     },
     async (request, reply) =>
-      sendPdf(reply, await customerProposal(db, actingCustomer(actorOf(request)), request.params.proposalId)),
+      sendPdf(
+        db,
+        reply,
+        await customerProposal(db, actingCustomer(actorOf(request)), request.params.proposalId),
+      ),
   );
 
   app.post(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bankgiroMessages, checkBankgiro } from './bankgiro.ts';
 import { checkOrgNumber, orgNumberMessages } from './org-number.ts';
 
 // Shared by the API (request/response schemas) and the web app (types and form validation).
@@ -22,6 +23,33 @@ export const orgNumberSchema = z.string().transform((input, ctx) => {
   return z.NEVER;
 });
 
+/** A Swedish postcode, "12345" or "123 45", stored "123 45"; an empty string clears it. */
+export const postalCodeMessage = 'must be five digits, written NNN NN (for example 852 30)';
+export const postalCodeSchema = z.string().transform((input, ctx) => {
+  const compact = input.trim().replace(/\s+/g, '');
+  if (compact === '') return null;
+  if (/^[1-9]\d{4}$/.test(compact)) return `${compact.slice(0, 3)} ${compact.slice(3)}`;
+  ctx.addIssue({ code: 'custom', message: postalCodeMessage });
+  return z.NEVER;
+});
+
+/** A bankgiro number, seven or eight digits with a check digit, stored NNN-NNNN / NNNN-NNNN; empty clears it. */
+export const bankgiroSchema = z.string().transform((input, ctx) => {
+  if (input.trim() === '') return null;
+  const result = checkBankgiro(input);
+  if (result.ok) return result.value;
+  ctx.addIssue({ code: 'custom', message: bankgiroMessages[result.reason] });
+  return z.NEVER;
+});
+
+/** Free text of an address line: trimmed, an empty string clears it. */
+const addressText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((s) => (s === '' ? null : s));
+
 export const organisationSchema = z
   .object({
     id: z.uuid(),
@@ -29,6 +57,14 @@ export const organisationSchema = z
     name: z.string(),
     orgNumber: z.string().describe('Ten digits, formatted NNNNNN-NNNN'),
     consortium: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    streetAddress: z.string().nullable().describe('Postal address: street and number, or box'),
+    postalCode: z.string().nullable().describe('Swedish postcode, formatted NNN NN'),
+    city: z.string().nullable(),
+    bankgiro: z
+      .string()
+      .nullable()
+      .describe('HEIs: the bankgiro customers pay invoices to, formatted NNN-NNNN or NNNN-NNNN'),
+    hasLogo: z.boolean().describe('HEIs: whether a logo is set (GET …/logo returns it)'),
   })
   .meta({ id: 'Organisation' });
 export type Organisation = z.infer<typeof organisationSchema>;
@@ -58,9 +94,32 @@ export type Me = z.infer<typeof meSchema>;
 export const setActiveMembershipBody = z.strictObject({ membershipId: z.uuid() });
 export const setPreferencesBody = z.strictObject({ locale: localeSchema });
 
+/** Fields of an organisation's postal address; a customer's contact people may change these too. */
+export const addressFields = ['streetAddress', 'postalCode', 'city'] as const;
+
 export const updateOrganisationBody = z
-  .strictObject({ name: z.string().trim().min(2).max(200).optional(), orgNumber: orgNumberSchema.optional() })
-  .refine((b) => b.name !== undefined || b.orgNumber !== undefined, { message: 'give name or orgNumber' });
+  .strictObject({
+    name: z.string().trim().min(2).max(200).optional(),
+    orgNumber: orgNumberSchema.optional(),
+    streetAddress: addressText(200).nullable().optional(),
+    postalCode: postalCodeSchema.nullable().optional(),
+    city: addressText(100).nullable().optional(),
+    bankgiro: bankgiroSchema.nullable().optional().describe('HEIs only'),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), {
+    message: 'give at least one of name, orgNumber, streetAddress, postalCode, city, bankgiro',
+  });
+export type UpdateOrganisation = z.output<typeof updateOrganisationBody>;
+
+/** The largest logo, decoded: the web app checks it before uploading, the API again (logo.ts). */
+export const LOGO_MAX_BYTES = 200_000;
+
+/** A logo as a data URL: PNG or JPEG, at most 200 kB decoded (checked by the service, with reasons). */
+export const setLogoBody = z.strictObject({
+  dataUrl: z
+    .string()
+    .describe('data:image/png;base64,… or data:image/jpeg;base64,… (at most 200 kB decoded)'),
+});
 
 export const memberSchema = z
   .object({

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
@@ -10,6 +11,7 @@ import {
   organisationSchema,
   roleSchema,
   setActiveMembershipBody,
+  setLogoBody,
   setPreferencesBody,
   setRolesBody,
   updateOrganisationBody,
@@ -18,14 +20,17 @@ import {
   type Actor,
   activeMembership,
   colleagues,
+  getLogo,
   getOrganisation,
   listMembers,
   listMemberships,
   myConsortium,
+  removeLogo,
   removeMember,
   requireOrganisationRole,
   setActiveMembership,
   setLocale,
+  setLogo,
   setMemberRoles,
   updateOrganisation,
 } from './tenancy.service.ts';
@@ -141,13 +146,66 @@ export async function tenancyRoutes(app: App, { database: { db } }: Deps) {
     {
       schema: {
         tags: ['organisations'],
-        summary: "Change the organisation's name or organisationsnummer (admin)",
+        summary:
+          "Change the organisation's name, organisationsnummer, bankgiro (HEIs) or postal address (admin; " +
+          "a customer organisation's contact people may change its postal address)",
         params: organisationParams,
         body: updateOrganisationBody,
         response: { 200: organisationSchema, ...problems(400, 401, 403, 404) },
       },
     },
     async (request) => updateOrganisation(db, actorOf(request), request.params.organisationId, request.body),
+  );
+
+  app.get(
+    '/api/organisations/:organisationId/logo',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: "The organisation's logo (PNG or JPEG), for its members",
+        params: organisationParams,
+        response: { 200: z.string().describe('The image'), ...problems(401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const logo = await getLogo(db, actorOf(request), request.params.organisationId);
+      // Bytes, not the JSON the schema's serializer is for (the schema documents the route).
+      return (reply as FastifyReply)
+        .type(logo.type)
+        .header('cache-control', 'private, no-cache')
+        .send(logo.bytes);
+    },
+  );
+
+  app.put(
+    '/api/organisations/:organisationId/logo',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary:
+          "Set the HEI's logo, printed on its proposals and agreements (admin): a PNG or JPEG data URL, at most 200 kB",
+        params: organisationParams,
+        body: setLogoBody,
+        response: { 200: organisationSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => setLogo(db, actorOf(request), request.params.organisationId, request.body.dataUrl),
+  );
+
+  app.delete(
+    '/api/organisations/:organisationId/logo',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: "Remove the organisation's logo (admin)",
+        params: organisationParams,
+        response: { 204: z.null(), ...problems(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await removeLogo(db, actorOf(request), request.params.organisationId);
+      return reply.status(204).send(null);
+    },
   );
 
   app.get(

@@ -1,10 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
+import { renderPdf } from '../../shared/pdf.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authSession, authUser } from '../auth/auth.table.ts';
+import { checkLogo, logoMessages, logoUnreadableMessage } from './logo.ts';
 import { formatOrgNumber } from './org-number.ts';
 import {
+  addressFields,
   consortiumRoles,
   customerRoles,
   heiRoles,
@@ -12,6 +15,7 @@ import {
   type Membership,
   type Organisation,
   type Role,
+  type UpdateOrganisation,
 } from './tenancy.contract.ts';
 import { consortium, membership, organisation } from './tenancy.table.ts';
 
@@ -95,17 +99,35 @@ export async function setLocale(db: Db, actor: Actor, locale: 'sv' | 'en'): Prom
 
 export async function getOrganisation(db: Db, organisationId: string): Promise<Organisation> {
   const [row] = await db
-    .select({ org: organisation, consortiumName: consortium.name })
+    .select({
+      id: organisation.id,
+      kind: organisation.kind,
+      name: organisation.name,
+      orgNumber: organisation.orgNumber,
+      consortiumId: organisation.consortiumId,
+      consortiumName: consortium.name,
+      streetAddress: organisation.streetAddress,
+      postalCode: organisation.postalCode,
+      city: organisation.city,
+      bankgiro: organisation.bankgiro,
+      // Not the logo itself (up to 200 kB): GET …/logo returns it.
+      hasLogo: sql<boolean>`${organisation.logo} is not null`,
+    })
     .from(organisation)
     .leftJoin(consortium, eq(organisation.consortiumId, consortium.id))
     .where(eq(organisation.id, organisationId));
   if (!row) throw notFound('The organisation');
   return {
-    id: row.org.id,
-    kind: row.org.kind,
-    name: row.org.name,
-    orgNumber: formatOrgNumber(row.org.orgNumber),
-    consortium: row.org.consortiumId ? { id: row.org.consortiumId, name: row.consortiumName ?? '' } : null,
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    orgNumber: formatOrgNumber(row.orgNumber),
+    consortium: row.consortiumId ? { id: row.consortiumId, name: row.consortiumName ?? '' } : null,
+    streetAddress: row.streetAddress,
+    postalCode: row.postalCode,
+    city: row.city,
+    bankgiro: row.bankgiro,
+    hasLogo: row.hasLogo === true,
   };
 }
 
@@ -128,13 +150,38 @@ export async function organisationParty(db: Db, organisationId: string) {
 }
 export type OrganisationParty = Awaited<ReturnType<typeof organisationParty>>;
 
+/**
+ * Changes an organisation's details. Name, organisationsnummer and bankgiro (HEIs only) are the admin's;
+ * the postal address is the admin's too and, in a customer organisation, its contact people's (they give
+ * the address invoices go to).
+ */
 export async function updateOrganisation(
   db: Db,
   actor: Actor,
   organisationId: string,
-  changes: { name?: string; orgNumber?: string },
+  changes: UpdateOrganisation,
 ): Promise<Organisation> {
-  requireOrganisationRole(actor, organisationId, ['admin']);
+  const member = requireOrganisationRole(actor, organisationId, []);
+  const given = Object.keys(changes).filter((k) => changes[k as keyof UpdateOrganisation] !== undefined);
+  const addressOnly = given.every((k) => (addressFields as readonly string[]).includes(k));
+  const mayChange =
+    member.roles.includes('admin') ||
+    (addressOnly && member.tenant.kind === 'customer' && member.roles.includes('customer_contact'));
+  if (!mayChange) {
+    const others = given.filter((k) => !(addressFields as readonly string[]).includes(k));
+    throw forbidden(
+      member.tenant.kind === 'customer' && member.roles.includes('customer_contact')
+        ? `Contact people may change the postal address only; changing ${others.join(', ')} needs the role admin.`
+        : 'This needs one of the roles: admin.',
+    );
+  }
+  if (changes.bankgiro && member.tenant.kind !== 'hei')
+    throw invalid([
+      {
+        field: 'body.bankgiro',
+        message: 'only an HEI has a bankgiro number in Lupp (the one customers pay its invoices to)',
+      },
+    ]);
   if (changes.orgNumber) {
     const [other] = await db
       .select({ id: organisation.id })
@@ -162,6 +209,85 @@ export async function updateOrganisation(
     });
   });
   return getOrganisation(db, organisationId);
+}
+
+/**
+ * Sets an HEI's logo (admin): a PNG or JPEG data URL, checked by its bytes (logo.ts) and by rendering it
+ * once as the proposal and agreement PDFs will, so a logo that is accepted never breaks a PDF.
+ */
+export async function setLogo(
+  db: Db,
+  actor: Actor,
+  organisationId: string,
+  dataUrl: string,
+): Promise<Organisation> {
+  const member = requireOrganisationRole(actor, organisationId, ['admin']);
+  if (member.tenant.kind !== 'hei')
+    throw invalid([
+      {
+        field: 'body.dataUrl',
+        message: 'only an HEI has a logo in Lupp (printed on its proposals and agreements)',
+      },
+    ]);
+  const logo = checkLogo(dataUrl);
+  if (!logo.ok) throw invalid([{ field: 'body.dataUrl', message: logoMessages[logo.reason] }]);
+  try {
+    await renderPdf({ content: [{ image: logo.dataUrl, fit: [140, 50] }] });
+  } catch {
+    throw invalid([{ field: 'body.dataUrl', message: logoUnreadableMessage }]);
+  }
+  await db.transaction(async (tx) => {
+    await tx
+      .update(organisation)
+      .set({ logo: logo.dataUrl, updatedAt: new Date() })
+      .where(eq(organisation.id, organisationId));
+    await recordAudit(tx, {
+      actor,
+      organisationId,
+      action: 'organisation.logo_set',
+      subjectType: 'organisation',
+      subjectId: organisationId,
+      data: { type: logo.type, bytes: logo.bytes.length, width: logo.width, height: logo.height },
+    });
+  });
+  return getOrganisation(db, organisationId);
+}
+
+/** Removes the logo (admin); removing a logo that is not there changes nothing. */
+export async function removeLogo(db: Db, actor: Actor, organisationId: string): Promise<void> {
+  requireOrganisationRole(actor, organisationId, ['admin']);
+  await db.transaction(async (tx) => {
+    const removed = await tx
+      .update(organisation)
+      .set({ logo: null, updatedAt: new Date() })
+      .where(and(eq(organisation.id, organisationId), sql`${organisation.logo} is not null`))
+      .returning({ id: organisation.id });
+    if (removed.length)
+      await recordAudit(tx, {
+        actor,
+        organisationId,
+        action: 'organisation.logo_removed',
+        subjectType: 'organisation',
+        subjectId: organisationId,
+        data: {},
+      });
+  });
+}
+
+/** The logo's bytes and type, for any member of the organisation; "not found" when there is none. */
+export async function getLogo(
+  db: Db,
+  actor: Actor,
+  organisationId: string,
+): Promise<{ type: string; bytes: Buffer }> {
+  requireOrganisationRole(actor, organisationId, []);
+  const [row] = await db
+    .select({ logo: organisation.logo })
+    .from(organisation)
+    .where(eq(organisation.id, organisationId));
+  const match = row?.logo ? /^data:(image\/(?:png|jpeg));base64,(.*)$/s.exec(row.logo) : null;
+  if (!match?.[1] || match[2] === undefined) throw notFound('The logo');
+  return { type: match[1], bytes: Buffer.from(match[2], 'base64') };
 }
 
 export async function listMembers(db: Db, actor: Actor, organisationId: string): Promise<Member[]> {

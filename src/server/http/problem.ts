@@ -19,6 +19,7 @@ export const problemCodes = [
   'survey_already_answered',
   'edit_conflict',
   'no_cost_config',
+  'invoice_details_missing',
   'rate_limited',
   'not_ready',
   'internal_error',

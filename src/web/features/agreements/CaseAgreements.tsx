@@ -37,6 +37,7 @@ import {
   updateAgreement,
 } from './agreements.api.ts';
 import { HeiParticipants } from './HeiParticipants.tsx';
+import { Invoicing } from './Invoicing.tsx';
 
 /** A date some days from today, as YYYY-MM-DD (local time). */
 function inDays(days: number) {
@@ -356,6 +357,7 @@ function AgreementCard({ agreement: a }: { agreement: Agreement }) {
           </FormModal>
         )}
         {a.status === 'signed' && <Addenda agreement={a} />}
+        {a.status === 'signed' && <Invoicing agreement={a} side="hei" />}
         {a.status === 'signed' && <HeiParticipants agreementId={a.id} canReveal={canReveal} />}
         <Group gap="md">
           <Anchor href={agreementPdfPath(a.id)} target="_blank" rel="noopener" size="sm">

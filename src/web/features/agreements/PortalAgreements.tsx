@@ -14,6 +14,7 @@ import {
   signAddendumAsCustomer,
   signAgreementAsCustomer,
 } from './agreements.api.ts';
+import { Invoicing } from './Invoicing.tsx';
 
 /**
  * The customer's agreements on a case in the portal: the clauses, price, billing plan and deadline, both
@@ -111,6 +112,7 @@ function PortalAgreementCard({ agreement: a }: { agreement: Agreement }) {
             ))}
           </>
         )}
+        {a.status === 'signed' && <Invoicing agreement={a} side="customer" />}
         {signing && (
           <FormModal
             title={

@@ -48,3 +48,13 @@ export const signAddendumAsCustomer = (id: string, number: number) =>
 export const agreementPdfPath = (id: string) => `/api/agreements/${id}/pdf`;
 export const portalAgreementPdfPath = (id: string) => `/api/portal/agreements/${id}/pdf`;
 export const billingCsvPath = (id: string) => `/api/agreements/${id}/billing.csv`;
+
+export const peppolInvoicePath = (id: string, number: number) =>
+  `/api/agreements/${id}/invoices/${number}/peppol`;
+
+export const setInvoiceReference = (id: string, invoiceReference: string, side: 'hei' | 'customer') =>
+  api.put(
+    `/api${side === 'customer' ? '/portal' : ''}/agreements/${id}/invoice-reference`,
+    { invoiceReference },
+    agreementSchema,
+  );

@@ -25,6 +25,17 @@ import { useErrorMessage } from '../../ui/page.tsx';
 import { costConfigsQuery } from '../costs/costs.api.ts';
 import { hundredthsToInput, parseKronor, parseWhole } from '../costs/money.ts';
 import { DesignStatus, useDesignAccess } from './CaseDesign.tsx';
+import {
+  DeliveriesByOthers,
+  type DeliveryForm,
+  deliveriesFromForm,
+  deliveriesToForm,
+  type OtherCostForm,
+  OtherDirectCosts,
+  otherCostsFromForm,
+  otherCostsToForm,
+} from './DesignCosts.tsx';
+import { NeedCoverage, OutcomeNeeds, useCaseNeeds } from './DesignNeeds.tsx';
 import { approveDesign, type Design, type DesignUpdate, designsQuery, updateDesign } from './design.api.ts';
 
 type ModuleForm = {
@@ -60,6 +71,8 @@ type Form = {
   teachers: TeacherForm[];
   trips: string;
   materials: string;
+  otherDirect: OtherCostForm[];
+  deliveredByOthers: DeliveryForm[];
 };
 
 /** A number as a field shows it, with the decimal mark of the language. */
@@ -109,6 +122,8 @@ function toForm(d: Design, mark: ',' | '.'): Form {
       d.costs.materialsPerParticipantOre === undefined
         ? ''
         : hundredthsToInput(d.costs.materialsPerParticipantOre, mark),
+    otherDirect: otherCostsToForm(d.costs, mark),
+    deliveredByOthers: deliveriesToForm(d.costs, mark),
   };
 }
 
@@ -119,6 +134,7 @@ export function DesignEditor({ design }: { design: Design }) {
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
   const { canWork, canApproveDesign } = useDesignAccess();
+  const caseNeeds = useCaseNeeds(design.caseId);
   const configs = useQuery({ ...costConfigsQuery(design.heiId), retry: false });
   const inEffect =
     configs.data?.versions.find((v) => v.inEffect) ??
@@ -234,9 +250,24 @@ export function DesignEditor({ design }: { design: Design }) {
         developmentHours: development ?? 0,
       };
     });
+    const otherDirect = otherCostsFromForm(form.otherDirect, problems, {
+      label: t('design.errors.costLabel'),
+      kronor: t('design.errors.kronor'),
+    });
+    const deliveredByOthers = deliveriesFromForm(form.deliveredByOthers, problems, {
+      hei: t('design.errors.hei'),
+      kronor: t('design.errors.kronor'),
+      percent: t('design.errors.percent'),
+    });
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
-    const { trips: _trips, materialsPerParticipantOre: _materials, ...otherCosts } = design.costs;
+    const {
+      trips: _trips,
+      materialsPerParticipantOre: _materials,
+      otherDirect: _otherDirect,
+      deliveredByOthers: _deliveredByOthers,
+      ...otherCosts
+    } = design.costs;
     save.mutate({
       revision,
       title: form.title.trim(),
@@ -258,6 +289,8 @@ export function DesignEditor({ design }: { design: Design }) {
         ...otherCosts,
         ...(trips !== null ? { trips } : {}),
         ...(materials !== null ? { materialsPerParticipantOre: materials } : {}),
+        otherDirect,
+        deliveredByOthers,
       },
     });
   };
@@ -473,28 +506,40 @@ export function DesignEditor({ design }: { design: Design }) {
                   </Text>
                   {m.outcomes.map((o, k) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: outcomes have no identity but their place
-                    <Group key={`${m.key}-${k}`} gap="xs" align="flex-end" wrap="nowrap">
-                      <TextInput
-                        style={{ flex: 1 }}
-                        label={t('design.outcomeN', { n: k + 1, module: i + 1 })}
-                        value={o.text}
-                        onChange={(e) => {
-                          const value = e.currentTarget.value;
+                    <Stack key={`${m.key}-${k}`} gap={4} data-testid="design-outcome">
+                      <Group gap="xs" align="flex-end" wrap="nowrap">
+                        <TextInput
+                          style={{ flex: 1 }}
+                          label={t('design.outcomeN', { n: k + 1, module: i + 1 })}
+                          value={o.text}
+                          onChange={(e) => {
+                            const value = e.currentTarget.value;
+                            setModule(i, {
+                              outcomes: m.outcomes.map((x, j) => (j === k ? { ...x, text: value } : x)),
+                            });
+                          }}
+                        />
+                        <Button
+                          variant="subtle"
+                          color="red.9"
+                          c="red.9"
+                          aria-label={t('design.removeOutcome', { n: k + 1, module: i + 1 })}
+                          onClick={() => setModule(i, { outcomes: m.outcomes.filter((_, j) => j !== k) })}
+                        >
+                          {t('design.remove')}
+                        </Button>
+                      </Group>
+                      <OutcomeNeeds
+                        caseNeeds={caseNeeds}
+                        label={t('design.needs.outcomeNeeds', { n: k + 1, module: i + 1 })}
+                        value={o.needIds}
+                        onChange={(needIds) =>
                           setModule(i, {
-                            outcomes: m.outcomes.map((x, j) => (j === k ? { ...x, text: value } : x)),
-                          });
-                        }}
+                            outcomes: m.outcomes.map((x, j) => (j === k ? { ...x, needIds } : x)),
+                          })
+                        }
                       />
-                      <Button
-                        variant="subtle"
-                        color="red.9"
-                        c="red.9"
-                        aria-label={t('design.removeOutcome', { n: k + 1, module: i + 1 })}
-                        onClick={() => setModule(i, { outcomes: m.outcomes.filter((_, j) => j !== k) })}
-                      >
-                        {t('design.remove')}
-                      </Button>
-                    </Group>
+                    </Stack>
                   ))}
                   <Group gap="xs">
                     <Button
@@ -542,6 +587,17 @@ export function DesignEditor({ design }: { design: Design }) {
                 {t('design.addModule')}
               </Button>
             </Group>
+            <NeedCoverage
+              caseNeeds={caseNeeds}
+              outcomes={form.modules.flatMap((m, i) =>
+                m.outcomes.map((o, k) => ({
+                  module: i + 1,
+                  outcome: k + 1,
+                  text: o.text,
+                  needIds: o.needIds,
+                })),
+              )}
+            />
 
             <Title order={4} size="h5">
               {t('design.teachers')}
@@ -653,6 +709,19 @@ export function DesignEditor({ design }: { design: Design }) {
                 error={errors.materials}
               />
             </SimpleGrid>
+            <OtherDirectCosts
+              rows={form.otherDirect}
+              onChange={(rows) => set('otherDirect', rows)}
+              errors={errors}
+              readOnly={readOnly}
+            />
+            <DeliveriesByOthers
+              heiId={design.heiId}
+              rows={form.deliveredByOthers}
+              onChange={(rows) => set('deliveredByOthers', rows)}
+              errors={errors}
+              readOnly={readOnly}
+            />
 
             {conflict && (
               <Alert

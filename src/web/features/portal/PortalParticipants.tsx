@@ -144,7 +144,7 @@ function AgreementParticipants({ agreementId, title }: { agreementId: string; ti
                   />
                   <TextInput
                     label={t('participants.personnummer')}
-                    description="ÅÅÅÅMMDD-NNNN"
+                    description={t('participants.personnummerHint')}
                     required
                     value={person.personnummer}
                     onChange={(e) => setPerson({ ...person, personnummer: e.currentTarget.value })}

@@ -253,3 +253,80 @@ describe('course design on a case', () => {
     expect(foreign.statusCode).toBe(404);
   });
 });
+
+describe('what a design points at', () => {
+  it('must be needs of the case, people of the HEI and other HEIs of the consortium; nothing is saved otherwise', async () => {
+    const design = (
+      await t.request(
+        'POST',
+        `/api/cases/${caseId}/designs`,
+        as(coord, { title: 'Referenser', fromCourseIds: [courseId], participants: 10 }),
+      )
+    ).json();
+    const analysis = (
+      await t.request(
+        'POST',
+        '/api/analyses',
+        as(coord, { caseId, title: 'Behov', strategy: '', drivers: [] }),
+      )
+    ).json();
+    const withNeed = await t.request(
+      'POST',
+      `/api/analyses/${analysis.id}/needs`,
+      as(coord, {
+        conceptId: null,
+        freeText: 'Felsöka PLC-program',
+        requiredLevel: 4,
+        currentLevel: 1,
+        importance: 3,
+        people: 10,
+        horizon: 'now',
+      }),
+    );
+    expect(withNeed.statusCode, withNeed.body).toBe(201);
+    const needId: string = withNeed.json().needs[0].id;
+    const elsewhere = '00000000-0000-4000-8000-000000000000';
+    const module = { ...design.modules[0], outcomes: [{ text: 'Felsöka', needIds: [needId, elsewhere] }] };
+    const { heis } = (await t.request('GET', '/api/consortium', as(coord))).json();
+    const own = (await t.request('GET', `/api/cases/${caseId}`, as(coord))).json().hei.id;
+    const otherHei = heis.find((h: { id: string }) => h.id !== own);
+    const bad = await t.request(
+      'PATCH',
+      `/api/designs/${design.id}`,
+      as(coord, {
+        revision: 1,
+        modules: [module],
+        teachers: [{ name: 'Fel person', userId: outsider.id, category: 'lecturer', teachingHours: 4 }],
+        costs: {
+          trips: 0,
+          otherDirect: [],
+          deliveredByOthers: [{ hei: 'Okända högskolan', directOre: 100_000, indirectCostBp: 4_000 }],
+        },
+      }),
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([
+      { field: 'body.modules.0.outcomes.0.needIds.1', message: "not a need of this case's needs analyses" },
+      { field: 'body.teachers.0.userId', message: 'not a member of the HEI' },
+      { field: 'body.costs.deliveredByOthers.0.hei', message: 'not another HEI of the consortium' },
+    ]);
+    expect((await t.request('GET', `/api/designs/${design.id}`, as(coord))).json().revision).toBe(1);
+
+    const good = await t.request(
+      'PATCH',
+      `/api/designs/${design.id}`,
+      as(coord, {
+        revision: 1,
+        modules: [{ ...module, outcomes: [{ text: 'Felsöka', needIds: [needId] }] }],
+        teachers: [{ name: 'Lärare', userId: teacher.id, category: 'lecturer', teachingHours: 4 }],
+        costs: {
+          trips: 0,
+          otherDirect: [],
+          deliveredByOthers: [{ hei: otherHei.name, directOre: 100_000, indirectCostBp: 4_000 }],
+        },
+      }),
+    );
+    expect(good.statusCode, good.body).toBe(200);
+    expect(good.json().revision).toBe(2);
+  });
+});

@@ -1,14 +1,21 @@
 import { and, desc, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
+import { AppError, conflict, type FieldError, invalid, notFound } from '../../server/http/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { assertCaseAccess } from '../cases/cases.service.ts';
 import { getCourse } from '../catalog/catalog.service.ts';
 import type { DesignCosts } from '../costing/calculation.ts';
 import { costConfigInEffect, priceWith } from '../costing/costing.service.ts';
+import { needsOfCase } from '../needs/needs.service.ts';
 import { heiRoles, type Role } from '../tenancy/tenancy.contract.ts';
-import { type Actor, actingHei, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
+import {
+  type Actor,
+  actingHei,
+  isMemberOf,
+  myConsortium,
+  requireOrganisationRole,
+} from '../tenancy/tenancy.service.ts';
 import type { createDesignBody, DesignView, revisionBody, updateDesignBody } from './design.contract.ts';
 import { courseDesign, designCalculation } from './design.table.ts';
 
@@ -201,6 +208,51 @@ async function editConflict(db: Db, designId: string) {
   );
 }
 
+/**
+ * What a design points at must exist where it should: outcomes answer needs of the case's own analyses,
+ * named teachers are people of the HEI, and deliveries come from other HEIs of the consortium (by name, as
+ * the calculation prints them).
+ */
+async function checkReferences(
+  db: Db,
+  actor: Actor,
+  design: typeof courseDesign.$inferSelect,
+  changes: Omit<typeof updateDesignBody._output, 'revision'>,
+) {
+  const errors: FieldError[] = [];
+  if (changes.modules) {
+    const ids = changes.modules.flatMap((m) => m.outcomes.flatMap((o) => o.needIds));
+    const known = await needsOfCase(db, design.caseId, [...new Set(ids)]);
+    changes.modules.forEach((m, i) => {
+      m.outcomes.forEach((o, j) => {
+        o.needIds.forEach((id, k) => {
+          if (!known.has(id))
+            errors.push({
+              field: `body.modules.${i}.outcomes.${j}.needIds.${k}`,
+              message: "not a need of this case's needs analyses",
+            });
+        });
+      });
+    });
+  }
+  for (const [i, teacher] of (changes.teachers ?? []).entries())
+    if (teacher.userId && !(await isMemberOf(db, teacher.userId, design.heiId)))
+      errors.push({ field: `body.teachers.${i}.userId`, message: 'not a member of the HEI' });
+  const deliveries = changes.costs?.deliveredByOthers ?? [];
+  if (deliveries.length) {
+    const { heis } = await myConsortium(db, actor);
+    const others = new Set(heis.filter((h) => h.id !== design.heiId).map((h) => h.name));
+    deliveries.forEach((d, i) => {
+      if (!others.has(d.hei))
+        errors.push({
+          field: `body.costs.deliveredByOthers.${i}.hei`,
+          message: 'not another HEI of the consortium',
+        });
+    });
+  }
+  if (errors.length) throw invalid(errors);
+}
+
 export async function updateDesign(
   db: Db,
   actor: Actor,
@@ -209,6 +261,7 @@ export async function updateDesign(
 ) {
   const before = await loadDesign(db, actor, designId, 'work');
   const { revision, ...changes } = body;
+  await checkReferences(db, actor, before, changes);
   const [row] = await db
     .update(courseDesign)
     .set({

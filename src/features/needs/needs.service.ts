@@ -567,6 +567,17 @@ export async function compareAnalyses(db: Db, actor: Actor, fromId: string, toId
   return { from: { id: from.id, version: from.version }, to: { id: to.id, version: to.version }, rows };
 }
 
+/** Those of `needIds` that are needs of an analysis (any version) of the case, for other features' checks. */
+export async function needsOfCase(db: Db, caseId: string, needIds: string[]): Promise<Set<string>> {
+  if (!needIds.length) return new Set();
+  const rows = await db
+    .select({ id: competenceNeed.id })
+    .from(competenceNeed)
+    .innerJoin(needsAnalysis, eq(needsAnalysis.id, competenceNeed.analysisId))
+    .where(and(eq(needsAnalysis.caseId, caseId), inArray(competenceNeed.id, needIds)));
+  return new Set(rows.map((r) => r.id));
+}
+
 /** The analysis a need belongs to (null: no such need), for permission checks from other features. */
 export async function analysisIdOfNeed(db: Db, needId: string): Promise<string | null> {
   const [row] = await db

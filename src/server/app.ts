@@ -23,6 +23,7 @@ import { catalogRoutes } from '../features/catalog/catalog.routes.ts';
 import { costingRoutes } from '../features/costing/costing.routes.ts';
 import { designRoutes } from '../features/design/design.routes.ts';
 import { documentRoutes } from '../features/documents/documents.routes.ts';
+import { guideRoutes } from '../features/guide/guide.routes.ts';
 import { healthRoutes } from '../features/health/health.routes.ts';
 import { inquiryRoutes } from '../features/inquiries/inquiries.routes.ts';
 import { invitationRoutes } from '../features/invitations/invitations.routes.ts';
@@ -62,6 +63,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   costingRoutes, // full-cost calculation: each HEI's versioned cost configuration (economists approve), calculations
   notificationRoutes, // a user's notifications (@-mentions)
   auditRoutes, // the audit log, readable and exportable by admins
+  guideRoutes, // the public process guide: /guide and /en/guide as plain HTML, search, templates as DOCX and PDF
 ];
 
 export const webRoot = path.resolve(import.meta.dirname, '../../dist/web');

@@ -25,6 +25,7 @@ import { designRoutes } from '../features/design/design.routes.ts';
 import { documentRoutes } from '../features/documents/documents.routes.ts';
 import { guideRoutes } from '../features/guide/guide.routes.ts';
 import { healthRoutes } from '../features/health/health.routes.ts';
+import { incentiveRoutes } from '../features/incentives/incentives.routes.ts';
 import { inquiryRoutes } from '../features/inquiries/inquiries.routes.ts';
 import { invitationRoutes } from '../features/invitations/invitations.routes.ts';
 import type { MailSender } from '../features/mail/mail.service.ts';
@@ -34,6 +35,8 @@ import { notificationRoutes } from '../features/notifications/notifications.rout
 import { participantRoutes } from '../features/participants/participants.routes.ts';
 import { portalRoutes } from '../features/portal/portal.routes.ts';
 import { proposalRoutes } from '../features/proposals/proposals.routes.ts';
+import { selfAssessmentRoutes } from '../features/self-assessment/self-assessment.routes.ts';
+import { staffRoutes } from '../features/staff/staff.routes.ts';
 import { taxonomyRoutes } from '../features/taxonomy/taxonomy.routes.ts';
 import { tenancyRoutes } from '../features/tenancy/tenancy.routes.ts';
 import type { Config } from './config.ts';
@@ -61,6 +64,9 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   agreementRoutes, // agreements from accepted proposals: clauses, signatures of both parties, addenda, billing plan
   participantRoutes, // participants the customer designates: personnummer checked, encrypted, masked, audited
   costingRoutes, // full-cost calculation: each HEI's versioned cost configuration (economists approve), calculations
+  staffRoutes, // staff profiles (expertise, availability, interest), finding teachers for a design, merit records (DOCX, PDF)
+  incentiveRoutes, // each HEI's versioned incentive model; what taking part gives departments and teachers on a case
+  selfAssessmentRoutes, // a person's private collaboration-skills self-assessments: results per area, suggestions, development
   notificationRoutes, // a user's notifications (@-mentions)
   auditRoutes, // the audit log, readable and exportable by admins
   guideRoutes, // the public process guide: /guide and /en/guide as plain HTML, search, templates as DOCX and PDF

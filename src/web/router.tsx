@@ -96,6 +96,15 @@ const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', compo
 const area = <const P extends string>(path: P, key: AreaKey) =>
   createRoute({ getParentRoute: () => appRoute, path, component: () => <ComingSoonPage area={key} /> });
 
+const processGuideRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/process-guide',
+  component: lazyRouteComponent(
+    () => import('./features/guide/ProcessGuideRedirect.tsx'),
+    'ProcessGuideRedirect',
+  ),
+});
+
 const inquiriesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/inquiries',
@@ -201,6 +210,16 @@ const dialogueGuidesRoute = createRoute({
     'DialogueGuidesPage',
   ),
 });
+const guideAdminRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/guide',
+  component: lazyRouteComponent(() => import('./features/guide-admin/GuideAdminPage.tsx'), 'GuideAdminPage'),
+});
+const guideAdminItemRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/guide/$kind/$itemId/$language',
+  component: lazyRouteComponent(() => import('./features/guide-admin/GuideItemPage.tsx'), 'GuideItemPage'),
+});
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/audit',
@@ -218,6 +237,37 @@ const costsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/costs',
   component: lazyRouteComponent(() => import('./features/costs/CostsPage.tsx'), 'CostsPage'),
+});
+const incentivesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/incentives',
+  component: lazyRouteComponent(() => import('./features/incentives/IncentivesPage.tsx'), 'IncentivesPage'),
+});
+const selfAssessmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/self-assessment',
+  component: lazyRouteComponent(
+    () => import('./features/self-assessment/SelfAssessmentPage.tsx'),
+    'SelfAssessmentPage',
+  ),
+});
+
+// Staff profiles: one's own ("Min profil"), finding teachers by expertise (optionally for a design), one person's
+const myProfileRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/profile',
+  component: lazyRouteComponent(() => import('./features/staff/MyProfilePage.tsx'), 'MyProfilePage'),
+});
+const staffRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/staff',
+  validateSearch: z.object({ designId: z.uuid().optional().catch(undefined) }),
+  component: lazyRouteComponent(() => import('./features/staff/StaffPage.tsx'), 'StaffPage'),
+});
+const staffProfileRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/staff/$userId',
+  component: lazyRouteComponent(() => import('./features/staff/StaffProfilePage.tsx'), 'StaffProfilePage'),
 });
 
 const membersRoute = createRoute({
@@ -255,14 +305,21 @@ const routeTree = rootRoute.addChildren([
     matchingRoute,
     area('/evaluation', 'evaluation'),
     area('/analysis', 'analysis'),
-    area('/process-guide', 'processGuide'),
+    processGuideRoute,
     membersRoute,
     organisationRoute,
     checklistRoute,
     dialogueGuidesRoute,
+    guideAdminRoute,
+    guideAdminItemRoute,
     auditRoute,
     taxonomiesRoute,
     costsRoute,
+    myProfileRoute,
+    staffRoute,
+    staffProfileRoute,
+    incentivesRoute,
+    selfAssessmentRoute,
   ]),
 ]);
 

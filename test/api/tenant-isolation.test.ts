@@ -17,8 +17,13 @@ type Ctx = {
   courseA: string;
   conceptA: string;
   configA: string;
+  /** A member of A who holds none of the roles tried (adminA): whose staff profile and merit record are asked for. */
+  staffA: string;
   /** A language of the proposal texts. */
   language: string;
+  /** A shared page and template of the process guide (the HEI's version adapts them). */
+  guidePage: string;
+  guideTemplate: string;
 };
 type Endpoint = {
   name: string;
@@ -215,6 +220,26 @@ const endpoints: Endpoint[] = [
     body: { design: { participants: 10, teaching: [{ category: 'lecturer', hours: 10 }] } },
     roles: ['admin', 'coordinator', 'economist', 'manager'],
   },
+  // incentives: everyone at the HEI reads the model; admins and economists set a new version
+  {
+    name: 'list incentive model versions',
+    method: 'GET',
+    url: (c) => `/api/organisations/${c.orgA}/incentive-models`,
+    roles: [],
+  },
+  {
+    name: 'set an incentive model version',
+    method: 'POST',
+    url: (c) => `/api/organisations/${c.orgA}/incentive-models`,
+    body: {
+      effectiveFrom: '2031-01-01',
+      departmentShareBp: 9_000,
+      workloadFactorBp: 30_000,
+      descriptionSv: 'Kapad',
+      descriptionEn: 'Hijacked',
+    },
+    roles: ['admin', 'economist'],
+  },
   {
     name: 'read the proposal texts',
     method: 'GET',
@@ -228,6 +253,74 @@ const endpoints: Endpoint[] = [
     body: { intro: 'Kapad', terms: 'Kapad' },
     roles: ['admin', 'coordinator'],
   },
+  {
+    name: "list the HEI's staff profiles",
+    method: 'GET',
+    url: (c) => `/api/organisations/${c.orgA}/staff`,
+    roles: ['admin', 'coordinator', 'manager'],
+  },
+  {
+    name: 'find teachers by expertise',
+    method: 'POST',
+    url: (c) => `/api/organisations/${c.orgA}/staff/search`,
+    body: { conceptIds: ['00000000-0000-4000-8000-000000000000'] },
+    roles: ['admin', 'coordinator', 'manager'],
+  },
+  {
+    name: "read someone else's staff profile",
+    method: 'GET',
+    url: (c) => `/api/organisations/${c.orgA}/staff/${c.staffA}`,
+    roles: ['admin', 'coordinator', 'manager'],
+  },
+  {
+    name: "change someone else's staff profile",
+    method: 'PUT',
+    url: (c) => `/api/organisations/${c.orgA}/staff/${c.staffA}`,
+    body: { availability: 'available', interest: 'high', bio: 'Kapad' },
+    roles: ['admin'],
+  },
+  {
+    name: "read someone else's merit record",
+    method: 'GET',
+    url: (c) => `/api/organisations/${c.orgA}/staff/${c.staffA}/merit`,
+    roles: ['admin', 'manager'],
+  },
+  {
+    name: "export someone else's merit record (DOCX)",
+    method: 'GET',
+    url: (c) => `/api/organisations/${c.orgA}/staff/${c.staffA}/merit.docx`,
+    roles: ['admin', 'manager'],
+  },
+  {
+    name: "export someone else's merit record (PDF)",
+    method: 'GET',
+    url: (c) => `/api/organisations/${c.orgA}/staff/${c.staffA}/merit.pdf`,
+    roles: ['admin', 'manager'],
+  },
+  // the HEI's version of the process guide: admins adapt it, managers may read it
+  {
+    name: "read the HEI's guide",
+    method: 'GET',
+    url: (c) => `/api/organisations/${c.orgA}/guide`,
+    roles: ['admin', 'manager'],
+  },
+  ...(['pages', 'templates'] as const).flatMap((segment): Endpoint[] => {
+    const url = (c: Ctx) =>
+      `/api/organisations/${c.orgA}/guide/${segment}/${segment === 'pages' ? c.guidePage : c.guideTemplate}/${c.language}`;
+    const body = { title: 'Kapad', body: '# Kapad\n\nKapad.' };
+    return [
+      { name: `read a guide ${segment} item`, method: 'GET', url, roles: ['admin', 'manager'] },
+      { name: `adapt a guide ${segment} item`, method: 'PUT', url, body, roles: ['admin'] },
+      { name: `reset a guide ${segment} item`, method: 'DELETE', url, roles: ['admin'] },
+      {
+        name: `preview a guide ${segment} item`,
+        method: 'POST',
+        url: (c) => `${url(c)}/preview`,
+        body,
+        roles: ['admin'],
+      },
+    ];
+  }),
   {
     name: 'revoke invitation',
     method: 'DELETE',
@@ -296,9 +389,18 @@ beforeAll(async () => {
     },
   });
   expect(costConfig.statusCode, costConfig.body).toBe(201);
+  // An adaptation to read, replace or remove: refused calls must leave it as it is.
+  const adapted = await t.request('PUT', `/api/organisations/${a.id}/guide/templates/calculation/sv`, {
+    cookie: adminA.cookie,
+    body: { title: 'Kalkyl vid A', body: '# Kalkyl vid A\n\nVåra satser.' },
+  });
+  expect(adapted.statusCode, adapted.body).toBe(200);
   ctx = {
+    guidePage: 'vat',
+    guideTemplate: 'calculation',
     language: 'sv',
     configA: costConfig.json().id,
+    staffA: adminA.id,
     orgA: a.id,
     memberA: members.find((m: { userId: string }) => m.userId === teacherA?.id).membershipId,
     invitationA: invited.json().id,
@@ -320,7 +422,10 @@ async function snapshotOfA() {
     catalog: await get(`/api/catalog/courses?hei=${ctx.orgA}`),
     course: await get(`/api/catalog/courses/${ctx.courseA}`),
     costConfigs: await get(`/api/organisations/${ctx.orgA}/cost-configs`),
+    staffProfile: await get(`/api/organisations/${ctx.orgA}/staff/${ctx.staffA}`),
     proposalTexts: await get(`/api/organisations/${ctx.orgA}/proposal-templates/sv`),
+    incentiveModels: await get(`/api/organisations/${ctx.orgA}/incentive-models`),
+    guide: await get(`/api/organisations/${ctx.orgA}/guide`),
   };
 }
 
@@ -532,6 +637,13 @@ const scopedElsewhere: Record<string, string> = {
     'participants.test.ts: readers of the case; other HEIs 404',
   'GET /api/agreements/{agreementId}/participants/{participantId}/personnummer':
     'participants.test.ts: coordinators and admins (403 others), other HEIs 404; audited',
+  'GET /api/cases/{caseId}/incentives':
+    'incentives.test.ts "is for readers of the case only": other HEIs 404, customers 403',
+  'GET /api/self-assessments/questionnaire': 'the questions only, the same for every signed-in user',
+  'GET /api/self-assessments': 'self-assessment.test.ts "privacy": the signed-in person\'s own only',
+  'POST /api/self-assessments': "self-assessment.test.ts: stored as the person's own; staff of HEIs only",
+  'GET /api/self-assessments/{assessmentId}':
+    'self-assessment.test.ts "privacy": anyone else\'s (an admin\'s too) is 404',
   'GET /api/portal': "portal.test.ts: the customer contact's own organisation only",
   'GET /api/portal/cases/{caseId}': 'portal.test.ts: own cases only, never internal entries',
   'POST /api/portal/cases/{caseId}/messages': 'portal.test.ts',
@@ -544,7 +656,7 @@ it('every API route is in the matrix or names where its isolation is tested', as
     .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
   const inMatrix = endpoints.map(
     (e) =>
-      `${e.method} ${e.url({ orgA: '{organisationId}', memberA: '{membershipId}', invitationA: '{invitationId}', courseA: '{courseId}', conceptA: '{conceptId}', configA: '{configId}', language: '{language}' })}`,
+      `${e.method} ${e.url({ orgA: '{organisationId}', memberA: '{membershipId}', invitationA: '{invitationId}', courseA: '{courseId}', conceptA: '{conceptId}', configA: '{configId}', staffA: '{userId}', language: '{language}', guidePage: '{itemId}', guideTemplate: '{itemId}' })}`,
   );
   const unaccounted = routes.filter((r) => !inMatrix.includes(r) && !(r in scopedElsewhere));
   expect(unaccounted).toEqual([]);

@@ -7,7 +7,7 @@ import { toCsv } from '../../shared/csv.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { assertCaseAccess } from '../cases/cases.service.ts';
-import { acceptedProposal } from '../proposals/proposals.service.ts';
+import { acceptedProposal, proposalDesigns } from '../proposals/proposals.service.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import { type Actor, organisationParty, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
 import { organisation } from '../tenancy/tenancy.table.ts';
@@ -505,4 +505,38 @@ export async function setInvoiceReferenceAsCustomer(
 export async function customerAgreement(db: Db, customerId: string, id: string) {
   await customerRow(db, customerId, id);
   return view(db, id);
+}
+
+/**
+ * Per design, how far its agreement has come (through the proposals made from it): the most advanced of its
+ * agreements — signed by both parties (and when the last signature was made), being signed, or a draft.
+ * Designs without an agreement are not in the map. For other features' summaries; no access check.
+ */
+export async function agreementsOfDesigns(
+  db: Db,
+  designIds: string[],
+): Promise<Map<string, { status: 'draft' | 'signing' | 'signed'; signedAt: string | null }>> {
+  const proposals = await proposalDesigns(db, designIds);
+  if (!proposals.size) return new Map();
+  const rows = await db
+    .select({
+      proposalId: agreement.proposalId,
+      heiSignedAt: agreement.heiSignedAt,
+      customerSignedAt: agreement.customerSignedAt,
+    })
+    .from(agreement)
+    .where(inArray(agreement.proposalId, [...proposals.keys()]));
+  const rank = { draft: 0, signing: 1, signed: 2 } as const;
+  const result = new Map<string, { status: 'draft' | 'signing' | 'signed'; signedAt: string | null }>();
+  for (const r of rows) {
+    const designId = proposals.get(r.proposalId);
+    if (!designId) continue;
+    const signed = [r.heiSignedAt, r.customerSignedAt].filter((d): d is Date => !!d);
+    const status = signed.length === 2 ? 'signed' : signed.length === 1 ? 'signing' : 'draft';
+    const signedAt =
+      status === 'signed' ? new Date(Math.max(...signed.map((d) => d.getTime()))).toISOString() : null;
+    const before = result.get(designId);
+    if (!before || rank[status] > rank[before.status]) result.set(designId, { status, signedAt });
+  }
+  return result;
 }

@@ -955,3 +955,58 @@ export async function caseIdForInquiry(db: Db, inquiryId: string, heiId: string)
     .where(and(eq(caseFile.inquiryId, inquiryId), eq(caseFile.heiId, heiId)));
   return row?.id ?? null;
 }
+
+/** The HEI's cases by id: reference, title, customer, stage (for other features' summaries; no access check). */
+export async function caseSummariesOf(db: Db, heiId: string, caseIds: string[]) {
+  if (!caseIds.length) return new Map<string, CaseBrief>();
+  const rows = await db
+    .select()
+    .from(caseFile)
+    .where(and(eq(caseFile.heiId, heiId), inArray(caseFile.id, caseIds)));
+  return new Map(rows.map((r) => [r.id, brief(r)]));
+}
+
+type CaseBrief = {
+  id: string;
+  reference: string;
+  title: string;
+  customerName: string;
+  stage: string;
+  outcome: string | null;
+  openedAt: string;
+};
+const brief = (r: CaseRow): CaseBrief => ({
+  id: r.id,
+  reference: r.reference,
+  title: r.title,
+  customerName: r.customerName,
+  stage: r.stage,
+  outcome: r.outcome,
+  openedAt: r.createdAt.toISOString(),
+});
+
+/**
+ * The dialogues a person led at an HEI: the cases they own and the meetings they recorded on cases'
+ * timelines (oldest first). For the staff merit record; no access check (the caller has made one).
+ */
+export async function dialoguesLedBy(db: Db, heiId: string, userId: string) {
+  const owned = await db
+    .select()
+    .from(caseFile)
+    .where(and(eq(caseFile.heiId, heiId), eq(caseFile.ownerUserId, userId)))
+    .orderBy(asc(caseFile.createdAt));
+  const meetings = await db
+    .select({ entry: caseEntry, c: caseFile })
+    .from(caseEntry)
+    .innerJoin(caseFile, eq(caseFile.id, caseEntry.caseId))
+    .where(and(eq(caseFile.heiId, heiId), eq(caseEntry.kind, 'meeting'), eq(caseEntry.authorUserId, userId)))
+    .orderBy(asc(caseEntry.occurredAt));
+  return {
+    casesOwned: owned.map(brief),
+    meetings: meetings.map((m) => ({
+      case: brief(m.c),
+      title: m.entry.title,
+      occurredAt: m.entry.occurredAt.toISOString(),
+    })),
+  };
+}

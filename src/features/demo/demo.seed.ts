@@ -6,6 +6,7 @@ import { addEntry, addTask, closeCase, createCase, moveCase, tickChecklist } fro
 import { type Stage, stageIndex } from '../cases/stages.ts';
 import { importCatalog } from '../catalog/catalog.service.ts';
 import { insertApprovedCostConfig } from '../costing/costing.service.ts';
+import { insertIncentiveModel } from '../incentives/incentives.service.ts';
 import type { SubmitInquiry } from '../inquiries/inquiries.contract.ts';
 import { nextReference, submitInquiry } from '../inquiries/inquiries.service.ts';
 import { addNeed, addRole, authorizeAnalysis, createAnalysis, heiActor } from '../needs/needs.service.ts';
@@ -17,6 +18,8 @@ import { type Actor, listMemberships } from '../tenancy/tenancy.service.ts';
 import { consortium, membership, organisation } from '../tenancy/tenancy.table.ts';
 import { demoCatalogues } from './demo-catalog.ts';
 import { demoCostConfig } from './demo-costs.ts';
+import { demoIncentiveModel } from './demo-incentives.ts';
+import { seedDemoStaff } from './demo-staff.ts';
 
 /** Known only in demo mode; the README lists the users. Never seeded in production. */
 export const DEMO_PASSWORD = 'lupp-demo-2026';
@@ -155,6 +158,7 @@ export async function seedDemo(db: Db, auth: Auth, publicUrl = 'http://localhost
   }
   await seedDemoTaxonomy(db);
   await seedDemoCatalogues(db, orgs, ids);
+  await seedDemoStaff(db, ids);
   await seedDemoInquiries(db, ids, publicUrl);
   await seedDemoCases(db, ids.get('norrvik')?.organisationId ?? '', publicUrl);
   for (const key of ['mittland', 'norrvik']) {
@@ -167,6 +171,8 @@ export async function seedDemo(db: Db, auth: Auth, publicUrl = 'http://localhost
         note: 'Budget 2026',
         approvedBy: null,
       });
+    // the incentive model each demo HEI shows on its cases ("Vad deltagandet ger")
+    if (heiId) await insertIncentiveModel(db, { heiId, ...demoIncentiveModel });
   }
   return true;
 }

@@ -493,3 +493,63 @@ export async function approvedCalculationOf(db: Db, actor: Actor, designId: stri
     );
   return { design, calculation };
 }
+
+/**
+ * Every design of the case, oldest first, with its approved calculation when the study director has
+ * approved the design as it is now and an economist a calculation of it (else null), for readers of the
+ * case (others 404). What the case's figures are once both approvals are in (the incentives panel).
+ */
+export async function designsWithApprovedCalculation(db: Db, actor: Actor, caseId: string) {
+  await assertCaseAccess(db, actor, caseId, 'read');
+  const rows = await db
+    .select({ design: courseDesign, calculation: designCalculation })
+    .from(courseDesign)
+    .leftJoin(
+      designCalculation,
+      and(
+        eq(designCalculation.designId, courseDesign.id),
+        eq(designCalculation.status, 'approved'),
+        eq(designCalculation.designRevision, courseDesign.revision),
+        eq(courseDesign.status, 'approved'),
+      ),
+    )
+    .where(eq(courseDesign.caseId, caseId))
+    .orderBy(courseDesign.createdAt, courseDesign.id);
+  return rows;
+}
+
+/**
+ * The HEI's designs in which the user is a planned teacher (a teacher row with their user id), oldest first,
+ * with their own teaching and development hours: for the staff merit record. No access check (the caller
+ * has made one).
+ */
+export async function designsTaughtBy(db: Db, heiId: string, userId: string) {
+  const rows = await db
+    .select()
+    .from(courseDesign)
+    .where(
+      and(
+        eq(courseDesign.heiId, heiId),
+        sql`${courseDesign.teachers} @> ${JSON.stringify([{ userId }])}::jsonb`,
+      ),
+    )
+    .orderBy(courseDesign.createdAt);
+  return rows.map((r) => {
+    const mine = r.teachers.filter((t) => t.userId === userId);
+    return {
+      id: r.id,
+      caseId: r.caseId,
+      title: r.title,
+      language: r.language,
+      format: r.format,
+      awards: r.awards,
+      credits: r.credits,
+      startDate: r.startDate,
+      endDate: r.endDate,
+      status: r.status,
+      approvedAt: r.approvedAt?.toISOString() ?? null,
+      teachingHours: mine.reduce((sum, t) => sum + t.teachingHours, 0),
+      developmentHours: mine.reduce((sum, t) => sum + t.developmentHours, 0),
+    };
+  });
+}

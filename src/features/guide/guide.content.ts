@@ -8,10 +8,12 @@ import { type ParsedMarkdown, parseMarkdown } from './guide.markdown.ts';
 import {
   type GuideLanguage,
   type GuidePart,
+  type GuidePaths,
   guideLanguages,
   guideParts,
   guidePathForStage,
   guidePaths,
+  heiGuidePaths,
   reservedIds,
 } from './guide.text.ts';
 
@@ -63,11 +65,27 @@ type DocBase = {
   changes: GuideChange[];
   /** The file, relative to the working directory, for messages. */
   file: string;
+  /** The Markdown after the front matter, as written. */
+  source: string;
   body: ParsedMarkdown;
+  /** In an HEI's version of the guide: how this page or template is the HEI's own (none: the shared one). */
+  adaptation?: Adaptation | undefined;
 };
-export type GuidePage = DocBase & { kind: 'page'; part: GuidePart; order: number; templates: string[] };
+/** An HEI's own pages are a part of their own in its version of the guide. */
+export type GuidePagePart = GuidePart | 'own';
+export type GuidePage = DocBase & { kind: 'page'; part: GuidePagePart; order: number; templates: string[] };
 export type GuideTemplate = DocBase & { kind: 'template' };
 export type GuideDoc = GuidePage | GuideTemplate;
+
+/** How an HEI's version of a page or template differs from the shared guide. */
+export type Adaptation = {
+  /** A page of the HEI's own: the shared guide has no page with its id. */
+  own: boolean;
+  /** The shared page or template the HEI adapted, as the shared guide has it now. */
+  shared: { title: string; updated: string } | null;
+  revision: number;
+  updatedAt: Date;
+};
 
 export type Guide = {
   /** Per language, in reading order: by part, then by `order`. */
@@ -77,6 +95,10 @@ export type Guide = {
   template(lang: GuideLanguage, id: string): GuideTemplate | undefined;
   /** A fingerprint of all content (changes whenever a file does). */
   version: string;
+  /** Where its pages are: the shared guide's addresses, or an HEI's version's. */
+  paths: GuidePaths;
+  /** The HEI whose version of the guide this is; none for the shared guide. */
+  hei?: { id: string; name: string } | undefined;
 };
 
 export class GuideContentError extends Error {
@@ -149,7 +171,7 @@ export function loadGuide(root: string = contentRoot): Guide {
     if (body.title === null) problem('the text must start with a level-1 heading (# Title)');
     else if (kind === 'page' && body.title !== fm.title)
       problem(`the heading "# ${body.title}" must equal the title "${fm.title}"`);
-    const base = { ...fm, lang, stage: fm.stage, changes: newest, file: rel, body };
+    const base = { ...fm, lang, stage: fm.stage, changes: newest, file: rel, source: split.body, body };
     if (kind === 'page') {
       const p = fm as z.infer<typeof pageFrontMatter>;
       pages[lang].push({ ...base, kind: 'page', part: p.part, order: p.order, templates: p.templates });
@@ -162,7 +184,8 @@ export function loadGuide(root: string = contentRoot): Guide {
     if (pageFiles.length === 0) problems.push(`${path.join(root, lang)}: no pages`);
     for (const raw of pageFiles) load('page', raw, lang);
     for (const raw of templateFiles) load('template', raw, lang);
-    pages[lang].sort((a, b) => guideParts.indexOf(a.part) - guideParts.indexOf(b.part) || a.order - b.order);
+    const partIndex = (part: GuidePagePart) => (guideParts as readonly string[]).indexOf(part);
+    pages[lang].sort((a, b) => partIndex(a.part) - partIndex(b.part) || a.order - b.order);
   }
 
   const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((d) => [d.id, d]));
@@ -246,6 +269,7 @@ export function loadGuide(root: string = contentRoot): Guide {
     page: (lang, pageId) => pageMap[lang].get(pageId),
     template: (lang, templateId) => templateMap[lang].get(templateId),
     version: hash.digest('hex').slice(0, 16),
+    paths: guidePaths,
   };
 }
 
@@ -263,14 +287,18 @@ export type StageGuide = {
   templates: { id: string; title: string; path: string; docx: string; pdf: string }[];
 };
 
-/** The guide page of a stage with its templates (for the case page to link to). */
-export function guideForStage(stage: Stage, lang: GuideLanguage = 'sv'): StageGuide {
+/**
+ * The guide page of a stage with its templates (for the case page to link to); with an HEI's id, the
+ * addresses are those of the HEI's version (the titles stay the shared guide's).
+ */
+export function guideForStage(stage: Stage, lang: GuideLanguage = 'sv', heiId?: string): StageGuide {
   const guide = getGuide();
+  const paths = heiId ? heiGuidePaths(heiId) : guidePaths;
   const page = guide.pages[lang].find((p) => p.stage === stage);
   // loadGuide has checked that every stage has its page.
   if (!page) throw new Error(`The guide has no page for the stage ${stage}`);
   return {
-    path: guidePathForStage(stage, lang),
+    path: guidePathForStage(stage, lang, heiId),
     title: page.title,
     templates: page.templates.flatMap((templateId) => {
       const t = guide.template(lang, templateId);
@@ -279,9 +307,9 @@ export function guideForStage(stage: Stage, lang: GuideLanguage = 'sv'): StageGu
             {
               id: t.id,
               title: t.title,
-              path: guidePaths.template(lang, t.id),
-              docx: guidePaths.templateFile(lang, t.id, 'docx'),
-              pdf: guidePaths.templateFile(lang, t.id, 'pdf'),
+              path: paths.template(lang, t.id),
+              docx: paths.templateFile(lang, t.id, 'docx'),
+              pdf: paths.templateFile(lang, t.id, 'pdf'),
             },
           ]
         : [];

@@ -34,7 +34,12 @@ const headingLevels = [
 ];
 const LINK_COLOUR = '0B4F8A';
 
-export async function templateDocx(template: GuideTemplate, publicUrl: string): Promise<Buffer> {
+/** `heiName`: the HEI whose version of the guide the template is from, named in the footer. */
+export async function templateDocx(
+  template: GuideTemplate,
+  publicUrl: string,
+  heiName?: string,
+): Promise<Buffer> {
   const t = guideText[template.lang];
   const blocks = toBlocks(template.body.tokens, publicUrl);
   const orderedStarts = new Set<number>();
@@ -198,7 +203,7 @@ export async function templateDocx(template: GuideTemplate, publicUrl: string): 
               new Paragraph({
                 children: [
                   new TextRun({
-                    text: `${t.siteName} · ${t.guideName} · ${template.title} · ${template.updated}`,
+                    text: `${t.siteName} · ${t.guideName}${heiName ? ` · ${heiName}` : ''} · ${template.title} · ${template.updated}`,
                     size: 16,
                     color: '4A5360',
                   }),

@@ -1,6 +1,6 @@
 import MarkdownIt, { type StateBlock, type StateCore, type StateInline, type Token } from 'markdown-it';
 import { defaultChecklist, type Stage } from '../cases/stages.ts';
-import { type GuideLanguage, guidePaths, guideText } from './guide.text.ts';
+import { type GuideLanguage, type GuidePaths, guidePaths, guideText } from './guide.text.ts';
 
 /**
  * Markdown for the guide's pages and templates: markdown-it without raw HTML, plus what the guide needs —
@@ -23,6 +23,8 @@ export type GuideEnv = {
   headings: Heading[];
   links: InternalLink[];
   directives: string[];
+  /** Where links to other pages go: the shared guide, or an HEI's version of it. */
+  paths: GuidePaths;
 };
 
 export type ParsedMarkdown = {
@@ -173,7 +175,7 @@ function links(state: StateCore) {
       const [, lang, id = '', anchor] = match;
       if (lang && lang !== env.lang)
         throw new Error(`link "${href}" goes to the other language; link the page in ${env.lang}/`);
-      token.attrSet('href', guidePaths.page(env.lang, id) + (anchor ? `#${anchor}` : ''));
+      token.attrSet('href', env.paths.page(env.lang, id) + (anchor ? `#${anchor}` : ''));
       token.meta = { internal: true };
       env.links.push({ id, anchor: anchor ?? null });
     }
@@ -219,9 +221,17 @@ for (const rule of ['th_open', 'td_open'] as const) {
   };
 }
 
-/** Parses and renders a document body (the Markdown after the front matter). Throws on a bad directive or link. */
-export function parseMarkdown(src: string, lang: GuideLanguage, stage?: Stage): ParsedMarkdown {
-  const env: GuideEnv = { lang, stage, headings: [], links: [], directives: [] };
+/**
+ * Parses and renders a document body (the Markdown after the front matter). Throws on a bad directive or
+ * link. Links to other pages go to `paths` (the shared guide's addresses unless an HEI's are given).
+ */
+export function parseMarkdown(
+  src: string,
+  lang: GuideLanguage,
+  stage?: Stage,
+  paths: GuidePaths = guidePaths,
+): ParsedMarkdown {
+  const env: GuideEnv = { lang, stage, headings: [], links: [], directives: [], paths };
   const tokens = md.parse(src, env);
   const titled = tokens[0]?.type === 'heading_open' && tokens[0].tag === 'h1';
   const title = titled ? inlineText(tokens[1]?.children ?? null).trim() : null;

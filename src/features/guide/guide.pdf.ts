@@ -15,7 +15,12 @@ const headingSizes = [18, 13, 11.5, 10.5];
 
 type TextPart = Exclude<Content, string> & { text: string };
 
-export function templatePdf(template: GuideTemplate, publicUrl: string): TDocumentDefinitions {
+/** `heiName`: the HEI whose version of the guide the template is from, named in the footer. */
+export function templatePdf(
+  template: GuideTemplate,
+  publicUrl: string,
+  heiName?: string,
+): TDocumentDefinitions {
   const t = guideText[template.lang];
   const blocks = toBlocks(template.body.tokens, publicUrl);
 
@@ -137,7 +142,9 @@ export function templatePdf(template: GuideTemplate, publicUrl: string): TDocume
     content: render(blocks),
     footer: (page: number, pages: number) => ({
       columns: [
-        { text: `${t.siteName} · ${t.guideName} · ${template.title} · ${template.updated}` },
+        {
+          text: `${t.siteName} · ${t.guideName}${heiName ? ` · ${heiName}` : ''} · ${template.title} · ${template.updated}`,
+        },
         { text: `${page} / ${pages}`, alignment: 'right', width: 40 },
       ],
       margin: [56, 20, 56, 0],

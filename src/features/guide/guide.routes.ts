@@ -7,18 +7,29 @@ import type { App, Deps } from '../../server/http/types.ts';
 import { renderPdf } from '../../shared/pdf.ts';
 import { type Guide, type GuideTemplate, getGuide } from './guide.content.ts';
 import { templateDocx } from './guide.docx.ts';
-import { createGuideSite, etagOf, type HtmlDoc } from './guide.html.ts';
+import { createGuideSite, etagOf, type GuideSite, type HtmlDoc } from './guide.html.ts';
 import { slugify } from './guide.markdown.ts';
+import { guideOverrideRoutes } from './guide.overrides.routes.ts';
+import { heiVersions } from './guide.overrides.ts';
 import { templatePdf } from './guide.pdf.ts';
-import { createGuideSearch, type GuideSearch } from './guide.search.ts';
-import { type GuideLanguage, guideLanguages, guidePaths, type TemplateFormat } from './guide.text.ts';
+import {
+  type GuideLanguage,
+  type GuidePaths,
+  guideLanguages,
+  guidePaths,
+  heiGuidePaths,
+  type TemplateFormat,
+} from './guide.text.ts';
 
 /**
- * The public process guide (no sign-in): `/guide/…` in Swedish, `/en/guide/…` in English. Real HTML
- * without JavaScript (the Content-Security-Policy allows none), cached by ETag, and templates as DOCX and
- * PDF. The guide is read and rendered at start-up; the files are made on first request and kept. Outside
- * /api, so the auth guard never asks for a session; registered before the SPA's fallback, which serves
- * only what no route answers.
+ * The public process guide (no sign-in): `/guide/…` in Swedish, `/en/guide/…` in English, and each HEI's
+ * version of it at `/guide/l/<organisationId>/…` and `/en/guide/l/<organisationId>/…` (its adaptations
+ * and own pages over the shared guide). Real HTML without JavaScript (the Content-Security-Policy allows
+ * none), cached by ETag, and templates as DOCX and PDF. The shared guide is read and rendered at start-up;
+ * an HEI's version when first asked for, again whenever its adaptations change; the files are made on
+ * first request and kept. Outside /api, so the auth guard never asks for a session; registered before the
+ * SPA's fallback, which serves only what no route answers. The administrators' API for adaptations is in
+ * guide.overrides.routes.ts.
  */
 
 const CSP = [
@@ -32,6 +43,8 @@ const CSP = [
 const PAGE_CACHE = 'public, max-age=300';
 const NOT_FOUND_CACHE = 'public, max-age=60';
 const FILE_CACHE = 'public, max-age=3600';
+/** An HEI's version: kept by browsers but revalidated on every view, so a saved change shows at once. */
+const HEI_CACHE = 'public, no-cache';
 
 const css = readFileSync(path.join(import.meta.dirname, 'guide.css'), 'utf8');
 const cssPath = `/guide/guide.${createHash('sha256').update(css).digest('hex').slice(0, 12)}.css`;
@@ -41,34 +54,45 @@ const contentTypes: Record<TemplateFormat, string> = {
   pdf: 'application/pdf',
 };
 
-let indexes: Record<GuideLanguage, GuideSearch> | undefined;
+type File = Promise<{ body: Buffer; etag: string }>;
+/** The shared guide's template files: a fixed few, kept. */
+const sharedFiles = new Map<string, File>();
+/** HEIs' versions' template files: the most recently used 100 are kept. */
+const heiFiles = new Map<string, File>();
+const MAX_HEI_FILES = 100;
 
-/** The search indexes, built on the first search of the process (the content itself is checked at start). */
-function searchIndexes(guide: Guide): Record<GuideLanguage, GuideSearch> {
-  const index = () =>
-    (indexes ??= {
-      sv: createGuideSearch('sv', guide.pages.sv),
-      en: createGuideSearch('en', guide.pages.en),
-    });
-  return { sv: { search: (q) => index().sv.search(q) }, en: { search: (q) => index().en.search(q) } };
-}
-
-const files = new Map<string, Promise<{ body: Buffer; etag: string }>>();
-
-/** A template file, made once per process (and address: links in it are absolute) and kept. */
-function templateFile(template: GuideTemplate, format: TemplateFormat, publicUrl: string) {
-  const key = `${publicUrl} ${template.lang}/${template.id}.${format}`;
+/**
+ * A template file, made once per process and kept: per address (links in it are absolute), and in an HEI's
+ * version per HEI, its name and the revision of its adaptation, so a new save makes a new file.
+ */
+function templateFile(template: GuideTemplate, format: TemplateFormat, publicUrl: string, guide: Guide) {
+  const hei = guide.hei;
+  const files = hei ? heiFiles : sharedFiles;
+  const a = template.adaptation;
+  const version = hei
+    ? ` ${hei.id} ${hei.name} ${a ? `${a.revision} ${a.updatedAt.toISOString()}` : 'shared'}`
+    : '';
+  const key = `${publicUrl}${version} ${template.lang}/${template.id}.${format}`;
   let file = files.get(key);
+  if (file && hei) {
+    // Most recently used last, so the oldest go first.
+    files.delete(key);
+    files.set(key, file);
+  }
   if (!file) {
     file = (async () => {
       const body =
         format === 'docx'
-          ? await templateDocx(template, publicUrl)
-          : await renderPdf(templatePdf(template, publicUrl));
+          ? await templateDocx(template, publicUrl, hei?.name)
+          : await renderPdf(templatePdf(template, publicUrl, hei?.name));
       return { body, etag: etagOf(body) };
     })();
     file.catch(() => files.delete(key));
     files.set(key, file);
+    for (const oldest of files.keys()) {
+      if (!hei || files.size <= MAX_HEI_FILES) break;
+      files.delete(oldest);
+    }
   }
   return file;
 }
@@ -89,11 +113,22 @@ function fresh(request: FastifyRequest, etag: string) {
   });
 }
 
-function sendDoc(request: FastifyRequest, reply: FastifyReply, doc: HtmlDoc, status = 200): void {
+/**
+ * Sends a guide document. The shared guide's pages are cached for five minutes; an HEI's version is
+ * revalidated on every view (`no-cache` with its ETag: a 304 costs two small queries), so a saved
+ * adaptation shows at once.
+ */
+function sendDoc(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  doc: HtmlDoc,
+  status = 200,
+  cache = PAGE_CACHE,
+): void {
   reply
     .header('content-security-policy', CSP)
     .header('content-language', doc.lang)
-    .header('cache-control', status === 200 ? PAGE_CACHE : NOT_FOUND_CACHE)
+    .header('cache-control', status === 200 ? cache : NOT_FOUND_CACHE)
     .header('etag', doc.etag);
   if (status === 200 && fresh(request, doc.etag)) {
     reply.code(304).send();
@@ -112,61 +147,95 @@ const htmlResponses = {
   200: htmlPage,
   404: htmlPage.describe('The not-found page, in the language of the address'),
 };
-const idParams = z.object({ id: z.string() });
 const fileResponses = {
   200: z.string().describe('The file'),
   404: htmlPage.describe('The not-found page, in the language of the address'),
 };
 
-export async function guideRoutes(app: App, { config }: Deps) {
-  const guide: Guide = getGuide();
-  const site = createGuideSite(guide, searchIndexes(guide), { publicUrl: config.publicUrl, cssPath });
-  const cssEtag = etagOf(css);
-  const common = { config: { public: true } } as const;
+/** What a route's document picker returns when it has answered already (a redirect). */
+const answered = Symbol('answered');
 
-  app.get(cssPath, { ...common, schema: { hide: true } }, (request, reply) => {
-    reply.header('cache-control', 'public, max-age=31536000, immutable').header('etag', cssEtag);
-    if (fresh(request, cssEtag)) (reply as FastifyReply).code(304).send();
-    else (reply as FastifyReply).type('text/css; charset=utf-8').send(css);
-  });
+/** One version of the guide: the shared one, or an HEI's. */
+type Version = { guide: Guide; site: GuideSite };
+
+/**
+ * The routes of one version of the guide, in both languages, at the addresses `patterns` gives (the
+ * shared guide's, or an HEI's with `:organisationId` in them). `resolve` finds the version a request is
+ * for; null answers the shared guide's not-found page.
+ */
+function versionRoutes(
+  app: App,
+  options: {
+    patterns: GuidePaths;
+    /** The path parameters before the page's (an HEI's version: its organisation id). */
+    params: Record<string, z.ZodString>;
+    resolve: (request: FastifyRequest) => Version | null | Promise<Version | null>;
+    notFound: Record<GuideLanguage, HtmlDoc>;
+    pageCache: string;
+    fileCache: string;
+    what: string;
+    publicUrl: string;
+  },
+) {
+  const { patterns, what } = options;
+  const common = { config: { public: true } } as const;
+  const params = z.object(options.params);
+  const idParams = params.extend({ id: z.string() });
+  const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
   for (const lang of guideLanguages) {
     const name = lang === 'sv' ? 'Swedish' : 'English';
-    const notFound = (request: FastifyRequest, reply: FastifyReply) =>
-      sendDoc(request, reply, site.notFound[lang], 404);
+    const send = (request: FastifyRequest, reply: FastifyReply, doc: HtmlDoc) =>
+      sendDoc(request, reply, doc, 200, options.pageCache);
+    const notFound = (request: FastifyRequest, reply: FastifyReply, version: Version | null) =>
+      sendDoc(request, reply, (version?.site.notFound ?? options.notFound)[lang], 404);
+    /** A route answering with a document of the version, or its not-found page (or `answered`: a redirect). */
+    const page =
+      (
+        pick: (
+          version: Version,
+          request: FastifyRequest,
+          reply: FastifyReply,
+        ) => HtmlDoc | undefined | typeof answered,
+      ) =>
+      async (request: FastifyRequest, reply: FastifyReply) => {
+        const version = await options.resolve(request);
+        const doc = version ? pick(version, request, reply) : undefined;
+        if (doc === answered) return;
+        if (doc) send(request, reply, doc);
+        else notFound(request, reply, version);
+      };
 
     app.get(
-      guidePaths.home(lang),
-      { ...common, schema: { tags, summary: `The guide's start page (${name})`, response: htmlResponses } },
-      (request, reply) => {
-        sendDoc(request, reply as FastifyReply, site.home[lang]);
-      },
-    );
-
-    app.get(
-      `${guidePaths.home(lang)}/:id`,
+      patterns.home(lang),
       {
         ...common,
-        schema: { tags, summary: `A page of the guide (${name})`, params: idParams, response: htmlResponses },
+        schema: { tags, summary: `${what}: the start page (${name})`, params, response: htmlResponses },
       },
-      (request, reply) => {
-        if (request.params.id === '') {
-          (reply as FastifyReply).redirect(guidePaths.home(lang), 301);
-          return;
-        }
-        const page = site.pages[lang].get(request.params.id);
-        if (page) sendDoc(request, reply as FastifyReply, page);
-        else notFound(request, reply as FastifyReply);
-      },
+      page((v) => v.site.home[lang]),
     );
 
     app.get(
-      guidePaths.search(lang),
+      patterns.page(lang, ':id'),
+      {
+        ...common,
+        schema: { tags, summary: `${what}: a page (${name})`, params: idParams, response: htmlResponses },
+      },
+      page((v, request, reply) => {
+        if (idOf(request) !== '') return v.site.pages[lang].get(idOf(request));
+        reply.redirect(v.guide.paths.home(lang), 301);
+        return answered;
+      }),
+    );
+
+    app.get(
+      patterns.search(lang),
       {
         ...common,
         schema: {
           tags,
-          summary: `Search the guide (${name}): titles, headings and text, typo-tolerant`,
+          summary: `${what}: search (${name}); titles, headings and text, typo-tolerant`,
+          params,
           querystring: z.object({
             q: z
               .union([z.string(), z.array(z.string())])
@@ -176,78 +245,75 @@ export async function guideRoutes(app: App, { config }: Deps) {
           response: htmlResponses,
         },
       },
-      (request, reply) => {
-        const q = request.query.q;
+      page((v, request) => {
+        const q = (request.query as { q?: string | string[] }).q;
         const query = (Array.isArray(q) ? (q[0] ?? '') : (q ?? '')).slice(0, 200);
-        sendDoc(request, reply as FastifyReply, site.search(lang, query));
-      },
+        return v.site.search(lang, query);
+      }),
     );
 
     app.get(
-      guidePaths.changes(lang),
+      patterns.changes(lang),
       {
         ...common,
         schema: {
           tags,
-          summary: `Every change to the guide, newest first (${name})`,
+          summary: `${what}: every change, newest first (${name})`,
+          params,
           response: htmlResponses,
         },
       },
-      (request, reply) => {
-        sendDoc(request, reply as FastifyReply, site.changes[lang]);
-      },
+      page((v) => v.site.changes[lang]),
     );
 
     app.get(
-      guidePaths.templates(lang),
-      { ...common, schema: { tags, summary: `The guide's templates (${name})`, response: htmlResponses } },
-      (request, reply) => {
-        sendDoc(request, reply as FastifyReply, site.templatesIndex[lang]);
+      patterns.templates(lang),
+      {
+        ...common,
+        schema: { tags, summary: `${what}: the templates (${name})`, params, response: htmlResponses },
       },
+      page((v) => v.site.templatesIndex[lang]),
     );
 
     app.get(
-      `${guidePaths.templates(lang)}/:id`,
+      patterns.template(lang, ':id'),
       {
         ...common,
         schema: {
           tags,
-          summary: `A template: what it holds and its downloads (${name})`,
+          summary: `${what}: a template, what it holds and its downloads (${name})`,
           params: idParams,
           response: htmlResponses,
         },
       },
-      (request, reply) => {
-        if (request.params.id === '') {
-          (reply as FastifyReply).redirect(guidePaths.templates(lang), 301);
-          return;
-        }
-        const page = site.templatePages[lang].get(request.params.id);
-        if (page) sendDoc(request, reply as FastifyReply, page);
-        else notFound(request, reply as FastifyReply);
-      },
+      page((v, request, reply) => {
+        if (idOf(request) !== '') return v.site.templatePages[lang].get(idOf(request));
+        reply.redirect(v.guide.paths.templates(lang), 301);
+        return answered;
+      }),
     );
 
     for (const format of ['docx', 'pdf'] as const) {
       app.get(
-        `${guidePaths.templates(lang)}/:id.${format}`,
+        patterns.templateFile(lang, ':id', format),
         {
           ...common,
           schema: {
             tags,
-            summary: `A template as ${format === 'docx' ? 'a Word document (DOCX)' : 'PDF'} (${name})`,
+            summary: `${what}: a template as ${format === 'docx' ? 'a Word document (DOCX)' : 'PDF'} (${name})`,
             params: idParams,
             response: fileResponses,
           },
         },
         async (request, reply) => {
-          const template = guide.template(lang, request.params.id);
-          if (!template) {
-            notFound(request, reply as FastifyReply);
+          const version = await options.resolve(request);
+          const template = version?.guide.template(lang, idOf(request));
+          if (!version || !template) {
+            notFound(request, reply as FastifyReply, version);
             return;
           }
-          const file = await templateFile(template, format, config.publicUrl);
-          reply.header('cache-control', FILE_CACHE).header('etag', file.etag);
+          const file = await templateFile(template, format, options.publicUrl, version.guide);
+          reply.header('cache-control', options.fileCache).header('etag', file.etag);
           if (fresh(request, file.etag)) {
             (reply as FastifyReply).code(304).send();
             return;
@@ -261,21 +327,73 @@ export async function guideRoutes(app: App, { config }: Deps) {
       );
     }
 
-    // Any other address under the guide: the guide's own not-found page, not the web app's.
+    // Any other address under the version: its own not-found page, not the web app's.
     app.get(
-      `${guidePaths.home(lang)}/*`,
+      `${patterns.home(lang)}/*`,
       {
         ...common,
         schema: {
           tags,
-          summary: `Not found (${name})`,
-          params: z.object({ '*': z.string() }),
+          summary: `${what}: not found (${name})`,
+          params: params.extend({ '*': z.string() }),
           response: { 404: htmlResponses[404] },
         },
       },
-      (request, reply) => {
-        notFound(request, reply as FastifyReply);
+      async (request, reply) => {
+        notFound(request, reply as FastifyReply, await options.resolve(request));
       },
     );
   }
+}
+
+export async function guideRoutes(app: App, deps: Deps) {
+  const { config } = deps;
+  const guide: Guide = getGuide();
+  const options = { publicUrl: config.publicUrl, cssPath };
+  const shared: Version = { guide, site: createGuideSite(guide, { ...options, eager: true }) };
+  const cssEtag = etagOf(css);
+
+  app.get(cssPath, { config: { public: true }, schema: { hide: true } }, (request, reply) => {
+    reply.header('cache-control', 'public, max-age=31536000, immutable').header('etag', cssEtag);
+    if (fresh(request, cssEtag)) (reply as FastifyReply).code(304).send();
+    else (reply as FastifyReply).type('text/css; charset=utf-8').send(css);
+  });
+
+  // An HEI's version first: its addresses are more specific than the shared guide's `/guide/*`.
+  const versions = heiVersions(
+    deps.database.db,
+    guide,
+    (heiGuide) => createGuideSite(heiGuide, options),
+    (hei, o, why) =>
+      app.log.warn(
+        { organisationId: hei.id, item: `${o.kind}/${o.itemId}/${o.language}` },
+        `an adaptation of the guide no longer parses and is left out: ${why}`,
+      ),
+  );
+  versionRoutes(app, {
+    patterns: heiGuidePaths(':organisationId'),
+    params: { organisationId: z.string().describe("The HEI's organisation id") },
+    resolve: async (request) => {
+      const found = await versions.get((request.params as { organisationId: string }).organisationId);
+      return found && { guide: found.guide, site: found.made };
+    },
+    notFound: shared.site.notFound,
+    pageCache: HEI_CACHE,
+    fileCache: HEI_CACHE,
+    what: "An HEI's version of the guide",
+    publicUrl: config.publicUrl,
+  });
+
+  versionRoutes(app, {
+    patterns: guidePaths,
+    params: {},
+    resolve: () => shared,
+    notFound: shared.site.notFound,
+    pageCache: PAGE_CACHE,
+    fileCache: FILE_CACHE,
+    what: 'The guide',
+    publicUrl: config.publicUrl,
+  });
+
+  await guideOverrideRoutes(app, deps);
 }

@@ -21,25 +21,55 @@ const segment = {
   en: { search: 'search', changes: 'changes', templates: 'templates' },
 } as const;
 
-export const guidePaths = {
-  home: (lang: GuideLanguage) => base[lang],
-  page: (lang: GuideLanguage, id: string) => `${base[lang]}/${id}`,
-  search: (lang: GuideLanguage, q?: string) =>
-    `${base[lang]}/${segment[lang].search}${q ? `?q=${encodeURIComponent(q)}` : ''}`,
-  changes: (lang: GuideLanguage) => `${base[lang]}/${segment[lang].changes}`,
-  templates: (lang: GuideLanguage) => `${base[lang]}/${segment[lang].templates}`,
-  template: (lang: GuideLanguage, id: string) => `${base[lang]}/${segment[lang].templates}/${id}`,
-  templateFile: (lang: GuideLanguage, id: string, format: TemplateFormat) =>
-    `${base[lang]}/${segment[lang].templates}/${id}.${format}`,
+/** The segment under the guide's address where an HEI's version of it lives: `/guide/l/<organisationId>`. */
+export const heiSegment = 'l';
+
+/** The addresses of one version of the guide (the shared one, or an HEI's), in both languages. */
+export type GuidePaths = {
+  home(lang: GuideLanguage): string;
+  page(lang: GuideLanguage, id: string): string;
+  search(lang: GuideLanguage, q?: string): string;
+  changes(lang: GuideLanguage): string;
+  templates(lang: GuideLanguage): string;
+  template(lang: GuideLanguage, id: string): string;
+  templateFile(lang: GuideLanguage, id: string, format: TemplateFormat): string;
 };
+
+function pathsUnder(root: Record<GuideLanguage, string>): GuidePaths {
+  return {
+    home: (lang) => root[lang],
+    page: (lang, id) => `${root[lang]}/${id}`,
+    search: (lang, q) => `${root[lang]}/${segment[lang].search}${q ? `?q=${encodeURIComponent(q)}` : ''}`,
+    changes: (lang) => `${root[lang]}/${segment[lang].changes}`,
+    templates: (lang) => `${root[lang]}/${segment[lang].templates}`,
+    template: (lang, id) => `${root[lang]}/${segment[lang].templates}/${id}`,
+    templateFile: (lang, id, format) => `${root[lang]}/${segment[lang].templates}/${id}.${format}`,
+  };
+}
+
+/** The shared guide's addresses: `/guide/<id>` and `/en/guide/<id>`. */
+export const guidePaths: GuidePaths = pathsUnder(base);
+
+/**
+ * An HEI's version of the guide (its own pages and its adaptations of shared pages and templates, the
+ * shared content everywhere else): `/guide/l/<organisationId>/<id>` and `/en/guide/l/<organisationId>/<id>`,
+ * with the same segments below as the shared guide.
+ */
+export function heiGuidePaths(organisationId: string): GuidePaths {
+  return pathsUnder({
+    sv: `${base.sv}/${heiSegment}/${organisationId}`,
+    en: `${base.en}/${heiSegment}/${organisationId}`,
+  });
+}
 
 /**
  * The guide's address for a stage of the case pipeline, e.g. `/guide/stage-design` or
- * `/en/guide/stage-design`. Pure (no content is read), so the web app can import it too; the content
- * check at start-up makes sure every stage has its page at exactly this address.
+ * `/en/guide/stage-design`, or with an HEI's id its version of the page (`/guide/l/<heiId>/stage-design`:
+ * its adaptation when it has one, else the shared page). Pure (no content is read), so the web app can
+ * import it too; the content check at start-up makes sure every stage has its page at exactly this address.
  */
-export function guidePathForStage(stage: Stage, lang: GuideLanguage = 'sv'): string {
-  return guidePaths.page(lang, `stage-${stage}`);
+export function guidePathForStage(stage: Stage, lang: GuideLanguage = 'sv', heiId?: string): string {
+  return (heiId ? heiGuidePaths(heiId) : guidePaths).page(lang, `stage-${stage}`);
 }
 
 /** Page ids that would collide with the guide's own addresses. */
@@ -47,6 +77,7 @@ export const reservedIds = new Set<string>([
   ...Object.values(segment.sv),
   ...Object.values(segment.en),
   'assets',
+  heiSegment,
 ]);
 
 export const guideText = {
@@ -132,6 +163,17 @@ export const guideText = {
     blank: 'fält att fylla i',
     table: 'Tabell',
     fileLanguage: 'svenska',
+    heiHomeTitle: (hei: string) => `Processguide för uppdragsutbildning vid ${hei}`,
+    heiHomeIntro: (hei: string) =>
+      `Det här är processguiden så som ${hei} har anpassat den: lärosätets egna sidor och anpassningar, och den gemensamma guiden för resten. Börja med översikten över processen, eller gå direkt till den del du behöver.`,
+    ownPart: (hei: string) => `Sidor från ${hei}`,
+    adaptedNote: (hei: string) => `${hei} har anpassat den här sidan efter sitt arbetssätt.`,
+    adaptedTemplateNote: (hei: string) => `${hei} har anpassat den här mallen.`,
+    ownPageNote: (hei: string) => `En egen sida från ${hei}. Den finns inte i den gemensamma guiden.`,
+    sharedVersion: 'Läs den gemensamma versionen',
+    sharedGuide: 'Den gemensamma processguiden',
+    adaptedChange: (hei: string) => `Anpassad av ${hei}`,
+    ownChange: (hei: string) => `Egen sida från ${hei}`,
   },
   en: {
     locale: 'en-GB',
@@ -215,6 +257,17 @@ export const guideText = {
     blank: 'blank to fill in',
     table: 'Table',
     fileLanguage: 'English',
+    heiHomeTitle: (hei: string) => `Process guide to contract education at ${hei}`,
+    heiHomeIntro: (hei: string) =>
+      `This is the process guide as ${hei} has adapted it: its own pages and adaptations, and the shared guide for the rest. Start with the overview of the process, or go straight to the part you need.`,
+    ownPart: (hei: string) => `Pages from ${hei}`,
+    adaptedNote: (hei: string) => `${hei} has adapted this page to the way it works.`,
+    adaptedTemplateNote: (hei: string) => `${hei} has adapted this template.`,
+    ownPageNote: (hei: string) => `A page from ${hei}. The shared guide does not have it.`,
+    sharedVersion: 'Read the shared version',
+    sharedGuide: 'The shared process guide',
+    adaptedChange: (hei: string) => `Adapted by ${hei}`,
+    ownChange: (hei: string) => `A page from ${hei}`,
   },
 };
 

@@ -586,3 +586,31 @@ export async function analysisIdOfNeed(db: Db, needId: string): Promise<string |
     .where(eq(competenceNeed.id, needId));
   return row?.analysisId ?? null;
 }
+
+/**
+ * The taxonomy concepts of needs of the case's analyses, each with the needs that name it: of `needIds` when
+ * given (e.g. the needs a design's outcomes answer), else of every need of the newest version of each
+ * analysis. For finding teachers; no access check (the caller has made one).
+ */
+export async function needConceptsOfCase(
+  db: Db,
+  caseId: string,
+  needIds: string[] = [],
+): Promise<{ conceptId: string; needIds: string[] }[]> {
+  const replaced = sql`exists (select 1 from ${needsAnalysis} later where later.previous_id = ${needsAnalysis.id})`;
+  const rows = await db
+    .select({ id: competenceNeed.id, conceptId: competenceNeed.conceptId })
+    .from(competenceNeed)
+    .innerJoin(needsAnalysis, eq(needsAnalysis.id, competenceNeed.analysisId))
+    .where(
+      and(
+        eq(needsAnalysis.caseId, caseId),
+        sql`${competenceNeed.conceptId} is not null`,
+        needIds.length ? inArray(competenceNeed.id, needIds) : sql`not ${replaced}`,
+      ),
+    );
+  const byConcept = new Map<string, string[]>();
+  for (const r of rows)
+    if (r.conceptId) byConcept.set(r.conceptId, [...(byConcept.get(r.conceptId) ?? []), r.id]);
+  return [...byConcept].map(([conceptId, ids]) => ({ conceptId, needIds: ids }));
+}

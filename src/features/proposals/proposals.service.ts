@@ -411,3 +411,13 @@ export async function acceptedProposal(db: Db, proposalId: string, caseId: strin
     );
   return row;
 }
+
+/** The proposals made from these designs, proposal id → design id (for other features' summaries; no access check). */
+export async function proposalDesigns(db: Db, designIds: string[]): Promise<Map<string, string>> {
+  if (!designIds.length) return new Map();
+  const rows = await db
+    .select({ id: proposal.id, designId: proposal.designId })
+    .from(proposal)
+    .where(inArray(proposal.designId, designIds));
+  return new Map(rows.map((r) => [r.id, r.designId]));
+}

@@ -568,3 +568,28 @@ export async function suggestConcepts(db: Db, input: { text: string; types?: str
     .sort((a, b) => b.confidence - a.confidence || b.matchedWords.length - a.matchedWords.length)
     .slice(0, input.limit);
 }
+
+/** Concepts by id, in no particular order (unknown ids are left out): for other features' views. */
+export async function conceptsByIds(db: Db, ids: string[]): Promise<ConceptView[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .select()
+    .from(taxonomyConcept)
+    .where(inArray(taxonomyConcept.id, [...new Set(ids)]));
+  return rows.map(toView);
+}
+
+/** Every broader → narrower link that has one of `ids` at either end (one step; for "related" matches). */
+export async function conceptRelations(
+  db: Db,
+  ids: string[],
+): Promise<{ broaderId: string; narrowerId: string }[]> {
+  if (!ids.length) return [];
+  const unique = [...new Set(ids)];
+  return db
+    .select({ broaderId: taxonomyRelation.broaderId, narrowerId: taxonomyRelation.narrowerId })
+    .from(taxonomyRelation)
+    .where(
+      sql`${inArray(taxonomyRelation.broaderId, unique)} or ${inArray(taxonomyRelation.narrowerId, unique)}`,
+    );
+}

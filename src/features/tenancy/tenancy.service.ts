@@ -567,3 +567,19 @@ export async function createConsortiumWithHeis(db: Db, name: string, heiNames: s
     : [];
   return { consortiumId: row.id, heis };
 }
+
+/** The members of an organisation (id, name, e-mail, roles), by name: for other features; no access check. */
+export async function organisationMembers(db: Db, organisationId: string) {
+  const rows = await db
+    .select({
+      userId: membership.userId,
+      name: authUser.name,
+      email: authUser.email,
+      roles: membership.roles,
+    })
+    .from(membership)
+    .innerJoin(authUser, eq(membership.userId, authUser.id))
+    .where(eq(membership.organisationId, organisationId))
+    .orderBy(authUser.name);
+  return rows.map((r) => ({ userId: r.userId, name: r.name, email: r.email, roles: r.roles as Role[] }));
+}

@@ -27,11 +27,42 @@ export const customerItems = [
 export const isCustomerContact = (membership: Membership | null) =>
   membership?.tenant.kind === 'customer' && hasRole(membership, 'customer_contact');
 
+/** A person's own collaboration-skills self-assessment: for staff of an HEI. */
+export const selfAssessmentItem = {
+  to: '/self-assessment',
+  label: 'selfAssessment',
+} as const satisfies NavItem;
+
+const isHeiMembership = (membership: Membership | null) =>
+  membership?.scope === 'organisation' && membership.tenant.kind === 'hei';
+
+/** Finding teachers by expertise (staff profiles): for those who staff contract education. */
+export const findTeachersItem = { to: '/staff', label: 'findTeachers' } as const satisfies NavItem;
+/** A person's own staff profile and merit record: for staff of an HEI. */
+export const myProfileItem = { to: '/profile', label: 'myProfile' } as const satisfies NavItem;
+
+const findsTeachers = (membership: Membership | null) =>
+  isHeiMembership(membership) && hasRole(membership, 'admin', 'coordinator', 'manager');
+
+type MenuItem =
+  | (typeof areaItems)[number]
+  | (typeof customerItems)[number]
+  | typeof selfAssessmentItem
+  | typeof findTeachersItem
+  | typeof myProfileItem;
+
 /** The main menu's areas for the active membership. */
-export const menuItems = (
-  membership: Membership | null,
-): readonly ((typeof areaItems)[number] | (typeof customerItems)[number])[] =>
-  isCustomerContact(membership) ? customerItems : areaItems;
+export const menuItems = (membership: Membership | null): readonly MenuItem[] =>
+  isCustomerContact(membership)
+    ? customerItems
+    : isHeiMembership(membership)
+      ? [
+          ...areaItems,
+          ...(findsTeachers(membership) ? [findTeachersItem] : []),
+          selfAssessmentItem,
+          myProfileItem,
+        ]
+      : areaItems;
 
 export const adminItems = [
   { to: '/admin/members', label: 'members' },
@@ -54,8 +85,16 @@ export const showsCosts = (membership: Membership | null) =>
   membership.tenant.kind === 'hei' &&
   hasRole(membership, 'admin', 'coordinator', 'economist', 'manager');
 
+/** The HEI's incentive model: everyone at the HEI reads it; admins and economists add versions. */
+export const incentivesItem = { to: '/admin/incentives', label: 'incentives' } as const satisfies NavItem;
+
+/** The HEI's version of the process guide: its administrators adapt it, its managers may look. */
+export const guideAdminItem = { to: '/admin/guide', label: 'guideAdmin' } as const satisfies NavItem;
+
 /** The administration menu of the active membership (empty: no administration heading at all). */
 export const administrationItems = (membership: Membership | null): readonly NavItem[] => [
   ...(showsAdministration(membership) ? adminItems : []),
+  ...(isHeiMembership(membership) && showsAdministration(membership) ? [guideAdminItem] : []),
   ...(showsCosts(membership) ? [costsItem] : []),
+  ...(isHeiMembership(membership) ? [incentivesItem] : []),
 ];

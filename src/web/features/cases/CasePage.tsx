@@ -34,6 +34,7 @@ import { CaseAgreements } from '../agreements/CaseAgreements.tsx';
 import { CaseAnalyses } from '../analyses/CaseAnalyses.tsx';
 import { CaseDesign } from '../design/CaseDesign.tsx';
 import { Documents } from '../documents/Documents.tsx';
+import { CaseIncentives } from '../incentives/CaseIncentives.tsx';
 import { useCaseAccess } from './CasesPage.tsx';
 import {
   caseQuery,
@@ -43,6 +44,7 @@ import {
   moveCase,
 } from './cases.api.ts';
 import { InviteCustomerContact } from './InviteCustomerContact.tsx';
+import { StageGuideLinks } from './StageGuideLinks.tsx';
 
 const route = getRouteApi('/app/cases/$caseId');
 
@@ -114,6 +116,9 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       </Section>
       <Section id="case-design" title={t('design.title')}>
         <CaseDesign caseId={detail.id} />
+      </Section>
+      <Section id="case-incentives" title={t('incentives.case.title')}>
+        <CaseIncentives caseId={detail.id} />
       </Section>
       <Section id="case-agreements" title={t('agreements.title')}>
         <CaseAgreements caseId={detail.id} />
@@ -202,6 +207,7 @@ function StagePanel({ detail }: { detail: CaseDetail }) {
         ) : (
           <Text>{t('cases.noneMissing')}</Text>
         )}
+        <StageGuideLinks stage={detail.stage} heiId={detail.hei.id} />
         {refused && (
           <Alert color="red" role="alert" title={t('cases.refusedTitle')}>
             <List>

@@ -24,6 +24,7 @@ import { notify } from '../../ui/notify.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
 import { costConfigsQuery } from '../costs/costs.api.ts';
 import { hundredthsToInput, parseKronor, parseWhole } from '../costs/money.ts';
+import { FindTeacherLink } from '../staff/FindTeacherLink.tsx';
 import { DesignStatus, useDesignAccess } from './CaseDesign.tsx';
 import {
   DeliveriesByOthers,
@@ -687,6 +688,7 @@ export function DesignEditor({ design }: { design: Design }) {
               <Button variant="light" onClick={() => set('teachers', [...form.teachers, newTeacher()])}>
                 {t('design.addTeacher')}
               </Button>
+              <FindTeacherLink designId={design.id} />
             </Group>
 
             <Title order={4} size="h5">

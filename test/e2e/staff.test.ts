@@ -1,0 +1,191 @@
+import { readFile } from 'node:fs/promises';
+import { inflateRawSync } from 'node:zlib';
+import { eq } from 'drizzle-orm';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCase } from '../../src/features/cases/cases.service.ts';
+import { createDesign } from '../../src/features/design/design.service.ts';
+import { nextReference } from '../../src/features/inquiries/inquiries.service.ts';
+import { withCheckDigit } from '../../src/features/tenancy/org-number.ts';
+import { organisation } from '../../src/features/tenancy/tenancy.table.ts';
+import { actorAt } from './support/commercial.ts';
+import {
+  expectHeading,
+  expectNoAxeViolations,
+  type Lupp,
+  launchBrowser,
+  newPage,
+  signIn,
+  startLupp,
+  switchOrganisation,
+} from './support/lupp.ts';
+
+// Staff profiles at Mittlands universitet. Lars (teacher) adds hydrogen technology to his profile; Karin
+// (coordinator) comes from a design on a new case, finds him by that expertise and adds him as a teacher;
+// Lars then downloads his merit record, which lists the course.
+
+const DESIGN = 'Vätgas i stålverket';
+
+let lupp: Lupp;
+let browser: Browser;
+let caseId = '';
+
+beforeAll(async () => {
+  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
+  const db = lupp.database.db;
+  const [mittland] = await db
+    .select({ id: organisation.id })
+    .from(organisation)
+    .where(eq(organisation.name, 'Mittlands universitet'));
+  const karin = await actorAt(lupp, 'karin.koordinator@mittland.example', mittland?.id ?? '', [
+    'coordinator',
+  ]);
+  const created = await createCase(
+    db,
+    karin,
+    {
+      title: 'Vätgas för underhållstekniker',
+      customerName: 'Stålverket i Norrvik AB',
+      customerOrgNumber: withCheckDigit('559999001'),
+      sector: 'private',
+      needText: 'Underhållstekniker behöver grunder i vätgasteknik.',
+      subjectArea: null,
+    },
+    nextReference,
+  );
+  caseId = created.id;
+  await createDesign(db, karin, caseId, {
+    title: DESIGN,
+    fromCourseIds: [],
+    language: 'sv',
+    format: 'blended',
+    participants: 16,
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await lupp?.close();
+});
+
+/** word/document.xml of a DOCX (a ZIP), read with zlib alone. */
+function documentXml(zip: Buffer): string {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const local = zip.readUInt32LE(at + 42);
+    const name = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    if (name === 'word/document.xml') {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    }
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return '';
+}
+
+describe('staff profiles, finding teachers and the merit record', () => {
+  it('a teacher adds an area of expertise to his profile', async () => {
+    const { context, page, errors } = await newPage(browser, lupp);
+    await signIn(page, 'lars.larare@mittland.example');
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Min profil' })
+      .click();
+    await expectHeading(page, 'Min profil');
+    const form = page.getByRole('form', { name: 'Profiluppgifter' });
+    const expertise = form.getByTestId('profile-expertise');
+    await expertise.getByText('PLC-programmering').waitFor();
+    await expectNoAxeViolations(page);
+
+    await form.getByRole('combobox', { name: 'Lägg till expertområde' }).fill('vätgas');
+    await page.getByRole('option', { name: 'Vätgasteknik' }).click();
+    await expertise.getByText('Vätgasteknik').waitFor();
+    const hours = form.getByRole('textbox', { name: 'Timmar per år' });
+    await hours.fill('tusen');
+    await form.getByRole('button', { name: 'Spara profilen' }).click();
+    await form.getByText('Ange ett helt antal timmar mellan 0 och 2 000.').waitFor();
+    await hours.fill('150');
+    await form.getByRole('radio', { name: 'Stort' }).check();
+    await form.getByRole('button', { name: 'Spara profilen' }).click();
+    await page.getByText('Profilen är sparad.').waitFor();
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a coordinator finds him by that expertise for a design and adds him as a teacher', async () => {
+    const { context, page, errors } = await newPage(browser, lupp);
+    await signIn(page, 'karin.koordinator@mittland.example');
+    await switchOrganisation(page, 'Mittlands universitet');
+    await page.goto(`/cases/${caseId}`);
+    await page.getByRole('form', { name: 'Utformningens uppgifter' }).waitFor();
+    await page.getByRole('link', { name: 'Hitta lärare efter expertis' }).click();
+    await expectHeading(page, 'Hitta lärare');
+    await page.getByText(`För utformningen ”${DESIGN}”`).waitFor();
+    await page.getByText('Utformningens behov har inga begrepp ur taxonomierna.', { exact: false }).waitFor();
+
+    await page.getByRole('combobox', { name: 'Lägg till kompetens' }).fill('vätgas');
+    await page.getByRole('option', { name: 'Vätgasteknik' }).click();
+    const results = page.getByTestId('teacher-results');
+    const first = results.getByTestId('teacher-result').first();
+    await first.getByRole('link', { name: 'Öppna profilen för Lars Ek' }).waitFor();
+    expect(await results.getByTestId('teacher-result').count()).toBe(1);
+    expect(await first.textContent()).toContain('Tillgänglig');
+    await expectNoAxeViolations(page);
+
+    await first.getByRole('button', { name: 'Lägg till Lars Ek som lärare i utformningen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Lägg till Lars Ek som lärare' });
+    await dialog.getByRole('textbox', { name: 'Undervisningstimmar' }).fill('24');
+    await dialog.getByRole('textbox', { name: 'Utvecklingstimmar' }).fill('8');
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Lägg till' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText(`Lars Ek är tillagd som lärare i ”${DESIGN}”.`).waitFor();
+    await first.getByText('Redan lärare').waitFor();
+    await expectNoAxeViolations(page);
+
+    // the design editor has him, with his hours
+    await page.getByRole('link', { name: 'Till utformningen' }).click();
+    const teachers = page.getByTestId('design-teachers');
+    expect(await teachers.getByRole('textbox', { name: 'Namn, lärare 1' }).inputValue()).toBe('Lars Ek');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the teacher downloads his merit record, which lists the course', async () => {
+    const { context, page, errors } = await newPage(browser, lupp);
+    await signIn(page, 'lars.larare@mittland.example');
+    await page.goto('/profile');
+    await expectHeading(page, 'Min profil');
+    const merit = page.getByTestId('merit-record');
+    await merit.getByTestId('merit-courses').getByText(DESIGN).waitFor();
+    await merit.getByTestId('merit-courses').getByText('Under planering').waitFor();
+    await merit.getByText('Inga utvärderingar är registrerade ännu.', { exact: false }).waitFor();
+    await expectNoAxeViolations(page);
+
+    const [docx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Ladda ned som Word (DOCX)' }).click(),
+    ]);
+    expect(docx.suggestedFilename()).toBe('Meritförteckning samverkan - Lars Ek.docx');
+    const xml = documentXml(await readFile(await docx.path()));
+    expect(xml).toContain('Lars Ek');
+    expect(xml).toContain(DESIGN);
+    expect(xml).toContain('Vätgasteknik');
+
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Ladda ned som PDF' }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toBe('Meritförteckning samverkan - Lars Ek.pdf');
+    expect((await readFile(await pdf.path())).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -7,7 +7,8 @@ import { cleanSql, contentWordSql } from './matching.index.ts';
  * Ranking courses for a need, in one SQL statement on the matching index: BM25 over stems (Swedish and
  * English), five-letter prefixes, typo repair and compound tails, with title and subjects weighing more
  * than the body; the top courses then lend part of their score to similar courses (the nearest
- * other-language one above all). Chosen and measured in docs/decisions/0004-matching-method.md.
+ * other-language one above all), and an other-language course raised so into the top lends on to its
+ * own neighbours. Chosen and measured in docs/decisions/0004-matching-method.md.
  */
 
 export type RankFilters = {
@@ -55,6 +56,13 @@ const LEND_NEAREST_OTHER_LANGUAGE = 0.5;
 const BELOW_LENDER = 0.999;
 /** Below this similarity the nearest other-language course is not the same topic, and is lent nothing. */
 const OTHER_LANGUAGE_MIN_SIMILARITY = 0.1;
+/**
+ * Second round of lending: a course raised into the top by the first round through its other-language
+ * twin lends in turn to its own same-language neighbours (a Swedish need finds the Swedish course, which
+ * lifts the English one, which lifts the English courses next to it), at this share of the similarity.
+ */
+const SECOND_LENDERS = 5;
+const LEND_SECOND_ROUND = 0.5;
 /**
  * Postings scored per term and language of the course text, the strongest first (by BM25 term weight at a
  * reference length; the document frequency is still counted in full). A term held by more courses of one
@@ -249,7 +257,9 @@ export async function rankCourses(
       select nb.b as course_id,
         sum(top.score * case when not nb.cross_language then ${sql.raw(String(LEND_SAME_LANGUAGE))} * nb.sim
                              when nb.rank = 1 and nb.sim >= ${sql.raw(String(OTHER_LANGUAGE_MIN_SIMILARITY))} then ${sql.raw(String(LEND_NEAREST_OTHER_LANGUAGE))} else 0 end) as lent,
-        (array_agg(top.course_id order by top.score desc))[1] as similar_to, max(top.score) as lender
+        (array_agg(top.course_id order by top.score desc))[1] as similar_to, max(top.score) as lender,
+        -- lent to as the nearest other-language course of a top course
+        bool_or(nb.cross_language and nb.rank = 1 and nb.sim >= ${sql.raw(String(OTHER_LANGUAGE_MIN_SIMILARITY))}) as via_twin
       from top join match_neighbour nb on nb.a = top.course_id join match_doc d on d.course_id = nb.b
       where d.hei_id = any(${scope})
       group by nb.b),
@@ -261,13 +271,38 @@ export async function rankCourses(
              then greatest(coalesce(r.score, 0), least(coalesce(r.score, 0) + l.lent, ${sql.raw(String(BELOW_LENDER))} * l.lender))
              else coalesce(r.score, 0) end as score,
         coalesce(r.score, 0) as direct,
-        case when r.course_id is null then l.similar_to end as similar_to
+        -- before the cap: orders the courses the cap makes equal
+        coalesce(r.score, 0) + coalesce(l.lent, 0) as raw,
+        case when r.course_id is null then l.similar_to end as similar_to,
+        coalesce(l.via_twin, false) as via_twin
       from ranked r full join lent l using (course_id)
       where r.course_id is not null or l.lent > 0),
+    -- second round: the other-language twins the first round raised into the top lend to their
+    -- same-language neighbours (not to the first round's lenders), capped below themselves as before
+    top2 as (select * from (select * from scored order by score desc, raw desc, course_id
+                            limit ${sql.raw(String(SECOND_LENDERS))}) t
+             where via_twin and score >= ${sql.raw(String(LENDER_MIN_SHARE))} * (select max(score) from scored)
+               and course_id not in (select course_id from top)),
+    lent2 as (
+      select nb.b as course_id, sum(top2.score * ${sql.raw(String(LEND_SECOND_ROUND))} * nb.sim) as lent,
+        (array_agg(top2.course_id order by top2.score desc))[1] as similar_to, max(top2.score) as lender
+      from top2 join match_neighbour nb on nb.a = top2.course_id and not nb.cross_language
+        join match_doc d on d.course_id = nb.b
+      where d.hei_id = any(${scope}) and nb.b not in (select course_id from top)
+      group by nb.b),
+    scored2 as (
+      select course_id,
+        case when l.lent > 0
+             then greatest(coalesce(s.score, 0), least(coalesce(s.score, 0) + l.lent, ${sql.raw(String(BELOW_LENDER))} * l.lender))
+             else s.score end as score,
+        coalesce(s.direct, 0) as direct, coalesce(s.raw, 0) + coalesce(l.lent, 0) as raw,
+        case when s.course_id is null then l.similar_to else s.similar_to end as similar_to
+      from scored s full join lent2 l using (course_id)
+      where s.course_id is not null or l.lent > 0),
     best as (
-      select s.* from scored s ${docFilters ? sql`join match_doc d using (course_id)` : sql``}
+      select s.* from scored2 s ${docFilters ? sql`join match_doc d using (course_id)` : sql``}
       where ${filterSql(input.filters ?? {})}
-      order by s.score desc, s.course_id
+      order by s.score desc, s.raw desc, s.course_id
       limit ${input.top}),
     -- the need's words each of them matched
     matched as (
@@ -277,7 +312,7 @@ export async function rankCourses(
       group by m.course_id)
     select best.*, d.hei_id, d.lang, matched.matched, n.n, potential.p
     from best join match_doc d using (course_id) left join matched using (course_id), n, potential
-    order by best.score desc, best.course_id`);
+    order by best.score desc, best.raw desc, best.course_id`);
   const courses =
     rows.rows[0]?.n ??
     Number(

@@ -116,7 +116,10 @@ describe('importing taxonomy files from the admin page', () => {
       6657,
     );
     expect(await count(eq(taxonomyConcept.version, '2024-1'))).toBe(12091);
-    // The uploaded files are removed once the job has run.
+    // The uploaded files are removed once the job has run (just after it reports the import done).
+    const until = Date.now() + 15_000;
+    while (existsSync(uploadDir(t.config.dataDir, queued.id)) && Date.now() < until)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect(existsSync(uploadDir(t.config.dataDir, queued.id))).toBe(false);
   });
 

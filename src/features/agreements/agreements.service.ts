@@ -96,15 +96,19 @@ async function view(db: Db, id: string): Promise<AgreementView> {
 }
 
 async function load(db: Db, actor: Actor, id: string, need: 'read' | 'work'): Promise<Row> {
+  return (await loadWithAccess(db, actor, id, need)).row;
+}
+
+/** The agreement and the case access that let the actor see it (for its reference and parties). */
+async function loadWithAccess(db: Db, actor: Actor, id: string, need: 'read' | 'work') {
   const [row] = await db.select().from(agreement).where(eq(agreement.id, id));
   if (!row) throw notFound('The agreement');
   try {
-    await assertCaseAccess(db, actor, row.caseId, need);
+    return { row, access: await assertCaseAccess(db, actor, row.caseId, need) };
   } catch (error) {
     if (error instanceof AppError && error.status === 404) throw notFound('The agreement');
     throw error;
   }
-  return row;
 }
 
 function checkBillingPlan(plan: Installment[], priceOre: number) {
@@ -302,8 +306,7 @@ export async function signAddendumAsHei(db: Db, actor: Actor, id: string, number
  * the customer's organisation number and the case reference.
  */
 export async function billingCsv(db: Db, actor: Actor, id: string) {
-  const row = await load(db, actor, id, 'read');
-  const access = await assertCaseAccess(db, actor, row.caseId, 'read');
+  const { row, access } = await loadWithAccess(db, actor, id, 'read');
   const [customer] = await db.select().from(organisation).where(eq(organisation.id, row.customerId));
   const orgNumber = customer?.orgNumber
     ? `${customer.orgNumber.slice(0, 6)}-${customer.orgNumber.slice(6)}`
@@ -364,8 +367,7 @@ function vatOf(priceOre: number, vatOre: number): InvoiceVat {
  * reference and the HEI's bankgiro); otherwise a 409 listing what is missing.
  */
 export async function peppolInvoice(db: Db, actor: Actor, id: string, number: number) {
-  const row = await load(db, actor, id, 'read');
-  const access = await assertCaseAccess(db, actor, row.caseId, 'read');
+  const { row, access } = await loadWithAccess(db, actor, id, 'read');
   if (!row.heiSignedAt || !row.customerSignedAt)
     throw conflict('Invoices are made from an agreement both parties have signed.');
   const installment = row.billingPlan[number - 1];

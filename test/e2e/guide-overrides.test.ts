@@ -3,6 +3,7 @@ import { inflateRawSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  dismissNotification,
   expectHeading,
   expectNoAxeViolations,
   type Lupp,
@@ -78,7 +79,7 @@ describe("an HEI's version of the process guide", () => {
     const preview = page.getByRole('region', { name: 'Förhandsgranskning' });
     await preview.getByText('Använd Mittlands satser: lärartimme 1 150 kronor.').waitFor();
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
-    await page.getByText('Sparat. Er version av guiden visar ändringen nu.').waitFor();
+    await dismissNotification(page, 'Sparat. Er version av guiden visar ändringen nu.');
     await page.getByTestId('guide-item-state').getByText('Anpassad').waitFor();
     await expectNoAxeViolations(page);
 
@@ -108,7 +109,7 @@ describe("an HEI's version of the process guide", () => {
       '# Moms på uppdragsutbildning\n\nVid Mittlands universitet besvarar ekonomikontoret alla frågor om moms.\n\n## Kontakt\n\nSe också [full kostnadstäckning](full-cost.md).\n',
     );
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
-    await page.getByText('Sparat. Er version av guiden visar ändringen nu.').waitFor();
+    await dismissNotification(page, 'Sparat. Er version av guiden visar ändringen nu.');
     expect(errors).toEqual([]);
     await context.close();
 

@@ -163,3 +163,14 @@ export async function switchOrganisation(page: Page, name: string) {
     name,
   );
 }
+
+/**
+ * Waits for the notification that reads `text` and closes it, so a later notification with the same
+ * text (a second save) cannot be mistaken for this one.
+ */
+export async function dismissNotification(page: Page, text: string) {
+  const notification = page.getByRole('alert').filter({ hasText: text });
+  await notification.waitFor();
+  await notification.getByRole('button', { name: /^(Stäng|Close)$/ }).click();
+  await notification.waitFor({ state: 'detached' });
+}

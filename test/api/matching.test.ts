@@ -211,6 +211,26 @@ describe('matching free text across the consortium', () => {
     ).toBe(401);
   });
 
+  /** The courses counted for a word's Swedish stem (what its idf is computed from). */
+  async function documentFrequency(word: string) {
+    const { rows } = await t.db.execute<{ df: number }>(
+      sql`select coalesce(sum(df), 0)::int as df from match_df
+          where kind = 's' and term = any(tsvector_to_array(to_tsvector('swedish', ${word})))`,
+    );
+    return rows[0]?.df;
+  }
+
+  /** The kept document frequencies are those a count of the postings gives (triggers, migration 0023). */
+  async function expectDocumentFrequenciesKept() {
+    const { rows } = await t.db.execute<{ kept: number; differ: number }>(sql`
+      with counted as (select kind, term, lang, hei_id, count(*)::int as df from match_term group by 1, 2, 3, 4)
+      select (select count(*) from match_df)::int as kept,
+        (select count(*) from ((select * from counted except select kind, term, lang, hei_id, df from match_df)
+          union all (select kind, term, lang, hei_id, df from match_df except select * from counted)) x)::int as differ`);
+    expect(rows[0]?.kept).toBeGreaterThan(1000);
+    expect(rows[0]?.differ).toBe(0);
+  }
+
   it('follows the catalogue: a changed course is found by its new words, a deleted one no more', async () => {
     const course = (
       await t.request('GET', `/api/catalog/courses?hei=${heiA}&limit=200`, { cookie: coordA.cookie })
@@ -224,12 +244,16 @@ describe('matching free text across the consortium', () => {
     expect(changed.statusCode, changed.body).toBe(200);
     const found = (await search(coordA, { text: 'kvantkryptografi' })).json();
     expect(found.suggestions[0].course.id).toBe(course.id);
+    expect(await documentFrequency('kvantkryptografi')).toBe(1);
+    await expectDocumentFrequenciesKept();
     const removed = await t.request('DELETE', `/api/organisations/${heiA}/catalog/courses/${course.id}`, {
       cookie: coordA.cookie,
     });
     expect(removed.statusCode).toBe(204);
     const gone = (await search(coordA, { text: 'kvantkryptografi' })).json();
     expect(gone.suggestions.map((s: { course: { id: string } }) => s.course.id)).not.toContain(course.id);
+    expect(await documentFrequency('kvantkryptografi')).toBe(0);
+    await expectDocumentFrequenciesKept();
   });
 
   it('at start, indexes courses written before matching and rebuilds neighbours made with another glossary', async () => {

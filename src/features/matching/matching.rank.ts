@@ -71,6 +71,11 @@ const LEND_SECOND_ROUND = 0.5;
  * of holders, and reading them all cost three times the goal (decision 0004, "As built").
  */
 const POSTINGS_PER_TERM = 300;
+/**
+ * Courses kept by their direct score before lending: a course outside them that is not lent to has at
+ * least this many above it, so the top asked for is exact.
+ */
+const CANDIDATES = 200;
 
 /** Score thresholds in units of idfMax. Below NO_GOOD_MATCH the best course is not a good match. */
 export const NO_GOOD_MATCH = 4;
@@ -200,11 +205,11 @@ export async function rankCourses(
            group by h.lang),
     n as (select coalesce(sum(n), 0)::float8 as n from nl),
     -- how many courses in scope have each term of the need, per language of the course text (the
-    -- document frequency, counted on an index), and so its idf
+    -- document frequency, kept per HEI in match_df), and so its idf
     tl as materialized (
       select q.kind, q.term, q.w, q.translated_from, c.lang, ln(1 + (nl.n - c.df + 0.5) / (c.df + 0.5)) as idf,
         nl.avgdl
-      from q cross join lateral (select t.lang, count(*)::float8 as df from match_term t
+      from q cross join lateral (select t.lang, sum(t.df)::float8 as df from match_df t
                                  where t.kind = q.kind and t.term = q.term and t.hei_id = any(${scope})
                                  group by t.lang) c
         join nl on nl.lang = c.lang),
@@ -240,7 +245,8 @@ export async function rankCourses(
       select 2.2 * coalesce(sum(coalesce(x.idf, ln(1 + (n.n - 0.5) / 1.5))), 0) as p
       from n, (select words.word, max(idf.idf) as idf
                from words left join q0 on q0.word = words.word and q0.kind = 's'
-                 left join tl idf on idf.kind = q0.kind and idf.term = q0.term
+                 left join (select term, max(idf) as idf from tl where kind = 's' group by term) idf
+                   on idf.term = q0.term
                where length(words.word) >= 3 and words.word !~ '^[0-9]+$' and ${content('words.word')}
                group by words.word) x),
     -- a translated word counts once per course, by its best translation there (a word of several senses
@@ -263,6 +269,10 @@ export async function rankCourses(
       from top join match_neighbour nb on nb.a = top.course_id join match_doc d on d.course_id = nb.b
       where d.hei_id = any(${scope})
       group by nb.b),
+    -- only the best direct scores can reach the top without a loan (lending only raises): the rest of
+    -- the thousands of courses sharing a word with the need is left out here (unless a filter may)
+    candidates as (select * from ranked order by score desc, course_id
+                   ${docFilters ? sql`` : sql.raw(`limit ${Math.max(CANDIDATES, input.top)}`)}),
     scored as (
       select course_id,
         -- what is lent raises a course at most to just below its lender: similar courses join the best
@@ -275,7 +285,8 @@ export async function rankCourses(
         coalesce(r.score, 0) + coalesce(l.lent, 0) as raw,
         case when r.course_id is null then l.similar_to end as similar_to,
         coalesce(l.via_twin, false) as via_twin
-      from ranked r full join lent l using (course_id)
+      from (select * from candidates
+            union select r.* from ranked r join lent using (course_id)) r full join lent l using (course_id)
       where r.course_id is not null or l.lent > 0),
     -- second round: the other-language twins the first round raised into the top lend to their
     -- same-language neighbours (not to the first round's lenders), capped below themselves as before
@@ -291,13 +302,15 @@ export async function rankCourses(
       where d.hei_id = any(${scope}) and nb.b not in (select course_id from top)
       group by nb.b),
     scored2 as (
-      select course_id,
+      select coalesce(s.course_id, l.course_id) as course_id,
         case when l.lent > 0
-             then greatest(coalesce(s.score, 0), least(coalesce(s.score, 0) + l.lent, ${sql.raw(String(BELOW_LENDER))} * l.lender))
+             then greatest(coalesce(s.score, r.score, 0), least(coalesce(s.score, r.score, 0) + l.lent, ${sql.raw(String(BELOW_LENDER))} * l.lender))
              else s.score end as score,
-        coalesce(s.direct, 0) as direct, coalesce(s.raw, 0) + coalesce(l.lent, 0) as raw,
-        case when s.course_id is null then l.similar_to else s.similar_to end as similar_to
-      from scored s full join lent2 l using (course_id)
+        coalesce(s.direct, r.score, 0) as direct, coalesce(s.raw, r.score, 0) + coalesce(l.lent, 0) as raw,
+        case when s.course_id is not null then s.similar_to when r.course_id is null then l.similar_to end as similar_to
+      from scored s full join lent2 l on l.course_id = s.course_id
+        -- the direct score of a course lent to now that was not among the candidates
+        left join ranked r on s.course_id is null and r.course_id = l.course_id
       where s.course_id is not null or l.lent > 0),
     best as (
       select s.* from scored2 s ${docFilters ? sql`join match_doc d using (course_id)` : sql``}

@@ -82,10 +82,25 @@ export const matchTerm = pgTable(
       t.dl,
       t.wtf,
     ),
-    // document frequencies: counted on this one, small as btree deduplication makes it
-    index('match_term_df_idx').on(t.kind, t.term, t.lang, t.heiId),
     index('match_term_course_idx').on(t.courseId),
   ],
+);
+
+/**
+ * Document frequencies: how many courses of an HEI in one language have a term. Kept by triggers on
+ * match_term (migration 0023), so a need's idf is a few rows per term instead of a count over every
+ * posting of it (a common term has thousands at 20 000 courses).
+ */
+export const matchDf = pgTable(
+  'match_df',
+  {
+    kind: text('kind').notNull(),
+    term: text('term').notNull(),
+    lang: text('lang').notNull(),
+    heiId: uuid('hei_id').notNull(),
+    df: integer('df').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.term, t.lang, t.heiId] })],
 );
 
 /**

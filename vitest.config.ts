@@ -2,6 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 // Two projects: `api` (unit tests beside the code, and HTTP tests against a real database) and
 // `e2e` (journeys in real Chromium). Both run on embedded PGlite, or on PostgreSQL with DATABASE_URL.
+//
+// API files run two at a time, also on a 2-core machine: a file spends much of its time waiting on its
+// database, and vitest's default there (cores − 1) would run one after the other. Browser journeys run
+// one at a time, after them: each drives Chromium and a server of its own, and two at once on two cores
+// took four times as long and timed out.
 export default defineConfig({
   test: {
     projects: [
@@ -13,6 +18,8 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -22,8 +29,9 @@ export default defineConfig({
           globalSetup: ['test/support/global-setup.ts', 'test/e2e/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
           pool: 'forks',
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

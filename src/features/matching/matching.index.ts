@@ -194,7 +194,7 @@ export async function rebuildNeighbours(db: Db, heiIds: string[]): Promise<void>
       tws: number[];
     }>(sql`
       with n as (select count(*)::float8 as n from match_doc where hei_id = any(${heis})),
-      df as (select kind, term, count(*)::float8 as df from match_term where hei_id = any(${heis}) group by 1, 2),
+      df as (select kind, term, sum(df)::float8 as df from match_df where hei_id = any(${heis}) group by 1, 2),
       -- (offset 0: one pass over the postings with a hash join, not an index lookup per term)
       w as (select t.course_id, t.lang, t.kind, t.term, (1 + ln(t.tf)) * ln(n.n / df.df) as w
             from (select course_id, lang, kind, term, tf from match_term where hei_id = any(${heis}) offset 0) t

@@ -4,11 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseFile } from '../../src/features/cases/cases.table.ts';
 import { WELDING_CASE, weldingChain } from './support/commercial.ts';
 import {
+  expectEnglish,
   expectHeading,
   expectNoAxeViolations,
   type Lupp,
   launchBrowser,
   newPage,
+  SWEDISH_SHELL_UI,
   signIn,
   startLupp,
   switchOrganisation,
@@ -18,7 +20,8 @@ import {
 // incentive model from today (30 % of the OH back to the departments, an hour counts 1,5). Karin,
 // coordinator, sees on the welding case — designed, approved and calculated today — what taking part
 // gives under it. Lars, a teacher at Mittlands universitet, takes the collaboration-skills
-// self-assessment and follows a suggestion to the process guide.
+// self-assessment and follows a suggestion to the process guide. Oskar and Lars then read the same pages in
+// English.
 
 let lupp: Lupp;
 let browser: Browser;
@@ -44,6 +47,67 @@ afterAll(async () => {
 
 /** Text with every kind of space (the thousands separator is a no-break space) as a plain one. */
 const textOf = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s/g, ' ');
+
+/**
+ * Swedish words of the incentive pages that must not show in English (see `expectEnglish`). The model's
+ * Swedish description, shown under the English one, and the case's teachers and staff categories are data
+ * and have none of them.
+ */
+const INCENTIVES_SWEDISH = [
+  ...SWEDISH_SHELL_UI,
+  'Incitament',
+  'Versioner',
+  'Ny version',
+  'Gäller nu',
+  'Gäller från',
+  'Har ersatts',
+  'Kommande',
+  'Andel av OH',
+  'Timfaktor',
+  'Inlagd av',
+  'Administratörer',
+  'Faktor för lärarnas',
+  'Andra incitament',
+  'Vad deltagandet ger',
+  'Räknat på',
+  'incitamentsmodellen',
+  'Tillbaka till institutionerna',
+  'Tillgodoräknade',
+  'Tillgodoräknas',
+  'timmar',
+  'Personalkategori',
+  'Undervisning',
+  'Utveckling',
+  'Planerat',
+  'Summa',
+  'Avrundning',
+  'Om lärosätets',
+];
+
+/** Swedish words of the self-assessment page, its questionnaire included (it is in both languages). */
+const SELF_ASSESSMENT_SWEDISH = [
+  ...SWEDISH_SHELL_UI,
+  'Samverkanskompetens',
+  'Självskattning',
+  'självskattning',
+  'självskattningen',
+  'Gör en ny',
+  'Bara du ser',
+  'Ditt resultat',
+  'Område',
+  'Resultat',
+  'Bedömning',
+  'Att utveckla',
+  'På väg',
+  'Styrka',
+  'Förslag att utveckla',
+  'Läs mer',
+  'processguiden',
+  'Kunddialog',
+  'Projekt och affär',
+  'Full kostnadstäckning',
+  'Steg',
+];
 
 describe('incentives', () => {
   it('an admin sets a new version of the incentive model from today', async () => {
@@ -118,6 +182,52 @@ describe('incentives', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('an admin reads the model and what taking part gives in English', async () => {
+    const { context, page, errors } = await newPage(browser, lupp);
+    await signIn(page, 'oskar.admin@norrvik.example');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expectHeading(page, 'Welcome, Oskar Norén');
+    await page
+      .getByRole('navigation', { name: 'Main menu' })
+      .getByRole('link', { name: 'Incentives' })
+      .click();
+    await expectHeading(page, 'Incentives');
+    const rows = page.getByTestId('incentive-version-row');
+    await rows.first().getByText('In force').waitFor();
+    expect(await textOf(rows.first())).toMatch(/Version 2.*In force.*30%.*1\.5/);
+    expect(await textOf(rows.nth(1))).toContain('Superseded');
+    expect(await textOf(page.getByTestId('incentive-values'))).toContain(
+      'a planned hour counts as 1.5 hours',
+    );
+    await page.getByRole('button', { name: 'New version' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New version' });
+    expect(await dialog.getByRole('textbox', { name: /Share of the OH surcharge/ }).inputValue()).toBe('30');
+    expect(
+      await dialog.getByRole('textbox', { name: /Factor on teachers' planned hours/ }).inputValue(),
+    ).toBe('1.5');
+    await dialog.getByRole('button', { name: 'Save the version' }).waitFor();
+    await expectEnglish(page, INCENTIVES_SWEDISH);
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // The rest of the case page belongs to other features: only the panel is read for Swedish.
+    await page.goto(`/cases/${caseId}`);
+    await expectHeading(page, WELDING_CASE);
+    const panel = page.getByRole('region', { name: 'What taking part gives' });
+    const share = panel.getByTestId('incentive-department-share');
+    await share.waitFor();
+    expect(await textOf(share)).toContain('SEK 4,665.26');
+    expect(await textOf(share)).toContain('30% of the OH surcharge of SEK 15,550.85');
+    expect(await textOf(panel.getByTestId('incentive-credited-hours'))).toContain('102 hours');
+    expect(await textOf(panel)).toContain('incentive model version 2');
+    await panel.getByText('Other incentives').waitFor();
+    await expectEnglish(page, INCENTIVES_SWEDISH, panel);
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
 
 describe('collaboration-skills self-assessment', () => {
@@ -168,6 +278,44 @@ describe('collaboration-skills self-assessment', () => {
     await page.waitForURL('**/guide/full-cost');
     await page.getByRole('heading', { level: 1, name: 'Full kostnadstäckning' }).waitFor();
     await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the teacher reads his result in English and follows a suggestion to the English guide', async () => {
+    const { context, page, errors } = await newPage(browser, lupp);
+    await signIn(page, 'lars.larare@mittland.example');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expectHeading(page, 'Welcome, Lars Ek');
+    await page
+      .getByRole('navigation', { name: 'Main menu' })
+      .getByRole('link', { name: 'Collaboration skills' })
+      .click();
+    await expectHeading(page, 'Collaboration skills');
+    await page.getByText('Only you see your answers and results').waitFor();
+    // the self-assessment he saved in Swedish
+    const result = page.getByTestId('self-assessment-result');
+    await result.getByText('This is your first self-assessment.', { exact: false }).waitFor();
+    const areas = page.getByTestId('self-assessment-area');
+    expect(await areas.count()).toBe(6);
+    expect(await textOf(areas.filter({ hasText: 'Project and commercial understanding' }))).toContain(
+      'To develop',
+    );
+    expect(await textOf(areas.filter({ hasText: 'Customer dialogue' }))).toContain('Strength');
+    await page.getByRole('button', { name: 'Take a new self-assessment' }).waitFor();
+    const suggestions = page.getByRole('region', { name: 'Suggestions to develop' });
+    const link = suggestions.getByRole('link', { name: 'Full cost recovery' });
+    expect(await link.getAttribute('href')).toBe('/en/guide/full-cost');
+    expect(await suggestions.getByRole('link', { name: 'Stage 6: Agreement' }).getAttribute('href')).toBe(
+      '/en/guide/stage-agreement',
+    );
+    await expectEnglish(page, SELF_ASSESSMENT_SWEDISH);
+    await expectNoAxeViolations(page);
+
+    await link.click();
+    await page.waitForURL('**/en/guide/full-cost');
+    await expectHeading(page, 'Full cost recovery');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -10,11 +10,13 @@ import { withCheckDigit } from '../../src/features/tenancy/org-number.ts';
 import { organisation } from '../../src/features/tenancy/tenancy.table.ts';
 import { actorAt } from './support/commercial.ts';
 import {
+  expectEnglish,
   expectHeading,
   expectNoAxeViolations,
   type Lupp,
   launchBrowser,
   newPage,
+  SWEDISH_SHELL_UI,
   signIn,
   startLupp,
   switchOrganisation,
@@ -22,13 +24,15 @@ import {
 
 // Staff profiles at Mittlands universitet. Lars (teacher) adds hydrogen technology to his profile; Karin
 // (coordinator) comes from a design on a new case, finds him by that expertise and adds him as a teacher;
-// Lars then downloads his merit record, which lists the course.
+// Lars then downloads his merit record, which lists the course. Maria (manager) reads the same pages in
+// English.
 
 const DESIGN = 'Vätgas i stålverket';
 
 let lupp: Lupp;
 let browser: Browser;
 let caseId = '';
+let designId = '';
 
 beforeAll(async () => {
   [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
@@ -54,19 +58,71 @@ beforeAll(async () => {
     nextReference,
   );
   caseId = created.id;
-  await createDesign(db, karin, caseId, {
+  ({ id: designId } = await createDesign(db, karin, caseId, {
     title: DESIGN,
     fromCourseIds: [],
     language: 'sv',
     format: 'blended',
     participants: 16,
-  });
+  }));
 });
 
 afterAll(async () => {
   await browser?.close();
   await lupp?.close();
 });
+
+/**
+ * Swedish words of the staff pages that must not show in English (see `expectEnglish`). The data on the pages
+ * — departments, presentations, the design and its customer — has none of them.
+ */
+const STAFF_SWEDISH = [
+  ...SWEDISH_SHELL_UI,
+  'Min profil',
+  'Profil',
+  'Profiluppgifter',
+  'Personalprofil',
+  'Expertområden',
+  'Lägg till',
+  'Ta bort',
+  'Institution',
+  'Undervisningsspråk',
+  'Tillgänglighet',
+  'Tillgänglig',
+  'Begränsat',
+  'Timmar per år',
+  'timmar',
+  'Intresse',
+  'Stort',
+  'Visst',
+  'Litet',
+  'Kort presentation',
+  'Senast ändrad',
+  'E-post',
+  'Hitta lärare',
+  'Sökning',
+  'Kompetenser',
+  'Förslag',
+  'Matchar',
+  'Poäng',
+  'Redan lärare',
+  'Åtgärder',
+  'Till utformningen',
+  'Personalens profiler',
+  'Namn',
+  'Roller',
+  'Språk',
+  'Meritförteckning',
+  'Ladda ned',
+  'Sammanfattning',
+  'Uppdragsutbildningar',
+  'Utbildning',
+  'Uppdragsgivare',
+  'Under planering',
+  'Dialoger',
+  'Utvärderingar',
+  'Inga',
+];
 
 /** word/document.xml of a DOCX (a ZIP), read with zlib alone. */
 function documentXml(zip: Buffer): string {
@@ -185,6 +241,62 @@ describe('staff profiles, finding teachers and the merit record', () => {
     ]);
     expect(pdf.suggestedFilename()).toBe('Meritförteckning samverkan - Lars Ek.pdf');
     expect((await readFile(await pdf.path())).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a manager reads her profile, finds him and reads his merit record in English', async () => {
+    // A manager has all three pages: her own profile, "Find teachers" and a colleague's merit record.
+    const { context, page, errors } = await newPage(browser, lupp);
+    await signIn(page, 'maria.chef@mittland.example');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expectHeading(page, 'Welcome, Maria Sund');
+    await page
+      .getByRole('navigation', { name: 'Main menu' })
+      .getByRole('link', { name: 'My profile' })
+      .click();
+    await expectHeading(page, 'My profile');
+    const form = page.getByRole('form', { name: 'Profile details' });
+    await form.getByRole('combobox', { name: 'Add an area of expertise' }).waitFor();
+    expect(await form.getByRole('radio', { name: 'Partly available' }).isChecked()).toBe(true);
+    expect(await form.getByRole('radio', { name: 'Some' }).isChecked()).toBe(true);
+    await form.getByRole('button', { name: 'Save the profile' }).waitFor();
+    const ownMerits = page.getByRole('region', { name: 'Record of collaboration merits' });
+    await ownMerits
+      .getByText('No contract-education courses in which the person is a planned teacher.')
+      .waitFor();
+    expect(
+      await ownMerits.getByRole('link', { name: 'Download as Word (DOCX)' }).getAttribute('href'),
+    ).toContain('language=en');
+    await expectEnglish(page, STAFF_SWEDISH);
+    await expectNoAxeViolations(page);
+
+    // Find teachers for the design, as the coordinator did; he is found by the expertise he saved.
+    await page.goto(`/staff?designId=${designId}`);
+    await expectHeading(page, 'Find teachers');
+    await page.getByText(`For the design “${DESIGN}”`).waitFor();
+    await page.getByText("The design's needs have no taxonomy concepts.", { exact: false }).waitFor();
+    await page.getByRole('combobox', { name: 'Add a competence' }).fill('hydrogen');
+    await page.getByRole('option', { name: 'Hydrogen technology' }).click();
+    const result = page.getByTestId('teacher-result');
+    const profileLink = result.getByRole('link', { name: 'Open the profile of Lars Ek' });
+    await profileLink.waitFor();
+    await page.getByText('People who match: 1').waitFor();
+    expect(await result.textContent()).toMatch(/Hydrogen technology.*Available.*150 hours a year.*High/);
+    await expectEnglish(page, STAFF_SWEDISH);
+    await expectNoAxeViolations(page);
+
+    // his profile, read only, with the expertise he saved and the course he was added to
+    await profileLink.click();
+    await expectHeading(page, 'Lars Ek');
+    const summary = page.getByTestId('profile-summary');
+    await summary.getByText('Hydrogen technology').waitFor();
+    await summary.getByText("Only the person and the HEI's administrators can change the profile.").waitFor();
+    const courses = page.getByTestId('merit-record').getByTestId('merit-courses');
+    await courses.getByText(DESIGN).waitFor();
+    await courses.getByText('Being planned').waitFor();
+    await expectEnglish(page, STAFF_SWEDISH);
+    await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -13,6 +13,7 @@ import { setLocale } from '../../src/features/tenancy/tenancy.service.ts';
 import { organisation } from '../../src/features/tenancy/tenancy.table.ts';
 import { actorAt, WELDING_CASE } from './support/commercial.ts';
 import {
+  expectEnglish,
   expectHeading,
   expectNoAxeViolations,
   type Lupp,
@@ -114,7 +115,6 @@ afterAll(async () => {
 
 /** Text with every kind of space (the thousands separator is a no-break space) as a plain one. */
 const textOf = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s/g, ' ');
-const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 
 /**
  * Swedish interface words that must not show in the English UI (whole words, as on buttons, headings and
@@ -165,32 +165,16 @@ const SWEDISH_UI = [
   'Intyg',
   'Väntar',
 ];
-const swedishWord = new RegExp(`(?<!\\p{L})(${SWEDISH_UI.join('|')})(?!\\p{L})`, 'u');
 
-/**
- * The page is in English: `<html lang>`, and no Swedish interface word in the title, the visible text or the
- * names and hints given as attributes (aria-label, placeholder, title).
- */
-async function expectEnglish(page: Page) {
-  expect(await htmlLang(page)).toBe('en');
-  const texts = await page.evaluate(() => [
-    document.title,
-    // biome-ignore lint/performance/useDomNodeTextContent: what is rendered visible, line by line
-    ...document.body.innerText.split('\n'),
-    ...[...document.querySelectorAll('[aria-label], [placeholder], [title]')].flatMap((el) =>
-      ['aria-label', 'placeholder', 'title'].map((name) => el.getAttribute(name) ?? ''),
-    ),
-  ]);
-  const leaks = texts.filter((text) => swedishWord.test(text)).map((text) => text.trim());
-  expect(leaks, `Swedish interface text on ${page.url()}`).toEqual([]);
-}
+/** The page is in English: no word of SWEDISH_UI shows (see `expectEnglish` in support/lupp.ts). */
+const checkEnglish = (page: Page) => expectEnglish(page, SWEDISH_UI);
 
 /**
  * A main page of the journey (each person's page, each dialog): in English and without axe violations.
  * States in between are only checked for English, so the journey stays quick on a busy machine.
  */
 async function checkPage(page: Page) {
-  await expectEnglish(page);
+  await checkEnglish(page);
   await expectNoAxeViolations(page);
 }
 
@@ -218,7 +202,7 @@ describe('the whole commercial chain in English', () => {
     expect(new URL(page.url()).pathname).toBe(caseUrl);
     const design = page.getByRole('region', { name: 'Design and proposal' });
     await design.getByText('The case has no design yet.').waitFor();
-    await expectEnglish(page);
+    await checkEnglish(page);
 
     // A design from the course accepted as a match for the case's needs analysis.
     await design.getByRole('button', { name: 'New design' }).click();
@@ -245,7 +229,7 @@ describe('the whole commercial chain in English', () => {
       .getByText(/has no SUN field, so degree-awarding powers cannot be checked/)
       .waitFor();
     await design.getByTestId('design-status').getByText('Draft').waitFor();
-    await expectEnglish(page);
+    await checkEnglish(page);
 
     // In English, with its field, two teachers and four trips; saved.
     await form.getByRole('combobox', { name: 'Language' }).selectOption('en');
@@ -298,7 +282,7 @@ describe('the whole commercial chain in English', () => {
     const lines = await textOf(design.getByTestId('calc-lines'));
     for (const line of ['Teaching', 'Course development', 'Travel', 'Indirect costs (OH)', 'Full cost'])
       expect(lines).toContain(line);
-    await expectEnglish(page);
+    await checkEnglish(page);
 
     // ---- Eva, economist: English by her preference; approves the calculation.
     const eva = await newPage(browser, lupp);
@@ -337,7 +321,7 @@ describe('the whole commercial chain in English', () => {
     await page.getByText('The proposal was sent to the customer.').waitFor();
     await proposal.getByTestId('proposal-status').getByText('Sent').waitFor();
     await proposal.getByRole('link', { name: 'Open proposal version 1 as a PDF' }).waitFor();
-    await expectEnglish(page);
+    await checkEnglish(page);
 
     // ---- Sara, the customer's contact: chooses English on the sign-in page, opens the case in the portal.
     const sara = await newPage(browser, lupp);
@@ -379,7 +363,7 @@ describe('the whole commercial chain in English', () => {
       .getByText('The proposal is accepted. The university will come back with the agreement.')
       .waitFor();
     await card.getByText('Accepted', { exact: true }).waitFor();
-    await expectEnglish(portal);
+    await checkEnglish(portal);
 
     // ---- Karin makes the agreement from the accepted proposal.
     await page.reload();
@@ -394,7 +378,7 @@ describe('the whole commercial chain in English', () => {
     await agreement.getByText('Draft', { exact: true }).waitFor();
     expect(await textOf(agreement.getByTestId('agreement-price'))).toBe('Price SEK 90,313.57');
     expect(await agreement.getByRole('button', { name: 'Sign for the institution' }).count()).toBe(0);
-    await expectEnglish(page);
+    await checkEnglish(page);
 
     // ---- Maria signs for the HEI.
     await maria.page.reload();
@@ -411,7 +395,7 @@ describe('the whole commercial chain in English', () => {
       .getByTestId('agreement-signatures')
       .getByText(/Signed by Maria Sund/)
       .waitFor();
-    await expectEnglish(maria.page);
+    await checkEnglish(maria.page);
     expect(maria.errors).toEqual([]);
     await maria.context.close();
 
@@ -429,7 +413,7 @@ describe('the whole commercial chain in English', () => {
     const signatures = portalAgreement.getByTestId('agreement-signatures');
     await signatures.getByText(/Signed by Maria Sund/).waitFor();
     await signatures.getByText(/Signed by Sara Ståhl/).waitFor();
-    await expectEnglish(portal);
+    await checkEnglish(portal);
 
     // ---- Sara designates the participants from a file with two bad rows: reported, nothing saved.
     const participants = portal.getByRole('region', { name: `Participants: ${DESIGN}` });
@@ -453,7 +437,7 @@ describe('the whole commercial chain in English', () => {
     await table.getByRole('row', { name: /Anna Andersson 19850312-\*\*\*\* Credits/ }).waitFor();
     await table.getByRole('row', { name: /Bo Berg 19780501-\*\*\*\* Certificate/ }).waitFor();
     expect(await portal.content()).not.toContain('19850312-1231');
-    await expectEnglish(portal);
+    await checkEnglish(portal);
     expect(sara.errors).toEqual([]);
     await sara.context.close();
 

@@ -3,9 +3,12 @@ import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client.ts';
 import { withAdmin, withDatabase } from './global-setup.ts';
 
-/** A fresh, migrated database of the run's kind (embedded PGlite, or PostgreSQL when DATABASE_URL is set). */
-export async function createTestDatabase(): Promise<Database> {
-  const template = inject('templateDatabase');
+/**
+ * A fresh, migrated database of the run's kind (embedded PGlite, or PostgreSQL when DATABASE_URL is set);
+ * with `demo`, one with the demo data already in it (only where the project's global setup seeded it).
+ */
+export async function createTestDatabase(from: 'migrated' | 'demo' = 'migrated'): Promise<Database> {
+  const template = inject(from === 'demo' ? 'demoDatabase' : 'templateDatabase');
   if (template.kind === 'embedded') return openDatabase({ loadFrom: template.file });
   const name = `lupp_test_${template.template.split('_').pop()}_${randomBytes(4).toString('hex')}`;
   await withAdmin(template.url, async (admin) => {

@@ -5,10 +5,16 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/client.ts';
 import { runMigrations } from '../../src/db/migrate.ts';
 
+export type TemplateDatabase =
+  | { kind: 'embedded'; file: string }
+  | { kind: 'server'; url: string; template: string };
+
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Embedded: a tarball of a migrated database. Server: the name of a migrated template database. */
-    templateDatabase: { kind: 'embedded'; file: string } | { kind: 'server'; url: string; template: string };
+    templateDatabase: TemplateDatabase;
+    /** The same with the demo data seeded (browser journeys: test/e2e/support/global-setup.ts). */
+    demoDatabase: TemplateDatabase;
   }
 }
 

@@ -1,11 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../../../src/db/client.ts';
+import { createAuth } from '../../../src/features/auth/auth.ts';
+import { seedDemo } from '../../../src/features/demo/demo.seed.ts';
+import { testConfig } from '../../support/app.ts';
+import { withAdmin, withDatabase } from '../../support/global-setup.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
-/** Builds the web app once per run (the server serves dist/web) and checks that Chromium is there. */
-export default async function setup() {
+/**
+ * Builds the web app once per run (the server serves dist/web), checks that Chromium is there, and seeds
+ * the demo data that every journey starts from.
+ */
+export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `The browser tests need Chromium at ${CHROMIUM}, which is missing. Install it with:\n\n    apt-get install -y chromium\n`,
@@ -24,4 +33,37 @@ export default async function setup() {
   } catch (error) {
     throw new Error(`Building the web app (vite build) failed: ${(error as Error).message}`);
   }
+  await provideDemoTemplate(project);
+}
+
+/**
+ * Seeds the demo data once per run into a copy of the migrated template, which every journey's server
+ * then starts from (seeding hashes a dozen passwords and writes a few hundred rows: ~5 s a file).
+ */
+async function provideDemoTemplate(project: TestProject) {
+  const template = project.getProvidedContext().templateDatabase;
+  if (template.kind === 'server') {
+    // named like the run's template, so the run's teardown drops it too
+    const demo = `${template.template}_demo`;
+    await withAdmin(template.url, async (admin) => {
+      await admin.query(`drop database if exists ${demo}`);
+      await admin.query(`create database ${demo} template ${template.template}`);
+    });
+    const database = await openDatabase({ databaseUrl: withDatabase(template.url, demo), poolSize: 1 });
+    try {
+      await seedDemo(database.db, createAuth(testConfig(), database.db));
+    } finally {
+      await database.close();
+    }
+    project.provide('demoDatabase', { kind: 'server', url: template.url, template: demo });
+    return;
+  }
+  const database = await openDatabase({ loadFrom: template.file });
+  await seedDemo(database.db, createAuth(testConfig(), database.db));
+  const dump = await database.dump?.();
+  await database.close();
+  if (!dump) throw new Error('embedded database could not be dumped');
+  const file = path.join(path.dirname(template.file), `demo-${process.pid}.tar`);
+  writeFileSync(file, dump);
+  project.provide('demoDatabase', { kind: 'embedded', file });
 }

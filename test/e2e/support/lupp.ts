@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Database } from '../../../src/db/client.ts';
 import { createAuth } from '../../../src/features/auth/auth.ts';
@@ -39,7 +39,8 @@ export async function startLupp(): Promise<Lupp> {
   const url = `http://127.0.0.1:${port}`;
   // better-auth checks the Origin of every sign-in against PUBLIC_URL: it must be this very address.
   const config = testConfig({ PUBLIC_URL: url });
-  const database = await createTestDatabase();
+  // the demo data is seeded once per run (global setup); seedDemo does nothing on a database that has it
+  const database = await createTestDatabase('demo');
   await seedDemo(database.db, createAuth(config, database.db));
   const { app } = await buildApp({ config, database, logger: false });
   await app.listen({ port, host: '127.0.0.1' });
@@ -125,6 +126,56 @@ export async function expectNoAxeViolations(page: Page) {
         .join('\n')}`,
   );
   expect(violations, `axe found violations on ${page.url()}:\n${violations.join('\n')}`).toEqual([]);
+}
+
+/**
+ * Swedish words of the app shell (skip link, header, main menu, user menu, the common buttons) that must not
+ * show once the interface is in English. Spread into a feature's own list for `expectEnglish`.
+ */
+export const SWEDISH_SHELL_UI = [
+  'Hoppa till huvudinnehållet',
+  'Huvudmeny',
+  'Översikt',
+  'Ärenden',
+  'Förfrågningar',
+  'Behovsanalys',
+  'Kurser',
+  'Matchning',
+  'Uppföljning',
+  'Processguide',
+  'Byt organisation',
+  'Användarmeny',
+  'Logga ut',
+  'Välkommen',
+  'Spara',
+  'Avbryt',
+  'Stäng',
+];
+
+/**
+ * The page is in English: `<html lang>` is "en", and none of `swedishUi` — Swedish interface words and
+ * phrases, matched as whole words (case matters) — shows in the visible text, in the names and hints given as
+ * attributes (aria-label, placeholder, title) or, for the whole page, in its title. With `within`, only that
+ * part of the page is read (the rest may be other features' business).
+ *
+ * The data on a page is often Swedish — people, courses, organisations, cases, dialogue guides, staff
+ * categories — and that is fine: choose words and phrases of the interface that the page's data does not
+ * contain.
+ */
+export async function expectEnglish(page: Page, swedishUi: readonly string[], within?: Locator) {
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  const words = swedishUi.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const swedish = new RegExp(`(?<!\\p{L})(${words.join('|')})(?!\\p{L})`, 'u');
+  const texts = await (within ?? page.locator('body')).evaluate((root: HTMLElement) => [
+    ...(root === document.body ? [document.title] : []),
+    // biome-ignore lint/performance/useDomNodeTextContent: what is rendered visible, line by line
+    ...root.innerText.split('\n'),
+    ...[root, ...root.querySelectorAll('[aria-label], [placeholder], [title]')].flatMap((el) =>
+      ['aria-label', 'placeholder', 'title'].map((name) => el.getAttribute(name) ?? ''),
+    ),
+  ]);
+  const leaks = texts.filter((text) => swedish.test(text)).map((text) => text.trim());
+  expect(leaks, `Swedish interface text on ${page.url()}`).toEqual([]);
 }
 
 /** Signs in through the sign-in page (Swedish labels unless `english`), waiting for the app shell. */

@@ -27,7 +27,9 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts', 'test/e2e/support/global-setup.ts'],
-          testTimeout: 60_000,
+          // a backstop only: every step of a journey waits at most UI_TIMEOUT (15 s); a journey of many
+          // steps took more than 60 s on a slow CI machine
+          testTimeout: 180_000,
           hookTimeout: 120_000,
           pool: 'forks',
           fileParallelism: false,

@@ -329,5 +329,5 @@ describe('a needs analysis in dialogue with the customer', () => {
     expect(text).toContain('Gap per roll och kompetens');
     expect(text).toContain('Förebyggande underhåll');
     await Promise.all([hei.context.close(), customer.context.close(), staff.context.close()]);
-  }, 120_000); // three people and six answers: longer than one journey
+  }, 240_000); // three people and six answers: longer than one journey
 });

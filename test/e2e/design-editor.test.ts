@@ -255,5 +255,5 @@ describe('design editor: needs, other direct costs and other HEIs', () => {
 
     expect(errors).toEqual([]);
     await context.close();
-  }, 120_000); // two people, two calculations and a language switch: longer than one journey
+  }, 240_000); // two people, two calculations and a language switch: longer than one journey
 });

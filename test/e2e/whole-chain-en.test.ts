@@ -454,5 +454,5 @@ describe('the whole commercial chain in English', () => {
     await checkPage(page);
     expect(karin.errors).toEqual([]);
     await karin.context.close();
-  }, 120_000);
+  }, 240_000);
 });

@@ -6,10 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { openDatabase } from '../src/db/client.ts';
-import { runMigrations } from '../src/db/migrate.ts';
-import { loadCatalogFile } from '../src/features/matching/matching.batch.ts';
+import { withScaledCatalogue } from './scaled-catalogue.ts';
 import { P, rankCourses } from './tune-rank.ts';
 
 const { values } = parseArgs({
@@ -33,52 +30,11 @@ const parse = (s: string | undefined, fallback: Partial<typeof P>) =>
     : fallback;
 const variants = { A: parse(values.a, { TIEBREAK: 0, LENDERS2: 0 }), B: parse(values.b, {}) };
 
-type Course = Record<string, unknown> & { id: string; language: string; description: string };
-/** As bench/matching.ts scales it. */
-function scaledCatalogue() {
-  const base = read<{ courses: Course[] }>('catalog.json').courses;
-  const byLang = new Map<string, Course[]>();
-  for (const c of base) byLang.set(c.language, [...(byLang.get(c.language) ?? []), c]);
-  let seed = 42;
-  const random = () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
-  const courses: Course[] = [];
-  for (let i = 0; i < size; i += 1) {
-    const c = base[i % base.length] as Course;
-    if (i < base.length) {
-      courses.push(c);
-      continue;
-    }
-    const same = byLang.get(c.language) ?? base;
-    const other = same[Math.floor(random() * same.length)] as Course;
-    courses.push({
-      ...c,
-      id: `GEN-${i}`,
-      code: `G${i}`,
-      provider: `Lärosäte ${i % 30}`,
-      description: `${other.description} ${c.description.split('. ').slice(0, 2).join('. ')}`,
-    });
-  }
-  return { courses };
-}
-
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 };
-const admin = new pg.Client({ connectionString: url });
-await admin.connect();
-const name = `lupp_matching_ab_${process.pid}`;
-await admin.query(`create database ${name}`);
-const target = new URL(url);
-target.pathname = `/${name}`;
-const database = await openDatabase({ databaseUrl: target.toString(), poolSize: 2 });
-try {
-  await runMigrations(database.pool);
-  const { heiIds } = await loadCatalogFile(database.db, scaledCatalogue());
-  await database.pool.query('vacuum analyze');
+await withScaledCatalogue(url, dir, size, async (database, { heiIds }) => {
   const defaults = { ...P };
   const time = async (v: 'A' | 'B', text: string) => {
     Object.assign(P, defaults, variants[v]);
@@ -95,8 +51,4 @@ try {
     console.log(
       `${v} ${JSON.stringify(variants[v])}: ${size} courses, p50 ${pct(ms[v], 50).toFixed(1)} ms, p95 ${pct(ms[v], 95).toFixed(1)} ms, max ${Math.max(...ms[v]).toFixed(1)} ms`,
     );
-} finally {
-  await database.close();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.end();
-}
+});

@@ -15,9 +15,9 @@ import pg from 'pg';
 import { openDatabase } from '../src/db/client.ts';
 import { runMigrations } from '../src/db/migrate.ts';
 import { loadCatalogFile, matchNeeds } from '../src/features/matching/matching.batch.ts';
+import { scaledCatalogue } from './scaled-catalogue.ts';
 
 type Need = { id: string; language: string; text: string };
-type Course = Record<string, unknown> & { id: string; code: string; provider: string; title: string };
 type Result = { id: string; results: { courseId: string; score: number }[]; noGoodMatch: boolean };
 
 const { values } = parseArgs({
@@ -108,41 +108,6 @@ function quality(setDir: string) {
   console.log('  goals: recall@5 ≥ 0.85, nDCG@10 ≥ 0.75, ≥ 80 % flagged with ≤ 10 % false flags');
 }
 
-/**
- * A catalogue of `size` courses made from the labelled one: each generated course takes a real course's
- * title, subjects and outcomes and mixes in the description of another course of the same language, under
- * a new code at one of 30 providers — so the vocabulary and the document frequencies grow as in a large
- * consortium, and some generated courses are near-duplicates as real catalogues have.
- */
-function scaledCatalogue(size: number) {
-  const base = read<{ courses: Course[] }>('catalog.json').courses;
-  const byLang = new Map<string, Course[]>();
-  for (const c of base) byLang.set(String(c.language), [...(byLang.get(String(c.language)) ?? []), c]);
-  let seed = 42;
-  const random = () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
-  const courses: Course[] = [];
-  for (let i = 0; i < size; i += 1) {
-    const c = base[i % base.length] as Course;
-    if (i < base.length) {
-      courses.push(c);
-      continue;
-    }
-    const same = byLang.get(String(c.language)) ?? base;
-    const other = same[Math.floor(random() * same.length)] as Course;
-    courses.push({
-      ...c,
-      id: `GEN-${i}`,
-      code: `G${i}`,
-      provider: `Lärosäte ${i % 30}`,
-      description: `${String(other.description)} ${String(c.description).split('. ').slice(0, 2).join('. ')}`,
-    });
-  }
-  return { courses };
-}
-
 async function latency(label: string, url: string | undefined, size: number) {
   let admin: pg.Client | null = null;
   let name = '';
@@ -164,7 +129,9 @@ async function latency(label: string, url: string | undefined, size: number) {
   const database = await openDatabase({ databaseUrl, poolSize: 2 });
   try {
     await runMigrations(database.pool);
-    const { heiIds, seconds } = await loadCatalogFile(database.db, scaledCatalogue(size));
+    const { heiIds, seconds } = await loadCatalogFile(database.db, {
+      courses: scaledCatalogue(setDir, size).courses,
+    });
     // as autovacuum leaves a table after a load: statistics, and the visibility map the index-only
     // scans of the postings rely on
     await database.pool.query('vacuum analyze');

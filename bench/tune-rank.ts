@@ -60,7 +60,7 @@ export const P = {
   LEND_NEAREST_OTHER_LANGUAGE: 0.5,
   BELOW_LENDER: 0.999,
   OTHER_LANGUAGE_MIN_SIMILARITY: 0.1,
-  POSTINGS_PER_TERM: 300,
+  POSTINGS_PER_TERM: 170,
   // ---- knobs of the third round (decision 0004, "Third round")
   /** BM25 k1 and b. */
   K1: 1.2,

@@ -221,7 +221,7 @@ describe('matching free text across the consortium', () => {
   }
 
   /** The kept document frequencies are those a count of the postings gives (triggers, migration 0023). */
-  async function expectDocumentFrequenciesKept() {
+  async function expectStatisticsKept() {
     const { rows } = await t.db.execute<{ kept: number; differ: number }>(sql`
       with counted as (select kind, term, lang, hei_id, count(*)::int as df from match_term group by 1, 2, 3, 4)
       select (select count(*) from match_df)::int as kept,
@@ -229,6 +229,14 @@ describe('matching free text across the consortium', () => {
           union all (select kind, term, lang, hei_id, df from match_df except select * from counted)) x)::int as differ`);
     expect(rows[0]?.kept).toBeGreaterThan(1000);
     expect(rows[0]?.differ).toBe(0);
+    // and the scope's statistics (courses and summed length per HEI and language), kept in match_stats
+    const stats = await t.db.execute<{ kept: number; differ: number }>(sql`
+      with counted as (select hei_id, lang, count(*)::int as docs, sum(dl::float8) as dl_sum from match_doc group by 1, 2)
+      select (select count(*) from match_stats)::int as kept,
+        (select count(*) from ((select * from counted except select hei_id, lang, docs, dl_sum from match_stats)
+          union all (select hei_id, lang, docs, dl_sum from match_stats except select * from counted)) x)::int as differ`);
+    expect(stats.rows[0]?.kept).toBeGreaterThan(1);
+    expect(stats.rows[0]?.differ).toBe(0);
   }
 
   it('follows the catalogue: a changed course is found by its new words, a deleted one no more', async () => {
@@ -245,7 +253,7 @@ describe('matching free text across the consortium', () => {
     const found = (await search(coordA, { text: 'kvantkryptografi' })).json();
     expect(found.suggestions[0].course.id).toBe(course.id);
     expect(await documentFrequency('kvantkryptografi')).toBe(1);
-    await expectDocumentFrequenciesKept();
+    await expectStatisticsKept();
     const removed = await t.request('DELETE', `/api/organisations/${heiA}/catalog/courses/${course.id}`, {
       cookie: coordA.cookie,
     });
@@ -253,7 +261,7 @@ describe('matching free text across the consortium', () => {
     const gone = (await search(coordA, { text: 'kvantkryptografi' })).json();
     expect(gone.suggestions.map((s: { course: { id: string } }) => s.course.id)).not.toContain(course.id);
     expect(await documentFrequency('kvantkryptografi')).toBe(0);
-    await expectDocumentFrequenciesKept();
+    await expectStatisticsKept();
   });
 
   it('at start, indexes courses written before matching and rebuilds neighbours made with another glossary', async () => {

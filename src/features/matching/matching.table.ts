@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  doublePrecision,
   index,
   integer,
   numeric,
@@ -101,6 +102,22 @@ export const matchDf = pgTable(
     df: integer('df').notNull(),
   },
   (t) => [primaryKey({ columns: [t.kind, t.term, t.lang, t.heiId] })],
+);
+
+/**
+ * The scope's BM25 statistics per HEI and language of the course text: how many courses and their summed
+ * document length. Kept by triggers on match_doc (migration 0024), so a match reads a few rows per HEI
+ * instead of every document of the scope.
+ */
+export const matchStats = pgTable(
+  'match_stats',
+  {
+    heiId: uuid('hei_id').notNull(),
+    lang: text('lang').notNull(),
+    docs: integer('docs').notNull(),
+    dlSum: doublePrecision('dl_sum').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.heiId, t.lang] })],
 );
 
 /**

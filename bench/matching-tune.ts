@@ -16,7 +16,7 @@ import { type Database, openDatabase } from '../src/db/client.ts';
 import { runMigrations } from '../src/db/migrate.ts';
 import { courseExternalIds } from '../src/features/catalog/catalog.service.ts';
 import { loadCatalogFile } from '../src/features/matching/matching.batch.ts';
-import { judge, P, type Ranked, rankCourses } from './tune-rank.ts';
+import { judge, needBackground, P, type Ranked, rankCourses } from './tune-rank.ts';
 
 type Need = { id: string; language: string; text: string };
 type Course = { id: string; title: string; language: string; subjects: string[]; provider: string };
@@ -38,6 +38,8 @@ export type Variant = {
   params?: Partial<typeof P>;
   /** re-rank the top 30 (hits sorted by score) */
   rerank?: (hits: Hit[], set: SetData) => Hit[];
+  /** weights of need words by how common they are across the set's needs */
+  background?: (set: SetData) => Map<string, number>;
 };
 
 const { values } = parseArgs({
@@ -90,6 +92,7 @@ async function load(name: string, dir: string, admin: pg.Client, dbName: string)
 async function evaluate(set: SetData, variant: Variant, dump?: Record<string, unknown>) {
   const defaults = { ...P };
   Object.assign(P, variant.params ?? {});
+  needBackground.weights = variant.background?.(set) ?? new Map();
   const per: { recall5: number; ndcg10: number; mrr: number; lang: string }[] = [];
   let flaggedEmpty = 0;
   let flaggedCovered = 0;
@@ -133,6 +136,7 @@ async function evaluate(set: SetData, variant: Variant, dump?: Record<string, un
     }
   } finally {
     Object.assign(P, defaults);
+    needBackground.weights = new Map();
   }
   const covered = per.length;
   return {

@@ -120,6 +120,9 @@ function filterSql(f: RankFilters) {
   return sql.join(parts, sql` and `);
 }
 
+/** Experimental: weights of need words by how common they are across needs (word → weight); empty = off. */
+export const needBackground = { weights: new Map<string, number>() };
+
 export async function rankCourses(
   db: Pick<Db, 'execute'>,
   input: { text: string; scope: string[]; top: number; filters?: RankFilters },
@@ -204,10 +207,13 @@ export async function rankCourses(
       select 's', t.lexeme, 1.0, tr.word || ' → ' || tr.translation, tr.word
       from tr, lateral unnest(to_tsvector(tr.tcfg::regconfig, tr.translation)) t
     ),
+    bg as (select * from jsonb_to_recordset(${JSON.stringify([...needBackground.weights].map(([word, weight]) => ({ word, weight })))}::jsonb) b(word text, weight float8)),
+    q0w as (select q0.kind, q0.term, q0.w * coalesce(bg.weight, 1) as w, q0.word, q0.origin
+            from q0 left join bg on bg.word = coalesce(q0.origin, q0.word)),
     -- a term only a translation gives is marked with the need's word it translates
     q as (select kind, term, max(w) as w, array_agg(distinct word) as words,
             case when bool_and(origin is not null) then min(origin) end as translated_from
-          from q0 group by 1, 2),
+          from q0w group by 1, 2),
     -- BM25 statistics per language of the course text: English and Swedish courses are scored against
     -- their own kind, so a word common in the (fewer) English courses is not taken for a rare one
     nl as (select h.lang, sum(h.n)::float8 as n, sum(h.dl) / sum(h.n) as avgdl

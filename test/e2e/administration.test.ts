@@ -1,34 +1,16 @@
 import { desc, eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
-import {
-  expectHeading,
-  expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
-  newPage,
-  signIn,
-  startLupp,
-} from './support/lupp.ts';
+import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
 
 // An administrator invites people, manages roles and edits the organisation (in Swedish).
 
-let lupp: Lupp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
+const journey = luppAndBrowser();
 
 /** The invitation link from the newest e-mail to `email` in the outbox. */
 async function invitationLink(email: string): Promise<string> {
-  const [mail] = await lupp.database.db
+  const [mail] = await journey.lupp.database.db
     .select()
     .from(outbox)
     .where(eq(outbox.toAddress, email))
@@ -53,7 +35,7 @@ const row = (page: Page, testId: string, text: string) =>
 
 describe('administration', () => {
   it('invites a new user who accepts, signs in at the organisation and gets a role changed', async () => {
-    const admin = await newPage(browser, lupp);
+    const admin = await newPage(journey);
     const page = admin.page;
     await signIn(page, 'astrid.admin@mittland.example');
     await openMembers(page);
@@ -76,7 +58,7 @@ describe('administration', () => {
 
     // The invited person opens the link from the e-mail in their own browser.
     const link = await invitationLink('nina.ny@mittland.example');
-    const guest = await newPage(browser, lupp);
+    const guest = await newPage(journey);
     await guest.page.goto(link);
     await expectHeading(guest.page, 'Du har blivit inbjuden till Mittlands universitet');
     const main = guest.page.getByRole('main');
@@ -149,7 +131,7 @@ describe('administration', () => {
   });
 
   it('shows field errors from the server next to the fields and keeps what was typed', async () => {
-    const { context, page } = await newPage(browser, lupp);
+    const { context, page } = await newPage(journey);
     await signIn(page, 'astrid.admin@mittland.example');
     await openMembers(page);
     const form = page.getByRole('region', { name: 'Bjud in en person' });
@@ -187,7 +169,7 @@ describe('administration', () => {
     expect(await invitation.getByRole('button').count()).toBe(0);
 
     // Its link now says so.
-    const guest = await newPage(browser, lupp);
+    const guest = await newPage(journey);
     await guest.page.goto(await invitationLink('ola.ovan@example.se'));
     await guest.page.getByText('Den här inbjudan har återkallats.').waitFor();
     await guest.page.goto('/invitation/this-token-does-not-exist-at-all');
@@ -198,7 +180,7 @@ describe('administration', () => {
   });
 
   it("edits the organisation's name and organisationsnummer, checking the number", async () => {
-    const { context, page } = await newPage(browser, lupp);
+    const { context, page } = await newPage(journey);
     await signIn(page, 'astrid.admin@mittland.example');
     await page.getByRole('link', { name: 'Organisationsinställningar' }).click();
     await expectHeading(page, 'Organisationsinställningar');

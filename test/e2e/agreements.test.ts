@@ -1,14 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { WELDING_CASE, WELDING_DESIGN, weldingChain } from './support/commercial.ts';
 import {
   expectHeading,
   expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
+  luppAndBrowser,
   newPage,
   signIn,
-  startLupp,
   switchOrganisation,
 } from './support/lupp.ts';
 
@@ -17,29 +14,22 @@ import {
 // signs for the HEI and Sara signs in the customer portal. The design, calculation and proposal are made
 // through the same use cases the staff's pages call.
 
-let lupp: Lupp;
-let browser: Browser;
+const journey = luppAndBrowser();
 let caseId = '';
 const CASE_TITLE = WELDING_CASE;
 const TITLE = WELDING_DESIGN;
 const year = new Date().getUTCFullYear() + 1;
 
 beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-  ({ caseId } = await weldingChain(lupp, 'accepted'));
+  ({ caseId } = await weldingChain(journey.lupp, 'accepted'));
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
 
 /** Text with every kind of space (the thousands separator is a no-break space) as a plain one. */
 const plain = (s: string | null) => (s ?? '').replace(/\s/g, ' ');
 
 describe('agreements', () => {
   it('the coordinator creates the agreement from the accepted proposal and splits the billing plan', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example');
     await switchOrganisation(page, 'Högskolan i Norrvik');
     await page.goto(`/cases/${caseId}`);
@@ -76,7 +66,7 @@ describe('agreements', () => {
   });
 
   it('the manager signs for the HEI the revision read', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'maria.chef@mittland.example');
     await switchOrganisation(page, 'Högskolan i Norrvik');
     await page.goto(`/cases/${caseId}`);
@@ -102,7 +92,7 @@ describe('agreements', () => {
   });
 
   it('the customer signs in the portal; both signatures show and the PDF is there', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'sara.kund@stalverket.example');
     await page.goto(`/portal/cases/${caseId}`);
     await expectHeading(page, CASE_TITLE);

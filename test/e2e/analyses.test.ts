@@ -1,14 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { pdfText } from '../support/pdf-text.ts';
 import {
   expectHeading,
   expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
+  luppAndBrowser,
   newPage,
   signIn,
-  startLupp,
   switchOrganisation,
 } from './support/lupp.ts';
 
@@ -17,19 +15,9 @@ import {
 // own words and confirmed), computed gap and priority, the heatmap and chart, refusals, a new version
 // compared with the first, and the exports.
 
-let lupp: Lupp;
-let browser: Browser;
+const journey = luppAndBrowser();
 let analysisUrl = '';
 let latestUrl = '';
-
-beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
 
 async function karinAtNorrvik(page: Page) {
   await signIn(page, 'karin.koordinator@mittland.example');
@@ -45,7 +33,7 @@ async function pick(page: Page, label: string, search: string, option: string | 
 
 describe('a needs analysis in dialogue with the customer', () => {
   it('starts for a case, records the organisation level and a role with its occupation', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await karinAtNorrvik(page);
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
@@ -93,7 +81,7 @@ describe('a needs analysis in dialogue with the customer', () => {
   });
 
   it('records needs from the customer’s words and from the taxonomy, refuses a need without a subject, and computes priority', async () => {
-    const { context, page } = await newPage(browser, lupp);
+    const { context, page } = await newPage(journey);
     await karinAtNorrvik(page);
     await page.goto(analysisUrl);
     const needs = page.getByRole('region', { name: 'Kompetensbehov' });
@@ -160,7 +148,7 @@ describe('a needs analysis in dialogue with the customer', () => {
   });
 
   it('starts a new version, revises a level and compares the two; exports the analysis', async () => {
-    const { context, page } = await newPage(browser, lupp);
+    const { context, page } = await newPage(journey);
     await karinAtNorrvik(page);
     await page.goto(analysisUrl);
     await page.getByRole('button', { name: 'Ny version' }).click();
@@ -230,7 +218,7 @@ describe('a needs analysis in dialogue with the customer', () => {
   });
 
   it('the customer completes the analysis through the link and surveys the staff; the heatmap and PDF reflect it', async () => {
-    const hei = await newPage(browser, lupp);
+    const hei = await newPage(journey);
     await karinAtNorrvik(hei.page);
     await hei.page.goto(latestUrl);
     const links = hei.page.getByRole('region', { name: 'Länk till kunden' });
@@ -244,7 +232,7 @@ describe('a needs analysis in dialogue with the customer', () => {
     await expectNoAxeViolations(hei.page);
 
     // Sara at Stålverket opens the link without an account and adds a need of her own.
-    const customer = await newPage(browser, lupp);
+    const customer = await newPage(journey);
     const page = customer.page;
     await page.goto(link);
     await expectHeading(page, 'Behovsanalys: Kompetensbehov i svetsverkstaden');
@@ -279,7 +267,7 @@ describe('a needs analysis in dialogue with the customer', () => {
     await expectNoAxeViolations(page);
 
     // Six welders answer anonymously; each link works once.
-    const staff = await newPage(browser, lupp);
+    const staff = await newPage(journey);
     for (const [index, surveyLink] of surveyLinks.entries()) {
       await staff.page.goto(surveyLink);
       await expectHeading(staff.page, 'Självskattning av kompetens');

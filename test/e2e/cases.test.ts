@@ -1,13 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   expectHeading,
   expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
+  luppAndBrowser,
   newPage,
   signIn,
-  startLupp,
   switchOrganisation,
 } from './support/lupp.ts';
 
@@ -15,18 +13,8 @@ import {
 // the stages behind its checklist, with a manager's override, customer dialogue, tasks, search, the
 // kanban board; and the administrator's checklist and audit log.
 
-let lupp: Lupp;
-let browser: Browser;
+const journey = luppAndBrowser();
 let caseUrl = '';
-
-beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
 
 const stage = (page: Page, name: string) =>
   page.getByTestId('case-stage').filter({ hasText: name }).waitFor();
@@ -54,7 +42,7 @@ async function moveByKeyboard(page: Page, reference: string, target: string) {
 
 describe('a case from claim to the board', () => {
   it('is refused a move with the missing items named, then moves when they are ticked; a manager overrides', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await karin(page);
     await page.goto('/inquiries');
     await page.getByRole('link', { name: 'Stålverket i Norrvik AB' }).click();
@@ -87,7 +75,7 @@ describe('a case from claim to the board', () => {
     expect(await page.getByRole('button', { name: /Flytta ändå/ }).count()).toBe(0);
 
     // Maria, manager, moves it on past the checklist, with a reason.
-    const manager = await newPage(browser, lupp);
+    const manager = await newPage(journey);
     await signIn(manager.page, 'maria.chef@mittland.example');
     await manager.page.goto(caseUrl);
     await stage(manager.page, 'Kvalificering');
@@ -111,7 +99,7 @@ describe('a case from claim to the board', () => {
   });
 
   it('records a meeting with the three questions, finds the case by a word from it, and lists it as overdue', async () => {
-    const { context, page } = await newPage(browser, lupp);
+    const { context, page } = await newPage(journey);
     await karin(page);
     await page.goto(caseUrl);
     await stage(page, 'Dialog');
@@ -168,7 +156,7 @@ describe('a case from claim to the board', () => {
   });
 
   it('shows the case in its column on the board and moves it with the keyboard, naming what is missing', async () => {
-    const { context, page } = await newPage(browser, lupp);
+    const { context, page } = await newPage(journey);
     await karin(page);
     await page.goto('/cases?view=board');
     const reference = (
@@ -212,7 +200,7 @@ describe('a case from claim to the board', () => {
   });
 
   it('lists the cases of all her HEIs with their HEI named, and opens one of the other HEI as that HEI', async () => {
-    const { context, page } = await newPage(browser, lupp);
+    const { context, page } = await newPage(journey);
     await karin(page);
     await page.goto('/cases');
     await page.getByTestId('case-total').waitFor();
@@ -240,7 +228,7 @@ describe('a case from claim to the board', () => {
 
 describe('administration of the pipeline', () => {
   it("adapts the HEI's checklist: a new required item shows on the case", async () => {
-    const { context, page } = await newPage(browser, lupp);
+    const { context, page } = await newPage(journey);
     await signIn(page, 'astrid.admin@mittland.example');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
@@ -270,7 +258,7 @@ describe('administration of the pipeline', () => {
     await expectNoAxeViolations(page);
     await context.close();
 
-    const coordinator = await newPage(browser, lupp);
+    const coordinator = await newPage(journey);
     await karin(coordinator.page);
     await coordinator.page.goto(caseUrl);
     await coordinator.page
@@ -281,7 +269,7 @@ describe('administration of the pipeline', () => {
   });
 
   it('lists what was just done in the audit log, and exports it as CSV', async () => {
-    const { context, page } = await newPage(browser, lupp);
+    const { context, page } = await newPage(journey);
     await signIn(page, 'astrid.admin@mittland.example');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })

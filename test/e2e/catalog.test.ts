@@ -1,13 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   expectHeading,
   expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
+  luppAndBrowser,
   newPage,
   signIn,
-  startLupp,
   switchOrganisation,
 } from './support/lupp.ts';
 
@@ -15,17 +12,7 @@ import {
 // (CSV, with a column the mapping step must be told about, and two bad rows), reads the report, keeps the
 // valid rows, and then finds a course the way any HEI of the consortium can — and tags it.
 
-let lupp: Lupp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
+const journey = luppAndBrowser();
 
 const csv = [
   'Kurskod;Kursnamn;Omfattning;Språk;Nivå;Studieform;Beskrivning',
@@ -37,7 +24,7 @@ const csv = [
 
 describe('the course catalogue', () => {
   it('imports a CSV with a column mapping, reports the bad rows and keeps the valid ones only when asked', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example');
     await switchOrganisation(page, 'Mittlands universitet');
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Kurser' }).click();
@@ -116,7 +103,7 @@ describe('the course catalogue', () => {
   });
 
   it('is searchable by another HEI of the consortium, which cannot change it', async () => {
-    const { context, page } = await newPage(browser, lupp);
+    const { context, page } = await newPage(journey);
     await signIn(page, 'oskar.admin@norrvik.example');
     await page.goto('/courses');
     await page.getByRole('searchbox', { name: 'Sök kurser' }).fill('ledarskap');

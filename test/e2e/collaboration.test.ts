@@ -1,15 +1,12 @@
 import { desc, eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
 import {
   expectHeading,
   expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
+  luppAndBrowser,
   newPage,
   signIn,
-  startLupp,
   switchOrganisation,
 } from './support/lupp.ts';
 
@@ -18,24 +15,14 @@ import {
 // Kirkpatrick guide that @-mentions a colleague, a task for that colleague — and the colleague's
 // notification bell, which leads to the case.
 
-let lupp: Lupp;
-let browser: Browser;
+const journey = luppAndBrowser();
 let caseId = '';
-
-beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
 
 const CASE_TITLE = 'Vätgas och elektrifierade processer';
 
 describe('collaboration on a case', () => {
   it('a coordinator shares documents, invites the contact person and mentions a colleague', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example');
     await switchOrganisation(page, 'Högskolan i Norrvik');
     const list = await page.request.get(`/api/cases?q=${encodeURIComponent('Vätgas')}`);
@@ -54,7 +41,7 @@ describe('collaboration on a case', () => {
     await invite.getByRole('textbox', { name: 'E-postadress' }).fill('inkop@stalverket.example');
     await invite.getByRole('button', { name: 'Skicka inbjudan' }).click();
     await invite.waitFor({ state: 'detached' });
-    const [mail] = await lupp.database.db
+    const [mail] = await journey.lupp.database.db
       .select()
       .from(outbox)
       .where(eq(outbox.toAddress, 'inkop@stalverket.example'))
@@ -127,7 +114,7 @@ describe('collaboration on a case', () => {
   });
 
   it('the mentioned colleague sees the notification and opens the case from it', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'oskar.admin@norrvik.example');
     const bell = page.getByRole('button', { name: /^Aviseringar, \d+ oläst/ });
     await bell.waitFor();

@@ -1,13 +1,11 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   expectHeading,
   expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
+  luppAndBrowser,
   newPage,
   signIn,
-  startLupp,
   switchOrganisation,
 } from './support/lupp.ts';
 
@@ -15,17 +13,7 @@ import {
 // drafts version 2 (valid from 2099) with a higher OH rate, meets another save on the way, and approves it:
 // version 1 stays in effect. Karin, coordinator, prices a course with version 1; Lars, a teacher, may not.
 
-let lupp: Lupp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
+const journey = luppAndBrowser();
 
 /** Text with every kind of space (the thousands separator is a no-break space) as a plain one. */
 const textOf = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s/g, ' ');
@@ -45,7 +33,7 @@ const versionRow = (page: Page, version: number) =>
 
 describe('cost configuration', () => {
   it('an economist drafts a new version, saves it past a conflict and approves it', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'eva.ekonom@mittland.example');
     await openCosts(page);
     await versionRow(page, 1).getByText('Gäller nu').waitFor();
@@ -141,7 +129,7 @@ describe('cost configuration', () => {
   });
 
   it('a coordinator calculates the full cost and price with the version in effect', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example');
     await switchOrganisation(page, 'Mittlands universitet');
     await openCosts(page);
@@ -185,7 +173,7 @@ describe('cost configuration', () => {
   });
 
   it('a teacher has no link to the page and no access to it', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'lars.larare@mittland.example');
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
     await nav.getByRole('link', { name: 'Översikt' }).waitFor();

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { caseFile } from '../../src/features/cases/cases.table.ts';
 import { course } from '../../src/features/catalog/catalog.table.ts';
 import { createDesign } from '../../src/features/design/design.service.ts';
@@ -8,11 +8,9 @@ import { organisation } from '../../src/features/tenancy/tenancy.table.ts';
 import { actorAt } from './support/commercial.ts';
 import {
   expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
+  luppAndBrowser,
   newPage,
   signIn,
-  startLupp,
   switchOrganisation,
 } from './support/lupp.ts';
 
@@ -25,13 +23,11 @@ import {
 const LEAN_CASE = 'Lean i underhållsarbetet';
 const DESIGN_TITLE = 'Lean i underhållet';
 
-let lupp: Lupp;
-let browser: Browser;
+const journey = luppAndBrowser();
 let caseId = '';
 
 beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-  const db = lupp.database.db;
+  const db = journey.lupp.database.db;
   const [norrvik] = await db
     .select({ id: organisation.id })
     .from(organisation)
@@ -42,9 +38,11 @@ beforeAll(async () => {
     .where(and(eq(caseFile.heiId, norrvik?.id ?? ''), eq(caseFile.title, LEAN_CASE)));
   const [uh120] = await db.select({ id: course.id }).from(course).where(eq(course.code, 'UH120'));
   caseId = theCase?.id ?? '';
-  const karin = await actorAt(lupp, 'karin.koordinator@mittland.example', norrvik?.id ?? '', ['coordinator']);
+  const karin = await actorAt(journey.lupp, 'karin.koordinator@mittland.example', norrvik?.id ?? '', [
+    'coordinator',
+  ]);
   // Maria, manager at Mittlands universitet, is the study director at Norrvik too
-  await actorAt(lupp, 'maria.chef@mittland.example', norrvik?.id ?? '', ['manager']);
+  await actorAt(journey.lupp, 'maria.chef@mittland.example', norrvik?.id ?? '', ['manager']);
   await createDesign(db, karin, caseId, {
     title: DESIGN_TITLE,
     fromCourseIds: [uh120?.id ?? ''],
@@ -52,11 +50,6 @@ beforeAll(async () => {
     format: 'blended',
     participants: 12,
   });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
 });
 
 /** Text with every kind of space (the thousands separator is a no-break space) as a plain one. */
@@ -74,7 +67,7 @@ async function lineOre(page: Page, name: string, decimalMark: ',' | '.' = ','): 
 
 describe('design editor: needs, other direct costs and other HEIs', () => {
   it('links an outcome to a need, adds costs, keeps them and calculates them; works in English', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example');
     await switchOrganisation(page, 'Högskolan i Norrvik');
     await page.goto(`/cases/${caseId}`);
@@ -176,7 +169,7 @@ describe('design editor: needs, other direct costs and other HEIs', () => {
     await expectNoAxeViolations(page);
 
     // Maria, the study director, sees the gaps before approving; she does not edit.
-    const maria = await newPage(browser, lupp);
+    const maria = await newPage(journey);
     await signIn(maria.page, 'maria.chef@mittland.example');
     await switchOrganisation(maria.page, 'Högskolan i Norrvik');
     await maria.page.goto(`/cases/${caseId}`);

@@ -1,12 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
+  luppAndBrowser,
   newPage,
   signIn,
-  startLupp,
   switchOrganisation,
 } from './support/lupp.ts';
 
@@ -15,17 +13,7 @@ import {
 // two teachers and four trips; Maria, manager (study director), approves it; Karin calculates; Eva,
 // economist, approves the calculation; Karin makes the proposal, edits its introduction and sends it.
 
-let lupp: Lupp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
+const journey = luppAndBrowser();
 
 /** Text with every kind of space (the thousands separator is a no-break space) as a plain one. */
 const textOf = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s/g, ' ');
@@ -34,7 +22,7 @@ const section = (page: Page) => page.getByRole('region', { name: 'Utformning och
 
 describe('course design, calculation and proposal', () => {
   it('goes from a catalogue course to a sent proposal with approvals on the way', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example');
     await switchOrganisation(page, 'Mittlands universitet');
     await page.goto('/inquiries');
@@ -136,7 +124,7 @@ describe('course design, calculation and proposal', () => {
     await expectNoAxeViolations(page);
 
     // Maria, the study director, approves the design.
-    const maria = await newPage(browser, lupp);
+    const maria = await newPage(journey);
     await signIn(maria.page, 'maria.chef@mittland.example');
     await maria.page.goto(caseUrl);
     await section(maria.page).getByRole('button', { name: 'Godkänn utformning' }).click();
@@ -172,7 +160,7 @@ describe('course design, calculation and proposal', () => {
     await expectNoAxeViolations(page);
 
     // Eva, economist, approves the calculation.
-    const eva = await newPage(browser, lupp);
+    const eva = await newPage(journey);
     await signIn(eva.page, 'eva.ekonom@mittland.example');
     await eva.page.goto(caseUrl);
     await section(eva.page).getByRole('button', { name: 'Godkänn kalkyl (version 1)' }).click();

@@ -1,38 +1,21 @@
 import { desc, eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
 import { withCheckDigit } from '../../src/features/tenancy/org-number.ts';
-import {
-  expectHeading,
-  expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
-  newPage,
-  startLupp,
-} from './support/lupp.ts';
+import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage } from './support/lupp.ts';
 
 // An employer describes a competence need through the consortium's front door (no account), then
 // follows it through the link it gets.
 
-let lupp: Lupp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
+const journey = luppAndBrowser();
 
 const textbox = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
 const select = (page: Page, name: string) => page.getByRole('combobox', { name, exact: true });
 
 describe('the front door', () => {
   it('shows every field error from the server next to its field, keeps what was typed, then takes the inquiry', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await page.goto('/sign-in');
     await page.getByRole('link', { name: 'Beskriv ett kompetensbehov' }).click();
     await expectHeading(page, 'Beskriv ett kompetensbehov');
@@ -87,7 +70,7 @@ describe('the front door', () => {
     // The confirmation e-mail names the reference and carries the same follow link.
     const followUrl = (await page.getByTestId('follow-link').getAttribute('href')) ?? '';
     expect(followUrl).toContain('/follow/');
-    const [mail] = await lupp.database.db
+    const [mail] = await journey.lupp.database.db
       .select()
       .from(outbox)
       .where(eq(outbox.toAddress, 'petra@sagverket.example'))
@@ -109,7 +92,9 @@ describe('the front door', () => {
   });
 
   it('works on a phone and in English', async () => {
-    const { context, page } = await newPage(browser, lupp, { viewport: { width: 375, height: 740 } });
+    const { context, page } = await newPage(journey, {
+      viewport: { width: 375, height: 740 },
+    });
     await page.goto('/c/kunskapsalliansen/inquiry');
     await expectHeading(page, 'Beskriv ett kompetensbehov');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

@@ -1,15 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { WELDING_CASE, weldingChain } from './support/commercial.ts';
 import {
   expectHeading,
   expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
+  luppAndBrowser,
   newPage,
   signIn,
-  startLupp,
   switchOrganisation,
 } from './support/lupp.ts';
 
@@ -17,24 +14,17 @@ import {
 // link from the case page into her HEI's version of the guide, finds the same decision points as on the
 // case's checklist, and downloads the stage's checklist.
 
-let lupp: Lupp;
-let browser: Browser;
+const journey = luppAndBrowser();
 let caseId = '';
 let norrvik = '';
 
 beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-  ({ caseId, norrvik } = await weldingChain(lupp, 'sent'));
+  ({ caseId, norrvik } = await weldingChain(journey.lupp, 'sent'));
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
 
 describe('the guide from a case stage', () => {
   it('leads the coordinator to the stage page and checklist of her HEI’s guide', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example');
     await switchOrganisation(page, 'Högskolan i Norrvik');
     await page.goto(`/cases/${caseId}`);

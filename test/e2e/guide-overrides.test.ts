@@ -1,16 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   dismissNotification,
   expectHeading,
   expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
+  luppAndBrowser,
   newPage,
   signIn,
-  startLupp,
   UI_TIMEOUT,
 } from './support/lupp.ts';
 
@@ -18,18 +15,8 @@ import {
 // reads the HEI's public version of the guide (plain HTML, no JavaScript) with the changed page, and
 // downloads the changed template.
 
-let lupp: Lupp;
-let browser: Browser;
+const journey = luppAndBrowser();
 const publicPages = new Set<string>();
-
-beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
 
 /** The text of one file of a ZIP archive (a DOCX is one), read with zlib alone. */
 function zipEntry(zip: Buffer, wanted: string): string {
@@ -51,7 +38,7 @@ function zipEntry(zip: Buffer, wanted: string): string {
 
 describe("an HEI's version of the process guide", () => {
   it('an administrator adapts a template and a page, and the public version shows them', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'astrid.admin@mittland.example');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
@@ -114,8 +101,8 @@ describe("an HEI's version of the process guide", () => {
     await context.close();
 
     // The public version, read without JavaScript.
-    const reader = await browser.newContext({
-      baseURL: lupp.url,
+    const reader = await journey.browser.newContext({
+      baseURL: journey.lupp.url,
       javaScriptEnabled: false,
       acceptDownloads: true,
       locale: 'sv-SE',
@@ -131,7 +118,7 @@ describe("an HEI's version of the process guide", () => {
       .getByRole('link', { name: 'Moms på uppdragsutbildning' })
       .click();
     await expectHeading(visitor, 'Moms på uppdragsutbildning');
-    expect(visitor.url()).toBe(`${lupp.url}${home}/vat`);
+    expect(visitor.url()).toBe(`${journey.lupp.url}${home}/vat`);
     await visitor
       .getByText('Vid Mittlands universitet besvarar ekonomikontoret alla frågor om moms.')
       .waitFor();
@@ -141,13 +128,13 @@ describe("an HEI's version of the process guide", () => {
     // Links stay in the HEI's version; the shared page is a link away.
     await visitor.getByRole('main').getByRole('link', { name: 'full kostnadstäckning' }).click();
     await expectHeading(visitor, 'Full kostnadstäckning');
-    expect(visitor.url()).toBe(`${lupp.url}${home}/full-cost`);
+    expect(visitor.url()).toBe(`${journey.lupp.url}${home}/full-cost`);
     await visitor.goBack();
     await visitor
       .getByRole('link', { name: 'Läs den gemensamma versionen: Moms på uppdragsutbildning' })
       .click();
     await expectHeading(visitor, 'Moms på uppdragsutbildning');
-    expect(visitor.url()).toBe(`${lupp.url}/guide/vat`);
+    expect(visitor.url()).toBe(`${journey.lupp.url}/guide/vat`);
     expect(await visitor.getByText('ekonomikontoret').count()).toBe(0);
 
     // The adapted template, downloaded from the HEI's version.
@@ -176,7 +163,7 @@ describe("an HEI's version of the process guide", () => {
 
   it('passes axe on the public pages the reader saw', async () => {
     expect(publicPages.size).toBeGreaterThan(4);
-    const { context, page } = await newPage(browser, lupp);
+    const { context, page } = await newPage(journey);
     for (const address of publicPages) {
       await page.goto(address);
       await expectNoAxeViolations(page);

@@ -1,35 +1,18 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectHeading,
-  expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
-  startLupp,
-  UI_TIMEOUT,
-} from './support/lupp.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectHeading, expectNoAxeViolations, luppAndBrowser, UI_TIMEOUT } from './support/lupp.ts';
 
 // The public process guide read as a visitor whose browser runs no JavaScript: pages, navigation, search
 // in Swedish and English, the language switch and a template download all work with plain HTML. Axe then
 // checks the same addresses in a browser with JavaScript (axe itself is a script; the pages have none).
 
-let lupp: Lupp;
-let browser: Browser;
+const journey = luppAndBrowser();
 const visited = new Set<string>();
 
-beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
-
 async function visitor(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    baseURL: lupp.url,
+  const context = await journey.browser.newContext({
+    baseURL: journey.lupp.url,
     javaScriptEnabled,
     acceptDownloads: true,
     locale: 'sv-SE',
@@ -57,7 +40,7 @@ describe('the public process guide without JavaScript', () => {
       .getByRole('link', { name: 'Steg 4: Utformning' })
       .click();
     await expectHeading(page, 'Steg 4: Utformning');
-    expect(page.url()).toBe(`${lupp.url}/guide/stage-design`);
+    expect(page.url()).toBe(`${journey.lupp.url}/guide/stage-design`);
     await expect
       .poll(() => page.locator('ol.decision-points li').allTextContents())
       .toEqual([
@@ -86,7 +69,7 @@ describe('the public process guide without JavaScript', () => {
     // The language switch goes to the same page in English.
     await page.getByRole('link', { name: 'Read this page in English' }).click();
     await expectHeading(page, 'Stage 2: Qualification');
-    expect(page.url()).toBe(`${lupp.url}/en/guide/stage-qualification`);
+    expect(page.url()).toBe(`${journey.lupp.url}/en/guide/stage-qualification`);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
 
     // A search in English, with a typo.

@@ -1,32 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import {
-  expectHeading,
-  expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
-  newPage,
-  signIn,
-  startLupp,
-} from './support/lupp.ts';
+import { describe, it } from 'vitest';
+import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
 
 // An HEI adapts its dialogue guides: the questions a meeting record answers.
 
-let lupp: Lupp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
+const journey = luppAndBrowser();
 
 describe('dialogue guides', () => {
   it('an administrator adds a question, is told what is wrong, saves, and the guide keeps it', async () => {
-    const { context, page } = await newPage(browser, lupp);
+    const { context, page } = await newPage(journey);
     await signIn(page, 'astrid.admin@mittland.example');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
@@ -67,9 +48,9 @@ describe('dialogue guides', () => {
   });
 
   it('a teacher reads the guides but cannot change them', async () => {
-    const { context, page } = await newPage(browser, lupp);
+    const { context, page } = await newPage(journey);
     await signIn(page, 'lars.larare@mittland.example');
-    await page.goto(`${lupp.url}/admin/dialogue-guides`);
+    await page.goto(`${journey.lupp.url}/admin/dialogue-guides`);
     await expectHeading(page, 'Samtalsguider');
     await page.getByText('Bara en administratör kan ändra samtalsguiderna.').waitFor();
     await expectNoAxeViolations(page);

@@ -1,18 +1,16 @@
 import { and, eq } from 'drizzle-orm';
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { caseFile } from '../../src/features/cases/cases.table.ts';
 import { WELDING_CASE, weldingChain } from './support/commercial.ts';
 import {
   expectEnglish,
   expectHeading,
   expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
+  luppAndBrowser,
   newPage,
   SWEDISH_SHELL_UI,
   signIn,
-  startLupp,
   switchOrganisation,
 } from './support/lupp.ts';
 
@@ -23,27 +21,20 @@ import {
 // self-assessment and follows a suggestion to the process guide. Oskar and Lars then read the same pages in
 // English.
 
-let lupp: Lupp;
-let browser: Browser;
+const journey = luppAndBrowser();
 let caseId = '';
 /** Another Norrvik case, with no design yet. */
 let emptyCaseId = '';
 
 beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
   let norrvik: string;
-  ({ caseId, norrvik } = await weldingChain(lupp, 'sent'));
-  const [other] = await lupp.database.db
+  ({ caseId, norrvik } = await weldingChain(journey.lupp, 'sent'));
+  const [other] = await journey.lupp.database.db
     .select({ id: caseFile.id })
     .from(caseFile)
     .where(and(eq(caseFile.heiId, norrvik), eq(caseFile.title, 'Lean i underhållsarbetet')));
   emptyCaseId = other?.id ?? '';
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
 
 /** Text with every kind of space (the thousands separator is a no-break space) as a plain one. */
 const textOf = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s/g, ' ');
@@ -111,7 +102,7 @@ const SELF_ASSESSMENT_SWEDISH = [
 
 describe('incentives', () => {
   it('an admin sets a new version of the incentive model from today', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'oskar.admin@norrvik.example');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
@@ -152,7 +143,7 @@ describe('incentives', () => {
   });
 
   it('a coordinator sees what taking part gives on a case with an approved calculation', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example');
     await switchOrganisation(page, 'Högskolan i Norrvik');
     await page.goto(`/cases/${caseId}`);
@@ -184,7 +175,7 @@ describe('incentives', () => {
   });
 
   it('an admin reads the model and what taking part gives in English', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'oskar.admin@norrvik.example');
     await page.getByRole('button', { name: 'English' }).click();
     await expectHeading(page, 'Welcome, Oskar Norén');
@@ -232,7 +223,7 @@ describe('incentives', () => {
 
 describe('collaboration-skills self-assessment', () => {
   it('a teacher takes it, sees the result per area and follows a suggestion to the guide', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'lars.larare@mittland.example');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
@@ -283,7 +274,7 @@ describe('collaboration-skills self-assessment', () => {
   });
 
   it('the teacher reads his result in English and follows a suggestion to the English guide', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'lars.larare@mittland.example');
     await page.getByRole('button', { name: 'English' }).click();
     await expectHeading(page, 'Welcome, Lars Ek');

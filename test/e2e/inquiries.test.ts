@@ -1,32 +1,20 @@
 import { and, eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
 import {
   expectHeading,
   expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
+  luppAndBrowser,
   newPage,
   signIn,
-  startLupp,
   switchOrganisation,
 } from './support/lupp.ts';
 
 // Karin, coordinator at both HEIs, works the consortium inbox: claims, refers (and accepts the
 // referral at the other HEI), overrides an eligibility flag and declines with alternatives.
 
-let lupp: Lupp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
+const journey = luppAndBrowser();
 
 async function openInquiries(page: Page, tab = 'Inkorg') {
   await page
@@ -46,7 +34,7 @@ const status = (page: Page) => page.getByTestId('inquiry-status');
 
 describe('the inquiry inbox', () => {
   it('claims, refers to the other HEI which accepts, overrides a flag and declines with alternatives', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example');
     await switchOrganisation(page, 'Mittlands universitet');
 
@@ -145,7 +133,7 @@ describe('the inquiry inbox', () => {
     await decline.getByRole('button', { name: 'Avböj' }).click();
     await decline.waitFor({ state: 'detached' });
     await status(page).filter({ hasText: 'Avböjd' }).waitFor();
-    const mails = await lupp.database.db
+    const mails = await journey.lupp.database.db
       .select()
       .from(outbox)
       .where(and(eq(outbox.kind, 'inquiry_declined')));
@@ -155,7 +143,7 @@ describe('the inquiry inbox', () => {
   });
 
   it('tells a teacher plainly that inquiries are not for their role', async () => {
-    const { context, page } = await newPage(browser, lupp);
+    const { context, page } = await newPage(journey);
     await signIn(page, 'lars.larare@mittland.example');
     await page.goto('/inquiries');
     await expectHeading(page, 'Förfrågningar');

@@ -1,18 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { organisation } from '../../src/features/tenancy/tenancy.table.ts';
 import { peppolViolations } from '../support/peppol-rules.ts';
 import { WELDING_CASE, WELDING_DESIGN, weldingChain } from './support/commercial.ts';
 import {
   expectHeading,
   expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
+  luppAndBrowser,
   newPage,
   signIn,
-  startLupp,
   switchOrganisation,
 } from './support/lupp.ts';
 
@@ -20,24 +17,17 @@ import {
 // the portal; Karin (coordinator at Högskolan i Norrvik) is told what the e-invoice still lacks, and once
 // the HEI's bankgiro is known downloads payment 1 as a Peppol BIS Billing 3.0 invoice for the finance system.
 
-let lupp: Lupp;
-let browser: Browser;
+const journey = luppAndBrowser();
 let caseId = '';
 let norrvik = '';
 
 beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-  ({ caseId, norrvik } = await weldingChain(lupp, 'signed'));
+  ({ caseId, norrvik } = await weldingChain(journey.lupp, 'signed'));
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
 
 describe('invoicing a signed agreement', () => {
   it('the customer gives the reference for its invoices in the portal', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'sara.kund@stalverket.example');
     await page.goto(`/portal/cases/${caseId}`);
     await expectHeading(page, WELDING_CASE);
@@ -57,7 +47,7 @@ describe('invoicing a signed agreement', () => {
   });
 
   it('the coordinator sees what the e-invoice lacks, then downloads it', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example');
     await switchOrganisation(page, 'Högskolan i Norrvik');
     await page.goto(`/cases/${caseId}`);
@@ -72,7 +62,7 @@ describe('invoicing a signed agreement', () => {
     await alert.getByText('Lärosätets bankgironummer saknas (sidan Organisation).').waitFor();
     await expectNoAxeViolations(page);
 
-    await lupp.database.db
+    await journey.lupp.database.db
       .update(organisation)
       .set({ bankgiro: '5402-9681' })
       .where(eq(organisation.id, norrvik));

@@ -1,34 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectHeading,
-  expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
-  newPage,
-  signIn,
-  startLupp,
-} from './support/lupp.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
 
 // Swedish by default; English on request, remembered in the browser and for the user.
 
-let lupp: Lupp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
+const journey = luppAndBrowser();
 
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 
 describe('language', () => {
   it('switches to English, keeps it after a reload and after signing in again, and back to Swedish', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'maria.chef@mittland.example');
     await expectHeading(page, 'Välkommen, Maria Sund');
     expect(await htmlLang(page)).toBe('sv');
@@ -68,7 +50,7 @@ describe('language', () => {
     await context.close();
 
     // A browser that never chose starts in Swedish, and follows the user's choice once signed in.
-    const other = await newPage(browser, lupp);
+    const other = await newPage(journey);
     await signIn(other.page, 'maria.chef@mittland.example');
     await expectHeading(other.page, 'Welcome, Maria Sund');
     expect(await htmlLang(other.page)).toBe('en');
@@ -83,7 +65,7 @@ describe('language', () => {
   });
 
   it('shows the sign-in page and its error in English when chosen there', async () => {
-    const { context, page } = await newPage(browser, lupp);
+    const { context, page } = await newPage(journey);
     await page.goto('/sign-in');
     await expectHeading(page, 'Logga in');
     await page.getByRole('button', { name: 'English' }).click();

@@ -1,14 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { inquiryInput, orgNumber } from '../support/factories.ts';
 import {
   expectHeading,
   expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
+  luppAndBrowser,
   newPage,
   signIn,
-  startLupp,
   switchOrganisation,
 } from './support/lupp.ts';
 
@@ -16,17 +14,7 @@ import {
 // maintenance needs) against the consortium's catalogues and accepts two suggestions; an inquiry for
 // forklift licences — which no HEI of the consortium offers — shows "no good match" as a finding.
 
-let lupp: Lupp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
+const journey = luppAndBrowser();
 
 const needSection = (page: Page, label: RegExp) => page.getByRole('region', { name: label });
 const rowOf = (section: ReturnType<typeof needSection>, title: string) =>
@@ -36,7 +24,7 @@ const rowOf = (section: ReturnType<typeof needSection>, title: string) =>
 
 describe('matching needs to courses', () => {
   it('matches a needs analysis across the consortium and accepts two suggestions', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example');
     await switchOrganisation(page, 'Högskolan i Norrvik');
     await page
@@ -104,7 +92,7 @@ describe('matching needs to courses', () => {
   });
 
   it('shows "no good match" for an inquiry no course meets, and finds courses for free text', async () => {
-    const submitted = await fetch(`${lupp.url}/api/public/consortia/kunskapsalliansen/inquiries`, {
+    const submitted = await fetch(`${journey.lupp.url}/api/public/consortia/kunskapsalliansen/inquiries`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(
@@ -118,7 +106,7 @@ describe('matching needs to courses', () => {
     });
     expect(submitted.status).toBe(201);
 
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example');
     await switchOrganisation(page, 'Högskolan i Norrvik');
     await page
@@ -155,7 +143,7 @@ describe('matching needs to courses', () => {
   });
 
   it('in English: an English need finds a Swedish course through the glossary, and says why', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example');
     await page.getByRole('button', { name: 'English' }).click();
     await switchOrganisation(page, 'Högskolan i Norrvik');

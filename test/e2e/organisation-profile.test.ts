@@ -1,30 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { tinyPng } from '../support/png.ts';
-import {
-  expectHeading,
-  expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
-  newPage,
-  signIn,
-  startLupp,
-} from './support/lupp.ts';
+import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
 
 // An HEI's administrator gives the postal address and bankgiro and uploads the logo printed on its
 // proposals and agreements (in Swedish).
 
-let lupp: Lupp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
+const journey = luppAndBrowser();
 
 const field = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
 
@@ -40,7 +22,7 @@ async function expectLogoShown(page: Page) {
 
 describe('organisation profile', () => {
   it('an HEI admin gives address and bankgiro, uploads a logo, and finds them kept after a reload', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'astrid.admin@mittland.example');
     await page.getByRole('link', { name: 'Organisationsinställningar' }).click();
     await expectHeading(page, 'Organisationsinställningar');

@@ -1,14 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { WELDING_CASE, weldingChain } from './support/commercial.ts';
 import {
   expectHeading,
   expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
+  luppAndBrowser,
   newPage,
   signIn,
-  startLupp,
   switchOrganisation,
 } from './support/lupp.ts';
 
@@ -16,20 +13,13 @@ import {
 // course: a file with two bad rows is reported and nothing saved; then the valid rows are kept, and one
 // more person is added by hand. Personnummer are shown masked.
 
-let lupp: Lupp;
-let browser: Browser;
+const journey = luppAndBrowser();
 let caseId = '';
 const CASE_TITLE = WELDING_CASE;
 
 beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-  ({ caseId } = await weldingChain(lupp, 'signed'));
+  ({ caseId } = await weldingChain(journey.lupp, 'signed'));
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
 
 const FILE = [
   'Förnamn;Efternamn;Personnummer;E-post;Högskolepoäng',
@@ -41,7 +31,7 @@ const FILE = [
 
 describe('participants in the customer portal', () => {
   it('a file with bad rows is reported and nothing is saved; then the valid rows are kept and one more added', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'sara.kund@stalverket.example');
     await page.goto(`/portal/cases/${caseId}`);
     await expectHeading(page, CASE_TITLE);
@@ -80,7 +70,7 @@ describe('participants in the customer portal', () => {
   });
 
   it("the HEI's coordinator sees them masked and shows one whole personnummer", async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example');
     await switchOrganisation(page, 'Högskolan i Norrvik');
     await page.goto(`/cases/${caseId}`);

@@ -1,30 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectHeading,
-  expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
-  newPage,
-  signIn,
-  startLupp,
-} from './support/lupp.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
 
 // On a phone (375 × 740) the main menu folds into a burger button.
 
 const phone = { width: 375, height: 740 };
 
-let lupp: Lupp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
+const journey = luppAndBrowser();
 
 /** Nothing may stick out sideways: the page scrolls vertically only. */
 async function expectNoHorizontalScroll(page: Page) {
@@ -34,7 +16,7 @@ async function expectNoHorizontalScroll(page: Page) {
 
 describe('on a phone', () => {
   it('navigates through the burger menu, which closes after choosing a page', async () => {
-    const { context, page } = await newPage(browser, lupp, { viewport: phone });
+    const { context, page } = await newPage(journey, { viewport: phone });
     await page.goto('/sign-in');
     await expectHeading(page, 'Logga in');
     await expectNoHorizontalScroll(page);
@@ -78,7 +60,7 @@ describe('on a phone', () => {
   });
 
   it('fits the administration pages and a consortium member on the small screen', async () => {
-    const { context, page } = await newPage(browser, lupp, { viewport: phone });
+    const { context, page } = await newPage(journey, { viewport: phone });
     await signIn(page, 'astrid.admin@mittland.example');
     await page.getByRole('button', { name: 'Öppna menyn' }).click();
     await page.getByRole('link', { name: 'Medlemmar och inbjudningar' }).click();
@@ -88,7 +70,7 @@ describe('on a phone', () => {
     await expectNoAxeViolations(page);
     await context.close();
 
-    const analyst = await newPage(browser, lupp, { viewport: phone });
+    const analyst = await newPage(journey, { viewport: phone });
     await signIn(analyst.page, 'johan.analytiker@alliansen.example');
     await expectHeading(analyst.page, 'Välkommen, Johan Ås');
     expect(await analyst.page.getByTestId('home-organisation').textContent()).toBe('Kunskapsalliansen Mitt');

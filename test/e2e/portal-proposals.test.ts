@@ -1,46 +1,30 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cloneProposal, sendProposal } from '../../src/features/proposals/proposals.service.ts';
 import type { Actor } from '../../src/features/tenancy/tenancy.service.ts';
 import { WELDING_CASE, weldingChain } from './support/commercial.ts';
-import {
-  expectHeading,
-  expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
-  newPage,
-  signIn,
-  startLupp,
-} from './support/lupp.ts';
+import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
 
 // Sara at Stålverket i Norrvik AB answers Högskolan i Norrvik's proposal for the welding course in the
 // customer portal: she declines the first version with a reason and accepts the second. The HEI side
 // (design, approvals, calculation, proposal) is done through the same use cases the staff's pages call.
 
-let lupp: Lupp;
-let browser: Browser;
+const journey = luppAndBrowser();
 let caseId = '';
 let karin: Actor;
 let second = '';
 const CASE_TITLE = WELDING_CASE;
 
 beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-  const chain = await weldingChain(lupp, 'sent');
+  const chain = await weldingChain(journey.lupp, 'sent');
   caseId = chain.caseId;
   karin = chain.actors.karin;
   // the second version is made now, and sent after Sara's answer to the first
-  second = (await cloneProposal(lupp.database.db, karin, chain.proposalId)).id;
+  second = (await cloneProposal(journey.lupp.database.db, karin, chain.proposalId)).id;
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
 
 describe('proposals in the customer portal', () => {
   it('the customer reads the proposal and declines it with a reason', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'sara.kund@stalverket.example');
     await page.goto(`/portal/cases/${caseId}`);
     await expectHeading(page, CASE_TITLE);
@@ -72,8 +56,8 @@ describe('proposals in the customer portal', () => {
   });
 
   it('the customer accepts the next version', async () => {
-    await sendProposal(lupp.database.db, karin, second, { revision: 1 });
-    const { context, page, errors } = await newPage(browser, lupp);
+    await sendProposal(journey.lupp.database.db, karin, second, { revision: 1 });
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'sara.kund@stalverket.example');
     await page.goto(`/portal/cases/${caseId}`);
     const card = page

@@ -1,13 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   expectHeading,
   expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
+  luppAndBrowser,
   newPage,
   signIn,
-  startLupp,
   switchOrganisation,
 } from './support/lupp.ts';
 
@@ -15,18 +12,8 @@ import {
 // Norrvik, writes to the HEI and shares a document; the coordinator sees the message in the case,
 // and the coordinator's internal notes never reach the customer.
 
-let lupp: Lupp;
-let browser: Browser;
+const journey = luppAndBrowser();
 let caseId = '';
-
-beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
 
 const CASE_TITLE = 'Vätgas och elektrifierade processer';
 const SECRET = 'Kunden verkar priskänslig – håll marginalen.';
@@ -34,7 +21,7 @@ const MESSAGE = 'Vi kan ta emot tolv deltagare i mars. Vår kompetensplan bifoga
 
 describe('the customer portal', () => {
   it('a coordinator writes an internal note on the Stålverket case', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example');
     await switchOrganisation(page, 'Högskolan i Norrvik');
     const list = await page.request.get(`/api/cases?q=${encodeURIComponent('Vätgas')}`);
@@ -53,7 +40,7 @@ describe('the customer portal', () => {
   });
 
   it('the customer sees her cases, writes to the HEI and uploads a document, without internal notes', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'sara.kund@stalverket.example');
     const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
     await menu.getByRole('link', { name: 'Mina ärenden' }).waitFor();
@@ -105,7 +92,9 @@ describe('the customer portal', () => {
   });
 
   it('works on a phone without sideways scrolling', async () => {
-    const { context, page, errors } = await newPage(browser, lupp, { viewport: { width: 375, height: 740 } });
+    const { context, page, errors } = await newPage(journey, {
+      viewport: { width: 375, height: 740 },
+    });
     await signIn(page, 'sara.kund@stalverket.example');
     await page.goto(`/portal/cases/${caseId}`);
     await expectHeading(page, CASE_TITLE);
@@ -118,7 +107,7 @@ describe('the customer portal', () => {
   });
 
   it("the coordinator sees the customer's message in the case timeline", async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example');
     await switchOrganisation(page, 'Högskolan i Norrvik');
     await page.goto(`/cases/${caseId}`);

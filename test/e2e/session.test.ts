@@ -1,32 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectHeading,
-  expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
-  newPage,
-  signIn,
-  startLupp,
-} from './support/lupp.ts';
+import { describe, expect, it } from 'vitest';
+import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
 
 // Signing in and out, switching organisation, and pages that do not exist (all in Swedish).
 
-let lupp: Lupp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
+const journey = luppAndBrowser();
 
 describe('signing in', () => {
   it('shows the sign-in page in Swedish, rejects a wrong password and signs in to the app shell', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await page.goto('/');
     // Not signed in: the start page sends you to sign in, and back afterwards.
     await page.waitForURL(/\/sign-in\?redirect=/);
@@ -99,7 +80,7 @@ describe('signing in', () => {
 
 describe('switching organisation', () => {
   it('lets a member of two organisations switch; the header and the start page follow', async () => {
-    const { context, page } = await newPage(browser, lupp);
+    const { context, page } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example');
     await expectHeading(page, 'Välkommen, Karin Berg');
     const header = page.getByRole('banner');
@@ -131,7 +112,7 @@ describe('switching organisation', () => {
 
 describe('signing out', () => {
   it('returns to the sign-in page, after which app pages ask to sign in again', async () => {
-    const { context, page } = await newPage(browser, lupp);
+    const { context, page } = await newPage(journey);
     await signIn(page, 'eva.ekonom@mittland.example');
     await expectHeading(page, 'Välkommen, Eva Holm');
 
@@ -156,7 +137,7 @@ describe('signing out', () => {
 
 describe('an ended session', () => {
   it('sends the user to sign in when the server no longer knows the session', async () => {
-    const { context, page } = await newPage(browser, lupp);
+    const { context, page } = await newPage(journey);
     await signIn(page, 'maria.chef@mittland.example');
     await expectHeading(page, 'Välkommen, Maria Sund');
     await context.clearCookies();
@@ -172,7 +153,7 @@ describe('an ended session', () => {
 
 describe('unknown pages', () => {
   it('shows a not-found page with a way home, signed out and signed in', async () => {
-    const { context, page } = await newPage(browser, lupp);
+    const { context, page } = await newPage(journey);
     const response = await page.goto('/finns-inte');
     expect(response?.status()).toBe(200);
     await expectHeading(page, 'Sidan hittades inte');

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createCase } from '../../src/features/cases/cases.service.ts';
 import { createDesign } from '../../src/features/design/design.service.ts';
 import { nextReference } from '../../src/features/inquiries/inquiries.service.ts';
@@ -13,12 +12,10 @@ import {
   expectEnglish,
   expectHeading,
   expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
+  luppAndBrowser,
   newPage,
   SWEDISH_SHELL_UI,
   signIn,
-  startLupp,
   switchOrganisation,
 } from './support/lupp.ts';
 
@@ -29,19 +26,17 @@ import {
 
 const DESIGN = 'Vätgas i stålverket';
 
-let lupp: Lupp;
-let browser: Browser;
+const journey = luppAndBrowser();
 let caseId = '';
 let designId = '';
 
 beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-  const db = lupp.database.db;
+  const db = journey.lupp.database.db;
   const [mittland] = await db
     .select({ id: organisation.id })
     .from(organisation)
     .where(eq(organisation.name, 'Mittlands universitet'));
-  const karin = await actorAt(lupp, 'karin.koordinator@mittland.example', mittland?.id ?? '', [
+  const karin = await actorAt(journey.lupp, 'karin.koordinator@mittland.example', mittland?.id ?? '', [
     'coordinator',
   ]);
   const created = await createCase(
@@ -65,11 +60,6 @@ beforeAll(async () => {
     format: 'blended',
     participants: 16,
   }));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
 });
 
 /**
@@ -147,7 +137,7 @@ function documentXml(zip: Buffer): string {
 
 describe('staff profiles, finding teachers and the merit record', () => {
   it('a teacher adds an area of expertise to his profile', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'lars.larare@mittland.example');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
@@ -176,7 +166,7 @@ describe('staff profiles, finding teachers and the merit record', () => {
   });
 
   it('a coordinator finds him by that expertise for a design and adds him as a teacher', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example');
     await switchOrganisation(page, 'Mittlands universitet');
     await page.goto(`/cases/${caseId}`);
@@ -215,7 +205,7 @@ describe('staff profiles, finding teachers and the merit record', () => {
   });
 
   it('the teacher downloads his merit record, which lists the course', async () => {
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'lars.larare@mittland.example');
     await page.goto('/profile');
     await expectHeading(page, 'Min profil');
@@ -247,7 +237,7 @@ describe('staff profiles, finding teachers and the merit record', () => {
 
   it('a manager reads her profile, finds him and reads his merit record in English', async () => {
     // A manager has all three pages: her own profile, "Find teachers" and a colleague's merit record.
-    const { context, page, errors } = await newPage(browser, lupp);
+    const { context, page, errors } = await newPage(journey);
     await signIn(page, 'maria.chef@mittland.example');
     await page.getByRole('button', { name: 'English' }).click();
     await expectHeading(page, 'Welcome, Maria Sund');

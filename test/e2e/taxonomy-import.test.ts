@@ -1,34 +1,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectHeading,
-  expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
-  newPage,
-  signIn,
-  startLupp,
-} from './support/lupp.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
 
 // An administrator imports a taxonomy from the admin page (in Swedish): uploads a small real JobTech
 // file, follows the background import to its end, and reads the problem report of a broken file.
 
 const SUN_LEVELS = path.resolve('../shared/datasets/taxonomy/jobtech/sun-level-hierarchy.json');
 
-let lupp: Lupp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
+const journey = luppAndBrowser();
 
 async function upload(page: Page, file: string, options: { version?: string } = {}) {
   const form = page.getByRole('region', { name: 'Ny import' });
@@ -43,7 +25,7 @@ const progressBar = (page: Page) => page.getByRole('progressbar', { name: 'Impor
 
 describe('taxonomy import from the admin page', () => {
   it('uploads a real JobTech file, shows the progress reach done with the counts, and lists it', async () => {
-    const { page, errors } = await newPage(browser, lupp);
+    const { page, errors } = await newPage(journey);
     await signIn(page, 'astrid.admin@mittland.example');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
@@ -83,7 +65,7 @@ describe('taxonomy import from the admin page', () => {
         },
       }),
     );
-    const { page } = await newPage(browser, lupp);
+    const { page } = await newPage(journey);
     await signIn(page, 'astrid.admin@mittland.example');
     await page.goto('/admin/taxonomies');
     await expectHeading(page, 'Taxonomier');

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { caseFile } from '../../src/features/cases/cases.table.ts';
 import { decide, matchAnalysis } from '../../src/features/matching/matching.service.ts';
 import {
@@ -16,11 +16,9 @@ import {
   expectEnglish,
   expectHeading,
   expectNoAxeViolations,
-  type Lupp,
-  launchBrowser,
+  luppAndBrowser,
   newPage,
   signIn,
-  startLupp,
   switchOrganisation,
 } from './support/lupp.ts';
 
@@ -41,8 +39,7 @@ import {
 // Eva's language preference (language.test.ts), and a needs analysis on the case with a suggested course
 // accepted (analyses.test.ts builds analyses, matching.test.ts accepts suggestions in the UI).
 
-let lupp: Lupp;
-let browser: Browser;
+const journey = luppAndBrowser();
 let caseUrl = '';
 let portalCaseUrl = '';
 
@@ -52,8 +49,7 @@ const NEED = 'Our supervisors need to understand welding methods, welding symbol
 const year = new Date().getUTCFullYear() + 1;
 
 beforeAll(async () => {
-  [lupp, browser] = await Promise.all([startLupp(), launchBrowser()]);
-  const db = lupp.database.db;
+  const db = journey.lupp.database.db;
   const norrvik =
     (await db.select().from(organisation).where(eq(organisation.name, 'Högskolan i Norrvik')))[0]?.id ?? '';
   const [theCase] = await db
@@ -63,10 +59,12 @@ beforeAll(async () => {
   const caseId = theCase?.id ?? '';
   caseUrl = `/cases/${caseId}`;
   portalCaseUrl = `/portal/cases/${caseId}`;
-  const karin = await actorAt(lupp, 'karin.koordinator@mittland.example', norrvik, ['coordinator']);
-  const maria = await actorAt(lupp, 'maria.chef@mittland.example', norrvik, ['manager']);
-  const eva = await actorAt(lupp, 'eva.ekonom@mittland.example', norrvik, ['economist']);
-  await actorAt(lupp, 'sara.kund@stalverket.example', theCase?.customerId ?? '', ['customer_contact']);
+  const karin = await actorAt(journey.lupp, 'karin.koordinator@mittland.example', norrvik, ['coordinator']);
+  const maria = await actorAt(journey.lupp, 'maria.chef@mittland.example', norrvik, ['manager']);
+  const eva = await actorAt(journey.lupp, 'eva.ekonom@mittland.example', norrvik, ['economist']);
+  await actorAt(journey.lupp, 'sara.kund@stalverket.example', theCase?.customerId ?? '', [
+    'customer_contact',
+  ]);
   await setLocale(db, maria, 'en');
   await setLocale(db, eva, 'en');
 
@@ -107,11 +105,6 @@ beforeAll(async () => {
     confidence: suggestion.confidence,
   });
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await lupp?.close();
-});
 
 /** Text with every kind of space (the thousands separator is a no-break space) as a plain one. */
 const textOf = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s/g, ' ');
@@ -189,7 +182,7 @@ const FILE = [
 describe('the whole commercial chain in English', () => {
   it('goes from matched courses to a design, a proposal, a signed agreement and designated participants', async () => {
     // ---- Karin, coordinator: switches to English and opens the case from the case list.
-    const karin = await newPage(browser, lupp);
+    const karin = await newPage(journey);
     const page = karin.page;
     await signIn(page, 'karin.koordinator@mittland.example');
     await page.getByRole('button', { name: 'English' }).click();
@@ -252,7 +245,7 @@ describe('the whole commercial chain in English', () => {
     await checkPage(page);
 
     // ---- Maria, study director: English by her preference; approves the design.
-    const maria = await newPage(browser, lupp);
+    const maria = await newPage(journey);
     await signIn(maria.page, 'maria.chef@mittland.example');
     await expectHeading(maria.page, 'Welcome, Maria Sund');
     await switchOrganisation(maria.page, 'Högskolan i Norrvik');
@@ -285,7 +278,7 @@ describe('the whole commercial chain in English', () => {
     await checkEnglish(page);
 
     // ---- Eva, economist: English by her preference; approves the calculation.
-    const eva = await newPage(browser, lupp);
+    const eva = await newPage(journey);
     await signIn(eva.page, 'eva.ekonom@mittland.example');
     await expectHeading(eva.page, 'Welcome, Eva Holm');
     await switchOrganisation(eva.page, 'Högskolan i Norrvik');
@@ -324,7 +317,7 @@ describe('the whole commercial chain in English', () => {
     await checkEnglish(page);
 
     // ---- Sara, the customer's contact: chooses English on the sign-in page, opens the case in the portal.
-    const sara = await newPage(browser, lupp);
+    const sara = await newPage(journey);
     const portal = sara.page;
     await portal.goto('/sign-in');
     await portal.getByRole('button', { name: 'English' }).click();

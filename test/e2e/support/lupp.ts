@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Database } from '../../../src/db/client.ts';
 import { createAuth } from '../../../src/features/auth/auth.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../../src/features/demo/demo.seed.ts';
@@ -70,12 +70,27 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * A Lupp server and Chromium for a file's journeys: both started before its tests (before the file's own
+ * `beforeAll`, which may use them) and closed after them. Read them as `journey.lupp`, `journey.browser`.
+ */
+export function luppAndBrowser(): { lupp: Lupp; browser: Browser } {
+  const journey = {} as { lupp: Lupp; browser: Browser };
+  beforeAll(async () => {
+    [journey.lupp, journey.browser] = await Promise.all([startLupp(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await journey.browser?.close();
+    await journey.lupp?.close();
+  });
+  return journey;
+}
+
 export type PageOptions = { viewport?: { width: number; height: number } };
 
-/** A page in a fresh context (its own cookies and localStorage), pointed at the server. */
+/** A page in a fresh context (its own cookies and localStorage) of the journey's browser, pointed at its server. */
 export async function newPage(
-  browser: Browser,
-  lupp: Lupp,
+  { browser, lupp }: { browser: Browser; lupp: Lupp },
   options: PageOptions = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({

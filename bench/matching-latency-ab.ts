@@ -34,7 +34,7 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 };
-await withScaledCatalogue(url, dir, size, async (database, { heiIds }) => {
+const ran = await withScaledCatalogue(url, dir, size, async (database, { heiIds }) => {
   const defaults = { ...P };
   const time = async (v: 'A' | 'B', text: string) => {
     Object.assign(P, defaults, variants[v]);
@@ -52,3 +52,4 @@ await withScaledCatalogue(url, dir, size, async (database, { heiIds }) => {
       `${v} ${JSON.stringify(variants[v])}: ${size} courses, p50 ${pct(ms[v], 50).toFixed(1)} ms, p95 ${pct(ms[v], 95).toFixed(1)} ms, max ${Math.max(...ms[v]).toFixed(1)} ms`,
     );
 });
+if (!ran) console.log(`no PostgreSQL server answers at ${url}`);

@@ -37,7 +37,7 @@ function ndcg(ranked: string[], grades: Record<string, number>, copies: number) 
   return dcg(ranked.slice(0, 10).map((id) => grades[id] ?? 0)) / dcg(ideal);
 }
 
-await withScaledCatalogue(url, dir, size, async (database, { heiIds, copiedFrom }) => {
+const ran = await withScaledCatalogue(url, dir, size, async (database, { heiIds, copiedFrom }) => {
   const externalIds = await courseExternalIds(database.db, heiIds);
   const copies = Math.floor(size / 220);
   const rankAll = async (limit: number) => {
@@ -73,3 +73,4 @@ await withScaledCatalogue(url, dir, size, async (database, { heiIds, copiedFrom 
     );
   }
 });
+if (!ran) console.log(`no PostgreSQL server answers at ${url}`);

@@ -11,11 +11,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { openDatabase } from '../src/db/client.ts';
-import { runMigrations } from '../src/db/migrate.ts';
-import { loadCatalogFile, matchNeeds } from '../src/features/matching/matching.batch.ts';
-import { scaledCatalogue } from './scaled-catalogue.ts';
+import { matchNeeds } from '../src/features/matching/matching.batch.ts';
+import { withScaledCatalogue } from './scaled-catalogue.ts';
 
 type Need = { id: string; language: string; text: string };
 type Result = { id: string; results: { courseId: string; score: number }[]; noGoodMatch: boolean };
@@ -109,48 +106,15 @@ function quality(setDir: string) {
 }
 
 async function latency(label: string, url: string | undefined, size: number) {
-  let admin: pg.Client | null = null;
-  let name = '';
-  let databaseUrl: string | undefined;
-  if (url) {
-    admin = new pg.Client({ connectionString: url });
-    try {
-      await admin.connect();
-    } catch (error) {
-      console.log(`  ${label}: skipped, no PostgreSQL server at ${url} (${(error as Error).message})`);
-      return;
-    }
-    name = `lupp_bench_matching_${process.pid}`;
-    await admin.query(`create database ${name}`);
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    databaseUrl = target.toString();
-  }
-  const database = await openDatabase({ databaseUrl, poolSize: 2 });
-  try {
-    await runMigrations(database.pool);
-    const { heiIds, seconds } = await loadCatalogFile(database.db, {
-      courses: scaledCatalogue(setDir, size).courses,
-    });
-    // as autovacuum leaves a table after a load: statistics, and the visibility map the index-only
-    // scans of the postings rely on
-    await database.pool.query('vacuum analyze');
-    // and as the server is once its background writer has written the load out: without this, the
-    // first minutes after a load of 20 000 courses measure the checkpoint's disk writes as much as Lupp
-    await database.pool.query('checkpoint');
+  const ran = await withScaledCatalogue(url, setDir, size, async (database, { heiIds, seconds }) => {
     await matchNeeds(database.db, heiIds, needs.slice(0, 10), 10); // warm-up
     const results = await matchNeeds(database.db, heiIds, needs, 10);
     const ms = results.map((r) => r.ms);
     console.log(
       `  ${label.padEnd(18)} ${size} courses (imported and indexed in ${seconds.imported.toFixed(0)} s, neighbours in ${seconds.neighbours.toFixed(0)} s): p50 ${pct(ms, 50).toFixed(1)} ms, p95 ${pct(ms, 95).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms over ${ms.length} needs`,
     );
-  } finally {
-    await database.close();
-    if (admin) {
-      await admin.query(`drop database if exists ${name}`);
-      await admin.end();
-    }
-  }
+  });
+  if (!ran) console.log(`  ${label}: skipped, no PostgreSQL server answers at ${url}`);
 }
 
 if (!values['skip-quality']) for (const set of qualitySets) quality(set);

@@ -49,35 +49,54 @@ export function scaledCatalogue(setDir: string, size: number) {
 }
 
 /**
- * Runs `fn` on a throw-away database on the server at `url` (dropped after), migrated and loaded with the
- * scaled catalogue of `setDir`, vacuumed and checkpointed as `npm run bench:matching` leaves it.
+ * Runs `fn` on a throw-away database loaded with the scaled catalogue of `setDir`: an embedded PGlite, or with
+ * `url` a new database on that server (dropped after). Left as autovacuum and the background writer leave a
+ * table after a load: `vacuum analyze` (statistics, and the visibility map the index-only scans of the
+ * postings rely on) and `checkpoint` (else the first minutes after a load of 20 000 courses measure the
+ * server writing it out as much as Lupp). Returns false, having run nothing, when no server answers at `url`.
  */
 export async function withScaledCatalogue(
-  url: string,
+  url: string | undefined,
   setDir: string,
   size: number,
   fn: (
     database: Database,
-    catalogue: { heiIds: string[]; copiedFrom: (id: string) => string },
+    catalogue: {
+      heiIds: string[];
+      copiedFrom: (id: string) => string;
+      /** Seconds: importing and indexing the courses, then their neighbours. */
+      seconds: { imported: number; neighbours: number };
+    },
   ) => Promise<void>,
-) {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
+): Promise<boolean> {
+  const admin = url ? new pg.Client({ connectionString: url }) : null;
   const name = `lupp_bench_scaled_${process.pid}`;
-  await admin.query(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: target.toString(), poolSize: 2 });
+  let databaseUrl: string | undefined;
+  if (admin && url) {
+    try {
+      await admin.connect();
+    } catch {
+      return false;
+    }
+    await admin.query(`create database ${name}`);
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    databaseUrl = target.toString();
+  }
+  const database = await openDatabase({ databaseUrl, poolSize: 2 });
   try {
     await runMigrations(database.pool);
     const { courses, copiedFrom } = scaledCatalogue(setDir, size);
-    const { heiIds } = await loadCatalogFile(database.db, { courses });
+    const { heiIds, seconds } = await loadCatalogFile(database.db, { courses });
     await database.pool.query('vacuum analyze');
     await database.pool.query('checkpoint');
-    await fn(database, { heiIds, copiedFrom });
+    await fn(database, { heiIds, copiedFrom, seconds });
+    return true;
   } finally {
     await database.close();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.end();
+    if (admin) {
+      await admin.query(`drop database if exists ${name}`);
+      await admin.end();
+    }
   }
 }

@@ -220,7 +220,10 @@ describe('matching free text across the consortium', () => {
     return rows[0]?.df;
   }
 
-  /** The kept document frequencies are those a count of the postings gives (triggers, migration 0023). */
+  /**
+   * The kept document frequencies and scope statistics are those a count of the postings and documents gives
+   * (triggers, migrations 0023 and 0024).
+   */
   async function expectStatisticsKept() {
     const { rows } = await t.db.execute<{ kept: number; differ: number }>(sql`
       with counted as (select kind, term, lang, hei_id, count(*)::int as df from match_term group by 1, 2, 3, 4)

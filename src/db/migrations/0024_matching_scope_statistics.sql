@@ -14,16 +14,15 @@ BEGIN
     UPDATE match_stats s SET docs = s.docs - gone.docs, dl_sum = s.dl_sum - gone.dl_sum
     FROM (SELECT hei_id, lang, count(*) AS docs, sum(dl::float8) AS dl_sum FROM removed GROUP BY 1, 2) gone
     WHERE s.hei_id = gone.hei_id AND s.lang = gone.lang;
+    -- a statement apart: it must see the update above
+    DELETE FROM match_stats s USING (SELECT DISTINCT hei_id, lang FROM removed) gone
+    WHERE s.docs <= 0 AND s.hei_id = gone.hei_id AND s.lang = gone.lang;
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
     INSERT INTO match_stats (hei_id, lang, docs, dl_sum)
       SELECT hei_id, lang, count(*), sum(dl::float8) FROM added GROUP BY 1, 2
     ON CONFLICT (hei_id, lang) DO UPDATE
       SET docs = match_stats.docs + excluded.docs, dl_sum = match_stats.dl_sum + excluded.dl_sum;
-  END IF;
-  IF TG_OP IN ('DELETE', 'UPDATE') THEN
-    DELETE FROM match_stats s USING (SELECT DISTINCT hei_id, lang FROM removed) gone
-    WHERE s.docs <= 0 AND s.hei_id = gone.hei_id AND s.lang = gone.lang;
   END IF;
   IF TG_OP = 'TRUNCATE' THEN
     TRUNCATE match_stats;

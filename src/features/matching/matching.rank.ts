@@ -200,8 +200,8 @@ export async function rankCourses(
             case when bool_and(origin is not null) then min(origin) end as translated_from
           from q0 group by 1, 2),
     -- BM25 statistics per language of the course text: English and Swedish courses are scored against
-    -- their own kind, so a word common in the (fewer) English courses is not taken for a rare one
-    -- (kept per HEI and language in match_stats)
+    -- their own kind, so a word common in the (fewer) English courses is not taken for a rare one (kept per
+    -- HEI and language in match_stats)
     nl as (select lang, sum(docs)::float8 as n, sum(dl_sum) / sum(docs) as avgdl
            from match_stats where hei_id = any(${scope}) and docs > 0
            group by lang),

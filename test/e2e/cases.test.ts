@@ -30,6 +30,9 @@ async function moveByKeyboard(page: Page, reference: string, target: string) {
   await button.focus();
   await page.keyboard.press('Enter');
   await page.getByRole('menu').waitFor();
+  // Mantine moves focus into the menu (to a placeholder) after its opening transition; an arrow key
+  // pressed before that stays on the button and goes nowhere.
+  await page.waitForFunction(() => document.activeElement?.closest('[role="menu"]') != null);
   for (let i = 0; i < 10; i++) {
     const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
     if (focused === target) break;

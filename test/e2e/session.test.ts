@@ -173,3 +173,20 @@ describe('unknown pages', () => {
     await context.close();
   });
 });
+
+describe('the accessibility check itself', () => {
+  it('fails on a page with an image without alt text, low contrast and an unnamed button', async () => {
+    const { context, page } = await newPage(journey);
+    await page.setContent(`<!doctype html><html lang="sv"><head><title>Fel</title></head><body><main>
+      <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><p style="color:#bbb">Ljusgrå text</p><button></button>
+      </main></body></html>`);
+    const failure = await expectNoAxeViolations(page).then(
+      () => '',
+      (error: Error) => error.message,
+    );
+    expect(failure).toContain('image-alt');
+    expect(failure).toContain('color-contrast');
+    expect(failure).toContain('button-name');
+    await context.close();
+  });
+});

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Database } from '../../../src/db/client.ts';
@@ -11,6 +12,9 @@ import { createTestDatabase } from '../../support/database.ts';
 import { CHROMIUM } from './global-setup.ts';
 
 export { DEMO_PASSWORD };
+
+/** axe-core, evaluated in a page before its first check. */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Waits for UI changes (requests, rendering) up to this long before an assertion fails. */
 export const UI_TIMEOUT = 15_000;
@@ -130,16 +134,17 @@ export async function expectNoAxeViolations(page: Page) {
       { timeout: 3000 },
     )
     .catch(() => undefined);
-  // axe.run in the page itself ("legacy mode"): the default runs each frame apart and then opens a blank
-  // page to merge them, which doubled the time of every check (Lupp has no frames); only violations are
-  // collected (the passes were thrown away). The rules are the WCAG 2.0/2.1 A and AA ones, as before.
-  const results = await new AxeBuilder({ page })
-    .options({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    })
-    .setLegacyMode()
-    .analyze();
+  // axe.run in the page itself: the source is evaluated once per page load (the SPA keeps it across
+  // its own navigations), not at every check as @axe-core/playwright does; Lupp has no frames to merge.
+  // Only violations are collected, of the WCAG 2.0/2.1 A and AA rules.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate(
+    (options) => (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, options),
+    {
+      runOnly: { type: 'tag' as const, values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations' as const],
+    },
+  );
   const violations = results.violations.map(
     (v) =>
       `${v.id} (${v.impact}): ${v.help}\n${v.nodes

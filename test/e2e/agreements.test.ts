@@ -1,13 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WELDING_CASE, WELDING_DESIGN, weldingChain } from './support/commercial.ts';
-import {
-  expectHeading,
-  expectNoAxeViolations,
-  luppAndBrowser,
-  newPage,
-  signIn,
-  switchOrganisation,
-} from './support/lupp.ts';
+import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
 
 // The agreement for the welding course: Karin (coordinator at Högskolan i Norrvik) makes it from the
 // proposal Sara at Stålverket i Norrvik AB accepted and splits the billing plan in two; Maria (manager)
@@ -30,8 +23,7 @@ const plain = (s: string | null) => (s ?? '').replace(/\s/g, ' ');
 describe('agreements', () => {
   it('the coordinator creates the agreement from the accepted proposal and splits the billing plan', async () => {
     const { context, page, errors } = await newPage(journey);
-    await signIn(page, 'karin.koordinator@mittland.example');
-    await switchOrganisation(page, 'Högskolan i Norrvik');
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
     await page.goto(`/cases/${caseId}`);
     await expectHeading(page, CASE_TITLE);
     const section = page.getByRole('region', { name: 'Avtal' });
@@ -67,8 +59,7 @@ describe('agreements', () => {
 
   it('the manager signs for the HEI the revision read', async () => {
     const { context, page, errors } = await newPage(journey);
-    await signIn(page, 'maria.chef@mittland.example');
-    await switchOrganisation(page, 'Högskolan i Norrvik');
+    await signIn(page, 'maria.chef@mittland.example', { at: 'Högskolan i Norrvik' });
     await page.goto(`/cases/${caseId}`);
     const card = page.getByRole('region', { name: 'Avtal' }).getByRole('article', { name: TITLE });
     const plan = card.getByTestId('billing-plan');

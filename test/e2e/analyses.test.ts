@@ -1,14 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '../support/pdf-text.ts';
-import {
-  expectHeading,
-  expectNoAxeViolations,
-  luppAndBrowser,
-  newPage,
-  signIn,
-  switchOrganisation,
-} from './support/lupp.ts';
+import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
 
 // A needs analysis built in a dialogue with the customer at Högskolan i Norrvik: organisation level,
 // a role with its SSYK occupation, needs from the taxonomy (searched, or suggested from the customer's
@@ -20,8 +13,7 @@ let analysisUrl = '';
 let latestUrl = '';
 
 async function karinAtNorrvik(page: Page) {
-  await signIn(page, 'karin.koordinator@mittland.example');
-  await switchOrganisation(page, 'Högskolan i Norrvik');
+  await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
 }
 
 /** Types into a searchable select and picks the option whose text matches. */

@@ -1,13 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  expectHeading,
-  expectNoAxeViolations,
-  luppAndBrowser,
-  newPage,
-  signIn,
-  switchOrganisation,
-} from './support/lupp.ts';
+import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
 
 // The case pipeline at Mittlands universitet: a claimed inquiry becomes a case that moves through
 // the stages behind its checklist, with a manager's override, customer dialogue, tasks, search, the
@@ -20,8 +13,7 @@ const stage = (page: Page, name: string) =>
   page.getByTestId('case-stage').filter({ hasText: name }).waitFor();
 
 async function karin(page: Page) {
-  await signIn(page, 'karin.koordinator@mittland.example');
-  await switchOrganisation(page, 'Mittlands universitet');
+  await signIn(page, 'karin.koordinator@mittland.example', { at: 'Mittlands universitet' });
 }
 
 /** Opens the "Move to…" menu of a board card and picks `target` with the keyboard only. */

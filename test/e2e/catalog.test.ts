@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  expectHeading,
-  expectNoAxeViolations,
-  luppAndBrowser,
-  newPage,
-  signIn,
-  switchOrganisation,
-} from './support/lupp.ts';
+import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
 
 // A coordinator at Mittlands universitet imports the HEI's course catalogue from a spreadsheet export
 // (CSV, with a column the mapping step must be told about, and two bad rows), reads the report, keeps the
@@ -25,8 +18,7 @@ const csv = [
 describe('the course catalogue', () => {
   it('imports a CSV with a column mapping, reports the bad rows and keeps the valid ones only when asked', async () => {
     const { context, page, errors } = await newPage(journey);
-    await signIn(page, 'karin.koordinator@mittland.example');
-    await switchOrganisation(page, 'Mittlands universitet');
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Mittlands universitet' });
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Kurser' }).click();
     await expectHeading(page, 'Kurser');
     await page.getByRole('link', { name: 'Importera katalog…' }).click();

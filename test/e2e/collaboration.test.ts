@@ -1,14 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
-import {
-  expectHeading,
-  expectNoAxeViolations,
-  luppAndBrowser,
-  newPage,
-  signIn,
-  switchOrganisation,
-} from './support/lupp.ts';
+import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
 
 // Working together on a case at Högskolan i Norrvik: documents (refused file type, shared and
 // internal files, delete), inviting the customer's contact person, a follow-up meeting on the
@@ -23,8 +16,7 @@ const CASE_TITLE = 'Vätgas och elektrifierade processer';
 describe('collaboration on a case', () => {
   it('a coordinator shares documents, invites the contact person and mentions a colleague', async () => {
     const { context, page, errors } = await newPage(journey);
-    await signIn(page, 'karin.koordinator@mittland.example');
-    await switchOrganisation(page, 'Högskolan i Norrvik');
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
     const list = await page.request.get(`/api/cases?q=${encodeURIComponent('Vätgas')}`);
     const found = (await list.json()) as { items: { id: string; title: string }[] };
     caseId = found.items.find((c) => c.title === CASE_TITLE)?.id ?? '';

@@ -1,13 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  expectHeading,
-  expectNoAxeViolations,
-  luppAndBrowser,
-  newPage,
-  signIn,
-  switchOrganisation,
-} from './support/lupp.ts';
+import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
 
 // The HEI's cost configuration and the full-cost calculator. Eva, economist at Mittlands universitet,
 // drafts version 2 (valid from 2099) with a higher OH rate, meets another save on the way, and approves it:
@@ -130,8 +123,7 @@ describe('cost configuration', () => {
 
   it('a coordinator calculates the full cost and price with the version in effect', async () => {
     const { context, page, errors } = await newPage(journey);
-    await signIn(page, 'karin.koordinator@mittland.example');
-    await switchOrganisation(page, 'Mittlands universitet');
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Mittlands universitet' });
     await openCosts(page);
     expect(await page.getByRole('button', { name: 'Ny version' }).count()).toBe(0);
 

@@ -6,13 +6,7 @@ import { course } from '../../src/features/catalog/catalog.table.ts';
 import { createDesign } from '../../src/features/design/design.service.ts';
 import { organisation } from '../../src/features/tenancy/tenancy.table.ts';
 import { actorAt } from './support/commercial.ts';
-import {
-  expectNoAxeViolations,
-  luppAndBrowser,
-  newPage,
-  signIn,
-  switchOrganisation,
-} from './support/lupp.ts';
+import { expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
 
 // The design editor's links from learning outcomes to needs, other direct costs and parts given by other
 // HEIs, on the seeded "Lean i underhållsarbetet" case at Högskolan i Norrvik (its needs analysis has four
@@ -68,8 +62,7 @@ async function lineOre(page: Page, name: string, decimalMark: ',' | '.' = ','): 
 describe('design editor: needs, other direct costs and other HEIs', () => {
   it('links an outcome to a need, adds costs, keeps them and calculates them; works in English', async () => {
     const { context, page, errors } = await newPage(journey);
-    await signIn(page, 'karin.koordinator@mittland.example');
-    await switchOrganisation(page, 'Högskolan i Norrvik');
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
     await page.goto(`/cases/${caseId}`);
     const section = page.getByRole('region', { name: 'Utformning och offert' });
     const form = page.getByRole('form', { name: 'Utformningens uppgifter' });
@@ -170,8 +163,7 @@ describe('design editor: needs, other direct costs and other HEIs', () => {
 
     // Maria, the study director, sees the gaps before approving; she does not edit.
     const maria = await newPage(journey);
-    await signIn(maria.page, 'maria.chef@mittland.example');
-    await switchOrganisation(maria.page, 'Högskolan i Norrvik');
+    await signIn(maria.page, 'maria.chef@mittland.example', { at: 'Högskolan i Norrvik' });
     await maria.page.goto(`/cases/${caseId}`);
     const her = maria.page.getByRole('region', { name: 'Utformning och offert' });
     await her.getByTestId('need-gaps').getByText('3 av 4 behov saknar lärandemål.').waitFor();

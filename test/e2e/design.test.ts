@@ -1,12 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  expectNoAxeViolations,
-  luppAndBrowser,
-  newPage,
-  signIn,
-  switchOrganisation,
-} from './support/lupp.ts';
+import { expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
 
 // Course design, calculation and proposal on a case at Mittlands universitet. Karin, coordinator, claims
 // the demo inquiry from Stålverket, builds a design from a catalogue course (past an edit conflict), plans
@@ -23,8 +17,7 @@ const section = (page: Page) => page.getByRole('region', { name: 'Utformning och
 describe('course design, calculation and proposal', () => {
   it('goes from a catalogue course to a sent proposal with approvals on the way', async () => {
     const { context, page, errors } = await newPage(journey);
-    await signIn(page, 'karin.koordinator@mittland.example');
-    await switchOrganisation(page, 'Mittlands universitet');
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Mittlands universitet' });
     await page.goto('/inquiries');
     await page.getByRole('link', { name: 'Stålverket i Norrvik AB' }).click();
     await page.getByRole('button', { name: 'Ta ärendet' }).click();

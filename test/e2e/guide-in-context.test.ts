@@ -1,14 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WELDING_CASE, weldingChain } from './support/commercial.ts';
-import {
-  expectHeading,
-  expectNoAxeViolations,
-  luppAndBrowser,
-  newPage,
-  signIn,
-  switchOrganisation,
-} from './support/lupp.ts';
+import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
 
 // The process guide in the work: Karin (coordinator at Högskolan i Norrvik) follows the current stage's
 // link from the case page into her HEI's version of the guide, finds the same decision points as on the
@@ -25,8 +18,7 @@ beforeAll(async () => {
 describe('the guide from a case stage', () => {
   it('leads the coordinator to the stage page and checklist of her HEI’s guide', async () => {
     const { context, page, errors } = await newPage(journey);
-    await signIn(page, 'karin.koordinator@mittland.example');
-    await switchOrganisation(page, 'Högskolan i Norrvik');
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
     await page.goto(`/cases/${caseId}`);
     await expectHeading(page, WELDING_CASE);
     const stage = ((await page.getByTestId('case-stage').textContent()) ?? '').trim();

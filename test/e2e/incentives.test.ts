@@ -11,7 +11,6 @@ import {
   newPage,
   SWEDISH_SHELL_UI,
   signIn,
-  switchOrganisation,
 } from './support/lupp.ts';
 
 // Incentives and collaboration skills. Oskar, admin at Högskolan i Norrvik, sets a new version of the
@@ -144,8 +143,7 @@ describe('incentives', () => {
 
   it('a coordinator sees what taking part gives on a case with an approved calculation', async () => {
     const { context, page, errors } = await newPage(journey);
-    await signIn(page, 'karin.koordinator@mittland.example');
-    await switchOrganisation(page, 'Högskolan i Norrvik');
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
     await page.goto(`/cases/${caseId}`);
     await expectHeading(page, WELDING_CASE);
     const panel = page.getByRole('region', { name: 'Vad deltagandet ger' });

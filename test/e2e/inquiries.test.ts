@@ -35,8 +35,7 @@ const status = (page: Page) => page.getByTestId('inquiry-status');
 describe('the inquiry inbox', () => {
   it('claims, refers to the other HEI which accepts, overrides a flag and declines with alternatives', async () => {
     const { context, page, errors } = await newPage(journey);
-    await signIn(page, 'karin.koordinator@mittland.example');
-    await switchOrganisation(page, 'Mittlands universitet');
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Mittlands universitet' });
 
     await openInquiries(page);
     const inbox = page.getByTestId('inquiries-inbox');

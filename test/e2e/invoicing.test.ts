@@ -4,14 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { organisation } from '../../src/features/tenancy/tenancy.table.ts';
 import { peppolViolations } from '../support/peppol-rules.ts';
 import { WELDING_CASE, WELDING_DESIGN, weldingChain } from './support/commercial.ts';
-import {
-  expectHeading,
-  expectNoAxeViolations,
-  luppAndBrowser,
-  newPage,
-  signIn,
-  switchOrganisation,
-} from './support/lupp.ts';
+import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
 
 // Invoicing the signed welding agreement: Sara (Stålverket) gives the reference her invoices must carry in
 // the portal; Karin (coordinator at Högskolan i Norrvik) is told what the e-invoice still lacks, and once
@@ -48,8 +41,7 @@ describe('invoicing a signed agreement', () => {
 
   it('the coordinator sees what the e-invoice lacks, then downloads it', async () => {
     const { context, page, errors } = await newPage(journey);
-    await signIn(page, 'karin.koordinator@mittland.example');
-    await switchOrganisation(page, 'Högskolan i Norrvik');
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
     await page.goto(`/cases/${caseId}`);
     await expectHeading(page, WELDING_CASE);
     const card = page.getByRole('region', { name: 'Avtal' }).getByRole('article', { name: WELDING_DESIGN });

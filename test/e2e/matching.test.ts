@@ -25,8 +25,7 @@ const rowOf = (section: ReturnType<typeof needSection>, title: string) =>
 describe('matching needs to courses', () => {
   it('matches a needs analysis across the consortium and accepts two suggestions', async () => {
     const { context, page, errors } = await newPage(journey);
-    await signIn(page, 'karin.koordinator@mittland.example');
-    await switchOrganisation(page, 'Högskolan i Norrvik');
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'Behovsanalys' })
@@ -107,8 +106,7 @@ describe('matching needs to courses', () => {
     expect(submitted.status).toBe(201);
 
     const { context, page, errors } = await newPage(journey);
-    await signIn(page, 'karin.koordinator@mittland.example');
-    await switchOrganisation(page, 'Högskolan i Norrvik');
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'Förfrågningar' })

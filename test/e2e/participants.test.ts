@@ -1,13 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WELDING_CASE, weldingChain } from './support/commercial.ts';
-import {
-  expectHeading,
-  expectNoAxeViolations,
-  luppAndBrowser,
-  newPage,
-  signIn,
-  switchOrganisation,
-} from './support/lupp.ts';
+import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
 
 // Sara at Stålverket i Norrvik AB designates the participants of the signed agreement for the welding
 // course: a file with two bad rows is reported and nothing saved; then the valid rows are kept, and one
@@ -71,8 +64,7 @@ describe('participants in the customer portal', () => {
 
   it("the HEI's coordinator sees them masked and shows one whole personnummer", async () => {
     const { context, page, errors } = await newPage(journey);
-    await signIn(page, 'karin.koordinator@mittland.example');
-    await switchOrganisation(page, 'Högskolan i Norrvik');
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
     await page.goto(`/cases/${caseId}`);
     await expectHeading(page, CASE_TITLE);
     const table = page.getByTestId('hei-participants');

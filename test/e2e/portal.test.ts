@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  expectHeading,
-  expectNoAxeViolations,
-  luppAndBrowser,
-  newPage,
-  signIn,
-  switchOrganisation,
-} from './support/lupp.ts';
+import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
 
 // The customer portal: Sara at Stålverket i Norrvik AB follows her company's cases at Högskolan i
 // Norrvik, writes to the HEI and shares a document; the coordinator sees the message in the case,
@@ -22,8 +15,7 @@ const MESSAGE = 'Vi kan ta emot tolv deltagare i mars. Vår kompetensplan bifoga
 describe('the customer portal', () => {
   it('a coordinator writes an internal note on the Stålverket case', async () => {
     const { context, page, errors } = await newPage(journey);
-    await signIn(page, 'karin.koordinator@mittland.example');
-    await switchOrganisation(page, 'Högskolan i Norrvik');
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
     const list = await page.request.get(`/api/cases?q=${encodeURIComponent('Vätgas')}`);
     const found = (await list.json()) as { items: { id: string; title: string }[] };
     caseId = found.items.find((c) => c.title === CASE_TITLE)?.id ?? '';
@@ -108,8 +100,7 @@ describe('the customer portal', () => {
 
   it("the coordinator sees the customer's message in the case timeline", async () => {
     const { context, page, errors } = await newPage(journey);
-    await signIn(page, 'karin.koordinator@mittland.example');
-    await switchOrganisation(page, 'Högskolan i Norrvik');
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
     await page.goto(`/cases/${caseId}`);
     await expectHeading(page, CASE_TITLE);
     const entries = page.getByTestId('case-entries');

@@ -16,7 +16,6 @@ import {
   newPage,
   SWEDISH_SHELL_UI,
   signIn,
-  switchOrganisation,
 } from './support/lupp.ts';
 
 // Staff profiles at Mittlands universitet. Lars (teacher) adds hydrogen technology to his profile; Karin
@@ -167,8 +166,7 @@ describe('staff profiles, finding teachers and the merit record', () => {
 
   it('a coordinator finds him by that expertise for a design and adds him as a teacher', async () => {
     const { context, page, errors } = await newPage(journey);
-    await signIn(page, 'karin.koordinator@mittland.example');
-    await switchOrganisation(page, 'Mittlands universitet');
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Mittlands universitet' });
     await page.goto(`/cases/${caseId}`);
     await page.getByRole('form', { name: 'Utformningens uppgifter' }).waitFor();
     await page.getByRole('link', { name: 'Hitta lärare efter expertis' }).click();

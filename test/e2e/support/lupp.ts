@@ -205,11 +205,14 @@ export async function expectEnglish(page: Page, swedishUi: readonly string[], wi
   expect(leaks, `Swedish interface text on ${page.url()}`).toEqual([]);
 }
 
-/** Signs in through the sign-in page (Swedish labels unless `english`), waiting for the app shell. */
+/**
+ * Signs in through the sign-in page (Swedish labels unless `english`), waiting for the app shell, then
+ * switches to the organisation named `at` when given.
+ */
 export async function signIn(
   page: Page,
   email: string,
-  options: { english?: boolean; password?: string } = {},
+  options: { english?: boolean; password?: string; at?: string } = {},
 ) {
   const english = options.english ?? false;
   await page.goto('/sign-in');
@@ -221,6 +224,7 @@ export async function signIn(
   await page.getByRole('banner').waitFor();
   // The main menu is there (though folded away on a phone).
   await page.locator('nav#main-menu').waitFor({ state: 'attached' });
+  if (options.at) await switchOrganisation(page, options.at);
 }
 
 /** Waits until the h1 reads `text`. */

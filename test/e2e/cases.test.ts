@@ -59,6 +59,8 @@ describe('a case from claim to the board', () => {
     await inquiryStage.getByText(/Klart .* av Karin Berg/).waitFor();
     await inquiryStage.getByRole('button', { name: 'Kommentera: Ansvarig samordnare utsedd' }).click();
     const comment = page.getByRole('dialog', { name: 'Kommentar till kontrollpunkt' });
+    // The dialog's header is no second banner landmark (screen readers list landmarks to jump between).
+    expect(await page.getByRole('banner').count()).toBe(1);
     await comment.getByRole('textbox', { name: 'Kommentar' }).fill('Karin är ansvarig.');
     await comment.getByRole('button', { name: 'Markera som klar med kommentar' }).click();
     await inquiryStage.getByText(/Karin är ansvarig\./).waitFor();

@@ -13,6 +13,11 @@ export const theme = createTheme({
   focusRing: 'auto',
   // Whoever asks their system for less motion gets none: modals, menus and notifications appear at once.
   respectReducedMotion: true,
+  components: {
+    // Mantine's modal header is a <header> in a portal outside every landmark, which makes it a second
+    // "banner" for screen readers while a dialog is open; the dialog is named by its title already.
+    ModalHeader: { defaultProps: { component: 'div' } },
+  },
 });
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({

@@ -1,15 +1,15 @@
-import { Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CostConfigInput } from '../../../features/costing/costing.contract.ts';
 import { isApiError } from '../../api.ts';
 import { activeOrganisationOf, useMe } from '../../session.ts';
-import { DataTable } from '../../ui/DataTable.tsx';
 import { FormModal } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { Page, Section, useErrorMessage } from '../../ui/page.tsx';
+import { VersionTable } from '../../ui/VersionTable.tsx';
 import { OrganisationQueryView } from '../admin/OrganisationView.tsx';
 import { Calculator } from './Calculator.tsx';
 import { ConfigEditor, ConfigValues } from './ConfigEditor.tsx';
@@ -59,7 +59,7 @@ function CostsContent({
           {versions.length === 0 ? (
             <Text>{t('costs.noVersions')}</Text>
           ) : (
-            <VersionTable versions={versions} selectedId={selected?.id} onSelect={setSelectedId} />
+            <CostVersionTable versions={versions} selectedId={selected?.id} onSelect={setSelectedId} />
           )}
           {access.canEdit && (
             <Group>
@@ -100,7 +100,7 @@ function CostsContent({
   );
 }
 
-function VersionTable({
+function CostVersionTable({
   versions,
   selectedId,
   onSelect,
@@ -112,7 +112,11 @@ function VersionTable({
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <DataTable
+    <VersionTable
+      versions={versions}
+      selectedId={selectedId}
+      onSelect={onSelect}
+      rowTestId="cost-version-row"
       minWidth={640}
       columns={[
         t('costs.columns.version'),
@@ -122,48 +126,24 @@ function VersionTable({
         t('costs.columns.approvedBy'),
         t('costs.columns.approvedAt'),
       ]}
-    >
-      {versions.map((v) => {
-        const current = v.id === selectedId;
-        return (
-          <Table.Tr
-            key={v.id}
-            data-testid="cost-version-row"
-            bg={current ? 'var(--mantine-color-blue-0)' : undefined}
-          >
-            <Table.Td>
-              <Button
-                variant={current ? 'light' : 'subtle'}
-                size="compact-sm"
-                aria-pressed={current}
-                onClick={() => onSelect(v.id)}
-              >
-                {t('costs.versionTitle', { version: v.version })}
-              </Button>
-            </Table.Td>
-            <Table.Td>{format.date(v.effectiveFrom)}</Table.Td>
-            <Table.Td>
-              <Badge variant={v.status === 'approved' ? 'light' : 'outline'} tt="none">
-                {t(`costs.status.${v.status}`)}
-              </Badge>
-            </Table.Td>
-            <Table.Td>
-              {v.inEffect ? (
-                <Badge variant="light" color="green" tt="none">
-                  {t('costs.inEffect')}
-                </Badge>
-              ) : (
-                <Text span size="sm" c="dimmed">
-                  {t('costs.notInEffect')}
-                </Text>
-              )}
-            </Table.Td>
-            <Table.Td>{v.approvedBy?.name ?? '–'}</Table.Td>
-            <Table.Td>{v.approvedAt ? format.dateTime(v.approvedAt) : '–'}</Table.Td>
-          </Table.Tr>
-        );
-      })}
-    </DataTable>
+      title={(v) => t('costs.versionTitle', { version: v.version })}
+      cells={(v) => [
+        <Badge key="status" variant={v.status === 'approved' ? 'light' : 'outline'} tt="none">
+          {t(`costs.status.${v.status}`)}
+        </Badge>,
+        v.inEffect ? (
+          <Badge key="inEffect" variant="light" color="green" tt="none">
+            {t('costs.inEffect')}
+          </Badge>
+        ) : (
+          <Text key="inEffect" span size="sm" c="dimmed">
+            {t('costs.notInEffect')}
+          </Text>
+        ),
+        v.approvedBy?.name ?? '–',
+        v.approvedAt ? format.dateTime(v.approvedAt) : '–',
+      ]}
+    />
   );
 }
 

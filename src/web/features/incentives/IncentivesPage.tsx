@@ -1,14 +1,14 @@
-import { Badge, Button, Group, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api.ts';
 import { activeOrganisationOf, useMe } from '../../session.ts';
-import { DataTable } from '../../ui/DataTable.tsx';
 import { FormModal } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { Page, Section, useErrorMessage } from '../../ui/page.tsx';
+import { VersionTable } from '../../ui/VersionTable.tsx';
 import { OrganisationQueryView } from '../admin/OrganisationView.tsx';
 import { hundredthsToInput, parsePercent } from '../costs/money.ts';
 import {
@@ -63,7 +63,7 @@ function IncentivesContent({
           {versions.length === 0 ? (
             <Text>{t('incentives.noVersions')}</Text>
           ) : (
-            <VersionTable versions={versions} selectedId={selected?.id} onSelect={setSelectedId} />
+            <IncentiveVersionTable versions={versions} selectedId={selected?.id} onSelect={setSelectedId} />
           )}
           {canEdit ? (
             <Group>
@@ -111,7 +111,7 @@ export function StatusBadge({ model }: { model: IncentiveModel }) {
   );
 }
 
-function VersionTable({
+function IncentiveVersionTable({
   versions,
   selectedId,
   onSelect,
@@ -123,7 +123,11 @@ function VersionTable({
   const { t, i18n } = useTranslation();
   const format = useFormat();
   return (
-    <DataTable
+    <VersionTable
+      versions={versions}
+      selectedId={selectedId}
+      onSelect={onSelect}
+      rowTestId="incentive-version-row"
       minWidth={720}
       columns={[
         t('incentives.columns.version'),
@@ -133,36 +137,14 @@ function VersionTable({
         t('incentives.columns.workloadFactor'),
         t('incentives.columns.createdBy'),
       ]}
-    >
-      {versions.map((v) => {
-        const current = v.id === selectedId;
-        return (
-          <Table.Tr
-            key={v.id}
-            data-testid="incentive-version-row"
-            bg={current ? 'var(--mantine-color-blue-0)' : undefined}
-          >
-            <Table.Td>
-              <Button
-                variant={current ? 'light' : 'subtle'}
-                size="compact-sm"
-                aria-pressed={current}
-                onClick={() => onSelect(v.id)}
-              >
-                {t('incentives.versionTitle', { version: v.version })}
-              </Button>
-            </Table.Td>
-            <Table.Td>{format.date(v.effectiveFrom)}</Table.Td>
-            <Table.Td>
-              <StatusBadge model={v} />
-            </Table.Td>
-            <Table.Td>{format.percent(v.departmentShareBp)}</Table.Td>
-            <Table.Td>{factorText(v.workloadFactorBp, i18n.language)}</Table.Td>
-            <Table.Td>{v.createdBy?.name ?? '–'}</Table.Td>
-          </Table.Tr>
-        );
-      })}
-    </DataTable>
+      title={(v) => t('incentives.versionTitle', { version: v.version })}
+      cells={(v) => [
+        <StatusBadge key="status" model={v} />,
+        format.percent(v.departmentShareBp),
+        factorText(v.workloadFactorBp, i18n.language),
+        v.createdBy?.name ?? '–',
+      ]}
+    />
   );
 }
 

@@ -10,7 +10,8 @@ import { defineConfig } from 'vitest/config';
 //
 // A worker keeps the modules it loaded from one file to the next (isolate: false): loading the app anew
 // for each file was a third of the API project's time. Each file still builds its own app on its own
-// database, so no state but the loaded code is shared.
+// database: what files share is the loaded code and what it keeps of files read once (the glossary, the
+// guide's content and template files), never a database's data.
 export default defineConfig({
   test: {
     projects: [

@@ -18,7 +18,7 @@ import { courseExternalIds } from '../src/features/catalog/catalog.service.ts';
 import { loadCatalogFile } from '../src/features/matching/matching.batch.ts';
 import { judge, needBackground, P, type Ranked, rankCourses } from './tune-rank.ts';
 
-type Need = { id: string; language: string; text: string };
+type Need = { id: string; language: string; text: string; sector?: string };
 type Course = { id: string; title: string; language: string; subjects: string[]; provider: string };
 type Gold = Record<string, Record<string, number>>;
 export type Hit = Ranked & { ext: string };
@@ -40,6 +40,11 @@ export type Variant = {
   rerank?: (hits: Hit[], set: SetData) => Hit[];
   /** weights of need words by how common they are across the set's needs */
   background?: (set: SetData) => Map<string, number>;
+  /** the text ranked for a need (default: its text) */
+  textOf?: (need: Need) => string;
+  /** the employer's sector as context: each course in the top 30 gains weight × the need's best direct
+   * score × its direct score for the sector text alone (share of the best such score) */
+  sector?: { weight: number; textOf?: (sector: string) => string };
 };
 
 const { values } = parseArgs({
@@ -99,9 +104,29 @@ async function evaluate(set: SetData, variant: Variant, dump?: Record<string, un
   let empty = 0;
   try {
     for (const need of set.needs) {
-      const ranking = await rankCourses(set.database.db, { text: need.text, scope: set.heiIds, top: 30 });
+      const text = variant.textOf?.(need) ?? need.text;
+      const ranking = await rankCourses(set.database.db, {
+        text,
+        scope: set.heiIds,
+        top: Number(process.env.TUNE_TOP ?? 30),
+      });
       const { noGoodMatch } = judge(ranking);
       let hits: Hit[] = ranking.results.map((r) => ({ ...r, ext: set.ext.get(r.courseId) ?? r.courseId }));
+      if (variant.sector && need.sector) {
+        const sectorText = variant.sector.textOf?.(need.sector) ?? need.sector;
+        const bySector = await rankCourses(set.database.db, {
+          text: sectorText,
+          scope: set.heiIds,
+          top: 1000,
+        });
+        const most = Math.max(1e-9, ...bySector.results.map((r) => r.direct));
+        const of = new Map(bySector.results.map((r) => [r.courseId, r.direct / most]));
+        const best = Math.max(0, ...hits.map((h) => h.direct));
+        const weight = variant.sector.weight;
+        hits = hits
+          .map((h) => ({ ...h, score: h.score + weight * best * (of.get(h.courseId) ?? 0) }))
+          .sort((a, b) => b.score - a.score);
+      }
       if (variant.rerank) hits = variant.rerank(hits, set);
       const ids = hits.slice(0, 10).map((h) => h.ext);
       const g = set.gold[need.id] ?? {};

@@ -6,7 +6,8 @@ import { cleanSql, contentWordSql } from '../src/features/matching/matching.inde
 /**
  * A copy of the feature's ranking (`src/features/matching/matching.rank.ts`) with its parameters in `P`,
  * for `bench/matching-tune.ts`: change a knob here, measure, and only then change the feature. Keep the
- * defaults equal to the feature (the tuning harness's "baseline" must give the feature's figures).
+ * defaults equal to the feature (the tuning harness's "baseline" must give the feature's figures). Not
+ * copied: the need's confirmed-concept terms (kind 'c'), which the benchmark sets' untagged courses never have.
  */
 
 export type RankFilters = {

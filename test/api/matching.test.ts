@@ -2,9 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCatalog, indexUnindexedCourses } from '../../src/features/catalog/catalog.service.ts';
+import { course } from '../../src/features/catalog/catalog.table.ts';
 import { neighboursAreCurrent } from '../../src/features/matching/matching.index.ts';
 import { seedDemoTaxonomy } from '../../src/features/taxonomy/demo-taxonomy.ts';
 import { taxonomyConcept } from '../../src/features/taxonomy/taxonomy.table.ts';
@@ -424,6 +425,67 @@ describe('matching a needs analysis, and decisions', () => {
       body: { ...body(some), subject: { kind: 'need', id: '00000000-0000-4000-8000-000000000000' } },
     });
     expect(unknownNeed.statusCode).toBe(404);
+  });
+});
+
+describe('confirmed concepts on courses', () => {
+  it('match needs on the same concept in any language, only while confirmed, and say so in why', async () => {
+    // A concept whose labels no course text has: only the tag can connect the need and the course.
+    const [broomcraft] = await t.db
+      .insert(taxonomyConcept)
+      .values({
+        source: 'demo',
+        externalId: `broomcraft-${Date.now()}`,
+        type: 'skill',
+        labelSv: 'Kvastbinderi',
+        labelEn: 'Broomcraft',
+        version: 'test',
+      })
+      .returning();
+    const conceptId = broomcraft?.id ?? '';
+    const [cobots] = await t.db
+      .select({ id: course.id })
+      .from(course)
+      .where(and(eq(course.heiId, heiB), eq(course.externalId, 'MDU-0003')));
+    const coordB = await createUser(t, [{ organisationId: heiB, roles: ['coordinator'] }]);
+    const created = await t.request('POST', '/api/analyses', {
+      cookie: coordA.cookie,
+      body: { caseId, title: 'Hantverk', strategy: 'Tradition', drivers: ['new_technology'] },
+    });
+    const analysisId = created.json().id;
+    const need = await t.request('POST', `/api/analyses/${analysisId}/needs`, {
+      cookie: coordA.cookie,
+      body: { conceptId, requiredLevel: 4, currentLevel: 1, people: 3, horizon: 'now', importance: 3 },
+    });
+    expect(need.statusCode, need.body).toBe(201);
+    const matches = async () =>
+      (await t.request('GET', `/api/analyses/${analysisId}/matches`, { cookie: coordA.cookie })).json()
+        .needs[0];
+    const tag = (status: string) =>
+      t.request('PUT', `/api/organisations/${heiB}/catalog/courses/${cobots?.id}/tags/${conceptId}`, {
+        cookie: coordB.cookie,
+        body: { status },
+      });
+
+    expect((await matches()).noGoodMatch).toBe(true);
+
+    // The other HEI's coordinator confirms the concept on an English course of theirs.
+    expect((await tag('confirmed')).statusCode).toBe(200);
+    const tagged = await matches();
+    expect(tagged.noGoodMatch).toBe(false);
+    expect(tagged.suggestions[0].course.externalId).toBe('MDU-0003');
+    expect(tagged.suggestions[0].confidence).not.toBe('low');
+    expect(tagged.suggestions[0].why).toMatchObject({
+      matchedWords: [],
+      matchedConcepts: [{ id: conceptId, label: { sv: 'Kvastbinderi', en: 'Broomcraft' } }],
+      courseLanguage: 'en',
+    });
+    // Free text names no concept: the tag is no key there.
+    expect((await search(coordA, { text: 'Kvastbinderi' })).json().noGoodMatch).toBe(true);
+
+    // A rejected concept is no key either.
+    expect((await tag('rejected')).statusCode).toBe(200);
+    expect((await matches()).noGoodMatch).toBe(true);
   });
 });
 

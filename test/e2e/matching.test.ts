@@ -50,6 +50,8 @@ describe('matching needs to courses', () => {
     await uh101.getByTestId('decision').getByText('Godtagen').waitFor();
     const plc = needSection(page, /PLC-programmering/);
     const plcCourse = rowOf(plc, 'PLC-programmering för underhållstekniker');
+    // Karin confirmed the need's concept on this course: the tag is a reason of its own.
+    await plcCourse.getByText('Bekräftat begrepp på kursen: PLC-programmering').waitFor();
     await plcCourse.getByRole('button', { name: 'Godta PLC-programmering för underhållstekniker' }).click();
     await plcCourse.getByTestId('decision').getByText('Godtagen').waitFor();
     const welding = plc.getByTestId('match-row').filter({ hasText: 'Svetsteknik för arbetsledare' });

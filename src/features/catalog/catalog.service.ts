@@ -390,7 +390,7 @@ export async function catalogScope(db: Db, heiId: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-const matchDocOf = (c: CourseRow): MatchDocInput => ({
+const matchDocOf = (c: CourseRow, concepts: string[]): MatchDocInput => ({
   courseId: c.id,
   heiId: c.heiId,
   titleSv: c.titleSv,
@@ -402,12 +402,24 @@ const matchDocOf = (c: CourseRow): MatchDocInput => ({
   format: c.format,
   level: c.level,
   credits: c.credits ?? c.creditEquivalent,
+  concepts,
 });
 
+/** The concepts a person confirmed on each of these courses (course id → concept ids). */
+async function confirmedConcepts(db: Db, courseIds: string[]) {
+  const rows = await db
+    .select({ courseId: courseConcept.courseId, conceptId: courseConcept.conceptId })
+    .from(courseConcept)
+    .where(and(inArray(courseConcept.courseId, courseIds), eq(courseConcept.status, 'confirmed')));
+  const byCourse = new Map<string, string[]>();
+  for (const r of rows) byCourse.set(r.courseId, [...(byCourse.get(r.courseId) ?? []), r.conceptId]);
+  return byCourse;
+}
+
 /**
- * Brings the matching index up to date for these courses (changed ones only). The neighbours of the
- * consortium's courses depend on the whole catalogue: they are rebuilt by `neighbours` — a queued job in
- * the app, directly on the command line.
+ * Brings the matching index up to date for these courses (changed ones only: their text, attributes or
+ * confirmed concepts). The neighbours of the consortium's courses depend on the whole catalogue: when a
+ * course changed they are rebuilt by `neighbours` — a queued job in the app, directly on the command line.
  */
 export async function indexForMatching(
   db: Db,
@@ -415,13 +427,17 @@ export async function indexForMatching(
   courseIds: string[],
   neighbours?: (heiId: string) => Promise<void>,
 ) {
+  let changed = 0;
   for (let i = 0; i < courseIds.length; i += 500) {
-    const rows = await db
-      .select()
-      .from(course)
-      .where(inArray(course.id, courseIds.slice(i, i + 500)));
-    await indexCourses(db, rows.map(matchDocOf));
+    const ids = courseIds.slice(i, i + 500);
+    const rows = await db.select().from(course).where(inArray(course.id, ids));
+    const concepts = await confirmedConcepts(db, ids);
+    changed += await indexCourses(
+      db,
+      rows.map((r) => matchDocOf(r, concepts.get(r.id) ?? [])),
+    );
   }
+  if (!changed) return;
   if (neighbours) await neighbours(heiId);
   else await rebuildNeighbours(db, await catalogScope(db, heiId));
 }
@@ -516,7 +532,7 @@ export async function suggestCourseTags(db: Db, access: { heiId: string }, cours
 /** A person confirms or rejects a concept on a course (a concept they picked themselves can be confirmed too). */
 export async function decideTag(
   db: Db,
-  access: { heiId: string; actor: Actor },
+  access: WriteAccess,
   courseId: string,
   conceptId: string,
   status: 'confirmed' | 'rejected',
@@ -544,6 +560,8 @@ export async function decideTag(
       data: { conceptId },
     });
   });
+  // a confirmed concept is a key the course is matched by (and a rejected one no longer is)
+  await indexForMatching(db, access.heiId, [courseId], access.queueNeighbours);
   return courseView(db, courseId);
 }
 

@@ -4,7 +4,7 @@ import { authUser } from '../auth/auth.table.ts';
 import { type Auth, createPasswordAccount } from '../auth/auth.ts';
 import { addEntry, addTask, closeCase, createCase, moveCase, tickChecklist } from '../cases/cases.service.ts';
 import { type Stage, stageIndex } from '../cases/stages.ts';
-import { importCatalog } from '../catalog/catalog.service.ts';
+import { decideTag, importCatalog, listCourses } from '../catalog/catalog.service.ts';
 import { insertApprovedCostConfig } from '../costing/costing.service.ts';
 import { insertIncentiveModel } from '../incentives/incentives.service.ts';
 import type { SubmitInquiry } from '../inquiries/inquiries.contract.ts';
@@ -158,6 +158,7 @@ export async function seedDemo(db: Db, auth: Auth, publicUrl = 'http://localhost
   }
   await seedDemoTaxonomy(db);
   await seedDemoCatalogues(db, orgs, ids);
+  await seedDemoTag(db, ids.get('mittland')?.organisationId ?? '');
   await seedDemoStaff(db, ids);
   await seedDemoInquiries(db, ids, publicUrl);
   await seedDemoCases(db, ids.get('norrvik')?.organisationId ?? '', publicUrl);
@@ -177,21 +178,17 @@ export async function seedDemo(db: Db, auth: Auth, publicUrl = 'http://localhost
   return true;
 }
 
-/**
- * Cases in every stage at Högskolan i Norrvik, worked by Karin through the same use cases a
- * coordinator uses (so every gate was passed the proper way). Mittlands universitet starts with none,
- * so its pipeline shows what claiming an inquiry does.
- */
-async function seedDemoCases(db: Db, heiId: string, publicUrl: string) {
+/** Karin, the demo coordinator, acting at one of her HEIs (the seed works through the use cases as she). */
+async function karinAt(db: Db, heiId: string): Promise<Actor | null> {
   const [karin] = await db
     .select()
     .from(authUser)
     .where(eq(authUser.email, 'karin.koordinator@mittland.example'));
-  if (!karin) return;
+  if (!karin) return null;
   const memberships = await listMemberships(db, karin.id);
   const active = memberships.find((m) => m.tenant.id === heiId);
-  if (!active) return;
-  const actor: Actor = {
+  if (!active) return null;
+  return {
     userId: karin.id,
     email: karin.email,
     name: karin.name,
@@ -200,6 +197,16 @@ async function seedDemoCases(db: Db, heiId: string, publicUrl: string) {
     activeMembershipId: active.id,
     memberships,
   };
+}
+
+/**
+ * Cases in every stage at Högskolan i Norrvik, worked by Karin through the same use cases a
+ * coordinator uses (so every gate was passed the proper way). Mittlands universitet starts with none,
+ * so its pipeline shows what claiming an inquiry does.
+ */
+async function seedDemoCases(db: Db, heiId: string, publicUrl: string) {
+  const actor = await karinAt(db, heiId);
+  if (!actor) return;
   const demoCases: {
     title: string;
     customer: string;
@@ -344,7 +351,7 @@ async function seedDemoCases(db: Db, heiId: string, publicUrl: string) {
     if (c.stage === 'costing') {
       await addTask(db, actor, created.id, {
         title: 'Skicka offert till regionen',
-        assigneeUserId: karin.id,
+        assigneeUserId: actor.userId,
         dueOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
       });
     }
@@ -452,6 +459,25 @@ async function seedDemoCatalogues(
       keepValidRows: false,
     });
   }
+}
+
+/**
+ * Karin has confirmed one concept on a course of Mittlands universitet (the others are suggestions
+ * waiting for a person), so a need on that concept finds the course by it too.
+ */
+async function seedDemoTag(db: Db, heiId: string) {
+  const actor = await karinAt(db, heiId);
+  if (!actor) return;
+  const [plc] = (
+    await listCourses(db, actor, {
+      hei: heiId,
+      q: 'PLC-programmering för underhållstekniker',
+      limit: 1,
+      offset: 0,
+    })
+  ).courses;
+  const [concept] = await searchConcepts(db, { q: 'PLC-programmering', types: ['skill'], limit: 1 });
+  if (plc && concept) await decideTag(db, { heiId, actor }, plc.id, concept.id, 'confirmed');
 }
 
 /** Inquiries as employers would write them, through the same front door the public uses. */

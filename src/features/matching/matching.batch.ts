@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
-import { courseExternalIds, importCatalog, indexForMatching } from '../catalog/catalog.service.ts';
+import { courseExternalIds, importCatalog } from '../catalog/catalog.service.ts';
 import { createConsortiumWithHeis } from '../tenancy/tenancy.service.ts';
+import { rebuildNeighbours } from './matching.index.ts';
 import { judge, rankCourses } from './matching.rank.ts';
 
 /**
@@ -44,8 +45,10 @@ export async function loadCatalogFile(db: Db, file: CatalogFile) {
     for (const p of report.problems) problems.push(`${hei.name} row ${p.row ?? '-'}: ${p.message.en}`);
   }
   const t1 = performance.now();
-  const first = heis[0];
-  if (first) await indexForMatching(db, first.id, []);
+  await rebuildNeighbours(
+    db,
+    heis.map((h) => h.id),
+  );
   const t2 = performance.now();
   return {
     heiIds: heis.map((h) => h.id),

@@ -36,6 +36,14 @@ export const suggestionSchema = z
     confidence: z.enum(confidences),
     why: z.object({
       matchedWords: z.array(z.string()).describe("The need's words found in the course (typos as corrected)"),
+      matchedConcepts: z
+        .array(
+          z.object({
+            id: z.uuid(),
+            label: z.object({ sv: z.string().nullable(), en: z.string().nullable() }),
+          }),
+        )
+        .describe("The need's taxonomy concepts that a person confirmed on the course"),
       needLanguage: z.enum(['sv', 'en']),
       courseLanguage: z.enum(['sv', 'en']),
       similarTo: z

@@ -23,6 +23,8 @@ export type MatchDocInput = {
   format: string | null;
   level: string | null;
   credits: number | null;
+  /** Taxonomy concepts a person confirmed on the course (ids): a key shared with needs, in no language. */
+  concepts?: string[];
 };
 
 /** Lower case, and `/` spaced out so "MIG/MAG" gives two words (the parser keeps "mig/mag" as a path). */
@@ -46,9 +48,20 @@ function fieldsOf(doc: MatchDocInput) {
   };
 }
 
+// (concepts only when there are some: a course without was fingerprinted so before they were indexed)
 const fingerprintOf = (doc: MatchDocInput) =>
   createHash('sha1')
-    .update(JSON.stringify([fieldsOf(doc), doc.languages, doc.format, doc.level, doc.credits, doc.heiId]))
+    .update(
+      JSON.stringify([
+        fieldsOf(doc),
+        doc.languages,
+        doc.format,
+        doc.level,
+        doc.credits,
+        doc.heiId,
+        ...(doc.concepts?.length ? [[...doc.concepts].sort()] : []),
+      ]),
+    )
     .digest('base64url');
 
 /** Weight of a term by the field it is in: title 3, subjects 2, description and learning outcomes 1. */
@@ -58,6 +71,11 @@ const FIELD_WEIGHT_SQL = 'case f.field when 1 then 3 when 2 then 2 else 1 end';
  * the mean of real catalogues (70–110). Only orders a term's postings; scores use the scope's mean length.
  */
 const REFERENCE_LENGTH = 100;
+/**
+ * A confirmed concept is a posting of kind 'c' (term: the concept's id) weighted as a title word: a person
+ * has said the course is about it.
+ */
+export const CONCEPT_FIELD_WEIGHT = 3;
 
 /**
  * (Re)indexes courses: their document, stems and prefixes (postings with the term frequency over all fields
@@ -75,6 +93,7 @@ export async function indexCourses(db: Executor, docs: MatchDocInput[]): Promise
     level: d.level,
     credits: d.credits,
     fingerprint: fingerprintOf(d),
+    concepts: d.concepts ?? [],
     ...fieldsOf(d),
   }));
   const batch = JSON.stringify(rows);
@@ -141,6 +160,15 @@ export async function indexCourses(db: Executor, docs: MatchDocInput[]): Promise
       insert into match_vocab (word) select distinct lexeme from words where length(lexeme) >= 4
       on conflict do nothing returning 1)
     update match_doc d set dl = l.dl from length l where d.course_id = l.course_id`);
+  // confirmed concepts: postings of their own, after the document's length is known
+  const conceptWeight = sql.raw(String(CONCEPT_FIELD_WEIGHT));
+  await db.execute(sql`
+    insert into match_term (course_id, kind, term, tf, wtf, hei_id, lang, dl, impact)
+    select d.course_id, 'c', c.id, 1, ${conceptWeight}, d.hei_id, d.lang, d.dl,
+      ${conceptWeight} * 2.2 / (${conceptWeight} + 1.2 * (0.25 + 0.75 * d.dl / ${sql.raw(String(REFERENCE_LENGTH))}))
+    from jsonb_to_recordset(${batch}::jsonb) r(course_id uuid, concepts text[])
+      join match_doc d using (course_id), lateral (select distinct unnest(r.concepts) as id) c
+    where r.course_id = any(${idList})`);
   return ids.length;
 }
 

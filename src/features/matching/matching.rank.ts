@@ -30,6 +30,8 @@ export type Ranked = {
   direct: number;
   /** The need's words this course matched (as written in the need, or the catalogue word a typo became). */
   matched: string[];
+  /** The need's concepts a person confirmed on this course (ids). */
+  concepts: string[];
   /** For a course found only through a similar one: that course. */
   similarTo: string | null;
 };
@@ -46,6 +48,12 @@ export type Ranking = {
 
 // Parameters of the method (decision 0004): round values, chosen on the dev set.
 const PREFIX_WEIGHT = 0.5;
+/**
+ * A taxonomy concept of the need that a person confirmed on a course counts as three words of the course's
+ * title: enough for a need of a few words that names the concept to be a good match by it alone (no
+ * word in common, or in another language), and it lifts tagged courses above untagged ones sharing words.
+ */
+const CONCEPT_WEIGHT = 3;
 const TAIL_WEIGHT = 0.5;
 const TYPO_SIMILARITY = 0.5;
 const KNOWN_WORD_SIMILARITY = 0.6;
@@ -114,7 +122,14 @@ function filterSql(f: RankFilters) {
 
 export async function rankCourses(
   db: Pick<Db, 'execute'>,
-  input: { text: string; scope: string[]; top: number; filters?: RankFilters },
+  input: {
+    text: string;
+    /** Taxonomy concepts the need is about (ids): matched with the concepts confirmed on courses. */
+    concepts?: string[];
+    scope: string[];
+    top: number;
+    filters?: RankFilters;
+  },
 ): Promise<Ranking> {
   const text = input.text.slice(0, 4000);
   const candidates = glossaryCandidates(text);
@@ -142,6 +157,7 @@ export async function rankCourses(
     score: number;
     direct: number;
     matched: string[] | null;
+    concepts: string[] | null;
     similar_to: string | null;
     n: number;
     p: number;
@@ -194,6 +210,10 @@ export async function rankCourses(
       -- translations, each the word they translate (origin) as it would be in the other language
       select 's', t.lexeme, 1.0, tr.word || ' → ' || tr.translation, tr.word
       from tr, lateral unnest(to_tsvector(tr.tcfg::regconfig, tr.translation)) t
+      union all
+      -- the need's concepts, as the courses' confirmed concepts are indexed (kind 'c', the concept's id)
+      select distinct 'c', c.id, ${sql.raw(String(CONCEPT_WEIGHT))}::float8, c.id, null
+      from unnest(${textArray(input.concepts ?? [])}) c(id)
     ),
     -- a term only a translation gives is marked with the need's word it translates
     q as (select kind, term, max(w) as w, array_agg(distinct word) as words,
@@ -321,11 +341,12 @@ export async function rankCourses(
       limit ${input.top}),
     -- the need's words each of them matched
     matched as (
-      select m.course_id, array_agg(distinct w.word) as matched
+      select m.course_id, array_agg(distinct w.word) filter (where m.kind <> 'c') as matched,
+        array_agg(distinct m.term) filter (where m.kind = 'c') as concepts
       from m join best using (course_id) left join q using (kind, term),
         unnest(coalesce(q.words, array[m.term])) w(word)
       group by m.course_id)
-    select best.*, d.hei_id, d.lang, matched.matched, n.n, potential.p
+    select best.*, d.hei_id, d.lang, matched.matched, matched.concepts, n.n, potential.p
     from best join match_doc d using (course_id) left join matched using (course_id), n, potential
     order by best.score desc, best.raw desc, best.course_id`);
   const courses =
@@ -348,6 +369,7 @@ export async function rankCourses(
       score: Number(r.score),
       direct: Number(r.direct),
       matched: r.matched ?? [],
+      concepts: r.concepts ?? [],
       similarTo: r.similar_to,
     })),
   };

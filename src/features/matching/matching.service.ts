@@ -31,14 +31,21 @@ export function needLanguage(text: string): 'sv' | 'en' {
   return en > sv ? 'en' : 'sv';
 }
 
-/** A match across the HEI's consortium, with the decisions already taken on this subject. */
+type NeedConcept = { id: string; label: { sv: string | null; en: string | null } };
+
+/**
+ * A match across the HEI's consortium, with the decisions already taken on this subject. The need's
+ * taxonomy concepts match the concepts people confirmed on courses, in any language.
+ */
 async function match(
   db: Db,
   hei: { id: string },
-  text: string,
+  need: { text: string; concepts?: NeedConcept[] },
   filters: MatchFilters,
   subject: Subject | null,
 ): Promise<Match> {
+  const { text } = need;
+  const concepts = new Map((need.concepts ?? []).map((c) => [c.id, c]));
   const scope = await catalogScope(db, hei.id);
   const rankFilters: RankFilters = {
     heiIds: filters.hei === 'own-only' ? [hei.id] : undefined,
@@ -48,7 +55,13 @@ async function match(
     minCredits: filters.creditsMin,
     maxCredits: filters.creditsMax,
   };
-  const ranking = await rankCourses(db, { text, scope, top: filters.top, filters: rankFilters });
+  const ranking = await rankCourses(db, {
+    text,
+    concepts: [...concepts.keys()],
+    scope,
+    top: filters.top,
+    filters: rankFilters,
+  });
   const { noGoodMatch, confidenceOf } = judge(ranking);
   let ranked = ranking.results.map((r) => ({ ...r, confidence: confidenceOf(r.score) }));
   if (filters.hei === 'own-first') {
@@ -84,6 +97,10 @@ async function match(
           confidence: r.confidence,
           why: {
             matchedWords: r.matched.sort(),
+            matchedConcepts: r.concepts.flatMap((id) => {
+              const concept = concepts.get(id);
+              return concept ? [concept] : [];
+            }),
             needLanguage: language,
             courseLanguage: r.lang,
             similarTo: like ? { id: like.id, code: like.code, title: like.title } : null,
@@ -119,7 +136,7 @@ async function decisionsOn(db: Db, subject: Subject, courseIds: string[]) {
 /** Free text (an employer's words, an inquiry pasted in): the active HEI's consortium, no decisions. */
 export async function matchText(db: Db, actor: Actor, input: MatchFilters & { text: string }) {
   const hei = await actingHei(db, actor, SEARCHERS);
-  return match(db, hei, input.text, input, null);
+  return match(db, hei, { text: input.text }, input, null);
 }
 
 /** The text a need is matched by: its concept's labels in both languages (a bridge) and its own words. */
@@ -148,7 +165,16 @@ export async function matchAnalysis(db: Db, actor: Actor, analysisId: string, fi
         priority: n.computed.priority,
         horizon: n.horizon,
       },
-      ...(await match(db, hei, text, filters, { kind: 'need', id: n.id })),
+      ...(await match(
+        db,
+        hei,
+        { text, concepts: n.concept ? [{ id: n.concept.id, label: n.concept.label }] : [] },
+        filters,
+        {
+          kind: 'need',
+          id: n.id,
+        },
+      )),
     });
   }
   return { analysisId, needs: out, acceptance: await acceptance(db, hei.id) };
@@ -162,7 +188,7 @@ export async function matchInquiry(db: Db, actor: Actor, inquiryId: string, filt
   return {
     inquiryId,
     text,
-    ...(await match(db, hei, text, filters, { kind: 'inquiry', id: inquiryId })),
+    ...(await match(db, hei, { text }, filters, { kind: 'inquiry', id: inquiryId })),
     acceptance: await acceptance(db, hei.id),
   };
 }

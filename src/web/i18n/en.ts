@@ -1180,6 +1180,7 @@ export const en: Translation = {
     decision: 'Decision',
     band: { high: 'High', medium: 'Medium', low: 'Low' },
     score: 'Score {{score}}',
+    matchedConcepts: 'Confirmed concept on the course: {{concepts}}',
     matchedWords: 'Matched words: {{words}}',
     similarTo: 'Found through the similar course {{code}} {{title}}',
     otherLanguage: 'The course is in {{course}}, the need in {{need}}',

@@ -1180,6 +1180,7 @@ export const sv = {
     decision: 'Beslut',
     band: { high: 'Hög', medium: 'Medel', low: 'Låg' },
     score: 'Poäng {{score}}',
+    matchedConcepts: 'Bekräftat begrepp på kursen: {{concepts}}',
     matchedWords: 'Matchade ord: {{words}}',
     similarTo: 'Hittad via liknande kurs {{code}} {{title}}',
     otherLanguage: 'Kursen är på {{course}}, behovet på {{need}}',

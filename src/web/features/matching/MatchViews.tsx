@@ -206,6 +206,13 @@ function Why({ suggestion: s, needLanguage }: { suggestion: Suggestion; needLang
           {t('matchingPage.matchedWords', { words: s.why.matchedWords.slice(0, 8).join(', ') })}
         </Text>
       )}
+      {s.why.matchedConcepts.length > 0 && (
+        <Text size="sm">
+          {t('matchingPage.matchedConcepts', {
+            concepts: s.why.matchedConcepts.map((c) => format.pick(c.label)).join(', '),
+          })}
+        </Text>
+      )}
       {s.why.similarTo && (
         <Text size="sm">
           {t('matchingPage.similarTo', {

@@ -154,6 +154,12 @@ describe('matching free text across the consortium', () => {
     expect(swedish.why.matchedWords.join(' ')).toMatch(
       /wound → sår|wound care → sårvård|nurses → sjuksköterska/,
     );
+    // A need in both languages (as a concept's labels are) names the word itself, not its translation too.
+    const both = (await search(coordA, { text: 'Sårvård. Wound care' })).json();
+    const woundCare = both.suggestions.find((s: { why: { matchedWords: string[] } }) =>
+      s.why.matchedWords.includes('sårvård'),
+    );
+    expect(woundCare.why.matchedWords).not.toContain('wound care → sårvård');
   });
 
   it('repairs typos and finds words inside Swedish compounds', async () => {

@@ -31,6 +31,16 @@ export function needLanguage(text: string): 'sv' | 'en' {
   return en > sv ? 'en' : 'sv';
 }
 
+/**
+ * The matched words as a reason: sorted, and without a translation whose result the need also has as
+ * itself ("programmering → programming" when the need says "programming" too, as a need on a concept does
+ * with its Swedish and English labels).
+ */
+function readableWords(matched: string[]) {
+  const plain = new Set(matched.filter((w) => !w.includes(' → ')));
+  return matched.filter((w) => !plain.has(w.split(' → ')[1] ?? '')).sort();
+}
+
 type NeedConcept = { id: string; label: { sv: string | null; en: string | null } };
 
 /**
@@ -96,7 +106,7 @@ async function match(
           score: Math.round(r.score * 100) / 100,
           confidence: r.confidence,
           why: {
-            matchedWords: r.matched.sort(),
+            matchedWords: readableWords(r.matched),
             matchedConcepts: r.concepts.flatMap((id) => {
               const concept = concepts.get(id);
               return concept ? [concept] : [];

@@ -184,6 +184,18 @@ describe('authentication', () => {
     expect(response.json().code).toBe('unauthenticated');
   });
 
+  it('refuses a sign-in from another address than its own, saying so', async () => {
+    const response = await t.request('POST', '/api/auth/sign-in/email', {
+      body: { email: admin.email, password: 'wrong-password' },
+      headers: { origin: 'http://127.0.0.1:9' },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({
+      code: 'untrusted_origin',
+      detail: expect.stringMatching(/^Sign-ins are accepted only from http/),
+    });
+  });
+
   it('refuses cookie-authenticated POSTs from another origin', async () => {
     const response = await t.request('POST', '/api/auth/sign-out', {
       cookie: admin.cookie,
@@ -201,7 +213,7 @@ describe('authentication', () => {
         headers,
       });
       expect(response.statusCode).toBe(403);
-      expect(response.json().code).toBe('forbidden');
+      expect(response.json().code).toBe('untrusted_origin');
     }
     expect(
       (await t.request('GET', `/api/organisations/${orgId}`, { cookie: admin.cookie })).json().name,

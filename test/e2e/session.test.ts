@@ -79,6 +79,21 @@ describe('signing in', () => {
 });
 
 describe('switching organisation', () => {
+  it('says so when Lupp is opened at another address than its own, instead of "try again later"', async () => {
+    const { context, page } = await newPage(journey);
+    // The same server by another name: not the address Lupp is set up with (PUBLIC_URL).
+    const elsewhere = journey.lupp.url.replace('127.0.0.1', 'localhost');
+    await page.goto(`${elsewhere}/sign-in`);
+    await page.getByLabel('E-postadress').fill('lars.larare@mittland.example');
+    await page.getByRole('textbox', { name: 'Lösenord', exact: true }).fill('lupp-demo-2026');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: `Lupp tar inte emot inloggningar på den här adressen (${elsewhere})` })
+      .waitFor();
+    await context.close();
+  });
+
   it('lets a member of two organisations switch; the header and the start page follow', async () => {
     const { context, page } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example');

@@ -18,7 +18,7 @@ export async function authRoutes(app: App, { auth }: Deps) {
           ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
         }),
       );
-      if (response.status >= 400) return authProblem(request, reply, response);
+      if (response.status >= 400) return authProblem(request, reply, response, String(auth.options.baseURL));
       reply.status(response.status);
       response.headers.forEach((value, key) => {
         if (key !== 'set-cookie') reply.header(key, value);
@@ -31,26 +31,32 @@ export async function authRoutes(app: App, { auth }: Deps) {
 }
 
 /** better-auth's errors, as problem+json like every other Lupp error. */
-async function authProblem(request: FastifyRequest, reply: FastifyReply, response: Response) {
+async function authProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  response: Response,
+  baseURL: string,
+) {
   const body = (await response.json().catch(() => ({}))) as { message?: string; code?: string };
   const code: ProblemCode =
-    response.status === 401
-      ? 'unauthenticated'
-      : response.status === 403
-        ? 'forbidden'
-        : response.status === 429
-          ? 'rate_limited'
-          : response.status === 404
-            ? 'not_found'
-            : response.status >= 500
-              ? 'internal_error'
-              : 'validation_failed';
+    // (Lupp reached at another address than its PUBLIC_URL, or a forged request)
+    response.status === 403 && body.code === 'INVALID_ORIGIN'
+      ? 'untrusted_origin'
+      : response.status === 401
+        ? 'unauthenticated'
+        : response.status === 403
+          ? 'forbidden'
+          : response.status === 429
+            ? 'rate_limited'
+            : response.status === 404
+              ? 'not_found'
+              : response.status >= 500
+                ? 'internal_error'
+                : 'validation_failed';
   for (const cookie of response.headers.getSetCookie()) reply.header('set-cookie', cookie);
-  return sendProblem(
-    reply,
-    request,
-    response.status,
-    code,
-    body.message ?? body.code ?? 'Authentication failed.',
-  );
+  const detail =
+    code === 'untrusted_origin'
+      ? `Sign-ins are accepted only from ${new URL(baseURL).origin}.`
+      : (body.message ?? body.code ?? 'Authentication failed.');
+  return sendProblem(reply, request, response.status, code, detail);
 }

@@ -28,7 +28,7 @@ export function registerAuthGuard(app: FastifyInstance, auth: Auth, db: Db, publ
         reply,
         request,
         403,
-        'forbidden',
+        'untrusted_origin',
         `Requests that change data must come from ${ownOrigin}.`,
       );
     }

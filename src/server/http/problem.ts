@@ -11,6 +11,7 @@ export const problemCodes = [
   'body_too_large',
   'unauthenticated',
   'forbidden',
+  'untrusted_origin',
   'not_found',
   'conflict',
   'invitation_invalid',

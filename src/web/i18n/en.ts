@@ -74,6 +74,8 @@ export const en: Translation = {
     submit: 'Sign in',
     badCredentials: 'Wrong e-mail address or password. Check them and try again.',
     failed: 'Signing in failed. Try again in a moment.',
+    untrustedOrigin:
+      'Lupp does not accept sign-ins at this address ({{here}}). Open Lupp at the address your organisation gave you, or ask your administrator to check the address Lupp is set up with (PUBLIC_URL).',
     rateLimited: 'Too many attempts. Wait a moment and try again.',
     required: 'Fill in e-mail address and password.',
     describeNeed: 'Describe a competence need',

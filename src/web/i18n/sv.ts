@@ -74,6 +74,8 @@ export const sv = {
     submit: 'Logga in',
     badCredentials: 'Fel e-postadress eller lösenord. Kontrollera uppgifterna och försök igen.',
     failed: 'Inloggningen misslyckades. Försök igen om en stund.',
+    untrustedOrigin:
+      'Lupp tar inte emot inloggningar på den här adressen ({{here}}). Öppna Lupp på adressen din organisation har gett dig, eller be er administratör kontrollera Lupps inställda adress (PUBLIC_URL).',
     rateLimited: 'För många försök. Vänta en stund och försök igen.',
     required: 'Fyll i e-postadress och lösenord.',
     describeNeed: 'Beskriv ett kompetensbehov',

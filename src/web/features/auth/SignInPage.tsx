@@ -26,6 +26,8 @@ export function SignInPage() {
     if (!error) return null;
     if (isApiError(error, 401) || isApiError(error, 400)) return t('signIn.badCredentials');
     if (isApiError(error, 429)) return t('signIn.rateLimited');
+    if (isApiError(error) && error.code === 'untrusted_origin')
+      return t('signIn.untrustedOrigin', { here: window.location.origin });
     return t('signIn.failed');
   })();
 

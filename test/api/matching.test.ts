@@ -43,6 +43,7 @@ let customer: TestUser;
 let welding: string;
 let caseId: string;
 let inquiryId: string;
+let alliance: string;
 
 async function load(heiId: string, providers: string[]) {
   const courses = catalog.filter((c) => providers.includes(c.provider));
@@ -70,10 +71,12 @@ beforeAll(async () => {
   welding =
     (await t.db.select().from(taxonomyConcept).where(eq(taxonomyConcept.labelSv, 'Svetsteknik')))[0]?.id ??
     '';
-  const alliance = await createConsortium(t);
+  const consortium = await createConsortium(t);
+  alliance = consortium.slug;
   const other = await createConsortium(t);
-  heiA = (await createOrganisation(t, { kind: 'hei', name: 'Högskolan Väst', consortiumId: alliance.id })).id;
-  heiB = (await createOrganisation(t, { kind: 'hei', name: 'Mälardalen', consortiumId: alliance.id })).id;
+  heiA = (await createOrganisation(t, { kind: 'hei', name: 'Högskolan Väst', consortiumId: consortium.id }))
+    .id;
+  heiB = (await createOrganisation(t, { kind: 'hei', name: 'Mälardalen', consortiumId: consortium.id })).id;
   heiC = (await createOrganisation(t, { kind: 'hei', name: 'Annan högskola', consortiumId: other.id })).id;
   coordA = await createUser(t, [{ organisationId: heiA, roles: ['coordinator'] }]);
   teacherA = await createUser(t, [{ organisationId: heiA, roles: ['teacher'] }]);
@@ -89,7 +92,7 @@ beforeAll(async () => {
 
   await t.app.inject({
     method: 'POST',
-    url: `/api/public/consortia/${alliance.slug}/inquiries`,
+    url: `/api/public/consortia/${alliance}/inquiries`,
     headers: { 'content-type': 'application/json' },
     payload: JSON.stringify(
       inquiryInput({
@@ -520,6 +523,118 @@ describe('matching an inquiry', () => {
     expect(
       (await t.request('GET', `/api/inquiries/${inquiryId}/matches`, { cookie: coordC.cookie })).statusCode,
     ).toBe(404);
+  });
+
+  it("keeps each HEI's decisions its own on an inquiry the whole consortium sees", async () => {
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/public/consortia/${alliance}/inquiries`,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify(
+        inquiryInput({ organisationName: 'Delat AB', orgNumber: orgNumber(), needText: needText('D012') }),
+      ),
+    });
+    const open = (await t.request('GET', '/api/inquiries', { cookie: coordA.cookie }))
+      .json()
+      .find((i: { organisationName: string }) => i.organisationName === 'Delat AB');
+    const coordB = await createUser(t, [{ organisationId: heiB, roles: ['coordinator'] }]);
+    const matchAs = async (user: TestUser) =>
+      (await t.request('GET', `/api/inquiries/${open.id}/matches`, { cookie: user.cookie })).json();
+    const first = (await matchAs(coordA)).suggestions[0].course.id;
+    const decideAs = (user: TestUser, decision: string) =>
+      t.request('PUT', '/api/matching/decisions', {
+        cookie: user.cookie,
+        body: {
+          subject: { kind: 'inquiry', id: open.id },
+          courseId: first,
+          decision,
+          reason: `${decision} här`,
+        },
+      });
+    expect((await decideAs(coordA, 'accepted')).statusCode).toBe(200);
+    expect((await decideAs(coordB, 'rejected')).statusCode).toBe(200);
+    expect((await matchAs(coordA)).suggestions[0].decision).toMatchObject({ decision: 'accepted' });
+    expect((await matchAs(coordB)).suggestions[0].decision).toMatchObject({
+      decision: 'rejected',
+      reason: 'rejected här',
+    });
+    const acceptanceOf = async (user: TestUser) =>
+      (await t.request('GET', '/api/matching/acceptance', { cookie: user.cookie })).json();
+    expect((await acceptanceOf(coordB)).rejected).toBe(1);
+    expect((await acceptanceOf(coordB)).accepted).toBe(0);
+  });
+});
+
+describe('unmet demand', () => {
+  it('records a need or an inquiry no course meets, lists it for the HEI, and takes it off again', async () => {
+    const created = await t.request('POST', '/api/analyses', {
+      cookie: coordA.cookie,
+      body: { caseId, title: 'Lager', strategy: 'Ny lagerhall', drivers: ['new_technology'] },
+    });
+    const analysisId = created.json().id;
+    const need = await t.request('POST', `/api/analyses/${analysisId}/needs`, {
+      cookie: coordA.cookie,
+      body: {
+        freeText: 'Truckkort för nyanställda i lagret',
+        requiredLevel: 3,
+        currentLevel: 0,
+        people: 6,
+        horizon: 'now',
+        importance: 3,
+      },
+    });
+    expect(need.statusCode, need.body).toBe(201);
+    const subject = { kind: 'need', id: need.json().needs[0].id };
+    const record = (user: TestUser, body: unknown = { subject }) =>
+      t.request('PUT', '/api/matching/unmet', { cookie: user.cookie, body });
+    const matched = async () =>
+      (await t.request('GET', `/api/analyses/${analysisId}/matches`, { cookie: coordA.cookie })).json()
+        .needs[0];
+    expect((await matched()).noGoodMatch).toBe(true);
+    expect((await matched()).unmet).toBeNull();
+
+    const recorded = await record(coordA);
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    expect(recorded.json()).toMatchObject({
+      subject,
+      analysisId,
+      label: 'Truckkort för nyanställda i lagret',
+      source: 'Lager',
+      recordedBy: coordA.name,
+    });
+    expect((await record(coordA)).statusCode).toBe(200); // again: still one record
+    expect((await matched()).unmet).toMatchObject({ label: 'Truckkort för nyanställda i lagret' });
+    const list = await t.request('GET', '/api/matching/unmet', { cookie: teacherA.cookie });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().filter((u: { subject: { id: string } }) => u.subject.id === subject.id)).toHaveLength(
+      1,
+    );
+
+    // Who may decide on the need's suggestions may record it; a reader may not; another HEI sees nothing.
+    expect((await record(economistA)).statusCode).toBe(403);
+    expect((await record(coordC)).statusCode).toBe(404);
+    expect((await t.request('GET', '/api/matching/unmet', { cookie: coordC.cookie })).json()).toEqual([]);
+    expect((await record(coordA, { subject: { kind: 'need' } })).statusCode).toBe(400);
+    expect((await t.request('GET', '/api/matching/unmet', { cookie: customer.cookie })).statusCode).toBe(403);
+
+    // An inquiry, likewise.
+    const inquiry = await record(coordA, { subject: { kind: 'inquiry', id: inquiryId } });
+    expect(inquiry.json()).toMatchObject({
+      analysisId: null,
+      // the employer's words, shortened for the list
+      label: `${needText('D001').slice(0, 299)}…`,
+      customerName: 'Robotverkstaden AB',
+    });
+
+    const withdraw = (user: TestUser) =>
+      t.request('DELETE', `/api/matching/unmet/need/${subject.id}`, { cookie: user.cookie });
+    expect((await withdraw(coordC)).statusCode).toBe(404);
+    expect((await withdraw(economistA)).statusCode).toBe(403);
+    const withdrawn = await withdraw(coordA);
+    expect(withdrawn.statusCode).toBe(204);
+    expect((await matched()).unmet).toBeNull();
+    const left = (await t.request('GET', '/api/matching/unmet', { cookie: coordA.cookie })).json();
+    expect(left.map((u: { subject: { kind: string } }) => u.subject.kind)).toEqual(['inquiry']);
   });
 });
 

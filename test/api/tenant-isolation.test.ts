@@ -578,6 +578,12 @@ const scopedElsewhere: Record<string, string> = {
   'PUT /api/matching/decisions':
     'matching.test.ts: writers of the analysis only (403), other HEIs 404, courses of other consortia 404',
   'GET /api/matching/acceptance': "matching.test.ts: the active HEI's own decisions only",
+  'PUT /api/matching/unmet':
+    'matching.test.ts "unmet demand": who may decide on the subject only (403), other HEIs 404',
+  'DELETE /api/matching/unmet/{kind}/{id}':
+    'matching.test.ts "unmet demand": as PUT, the own HEI\'s record only',
+  'GET /api/matching/unmet':
+    'matching.test.ts "unmet demand": the active HEI\'s own records only; customers 403',
   'GET /api/cases/{caseId}/designs': 'design.test.ts: readers of the case only; other HEIs 404',
   'POST /api/cases/{caseId}/designs':
     'design.test.ts: workers of the case only; courses of the consortium only (others 404)',

@@ -118,6 +118,13 @@ describe('matching needs to courses', () => {
     const matches = page.getByRole('region', { name: 'Matchande kurser' });
     await matches.getByTestId('no-good-match').getByText('Ingen bra matchning').waitFor();
     await expectNoAxeViolations(page);
+    // A finding: Karin records it as unmet demand, for the HEI's course development.
+    await matches.getByRole('button', { name: 'Registrera som ej tillgodosett behov' }).click();
+    await matches
+      .getByTestId('unmet')
+      .getByText(/^Registrerat av Karin/)
+      .waitFor();
+    await expectNoAxeViolations(page);
 
     // Free text on the matching page: the employer's words from a phone call.
     await page
@@ -137,6 +144,13 @@ describe('matching needs to courses', () => {
       .waitFor();
     expect(await results.getByTestId('no-good-match').count()).toBe(0);
     await page.getByTestId('acceptance').waitFor();
+    // The unmet demand, with the way back to the inquiry.
+    await page
+      .getByRole('region', { name: 'Ej tillgodosedda behov' })
+      .getByRole('row')
+      .filter({ hasText: 'Lagerlogistik i Norrvik AB' })
+      .getByRole('link', { name: /truckkort/ })
+      .waitFor();
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
     await context.close();

@@ -76,9 +76,7 @@ describe('signing in', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
-});
 
-describe('switching organisation', () => {
   it('says so when Lupp is opened at another address than its own, instead of "try again later"', async () => {
     const { context, page } = await newPage(journey);
     // The same server by another name: not the address Lupp is set up with (PUBLIC_URL).
@@ -93,7 +91,9 @@ describe('switching organisation', () => {
       .waitFor();
     await context.close();
   });
+});
 
+describe('switching organisation', () => {
   it('lets a member of two organisations switch; the header and the start page follow', async () => {
     const { context, page } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example');

@@ -59,6 +59,20 @@ export const suggestionSchema = z
   })
   .meta({ id: 'MatchSuggestion' });
 
+export const subjectSchema = z.object({ kind: z.enum(['need', 'inquiry']), id: z.uuid() });
+
+export const unmetDemandSchema = z
+  .object({
+    subject: subjectSchema,
+    analysisId: z.uuid().nullable().describe('For a need: the analysis whose matches show it'),
+    label: z.string().describe('The need (its concept or words) or the inquiry, as it read when recorded'),
+    source: z.string().describe('The analysis or inquiry it came from'),
+    customerName: z.string(),
+    recordedBy: z.string().nullable(),
+    recordedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'UnmetDemand' });
+
 export const matchSchema = z
   .object({
     noGoodMatch: z
@@ -67,6 +81,9 @@ export const matchSchema = z
     needLanguage: z.enum(['sv', 'en']),
     coursesSearched: z.number().int(),
     suggestions: z.array(suggestionSchema),
+    unmet: unmetDemandSchema
+      .nullable()
+      .describe('The need or inquiry recorded as unmet demand by the HEI (null for free text)'),
   })
   .meta({ id: 'Match' });
 export type Match = z.infer<typeof matchSchema>;
@@ -107,8 +124,10 @@ export const searchBody = matchFiltersSchema.extend({
   text: z.string().trim().min(3, 'describe the need in a few words').max(4000),
 });
 
+export const unmetBody = z.object({ subject: subjectSchema });
+
 export const decisionBody = z.object({
-  subject: z.object({ kind: z.enum(['need', 'inquiry']), id: z.uuid() }),
+  subject: subjectSchema,
   courseId: z.uuid(),
   decision: z.enum(['accepted', 'rejected']),
   reason: z.string().trim().max(1000).optional(),

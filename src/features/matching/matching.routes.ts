@@ -10,8 +10,19 @@ import {
   matchFiltersSchema,
   matchSchema,
   searchBody,
+  unmetBody,
+  unmetDemandSchema,
 } from './matching.contract.ts';
-import { acceptanceOfActiveHei, decide, matchAnalysis, matchInquiry, matchText } from './matching.service.ts';
+import {
+  acceptanceOfActiveHei,
+  decide,
+  listUnmet,
+  matchAnalysis,
+  matchInquiry,
+  matchText,
+  recordUnmet,
+  withdrawUnmet,
+} from './matching.service.ts';
 
 export async function matchingRoutes(app: App, { database: { db } }: Deps) {
   const tags = ['matching'];
@@ -83,5 +94,47 @@ export async function matchingRoutes(app: App, { database: { db } }: Deps) {
       },
     },
     async (request) => acceptanceOfActiveHei(db, actorOf(request)),
+  );
+
+  app.put(
+    '/api/matching/unmet',
+    {
+      schema: {
+        tags,
+        summary:
+          'Record a need or an inquiry as unmet demand: no course of the consortium meets it (who may decide on its suggestions)',
+        body: unmetBody,
+        response: { 200: unmetDemandSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => recordUnmet(db, actorOf(request), request.body.subject),
+  );
+
+  app.delete(
+    '/api/matching/unmet/:kind/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Take a need or an inquiry off the unmet-demand list',
+        params: z.object({ kind: z.enum(['need', 'inquiry']), id: z.uuid() }),
+        response: { 204: z.null(), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await withdrawUnmet(db, actorOf(request), request.params);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/matching/unmet',
+    {
+      schema: {
+        tags,
+        summary: "The active HEI's unmet demand, newest first: needs and inquiries no course meets",
+        response: { 200: z.array(unmetDemandSchema), ...problems(401, 403) },
+      },
+    },
+    async (request) => listUnmet(db, actorOf(request)),
   );
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../server/http/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -10,7 +10,7 @@ import type { Role } from '../tenancy/tenancy.contract.ts';
 import { type Actor, actingHei } from '../tenancy/tenancy.service.ts';
 import type { decisionBody, Match, MatchFilters } from './matching.contract.ts';
 import { type Confidence, judge, type RankFilters, rankCourses } from './matching.rank.ts';
-import { matchDecision } from './matching.table.ts';
+import { matchDecision, matchUnmet } from './matching.table.ts';
 
 type Subject = { kind: 'need' | 'inquiry'; id: string };
 
@@ -89,10 +89,12 @@ async function match(
       )
     ).map((c) => [c.id, c]),
   );
-  const decisions = subject ? await decisionsOn(db, subject, ids) : new Map();
+  const decisions = subject ? await decisionsOn(db, hei.id, subject, ids) : new Map();
   const language = needLanguage(text);
+  const unmet = subject ? await unmetOn(db, hei.id, subject) : null;
   return {
     noGoodMatch,
+    unmet,
     needLanguage: language,
     coursesSearched: ranking.courses,
     suggestions: ranked.flatMap((r, i) => {
@@ -122,7 +124,7 @@ async function match(
   };
 }
 
-async function decisionsOn(db: Db, subject: Subject, courseIds: string[]) {
+async function decisionsOn(db: Db, heiId: string, subject: Subject, courseIds: string[]) {
   if (!courseIds.length) return new Map();
   const rows = await db
     .select({ d: matchDecision, by: authUser.name })
@@ -130,6 +132,7 @@ async function decisionsOn(db: Db, subject: Subject, courseIds: string[]) {
     .leftJoin(authUser, eq(matchDecision.decidedBy, authUser.id))
     .where(
       and(
+        eq(matchDecision.heiId, heiId),
         eq(matchDecision.subjectKind, subject.kind),
         eq(matchDecision.subjectId, subject.id),
         inArray(matchDecision.courseId, courseIds),
@@ -156,6 +159,12 @@ const needText = (n: {
   goalIndividual: string | null;
 }) => [n.concept?.label.sv, n.concept?.label.en, n.freeText, n.goalIndividual].filter(Boolean).join('. ');
 
+/** A need as a list shows it: its concept, or the words it was described with. */
+const needLabel = (n: {
+  concept: { label: { sv: string | null; en: string | null } } | null;
+  freeText: string | null;
+}) => n.concept?.label.sv ?? n.concept?.label.en ?? n.freeText ?? '';
+
 /** Every prioritised need of an analysis (priority > 0, highest first), matched. */
 export async function matchAnalysis(db: Db, actor: Actor, analysisId: string, filters: MatchFilters) {
   const access = await authorizeAnalysis(db, heiActor(actor), analysisId, 'read');
@@ -171,7 +180,7 @@ export async function matchAnalysis(db: Db, actor: Actor, analysisId: string, fi
     out.push({
       need: {
         id: n.id,
-        label: n.concept?.label.sv ?? n.concept?.label.en ?? n.freeText ?? '',
+        label: needLabel(n),
         priority: n.computed.priority,
         horizon: n.horizon,
       },
@@ -204,20 +213,44 @@ export async function matchInquiry(db: Db, actor: Actor, inquiryId: string, filt
 }
 
 /**
+ * Who may decide on a subject's suggestions, and for which HEI: for a need, who may change its analysis;
+ * for an inquiry, a coordinator, manager or admin of an HEI that sees it. `describe` says what the subject
+ * is about, for the unmet-demand list.
+ */
+async function authorizeSubject(db: Db, actor: Actor, subject: Subject) {
+  if (subject.kind === 'need') {
+    const analysisId = await analysisIdOfNeed(db, subject.id);
+    if (!analysisId) throw notFound('The need');
+    const access = await authorizeAnalysis(db, heiActor(actor), analysisId, 'write');
+    const describe = async () => {
+      const analysis = await getAnalysis(db, access);
+      const need = analysis.needs.find((n) => n.id === subject.id);
+      return {
+        label: need ? needLabel(need) : '',
+        source: analysis.title,
+        customerName: analysis.customer.name,
+        analysisId,
+      };
+    };
+    return { heiId: access.analysis.heiId, describe };
+  }
+  const inquiry = await getInquiry(db, actor, subject.id);
+  const hei = await actingHei(db, actor, ['coordinator', 'manager', 'admin']);
+  const describe = async () => ({
+    label: inquiry.needText.length > 300 ? `${inquiry.needText.slice(0, 299)}…` : inquiry.needText,
+    source: inquiry.reference,
+    customerName: inquiry.organisationName,
+    analysisId: null,
+  });
+  return { heiId: hei.id, describe };
+}
+
+/**
  * Accepts or rejects a suggested course for a need (who may change the analysis) or an inquiry (who
  * may read it). Deciding again replaces the decision. The course must be in the HEI's consortium.
  */
 export async function decide(db: Db, actor: Actor, input: typeof decisionBody._output) {
-  let heiId: string;
-  if (input.subject.kind === 'need') {
-    const analysisId = await analysisIdOfNeed(db, input.subject.id);
-    if (!analysisId) throw notFound('The need');
-    const access = await authorizeAnalysis(db, heiActor(actor), analysisId, 'write');
-    heiId = access.analysis.heiId;
-  } else {
-    await getInquiry(db, actor, input.subject.id);
-    heiId = (await actingHei(db, actor, ['coordinator', 'manager', 'admin'])).id;
-  }
+  const { heiId } = await authorizeSubject(db, actor, input.subject);
   const scope = await catalogScope(db, heiId);
   const [course] = await courseSummaries(db, [input.courseId]);
   if (!course || !scope.includes(course.hei.id)) throw notFound('The course');
@@ -239,7 +272,12 @@ export async function decide(db: Db, actor: Actor, input: typeof decisionBody._o
       .insert(matchDecision)
       .values(values)
       .onConflictDoUpdate({
-        target: [matchDecision.subjectKind, matchDecision.subjectId, matchDecision.courseId],
+        target: [
+          matchDecision.heiId,
+          matchDecision.subjectKind,
+          matchDecision.subjectId,
+          matchDecision.courseId,
+        ],
         set: values,
       });
     await recordAudit(tx, {
@@ -252,7 +290,7 @@ export async function decide(db: Db, actor: Actor, input: typeof decisionBody._o
     });
   });
   return {
-    ...(await decisionsOn(db, input.subject, [input.courseId])).get(input.courseId),
+    ...(await decisionsOn(db, heiId, input.subject, [input.courseId])).get(input.courseId),
     acceptance: await acceptance(db, heiId),
   };
 }
@@ -289,4 +327,97 @@ export async function acceptance(db: Db, heiId: string) {
 /** The active HEI's acceptance rate (for the matching page). */
 export async function acceptanceOfActiveHei(db: Db, actor: Actor) {
   return acceptance(db, (await actingHei(db, actor, SEARCHERS)).id);
+}
+
+// ------------------------------------------------------------------ unmet demand
+
+const unmetColumns = { u: matchUnmet, by: authUser.name };
+const unmetView = ({ u, by }: { u: typeof matchUnmet.$inferSelect; by: string | null }) => ({
+  subject: { kind: u.subjectKind, id: u.subjectId },
+  analysisId: u.analysisId,
+  label: u.label,
+  source: u.source,
+  customerName: u.customerName,
+  recordedBy: by,
+  recordedAt: u.recordedAt.toISOString(),
+});
+
+const unmetOf = (heiId: string, subject: Subject) =>
+  and(
+    eq(matchUnmet.heiId, heiId),
+    eq(matchUnmet.subjectKind, subject.kind),
+    eq(matchUnmet.subjectId, subject.id),
+  );
+
+async function unmetOn(db: Db, heiId: string, subject: Subject) {
+  const [row] = await db
+    .select(unmetColumns)
+    .from(matchUnmet)
+    .leftJoin(authUser, eq(matchUnmet.recordedBy, authUser.id))
+    .where(unmetOf(heiId, subject));
+  return row ? unmetView(row) : null;
+}
+
+/**
+ * Records a need or an inquiry as unmet demand: no course of the consortium meets it (who may decide on
+ * its suggestions). Recording again keeps one record, with the newest reading of it.
+ */
+export async function recordUnmet(db: Db, actor: Actor, subject: Subject) {
+  const { heiId, describe } = await authorizeSubject(db, actor, subject);
+  const values = {
+    heiId,
+    subjectKind: subject.kind,
+    subjectId: subject.id,
+    ...(await describe()),
+    recordedBy: actor.userId,
+    recordedAt: new Date(),
+  };
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(matchUnmet)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [matchUnmet.heiId, matchUnmet.subjectKind, matchUnmet.subjectId],
+        set: values,
+      });
+    await recordAudit(tx, {
+      actor,
+      organisationId: heiId,
+      action: 'match.unmet_recorded',
+      subjectType: subject.kind,
+      subjectId: subject.id,
+    });
+  });
+  return (await unmetOn(db, heiId, subject)) as NonNullable<Awaited<ReturnType<typeof unmetOn>>>;
+}
+
+/** Takes a need or an inquiry off the unmet-demand list again (nothing to take off is no error). */
+export async function withdrawUnmet(db: Db, actor: Actor, subject: Subject) {
+  const { heiId } = await authorizeSubject(db, actor, subject);
+  await db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(matchUnmet)
+      .where(unmetOf(heiId, subject))
+      .returning({ id: matchUnmet.id });
+    if (removed.length)
+      await recordAudit(tx, {
+        actor,
+        organisationId: heiId,
+        action: 'match.unmet_withdrawn',
+        subjectType: subject.kind,
+        subjectId: subject.id,
+      });
+  });
+}
+
+/** The active HEI's unmet demand, newest first: needs no course of the consortium meets. */
+export async function listUnmet(db: Db, actor: Actor) {
+  const hei = await actingHei(db, actor, SEARCHERS);
+  const rows = await db
+    .select(unmetColumns)
+    .from(matchUnmet)
+    .leftJoin(authUser, eq(matchUnmet.recordedBy, authUser.id))
+    .where(eq(matchUnmet.heiId, hei.id))
+    .orderBy(desc(matchUnmet.recordedAt));
+  return rows.map(unmetView);
 }

@@ -184,19 +184,26 @@ export const matchNeighbour = pgTable(
 );
 
 /**
+ * What a coordinator's finding is about and for whom: the HEI whose coordinator made it (the analysis's, or
+ * the one handling the inquiry), and the need or inquiry (fresh builders for each table).
+ */
+const subjectColumns = () => ({
+  id: uuid('id').primaryKey().defaultRandom(),
+  heiId: uuid('hei_id')
+    .notNull()
+    .references(() => organisation.id, { onDelete: 'cascade' }),
+  subjectKind: text('subject_kind', { enum: ['need', 'inquiry'] }).notNull(),
+  subjectId: uuid('subject_id').notNull(),
+});
+
+/**
  * A coordinator's decision on a suggested course, for a need of an analysis or for an inquiry. The rank,
  * score and confidence it was shown with are kept, so the acceptance rate can be read per band.
  */
 export const matchDecision = pgTable(
   'match_decision',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    /** The HEI whose coordinator decided (the analysis's or the inquiry's handling HEI). */
-    heiId: uuid('hei_id')
-      .notNull()
-      .references(() => organisation.id, { onDelete: 'cascade' }),
-    subjectKind: text('subject_kind', { enum: ['need', 'inquiry'] }).notNull(),
-    subjectId: uuid('subject_id').notNull(),
+    ...subjectColumns(),
     courseId: uuid('course_id')
       .notNull()
       .references(() => course.id, { onDelete: 'cascade' }),
@@ -209,7 +216,31 @@ export const matchDecision = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique('match_decision_subject_course').on(t.subjectKind, t.subjectId, t.courseId),
+    // per HEI: an inquiry is open to every HEI of the consortium, and each decides for itself
+    unique('match_decision_hei_subject_course').on(t.heiId, t.subjectKind, t.subjectId, t.courseId),
     index('match_decision_hei_idx').on(t.heiId),
+  ],
+);
+
+/**
+ * Unmet demand: a need or an inquiry a coordinator found no course for (the "no good match" finding, or
+ * their own judgement), recorded for the HEI's course development. What it was about is kept as it read
+ * then (label, source, customer), so the list stands on its own.
+ */
+export const matchUnmet = pgTable(
+  'match_unmet',
+  {
+    ...subjectColumns(),
+    /** For a need: its analysis (the page the need is matched on). */
+    analysisId: uuid('analysis_id'),
+    label: text('label').notNull(),
+    source: text('source').notNull(),
+    customerName: text('customer_name').notNull(),
+    recordedBy: text('recorded_by').references(() => authUser.id, { onDelete: 'set null' }),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('match_unmet_hei_subject').on(t.heiId, t.subjectKind, t.subjectId),
+    index('match_unmet_hei_idx').on(t.heiId, t.recordedAt),
   ],
 );

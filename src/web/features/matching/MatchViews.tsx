@@ -25,7 +25,7 @@ import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
 import { CourseKindSelects } from '../catalog/CourseKindSelects.tsx';
-import { decide, type Filters } from './matching.api.ts';
+import { decide, type Filters, recordUnmet, withdrawUnmet } from './matching.api.ts';
 
 type Suggestion = z.infer<typeof suggestionSchema>;
 type Acceptance = z.infer<typeof acceptanceSchema>;
@@ -139,6 +139,7 @@ export function MatchResult({
           ))}
         </DataTable>
       )}
+      {subject && <UnmetDemandControl match={match} subject={subject} canDecide={!!canDecide} />}
     </Stack>
   );
 }
@@ -192,6 +193,70 @@ function SuggestionRow({
         </Table.Td>
       )}
     </Table.Tr>
+  );
+}
+
+/**
+ * Unmet demand: the coordinator records that no course of the consortium meets the need (a finding for
+ * course development), or takes the record back.
+ */
+function UnmetDemandControl({
+  match,
+  subject,
+  canDecide,
+}: {
+  match: Match;
+  subject: Subject;
+  canDecide: boolean;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const mutation = useMutation({
+    mutationFn: (record: boolean) => (record ? recordUnmet(subject) : withdrawUnmet(subject)),
+    onSuccess: async (_, record) => {
+      notify(t(record ? 'matchingPage.unmetRecordedNotice' : 'matchingPage.unmetWithdrawnNotice'));
+      await queryClient.invalidateQueries({ queryKey: ['matches'] });
+    },
+    onError: (error) => notify(errorMessage(error), 'error'),
+  });
+  if (match.unmet)
+    return (
+      <Group gap="sm" data-testid="unmet">
+        <Text size="sm" fw={600}>
+          {t('matchingPage.unmetBadge')}
+        </Text>
+        <Text size="sm">
+          {t('matchingPage.unmetRecorded', {
+            by: match.unmet.recordedBy ?? t('matchingPage.someone'),
+            date: format.date(match.unmet.recordedAt),
+          })}
+        </Text>
+        {canDecide && (
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            loading={mutation.isPending}
+            onClick={() => mutation.mutate(false)}
+          >
+            {t('matchingPage.unmetWithdraw')}
+          </Button>
+        )}
+      </Group>
+    );
+  if (!canDecide) return null;
+  return (
+    <Group>
+      <Button
+        size="compact-sm"
+        variant="default"
+        loading={mutation.isPending}
+        onClick={() => mutation.mutate(true)}
+      >
+        {t('matchingPage.unmetRecord')}
+      </Button>
+    </Group>
   );
 }
 

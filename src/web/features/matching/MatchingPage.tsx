@@ -1,12 +1,17 @@
-import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { unmetDemandSchema } from '../../../features/matching/matching.contract.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { submitting } from '../../ui/FormModal.tsx';
+import { useFormat } from '../../ui/format.ts';
+import { AnchorLink } from '../../ui/links.tsx';
 import { Forbidden, Page, QueryView, Section } from '../../ui/page.tsx';
 import { useCatalogAccess } from '../catalog/access.ts';
 import { AcceptanceSummary, MatchFiltersPanel, MatchResult } from './MatchViews.tsx';
-import { acceptanceQuery, type Filters, textMatchQuery } from './matching.api.ts';
+import { acceptanceQuery, type Filters, textMatchQuery, unmetQuery } from './matching.api.ts';
 
 /**
  * Matching in free text: an employer's words (from a call, an e-mail) against every catalogue of the
@@ -20,6 +25,7 @@ export function MatchingPage() {
   const [filters, setFilters] = useState<Filters>({});
   const match = useQuery({ ...textMatchQuery(text, filters), enabled: canRead && text.length >= 3 });
   const acceptance = useQuery({ ...acceptanceQuery, enabled: canRead });
+  const unmet = useQuery({ ...unmetQuery, enabled: canRead });
 
   return (
     <Page title={t('matchingPage.title')}>
@@ -68,8 +74,59 @@ export function MatchingPage() {
             </Text>
             <QueryView query={acceptance}>{(data) => <AcceptanceSummary acceptance={data} />}</QueryView>
           </Section>
+          <Section id="match-unmet" title={t('matchingPage.unmet')}>
+            <Text size="sm" mb="xs">
+              {t('matchingPage.unmetIntro')}
+            </Text>
+            <QueryView query={unmet}>{(data) => <UnmetDemandList unmet={data} />}</QueryView>
+          </Section>
         </Stack>
       )}
     </Page>
+  );
+}
+
+type UnmetDemand = z.infer<typeof unmetDemandSchema>;
+
+/** The HEI's unmet demand, newest first, each with the way back to where it was matched. */
+function UnmetDemandList({ unmet }: { unmet: UnmetDemand[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (!unmet.length) return <Text>{t('matchingPage.unmetNone')}</Text>;
+  return (
+    <DataTable
+      minWidth={640}
+      aria-labelledby="match-unmet"
+      data-testid="unmet-list"
+      columns={[t('matchingPage.unmetNeed'), t('matchingPage.unmetFrom'), t('matchingPage.unmetWhen')]}
+    >
+      {unmet.map((u) => (
+        <Table.Tr key={`${u.subject.kind}-${u.subject.id}`}>
+          <Table.Td>
+            {u.analysisId ? (
+              <AnchorLink to="/needs/$analysisId/matches" params={{ analysisId: u.analysisId }}>
+                {u.label}
+              </AnchorLink>
+            ) : (
+              <AnchorLink to="/inquiries/$inquiryId" params={{ inquiryId: u.subject.id }}>
+                {u.label}
+              </AnchorLink>
+            )}
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">
+              {t(u.analysisId ? 'matchingPage.unmetFromAnalysis' : 'matchingPage.unmetFromInquiry', {
+                source: u.source,
+              })}
+            </Text>
+            <Text size="sm">{u.customerName}</Text>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">{format.date(u.recordedAt)}</Text>
+            {u.recordedBy && <Text size="sm">{u.recordedBy}</Text>}
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }

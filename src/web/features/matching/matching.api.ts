@@ -8,6 +8,8 @@ import {
   inquiryMatchesSchema,
   type MatchFilters,
   matchSchema,
+  type subjectSchema,
+  unmetDemandSchema,
 } from '../../../features/matching/matching.contract.ts';
 import { api } from '../../api.ts';
 
@@ -46,3 +48,16 @@ export const acceptanceQuery = queryOptions({
 
 export const decide = (body: z.input<typeof decisionBody>) =>
   api.put('/api/matching/decisions', body, decisionSchema.extend({ acceptance: acceptanceSchema }));
+
+export const unmetQuery = queryOptions({
+  queryKey: ['matches', 'unmet'],
+  queryFn: ({ signal }) => api.get('/api/matching/unmet', unmetDemandSchema.array(), signal),
+});
+
+type SubjectRef = z.infer<typeof subjectSchema>;
+
+export const recordUnmet = (subject: SubjectRef) =>
+  api.put('/api/matching/unmet', { subject }, unmetDemandSchema);
+
+export const withdrawUnmet = (subject: SubjectRef) =>
+  api.delete(`/api/matching/unmet/${subject.kind}/${subject.id}`);

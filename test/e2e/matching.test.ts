@@ -2,10 +2,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { inquiryInput, orgNumber } from '../support/factories.ts';
 import {
+  expectEnglish,
   expectHeading,
   expectNoAxeViolations,
   luppAndBrowser,
   newPage,
+  SWEDISH_SHELL_UI,
   signIn,
   switchOrganisation,
 } from './support/lupp.ts';
@@ -15,6 +17,29 @@ import {
 // forklift licences — which no HEI of the consortium offers — shows "no good match" as a finding.
 
 const journey = luppAndBrowser();
+
+/** Swedish words of the matching page that must not show in English (its data may be Swedish). */
+const MATCHING_SWEDISH = [
+  ...SWEDISH_SHELL_UI,
+  'Förslag',
+  'Sök kurser',
+  'Behovet',
+  'Säkerhet',
+  'Varför',
+  'Beslut',
+  'Poäng',
+  'Matchade ord',
+  'Kursen är på',
+  'Hittad via liknande kurs',
+  'Godta',
+  'Avvisa',
+  'Andel godtagna förslag',
+  'Ej tillgodosedda behov',
+  'Behov',
+  'Från',
+  'Förfrågan',
+  'Registrerat',
+];
 
 const needSection = (page: Page, label: RegExp) => page.getByRole('region', { name: label });
 const rowOf = (section: ReturnType<typeof needSection>, title: string) =>
@@ -156,7 +181,7 @@ describe('matching needs to courses', () => {
     await context.close();
   });
 
-  it('in English: an English need finds a Swedish course through the glossary, and says why', async () => {
+  it('in English: an English need finds a Swedish course through the glossary, says why, lists the unmet demand and confirmed concepts', async () => {
     const { context, page, errors } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example');
     await page.getByRole('button', { name: 'English' }).click();
@@ -172,7 +197,26 @@ describe('matching needs to courses', () => {
     await first.getByText('The course is in Swedish, the need in English', { exact: true }).waitFor();
     expect(await first.textContent()).toMatch(/Matched words: .*weld\w* → svets/);
     expect(await page.getByTestId('no-good-match').count()).toBe(0);
+    // The unmet demand recorded in Swedish (the journey above) reads in English, with the way back.
+    const unmet = page.getByRole('region', { name: 'Unmet demand' });
+    const forklift = unmet.getByRole('row').filter({ hasText: 'Lagerlogistik i Norrvik AB' });
+    await forklift.getByText(/^Inquiry /).waitFor();
+    await forklift.getByRole('link', { name: /truckkort/ }).waitFor();
+    await expectEnglish(page, MATCHING_SWEDISH);
     await expectNoAxeViolations(page);
+
+    // The needs analysis: the concept Karin confirmed on the PLC course is a reason, named in English.
+    await page
+      .getByRole('navigation', { name: 'Main menu' })
+      .getByRole('link', { name: 'Needs analysis' })
+      .click();
+    await page.getByRole('link', { name: 'Kompetensbehov i underhållet 2027' }).click();
+    await page.getByRole('link', { name: 'Match to courses' }).click();
+    await expectHeading(page, 'Matching courses for the needs analysis');
+    await rowOf(needSection(page, /PLC-programmering/), 'PLC-programmering för underhållstekniker')
+      .getByText('Confirmed concept on the course: PLC programming')
+      .waitFor();
+    await expectEnglish(page, MATCHING_SWEDISH, page.getByRole('main'));
     expect(errors).toEqual([]);
     await context.close();
   });

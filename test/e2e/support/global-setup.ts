@@ -21,6 +21,12 @@ export default async function setup(project: TestProject) {
     );
   }
   const root = path.resolve(import.meta.dirname, '../../..');
+  // CI builds the web app once and runs the PGlite and PostgreSQL passes side by side (.ci/run): two
+  // builds into the same dist/web at once would trip over each other.
+  if (process.env.LUPP_WEB_BUILT === '1' && existsSync(path.join(root, 'dist/web/index.html'))) {
+    await provideDemoTemplate(project);
+    return;
+  }
   try {
     execFileSync(
       process.execPath,

@@ -11,7 +11,7 @@ import { importTaxonomy } from '../features/taxonomy/taxonomy.service.ts';
 import { webRoot } from '../server/app.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { openConfiguredDatabase, serve } from '../server/main.ts';
-import { matchCommand } from './match.ts';
+import { exportLabelsCommand, labelsUsage, matchCommand } from './match.ts';
 
 const usage = `Usage: lupp <command>
 
@@ -26,6 +26,9 @@ Commands:
                                (columns mapped with --map, else guessed from their names)
   match --catalog <catalog.json> --needs <needs.json> [--top 10] [--json] [--pg <server url>]
                                rank courses for every need on a throw-away database (evaluation and batch use)
+  export match-labels --hei <id or org number> <folder>
+                               write the HEI's match decisions and unmet demand as a labelled set
+                               (catalog.json, needs.json, gold.json) for npm run bench:matching -- --set <folder>
   help                         show this text
 
 Configuration comes from environment variables; see .env.example.`;
@@ -124,6 +127,12 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'match':
       return matchCommand(values);
+    case 'export': {
+      const [what, folder] = positionals;
+      if (what === 'match-labels') return exportLabelsCommand(folder, values.hei);
+      console.error(labelsUsage);
+      return 2;
+    }
     case undefined:
     case 'help':
     case '--help':

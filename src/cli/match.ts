@@ -1,8 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
+import { findHei } from '../features/catalog/catalog.service.ts';
 import { type BatchNeed, loadCatalogFile, matchNeeds } from '../features/matching/matching.batch.ts';
+import { exportMatchLabels } from '../features/matching/matching.labels.ts';
+import { loadConfig } from '../server/config.ts';
+import { openConfiguredDatabase } from '../server/main.ts';
 
 export const matchUsage =
   'Usage: lupp match --catalog <catalog.json> --needs <needs.json> [--top 10] [--json] [--pg <server url>]';
@@ -74,4 +79,46 @@ async function openThrowAway(serverUrl: string | undefined) {
       await admin.end();
     },
   };
+}
+
+export const labelsUsage = 'Usage: lupp export match-labels --hei <id or org number> <folder>';
+
+/**
+ * `lupp export match-labels`: an HEI's decisions on suggestions and its unmet demand, written as a labelled
+ * set (catalog.json, needs.json, gold.json) that `npm run bench:matching -- --set <folder>` measures.
+ * The folder holds the consortium's catalogue and the HEI's customers' needs: keep it where the HEI
+ * keeps its other data.
+ */
+export async function exportLabelsCommand(
+  folder: string | undefined,
+  hei: string | undefined,
+): Promise<number> {
+  if (!folder || !hei) {
+    console.error(labelsUsage);
+    return 2;
+  }
+  const database = await openConfiguredDatabase(loadConfig());
+  try {
+    await runMigrations(database.pool);
+    const found = await findHei(database.db, hei);
+    if (!found) {
+      console.error(`No HEI with id or organisation number ${hei}.`);
+      return 2;
+    }
+    const labels = await exportMatchLabels(database.db, found.id);
+    mkdirSync(folder, { recursive: true });
+    const write = (name: string, data: unknown) =>
+      writeFileSync(path.join(folder, name), `${JSON.stringify(data, null, 2)}\n`);
+    write('catalog.json', labels.catalog);
+    write('needs.json', labels.needs);
+    write('gold.json', labels.gold);
+    const unmet = Object.values(labels.gold).filter((g) => !Object.keys(g).length).length;
+    console.log(
+      `${labels.needs.needs.length} needs (${unmet} unmet demand) and ${labels.catalog.courses.length} courses written to ${folder}; ` +
+        `left out: ${labels.skipped.onlyRejected} with only rejections, ${labels.skipped.withoutText} decided before the matched text was kept.`,
+    );
+    return 0;
+  } finally {
+    await database.close();
+  }
 }

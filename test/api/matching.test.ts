@@ -6,7 +6,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCatalog, indexUnindexedCourses } from '../../src/features/catalog/catalog.service.ts';
 import { course } from '../../src/features/catalog/catalog.table.ts';
+import { loadCatalogFile, matchNeeds } from '../../src/features/matching/matching.batch.ts';
 import { neighboursAreCurrent } from '../../src/features/matching/matching.index.ts';
+import { exportMatchLabels } from '../../src/features/matching/matching.labels.ts';
 import { seedDemoTaxonomy } from '../../src/features/taxonomy/demo-taxonomy.ts';
 import { taxonomyConcept } from '../../src/features/taxonomy/taxonomy.table.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -637,6 +639,40 @@ describe('unmet demand', () => {
     const left = (await t.request('GET', '/api/matching/unmet', { cookie: coordA.cookie })).json();
     expect(left.map((u: { subject: { kind: string } }) => u.subject.kind)).toEqual(['inquiry']);
   });
+});
+
+describe('decisions as labels (lupp export match-labels)', () => {
+  it('writes accepted courses as gold, unmet demand as no-match, and the set ranks again', async () => {
+    const labels = await exportMatchLabels(t.db, heiA);
+    // the catalogue the HEI matches in: its consortium's courses (both HEIs), not the other consortium's
+    const providers = new Set(labels.catalog.courses.map((c) => c.provider));
+    expect(providers.size).toBe(2);
+    expect(labels.catalog.courses.length).toBeGreaterThan(200);
+    // the analysed need: the four courses accepted for it (one first rejected), with the text it was matched by
+    const need = labels.needs.needs.find((n) => n.text.includes('återstarta robotcellen'));
+    expect(need?.id).toMatch(/^need-/);
+    expect(Object.values(labels.gold[need?.id ?? ''] ?? {})).toEqual([2, 2, 2, 2]);
+    // the first inquiry: its suggestion was rejected and it was recorded as unmet demand — a no-match need
+    const unmet = labels.needs.needs.find((n) => n.id === `inquiry-${inquiryId}`);
+    expect(unmet).toMatchObject({ text: needText('D001'), language: 'sv' });
+    expect(labels.gold[`inquiry-${inquiryId}`]).toEqual({});
+
+    // The other HEI only rejected on the shared inquiry: nothing said what would meet it, so it is left out.
+    expect((await exportMatchLabels(t.db, heiB)).skipped).toEqual({ onlyRejected: 1, withoutText: 0 });
+    // Decisions from before the matched text was kept are left out, and counted.
+    await t.db.execute(sql`update match_decision set need_text = null where hei_id = ${heiB}`);
+    expect((await exportMatchLabels(t.db, heiB)).skipped).toEqual({ onlyRejected: 0, withoutText: 1 });
+
+    // The set is one the benchmark reads: its catalogue loads into a fresh consortium, and the accepted
+    // courses come back for their need (by the ids in the file).
+    const { heiIds, problems } = await loadCatalogFile(t.db, labels.catalog);
+    expect(problems).toEqual([]);
+    const [ranked] = await matchNeeds(t.db, heiIds, [need as { id: string; text: string }], 10);
+    const top = ranked?.results.map((r) => r.courseId) ?? [];
+    expect(
+      Object.keys(labels.gold[need?.id ?? ''] ?? {}).filter((id) => top.includes(id)).length,
+    ).toBeGreaterThan(0);
+  }, 120_000);
 });
 
 describe('lupp match (command line)', () => {

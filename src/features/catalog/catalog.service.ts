@@ -195,6 +195,37 @@ export async function courseExternalIds(db: Db, heiIds: string[]) {
   return new Map(rows.map((r) => [r.id, r.externalId ?? r.code]));
 }
 
+/**
+ * The HEIs' courses in the JSON interchange format (docs/catalog-format.md), with Lupp's course id as
+ * `id`: what matching reads of a course, for a labelled set (`lupp export match-labels`). Occasions,
+ * teachers and prices are left out: they are not matched on.
+ */
+export async function coursesForExchange(db: Db, heiIds: string[]) {
+  if (!heiIds.length) return [];
+  const rows = await db
+    .select({ c: course, provider: organisation.name })
+    .from(course)
+    .innerJoin(organisation, eq(course.heiId, organisation.id))
+    .where(inArray(course.heiId, heiIds))
+    .orderBy(asc(organisation.name), asc(course.code));
+  return rows.map(({ c, provider }) => ({
+    id: c.id,
+    provider,
+    code: c.code,
+    titleSv: c.titleSv ?? undefined,
+    titleEn: c.titleEn ?? undefined,
+    language: c.languages,
+    credits: c.credits ?? c.creditEquivalent ?? undefined,
+    level: c.level ?? undefined,
+    eqfLevel: c.eqfLevel ?? undefined,
+    sunField: c.sunField ?? undefined,
+    format: c.format ?? undefined,
+    description: c.description ?? undefined,
+    learningOutcomes: c.learningOutcomes,
+    subjects: c.subjects,
+  }));
+}
+
 /** Course summaries by id, in the order of the ids (for matching results; the caller checked the scope). */
 export async function courseSummaries(db: Db, ids: string[]) {
   if (!ids.length) return [];

@@ -230,6 +230,7 @@ async function authorizeSubject(db: Db, actor: Actor, subject: Subject) {
         source: analysis.title,
         customerName: analysis.customer.name,
         analysisId,
+        needText: need ? needText(need) : null,
       };
     };
     return { heiId: access.analysis.heiId, describe };
@@ -241,6 +242,7 @@ async function authorizeSubject(db: Db, actor: Actor, subject: Subject) {
     source: inquiry.reference,
     customerName: inquiry.organisationName,
     analysisId: null,
+    needText: inquiry.needText,
   });
   return { heiId: hei.id, describe };
 }
@@ -250,7 +252,7 @@ async function authorizeSubject(db: Db, actor: Actor, subject: Subject) {
  * may read it). Deciding again replaces the decision. The course must be in the HEI's consortium.
  */
 export async function decide(db: Db, actor: Actor, input: typeof decisionBody._output) {
-  const { heiId } = await authorizeSubject(db, actor, input.subject);
+  const { heiId, describe } = await authorizeSubject(db, actor, input.subject);
   const scope = await catalogScope(db, heiId);
   const [course] = await courseSummaries(db, [input.courseId]);
   if (!course || !scope.includes(course.hei.id)) throw notFound('The course');
@@ -258,6 +260,7 @@ export async function decide(db: Db, actor: Actor, input: typeof decisionBody._o
     heiId,
     subjectKind: input.subject.kind,
     subjectId: input.subject.id,
+    needText: (await describe()).needText,
     courseId: input.courseId,
     decision: input.decision,
     reason: input.reason || null,

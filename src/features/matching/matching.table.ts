@@ -194,6 +194,12 @@ const subjectColumns = () => ({
     .references(() => organisation.id, { onDelete: 'cascade' }),
   subjectKind: text('subject_kind', { enum: ['need', 'inquiry'] }).notNull(),
   subjectId: uuid('subject_id').notNull(),
+  /**
+   * The text the courses were matched for, as it read then: decisions and unmet demand are labels for
+   * measuring the method (`lupp export match-labels`), and a label belongs to what was ranked. Empty
+   * for what was recorded before it was kept (migration 0027).
+   */
+  needText: text('need_text'),
 });
 
 /**

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
+import {
+  expectEnglish,
+  expectHeading,
+  expectNoAxeViolations,
+  luppAndBrowser,
+  newPage,
+  SWEDISH_SHELL_UI,
+  signIn,
+  switchOrganisation,
+} from './support/lupp.ts';
 
 // A coordinator at Mittlands universitet imports the HEI's course catalogue from a spreadsheet export
 // (CSV, with a column the mapping step must be told about, and two bad rows), reads the report, keeps the
@@ -89,6 +98,74 @@ describe('the course catalogue', () => {
       .filter({ has: page.getByRole('rowheader', { name: 'Svetsteknik', exact: true }) })
       .getByText('Bekräftat', { exact: true })
       .waitFor();
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('in English: the mapping, the report of bad rows and a course page read in English', async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'karin.koordinator@mittland.example');
+    await page.getByRole('button', { name: 'English' }).click();
+    await switchOrganisation(page, 'Mittlands universitet');
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Courses' }).click();
+    await page.getByRole('link', { name: 'Import catalogue…' }).click();
+    await expectHeading(page, 'Import a course catalogue');
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'catalogue.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [
+          'Kurskod;Kursnamn;Omfattning;Språk;Nivå',
+          'MIU201;Maintenance planning;7,5;en;first-cycle',
+          'MIU202;Safety leadership;many;en;first-cycle',
+        ].join('\n'),
+        'utf8',
+      ),
+    });
+    await page.getByRole('button', { name: 'Read the file' }).click();
+    const mapping = page.getByRole('region', { name: 'Columns' });
+    await mapping.getByText('catalogue.csv: 2 rows').waitFor();
+    await mapping.getByRole('combobox', { name: 'Credits' }).selectOption('Omfattning');
+    await mapping.getByRole('button', { name: 'Import' }).click();
+    const report = page.getByTestId('catalog-report');
+    await report.getByText('Nothing saved: rows need fixing').waitFor();
+    await report.getByText(/2 rows: 1 valid, 1 wrong\. 0 new/).waitFor();
+    await report.getByRole('row').filter({ hasText: 'many' }).getByRole('rowheader', { name: '3' }).waitFor();
+    const CATALOG_SWEDISH = [
+      ...SWEDISH_SHELL_UI,
+      'Importera',
+      'Läs filen',
+      'Kolumner',
+      'Inget sparat',
+      'rader',
+      'giltiga',
+      'felaktiga',
+      'Felaktiga rader',
+      'Rad',
+      'Fält',
+      'Högskolepoäng',
+      'Kurskod',
+    ];
+    // the file's own column names are Swedish: read the report and the page outside the mapping
+    await expectEnglish(page, CATALOG_SWEDISH, report);
+    await expectNoAxeViolations(page);
+
+    // A course of the consortium, in English: its scope, tags and the way back.
+    await page.getByRole('link', { name: 'Back to the courses' }).click();
+    await page.getByRole('searchbox').fill('svetsning');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByTestId('courses-table').getByRole('link').first().click();
+    await page.getByRole('heading', { level: 2, name: 'Taxonomy concepts' }).waitFor();
+    await page
+      .getByText(/\d+(\.\d)? credits/)
+      .first()
+      .waitFor();
+    await expectEnglish(
+      page,
+      [...CATALOG_SWEDISH, 'Beskrivning', 'Lärandemål', 'Taxonomibegrepp', 'Bekräfta'],
+      page.getByRole('main'),
+    );
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
     await context.close();

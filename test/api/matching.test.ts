@@ -569,7 +569,7 @@ describe('matching an inquiry', () => {
 });
 
 describe('unmet demand', () => {
-  it('records a need or an inquiry no course meets, lists it for the HEI, and takes it off again', async () => {
+  it('records a need or an inquiry no course meets, lists it for the HEI (also as CSV), and takes it off again', async () => {
     const created = await t.request('POST', '/api/analyses', {
       cookie: coordA.cookie,
       body: { caseId, title: 'Lager', strategy: 'Ny lagerhall', drivers: ['new_technology'] },
@@ -628,6 +628,38 @@ describe('unmet demand', () => {
       label: `${needText('D001').slice(0, 299)}…`,
       customerName: 'Robotverkstaden AB',
     });
+
+    // The list as CSV for a spreadsheet, in the user's language; another HEI's has none of it.
+    const csv = (user: TestUser, lang = 'sv') =>
+      t.request('GET', `/api/matching/unmet/export?lang=${lang}`, { cookie: user.cookie });
+    const swedish = await csv(teacherA);
+    expect(swedish.statusCode, swedish.body).toBe(200);
+    expect(swedish.headers['content-type']).toMatch(/^text\/csv/);
+    expect(swedish.headers['content-disposition']).toMatch(/attachment; filename="ej-tillgodosedda-behov-/);
+    const lines = swedish.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('"Registrerat";"Behov";"Från";"Analys eller förfrågan";"Kund";"Registrerat av"');
+    // newest first: the inquiry, then the need
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain('"Förfrågan"');
+    expect(lines[1]).toContain('"Robotverkstaden AB"');
+    expect(lines[2]).toMatch(
+      /^"\d{4}-\d{2}-\d{2}";"Truckkort för nyanställda i lagret";"Behovsanalys";"Lager";/,
+    );
+    expect(lines[2]).toContain(`"${coordA.name}"`);
+    const english = (await csv(coordA, 'en')).body.replace(/^\uFEFF/, '').split('\r\n');
+    expect(english[0]).toBe('"Recorded";"Need";"From";"Analysis or inquiry";"Customer";"Recorded by"');
+    expect(english[2]).toContain('"Needs analysis"');
+    expect(
+      (await csv(coordC)).body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n'),
+    ).toHaveLength(1);
+    expect((await csv(customer)).statusCode).toBe(403);
+    expect((await csv(coordA, 'de')).statusCode).toBe(400);
 
     const withdraw = (user: TestUser) =>
       t.request('DELETE', `/api/matching/unmet/need/${subject.id}`, { cookie: user.cookie });

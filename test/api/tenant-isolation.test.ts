@@ -584,6 +584,8 @@ const scopedElsewhere: Record<string, string> = {
     'matching.test.ts "unmet demand": as PUT, the own HEI\'s record only',
   'GET /api/matching/unmet':
     'matching.test.ts "unmet demand": the active HEI\'s own records only; customers 403',
+  'GET /api/matching/unmet/export':
+    'matching.test.ts "unmet demand": the CSV of the active HEI\'s own records only; customers 403',
   'GET /api/cases/{caseId}/designs': 'design.test.ts: readers of the case only; other HEIs 404',
   'POST /api/cases/{caseId}/designs':
     'design.test.ts: workers of the case only; courses of the consortium only (others 404)',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { inquiryInput, orgNumber } from '../support/factories.ts';
@@ -39,6 +40,7 @@ const MATCHING_SWEDISH = [
   'Från',
   'Förfrågan',
   'Registrerat',
+  'Ladda ner',
 ];
 
 const needSection = (page: Page, label: RegExp) => page.getByRole('region', { name: label });
@@ -169,13 +171,21 @@ describe('matching needs to courses', () => {
       .waitFor();
     expect(await results.getByTestId('no-good-match').count()).toBe(0);
     await page.getByTestId('acceptance').waitFor();
-    // The unmet demand, with the way back to the inquiry.
-    await page
-      .getByRole('region', { name: 'Ej tillgodosedda behov' })
+    // The unmet demand, with the way back to the inquiry, and as a file for planning new courses.
+    const unmet = page.getByRole('region', { name: 'Ej tillgodosedda behov' });
+    await unmet
       .getByRole('row')
       .filter({ hasText: 'Lagerlogistik i Norrvik AB' })
       .getByRole('link', { name: /truckkort/ })
       .waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      unmet.getByRole('link', { name: 'Ladda ner listan som CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^ej-tillgodosedda-behov-.*\.csv$/);
+    const file = readFileSync(await download.path(), 'utf8');
+    expect(file).toContain('"Förfrågan"');
+    expect(file).toContain('"Lagerlogistik i Norrvik AB"');
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
     await context.close();

@@ -21,6 +21,7 @@ import {
   matchInquiry,
   matchText,
   recordUnmet,
+  unmetCsv,
   withdrawUnmet,
 } from './matching.service.ts';
 
@@ -136,5 +137,27 @@ export async function matchingRoutes(app: App, { database: { db } }: Deps) {
       },
     },
     async (request) => listUnmet(db, actorOf(request)),
+  );
+
+  app.get(
+    '/api/matching/unmet/export',
+    {
+      schema: {
+        tags,
+        summary: "The active HEI's unmet demand as CSV (semicolons, UTF-8 with BOM), in Swedish or English",
+        querystring: z.object({ lang: z.enum(['sv', 'en']).default('sv') }),
+        response: { 200: z.string().describe('The file'), ...problems(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const { lang } = request.query;
+      const csv = await unmetCsv(db, actorOf(request), lang);
+      const name = `${lang === 'sv' ? 'ej-tillgodosedda-behov' : 'unmet-demand'}-${new Date().toISOString().slice(0, 10)}.csv`;
+      return reply
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .type('text/csv; charset=utf-8')
+        .serializer((p: string) => p)
+        .send(csv);
+    },
   );
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../server/http/problem.ts';
+import { toCsv } from '../../shared/csv.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { catalogScope, courseSummaries } from '../catalog/catalog.service.ts';
@@ -423,4 +424,34 @@ export async function listUnmet(db: Db, actor: Actor) {
     .where(eq(matchUnmet.heiId, hei.id))
     .orderBy(desc(matchUnmet.recordedAt));
   return rows.map(unmetView);
+}
+
+const unmetHeaders = {
+  sv: ['Registrerat', 'Behov', 'Från', 'Analys eller förfrågan', 'Kund', 'Registrerat av'],
+  en: ['Recorded', 'Need', 'From', 'Analysis or inquiry', 'Customer', 'Recorded by'],
+};
+const unmetFrom = {
+  sv: { need: 'Behovsanalys', inquiry: 'Förfrågan' },
+  en: { need: 'Needs analysis', inquiry: 'Inquiry' },
+};
+
+/** The active HEI's unmet demand as CSV, newest first: for planning new courses in a spreadsheet. */
+export async function unmetCsv(db: Db, actor: Actor, language: 'sv' | 'en') {
+  const unmet = await listUnmet(db, actor);
+  // the day as it was in Sweden (YYYY-MM-DD), not in UTC
+  const day = (iso: string) => new Date(iso).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+  return toCsv(
+    [
+      unmetHeaders[language],
+      ...unmet.map((u) => [
+        day(u.recordedAt),
+        u.label,
+        unmetFrom[language][u.subject.kind],
+        u.source,
+        u.customerName,
+        u.recordedBy,
+      ]),
+    ],
+    language === 'sv',
+  );
 }

@@ -1192,6 +1192,7 @@ export const en: Translation = {
     unmet: 'Unmet demand',
     unmetIntro:
       "Needs no course of the consortium meets, recorded by the HEI's coordinators – input for developing new courses.",
+    unmetDownload: 'Download the list as CSV',
     unmetNone: 'No needs are recorded as unmet.',
     unmetNeed: 'Need',
     unmetFrom: 'From',

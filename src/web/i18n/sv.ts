@@ -1192,6 +1192,7 @@ export const sv = {
     unmet: 'Ej tillgodosedda behov',
     unmetIntro:
       'Behov som ingen kurs i konsortiet möter, registrerade av lärosätets samordnare – underlag för att utveckla nya kurser.',
+    unmetDownload: 'Ladda ner listan som CSV',
     unmetNone: 'Inga behov är registrerade som ej tillgodosedda.',
     unmetNeed: 'Behov',
     unmetFrom: 'Från',

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -90,9 +90,22 @@ type UnmetDemand = z.infer<typeof unmetDemandSchema>;
 
 /** The HEI's unmet demand, newest first, each with the way back to where it was matched. */
 function UnmetDemandList({ unmet }: { unmet: UnmetDemand[] }) {
+  const { t, i18n } = useTranslation();
+  if (!unmet.length) return <Text>{t('matchingPage.unmetNone')}</Text>;
+  const lang = i18n.language === 'en' ? 'en' : 'sv';
+  return (
+    <Stack gap="xs">
+      <Anchor href={`/api/matching/unmet/export?lang=${lang}`} download size="sm">
+        {t('matchingPage.unmetDownload')}
+      </Anchor>
+      <UnmetDemandTable unmet={unmet} />
+    </Stack>
+  );
+}
+
+function UnmetDemandTable({ unmet }: { unmet: UnmetDemand[] }) {
   const { t } = useTranslation();
   const format = useFormat();
-  if (!unmet.length) return <Text>{t('matchingPage.unmetNone')}</Text>;
   return (
     <DataTable
       minWidth={640}

@@ -38,8 +38,8 @@ const database = process.env.DATABASE_URL
   : 'embedded PGlite';
 console.log(`Lupp tests on ${database}`);
 ensureChromium();
-// CI runs the tests twice (PGlite, then PostgreSQL); the code's checks need to pass only once
-if (process.env.LUPP_SKIP_STATIC_CHECKS === '1') console.log('\n▶ Typecheck and lint: done in the first run');
+// CI runs the tests twice (PGlite and PostgreSQL, side by side); the code's checks need to pass only once
+if (process.env.LUPP_SKIP_STATIC_CHECKS === '1') console.log('\n▶ Typecheck and lint: done in the other run');
 else {
   step('Typecheck (tsc --noEmit)', process.execPath, [
     'node_modules/typescript/bin/tsc',

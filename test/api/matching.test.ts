@@ -392,6 +392,11 @@ describe('matching a needs analysis, and decisions', () => {
     const rate = (await t.request('GET', '/api/matching/acceptance', { cookie: coordA.cookie })).json();
     expect(rate).toMatchObject({ accepted: 3, rejected: 0, rate: 1 });
     expect(rate.byConfidence.reduce((n: number, b: { accepted: number }) => n + b.accepted, 0)).toBe(3);
+    // Where the accepted courses were shown: production's recall@5.
+    expect(rate).toMatchObject({ acceptedRanked: 3, acceptedInTopFive: 3 });
+    expect(match.suggestions[6].rank).toBe(7);
+    const seventh = (await decide(match.suggestions[6], 'accepted')).json();
+    expect(seventh.acceptance).toMatchObject({ accepted: 4, acceptedRanked: 4, acceptedInTopFive: 3 });
   });
 
   it('lets readers of the analysis see matches but only its writers decide; others get 404', async () => {
@@ -680,10 +685,16 @@ describe('decisions as labels (lupp export match-labels)', () => {
     const providers = new Set(labels.catalog.courses.map((c) => c.provider));
     expect(providers.size).toBe(2);
     expect(labels.catalog.courses.length).toBeGreaterThan(200);
-    // the analysed need: the four courses accepted for it (one first rejected), with the text it was matched by
+    // the analysed need: the courses accepted for it (one first rejected), with the text it was matched by
     const need = labels.needs.needs.find((n) => n.text.includes('återstarta robotcellen'));
     expect(need?.id).toMatch(/^need-/);
-    expect(Object.values(labels.gold[need?.id ?? ''] ?? {})).toEqual([2, 2, 2, 2]);
+    const accepted = await t.db.execute<{ course_id: string }>(
+      sql`select course_id from match_decision where subject_id = ${need?.id.slice('need-'.length)} and decision = 'accepted'`,
+    );
+    expect(accepted.rows.length).toBeGreaterThanOrEqual(4);
+    expect(labels.gold[need?.id ?? '']).toEqual(
+      Object.fromEntries(accepted.rows.map((r) => [r.course_id, 2])),
+    );
     // the first inquiry: its suggestion was rejected and it was recorded as unmet demand — a no-match need
     const unmet = labels.needs.needs.find((n) => n.id === `inquiry-${inquiryId}`);
     expect(unmet).toMatchObject({ text: needText('D001'), language: 'sv' });

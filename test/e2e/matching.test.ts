@@ -93,6 +93,8 @@ describe('matching needs to courses', () => {
     }
     const acceptance = page.getByTestId('acceptance');
     await acceptance.getByText('67 % godtagna (2 av 3 beslut)').waitFor();
+    // and where the accepted ones were shown: the top 5 holds what coordinators accept
+    await acceptance.getByText('2 av 2 godtagna kurser var bland de fem första förslagen.').waitFor();
     await expectNoAxeViolations(page);
 
     // The decisions are kept.

@@ -93,6 +93,11 @@ export const acceptanceSchema = z
     accepted: z.number().int(),
     rejected: z.number().int(),
     rate: z.number().nullable().describe('accepted / decided; null before the first decision'),
+    acceptedRanked: z.number().int().describe('Accepted courses whose rank as shown was recorded'),
+    acceptedInTopFive: z
+      .number()
+      .int()
+      .describe('Of those, the ones shown among the first five: how often the top 5 holds what is accepted'),
     byConfidence: z.array(
       z.object({ confidence: z.enum(confidences), accepted: z.number().int(), rejected: z.number().int() }),
     ),

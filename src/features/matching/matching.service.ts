@@ -306,6 +306,8 @@ export async function acceptance(db: Db, heiId: string) {
       confidence: matchDecision.confidence,
       decision: matchDecision.decision,
       n: sql<number>`count(*)::int`,
+      ranked: sql<number>`(count(*) filter (where ${matchDecision.rank} is not null))::int`,
+      topFive: sql<number>`(count(*) filter (where ${matchDecision.rank} <= 5))::int`,
     })
     .from(matchDecision)
     .where(eq(matchDecision.heiId, heiId))
@@ -316,10 +318,14 @@ export async function acceptance(db: Db, heiId: string) {
       .reduce((sum, r) => sum + r.n, 0);
   const accepted = count('accepted');
   const rejected = count('rejected');
+  const acceptedRows = rows.filter((r) => r.decision === 'accepted');
   return {
     accepted,
     rejected,
     rate: accepted + rejected ? accepted / (accepted + rejected) : null,
+    // production's recall@5: of the accepted courses (with the rank they were shown at), those in the top 5
+    acceptedRanked: acceptedRows.reduce((sum, r) => sum + r.ranked, 0),
+    acceptedInTopFive: acceptedRows.reduce((sum, r) => sum + r.topFive, 0),
     byConfidence: (['high', 'medium', 'low'] as const).map((confidence) => ({
       confidence,
       accepted: count('accepted', confidence),

@@ -1217,6 +1217,7 @@ export const en: Translation = {
       "How often the HEI's coordinators accept Lupp's suggestions – so the quality of matching shows in daily work.",
     acceptanceNone: 'No decisions on suggestions yet.',
     acceptanceValue: '{{rate}} % accepted ({{accepted}} of {{decided}} decisions)',
+    acceptanceTopFive: '{{inTop}} of {{ranked}} accepted courses were among the first five suggestions.',
     acceptanceBand: '{{band}} confidence: {{accepted}} of {{decided}}',
     intro:
       "Describe a need in the customer's own words and Lupp suggests courses from all of the consortium's catalogues, in Swedish and English, with reasons. Needs analyses and inquiries are matched on their own pages, where decisions are kept.",

@@ -1217,6 +1217,7 @@ export const sv = {
       'Hur ofta lärosätets samordnare godtar Lupps förslag – så syns matchningens kvalitet i det dagliga arbetet.',
     acceptanceNone: 'Inga beslut om förslag ännu.',
     acceptanceValue: '{{rate}} % godtagna ({{accepted}} av {{decided}} beslut)',
+    acceptanceTopFive: '{{inTop}} av {{ranked}} godtagna kurser var bland de fem första förslagen.',
     acceptanceBand: '{{band}} säkerhet: {{accepted}} av {{decided}}',
     intro:
       'Beskriv ett behov med kundens egna ord så föreslår Lupp kurser ur alla konsortiets kataloger, på svenska och engelska, med förklaring. Behovsanalyser och förfrågningar matchas på sina egna sidor, där besluten sparas.',

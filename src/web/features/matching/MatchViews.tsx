@@ -407,6 +407,14 @@ export function AcceptanceSummary({ acceptance }: { acceptance: Acceptance }) {
             .join(' · ')}
         </Text>
       )}
+      {acceptance.acceptedRanked > 0 && (
+        <Text size="sm">
+          {t('matchingPage.acceptanceTopFive', {
+            inTop: acceptance.acceptedInTopFive,
+            ranked: acceptance.acceptedRanked,
+          })}
+        </Text>
+      )}
     </Stack>
   );
 }

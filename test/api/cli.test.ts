@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { DEMO_PASSWORD } from '../../src/features/demo/demo.seed.ts';
+import { withCheckDigit } from '../../src/features/tenancy/org-number.ts';
 import { createTestDatabase } from '../support/database.ts';
 
 // The `lupp` command as an operator runs it: a real process, real signals, on the run's database kind.
@@ -86,13 +87,27 @@ describe('lupp CLI', () => {
     expect(result.stderr).toMatch(/SMTP_URL/);
   });
 
-  it('migrates, seeds demo data once, serves, and shuts down cleanly on SIGTERM', async () => {
+  it('migrates, seeds demo data once, exports match labels, serves, and shuts down cleanly on SIGTERM', async () => {
     const migrate = run('migrate');
     expect(migrate.status, migrate.stderr).toBe(0);
     const seed = run('seed', '--demo');
     expect(seed.status, seed.stderr).toBe(0);
     expect(seed.stdout).toContain('Demo data seeded');
     expect(run('seed', '--demo').stdout).toContain('nothing was seeded');
+
+    // The HEI's match decisions as a labelled set: files the benchmark reads (the demo has no decisions yet).
+    const labels = path.join(dataDir, 'labels');
+    const exported = run('export', 'match-labels', '--hei', withCheckDigit('202199002'), labels);
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stdout).toMatch(/^0 needs \(0 unmet demand\) and \d+ courses written/);
+    expect(
+      JSON.parse(readFileSync(path.join(labels, 'catalog.json'), 'utf8')).courses.length,
+    ).toBeGreaterThan(10);
+    expect(JSON.parse(readFileSync(path.join(labels, 'gold.json'), 'utf8'))).toEqual({});
+    const unknownHei = run('export', 'match-labels', '--hei', '999', labels);
+    expect(unknownHei.status).toBe(2);
+    expect(unknownHei.stderr).toContain('No HEI with id or organisation number 999');
+    expect(run('export', 'match-labels', labels).status).toBe(2);
 
     const port = await freePort();
     const { child, output } = await startServer(port);

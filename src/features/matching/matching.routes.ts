@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
+import { stockholmDate } from '../../shared/working-days.ts';
 import {
   acceptanceSchema,
   analysisMatchesSchema,
@@ -152,7 +153,7 @@ export async function matchingRoutes(app: App, { database: { db } }: Deps) {
     async (request, reply) => {
       const { lang } = request.query;
       const csv = await unmetCsv(db, actorOf(request), lang);
-      const name = `${lang === 'sv' ? 'ej-tillgodosedda-behov' : 'unmet-demand'}-${new Date().toISOString().slice(0, 10)}.csv`;
+      const name = `${lang === 'sv' ? 'ej-tillgodosedda-behov' : 'unmet-demand'}-${stockholmDate(new Date())}.csv`;
       return reply
         .header('content-disposition', `attachment; filename="${name}"`)
         .type('text/csv; charset=utf-8')

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
+import { stockholmDate } from '../../shared/working-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { catalogScope, courseSummaries } from '../catalog/catalog.service.ts';
@@ -444,13 +445,11 @@ const unmetFrom = {
 /** The active HEI's unmet demand as CSV, newest first: for planning new courses in a spreadsheet. */
 export async function unmetCsv(db: Db, actor: Actor, language: 'sv' | 'en') {
   const unmet = await listUnmet(db, actor);
-  // the day as it was in Sweden (YYYY-MM-DD), not in UTC
-  const day = (iso: string) => new Date(iso).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
   return toCsv(
     [
       unmetHeaders[language],
       ...unmet.map((u) => [
-        day(u.recordedAt),
+        stockholmDate(new Date(u.recordedAt)),
         u.label,
         unmetFrom[language][u.subject.kind],
         u.source,

@@ -715,6 +715,19 @@ describe('decisions as labels (lupp export match-labels)', () => {
     expect(
       Object.keys(labels.gold[need?.id ?? ''] ?? {}).filter((id) => top.includes(id)).length,
     ).toBeGreaterThan(0);
+
+    // The need edited after its decisions, and one more course accepted on the new text: two queries,
+    // each with the decisions made on it.
+    const [first, ...rest] = accepted.rows.map((r) => r.course_id);
+    await t.db.execute(sql`update match_decision
+      set need_text = 'Operatörerna behöver lära sig felsöka robotcellen.', decided_at = now() + interval '1 hour'
+      where subject_id = ${need?.id.slice('need-'.length)} and course_id = ${first}`);
+    const edited = await exportMatchLabels(t.db, heiA);
+    expect(edited.gold[need?.id ?? '']).toEqual(Object.fromEntries(rest.map((id) => [id, 2])));
+    expect(edited.gold[`${need?.id}-v2`]).toEqual({ [first as string]: 2 });
+    expect(edited.needs.needs.find((n) => n.id === `${need?.id}-v2`)?.text).toBe(
+      'Operatörerna behöver lära sig felsöka robotcellen.',
+    );
   }, 120_000);
 });
 

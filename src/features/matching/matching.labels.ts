@@ -13,6 +13,8 @@ import { matchDecision, matchUnmet } from './matching.table.ts';
  *   a coordinator found it useful). Rejected and never-judged courses count as not relevant.
  * - One recorded as unmet demand, with nothing accepted, is a need no course meets (gold `{}`).
  * - One with only rejections says nothing about what would have met it, and is left out.
+ * - A need edited between decisions was ranked by two texts: each is a need of the set (`need-<id>`, then
+ *   `need-<id>-v2`, … in the order they were first decided on), with the decisions made on it.
  *
  * The labels are biased the way all click data is: a coordinator judges what Lupp showed. They tell
  * whether a change to the method keeps the courses coordinators accepted near the top, not how much
@@ -34,32 +36,37 @@ export async function exportMatchLabels(db: Db, heiId: string): Promise<MatchLab
       text: matchDecision.needText,
       courseId: matchDecision.courseId,
       decision: matchDecision.decision,
+      at: matchDecision.decidedAt,
     })
     .from(matchDecision)
     .where(eq(matchDecision.heiId, heiId));
   const unmet = await db
-    .select({ kind: matchUnmet.subjectKind, id: matchUnmet.subjectId, text: matchUnmet.needText })
+    .select({
+      kind: matchUnmet.subjectKind,
+      id: matchUnmet.subjectId,
+      text: matchUnmet.needText,
+      at: matchUnmet.recordedAt,
+    })
     .from(matchUnmet)
     .where(eq(matchUnmet.heiId, heiId));
 
-  type Subject = { text: string | null; accepted: string[]; unmet: boolean };
-  const subjects = new Map<string, Subject>();
-  const subjectOf = (kind: string, id: string) => {
-    const key = `${kind}-${id}`;
-    const subject = subjects.get(key) ?? { text: null, accepted: [], unmet: false };
-    subjects.set(key, subject);
-    return subject;
+  // A label belongs to the text that was ranked: a need edited between two decisions was two queries,
+  // so each of its texts is a need of the set (the later ones numbered by when they were first decided on).
+  type Query = { subject: string; text: string | null; first: Date; accepted: string[]; unmet: boolean };
+  const queries = new Map<string, Query>();
+  const queryOf = (r: { kind: string; id: string; text: string | null; at: Date }) => {
+    const subject = `${r.kind}-${r.id}`;
+    const key = `${subject}\u0000${r.text ?? ''}`;
+    const query = queries.get(key) ?? { subject, text: r.text, first: r.at, accepted: [], unmet: false };
+    if (r.at < query.first) query.first = r.at;
+    queries.set(key, query);
+    return query;
   };
   for (const d of decisions) {
-    const subject = subjectOf(d.kind, d.id);
-    subject.text ??= d.text;
-    if (d.decision === 'accepted') subject.accepted.push(d.courseId);
+    const query = queryOf(d);
+    if (d.decision === 'accepted') query.accepted.push(d.courseId);
   }
-  for (const u of unmet) {
-    const subject = subjectOf(u.kind, u.id);
-    subject.text ??= u.text;
-    subject.unmet = true;
-  }
+  for (const u of unmet) queryOf(u).unmet = true;
 
   const labels: MatchLabels = {
     catalog: { courses: await coursesForExchange(db, await catalogScope(db, heiId)) },
@@ -67,12 +74,19 @@ export async function exportMatchLabels(db: Db, heiId: string): Promise<MatchLab
     gold: {},
     skipped: { onlyRejected: 0, withoutText: 0 },
   };
-  for (const [id, subject] of [...subjects].sort(([a], [b]) => a.localeCompare(b))) {
-    if (!subject.text) labels.skipped.withoutText++;
-    else if (!subject.accepted.length && !subject.unmet) labels.skipped.onlyRejected++;
+  const ordered = [...queries.values()].sort(
+    (a, b) => a.subject.localeCompare(b.subject) || a.first.getTime() - b.first.getTime(),
+  );
+  const texts = new Map<string, number>();
+  for (const query of ordered) {
+    if (!query.text) labels.skipped.withoutText++;
+    else if (!query.accepted.length && !query.unmet) labels.skipped.onlyRejected++;
     else {
-      labels.needs.needs.push({ id, language: needLanguage(subject.text), text: subject.text });
-      labels.gold[id] = Object.fromEntries(subject.accepted.map((courseId) => [courseId, 2]));
+      const version = (texts.get(query.subject) ?? 0) + 1;
+      texts.set(query.subject, version);
+      const id = version === 1 ? query.subject : `${query.subject}-v${version}`;
+      labels.needs.needs.push({ id, language: needLanguage(query.text), text: query.text });
+      labels.gold[id] = Object.fromEntries(query.accepted.map((courseId) => [courseId, 2]));
     }
   }
   return labels;

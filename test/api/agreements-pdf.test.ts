@@ -54,7 +54,10 @@ describe('the agreement as a PDF', () => {
     const response = await t.request('GET', `/api/agreements/${agreement.id}/pdf`, as(s.economist));
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
-    expect(response.headers['content-disposition']).toMatch(/^inline; filename\*=UTF-8''avtal-/);
+    // shown in the browser, saved under the agreement's kind and revision
+    expect(response.headers['content-disposition']).toMatch(
+      new RegExp(`^inline; filename="avtal-[^"]+-rev${agreement.revision}\\.pdf"`),
+    );
     const text = pdfText(response.rawPayload);
     expect(text).toContain('Avtal om uppdragsutbildning');
     expect(text).toContain('PLC för underhållet');

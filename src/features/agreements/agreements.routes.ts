@@ -1,6 +1,6 @@
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
+import { fileName, type OutgoingFile, sendFile } from '../../server/http/files.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
 import { renderPdf } from '../../shared/pdf.ts';
 import { actingCustomer, organisationParty } from '../tenancy/tenancy.service.ts';
@@ -40,17 +40,14 @@ const revision = z.strictObject({
 
 const pdfResponse = { 200: z.string().describe('The PDF') };
 
-async function sendPdf(db: Deps['database']['db'], reply: FastifyReply, a: AgreementView) {
-  const name =
-    `${a.language === 'sv' ? 'avtal' : 'agreement'}-${a.customer.name}-rev${a.revision}.pdf`.replace(
-      /[^\p{L}\p{N}.-]+/gu,
-      '-',
-    );
-  return reply
-    .type('application/pdf')
-    .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(name)}`)
-    .header('cache-control', 'private, no-store')
-    .send(await renderPdf(agreementPdf(a, await organisationParty(db, a.hei.id))));
+/** The agreement as a PDF file, named by its language, customer and revision. */
+async function agreementFile(db: Deps['database']['db'], a: AgreementView): Promise<OutgoingFile> {
+  return {
+    name: fileName([a.language === 'sv' ? 'avtal' : 'agreement', a.customer.name, `rev${a.revision}`], 'pdf'),
+    type: 'application/pdf',
+    inline: true,
+    body: await renderPdf(agreementPdf(a, await organisationParty(db, a.hei.id))),
+  };
 }
 
 export async function agreementRoutes(app: App, { database: { db } }: Deps) {
@@ -158,10 +155,11 @@ export async function agreementRoutes(app: App, { database: { db } }: Deps) {
       },
     },
     async (request, reply) =>
-      reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="faktureringsplan.csv"')
-        .send(await billingCsv(db, actorOf(request), request.params.agreementId)),
+      sendFile(reply, {
+        name: 'faktureringsplan.csv',
+        type: 'text/csv; charset=utf-8',
+        body: await billingCsv(db, actorOf(request), request.params.agreementId),
+      }),
   );
 
   app.get(
@@ -184,11 +182,7 @@ export async function agreementRoutes(app: App, { database: { db } }: Deps) {
         request.params.agreementId,
         request.params.number,
       );
-      return reply
-        .type('application/xml; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${invoiceId}.xml"`)
-        .header('cache-control', 'private, no-store')
-        .send(xml);
+      return sendFile(reply, { name: `${invoiceId}.xml`, type: 'application/xml; charset=utf-8', body: xml });
     },
   );
   app.put(
@@ -217,7 +211,10 @@ export async function agreementRoutes(app: App, { database: { db } }: Deps) {
       },
     },
     async (request, reply) =>
-      sendPdf(db, reply, await getAgreement(db, actorOf(request), request.params.agreementId)),
+      sendFile(
+        reply,
+        await agreementFile(db, await getAgreement(db, actorOf(request), request.params.agreementId)),
+      ),
   );
 
   app.get(
@@ -242,10 +239,12 @@ export async function agreementRoutes(app: App, { database: { db } }: Deps) {
       },
     },
     async (request, reply) =>
-      sendPdf(
-        db,
+      sendFile(
         reply,
-        await customerAgreement(db, actingCustomer(actorOf(request)), request.params.agreementId),
+        await agreementFile(
+          db,
+          await customerAgreement(db, actingCustomer(actorOf(request)), request.params.agreementId),
+        ),
       ),
   );
   app.post(

@@ -1,8 +1,10 @@
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
+import { fileName, sendFile } from '../../server/http/files.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
 import { toCsv } from '../../shared/csv.ts';
+import { stockholmDate } from '../../shared/working-days.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { organisationParams } from '../tenancy/tenancy.contract.ts';
 import { requireOrganisationRole } from '../tenancy/tenancy.service.ts';
@@ -75,14 +77,11 @@ export async function auditRoutes(app: App, { database: { db } }: Deps) {
         data: e.data,
       }));
       if (q.format === 'csv') {
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header(
-            'content-disposition',
-            `attachment; filename="lupp-audit-${new Date().toISOString().slice(0, 10)}.csv"`,
-          )
-          .serializer((payload: string) => payload)
-          .send(auditCsv(events));
+        return sendFile(reply, {
+          name: fileName(['lupp-audit', stockholmDate(new Date())], 'csv'),
+          type: 'text/csv; charset=utf-8',
+          body: auditCsv(events),
+        });
       }
       return events;
     },

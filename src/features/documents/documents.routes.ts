@@ -2,6 +2,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
+import { sendFile } from '../../server/http/files.ts';
 import { AppError, invalid } from '../../server/http/problem.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
 import { actingCustomer } from '../tenancy/tenancy.service.ts';
@@ -54,12 +55,9 @@ async function readUpload(request: FastifyRequest) {
   return { fileName: file.filename, content, sharedWithCustomer: sharedValue === 'true' };
 }
 
-function sendFile(reply: FastifyReply, doc: { fileName: string; mediaType: string; content: Buffer }) {
-  return reply
-    .type(doc.mediaType)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
-    .header('cache-control', 'private, no-store')
-    .send(doc.content);
+/** A stored document as the file it was uploaded as. */
+function sendDocument(reply: FastifyReply, doc: { fileName: string; mediaType: string; content: Buffer }) {
+  return sendFile(reply, { name: doc.fileName, type: doc.mediaType, body: doc.content });
 }
 
 export async function documentRoutes(app: App, { database: { db } }: Deps) {
@@ -108,7 +106,7 @@ export async function documentRoutes(app: App, { database: { db } }: Deps) {
       },
     },
     async (request, reply) =>
-      sendFile(
+      sendDocument(
         reply,
         await downloadCaseDocument(db, actorOf(request), request.params.caseId, request.params.documentId),
       ),
@@ -177,7 +175,7 @@ export async function documentRoutes(app: App, { database: { db } }: Deps) {
       },
     },
     async (request, reply) =>
-      sendFile(
+      sendDocument(
         reply,
         await downloadCustomerDocument(
           db,

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { contentDisposition } from '../../server/http/files.ts';
 import type { App, Deps } from '../../server/http/types.ts';
 import { renderPdf } from '../../shared/pdf.ts';
 import { type Guide, type GuideTemplate, getGuide } from './guide.content.ts';
@@ -98,9 +99,9 @@ function templateFile(template: GuideTemplate, format: TemplateFormat, publicUrl
 }
 
 /** "Checklista: Utformning" → "Checklista - Utformning.docx", and "checklista-utformning.docx" for old clients. */
-function contentDisposition(template: GuideTemplate, format: TemplateFormat) {
+function templateDisposition(template: GuideTemplate, format: TemplateFormat) {
   const name = `${template.title.replace(/\s*[\\/:*?"<>|]+\s*/g, ' - ').trim()}.${format}`;
-  return `attachment; filename="${slugify(template.title)}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  return contentDisposition({ name, asciiName: `${slugify(template.title)}.${format}` });
 }
 
 /** Whether the client's cached copy (If-None-Match) is this one. */
@@ -320,7 +321,7 @@ function versionRoutes(
           }
           (reply as FastifyReply)
             .type(contentTypes[format])
-            .header('content-disposition', contentDisposition(template, format))
+            .header('content-disposition', templateDisposition(template, format))
             .header('content-language', lang)
             .send(file.body);
         },

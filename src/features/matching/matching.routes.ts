@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
+import { fileName, sendFile } from '../../server/http/files.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
 import { stockholmDate } from '../../shared/working-days.ts';
 import {
@@ -153,12 +154,14 @@ export async function matchingRoutes(app: App, { database: { db } }: Deps) {
     async (request, reply) => {
       const { lang } = request.query;
       const csv = await unmetCsv(db, actorOf(request), lang);
-      const name = `${lang === 'sv' ? 'ej-tillgodosedda-behov' : 'unmet-demand'}-${stockholmDate(new Date())}.csv`;
-      return reply
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .type('text/csv; charset=utf-8')
-        .serializer((p: string) => p)
-        .send(csv);
+      return sendFile(reply, {
+        name: fileName(
+          [lang === 'sv' ? 'ej-tillgodosedda-behov' : 'unmet-demand', stockholmDate(new Date())],
+          'csv',
+        ),
+        type: 'text/csv; charset=utf-8',
+        body: csv,
+      });
     },
   );
 }

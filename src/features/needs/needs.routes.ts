@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
+import { fileName, sendFile } from '../../server/http/files.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
 import { heatmap, heatmapSummary } from './heatmap.service.ts';
 import {
@@ -259,21 +260,18 @@ export async function needsRoutes(app: App, deps: Deps) {
     async (request, reply) => {
       const analysis = await getAnalysis(db, await readable(request, request.params.analysisId));
       const { format, lang } = request.query;
-      const name = `kompetensbehov-${analysis.customer.name}-v${analysis.version}.${format}`.replace(
-        /[^\p{L}\p{N}.-]+/gu,
-        '-',
+      const name = fileName(['kompetensbehov', analysis.customer.name, `v${analysis.version}`], format);
+      return sendFile(
+        reply as FastifyReply,
+        format === 'csv'
+          ? { name, type: 'text/csv; charset=utf-8', body: analysisCsv(analysis, lang), language: lang }
+          : {
+              name,
+              type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              body: await analysisXlsx(analysis, lang),
+              language: lang,
+            },
       );
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
-      if (format === 'csv')
-        return reply
-          .type('text/csv; charset=utf-8')
-          .serializer((p: string) => p)
-          .send(analysisCsv(analysis, lang));
-      const file = await analysisXlsx(analysis, lang);
-      // A binary body goes out as it is; the route's 200 schema documents it as a file.
-      return (reply as FastifyReply)
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(file);
     },
   );
 
@@ -292,19 +290,17 @@ export async function needsRoutes(app: App, deps: Deps) {
     async (request, reply) => {
       const access = await readable(request, request.params.analysisId);
       const analysis = await getAnalysis(db, access);
-      const stem = request.query.lang === 'sv' ? 'sammanfattning' : 'summary';
-      const name = `${stem}-${analysis.customer.name}-v${analysis.version}.pdf`.replace(
-        /[^\p{L}\p{N}.-]+/gu,
-        '-',
-      );
       // The same gap matrix as on screen, survey means included where enough people answered.
       const matrix = await heatmap(db, access);
       const file = await renderPdf(analysisPdf(analysis, request.query.lang, { heatmap: matrix }));
-      return (reply as FastifyReply)
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(name)}`)
-        .header('cache-control', 'private, no-store')
-        .send(file);
+      const stem = request.query.lang === 'sv' ? 'sammanfattning' : 'summary';
+      return sendFile(reply as FastifyReply, {
+        name: fileName([stem, analysis.customer.name, `v${analysis.version}`], 'pdf'),
+        type: 'application/pdf',
+        inline: true,
+        body: file,
+        language: request.query.lang,
+      });
     },
   );
 

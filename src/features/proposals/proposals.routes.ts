@@ -1,6 +1,6 @@
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
+import { fileName, type OutgoingFile, sendFile } from '../../server/http/files.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
 import { renderPdf } from '../../shared/pdf.ts';
 import { actingCustomer, organisationParty } from '../tenancy/tenancy.service.ts';
@@ -35,20 +35,17 @@ import {
 const params = z.object({ proposalId: z.uuid() });
 const pdfResponse = { 200: z.string().describe('The PDF') };
 
-async function sendPdf(
+/** The proposal as a PDF file, named by its language, customer and version. */
+async function proposalFile(
   db: Deps['database']['db'],
-  reply: FastifyReply,
   p: Awaited<ReturnType<typeof proposalForPdf>>,
-) {
-  const name = `${p.language === 'sv' ? 'offert' : 'proposal'}-${p.customer.name}-v${p.version}.pdf`.replace(
-    /[^\p{L}\p{N}.-]+/gu,
-    '-',
-  );
-  return (reply as FastifyReply)
-    .type('application/pdf')
-    .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(name)}`)
-    .header('cache-control', 'private, no-store')
-    .send(await renderPdf(proposalPdf(p, await organisationParty(db, p.hei.id))));
+): Promise<OutgoingFile> {
+  return {
+    name: fileName([p.language === 'sv' ? 'offert' : 'proposal', p.customer.name, `v${p.version}`], 'pdf'),
+    type: 'application/pdf',
+    inline: true,
+    body: await renderPdf(proposalPdf(p, await organisationParty(db, p.hei.id))),
+  };
 }
 
 export async function proposalRoutes(app: App, { database: { db } }: Deps) {
@@ -177,7 +174,10 @@ export async function proposalRoutes(app: App, { database: { db } }: Deps) {
       },
     },
     async (request, reply) =>
-      sendPdf(db, reply, await proposalForPdf(db, actorOf(request), request.params.proposalId)),
+      sendFile(
+        reply,
+        await proposalFile(db, await proposalForPdf(db, actorOf(request), request.params.proposalId)),
+      ),
   );
 
   // ---------------------------------------------------------------- the customer, in the portal
@@ -218,10 +218,12 @@ export async function proposalRoutes(app: App, { database: { db } }: Deps) {
       },
     },
     async (request, reply) =>
-      sendPdf(
-        db,
+      sendFile(
         reply,
-        await customerProposal(db, actingCustomer(actorOf(request)), request.params.proposalId),
+        await proposalFile(
+          db,
+          await customerProposal(db, actingCustomer(actorOf(request)), request.params.proposalId),
+        ),
       ),
   );
 

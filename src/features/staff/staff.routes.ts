@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
+import { sendFile } from '../../server/http/files.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
 import {
   meritExportQuery,
@@ -130,20 +131,12 @@ export async function staffRoutes(app: App, { database: { db } }: Deps) {
           format,
           language,
         );
-        const ascii = file.fileName
-          .normalize('NFD')
-          .replace(/[^\x20-\x7e]+/g, '')
-          .replace(/"/g, '');
-        // a file, not JSON: the plain reply (the schema's string only documents it)
-        return (reply as FastifyReply)
-          .type(file.contentType)
-          .header(
-            'content-disposition',
-            `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-          )
-          .header('content-language', language)
-          .header('cache-control', 'private, no-store')
-          .send(file.bytes);
+        return sendFile(reply as FastifyReply, {
+          name: file.fileName,
+          type: file.contentType,
+          body: file.bytes,
+          language,
+        });
       },
     );
 }

@@ -978,6 +978,8 @@ export const en: Translation = {
     retry: 'Try again',
     error: 'Something went wrong',
     showPassword: 'Show password',
+    remove: 'Remove',
+    actions: 'Actions',
   },
   analyses: {
     title: 'Needs analyses',

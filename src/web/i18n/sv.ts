@@ -975,6 +975,8 @@ export const sv = {
     retry: 'Försök igen',
     error: 'Något gick fel',
     showPassword: 'Visa lösenord',
+    remove: 'Ta bort',
+    actions: 'Åtgärder',
   },
   analyses: {
     title: 'Behovsanalyser',

@@ -1,8 +1,8 @@
-import { Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { share } from '../../../features/costing/calculation.ts';
-import { DataTable } from '../../ui/DataTable.tsx';
+import { EditableRows } from '../../ui/EditableRows.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
 import { hundredthsToInput, parseKronor, parsePercent } from '../costs/money.ts';
@@ -70,68 +70,43 @@ export function OtherDirectCosts({
   readOnly: boolean;
 }) {
   const { t } = useTranslation();
-  const setRow = (i: number, change: Partial<OtherCostForm>) =>
-    onChange(rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
   return (
     <Stack gap="xs" data-testid="design-other-direct">
       <Title order={5} size="h6">
         {t('design.otherDirect.title')}
       </Title>
       <Text size="sm">{t('design.otherDirect.hint')}</Text>
-      {rows.length === 0 ? (
-        <Text size="sm">{t('design.otherDirect.none')}</Text>
-      ) : (
-        <DataTable
-          minWidth={560}
-          verticalSpacing="xs"
-          columns={[
-            t('design.otherDirect.label'),
-            t('design.otherDirect.amount'),
-            readOnly ? false : t('design.actions'),
-          ]}
-        >
-          {rows.map((row, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
-            <Table.Tr key={i}>
-              <Table.Td>
-                <TextInput
-                  aria-label={t('design.otherDirect.labelN', { n: i + 1 })}
-                  value={row.label}
-                  onChange={(e) => setRow(i, { label: e.currentTarget.value })}
-                  error={errors[`otherDirect.${i}.label`]}
-                />
-              </Table.Td>
-              <Table.Td>
-                <TextInput
-                  aria-label={t('design.otherDirect.amountN', { n: i + 1 })}
-                  inputMode="decimal"
-                  value={row.amount}
-                  onChange={(e) => setRow(i, { amount: e.currentTarget.value })}
-                  error={errors[`otherDirect.${i}.amount`]}
-                />
-              </Table.Td>
-              {!readOnly && (
-                <Table.Td>
-                  <Button
-                    variant="subtle"
-                    color="red.9"
-                    c="red.9"
-                    aria-label={t('design.otherDirect.remove', { n: i + 1 })}
-                    onClick={() => onChange(rows.filter((_, j) => j !== i))}
-                  >
-                    {t('design.remove')}
-                  </Button>
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </DataTable>
-      )}
-      <Group>
-        <Button variant="light" onClick={() => onChange([...rows, { label: '', amount: '' }])}>
-          {t('design.otherDirect.add')}
-        </Button>
-      </Group>
+      <EditableRows
+        rows={rows}
+        onChange={onChange}
+        readOnly={readOnly}
+        minWidth={560}
+        columns={[t('design.otherDirect.label'), t('design.otherDirect.amount')]}
+        empty={t('design.otherDirect.none')}
+        removeLabel={(n) => t('design.otherDirect.remove', { n })}
+        add={{ label: t('design.otherDirect.add'), row: () => ({ label: '', amount: '' }) }}
+        cells={(row, i, change) => (
+          <>
+            <Table.Td>
+              <TextInput
+                aria-label={t('design.otherDirect.labelN', { n: i + 1 })}
+                value={row.label}
+                onChange={(e) => change({ label: e.currentTarget.value })}
+                error={errors[`otherDirect.${i}.label`]}
+              />
+            </Table.Td>
+            <Table.Td>
+              <TextInput
+                aria-label={t('design.otherDirect.amountN', { n: i + 1 })}
+                inputMode="decimal"
+                value={row.amount}
+                onChange={(e) => change({ amount: e.currentTarget.value })}
+                error={errors[`otherDirect.${i}.amount`]}
+              />
+            </Table.Td>
+          </>
+        )}
+      />
     </Stack>
   );
 }
@@ -158,8 +133,6 @@ export function DeliveriesByOthers({
   const format = useFormat();
   const errorMessage = useErrorMessage();
   const consortium = useQuery({ ...myConsortiumQuery, retry: false });
-  const setRow = (i: number, change: Partial<DeliveryForm>) =>
-    onChange(rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
   const others = (consortium.data?.heis ?? []).filter((h) => h.id !== heiId).map((h) => h.name);
   // an HEI a row already names stays choosable (renamed, left the consortium, or the list did not load)
   const options = [...others, ...rows.map((r) => r.hei).filter((name) => name && !others.includes(name))];
@@ -175,89 +148,74 @@ export function DeliveriesByOthers({
         {t('design.deliveries.title')}
       </Title>
       <Text size="sm">{t('design.deliveries.hint')}</Text>
-      {rows.length === 0 ? (
-        <Text size="sm">{t('design.deliveries.none')}</Text>
-      ) : (
-        <DataTable
-          minWidth={760}
-          verticalSpacing="xs"
-          columns={[
-            t('design.deliveries.hei'),
-            t('design.deliveries.direct'),
-            t('design.deliveries.indirect'),
-            t('design.deliveries.cost'),
-            readOnly ? false : t('design.actions'),
-          ]}
-        >
-          {rows.map((row, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
-            <Table.Tr key={i} data-testid="design-delivery">
-              <Table.Td>
-                <NativeSelect
-                  aria-label={t('design.deliveries.heiN', { n: i + 1 })}
-                  value={row.hei}
-                  onChange={(e) => setRow(i, { hei: e.currentTarget.value })}
-                  error={errors[`deliveredByOthers.${i}.hei`]}
-                >
-                  {!row.hei && <option value="">{t('design.deliveries.chooseHei')}</option>}
-                  {options.map((name) => (
-                    <option key={name} value={name}>
-                      {name}
-                    </option>
-                  ))}
-                </NativeSelect>
-              </Table.Td>
-              <Table.Td>
-                <TextInput
-                  aria-label={t('design.deliveries.directN', { n: i + 1 })}
-                  inputMode="decimal"
-                  value={row.direct}
-                  onChange={(e) => setRow(i, { direct: e.currentTarget.value })}
-                  error={errors[`deliveredByOthers.${i}.direct`]}
-                />
-              </Table.Td>
-              <Table.Td>
-                <TextInput
-                  aria-label={t('design.deliveries.indirectN', { n: i + 1 })}
-                  inputMode="decimal"
-                  value={row.indirect}
-                  onChange={(e) => setRow(i, { indirect: e.currentTarget.value })}
-                  error={errors[`deliveredByOthers.${i}.indirect`]}
-                />
-              </Table.Td>
-              <Table.Td ta="right" data-testid="delivery-cost">
-                {cost(row)}
-              </Table.Td>
-              {!readOnly && (
-                <Table.Td>
-                  <Button
-                    variant="subtle"
-                    color="red.9"
-                    c="red.9"
-                    aria-label={t('design.deliveries.remove', { n: i + 1 })}
-                    onClick={() => onChange(rows.filter((_, j) => j !== i))}
-                  >
-                    {t('design.remove')}
-                  </Button>
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </DataTable>
-      )}
-      {consortium.isError && <Text size="sm">{errorMessage(consortium.error)}</Text>}
-      {consortium.isSuccess && others.length === 0 && (
-        <Text size="sm">{t('design.deliveries.noOtherHeis')}</Text>
-      )}
-      <Group>
-        <Button
-          variant="light"
-          disabled={options.length === 0}
-          onClick={() => onChange([...rows, { hei: '', direct: '', indirect: '' }])}
-        >
-          {t('design.deliveries.add')}
-        </Button>
-      </Group>
+      <EditableRows
+        rows={rows}
+        onChange={onChange}
+        readOnly={readOnly}
+        minWidth={760}
+        rowTestId="design-delivery"
+        columns={[
+          t('design.deliveries.hei'),
+          t('design.deliveries.direct'),
+          t('design.deliveries.indirect'),
+          t('design.deliveries.cost'),
+        ]}
+        empty={t('design.deliveries.none')}
+        removeLabel={(n) => t('design.deliveries.remove', { n })}
+        add={{
+          label: t('design.deliveries.add'),
+          row: () => ({ hei: '', direct: '', indirect: '' }),
+          disabled: options.length === 0,
+        }}
+        notes={
+          <>
+            {consortium.isError && <Text size="sm">{errorMessage(consortium.error)}</Text>}
+            {consortium.isSuccess && others.length === 0 && (
+              <Text size="sm">{t('design.deliveries.noOtherHeis')}</Text>
+            )}
+          </>
+        }
+        cells={(row, i, change) => (
+          <>
+            <Table.Td>
+              <NativeSelect
+                aria-label={t('design.deliveries.heiN', { n: i + 1 })}
+                value={row.hei}
+                onChange={(e) => change({ hei: e.currentTarget.value })}
+                error={errors[`deliveredByOthers.${i}.hei`]}
+              >
+                {!row.hei && <option value="">{t('design.deliveries.chooseHei')}</option>}
+                {options.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </NativeSelect>
+            </Table.Td>
+            <Table.Td>
+              <TextInput
+                aria-label={t('design.deliveries.directN', { n: i + 1 })}
+                inputMode="decimal"
+                value={row.direct}
+                onChange={(e) => change({ direct: e.currentTarget.value })}
+                error={errors[`deliveredByOthers.${i}.direct`]}
+              />
+            </Table.Td>
+            <Table.Td>
+              <TextInput
+                aria-label={t('design.deliveries.indirectN', { n: i + 1 })}
+                inputMode="decimal"
+                value={row.indirect}
+                onChange={(e) => change({ indirect: e.currentTarget.value })}
+                error={errors[`deliveredByOthers.${i}.indirect`]}
+              />
+            </Table.Td>
+            <Table.Td ta="right" data-testid="delivery-cost">
+              {cost(row)}
+            </Table.Td>
+          </>
+        )}
+      />
     </Stack>
   );
 }

@@ -18,7 +18,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { courseFormats, courseLevels } from '../../../features/catalog/catalog.contract.ts';
 import { isApiError } from '../../api.ts';
-import { DataTable } from '../../ui/DataTable.tsx';
+import { EditableRows } from '../../ui/EditableRows.tsx';
 import { submitting } from '../../ui/FormModal.tsx';
 import { notify } from '../../ui/notify.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
@@ -205,9 +205,6 @@ export function DesignEditor({ design }: { design: Design }) {
     set(key, e.currentTarget.value as never);
   const setModule = (i: number, change: Partial<ModuleForm>) =>
     setForm((f) => ({ ...f, modules: f.modules.map((m, j) => (j === i ? { ...m, ...change } : m)) }));
-  const setTeacher = (i: number, change: Partial<TeacherForm>) =>
-    setForm((f) => ({ ...f, teachers: f.teachers.map((x, j) => (j === i ? { ...x, ...change } : x)) }));
-
   const submit = () => {
     const problems: Record<string, string> = {};
     if (form.title.trim().length < 3) problems.title = t('design.errors.title');
@@ -603,93 +600,68 @@ export function DesignEditor({ design }: { design: Design }) {
             <Title order={4} size="h5">
               {t('design.teachers')}
             </Title>
-            {form.teachers.length === 0 ? (
-              <Text size="sm">{t('design.noTeachers')}</Text>
-            ) : (
-              <DataTable
-                minWidth={720}
-                verticalSpacing="xs"
-                data-testid="design-teachers"
-                columns={[
-                  t('design.teacherName'),
-                  t('design.category'),
-                  t('design.teachingHours'),
-                  t('design.developmentHours'),
-                  readOnly ? false : t('design.actions'),
-                ]}
-              >
-                {form.teachers.map((x, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
-                  <Table.Tr key={i}>
-                    <Table.Td>
-                      <TextInput
-                        aria-label={t('design.teacherNameN', { n: i + 1 })}
-                        value={x.name}
-                        onChange={(e) => setTeacher(i, { name: e.currentTarget.value })}
-                        error={errors[`teachers.${i}.name`]}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <NativeSelect
-                        aria-label={t('design.categoryN', { n: i + 1 })}
-                        value={x.category}
-                        onChange={(e) => setTeacher(i, { category: e.currentTarget.value })}
-                        error={errors[`teachers.${i}.category`]}
-                      >
-                        {!x.category && <option value="">{t('design.chooseCategory')}</option>}
-                        {categoryOptions.map((c) => (
-                          <option key={c.key} value={c.key}>
-                            {c.label}
-                          </option>
-                        ))}
-                      </NativeSelect>
-                    </Table.Td>
-                    <Table.Td>
-                      <TextInput
-                        aria-label={t('design.teachingHoursN', { n: i + 1 })}
-                        inputMode="decimal"
-                        value={x.teachingHours}
-                        onChange={(e) => setTeacher(i, { teachingHours: e.currentTarget.value })}
-                        error={errors[`teachers.${i}.teachingHours`]}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <TextInput
-                        aria-label={t('design.developmentHoursN', { n: i + 1 })}
-                        inputMode="decimal"
-                        value={x.developmentHours}
-                        onChange={(e) => setTeacher(i, { developmentHours: e.currentTarget.value })}
-                        error={errors[`teachers.${i}.developmentHours`]}
-                      />
-                    </Table.Td>
-                    {!readOnly && (
-                      <Table.Td>
-                        <Button
-                          variant="subtle"
-                          color="red.9"
-                          c="red.9"
-                          aria-label={t('design.removeTeacher', { n: i + 1 })}
-                          onClick={() =>
-                            set(
-                              'teachers',
-                              form.teachers.filter((_, j) => j !== i),
-                            )
-                          }
-                        >
-                          {t('design.remove')}
-                        </Button>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </DataTable>
-            )}
-            <Group>
-              <Button variant="light" onClick={() => set('teachers', [...form.teachers, newTeacher()])}>
-                {t('design.addTeacher')}
-              </Button>
-              <FindTeacherLink designId={design.id} />
-            </Group>
+            <EditableRows
+              rows={form.teachers}
+              onChange={(rows) => set('teachers', rows)}
+              readOnly={readOnly}
+              minWidth={720}
+              tableTestId="design-teachers"
+              columns={[
+                t('design.teacherName'),
+                t('design.category'),
+                t('design.teachingHours'),
+                t('design.developmentHours'),
+              ]}
+              empty={t('design.noTeachers')}
+              removeLabel={(n) => t('design.removeTeacher', { n })}
+              add={{ label: t('design.addTeacher'), row: newTeacher }}
+              actions={<FindTeacherLink designId={design.id} />}
+              cells={(x, i, change) => (
+                <>
+                  <Table.Td>
+                    <TextInput
+                      aria-label={t('design.teacherNameN', { n: i + 1 })}
+                      value={x.name}
+                      onChange={(e) => change({ name: e.currentTarget.value })}
+                      error={errors[`teachers.${i}.name`]}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <NativeSelect
+                      aria-label={t('design.categoryN', { n: i + 1 })}
+                      value={x.category}
+                      onChange={(e) => change({ category: e.currentTarget.value })}
+                      error={errors[`teachers.${i}.category`]}
+                    >
+                      {!x.category && <option value="">{t('design.chooseCategory')}</option>}
+                      {categoryOptions.map((c) => (
+                        <option key={c.key} value={c.key}>
+                          {c.label}
+                        </option>
+                      ))}
+                    </NativeSelect>
+                  </Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      aria-label={t('design.teachingHoursN', { n: i + 1 })}
+                      inputMode="decimal"
+                      value={x.teachingHours}
+                      onChange={(e) => change({ teachingHours: e.currentTarget.value })}
+                      error={errors[`teachers.${i}.teachingHours`]}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      aria-label={t('design.developmentHoursN', { n: i + 1 })}
+                      inputMode="decimal"
+                      value={x.developmentHours}
+                      onChange={(e) => change({ developmentHours: e.currentTarget.value })}
+                      error={errors[`teachers.${i}.developmentHours`]}
+                    />
+                  </Table.Td>
+                </>
+              )}
+            />
 
             <Title order={4} size="h5">
               {t('design.otherCosts')}

@@ -527,6 +527,94 @@ describe('editing a course', () => {
   });
 });
 
+describe('the catalogue as a file (export, and import elsewhere)', () => {
+  type Exported = {
+    courses: {
+      code: string;
+      concepts: { source: string; id: string; label?: string }[];
+      [field: string]: unknown;
+    }[];
+  };
+  const exportOf = (heiId: string, user?: TestUser) =>
+    t.request('GET', `/api/organisations/${heiId}/catalog/export`, user ? { cookie: user.cookie } : {});
+  const asFile = (file: Exported) => Buffer.from(JSON.stringify(file));
+  let exported: Exported;
+
+  it('writes every course with its confirmed concepts; importing it again changes nothing', async () => {
+    const response = await exportOf(heiA, coordA);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.headers['content-disposition']).toMatch(
+      /^attachment; filename="kurskatalog-Hogskolan-Vast-\d{4}-\d{2}-\d{2}\.json"; filename\*=UTF-8''kurskatalog-H%C3%B6gskolan-V%C3%A4st-/,
+    );
+    exported = response.json();
+    expect(exported.courses).toHaveLength((await countOf(heiA)) ?? -1);
+    const welding = exported.courses.find((c) => c.code === 'SVT101');
+    // confirmed concepts only: the rejected one and unconfirmed suggestions stay home
+    expect(welding?.concepts).toEqual([{ source: 'demo', id: 'c-svets', label: 'svetsteknik' }]);
+    expect(welding).toMatchObject({ id: 'HV-0001', language: ['sv'], credits: 7.5, level: 'first-cycle' });
+
+    const again = await importFile(heiA, coordA, 'kurskatalog.json', asFile(exported));
+    expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: exported.courses.length });
+  });
+
+  it('gives another HEI the same courses with the same confirmed concepts', async () => {
+    const report = await importFile(heiC, coordC, 'kurskatalog.json', asFile(exported), {
+      suggestTags: false,
+    });
+    expect(report.status).toBe('succeeded');
+    const [copy] = await t.db
+      .select({ id: course.id })
+      .from(course)
+      .where(sql`${course.heiId} = ${heiC} and ${course.code} = 'SVT101'`);
+    const detail = (
+      await t.request('GET', `/api/catalog/courses/${copy?.id}`, { cookie: coordC.cookie })
+    ).json();
+    expect(detail.tags).toMatchObject([{ status: 'confirmed', concept: { id: weldingConcept } }]);
+    // and its export is the same file
+    expect((await exportOf(heiC, coordC)).json()).toEqual(exported);
+  });
+
+  it('replaces the confirmed concepts a file names, and refuses concepts Lupp does not know', async () => {
+    const withoutTags: Exported = {
+      courses: exported.courses.map((c) => (c.code === 'SVT101' ? { ...c, concepts: [] } : c)),
+    };
+    const cleared = await importFile(heiC, coordC, 'kurskatalog.json', asFile(withoutTags));
+    expect(cleared.counts).toMatchObject({ created: 0, updated: 1 });
+    const svt = exported.courses.findIndex((c) => c.code === 'SVT101');
+    const unknown: Exported = {
+      courses: exported.courses.map((c, i) =>
+        i === svt
+          ? { ...c, concepts: [{ source: 'esco', id: 'http://data.europa.eu/esco/skill/not-here' }] }
+          : i === svt + 1
+            ? { ...c, concepts: [{ id: 'no-source' }] as Exported['courses'][number]['concepts'] }
+            : c,
+      ),
+    };
+    const refused = await importFile(heiC, coordC, 'kurskatalog.json', asFile(unknown));
+    expect(refused.status).toBe('needs_decision');
+    expect(refused.problems).toMatchObject([
+      { row: svt + 1, code: 'unknown_concept', field: 'concepts' },
+      { row: svt + 2, code: 'bad_concept', field: 'concepts[0]' },
+    ]);
+    expect(refused.problems[0].message.en).toContain('http://data.europa.eu/esco/skill/not-here');
+    // nothing was written: the course still has no confirmed concept
+    const copy = (await exportOf(heiC, coordC))
+      .json()
+      .courses.find((c: { code: string }) => c.code === 'SVT101');
+    expect(copy.concepts).toEqual([]);
+  });
+
+  it("is for the HEI's admins and coordinators", async () => {
+    expect((await exportOf(heiA, adminA)).statusCode).toBe(200);
+    expect((await exportOf(heiA, teacherA)).statusCode).toBe(403);
+    expect((await exportOf(heiA, teacherB)).statusCode).toBe(404);
+    expect((await exportOf(heiA, coordC)).statusCode).toBe(404);
+    expect((await exportOf(heiA, customer)).statusCode).toBe(404);
+    expect((await exportOf(heiA)).statusCode).toBe(401);
+  });
+});
+
 describe('lupp import catalog (the command, as an operator runs it)', () => {
   const bin = path.resolve('bin/lupp.js');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lupp-catalog-cli-'));

@@ -148,6 +148,12 @@ const endpoints: Endpoint[] = [
     roles: ['admin', 'coordinator'],
   },
   {
+    name: 'export the catalogue as a file',
+    method: 'GET',
+    url: (c) => `/api/organisations/${c.orgA}/catalog/export`,
+    roles: ['admin', 'coordinator'],
+  },
+  {
     name: 'add a course',
     method: 'POST',
     url: (c) => `/api/organisations/${c.orgA}/catalog/courses`,

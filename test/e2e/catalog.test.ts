@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   expectEnglish,
@@ -99,6 +100,19 @@ describe('the course catalogue', () => {
       .getByText('Bekräftat', { exact: true })
       .waitFor();
     await expectNoAxeViolations(page);
+
+    // The catalogue goes out as a file in the interchange format, with the confirmed concept.
+    await page.getByRole('link', { name: 'Tillbaka till kurserna' }).click();
+    await page.getByRole('link', { name: 'Importera katalog…' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Ladda ner katalogen' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^kurskatalog-Mittlands-universitet-.*\.json$/);
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    const welding = file.courses.find((c: { code: string }) => c.code === 'MIU101');
+    expect(welding).toMatchObject({ titleSv: 'Svetsteknik för konstruktörer', credits: 7.5 });
+    expect(welding.concepts).toEqual([expect.objectContaining({ label: 'Svetsteknik' })]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -2,9 +2,12 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
+import { fileName, sendFile } from '../../server/http/files.ts';
 import { AppError, invalid } from '../../server/http/problem.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
+import { stockholmDate } from '../../shared/working-days.ts';
 import { rebuildNeighbours } from '../matching/matching.index.ts';
+import { getOrganisation } from '../tenancy/tenancy.service.ts';
 import {
   courseListQuery,
   courseListSchema,
@@ -23,6 +26,7 @@ import {
   createUpload,
   decideTag,
   deleteCourse,
+  exportCatalog,
   getCourse,
   importUpload,
   listCourses,
@@ -176,6 +180,30 @@ export async function catalogRoutes(app: App, { database: { db }, jobs }: Deps) 
       },
     },
     async (request) => listImports(db, writer(request, request.params)),
+  );
+
+  app.get(
+    '/api/organisations/:organisationId/catalog/export',
+    {
+      schema: {
+        tags,
+        summary:
+          "The HEI's catalogue as a JSON interchange file: every field, occasions and confirmed concepts (admin, coordinator)",
+        description:
+          'Importing the file again changes nothing; importing it at another HEI gives the same courses and concept tags (docs/catalog-format.md).',
+        params: orgParams,
+        response: { 200: z.string().describe('The catalogue file (JSON)'), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const access = writer(request, request.params);
+      const hei = await getOrganisation(db, access.heiId);
+      return sendFile(reply, {
+        name: fileName(['kurskatalog', hei.name, stockholmDate(new Date())], 'json'),
+        type: 'application/json; charset=utf-8',
+        body: `${JSON.stringify(await exportCatalog(db, access), null, 2)}\n`,
+      });
+    },
   );
 
   app.post(

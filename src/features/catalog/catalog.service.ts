@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
@@ -10,7 +10,7 @@ import {
   neighboursAreCurrent,
   rebuildNeighbours,
 } from '../matching/matching.index.ts';
-import { suggestConcepts } from '../taxonomy/taxonomy.service.ts';
+import { conceptIdentities, conceptsBySourceIds, suggestConcepts } from '../taxonomy/taxonomy.service.ts';
 import { taxonomyConcept } from '../taxonomy/taxonomy.table.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import { type Actor, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
@@ -18,6 +18,8 @@ import { organisation } from '../tenancy/tenancy.table.ts';
 import type { Course, ImportReport } from './catalog.contract.ts';
 import { catalogImport, catalogUpload, course, courseConcept, courseOccasion } from './catalog.table.ts';
 import {
+  type CatalogRead,
+  type ConceptRef,
   type CourseInput,
   checkMapping,
   detectFormat,
@@ -226,6 +228,61 @@ export async function coursesForExchange(db: Db, heiIds: string[]) {
   }));
 }
 
+/**
+ * The HEI's catalogue as a file in the JSON interchange format (docs/catalog-format.md): every field, the
+ * planned occasions and the concepts a person confirmed. Importing it again changes nothing; importing it
+ * at another HEI (or another Lupp with the same taxonomy) gives the same courses and tags.
+ */
+export async function exportCatalog(db: Db, access: { heiId: string }) {
+  const rows = await db.select().from(course).where(eq(course.heiId, access.heiId)).orderBy(asc(course.code));
+  const ids = rows.map((r) => r.id);
+  const occasions = ids.length
+    ? await db
+        .select()
+        .from(courseOccasion)
+        .where(inArray(courseOccasion.courseId, ids))
+        .orderBy(asc(courseOccasion.startDate), asc(courseOccasion.place))
+    : [];
+  const occasionsOf = new Map<string, (typeof occasions)[number][]>();
+  for (const o of occasions) occasionsOf.set(o.courseId, [...(occasionsOf.get(o.courseId) ?? []), o]);
+  const confirmed = await confirmedConcepts(db, ids);
+  const identity = new Map(
+    (await conceptIdentities(db, [...confirmed.values()].flat())).map((c) => [c.id, c]),
+  );
+  const orUndefined = <T>(value: T | null) => value ?? undefined;
+  return {
+    courses: rows.map((c) => ({
+      id: orUndefined(c.externalId),
+      code: c.code,
+      titleSv: orUndefined(c.titleSv),
+      titleEn: orUndefined(c.titleEn),
+      language: c.languages,
+      credits: orUndefined(c.credits ?? c.creditEquivalent),
+      level: orUndefined(c.level),
+      eqfLevel: orUndefined(c.eqfLevel),
+      sunField: orUndefined(c.sunField),
+      format: orUndefined(c.format),
+      description: orUndefined(c.description),
+      learningOutcomes: c.learningOutcomes,
+      subjects: c.subjects,
+      teachers: c.teachers,
+      prerequisites: orUndefined(c.prerequisites),
+      priceSek: orUndefined(c.priceSek),
+      syllabusUrl: orUndefined(c.syllabusUrl),
+      occasions: (occasionsOf.get(c.id) ?? []).map((o) => ({
+        start: o.startDate,
+        end: orUndefined(o.endDate),
+        place: orUndefined(o.place),
+        format: orUndefined(o.format),
+      })),
+      concepts: (confirmed.get(c.id) ?? [])
+        .flatMap((id) => identity.get(id) ?? [])
+        .sort((a, b) => a.externalId.localeCompare(b.externalId))
+        .map((x) => ({ source: x.source, id: x.externalId, label: orUndefined(x.label) })),
+    })),
+  };
+}
+
 /** Course summaries by id, in the order of the ids (for matching results; the caller checked the scope). */
 export async function courseSummaries(db: Db, ids: string[]) {
   if (!ids.length) return [];
@@ -306,9 +363,9 @@ async function courseOf(db: Db, heiId: string, courseId: string): Promise<Course
   return row;
 }
 
-type CourseFields = Omit<CourseInput, 'occasions'>;
+type CourseFields = Omit<CourseInput, 'occasions' | 'concepts'>;
 const columnsOf = (input: CourseInput): CourseFields => {
-  const { occasions: _o, ...fields } = input;
+  const { occasions: _o, concepts: _c, ...fields } = input;
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as CourseFields;
 };
 
@@ -437,7 +494,8 @@ const matchDocOf = (c: CourseRow, concepts: string[]): MatchDocInput => ({
 });
 
 /** The concepts a person confirmed on each of these courses (course id → concept ids). */
-async function confirmedConcepts(db: Db, courseIds: string[]) {
+async function confirmedConcepts(db: Db | Tx, courseIds: string[]) {
+  if (!courseIds.length) return new Map<string, string[]>();
   const rows = await db
     .select({ courseId: courseConcept.courseId, conceptId: courseConcept.conceptId })
     .from(courseConcept)
@@ -737,6 +795,57 @@ const occasionKey = (o: Occasion) => `${o.startDate}|${o.endDate ?? ''}|${o.plac
 const sameOccasions = (a: Occasion[], b: Occasion[]) =>
   sameJson(a.map(occasionKey).sort(), b.map(occasionKey).sort());
 
+const conceptKey = (c: ConceptRef) => `${c.source}|${c.externalId}`;
+const sameSet = (a: string[], b: string[]) => sameJson([...a].sort(), [...b].sort());
+
+/**
+ * The concepts a file confirms on its courses, as Lupp's concept ids (by source|id). A concept Lupp's
+ * taxonomy does not have makes its row bad (`unknown_concept`): the tags would be lost without a word.
+ */
+async function resolveConcepts(db: Db, read: CatalogRead): Promise<Map<string, string>> {
+  const refs = read.courses.flatMap((c) => c.course.concepts ?? []);
+  const known = new Map((await conceptsBySourceIds(db, refs)).map((c) => [conceptKey(c), c.id]));
+  read.courses = read.courses.filter(({ row, course: input }) => {
+    const unknown = (input.concepts ?? []).filter((c) => !known.has(conceptKey(c)));
+    for (const c of unknown)
+      read.problems.push({
+        row,
+        code: 'unknown_concept',
+        field: 'concepts',
+        message: {
+          sv: `Begreppet ${c.externalId} (${c.source}) finns inte i Lupps taxonomi; importera taxonomin först eller ta bort begreppet.`,
+          en: `The concept ${c.externalId} (${c.source}) is not in Lupp's taxonomy; import the taxonomy first or remove the concept.`,
+        },
+      });
+    return !unknown.length;
+  });
+  read.problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  return known;
+}
+
+/** The course's confirmed concepts become exactly these (others confirmed before are taken off). */
+async function confirmConcepts(tx: Tx, courseId: string, conceptIds: string[], actor: Actor | null) {
+  await tx
+    .delete(courseConcept)
+    .where(
+      and(
+        eq(courseConcept.courseId, courseId),
+        eq(courseConcept.status, 'confirmed'),
+        conceptIds.length ? notInArray(courseConcept.conceptId, conceptIds) : undefined,
+      ),
+    );
+  if (!conceptIds.length) return;
+  const decided = { status: 'confirmed' as const, decidedBy: actor?.userId ?? null, decidedAt: new Date() };
+  await tx
+    .insert(courseConcept)
+    .values(conceptIds.map((conceptId) => ({ courseId, conceptId, ...decided })))
+    .onConflictDoUpdate({
+      target: [courseConcept.courseId, courseConcept.conceptId],
+      set: decided,
+      setWhere: ne(courseConcept.status, 'confirmed'),
+    });
+}
+
 /** The fields of `input` whose values differ from the stored course. */
 function changedFields(current: CourseRow, input: CourseFields): Partial<CourseFields> {
   const changes: Record<string, unknown> = {};
@@ -757,6 +866,9 @@ export async function importCatalog(db: Db, options: ImportOptions): Promise<Imp
   const format = options.format ?? detectFormat(options.fileName, options.content);
   if (!format) throw unsupportedFile();
   const read = await readCatalogFile(format, options.content, options.mapping);
+  const conceptIds = await resolveConcepts(db, read);
+  const conceptIdsOf = (input: CourseInput) =>
+    input.concepts?.map((c) => conceptIds.get(conceptKey(c)) ?? '').filter(Boolean);
   const invalidRows = new Set(read.problems.map((p) => p.row)).size;
   const counts = {
     rows: read.rows,
@@ -796,6 +908,10 @@ export async function importCatalog(db: Db, options: ImportOptions): Promise<Imp
         const occasionsOf = new Map<string, Occasion[]>();
         for (const o of existingOccasions)
           occasionsOf.set(o.courseId, [...(occasionsOf.get(o.courseId) ?? []), toOccasion(o)]);
+        const confirmedOf = await confirmedConcepts(
+          tx,
+          existing.map((c) => c.id),
+        );
 
         const creates: CourseInput[] = [];
         for (const { course: input } of read.courses) {
@@ -808,7 +924,10 @@ export async function importCatalog(db: Db, options: ImportOptions): Promise<Imp
           const occasionsChanged =
             input.occasions !== undefined &&
             !sameOccasions(occasionsOf.get(current.id) ?? [], input.occasions);
-          if (!Object.keys(changes).length && !occasionsChanged) {
+          const concepts = conceptIdsOf(input);
+          const conceptsChanged =
+            concepts !== undefined && !sameSet(confirmedOf.get(current.id) ?? [], concepts);
+          if (!Object.keys(changes).length && !occasionsChanged && !conceptsChanged) {
             counts.unchanged += 1;
             continue;
           }
@@ -818,6 +937,7 @@ export async function importCatalog(db: Db, options: ImportOptions): Promise<Imp
               .set({ ...changes, updatedAt: new Date() })
               .where(eq(course.id, current.id));
           if (occasionsChanged && input.occasions) await replaceOccasions(tx, current.id, input.occasions);
+          if (conceptsChanged) await confirmConcepts(tx, current.id, concepts, options.actor);
           counts.updated += 1;
           touched.push(current.id);
         }
@@ -832,6 +952,10 @@ export async function importCatalog(db: Db, options: ImportOptions): Promise<Imp
             (c.occasions ?? []).map((o) => ({ ...o, courseId: idOf.get(c.code) ?? '' })),
           );
           if (occasions.length) await tx.insert(courseOccasion).values(occasions);
+          for (const c of batch) {
+            const concepts = conceptIdsOf(c);
+            if (concepts?.length) await confirmConcepts(tx, idOf.get(c.code) ?? '', concepts, options.actor);
+          }
           touched.push(...written.map((w) => w.id));
           counts.created += written.length;
         }

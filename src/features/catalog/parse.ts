@@ -27,6 +27,10 @@ export type Occasion = {
   format: CourseFormat | null;
 };
 
+/** A taxonomy concept confirmed on a course, as the interchange format names it: its source and its id there. */
+export type ConceptRef = { source: 'esco' | 'jobtech' | 'demo'; externalId: string };
+const conceptSources = ['esco', 'jobtech', 'demo'] as const;
+
 /**
  * A checked course. A field that is `undefined` was not in the file (or not mapped): an import leaves
  * it as it is on an existing course. `null` means the file says it is empty.
@@ -51,6 +55,8 @@ export type CourseInput = {
   priceSek?: number | null;
   syllabusUrl?: string | null;
   occasions?: Occasion[];
+  /** JSON only: the concepts a person confirmed on the course (an import replaces the confirmed set). */
+  concepts?: ConceptRef[];
 };
 
 export type RowProblem = {
@@ -655,6 +661,29 @@ export function checkCourse(
     }
   }
 
+  if (has('concepts')) {
+    const raw = r.concepts;
+    if (raw !== null && !Array.isArray(raw))
+      bad('bad_concept', 'concepts', 'concepts ska vara en lista.', 'concepts must be a list.');
+    else {
+      const concepts = new Map<string, ConceptRef>();
+      for (const [i, c] of ((raw as unknown[] | null) ?? []).entries()) {
+        const x = (c ?? {}) as Record<string, unknown>;
+        const source = conceptSources.find((s) => s === x.source);
+        const id = typeof x.id === 'string' ? x.id.trim() : '';
+        if (!source || !id || id.length > LIMITS.item)
+          bad(
+            'bad_concept',
+            `concepts[${i}]`,
+            'Ett begrepp skrivs {"source": "esco", "jobtech" eller "demo", "id": begreppets id i den källan}.',
+            'A concept is written {"source": "esco", "jobtech" or "demo", "id": its id in that source}.',
+          );
+        else concepts.set(`${source}|${id}`, { source, externalId: id });
+      }
+      course.concepts = [...concepts.values()];
+    }
+  }
+
   return problems.length ? { problems } : { course };
 }
 
@@ -671,11 +700,18 @@ function isoDate(value: unknown): string | undefined {
  * Reads a whole file into checked courses and the problems of the bad rows. A code that appears twice
  * is a problem on its second row. CSV and XLSX need a mapping; JSON does not.
  */
+/** A file read and checked: its rows, the checked courses with their row numbers, and the bad rows. */
+export type CatalogRead = {
+  rows: number;
+  courses: { row: number; course: CourseInput }[];
+  problems: RowProblem[];
+};
+
 export async function readCatalogFile(
   format: FileFormat,
   content: Buffer,
   mapping: Mapping | null,
-): Promise<{ rows: number; courses: { row: number; course: CourseInput }[]; problems: RowProblem[] }> {
+): Promise<CatalogRead> {
   const out = {
     rows: 0,
     courses: [] as { row: number; course: CourseInput }[],

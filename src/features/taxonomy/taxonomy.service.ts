@@ -579,6 +579,49 @@ export async function conceptsByIds(db: Db, ids: string[]): Promise<ConceptView[
   return rows.map(toView);
 }
 
+/** A concept's id in Lupp and its identity in its source (ESCO URI, JobTech concept id): for files. */
+export type ConceptIdentity = {
+  id: string;
+  source: 'esco' | 'jobtech' | 'demo';
+  externalId: string;
+  label: string | null;
+};
+
+const identityColumns = {
+  id: taxonomyConcept.id,
+  source: taxonomyConcept.source,
+  externalId: taxonomyConcept.externalId,
+  label: sql<string | null>`coalesce(${taxonomyConcept.labelSv}, ${taxonomyConcept.labelEn})`,
+};
+
+/** Concepts named by source and source id (files from elsewhere); those not in Lupp's taxonomy are left out. */
+export async function conceptsBySourceIds(
+  db: Db,
+  refs: { source: 'esco' | 'jobtech' | 'demo'; externalId: string }[],
+): Promise<ConceptIdentity[]> {
+  if (!refs.length) return [];
+  const rows = await db
+    .select(identityColumns)
+    .from(taxonomyConcept)
+    .where(
+      and(
+        inArray(taxonomyConcept.source, [...new Set(refs.map((r) => r.source))]),
+        inArray(taxonomyConcept.externalId, [...new Set(refs.map((r) => r.externalId))]),
+      ),
+    );
+  const wanted = new Set(refs.map((r) => `${r.source}|${r.externalId}`));
+  return rows.filter((r) => wanted.has(`${r.source}|${r.externalId}`));
+}
+
+/** The source identities of concepts by Lupp id (unknown ids are left out). */
+export async function conceptIdentities(db: Db, ids: string[]): Promise<ConceptIdentity[]> {
+  if (!ids.length) return [];
+  return db
+    .select(identityColumns)
+    .from(taxonomyConcept)
+    .where(inArray(taxonomyConcept.id, [...new Set(ids)]));
+}
+
 /** Every broader → narrower link that has one of `ids` at either end (one step; for "related" matches). */
 export async function conceptRelations(
   db: Db,

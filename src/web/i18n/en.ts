@@ -1238,6 +1238,9 @@ export const en: Translation = {
     analysisLink: 'Match to courses',
   },
   catalog: {
+    exportHint:
+      'The catalogue as a file in the interchange format (JSON), with occasions and confirmed concepts – for another HEI’s Lupp, or to change and import again:',
+    exportLink: 'Download the catalogue',
     title: 'Courses',
     intro:
       "The course catalogues of the consortium's HEIs, for contract education. Every HEI in the consortium can search them; only its own HEI changes a catalogue.",

@@ -1238,6 +1238,9 @@ export const sv = {
     analysisLink: 'Matcha mot kurser',
   },
   catalog: {
+    exportHint:
+      'Katalogen som fil i utbytesformatet (JSON), med tillfällen och bekräftade begrepp – för ett annat lärosätes Lupp, eller för att ändra och läsa in igen:',
+    exportLink: 'Ladda ner katalogen',
     title: 'Kurser',
     intro:
       'Kurskatalogerna hos konsortiets lärosäten, för uppdragsutbildning. Alla lärosäten i konsortiet kan söka i dem; bara det egna lärosätet ändrar sin katalog.',

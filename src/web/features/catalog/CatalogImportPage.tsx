@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Box,
   Button,
   Checkbox,
@@ -45,7 +46,15 @@ export function CatalogImportPage() {
       {!canWrite || !heiId ? (
         <Forbidden>{t('catalog.importNoAccess')}</Forbidden>
       ) : (
-        <CatalogImport heiId={heiId} />
+        <>
+          <Text size="sm" maw={760}>
+            {t('catalog.exportHint')}{' '}
+            <Anchor href={`/api/organisations/${heiId}/catalog/export`} download>
+              {t('catalog.exportLink')}
+            </Anchor>
+          </Text>
+          <CatalogImport heiId={heiId} />
+        </>
       )}
     </Page>
   );

@@ -708,7 +708,10 @@ describe('decisions as labels (lupp export match-labels)', () => {
 
     // The set is one the benchmark reads: its catalogue loads into a fresh consortium, and the accepted
     // courses come back for their need (by the ids in the file).
-    const { heiIds, problems } = await loadCatalogFile(t.db, labels.catalog);
+    // (an exported catalogue's concept tags, which the throw-away consortium cannot resolve, do not drop courses)
+    const { heiIds, problems } = await loadCatalogFile(t.db, {
+      courses: labels.catalog.courses.map((c) => ({ ...c, concepts: [{ source: 'esco', id: 'elsewhere' }] })),
+    });
     expect(problems).toEqual([]);
     const [ranked] = await matchNeeds(t.db, heiIds, [need as { id: string; text: string }], 10);
     const top = ranked?.results.map((r) => r.courseId) ?? [];

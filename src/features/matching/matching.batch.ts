@@ -23,7 +23,9 @@ type CatalogFile = { courses: ({ provider?: string } & Record<string, unknown>)[
 export async function loadCatalogFile(db: Db, file: CatalogFile) {
   const t0 = performance.now();
   const byProvider = new Map<string, CatalogFile['courses']>();
-  for (const c of file.courses) {
+  for (const { concepts: _, ...c } of file.courses) {
+    // Concept tags are left out: the throw-away database has no taxonomy to resolve them in, and a course
+    // with a concept it does not know would be a bad row. The courses are matched by their text.
     const provider = c.provider?.trim() || 'Lärosäte';
     byProvider.set(provider, [...(byProvider.get(provider) ?? []), c]);
   }

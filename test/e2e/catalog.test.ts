@@ -6,9 +6,9 @@ import {
   expectNoAxeViolations,
   luppAndBrowser,
   newPage,
+  openInEnglish,
   SWEDISH_SHELL_UI,
   signIn,
-  switchOrganisation,
 } from './support/lupp.ts';
 
 // A coordinator at Mittlands universitet imports the HEI's course catalogue from a spreadsheet export
@@ -119,10 +119,9 @@ describe('the course catalogue', () => {
 
   it('in English: the mapping, the report of bad rows and a course page read in English', async () => {
     const { context, page, errors } = await newPage(journey);
-    await signIn(page, 'karin.koordinator@mittland.example');
-    await page.getByRole('button', { name: 'English' }).click();
-    await switchOrganisation(page, 'Mittlands universitet');
-    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Courses' }).click();
+    await openInEnglish(page, 'karin.koordinator@mittland.example', 'Courses', {
+      at: 'Mittlands universitet',
+    });
     await page.getByRole('link', { name: 'Import catalogue…' }).click();
     await expectHeading(page, 'Import a course catalogue');
     await page.locator('input[type="file"]').setInputFiles({

@@ -9,6 +9,7 @@ import {
   expectNoAxeViolations,
   luppAndBrowser,
   newPage,
+  openInEnglish,
   SWEDISH_SHELL_UI,
   signIn,
 } from './support/lupp.ts';
@@ -174,13 +175,7 @@ describe('incentives', () => {
 
   it('an admin reads the model and what taking part gives in English', async () => {
     const { context, page, errors } = await newPage(journey);
-    await signIn(page, 'oskar.admin@norrvik.example');
-    await page.getByRole('button', { name: 'English' }).click();
-    await expectHeading(page, 'Welcome, Oskar Norén');
-    await page
-      .getByRole('navigation', { name: 'Main menu' })
-      .getByRole('link', { name: 'Incentives' })
-      .click();
+    await openInEnglish(page, 'oskar.admin@norrvik.example', 'Incentives');
     await expectHeading(page, 'Incentives');
     const rows = page.getByTestId('incentive-version-row');
     await rows.first().getByText('In force').waitFor();
@@ -273,13 +268,7 @@ describe('collaboration-skills self-assessment', () => {
 
   it('the teacher reads his result in English and follows a suggestion to the English guide', async () => {
     const { context, page, errors } = await newPage(journey);
-    await signIn(page, 'lars.larare@mittland.example');
-    await page.getByRole('button', { name: 'English' }).click();
-    await expectHeading(page, 'Welcome, Lars Ek');
-    await page
-      .getByRole('navigation', { name: 'Main menu' })
-      .getByRole('link', { name: 'Collaboration skills' })
-      .click();
+    await openInEnglish(page, 'lars.larare@mittland.example', 'Collaboration skills');
     await expectHeading(page, 'Collaboration skills');
     await page.getByText('Only you see your answers and results').waitFor();
     // the self-assessment he saved in Swedish

@@ -8,9 +8,9 @@ import {
   expectNoAxeViolations,
   luppAndBrowser,
   newPage,
+  openInEnglish,
   SWEDISH_SHELL_UI,
   signIn,
-  switchOrganisation,
 } from './support/lupp.ts';
 
 // Karin, coordinator at Högskolan i Norrvik, matches the demo needs analysis (Norrlandsgruvan's
@@ -195,10 +195,9 @@ describe('matching needs to courses', () => {
 
   it('in English: an English need finds a Swedish course through the glossary, says why, lists the unmet demand and confirmed concepts', async () => {
     const { context, page, errors } = await newPage(journey);
-    await signIn(page, 'karin.koordinator@mittland.example');
-    await page.getByRole('button', { name: 'English' }).click();
-    await switchOrganisation(page, 'Högskolan i Norrvik');
-    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Matching' }).click();
+    await openInEnglish(page, 'karin.koordinator@mittland.example', 'Matching', {
+      at: 'Högskolan i Norrvik',
+    });
     await expectHeading(page, 'Matching');
     await page
       .getByRole('textbox', { name: 'The need' })

@@ -14,6 +14,7 @@ import {
   expectNoAxeViolations,
   luppAndBrowser,
   newPage,
+  openInEnglish,
   SWEDISH_SHELL_UI,
   signIn,
 } from './support/lupp.ts';
@@ -236,13 +237,7 @@ describe('staff profiles, finding teachers and the merit record', () => {
   it('a manager reads her profile, finds him and reads his merit record in English', async () => {
     // A manager has all three pages: her own profile, "Find teachers" and a colleague's merit record.
     const { context, page, errors } = await newPage(journey);
-    await signIn(page, 'maria.chef@mittland.example');
-    await page.getByRole('button', { name: 'English' }).click();
-    await expectHeading(page, 'Welcome, Maria Sund');
-    await page
-      .getByRole('navigation', { name: 'Main menu' })
-      .getByRole('link', { name: 'My profile' })
-      .click();
+    await openInEnglish(page, 'maria.chef@mittland.example', 'My profile');
     await expectHeading(page, 'My profile');
     const form = page.getByRole('form', { name: 'Profile details' });
     await form.getByRole('combobox', { name: 'Add an area of expertise' }).waitFor();

@@ -227,6 +227,17 @@ export async function signIn(
   if (options.at) await switchOrganisation(page, options.at);
 }
 
+/**
+ * Signs in, switches the interface to English and, when `at` is given, to that organisation, then opens
+ * `menu` from the main menu: how the journeys that read a page in English start.
+ */
+export async function openInEnglish(page: Page, email: string, menu: string, options: { at?: string } = {}) {
+  await signIn(page, email);
+  await page.getByRole('button', { name: 'English' }).click();
+  if (options.at) await switchOrganisation(page, options.at);
+  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: menu }).click();
+}
+
 /** Waits until the h1 reads `text`. */
 export async function expectHeading(page: Page, text: string | RegExp) {
   await page.getByRole('heading', { level: 1, name: text }).waitFor();

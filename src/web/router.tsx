@@ -182,6 +182,14 @@ const catalogImportRoute = createRoute({
     'CatalogImportPage',
   ),
 });
+const catalogTagReviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/courses/tags',
+  component: lazyRouteComponent(
+    () => import('./features/catalog/CatalogTagReviewPage.tsx'),
+    'CatalogTagReviewPage',
+  ),
+});
 const courseRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/courses/$courseId',
@@ -301,6 +309,7 @@ const routeTree = rootRoute.addChildren([
     analysisMatchesRoute,
     catalogRoute,
     catalogImportRoute,
+    catalogTagReviewRoute,
     courseRoute,
     matchingRoute,
     area('/evaluation', 'evaluation'),

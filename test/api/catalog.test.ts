@@ -527,6 +527,60 @@ describe('editing a course', () => {
   });
 });
 
+describe('suggested concepts to review', () => {
+  it("lists the HEI's undecided suggestions course by course until someone decides them", async () => {
+    const group = await createConsortium(t);
+    const hei = (await createOrganisation(t, { kind: 'hei', name: 'Högskolan D', consortiumId: group.id }))
+      .id;
+    const coord = await createUser(t, [{ organisationId: hei, roles: ['coordinator'] }]);
+    const teacher = await createUser(t, [{ organisationId: hei, roles: ['teacher'] }]);
+    const review = (user: TestUser, query = '') =>
+      t.request('GET', `/api/organisations/${hei}/catalog/tag-review${query}`, { cookie: user.cookie });
+    expect((await review(coord)).json()).toEqual({ total: 0, courses: [] });
+    // a course added by hand gets its suggestions at once
+    const add = async (code: string, titleSv: string) => {
+      const created = await t.request('POST', `/api/organisations/${hei}/catalog/courses`, {
+        cookie: coord.cookie,
+        body: { code, titleSv, languages: ['sv'], credits: 7.5, level: 'first-cycle' },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      return created.json().id as string;
+    };
+    const leading = await add('LED200', 'Ledarskap i vården');
+    const welding = await add('SVE100', 'Svetsteknik för montörer');
+
+    const all = await review(coord);
+    expect(all.statusCode, all.body).toBe(200);
+    expect(all.json()).toMatchObject({
+      total: 2,
+      courses: [
+        { id: leading, code: 'LED200', tags: [{ concept: { id: leadershipConcept }, status: 'suggested' }] },
+        { id: welding, code: 'SVE100', tags: [{ concept: { id: weldingConcept }, status: 'suggested' }] },
+      ],
+    });
+    expect((await review(coord, '?limit=1')).json()).toMatchObject({
+      total: 2,
+      courses: [{ code: 'LED200' }],
+    });
+
+    const decide = (courseId: string, conceptId: string, status: string) =>
+      t.request('PUT', `/api/organisations/${hei}/catalog/courses/${courseId}/tags/${conceptId}`, {
+        cookie: coord.cookie,
+        body: { status },
+      });
+    expect((await decide(leading, leadershipConcept, 'confirmed')).statusCode).toBe(200);
+    expect((await review(coord)).json()).toMatchObject({ total: 1, courses: [{ code: 'SVE100' }] });
+    expect((await decide(welding, weldingConcept, 'rejected')).statusCode).toBe(200);
+    expect((await review(coord)).json()).toEqual({ total: 0, courses: [] });
+
+    // the HEI's writers only: its teachers 403, other HEIs 404, anonymous 401; a bad limit 400
+    expect((await review(teacher)).statusCode).toBe(403);
+    expect((await review(coordA)).statusCode).toBe(404);
+    expect((await t.request('GET', `/api/organisations/${hei}/catalog/tag-review`)).statusCode).toBe(401);
+    expect((await review(coord, '?limit=0')).statusCode).toBe(400);
+  });
+});
+
 describe('the catalogue as a file (export, and import elsewhere)', () => {
   type Exported = {
     courses: {

@@ -148,6 +148,12 @@ const endpoints: Endpoint[] = [
     roles: ['admin', 'coordinator'],
   },
   {
+    name: 'suggested concepts to review',
+    method: 'GET',
+    url: (c) => `/api/organisations/${c.orgA}/catalog/tag-review`,
+    roles: ['admin', 'coordinator'],
+  },
+  {
     name: 'export the catalogue as a file',
     method: 'GET',
     url: (c) => `/api/organisations/${c.orgA}/catalog/export`,

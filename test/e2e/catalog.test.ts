@@ -101,6 +101,24 @@ describe('the course catalogue', () => {
       .waitFor();
     await expectNoAxeViolations(page);
 
+    // The rest of the suggestions are reviewed in one list: the confirmed one is gone from it; one is rejected.
+    await page.getByRole('link', { name: 'Tillbaka till kurserna' }).click();
+    await page.getByRole('link', { name: 'Granska föreslagna begrepp' }).click();
+    await expectHeading(page, 'Föreslagna begrepp att granska');
+    await page.getByText(/kurs(er)? har förslag att granska/).waitFor();
+    const review = page.getByTestId('tag-review');
+    const suggestions = review.getByRole('row').filter({ has: page.getByRole('button') });
+    expect(await suggestions.filter({ hasText: 'MIU101' }).filter({ hasText: 'Svetsteknik' }).count()).toBe(
+      0,
+    );
+    const before = await suggestions.count();
+    await suggestions
+      .first()
+      .getByRole('button', { name: /^Avvisa / })
+      .click();
+    await expect.poll(() => suggestions.count()).toBe(before - 1);
+    await expectNoAxeViolations(page);
+
     // The catalogue goes out as a file in the interchange format, with the confirmed concept.
     await page.getByRole('link', { name: 'Tillbaka till kurserna' }).click();
     await page.getByRole('link', { name: 'Importera katalog…' }).click();
@@ -179,6 +197,16 @@ describe('the course catalogue', () => {
       [...CATALOG_SWEDISH, 'Beskrivning', 'Lärandemål', 'Taxonomibegrepp', 'Bekräfta'],
       page.getByRole('main'),
     );
+    await expectNoAxeViolations(page);
+
+    // The suggestions to review, in English (course titles and concept labels may be Swedish: data).
+    await page.getByRole('link', { name: 'Back to the courses' }).click();
+    await page.getByRole('link', { name: 'Review suggested concepts' }).click();
+    await expectHeading(page, 'Suggested concepts to review');
+    await page
+      .getByText(/have suggestions to review|has suggestions to review|No suggestions waiting/)
+      .waitFor();
+    await expectEnglish(page, [...CATALOG_SWEDISH, 'Granska', 'Föreslaget', 'Bekräfta', 'Avvisa']);
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
     await context.close();

@@ -133,6 +133,22 @@ export const tagSchema = z.object({
 const heiView = z.object({ id: z.uuid(), name: z.string() });
 const title = z.object({ sv: z.string().nullable(), en: z.string().nullable() });
 
+export const tagReviewQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export const tagReviewSchema = z.object({
+  total: z.number().int().describe('Courses of the HEI with suggested concepts nobody has decided on'),
+  courses: z.array(
+    z.object({
+      id: z.uuid(),
+      code: z.string(),
+      title,
+      tags: z.array(tagSchema).describe('The undecided ones'),
+    }),
+  ),
+});
+export type TagReview = z.infer<typeof tagReviewSchema>;
+
 export const courseSummarySchema = z
   .object({
     id: z.uuid(),

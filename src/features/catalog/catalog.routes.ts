@@ -16,6 +16,8 @@ import {
   decideTagBody,
   importBody,
   importReportSchema,
+  tagReviewQuery,
+  tagReviewSchema,
   updateCourseBody,
   uploadSchema,
 } from './catalog.contract.ts';
@@ -33,6 +35,7 @@ import {
   listImports,
   suggestCourseTags,
   suggestTagsFor,
+  tagReview,
   updateCourse,
 } from './catalog.service.ts';
 
@@ -204,6 +207,21 @@ export async function catalogRoutes(app: App, { database: { db }, jobs }: Deps) 
         body: `${JSON.stringify(await exportCatalog(db, access), null, 2)}\n`,
       });
     },
+  );
+
+  app.get(
+    '/api/organisations/:organisationId/catalog/tag-review',
+    {
+      schema: {
+        tags,
+        summary:
+          "The HEI's courses with suggested concepts nobody has confirmed or rejected, in code order (admin, coordinator)",
+        params: orgParams,
+        querystring: tagReviewQuery,
+        response: { 200: tagReviewSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => tagReview(db, writer(request, request.params), request.query.limit),
   );
 
   app.post(

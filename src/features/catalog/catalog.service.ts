@@ -10,7 +10,12 @@ import {
   neighboursAreCurrent,
   rebuildNeighbours,
 } from '../matching/matching.index.ts';
-import { conceptIdentities, conceptsBySourceIds, suggestConcepts } from '../taxonomy/taxonomy.service.ts';
+import {
+  conceptIdentities,
+  conceptsBySourceIds,
+  toView as conceptView,
+  suggestConcepts,
+} from '../taxonomy/taxonomy.service.ts';
 import { taxonomyConcept } from '../taxonomy/taxonomy.table.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import { type Actor, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
@@ -307,6 +312,21 @@ export async function getCourse(db: Db, actor: Actor, courseId: string): Promise
   return courseView(db, courseId);
 }
 
+/** A concept on a course, as the API shows it. */
+const tagView = ({
+  t,
+  c,
+}: {
+  t: typeof courseConcept.$inferSelect;
+  c: typeof taxonomyConcept.$inferSelect;
+}) => ({
+  concept: conceptView(c),
+  status: t.status,
+  confidence: t.confidence,
+  matchedWords: t.matchedWords,
+  decidedAt: t.decidedAt?.toISOString() ?? null,
+});
+
 export async function courseView(db: Db, courseId: string): Promise<Course> {
   const [row] = await db
     .select({ c: course, heiName: organisation.name })
@@ -334,20 +354,7 @@ export async function courseView(db: Db, courseId: string): Promise<Course> {
     prerequisites: row.c.prerequisites,
     syllabusUrl: row.c.syllabusUrl,
     occasions: occasions.map(toOccasion),
-    tags: tags.map(({ t, c }) => ({
-      concept: {
-        id: c.id,
-        source: c.source,
-        type: c.type,
-        code: c.code,
-        label: { sv: c.labelSv, en: c.labelEn },
-        deprecated: !!c.deprecatedAt,
-      },
-      status: t.status,
-      confidence: t.confidence,
-      matchedWords: t.matchedWords,
-      decidedAt: t.decidedAt?.toISOString() ?? null,
-    })),
+    tags: tags.map(tagView),
     updatedAt: row.c.updatedAt.toISOString(),
   };
 }
@@ -616,6 +623,56 @@ export async function suggestCourseTags(db: Db, access: { heiId: string }, cours
   await courseOf(db, access.heiId, courseId);
   await suggestTagsFor(db, [courseId]);
   return courseView(db, courseId);
+}
+
+/**
+ * The HEI's courses with concepts suggested and not yet decided, in code order: the queue a coordinator
+ * works through so that tags get confirmed (a confirmed concept is a key matching finds the course by).
+ */
+export async function tagReview(db: Db, access: { heiId: string }, limit: number) {
+  const waiting = db
+    .selectDistinct({ courseId: courseConcept.courseId })
+    .from(courseConcept)
+    .innerJoin(course, eq(course.id, courseConcept.courseId))
+    .where(and(eq(course.heiId, access.heiId), eq(courseConcept.status, 'suggested')))
+    .as('waiting');
+  const [{ total } = { total: 0 }] = await db.select({ total: sql<number>`count(*)::int` }).from(waiting);
+  const courses = await db
+    .select({ id: course.id, code: course.code, titleSv: course.titleSv, titleEn: course.titleEn })
+    .from(course)
+    .where(
+      and(
+        eq(course.heiId, access.heiId),
+        sql`exists (select 1 from ${courseConcept} where ${courseConcept.courseId} = ${course.id} and ${courseConcept.status} = 'suggested')`,
+      ),
+    )
+    .orderBy(asc(course.code))
+    .limit(limit);
+  const tags = courses.length
+    ? await db
+        .select({ t: courseConcept, c: taxonomyConcept })
+        .from(courseConcept)
+        .innerJoin(taxonomyConcept, eq(courseConcept.conceptId, taxonomyConcept.id))
+        .where(
+          and(
+            inArray(
+              courseConcept.courseId,
+              courses.map((c) => c.id),
+            ),
+            eq(courseConcept.status, 'suggested'),
+          ),
+        )
+        .orderBy(sql`${courseConcept.confidence} desc nulls last`, asc(taxonomyConcept.labelSv))
+    : [];
+  return {
+    total,
+    courses: courses.map((c) => ({
+      id: c.id,
+      code: c.code,
+      title: { sv: c.titleSv, en: c.titleEn },
+      tags: tags.filter(({ t }) => t.courseId === c.id).map(tagView),
+    })),
+  };
 }
 
 /** A person confirms or rejects a concept on a course (a concept they picked themselves can be confirmed too). */

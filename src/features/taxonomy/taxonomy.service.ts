@@ -323,7 +323,8 @@ export type ConceptView = {
   deprecated: boolean;
 };
 
-const toView = (r: typeof taxonomyConcept.$inferSelect): ConceptView => ({
+/** A concept as other features show it. */
+export const toView = (r: typeof taxonomyConcept.$inferSelect): ConceptView => ({
   id: r.id,
   source: r.source,
   type: r.type,

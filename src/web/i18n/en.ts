@@ -1273,6 +1273,22 @@ export const en: Translation = {
     creditsValue: '{{credits}} credits',
     creditEquivalent: 'equivalent to {{credits}} credits, none awarded',
     importButton: 'Import catalogue…',
+    review: {
+      button: 'Review suggested concepts',
+      title: 'Suggested concepts to review',
+      intro:
+        'Concepts Lupp suggested from the courses’ text that nobody has confirmed or rejected yet. A confirmed concept is a key matching finds the course by, also when a need is written in other words or another language.',
+      none: 'No suggestions waiting: every suggested concept has been confirmed or rejected.',
+      count_one: '{{count}} course has suggestions to review.',
+      count_other: '{{count}} courses have suggestions to review.',
+      countFirst:
+        '{{count}} courses have suggestions to review; here are the first {{shown}} by course code.',
+      course: 'Course',
+      concept: 'Suggested concept',
+      why: 'Words in the course text',
+      confirm: 'Confirm {{label}} for {{course}}',
+      reject: 'Reject {{label}} for {{course}}',
+    },
     description: 'Description',
     outcomes: 'Learning outcomes',
     subjects: 'Subjects',

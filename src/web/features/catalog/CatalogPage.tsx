@@ -49,6 +49,9 @@ export function CatalogPage() {
               <ButtonLink to="/courses/import" variant="light">
                 {t('catalog.importButton')}
               </ButtonLink>
+              <ButtonLink to="/courses/tags" variant="light">
+                {t('catalog.review.button')}
+              </ButtonLink>
             </Group>
           )}
           <Paper withBorder p="md">

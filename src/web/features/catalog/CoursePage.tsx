@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { notify } from '../../ui/notify.ts';
 import { Forbidden, Page, QueryView, Section, useErrorMessage } from '../../ui/page.tsx';
 import { useCatalogAccess } from './access.ts';
 import { courseQuery, decideTag } from './catalog.api.ts';
+import { TagDecision } from './TagDecision.tsx';
 
 const route = getRouteApi('/app/courses/$courseId');
 
@@ -169,28 +170,14 @@ function Tags({ course }: { course: Course }) {
                   </Table.Td>
                   {mine && (
                     <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button
-                          size="compact-xs"
-                          variant="default"
-                          disabled={tag.status === 'confirmed'}
-                          aria-label={t('catalog.confirm', { label })}
-                          onClick={() => decide.mutate({ conceptId: tag.concept.id, status: 'confirmed' })}
-                        >
-                          {t('catalog.confirmButton')}
-                        </Button>
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          color="red.9"
-                          c="red.9"
-                          disabled={tag.status === 'rejected'}
-                          aria-label={t('catalog.reject', { label })}
-                          onClick={() => decide.mutate({ conceptId: tag.concept.id, status: 'rejected' })}
-                        >
-                          {t('catalog.rejectButton')}
-                        </Button>
-                      </Group>
+                      <TagDecision
+                        status={tag.status}
+                        names={{
+                          confirm: t('catalog.confirm', { label }),
+                          reject: t('catalog.reject', { label }),
+                        }}
+                        onDecide={(status) => decide.mutate({ conceptId: tag.concept.id, status })}
+                      />
                     </Table.Td>
                   )}
                 </Table.Tr>

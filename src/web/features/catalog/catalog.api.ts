@@ -4,6 +4,7 @@ import {
   courseListSchema,
   courseSchema,
   importReportSchema,
+  tagReviewSchema,
   uploadSchema,
 } from '../../../features/catalog/catalog.contract.ts';
 import type { CourseFormat, CourseLevel } from '../../../features/catalog/catalog.fields.ts';
@@ -40,6 +41,13 @@ export const catalogImportsQuery = (heiId: string) =>
     queryKey: ['catalog-imports', heiId],
     queryFn: ({ signal }) =>
       api.get(`/api/organisations/${heiId}/catalog/imports`, z.array(importReportSchema), signal),
+  });
+
+export const tagReviewQuery = (heiId: string) =>
+  queryOptions({
+    queryKey: ['tag-review', heiId],
+    queryFn: ({ signal }) =>
+      api.get(`/api/organisations/${heiId}/catalog/tag-review?limit=50`, tagReviewSchema, signal),
   });
 
 export function uploadCatalog(heiId: string, file: File) {

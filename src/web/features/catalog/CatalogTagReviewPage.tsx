@@ -1,0 +1,110 @@
+import { Stack, Table, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { TagReview } from '../../../features/catalog/catalog.contract.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { useFormat } from '../../ui/format.ts';
+import { AnchorLink } from '../../ui/links.tsx';
+import { notify } from '../../ui/notify.ts';
+import { Forbidden, Page, QueryView, useErrorMessage } from '../../ui/page.tsx';
+import { useCatalogAccess } from './access.ts';
+import { decideTag, tagReviewQuery } from './catalog.api.ts';
+import { TagDecision } from './TagDecision.tsx';
+
+/**
+ * The HEI's suggested concepts nobody has decided on, course by course, to confirm or reject in one place
+ * (instead of opening every course): confirmed concepts are what matching finds a course by.
+ */
+export function CatalogTagReviewPage() {
+  const { t } = useTranslation();
+  const { canWrite, heiId } = useCatalogAccess();
+  return (
+    <Page title={t('catalog.review.title')}>
+      <AnchorLink to="/courses">{t('catalog.back')}</AnchorLink>
+      <Text maw={760}>{t('catalog.review.intro')}</Text>
+      {!canWrite || !heiId ? <Forbidden>{t('catalog.importNoAccess')}</Forbidden> : <Review heiId={heiId} />}
+    </Page>
+  );
+}
+
+function Review({ heiId }: { heiId: string }) {
+  const { t } = useTranslation();
+  const review = useQuery(tagReviewQuery(heiId));
+  return (
+    <QueryView query={review}>
+      {(r) =>
+        r.total === 0 ? (
+          <Text>{t('catalog.review.none')}</Text>
+        ) : (
+          <Stack gap="sm">
+            <Text>
+              {r.courses.length < r.total
+                ? t('catalog.review.countFirst', { count: r.total, shown: r.courses.length })
+                : t('catalog.review.count', { count: r.total })}
+            </Text>
+            <ReviewTable heiId={heiId} review={r} />
+          </Stack>
+        )
+      }
+    </QueryView>
+  );
+}
+
+function ReviewTable({ heiId, review }: { heiId: string; review: TagReview }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const decide = useMutation({
+    mutationFn: (d: { courseId: string; conceptId: string; status: 'confirmed' | 'rejected' }) =>
+      decideTag(heiId, d.courseId, d.conceptId, d.status),
+    onSuccess: async (course) => {
+      queryClient.setQueryData(['course', course.id], course);
+      await queryClient.invalidateQueries({ queryKey: ['tag-review', heiId] });
+    },
+    onError: (e) => notify(errorMessage(e), 'error'),
+  });
+  return (
+    <DataTable
+      minWidth={640}
+      data-testid="tag-review"
+      columns={[
+        t('catalog.review.course'),
+        t('catalog.review.concept'),
+        t('catalog.review.why'),
+        t('common.actions'),
+      ]}
+    >
+      {review.courses.flatMap((course) =>
+        course.tags.map((tag) => {
+          const label = format.pick(tag.concept.label);
+          const title = `${course.code} ${format.pick(course.title)}`;
+          return (
+            <Table.Tr key={`${course.id}-${tag.concept.id}`}>
+              <Table.Td>
+                <AnchorLink to="/courses/$courseId" params={{ courseId: course.id }}>
+                  {title}
+                </AnchorLink>
+              </Table.Td>
+              <Table.Th scope="row">{label}</Table.Th>
+              <Table.Td>{tag.matchedWords.join(', ')}</Table.Td>
+              <Table.Td>
+                <TagDecision
+                  status={tag.status}
+                  busy={decide.isPending}
+                  names={{
+                    confirm: t('catalog.review.confirm', { label, course: title }),
+                    reject: t('catalog.review.reject', { label, course: title }),
+                  }}
+                  onDecide={(status) =>
+                    decide.mutate({ courseId: course.id, conceptId: tag.concept.id, status })
+                  }
+                />
+              </Table.Td>
+            </Table.Tr>
+          );
+        }),
+      )}
+    </DataTable>
+  );
+}

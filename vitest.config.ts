@@ -20,8 +20,10 @@ export default defineConfig({
           name: 'api',
           include: ['src/**/*.test.ts', 'test/api/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // generous: CI runs the PGlite and PostgreSQL passes side by side, two files each, on two cores,
+          // where a test of a few seconds alone can take 30 (a timeout here only guards against hangs)
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
           pool: 'forks',
           maxWorkers: 2,
           isolate: false,

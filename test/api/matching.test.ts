@@ -531,7 +531,7 @@ describe('matching an inquiry', () => {
     expect(
       (await t.request('GET', `/api/inquiries/${inquiryId}/matches`, { cookie: coordC.cookie })).statusCode,
     ).toBe(404);
-  });
+  }, 120_000);
 
   it("keeps each HEI's decisions its own on an inquiry the whole consortium sees", async () => {
     await t.app.inject({

@@ -32,7 +32,6 @@ import {
   type Mapping,
   mappableFields,
   type Occasion,
-  problem,
   type RowProblem,
   readCatalogFile,
   readCsv,
@@ -216,24 +215,23 @@ export async function coursesForExchange(db: Db, heiIds: string[]) {
     .innerJoin(organisation, eq(course.heiId, organisation.id))
     .where(inArray(course.heiId, heiIds))
     .orderBy(asc(organisation.name), asc(course.code));
-  return rows.map(({ c, provider }) => ({ id: c.id, provider, ...matchedFields(c) }));
+  return rows.map(({ c, provider }) => ({
+    id: c.id,
+    provider,
+    code: c.code,
+    titleSv: c.titleSv ?? undefined,
+    titleEn: c.titleEn ?? undefined,
+    language: c.languages,
+    credits: c.credits ?? c.creditEquivalent ?? undefined,
+    level: c.level ?? undefined,
+    eqfLevel: c.eqfLevel ?? undefined,
+    sunField: c.sunField ?? undefined,
+    format: c.format ?? undefined,
+    description: c.description ?? undefined,
+    learningOutcomes: c.learningOutcomes,
+    subjects: c.subjects,
+  }));
 }
-
-/** A course's fields that matching reads, as the interchange format writes them (empty ones left out). */
-const matchedFields = (c: CourseRow) => ({
-  code: c.code,
-  titleSv: c.titleSv ?? undefined,
-  titleEn: c.titleEn ?? undefined,
-  language: c.languages,
-  credits: c.credits ?? c.creditEquivalent ?? undefined,
-  level: c.level ?? undefined,
-  eqfLevel: c.eqfLevel ?? undefined,
-  sunField: c.sunField ?? undefined,
-  format: c.format ?? undefined,
-  description: c.description ?? undefined,
-  learningOutcomes: c.learningOutcomes,
-  subjects: c.subjects,
-});
 
 /**
  * The HEI's catalogue as a file in the JSON interchange format (docs/catalog-format.md): every field, the
@@ -260,7 +258,18 @@ export async function exportCatalog(db: Db, access: { heiId: string }) {
   return {
     courses: rows.map((c) => ({
       id: orUndefined(c.externalId),
-      ...matchedFields(c),
+      code: c.code,
+      titleSv: orUndefined(c.titleSv),
+      titleEn: orUndefined(c.titleEn),
+      language: c.languages,
+      credits: orUndefined(c.credits ?? c.creditEquivalent),
+      level: orUndefined(c.level),
+      eqfLevel: orUndefined(c.eqfLevel),
+      sunField: orUndefined(c.sunField),
+      format: orUndefined(c.format),
+      description: orUndefined(c.description),
+      learningOutcomes: c.learningOutcomes,
+      subjects: c.subjects,
       teachers: c.teachers,
       prerequisites: orUndefined(c.prerequisites),
       priceSek: orUndefined(c.priceSek),
@@ -621,15 +630,15 @@ export async function suggestCourseTags(db: Db, access: { heiId: string }, cours
  * works through so that tags get confirmed (a confirmed concept is a key matching finds the course by).
  */
 export async function tagReview(db: Db, access: { heiId: string }, limit: number) {
-  // the total before the limit, from the same rows (a window over them)
+  const waiting = db
+    .selectDistinct({ courseId: courseConcept.courseId })
+    .from(courseConcept)
+    .innerJoin(course, eq(course.id, courseConcept.courseId))
+    .where(and(eq(course.heiId, access.heiId), eq(courseConcept.status, 'suggested')))
+    .as('waiting');
+  const [{ total } = { total: 0 }] = await db.select({ total: sql<number>`count(*)::int` }).from(waiting);
   const courses = await db
-    .select({
-      id: course.id,
-      code: course.code,
-      titleSv: course.titleSv,
-      titleEn: course.titleEn,
-      total: sql<number>`count(*) over ()::int`,
-    })
+    .select({ id: course.id, code: course.code, titleSv: course.titleSv, titleEn: course.titleEn })
     .from(course)
     .where(
       and(
@@ -656,7 +665,7 @@ export async function tagReview(db: Db, access: { heiId: string }, limit: number
         .orderBy(sql`${courseConcept.confidence} desc nulls last`, asc(taxonomyConcept.labelSv))
     : [];
   return {
-    total: courses[0]?.total ?? 0,
+    total,
     courses: courses.map((c) => ({
       id: c.id,
       code: c.code,
@@ -856,15 +865,15 @@ async function resolveConcepts(db: Db, read: CatalogRead): Promise<Map<string, s
   read.courses = read.courses.filter(({ row, course: input }) => {
     const unknown = (input.concepts ?? []).filter((c) => !known.has(conceptKey(c)));
     for (const c of unknown)
-      read.problems.push(
-        problem(
-          row,
-          'unknown_concept',
-          'concepts',
-          `Begreppet ${c.externalId} (${c.source}) finns inte i Lupps taxonomi; importera taxonomin först eller ta bort begreppet.`,
-          `The concept ${c.externalId} (${c.source}) is not in Lupp's taxonomy; import the taxonomy first or remove the concept.`,
-        ),
-      );
+      read.problems.push({
+        row,
+        code: 'unknown_concept',
+        field: 'concepts',
+        message: {
+          sv: `Begreppet ${c.externalId} (${c.source}) finns inte i Lupps taxonomi; importera taxonomin först eller ta bort begreppet.`,
+          en: `The concept ${c.externalId} (${c.source}) is not in Lupp's taxonomy; import the taxonomy first or remove the concept.`,
+        },
+      });
     return !unknown.length;
   });
   read.problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));

@@ -67,8 +67,7 @@ export type RowProblem = {
   message: { sv: string; en: string };
 };
 
-/** A bad row (or, with row null, a bad file) with its reason in Swedish and English. */
-export const problem = (
+const problem = (
   row: number | null,
   code: string,
   field: string | null,

@@ -2,16 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runMigrations } from '../db/migrate.ts';
-import { createAuth } from '../features/auth/auth.ts';
-import { findHei, importCatalog } from '../features/catalog/catalog.service.ts';
 import type { Mapping } from '../features/catalog/parse.ts';
-import { DEMO_PASSWORD, seedDemo } from '../features/demo/demo.seed.ts';
-import { importTaxonomy } from '../features/taxonomy/taxonomy.service.ts';
-import { webRoot } from '../server/app.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
-import { openConfiguredDatabase, serve } from '../server/main.ts';
-import { exportLabelsCommand, labelsUsage, matchCommand } from './match.ts';
+
+// The app's modules are imported by the command that needs them, not up front: loading all of Lupp takes
+// seconds of CPU, which `lupp help` and a mistyped command should not pay.
+const serverMain = () => import('../server/main.ts');
+const databaseClient = () => import('../db/client.ts');
+const migrations = () => import('../db/migrate.ts');
 
 const usage = `Usage: lupp <command>
 
@@ -61,14 +59,17 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve': {
       const config = loadConfig();
-      if (values['build-if-missing']) buildWebIfStale();
+      if (values['build-if-missing']) await buildWebIfStale();
+      const { serve } = await serverMain();
       await serve(config);
       return -1; // keep running
     }
     case 'migrate': {
-      const database = await openConfiguredDatabase(loadConfig());
-      await runMigrations(database.pool);
-      await database.close();
+      const { openConfiguredDatabase } = await databaseClient();
+      const { runMigrations } = await migrations();
+      const db = await openConfiguredDatabase(loadConfig());
+      await runMigrations(db.pool);
+      await db.close();
       console.log('Migrations are applied.');
       return 0;
     }
@@ -82,10 +83,14 @@ async function main(argv: string[]): Promise<number> {
         console.error('Refusing to seed demo users with a known password in production.');
         return 2;
       }
-      const database = await openConfiguredDatabase(config);
-      await runMigrations(database.pool);
-      const seeded = await seedDemo(database.db, createAuth(config, database.db), config.publicUrl);
-      await database.close();
+      const { openConfiguredDatabase } = await databaseClient();
+      const { runMigrations } = await migrations();
+      const { createAuth } = await import('../features/auth/auth.ts');
+      const { DEMO_PASSWORD, seedDemo } = await import('../features/demo/demo.seed.ts');
+      const db = await openConfiguredDatabase(config);
+      await runMigrations(db.pool);
+      const seeded = await seedDemo(db.db, createAuth(config, db.db), config.publicUrl);
+      await db.close();
       console.log(
         seeded
           ? `Demo data seeded; every demo user's password is ${DEMO_PASSWORD}.`
@@ -102,9 +107,12 @@ async function main(argv: string[]): Promise<number> {
         );
         return 2;
       }
-      const database = await openConfiguredDatabase(loadConfig());
-      await runMigrations(database.pool);
-      const result = await importTaxonomy(database.db, {
+      const { openConfiguredDatabase } = await databaseClient();
+      const { runMigrations } = await migrations();
+      const { importTaxonomy } = await import('../features/taxonomy/taxonomy.service.ts');
+      const db = await openConfiguredDatabase(loadConfig());
+      await runMigrations(db.pool);
+      const result = await importTaxonomy(db.db, {
         source: values.format,
         path: target,
         version: values.version,
@@ -112,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
         keepValidRows: values['keep-valid-rows'],
         onProgress: (message) => console.log(`  ${message}`),
       });
-      await database.close();
+      await db.close();
       for (const p of result.problems.slice(0, 50))
         console.log(`  problem: ${p.file}${p.row ? ` row ${p.row}` : ''}: ${p.problem}`);
       if (result.problems.length > 50) console.log(`  … and ${result.problems.length - 50} more problems`);
@@ -125,10 +133,13 @@ async function main(argv: string[]): Promise<number> {
       }
       return result.status === 'succeeded' ? 0 : 1;
     }
-    case 'match':
+    case 'match': {
+      const { matchCommand } = await import('./match.ts');
       return matchCommand(values);
+    }
     case 'export': {
       const [what, folder] = positionals;
+      const { exportLabelsCommand, labelsUsage } = await import('./match.ts');
       if (what === 'match-labels') return exportLabelsCommand(folder, values.hei);
       console.error(labelsUsage);
       return 2;
@@ -171,15 +182,18 @@ async function importCatalogCommand(
     console.error(`${file} does not exist.`);
     return 2;
   }
-  const database = await openConfiguredDatabase(loadConfig());
+  const { openConfiguredDatabase } = await databaseClient();
+  const { runMigrations } = await migrations();
+  const { findHei, importCatalog } = await import('../features/catalog/catalog.service.ts');
+  const db = await openConfiguredDatabase(loadConfig());
   try {
-    await runMigrations(database.pool);
-    const hei = await findHei(database.db, values.hei);
+    await runMigrations(db.pool);
+    const hei = await findHei(db.db, values.hei);
     if (!hei) {
       console.error(`No HEI with id or organisation number ${values.hei}.`);
       return 2;
     }
-    const report = await importCatalog(database.db, {
+    const report = await importCatalog(db.db, {
       heiId: hei.id,
       actor: null,
       fileName: path.basename(file),
@@ -200,12 +214,13 @@ async function importCatalogCommand(
     }
     return report.status === 'succeeded' ? 0 : 1;
   } finally {
-    await database.close();
+    await db.close();
   }
 }
 
 /** `npm start` on a fresh clone: build the web app when it is missing or older than its sources. */
-function buildWebIfStale() {
+async function buildWebIfStale() {
+  const { webRoot } = await import('../server/app.ts');
   const built = path.join(webRoot, 'index.html');
   const newestSource = newestMtime(path.join(projectRoot, 'src'));
   if (existsSync(built) && statSync(built).mtimeMs >= newestSource) return;

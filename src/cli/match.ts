@@ -1,13 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { openDatabase } from '../db/client.ts';
+import { openConfiguredDatabase, openDatabase } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { findHei } from '../features/catalog/catalog.service.ts';
 import { type BatchNeed, loadCatalogFile, matchNeeds } from '../features/matching/matching.batch.ts';
 import { exportMatchLabels } from '../features/matching/matching.labels.ts';
 import { loadConfig } from '../server/config.ts';
-import { openConfiguredDatabase } from '../server/main.ts';
 
 export const matchUsage =
   'Usage: lupp match --catalog <catalog.json> --needs <needs.json> [--top 10] [--json] [--pg <server url>]';

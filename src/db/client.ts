@@ -30,6 +30,16 @@ export type DatabaseOptions = {
 // node-postgres would return int8 (count, sum) as strings; Lupp's counts fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
+/**
+ * Opens the configured database: the server at DATABASE_URL, else embedded PGlite in the data folder.
+ * (Here rather than beside the server so that CLI commands open it without loading the whole app.)
+ */
+export function openConfiguredDatabase(config: { databaseUrl?: string | null; dataDir: string }) {
+  return config.databaseUrl
+    ? openDatabase({ databaseUrl: config.databaseUrl })
+    : openDatabase({ dataDir: `${config.dataDir}/pgdata` });
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });

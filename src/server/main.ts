@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { type Database, openDatabase } from '../db/client.ts';
+import { openConfiguredDatabase } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { createAuth } from '../features/auth/auth.ts';
 import { indexUnindexedCourses } from '../features/catalog/catalog.service.ts';
@@ -7,13 +7,6 @@ import { seedDemo } from '../features/demo/demo.seed.ts';
 import { createMailSender, type MailSender } from '../features/mail/mail.service.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
-
-/** Opens the configured database: the server at DATABASE_URL, else embedded PGlite in the data folder. */
-export function openConfiguredDatabase(config: Config): Promise<Database> {
-  return config.databaseUrl
-    ? openDatabase({ databaseUrl: config.databaseUrl })
-    : openDatabase({ dataDir: `${config.dataDir}/pgdata` });
-}
 
 /** Migrates, seeds demo data into an empty database (demo mode), and serves until SIGTERM/SIGINT. */
 export async function serve(config: Config): Promise<void> {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, ne, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
@@ -32,6 +32,7 @@ import {
   type Mapping,
   mappableFields,
   type Occasion,
+  problem,
   type RowProblem,
   readCatalogFile,
   readCsv,
@@ -215,23 +216,24 @@ export async function coursesForExchange(db: Db, heiIds: string[]) {
     .innerJoin(organisation, eq(course.heiId, organisation.id))
     .where(inArray(course.heiId, heiIds))
     .orderBy(asc(organisation.name), asc(course.code));
-  return rows.map(({ c, provider }) => ({
-    id: c.id,
-    provider,
-    code: c.code,
-    titleSv: c.titleSv ?? undefined,
-    titleEn: c.titleEn ?? undefined,
-    language: c.languages,
-    credits: c.credits ?? c.creditEquivalent ?? undefined,
-    level: c.level ?? undefined,
-    eqfLevel: c.eqfLevel ?? undefined,
-    sunField: c.sunField ?? undefined,
-    format: c.format ?? undefined,
-    description: c.description ?? undefined,
-    learningOutcomes: c.learningOutcomes,
-    subjects: c.subjects,
-  }));
+  return rows.map(({ c, provider }) => ({ id: c.id, provider, ...matchedFields(c) }));
 }
+
+/** A course's fields that matching reads, as the interchange format writes them (empty ones left out). */
+const matchedFields = (c: CourseRow) => ({
+  code: c.code,
+  titleSv: c.titleSv ?? undefined,
+  titleEn: c.titleEn ?? undefined,
+  language: c.languages,
+  credits: c.credits ?? c.creditEquivalent ?? undefined,
+  level: c.level ?? undefined,
+  eqfLevel: c.eqfLevel ?? undefined,
+  sunField: c.sunField ?? undefined,
+  format: c.format ?? undefined,
+  description: c.description ?? undefined,
+  learningOutcomes: c.learningOutcomes,
+  subjects: c.subjects,
+});
 
 /**
  * The HEI's catalogue as a file in the JSON interchange format (docs/catalog-format.md): every field, the
@@ -258,18 +260,7 @@ export async function exportCatalog(db: Db, access: { heiId: string }) {
   return {
     courses: rows.map((c) => ({
       id: orUndefined(c.externalId),
-      code: c.code,
-      titleSv: orUndefined(c.titleSv),
-      titleEn: orUndefined(c.titleEn),
-      language: c.languages,
-      credits: orUndefined(c.credits ?? c.creditEquivalent),
-      level: orUndefined(c.level),
-      eqfLevel: orUndefined(c.eqfLevel),
-      sunField: orUndefined(c.sunField),
-      format: orUndefined(c.format),
-      description: orUndefined(c.description),
-      learningOutcomes: c.learningOutcomes,
-      subjects: c.subjects,
+      ...matchedFields(c),
       teachers: c.teachers,
       prerequisites: orUndefined(c.prerequisites),
       priceSek: orUndefined(c.priceSek),
@@ -630,15 +621,15 @@ export async function suggestCourseTags(db: Db, access: { heiId: string }, cours
  * works through so that tags get confirmed (a confirmed concept is a key matching finds the course by).
  */
 export async function tagReview(db: Db, access: { heiId: string }, limit: number) {
-  const waiting = db
-    .selectDistinct({ courseId: courseConcept.courseId })
-    .from(courseConcept)
-    .innerJoin(course, eq(course.id, courseConcept.courseId))
-    .where(and(eq(course.heiId, access.heiId), eq(courseConcept.status, 'suggested')))
-    .as('waiting');
-  const [{ total } = { total: 0 }] = await db.select({ total: sql<number>`count(*)::int` }).from(waiting);
+  // the total before the limit, from the same rows (a window over them)
   const courses = await db
-    .select({ id: course.id, code: course.code, titleSv: course.titleSv, titleEn: course.titleEn })
+    .select({
+      id: course.id,
+      code: course.code,
+      titleSv: course.titleSv,
+      titleEn: course.titleEn,
+      total: sql<number>`count(*) over ()::int`,
+    })
     .from(course)
     .where(
       and(
@@ -665,7 +656,7 @@ export async function tagReview(db: Db, access: { heiId: string }, limit: number
         .orderBy(sql`${courseConcept.confidence} desc nulls last`, asc(taxonomyConcept.labelSv))
     : [];
   return {
-    total,
+    total: courses[0]?.total ?? 0,
     courses: courses.map((c) => ({
       id: c.id,
       code: c.code,
@@ -865,15 +856,15 @@ async function resolveConcepts(db: Db, read: CatalogRead): Promise<Map<string, s
   read.courses = read.courses.filter(({ row, course: input }) => {
     const unknown = (input.concepts ?? []).filter((c) => !known.has(conceptKey(c)));
     for (const c of unknown)
-      read.problems.push({
-        row,
-        code: 'unknown_concept',
-        field: 'concepts',
-        message: {
-          sv: `Begreppet ${c.externalId} (${c.source}) finns inte i Lupps taxonomi; importera taxonomin först eller ta bort begreppet.`,
-          en: `The concept ${c.externalId} (${c.source}) is not in Lupp's taxonomy; import the taxonomy first or remove the concept.`,
-        },
-      });
+      read.problems.push(
+        problem(
+          row,
+          'unknown_concept',
+          'concepts',
+          `Begreppet ${c.externalId} (${c.source}) finns inte i Lupps taxonomi; importera taxonomin först eller ta bort begreppet.`,
+          `The concept ${c.externalId} (${c.source}) is not in Lupp's taxonomy; import the taxonomy first or remove the concept.`,
+        ),
+      );
     return !unknown.length;
   });
   read.problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
@@ -881,26 +872,39 @@ async function resolveConcepts(db: Db, read: CatalogRead): Promise<Map<string, s
 }
 
 /** The course's confirmed concepts become exactly these (others confirmed before are taken off). */
-async function confirmConcepts(tx: Tx, courseId: string, conceptIds: string[], actor: Actor | null) {
+/**
+ * Makes the given concepts the confirmed ones of each course (an empty list takes them all off): two
+ * statements for the whole import, whatever the number of courses.
+ */
+async function confirmConcepts(tx: Tx, conceptsOf: Map<string, string[]>, actor: Actor | null) {
+  if (!conceptsOf.size) return;
+  const pairs = [...conceptsOf].flatMap(([courseId, conceptIds]) =>
+    conceptIds.map((conceptId) => ({ courseId, conceptId })),
+  );
+  // uuids as array literals: one parameter per column, however many pairs
+  const uuids = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+  const wanted = sql`(select * from unnest(${uuids(pairs.map((p) => p.courseId))}, ${uuids(pairs.map((p) => p.conceptId))}))`;
   await tx
     .delete(courseConcept)
     .where(
       and(
-        eq(courseConcept.courseId, courseId),
+        sql`${courseConcept.courseId} = any(${uuids([...conceptsOf.keys()])})`,
         eq(courseConcept.status, 'confirmed'),
-        conceptIds.length ? notInArray(courseConcept.conceptId, conceptIds) : undefined,
+        pairs.length
+          ? sql`(${courseConcept.courseId}, ${courseConcept.conceptId}) not in ${wanted}`
+          : undefined,
       ),
     );
-  if (!conceptIds.length) return;
   const decided = { status: 'confirmed' as const, decidedBy: actor?.userId ?? null, decidedAt: new Date() };
-  await tx
-    .insert(courseConcept)
-    .values(conceptIds.map((conceptId) => ({ courseId, conceptId, ...decided })))
-    .onConflictDoUpdate({
-      target: [courseConcept.courseId, courseConcept.conceptId],
-      set: decided,
-      setWhere: ne(courseConcept.status, 'confirmed'),
-    });
+  for (let i = 0; i < pairs.length; i += 5000)
+    await tx
+      .insert(courseConcept)
+      .values(pairs.slice(i, i + 5000).map((pair) => ({ ...pair, ...decided })))
+      .onConflictDoUpdate({
+        target: [courseConcept.courseId, courseConcept.conceptId],
+        set: decided,
+        setWhere: ne(courseConcept.status, 'confirmed'),
+      });
 }
 
 /** The fields of `input` whose values differ from the stored course. */
@@ -971,6 +975,7 @@ export async function importCatalog(db: Db, options: ImportOptions): Promise<Imp
         );
 
         const creates: CourseInput[] = [];
+        const conceptWrites = new Map<string, string[]>();
         for (const { course: input } of read.courses) {
           const current = byCode.get(input.code);
           if (!current) {
@@ -994,7 +999,7 @@ export async function importCatalog(db: Db, options: ImportOptions): Promise<Imp
               .set({ ...changes, updatedAt: new Date() })
               .where(eq(course.id, current.id));
           if (occasionsChanged && input.occasions) await replaceOccasions(tx, current.id, input.occasions);
-          if (conceptsChanged) await confirmConcepts(tx, current.id, concepts, options.actor);
+          if (conceptsChanged) conceptWrites.set(current.id, concepts);
           counts.updated += 1;
           touched.push(current.id);
         }
@@ -1011,11 +1016,12 @@ export async function importCatalog(db: Db, options: ImportOptions): Promise<Imp
           if (occasions.length) await tx.insert(courseOccasion).values(occasions);
           for (const c of batch) {
             const concepts = conceptIdsOf(c);
-            if (concepts?.length) await confirmConcepts(tx, idOf.get(c.code) ?? '', concepts, options.actor);
+            if (concepts?.length) conceptWrites.set(idOf.get(c.code) ?? '', concepts);
           }
           touched.push(...written.map((w) => w.id));
           counts.created += written.length;
         }
+        await confirmConcepts(tx, conceptWrites, options.actor);
         const inFile = new Set(read.courses.map((c) => c.course.code));
         counts.notInFile = existing.filter((c) => !inFile.has(c.code)).length;
       }

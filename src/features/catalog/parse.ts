@@ -67,7 +67,8 @@ export type RowProblem = {
   message: { sv: string; en: string };
 };
 
-const problem = (
+/** A bad row (or, with row null, a bad file) with its reason in Swedish and English. */
+export const problem = (
   row: number | null,
   code: string,
   field: string | null,

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
 import { runMigrations } from '../../src/db/migrate.ts';
+import { mappableFields } from '../../src/features/catalog/catalog.fields.ts';
 import { course } from '../../src/features/catalog/catalog.table.ts';
 import { taxonomyConcept } from '../../src/features/taxonomy/taxonomy.table.ts';
 import { withCheckDigit } from '../../src/features/tenancy/org-number.ts';
@@ -657,6 +658,101 @@ describe('the catalogue as a file (export, and import elsewhere)', () => {
       .json()
       .courses.find((c: { code: string }) => c.code === 'SVT101');
     expect(copy.concepts).toEqual([]);
+  });
+
+  it('writes an Excel workbook whose course sheet imports back by itself, in Swedish or English', async () => {
+    const response = await t.request('GET', `/api/organisations/${heiA}/catalog/export?format=xlsx`, {
+      cookie: coordA.cookie,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(response.headers['content-disposition']).toMatch(
+      /filename="kurskatalog-Hogskolan-Vast-[\d-]+\.xlsx"/,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Kurser', 'Tillfällen']);
+    const [sheet, occasionSheet] = workbook.worksheets;
+    const cells = (row: ExcelJS.Row) => (row.values as unknown[]).slice(1);
+    expect(cells(sheet!.getRow(1))).toEqual([
+      'Kurskod',
+      'Kursnamn (sv)',
+      'Kursnamn (en)',
+      'Språk',
+      'Högskolepoäng',
+      'Nivå',
+      'EQF-nivå',
+      'SUN 2020',
+      'Studieform',
+      'Beskrivning',
+      'Lärandemål',
+      'Ämnesområden',
+      'Lärare',
+      'Förkunskapskrav',
+      'Pris (SEK)',
+      'Kursplan',
+      'Id',
+    ]);
+    expect(sheet!.rowCount).toBe(exported.courses.length + 1);
+    let welding: ExcelJS.Row | undefined;
+    sheet!.eachRow((row) => {
+      if (row.getCell(1).value === 'SVT101') welding = row;
+    });
+    expect(cells(welding!).slice(0, 6)).toEqual([
+      'SVT101',
+      exported.courses.find((c) => c.code === 'SVT101')?.titleSv,
+      undefined,
+      'svenska',
+      7.5,
+      'grundnivå',
+    ]);
+    const occasions = exported.courses.reduce((n, c) => n + (c.occasions as unknown[]).length, 0);
+    expect(occasionSheet!.rowCount).toBe(occasions + 1);
+
+    // Read back: the upload guesses every column, and the import changes nothing.
+    const uploaded = await upload(heiA, coordA.cookie, 'kurskatalog.xlsx', response.rawPayload);
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    // every field of ours but the one-language title and the occasion columns
+    expect(Object.keys(uploaded.json().suggestedMapping).sort()).toEqual(
+      mappableFields.filter((f) => f !== 'title' && !f.startsWith('occasion')).sort(),
+    );
+    const again = await importFile(heiA, coordA, 'kurskatalog.xlsx', response.rawPayload);
+    expect(again.problems).toEqual([]);
+    expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: exported.courses.length });
+
+    // A person edits a title in Excel: that course is updated, and keeps its occasions and confirmed concept.
+    welding!.getCell(2).value = 'Svetsteknik, grundkurs';
+    const edited = Buffer.from(await workbook.xlsx.writeBuffer());
+    const update = await importFile(heiA, coordA, 'kurskatalog.xlsx', edited);
+    expect(update.counts).toMatchObject({ created: 0, updated: 1, unchanged: exported.courses.length - 1 });
+    const after = (await exportOf(heiA, coordA)).json() as Exported;
+    const before = exported.courses.find((c) => c.code === 'SVT101');
+    expect(after.courses.find((c) => c.code === 'SVT101')).toEqual({
+      ...before,
+      titleSv: 'Svetsteknik, grundkurs',
+    });
+
+    // In English: English column names, which the upload maps as well.
+    const english = await t.request('GET', `/api/organisations/${heiA}/catalog/export?format=xlsx&lang=en`, {
+      cookie: coordA.cookie,
+    });
+    expect(english.headers['content-language']).toBe('en');
+    const englishBook = new ExcelJS.Workbook();
+    await englishBook.xlsx.load(english.rawPayload as unknown as ArrayBuffer);
+    expect(englishBook.worksheets.map((w) => w.name)).toEqual(['Courses', 'Occasions']);
+    const englishUpload = await upload(heiA, coordA.cookie, 'catalogue.xlsx', english.rawPayload);
+    expect(Object.keys(englishUpload.json().suggestedMapping)).toHaveLength(17);
+    const unchanged = await importFile(heiA, coordA, 'catalogue.xlsx', english.rawPayload);
+    expect(unchanged.counts).toMatchObject({ updated: 0, unchanged: exported.courses.length });
+    expect(
+      (
+        await t.request('GET', `/api/organisations/${heiA}/catalog/export?format=pdf`, {
+          cookie: coordA.cookie,
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 
   it("is for the HEI's admins and coordinators", async () => {

@@ -124,13 +124,31 @@ describe('the course catalogue', () => {
     await page.getByRole('link', { name: 'Importera katalog…' }).click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Ladda ner katalogen' }).click(),
+      page.getByRole('link', { name: 'Ladda ner katalogen', exact: true }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^kurskatalog-Mittlands-universitet-.*\.json$/);
     const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
     const welding = file.courses.find((c: { code: string }) => c.code === 'MIU101');
     expect(welding).toMatchObject({ titleSv: 'Svetsteknik för konstruktörer', credits: 7.5 });
     expect(welding.concepts).toEqual([expect.objectContaining({ label: 'Svetsteknik' })]);
+
+    // …or as an Excel workbook, which reads back in without telling the mapping anything: nothing changed.
+    const [workbook] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Ladda ner katalogen som Excel (XLSX)' }).click(),
+    ]);
+    expect(workbook.suggestedFilename()).toMatch(/^kurskatalog-Mittlands-universitet-.*\.xlsx$/);
+    const courses = file.courses.length;
+    await page.locator('input[type="file"]').setInputFiles(await workbook.path());
+    await page.getByRole('button', { name: 'Läs filen' }).click();
+    const columns = page.getByRole('region', { name: 'Kolumner' });
+    await columns.getByText(`: ${courses} rader`).waitFor();
+    expect(await columns.getByRole('combobox', { name: 'Högskolepoäng' }).inputValue()).toBe('Högskolepoäng');
+    await columns.getByRole('button', { name: 'Importera' }).click();
+    await page
+      .getByTestId('catalog-report')
+      .getByText(`0 nya, 0 ändrade, ${courses} oförändrade kurser.`)
+      .waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -38,6 +38,7 @@ import {
   tagReview,
   updateCourse,
 } from './catalog.service.ts';
+import { catalogXlsx } from './catalog.sheet.ts';
 
 /** Catalogue files are small: the app's multipart limit (10 MB) applies. */
 const MAX_CATALOG_BYTES = 10 * 1024 * 1024;
@@ -191,21 +192,36 @@ export async function catalogRoutes(app: App, { database: { db }, jobs }: Deps) 
       schema: {
         tags,
         summary:
-          "The HEI's catalogue as a JSON interchange file: every field, occasions and confirmed concepts (admin, coordinator)",
+          "The HEI's catalogue as a file: the JSON interchange format (every field, occasions, confirmed concepts) or an XLSX workbook (admin, coordinator)",
         description:
-          'Importing the file again changes nothing; importing it at another HEI gives the same courses and concept tags (docs/catalog-format.md).',
+          'JSON: importing the file again changes nothing; importing it at another HEI gives the same courses and concept tags. ' +
+          'XLSX: the courses on the first sheet with column names and values the import maps by itself (edit and import it back), ' +
+          'the occasions on a second sheet; `lang` names the columns in Swedish or English (docs/catalog-format.md).',
         params: orgParams,
-        response: { 200: z.string().describe('The catalogue file (JSON)'), ...problems(400, 401, 403, 404) },
+        querystring: z.object({
+          format: z.enum(['json', 'xlsx']).default('json'),
+          lang: z.enum(['sv', 'en']).default('sv'),
+        }),
+        response: { 200: z.string().describe('The catalogue file'), ...problems(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
       const access = writer(request, request.params);
       const hei = await getOrganisation(db, access.heiId);
-      return sendFile(reply, {
-        name: fileName(['kurskatalog', hei.name, stockholmDate(new Date())], 'json'),
-        type: 'application/json; charset=utf-8',
-        body: `${JSON.stringify(await exportCatalog(db, access), null, 2)}\n`,
-      });
+      const { format, lang } = request.query;
+      const exported = await exportCatalog(db, access);
+      const name = fileName(['kurskatalog', hei.name, stockholmDate(new Date())], format);
+      return sendFile(
+        reply,
+        format === 'json'
+          ? { name, type: 'application/json; charset=utf-8', body: `${JSON.stringify(exported, null, 2)}\n` }
+          : {
+              name,
+              type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              body: await catalogXlsx(exported, lang),
+              language: lang,
+            },
+      );
     },
   );
 

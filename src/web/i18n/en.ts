@@ -1239,8 +1239,9 @@ export const en: Translation = {
   },
   catalog: {
     exportHint:
-      'The catalogue as a file in the interchange format (JSON), with occasions and confirmed concepts – for another HEI’s Lupp, or to change and import again:',
+      'The catalogue as a file: in the interchange format (JSON), with occasions and confirmed concepts – for another HEI’s Lupp –, or as an Excel workbook to change and import again (the occasions on a sheet of their own, which an import leaves alone):',
     exportLink: 'Download the catalogue',
+    exportXlsxLink: 'Download the catalogue as Excel (XLSX)',
     title: 'Courses',
     intro:
       "The course catalogues of the consortium's HEIs, for contract education. Every HEI in the consortium can search them; only its own HEI changes a catalogue.",

@@ -1239,8 +1239,9 @@ export const sv = {
   },
   catalog: {
     exportHint:
-      'Katalogen som fil i utbytesformatet (JSON), med tillfällen och bekräftade begrepp – för ett annat lärosätes Lupp, eller för att ändra och läsa in igen:',
+      'Katalogen som fil: i utbytesformatet (JSON), med tillfällen och bekräftade begrepp – för ett annat lärosätes Lupp –, eller som Excel-arbetsbok att ändra och läsa in igen (tillfällena på ett eget blad, som inläsningen lämnar orört):',
     exportLink: 'Ladda ner katalogen',
+    exportXlsxLink: 'Ladda ner katalogen som Excel (XLSX)',
     title: 'Kurser',
     intro:
       'Kurskatalogerna hos konsortiets lärosäten, för uppdragsutbildning. Alla lärosäten i konsortiet kan söka i dem; bara det egna lärosätet ändrar sin katalog.',

@@ -37,7 +37,7 @@ type Upload = z.infer<typeof uploadSchema>;
  * rows are bad unless the person chose to keep the valid ones.
  */
 export function CatalogImportPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { canWrite, heiId } = useCatalogAccess();
   return (
     <Page title={t('catalog.importTitle')}>
@@ -51,6 +51,13 @@ export function CatalogImportPage() {
             {t('catalog.exportHint')}{' '}
             <Anchor href={`/api/organisations/${heiId}/catalog/export`} download>
               {t('catalog.exportLink')}
+            </Anchor>
+            {' · '}
+            <Anchor
+              href={`/api/organisations/${heiId}/catalog/export?format=xlsx&lang=${i18n.language === 'en' ? 'en' : 'sv'}`}
+              download
+            >
+              {t('catalog.exportXlsxLink')}
             </Anchor>
           </Text>
           <CatalogImport heiId={heiId} />

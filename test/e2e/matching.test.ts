@@ -193,11 +193,37 @@ describe('matching needs to courses', () => {
     await context.close();
   });
 
-  it('in English: an English need finds a Swedish course through the glossary, says why, lists the unmet demand and confirmed concepts', async () => {
+  it('in English: records an unmet demand, finds a Swedish course for an English need through the glossary, says why, lists the unmet demand and confirmed concepts', async () => {
+    const submitted = await fetch(`${journey.lupp.url}/api/public/consortia/kunskapsalliansen/inquiries`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(
+        inquiryInput({
+          organisationName: 'Norrvik Artisan Bakery AB',
+          orgNumber: orgNumber(),
+          needText:
+            'Our bakers need training in sourdough fermentation and laminated pastry before the autumn.',
+        }),
+      ),
+    });
+    expect(submitted.status).toBe(201);
     const { context, page, errors } = await newPage(journey);
-    await openInEnglish(page, 'karin.koordinator@mittland.example', 'Matching', {
+    await openInEnglish(page, 'karin.koordinator@mittland.example', 'Inquiries', {
       at: 'Högskolan i Norrvik',
     });
+    await page.getByRole('tabpanel').getByRole('link', { name: 'Norrvik Artisan Bakery AB' }).click();
+    await expectHeading(page, 'Norrvik Artisan Bakery AB');
+    const matches = page.getByRole('region', { name: 'Matching courses' });
+    await matches.getByTestId('no-good-match').getByText('No good match').waitFor();
+    await matches.getByRole('button', { name: 'Record as unmet demand' }).click();
+    await matches
+      .getByTestId('unmet')
+      .getByText(/^Recorded by Karin/)
+      .waitFor();
+    await expectEnglish(page, MATCHING_SWEDISH, page.getByRole('main'));
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Matching' }).click();
     await expectHeading(page, 'Matching');
     await page
       .getByRole('textbox', { name: 'The need' })
@@ -208,11 +234,16 @@ describe('matching needs to courses', () => {
     await first.getByText('The course is in Swedish, the need in English', { exact: true }).waitFor();
     expect(await first.textContent()).toMatch(/Matched words: .*weld\w* → svets/);
     expect(await page.getByTestId('no-good-match').count()).toBe(0);
-    // The unmet demand recorded in Swedish (the journey above) reads in English, with the way back.
+    // The unmet demand recorded in Swedish (the journey above) and in English reads in English, with the way back.
     const unmet = page.getByRole('region', { name: 'Unmet demand' });
     const forklift = unmet.getByRole('row').filter({ hasText: 'Lagerlogistik i Norrvik AB' });
     await forklift.getByText(/^Inquiry /).waitFor();
     await forklift.getByRole('link', { name: /truckkort/ }).waitFor();
+    await unmet
+      .getByRole('row')
+      .filter({ hasText: 'Norrvik Artisan Bakery AB' })
+      .getByRole('link', { name: /sourdough/ })
+      .waitFor();
     await expectEnglish(page, MATCHING_SWEDISH);
     await expectNoAxeViolations(page);
 

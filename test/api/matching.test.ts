@@ -503,7 +503,10 @@ describe('confirmed concepts on courses', () => {
     // A rejected concept is no key either.
     expect((await tag('rejected')).statusCode).toBe(200);
     expect((await matches()).noGoodMatch).toBe(true);
-  });
+    // Each decision queues a rebuild of the consortium's neighbours, which on PGlite (one connection) the
+    // next requests wait behind: about a second alone, a minute each beside the other CI pass (which took
+    // this test past 90 s once); a guard against hangs only.
+  }, 240_000);
 });
 
 describe('matching an inquiry', () => {

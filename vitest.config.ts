@@ -21,9 +21,11 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'test/api/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           // generous: CI runs the PGlite and PostgreSQL passes side by side, two files each, on two cores,
-          // where a test of a few seconds alone can take 30 (a timeout here only guards against hangs)
-          testTimeout: 90_000,
-          hookTimeout: 90_000,
+          // where a test of a few seconds alone can take 30, and on PGlite (one connection) a request waits
+          // behind a background rebuild of the consortium's matching neighbours — a minute each under that
+          // load; two such waits took tests past 90 s. A timeout here only guards against hangs.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
           pool: 'forks',
           maxWorkers: 2,
           isolate: false,

@@ -46,7 +46,7 @@ beforeAll(async () => {
   );
   expect(split.statusCode, split.body).toBe(200);
   agreement = split.json();
-}, 120_000);
+});
 afterAll(() => t.close());
 
 describe('the agreement as a PDF', () => {

@@ -38,7 +38,7 @@ beforeAll(async () => {
   );
   expect(split.statusCode, split.body).toBe(200);
   caseReference = (await t.request('GET', `/api/cases/${s.caseId}`, s.as(s.coord))).json().reference;
-}, 120_000);
+});
 afterAll(() => t.close());
 
 const invoice = (n: number, user = s.economist) =>

@@ -17,7 +17,7 @@ beforeAll(async () => {
   s = await commercialSetUp(t);
   admin = await createUser(t, [{ organisationId: s.hei, roles: ['admin'] }]);
   ({ proposalId } = await exampleProposal(t, s, 'sent'));
-}, 120_000);
+});
 afterAll(() => t.close());
 
 describe('agreements', () => {

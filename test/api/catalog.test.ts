@@ -675,8 +675,9 @@ describe('the catalogue as a file (export, and import elsewhere)', () => {
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Kurser', 'Tillfällen']);
     const [sheet, occasionSheet] = workbook.worksheets;
+    if (!sheet || !occasionSheet) throw new Error('the workbook has not two sheets');
     const cells = (row: ExcelJS.Row) => (row.values as unknown[]).slice(1);
-    expect(cells(sheet!.getRow(1))).toEqual([
+    expect(cells(sheet.getRow(1))).toEqual([
       'Kurskod',
       'Kursnamn (sv)',
       'Kursnamn (en)',
@@ -695,12 +696,13 @@ describe('the catalogue as a file (export, and import elsewhere)', () => {
       'Kursplan',
       'Id',
     ]);
-    expect(sheet!.rowCount).toBe(exported.courses.length + 1);
+    expect(sheet.rowCount).toBe(exported.courses.length + 1);
     let welding: ExcelJS.Row | undefined;
-    sheet!.eachRow((row) => {
+    sheet.eachRow((row) => {
       if (row.getCell(1).value === 'SVT101') welding = row;
     });
-    expect(cells(welding!).slice(0, 6)).toEqual([
+    if (!welding) throw new Error('SVT101 is not in the sheet');
+    expect(cells(welding).slice(0, 6)).toEqual([
       'SVT101',
       exported.courses.find((c) => c.code === 'SVT101')?.titleSv,
       undefined,
@@ -709,7 +711,7 @@ describe('the catalogue as a file (export, and import elsewhere)', () => {
       'grundnivå',
     ]);
     const occasions = exported.courses.reduce((n, c) => n + (c.occasions as unknown[]).length, 0);
-    expect(occasionSheet!.rowCount).toBe(occasions + 1);
+    expect(occasionSheet.rowCount).toBe(occasions + 1);
 
     // Read back: the upload guesses every column, and the import changes nothing.
     const uploaded = await upload(heiA, coordA.cookie, 'kurskatalog.xlsx', response.rawPayload);
@@ -723,7 +725,7 @@ describe('the catalogue as a file (export, and import elsewhere)', () => {
     expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: exported.courses.length });
 
     // A person edits a title in Excel: that course is updated, and keeps its occasions and confirmed concept.
-    welding!.getCell(2).value = 'Svetsteknik, grundkurs';
+    welding.getCell(2).value = 'Svetsteknik, grundkurs';
     const edited = Buffer.from(await workbook.xlsx.writeBuffer());
     const update = await importFile(heiA, coordA, 'kurskatalog.xlsx', edited);
     expect(update.counts).toMatchObject({ created: 0, updated: 1, unchanged: exported.courses.length - 1 });

@@ -75,7 +75,7 @@ describe('lupp CLI', () => {
     const unknown = run('frobnicate');
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('Unknown command: frobnicate');
-  }, 120_000); // two processes that load all of Lupp through tsx: 10–20 s each beside the other CI pass
+  }); // two processes that load all of Lupp through tsx: 10–20 s each beside the other CI pass
 
   it('stops with a message naming each bad variable', () => {
     const result = spawnSync(process.execPath, [bin, 'migrate'], {
@@ -85,7 +85,7 @@ describe('lupp CLI', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/PORT/);
     expect(result.stderr).toMatch(/SMTP_URL/);
-  }, 120_000);
+  });
 
   it('migrates, seeds demo data once, exports match labels, serves, and shuts down cleanly on SIGTERM', async () => {
     const migrate = run('migrate');
@@ -123,5 +123,5 @@ describe('lupp CLI', () => {
     expect(await exited).toBe(0);
     expect(output()).toContain('stopped cleanly');
     // Seeding the demo (passwords are hashed on purpose slowly) and two process starts take a while on a busy CI machine.
-  }, 180_000);
+  });
 });

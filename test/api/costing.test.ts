@@ -58,7 +58,7 @@ beforeAll(async () => {
   customer = await createUser(t, [
     { organisationId: (await createOrganisation(t, { kind: 'customer' })).id, roles: ['customer_contact'] },
   ]);
-}, 120_000);
+});
 afterAll(() => t.close());
 
 describe('cost configuration', () => {

@@ -19,7 +19,7 @@ const as = (user: TestUser, body?: unknown) => ({ cookie: user.cookie, body });
 beforeAll(async () => {
   t = await createTestApp();
   ({ coord, teacher, economist, manager, outsider, caseId, courseId } = await commercialSetUp(t));
-}, 120_000);
+});
 afterAll(() => t.close());
 
 describe('course design on a case', () => {

@@ -35,7 +35,7 @@ beforeAll(async () => {
   t = await createTestApp();
   s = await commercialSetUp(t);
   admin = await createUser(t, [{ organisationId: s.hei, roles: ['admin'] }]);
-}, 120_000);
+});
 afterAll(() => t.close());
 
 describe('what taking part gives, on the case', () => {

@@ -107,7 +107,7 @@ beforeAll(async () => {
   inquiryId = (await t.request('GET', '/api/inquiries', { cookie: coordA.cookie })).json()[0].id;
   await t.request('POST', `/api/inquiries/${inquiryId}/claim`, { cookie: coordA.cookie });
   caseId = (await t.request('GET', '/api/cases', { cookie: coordA.cookie })).json().items[0].id;
-}, 240_000);
+});
 afterAll(() => t.close());
 
 describe('matching free text across the consortium', () => {
@@ -305,7 +305,7 @@ describe('matching free text across the consortium', () => {
     // nothing to do on the next start
     expect(await indexUnindexedCourses(t.db)).toBe(0);
     // rebuilding every neighbour twice: ~20 s on embedded PGlite alone, more beside CI's other pass
-  }, 120_000);
+  });
 });
 
 describe('matching a needs analysis, and decisions', () => {
@@ -503,10 +503,9 @@ describe('confirmed concepts on courses', () => {
     // A rejected concept is no key either.
     expect((await tag('rejected')).statusCode).toBe(200);
     expect((await matches()).noGoodMatch).toBe(true);
-    // Each decision queues a rebuild of the consortium's neighbours, which on PGlite (one connection) the
-    // next requests wait behind: about a second alone, a minute each beside the other CI pass (which took
-    // this test past 90 s once); a guard against hangs only.
-  }, 240_000);
+    // (Each decision queues a rebuild of the consortium's neighbours, which on PGlite — one connection — the
+    // next requests wait behind: about a second alone, a minute each beside the other CI pass.)
+  });
 });
 
 describe('matching an inquiry', () => {
@@ -534,7 +533,7 @@ describe('matching an inquiry', () => {
     expect(
       (await t.request('GET', `/api/inquiries/${inquiryId}/matches`, { cookie: coordC.cookie })).statusCode,
     ).toBe(404);
-  }, 120_000);
+  });
 
   it("keeps each HEI's decisions its own on an inquiry the whole consortium sees", async () => {
     await t.app.inject({
@@ -734,7 +733,7 @@ describe('decisions as labels (lupp export match-labels)', () => {
     expect(edited.needs.needs.find((n) => n.id === `${need?.id}-v2`)?.text).toBe(
       'Operatörerna behöver lära sig felsöka robotcellen.',
     );
-  }, 120_000);
+  });
 });
 
 describe('lupp match (command line)', () => {
@@ -781,5 +780,5 @@ describe('lupp match (command line)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  });
 });

@@ -39,7 +39,7 @@ beforeAll(async () => {
     { organisationId: (await createOrganisation(t, { kind: 'hei' })).id, roles: ['admin'] },
   ]);
   ({ proposalId } = await exampleProposal(t, s, 'accepted'));
-}, 120_000);
+});
 afterAll(() => t.close());
 
 describe('the postal address', () => {

@@ -42,7 +42,7 @@ beforeAll(async () => {
   ).json();
   agreementId = agreement.id;
   expect(agreementId).toBeTruthy();
-}, 120_000);
+});
 afterAll(() => t.close());
 
 const csv = (lines: string[]) => Buffer.from(`${lines.join('\n')}\n`).toString('base64');

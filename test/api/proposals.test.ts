@@ -47,7 +47,7 @@ beforeAll(async () => {
   otherCustomer = await createUser(t, [
     { organisationId: (await createOrganisation(t, { kind: 'customer' })).id, roles: ['customer_contact'] },
   ]);
-}, 120_000);
+});
 afterAll(() => t.close());
 
 describe('proposals', () => {

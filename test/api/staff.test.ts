@@ -109,7 +109,7 @@ beforeAll(async () => {
   for (const [i, key] of (['welding', 'plc', 'metal', 'lean'] as const).entries())
     concept[key] = rows[i]?.id ?? '';
   await t.db.insert(taxonomyRelation).values({ broaderId: concept.metal, narrowerId: concept.welding });
-}, 120_000);
+});
 afterAll(() => t.close());
 
 describe('staff profiles', () => {

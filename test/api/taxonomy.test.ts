@@ -26,7 +26,7 @@ beforeAll(async () => {
   const jobtech = await importTaxonomy(t.db, { source: 'jobtech', path: JOBTECH, version: '2024-1' });
   expect(esco.status).toBe('succeeded');
   expect(jobtech.status).toBe('succeeded');
-}, 120_000);
+});
 afterAll(() => t.close());
 
 const count = async (where: ReturnType<typeof and>) =>

@@ -86,7 +86,9 @@ export function createJobs(database: Database, log: FastifyBaseLogger): Jobs {
     async stop() {
       if (!started) return;
       started = false;
-      await boss.stop({ graceful: true, close: false, timeout: 20_000 });
+      // wait for a running job (a neighbours rebuild can take a minute on a busy machine) before the pool
+      // closes under it; a server's own shutdown forces exit after 25 s anyway
+      await boss.stop({ graceful: true, close: false, timeout: 90_000 });
     },
   };
 }

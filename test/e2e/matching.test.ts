@@ -19,6 +19,16 @@ import {
 
 const journey = luppAndBrowser();
 
+/** An employer's inquiry through the consortium's public front door, as its form sends it. */
+async function submitInquiry(organisationName: string, needText: string) {
+  const submitted = await fetch(`${journey.lupp.url}/api/public/consortia/kunskapsalliansen/inquiries`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(inquiryInput({ organisationName, orgNumber: orgNumber(), needText })),
+  });
+  expect(submitted.status).toBe(201);
+}
+
 /** Swedish words of the matching page that must not show in English (its data may be Swedish). */
 const MATCHING_SWEDISH = [
   ...SWEDISH_SHELL_UI,
@@ -122,19 +132,10 @@ describe('matching needs to courses', () => {
   });
 
   it('shows "no good match" for an inquiry no course meets, and finds courses for free text', async () => {
-    const submitted = await fetch(`${journey.lupp.url}/api/public/consortia/kunskapsalliansen/inquiries`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(
-        inquiryInput({
-          organisationName: 'Lagerlogistik i Norrvik AB',
-          orgNumber: orgNumber(),
-          needText:
-            'Vi behöver utbilda tolv lagerarbetare för truckkort (A och B) innan sommaren, helst hos oss på plats.',
-        }),
-      ),
-    });
-    expect(submitted.status).toBe(201);
+    await submitInquiry(
+      'Lagerlogistik i Norrvik AB',
+      'Vi behöver utbilda tolv lagerarbetare för truckkort (A och B) innan sommaren, helst hos oss på plats.',
+    );
 
     const { context, page, errors } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
@@ -194,19 +195,10 @@ describe('matching needs to courses', () => {
   });
 
   it('in English: records an unmet demand, finds a Swedish course for an English need through the glossary, says why, lists the unmet demand and confirmed concepts', async () => {
-    const submitted = await fetch(`${journey.lupp.url}/api/public/consortia/kunskapsalliansen/inquiries`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(
-        inquiryInput({
-          organisationName: 'Norrvik Artisan Bakery AB',
-          orgNumber: orgNumber(),
-          needText:
-            'Our bakers need training in sourdough fermentation and laminated pastry before the autumn.',
-        }),
-      ),
-    });
-    expect(submitted.status).toBe(201);
+    await submitInquiry(
+      'Norrvik Artisan Bakery AB',
+      'Our bakers need training in sourdough fermentation and laminated pastry before the autumn.',
+    );
     const { context, page, errors } = await newPage(journey);
     await openInEnglish(page, 'karin.koordinator@mittland.example', 'Inquiries', {
       at: 'Högskolan i Norrvik',

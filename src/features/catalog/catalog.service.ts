@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, lt, ne, type SQL, sql } from 'drizzle-orm';
+import { uuidArray } from '../../db/arrays.ts';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
@@ -881,14 +882,12 @@ async function confirmConcepts(tx: Tx, conceptsOf: Map<string, string[]>, actor:
   const pairs = [...conceptsOf].flatMap(([courseId, conceptIds]) =>
     conceptIds.map((conceptId) => ({ courseId, conceptId })),
   );
-  // uuids as array literals: one parameter per column, however many pairs
-  const uuids = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
-  const wanted = sql`(select * from unnest(${uuids(pairs.map((p) => p.courseId))}, ${uuids(pairs.map((p) => p.conceptId))}))`;
+  const wanted = sql`(select * from unnest(${uuidArray(pairs.map((p) => p.courseId))}, ${uuidArray(pairs.map((p) => p.conceptId))}))`;
   await tx
     .delete(courseConcept)
     .where(
       and(
-        sql`${courseConcept.courseId} = any(${uuids([...conceptsOf.keys()])})`,
+        sql`${courseConcept.courseId} = any(${uuidArray([...conceptsOf.keys()])})`,
         eq(courseConcept.status, 'confirmed'),
         pairs.length
           ? sql`(${courseConcept.courseId}, ${courseConcept.conceptId}) not in ${wanted}`

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { uuidArray } from '../../db/arrays.ts';
 import type { Db } from '../../db/client.ts';
 import { glossaryEntries, glossaryFingerprint } from './matching.glossary.ts';
 
@@ -103,7 +104,7 @@ export async function indexCourses(db: Executor, docs: MatchDocInput[]): Promise
     where d.fingerprint is distinct from r.fingerprint`);
   const ids = changed.rows.map((r) => r.course_id);
   if (!ids.length) return 0;
-  const idList = sql`${`{${ids.join(',')}}`}::uuid[]`;
+  const idList = uuidArray(ids);
   await db.execute(sql`delete from match_doc where course_id = any(${idList})`);
   await db.execute(sql`
     insert into match_doc (course_id, hei_id, lang, dl, languages, format, level, credits, fingerprint)
@@ -201,7 +202,7 @@ type Neighbour = { a: string; b: string; sim: number; cross_language: boolean; r
  */
 export async function rebuildNeighbours(db: Db, heiIds: string[]): Promise<void> {
   if (!heiIds.length) return;
-  const heis = sql`${`{${heiIds.join(',')}}`}::uuid[]`;
+  const heis = uuidArray(heiIds);
   await db.transaction(async (tx) => {
     // one rebuild at a time (jobs, and app processes starting together): each replaces whole lists
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('lupp:match_neighbour'))`);

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { textArray, uuidArray } from '../../db/arrays.ts';
 import type { Db } from '../../db/client.ts';
 import { glossaryCandidates } from './matching.glossary.ts';
 import { cleanSql, contentWordSql } from './matching.index.ts';
@@ -105,9 +106,6 @@ export const NO_GOOD_MATCH_COVERAGE = 0.12;
 export const HIGH_CONFIDENCE_SHARE = 0.8;
 
 export const idfMaxOf = (courses: number) => Math.log(1 + (Math.max(courses, 1) - 0.5) / 1.5);
-
-const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
-const textArray = (xs: string[]) => sql`${`{${xs.join(',')}}`}::text[]`;
 
 function filterSql(f: RankFilters) {
   const parts = [sql`true`];

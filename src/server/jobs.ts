@@ -11,15 +11,26 @@ import type { Database } from '../db/client.ts';
  *
  * Features define their queues while they register (`define`); `start` (when the app is ready) creates
  * the queues and starts one worker per queue, `stop` (when the app closes) lets a running job finish
- * for up to 20 s.
+ * for up to 90 s.
+ *
+ * A queue whose jobs redo one whole piece of work (`coalesce: true`) keeps at most one job waiting and one
+ * running per `key`: a job sent while one of its key waits is that job (send gives null), so a burst of
+ * changes costs one run after the running one, not one run each.
  */
 export type JobInfo = { id: string; retryCount: number; retryLimit: number };
 export type JobHandler<T> = (data: T, job: JobInfo) => Promise<void>;
-export type QueueOptions = { retryLimit: number; retryDelaySeconds: number; expireInSeconds: number };
+export type QueueOptions = {
+  retryLimit: number;
+  retryDelaySeconds: number;
+  expireInSeconds: number;
+  /** Jobs of one key coalesce: at most one waiting and one running (send them with a `key`). */
+  coalesce?: boolean;
+};
 
 export type Jobs = {
   define<T extends object>(queue: string, options: QueueOptions, handler: JobHandler<T>): void;
-  send<T extends object>(queue: string, data: T): Promise<string>;
+  /** The job's id; null when a coalescing queue already had a job of this key waiting. */
+  send<T extends object>(queue: string, data: T, options?: { key: string }): Promise<string | null>;
   start(): Promise<void>;
   stop(): Promise<void>;
 };
@@ -42,9 +53,10 @@ export function createJobs(database: Database, log: FastifyBaseLogger): Jobs {
       queues.set(queue, { options, handler: handler as JobHandler<object> });
     },
 
-    async send(queue, data) {
-      const id = await boss.send(queue, data);
-      if (!id) throw new Error(`the ${queue} job was not queued`);
+    async send(queue, data, options) {
+      const id = await boss.send(queue, data, options ? { singletonKey: options.key } : {});
+      if (!id && !(options && queues.get(queue)?.options.coalesce))
+        throw new Error(`the ${queue} job was not queued`);
       return id;
     },
 
@@ -57,6 +69,8 @@ export function createJobs(database: Database, log: FastifyBaseLogger): Jobs {
           retryLimit: options.retryLimit,
           retryDelay: options.retryDelaySeconds,
           expireInSeconds: options.expireInSeconds,
+          // stately: one job per key and state (one waiting, one running)
+          policy: (options.coalesce ? 'stately' : 'standard') as PgBoss.QueuePolicy,
         };
         if (await boss.getQueue(queue)) await boss.updateQueue(queue, settings);
         else

@@ -80,9 +80,10 @@ export async function catalogRoutes(app: App, { database: { db }, jobs }: Deps) 
       await suggestTagsFor(db, data.courseIds);
     },
   );
+  // a rebuild redoes the whole consortium's neighbours: changes while one runs need one more run, not one each
   jobs.define<NeighboursJob>(
     MATCHING_NEIGHBOURS_QUEUE,
-    { retryLimit: 2, retryDelaySeconds: 10, expireInSeconds: 1800 },
+    { retryLimit: 2, retryDelaySeconds: 10, expireInSeconds: 1800, coalesce: true },
     async (data) => {
       await rebuildNeighbours(db, await catalogScope(db, data.heiId));
     },
@@ -96,7 +97,9 @@ export async function catalogRoutes(app: App, { database: { db }, jobs }: Deps) 
     queueNeighbours,
   });
   const queueNeighbours = async (heiId: string) => {
-    await jobs.send<NeighboursJob>(MATCHING_NEIGHBOURS_QUEUE, { heiId });
+    // one key per consortium (its first HEI): every HEI of it rebuilds the same neighbours
+    const [key = heiId] = (await catalogScope(db, heiId)).sort();
+    await jobs.send<NeighboursJob>(MATCHING_NEIGHBOURS_QUEUE, { heiId }, { key });
   };
 
   // ---------------------------------------------------------------- reading: the whole consortium

@@ -446,40 +446,68 @@ describe('matching a needs analysis, and decisions', () => {
 });
 
 describe('confirmed concepts on courses', () => {
-  it('match needs on the same concept in any language, only while confirmed, and say so in why', async () => {
-    // A concept whose labels no course text has: only the tag can connect the need and the course.
-    const [broomcraft] = await t.db
+  /**
+   * A concept whose labels no course text has (only a tag can connect a need on it to a course), a course
+   * of the HEI by its code, and an analysis of coordinator A with one need on the concept.
+   */
+  async function needOnNewConcept(
+    externalId: string,
+    label: { sv: string; en: string },
+    hei: string,
+    code: string,
+  ) {
+    const [concept] = await t.db
       .insert(taxonomyConcept)
       .values({
         source: 'demo',
-        externalId: `broomcraft-${Date.now()}`,
+        externalId,
         type: 'skill',
-        labelSv: 'Kvastbinderi',
-        labelEn: 'Broomcraft',
+        labelSv: label.sv,
+        labelEn: label.en,
         version: 'test',
       })
       .returning();
-    const conceptId = broomcraft?.id ?? '';
-    const [cobots] = await t.db
+    const [tagged] = await t.db
       .select({ id: course.id })
       .from(course)
-      .where(and(eq(course.heiId, heiB), eq(course.externalId, 'MDU-0003')));
-    const coordB = await createUser(t, [{ organisationId: heiB, roles: ['coordinator'] }]);
+      .where(and(eq(course.heiId, hei), eq(course.externalId, code)));
     const created = await t.request('POST', '/api/analyses', {
       cookie: coordA.cookie,
-      body: { caseId, title: 'Hantverk', strategy: 'Tradition', drivers: ['new_technology'] },
+      body: { caseId, title: label.sv, strategy: 'Tradition', drivers: ['new_technology'] },
     });
     const analysisId = created.json().id;
     const need = await t.request('POST', `/api/analyses/${analysisId}/needs`, {
       cookie: coordA.cookie,
-      body: { conceptId, requiredLevel: 4, currentLevel: 1, people: 3, horizon: 'now', importance: 3 },
+      body: {
+        conceptId: concept?.id,
+        requiredLevel: 4,
+        currentLevel: 1,
+        people: 3,
+        horizon: 'now',
+        importance: 3,
+      },
     });
     expect(need.statusCode, need.body).toBe(201);
+    return { conceptId: concept?.id ?? '', courseId: tagged?.id ?? '', analysisId };
+  }
+
+  it('match needs on the same concept in any language, only while confirmed, and say so in why', async () => {
+    const {
+      conceptId,
+      courseId: cobots,
+      analysisId,
+    } = await needOnNewConcept(
+      `broomcraft-${Date.now()}`,
+      { sv: 'Kvastbinderi', en: 'Broomcraft' },
+      heiB,
+      'MDU-0003',
+    );
+    const coordB = await createUser(t, [{ organisationId: heiB, roles: ['coordinator'] }]);
     const matches = async () =>
       (await t.request('GET', `/api/analyses/${analysisId}/matches`, { cookie: coordA.cookie })).json()
         .needs[0];
     const tag = (status: string) =>
-      t.request('PUT', `/api/organisations/${heiB}/catalog/courses/${cobots?.id}/tags/${conceptId}`, {
+      t.request('PUT', `/api/organisations/${heiB}/catalog/courses/${cobots}/tags/${conceptId}`, {
         cookie: coordB.cookie,
         body: { status },
       });
@@ -505,6 +533,63 @@ describe('confirmed concepts on courses', () => {
     expect((await matches()).noGoodMatch).toBe(true);
     // (Each decision queues a rebuild of the consortium's neighbours, which on PGlite — one connection — the
     // next requests wait behind: about a second alone, a minute each beside the other CI pass.)
+  });
+
+  it('are in the exported labels, and lupp match uses them as the key the app does', async () => {
+    const externalId = `rope-making-${Date.now()}`;
+    const {
+      conceptId,
+      courseId: weldingCourse,
+      analysisId,
+    } = await needOnNewConcept(externalId, { sv: 'Repslageri', en: 'Ropemaking' }, heiA, 'HV-0002');
+    const tagged = await t.request(
+      'PUT',
+      `/api/organisations/${heiA}/catalog/courses/${weldingCourse}/tags/${conceptId}`,
+      { cookie: coordA.cookie, body: { status: 'confirmed' } },
+    );
+    expect(tagged.statusCode, tagged.body).toBe(200);
+    const matched = (
+      await t.request('GET', `/api/analyses/${analysisId}/matches`, { cookie: coordA.cookie })
+    ).json().needs[0];
+    const needId = matched.need.id;
+    const top = matched.suggestions[0];
+    expect(top.course.id).toBe(weldingCourse);
+    const accepted = await t.request('PUT', '/api/matching/decisions', {
+      cookie: coordA.cookie,
+      body: {
+        subject: { kind: 'need', id: needId },
+        courseId: top.course.id,
+        decision: 'accepted',
+        rank: 1,
+      },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+
+    // The exported set names the concept on the need and on the course, as the catalogue format does.
+    const labels = await exportMatchLabels(t.db, heiA);
+    const labelled = labels.needs.needs.find((n) => n.id === `need-${needId}`);
+    const reference = { source: 'demo', id: externalId, label: 'Repslageri' };
+    expect(labelled).toMatchObject({ text: 'Repslageri. Ropemaking', concepts: [reference] });
+    expect(labels.catalog.courses.find((c) => c.id === weldingCourse)?.concepts).toContainEqual(reference);
+    expect(labels.needs.needs.filter((n) => n.concepts).length).toBe(1);
+
+    // lupp match reads them on a database whose taxonomy lacks the concept (as another Lupp's would: here
+    // another id): the need finds the tagged course by the concept alone — no course has its words.
+    const elsewhere = { ...reference, id: `${externalId}-elsewhere` };
+    const rename = (concepts: { source: string; id: string }[] = []) =>
+      concepts.map((c) => (c.id === externalId ? elsewhere : c));
+    const { heiIds, problems } = await loadCatalogFile(t.db, {
+      courses: labels.catalog.courses.map((c) => ({ ...c, concepts: rename(c.concepts) })),
+    });
+    expect(problems).toEqual([]);
+    const needOfFile = { id: 'rope', text: labelled?.text ?? '' };
+    const [byConcept, byWords] = [
+      ...(await matchNeeds(t.db, heiIds, [{ ...needOfFile, concepts: [elsewhere] }], 5)),
+      ...(await matchNeeds(t.db, heiIds, [needOfFile], 5)),
+    ];
+    expect(byConcept?.noGoodMatch).toBe(false);
+    expect(byConcept?.results[0]?.courseId).toBe(weldingCourse);
+    expect(byWords?.noGoodMatch).toBe(true);
   });
 });
 
@@ -710,10 +795,7 @@ describe('decisions as labels (lupp export match-labels)', () => {
 
     // The set is one the benchmark reads: its catalogue loads into a fresh consortium, and the accepted
     // courses come back for their need (by the ids in the file).
-    // (an exported catalogue's concept tags, which the throw-away consortium cannot resolve, do not drop courses)
-    const { heiIds, problems } = await loadCatalogFile(t.db, {
-      courses: labels.catalog.courses.map((c) => ({ ...c, concepts: [{ source: 'esco', id: 'elsewhere' }] })),
-    });
+    const { heiIds, problems } = await loadCatalogFile(t.db, labels.catalog);
     expect(problems).toEqual([]);
     const [ranked] = await matchNeeds(t.db, heiIds, [need as { id: string; text: string }], 10);
     const top = ranked?.results.map((r) => r.courseId) ?? [];

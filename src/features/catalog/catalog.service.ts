@@ -217,7 +217,36 @@ export async function coursesForExchange(db: Db, heiIds: string[]) {
     .innerJoin(organisation, eq(course.heiId, organisation.id))
     .where(inArray(course.heiId, heiIds))
     .orderBy(asc(organisation.name), asc(course.code));
-  return rows.map(({ c, provider }) => ({ id: c.id, provider, ...matchedFields(c) }));
+  const concepts = await exchangeConcepts(
+    db,
+    rows.map((r) => r.c.id),
+  );
+  return rows.map(({ c, provider }) => ({
+    id: c.id,
+    provider,
+    ...matchedFields(c),
+    concepts: concepts.get(c.id) ?? [],
+  }));
+}
+
+/**
+ * The concepts a person confirmed on each course, as the interchange format names them (source, the
+ * concept's id there, its label), in id order: another Lupp resolves them in its own taxonomy.
+ */
+async function exchangeConcepts(db: Db, courseIds: string[]) {
+  const confirmed = await confirmedConcepts(db, courseIds);
+  const identity = new Map(
+    (await conceptIdentities(db, [...confirmed.values()].flat())).map((c) => [c.id, c]),
+  );
+  return new Map(
+    [...confirmed].map(([courseId, ids]) => [
+      courseId,
+      ids
+        .flatMap((id) => identity.get(id) ?? [])
+        .sort((a, b) => a.externalId.localeCompare(b.externalId))
+        .map((x) => ({ source: x.source, id: x.externalId, label: x.label ?? undefined })),
+    ]),
+  );
 }
 
 /** A course's fields that matching reads, as the interchange format writes them (empty ones left out). */
@@ -253,10 +282,7 @@ export async function exportCatalog(db: Db, access: { heiId: string }) {
     : [];
   const occasionsOf = new Map<string, (typeof occasions)[number][]>();
   for (const o of occasions) occasionsOf.set(o.courseId, [...(occasionsOf.get(o.courseId) ?? []), o]);
-  const confirmed = await confirmedConcepts(db, ids);
-  const identity = new Map(
-    (await conceptIdentities(db, [...confirmed.values()].flat())).map((c) => [c.id, c]),
-  );
+  const concepts = await exchangeConcepts(db, ids);
   const orUndefined = <T>(value: T | null) => value ?? undefined;
   return {
     courses: rows.map((c) => ({
@@ -272,10 +298,7 @@ export async function exportCatalog(db: Db, access: { heiId: string }) {
         place: orUndefined(o.place),
         format: orUndefined(o.format),
       })),
-      concepts: (confirmed.get(c.id) ?? [])
-        .flatMap((id) => identity.get(id) ?? [])
-        .sort((a, b) => a.externalId.localeCompare(b.externalId))
-        .map((x) => ({ source: x.source, id: x.externalId, label: orUndefined(x.label) })),
+      concepts: concepts.get(c.id) ?? [],
     })),
   };
 }

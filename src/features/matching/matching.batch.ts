@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { courseExternalIds, importCatalog } from '../catalog/catalog.service.ts';
+import { addReferencedConcepts, conceptSourceOf, conceptsBySourceIds } from '../taxonomy/taxonomy.service.ts';
 import { createConsortiumWithHeis } from '../tenancy/tenancy.service.ts';
 import { rebuildNeighbours } from './matching.index.ts';
 import { judge, rankCourses } from './matching.rank.ts';
@@ -8,8 +9,13 @@ import { judge, rankCourses } from './matching.rank.ts';
  * Matching in batch, for evaluation (`lupp match`, `npm run bench:matching`): a catalogue file in the
  * interchange format is loaded into a fresh consortium, one HEI per provider, and every need is ranked
  * across all of them. Results refer to courses by their id in the file.
+ *
+ * Concepts confirmed on the courses and named by the needs (`{ source, id, label }`, as `lupp export
+ * match-labels` writes them) are added to the throw-away database's otherwise empty taxonomy, so they are
+ * the key they are in the app: a need finds a course tagged with its concept with no word in common.
  */
-export type BatchNeed = { id: string; text: string; language?: string };
+type ConceptReference = { source?: unknown; id?: unknown; label?: unknown };
+export type BatchNeed = { id: string; text: string; language?: string; concepts?: ConceptReference[] };
 export type BatchResult = {
   id: string;
   results: { courseId: string; score: number; confidence: 'high' | 'medium' | 'low' }[];
@@ -23,9 +29,11 @@ type CatalogFile = { courses: ({ provider?: string } & Record<string, unknown>)[
 export async function loadCatalogFile(db: Db, file: CatalogFile) {
   const t0 = performance.now();
   const byProvider = new Map<string, CatalogFile['courses']>();
-  for (const { concepts: _, ...c } of file.courses) {
-    // Concept tags are left out: the throw-away database has no taxonomy to resolve them in, and a course
-    // with a concept it does not know would be a bad row. The courses are matched by their text.
+  await addReferencedConcepts(
+    db,
+    file.courses.flatMap((c) => (Array.isArray(c.concepts) ? (c.concepts as ConceptReference[]) : [])),
+  );
+  for (const c of file.courses) {
     const provider = c.provider?.trim() || 'Lärosäte';
     byProvider.set(provider, [...(byProvider.get(provider) ?? []), c]);
   }
@@ -68,10 +76,15 @@ export async function matchNeeds(
   top: number,
 ): Promise<BatchResult[]> {
   const externalIds = await courseExternalIds(db, heiIds);
+  await addReferencedConcepts(
+    db,
+    needs.flatMap((n) => n.concepts ?? []),
+  );
   const out: BatchResult[] = [];
   for (const need of needs) {
     const t0 = performance.now();
-    const ranking = await rankCourses(db, { text: need.text, scope: heiIds, top });
+    const concepts = await conceptIdsOf(db, need.concepts ?? []);
+    const ranking = await rankCourses(db, { text: need.text, scope: heiIds, top, concepts });
     const ms = performance.now() - t0;
     const { noGoodMatch, confidenceOf } = judge(ranking);
     out.push({
@@ -86,4 +99,13 @@ export async function matchNeeds(
     });
   }
   return out;
+}
+
+/** Lupp's ids of the concepts a need of a file names (by source and id). */
+async function conceptIdsOf(db: Db, refs: ConceptReference[]) {
+  const named = refs.flatMap((r) => {
+    const source = conceptSourceOf(r.source);
+    return source && typeof r.id === 'string' ? [{ source, externalId: r.id.trim() }] : [];
+  });
+  return (await conceptsBySourceIds(db, named)).map((c) => c.id);
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { catalogScope, coursesForExchange } from '../catalog/catalog.service.ts';
+import { conceptIdentities } from '../taxonomy/taxonomy.service.ts';
 import { needLanguage } from './matching.service.ts';
 import { matchDecision, matchUnmet } from './matching.table.ts';
 
@@ -15,6 +16,8 @@ import { matchDecision, matchUnmet } from './matching.table.ts';
  * - One with only rejections says nothing about what would have met it, and is left out.
  * - A need edited between decisions was ranked by two texts: each is a need of the set (`need-<id>`, then
  *   `need-<id>-v2`, … in the order they were first decided on), with the decisions made on it.
+ * - A need on a taxonomy concept carries it (`concepts`, as the catalogue's courses carry their confirmed
+ *   ones), so the set measures the concept key as the app uses it; a changed concept is another query.
  *
  * The labels are biased the way all click data is: a coordinator judges what Lupp showed. They tell
  * whether a change to the method keeps the courses coordinators accepted near the top, not how much
@@ -22,11 +25,14 @@ import { matchDecision, matchUnmet } from './matching.table.ts';
  */
 export type MatchLabels = {
   catalog: { courses: Awaited<ReturnType<typeof coursesForExchange>> };
-  needs: { needs: { id: string; language: 'sv' | 'en'; text: string }[] };
+  needs: { needs: LabelledNeed[] };
   gold: Record<string, Record<string, number>>;
   /** Needs and inquiries left out: only rejections, or decided before the matched text was kept. */
   skipped: { onlyRejected: number; withoutText: number };
 };
+
+type ExchangeConcept = { source: string; id: string; label?: string };
+type LabelledNeed = { id: string; language: 'sv' | 'en'; text: string; concepts?: ExchangeConcept[] };
 
 export async function exportMatchLabels(db: Db, heiId: string): Promise<MatchLabels> {
   const decisions = await db
@@ -34,6 +40,7 @@ export async function exportMatchLabels(db: Db, heiId: string): Promise<MatchLab
       kind: matchDecision.subjectKind,
       id: matchDecision.subjectId,
       text: matchDecision.needText,
+      concepts: matchDecision.needConcepts,
       courseId: matchDecision.courseId,
       decision: matchDecision.decision,
       at: matchDecision.decidedAt,
@@ -45,6 +52,7 @@ export async function exportMatchLabels(db: Db, heiId: string): Promise<MatchLab
       kind: matchUnmet.subjectKind,
       id: matchUnmet.subjectId,
       text: matchUnmet.needText,
+      concepts: matchUnmet.needConcepts,
       at: matchUnmet.recordedAt,
     })
     .from(matchUnmet)
@@ -52,12 +60,27 @@ export async function exportMatchLabels(db: Db, heiId: string): Promise<MatchLab
 
   // A label belongs to the text that was ranked: a need edited between two decisions was two queries,
   // so each of its texts is a need of the set (the later ones numbered by when they were first decided on).
-  type Query = { subject: string; text: string | null; first: Date; accepted: string[]; unmet: boolean };
+  type Query = {
+    subject: string;
+    text: string | null;
+    concepts: string[];
+    first: Date;
+    accepted: string[];
+    unmet: boolean;
+  };
   const queries = new Map<string, Query>();
-  const queryOf = (r: { kind: string; id: string; text: string | null; at: Date }) => {
+  const queryOf = (r: { kind: string; id: string; text: string | null; concepts: string[]; at: Date }) => {
     const subject = `${r.kind}-${r.id}`;
-    const key = `${subject}\u0000${r.text ?? ''}`;
-    const query = queries.get(key) ?? { subject, text: r.text, first: r.at, accepted: [], unmet: false };
+    const concepts = [...r.concepts].sort();
+    const key = `${subject}\u0000${r.text ?? ''}\u0000${concepts.join(',')}`;
+    const query = queries.get(key) ?? {
+      subject,
+      text: r.text,
+      concepts,
+      first: r.at,
+      accepted: [],
+      unmet: false,
+    };
     if (r.at < query.first) query.first = r.at;
     queries.set(key, query);
     return query;
@@ -77,6 +100,14 @@ export async function exportMatchLabels(db: Db, heiId: string): Promise<MatchLab
   const ordered = [...queries.values()].sort(
     (a, b) => a.subject.localeCompare(b.subject) || a.first.getTime() - b.first.getTime(),
   );
+  const identity = new Map(
+    (
+      await conceptIdentities(
+        db,
+        ordered.flatMap((q) => q.concepts),
+      )
+    ).map((c) => [c.id, c]),
+  );
   const texts = new Map<string, number>();
   for (const query of ordered) {
     if (!query.text) labels.skipped.withoutText++;
@@ -85,7 +116,16 @@ export async function exportMatchLabels(db: Db, heiId: string): Promise<MatchLab
       const version = (texts.get(query.subject) ?? 0) + 1;
       texts.set(query.subject, version);
       const id = version === 1 ? query.subject : `${query.subject}-v${version}`;
-      labels.needs.needs.push({ id, language: needLanguage(query.text), text: query.text });
+      const concepts = query.concepts.flatMap((c) => {
+        const known = identity.get(c);
+        return known ? [{ source: known.source, id: known.externalId, label: known.label ?? undefined }] : [];
+      });
+      labels.needs.needs.push({
+        id,
+        language: needLanguage(query.text),
+        text: query.text,
+        ...(concepts.length ? { concepts } : {}),
+      });
       labels.gold[id] = Object.fromEntries(query.accepted.map((courseId) => [courseId, 2]));
     }
   }

@@ -233,6 +233,7 @@ async function authorizeSubject(db: Db, actor: Actor, subject: Subject) {
         customerName: analysis.customer.name,
         analysisId,
         needText: need ? needText(need) : null,
+        needConcepts: need?.concept ? [need.concept.id] : [],
       };
     };
     return { heiId: access.analysis.heiId, describe };
@@ -245,6 +246,7 @@ async function authorizeSubject(db: Db, actor: Actor, subject: Subject) {
     customerName: inquiry.organisationName,
     analysisId: null,
     needText: inquiry.needText,
+    needConcepts: [],
   });
   return { heiId: hei.id, describe };
 }
@@ -258,11 +260,14 @@ export async function decide(db: Db, actor: Actor, input: typeof decisionBody._o
   const scope = await catalogScope(db, heiId);
   const [course] = await courseSummaries(db, [input.courseId]);
   if (!course || !scope.includes(course.hei.id)) throw notFound('The course');
+  // what was ranked: the labels belong to it (lupp export match-labels)
+  const { needText: rankedText, needConcepts } = await describe();
   const values = {
     heiId,
     subjectKind: input.subject.kind,
     subjectId: input.subject.id,
-    needText: (await describe()).needText,
+    needText: rankedText,
+    needConcepts,
     courseId: input.courseId,
     decision: input.decision,
     reason: input.reason || null,

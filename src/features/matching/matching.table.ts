@@ -200,6 +200,11 @@ const subjectColumns = () => ({
    * for what was recorded before it was kept (migration 0027).
    */
   needText: text('need_text'),
+  /**
+   * The taxonomy concepts the need was matched with (a need of an analysis names one; an inquiry none):
+   * with the text, what was ranked. Empty for what was recorded before they were kept (migration 0028).
+   */
+  needConcepts: uuid('need_concepts').array().notNull().default(sql`'{}'::uuid[]`),
 });
 
 /**

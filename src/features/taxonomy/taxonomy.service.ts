@@ -614,6 +614,42 @@ export async function conceptsBySourceIds(
   return rows.filter((r) => wanted.has(`${r.source}|${r.externalId}`));
 }
 
+/** The source a file names a concept by, when it is one Lupp knows. */
+export const conceptSourceOf = (value: unknown) =>
+  (['esco', 'jobtech', 'demo'] as const).find((s) => s === value);
+
+/**
+ * Adds concepts that a file only refers to (source, id in it, label) to a throw-away database without a
+ * taxonomy (`lupp match`, the benchmark): enough for a concept to be the key that courses and needs of the
+ * file share. Concepts already there are left as they are; references of an unknown source are ignored.
+ */
+export async function addReferencedConcepts(
+  db: Db,
+  refs: { source?: unknown; id?: unknown; label?: unknown }[],
+): Promise<void> {
+  const rows = new Map<string, typeof taxonomyConcept.$inferInsert>();
+  for (const ref of refs) {
+    const source = conceptSourceOf(ref.source);
+    const externalId = typeof ref.id === 'string' ? ref.id.trim() : '';
+    if (!source || !externalId) continue;
+    const label = typeof ref.label === 'string' && ref.label.trim() ? ref.label.trim() : externalId;
+    rows.set(`${source}|${externalId}`, {
+      source,
+      externalId,
+      type: 'referenced',
+      labelSv: label,
+      labelEn: label,
+      version: 'referenced',
+    });
+  }
+  const values = [...rows.values()];
+  for (let i = 0; i < values.length; i += 1000)
+    await db
+      .insert(taxonomyConcept)
+      .values(values.slice(i, i + 1000))
+      .onConflictDoNothing();
+}
+
 /** The source identities of concepts by Lupp id (unknown ids are left out). */
 export async function conceptIdentities(db: Db, ids: string[]): Promise<ConceptIdentity[]> {
   if (!ids.length) return [];

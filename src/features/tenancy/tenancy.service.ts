@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
 import { renderPdf } from '../../shared/pdf.ts';
@@ -544,7 +544,8 @@ export async function colleagues(db: Db, actor: Actor) {
 
 /**
  * A consortium with HEIs of the given names, for a throw-away database (`lupp match` loads a catalogue
- * file with several providers). Organisation numbers are made up: 202100-0001, 202100-0002, …
+ * file with several providers). Organisation numbers are made up: 202100-0001, 202100-0002, … (on from
+ * those of an earlier call).
  */
 export async function createConsortiumWithHeis(db: Db, name: string, heiNames: string[]) {
   const [row] = await db
@@ -552,6 +553,12 @@ export async function createConsortiumWithHeis(db: Db, name: string, heiNames: s
     .values({ slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), name })
     .returning({ id: consortium.id });
   if (!row) throw new AppError(500, 'internal_error', 'the consortium was not created');
+  // numbered on from those made up before (a second file loaded into the same database)
+  const [made] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(organisation)
+    .where(like(organisation.orgNumber, '202100%'));
+  const first = (made?.n ?? 0) + 1;
   const heis = heiNames.length
     ? await db
         .insert(organisation)
@@ -559,7 +566,7 @@ export async function createConsortiumWithHeis(db: Db, name: string, heiNames: s
           heiNames.map((heiName, i) => ({
             kind: 'hei' as const,
             name: heiName,
-            orgNumber: `202100${String(i + 1).padStart(4, '0')}`,
+            orgNumber: `202100${String(first + i).padStart(4, '0')}`,
             consortiumId: row.id,
           })),
         )

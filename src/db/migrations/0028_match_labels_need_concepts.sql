@@ -1,0 +1,2 @@
+ALTER TABLE "match_decision" ADD COLUMN "need_concepts" uuid[] DEFAULT '{}'::uuid[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "match_unmet" ADD COLUMN "need_concepts" uuid[] DEFAULT '{}'::uuid[] NOT NULL;

@@ -200,6 +200,33 @@ describe('the course catalogue', () => {
     await expectEnglish(page, CATALOG_SWEDISH, report);
     await expectNoAxeViolations(page);
 
+    // A file that is no catalogue is told so in English.
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'courses.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"items": []}', 'utf8'),
+    });
+    await page.getByRole('button', { name: 'Read the file' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Not a course catalogue' }).waitFor();
+
+    // The catalogue as an English workbook: its column names are the English field names, which the
+    // mapping reads back without help, and re-importing it changes nothing.
+    const [workbook] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download the catalogue as Excel (XLSX)' }).click(),
+    ]);
+    expect(workbook.suggestedFilename()).toMatch(/\.xlsx$/);
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'catalogue.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: readFileSync(await workbook.path()),
+    });
+    await page.getByRole('button', { name: 'Read the file' }).click();
+    await mapping.getByText(/^catalogue\.xlsx: \d+ rows$/).waitFor();
+    expect(await mapping.getByRole('combobox', { name: 'Credits' }).inputValue()).toBe('Credits');
+    await mapping.getByRole('button', { name: 'Import' }).click();
+    await report.getByText(/ 0 new, 0 changed, \d+ unchanged courses\./).waitFor();
+
     // A course of the consortium, in English: its scope, tags and the way back.
     await page.getByRole('link', { name: 'Back to the courses' }).click();
     await page.getByRole('searchbox').fill('svetsning');

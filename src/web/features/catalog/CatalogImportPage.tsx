@@ -68,7 +68,7 @@ export function CatalogImportPage() {
 }
 
 function CatalogImport({ heiId }: { heiId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
@@ -135,7 +135,7 @@ function CatalogImport({ heiId }: { heiId: string }) {
             </Text>
             {upload.problems.map((p) => (
               <Alert key={`${p.code}-${p.row}`} color="red" role="alert">
-                {p.message.sv}
+                {i18n.language === 'en' ? p.message.en : p.message.sv}
               </Alert>
             ))}
             {upload.format !== 'json' && (

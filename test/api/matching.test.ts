@@ -167,6 +167,18 @@ describe('matching free text across the consortium', () => {
     expect(woundCare.why.matchedWords).not.toContain('wound care → sårvård');
   });
 
+  it('tells a word of which a course has only the beginning apart from a matched word', async () => {
+    // "undersköterskor" and "underhåll" share their first five letters, and nothing else
+    const match = (await search(coordA, { text: 'Förebyggande underhåll, för undersköterskor' })).json();
+    type Why = { matchedWords: string[]; partlyMatchedWords: { word: string; beginning: string }[] };
+    const whys: Why[] = match.suggestions.map((s: { why: Why }) => s.why);
+    const maintenance = whys.find((w) => w.matchedWords.includes('underhåll'));
+    expect(maintenance?.partlyMatchedWords).toContainEqual({ word: 'undersköterskor', beginning: 'under' });
+    expect(maintenance?.matchedWords).not.toContain('undersköterskor');
+    for (const why of whys)
+      expect(why.partlyMatchedWords.filter((p) => why.matchedWords.includes(p.word))).toEqual([]);
+  });
+
   it('repairs typos and finds words inside Swedish compounds', async () => {
     const typo = (await search(coordA, { text: 'kurs i svettsteknik och svettsymboler' })).json();
     expect(codes(typo).slice(0, 3)).toContain('HV-0001');

@@ -173,6 +173,14 @@ describe('matching needs to courses', () => {
       .getByRole('link', { name: 'Svetsteknik för arbetsledare' })
       .waitFor();
     expect(await results.getByTestId('no-good-match').count()).toBe(0);
+    // A word of which a course has only the beginning is told apart from the words it matched.
+    await page.getByRole('textbox', { name: 'Behovet' }).fill('Förebyggande underhåll för undersköterskor');
+    await page.getByRole('button', { name: 'Sök kurser' }).click();
+    const maintenance = results.getByTestId('match-row').filter({ hasText: 'UH101' });
+    await maintenance.getByText('Bara ordbörjan lika: undersköterskor ≈ under…').waitFor();
+    expect(await maintenance.getByText(/^Matchade ord: .*underhåll/).textContent()).not.toContain(
+      'undersköterskor',
+    );
     await page.getByTestId('acceptance').waitFor();
     // The unmet demand, with the way back to the inquiry, and as a file for planning new courses.
     const unmet = page.getByRole('region', { name: 'Ej tillgodosedda behov' });

@@ -36,6 +36,11 @@ export const suggestionSchema = z
     confidence: z.enum(confidences),
     why: z.object({
       matchedWords: z.array(z.string()).describe("The need's words found in the course (typos as corrected)"),
+      partlyMatchedWords: z
+        .array(z.object({ word: z.string(), beginning: z.string() }))
+        .describe(
+          "The need's words of which only the beginning (five letters) is in a word of the course: weaker evidence",
+        ),
       matchedConcepts: z
         .array(
           z.object({

@@ -31,6 +31,11 @@ export type Ranked = {
   direct: number;
   /** The need's words this course matched (as written in the need, or the catalogue word a typo became). */
   matched: string[];
+  /**
+   * The need's words of which the course has only the beginning (its first five letters, in a word of its
+   * own: "undersköterskor" and "underhåll"): weaker evidence, told apart in the reasons. Not in `matched`.
+   */
+  partly: { word: string; beginning: string }[];
   /** The need's concepts a person confirmed on this course (ids). */
   concepts: string[];
   /** For a course found only through a similar one: that course. */
@@ -155,6 +160,7 @@ export async function rankCourses(
     score: number;
     direct: number;
     matched: string[] | null;
+    partly: string[] | null;
     concepts: string[] | null;
     similar_to: string | null;
     n: number;
@@ -337,14 +343,15 @@ export async function rankCourses(
       where ${filterSql(input.filters ?? {})}
       order by s.score desc, s.raw desc, s.course_id
       limit ${input.top}),
-    -- the need's words each of them matched
+    -- the need's words each of them matched: whole (a stem, a compound tail) or by their beginning only
     matched as (
-      select m.course_id, array_agg(distinct w.word) filter (where m.kind <> 'c') as matched,
+      select m.course_id, array_agg(distinct w.word) filter (where m.kind not in ('c', 'p')) as matched,
+        array_agg(distinct w.word || '|' || m.term) filter (where m.kind = 'p') as partly,
         array_agg(distinct m.term) filter (where m.kind = 'c') as concepts
       from m join best using (course_id) left join q using (kind, term),
         unnest(coalesce(q.words, array[m.term])) w(word)
       group by m.course_id)
-    select best.*, d.hei_id, d.lang, matched.matched, matched.concepts, n.n, potential.p
+    select best.*, d.hei_id, d.lang, matched.matched, matched.partly, matched.concepts, n.n, potential.p
     from best join match_doc d using (course_id) left join matched using (course_id), n, potential
     order by best.score desc, best.raw desc, best.course_id`);
   const courses =
@@ -367,10 +374,23 @@ export async function rankCourses(
       score: Number(r.score),
       direct: Number(r.direct),
       matched: r.matched ?? [],
+      partly: partlyMatched(r.partly ?? [], r.matched ?? []),
       concepts: r.concepts ?? [],
       similarTo: r.similar_to,
     })),
   };
+}
+
+/** "word|beginning" pairs of prefix matches, without the words the course also matched whole. */
+function partlyMatched(pairs: string[], whole: string[]) {
+  const matched = new Set(whole);
+  return pairs
+    .map((pair) => {
+      const [word = '', beginning = ''] = pair.split('|');
+      return { word, beginning };
+    })
+    .filter((p) => !matched.has(p.word))
+    .sort((a, b) => a.word.localeCompare(b.word, 'sv'));
 }
 
 export type Confidence = 'high' | 'medium' | 'low';

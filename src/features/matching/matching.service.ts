@@ -111,6 +111,7 @@ async function match(
           confidence: r.confidence,
           why: {
             matchedWords: readableWords(r.matched),
+            partlyMatchedWords: r.partly,
             matchedConcepts: r.concepts.flatMap((id) => {
               const concept = concepts.get(id);
               return concept ? [concept] : [];

@@ -1203,6 +1203,7 @@ export const en: Translation = {
     unmetFromInquiry: 'Inquiry {{source}}',
     matchedConcepts: 'Confirmed concept on the course: {{concepts}}',
     matchedWords: 'Matched words: {{words}}',
+    partlyMatchedWords: 'Only the beginning alike: {{words}}',
     similarTo: 'Found through the similar course {{code}} {{title}}',
     otherLanguage: 'The course is in {{course}}, the need in {{need}}',
     /** A language in the middle of a sentence (lower case in Swedish, capitalised in English). */

@@ -1203,6 +1203,7 @@ export const sv = {
     unmetFromInquiry: 'Förfrågan {{source}}',
     matchedConcepts: 'Bekräftat begrepp på kursen: {{concepts}}',
     matchedWords: 'Matchade ord: {{words}}',
+    partlyMatchedWords: 'Bara ordbörjan lika: {{words}}',
     similarTo: 'Hittad via liknande kurs {{code}} {{title}}',
     otherLanguage: 'Kursen är på {{course}}, behovet på {{need}}',
     /** A language in the middle of a sentence (lower case in Swedish, capitalised in English). */

@@ -271,6 +271,16 @@ function Why({ suggestion: s, needLanguage }: { suggestion: Suggestion; needLang
           {t('matchingPage.matchedWords', { words: s.why.matchedWords.slice(0, 8).join(', ') })}
         </Text>
       )}
+      {s.why.partlyMatchedWords.length > 0 && (
+        <Text size="sm">
+          {t('matchingPage.partlyMatchedWords', {
+            words: s.why.partlyMatchedWords
+              .slice(0, 5)
+              .map((p) => `${p.word} ≈ ${p.beginning}…`)
+              .join(', '),
+          })}
+        </Text>
+      )}
       {s.why.matchedConcepts.length > 0 && (
         <Text size="sm">
           {t('matchingPage.matchedConcepts', {

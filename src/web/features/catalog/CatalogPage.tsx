@@ -1,15 +1,4 @@
-import {
-  Badge,
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -137,12 +126,9 @@ function CourseTable({ data }: { data: CourseList }) {
                     : '–'}
               </Table.Td>
               <Table.Td>{c.level ? t(`catalog.levels.${c.level}`) : '–'}</Table.Td>
+              {/* plain text: a badge here was cut to "Sve…" when the column was narrow */}
               <Table.Td>
-                {c.languages.map((l) => (
-                  <Badge key={l} variant="outline" color="dark" tt="none" mr={4}>
-                    {l === 'sv' || l === 'en' ? t(`catalog.lang.${l}`) : l}
-                  </Badge>
-                ))}
+                {c.languages.map((l) => (l === 'sv' || l === 'en' ? t(`catalog.lang.${l}`) : l)).join(', ')}
               </Table.Td>
               <Table.Td>{c.format ? t(`catalog.formats.${c.format}`) : '–'}</Table.Td>
             </Table.Tr>

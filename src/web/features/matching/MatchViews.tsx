@@ -260,6 +260,13 @@ function UnmetDemandControl({
   );
 }
 
+/** Words matched by their beginning only, grouped by it: "produ… (produktion, production)". */
+function byBeginning(partly: { word: string; beginning: string }[]) {
+  const groups = new Map<string, string[]>();
+  for (const p of partly) groups.set(p.beginning, [...(groups.get(p.beginning) ?? []), p.word]);
+  return [...groups].map(([beginning, words]) => `${beginning}… (${words.join(', ')})`);
+}
+
 function Why({ suggestion: s, needLanguage }: { suggestion: Suggestion; needLanguage: 'sv' | 'en' }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -274,10 +281,7 @@ function Why({ suggestion: s, needLanguage }: { suggestion: Suggestion; needLang
       {s.why.partlyMatchedWords.length > 0 && (
         <Text size="sm">
           {t('matchingPage.partlyMatchedWords', {
-            words: s.why.partlyMatchedWords
-              .slice(0, 5)
-              .map((p) => `${p.word} ≈ ${p.beginning}…`)
-              .join(', '),
+            words: byBeginning(s.why.partlyMatchedWords).slice(0, 4).join(', '),
           })}
         </Text>
       )}

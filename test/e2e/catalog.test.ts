@@ -18,7 +18,7 @@ import {
 const journey = luppAndBrowser();
 
 const csv = [
-  'Kurskod;Kursnamn;Omfattning;Språk;Nivå;Studieform;Beskrivning',
+  'Kurskod;Kursnamn;Antal hp;Språk;Nivå;Studieform;Beskrivning',
   'MIU101;Svetsteknik för konstruktörer;7,5;sv;first-cycle;blended;Svetsmetoder, materialval och konstruktion av svetsade förband i höghållfasta stål.',
   'MIU102;Ledarskap i förändring;5;sv;first-cycle;distance;Att leda medarbetare genom omställning, med förändringsledning i praktiken.',
   ';Kurs utan kod;3;sv;first-cycle;campus;Saknar kurskod.',
@@ -45,10 +45,10 @@ describe('the course catalogue', () => {
     await page.getByRole('button', { name: 'Läs filen' }).click();
     const mapping = page.getByRole('region', { name: 'Kolumner' });
     await mapping.getByText('kurskatalog.csv: 4 rader').waitFor();
-    // Guessed from the names; "Omfattning" is ours to map.
+    // Guessed from the names; "Antal hp" is ours to map.
     expect(await mapping.getByRole('combobox', { name: 'Kurskod' }).inputValue()).toBe('Kurskod');
     expect(await mapping.getByRole('combobox', { name: 'Titel', exact: true }).inputValue()).toBe('Kursnamn');
-    await mapping.getByRole('combobox', { name: 'Högskolepoäng' }).selectOption('Omfattning');
+    await mapping.getByRole('combobox', { name: 'Högskolepoäng' }).selectOption('Antal hp');
     await expectNoAxeViolations(page);
 
     await mapping.getByRole('button', { name: 'Importera' }).click();
@@ -165,7 +165,7 @@ describe('the course catalogue', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from(
         [
-          'Kurskod;Kursnamn;Omfattning;Språk;Nivå',
+          'Kurskod;Kursnamn;Antal hp;Språk;Nivå',
           'MIU201;Maintenance planning;7,5;en;first-cycle',
           'MIU202;Safety leadership;many;en;first-cycle',
         ].join('\n'),
@@ -175,7 +175,7 @@ describe('the course catalogue', () => {
     await page.getByRole('button', { name: 'Read the file' }).click();
     const mapping = page.getByRole('region', { name: 'Columns' });
     await mapping.getByText('catalogue.csv: 2 rows').waitFor();
-    await mapping.getByRole('combobox', { name: 'Credits' }).selectOption('Omfattning');
+    await mapping.getByRole('combobox', { name: 'Credits' }).selectOption('Antal hp');
     await mapping.getByRole('button', { name: 'Import' }).click();
     const report = page.getByTestId('catalog-report');
     await report.getByText('Nothing saved: rows need fixing').waitFor();

@@ -82,6 +82,14 @@ describe('column mapping', () => {
     });
   });
 
+  it('takes "Omfattning (hp)", as Swedish syllabi name the credits, and "Course title"', () => {
+    expect(suggestMapping(['Kod', 'Course title', 'Omfattning (hp)'])).toEqual({
+      code: 'Kod',
+      title: 'Course title',
+      credits: 'Omfattning (hp)',
+    });
+  });
+
   it('names unknown columns and fields, and a missing code or title', () => {
     expect(checkMapping({ code: 'Kod', title: 'Titel' }, ['Kod', 'Titel'])).toEqual([]);
     const errors = checkMapping({ titel: 'Titel', credits: 'HP' } as never, ['Titel']);

@@ -78,7 +78,7 @@ describe('the course catalogue', () => {
     const table = page.getByTestId('courses-table');
     await table.getByRole('link', { name: 'Svetsteknik för konstruktörer' }).click();
     await expectHeading(page, 'Svetsteknik för konstruktörer');
-    await page.getByText('7.5 hp').waitFor();
+    await page.getByText('7,5 hp').waitFor();
     // The import suggested taxonomy concepts from the text; the coordinator confirms one.
     // (a background job suggests them after the import: reload until they are there)
     const confirm = page.getByRole('button', { name: 'Bekräfta Svetsteknik' });

@@ -120,9 +120,9 @@ function CourseTable({ data }: { data: CourseList }) {
               <Table.Td>{c.hei.name}</Table.Td>
               <Table.Td>
                 {c.credits !== null
-                  ? t('catalog.creditsValue', { credits: c.credits })
+                  ? t('catalog.creditsValue', { credits: format.number(c.credits) })
                   : c.creditEquivalent !== null
-                    ? t('catalog.creditEquivalent', { credits: c.creditEquivalent })
+                    ? t('catalog.creditEquivalent', { credits: format.number(c.creditEquivalent) })
                     : '–'}
               </Table.Td>
               <Table.Td>{c.level ? t(`catalog.levels.${c.level}`) : '–'}</Table.Td>

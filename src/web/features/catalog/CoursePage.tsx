@@ -40,9 +40,9 @@ function CourseView({ course }: { course: Course }) {
   const format = useFormat();
   const credits =
     course.credits !== null
-      ? t('catalog.creditsValue', { credits: course.credits })
+      ? t('catalog.creditsValue', { credits: format.number(course.credits) })
       : course.creditEquivalent !== null
-        ? t('catalog.creditEquivalent', { credits: course.creditEquivalent })
+        ? t('catalog.creditEquivalent', { credits: format.number(course.creditEquivalent) })
         : '–';
   const facts: [string, string][] = [
     [t('catalog.hei'), course.hei.name],
@@ -56,7 +56,7 @@ function CourseView({ course }: { course: Course }) {
     [t('catalog.format'), course.format ? t(`catalog.formats.${course.format}`) : '–'],
     [
       t('catalog.price'),
-      course.priceSek !== null ? t('catalog.priceValue', { price: course.priceSek }) : '–',
+      course.priceSek !== null ? t('catalog.priceValue', { price: format.number(course.priceSek) }) : '–',
     ],
   ];
   return (

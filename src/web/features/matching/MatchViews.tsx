@@ -170,7 +170,7 @@ function SuggestionRow({
           {[
             c.code,
             c.hei.name,
-            c.credits !== null ? t('catalog.creditsValue', { credits: c.credits }) : null,
+            c.credits !== null ? t('catalog.creditsValue', { credits: format.number(c.credits) }) : null,
             c.level ? t(`catalog.levels.${c.level}`) : null,
             c.format ? t(`catalog.formats.${c.format}`) : null,
           ]

@@ -99,6 +99,11 @@ describe('the course catalogue', () => {
       .filter({ has: page.getByRole('rowheader', { name: 'Svetsteknik', exact: true }) })
       .getByText('Bekräftat', { exact: true })
       .waitFor();
+    expect(await page.getByTestId('course-tags').getByRole('columnheader').allTextContents()).toEqual([
+      'Begrepp i taxonomin',
+      'Status',
+      'Ändra',
+    ]);
     await expectNoAxeViolations(page);
 
     // The rest of the suggestions are reviewed in one list: the confirmed one is gone from it; one is rejected.

@@ -1304,6 +1304,7 @@ export const en: Translation = {
     tags: 'Taxonomy concepts',
     tagsIntro: "Suggested from the course's text; a person confirms or rejects them.",
     noTags: 'No concepts yet.',
+    tagStatusColumn: 'Status',
     tagStatus: { suggested: 'Suggested', confirmed: 'Confirmed', rejected: 'Rejected' },
     confirm: 'Confirm {{label}}',
     reject: 'Reject {{label}}',

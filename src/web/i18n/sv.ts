@@ -1303,6 +1303,7 @@ export const sv = {
     tags: 'Begrepp i taxonomin',
     tagsIntro: 'Föreslagna från kursens text; en person bekräftar eller avvisar dem.',
     noTags: 'Inga begrepp ännu.',
+    tagStatusColumn: 'Status',
     tagStatus: { suggested: 'Föreslaget', confirmed: 'Bekräftat', rejected: 'Avvisat' },
     confirm: 'Bekräfta {{label}}',
     reject: 'Avvisa {{label}}',

@@ -152,7 +152,7 @@ function Tags({ course }: { course: Course }) {
         ) : (
           <DataTable
             minWidth={480}
-            columns={[t('catalog.tags'), t('catalog.field'), mine && t('analyses.edit')]}
+            columns={[t('catalog.tags'), t('catalog.tagStatusColumn'), mine && t('analyses.edit')]}
             data-testid="course-tags"
           >
             {course.tags.map((tag) => {

@@ -106,3 +106,27 @@ describe('concept suggestions for free text', () => {
     ).toBe(true);
   });
 });
+
+describe('demo matching', () => {
+  it("bands an English course, one of the consortium's few, on the English courses' scale", async () => {
+    // The demo's consortium has four English courses and eight Swedish: an English course's words are
+    // scored among the four, so the on-topic English course scored 8 to the Swedish one's 19 and was
+    // called "low" beside its "high".
+    const cookie = await signIn(t, 'karin.koordinator@mittland.example', DEMO_PASSWORD);
+    const match = (
+      await t.request('POST', '/api/matching/search', {
+        cookie,
+        body: {
+          text: 'Our maintenance technicians need to learn PLC programming and troubleshooting of automation',
+        },
+      })
+    ).json();
+    expect(match.noGoodMatch).toBe(false);
+    const byCode = (code: string) =>
+      match.suggestions.find((s: { course: { code: string } }) => s.course.code === code);
+    expect(byCode('AUT210').confidence).toBe('high');
+    expect(byCode('AUT150')).toMatchObject({ confidence: 'high', why: { courseLanguage: 'en' } });
+    // an English course that shares a word or two is still weak on that scale
+    expect(byCode('MNT110')).toMatchObject({ confidence: 'low', why: { courseLanguage: 'en' } });
+  });
+});

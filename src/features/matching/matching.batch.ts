@@ -92,7 +92,7 @@ export async function matchNeeds(
       results: ranking.results.map((r) => ({
         courseId: externalIds.get(r.courseId) ?? r.courseId,
         score: Math.round(r.score * 1000) / 1000,
-        confidence: confidenceOf(r.score),
+        confidence: confidenceOf(r.score, r.lang),
       })),
       noGoodMatch,
       ms,

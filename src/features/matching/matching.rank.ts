@@ -48,6 +48,11 @@ export type Ranking = {
   courses: number;
   /** The idf of a term found in one course: the unit of the score thresholds, so they follow N. */
   idfMax: number;
+  /**
+   * The same within the courses of each language, whose own statistics score them (per-language BM25):
+   * a course of a language the consortium has few courses in cannot score as high as one of a common one.
+   */
+  idfMaxByLanguage: Record<string, number>;
   /** The score a course containing every word of the need would reach (about): the scale of short needs. */
   potential: number;
 };
@@ -164,6 +169,7 @@ export async function rankCourses(
     concepts: string[] | null;
     similar_to: string | null;
     n: number;
+    by_lang: Record<string, number>;
     p: number;
   }>(sql`
     with input as (select ${text}::text as txt),
@@ -229,7 +235,8 @@ export async function rankCourses(
     nl as (select lang, sum(docs)::float8 as n, sum(dl_sum) / sum(docs) as avgdl
            from match_stats where hei_id = any(${scope}) and docs > 0
            group by lang),
-    n as (select coalesce(sum(n), 0)::float8 as n from nl),
+    n as (select coalesce(sum(n), 0)::float8 as n,
+            coalesce(jsonb_object_agg(lang, n) filter (where lang is not null), '{}') as by_lang from nl),
     -- how many courses in scope have each term of the need, per language of the course text (the
     -- document frequency, kept per HEI in match_df), and so its idf
     tl as materialized (
@@ -351,7 +358,7 @@ export async function rankCourses(
       from m join best using (course_id) left join q using (kind, term),
         unnest(coalesce(q.words, array[m.term])) w(word)
       group by m.course_id)
-    select best.*, d.hei_id, d.lang, matched.matched, matched.partly, matched.concepts, n.n, potential.p
+    select best.*, d.hei_id, d.lang, matched.matched, matched.partly, matched.concepts, n.n, n.by_lang, potential.p
     from best join match_doc d using (course_id) left join matched using (course_id), n, potential
     order by best.score desc, best.raw desc, best.course_id`);
   const courses =
@@ -367,6 +374,9 @@ export async function rankCourses(
     courses: Number(courses),
     potential: Number(rows.rows[0]?.p ?? 0),
     idfMax: idfMaxOf(Number(courses)),
+    idfMaxByLanguage: Object.fromEntries(
+      Object.entries(rows.rows[0]?.by_lang ?? {}).map(([lang, n]) => [lang, idfMaxOf(Number(n))]),
+    ),
     results: rows.rows.map((r) => ({
       courseId: r.course_id,
       heiId: r.hei_id,
@@ -403,13 +413,23 @@ export type Confidence = 'high' | 'medium' | 'low';
  */
 export function judge(ranking: Ranking) {
   const best = Math.max(0, ...ranking.results.map((r) => r.direct));
-  const good = Math.min(NO_GOOD_MATCH * ranking.idfMax, NO_GOOD_MATCH_SHARE * ranking.potential);
-  const high = Math.max(
-    good,
-    Math.min(HIGH_CONFIDENCE * ranking.idfMax, HIGH_CONFIDENCE_SHARE * ranking.potential),
-  );
+  const thresholds = (idfMax: number) => {
+    const good = Math.min(NO_GOOD_MATCH * idfMax, NO_GOOD_MATCH_SHARE * ranking.potential);
+    return {
+      good,
+      high: Math.max(good, Math.min(HIGH_CONFIDENCE * idfMax, HIGH_CONFIDENCE_SHARE * ranking.potential)),
+    };
+  };
+  const { good } = thresholds(ranking.idfMax);
   const noGoodMatch = best < good || best < NO_GOOD_MATCH_COVERAGE * ranking.potential || best === 0;
-  const confidenceOf = (score: number): Confidence =>
-    noGoodMatch || score < good ? 'low' : score >= high ? 'high' : 'medium';
+  /**
+   * A result's band, in units of its language's idfMax: an English course among a few English ones and
+   * many Swedish scores lower for the same match (its words are scored among the English courses), and
+   * was told "low" beside a Swedish "high" for the same topic. "No good match" is judged on the whole.
+   */
+  const confidenceOf = (score: number, lang?: string): Confidence => {
+    const band = thresholds(ranking.idfMaxByLanguage[lang ?? ''] ?? ranking.idfMax);
+    return noGoodMatch || score < band.good ? 'low' : score >= band.high ? 'high' : 'medium';
+  };
   return { noGoodMatch, confidenceOf };
 }

@@ -75,7 +75,7 @@ async function match(
     filters: rankFilters,
   });
   const { noGoodMatch, confidenceOf } = judge(ranking);
-  let ranked = ranking.results.map((r) => ({ ...r, confidence: confidenceOf(r.score) }));
+  let ranked = ranking.results.map((r) => ({ ...r, confidence: confidenceOf(r.score, r.lang) }));
   if (filters.hei === 'own-first') {
     // The own HEI's courses first — among the good ones; a weak own course does not beat a good other one.
     const key = (r: (typeof ranked)[number]) => (r.heiId === hei.id && r.confidence !== 'low' ? 0 : 1);

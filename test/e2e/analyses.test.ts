@@ -113,8 +113,8 @@ describe('a needs analysis in dialogue with the customer', () => {
     const table = needs.getByTestId('needs-table');
     const welding = table.getByRole('row').filter({ hasText: 'Svetsteknik' });
     await welding.waitFor();
-    // 3 × 2 × (1 + log10(40) = 2.6) × 1 (now) = 15.6
-    await welding.getByText('Uträkning: 3 × 2 × 2.6 × 1 = 15.6').waitFor();
+    // 3 × 2 × (1 + log10(40) = 2,6) × 1 (now) = 15,6, written with decimal commas
+    await welding.getByText('Uträkning: 3 × 2 × 2,6 × 1 = 15,6').waitFor();
 
     // A need for the whole organisation, searched in the taxonomy, three years ahead.
     await needs.getByRole('button', { name: 'Lägg till behov…' }).click();
@@ -126,7 +126,7 @@ describe('a needs analysis in dialogue with the customer', () => {
     await table.getByRole('row').filter({ hasText: 'Ledarskap' }).waitFor();
 
     const top = page.getByTestId('top-priorities');
-    await top.getByText('Svetsteknik (15.6)').waitFor();
+    await top.getByText('Svetsteknik (15,6)').waitFor();
     const heatmap = page.getByTestId('heatmap');
     await heatmap.getByRole('columnheader', { name: 'Svetsteknik' }).waitFor();
     const welders = heatmap
@@ -161,8 +161,8 @@ describe('a needs analysis in dialogue with the customer', () => {
     const comparison = versions.getByTestId('comparison-table');
     const row = comparison.getByRole('row').filter({ hasText: 'Svetsteknik' });
     await row.getByText('Ändrat').waitFor();
-    await row.getByText('2 / 15.6').waitFor();
-    await row.getByText('1 / 7.8').waitFor();
+    await row.getByText('2 / 15,6').waitFor();
+    await row.getByText('1 / 7,8').waitFor();
     await expectNoAxeViolations(page);
 
     // The HEI tunes the formula: needs three years ahead weigh less.
@@ -175,7 +175,7 @@ describe('a needs analysis in dialogue with the customer', () => {
       .getByTestId('needs-table')
       .getByRole('row')
       .filter({ hasText: 'Ledarskap' })
-      .getByText(/× 0\.3 = /)
+      .getByText(/× 0,3 = /)
       .waitFor();
 
     latestUrl = new URL(page.url()).pathname;

@@ -15,8 +15,20 @@ export function useFormat() {
       const area = subjectAreas.find((s) => s.code === (code as SubjectAreaCode));
       return area ? (i18n.language === 'en' ? area.en : area.sv) : code;
     },
-    /** A number with one decimal, as the interface language writes it (12,3 / 12.3). */
-    number: (value: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value),
+    /** A number with up to one decimal (or `digits`), as the interface language writes it (12,3 / 12.3). */
+    number: (value: number, digits = 1) =>
+      new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value),
+    /**
+     * A need's priority and how it was computed, in the interface language's numbers:
+     * "3 × 2 × 2,38 × 1 = 14,28" (the weights and the priority have two decimals).
+     */
+    priorityFormula: (
+      importance: number,
+      c: { gap: number; peopleWeight: number; horizonWeight: number; priority: number },
+    ) =>
+      [importance, c.gap, c.peopleWeight, c.horizonWeight]
+        .map((v) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(v))
+        .join(' × ') + ` = ${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(c.priority)}`,
     /**
      * An amount in öre as kronor, exactly (no binary fractions): "90 313,57 kr", whole kronor without
      * decimals ("4 516 kr"); in English "SEK 90,313.57".

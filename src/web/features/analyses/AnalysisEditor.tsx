@@ -386,6 +386,7 @@ function NeedsSection({
   canEdit: boolean;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const labelOf = useNeedLabel();
   const update = useAnalysisUpdate(endpoints.base);
   const [editing, setEditing] = useState<Need | 'new' | null>(null);
@@ -442,9 +443,13 @@ function NeedsSection({
                       <Table.Td>{t(`analyses.horizonOption.${n.horizon}`)}</Table.Td>
                       <Table.Td>
                         <Text span fw={700}>
-                          {n.computed.priority}
+                          {format.number(n.computed.priority, 2)}
                         </Text>
-                        <Text size="xs">{t('analyses.formulaFor', { formula: n.computed.formula })}</Text>
+                        <Text size="xs">
+                          {t('analyses.formulaFor', {
+                            formula: format.priorityFormula(n.importance, n.computed),
+                          })}
+                        </Text>
                       </Table.Td>
                       {canEdit && (
                         <Table.Td>
@@ -488,6 +493,7 @@ function NeedsSection({
 
 function TopSection({ analysis }: { analysis: Analysis }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const labelOf = useNeedLabel();
   return (
     <Section id="analysis-top" title={t('analyses.top')}>
@@ -507,7 +513,7 @@ function TopSection({ analysis }: { analysis: Analysis }) {
                 <List type="ordered" size="sm">
                   {needs.map((n) => (
                     <List.Item key={n.id}>
-                      {labelOf(n)} ({n.computed.priority})
+                      {labelOf(n)} ({format.number(n.computed.priority, 2)})
                     </List.Item>
                   ))}
                 </List>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Analysis, analysisSchema } from '../../../features/needs/needs.contract.ts';
 import { api } from '../../api.ts';
+import { useFormat } from '../../ui/format.ts';
 import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, Loading, Page, Section, useErrorMessage } from '../../ui/page.tsx';
@@ -154,11 +155,13 @@ function VersionsSection({ analysis }: { analysis: Analysis }) {
 
 function Comparison({ fromId, toId }: { fromId: string; toId: string }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const comparison = useQuery(comparisonQuery(fromId, toId));
   if (comparison.isPending) return <Loading />;
   if (comparison.isError) return <ErrorAlert error={comparison.error} />;
   const c = comparison.data;
-  const pair = (v: { gap: number; priority: number } | null) => (v ? `${v.gap} / ${v.priority}` : '–');
+  const pair = (v: { gap: number; priority: number } | null) =>
+    v ? `${v.gap} / ${format.number(v.priority, 2)}` : '–';
   return (
     <Stack gap="xs">
       <Title order={3} size="h4">

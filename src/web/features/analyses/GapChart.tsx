@@ -1,6 +1,7 @@
 import { Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { useFormat } from '../../ui/format.ts';
 
 export type ChartPoint = { id: string; label: string; gap: number; priority: number };
 
@@ -10,6 +11,7 @@ export type ChartPoint = { id: string; label: string; gap: number; priority: num
  */
 export function GapChart({ points }: { points: ChartPoint[] }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const top = [...points].sort((a, b) => b.priority - a.priority)[0];
   return (
     <Stack gap="sm">
@@ -52,7 +54,7 @@ export function GapChart({ points }: { points: ChartPoint[] }) {
               <Table.Tr key={p.id}>
                 <Table.Th scope="row">{p.label}</Table.Th>
                 <Table.Td>{p.gap}</Table.Td>
-                <Table.Td>{p.priority}</Table.Td>
+                <Table.Td>{format.number(p.priority, 2)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

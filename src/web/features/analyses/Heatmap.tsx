@@ -54,7 +54,7 @@ export function Heatmap({ data }: { data: HeatmapData }) {
                 return (
                   <Table.Td key={c.key} style={shade(cell.gap)} ta="center">
                     <Text span fw={700} inherit>
-                      {cell.gap}
+                      {format.number(cell.gap)}
                     </Text>
                     {cell.source === 'survey' && (
                       <Text span size="xs" display="block" inherit>

@@ -162,7 +162,7 @@ function SurveyResults({ base, surveyId }: { base: AnalysisBase; surveyId: strin
           {rows.map((q) => (
             <Table.Tr key={q.key}>
               <Table.Th scope="row">{format.pick(q.label)}</Table.Th>
-              <Table.Td>{q.mean}</Table.Td>
+              <Table.Td>{format.number(q.mean)}</Table.Td>
               <Table.Td>
                 {q.distribution
                   .map((count, level) => t('analyses.distributionText', { level, count }))

@@ -204,7 +204,7 @@ describe('a competence-needs analysis', () => {
       .trim()
       .split('\r\n');
     expect(lines[0]).toMatch(/^"Kompetens";"Roll";"Tidshorisont"/);
-    expect(lines[1]).toMatch(/^"Svetsteknik";"";"now";4;1;3;3;10;18;/);
+    expect(lines[1]).toMatch(/^"Svetsteknik";"";"Nu";4;1;3;3;10;18;"3 × 3 × 2 × 1 = 18";/);
     const xlsx = await t.request('GET', `/api/analyses/${analysis.id}/export?format=xlsx&lang=en`, {
       cookie: coord.cookie,
     });
@@ -217,6 +217,7 @@ describe('a competence-needs analysis', () => {
     expect(sheet?.getRow(3).getCell(1).value).toBe('Competence');
     expect(sheet?.getRow(4).getCell(1).value).toBe('Welding technology');
     expect(sheet?.getRow(4).getCell(9).value).toBe(18);
+    expect(sheet?.getRow(4).getCell(3).value).toBe('Now');
   });
 
   it('economists read but do not write; other HEIs see nothing', async () => {

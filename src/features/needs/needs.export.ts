@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { toCsv } from '../../shared/csv.ts';
 import type { Analysis } from './needs.contract.ts';
+import { horizonLabels } from './priority.ts';
 
 const headers = {
   sv: [
@@ -52,14 +53,15 @@ function rows(analysis: Analysis, language: 'sv' | 'en'): (string | number)[][] 
         '')
       : (n.freeText ?? ''),
     roleTitle(n.roleId),
-    n.horizon,
+    horizonLabels[language][n.horizon],
     n.requiredLevel,
     n.currentLevel,
     n.computed.gap,
     n.importance,
     n.people,
     n.computed.priority,
-    n.computed.formula,
+    // the computation as text, in the language's decimal mark ("3 × 2 × 2,6 × 1 = 15,6")
+    language === 'sv' ? n.computed.formula.replaceAll('.', ',') : n.computed.formula,
     n.driver ?? '',
     n.evidence ?? '',
     n.confidence,

@@ -1,5 +1,6 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Analysis } from './needs.contract.ts';
+import { horizonLabels } from './priority.ts';
 
 /**
  * The summary of a competence-needs analysis as an A4 PDF, to hand to the customer: the organisation
@@ -56,10 +57,7 @@ const text = {
     heatmap: 'Gap per roll och kompetens',
     wholeOrganisation: 'Hela organisationen',
     page: (n: number, of: number) => `Sida ${n} av ${of}`,
-    horizons: { now: 'Nu', '1y': 'Inom 1 år', '3y': 'Inom 3 år', '5y': 'Inom 5 år' } as Record<
-      string,
-      string
-    >,
+    horizons: horizonLabels.sv as Record<string, string>,
     driverNames: {
       new_technology: 'Ny teknik',
       regulation: 'Nya regler och krav',
@@ -106,10 +104,7 @@ const text = {
     heatmap: 'Gap by role and competence',
     wholeOrganisation: 'Whole organisation',
     page: (n: number, of: number) => `Page ${n} of ${of}`,
-    horizons: { now: 'Now', '1y': 'Within 1 year', '3y': 'Within 3 years', '5y': 'Within 5 years' } as Record<
-      string,
-      string
-    >,
+    horizons: horizonLabels.en as Record<string, string>,
     driverNames: {
       new_technology: 'New technology',
       regulation: 'Regulation',

@@ -11,6 +11,12 @@ export const horizons = ['now', '1y', '3y', '5y'] as const;
 export type Horizon = (typeof horizons)[number];
 
 export type Weights = Record<Horizon, number>;
+
+/** The horizons as reports and exports name them. */
+export const horizonLabels: Record<'sv' | 'en', Record<Horizon, string>> = {
+  sv: { now: 'Nu', '1y': 'Inom 1 år', '3y': 'Inom 3 år', '5y': 'Inom 5 år' },
+  en: { now: 'Now', '1y': 'Within 1 year', '3y': 'Within 3 years', '5y': 'Within 5 years' },
+};
 export const defaultHorizonWeights: Weights = { now: 1, '1y': 0.8, '3y': 0.6, '5y': 0.4 };
 
 export type PriorityInputs = {

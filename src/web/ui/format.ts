@@ -25,10 +25,11 @@ export function useFormat() {
     priorityFormula: (
       importance: number,
       c: { gap: number; peopleWeight: number; horizonWeight: number; priority: number },
-    ) =>
-      [importance, c.gap, c.peopleWeight, c.horizonWeight]
-        .map((v) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(v))
-        .join(' × ') + ` = ${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(c.priority)}`,
+    ) => {
+      const two = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+      const factors = [importance, c.gap, c.peopleWeight, c.horizonWeight].map((v) => two.format(v));
+      return `${factors.join(' × ')} = ${two.format(c.priority)}`;
+    },
     /**
      * An amount in öre as kronor, exactly (no binary fractions): "90 313,57 kr", whole kronor without
      * decimals ("4 516 kr"); in English "SEK 90,313.57".

@@ -238,6 +238,9 @@ describe('the course catalogue', () => {
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByTestId('courses-table').getByRole('link').first().click();
     await page.getByRole('heading', { level: 2, name: 'Taxonomy concepts' }).waitFor();
+    // its Swedish title and texts are marked as Swedish on the English page (WCAG 3.1.2)
+    expect(await page.getByRole('heading', { level: 1 }).getAttribute('lang')).toBe('sv');
+    expect(await page.getByRole('main').locator('p[lang="sv"]').count()).toBeGreaterThan(0);
     await page
       .getByText(/\d+(\.\d)? credits/)
       .first()

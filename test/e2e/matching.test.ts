@@ -231,6 +231,10 @@ describe('matching needs to courses', () => {
     await page.getByRole('button', { name: 'Find courses' }).click();
     const first = page.getByRole('region', { name: 'Suggestions' }).getByTestId('match-row').first();
     await first.getByRole('link', { name: 'Svetsteknik för arbetsledare' }).waitFor();
+    // a Swedish title on the English page is marked as Swedish (WCAG 3.1.2)
+    expect(await first.getByRole('link', { name: 'Svetsteknik för arbetsledare' }).getAttribute('lang')).toBe(
+      'sv',
+    );
     await first.getByText('The course is in Swedish, the need in English', { exact: true }).waitFor();
     expect(await first.textContent()).toMatch(/Matched words: .*weld\w* → svets/);
     expect(await page.getByTestId('no-good-match').count()).toBe(0);

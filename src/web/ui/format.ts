@@ -52,6 +52,9 @@ export function useFormat() {
     /** The text in the interface language, else in the other one (taxonomy labels may lack one). */
     pick: (text: { sv: string | null; en: string | null }): string =>
       (i18n.language === 'en' ? (text.en ?? text.sv) : (text.sv ?? text.en)) ?? '',
+    /** The language of what `pick` gives (for `lang` on it: WCAG 3.1.2, language of parts). */
+    pickedLanguage: (text: { sv: string | null; en: string | null }): 'sv' | 'en' =>
+      i18n.language === 'en' ? (text.en !== null ? 'en' : 'sv') : text.sv !== null ? 'sv' : 'en',
   };
 }
 

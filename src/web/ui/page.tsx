@@ -13,11 +13,22 @@ export function useDocumentTitle(page: string | null) {
 }
 
 /** A page inside the app: one h1 (also the tab title), then the content. */
-export function Page({ title, children }: { title: string; children: ReactNode }) {
+/** A page: its heading (`titleLang` when the title is data in another language than the page) and content. */
+export function Page({
+  title,
+  titleLang,
+  children,
+}: {
+  title: string;
+  titleLang?: string;
+  children: ReactNode;
+}) {
   useDocumentTitle(title);
   return (
     <Stack gap="lg" maw={1100}>
-      <Title order={1}>{title}</Title>
+      <Title order={1} lang={titleLang}>
+        {title}
+      </Title>
       {children}
     </Stack>
   );

@@ -112,7 +112,12 @@ function CourseTable({ data }: { data: CourseList }) {
           {data.courses.map((c) => (
             <Table.Tr key={c.id}>
               <Table.Th scope="row">
-                <AnchorLink to="/courses/$courseId" params={{ courseId: c.id }} fw={600}>
+                <AnchorLink
+                  to="/courses/$courseId"
+                  params={{ courseId: c.id }}
+                  fw={600}
+                  lang={format.pickedLanguage(c.title)}
+                >
                   {format.pick(c.title)}
                 </AnchorLink>
                 <Text size="xs">{c.code}</Text>

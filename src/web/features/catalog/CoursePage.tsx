@@ -22,7 +22,10 @@ export function CoursePage() {
   const { canRead } = useCatalogAccess();
   const course = useQuery({ ...courseQuery(courseId), enabled: canRead });
   return (
-    <Page title={course.data ? format.pick(course.data.title) : t('catalog.title')}>
+    <Page
+      title={course.data ? format.pick(course.data.title) : t('catalog.title')}
+      titleLang={course.data ? format.pickedLanguage(course.data.title) : undefined}
+    >
       <AnchorLink to="/courses">{t('catalog.back')}</AnchorLink>
       {!canRead ? (
         <Forbidden>{t('catalog.noAccess')}</Forbidden>
@@ -44,6 +47,9 @@ function CourseView({ course }: { course: Course }) {
       : course.creditEquivalent !== null
         ? t('catalog.creditEquivalent', { credits: format.number(course.creditEquivalent) })
         : '–';
+  // the language the course's texts are written in, when it is one (marked on them: WCAG 3.1.2)
+  const [only] = course.languages;
+  const contentLang = course.languages.length === 1 && (only === 'sv' || only === 'en') ? only : undefined;
   const facts: [string, string][] = [
     [t('catalog.hei'), course.hei.name],
     [t('catalog.code'), course.code],
@@ -75,11 +81,13 @@ function CourseView({ course }: { course: Course }) {
       </SimpleGrid>
       <Section id="course-description" title={t('catalog.description')}>
         <Stack gap="sm">
-          <Text style={{ whiteSpace: 'pre-wrap' }}>{course.description ?? '–'}</Text>
+          <Text style={{ whiteSpace: 'pre-wrap' }} lang={contentLang}>
+            {course.description ?? '–'}
+          </Text>
           {course.learningOutcomes.length > 0 && (
             <>
               <Text fw={600}>{t('catalog.outcomes')}</Text>
-              <List>
+              <List lang={contentLang}>
                 {course.learningOutcomes.map((o) => (
                   <List.Item key={o}>{o}</List.Item>
                 ))}
@@ -88,7 +96,7 @@ function CourseView({ course }: { course: Course }) {
           )}
           {course.subjects.length > 0 && (
             <Text>
-              <b>{t('catalog.subjects')}:</b> {course.subjects.join(', ')}
+              <b>{t('catalog.subjects')}:</b> <span lang={contentLang}>{course.subjects.join(', ')}</span>
             </Text>
           )}
           {course.teachers.length > 0 && (

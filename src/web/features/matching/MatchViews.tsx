@@ -163,7 +163,12 @@ function SuggestionRow({
     <Table.Tr data-testid="match-row">
       <Table.Td>{s.rank}</Table.Td>
       <Table.Th scope="row" fw="normal">
-        <AnchorLink to="/courses/$courseId" params={{ courseId: c.id }} fw={600}>
+        <AnchorLink
+          to="/courses/$courseId"
+          params={{ courseId: c.id }}
+          fw={600}
+          lang={format.pickedLanguage(c.title)}
+        >
           {title}
         </AnchorLink>
         <Text size="xs">

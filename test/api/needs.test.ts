@@ -218,6 +218,7 @@ describe('a competence-needs analysis', () => {
     expect(sheet?.getRow(4).getCell(1).value).toBe('Welding technology');
     expect(sheet?.getRow(4).getCell(9).value).toBe(18);
     expect(sheet?.getRow(4).getCell(3).value).toBe('Now');
+    expect(sheet?.getRow(4).getCell(13).value).toBe('Medium');
   });
 
   it('economists read but do not write; other HEIs see nothing', async () => {

@@ -42,6 +42,12 @@ const headers = {
   ],
 };
 
+/** How sure the analysis is of a need, as the export names it. */
+const confidenceLabels = {
+  sv: { low: 'Låg', medium: 'Medel', high: 'Hög' },
+  en: { low: 'Low', medium: 'Medium', high: 'High' },
+};
+
 /** One row per need, highest priority first, as people read the analysis. */
 function rows(analysis: Analysis, language: 'sv' | 'en'): (string | number)[][] {
   const roleTitle = (id: string | null) => analysis.roles.find((r) => r.id === id)?.title ?? '';
@@ -64,7 +70,7 @@ function rows(analysis: Analysis, language: 'sv' | 'en'): (string | number)[][] 
     language === 'sv' ? n.computed.formula.replaceAll('.', ',') : n.computed.formula,
     n.driver ?? '',
     n.evidence ?? '',
-    n.confidence,
+    confidenceLabels[language][n.confidence],
     n.goalIndividual ?? '',
     n.goalOrganisation ?? '',
     n.indicators ?? '',

@@ -12,7 +12,7 @@ import {
   rebuildNeighbours,
 } from '../matching/matching.index.ts';
 import {
-  conceptIdentities,
+  conceptReferences,
   conceptsBySourceIds,
   toView as conceptView,
   suggestConcepts,
@@ -235,16 +235,11 @@ export async function coursesForExchange(db: Db, heiIds: string[]) {
  */
 async function exchangeConcepts(db: Db, courseIds: string[]) {
   const confirmed = await confirmedConcepts(db, courseIds);
-  const identity = new Map(
-    (await conceptIdentities(db, [...confirmed.values()].flat())).map((c) => [c.id, c]),
-  );
+  const references = await conceptReferences(db, [...confirmed.values()].flat());
   return new Map(
     [...confirmed].map(([courseId, ids]) => [
       courseId,
-      ids
-        .flatMap((id) => identity.get(id) ?? [])
-        .sort((a, b) => a.externalId.localeCompare(b.externalId))
-        .map((x) => ({ source: x.source, id: x.externalId, label: x.label ?? undefined })),
+      ids.flatMap((id) => references.get(id) ?? []).sort((a, b) => a.id.localeCompare(b.id)),
     ]),
   );
 }

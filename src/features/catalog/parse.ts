@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { conceptSourceOf } from '../taxonomy/taxonomy.service.ts';
 
 /**
  * Reading catalogue files: the JSON interchange format (docs/catalog-format.md), and CSV or XLSX sheets
@@ -28,8 +29,7 @@ export type Occasion = {
 };
 
 /** A taxonomy concept confirmed on a course, as the interchange format names it: its source and its id there. */
-export type ConceptRef = { source: 'esco' | 'jobtech' | 'demo'; externalId: string };
-const conceptSources = ['esco', 'jobtech', 'demo'] as const;
+export type ConceptRef = { source: NonNullable<ReturnType<typeof conceptSourceOf>>; externalId: string };
 
 /**
  * A checked course. A field that is `undefined` was not in the file (or not mapped): an import leaves
@@ -681,7 +681,7 @@ export function checkCourse(
       const concepts = new Map<string, ConceptRef>();
       for (const [i, c] of ((raw as unknown[] | null) ?? []).entries()) {
         const x = (c ?? {}) as Record<string, unknown>;
-        const source = conceptSources.find((s) => s === x.source);
+        const source = conceptSourceOf(x.source);
         const id = typeof x.id === 'string' ? x.id.trim() : '';
         if (!source || !id || id.length > LIMITS.item)
           bad(

@@ -1,6 +1,11 @@
 import type { Db } from '../../db/client.ts';
 import { courseExternalIds, importCatalog } from '../catalog/catalog.service.ts';
-import { addReferencedConcepts, conceptSourceOf, conceptsBySourceIds } from '../taxonomy/taxonomy.service.ts';
+import {
+  addReferencedConcepts,
+  type ConceptReferenceInput,
+  conceptsBySourceIds,
+  readConceptReference,
+} from '../taxonomy/taxonomy.service.ts';
 import { createConsortiumWithHeis } from '../tenancy/tenancy.service.ts';
 import { rebuildNeighbours } from './matching.index.ts';
 import { judge, rankCourses } from './matching.rank.ts';
@@ -14,8 +19,7 @@ import { judge, rankCourses } from './matching.rank.ts';
  * match-labels` writes them) are added to the throw-away database's otherwise empty taxonomy, so they are
  * the key they are in the app: a need finds a course tagged with its concept with no word in common.
  */
-type ConceptReference = { source?: unknown; id?: unknown; label?: unknown };
-export type BatchNeed = { id: string; text: string; language?: string; concepts?: ConceptReference[] };
+export type BatchNeed = { id: string; text: string; language?: string; concepts?: ConceptReferenceInput[] };
 export type BatchResult = {
   id: string;
   results: { courseId: string; score: number; confidence: 'high' | 'medium' | 'low' }[];
@@ -31,7 +35,7 @@ export async function loadCatalogFile(db: Db, file: CatalogFile) {
   const byProvider = new Map<string, CatalogFile['courses']>();
   await addReferencedConcepts(
     db,
-    file.courses.flatMap((c) => (Array.isArray(c.concepts) ? (c.concepts as ConceptReference[]) : [])),
+    file.courses.flatMap((c) => (Array.isArray(c.concepts) ? (c.concepts as ConceptReferenceInput[]) : [])),
   );
   for (const c of file.courses) {
     const provider = c.provider?.trim() || 'Lärosäte';
@@ -102,10 +106,10 @@ export async function matchNeeds(
 }
 
 /** Lupp's ids of the concepts a need of a file names (by source and id). */
-async function conceptIdsOf(db: Db, refs: ConceptReference[]) {
+async function conceptIdsOf(db: Db, refs: ConceptReferenceInput[]) {
   const named = refs.flatMap((r) => {
-    const source = conceptSourceOf(r.source);
-    return source && typeof r.id === 'string' ? [{ source, externalId: r.id.trim() }] : [];
+    const ref = readConceptReference(r);
+    return ref ? [{ source: ref.source, externalId: ref.id }] : [];
   });
   return (await conceptsBySourceIds(db, named)).map((c) => c.id);
 }

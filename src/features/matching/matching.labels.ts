@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { catalogScope, coursesForExchange } from '../catalog/catalog.service.ts';
-import { conceptIdentities } from '../taxonomy/taxonomy.service.ts';
+import { type ConceptReference, conceptReferences } from '../taxonomy/taxonomy.service.ts';
 import { needLanguage } from './matching.service.ts';
 import { matchDecision, matchUnmet } from './matching.table.ts';
 
@@ -31,8 +31,7 @@ export type MatchLabels = {
   skipped: { onlyRejected: number; withoutText: number };
 };
 
-type ExchangeConcept = { source: string; id: string; label?: string };
-type LabelledNeed = { id: string; language: 'sv' | 'en'; text: string; concepts?: ExchangeConcept[] };
+type LabelledNeed = { id: string; language: 'sv' | 'en'; text: string; concepts?: ConceptReference[] };
 
 export async function exportMatchLabels(db: Db, heiId: string): Promise<MatchLabels> {
   const decisions = await db
@@ -100,13 +99,9 @@ export async function exportMatchLabels(db: Db, heiId: string): Promise<MatchLab
   const ordered = [...queries.values()].sort(
     (a, b) => a.subject.localeCompare(b.subject) || a.first.getTime() - b.first.getTime(),
   );
-  const identity = new Map(
-    (
-      await conceptIdentities(
-        db,
-        ordered.flatMap((q) => q.concepts),
-      )
-    ).map((c) => [c.id, c]),
+  const references = await conceptReferences(
+    db,
+    ordered.flatMap((q) => q.concepts),
   );
   const texts = new Map<string, number>();
   for (const query of ordered) {
@@ -116,10 +111,7 @@ export async function exportMatchLabels(db: Db, heiId: string): Promise<MatchLab
       const version = (texts.get(query.subject) ?? 0) + 1;
       texts.set(query.subject, version);
       const id = version === 1 ? query.subject : `${query.subject}-v${version}`;
-      const concepts = query.concepts.flatMap((c) => {
-        const known = identity.get(c);
-        return known ? [{ source: known.source, id: known.externalId, label: known.label ?? undefined }] : [];
-      });
+      const concepts = query.concepts.flatMap((c) => references.get(c) ?? []);
       labels.needs.needs.push({
         id,
         language: needLanguage(query.text),

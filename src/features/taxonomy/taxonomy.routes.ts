@@ -19,6 +19,7 @@ import {
   uploadDir,
 } from './taxonomy.jobs.ts';
 import { getConcept, getImport, listImports, searchConcepts, suggestConcepts } from './taxonomy.service.ts';
+import { conceptSources } from './taxonomy.table.ts';
 
 /** An upload from the admin page: an ESCO CSV package or JobTech JSON files, at most 200 MB together. */
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
@@ -182,7 +183,7 @@ export async function taxonomyRoutes(app: App, { database: { db }, config, jobs 
             .max(200)
             .optional()
             .describe('Comma-separated concept types, e.g. skill,occupation'),
-          source: z.enum(['esco', 'jobtech', 'demo']).optional(),
+          source: z.enum(conceptSources).optional(),
           includeDeprecated: z.enum(['true', 'false']).optional(),
           limit: z.coerce.number().int().min(1).max(100).default(20),
         }),

@@ -11,7 +11,7 @@ import {
   parseEscoCsv,
   parseJobTechJson,
 } from './parse.ts';
-import { taxonomyConcept, taxonomyImport, taxonomyRelation } from './taxonomy.table.ts';
+import { conceptSources, taxonomyConcept, taxonomyImport, taxonomyRelation } from './taxonomy.table.ts';
 
 export type ImportOptions = {
   source: 'esco' | 'jobtech';
@@ -583,7 +583,7 @@ export async function conceptsByIds(db: Db, ids: string[]): Promise<ConceptView[
 /** A concept's id in Lupp and its identity in its source (ESCO URI, JobTech concept id): for files. */
 export type ConceptIdentity = {
   id: string;
-  source: 'esco' | 'jobtech' | 'demo';
+  source: (typeof conceptSources)[number];
   externalId: string;
   label: string | null;
 };
@@ -615,27 +615,46 @@ export async function conceptsBySourceIds(
 }
 
 /** The source a file names a concept by, when it is one Lupp knows. */
-export const conceptSourceOf = (value: unknown) =>
-  (['esco', 'jobtech', 'demo'] as const).find((s) => s === value);
+export const conceptSourceOf = (value: unknown) => conceptSources.find((s) => s === value);
+
+/** A concept as files name it (the catalogue interchange format, labelled sets): its source, its id there. */
+export type ConceptReference = { source: (typeof conceptSources)[number]; id: string; label?: string };
+
+/** A concept reference as a file has it, not yet checked. */
+export type ConceptReferenceInput = { source?: unknown; id?: unknown; label?: unknown };
+
+/** A concept reference read from a file: null unless its source is one Lupp knows and it has an id. */
+export function readConceptReference(ref: ConceptReferenceInput) {
+  const source = conceptSourceOf(ref.source);
+  const id = typeof ref.id === 'string' ? ref.id.trim() : '';
+  if (!source || !id) return null;
+  const label = typeof ref.label === 'string' && ref.label.trim() ? ref.label.trim() : undefined;
+  return { source, id, label } satisfies ConceptReference;
+}
+
+/** How files name these concepts (by Lupp id; unknown ids are left out). */
+export async function conceptReferences(db: Db, ids: string[]): Promise<Map<string, ConceptReference>> {
+  return new Map(
+    (await conceptIdentities(db, ids)).map((c) => [
+      c.id,
+      { source: c.source, id: c.externalId, label: c.label ?? undefined },
+    ]),
+  );
+}
 
 /**
  * Adds concepts that a file only refers to (source, id in it, label) to a throw-away database without a
  * taxonomy (`lupp match`, the benchmark): enough for a concept to be the key that courses and needs of the
  * file share. Concepts already there are left as they are; references of an unknown source are ignored.
  */
-export async function addReferencedConcepts(
-  db: Db,
-  refs: { source?: unknown; id?: unknown; label?: unknown }[],
-): Promise<void> {
+export async function addReferencedConcepts(db: Db, refs: ConceptReferenceInput[]): Promise<void> {
   const rows = new Map<string, typeof taxonomyConcept.$inferInsert>();
-  for (const ref of refs) {
-    const source = conceptSourceOf(ref.source);
-    const externalId = typeof ref.id === 'string' ? ref.id.trim() : '';
-    if (!source || !externalId) continue;
-    const label = typeof ref.label === 'string' && ref.label.trim() ? ref.label.trim() : externalId;
-    rows.set(`${source}|${externalId}`, {
-      source,
-      externalId,
+  for (const ref of refs.map(readConceptReference)) {
+    if (!ref) continue;
+    const label = ref.label ?? ref.id;
+    rows.set(`${ref.source}|${ref.id}`, {
+      source: ref.source,
+      externalId: ref.id,
       type: 'referenced',
       labelSv: label,
       labelEn: label,

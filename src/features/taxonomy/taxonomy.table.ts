@@ -21,11 +21,14 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
  * ESCO version fill one bilingual concept. Concepts are never deleted: a new version that drops one
  * marks it deprecated, so analyses that use it keep working.
  */
+/** Where a concept comes from: the taxonomies Lupp imports, and the demo's own. */
+export const conceptSources = ['esco', 'jobtech', 'demo'] as const;
+
 export const taxonomyConcept = pgTable(
   'taxonomy_concept',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    source: text('source', { enum: ['esco', 'jobtech', 'demo'] }).notNull(),
+    source: text('source', { enum: conceptSources }).notNull(),
     externalId: text('external_id').notNull(),
     type: text('type').notNull(),
     code: text('code'),

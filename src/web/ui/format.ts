@@ -7,6 +7,9 @@ export function useFormat() {
   const locale = i18n.language === 'en' ? 'en-GB' : 'sv-SE';
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  // the interface language's version of a text, else the other one
+  const pickedLanguage = (text: { sv: string | null; en: string | null }): 'sv' | 'en' =>
+    i18n.language === 'en' ? (text.en !== null ? 'en' : 'sv') : text.sv !== null ? 'sv' : 'en';
   return {
     date: (iso: string) => date.format(new Date(iso.length === 10 ? `${iso}T12:00:00` : iso)),
     dateTime: (iso: string) => dateTime.format(new Date(iso)),
@@ -18,18 +21,6 @@ export function useFormat() {
     /** A number with up to one decimal (or `digits`), as the interface language writes it (12,3 / 12.3). */
     number: (value: number, digits = 1) =>
       new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value),
-    /**
-     * A need's priority and how it was computed, in the interface language's numbers:
-     * "3 × 2 × 2,38 × 1 = 14,28" (the weights and the priority have two decimals).
-     */
-    priorityFormula: (
-      importance: number,
-      c: { gap: number; peopleWeight: number; horizonWeight: number; priority: number },
-    ) => {
-      const two = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-      const factors = [importance, c.gap, c.peopleWeight, c.horizonWeight].map((v) => two.format(v));
-      return `${factors.join(' × ')} = ${two.format(c.priority)}`;
-    },
     /**
      * An amount in öre as kronor, exactly (no binary fractions): "90 313,57 kr", whole kronor without
      * decimals ("4 516 kr"); in English "SEK 90,313.57".
@@ -50,11 +41,9 @@ export function useFormat() {
         basisPoints / 10_000,
       ),
     /** The text in the interface language, else in the other one (taxonomy labels may lack one). */
-    pick: (text: { sv: string | null; en: string | null }): string =>
-      (i18n.language === 'en' ? (text.en ?? text.sv) : (text.sv ?? text.en)) ?? '',
+    pick: (text: { sv: string | null; en: string | null }): string => text[pickedLanguage(text)] ?? '',
     /** The language of what `pick` gives (for `lang` on it: WCAG 3.1.2, language of parts). */
-    pickedLanguage: (text: { sv: string | null; en: string | null }): 'sv' | 'en' =>
-      i18n.language === 'en' ? (text.en !== null ? 'en' : 'sv') : text.sv !== null ? 'sv' : 'en',
+    pickedLanguage,
   };
 }
 

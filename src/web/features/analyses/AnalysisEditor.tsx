@@ -376,6 +376,13 @@ function RoleForm({
   );
 }
 
+/** How a need's priority was computed, in the interface language's numbers: "3 × 2 × 2,6 × 1 = 15,6". */
+function priorityFormula(n: Need, number: (value: number, digits: number) => string) {
+  const { gap, peopleWeight, horizonWeight, priority } = n.computed;
+  const factors = [n.importance, gap, peopleWeight, horizonWeight].map((v) => number(v, 2));
+  return `${factors.join(' × ')} = ${number(priority, 2)}`;
+}
+
 function NeedsSection({
   analysis,
   endpoints,
@@ -447,7 +454,7 @@ function NeedsSection({
                         </Text>
                         <Text size="xs">
                           {t('analyses.formulaFor', {
-                            formula: format.priorityFormula(n.importance, n.computed),
+                            formula: priorityFormula(n, format.number),
                           })}
                         </Text>
                       </Table.Td>

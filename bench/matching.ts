@@ -5,13 +5,17 @@
 // and prints recall@5 (grade ≥ 1), nDCG@10 (gain 2^grade − 1) and MRR, overall and per need language, and the
 // "no good match" flags: the share of the needs with no relevant course that are flagged, and the share of
 // the others wrongly flagged. Latency: the same needs ranked against a catalogue scaled to 20 000 generated
-// courses, p50/p95 per query, on embedded PGlite and on a PostgreSQL server (BENCH_PG_URL or --pg; default
+// courses, p50/p95 per query, and how long a rebuild of the neighbours holds other queries up, on embedded
+// PGlite and on a PostgreSQL server (BENCH_PG_URL or --pg; default
 // postgres://postgres@127.0.0.1:5432/postgres; skipped with a note when none answers).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../src/db/client.ts';
 import { matchNeeds } from '../src/features/matching/matching.batch.ts';
+import { rebuildNeighbours } from '../src/features/matching/matching.index.ts';
 import { withScaledCatalogue } from './scaled-catalogue.ts';
 
 type Need = { id: string; language: string; text: string };
@@ -105,6 +109,29 @@ function quality(setDir: string) {
   console.log('  goals: recall@5 ≥ 0.85, nDCG@10 ≥ 0.75, ≥ 80 % flagged with ≤ 10 % false flags');
 }
 
+/**
+ * Rebuilds the neighbours while a query runs every 20 ms, as the app's requests would: on embedded PGlite
+ * they share its one connection, so the longest wait says how long a rebuild holds everything else up.
+ */
+async function rebuildBesideQueries(db: Db, heiIds: string[]) {
+  let running = true;
+  const waits: number[] = [];
+  const queries = (async () => {
+    while (running) {
+      const started = performance.now();
+      await db.execute(sql`select count(*) from match_doc`);
+      waits.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  const started = performance.now();
+  await rebuildNeighbours(db, heiIds);
+  const seconds = (performance.now() - started) / 1000;
+  running = false;
+  await queries;
+  return { seconds, longestWait: Math.max(...waits), p50: pct(waits, 50) };
+}
+
 async function latency(label: string, url: string | undefined, size: number) {
   const ran = await withScaledCatalogue(url, setDir, size, async (database, { heiIds, seconds }) => {
     await matchNeeds(database.db, heiIds, needs.slice(0, 10), 10); // warm-up
@@ -112,6 +139,10 @@ async function latency(label: string, url: string | undefined, size: number) {
     const ms = results.map((r) => r.ms);
     console.log(
       `  ${label.padEnd(18)} ${size} courses (imported and indexed in ${seconds.imported.toFixed(0)} s, neighbours in ${seconds.neighbours.toFixed(0)} s): p50 ${pct(ms, 50).toFixed(1)} ms, p95 ${pct(ms, 95).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms over ${ms.length} needs`,
+    );
+    const rebuild = await rebuildBesideQueries(database.db, heiIds);
+    console.log(
+      `  ${''.padEnd(18)} a rebuild of the neighbours (as after a catalogue change) took ${rebuild.seconds.toFixed(1)} s; meanwhile a query every 20 ms waited at most ${rebuild.longestWait.toFixed(0)} ms (p50 ${rebuild.p50.toFixed(0)} ms)`,
     );
   });
   if (!ran) console.log(`  ${label}: skipped, no PostgreSQL server answers at ${url}`);

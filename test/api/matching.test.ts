@@ -4,10 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importCatalog, indexUnindexedCourses } from '../../src/features/catalog/catalog.service.ts';
+import { uuidArray } from '../../src/db/arrays.ts';
+import {
+  catalogScope,
+  importCatalog,
+  indexUnindexedCourses,
+} from '../../src/features/catalog/catalog.service.ts';
 import { course } from '../../src/features/catalog/catalog.table.ts';
 import { loadCatalogFile, matchNeeds } from '../../src/features/matching/matching.batch.ts';
-import { neighboursAreCurrent } from '../../src/features/matching/matching.index.ts';
+import { neighboursAreCurrent, rebuildNeighbours } from '../../src/features/matching/matching.index.ts';
 import { exportMatchLabels } from '../../src/features/matching/matching.labels.ts';
 import { seedDemoTaxonomy } from '../../src/features/taxonomy/demo-taxonomy.ts';
 import { taxonomyConcept } from '../../src/features/taxonomy/taxonomy.table.ts';
@@ -189,6 +194,10 @@ describe('matching free text across the consortium', () => {
     const match = (await search(coordA, { text: needText('D030') })).json(); // forklift licences
     expect(match.noGoodMatch).toBe(true);
     for (const s of match.suggestions) expect(s.confidence).toBe('low');
+    // the nearest share a whole word with the need: the beginning of a word alone is no nearness
+    expect(match.suggestions.length).toBeGreaterThan(0);
+    for (const s of match.suggestions)
+      expect(s.why.matchedWords.length, s.course.externalId).toBeGreaterThan(0);
   });
 
   it('filters by own HEI, language, format, level and credits', async () => {
@@ -317,6 +326,65 @@ describe('matching free text across the consortium', () => {
     // nothing to do on the next start
     expect(await indexUnindexedCourses(t.db)).toBe(0);
     // rebuilding every neighbour twice: ~20 s on embedded PGlite alone, more beside CI's other pass
+  });
+
+  it('after a course changes, rewrites only the neighbour pairs that moved, as a rebuild from nothing has them', async () => {
+    const scope = await catalogScope(t.db, heiA);
+    // xmin: the transaction that wrote a row, so a row written again is told from one left alone
+    const table = async () =>
+      (
+        await t.db.execute<{ a: string; b: string; sim: number; rank: number; written: string }>(sql`
+          select n.a, n.b, n.sim, n.rank, n.cross_language, n.xmin::text as written from match_neighbour n
+          order by n.a, n.b`)
+      ).rows;
+    const withoutWriter = (rows: Awaited<ReturnType<typeof table>>) => rows.map(({ written, ...n }) => n);
+    await rebuildNeighbours(t.db, scope);
+    const before = await table();
+    // a course of A becomes a course on another topic (the import rebuilds the consortium's neighbours)
+    const course = (id: string): Record<string, unknown> => catalog.find((c) => c.id === id) ?? {};
+    const [changed, topic] = [course('HV-0009'), course('MDU-0001')];
+    const courseTexts = ({ title, description, learningOutcomes, subjects }: Record<string, unknown>) => ({
+      title,
+      description,
+      learningOutcomes,
+      subjects,
+    });
+    await importCatalog(t.db, {
+      heiId: heiA,
+      actor: null,
+      fileName: 'catalog.json',
+      format: 'json',
+      content: Buffer.from(JSON.stringify({ courses: [{ ...changed, ...courseTexts(topic) }] })),
+      mapping: null,
+      keepValidRows: false,
+      suggestTags: false,
+    });
+    const after = await table();
+    // a pair is written again exactly when its similarity or rank moved, and some did
+    const same = (n: (typeof after)[number], b: (typeof after)[number]) =>
+      b.a === n.a && b.b === n.b && b.sim === n.sim && b.rank === n.rank;
+    const moved = after.filter((n) => !before.some((b) => same(n, b)));
+    const rewritten = after.filter((n) => !before.some((b) => same(n, b) && b.written === n.written));
+    expect(moved.length).toBeGreaterThan(0);
+    expect(rewritten).toEqual(moved);
+    // the same table as computed from nothing
+    await t.db.execute(
+      sql`delete from match_neighbour where a in (select course_id from match_doc where hei_id = any(${uuidArray(scope)}))`,
+    );
+    await rebuildNeighbours(t.db, scope);
+    expect(withoutWriter(await table())).toEqual(withoutWriter(after));
+    // and back, as it was
+    await importCatalog(t.db, {
+      heiId: heiA,
+      actor: null,
+      fileName: 'catalog.json',
+      format: 'json',
+      content: Buffer.from(JSON.stringify({ courses: [changed] })),
+      mapping: null,
+      keepValidRows: false,
+      suggestTags: false,
+    });
+    expect(withoutWriter(await table())).toEqual(withoutWriter(before));
   });
 });
 

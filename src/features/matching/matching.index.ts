@@ -193,105 +193,199 @@ const TRANSLATED_TERM_WEIGHT = 1;
 type Vector = { id: string; lang: string; terms: number[]; weights: number[]; norm: number };
 type Neighbour = { a: string; b: string; sim: number; cross_language: boolean; rank: number };
 
+/** Courses whose strongest terms one statement reads: short statements, so requests get in between. */
+const COURSES_PER_READ = 1000;
+/** Courses scored between two yields to the event loop while the neighbours are computed. */
+const COURSES_PER_TURN = 500;
+/** Tries before a rebuild writes what it computed even though the catalogue changed meanwhile. */
+const REBUILD_TRIES = 3;
+
 /**
  * Recomputes the neighbours of every course of the given HEIs (a consortium): cosine similarity of tf-idf
  * vectors over stems and prefixes whose document frequency is between 2 and a tenth of the catalogue
  * (the rest say nothing about a pair), each course reduced to its strongest terms. The vectors come from
  * SQL; the pairs are scored here through inverted lists of the terms (`nearestNeighbours`): a few seconds
  * at 20 000 courses, where the all-pairs join in SQL had not finished after twelve minutes (at 22 GB).
+ *
+ * It never holds the database for long: the vectors are read in slices of courses, the pairs scored with
+ * turns for other work, and only the write is one transaction. (On embedded PGlite every request shares
+ * one connection; one transaction for the whole rebuild made them wait for all of it, seconds at a few
+ * thousand courses.) If the consortium's catalogue changed while it computed, it computes again.
  */
 export async function rebuildNeighbours(db: Db, heiIds: string[]): Promise<void> {
   if (!heiIds.length) return;
+  for (let attempt = 1; ; attempt += 1) {
+    const before = await catalogueState(db, heiIds);
+    const neighbours = await computeNeighbours(db, heiIds);
+    const written = await db.transaction(async (tx) => {
+      // one write at a time (jobs, and app processes starting together): each replaces whole lists
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('lupp:match_neighbour'))`);
+      if (attempt < REBUILD_TRIES && (await catalogueState(tx, heiIds)) !== before) return false;
+      await writeNeighbours(tx, heiIds, neighbours);
+      return true;
+    });
+    if (written) return;
+  }
+}
+
+/** What the neighbours of a consortium are computed from: its indexed courses and their fingerprints. */
+async function catalogueState(db: Executor, heiIds: string[]): Promise<string> {
+  const rows = await db.execute<{ state: string | null }>(sql`
+    select md5(string_agg(course_id::text || fingerprint, ',' order by course_id)) as state
+    from match_doc where hei_id = any(${uuidArray(heiIds)})`);
+  return rows.rows[0]?.state ?? '';
+}
+
+/**
+ * Writes the consortium's neighbours as a change to the stored ones: a change of a few courses moves a few
+ * lists (a term's weight changes only with its document frequency), so the transaction stays short.
+ */
+async function writeNeighbours(tx: Executor, heiIds: string[], neighbours: Neighbour[]) {
+  const stored = await tx.execute<Neighbour>(sql`select n.a, n.b, n.sim, n.cross_language, n.rank
+    from match_neighbour n join match_doc d on d.course_id = n.a where d.hei_id = any(${uuidArray(heiIds)})`);
+  const pair = (n: Pick<Neighbour, 'a' | 'b'>) => `${n.a} ${n.b}`;
+  const kept = new Map(stored.rows.map((n) => [pair(n), n]));
+  const changed: Neighbour[] = [];
+  const gone: Pick<Neighbour, 'a' | 'b'>[] = [];
+  for (const n of neighbours) {
+    const old = kept.get(pair(n));
+    kept.delete(pair(n));
+    // sim is stored as a real
+    const same = old && Math.fround(old.sim) === Math.fround(n.sim) && old.rank === n.rank;
+    if (same && old.cross_language === n.cross_language) continue;
+    changed.push(n);
+    if (old) gone.push(n);
+  }
+  // what is left of the stored pairs is no longer a neighbour; a changed pair is deleted and written again
+  gone.push(...kept.values());
+  for (let i = 0; i < gone.length; i += 5000)
+    await tx.execute(sql`delete from match_neighbour n
+      using jsonb_to_recordset(${JSON.stringify(gone.slice(i, i + 5000))}::jsonb) r(a uuid, b uuid)
+      where n.a = r.a and n.b = r.b`);
+  for (let i = 0; i < changed.length; i += 5000)
+    await tx.execute(sql`
+      insert into match_neighbour (a, b, sim, cross_language, rank)
+      select a, b, sim, cross_language, rank
+      from jsonb_to_recordset(${JSON.stringify(changed.slice(i, i + 5000))}::jsonb)
+        r(a uuid, b uuid, sim real, cross_language boolean, rank smallint)`);
+}
+
+type StrongTerms = { course_id: string; lang: string; kinds: string[]; terms: string[]; ws: number[] };
+
+async function computeNeighbours(db: Db, heiIds: string[]): Promise<Neighbour[]> {
   const heis = uuidArray(heiIds);
-  await db.transaction(async (tx) => {
-    // one rebuild at a time (jobs, and app processes starting together): each replaces whole lists
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('lupp:match_neighbour'))`);
-    // the sort for each course's strongest terms (two million postings at 20 000 courses) in memory
-    await tx.execute(sql`set local work_mem = '64MB'`);
-    const glossary = glossaryEntries().map((g) => ({
-      key: g.key,
-      kcfg: g.keyConfig,
-      translation: g.translation,
-      tcfg: g.translationConfig,
-    }));
-    const rows = await tx.execute<{
-      course_id: string;
-      lang: string;
-      terms: string[];
-      ws: number[];
-      tterms: string[];
-      tws: number[];
-    }>(sql`
-      with n as (select count(*)::float8 as n from match_doc where hei_id = any(${heis})),
-      df as (select kind, term, sum(df)::float8 as df from match_df where hei_id = any(${heis}) group by 1, 2),
-      -- (offset 0: one pass over the postings with a hash join, not an index lookup per term)
-      w as (select t.course_id, t.lang, t.kind, t.term, (1 + ln(t.tf)) * ln(n.n / df.df) as w
-            from (select course_id, lang, kind, term, tf from match_term where hei_id = any(${heis}) offset 0) t
-              join df using (kind, term), n
-            where df.df > 1 and df.df < n.n / 10),
-      top as (select * from (select w.*, row_number() over (partition by course_id order by w desc, term, kind) as r
-                             from w) x where r <= ${sql.raw(String(TERMS_PER_COURSE))}),
-      -- the glossary's stems: a stem of one language and the stems of its translations
-      gl as (select distinct (case g.kcfg when 'swedish' then 'sv' else 'en' end) as lang, k.lexeme as kstem,
-               t.lexeme as tstem
-             from jsonb_to_recordset(${JSON.stringify(glossary)}::jsonb) g(key text, kcfg text, translation text, tcfg text),
-               lateral unnest(to_tsvector(g.kcfg::regconfig, g.key)) k,
-               lateral unnest(to_tsvector(g.tcfg::regconfig, g.translation)) t),
-      -- a course's strongest stems in the other language, each stem's weight shared by its translations
-      tr as (select course_id, 's' || tstem as term, sum(w) as w
-             from (select top.course_id, gl.tstem, top.w / count(*) over (partition by top.course_id, top.term) as w
-                   from top join gl on gl.lang = top.lang and gl.kstem = top.term where top.kind = 's') x
-             group by 1, 2),
-      own as (select course_id, lang, array_agg(kind || term) as terms, array_agg(w) as ws from top group by 1, 2)
-      select own.*, coalesce(x.terms, '{}') as tterms, coalesce(x.ws, '{}') as tws
-      from own left join (select course_id, array_agg(term) as terms, array_agg(w) as ws from tr group by 1) x
-        using (course_id)`);
-    const termIds = new Map<string, number>();
-    const termId = (term: string) => {
-      const known = termIds.get(term);
-      if (known !== undefined) return known;
-      termIds.set(term, termIds.size);
-      return termIds.size - 1;
+  const courses = await db.execute<{ course_id: string }>(
+    sql`select course_id from match_doc where hei_id = any(${heis}) order by course_id`,
+  );
+  const ids = courses.rows.map((r) => r.course_id);
+  const strong: StrongTerms[] = [];
+  for (let i = 0; i < ids.length; i += COURSES_PER_READ)
+    strong.push(...(await strongestTerms(db, heis, ids.length, ids.slice(i, i + COURSES_PER_READ))));
+  const translations = await glossaryStems(db);
+
+  const termIds = new Map<string, number>();
+  const termId = (term: string) => {
+    const known = termIds.get(term);
+    if (known !== undefined) return known;
+    termIds.set(term, termIds.size);
+    return termIds.size - 1;
+  };
+  const vector = (id: string, lang: string, terms: string[], ws: number[]): Vector => {
+    const byTerm = new Map<number, number>();
+    terms.forEach((t, i) => {
+      const id = termId(t);
+      byTerm.set(id, (byTerm.get(id) ?? 0) + Number(ws[i] ?? 0));
+    });
+    const weights = [...byTerm.values()];
+    return {
+      id,
+      lang,
+      terms: [...byTerm.keys()],
+      weights,
+      norm: Math.sqrt(weights.reduce((sum, w) => sum + w * w, 0)),
     };
-    const vector = (id: string, lang: string, terms: string[], ws: number[]): Vector => {
-      const byTerm = new Map<number, number>();
-      terms.forEach((t, i) => {
-        const id = termId(t);
-        byTerm.set(id, (byTerm.get(id) ?? 0) + Number(ws[i] ?? 0));
-      });
-      const weights = [...byTerm.values()];
-      return {
-        id,
-        lang,
-        terms: [...byTerm.keys()],
-        weights,
-        norm: Math.sqrt(weights.reduce((sum, w) => sum + w * w, 0)),
-      };
-    };
-    // same-language neighbours by the courses' own terms; other-language ones with each course's terms
-    // also in the other language (by the glossary), where own terms alone meet only in shared loanwords
-    const own = rows.rows.map((r) => vector(r.course_id, r.lang, r.terms, r.ws));
-    const both = rows.rows.map((r) =>
-      vector(
-        r.course_id,
-        r.lang,
-        [...r.terms, ...r.tterms],
-        [...r.ws, ...r.tws.map((w) => Number(w) * TRANSLATED_TERM_WEIGHT)],
-      ),
+  };
+  // same-language neighbours by the courses' own terms; other-language ones with each course's terms
+  // also in the other language (by the glossary), where own terms alone meet only in shared loanwords
+  const own = strong.map((r) =>
+    vector(
+      r.course_id,
+      r.lang,
+      r.terms.map((term, i) => `${r.kinds[i]}${term}`),
+      r.ws,
+    ),
+  );
+  const both = strong.map((r) => {
+    const translated = translate(r, translations);
+    return vector(
+      r.course_id,
+      r.lang,
+      [...r.terms.map((term, i) => `${r.kinds[i]}${term}`), ...translated.keys()],
+      [...r.ws, ...[...translated.values()].map((w) => w * TRANSLATED_TERM_WEIGHT)],
     );
-    const neighbours = [
-      ...nearestNeighbours(own, termIds.size).filter((n) => !n.cross_language),
-      ...nearestNeighbours(both, termIds.size).filter((n) => n.cross_language),
-    ];
-    await tx.execute(sql`delete from match_neighbour n using match_doc d
-      where d.course_id = n.a and d.hei_id = any(${heis})`);
-    for (let i = 0; i < neighbours.length; i += 5000)
-      await tx.execute(sql`
-        insert into match_neighbour (a, b, sim, cross_language, rank)
-        select a, b, sim, cross_language, rank
-        from jsonb_to_recordset(${JSON.stringify(neighbours.slice(i, i + 5000))}::jsonb)
-          r(a uuid, b uuid, sim real, cross_language boolean, rank smallint)`);
   });
+  return [
+    ...(await nearestNeighbours(own, termIds.size)).filter((n) => !n.cross_language),
+    ...(await nearestNeighbours(both, termIds.size)).filter((n) => n.cross_language),
+  ];
+}
+
+/**
+ * The strongest terms (tf-idf) of some courses of a scope of `n` courses, strongest first. Terms held by one
+ * course or by a tenth of the scope or more are left out: they say nothing about a pair.
+ */
+async function strongestTerms(db: Db, heis: ReturnType<typeof uuidArray>, n: number, courseIds: string[]) {
+  const rows = await db.execute<StrongTerms>(sql`
+    with t as (select course_id, lang, kind, term, tf from match_term where course_id = any(${uuidArray(courseIds)})),
+    df as (select kind, term, sum(df)::float8 as df from match_df
+           where hei_id = any(${heis}) and (kind, term) in (select kind, term from t) group by 1, 2),
+    w as (select t.course_id, t.lang, t.kind, t.term, (1 + ln(t.tf)) * ln(${n}::float8 / df.df) as w
+          from t join df using (kind, term)
+          where df.df > 1 and df.df < ${n}::float8 / 10),
+    top as (select * from (select w.*, row_number() over (partition by course_id order by w desc, term, kind) as r
+                           from w) x where r <= ${sql.raw(String(TERMS_PER_COURSE))})
+    select course_id, lang, array_agg(kind order by r) as kinds, array_agg(term order by r) as terms,
+      array_agg(w order by r) as ws
+    from top group by 1, 2 order by 1`);
+  return rows.rows;
+}
+
+/** The glossary's stems: for a stem of a language (`sv:<stem>`), the stems of its translations. */
+async function glossaryStems(db: Db): Promise<Map<string, string[]>> {
+  const glossary = glossaryEntries().map((g) => ({
+    key: g.key,
+    kcfg: g.keyConfig,
+    translation: g.translation,
+    tcfg: g.translationConfig,
+  }));
+  const rows = await db.execute<{ lang: string; kstem: string; tstem: string }>(sql`
+    select distinct (case g.kcfg when 'swedish' then 'sv' else 'en' end) as lang, k.lexeme as kstem,
+      t.lexeme as tstem
+    from jsonb_to_recordset(${JSON.stringify(glossary)}::jsonb) g(key text, kcfg text, translation text, tcfg text),
+      lateral unnest(to_tsvector(g.kcfg::regconfig, g.key)) k,
+      lateral unnest(to_tsvector(g.tcfg::regconfig, g.translation)) t
+    order by 1, 2, 3`);
+  const stems = new Map<string, string[]>();
+  for (const r of rows.rows) {
+    const key = `${r.lang}:${r.kstem}`;
+    stems.set(key, [...(stems.get(key) ?? []), r.tstem]);
+  }
+  return stems;
+}
+
+/** A course's strong stems in the other language (`s<stem>`): each stem's weight shared by its translations. */
+function translate(course: StrongTerms, translations: Map<string, string[]>): Map<string, number> {
+  const translated = new Map<string, number>();
+  course.terms.forEach((term, i) => {
+    if (course.kinds[i] !== 's') return;
+    const stems = translations.get(`${course.lang}:${term}`) ?? [];
+    for (const stem of stems)
+      translated.set(
+        `s${stem}`,
+        (translated.get(`s${stem}`) ?? 0) + Number(course.ws[i] ?? 0) / stems.length,
+      );
+  });
+  return translated;
 }
 
 /**
@@ -299,7 +393,19 @@ export async function rebuildNeighbours(db: Db, heiIds: string[]): Promise<void>
  * ranked apart (1 = nearest; ties by id, as in SQL). Dot products accumulate over the inverted list of
  * each of a course's terms, in flat typed arrays.
  */
-function nearestNeighbours(unsorted: Vector[], terms: number): Neighbour[] {
+async function nearestNeighbours(vectors: Vector[], terms: number): Promise<Neighbour[]> {
+  const scoreCourses = neighbourScorer(vectors, terms);
+  const out: Neighbour[] = [];
+  for (let from = 0; from < vectors.length; from += COURSES_PER_TURN) {
+    // a turn for the requests waiting between slices (the app's event loop runs this too)
+    if (from > 0) await new Promise((resolve) => setImmediate(resolve));
+    scoreCourses(from, Math.min(from + COURSES_PER_TURN, vectors.length), out);
+  }
+  return out;
+}
+
+/** Inverted lists of the vectors' terms, and a function that scores a slice of the courses (kept synchronous: hot). */
+function neighbourScorer(unsorted: Vector[], terms: number) {
   const vectors = [...unsorted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // inverted lists: holders (index in vectors, so ties by index are ties by id) and weights per term
   const start = new Int32Array(terms + 1);
@@ -334,50 +440,58 @@ function nearestNeighbours(unsorted: Vector[], terms: number): Neighbour[] {
 
   const dot = new Float64Array(vectors.length);
   const touched = new Int32Array(vectors.length);
-  const out: Neighbour[] = [];
-  vectors.forEach((a, ai) => {
-    let n = 0;
-    a.terms.forEach((t, i) => {
-      const wa = a.weights[i] ?? 0;
-      for (let j = start[t] ?? 0, to = end[t] ?? 0; j < to; j += 1) {
-        const c = holder[j] ?? 0;
-        if (c === ai) continue;
-        const d = dot[c] ?? 0;
-        if (d === 0) touched[n++] = c;
-        dot[c] = d + wa * (weight[j] ?? 0);
-      }
-    });
-    // the nearest few of each kind; most pairs fail the first test, so nothing is allocated for them
-    const same: { b: number; sim: number }[] = [];
-    const other: { b: number; sim: number }[] = [];
-    for (let k = 0; k < n; k += 1) {
-      const c = touched[k] ?? 0;
-      const b = vectors[c] as Vector;
-      const sim = (dot[c] ?? 0) / (a.norm * b.norm);
-      dot[c] = 0;
-      const sameLanguage = b.lang === a.lang;
-      const list = sameLanguage ? same : other;
-      const count = sameLanguage ? SAME_LANGUAGE_NEIGHBOURS : OTHER_LANGUAGE_NEIGHBOURS;
-      const last = list[list.length - 1];
-      if (list.length === count && last && (sim < last.sim || (sim === last.sim && c > last.b))) continue;
-      let at = list.length;
-      for (; at > 0; at -= 1) {
-        const x = list[at - 1] as { b: number; sim: number };
-        if (sim < x.sim || (sim === x.sim && c > x.b)) break;
-      }
-      list.splice(at, 0, { b: c, sim });
-      if (list.length > count) list.pop();
-    }
-    for (const [list, cross] of [
-      [same, false],
-      [other, true],
-    ] as const) {
-      list.forEach((x, i) => {
-        out.push({ a: a.id, b: (vectors[x.b] as Vector).id, sim: x.sim, cross_language: cross, rank: i + 1 });
+  /** The neighbours of the courses from..to (in id order) onto `out`. */
+  return (from: number, to: number, out: Neighbour[]) => {
+    for (let ai = from; ai < to; ai += 1) {
+      const a = vectors[ai] as Vector;
+      let n = 0;
+      a.terms.forEach((t, i) => {
+        const wa = a.weights[i] ?? 0;
+        for (let j = start[t] ?? 0, to = end[t] ?? 0; j < to; j += 1) {
+          const c = holder[j] ?? 0;
+          if (c === ai) continue;
+          const d = dot[c] ?? 0;
+          if (d === 0) touched[n++] = c;
+          dot[c] = d + wa * (weight[j] ?? 0);
+        }
       });
+      // the nearest few of each kind; most pairs fail the first test, so nothing is allocated for them
+      const same: { b: number; sim: number }[] = [];
+      const other: { b: number; sim: number }[] = [];
+      for (let k = 0; k < n; k += 1) {
+        const c = touched[k] ?? 0;
+        const b = vectors[c] as Vector;
+        const sim = (dot[c] ?? 0) / (a.norm * b.norm);
+        dot[c] = 0;
+        const sameLanguage = b.lang === a.lang;
+        const list = sameLanguage ? same : other;
+        const count = sameLanguage ? SAME_LANGUAGE_NEIGHBOURS : OTHER_LANGUAGE_NEIGHBOURS;
+        const last = list[list.length - 1];
+        if (list.length === count && last && (sim < last.sim || (sim === last.sim && c > last.b))) continue;
+        let at = list.length;
+        for (; at > 0; at -= 1) {
+          const x = list[at - 1] as { b: number; sim: number };
+          if (sim < x.sim || (sim === x.sim && c > x.b)) break;
+        }
+        list.splice(at, 0, { b: c, sim });
+        if (list.length > count) list.pop();
+      }
+      for (const [list, cross] of [
+        [same, false],
+        [other, true],
+      ] as const) {
+        list.forEach((x, i) => {
+          out.push({
+            a: a.id,
+            b: (vectors[x.b] as Vector).id,
+            sim: x.sim,
+            cross_language: cross,
+            rank: i + 1,
+          });
+        });
+      }
     }
-  });
-  return out;
+  };
 }
 
 const NEIGHBOURS_GLOSSARY = 'neighbours-glossary';

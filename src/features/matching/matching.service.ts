@@ -76,6 +76,9 @@ async function match(
   });
   const { noGoodMatch, confidenceOf } = judge(ranking);
   let ranked = ranking.results.map((r) => ({ ...r, confidence: confidenceOf(r.score, r.lang) }));
+  // With no good match the courses shown are the nearest: only those sharing a whole word or a concept with
+  // the need. The beginning of a word alone ("under…" of "undersköterskor" and "underhåll") is no nearness.
+  if (noGoodMatch) ranked = ranked.filter((r) => r.matched.length > 0 || r.concepts.length > 0);
   if (filters.hei === 'own-first') {
     // The own HEI's courses first — among the good ones; a weak own course does not beat a good other one.
     const key = (r: (typeof ranked)[number]) => (r.heiId === hei.id && r.confidence !== 'low' ? 0 : 1);

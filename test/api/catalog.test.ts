@@ -563,6 +563,23 @@ describe('suggested concepts to review', () => {
       total: 2,
       courses: [{ code: 'LED200' }],
     });
+    // the next page, and past the end (still the total)
+    expect((await review(coord, '?limit=1&offset=1')).json()).toMatchObject({
+      total: 2,
+      courses: [{ code: 'SVE100' }],
+    });
+    expect((await review(coord, '?limit=1&offset=5')).json()).toEqual({ total: 2, courses: [] });
+    // narrowed by a course's code or title, or by a suggested concept's label (then only that concept)
+    const narrowed = async (q: string) => (await review(coord, `?q=${encodeURIComponent(q)}`)).json();
+    expect(await narrowed('sve1')).toMatchObject({ total: 1, courses: [{ code: 'SVE100' }] });
+    expect(await narrowed('  I VÅRDEN ')).toMatchObject({ total: 1, courses: [{ code: 'LED200' }] });
+    const byConcept = await narrowed('WELD'); // the concept's English label, in no title
+    expect(byConcept).toMatchObject({ total: 1, courses: [{ code: 'SVE100' }] });
+    expect(byConcept.courses[0].tags.map((tag: { concept: { id: string } }) => tag.concept.id)).toEqual([
+      weldingConcept,
+    ]);
+    expect(await narrowed('kvastbinderi')).toEqual({ total: 0, courses: [] });
+    expect(await narrowed('%')).toEqual({ total: 0, courses: [] });
 
     const decide = (courseId: string, conceptId: string, status: string) =>
       t.request('PUT', `/api/organisations/${hei}/catalog/courses/${courseId}/tags/${conceptId}`, {
@@ -579,6 +596,8 @@ describe('suggested concepts to review', () => {
     expect((await review(coordA)).statusCode).toBe(404);
     expect((await t.request('GET', `/api/organisations/${hei}/catalog/tag-review`)).statusCode).toBe(401);
     expect((await review(coord, '?limit=0')).statusCode).toBe(400);
+    expect((await review(coord, '?offset=-1')).statusCode).toBe(400);
+    expect((await review(coord, `?q=${'x'.repeat(201)}`)).statusCode).toBe(400);
   });
 });
 

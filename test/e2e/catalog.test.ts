@@ -123,6 +123,16 @@ describe('the course catalogue', () => {
       .click();
     await expect.poll(() => suggestions.count()).toBe(before - 1);
     await expectNoAxeViolations(page);
+    // A long queue is narrowed by a course code (or title, or concept); a search that finds nothing says so.
+    const search = page.getByRole('form', { name: 'Sök bland förslagen' });
+    const firstCode = ((await review.getByRole('link').first().textContent()) ?? '').split(' ')[0] ?? '';
+    await search.getByRole('searchbox', { name: 'Sök bland förslagen' }).fill(firstCode.toLowerCase());
+    await search.getByRole('button', { name: 'Sök', exact: true }).click();
+    await page.getByText('1 kurs har förslag att granska.').waitFor();
+    for (const link of await review.getByRole('link').allTextContents()) expect(link).toMatch(firstCode);
+    await search.getByRole('searchbox', { name: 'Sök bland förslagen' }).fill('kvastbinderi');
+    await search.getByRole('button', { name: 'Sök', exact: true }).click();
+    await page.getByText('Ingen kurs med förslag att granska matchar ”kvastbinderi”.').waitFor();
 
     // The catalogue goes out as a file in the interchange format, with the confirmed concept.
     await page.getByRole('link', { name: 'Tillbaka till kurserna' }).click();

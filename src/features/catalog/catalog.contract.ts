@@ -135,9 +135,20 @@ const title = z.object({ sv: z.string().nullable(), en: z.string().nullable() })
 
 export const tagReviewQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
+  offset: z.coerce.number().int().min(0).default(0).describe('Courses to skip (in course code order)'),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .describe("Only courses whose code or title, or one of whose undecided concepts' labels, contains this"),
 });
+export type TagReviewQuery = z.infer<typeof tagReviewQuery>;
 export const tagReviewSchema = z.object({
-  total: z.number().int().describe('Courses of the HEI with suggested concepts nobody has decided on'),
+  total: z
+    .number()
+    .int()
+    .describe('Courses of the HEI with suggested concepts nobody has decided on (that match q, if given)'),
   courses: z.array(
     z.object({
       id: z.uuid(),

@@ -240,7 +240,7 @@ export async function catalogRoutes(app: App, { database: { db }, jobs }: Deps) 
         response: { 200: tagReviewSchema, ...problems(400, 401, 403, 404) },
       },
     },
-    async (request) => tagReview(db, writer(request, request.params), request.query.limit),
+    async (request) => tagReview(db, writer(request, request.params), request.query),
   );
 
   app.post(

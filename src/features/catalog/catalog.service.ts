@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, ne, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, count, desc, eq, inArray, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { uuidArray } from '../../db/arrays.ts';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
@@ -21,7 +21,7 @@ import { taxonomyConcept } from '../taxonomy/taxonomy.table.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import { type Actor, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
 import { organisation } from '../tenancy/tenancy.table.ts';
-import type { Course, ImportReport } from './catalog.contract.ts';
+import type { Course, ImportReport, TagReviewQuery } from './catalog.contract.ts';
 import { catalogImport, catalogUpload, course, courseConcept, courseOccasion } from './catalog.table.ts';
 import {
   type CatalogRead,
@@ -639,7 +639,29 @@ export async function suggestCourseTags(db: Db, access: { heiId: string }, cours
  * The HEI's courses with concepts suggested and not yet decided, in code order: the queue a coordinator
  * works through so that tags get confirmed (a confirmed concept is a key matching finds the course by).
  */
-export async function tagReview(db: Db, access: { heiId: string }, limit: number) {
+/**
+ * The HEI's courses with undecided suggestions, in course code order, `limit` from `offset`: a work queue
+ * (decided courses leave it). `q` narrows it to courses whose code or title, or an undecided concept's
+ * label, contains the text; then only those concepts are listed when the text is a concept's.
+ */
+export async function tagReview(db: Db, access: { heiId: string }, query: TagReviewQuery) {
+  const text = query.q || null;
+  const has = (column: SQL.Aliased | AnyColumn) =>
+    sql`strpos(lower(coalesce(${column}, '')), lower(${text})) > 0`;
+  const conceptMatches = text
+    ? sql`(${has(taxonomyConcept.labelSv)} or ${has(taxonomyConcept.labelEn)})`
+    : sql`true`;
+  const courseMatches = text
+    ? sql`(${has(course.code)} or ${has(course.titleSv)} or ${has(course.titleEn)})`
+    : undefined;
+  const undecided = (concepts: SQL) =>
+    sql`exists (select 1 from ${courseConcept} join ${taxonomyConcept} on ${taxonomyConcept.id} = ${courseConcept.conceptId}
+      where ${courseConcept.courseId} = ${course.id} and ${courseConcept.status} = 'suggested' and ${concepts})`;
+  const queued = and(
+    eq(course.heiId, access.heiId),
+    undecided(sql`true`),
+    courseMatches ? or(courseMatches, undecided(conceptMatches)) : undefined,
+  );
   // the total before the limit, from the same rows (a window over them)
   const courses = await db
     .select({
@@ -647,17 +669,18 @@ export async function tagReview(db: Db, access: { heiId: string }, limit: number
       code: course.code,
       titleSv: course.titleSv,
       titleEn: course.titleEn,
+      byCourse: sql<boolean>`${courseMatches ?? sql`true`}`,
       total: sql<number>`count(*) over ()::int`,
     })
     .from(course)
-    .where(
-      and(
-        eq(course.heiId, access.heiId),
-        sql`exists (select 1 from ${courseConcept} where ${courseConcept.courseId} = ${course.id} and ${courseConcept.status} = 'suggested')`,
-      ),
-    )
-    .orderBy(asc(course.code))
-    .limit(limit);
+    .where(queued)
+    .orderBy(asc(course.code), asc(course.id))
+    .limit(query.limit)
+    .offset(query.offset);
+  // past the end (the last courses of a page were decided) the window has no row to tell the total
+  const total =
+    courses[0]?.total ??
+    (query.offset > 0 ? ((await db.select({ n: count() }).from(course).where(queued))[0]?.n ?? 0) : 0);
   const tags = courses.length
     ? await db
         .select({ t: courseConcept, c: taxonomyConcept })
@@ -675,14 +698,21 @@ export async function tagReview(db: Db, access: { heiId: string }, limit: number
         .orderBy(sql`${courseConcept.confidence} desc nulls last`, asc(taxonomyConcept.labelSv))
     : [];
   return {
-    total: courses[0]?.total ?? 0,
+    total,
     courses: courses.map((c) => ({
       id: c.id,
       code: c.code,
       title: { sv: c.titleSv, en: c.titleEn },
-      tags: tags.filter(({ t }) => t.courseId === c.id).map(tagView),
+      tags: tags
+        .filter(({ t, c: concept }) => t.courseId === c.id && (c.byCourse || labelContains(concept, text)))
+        .map(tagView),
     })),
   };
+}
+
+function labelContains(concept: { labelSv: string | null; labelEn: string | null }, text: string | null) {
+  const lower = text?.toLowerCase() ?? '';
+  return [concept.labelSv, concept.labelEn].some((label) => label?.toLowerCase().includes(lower));
 }
 
 /** A person confirms or rejects a concept on a course (a concept they picked themselves can be confirmed too). */

@@ -1283,8 +1283,13 @@ export const en: Translation = {
       none: 'No suggestions waiting: every suggested concept has been confirmed or rejected.',
       count_one: '{{count}} course has suggestions to review.',
       count_other: '{{count}} courses have suggestions to review.',
-      countFirst:
-        '{{count}} courses have suggestions to review; here are the first {{shown}} by course code.',
+      search: 'Search the suggestions',
+      searchHint: 'Course code, part of the course title or the concept’s name',
+      noneFound: 'No course with suggestions to review matches “{{q}}”.',
+      countPage:
+        '{{count}} courses have suggestions to review; showing {{from}}–{{to}} in course code order.',
+      previous: 'Previous courses',
+      next: 'Next courses',
       course: 'Course',
       concept: 'Suggested concept',
       why: 'Words in the course text',

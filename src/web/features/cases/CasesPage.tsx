@@ -33,6 +33,7 @@ import { pickBilingual, useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, Forbidden, Loading, Page, QueryView, useErrorMessage } from '../../ui/page.tsx';
+import { SearchForm } from '../../ui/SearchForm.tsx';
 import { boardQuery, casesQuery, moveCase } from './cases.api.ts';
 
 const route = getRouteApi('/app/cases');
@@ -95,8 +96,6 @@ function CaseList({ search }: { search: CaseSearch }) {
   const { t } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
-  const [q, setQ] = useState(search.q ?? '');
-  useEffect(() => setQ(search.q ?? ''), [search.q]);
   const page = search.page ?? 1;
   const list = useQuery({
     ...casesQuery({
@@ -123,25 +122,13 @@ function CaseList({ search }: { search: CaseSearch }) {
     <Stack gap="md">
       <Paper withBorder p="md">
         <Stack gap="sm">
-          <form
-            aria-label={t('cases.search')}
-            onSubmit={(event) => {
-              event.preventDefault();
-              set({ q: q.trim() || undefined });
-            }}
-          >
-            <Group align="flex-end" gap="sm" wrap="nowrap">
-              <TextInput
-                label={t('cases.search')}
-                description={t('cases.searchHint')}
-                type="search"
-                value={q}
-                onChange={(event) => setQ(event.currentTarget.value)}
-                style={{ flex: 1 }}
-              />
-              <Button type="submit">{t('cases.searchButton')}</Button>
-            </Group>
-          </form>
+          <SearchForm
+            label={t('cases.search')}
+            hint={t('cases.searchHint')}
+            button={t('cases.searchButton')}
+            searched={search.q}
+            onSearch={(q) => set({ q })}
+          />
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
             {heis.length > 1 && (
               <NativeSelect

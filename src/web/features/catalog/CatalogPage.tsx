@@ -9,6 +9,7 @@ import { submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { Forbidden, Page, QueryView } from '../../ui/page.tsx';
+import { SearchForm } from '../../ui/SearchForm.tsx';
 import { myConsortiumQuery } from '../inquiries/inquiries.api.ts';
 import { useCatalogAccess } from './access.ts';
 import { CourseKindSelects } from './CourseKindSelects.tsx';
@@ -21,7 +22,6 @@ export function CatalogPage() {
   const { t } = useTranslation();
   const { canRead, canWrite } = useCatalogAccess();
   const [filters, setFilters] = useState<CourseFilters>({});
-  const [q, setQ] = useState('');
   const courses = useQuery({ ...coursesQuery(filters), enabled: canRead, placeholderData: (p) => p });
   const set = (changes: Partial<CourseFilters>) => setFilters((f) => ({ ...f, ...changes }));
   const heis = useQuery({ ...myConsortiumQuery, enabled: canRead }).data?.heis ?? [];
@@ -45,22 +45,13 @@ export function CatalogPage() {
           )}
           <Paper withBorder p="md">
             <Stack gap="sm">
-              <form
-                aria-label={t('catalog.search')}
-                onSubmit={submitting(() => set({ q: q.trim() || undefined }))}
-              >
-                <Group align="flex-end" gap="sm" wrap="nowrap">
-                  <TextInput
-                    label={t('catalog.search')}
-                    description={t('catalog.searchHint')}
-                    type="search"
-                    value={q}
-                    onChange={(e) => setQ(e.currentTarget.value)}
-                    style={{ flex: 1 }}
-                  />
-                  <Button type="submit">{t('catalog.searchButton')}</Button>
-                </Group>
-              </form>
+              <SearchForm
+                label={t('catalog.search')}
+                hint={t('catalog.searchHint')}
+                button={t('catalog.searchButton')}
+                searched={filters.q}
+                onSearch={(q) => set({ q })}
+              />
               <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
                 <NativeSelect
                   label={t('catalog.hei')}

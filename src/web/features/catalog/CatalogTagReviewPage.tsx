@@ -1,14 +1,17 @@
-import { Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagReview } from '../../../features/catalog/catalog.contract.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
+import { submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { Forbidden, Page, QueryView, useErrorMessage } from '../../ui/page.tsx';
+import { SearchForm } from '../../ui/SearchForm.tsx';
 import { useCatalogAccess } from './access.ts';
-import { decideTag, tagReviewQuery } from './catalog.api.ts';
+import { decideTag, TAG_REVIEW_PAGE, tagReviewQuery } from './catalog.api.ts';
 import { TagDecision } from './TagDecision.tsx';
 
 /**
@@ -29,24 +32,67 @@ export function CatalogTagReviewPage() {
 
 function Review({ heiId }: { heiId: string }) {
   const { t } = useTranslation();
-  const review = useQuery(tagReviewQuery(heiId));
+  const [q, setQ] = useState<string>();
+  const [offset, setOffset] = useState(0);
+  const review = useQuery({ ...tagReviewQuery(heiId, { q, offset }), placeholderData: (p) => p });
+  const total = review.data?.total ?? 0;
+  useEffect(() => {
+    // the last courses of a later page were decided: back to the page that now is the last
+    if (offset > 0 && offset >= total && review.isSuccess && !review.isPlaceholderData)
+      setOffset(Math.max(0, Math.ceil(total / TAG_REVIEW_PAGE) - 1) * TAG_REVIEW_PAGE);
+  }, [offset, total, review.isSuccess, review.isPlaceholderData]);
   return (
-    <QueryView query={review}>
-      {(r) =>
-        r.total === 0 ? (
-          <Text>{t('catalog.review.none')}</Text>
-        ) : (
-          <Stack gap="sm">
-            <Text>
-              {r.courses.length < r.total
-                ? t('catalog.review.countFirst', { count: r.total, shown: r.courses.length })
-                : t('catalog.review.count', { count: r.total })}
-            </Text>
-            <ReviewTable heiId={heiId} review={r} />
-          </Stack>
-        )
-      }
-    </QueryView>
+    <Stack gap="sm">
+      <SearchForm
+        label={t('catalog.review.search')}
+        hint={t('catalog.review.searchHint')}
+        button={t('catalog.searchButton')}
+        searched={q}
+        onSearch={(text) => {
+          setQ(text);
+          setOffset(0);
+        }}
+        maw={640}
+      />
+      <QueryView query={review}>
+        {(r) =>
+          r.total === 0 ? (
+            <Text role="status">{q ? t('catalog.review.noneFound', { q }) : t('catalog.review.none')}</Text>
+          ) : (
+            <Stack gap="sm">
+              <Text role="status">
+                {r.courses.length < r.total
+                  ? t('catalog.review.countPage', {
+                      count: r.total,
+                      from: offset + 1,
+                      to: offset + r.courses.length,
+                    })
+                  : t('catalog.review.count', { count: r.total })}
+              </Text>
+              <ReviewTable heiId={heiId} review={r} />
+              {r.courses.length < r.total && (
+                <Group gap="sm">
+                  <Button
+                    variant="default"
+                    disabled={offset === 0}
+                    onClick={() => setOffset(Math.max(0, offset - TAG_REVIEW_PAGE))}
+                  >
+                    {t('catalog.review.previous')}
+                  </Button>
+                  <Button
+                    variant="default"
+                    disabled={offset + r.courses.length >= r.total}
+                    onClick={() => setOffset(offset + TAG_REVIEW_PAGE)}
+                  >
+                    {t('catalog.review.next')}
+                  </Button>
+                </Group>
+              )}
+            </Stack>
+          )
+        }
+      </QueryView>
+    </Stack>
   );
 }
 

@@ -43,11 +43,17 @@ export const catalogImportsQuery = (heiId: string) =>
       api.get(`/api/organisations/${heiId}/catalog/imports`, z.array(importReportSchema), signal),
   });
 
-export const tagReviewQuery = (heiId: string) =>
+/** Courses the review list shows at a time. */
+export const TAG_REVIEW_PAGE = 50;
+
+export const tagReviewQuery = (heiId: string, { q, offset }: { q?: string; offset: number }) =>
   queryOptions({
-    queryKey: ['tag-review', heiId],
-    queryFn: ({ signal }) =>
-      api.get(`/api/organisations/${heiId}/catalog/tag-review?limit=50`, tagReviewSchema, signal),
+    queryKey: ['tag-review', heiId, { q, offset }],
+    queryFn: ({ signal }) => {
+      const query = new URLSearchParams({ limit: String(TAG_REVIEW_PAGE), offset: String(offset) });
+      if (q) query.set('q', q);
+      return api.get(`/api/organisations/${heiId}/catalog/tag-review?${query}`, tagReviewSchema, signal);
+    },
   });
 
 export function uploadCatalog(heiId: string, file: File) {

@@ -69,6 +69,17 @@ describe('matching needs to courses', () => {
       .click();
     await page.getByRole('link', { name: 'Kompetensbehov i underhållet 2027' }).click();
     await expectHeading(page, 'Kompetensbehov i underhållet 2027');
+    // At 1280 px the needs table fits its card: every row's buttons in view, no scrolling sideways
+    const needsTable = page.getByTestId('needs-table');
+    await needsTable
+      .getByRole('button', { name: /^Ta bort / })
+      .first()
+      .waitFor();
+    const hidden = await needsTable.evaluate((table) => {
+      const viewport = table.closest('.mantine-ScrollArea-viewport');
+      return viewport ? viewport.scrollWidth - viewport.clientWidth : -1;
+    });
+    expect(hidden).toBe(0);
     await page.getByRole('link', { name: 'Matcha mot kurser' }).click();
     await expectHeading(page, 'Matchande kurser för behovsanalysen');
 

@@ -14,8 +14,9 @@ export function RowActions({
   onRemove: () => void;
 }) {
   const { t } = useTranslation();
+  // (may wrap: side by side the two made the needs table scroll sideways at 1280 px, "Ta bort" cut off)
   return (
-    <Group gap={4} wrap="nowrap">
+    <Group gap={4}>
       <Button size="compact-xs" variant="default" aria-label={editLabel} onClick={onEdit}>
         {t('analyses.edit')}
       </Button>

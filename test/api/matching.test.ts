@@ -5,11 +5,7 @@ import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidArray } from '../../src/db/arrays.ts';
-import {
-  catalogScope,
-  importCatalog,
-  indexUnindexedCourses,
-} from '../../src/features/catalog/catalog.service.ts';
+import { catalogScope, indexUnindexedCourses } from '../../src/features/catalog/catalog.service.ts';
 import { course } from '../../src/features/catalog/catalog.table.ts';
 import { loadCatalogFile, matchNeeds } from '../../src/features/matching/matching.batch.ts';
 import { neighboursAreCurrent, rebuildNeighbours } from '../../src/features/matching/matching.index.ts';
@@ -21,6 +17,7 @@ import {
   createConsortium,
   createOrganisation,
   createUser,
+  importCourses,
   inquiryInput,
   orgNumber,
   type TestUser,
@@ -53,18 +50,11 @@ let inquiryId: string;
 let alliance: string;
 
 async function load(heiId: string, providers: string[]) {
-  const courses = catalog.filter((c) => providers.includes(c.provider));
-  const report = await importCatalog(t.db, {
+  await importCourses(
+    t.db,
     heiId,
-    actor: null,
-    fileName: 'catalog.json',
-    format: 'json',
-    content: Buffer.from(JSON.stringify({ courses })),
-    mapping: null,
-    keepValidRows: false,
-    suggestTags: false,
-  });
-  expect(report.status).toBe('succeeded');
+    catalog.filter((c) => providers.includes(c.provider)),
+  );
 }
 
 const search = (user: TestUser, body: Record<string, unknown>) =>
@@ -349,16 +339,7 @@ describe('matching free text across the consortium', () => {
       learningOutcomes,
       subjects,
     });
-    await importCatalog(t.db, {
-      heiId: heiA,
-      actor: null,
-      fileName: 'catalog.json',
-      format: 'json',
-      content: Buffer.from(JSON.stringify({ courses: [{ ...changed, ...courseTexts(topic) }] })),
-      mapping: null,
-      keepValidRows: false,
-      suggestTags: false,
-    });
+    await importCourses(t.db, heiA, [{ ...changed, ...courseTexts(topic) }]);
     const after = await table();
     // a pair is written again exactly when its similarity or rank moved, and some did
     const same = (n: (typeof after)[number], b: (typeof after)[number]) =>
@@ -374,16 +355,7 @@ describe('matching free text across the consortium', () => {
     await rebuildNeighbours(t.db, scope);
     expect(withoutWriter(await table())).toEqual(withoutWriter(after));
     // and back, as it was
-    await importCatalog(t.db, {
-      heiId: heiA,
-      actor: null,
-      fileName: 'catalog.json',
-      format: 'json',
-      content: Buffer.from(JSON.stringify({ courses: [changed] })),
-      mapping: null,
-      keepValidRows: false,
-      suggestTags: false,
-    });
+    await importCourses(t.db, heiA, [changed]);
     expect(withoutWriter(await table())).toEqual(withoutWriter(before));
   });
 });

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { organisation } from '../../src/features/tenancy/tenancy.table.ts';
+import { importCourses } from '../support/factories.ts';
 import {
   expectEnglish,
   expectHeading,
@@ -290,6 +293,36 @@ describe('the course catalogue', () => {
     await expectHeading(page, 'Ledarskap i förändring');
     expect(await page.getByRole('button', { name: /^Bekräfta / }).count()).toBe(0);
     await expectNoAxeViolations(page);
+
+    // A long list comes 50 courses at a time (Mittland's catalogue grew by 55 courses on one subject).
+    const [mittland] = await journey.lupp.database.db
+      .select({ id: organisation.id })
+      .from(organisation)
+      .where(eq(organisation.name, 'Mittlands universitet'));
+    const courses = Array.from({ length: 55 }, (_, i) => ({
+      code: `BRO${String(i + 1).padStart(3, '0')}`,
+      title: `Brokonstruktion, del ${i + 1}`,
+      language: 'sv',
+      credits: 1.5,
+    }));
+    await importCourses(journey.lupp.database.db, mittland?.id ?? '', courses);
+    await page.goto('/courses');
+    await page.getByRole('searchbox', { name: 'Sök kurser' }).fill('brokonstruktion');
+    await page.getByRole('button', { name: 'Sök', exact: true }).click();
+    await page.getByTestId('course-total').getByText('55 kurser').waitFor();
+    const table = page.getByTestId('courses-table');
+    expect(await table.getByRole('row').count()).toBe(51); // the heading and 50
+    const pages = page.getByRole('navigation', { name: 'Sidor' });
+    await pages.getByText('Sida 1 av 2').waitFor();
+    await pages.getByRole('button', { name: 'Nästa sida' }).click();
+    await pages.getByText('Sida 2 av 2').waitFor();
+    await expect.poll(() => table.getByRole('row').count()).toBe(6);
+    await table.getByRole('link', { name: 'Brokonstruktion, del 55' }).waitFor();
+    expect(await pages.getByRole('button', { name: 'Nästa sida' }).isDisabled()).toBe(true);
+    await expectNoAxeViolations(page);
+    // a search starts on its first page
+    await page.getByRole('button', { name: 'Sök', exact: true }).click();
+    await pages.getByText('Sida 1 av 2').waitFor();
     await context.close();
   });
 });

@@ -1,5 +1,4 @@
 import { expect } from 'vitest';
-import { importCatalog } from '../../src/features/catalog/catalog.service.ts';
 import { insertApprovedCostConfig } from '../../src/features/costing/costing.service.ts';
 import { demoCostConfig } from '../../src/features/demo/demo-costs.ts';
 import type { Role } from '../../src/features/tenancy/tenancy.contract.ts';
@@ -8,6 +7,7 @@ import {
   createConsortium,
   createOrganisation,
   createUser,
+  importCourses,
   inquiryInput,
   type TestUser,
 } from './factories.ts';
@@ -38,34 +38,20 @@ export async function commercialSetUp(t: TestApp) {
     note: '',
     approvedBy: null,
   });
-  const report = await importCatalog(t.db, {
-    heiId: hei,
-    actor: null,
-    fileName: 'catalog.json',
-    format: 'json',
-    content: Buffer.from(
-      JSON.stringify({
-        courses: [
-          {
-            code: 'PLC101',
-            title: 'PLC-programmering för underhållstekniker',
-            language: 'sv',
-            credits: 7.5,
-            level: 'first-cycle',
-            sunField: '52',
-            format: 'blended',
-            description: 'Felsökning och ändringar i PLC-program enligt IEC 61131-3.',
-            learningOutcomes: ['läsa och felsöka ett PLC-program', 'göra säkra ändringar'],
-            subjects: ['Automation'],
-          },
-        ],
-      }),
-    ),
-    mapping: null,
-    keepValidRows: false,
-    suggestTags: false,
-  });
-  expect(report.status).toBe('succeeded');
+  await importCourses(t.db, hei, [
+    {
+      code: 'PLC101',
+      title: 'PLC-programmering för underhållstekniker',
+      language: 'sv',
+      credits: 7.5,
+      level: 'first-cycle',
+      sunField: '52',
+      format: 'blended',
+      description: 'Felsökning och ändringar i PLC-program enligt IEC 61131-3.',
+      learningOutcomes: ['läsa och felsöka ett PLC-program', 'göra säkra ändringar'],
+      subjects: ['Automation'],
+    },
+  ]);
   const as = (u: TestUser, body?: unknown) => ({ cookie: u.cookie, body });
   const courseId: string = (await t.request('GET', `/api/catalog/courses?hei=${hei}`, as(users.coord))).json()
     .courses[0].id;

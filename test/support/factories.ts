@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { Db } from '../../src/db/client.ts';
 import { createPasswordAccount } from '../../src/features/auth/auth.ts';
+import { importCatalog } from '../../src/features/catalog/catalog.service.ts';
 import { withCheckDigit } from '../../src/features/tenancy/org-number.ts';
 import type { Role } from '../../src/features/tenancy/tenancy.contract.ts';
 import { consortium, membership, organisation } from '../../src/features/tenancy/tenancy.table.ts';
@@ -99,4 +101,23 @@ export function inquiryInput(overrides: Record<string, unknown> = {}) {
     locale: 'sv',
     ...overrides,
   };
+}
+
+/**
+ * Courses imported into an HEI's catalogue as the interchange JSON (the catalogue and its matching index
+ * written as an import writes them, tag suggestions left out); fails the test unless the import succeeded.
+ */
+export async function importCourses(db: Db, heiId: string, courses: Record<string, unknown>[]) {
+  const report = await importCatalog(db, {
+    heiId,
+    actor: null,
+    fileName: 'catalog.json',
+    format: 'json',
+    content: Buffer.from(JSON.stringify({ courses })),
+    mapping: null,
+    keepValidRows: false,
+    suggestTags: false,
+  });
+  if (report.status !== 'succeeded') throw new Error(`the catalogue import ${report.status}`);
+  return report;
 }

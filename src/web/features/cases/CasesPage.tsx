@@ -14,13 +14,12 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
   VisuallyHidden,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { type DragEvent, useEffect, useState } from 'react';
+import { type DragEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../features/cases/cases.contract.ts';
 import { type OpenStage, openStages, stages } from '../../../features/cases/stages.ts';
@@ -32,6 +31,7 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { pickBilingual, useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
+import { Pager } from '../../ui/Pager.tsx';
 import { ErrorAlert, Forbidden, Loading, Page, QueryView, useErrorMessage } from '../../ui/page.tsx';
 import { SearchForm } from '../../ui/SearchForm.tsx';
 import { boardQuery, casesQuery, moveCase } from './cases.api.ts';
@@ -250,21 +250,7 @@ function CaseList({ search }: { search: CaseSearch }) {
                 ))}
               </DataTable>
             )}
-            {pages > 1 && (
-              <Group component="nav" aria-label={t('cases.pagination')} gap="sm">
-                <Button
-                  variant="default"
-                  disabled={page <= 1}
-                  onClick={() => set({ page: page - 1 > 1 ? page - 1 : undefined })}
-                >
-                  {t('cases.previous')}
-                </Button>
-                <Text>{t('cases.page', { page, pages })}</Text>
-                <Button variant="default" disabled={page >= pages} onClick={() => set({ page: page + 1 })}>
-                  {t('cases.next')}
-                </Button>
-              </Group>
-            )}
+            <Pager page={page} pages={pages} onPage={(p) => set({ page: p > 1 ? p : undefined })} />
           </>
         )}
       </QueryView>

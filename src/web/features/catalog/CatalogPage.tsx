@@ -1,19 +1,19 @@
-import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { courseListSchema } from '../../../features/catalog/catalog.contract.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
-import { submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
+import { Pager } from '../../ui/Pager.tsx';
 import { Forbidden, Page, QueryView } from '../../ui/page.tsx';
 import { SearchForm } from '../../ui/SearchForm.tsx';
 import { myConsortiumQuery } from '../inquiries/inquiries.api.ts';
 import { useCatalogAccess } from './access.ts';
 import { CourseKindSelects } from './CourseKindSelects.tsx';
-import { type CourseFilters, coursesQuery } from './catalog.api.ts';
+import { COURSES_PAGE, type CourseFilters, coursesQuery } from './catalog.api.ts';
 
 type CourseList = z.infer<typeof courseListSchema>;
 
@@ -22,8 +22,16 @@ export function CatalogPage() {
   const { t } = useTranslation();
   const { canRead, canWrite } = useCatalogAccess();
   const [filters, setFilters] = useState<CourseFilters>({});
-  const courses = useQuery({ ...coursesQuery(filters), enabled: canRead, placeholderData: (p) => p });
-  const set = (changes: Partial<CourseFilters>) => setFilters((f) => ({ ...f, ...changes }));
+  const [page, setPage] = useState(1);
+  const courses = useQuery({
+    ...coursesQuery(filters, (page - 1) * COURSES_PAGE),
+    enabled: canRead,
+    placeholderData: (p) => p,
+  });
+  const set = (changes: Partial<CourseFilters>) => {
+    setFilters((f) => ({ ...f, ...changes }));
+    setPage(1);
+  };
   const heis = useQuery({ ...myConsortiumQuery, enabled: canRead }).data?.heis ?? [];
 
   return (
@@ -69,14 +77,24 @@ export function CatalogPage() {
               </SimpleGrid>
             </Stack>
           </Paper>
-          <QueryView query={courses}>{(data) => <CourseTable data={data} />}</QueryView>
+          <QueryView query={courses}>
+            {(data) => <CourseTable data={data} page={page} onPage={setPage} />}
+          </QueryView>
         </Stack>
       )}
     </Page>
   );
 }
 
-function CourseTable({ data }: { data: CourseList }) {
+function CourseTable({
+  data,
+  page,
+  onPage,
+}: {
+  data: CourseList;
+  page: number;
+  onPage: (page: number) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -131,6 +149,7 @@ function CourseTable({ data }: { data: CourseList }) {
           ))}
         </DataTable>
       )}
+      <Pager page={page} pages={Math.ceil(data.total / COURSES_PAGE)} onPage={onPage} />
     </Stack>
   );
 }

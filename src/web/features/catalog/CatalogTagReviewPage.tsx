@@ -1,13 +1,13 @@
-import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagReview } from '../../../features/catalog/catalog.contract.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
-import { submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
+import { Pager } from '../../ui/Pager.tsx';
 import { Forbidden, Page, QueryView, useErrorMessage } from '../../ui/page.tsx';
 import { SearchForm } from '../../ui/SearchForm.tsx';
 import { useCatalogAccess } from './access.ts';
@@ -70,24 +70,11 @@ function Review({ heiId }: { heiId: string }) {
                   : t('catalog.review.count', { count: r.total })}
               </Text>
               <ReviewTable heiId={heiId} review={r} />
-              {r.courses.length < r.total && (
-                <Group gap="sm">
-                  <Button
-                    variant="default"
-                    disabled={offset === 0}
-                    onClick={() => setOffset(Math.max(0, offset - TAG_REVIEW_PAGE))}
-                  >
-                    {t('catalog.review.previous')}
-                  </Button>
-                  <Button
-                    variant="default"
-                    disabled={offset + r.courses.length >= r.total}
-                    onClick={() => setOffset(offset + TAG_REVIEW_PAGE)}
-                  >
-                    {t('catalog.review.next')}
-                  </Button>
-                </Group>
-              )}
+              <Pager
+                page={Math.floor(offset / TAG_REVIEW_PAGE) + 1}
+                pages={Math.ceil(r.total / TAG_REVIEW_PAGE)}
+                onPage={(page) => setOffset((page - 1) * TAG_REVIEW_PAGE)}
+              />
             </Stack>
           )
         }

@@ -18,14 +18,18 @@ export type CourseFilters = {
   level?: CourseLevel;
 };
 
-export const coursesQuery = (f: CourseFilters) =>
+/** Courses the course list shows at a time. */
+export const COURSES_PAGE = 50;
+
+export const coursesQuery = (f: CourseFilters, offset = 0) =>
   queryOptions({
-    queryKey: ['courses', f],
+    queryKey: ['courses', f, offset],
     queryFn: ({ signal }) => {
       const params = new URLSearchParams(
         Object.entries(f).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
       );
-      params.set('limit', '50');
+      params.set('limit', String(COURSES_PAGE));
+      params.set('offset', String(offset));
       return api.get(`/api/catalog/courses?${params}`, courseListSchema, signal);
     },
   });

@@ -278,7 +278,7 @@ describe('the course catalogue', () => {
     await context.close();
   });
 
-  it('is searchable by another HEI of the consortium, which cannot change it', async () => {
+  it('is searchable by another HEI of the consortium, which cannot change it; long lists come a page at a time', async () => {
     const { context, page } = await newPage(journey);
     await signIn(page, 'oskar.admin@norrvik.example');
     await page.goto('/courses');
@@ -323,6 +323,51 @@ describe('the course catalogue', () => {
     // a search starts on its first page
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
     await pages.getByText('Sida 1 av 2').waitFor();
+
+    // So does the review queue; when a coordinator has decided the last page, the list is the one before it.
+    const coordinator = await newPage(journey);
+    await signIn(coordinator.page, 'karin.koordinator@mittland.example', { at: 'Mittlands universitet' });
+    // (the English journey above left Karin's interface in English)
+    const swedish = coordinator.page.getByRole('button', { name: 'Svenska' });
+    if (await swedish.count()) await swedish.click();
+    const welding = Array.from({ length: 53 }, (_, i) => ({
+      code: `SVM${String(i + 1).padStart(3, '0')}`,
+      title: `Svetsteknik för montörer, del ${i + 1}`,
+      language: 'sv',
+      credits: 1.5,
+    }));
+    await importCourses(journey.lupp.database.db, mittland?.id ?? '', welding, { suggestTags: true });
+    await coordinator.page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Kurser' })
+      .click();
+    await coordinator.page.getByRole('link', { name: 'Granska föreslagna begrepp' }).click();
+    await expectHeading(coordinator.page, 'Föreslagna begrepp att granska');
+    const search = coordinator.page.getByRole('form', { name: 'Sök bland förslagen' });
+    await search.getByRole('searchbox', { name: 'Sök bland förslagen' }).fill('för montörer, del');
+    await search.getByRole('button', { name: 'Sök', exact: true }).click();
+    await coordinator.page
+      .getByText('53 kurser har förslag att granska; här visas 1–50 i kurskodsordning.')
+      .waitFor();
+    await coordinator.page
+      .getByRole('navigation', { name: 'Sidor' })
+      .getByRole('button', { name: 'Nästa sida' })
+      .click();
+    await coordinator.page
+      .getByText('53 kurser har förslag att granska; här visas 51–53 i kurskodsordning.')
+      .waitFor();
+    const review = coordinator.page.getByTestId('tag-review');
+    const reject = review.getByRole('button', { name: /^Avvisa / });
+    for (let left = await reject.count(); left > 1; left -= 1) {
+      await reject.first().click();
+      await expect.poll(() => reject.count()).toBe(left - 1);
+    }
+    await reject.first().click(); // the last of the page
+    await coordinator.page.getByText('50 kurser har förslag att granska.').waitFor();
+    expect(await coordinator.page.getByRole('navigation', { name: 'Sidor' }).count()).toBe(0);
+    await review.getByRole('link', { name: 'SVM050 Svetsteknik för montörer, del 50' }).waitFor();
+    await expectNoAxeViolations(coordinator.page);
+    await coordinator.context.close();
     await context.close();
   });
 });

@@ -105,9 +105,14 @@ export function inquiryInput(overrides: Record<string, unknown> = {}) {
 
 /**
  * Courses imported into an HEI's catalogue as the interchange JSON (the catalogue and its matching index
- * written as an import writes them, tag suggestions left out); fails the test unless the import succeeded.
+ * written as an import writes them; tag suggestions only when asked); fails unless the import succeeded.
  */
-export async function importCourses(db: Db, heiId: string, courses: Record<string, unknown>[]) {
+export async function importCourses(
+  db: Db,
+  heiId: string,
+  courses: Record<string, unknown>[],
+  { suggestTags = false } = {},
+) {
   const report = await importCatalog(db, {
     heiId,
     actor: null,
@@ -116,7 +121,7 @@ export async function importCourses(db: Db, heiId: string, courses: Record<strin
     content: Buffer.from(JSON.stringify({ courses })),
     mapping: null,
     keepValidRows: false,
-    suggestTags: false,
+    suggestTags,
   });
   if (report.status !== 'succeeded') throw new Error(`the catalogue import ${report.status}`);
   return report;

@@ -56,7 +56,8 @@ function Review({ heiId }: { heiId: string }) {
       />
       <QueryView query={review}>
         {(r) =>
-          r.total === 0 ? (
+          // (a page emptied by decisions shows nothing until the effect above moves to the last page)
+          r.courses.length === 0 && offset > 0 ? null : r.total === 0 ? (
             <Text role="status">{q ? t('catalog.review.noneFound', { q }) : t('catalog.review.none')}</Text>
           ) : (
             <Stack gap="sm">

@@ -990,6 +990,8 @@ export const en: Translation = {
     newButton: 'New needs analysis…',
     forCase: 'Case',
     chooseCase: 'Choose a case',
+    caseSearchHint: 'Customer, title or need: the most recently changed open cases come first.',
+    noCaseFound: 'No open case matches.',
     analysisTitle: 'Title',
     titleError: 'Write a title of at least three characters.',
     caseError: 'Choose the case the analysis belongs to.',

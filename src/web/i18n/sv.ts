@@ -987,6 +987,8 @@ export const sv = {
     newButton: 'Ny behovsanalys…',
     forCase: 'Ärende',
     chooseCase: 'Välj ärende',
+    caseSearchHint: 'Kund, rubrik eller behov: de senast ändrade öppna ärendena visas först.',
+    noCaseFound: 'Inget öppet ärende matchar.',
     analysisTitle: 'Rubrik',
     titleError: 'Skriv en rubrik med minst tre tecken.',
     caseError: 'Välj det ärende analysen hör till.',

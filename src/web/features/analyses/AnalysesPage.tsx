@@ -1,4 +1,5 @@
-import { Alert, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -84,7 +85,6 @@ export function NewAnalysisModal({ onClose, caseId }: { onClose: () => void; cas
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
-  const cases = useQuery({ ...casesQuery({ pageSize: 200, sort: 'updated' }), enabled: !caseId });
   const [chosenCase, setChosenCase] = useState(caseId ?? '');
   const [title, setTitle] = useState('');
   const [errors, setErrors] = useState<{ title?: string; caseId?: string; other?: string }>({});
@@ -123,24 +123,7 @@ export function NewAnalysisModal({ onClose, caseId }: { onClose: () => void; cas
       pending={create.isPending}
       error={errors.other}
     >
-      {!caseId && (
-        <NativeSelect
-          label={t('analyses.forCase')}
-          required
-          value={chosenCase}
-          onChange={(e) => setChosenCase(e.currentTarget.value)}
-          error={errors.caseId}
-        >
-          <option value="">{t('analyses.chooseCase')}</option>
-          {(cases.data?.items ?? [])
-            .filter((c) => c.stage !== 'closed')
-            .map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.customer.name} – {c.title} ({c.reference})
-              </option>
-            ))}
-        </NativeSelect>
-      )}
+      {!caseId && <CasePicker value={chosenCase} onChange={setChosenCase} error={errors.caseId} />}
       <TextInput
         label={t('analyses.analysisTitle')}
         required
@@ -149,5 +132,55 @@ export function NewAnalysisModal({ onClose, caseId }: { onClose: () => void; cas
         error={errors.title}
       />
     </FormModal>
+  );
+}
+
+/**
+ * The open case an analysis is for: the most recently changed ones at first, any other by searching as one
+ * types (customer, title, need), so an HEI with many cases finds an old one too.
+ */
+function CasePicker({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (caseId: string) => void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 250);
+  // the box shows the chosen case's name: that is no search
+  const q = debounced && debounced !== chosen?.label ? debounced : undefined;
+  const cases = useQuery({
+    ...casesQuery({ q, pageSize: 50, sort: 'updated' }),
+    placeholderData: (previous) => previous,
+  });
+  const options = (cases.data?.items ?? [])
+    .filter((c) => c.stage !== 'closed')
+    .map((c) => ({ value: c.id, label: `${c.customer.name} – ${c.title} (${c.reference})` }));
+  if (chosen && chosen.value === value && !options.some((o) => o.value === value)) options.unshift(chosen);
+  return (
+    <Select
+      label={t('analyses.forCase')}
+      description={t('analyses.caseSearchHint')}
+      placeholder={t('analyses.chooseCase')}
+      required
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      data={options}
+      filter={({ options: all }) => all}
+      nothingFoundMessage={t('analyses.noCaseFound')}
+      value={value || null}
+      onChange={(id, option) => {
+        setChosen(id && option ? { value: id, label: option.label } : null);
+        onChange(id ?? '');
+      }}
+      error={error}
+      comboboxProps={{ withinPortal: true }}
+    />
   );
 }

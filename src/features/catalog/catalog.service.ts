@@ -636,13 +636,10 @@ export async function suggestCourseTags(db: Db, access: { heiId: string }, cours
 }
 
 /**
- * The HEI's courses with concepts suggested and not yet decided, in code order: the queue a coordinator
- * works through so that tags get confirmed (a confirmed concept is a key matching finds the course by).
- */
-/**
- * The HEI's courses with undecided suggestions, in course code order, `limit` from `offset`: a work queue
- * (decided courses leave it). `q` narrows it to courses whose code or title, or an undecided concept's
- * label, contains the text; then only those concepts are listed when the text is a concept's.
+ * The HEI's courses with concepts suggested and not yet decided, in code order, `limit` from `offset`: the
+ * queue a coordinator works through so that tags get confirmed (a confirmed concept is a key matching finds
+ * the course by; decided courses leave it). `q` narrows it to courses whose code or title, or an undecided
+ * concept's label, contains the text; a course found by a concept's label lists only the concepts that have it.
  */
 export async function tagReview(db: Db, access: { heiId: string }, query: TagReviewQuery) {
   const text = query.q || null;
@@ -683,7 +680,7 @@ export async function tagReview(db: Db, access: { heiId: string }, query: TagRev
     (query.offset > 0 ? ((await db.select({ n: count() }).from(course).where(queued))[0]?.n ?? 0) : 0);
   const tags = courses.length
     ? await db
-        .select({ t: courseConcept, c: taxonomyConcept })
+        .select({ t: courseConcept, c: taxonomyConcept, labelMatches: sql<boolean>`${conceptMatches}` })
         .from(courseConcept)
         .innerJoin(taxonomyConcept, eq(courseConcept.conceptId, taxonomyConcept.id))
         .where(
@@ -704,15 +701,10 @@ export async function tagReview(db: Db, access: { heiId: string }, query: TagRev
       code: c.code,
       title: { sv: c.titleSv, en: c.titleEn },
       tags: tags
-        .filter(({ t, c: concept }) => t.courseId === c.id && (c.byCourse || labelContains(concept, text)))
+        .filter(({ t, labelMatches }) => t.courseId === c.id && (c.byCourse || labelMatches))
         .map(tagView),
     })),
   };
-}
-
-function labelContains(concept: { labelSv: string | null; labelEn: string | null }, text: string | null) {
-  const lower = text?.toLowerCase() ?? '';
-  return [concept.labelSv, concept.labelEn].some((label) => label?.toLowerCase().includes(lower));
 }
 
 /** A person confirms or rejects a concept on a course (a concept they picked themselves can be confirmed too). */

@@ -270,7 +270,8 @@ async function writeNeighbours(tx: Executor, heiIds: string[], neighbours: Neigh
         r(a uuid, b uuid, sim real, cross_language boolean, rank smallint)`);
 }
 
-type StrongTerms = { course_id: string; lang: string; kinds: string[]; terms: string[]; ws: number[] };
+/** A course's strongest terms, strongest first: kind and term as one string ('s' + stem, 'p' + prefix, 'c' + concept). */
+type StrongTerms = { course_id: string; lang: string; terms: string[]; ws: number[] };
 
 async function computeNeighbours(db: Db, heiIds: string[]): Promise<Neighbour[]> {
   const heis = uuidArray(heiIds);
@@ -307,20 +308,13 @@ async function computeNeighbours(db: Db, heiIds: string[]): Promise<Neighbour[]>
   };
   // same-language neighbours by the courses' own terms; other-language ones with each course's terms
   // also in the other language (by the glossary), where own terms alone meet only in shared loanwords
-  const own = strong.map((r) =>
-    vector(
-      r.course_id,
-      r.lang,
-      r.terms.map((term, i) => `${r.kinds[i]}${term}`),
-      r.ws,
-    ),
-  );
+  const own = strong.map((r) => vector(r.course_id, r.lang, r.terms, r.ws));
   const both = strong.map((r) => {
     const translated = translate(r, translations);
     return vector(
       r.course_id,
       r.lang,
-      [...r.terms.map((term, i) => `${r.kinds[i]}${term}`), ...translated.keys()],
+      [...r.terms, ...translated.keys()],
       [...r.ws, ...[...translated.values()].map((w) => w * TRANSLATED_TERM_WEIGHT)],
     );
   });
@@ -344,8 +338,7 @@ async function strongestTerms(db: Db, heis: ReturnType<typeof uuidArray>, n: num
           where df.df > 1 and df.df < ${n}::float8 / 10),
     top as (select * from (select w.*, row_number() over (partition by course_id order by w desc, term, kind) as r
                            from w) x where r <= ${sql.raw(String(TERMS_PER_COURSE))})
-    select course_id, lang, array_agg(kind order by r) as kinds, array_agg(term order by r) as terms,
-      array_agg(w order by r) as ws
+    select course_id, lang, array_agg(kind || term order by r) as terms, array_agg(w order by r) as ws
     from top group by 1, 2 order by 1`);
   return rows.rows;
 }
@@ -377,8 +370,8 @@ async function glossaryStems(db: Db): Promise<Map<string, string[]>> {
 function translate(course: StrongTerms, translations: Map<string, string[]>): Map<string, number> {
   const translated = new Map<string, number>();
   course.terms.forEach((term, i) => {
-    if (course.kinds[i] !== 's') return;
-    const stems = translations.get(`${course.lang}:${term}`) ?? [];
+    if (!term.startsWith('s')) return;
+    const stems = translations.get(`${course.lang}:${term.slice(1)}`) ?? [];
     for (const stem of stems)
       translated.set(
         `s${stem}`,

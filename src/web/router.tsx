@@ -108,7 +108,11 @@ const processGuideRoute = createRoute({
 const inquiriesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/inquiries',
-  validateSearch: z.object({ view: z.enum(inquiryViews).default('inbox').catch('inbox') }),
+  validateSearch: z.object({
+    view: z.enum(inquiryViews).default('inbox').catch('inbox'),
+    q: z.string().optional().catch(undefined),
+    page: z.coerce.number().int().min(2).optional().catch(undefined),
+  }),
   component: lazyRouteComponent(() => import('./features/inquiries/InquiriesPage.tsx'), 'InquiriesPage'),
 });
 const inquiryRoute = createRoute({

@@ -51,7 +51,7 @@ async function claimedCase(overrides: Record<string, unknown> = {}): Promise<str
     payload: JSON.stringify(inquiryInput(overrides)),
   });
   const { reference } = submitted.json();
-  const inbox = (await t.request('GET', '/api/inquiries?view=inbox', as(coord))).json();
+  const inbox = (await t.request('GET', `/api/inquiries?view=inbox&q=${reference}`, as(coord))).json().items;
   const inquiry = inbox.find((i: { reference: string }) => i.reference === reference);
   expect((await t.request('POST', `/api/inquiries/${inquiry.id}/claim`, as(coord))).statusCode).toBe(200);
   const list = (await t.request('GET', `/api/cases?q=${encodeURIComponent(reference)}`, as(coord))).json();

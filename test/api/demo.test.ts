@@ -27,7 +27,7 @@ describe('demo data', () => {
 
   it('fills the consortium inbox with realistic inquiries, one of them flagged', async () => {
     const cookie = await signIn(t, 'karin.koordinator@mittland.example', DEMO_PASSWORD);
-    const inbox = (await t.request('GET', '/api/inquiries?view=inbox', { cookie })).json();
+    const inbox = (await t.request('GET', '/api/inquiries?view=inbox', { cookie })).json().items;
     expect(inbox.map((i: { organisationName: string }) => i.organisationName).sort()).toEqual([
       'Nordisk Gruvteknik AB',
       'Norrviks kommun',

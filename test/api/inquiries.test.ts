@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inquiry } from '../../src/features/inquiries/inquiries.table.ts';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
@@ -167,7 +167,7 @@ describe('the consortium inbox and routing', () => {
   it('every member HEI sees a new inquiry; after a claim only the owner does; the customer sees who handles it', async () => {
     const { id, token } = await submitted();
     for (const user of [coordA, coordB]) {
-      const inbox = (await t.request('GET', '/api/inquiries?view=inbox', as(user))).json();
+      const inbox = (await t.request('GET', '/api/inquiries?view=inbox', as(user))).json().items;
       expect(inbox.map((i: { id: string }) => i.id)).toContain(id);
     }
     const claimed = await t.request('POST', `/api/inquiries/${id}/claim`, as(coordA));
@@ -196,7 +196,7 @@ describe('the consortium inbox and routing', () => {
       referredToHei: { id: heiB.id },
       ownerHei: { id: heiA.id },
     });
-    const forB = (await t.request('GET', '/api/inquiries?view=referred_to_us', as(coordB))).json();
+    const forB = (await t.request('GET', '/api/inquiries?view=referred_to_us', as(coordB))).json().items;
     expect(forB.map((i: { id: string }) => i.id)).toContain(id);
 
     const accepted = await t.request('POST', `/api/inquiries/${id}/referral/accept`, {
@@ -306,11 +306,78 @@ describe('the consortium inbox and routing', () => {
       .update(inquiry)
       .set({ dueAt: new Date(Date.now() - 60_000) })
       .where(eq(inquiry.id, late.id));
-    const list = (await t.request('GET', '/api/inquiries?view=inbox', as(coordA))).json();
+    const list = (await t.request('GET', '/api/inquiries?view=inbox', as(coordA))).json().items;
     expect(list[0]).toMatchObject({ id: late.id, overdue: true });
-    const onlyOverdue = (await t.request('GET', '/api/inquiries?overdue=true', as(coordA))).json();
+    const onlyOverdue = (await t.request('GET', '/api/inquiries?overdue=true', as(coordA))).json().items;
     expect(onlyOverdue.every((i: { overdue: boolean }) => i.overdue)).toBe(true);
     expect(onlyOverdue.map((i: { id: string }) => i.id)).toContain(late.id);
+  });
+
+  it('pages a long list, counts every overdue inquiry found and searches by the customer and the need', async () => {
+    const own = await createConsortium(t, 'Sökalliansen');
+    const hei = await createOrganisation(t, { kind: 'hei', name: 'Sökhögskolan', consortiumId: own.id });
+    const coord = await createUser(t, [{ organisationId: hei.id, roles: ['coordinator'] }]);
+    const send = async (overrides: Record<string, unknown>) => {
+      const ip = `10.9.0.${++ipCounter}`;
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/api/public/consortia/${own.slug}/inquiries`,
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+        remoteAddress: ip,
+        payload: JSON.stringify(inquiryInput(overrides)),
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      const [row] = await t.db.select().from(inquiry).where(eq(inquiry.reference, response.json().reference));
+      return row as typeof inquiry.$inferSelect;
+    };
+    const plain = await send({});
+    const mine = await send({
+      organisationName: 'Bergsbygdens Kraft AB',
+      municipality: 'Åre',
+      county: 'Jämtland',
+    });
+    const forklift = await send({
+      needText: 'Lagerpersonalen behöver truckkort och säkra arbetssätt vid lastning.',
+    });
+    await t.db
+      .update(inquiry)
+      .set({ dueAt: new Date(Date.now() - 60_000) })
+      .where(inArray(inquiry.id, [mine.id, forklift.id]));
+    const list = async (query: string) => {
+      const response = await t.request('GET', `/api/inquiries?view=inbox&${query}`, as(coord));
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    };
+    const ids = (page: { items: { id: string }[] }) => page.items.map((i) => i.id);
+
+    const first = await list('pageSize=2');
+    expect(first).toMatchObject({ total: 3, overdue: 2, page: 1, pageSize: 2 });
+    expect(ids(first).sort()).toEqual([mine.id, forklift.id].sort());
+    const second = await list('pageSize=2&page=2');
+    expect(second).toMatchObject({ total: 3, overdue: 2, page: 2 });
+    expect(ids(second)).toEqual([plain.id]);
+    expect(await list('pageSize=2&page=3')).toMatchObject({ items: [], total: 3 });
+
+    expect(ids(await list('q=bergsbygdens'))).toEqual([mine.id]);
+    expect(ids(await list('q=jämtland'))).toEqual([mine.id]);
+    expect(ids(await list(`q=${forklift.reference.toLowerCase()}`))).toEqual([forklift.id]);
+    const byNeed = await list(`q=${encodeURIComponent('TRUCKKORT')}`);
+    expect(byNeed).toMatchObject({ total: 1, overdue: 1 });
+    expect(ids(byNeed)).toEqual([forklift.id]);
+    expect(await list('q=svetsteknik&overdue=true')).toMatchObject({ total: 1, overdue: 1 });
+    expect(await list('q=ingenting%25s%C3%A5dant')).toEqual({
+      items: [],
+      total: 0,
+      overdue: 0,
+      page: 1,
+      pageSize: 50,
+    });
+
+    for (const bad of ['page=0', 'pageSize=0', 'pageSize=201', `q=${'x'.repeat(201)}`]) {
+      const response = await t.request('GET', `/api/inquiries?${bad}`, as(coord));
+      expect(response.statusCode, bad).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+    }
   });
 
   it('the first-response deadline is two Swedish working days', async () => {
@@ -377,7 +444,7 @@ describe('who may see and do what', () => {
       expect((await t.request('POST', `/api/inquiries/${id}/claim`, as(user))).statusCode).toBe(403);
     }
     expect(
-      (await t.request('GET', '/api/inquiries', as(outsider))).json().map((i: { id: string }) => i.id),
+      (await t.request('GET', '/api/inquiries', as(outsider))).json().items.map((i: { id: string }) => i.id),
     ).not.toContain(id);
     expect((await t.request('GET', `/api/inquiries/${id}`, as(outsider))).statusCode).toBe(404);
     expect((await t.request('POST', `/api/inquiries/${id}/claim`, as(outsider))).statusCode).toBe(404);

@@ -99,7 +99,7 @@ beforeAll(async () => {
       }),
     ),
   });
-  inquiryId = (await t.request('GET', '/api/inquiries', { cookie: coordA.cookie })).json()[0].id;
+  inquiryId = (await t.request('GET', '/api/inquiries', { cookie: coordA.cookie })).json().items[0].id;
   await t.request('POST', `/api/inquiries/${inquiryId}/claim`, { cookie: coordA.cookie });
   caseId = (await t.request('GET', '/api/cases', { cookie: coordA.cookie })).json().items[0].id;
 });
@@ -683,7 +683,7 @@ describe('matching an inquiry', () => {
     });
     const open = (await t.request('GET', '/api/inquiries', { cookie: coordA.cookie }))
       .json()
-      .find((i: { organisationName: string }) => i.organisationName === 'Delat AB');
+      .items.find((i: { organisationName: string }) => i.organisationName === 'Delat AB');
     const coordB = await createUser(t, [{ organisationId: heiB, roles: ['coordinator'] }]);
     const matchAs = async (user: TestUser) =>
       (await t.request('GET', `/api/inquiries/${open.id}/matches`, { cookie: user.cookie })).json();

@@ -39,7 +39,7 @@ beforeAll(async () => {
       inquiryInput({ organisationName: 'Ångbruket i Älvdal AB', orgNumber: orgNumber() }),
     ),
   });
-  const [inquiry] = (await t.request('GET', '/api/inquiries', { cookie: coord.cookie })).json();
+  const [inquiry] = (await t.request('GET', '/api/inquiries', { cookie: coord.cookie })).json().items;
   await t.request('POST', `/api/inquiries/${inquiry.id}/claim`, { cookie: coord.cookie });
   const caseId = (await t.request('GET', '/api/cases', { cookie: coord.cookie })).json().items[0].id;
 

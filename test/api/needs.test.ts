@@ -46,7 +46,7 @@ beforeAll(async () => {
     headers: { 'content-type': 'application/json' },
     payload: JSON.stringify(inquiryInput({ organisationName: 'Analyskunden AB', orgNumber: orgNumber() })),
   });
-  const [inquiry] = (await t.request('GET', '/api/inquiries', { cookie: coord.cookie })).json();
+  const [inquiry] = (await t.request('GET', '/api/inquiries', { cookie: coord.cookie })).json().items;
   await t.request('POST', `/api/inquiries/${inquiry.id}/claim`, { cookie: coord.cookie });
   caseId = (await t.request('GET', '/api/cases', { cookie: coord.cookie })).json().items[0].id;
 });

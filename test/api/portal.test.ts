@@ -36,7 +36,7 @@ beforeAll(async () => {
       inquiryInput({ organisationName: 'Portalkunden AB', orgNumber: customerOrgNumber }),
     ),
   });
-  const [inquiry] = (await t.request('GET', '/api/inquiries', { cookie: coord.cookie })).json();
+  const [inquiry] = (await t.request('GET', '/api/inquiries', { cookie: coord.cookie })).json().items;
   await t.request('POST', `/api/inquiries/${inquiry.id}/claim`, { cookie: coord.cookie });
   caseId = (await t.request('GET', '/api/cases', { cookie: coord.cookie })).json().items[0].id;
   await t.request('POST', `/api/cases/${caseId}/entries`, {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
@@ -48,6 +48,21 @@ describe('the inquiry inbox', () => {
       await inbox.getByRole('link', { name }).waitFor();
     expect(await inbox.getByRole('columnheader', { name: 'Svara senast' }).count()).toBe(1);
     await expectNoAxeViolations(page);
+
+    // Search by the customer's words: only that inquiry is left; a search with no hit says so.
+    const search = page.getByRole('form', { name: 'Sök förfrågningar' });
+    await search.getByRole('searchbox', { name: 'Sök förfrågningar' }).fill('gruvteknik');
+    await search.getByRole('button', { name: 'Sök' }).click();
+    await inbox.getByRole('link', { name: 'Region Mittland' }).waitFor({ state: 'detached' });
+    expect(await inbox.getByRole('row').count()).toBe(2);
+    await inbox.getByRole('link', { name: 'Nordisk Gruvteknik AB' }).waitFor();
+    await search.getByRole('searchbox', { name: 'Sök förfrågningar' }).fill('simultantolkning');
+    await search.getByRole('button', { name: 'Sök' }).click();
+    await page.getByText('Inga förfrågningar här innehåller ”simultantolkning”.').waitFor();
+    await expectNoAxeViolations(page);
+    await search.getByRole('searchbox', { name: 'Sök förfrågningar' }).fill('');
+    await search.getByRole('button', { name: 'Sök' }).click();
+    await inbox.getByRole('link', { name: 'Region Mittland' }).waitFor();
 
     // Claim: the inquiry becomes ours and a case is opened.
     await openInquiry(page, 'Stålverket i Norrvik AB');
@@ -137,6 +152,42 @@ describe('the inquiry inbox', () => {
       .from(outbox)
       .where(and(eq(outbox.kind, 'inquiry_declined')));
     expect(mails.map((m) => m.textBody).join('\n')).toContain('Vårdhygien 7,5 hp');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('pages an inbox of more than 50 inquiries, overdue counted over all of them', async () => {
+    // 55 more inquiries like one in the inbox, the oldest 52 of them overdue (written straight to the
+    // database: the front door lets one sender submit only a few an hour).
+    await journey.lupp.database.db.execute(sql`
+      insert into inquiry (consortium_id, reference, follow_token_hash, organisation_name, org_number, sector,
+        municipality, county, contact_name, contact_email, need_text, purpose, participants_work_for_buyer,
+        participants, format, language, budget_range, locale, consent_at, sender_hash, due_at, created_at)
+      select consortium_id, 'KOPIA-' || n, md5('kopia' || n), 'Kopia ' || n || ' AB', org_number, sector,
+        municipality, county, contact_name, contact_email, need_text, purpose, participants_work_for_buyer,
+        participants, format, language, budget_range, locale, consent_at, sender_hash,
+        case when n <= 52 then now() - interval '1 day' else now() + interval '2 days' end,
+        now() - n * interval '1 minute'
+      from (select * from inquiry where organisation_name = 'Stålverket i Norrvik AB' limit 1) original,
+        generate_series(1, 55) n`);
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Mittlands universitet' });
+    await openInquiries(page);
+    const inbox = page.getByTestId('inquiries-inbox');
+    await page.getByText('52 förfrågningar är försenade – de visas först.').waitFor();
+    const pages = page.getByRole('navigation', { name: 'Sidor' });
+    await pages.getByText('Sida 1 av 2').waitFor();
+    expect(await inbox.getByRole('row').count()).toBe(51);
+    await pages.getByRole('button', { name: 'Nästa sida' }).click();
+    await pages.getByText('Sida 2 av 2').waitFor();
+    // The last two overdue copies, then those not yet due, newest first: the demo's inquiry left in the inbox.
+    await inbox.getByRole('link', { name: 'Kopia 53 AB' }).waitFor();
+    await inbox.getByRole('link', { name: 'Nordisk Gruvteknik AB' }).waitFor();
+    expect(page.url()).toContain('page=2');
+    await page.getByText('52 förfrågningar är försenade – de visas först.').waitFor();
+    await expectNoAxeViolations(page);
+    await page.goBack();
+    await pages.getByText('Sida 1 av 2').waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

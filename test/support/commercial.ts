@@ -63,7 +63,8 @@ export async function commercialSetUp(t: TestApp) {
     payload: JSON.stringify(inquiryInput()),
   });
   const { reference } = submitted.json();
-  const inbox = (await t.request('GET', '/api/inquiries?view=inbox', as(users.coord))).json();
+  const inbox = (await t.request('GET', `/api/inquiries?view=inbox&q=${reference}`, as(users.coord))).json()
+    .items;
   const inquiry = inbox.find((i: { reference: string }) => i.reference === reference);
   expect((await t.request('POST', `/api/inquiries/${inquiry.id}/claim`, as(users.coord))).statusCode).toBe(
     200,

@@ -134,7 +134,32 @@ export const inquiryParams = z.object({ inquiryId: z.uuid() });
 export const listInquiriesQuery = z.object({
   view: z.enum(['inbox', 'ours', 'referred_to_us', 'all']).default('all'),
   overdue: z.enum(['true', 'false']).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .describe(
+      'Only inquiries whose organisation, reference, municipality, county or need contains this text',
+    ),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
+export type InquiryListFilter = z.infer<typeof listInquiriesQuery>;
+
+export const inquiryListSchema = z
+  .object({
+    items: z.array(inquirySummarySchema),
+    total: z.number().int(),
+    overdue: z
+      .number()
+      .int()
+      .describe('How many of all the inquiries found (not only this page) are overdue'),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: 'InquiryList' });
+export type InquiryList = z.infer<typeof inquiryListSchema>;
 export const referBody = z.strictObject({ toHeiId: z.uuid(), reason: text(5, 2000) });
 export const reasonBody = z.strictObject({ reason: text(5, 2000) });
 export const declineBody = z.strictObject({

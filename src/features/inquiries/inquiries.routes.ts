@@ -6,8 +6,8 @@ import {
   followedInquirySchema,
   frontDoorSchema,
   inquiryDetailSchema,
+  inquiryListSchema,
   inquiryParams,
-  inquirySummarySchema,
   listInquiriesQuery,
   overrideBody,
   reasonBody,
@@ -95,13 +95,12 @@ export async function inquiryRoutes(app: App, { database: { db }, config }: Deps
       schema: {
         tags: ['inquiries'],
         summary:
-          'Inquiries the active HEI may see: the consortium inbox, its own, and those referred to it; overdue first',
+          'Inquiries the active HEI may see: the consortium inbox, its own, and those referred to it; overdue first, a page at a time',
         querystring: listInquiriesQuery,
-        response: { 200: z.array(inquirySummarySchema), ...problems(400, 401, 403) },
+        response: { 200: inquiryListSchema, ...problems(400, 401, 403) },
       },
     },
-    async (request) =>
-      listInquiries(db, actorOf(request), request.query.view, request.query.overdue === 'true'),
+    async (request) => listInquiries(db, actorOf(request), request.query),
   );
 
   app.get(

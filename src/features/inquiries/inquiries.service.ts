@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { workingDaysDeadline } from '../../shared/working-days.ts';
@@ -12,7 +12,12 @@ import type { Role } from '../tenancy/tenancy.contract.ts';
 import { type Actor, actingHei, type ActingHei as Hei } from '../tenancy/tenancy.service.ts';
 import { consortium, organisation } from '../tenancy/tenancy.table.ts';
 import { assessEligibility } from './eligibility.ts';
-import type { InquiryDetail, InquirySummary, SubmitInquiry } from './inquiries.contract.ts';
+import type {
+  InquiryDetail,
+  InquiryListFilter,
+  InquirySummary,
+  SubmitInquiry,
+} from './inquiries.contract.ts';
 import { inquiry, inquiryEvent, inquiryNumber } from './inquiries.table.ts';
 
 /** First-response target, in Swedish working days. */
@@ -247,39 +252,64 @@ const visibleTo = (hei: Hei) =>
     ),
   );
 
-export async function listInquiries(
-  db: Db,
-  actor: Actor,
-  view: 'inbox' | 'ours' | 'referred_to_us' | 'all',
-  overdueOnly: boolean,
-) {
+/**
+ * Inquiries the HEI may see in one view, overdue first and then the newest, a page at a time; with the
+ * total found and how many of them are overdue, so the page can say so for the whole list.
+ */
+export async function listInquiries(db: Db, actor: Actor, f: InquiryListFilter) {
   const hei = await actingHei(db, actor, READ_ROLES);
   const viewFilter =
-    view === 'inbox'
+    f.view === 'inbox'
       ? eq(inquiry.status, 'new')
-      : view === 'ours'
+      : f.view === 'ours'
         ? eq(inquiry.ownerHeiId, hei.id)
-        : view === 'referred_to_us'
+        : f.view === 'referred_to_us'
           ? eq(inquiry.referredToHeiId, hei.id)
           : undefined;
-  const overdueFilter = overdueOnly
-    ? sql`${inquiry.firstResponseAt} is null and ${inquiry.dueAt} < now()`
-    : undefined;
-  const rows = await db
-    .select()
-    .from(inquiry)
-    .where(and(visibleTo(hei), viewFilter, overdueFilter))
-    .orderBy(
-      sql`(${inquiry.firstResponseAt} is null and ${inquiry.dueAt} < now()) desc`,
-      desc(inquiry.createdAt),
-    )
-    .limit(500);
+  const isOverdue = sql`(${inquiry.firstResponseAt} is null and ${inquiry.dueAt} < now())`;
+  const where = and(
+    visibleTo(hei),
+    viewFilter,
+    f.overdue === 'true' ? isOverdue : undefined,
+    f.q ? containsText(f.q) : undefined,
+  );
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select()
+      .from(inquiry)
+      .where(where)
+      .orderBy(sql`${isOverdue} desc`, desc(inquiry.createdAt), desc(inquiry.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db
+      .select({ total: count(), overdue: sql<number>`count(*) filter (where ${isOverdue})`.mapWith(Number) })
+      .from(inquiry)
+      .where(where),
+  ]);
   const names = await heiNames(db, rows);
   const overrides = await overridesFor(
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => summary(r, names, hei, overrides.get(r.id) ?? new Map()));
+  return {
+    items: rows.map((r) => summary(r, names, hei, overrides.get(r.id) ?? new Map())),
+    total: totals?.total ?? 0,
+    overdue: totals?.overdue ?? 0,
+    page: f.page,
+    pageSize: f.pageSize,
+  };
+}
+
+/** The inquiry's organisation, reference, place or need contains the text (any case). */
+function containsText(text: string) {
+  const has = (column: AnyColumn) => sql`strpos(lower(${column}), lower(${text})) > 0`;
+  return or(
+    has(inquiry.organisationName),
+    has(inquiry.reference),
+    has(inquiry.municipality),
+    has(inquiry.county),
+    has(inquiry.needText),
+  );
 }
 
 async function heiNames(db: Db, rows: Row[]): Promise<Map<string, string>> {

@@ -1,14 +1,17 @@
-import { Alert, Badge, Group, Table, Tabs, Text } from '@mantine/core';
+import { Alert, Badge, Group, Stack, Table, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InquirySummary } from '../../../features/inquiries/inquiries.contract.ts';
+import type { InquiryList, InquirySummary } from '../../../features/inquiries/inquiries.contract.ts';
 import { activeOrganisationOf, hasRole, useMe } from '../../session.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
+import { Pager } from '../../ui/Pager.tsx';
 import { Forbidden, Page, QueryView } from '../../ui/page.tsx';
-import { type InquiryView, inquiriesQuery, inquiryViews } from './inquiries.api.ts';
+import { SearchForm } from '../../ui/SearchForm.tsx';
+import { INQUIRIES_PAGE, type InquiryView, inquiriesQuery, inquiryViews } from './inquiries.api.ts';
 
 const route = getRouteApi('/app/inquiries');
 
@@ -25,7 +28,7 @@ export function useInquiryAccess() {
 
 export function InquiriesPage() {
   const { t } = useTranslation();
-  const { view } = route.useSearch();
+  const { view, q } = route.useSearch();
   const navigate = useNavigate();
   const { canRead } = useInquiryAccess();
 
@@ -36,10 +39,18 @@ export function InquiriesPage() {
       ) : (
         <>
           <Text>{t('inquiries.intro')}</Text>
+          <SearchForm
+            label={t('inquiries.search')}
+            hint={t('inquiries.searchHint')}
+            button={t('inquiries.searchButton')}
+            searched={q}
+            maw={640}
+            onSearch={(text) => void navigate({ to: '/inquiries', search: { view, q: text } })}
+          />
           <Tabs
             value={view}
             onChange={(next) =>
-              next && void navigate({ to: '/inquiries', search: { view: next as InquiryView } })
+              next && void navigate({ to: '/inquiries', search: { view: next as InquiryView, q } })
             }
             keepMounted={false}
           >
@@ -52,7 +63,7 @@ export function InquiriesPage() {
             </Tabs.List>
             {inquiryViews.map((v) => (
               <Tabs.Panel key={v} value={v} pt="md">
-                <InquiryList view={v} />
+                <InquiryListView view={v} />
               </Tabs.Panel>
             ))}
           </Tabs>
@@ -62,32 +73,48 @@ export function InquiriesPage() {
   );
 }
 
-function InquiryList({ view }: { view: InquiryView }) {
+/** One view's inquiries, a page at a time (the page and the search are in the address, so back works). */
+function InquiryListView({ view }: { view: InquiryView }) {
   const { t } = useTranslation();
-  const list = useQuery(inquiriesQuery(view));
+  const { q, page = 1 } = route.useSearch();
+  const navigate = useNavigate();
+  const list = useQuery({ ...inquiriesQuery(view, q, page), placeholderData: (previous) => previous });
+  const toPage = (next: number) =>
+    void navigate({ to: '/inquiries', search: { view, q, page: next > 1 ? next : undefined } });
+  const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / INQUIRIES_PAGE));
+  const pastTheEnd = !!list.data && list.data.items.length === 0 && page > pages;
+  // Inquiries claimed or referred away can empty the last page: show the last page there is instead.
+  useEffect(() => {
+    if (pastTheEnd) toPage(pages);
+  });
+  if (pastTheEnd) return null;
   return (
-    <QueryView
-      query={list}
-      forbidden={<Forbidden>{t('inquiries.noAccess')}</Forbidden>}
-      empty={<Text>{t('inquiries.empty')}</Text>}
-    >
-      {(inquiries) => <InquiryTable view={view} inquiries={inquiries} />}
+    <QueryView query={list} forbidden={<Forbidden>{t('inquiries.noAccess')}</Forbidden>}>
+      {(data) =>
+        data.total === 0 ? (
+          <Text>{q ? t('inquiries.noneFound', { q }) : t('inquiries.empty')}</Text>
+        ) : (
+          <Stack gap="sm">
+            <InquiryTable view={view} data={data} />
+            <Pager page={page} pages={pages} onPage={toPage} />
+          </Stack>
+        )
+      }
     </QueryView>
   );
 }
 
-function InquiryTable({ view, inquiries }: { view: InquiryView; inquiries: InquirySummary[] }) {
+function InquiryTable({ view, data }: { view: InquiryView; data: InquiryList }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const overdue = inquiries.filter((i) => i.overdue).length;
   // The API sorts overdue first; keep that order even if it changes.
-  const rows = [...inquiries].sort((a, b) => Number(b.overdue) - Number(a.overdue));
+  const rows = [...data.items].sort((a, b) => Number(b.overdue) - Number(a.overdue));
 
   return (
     <>
-      {overdue > 0 && (
+      {data.overdue > 0 && (
         <Alert color="red" variant="light" mb="sm">
-          {t('inquiries.overdueCount', { count: overdue })}
+          {t('inquiries.overdueCount', { count: data.overdue })}
         </Alert>
       )}
       <DataTable

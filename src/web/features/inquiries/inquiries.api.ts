@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { inquiryDetailSchema, inquirySummarySchema } from '../../../features/inquiries/inquiries.contract.ts';
+import { inquiryDetailSchema, inquiryListSchema } from '../../../features/inquiries/inquiries.contract.ts';
 import { api } from '../../api.ts';
 
 export const inquiryViews = ['inbox', 'ours', 'referred_to_us'] as const;
@@ -12,10 +12,17 @@ export type InquiryView = (typeof inquiryViews)[number];
  */
 export const CONSORTIUM_SLUG = 'kunskapsalliansen';
 
-export const inquiriesQuery = (view: InquiryView) =>
+/** Inquiries shown per page of a view. */
+export const INQUIRIES_PAGE = 50;
+
+export const inquiriesQuery = (view: InquiryView, q: string | undefined, page: number) =>
   queryOptions({
-    queryKey: ['inquiries', view],
-    queryFn: ({ signal }) => api.get(`/api/inquiries?view=${view}`, z.array(inquirySummarySchema), signal),
+    queryKey: ['inquiries', view, q ?? '', page],
+    queryFn: ({ signal }) => {
+      const params = new URLSearchParams({ view, page: String(page), pageSize: String(INQUIRIES_PAGE) });
+      if (q) params.set('q', q);
+      return api.get(`/api/inquiries?${params}`, inquiryListSchema, signal);
+    },
   });
 
 export const inquiryQuery = (inquiryId: string) =>

@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/db/client.ts';
@@ -114,6 +115,9 @@ function quality(setDir: string) {
  * they share its one connection, so the longest wait says how long a rebuild holds everything else up.
  */
 async function rebuildBesideQueries(db: Db, heiIds: string[]) {
+  // how long the app's event loop was held (a request arriving then waits that long before it is even read)
+  const held = monitorEventLoopDelay({ resolution: 5 });
+  held.enable();
   let running = true;
   const waits: number[] = [];
   const queries = (async () => {
@@ -127,9 +131,10 @@ async function rebuildBesideQueries(db: Db, heiIds: string[]) {
   const started = performance.now();
   await rebuildNeighbours(db, heiIds);
   const seconds = (performance.now() - started) / 1000;
+  held.disable();
   running = false;
   await queries;
-  return { seconds, longestWait: Math.max(...waits), p50: pct(waits, 50) };
+  return { seconds, longestWait: Math.max(...waits), p50: pct(waits, 50), longestHold: held.max / 1e6 };
 }
 
 async function latency(label: string, url: string | undefined, size: number) {
@@ -142,7 +147,7 @@ async function latency(label: string, url: string | undefined, size: number) {
     );
     const rebuild = await rebuildBesideQueries(database.db, heiIds);
     console.log(
-      `  ${''.padEnd(18)} a rebuild of the neighbours (as after a catalogue change) took ${rebuild.seconds.toFixed(1)} s; meanwhile a query every 20 ms waited at most ${rebuild.longestWait.toFixed(0)} ms (p50 ${rebuild.p50.toFixed(0)} ms)`,
+      `  ${''.padEnd(18)} a rebuild of the neighbours (as after a catalogue change) took ${rebuild.seconds.toFixed(1)} s; meanwhile a query every 20 ms waited at most ${rebuild.longestWait.toFixed(0)} ms (p50 ${rebuild.p50.toFixed(0)} ms), the event loop was held at most ${rebuild.longestHold.toFixed(0)} ms`,
     );
   });
   if (!ran) console.log(`  ${label}: skipped, no PostgreSQL server answers at ${url}`);

@@ -195,8 +195,11 @@ type Neighbour = { a: string; b: string; sim: number; cross_language: boolean; r
 
 /** Courses whose strongest terms one statement reads: short statements, so requests get in between. */
 const COURSES_PER_READ = 1000;
-/** Courses scored between two yields to the event loop while the neighbours are computed. */
-const COURSES_PER_TURN = 500;
+/**
+ * The longest the neighbours' computation runs before other work gets a turn: requests that arrive
+ * meanwhile wait at most about this long (it is synchronous code on the app's event loop).
+ */
+const TURN_MS = 25;
 /** Tries before a rebuild writes what it computed even though the catalogue changed meanwhile. */
 const REBUILD_TRIES = 3;
 
@@ -244,18 +247,24 @@ async function writeNeighbours(tx: Executor, heiIds: string[], neighbours: Neigh
   const stored = await tx.execute<Neighbour>(sql`select n.a, n.b, n.sim, n.cross_language, n.rank
     from match_neighbour n join match_doc d on d.course_id = n.a where d.hei_id = any(${uuidArray(heiIds)})`);
   const pair = (n: Pick<Neighbour, 'a' | 'b'>) => `${n.a} ${n.b}`;
-  const kept = new Map(stored.rows.map((n) => [pair(n), n]));
+  const kept = new Map<string, Neighbour>();
+  // in turns: on a server database other requests go on beside this transaction (on their own connections)
+  await inTurns(stored.rows.length, (i) => {
+    const n = stored.rows[i] as Neighbour;
+    kept.set(pair(n), n);
+  });
   const changed: Neighbour[] = [];
   const gone: Pick<Neighbour, 'a' | 'b'>[] = [];
-  for (const n of neighbours) {
+  await inTurns(neighbours.length, (i) => {
+    const n = neighbours[i] as Neighbour;
     const old = kept.get(pair(n));
     kept.delete(pair(n));
     // sim is stored as a real
     const same = old && Math.fround(old.sim) === Math.fround(n.sim) && old.rank === n.rank;
-    if (same && old.cross_language === n.cross_language) continue;
+    if (same && old.cross_language === n.cross_language) return;
     changed.push(n);
     if (old) gone.push(n);
-  }
+  });
   // what is left of the stored pairs is no longer a neighbour; a changed pair is deleted and written again
   gone.push(...kept.values());
   for (let i = 0; i < gone.length; i += 5000)
@@ -308,14 +317,19 @@ async function computeNeighbours(db: Db, heiIds: string[]): Promise<Neighbour[]>
   };
   // same-language neighbours by the courses' own terms; other-language ones with each course's terms
   // also in the other language (by the glossary), where own terms alone meet only in shared loanwords
-  const own = strong.map((r) => vector(r.course_id, r.lang, r.terms, r.ws));
-  const both = strong.map((r) => {
+  const own: Vector[] = [];
+  const both: Vector[] = [];
+  await inTurns(strong.length, (i) => {
+    const r = strong[i] as StrongTerms;
+    own.push(vector(r.course_id, r.lang, r.terms, r.ws));
     const translated = translate(r, translations);
-    return vector(
-      r.course_id,
-      r.lang,
-      [...r.terms, ...translated.keys()],
-      [...r.ws, ...[...translated.values()].map((w) => w * TRANSLATED_TERM_WEIGHT)],
+    both.push(
+      vector(
+        r.course_id,
+        r.lang,
+        [...r.terms, ...translated.keys()],
+        [...r.ws, ...[...translated.values()].map((w) => w * TRANSLATED_TERM_WEIGHT)],
+      ),
     );
   });
   return [
@@ -387,17 +401,25 @@ function translate(course: StrongTerms, translations: Map<string, string[]>): Ma
  * each of a course's terms, in flat typed arrays.
  */
 async function nearestNeighbours(vectors: Vector[], terms: number): Promise<Neighbour[]> {
-  const scoreCourses = neighbourScorer(vectors, terms);
+  const scoreCourse = neighbourScorer(vectors, terms);
   const out: Neighbour[] = [];
-  for (let from = 0; from < vectors.length; from += COURSES_PER_TURN) {
-    // a turn for the requests waiting between slices (the app's event loop runs this too)
-    if (from > 0) await new Promise((resolve) => setImmediate(resolve));
-    scoreCourses(from, Math.min(from + COURSES_PER_TURN, vectors.length), out);
-  }
+  await inTurns(vectors.length, (course) => scoreCourse(course, out));
   return out;
 }
 
-/** Inverted lists of the vectors' terms, and a function that scores a slice of the courses (kept synchronous: hot). */
+/** Calls `work` for 0 … count − 1, with a turn for other work (requests) whenever it has run TURN_MS. */
+async function inTurns(count: number, work: (i: number) => void): Promise<void> {
+  let turnStarted = performance.now();
+  for (let i = 0; i < count; i += 1) {
+    if (i % 16 === 0 && performance.now() - turnStarted > TURN_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      turnStarted = performance.now();
+    }
+    work(i);
+  }
+}
+
+/** Inverted lists of the vectors' terms, and a function that scores one course against all (kept synchronous: hot). */
 function neighbourScorer(unsorted: Vector[], terms: number) {
   const vectors = [...unsorted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // inverted lists: holders (index in vectors, so ties by index are ties by id) and weights per term
@@ -433,56 +455,54 @@ function neighbourScorer(unsorted: Vector[], terms: number) {
 
   const dot = new Float64Array(vectors.length);
   const touched = new Int32Array(vectors.length);
-  /** The neighbours of the courses from..to (in id order) onto `out`. */
-  return (from: number, to: number, out: Neighbour[]) => {
-    for (let ai = from; ai < to; ai += 1) {
-      const a = vectors[ai] as Vector;
-      let n = 0;
-      a.terms.forEach((t, i) => {
-        const wa = a.weights[i] ?? 0;
-        for (let j = start[t] ?? 0, to = end[t] ?? 0; j < to; j += 1) {
-          const c = holder[j] ?? 0;
-          if (c === ai) continue;
-          const d = dot[c] ?? 0;
-          if (d === 0) touched[n++] = c;
-          dot[c] = d + wa * (weight[j] ?? 0);
-        }
-      });
-      // the nearest few of each kind; most pairs fail the first test, so nothing is allocated for them
-      const same: { b: number; sim: number }[] = [];
-      const other: { b: number; sim: number }[] = [];
-      for (let k = 0; k < n; k += 1) {
-        const c = touched[k] ?? 0;
-        const b = vectors[c] as Vector;
-        const sim = (dot[c] ?? 0) / (a.norm * b.norm);
-        dot[c] = 0;
-        const sameLanguage = b.lang === a.lang;
-        const list = sameLanguage ? same : other;
-        const count = sameLanguage ? SAME_LANGUAGE_NEIGHBOURS : OTHER_LANGUAGE_NEIGHBOURS;
-        const last = list[list.length - 1];
-        if (list.length === count && last && (sim < last.sim || (sim === last.sim && c > last.b))) continue;
-        let at = list.length;
-        for (; at > 0; at -= 1) {
-          const x = list[at - 1] as { b: number; sim: number };
-          if (sim < x.sim || (sim === x.sim && c > x.b)) break;
-        }
-        list.splice(at, 0, { b: c, sim });
-        if (list.length > count) list.pop();
+  /** The neighbours of the course at `ai` (in id order) onto `out`. */
+  return (ai: number, out: Neighbour[]) => {
+    const a = vectors[ai] as Vector;
+    let n = 0;
+    a.terms.forEach((t, i) => {
+      const wa = a.weights[i] ?? 0;
+      for (let j = start[t] ?? 0, to = end[t] ?? 0; j < to; j += 1) {
+        const c = holder[j] ?? 0;
+        if (c === ai) continue;
+        const d = dot[c] ?? 0;
+        if (d === 0) touched[n++] = c;
+        dot[c] = d + wa * (weight[j] ?? 0);
       }
-      for (const [list, cross] of [
-        [same, false],
-        [other, true],
-      ] as const) {
-        list.forEach((x, i) => {
-          out.push({
-            a: a.id,
-            b: (vectors[x.b] as Vector).id,
-            sim: x.sim,
-            cross_language: cross,
-            rank: i + 1,
-          });
+    });
+    // the nearest few of each kind; most pairs fail the first test, so nothing is allocated for them
+    const same: { b: number; sim: number }[] = [];
+    const other: { b: number; sim: number }[] = [];
+    for (let k = 0; k < n; k += 1) {
+      const c = touched[k] ?? 0;
+      const b = vectors[c] as Vector;
+      const sim = (dot[c] ?? 0) / (a.norm * b.norm);
+      dot[c] = 0;
+      const sameLanguage = b.lang === a.lang;
+      const list = sameLanguage ? same : other;
+      const count = sameLanguage ? SAME_LANGUAGE_NEIGHBOURS : OTHER_LANGUAGE_NEIGHBOURS;
+      const last = list[list.length - 1];
+      if (list.length === count && last && (sim < last.sim || (sim === last.sim && c > last.b))) continue;
+      let at = list.length;
+      for (; at > 0; at -= 1) {
+        const x = list[at - 1] as { b: number; sim: number };
+        if (sim < x.sim || (sim === x.sim && c > x.b)) break;
+      }
+      list.splice(at, 0, { b: c, sim });
+      if (list.length > count) list.pop();
+    }
+    for (const [list, cross] of [
+      [same, false],
+      [other, true],
+    ] as const) {
+      list.forEach((x, i) => {
+        out.push({
+          a: a.id,
+          b: (vectors[x.b] as Vector).id,
+          sim: x.sim,
+          cross_language: cross,
+          rank: i + 1,
         });
-      }
+      });
     }
   };
 }

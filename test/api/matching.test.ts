@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { uuidArray } from '../../src/db/arrays.ts';
 import { catalogScope, indexUnindexedCourses } from '../../src/features/catalog/catalog.service.ts';
 import { course } from '../../src/features/catalog/catalog.table.ts';
@@ -358,6 +358,58 @@ describe('matching free text across the consortium', () => {
     await importCourses(t.db, heiA, [changed]);
     expect(withoutWriter(await table())).toEqual(withoutWriter(before));
   });
+
+  // A second session has to hold the rebuild before its write: the embedded database has one session.
+  it.skipIf(inject('templateDatabase').kind === 'embedded')(
+    'computes again when the catalogue changed while it computed, and writes the neighbours of the catalogue as it is then',
+    async () => {
+      const scope = await catalogScope(t.db, heiA);
+      const neighbours = async () =>
+        (
+          await t.db.execute(
+            sql`select a, b, sim, rank, cross_language from match_neighbour order by a, b, cross_language`,
+          )
+        ).rows;
+      await rebuildNeighbours(t.db, scope);
+      const before = await neighbours();
+      const holder = await t.database.pool.connect();
+      try {
+        await holder.query(`select pg_advisory_lock(hashtext('lupp:match_neighbour'))`);
+        const rebuilding = rebuildNeighbours(t.db, scope);
+        // it has read the catalogue and computed, and waits to write
+        await vi.waitFor(
+          async () => {
+            const waiting = await holder.query(`select 1 from pg_locks
+              where locktype = 'advisory' and not granted
+                and database = (select oid from pg_database where datname = current_database())`);
+            expect(waiting.rowCount).toBeGreaterThan(0);
+          },
+          { timeout: 30_000, interval: 50 },
+        );
+        // meanwhile a course of A becomes one on another topic (its own rebuild left to nobody)
+        const course = (id: string): Record<string, unknown> => catalog.find((c) => c.id === id) ?? {};
+        const [changed, topic] = [course('HV-0009'), course('MDU-0001')];
+        const { title, description, learningOutcomes, subjects } = topic;
+        await importCourses(t.db, heiA, [{ ...changed, title, description, learningOutcomes, subjects }], {
+          queueNeighbours: async () => {},
+        });
+        await holder.query(`select pg_advisory_unlock(hashtext('lupp:match_neighbour'))`);
+        await rebuilding;
+        const written = await neighbours();
+        expect(written).not.toEqual(before);
+        // the same as a rebuild from nothing of the catalogue as it is now
+        await t.db.execute(
+          sql`delete from match_neighbour where a in (select course_id from match_doc where hei_id = any(${uuidArray(scope)}))`,
+        );
+        await rebuildNeighbours(t.db, scope);
+        expect(await neighbours()).toEqual(written);
+        await importCourses(t.db, heiA, [changed]);
+        expect(await neighbours()).toEqual(before);
+      } finally {
+        holder.release();
+      }
+    },
+  );
 });
 
 describe('matching a needs analysis, and decisions', () => {

@@ -105,15 +105,20 @@ export function inquiryInput(overrides: Record<string, unknown> = {}) {
 
 /**
  * Courses imported into an HEI's catalogue as the interchange JSON (the catalogue and its matching index
- * written as an import writes them; tag suggestions only when asked); fails unless the import succeeded.
+ * written as an import writes them, the neighbours rebuilt unless `queueNeighbours` takes that over; tag
+ * suggestions only when asked); fails unless the import succeeded.
  */
 export async function importCourses(
   db: Db,
   heiId: string,
   courses: Record<string, unknown>[],
-  { suggestTags = false } = {},
+  {
+    suggestTags = false,
+    queueNeighbours,
+  }: { suggestTags?: boolean; queueNeighbours?: (heiId: string) => Promise<void> } = {},
 ) {
   const report = await importCatalog(db, {
+    queueNeighbours,
     heiId,
     actor: null,
     fileName: 'catalog.json',

@@ -805,14 +805,19 @@ describe('unmet demand', () => {
     expect((await matched()).unmet).toMatchObject({ label: 'Truckkort för nyanställda i lagret' });
     const list = await t.request('GET', '/api/matching/unmet', { cookie: teacherA.cookie });
     expect(list.statusCode).toBe(200);
-    expect(list.json().filter((u: { subject: { id: string } }) => u.subject.id === subject.id)).toHaveLength(
-      1,
-    );
+    expect(
+      list.json().items.filter((u: { subject: { id: string } }) => u.subject.id === subject.id),
+    ).toHaveLength(1);
 
     // Who may decide on the need's suggestions may record it; a reader may not; another HEI sees nothing.
     expect((await record(economistA)).statusCode).toBe(403);
     expect((await record(coordC)).statusCode).toBe(404);
-    expect((await t.request('GET', '/api/matching/unmet', { cookie: coordC.cookie })).json()).toEqual([]);
+    expect((await t.request('GET', '/api/matching/unmet', { cookie: coordC.cookie })).json()).toEqual({
+      items: [],
+      total: 0,
+      page: 1,
+      pageSize: 50,
+    });
     expect((await record(coordA, { subject: { kind: 'need' } })).statusCode).toBe(400);
     expect((await t.request('GET', '/api/matching/unmet', { cookie: customer.cookie })).statusCode).toBe(403);
 
@@ -824,6 +829,20 @@ describe('unmet demand', () => {
       label: `${needText('D001').slice(0, 299)}…`,
       customerName: 'Robotverkstaden AB',
     });
+
+    // The list a page at a time, newest first; the CSV below has all of it.
+    const page = async (query: string) =>
+      (await t.request('GET', `/api/matching/unmet?${query}`, { cookie: coordA.cookie })).json();
+    const kinds = (list: { items: { subject: { kind: string } }[] }) => list.items.map((u) => u.subject.kind);
+    const first = await page('pageSize=1');
+    expect(first).toMatchObject({ total: 2, page: 1, pageSize: 1 });
+    expect(kinds(first)).toEqual(['inquiry']);
+    expect(kinds(await page('pageSize=1&page=2'))).toEqual(['need']);
+    expect(await page('pageSize=1&page=3')).toMatchObject({ items: [], total: 2 });
+    for (const bad of ['page=0', 'pageSize=0', 'pageSize=201', 'page=x'])
+      expect(
+        (await t.request('GET', `/api/matching/unmet?${bad}`, { cookie: coordA.cookie })).statusCode,
+      ).toBe(400);
 
     // The list as CSV for a spreadsheet, in the user's language; another HEI's has none of it.
     const csv = (user: TestUser, lang = 'sv') =>
@@ -865,7 +884,8 @@ describe('unmet demand', () => {
     expect(withdrawn.statusCode).toBe(204);
     expect((await matched()).unmet).toBeNull();
     const left = (await t.request('GET', '/api/matching/unmet', { cookie: coordA.cookie })).json();
-    expect(left.map((u: { subject: { kind: string } }) => u.subject.kind)).toEqual(['inquiry']);
+    expect(left.items.map((u: { subject: { kind: string } }) => u.subject.kind)).toEqual(['inquiry']);
+    expect(left.total).toBe(1);
   });
 });
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { inquiryInput, orgNumber } from '../support/factories.ts';
@@ -208,6 +209,23 @@ describe('matching needs to courses', () => {
     const file = readFileSync(await download.path(), 'utf8');
     expect(file).toContain('"Förfrågan"');
     expect(file).toContain('"Lagerlogistik i Norrvik AB"');
+    await expectNoAxeViolations(page);
+
+    // A long list goes 20 to a page (20 more, recorded earlier, written straight to the database).
+    await journey.lupp.database.db.execute(sql`
+      insert into match_unmet (hei_id, subject_kind, subject_id, label, source, customer_name, recorded_at)
+      select hei_id, subject_kind, gen_random_uuid(), 'Tidigare behov ' || n, source, 'Tidigare kund ' || n,
+        recorded_at - n * interval '1 day'
+      from match_unmet, generate_series(1, 20) n where customer_name = 'Lagerlogistik i Norrvik AB'`);
+    await page.reload();
+    await unmet.getByText('21 behov och förfrågningar registrerade som ej tillgodosedda.').waitFor();
+    const pages = unmet.getByRole('navigation', { name: 'Sidor' });
+    await pages.getByText('Sida 1 av 2').waitFor();
+    expect(await unmet.getByRole('row').count()).toBe(21);
+    await pages.getByRole('button', { name: 'Nästa sida' }).click();
+    await pages.getByText('Sida 2 av 2').waitFor();
+    await unmet.getByRole('row').filter({ hasText: 'Tidigare behov 20' }).waitFor();
+    expect(await unmet.getByRole('row').count()).toBe(2);
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
     await context.close();

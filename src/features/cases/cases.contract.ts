@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf, pageQuery } from '../../shared/pages.ts';
 import { sectors } from '../inquiries/inquiries.contract.ts';
 import { openStages, outcomes, stages } from './stages.ts';
 
@@ -45,18 +46,10 @@ export const caseListQuery = z.object({
   overdue: z.enum(['true', 'false']).optional(),
   sort: z.enum(['updated', 'created', 'customer', 'stage']).default('updated'),
   order: z.enum(['asc', 'desc']).default('desc'),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageQuery,
 });
 
-export const caseListSchema = z
-  .object({
-    items: z.array(caseSummarySchema),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-  })
-  .meta({ id: 'CaseList' });
+export const caseListSchema = pageOf(caseSummarySchema).meta({ id: 'CaseList' });
 
 export const boardSchema = z
   .array(z.object({ stage: openStageSchema, total: z.number().int(), cases: z.array(caseSummarySchema) }))

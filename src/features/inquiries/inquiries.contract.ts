@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf, pageQuery } from '../../shared/pages.ts';
 import { counties, subjectAreaCodes } from '../../shared/subject-areas.ts';
 import { orgNumberSchema } from '../tenancy/tenancy.contract.ts';
 
@@ -142,21 +143,16 @@ export const listInquiriesQuery = z.object({
     .describe(
       'Only inquiries whose organisation, reference, municipality, county or need contains this text',
     ),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageQuery,
 });
 export type InquiryListFilter = z.infer<typeof listInquiriesQuery>;
 
-export const inquiryListSchema = z
-  .object({
-    items: z.array(inquirySummarySchema),
-    total: z.number().int(),
+export const inquiryListSchema = pageOf(inquirySummarySchema)
+  .extend({
     overdue: z
       .number()
       .int()
       .describe('How many of all the inquiries found (not only this page) are overdue'),
-    page: z.number().int(),
-    pageSize: z.number().int(),
   })
   .meta({ id: 'InquiryList' });
 export type InquiryList = z.infer<typeof inquiryListSchema>;

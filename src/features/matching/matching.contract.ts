@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf, pageQuery } from '../../shared/pages.ts';
 import { courseFormats, courseLevels, courseSummarySchema } from '../catalog/catalog.contract.ts';
 
 export const confidences = ['high', 'medium', 'low'] as const;
@@ -77,6 +78,9 @@ export const unmetDemandSchema = z
     recordedAt: z.iso.datetime(),
   })
   .meta({ id: 'UnmetDemand' });
+
+export const unmetListQuery = z.object(pageQuery);
+export const unmetListSchema = pageOf(unmetDemandSchema).meta({ id: 'UnmetDemandList' });
 
 export const matchSchema = z
   .object({

@@ -14,6 +14,8 @@ import {
   searchBody,
   unmetBody,
   unmetDemandSchema,
+  unmetListQuery,
+  unmetListSchema,
 } from './matching.contract.ts';
 import {
   acceptanceOfActiveHei,
@@ -134,11 +136,13 @@ export async function matchingRoutes(app: App, { database: { db } }: Deps) {
     {
       schema: {
         tags,
-        summary: "The active HEI's unmet demand, newest first: needs and inquiries no course meets",
-        response: { 200: z.array(unmetDemandSchema), ...problems(401, 403) },
+        summary:
+          "The active HEI's unmet demand, newest first, a page at a time: needs and inquiries no course meets",
+        querystring: unmetListQuery,
+        response: { 200: unmetListSchema, ...problems(400, 401, 403) },
       },
     },
-    async (request) => listUnmet(db, actorOf(request)),
+    async (request) => listUnmet(db, actorOf(request), request.query),
   );
 
   app.get(

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
@@ -430,15 +430,25 @@ export async function withdrawUnmet(db: Db, actor: Actor, subject: Subject) {
   });
 }
 
-/** The active HEI's unmet demand, newest first: needs no course of the consortium meets. */
-export async function listUnmet(db: Db, actor: Actor) {
+/** The active HEI's unmet demand, newest first, a page at a time: needs no course of the consortium meets. */
+export async function listUnmet(db: Db, actor: Actor, page: { page: number; pageSize: number }) {
   const hei = await actingHei(db, actor, SEARCHERS);
-  const rows = await db
+  const [items, [counted]] = await Promise.all([
+    unmetOfHei(db, hei.id, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize }),
+    db.select({ total: count() }).from(matchUnmet).where(eq(matchUnmet.heiId, hei.id)),
+  ]);
+  return { items, total: counted?.total ?? 0, ...page };
+}
+
+async function unmetOfHei(db: Db, heiId: string, page?: { limit: number; offset: number }) {
+  const query = db
     .select(unmetColumns)
     .from(matchUnmet)
     .leftJoin(authUser, eq(matchUnmet.recordedBy, authUser.id))
-    .where(eq(matchUnmet.heiId, hei.id))
-    .orderBy(desc(matchUnmet.recordedAt));
+    .where(eq(matchUnmet.heiId, heiId))
+    .orderBy(desc(matchUnmet.recordedAt), desc(matchUnmet.id))
+    .$dynamic();
+  const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
   return rows.map(unmetView);
 }
 
@@ -453,7 +463,8 @@ const unmetFrom = {
 
 /** The active HEI's unmet demand as CSV, newest first: for planning new courses in a spreadsheet. */
 export async function unmetCsv(db: Db, actor: Actor, language: 'sv' | 'en') {
-  const unmet = await listUnmet(db, actor);
+  const hei = await actingHei(db, actor, SEARCHERS);
+  const unmet = await unmetOfHei(db, hei.id);
   return toCsv(
     [
       unmetHeaders[language],

@@ -1201,6 +1201,8 @@ export const en: Translation = {
     unmetIntro:
       "Needs no course of the consortium meets, recorded by the HEI's coordinators – input for developing new courses.",
     unmetDownload: 'Download the list as CSV',
+    unmetCount_one: '{{count}} need or inquiry recorded as unmet.',
+    unmetCount_other: '{{count}} needs and inquiries recorded as unmet.',
     unmetNone: 'No needs are recorded as unmet.',
     unmetNeed: 'Need',
     unmetFrom: 'From',

@@ -1201,6 +1201,8 @@ export const sv = {
     unmetIntro:
       'Behov som ingen kurs i konsortiet möter, registrerade av lärosätets samordnare – underlag för att utveckla nya kurser.',
     unmetDownload: 'Ladda ner listan som CSV',
+    unmetCount_one: '{{count}} behov eller förfrågan registrerad som ej tillgodosedd.',
+    unmetCount_other: '{{count}} behov och förfrågningar registrerade som ej tillgodosedda.',
     unmetNone: 'Inga behov är registrerade som ej tillgodosedda.',
     unmetNeed: 'Behov',
     unmetFrom: 'Från',

@@ -1,17 +1,18 @@
 import { Anchor, Button, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { unmetDemandSchema } from '../../../features/matching/matching.contract.ts';
+import type { unmetDemandSchema, unmetListSchema } from '../../../features/matching/matching.contract.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
+import { Pager } from '../../ui/Pager.tsx';
 import { Forbidden, Page, QueryView, Section } from '../../ui/page.tsx';
 import { useCatalogAccess } from '../catalog/access.ts';
 import { AcceptanceSummary, MatchFiltersPanel, MatchResult } from './MatchViews.tsx';
-import { acceptanceQuery, type Filters, textMatchQuery, unmetQuery } from './matching.api.ts';
+import { acceptanceQuery, type Filters, textMatchQuery, UNMET_PAGE, unmetQuery } from './matching.api.ts';
 
 /**
  * Matching in free text: an employer's words (from a call, an e-mail) against every catalogue of the
@@ -25,7 +26,12 @@ export function MatchingPage() {
   const [filters, setFilters] = useState<Filters>({});
   const match = useQuery({ ...textMatchQuery(text, filters), enabled: canRead && text.length >= 3 });
   const acceptance = useQuery({ ...acceptanceQuery, enabled: canRead });
-  const unmet = useQuery({ ...unmetQuery, enabled: canRead });
+  const [unmetPage, setUnmetPage] = useState(1);
+  const unmet = useQuery({
+    ...unmetQuery(unmetPage),
+    enabled: canRead,
+    placeholderData: (previous) => previous,
+  });
 
   return (
     <Page title={t('matchingPage.title')}>
@@ -78,7 +84,9 @@ export function MatchingPage() {
             <Text size="sm" mb="xs">
               {t('matchingPage.unmetIntro')}
             </Text>
-            <QueryView query={unmet}>{(data) => <UnmetDemandList unmet={data} />}</QueryView>
+            <QueryView query={unmet}>
+              {(data) => <UnmetDemandList unmet={data} page={unmetPage} onPage={setUnmetPage} />}
+            </QueryView>
           </Section>
         </Stack>
       )}
@@ -87,18 +95,36 @@ export function MatchingPage() {
 }
 
 type UnmetDemand = z.infer<typeof unmetDemandSchema>;
+type UnmetDemandList = z.infer<typeof unmetListSchema>;
 
-/** The HEI's unmet demand, newest first, each with the way back to where it was matched. */
-function UnmetDemandList({ unmet }: { unmet: UnmetDemand[] }) {
+/** The HEI's unmet demand, newest first, a page at a time, each with the way back to where it was matched. */
+function UnmetDemandList({
+  unmet,
+  page,
+  onPage,
+}: {
+  unmet: UnmetDemandList;
+  page: number;
+  onPage: (page: number) => void;
+}) {
   const { t, i18n } = useTranslation();
-  if (!unmet.length) return <Text>{t('matchingPage.unmetNone')}</Text>;
+  const pages = Math.max(1, Math.ceil(unmet.total / UNMET_PAGE));
+  // a withdrawal can empty the last page: show the last page there is instead
+  useEffect(() => {
+    if (page > pages) onPage(pages);
+  });
+  if (!unmet.total) return <Text>{t('matchingPage.unmetNone')}</Text>;
   const lang = i18n.language === 'en' ? 'en' : 'sv';
   return (
     <Stack gap="xs">
-      <Anchor href={`/api/matching/unmet/export?lang=${lang}`} download size="sm">
-        {t('matchingPage.unmetDownload')}
-      </Anchor>
-      <UnmetDemandTable unmet={unmet} />
+      <Group justify="space-between">
+        <Text size="sm">{t('matchingPage.unmetCount', { count: unmet.total })}</Text>
+        <Anchor href={`/api/matching/unmet/export?lang=${lang}`} download size="sm">
+          {t('matchingPage.unmetDownload')}
+        </Anchor>
+      </Group>
+      <UnmetDemandTable unmet={unmet.items} />
+      <Pager page={page} pages={pages} onPage={onPage} />
     </Stack>
   );
 }

@@ -10,6 +10,7 @@ import {
   matchSchema,
   type subjectSchema,
   unmetDemandSchema,
+  unmetListSchema,
 } from '../../../features/matching/matching.contract.ts';
 import { api } from '../../api.ts';
 
@@ -49,10 +50,15 @@ export const acceptanceQuery = queryOptions({
 export const decide = (body: z.input<typeof decisionBody>) =>
   api.put('/api/matching/decisions', body, decisionSchema.extend({ acceptance: acceptanceSchema }));
 
-export const unmetQuery = queryOptions({
-  queryKey: ['matches', 'unmet'],
-  queryFn: ({ signal }) => api.get('/api/matching/unmet', unmetDemandSchema.array(), signal),
-});
+/** Unmet demand shown per page. */
+export const UNMET_PAGE = 20;
+
+export const unmetQuery = (page: number) =>
+  queryOptions({
+    queryKey: ['matches', 'unmet', page],
+    queryFn: ({ signal }) =>
+      api.get(`/api/matching/unmet?page=${page}&pageSize=${UNMET_PAGE}`, unmetListSchema, signal),
+  });
 
 type SubjectRef = z.infer<typeof subjectSchema>;
 

@@ -188,6 +188,11 @@ describe('the inquiry inbox', () => {
     await expectNoAxeViolations(page);
     await page.goBack();
     await pages.getByText('Sida 1 av 2').waitFor();
+    // An address past the last page (a bookmark, or inquiries claimed since) shows the last page there is.
+    await page.goto('/inquiries?page=9');
+    await pages.getByText('Sida 2 av 2').waitFor();
+    await inbox.getByRole('link', { name: 'Nordisk Gruvteknik AB' }).waitFor();
+    expect(page.url()).toContain('page=2');
     expect(errors).toEqual([]);
     await context.close();
   });

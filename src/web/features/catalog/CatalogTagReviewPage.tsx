@@ -1,13 +1,13 @@
 import { Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagReview } from '../../../features/catalog/catalog.contract.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
-import { Pager } from '../../ui/Pager.tsx';
+import { Pager, usePagesInRange } from '../../ui/Pager.tsx';
 import { Forbidden, Page, QueryView, useErrorMessage } from '../../ui/page.tsx';
 import { SearchForm } from '../../ui/SearchForm.tsx';
 import { useCatalogAccess } from './access.ts';
@@ -35,12 +35,10 @@ function Review({ heiId }: { heiId: string }) {
   const [q, setQ] = useState<string>();
   const [offset, setOffset] = useState(0);
   const review = useQuery({ ...tagReviewQuery(heiId, { q, offset }), placeholderData: (p) => p });
-  const total = review.data?.total ?? 0;
-  useEffect(() => {
-    // the last courses of a later page were decided: back to the page that now is the last
-    if (offset > 0 && offset >= total && review.isSuccess && !review.isPlaceholderData)
-      setOffset(Math.max(0, Math.ceil(total / TAG_REVIEW_PAGE) - 1) * TAG_REVIEW_PAGE);
-  }, [offset, total, review.isSuccess, review.isPlaceholderData]);
+  const page = Math.floor(offset / TAG_REVIEW_PAGE) + 1;
+  const toPage = (next: number) => setOffset((next - 1) * TAG_REVIEW_PAGE);
+  // deciding the last courses of the last page empties it
+  const { pages, pastTheEnd } = usePagesInRange(review, page, TAG_REVIEW_PAGE, toPage);
   return (
     <Stack gap="sm">
       <SearchForm
@@ -56,8 +54,7 @@ function Review({ heiId }: { heiId: string }) {
       />
       <QueryView query={review}>
         {(r) =>
-          // (a page emptied by decisions shows nothing until the effect above moves to the last page)
-          r.courses.length === 0 && offset > 0 ? null : r.total === 0 ? (
+          pastTheEnd ? null : r.total === 0 ? (
             <Text role="status">{q ? t('catalog.review.noneFound', { q }) : t('catalog.review.none')}</Text>
           ) : (
             <Stack gap="sm">
@@ -71,11 +68,7 @@ function Review({ heiId }: { heiId: string }) {
                   : t('catalog.review.count', { count: r.total })}
               </Text>
               <ReviewTable heiId={heiId} review={r} />
-              <Pager
-                page={Math.floor(offset / TAG_REVIEW_PAGE) + 1}
-                pages={Math.ceil(r.total / TAG_REVIEW_PAGE)}
-                onPage={(page) => setOffset((page - 1) * TAG_REVIEW_PAGE)}
-              />
+              <Pager page={page} pages={pages} onPage={toPage} />
             </Stack>
           )
         }

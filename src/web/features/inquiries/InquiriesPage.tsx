@@ -1,14 +1,13 @@
 import { Alert, Badge, Group, Stack, Table, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InquiryList, InquirySummary } from '../../../features/inquiries/inquiries.contract.ts';
 import { activeOrganisationOf, hasRole, useMe } from '../../session.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
-import { Pager } from '../../ui/Pager.tsx';
+import { Pager, usePagesInRange } from '../../ui/Pager.tsx';
 import { Forbidden, Page, QueryView } from '../../ui/page.tsx';
 import { SearchForm } from '../../ui/SearchForm.tsx';
 import { INQUIRIES_PAGE, type InquiryView, inquiriesQuery, inquiryViews } from './inquiries.api.ts';
@@ -81,12 +80,8 @@ function InquiryListView({ view }: { view: InquiryView }) {
   const list = useQuery({ ...inquiriesQuery(view, q, page), placeholderData: (previous) => previous });
   const toPage = (next: number) =>
     void navigate({ to: '/inquiries', search: { view, q, page: next > 1 ? next : undefined } });
-  const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / INQUIRIES_PAGE));
-  const pastTheEnd = !!list.data && list.data.items.length === 0 && page > pages;
-  // Inquiries claimed or referred away can empty the last page: show the last page there is instead.
-  useEffect(() => {
-    if (pastTheEnd) toPage(pages);
-  });
+  // inquiries claimed or referred away can empty the last page
+  const { pages, pastTheEnd } = usePagesInRange(list, page, INQUIRIES_PAGE, toPage);
   if (pastTheEnd) return null;
   return (
     <QueryView query={list} forbidden={<Forbidden>{t('inquiries.noAccess')}</Forbidden>}>

@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { unmetDemandSchema, unmetListSchema } from '../../../features/matching/matching.contract.ts';
@@ -8,7 +8,7 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
-import { Pager } from '../../ui/Pager.tsx';
+import { Pager, usePagesInRange } from '../../ui/Pager.tsx';
 import { Forbidden, Page, QueryView, Section } from '../../ui/page.tsx';
 import { useCatalogAccess } from '../catalog/access.ts';
 import { AcceptanceSummary, MatchFiltersPanel, MatchResult } from './MatchViews.tsx';
@@ -32,6 +32,8 @@ export function MatchingPage() {
     enabled: canRead,
     placeholderData: (previous) => previous,
   });
+  // a withdrawal can empty the last page of unmet demand
+  const { pastTheEnd: unmetPastTheEnd } = usePagesInRange(unmet, unmetPage, UNMET_PAGE, setUnmetPage);
 
   return (
     <Page title={t('matchingPage.title')}>
@@ -85,7 +87,11 @@ export function MatchingPage() {
               {t('matchingPage.unmetIntro')}
             </Text>
             <QueryView query={unmet}>
-              {(data) => <UnmetDemandList unmet={data} page={unmetPage} onPage={setUnmetPage} />}
+              {(data) =>
+                unmetPastTheEnd ? null : (
+                  <UnmetDemandList unmet={data} page={unmetPage} onPage={setUnmetPage} />
+                )
+              }
             </QueryView>
           </Section>
         </Stack>
@@ -109,10 +115,6 @@ function UnmetDemandList({
 }) {
   const { t, i18n } = useTranslation();
   const pages = Math.max(1, Math.ceil(unmet.total / UNMET_PAGE));
-  // a withdrawal can empty the last page: show the last page there is instead
-  useEffect(() => {
-    if (page > pages) onPage(pages);
-  });
   if (!unmet.total) return <Text>{t('matchingPage.unmetNone')}</Text>;
   const lang = i18n.language === 'en' ? 'en' : 'sv';
   return (

@@ -153,6 +153,10 @@ const caseRoute = createRoute({
 const analysesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/needs',
+  validateSearch: z.object({
+    q: z.string().optional().catch(undefined),
+    page: z.coerce.number().int().min(2).optional().catch(undefined),
+  }),
   component: lazyRouteComponent(() => import('./features/analyses/AnalysesPage.tsx'), 'AnalysesPage'),
 });
 const analysisRoute = createRoute({

@@ -61,7 +61,9 @@ describe('demo cases', () => {
     expect((await t.request('GET', '/api/cases?overdue=true', { cookie })).json().total).toBe(1);
 
     // One needs analysis on the demo taxonomy, with a role, needs at several horizons and a heatmap.
-    const [analysis] = (await t.request('GET', '/api/analyses', { cookie })).json();
+    const {
+      items: [analysis],
+    } = (await t.request('GET', '/api/analyses', { cookie })).json();
     expect(analysis).toMatchObject({ customer: { name: 'Norrlandsgruvan AB' }, needs: 4 });
     const full = (await t.request('GET', `/api/analyses/${analysis.id}`, { cookie })).json();
     expect(full.needs.every((n: { concept: unknown }) => n.concept !== null)).toBe(true);

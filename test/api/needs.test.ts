@@ -237,7 +237,10 @@ describe('a competence-needs analysis', () => {
     expect(
       (await t.request('GET', `/api/analyses/${analysis.id}`, { cookie: outsider.cookie })).statusCode,
     ).toBe(404);
-    expect((await t.request('GET', '/api/analyses', { cookie: outsider.cookie })).json()).toEqual([]);
+    expect((await t.request('GET', '/api/analyses', { cookie: outsider.cookie })).json()).toMatchObject({
+      items: [],
+      total: 0,
+    });
     expect(
       (
         await t.request('POST', '/api/analyses', {
@@ -248,6 +251,43 @@ describe('a competence-needs analysis', () => {
     ).toBe(404);
     const levels = (await t.request('GET', '/api/analyses/levels', { cookie: economist.cookie })).json();
     expect(levels.levels.sv).toHaveLength(6);
+  });
+
+  it('lists the HEI’s analyses newest first, a page at a time, searchable by title or customer', async () => {
+    for (const n of [1, 2, 3]) {
+      const created = await t.request('POST', '/api/analyses', {
+        cookie: coord.cookie,
+        body: { caseId, title: `Sidprov ${n}: 100% svets` },
+      });
+      expect(created.statusCode).toBe(201);
+    }
+    const list = async (query: string, cookie = coord.cookie) => {
+      const answer = await t.request('GET', `/api/analyses?${query}`, { cookie });
+      expect(answer.statusCode, answer.body).toBe(200);
+      return answer.json();
+    };
+    const titles = (page: { items: { title: string }[] }) => page.items.map((a) => a.title);
+
+    const first = await list('q=SIDPROV&pageSize=2');
+    expect(first).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(titles(first)).toEqual(['Sidprov 3: 100% svets', 'Sidprov 2: 100% svets']);
+    const second = await list('q=sidprov&pageSize=2&page=2');
+    expect(titles(second)).toEqual(['Sidprov 1: 100% svets']);
+    expect((await list('q=sidprov&pageSize=2&page=3')).items).toEqual([]);
+    // the customer's name finds every analysis of theirs; % is a plain character, not a wildcard
+    const all = await list('');
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    expect((await list('q=analyskunden')).total).toBe(all.total);
+    expect((await list(`caseId=${caseId}`)).total).toBe(all.total);
+    expect((await list('q=100%25')).total).toBe(3);
+    expect((await list('q=%25%25')).total).toBe(0);
+    // another HEI's coordinator finds none of them, whatever the search
+    expect((await list('q=sidprov', outsider.cookie)).total).toBe(0);
+    for (const bad of ['page=0', 'pageSize=201', `q=${'x'.repeat(201)}`, 'caseId=nej']) {
+      const refused = await t.request('GET', `/api/analyses?${bad}`, { cookie: coord.cookie });
+      expect(refused.statusCode, bad).toBe(400);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '../support/pdf-text.ts';
@@ -16,6 +17,15 @@ async function karinAtNorrvik(page: Page) {
   await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
 }
 
+/** The HEI's list of analyses, from the main menu. */
+async function openAnalyses(page: Page) {
+  await page
+    .getByRole('navigation', { name: 'Huvudmeny' })
+    .getByRole('link', { name: 'Behovsanalys' })
+    .click();
+  await expectHeading(page, 'Behovsanalyser');
+}
+
 /** Types into a searchable select and picks the option whose text matches. */
 async function pick(page: Page, label: string, search: string, option: string | RegExp) {
   const input = page.getByRole('textbox', { name: label }).or(page.getByRole('combobox', { name: label }));
@@ -27,11 +37,7 @@ describe('a needs analysis in dialogue with the customer', () => {
   it('starts for a case, records the organisation level and a role with its occupation', async () => {
     const { context, page, errors } = await newPage(journey);
     await karinAtNorrvik(page);
-    await page
-      .getByRole('navigation', { name: 'Huvudmeny' })
-      .getByRole('link', { name: 'Behovsanalys' })
-      .click();
-    await expectHeading(page, 'Behovsanalyser');
+    await openAnalyses(page);
     await expectNoAxeViolations(page);
 
     await page.getByRole('button', { name: 'Ny behovsanalys…' }).click();
@@ -308,4 +314,42 @@ describe('a needs analysis in dialogue with the customer', () => {
     expect(text).toContain('Förebyggande underhåll');
     await Promise.all([hei.context.close(), customer.context.close(), staff.context.close()]);
   }, 240_000); // three people and six answers: longer than one journey
+
+  it('finds an analysis by its customer, and a long list comes a page at a time', async () => {
+    // 55 earlier analyses for the demo's customer (written straight to the database)
+    await journey.lupp.database.db.execute(sql`
+      insert into needs_analysis (hei_id, customer_id, case_id, title, created_at, updated_at)
+      select hei_id, customer_id, case_id, 'Tidigare analys ' || n, created_at - n * interval '1 day',
+        created_at - n * interval '1 day'
+      from (select * from needs_analysis where title = 'Kompetensbehov i underhållet 2027' limit 1) original,
+        generate_series(1, 55) n`);
+    const { context, page, errors } = await newPage(journey);
+    await karinAtNorrvik(page);
+    await openAnalyses(page);
+    const table = page.getByTestId('analyses-table');
+    const pages = page.getByRole('navigation', { name: 'Sidor' });
+    await pages.getByText('Sida 1 av 2').waitFor();
+    expect(await table.getByRole('row').count()).toBe(51);
+
+    const search = page.getByRole('form', { name: 'Sök bland analyserna' });
+    await search.getByRole('searchbox', { name: 'Sök bland analyserna' }).fill('stålverket');
+    await search.getByRole('button', { name: 'Sök', exact: true }).click();
+    await table.getByRole('link', { name: 'Tidigare analys 1', exact: true }).waitFor({ state: 'detached' });
+    await table.getByRole('link', { name: 'Kompetensbehov i svetsverkstaden' }).first().waitFor();
+    expect(await table.getByText('Norrlandsgruvan AB').count()).toBe(0);
+    expect(await pages.count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await search.getByRole('searchbox', { name: 'Sök bland analyserna' }).fill('finns inte');
+    await search.getByRole('button', { name: 'Sök', exact: true }).click();
+    await page.getByText('Ingen analys har en rubrik eller kund som innehåller ”finns inte”.').waitFor();
+
+    // the page is in the address: the second page, and an address past the last one, show the oldest
+    await page.goto('/needs?page=9');
+    await pages.getByText('Sida 2 av 2').waitFor();
+    await table.getByRole('link', { name: 'Tidigare analys 55', exact: true }).waitFor();
+    expect(page.url()).toContain('page=2');
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

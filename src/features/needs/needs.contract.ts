@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf, pageQuery } from '../../shared/pages.ts';
 import { horizons } from './priority.ts';
 import { pseudonymProblem } from './pseudonym.ts';
 
@@ -161,6 +162,21 @@ export const analysisSummarySchema = z.object({
   needs: z.number().int(),
   createdAt: z.iso.datetime(),
 });
+
+export const listAnalysesQuery = z.object({
+  caseId: z.uuid().optional(),
+  customerId: z.uuid().optional(),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .describe("Only analyses whose title or customer's name contains this text"),
+  ...pageQuery,
+});
+export type AnalysisListFilter = z.infer<typeof listAnalysesQuery>;
+
+export const analysisListSchema = pageOf(analysisSummarySchema).meta({ id: 'NeedsAnalysisList' });
 
 export const comparisonSchema = z
   .object({

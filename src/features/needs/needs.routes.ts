@@ -5,8 +5,8 @@ import { fileName, sendFile } from '../../server/http/files.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
 import { heatmap, heatmapSummary } from './heatmap.service.ts';
 import {
+  analysisListSchema,
   analysisSchema,
-  analysisSummarySchema,
   comparisonSchema,
   createAnalysisBody,
   createdSelfServiceLinkSchema,
@@ -14,6 +14,7 @@ import {
   createSelfServiceLinkBody,
   createSurveyBody,
   heatmapSchema,
+  listAnalysesQuery,
   needBody,
   personBody,
   roleBody,
@@ -76,9 +77,10 @@ export async function needsRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags,
-        summary: "The active HEI's competence-needs analyses, optionally of one case or customer",
-        querystring: z.object({ caseId: z.uuid().optional(), customerId: z.uuid().optional() }),
-        response: { 200: z.array(analysisSummarySchema), ...problems(400, 401, 403) },
+        summary:
+          "The active HEI's competence-needs analyses, newest first, a page at a time; optionally of one case or customer, or searched",
+        querystring: listAnalysesQuery,
+        response: { 200: analysisListSchema, ...problems(400, 401, 403) },
       },
     },
     async (request) => listAnalyses(db, actorOf(request), request.query),

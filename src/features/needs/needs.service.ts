@@ -7,7 +7,7 @@ import { taxonomyConcept } from '../taxonomy/taxonomy.table.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import { type Actor, actingHei } from '../tenancy/tenancy.service.ts';
 import { organisation } from '../tenancy/tenancy.table.ts';
-import type { Analysis } from './needs.contract.ts';
+import type { Analysis, AnalysisListFilter } from './needs.contract.ts';
 import {
   analysisPerson,
   analysisPersonLevel,
@@ -159,25 +159,35 @@ export async function createAnalysis(
   return getAnalysis(db, { analysis: row, actor: heiActor(actor), mode: 'read' });
 }
 
-export async function listAnalyses(db: Db, actor: Actor, filter: { caseId?: string; customerId?: string }) {
+/** The active HEI's analyses, newest first, a page at a time: all of them, one case's or one customer's, or searched. */
+export async function listAnalyses(db: Db, actor: Actor, filter: AnalysisListFilter) {
   const hei = await actingHei(db, actor, READ);
-  const rows = await db
-    .select({
-      a: needsAnalysis,
-      customer: organisation.name,
-      needs: sql<number>`(select count(*)::int from ${competenceNeed} where ${competenceNeed.analysisId} = ${needsAnalysis.id})`,
-    })
-    .from(needsAnalysis)
-    .innerJoin(organisation, eq(needsAnalysis.customerId, organisation.id))
-    .where(
-      and(
-        eq(needsAnalysis.heiId, hei.id),
-        filter.caseId ? eq(needsAnalysis.caseId, filter.caseId) : undefined,
-        filter.customerId ? eq(needsAnalysis.customerId, filter.customerId) : undefined,
-      ),
-    )
-    .orderBy(desc(needsAnalysis.createdAt));
-  return rows.map(({ a, customer, needs }) => ({
+  const found = and(
+    eq(needsAnalysis.heiId, hei.id),
+    filter.caseId ? eq(needsAnalysis.caseId, filter.caseId) : undefined,
+    filter.customerId ? eq(needsAnalysis.customerId, filter.customerId) : undefined,
+    filter.q ? titleOrCustomerContains(filter.q) : undefined,
+  );
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({
+        a: needsAnalysis,
+        customer: organisation.name,
+        needs: sql<number>`(select count(*)::int from ${competenceNeed} where ${competenceNeed.analysisId} = ${needsAnalysis.id})`,
+      })
+      .from(needsAnalysis)
+      .innerJoin(organisation, eq(needsAnalysis.customerId, organisation.id))
+      .where(found)
+      .orderBy(desc(needsAnalysis.createdAt), desc(needsAnalysis.id))
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    db
+      .select({ total: count() })
+      .from(needsAnalysis)
+      .innerJoin(organisation, eq(needsAnalysis.customerId, organisation.id))
+      .where(found),
+  ]);
+  const items = rows.map(({ a, customer, needs }) => ({
     id: a.id,
     title: a.title,
     version: a.version,
@@ -186,7 +196,12 @@ export async function listAnalyses(db: Db, actor: Actor, filter: { caseId?: stri
     needs,
     createdAt: a.createdAt.toISOString(),
   }));
+  return { items, total: counted?.total ?? 0, page: filter.page, pageSize: filter.pageSize };
 }
+
+/** The analysis's title or its customer's name contains the text (any case; % and _ are plain characters). */
+const titleOrCustomerContains = (text: string) =>
+  sql`(strpos(lower(${needsAnalysis.title}), lower(${text})) > 0 or strpos(lower(${organisation.name}), lower(${text})) > 0)`;
 
 export const weightsOf = (row: Row): Weights =>
   ({ ...defaultHorizonWeights, ...(row.horizonWeights ?? {}) }) as Weights;

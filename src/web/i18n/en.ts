@@ -990,6 +990,10 @@ export const en: Translation = {
     intro:
       'What competence is needed, for whom and when? An analysis is made with the customer on three levels – organisation, roles and people – and computes gap and priority.',
     none: 'No analyses yet.',
+    search: 'Search the analyses',
+    searchHint: 'Title or customer.',
+    searchButton: 'Search',
+    noneFound: 'No analysis has a title or customer containing “{{q}}”.',
     newTitle: 'New needs analysis',
     newButton: 'New needs analysis…',
     forCase: 'Case',

@@ -987,6 +987,10 @@ export const sv = {
     intro:
       'Vilken kompetens behövs, för vilka och när? En analys görs med kunden på tre nivåer – organisation, roller och personer – och räknar fram gap och prioritet.',
     none: 'Inga analyser ännu.',
+    search: 'Sök bland analyserna',
+    searchHint: 'Rubrik eller kund.',
+    searchButton: 'Sök',
+    noneFound: 'Ingen analys har en rubrik eller kund som innehåller ”{{q}}”.',
     newTitle: 'Ny behovsanalys',
     newButton: 'Ny behovsanalys…',
     forCase: 'Ärende',

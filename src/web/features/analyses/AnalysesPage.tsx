@@ -1,25 +1,33 @@
 import { Alert, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { analysisSchema } from '../../../features/needs/needs.contract.ts';
+import type { z } from 'zod';
+import { analysisSchema, type analysisSummarySchema } from '../../../features/needs/needs.contract.ts';
 import { api, isApiError } from '../../api.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { FormModal } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
-import { ErrorAlert, Loading, Page, useErrorMessage } from '../../ui/page.tsx';
+import { Pager, usePagesInRange } from '../../ui/Pager.tsx';
+import { Page, QueryView, useErrorMessage } from '../../ui/page.tsx';
+import { SearchForm } from '../../ui/SearchForm.tsx';
 import { casesQuery } from '../cases/cases.api.ts';
 import { useAnalysisAccess } from './access.ts';
-import { analysesQuery } from './analyses.api.ts';
+import { ANALYSES_PAGE, analysesPageQuery } from './analyses.api.ts';
 
-/** The active HEI's needs analyses, newest first, and a way to start one for a case. */
+type AnalysisSummary = z.infer<typeof analysisSummarySchema>;
+
+const route = getRouteApi('/app/needs');
+
+/** The active HEI's needs analyses, newest first and searchable, and a way to start one for a case. */
 export function AnalysesPage() {
   const { t } = useTranslation();
-  const format = useFormat();
+  const { q } = route.useSearch();
+  const navigate = useNavigate();
   const { canRead, canWrite } = useAnalysisAccess();
-  const list = useQuery({ ...analysesQuery(), enabled: canRead });
   const [creating, setCreating] = useState(false);
 
   return (
@@ -29,10 +37,6 @@ export function AnalysesPage() {
         <Alert color="orange" title={t('access.forbiddenTitle')}>
           {t('analyses.noAccess')}
         </Alert>
-      ) : list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} />
       ) : (
         <Stack gap="md">
           {canWrite && (
@@ -40,42 +44,80 @@ export function AnalysesPage() {
               <Button onClick={() => setCreating(true)}>{t('analyses.newButton')}</Button>
             </Group>
           )}
-          {list.data.length === 0 ? (
-            <Text>{t('analyses.none')}</Text>
-          ) : (
-            <Table.ScrollContainer minWidth={640}>
-              <Table striped verticalSpacing="sm" data-testid="analyses-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('analyses.analysisTitle')}</Table.Th>
-                    <Table.Th scope="col">{t('analyses.customer')}</Table.Th>
-                    <Table.Th scope="col">{t('analyses.versionLabel')}</Table.Th>
-                    <Table.Th scope="col">{t('analyses.needsCount')}</Table.Th>
-                    <Table.Th scope="col">{t('analyses.created')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.map((a) => (
-                    <Table.Tr key={a.id}>
-                      <Table.Th scope="row">
-                        <AnchorLink to="/needs/$analysisId" params={{ analysisId: a.id }} fw={600}>
-                          {a.title}
-                        </AnchorLink>
-                      </Table.Th>
-                      <Table.Td>{a.customer.name}</Table.Td>
-                      <Table.Td>{a.version}</Table.Td>
-                      <Table.Td>{a.needs}</Table.Td>
-                      <Table.Td>{format.date(a.createdAt)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
+          <SearchForm
+            label={t('analyses.search')}
+            hint={t('analyses.searchHint')}
+            button={t('analyses.searchButton')}
+            searched={q}
+            maw={640}
+            onSearch={(text) => void navigate({ to: '/needs', search: { q: text } })}
+          />
+          <AnalysisList />
         </Stack>
       )}
       {creating && <NewAnalysisModal onClose={() => setCreating(false)} />}
     </Page>
+  );
+}
+
+/** The analyses found, a page at a time (the page and the search are in the address, so back works). */
+function AnalysisList() {
+  const { t } = useTranslation();
+  const { q, page = 1 } = route.useSearch();
+  const navigate = useNavigate();
+  const list = useQuery({ ...analysesPageQuery(q, page), placeholderData: (previous) => previous });
+  const toPage = (next: number) =>
+    void navigate({ to: '/needs', search: { q, page: next > 1 ? next : undefined } });
+  // an address past the last page (a bookmark, analyses deleted since) shows the last page there is
+  const { pages, pastTheEnd } = usePagesInRange(list, page, ANALYSES_PAGE, toPage);
+  if (pastTheEnd) return null;
+  return (
+    <QueryView query={list}>
+      {(data) =>
+        data.total === 0 ? (
+          <Text>{q ? t('analyses.noneFound', { q }) : t('analyses.none')}</Text>
+        ) : (
+          <Stack gap="sm">
+            <AnalysisTable analyses={data.items} />
+            <Pager page={page} pages={pages} onPage={toPage} />
+          </Stack>
+        )
+      }
+    </QueryView>
+  );
+}
+
+function AnalysisTable({ analyses }: { analyses: AnalysisSummary[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <DataTable
+      minWidth={640}
+      striped
+      verticalSpacing="sm"
+      data-testid="analyses-table"
+      columns={[
+        t('analyses.analysisTitle'),
+        t('analyses.customer'),
+        t('analyses.versionLabel'),
+        t('analyses.needsCount'),
+        t('analyses.created'),
+      ]}
+    >
+      {analyses.map((a) => (
+        <Table.Tr key={a.id}>
+          <Table.Th scope="row">
+            <AnchorLink to="/needs/$analysisId" params={{ analysisId: a.id }} fw={600}>
+              {a.title}
+            </AnchorLink>
+          </Table.Th>
+          <Table.Td>{a.customer.name}</Table.Td>
+          <Table.Td>{a.version}</Table.Td>
+          <Table.Td>{a.needs}</Table.Td>
+          <Table.Td>{format.date(a.createdAt)}</Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }
 

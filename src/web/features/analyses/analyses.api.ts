@@ -2,8 +2,8 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
   type Analysis,
+  analysisListSchema,
   analysisSchema,
-  analysisSummarySchema,
   comparisonSchema,
   createdSelfServiceLinkSchema,
   createdSurveySchema,
@@ -34,15 +34,29 @@ export const analysisQuery = (base: AnalysisBase) =>
     queryFn: ({ signal }) => api.get(base.path, analysisSchema, signal),
   });
 
-export const analysesQuery = (filter: { caseId?: string; customerId?: string } = {}) =>
+/** One case's or one customer's analyses, newest first (a handful: the largest page holds them all). */
+export const analysesQuery = (filter: { caseId?: string; customerId?: string }) =>
   queryOptions({
     queryKey: ['analyses', filter],
-    queryFn: ({ signal }) =>
-      api.get(
-        `/api/analyses?${new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1]))}`,
-        z.array(analysisSummarySchema),
-        signal,
-      ),
+    queryFn: async ({ signal }) => {
+      const query = new URLSearchParams({ pageSize: '200' });
+      for (const [name, value] of Object.entries(filter)) if (value) query.set(name, value);
+      return (await api.get(`/api/analyses?${query}`, analysisListSchema, signal)).items;
+    },
+  });
+
+/** Analyses to a page of the HEI's list. */
+export const ANALYSES_PAGE = 50;
+
+/** A page of the HEI's analyses, newest first, optionally those whose title or customer contains `q`. */
+export const analysesPageQuery = (q: string | undefined, page: number) =>
+  queryOptions({
+    queryKey: ['analyses', { q, page }],
+    queryFn: ({ signal }) => {
+      const query = new URLSearchParams({ page: String(page), pageSize: String(ANALYSES_PAGE) });
+      if (q) query.set('q', q);
+      return api.get(`/api/analyses?${query}`, analysisListSchema, signal);
+    },
   });
 
 export const levelsSchema = z.object({

@@ -5,9 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-// the headless shell is lighter (see test/e2e/support/global-setup.ts); the full browser will do too
-const CHROMIUM_BUILDS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'];
-const CHROMIUM_PACKAGE = 'chromium-headless-shell';
+const CHROMIUM = '/usr/bin/chromium';
 
 function step(title, command, args, extraEnv = {}) {
   console.log(`\n▶ ${title}`);
@@ -19,17 +17,17 @@ function step(title, command, args, extraEnv = {}) {
 }
 
 function ensureChromium() {
-  if (CHROMIUM_BUILDS.some((build) => existsSync(build))) return;
+  if (existsSync(CHROMIUM)) return;
   if (process.getuid?.() === 0) {
     step('Installing Chromium for the browser tests (Debian package)', 'sh', [
       '-c',
-      `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${CHROMIUM_PACKAGE}`,
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium',
     ]);
-    if (CHROMIUM_BUILDS.some((build) => existsSync(build))) return;
+    if (existsSync(CHROMIUM)) return;
   }
   console.error(
-    `✖ The browser tests need Debian's Chromium (${CHROMIUM_BUILDS.join(' or ')}), and it is missing.\n` +
-      `  Install it, as root:  apt-get update && apt-get install -y ${CHROMIUM_PACKAGE}\n` +
+    `✖ The browser tests need Chromium at ${CHROMIUM}, and it is missing.\n` +
+      '  Install it, as root:  apt-get update && apt-get install -y chromium\n' +
       '  (Lupp uses the Debian package; it never downloads a browser of its own.)',
   );
   process.exit(1);

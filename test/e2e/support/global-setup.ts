@@ -8,13 +8,7 @@ import { seedDemo } from '../../../src/features/demo/demo.seed.ts';
 import { testConfig } from '../../support/app.ts';
 import { withAdmin, withDatabase } from '../../support/global-setup.ts';
 
-/**
- * Debian's Chromium for the journeys: its headless shell (package chromium-headless-shell, the same engine
- * without the desktop browser around it: the journeys take a fifth less time and a quarter less CPU) or,
- * when only that is installed, the full browser (package chromium).
- */
-const CHROMIUM_BUILDS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'] as const;
-export const CHROMIUM = CHROMIUM_BUILDS.find((build) => existsSync(build)) ?? CHROMIUM_BUILDS[0];
+export const CHROMIUM = '/usr/bin/chromium';
 
 /**
  * Builds the web app once per run (the server serves dist/web), checks that Chromium is there, and seeds
@@ -23,7 +17,7 @@ export const CHROMIUM = CHROMIUM_BUILDS.find((build) => existsSync(build)) ?? CH
 export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
-      `The browser tests need Debian's Chromium (${CHROMIUM_BUILDS.join(' or ')}), which is missing. Install it with:\n\n    apt-get install -y chromium-headless-shell\n`,
+      `The browser tests need Chromium at ${CHROMIUM}, which is missing. Install it with:\n\n    apt-get install -y chromium\n`,
     );
   }
   const root = path.resolve(import.meta.dirname, '../../..');

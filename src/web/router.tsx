@@ -105,14 +105,19 @@ const processGuideRoute = createRoute({
   ),
 });
 
+/**
+ * A searched, paged list's place in the address: its search and page (page 1 is the address without one, so
+ * a bad or missing value opens the first page rather than an error).
+ */
+const listSearch = z.object({
+  q: z.string().optional().catch(undefined),
+  page: z.coerce.number().int().min(2).optional().catch(undefined),
+});
+
 const inquiriesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/inquiries',
-  validateSearch: z.object({
-    view: z.enum(inquiryViews).default('inbox').catch('inbox'),
-    q: z.string().optional().catch(undefined),
-    page: z.coerce.number().int().min(2).optional().catch(undefined),
-  }),
+  validateSearch: listSearch.extend({ view: z.enum(inquiryViews).default('inbox').catch('inbox') }),
   component: lazyRouteComponent(() => import('./features/inquiries/InquiriesPage.tsx'), 'InquiriesPage'),
 });
 const inquiryRoute = createRoute({
@@ -153,10 +158,7 @@ const caseRoute = createRoute({
 const analysesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/needs',
-  validateSearch: z.object({
-    q: z.string().optional().catch(undefined),
-    page: z.coerce.number().int().min(2).optional().catch(undefined),
-  }),
+  validateSearch: listSearch,
   component: lazyRouteComponent(() => import('./features/analyses/AnalysesPage.tsx'), 'AnalysesPage'),
 });
 const analysisRoute = createRoute({

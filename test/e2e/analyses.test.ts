@@ -316,19 +316,20 @@ describe('a needs analysis in dialogue with the customer', () => {
   }, 240_000); // three people and six answers: longer than one journey
 
   it('finds an analysis by its customer, and a long list comes a page at a time', async () => {
-    // 55 earlier analyses for the demo's customer (written straight to the database)
+    // 205 earlier analyses for the demo's case and customer (written straight to the database): more than
+    // the largest page of the API
     await journey.lupp.database.db.execute(sql`
       insert into needs_analysis (hei_id, customer_id, case_id, title, created_at, updated_at)
       select hei_id, customer_id, case_id, 'Tidigare analys ' || n, created_at - n * interval '1 day',
         created_at - n * interval '1 day'
       from (select * from needs_analysis where title = 'Kompetensbehov i underhållet 2027' limit 1) original,
-        generate_series(1, 55) n`);
+        generate_series(1, 205) n`);
     const { context, page, errors } = await newPage(journey);
     await karinAtNorrvik(page);
     await openAnalyses(page);
     const table = page.getByTestId('analyses-table');
     const pages = page.getByRole('navigation', { name: 'Sidor' });
-    await pages.getByText('Sida 1 av 2').waitFor();
+    await pages.getByText('Sida 1 av 5').waitFor();
     expect(await table.getByRole('row').count()).toBe(51);
 
     const search = page.getByRole('form', { name: 'Sök bland analyserna' });
@@ -345,9 +346,30 @@ describe('a needs analysis in dialogue with the customer', () => {
 
     // the page is in the address: the second page, and an address past the last one, show the oldest
     await page.goto('/needs?page=9');
-    await pages.getByText('Sida 2 av 2').waitFor();
-    await table.getByRole('link', { name: 'Tidigare analys 55', exact: true }).waitFor();
-    expect(page.url()).toContain('page=2');
+    await pages.getByText('Sida 5 av 5').waitFor();
+    await table.getByRole('link', { name: 'Tidigare analys 205', exact: true }).waitFor();
+    expect(page.url()).toContain('page=5');
+    await expectNoAxeViolations(page);
+
+    // the case lists every one of its analyses, the oldest too (beyond the API's largest page)
+    const { rows } = await journey.lupp.database.db.execute<{ case_id: string }>(
+      sql`select case_id from needs_analysis where title = 'Tidigare analys 205'`,
+    );
+    await page.goto(`/cases/${rows[0]?.case_id}`);
+    const caseAnalyses = page.getByRole('region', { name: 'Behovsanalyser' });
+    await caseAnalyses.getByRole('link', { name: 'Tidigare analys 205 – Version 1' }).waitFor();
+    expect(await caseAnalyses.getByRole('link', { name: /^Tidigare analys / }).count()).toBe(205);
+
+    // the list, its search and its pages in English
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.goto('/needs?q=Tidigare&page=3');
+    await expectHeading(page, 'Needs analyses');
+    await page.getByRole('navigation', { name: 'Pages' }).getByText('Page 3 of 5').waitFor();
+    await table.getByRole('link', { name: 'Tidigare analys 101', exact: true }).waitFor();
+    const searchEn = page.getByRole('form', { name: 'Search the analyses' });
+    await searchEn.getByRole('searchbox', { name: 'Search the analyses' }).fill('no such analysis');
+    await searchEn.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByText('No analysis has a title or customer containing “no such analysis”.').waitFor();
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
     await context.close();

@@ -4,6 +4,7 @@ import {
   type Analysis,
   analysisListSchema,
   analysisSchema,
+  type analysisSummarySchema,
   comparisonSchema,
   createdSelfServiceLinkSchema,
   createdSurveySchema,
@@ -14,6 +15,7 @@ import {
   surveyResultsSchema,
   surveySummarySchema,
 } from '../../../features/needs/needs.contract.ts';
+import { LARGEST_PAGE } from '../../../shared/pages.ts';
 import { api, isApiError } from '../../api.ts';
 
 /**
@@ -34,14 +36,22 @@ export const analysisQuery = (base: AnalysisBase) =>
     queryFn: ({ signal }) => api.get(base.path, analysisSchema, signal),
   });
 
-/** One case's or one customer's analyses, newest first (a handful: the largest page holds them all). */
+/**
+ * All of one case's or one customer's analyses, newest first. They are a handful, so the largest page
+ * nearly always holds them; the rest, if any, are read page by page rather than cut off.
+ */
 export const analysesQuery = (filter: { caseId?: string; customerId?: string }) =>
   queryOptions({
     queryKey: ['analyses', filter],
     queryFn: async ({ signal }) => {
-      const query = new URLSearchParams({ pageSize: '200' });
-      for (const [name, value] of Object.entries(filter)) if (value) query.set(name, value);
-      return (await api.get(`/api/analyses?${query}`, analysisListSchema, signal)).items;
+      const items: z.infer<typeof analysisSummarySchema>[] = [];
+      for (let page = 1; ; page++) {
+        const query = new URLSearchParams({ page: String(page), pageSize: String(LARGEST_PAGE) });
+        for (const [name, value] of Object.entries(filter)) if (value) query.set(name, value);
+        const list = await api.get(`/api/analyses?${query}`, analysisListSchema, signal);
+        items.push(...list.items);
+        if (list.items.length === 0 || items.length >= list.total) return items;
+      }
     },
   });
 

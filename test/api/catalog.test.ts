@@ -776,6 +776,35 @@ describe('the catalogue as a file (export, and import elsewhere)', () => {
     ).toBe(400);
   });
 
+  it('keeps a list item that contains ";" or " | " whole through the workbook', async () => {
+    const created = await t.request('POST', `/api/organisations/${heiC}/catalog/courses`, {
+      cookie: coordC.cookie,
+      body: {
+        code: 'LIST01',
+        titleSv: 'Riskbedömning i verkstaden',
+        languages: ['sv'],
+        learningOutcomes: ['bedöma risker; välja åtgärder'],
+        subjects: ['Svetsning | TIG', 'Arbetsmiljö; säkerhet'],
+        teachers: ['Anna Lind'],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const before = (await exportOf(heiC, coordC)).json() as Exported;
+    const workbook = await t.request('GET', `/api/organisations/${heiC}/catalog/export?format=xlsx`, {
+      cookie: coordC.cookie,
+    });
+    const again = await importFile(heiC, coordC, 'kurskatalog.xlsx', workbook.rawPayload);
+    expect(again.problems).toEqual([]);
+    expect(again.counts).toMatchObject({ updated: 0, unchanged: before.courses.length });
+    const course = (await exportOf(heiC, coordC))
+      .json()
+      .courses.find((c: { code: string }) => c.code === 'LIST01');
+    expect(course).toMatchObject({
+      learningOutcomes: ['bedöma risker; välja åtgärder'],
+      subjects: ['Svetsning | TIG', 'Arbetsmiljö; säkerhet'],
+    });
+  });
+
   it("is for the HEI's admins and coordinators", async () => {
     expect((await exportOf(heiA, adminA)).statusCode).toBe(200);
     expect((await exportOf(heiA, teacherA)).statusCode).toBe(403);

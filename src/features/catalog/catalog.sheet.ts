@@ -82,8 +82,15 @@ const occasionHeaders: Record<Language, string[]> = {
 
 const numberOrEmpty = (value: number | string | undefined) =>
   value === undefined || value === '' ? null : Number(value);
-/** A list cell: one item per line (the import also splits on " | " and ";"). */
-const lines = (items: string[]) => (items.length ? items.join('\n') : null);
+/**
+ * A list cell: one item per line. The import splits a cell of one line on " | " and ";" too, so a single
+ * item that contains one of them gets a line break after it, which keeps it whole on the way back.
+ */
+const lines = (items: string[]) => {
+  if (items.length === 0) return null;
+  const cell = items.join('\n');
+  return items.length === 1 && /;| \| /.test(cell) ? `${cell}\n` : cell;
+};
 
 /**
  * The catalogue as an XLSX workbook for people who work in Excel: the courses on the first sheet (the one

@@ -115,6 +115,19 @@ describe('column mapping', () => {
       occasions: [{ start: '2027-03-01', end: null, place: null, format: null }],
     });
   });
+
+  it('splits a list cell by lines, or a one-line cell by " | " and semicolons', () => {
+    const lists = (cell: string) =>
+      mapRow({ M: cell }, { code: 'K', learningOutcomes: 'M' }).learningOutcomes;
+    expect(lists('läsa ritningar | välja metod;svetsa')).toEqual(['läsa ritningar', 'välja metod', 'svetsa']);
+    // in a cell of lines, " | " and ";" belong to the item
+    expect(lists('bedöma risker; välja åtgärder\r\nTIG | MIG\n')).toEqual([
+      'bedöma risker; välja åtgärder',
+      'TIG | MIG',
+    ]);
+    expect(lists('bedöma risker; välja åtgärder\n')).toEqual(['bedöma risker; välja åtgärder']);
+    expect(lists('  ')).toEqual([]);
+  });
 });
 
 describe('checking a course', () => {

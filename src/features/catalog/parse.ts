@@ -197,14 +197,15 @@ export async function readXlsx(content: Buffer): Promise<SheetResult> {
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      values[col - 1] = cellText(cell.value).trim();
+      // trimmed when mapped: a list cell's line breaks are how its items are told apart (`splitList`)
+      values[col - 1] = cellText(cell.value);
     });
     if (!columns) {
       columns = uniqueColumns(Array.from(values, (v) => v ?? ''));
       return;
     }
     const cols = columns;
-    if (values.every((v) => !v)) return;
+    if (values.every((v) => !v?.trim())) return;
     rows.push({ row: rowNumber, values: Object.fromEntries(cols.map((c, j) => [c, values[j] ?? ''])) });
   });
   if (!columns) return { problem: problem(null, 'empty_file', null, 'Filen är tom.', 'The file is empty.') };
@@ -320,25 +321,30 @@ export function checkMapping(mapping: Mapping, columns: string[]): { field: stri
   return errors;
 }
 
-/** A list cell: one item per line, or separated by " | " or semicolons. */
+/**
+ * A list cell: one item per line. A cell of one line may instead separate its items with " | " or
+ * semicolons, as people type them; in a cell of several lines those are part of the item (Lupp's own
+ * workbook writes an item containing one on a line of its own: see `catalog.sheet.ts`).
+ */
 const splitList = (value: string) =>
   value
-    .split(/\r?\n| \| |;/)
+    .split(/\r?\n/.test(value) ? /\r?\n/ : / \| |;/)
     .map((s) => s.trim())
     .filter(Boolean);
 
 /** Turns a sheet row into the interchange shape, with only the mapped fields present. */
 export function mapRow(values: Record<string, string>, mapping: Mapping): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const get = (field: MappableField) => {
+  const cell = (field: MappableField) => {
     const column = mapping[field];
-    return column === undefined ? undefined : (values[column] ?? '').trim();
+    return column === undefined ? undefined : (values[column] ?? '');
   };
+  const get = (field: MappableField) => cell(field)?.trim();
   for (const field of mappableFields) {
     const value = get(field);
     if (value === undefined || field.startsWith('occasion')) continue;
     if (field === 'learningOutcomes' || field === 'subjects' || field === 'teachers')
-      out[field] = splitList(value);
+      out[field] = splitList(cell(field) ?? '');
     else if (field === 'language') out.languages = value ? value.split(/[,;/|\s]+/).filter(Boolean) : [];
     else out[field] = value === '' ? null : value;
   }

@@ -174,6 +174,20 @@ describe('matching free text across the consortium', () => {
       expect(why.partlyMatchedWords.filter((p) => why.matchedWords.includes(p.word))).toEqual([]);
   });
 
+  it("reads an acronym's English plural as the acronym", async () => {
+    // the stemmer keeps "plcs" (it strips an s only after a vowel); the PLC courses say "PLC"
+    const match = (await search(coordA, { text: 'Our electricians must troubleshoot PLCs' })).json();
+    type Suggestion = { course: { externalId: string }; why: { matchedWords: string[] } };
+    const plc = match.suggestions.filter((s: Suggestion) =>
+      ['HV-0010', 'MDU-0002'].includes(s.course.externalId),
+    );
+    expect(plc.map((s: Suggestion) => s.why.matchedWords)).toEqual([
+      expect.arrayContaining(['plc']),
+      expect.arrayContaining(['plc']),
+    ]);
+    expect(codes(match)[0]).toBe('HV-0010'); // PLC troubleshooting for maintenance technicians
+  });
+
   it('repairs typos and finds words inside Swedish compounds', async () => {
     const typo = (await search(coordA, { text: 'kurs i svettsteknik och svettsymboler' })).json();
     expect(codes(typo).slice(0, 3)).toContain('HV-0001');
@@ -316,6 +330,28 @@ describe('matching free text across the consortium', () => {
     // nothing to do on the next start
     expect(await indexUnindexedCourses(t.db)).toBe(0);
     // rebuilding every neighbour twice: ~20 s on embedded PGlite alone, more beside CI's other pass
+  });
+
+  it('re-indexes, after migration 0029, the courses indexed with an acronym plural as a word', async () => {
+    // HDA-0034 speaks of "web applications and APIs"; as an earlier version indexed it, "apis" is a term
+    const apis = await t.db.execute<{ course_id: string }>(
+      sql`select d.course_id from match_doc d join course c on c.id = d.course_id
+          where c.external_id = 'HDA-0034' and c.hei_id = ${heiA}`,
+    );
+    const courseId = apis.rows[0]?.course_id ?? '';
+    await t.db.execute(
+      sql`update match_term set term = 'apis' where course_id = ${courseId} and term = 'api'`,
+    );
+    const migration = readFileSync('src/db/migrations/0029_matching_acronym_plurals.sql', 'utf8');
+    await t.db.execute(sql.raw(migration));
+    const left = await t.db.execute(sql`select course_id from match_doc where course_id = ${courseId}`);
+    expect(left.rows).toEqual([]);
+    // other courses keep their entries (none of theirs has an acronym plural in HEI A's part)
+    expect(await indexUnindexedCourses(t.db)).toBe(1);
+    const terms = await t.db.execute<{ term: string }>(
+      sql`select term from match_term where course_id = ${courseId} and term in ('api', 'apis')`,
+    );
+    expect(terms.rows.map((r) => r.term)).toEqual(['api']);
   });
 
   it('after a course changes, rewrites only the neighbour pairs that moved, as a rebuild from nothing has them', async () => {

@@ -28,8 +28,13 @@ export type MatchDocInput = {
   concepts?: string[];
 };
 
-/** Lower case, and `/` spaced out so "MIG/MAG" gives two words (the parser keeps "mig/mag" as a path). */
-export const cleanSql = (text: string) => `lower(replace(${text}, '/', ' / '))`;
+/**
+ * Lower case; `/` spaced out so "MIG/MAG" gives two words (the parser keeps "mig/mag" as a path); and an
+ * acronym's English plural ("PLCs", "HMIs") as the acronym, which the stemmer leaves as it is: it strips an
+ * "s" only after a vowel earlier in the word. (Swedish writes "PLC:er", which parses as "plc" and "er".)
+ */
+export const cleanSql = (text: string) =>
+  `lower(replace(regexp_replace(${text}, '\\m([A-Z]{2,})s\\M', '\\1', 'g'), '/', ' / '))`;
 /** A word that is not a stop word in Swedish or in English. */
 export const contentWordSql = (word: string) =>
   `(length(to_tsvector('swedish', ${word})) > 0 and length(to_tsvector('english', ${word})) > 0)`;

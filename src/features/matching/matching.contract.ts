@@ -36,7 +36,11 @@ export const suggestionSchema = z
     score: z.number(),
     confidence: z.enum(confidences),
     why: z.object({
-      matchedWords: z.array(z.string()).describe("The need's words found in the course (typos as corrected)"),
+      matchedWords: z
+        .array(z.string())
+        .describe(
+          "The need's words found in the course; a corrected typo or a translation as 'need word → course word'",
+        ),
       partlyMatchedWords: z
         .array(z.object({ word: z.string(), beginning: z.string() }))
         .describe(

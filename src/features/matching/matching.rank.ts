@@ -29,7 +29,10 @@ export type Ranked = {
   /** Direct BM25 score plus the score lent by similar top courses. */
   score: number;
   direct: number;
-  /** The need's words this course matched (as written in the need, or the catalogue word a typo became). */
+  /**
+   * The need's words this course matched: as written in the need, or as "need word → catalogue word" for a
+   * corrected typo or a translation.
+   */
   matched: string[];
   /**
    * The need's words of which the course has only the beginning (its first five letters, in a word of its
@@ -203,8 +206,9 @@ export async function rankCourses(
       union all
       -- typo repair: a word the catalogues do not know becomes the most similar word they do know (which
       -- also bridges inflections: "sjukskrivningarna" to "sjukskrivning"); a word the glossary knows is no
-      -- typo, and becomes only a word very like it ("kravhantering" not "krishantering")
-      select k.kind, k.term, 1.0, fix.word, null
+      -- typo, and becomes only a word very like it ("kravhantering" not "krishantering"). The reasons
+      -- show both: "svettsteknik → svetsteknik"
+      select k.kind, k.term, 1.0, u.w || ' → ' || fix.word, null
       from (select word as w,
               case when exists (select 1 from tr where tr.word = words.word)
                    then ${sql.raw(String(KNOWN_WORD_SIMILARITY))} else ${sql.raw(String(TYPO_SIMILARITY))} end as least
@@ -393,7 +397,7 @@ export async function rankCourses(
 
 /** "word|beginning" pairs of prefix matches, without the words the course also matched whole. */
 function partlyMatched(pairs: string[], whole: string[]) {
-  const matched = new Set(whole);
+  const matched = new Set(whole.map((w) => w.split(' → ')[0]));
   return pairs
     .map((pair) => {
       const [word = '', beginning = ''] = pair.split('|');

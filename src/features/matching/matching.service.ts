@@ -34,13 +34,19 @@ export function needLanguage(text: string): 'sv' | 'en' {
 }
 
 /**
- * The matched words as a reason: sorted, and without a translation whose result the need also has as
- * itself ("programmering → programming" when the need says "programming" too, as a need on a concept does
- * with its Swedish and English labels).
+ * The matched words as a reason: sorted, and without a translation or corrected word whose either side
+ * the course matched as itself ("programmering → programming" when the need says "programming" too, as a
+ * need on a concept does with its Swedish and English labels; "förebygga → förebyggande" when the stem of
+ * "förebygga" matched already).
  */
 function readableWords(matched: string[]) {
   const plain = new Set(matched.filter((w) => !w.includes(' → ')));
-  return matched.filter((w) => !plain.has(w.split(' → ')[1] ?? '')).sort();
+  return matched
+    .filter((w) => {
+      const [from = '', to] = w.split(' → ');
+      return to === undefined || !(plain.has(from) || plain.has(to));
+    })
+    .sort();
 }
 
 type NeedConcept = { id: string; label: { sv: string | null; en: string | null } };

@@ -196,6 +196,11 @@ describe('matching free text across the consortium', () => {
       (s: { course: { externalId: string } }) => s.course.externalId === 'HV-0001',
     );
     expect(welding.why.matchedWords).toContain('svettsteknik → svetsteknik');
+    // and list a word by its beginning as the need wrote it, unless it matched whole
+    const partly = typo.suggestions.flatMap((s: { why: { partlyMatchedWords: { word: string }[] } }) =>
+      s.why.partlyMatchedWords.map((p) => p.word),
+    );
+    expect(partly.filter((word: string) => word.includes('→'))).toEqual([]);
     expect(welding.why.partlyMatchedWords.map((p: { word: string }) => p.word)).not.toContain('svettsteknik');
     // a word whose own stem matched is not listed again as corrected
     const sickLeave = (await search(coordA, { text: 'sjukskrivningarna ökar' })).json();

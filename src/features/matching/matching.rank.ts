@@ -395,16 +395,20 @@ export async function rankCourses(
   };
 }
 
-/** "word|beginning" pairs of prefix matches, without the words the course also matched whole. */
+/**
+ * "word|beginning" pairs of prefix matches, as the need's words (a corrected word by what the need said),
+ * without the words the course also matched whole.
+ */
 function partlyMatched(pairs: string[], whole: string[]) {
-  const matched = new Set(whole.map((w) => w.split(' → ')[0]));
-  return pairs
-    .map((pair) => {
-      const [word = '', beginning = ''] = pair.split('|');
-      return { word, beginning };
-    })
-    .filter((p) => !matched.has(p.word))
-    .sort((a, b) => a.word.localeCompare(b.word, 'sv'));
+  const needWord = (word: string) => word.split(' → ')[0] ?? word;
+  const matched = new Set(whole.map(needWord));
+  const partly = new Map<string, { word: string; beginning: string }>();
+  for (const pair of pairs) {
+    const [written = '', beginning = ''] = pair.split('|');
+    const word = needWord(written);
+    if (!matched.has(word)) partly.set(`${word}|${beginning}`, { word, beginning });
+  }
+  return [...partly.values()].sort((a, b) => a.word.localeCompare(b.word, 'sv'));
 }
 
 export type Confidence = 'high' | 'medium' | 'low';

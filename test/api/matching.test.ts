@@ -369,6 +369,8 @@ describe('matching free text across the consortium', () => {
       sql`select term from match_term where course_id = ${courseId} and term in ('api', 'apis')`,
     );
     expect(terms.rows.map((r) => r.term)).toEqual(['api']);
+    // the document frequencies and scope statistics followed the drop and the new entries
+    await expectStatisticsKept();
   });
 
   it('after a course changes, rewrites only the neighbour pairs that moved, as a rebuild from nothing has them', async () => {

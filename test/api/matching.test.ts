@@ -188,6 +188,35 @@ describe('matching free text across the consortium', () => {
     expect(codes(match)[0]).toBe('HV-0010'); // PLC troubleshooting for maintenance technicians
   });
 
+  it('reads C#, C++ and .NET as words of their own', async () => {
+    // the parser would cut "C#" and "C++" to the letter "c", and ".NET" to "net"
+    const create = (body: Record<string, unknown>) =>
+      t.request('POST', `/api/organisations/${heiA}/catalog/courses`, { cookie: coordA.cookie, body });
+    const csharp = await create({
+      code: 'DEV-CS',
+      titleSv: 'Programmering i C# och .NET',
+      languages: ['sv'],
+      description: 'Objektorienterad programmering för utvecklare.',
+    });
+    const cpp = await create({
+      code: 'DEV-CPP',
+      titleSv: 'Programmering i C++',
+      languages: ['sv'],
+      description: 'Minneshantering och mallar.',
+    });
+    expect(csharp.statusCode, csharp.body).toBe(201);
+    expect(cpp.statusCode, cpp.body).toBe(201);
+    type Suggestion = { course: { id: string }; why: { matchedWords: string[] } };
+    const match = (await search(coordA, { text: 'Våra utvecklare ska gå över från Java till C#' })).json();
+    expect(match.suggestions[0].course.id).toBe(csharp.json().id);
+    expect(match.suggestions[0].why.matchedWords).toContain('c#');
+    const onCpp = match.suggestions.find((s: Suggestion) => s.course.id === cpp.json().id);
+    expect(onCpp?.why.matchedWords ?? []).toEqual([]);
+    const dotnet = (await search(coordA, { text: 'We need .NET developers' })).json();
+    expect(dotnet.suggestions[0].course.id).toBe(csharp.json().id);
+    expect(dotnet.suggestions[0].why.matchedWords).toContain('.net');
+  });
+
   it('repairs typos and finds words inside Swedish compounds', async () => {
     const typo = (await search(coordA, { text: 'kurs i svettsteknik och svettsymboler' })).json();
     expect(codes(typo).slice(0, 3)).toContain('HV-0001');
@@ -349,7 +378,7 @@ describe('matching free text across the consortium', () => {
     // rebuilding every neighbour twice: ~20 s on embedded PGlite alone, more beside CI's other pass
   });
 
-  it('re-indexes, after migration 0029, the courses indexed with an acronym plural as a word', async () => {
+  it('re-indexes, after migration 0029, the courses indexed without the rewrites (an acronym plural, C#)', async () => {
     // HDA-0034 speaks of "web applications and APIs"; as an earlier version indexed it, "apis" is a term
     const apis = await t.db.execute<{ course_id: string }>(
       sql`select d.course_id from match_doc d join course c on c.id = d.course_id
@@ -359,12 +388,16 @@ describe('matching free text across the consortium', () => {
     await t.db.execute(
       sql`update match_term set term = 'apis' where course_id = ${courseId} and term = 'api'`,
     );
-    const migration = readFileSync('src/db/migrations/0029_matching_acronym_plurals.sql', 'utf8');
+    const documents = async () =>
+      Number((await t.db.execute<{ n: number }>(sql`select count(*)::int as n from match_doc`)).rows[0]?.n);
+    const before = await documents();
+    const migration = readFileSync('src/db/migrations/0029_matching_text_rewrites.sql', 'utf8');
     await t.db.execute(sql.raw(migration));
     const left = await t.db.execute(sql`select course_id from match_doc where course_id = ${courseId}`);
     expect(left.rows).toEqual([]);
-    // other courses keep their entries (none of theirs has an acronym plural in HEI A's part)
-    expect(await indexUnindexedCourses(t.db)).toBe(1);
+    // it, and the C# and C++ courses of the test above; the others keep their entries
+    expect(before - (await documents())).toBe(3);
+    expect(await indexUnindexedCourses(t.db)).toBe(3);
     const terms = await t.db.execute<{ term: string }>(
       sql`select term from match_term where course_id = ${courseId} and term in ('api', 'apis')`,
     );

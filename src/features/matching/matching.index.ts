@@ -29,12 +29,41 @@ export type MatchDocInput = {
 };
 
 /**
- * Lower case; `/` spaced out so "MIG/MAG" gives two words (the parser keeps "mig/mag" as a path); and an
- * acronym's English plural ("PLCs", "HMIs") as the acronym, which the stemmer leaves as it is: it strips an
- * "s" only after a vowel earlier in the word. (Swedish writes "PLC:er", which parses as "plc" and "er".)
+ * What the text is rewritten by before it is lower-cased and parsed (pattern, replacement, flags):
+ * - an acronym's English plural as the acronym ("PLCs", "HMIs"): the English stemmer strips an "s" only
+ *   after a vowel earlier in the word, so "plcs" would stay a word of its own (Swedish writes "PLC:er", which
+ *   parses as "plc" and "er");
+ * - the names of programming languages and platforms that the parser cuts to a letter or a common word
+ *   ("C#", "F#" and "C++" to "c" and "f", ".NET" to "net") as one word each (see `REWRITTEN_WORDS`).
  */
-export const cleanSql = (text: string) =>
-  `lower(replace(regexp_replace(${text}, '\\m([A-Z]{2,})s\\M', '\\1', 'g'), '/', ' / '))`;
+const REWRITES: [pattern: string, replacement: string, flags: string][] = [
+  ['\\m([A-Z]{2,})s\\M', '\\1', 'g'],
+  ['\\m([cf])#', '\\1sharp', 'gi'],
+  ['\\mc\\+\\+', 'cplusplus', 'gi'],
+  ['(^|[^[:alnum:].])\\.net\\M', '\\1dotnet', 'gi'],
+];
+
+/** The words the rewrites make, as people write them (for the reasons shown with a match). */
+export const REWRITTEN_WORDS: Readonly<Record<string, string>> = {
+  csharp: 'c#',
+  fsharp: 'f#',
+  cplusplus: 'c++',
+  dotnet: '.net',
+};
+
+/**
+ * The text as the index and a query read it: rewritten (`REWRITES`), lower-cased, and `/` spaced out so
+ * "MIG/MAG" gives two words (the parser keeps "mig/mag" as a path).
+ */
+export const cleanSql = (text: string) => {
+  const rewritten = REWRITES.reduce(
+    (inner, [pattern, replacement, flags]) =>
+      `regexp_replace(${inner}, '${pattern}', '${replacement}', '${flags}')`,
+    text,
+  );
+  return `lower(replace(${rewritten}, '/', ' / '))`;
+};
+
 /** A word that is not a stop word in Swedish or in English. */
 export const contentWordSql = (word: string) =>
   `(length(to_tsvector('swedish', ${word})) > 0 and length(to_tsvector('english', ${word})) > 0)`;

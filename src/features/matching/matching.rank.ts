@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { textArray, uuidArray } from '../../db/arrays.ts';
 import type { Db } from '../../db/client.ts';
 import { glossaryCandidates } from './matching.glossary.ts';
-import { cleanSql, contentWordSql } from './matching.index.ts';
+import { cleanSql, contentWordSql, REWRITTEN_WORDS } from './matching.index.ts';
 
 /**
  * Ranking courses for a need, in one SQL statement on the matching index: BM25 over stems (Swedish and
@@ -387,13 +387,20 @@ export async function rankCourses(
       lang: r.lang,
       score: Number(r.score),
       direct: Number(r.direct),
-      matched: r.matched ?? [],
-      partly: partlyMatched(r.partly ?? [], r.matched ?? []),
+      matched: (r.matched ?? []).map(asWritten),
+      partly: partlyMatched(r.partly ?? [], r.matched ?? []).map((p) => ({ ...p, word: asWritten(p.word) })),
       concepts: r.concepts ?? [],
       similarTo: r.similar_to,
     })),
   };
 }
+
+/** A matched word as people write it: "csharp" as "c#" (see `REWRITTEN_WORDS`), each side of "a → b". */
+const asWritten = (word: string) =>
+  word
+    .split(' → ')
+    .map((w) => REWRITTEN_WORDS[w] ?? w)
+    .join(' → ');
 
 /**
  * "word|beginning" pairs of prefix matches, as the need's words (a corrected word by what the need said),

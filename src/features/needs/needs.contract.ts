@@ -162,6 +162,7 @@ export const analysisSummarySchema = z.object({
   needs: z.number().int(),
   createdAt: z.iso.datetime(),
 });
+export type AnalysisSummary = z.infer<typeof analysisSummarySchema>;
 
 export const listAnalysesQuery = z.object({
   caseId: z.uuid().optional(),

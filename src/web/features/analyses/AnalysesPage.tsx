@@ -4,8 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import { analysisSchema, type analysisSummarySchema } from '../../../features/needs/needs.contract.ts';
+import { type AnalysisSummary, analysisSchema } from '../../../features/needs/needs.contract.ts';
 import { api, isApiError } from '../../api.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { FormModal } from '../../ui/FormModal.tsx';
@@ -17,8 +16,6 @@ import { SearchForm } from '../../ui/SearchForm.tsx';
 import { casesQuery } from '../cases/cases.api.ts';
 import { useAnalysisAccess } from './access.ts';
 import { ANALYSES_PAGE, analysesPageQuery } from './analyses.api.ts';
-
-type AnalysisSummary = z.infer<typeof analysisSummarySchema>;
 
 const route = getRouteApi('/app/needs');
 

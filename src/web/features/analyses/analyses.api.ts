@@ -2,9 +2,9 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
   type Analysis,
+  type AnalysisSummary,
   analysisListSchema,
   analysisSchema,
-  type analysisSummarySchema,
   comparisonSchema,
   createdSelfServiceLinkSchema,
   createdSurveySchema,
@@ -44,7 +44,7 @@ export const analysesQuery = (filter: { caseId?: string; customerId?: string }) 
   queryOptions({
     queryKey: ['analyses', filter],
     queryFn: async ({ signal }) => {
-      const items: z.infer<typeof analysisSummarySchema>[] = [];
+      const items: AnalysisSummary[] = [];
       for (let page = 1; ; page++) {
         const query = new URLSearchParams({ page: String(page), pageSize: String(LARGEST_PAGE) });
         for (const [name, value] of Object.entries(filter)) if (value) query.set(name, value);

@@ -1,4 +1,5 @@
-// `npm run bench:matching [-- --set <dir>] [-- --pg <url>] [-- --courses 20000] [-- --skip-latency]`
+// `npm run bench:matching [-- --set <dir>] [-- --pg <url>] [-- --courses 20000] [-- --skip-latency]
+//   [-- --skip-quality] [-- --skip-embedded]`
 // Without --set: quality on the dev set and on bench/sets/heldout-a; latency on the first set's catalogue.
 // Issue 5's measurement of matching. Quality: runs `lupp match --json` (the CLI, on a throw-away embedded
 // database) on a labelled set (default ../shared/datasets/matching-dev: catalog.json, needs.json, gold.json)
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     courses: { type: 'string' },
     'skip-latency': { type: 'boolean' },
     'skip-quality': { type: 'boolean' },
+    'skip-embedded': { type: 'boolean' },
   },
 });
 const root = path.resolve(import.meta.dirname, '..');
@@ -157,7 +159,7 @@ if (!values['skip-quality']) for (const set of qualitySets) quality(set);
 if (!values['skip-latency']) {
   const size = Number(values.courses ?? 20_000);
   console.log(`Latency per need (top 10), goal p95 < 50 ms on server PostgreSQL`);
-  await latency('embedded PGlite', undefined, size);
+  if (!values['skip-embedded']) await latency('embedded PGlite', undefined, size);
   await latency(
     'server PostgreSQL',
     values.pg ?? process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',

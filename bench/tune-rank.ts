@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { textArray, uuidArray } from '../src/db/arrays.ts';
 import type { Db } from '../src/db/client.ts';
 import { glossaryCandidates } from '../src/features/matching/matching.glossary.ts';
-import { cleanSql, contentWordSql } from '../src/features/matching/matching.index.ts';
+import { contentWordSql } from '../src/features/matching/matching.index.ts';
+import { cleanSql } from '../src/shared/search-text.ts';
 
 /**
  * A copy of the feature's ranking (`src/features/matching/matching.rank.ts`) with its parameters in `P`,

@@ -12,6 +12,7 @@ import { course } from '../../src/features/catalog/catalog.table.ts';
 import { taxonomyConcept } from '../../src/features/taxonomy/taxonomy.table.ts';
 import { withCheckDigit } from '../../src/features/tenancy/org-number.ts';
 import { consortium, organisation } from '../../src/features/tenancy/tenancy.table.ts';
+import { cleanSql, cleanText } from '../../src/shared/search-text.ts';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/app.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createConsortium, createOrganisation, createUser, type TestUser } from '../support/factories.ts';
@@ -874,4 +875,49 @@ describe('lupp import catalog (the command, as an operator runs it)', () => {
       await server?.close();
     }
   }, 300_000);
+});
+
+describe('searching the catalogue for programming languages and acronyms', () => {
+  it('finds C#, C++, .NET and an acronym in the plural as words of their own, as matching does', async () => {
+    const hei = (await createOrganisation(t, { kind: 'hei' })).id;
+    const coord = await createUser(t, [{ organisationId: hei, roles: ['coordinator'] }]);
+    const create = async (body: Record<string, unknown>) => {
+      const created = await t.request('POST', `/api/organisations/${hei}/catalog/courses`, {
+        cookie: coord.cookie,
+        body: { languages: ['sv'], ...body },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+    };
+    await create({ code: 'CS1', titleSv: 'Programmering i C# och .NET' });
+    await create({ code: 'CPP1', titleSv: 'Programmering i C++' });
+    await create({ code: 'NET1', titleSv: 'Nätverksteknik', subjects: ['Nätverk', 'Netflow'] });
+    await create({ code: 'PLC1', titleSv: 'Automation', learningOutcomes: ['programmera en PLC'] });
+    const codes = async (q: string) =>
+      (await list(coord, `&hei=${hei}&q=${encodeURIComponent(q)}`))
+        .json()
+        .courses.map((c: { code: string }) => c.code)
+        .sort();
+    // "C#" and "C++" were the letter "c" (no word at all in a search) and ".NET" was "net" (Netflow)
+    expect(await codes('C#')).toEqual(['CS1']);
+    expect(await codes('c++')).toEqual(['CPP1']);
+    expect(await codes('.NET')).toEqual(['CS1']);
+    // the English plural "PLCs" stayed "plcs", which "plc" does not begin
+    expect(await codes('PLCs')).toEqual(['PLC1']);
+  });
+
+  it('reads a search box the way the database reads course text (cleanText and cleanSql agree)', async () => {
+    const texts = [
+      'PLCs, HMIs och CNC:er',
+      'C#, F# och c++ på .NET (ASP.NET, node.js)',
+      'MIG/MAG-svetsning; Lean/Six Sigma',
+      'Åsa läser PLCsystem och ÅPLCs',
+      '.net-utveckling',
+    ];
+    for (const text of texts) {
+      const read = await t.db.execute<{ clean: string }>(
+        sql`select ${sql.raw(cleanSql('x.t'))} as clean from (select ${text}::text as t) x`,
+      );
+      expect(cleanText(text), text).toBe(read.rows[0]?.clean);
+    }
+  });
 });

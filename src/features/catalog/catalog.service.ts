@@ -3,6 +3,7 @@ import { uuidArray } from '../../db/arrays.ts';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
+import { cleanText } from '../../shared/search-text.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {
   indexCourses,
@@ -108,9 +109,8 @@ function summary(row: CourseRow, heiName: string, score: number | null = null) {
 
 /** Turns free text into a tsquery: every word as a Swedish or English stemmed prefix. */
 function freeTextQuery(q: string): { query: SQL; words: string[] } | null {
-  const words = q
-    .toLowerCase()
-    .replaceAll('/', ' ')
+  // read as the search column reads course text ("C#" as "csharp", "PLCs" as "plc")
+  const words = cleanText(q)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length >= 2)
     .slice(0, 8);
@@ -158,7 +158,8 @@ export async function listCourses(
   }
   const credits = sql`coalesce(${course.credits}, ${course.creditEquivalent})`;
   const text = filter.q ? freeTextQuery(filter.q) : null;
-  const phrase = filter.q?.toLowerCase().trim() ?? '';
+  // the titles by similarity, as the words are read ("C#" is no "c" in "C++")
+  const phrase = filter.q ? cleanText(filter.q).trim() : '';
   const conditions = and(
     inArray(organisation.consortiumId, consortia),
     filter.hei ? eq(course.heiId, filter.hei) : undefined,

@@ -16,12 +16,18 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { cleanSql } from '../../shared/search-text.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { taxonomyConcept } from '../taxonomy/taxonomy.table.ts';
 import { organisation } from '../tenancy/tenancy.table.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/** Text indexed in Swedish and in English (both, whatever its language: as cases). */
+const bothConfigs = (text: string) => `to_tsvector('swedish', ${text}) || to_tsvector('english', ${text})`;
+/** A JSON list of strings read as the indexes read text (`cleanSql`): its strings' words, rewritten. */
+const cleanJsonSql = (list: string) => `(${cleanSql(`${list}::text`)})::jsonb`;
 
 /**
  * A course an HEI offers as contract education. It belongs to one HEI (its code is unique there) and is
@@ -61,11 +67,18 @@ export const course = pgTable(
     syllabusUrl: text('syllabus_url'),
     /**
      * Full text in Swedish and English (as cases): titles weigh most (A), subjects next (B), description
-     * and learning outcomes least (C). Both configurations index every text, whatever its language.
+     * and learning outcomes least (C). Both configurations index every text, whatever its language, read
+     * as the matching index reads it (`cleanSql`: "PLCs" as "PLC", "C#" and ".NET" as words of their own).
      */
     search: tsvector('search').generatedAlwaysAs(
       (): SQL =>
-        sql`setweight(to_tsvector('swedish', replace(coalesce(${course.titleSv}, '') || ' ' || coalesce(${course.titleEn}, ''), '/', ' / ')), 'A') || setweight(to_tsvector('english', replace(coalesce(${course.titleSv}, '') || ' ' || coalesce(${course.titleEn}, ''), '/', ' / ')), 'A') || setweight(to_tsvector('swedish', ${course.subjects}) || to_tsvector('english', ${course.subjects}), 'B') || setweight(to_tsvector('swedish', coalesce(${course.description}, '')) || to_tsvector('english', coalesce(${course.description}, '')) || to_tsvector('swedish', ${course.learningOutcomes}) || to_tsvector('english', ${course.learningOutcomes}), 'C')`,
+        sql.raw(
+          [
+            `setweight(${bothConfigs(cleanSql(`coalesce("course"."title_sv", '') || ' ' || coalesce("course"."title_en", '')`))}, 'A')`,
+            `setweight(${bothConfigs(cleanJsonSql('"course"."subjects"'))}, 'B')`,
+            `setweight(${bothConfigs(cleanSql(`coalesce("course"."description", '')`))} || ${bothConfigs(cleanJsonSql('"course"."learning_outcomes"'))}, 'C')`,
+          ].join(' || '),
+        ),
     ),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

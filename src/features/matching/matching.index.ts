@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { uuidArray } from '../../db/arrays.ts';
 import type { Db } from '../../db/client.ts';
+import { cleanSql } from '../../shared/search-text.ts';
 import { glossaryEntries, glossaryFingerprint } from './matching.glossary.ts';
 
 /**
@@ -26,42 +27,6 @@ export type MatchDocInput = {
   credits: number | null;
   /** Taxonomy concepts a person confirmed on the course (ids): a key shared with needs, in no language. */
   concepts?: string[];
-};
-
-/**
- * What the text is rewritten by before it is lower-cased and parsed (pattern, replacement, flags):
- * - an acronym's English plural as the acronym ("PLCs", "HMIs"): the English stemmer strips an "s" only
- *   after a vowel earlier in the word, so "plcs" would stay a word of its own (Swedish writes "PLC:er", which
- *   parses as "plc" and "er");
- * - the names of programming languages and platforms that the parser cuts to a letter or a common word
- *   ("C#", "F#" and "C++" to "c" and "f", ".NET" to "net") as one word each (see `REWRITTEN_WORDS`).
- */
-const REWRITES: [pattern: string, replacement: string, flags: string][] = [
-  ['\\m([A-Z]{2,})s\\M', '\\1', 'g'],
-  ['\\m([cf])#', '\\1sharp', 'gi'],
-  ['\\mc\\+\\+', 'cplusplus', 'gi'],
-  ['(^|[^[:alnum:].])\\.net\\M', '\\1dotnet', 'gi'],
-];
-
-/** The words the rewrites make, as people write them (for the reasons shown with a match). */
-export const REWRITTEN_WORDS: Readonly<Record<string, string>> = {
-  csharp: 'c#',
-  fsharp: 'f#',
-  cplusplus: 'c++',
-  dotnet: '.net',
-};
-
-/**
- * The text as the index and a query read it: rewritten (`REWRITES`), lower-cased, and `/` spaced out so
- * "MIG/MAG" gives two words (the parser keeps "mig/mag" as a path).
- */
-export const cleanSql = (text: string) => {
-  const rewritten = REWRITES.reduce(
-    (inner, [pattern, replacement, flags]) =>
-      `regexp_replace(${inner}, '${pattern}', '${replacement}', '${flags}')`,
-    text,
-  );
-  return `lower(replace(${rewritten}, '/', ' / '))`;
 };
 
 /** A word that is not a stop word in Swedish or in English. */

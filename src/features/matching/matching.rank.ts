@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { textArray, uuidArray } from '../../db/arrays.ts';
 import type { Db } from '../../db/client.ts';
+import { cleanSql, REWRITTEN_WORDS } from '../../shared/search-text.ts';
 import { glossaryCandidates } from './matching.glossary.ts';
-import { cleanSql, contentWordSql, REWRITTEN_WORDS } from './matching.index.ts';
+import { contentWordSql } from './matching.index.ts';
 
 /**
  * Ranking courses for a need, in one SQL statement on the matching index: BM25 over stems (Swedish and

@@ -9,6 +9,7 @@ import {
 } from '@tanstack/react-router';
 import { z } from 'zod';
 import { stages } from '../features/cases/stages.ts';
+import { courseFormats, courseLevels } from '../features/catalog/catalog.fields.ts';
 import { sectors } from '../features/inquiries/inquiries.contract.ts';
 import { MembersPage } from './features/admin/MembersPage.tsx';
 import { OrganisationPage } from './features/admin/OrganisationPage.tsx';
@@ -182,6 +183,13 @@ const matchingRoute = createRoute({
 const catalogRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/courses',
+  // the search and filters in the address too: back from a course finds the list as it was left
+  validateSearch: listSearch.extend({
+    hei: z.uuid().optional().catch(undefined),
+    language: z.enum(['sv', 'en']).optional().catch(undefined),
+    format: z.enum(courseFormats).optional().catch(undefined),
+    level: z.enum(courseLevels).optional().catch(undefined),
+  }),
   component: lazyRouteComponent(() => import('./features/catalog/CatalogPage.tsx'), 'CatalogPage'),
 });
 const catalogImportRoute = createRoute({

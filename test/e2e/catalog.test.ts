@@ -320,9 +320,28 @@ describe('the course catalogue', () => {
     await table.getByRole('link', { name: 'Brokonstruktion, del 55' }).waitFor();
     expect(await pages.getByRole('button', { name: 'Nästa sida' }).isDisabled()).toBe(true);
     await expectNoAxeViolations(page);
+    // back from a course finds the list as it was left: the search and its page are in the address
+    await table.getByRole('link', { name: 'Brokonstruktion, del 55' }).click();
+    await expectHeading(page, 'Brokonstruktion, del 55');
+    await page.goBack();
+    await pages.getByText('Sida 2 av 2').waitFor();
+    await table.getByRole('link', { name: 'Brokonstruktion, del 55' }).waitFor();
+    expect(await page.getByRole('searchbox', { name: 'Sök kurser' }).inputValue()).toBe('brokonstruktion');
     // a search starts on its first page
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
     await pages.getByText('Sida 1 av 2').waitFor();
+    // so does a filter; it stays when the page is opened again from its address
+    await page.getByRole('combobox', { name: 'Nivå' }).selectOption({ label: 'Grundnivå' });
+    await page.getByTestId('course-total').getByText('0 kurser').waitFor();
+    await page.getByRole('combobox', { name: 'Språk' }).selectOption({ label: 'Svenska' });
+    await page.getByRole('combobox', { name: 'Nivå' }).selectOption({ label: 'Alla nivåer' });
+    await page.reload();
+    await page.getByTestId('course-total').getByText('55 kurser').waitFor();
+    expect(await page.getByRole('combobox', { name: 'Språk' }).inputValue()).toBe('sv');
+    expect(await page.getByRole('searchbox', { name: 'Sök kurser' }).inputValue()).toBe('brokonstruktion');
+    // an address past the last page shows the last page there is
+    await page.goto('/courses?q=brokonstruktion&page=9');
+    await pages.getByText('Sida 2 av 2').waitFor();
 
     // So does the review queue; when a coordinator has decided the last page, the list is the one before it.
     const coordinator = await newPage(journey);

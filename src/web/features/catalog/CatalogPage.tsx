@@ -1,13 +1,13 @@
 import { Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { courseListSchema } from '../../../features/catalog/catalog.contract.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
-import { Pager } from '../../ui/Pager.tsx';
+import { Pager, usePagesInRange } from '../../ui/Pager.tsx';
 import { Forbidden, Page, QueryView } from '../../ui/page.tsx';
 import { SearchForm } from '../../ui/SearchForm.tsx';
 import { myConsortiumQuery } from '../inquiries/inquiries.api.ts';
@@ -17,21 +17,26 @@ import { COURSES_PAGE, type CourseFilters, coursesQuery } from './catalog.api.ts
 
 type CourseList = z.infer<typeof courseListSchema>;
 
+const route = getRouteApi('/app/courses');
+
 /** Search every catalogue of the consortium: free text in Swedish or English, and filters. */
 export function CatalogPage() {
   const { t } = useTranslation();
   const { canRead, canWrite } = useCatalogAccess();
-  const [filters, setFilters] = useState<CourseFilters>({});
-  const [page, setPage] = useState(1);
+  const { page = 1, ...filters } = route.useSearch();
+  const navigate = useNavigate();
   const courses = useQuery({
     ...coursesQuery(filters, (page - 1) * COURSES_PAGE),
     enabled: canRead,
     placeholderData: (p) => p,
   });
-  const set = (changes: Partial<CourseFilters>) => {
-    setFilters((f) => ({ ...f, ...changes }));
-    setPage(1);
-  };
+  const toPage = (next: number) =>
+    void navigate({ to: '/courses', search: { ...filters, page: next > 1 ? next : undefined } });
+  // a search or a filter starts on the first page
+  const set = (changes: Partial<CourseFilters>) =>
+    void navigate({ to: '/courses', search: { ...filters, ...changes, page: undefined } });
+  // an address past the last page (a bookmark, courses removed since) shows the last page there is
+  const { pages, pastTheEnd } = usePagesInRange(courses, page, COURSES_PAGE, toPage);
   const heis = useQuery({ ...myConsortiumQuery, enabled: canRead }).data?.heis ?? [];
 
   return (
@@ -77,9 +82,11 @@ export function CatalogPage() {
               </SimpleGrid>
             </Stack>
           </Paper>
-          <QueryView query={courses}>
-            {(data) => <CourseTable data={data} page={page} onPage={setPage} />}
-          </QueryView>
+          {!pastTheEnd && (
+            <QueryView query={courses}>
+              {(data) => <CourseTable data={data} page={page} pages={pages} onPage={toPage} />}
+            </QueryView>
+          )}
         </Stack>
       )}
     </Page>
@@ -89,10 +96,12 @@ export function CatalogPage() {
 function CourseTable({
   data,
   page,
+  pages,
   onPage,
 }: {
   data: CourseList;
   page: number;
+  pages: number;
   onPage: (page: number) => void;
 }) {
   const { t } = useTranslation();
@@ -149,7 +158,7 @@ function CourseTable({
           ))}
         </DataTable>
       )}
-      <Pager page={page} pages={Math.ceil(data.total / COURSES_PAGE)} onPage={onPage} />
+      <Pager page={page} pages={pages} onPage={onPage} />
     </Stack>
   );
 }

@@ -9,6 +9,7 @@ import {
 } from '../features/tenancy/tenancy.contract.ts';
 import { ApiError, api } from './api.ts';
 import { currentLanguage, i18n, type Language, rememberLanguage } from './i18n/i18n.ts';
+import { forgetTabState } from './ui/tab-state.ts';
 
 /** The signed-in user, or null when nobody is signed in. */
 export const meQuery = queryOptions({
@@ -59,6 +60,7 @@ export function useSignIn() {
     onSuccess: (me) => {
       // Data of whoever was signed in before must not leak into this session.
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+      forgetTabState();
       applyUserLanguage(me);
     },
   });
@@ -70,6 +72,7 @@ export function useSignOut() {
     mutationFn: () => api.post('/api/auth/sign-out', {}),
     onSettled: () => {
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+      forgetTabState();
       queryClient.setQueryData(meQuery.queryKey, null);
     },
   });

@@ -193,6 +193,14 @@ describe('matching needs to courses', () => {
     expect(await maintenance.getByText(/^Matchade ord: .*underhåll/).textContent()).not.toContain(
       'undersköterskor',
     );
+    // back from a course finds the search and its results again (kept for the tab, not in the address)
+    await maintenance.getByRole('link', { name: 'Förebyggande och tillståndsbaserat underhåll' }).click();
+    await expectHeading(page, 'Förebyggande och tillståndsbaserat underhåll');
+    await page.goBack();
+    await maintenance.getByText('Bara ordbörjan lika: under… (undersköterskor)').waitFor();
+    expect(await page.getByRole('textbox', { name: 'Behovet' }).inputValue()).toBe(
+      'Förebyggande underhåll för undersköterskor',
+    );
     await page.getByTestId('acceptance').waitFor();
     // The unmet demand, with the way back to the inquiry, and as a file for planning new courses.
     const unmet = page.getByRole('region', { name: 'Ej tillgodosedda behov' });
@@ -227,6 +235,15 @@ describe('matching needs to courses', () => {
     await unmet.getByRole('row').filter({ hasText: 'Tidigare behov 20' }).waitFor();
     expect(await unmet.getByRole('row').count()).toBe(2);
     await expectNoAxeViolations(page);
+    // signing out forgets the search: the next person at this browser does not see it
+    await page.getByRole('button', { name: 'Användarmeny för Karin Berg' }).click();
+    await page.getByRole('menuitem', { name: 'Logga ut' }).click();
+    await page.waitForURL(/\/sign-in/);
+    await signIn(page, 'lars.larare@mittland.example');
+    await page.goto('/matching');
+    await expectHeading(page, 'Matchning');
+    expect(await page.getByRole('textbox', { name: 'Behovet' }).inputValue()).toBe('');
+    expect(await page.getByRole('region', { name: 'Förslag', exact: true }).count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -10,6 +10,7 @@ import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { Pager, usePagesInRange } from '../../ui/Pager.tsx';
 import { Forbidden, Page, QueryView, Section } from '../../ui/page.tsx';
+import { useTabState } from '../../ui/tab-state.ts';
 import { useCatalogAccess } from '../catalog/access.ts';
 import { AcceptanceSummary, MatchFiltersPanel, MatchResult } from './MatchViews.tsx';
 import { acceptanceQuery, type Filters, textMatchQuery, UNMET_PAGE, unmetQuery } from './matching.api.ts';
@@ -21,9 +22,14 @@ import { acceptanceQuery, type Filters, textMatchQuery, UNMET_PAGE, unmetQuery }
 export function MatchingPage() {
   const { t } = useTranslation();
   const { canRead } = useCatalogAccess();
-  const [draft, setDraft] = useState('');
-  const [text, setText] = useState('');
-  const [filters, setFilters] = useState<Filters>({});
+  // the search searched for stays with the tab: back from a course finds the results again
+  const [searched, setSearched] = useTabState<{ text: string; filters: Filters }>('matching', {
+    text: '',
+    filters: {},
+  });
+  const { text, filters } = searched;
+  const [draft, setDraft] = useState(text);
+  const setFilters = (next: Filters) => setSearched({ text, filters: next });
   const match = useQuery({ ...textMatchQuery(text, filters), enabled: canRead && text.length >= 3 });
   const acceptance = useQuery({ ...acceptanceQuery, enabled: canRead });
   const [unmetPage, setUnmetPage] = useState(1);
@@ -45,7 +51,7 @@ export function MatchingPage() {
           <Paper withBorder p="md">
             <form
               aria-label={t('matchingPage.searchForm')}
-              onSubmit={submitting(() => setText(draft.trim()))}
+              onSubmit={submitting(() => setSearched({ text: draft.trim(), filters }))}
             >
               <Stack gap="sm">
                 <Textarea

@@ -280,6 +280,12 @@ describe('staff profiles, finding teachers and the merit record', () => {
     await courses.getByText('Being planned').waitFor();
     await expectEnglish(page, STAFF_SWEDISH);
     await expectNoAxeViolations(page);
+    // back from the profile finds the same search (kept for the tab)
+    await page.goBack();
+    await expectHeading(page, 'Find teachers');
+    await page.getByTestId('search-concepts').getByText('Hydrogen technology').waitFor();
+    await profileLink.waitFor();
+    await page.getByText('People who match: 1').waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -9,6 +9,7 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { Page, QueryView, Section } from '../../ui/page.tsx';
+import { useTabState } from '../../ui/tab-state.ts';
 import { OrganisationView } from '../admin/OrganisationView.tsx';
 import type { ChosenConcept } from '../analyses/ConceptPicker.tsx';
 import { AddTeacherModal } from './AddTeacherModal.tsx';
@@ -53,9 +54,16 @@ function FindTeachers({ heiId, designId }: { heiId: string; designId: string | u
   const format = useFormat();
   const languageName = useLanguageName();
   const access = staffAccess(activeOrganisationOf(useMe()));
-  const [concepts, setConcepts] = useState<ChosenConcept[]>([]);
-  const [related, setRelated] = useState(true);
-  const [language, setLanguage] = useState('');
+  // the criteria stay with the tab: back from a teacher's profile finds the same search
+  const [criteria, setCriteria] = useTabState<{
+    concepts: ChosenConcept[];
+    related: boolean;
+    language: string;
+  }>(`staff.find.${designId ?? ''}`, { concepts: [], related: true, language: '' });
+  const { concepts, related, language } = criteria;
+  const setConcepts = (next: ChosenConcept[]) => setCriteria({ ...criteria, concepts: next });
+  const setRelated = (next: boolean) => setCriteria({ ...criteria, related: next });
+  const setLanguage = (next: string) => setCriteria({ ...criteria, language: next });
   const [adding, setAdding] = useState<StaffProfile | null>(null);
   const body = {
     conceptIds: concepts.map((c) => c.id),

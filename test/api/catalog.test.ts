@@ -878,7 +878,7 @@ describe('lupp import catalog (the command, as an operator runs it)', () => {
 });
 
 describe('searching the catalogue for programming languages and acronyms', () => {
-  it('finds C#, C++, .NET and an acronym in the plural as words of their own, as matching does', async () => {
+  it('finds C#, C++, .NET, ASP.NET and an acronym in the plural as words of their own, as matching does', async () => {
     const hei = (await createOrganisation(t, { kind: 'hei' })).id;
     const coord = await createUser(t, [{ organisationId: hei, roles: ['coordinator'] }]);
     const create = async (body: Record<string, unknown>) => {
@@ -892,6 +892,7 @@ describe('searching the catalogue for programming languages and acronyms', () =>
     await create({ code: 'CPP1', titleSv: 'Programmering i C++' });
     await create({ code: 'NET1', titleSv: 'Nätverksteknik', subjects: ['Nätverk', 'Netflow'] });
     await create({ code: 'PLC1', titleSv: 'Automation', learningOutcomes: ['programmera en PLC'] });
+    await create({ code: 'WEB1', titleSv: 'Webbutveckling', description: 'Med ASP.NET Core och Node.js.' });
     const codes = async (q: string) =>
       (await list(coord, `&hei=${hei}&q=${encodeURIComponent(q)}`))
         .json()
@@ -903,6 +904,9 @@ describe('searching the catalogue for programming languages and acronyms', () =>
     expect(await codes('.NET')).toEqual(['CS1']);
     // the English plural "PLCs" stayed "plcs", which "plc" does not begin
     expect(await codes('PLCs')).toEqual(['PLC1']);
+    // a name with dots is one word, in the column and in the search box ("asp" and "js" were two)
+    expect(await codes('ASP.NET')).toContain('WEB1');
+    expect(await codes('node.js webbutveckling')).toEqual(['WEB1']);
   });
 
   it('reads a search box the way the database reads course text (cleanText and cleanSql agree)', async () => {

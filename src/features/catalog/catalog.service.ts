@@ -110,14 +110,20 @@ function summary(row: CourseRow, heiName: string, score: number | null = null) {
 /** Turns free text into a tsquery: every word as a Swedish or English stemmed prefix. */
 function freeTextQuery(q: string): { query: SQL; words: string[] } | null {
   // read as the search column reads course text ("C#" as "csharp", "PLCs" as "plc")
-  const words = cleanText(q)
-    .split(/[^\p{L}\p{N}]+/u)
+  const words = (cleanText(q).match(/[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*/gu) ?? [])
     .filter((w) => w.length >= 2)
     .slice(0, 8);
   if (!words.length) return null;
-  const perWord = words.map(
-    (w) => sql`(to_tsquery('swedish', ${`${w}:*`}) || to_tsquery('english', ${`${w}:*`}))`,
-  );
+  const prefix = (w: string) =>
+    sql`(to_tsquery('swedish', ${`${w}:*`}) || to_tsquery('english', ${`${w}:*`}))`;
+  // a name with dots is one word in the column as the parser reads it ("asp.net", "node.js"); its parts
+  // still find text where the dot only ran two words together
+  const perWord = words.map((w) => {
+    const parts = w.split('.').filter((part) => part.length >= 2);
+    return w.includes('.') && parts.length
+      ? sql`(${prefix(w)} || (${sql.join(parts.map(prefix), sql` && `)}))`
+      : prefix(w);
+  });
   return { query: sql`(${sql.join(perWord, sql` && `)})`, words };
 }
 

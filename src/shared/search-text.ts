@@ -8,7 +8,7 @@
  * - the names of programming languages and platforms that the parser cuts to a letter or a common word
  *   ("C#", "F#" and "C++" to "c" and "f", ".NET" to "net") as one word each (see `REWRITTEN_WORDS`).
  * Each is written for PostgreSQL (`pg`, where an index is built) and for JavaScript (`js`, where a search
- * box's words are split); `search-text.test.ts` holds the two to the same result.
+ * box's words are split); a test in `test/api/catalog.test.ts` holds the two to the same result.
  */
 const REWRITES: { pg: [pattern: string, replacement: string, flags: string]; js: [RegExp, string] }[] = [
   { pg: ['\\m([A-Z]{2,})s\\M', '\\1', 'g'], js: [/(?<![\p{L}\p{N}_])([A-Z]{2,})s(?![\p{L}\p{N}_])/gu, '$1'] },

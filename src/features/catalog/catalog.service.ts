@@ -108,7 +108,7 @@ function summary(row: CourseRow, heiName: string, score: number | null = null) {
 }
 
 /** Turns free text into a tsquery: every word as a Swedish or English stemmed prefix. */
-function freeTextQuery(q: string): { query: SQL; words: string[] } | null {
+function freeTextQuery(q: string): SQL | null {
   // read as the search column reads course text ("C#" as "csharp", "PLCs" as "plc")
   const words = (cleanText(q).match(/[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*/gu) ?? [])
     .filter((w) => w.length >= 2)
@@ -124,7 +124,7 @@ function freeTextQuery(q: string): { query: SQL; words: string[] } | null {
       ? sql`(${prefix(w)} || (${sql.join(parts.map(prefix), sql` && `)}))`
       : prefix(w);
   });
-  return { query: sql`(${sql.join(perWord, sql` && `)})`, words };
+  return sql`(${sql.join(perWord, sql` && `)})`;
 }
 
 const titleText = sql`lower(coalesce(${course.titleSv}, '') || ' ' || coalesce(${course.titleEn}, ''))`;
@@ -176,12 +176,12 @@ export async function listCourses(
     filter.creditsMax !== undefined ? sql`${credits} <= ${filter.creditsMax}` : undefined,
     filter.q
       ? text
-        ? sql`(${course.search} @@ ${text.query} or word_similarity(${phrase}, ${titleText}) >= 0.5)`
+        ? sql`(${course.search} @@ ${text} or word_similarity(${phrase}, ${titleText}) >= 0.5)`
         : sql`word_similarity(${phrase}, ${titleText}) >= 0.5`
       : undefined,
   );
   const score = filter.q
-    ? sql<number>`(${text ? sql`ts_rank(${course.search}, ${text.query})` : sql`0`} + word_similarity(${phrase}, ${titleText}))::float8`
+    ? sql<number>`(${text ? sql`ts_rank(${course.search}, ${text})` : sql`0`} + word_similarity(${phrase}, ${titleText}))::float8`
     : sql<number>`null::float8`;
   const [total] = await db
     .select({ n: sql<number>`count(*)::int` })

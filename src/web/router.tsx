@@ -22,6 +22,7 @@ import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { meQuery } from './session.ts';
 import { AppFrame } from './shell/AppFrame.tsx';
+import { rememberListSearches } from './ui/BackToList.tsx';
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -357,7 +358,7 @@ export function safeRedirect(target: string | undefined): string {
 }
 
 export function createAppRouter(queryClient: QueryClient) {
-  return createRouter({
+  const router = createRouter({
     routeTree,
     context: { queryClient },
     defaultPreload: 'intent',
@@ -365,6 +366,8 @@ export function createAppRouter(queryClient: QueryClient) {
     scrollRestoration: true,
     defaultErrorComponent: ErrorPage,
   });
+  rememberListSearches(router);
+  return router;
 }
 
 declare module '@tanstack/react-router' {

@@ -327,6 +327,12 @@ describe('the course catalogue', () => {
     await pages.getByText('Sida 2 av 2').waitFor();
     await table.getByRole('link', { name: 'Brokonstruktion, del 55' }).waitFor();
     expect(await page.getByRole('searchbox', { name: 'Sök kurser' }).inputValue()).toBe('brokonstruktion');
+    // so does the course page's own link back to the list
+    await table.getByRole('link', { name: 'Brokonstruktion, del 54' }).click();
+    await expectHeading(page, 'Brokonstruktion, del 54');
+    await page.getByRole('link', { name: 'Tillbaka till kurserna' }).click();
+    await pages.getByText('Sida 2 av 2').waitFor();
+    expect(await page.getByRole('searchbox', { name: 'Sök kurser' }).inputValue()).toBe('brokonstruktion');
     // a search starts on its first page
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
     await pages.getByText('Sida 1 av 2').waitFor();

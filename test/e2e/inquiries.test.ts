@@ -188,6 +188,11 @@ describe('the inquiry inbox', () => {
     await expectNoAxeViolations(page);
     await page.goBack();
     await pages.getByText('Sida 1 av 2').waitFor();
+    // an inquiry's link back to the list finds the page it was opened from
+    await pages.getByRole('button', { name: 'Nästa sida' }).click();
+    await inbox.getByRole('link', { name: 'Kopia 53 AB' }).click();
+    await page.getByRole('link', { name: 'Till förfrågningarna' }).click();
+    await pages.getByText('Sida 2 av 2').waitFor();
     // An address past the last page (a bookmark, or inquiries claimed since) shows the last page there is.
     await page.goto('/inquiries?page=9');
     await pages.getByText('Sida 2 av 2').waitFor();

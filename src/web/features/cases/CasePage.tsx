@@ -23,6 +23,7 @@ import { type CaseDetail, caseDetailSchema } from '../../../features/cases/cases
 import { type OpenStage, openStages, outcomes, stages } from '../../../features/cases/stages.ts';
 import { api, isApiError } from '../../api.ts';
 import { useMe } from '../../session.ts';
+import { BackToList } from '../../ui/BackToList.tsx';
 import { FormModal, submitting } from '../../ui/FormModal.tsx';
 import { refusedFields } from '../../ui/field-errors.ts';
 import { pickBilingual, useFormat } from '../../ui/format.ts';
@@ -55,7 +56,7 @@ export function CasePage() {
   const detail = useQuery({ ...caseQuery(caseId), enabled: canRead });
   return (
     <Page title={detail.data?.title ?? t('cases.title')}>
-      <AnchorLink to="/cases">{t('cases.back')}</AnchorLink>
+      <BackToList to="/cases">{t('cases.back')}</BackToList>
       <QueryView
         query={detail}
         allowed={canRead}

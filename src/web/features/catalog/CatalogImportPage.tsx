@@ -21,10 +21,10 @@ import {
   mappableFields,
   type uploadSchema,
 } from '../../../features/catalog/catalog.contract.ts';
+import { BackToList } from '../../ui/BackToList.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { AnchorLink } from '../../ui/links.tsx';
 import { Forbidden, Page, Section, useErrorMessage } from '../../ui/page.tsx';
 import { useCatalogAccess } from './access.ts';
 import { catalogImportsQuery, importCatalog, uploadCatalog } from './catalog.api.ts';
@@ -41,7 +41,7 @@ export function CatalogImportPage() {
   const { canWrite, heiId } = useCatalogAccess();
   return (
     <Page title={t('catalog.importTitle')}>
-      <AnchorLink to="/courses">{t('catalog.back')}</AnchorLink>
+      <BackToList to="/courses">{t('catalog.back')}</BackToList>
       <Text maw={760}>{t('catalog.importIntro')}</Text>
       {!canWrite || !heiId ? (
         <Forbidden>{t('catalog.importNoAccess')}</Forbidden>

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagReview } from '../../../features/catalog/catalog.contract.ts';
+import { BackToList } from '../../ui/BackToList.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
@@ -23,7 +24,7 @@ export function CatalogTagReviewPage() {
   const { canWrite, heiId } = useCatalogAccess();
   return (
     <Page title={t('catalog.review.title')}>
-      <AnchorLink to="/courses">{t('catalog.back')}</AnchorLink>
+      <BackToList to="/courses">{t('catalog.back')}</BackToList>
       <Text maw={760}>{t('catalog.review.intro')}</Text>
       {!canWrite || !heiId ? <Forbidden>{t('catalog.importNoAccess')}</Forbidden> : <Review heiId={heiId} />}
     </Page>

@@ -3,9 +3,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Course } from '../../../features/catalog/catalog.contract.ts';
+import { BackToList } from '../../ui/BackToList.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
-import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { Forbidden, Page, QueryView, Section, useErrorMessage } from '../../ui/page.tsx';
 import { useCatalogAccess } from './access.ts';
@@ -26,7 +26,7 @@ export function CoursePage() {
       title={course.data ? format.pick(course.data.title) : t('catalog.title')}
       titleLang={course.data ? format.pickedLanguage(course.data.title) : undefined}
     >
-      <AnchorLink to="/courses">{t('catalog.back')}</AnchorLink>
+      <BackToList to="/courses">{t('catalog.back')}</BackToList>
       {!canRead ? (
         <Forbidden>{t('catalog.noAccess')}</Forbidden>
       ) : (

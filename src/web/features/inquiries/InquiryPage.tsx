@@ -16,10 +16,11 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InquiryDetail } from '../../../features/inquiries/inquiries.contract.ts';
 import { isApiError } from '../../api.ts';
+import { BackToList } from '../../ui/BackToList.tsx';
 import { FormModal, submitting } from '../../ui/FormModal.tsx';
 import { refusedFields } from '../../ui/field-errors.ts';
 import { useFormat } from '../../ui/format.ts';
-import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
+import { ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { Forbidden, Page, QueryView, RecordHeader, Section, useErrorMessage } from '../../ui/page.tsx';
 import { InquiryMatches } from '../matching/InquiryMatches.tsx';
@@ -37,9 +38,7 @@ export function InquiryPage() {
 
   return (
     <Page title={title}>
-      <AnchorLink to="/inquiries" search={{ view: 'inbox' }}>
-        {t('inquiries.back')}
-      </AnchorLink>
+      <BackToList to="/inquiries">{t('inquiries.back')}</BackToList>
       <QueryView
         query={inquiry}
         allowed={canRead}

@@ -154,7 +154,21 @@ export async function buildApp({ config, database, mailSender = null, logger = t
 async function registerWebApp(app: App) {
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      // Vite names every built asset by its content: a browser may keep it for good, and need not ask
+      // again on each page load. The page itself (index.html) is asked for each time, so a new release
+      // shows at once.
+      setHeaders: (reply, file) =>
+        reply.header(
+          'cache-control',
+          path.relative(webRoot, file).startsWith(`assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        ),
+    });
     app.get('/', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
   }
   app.setNotFoundHandler((request, reply) => {

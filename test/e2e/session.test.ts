@@ -166,6 +166,22 @@ describe('an ended session', () => {
   });
 });
 
+describe('loading the app', () => {
+  it('lets the browser keep the built scripts and styles for good, and asks for the page itself each time', async () => {
+    const page = await fetch(`${journey.lupp.url}/cases`, { headers: { accept: 'text/html' } });
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const html = await page.text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of assets) {
+      const response = await fetch(`${journey.lupp.url}${asset}`);
+      expect(response.status, asset).toBe(200);
+      expect(response.headers.get('cache-control'), asset).toBe('public, max-age=31536000, immutable');
+    }
+    expect((await fetch(`${journey.lupp.url}/`)).headers.get('cache-control')).toBe('no-cache');
+  });
+});
+
 describe('unknown pages', () => {
   it('shows a not-found page with a way home, signed out and signed in', async () => {
     const { context, page } = await newPage(journey);

@@ -278,6 +278,17 @@ describe('matching free text across the consortium', () => {
     }
   });
 
+  it('names the format the need asks for, as a filter to offer, without applying it', async () => {
+    const text = 'ledarskap och kommunikation för chefer i vården, gärna på distans';
+    const asked = (await search(coordA, { text })).json();
+    expect(asked.formatsAskedFor).toEqual([{ format: 'distance', phrase: 'på distans' }]);
+    // not a filter by itself: courses given in other forms are still ranked
+    expect(
+      asked.suggestions.some((s: { course: { format: string } }) => s.course.format !== 'distance'),
+    ).toBe(true);
+    expect((await search(coordA, { text: 'ledarskap, inte på distans' })).json().formatsAskedFor).toEqual([]);
+  });
+
   it('refuses empty text and bad filters with the field named', async () => {
     const short = await search(coordA, { text: ' a ' });
     expect(short.statusCode).toBe(400);

@@ -201,6 +201,20 @@ describe('matching needs to courses', () => {
     expect(await page.getByRole('textbox', { name: 'Behovet' }).inputValue()).toBe(
       'Förebyggande underhåll för undersköterskor',
     );
+    // A need that asks for a format ("hos oss") offers that filter; the coordinator chooses it.
+    await page
+      .getByRole('textbox', { name: 'Behovet' })
+      .fill('Förebyggande underhåll för våra tekniker, gärna hos oss på arbetsplatsen');
+    await page.getByRole('button', { name: 'Sök kurser' }).click();
+    const asked = results.getByTestId('formats-asked-for');
+    await asked.getByText('Behovet nämner ”hos oss”.').waitFor();
+    await results.getByTestId('match-row').filter({ hasText: 'UH101' }).waitFor();
+    await expectNoAxeViolations(page);
+    await asked.getByRole('button', { name: 'Visa bara kurser på arbetsplatsen' }).click();
+    await asked.waitFor({ state: 'detached' });
+    await results.getByTestId('match-row').filter({ hasText: 'UH120' }).waitFor();
+    expect(await results.getByTestId('match-row').filter({ hasText: 'UH101' }).count()).toBe(0);
+    expect(await page.getByRole('combobox', { name: 'Form' }).inputValue()).toBe('workplace');
     await page.getByTestId('acceptance').waitFor();
     // The unmet demand, with the way back to the inquiry, and as a file for planning new courses.
     const unmet = page.getByRole('region', { name: 'Ej tillgodosedda behov' });

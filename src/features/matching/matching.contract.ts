@@ -92,6 +92,11 @@ export const matchSchema = z
       .boolean()
       .describe('No course is a good match: a finding (unmet demand); the suggestions are only the nearest'),
     needLanguage: z.enum(['sv', 'en']),
+    formatsAskedFor: z
+      .array(z.object({ format: z.enum(courseFormats), phrase: z.string() }))
+      .describe(
+        'Course formats the need\'s text asks for ("gärna på distans"), each with its phrase as written: a filter to suggest, not applied',
+      ),
     coursesSearched: z.number().int(),
     suggestions: z.array(suggestionSchema),
     unmet: unmetDemandSchema

@@ -11,6 +11,7 @@ import { analysisIdOfNeed, authorizeAnalysis, getAnalysis, heiActor } from '../n
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import { type Actor, actingHei } from '../tenancy/tenancy.service.ts';
 import type { decisionBody, Match, MatchFilters } from './matching.contract.ts';
+import { formatsAskedFor } from './matching.formats.ts';
 import { type Confidence, judge, type RankFilters, rankCourses } from './matching.rank.ts';
 import { matchDecision, matchUnmet } from './matching.table.ts';
 
@@ -107,6 +108,7 @@ async function match(
     noGoodMatch,
     unmet,
     needLanguage: language,
+    formatsAskedFor: formatsAskedFor(text),
     coursesSearched: ranking.courses,
     suggestions: ranked.flatMap((r, i) => {
       const course = courses.get(r.courseId);

@@ -1184,6 +1184,13 @@ export const en: Translation = {
     noGoodMatch:
       "No course in the consortium's catalogues meets this need. That is a finding – demand the offer does not meet today – not an error.",
     noGoodMatchNearest: 'The nearest courses are shown below, with low confidence.',
+    formatAsked: 'The need mentions “{{phrase}}”.',
+    formatOnly: {
+      campus: 'Show campus courses only',
+      distance: 'Show distance courses only',
+      blended: 'Show blended courses only',
+      workplace: 'Show courses at the workplace only',
+    },
     searched_one: "{{count}} course in the consortium's catalogues searched.",
     searched_other: "{{count}} courses in the consortium's catalogues searched.",
     empty: 'No course matches the filters.',

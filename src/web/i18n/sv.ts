@@ -1184,6 +1184,13 @@ export const sv = {
     noGoodMatch:
       'Ingen kurs i konsortiets kataloger motsvarar behovet. Det är ett fynd – ett behov som utbudet inte möter i dag – inte ett fel.',
     noGoodMatchNearest: 'Nedan visas de närmaste kurserna, med låg säkerhet.',
+    formatAsked: 'Behovet nämner ”{{phrase}}”.',
+    formatOnly: {
+      campus: 'Visa bara campuskurser',
+      distance: 'Visa bara distanskurser',
+      blended: 'Visa bara kurser i blandad form',
+      workplace: 'Visa bara kurser på arbetsplatsen',
+    },
     searched_one: '{{count}} kurs i konsortiets kataloger genomsökt.',
     searched_other: '{{count}} kurser i konsortiets kataloger genomsökta.',
     empty: 'Inga kurser matchar filtren.',

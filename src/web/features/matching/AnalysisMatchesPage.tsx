@@ -62,6 +62,10 @@ export function AnalysisMatchesPage() {
                   subject={{ kind: 'need', id: n.need.id }}
                   canDecide={canWrite}
                   headingId={`need-${n.need.id}`}
+                  formatFilter={{
+                    current: filters.format,
+                    choose: (format) => setFilters({ ...filters, format }),
+                  }}
                 />
               </section>
             ))}

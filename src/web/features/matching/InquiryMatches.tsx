@@ -24,6 +24,10 @@ export function InquiryMatches({ inquiryId, canDecide }: { inquiryId: string; ca
               subject={{ kind: 'inquiry', id: inquiryId }}
               canDecide={canDecide}
               headingId="inq-matches"
+              formatFilter={{
+                current: filters.format,
+                choose: (format) => setFilters({ ...filters, format }),
+              }}
             />
           )}
         </QueryView>

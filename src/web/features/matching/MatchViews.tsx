@@ -13,6 +13,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import type { CourseFormat } from '../../../features/catalog/catalog.fields.ts';
 import {
   type acceptanceSchema,
   heiPreferences,
@@ -90,15 +91,19 @@ export function MatchResult({
   subject,
   canDecide,
   headingId,
+  formatFilter,
 }: {
   match: Match;
   subject?: Subject;
   canDecide?: boolean;
   headingId: string;
+  /** The format filter in force, and how to set it: offered when the need's text asks for a format. */
+  formatFilter?: { current?: CourseFormat; choose: (format: CourseFormat) => void };
 }) {
   const { t } = useTranslation();
   return (
     <Stack gap="sm">
+      {formatFilter && <FormatsAskedFor asked={match.formatsAskedFor} filter={formatFilter} />}
       {match.noGoodMatch && (
         <Alert
           color="orange"
@@ -140,6 +145,34 @@ export function MatchResult({
         </DataTable>
       )}
       {subject && <UnmetDemandControl match={match} subject={subject} canDecide={!!canDecide} />}
+    </Stack>
+  );
+}
+
+/**
+ * "The need says 'gärna på distans'" with a button for the distance filter: the phrase may as well be the
+ * subject of a course (leading people who work remotely), so the coordinator chooses.
+ */
+function FormatsAskedFor({
+  asked,
+  filter,
+}: {
+  asked: Match['formatsAskedFor'];
+  filter: { current?: CourseFormat; choose: (format: CourseFormat) => void };
+}) {
+  const { t } = useTranslation();
+  const offered = asked.filter((a) => a.format !== filter.current);
+  if (offered.length === 0) return null;
+  return (
+    <Stack gap={4} data-testid="formats-asked-for">
+      {offered.map((a) => (
+        <Group key={a.format} gap="xs">
+          <Text size="sm">{t('matchingPage.formatAsked', { phrase: a.phrase })}</Text>
+          <Button size="compact-sm" variant="light" onClick={() => filter.choose(a.format)}>
+            {t(`matchingPage.formatOnly.${a.format}`)}
+          </Button>
+        </Group>
+      ))}
     </Stack>
   );
 }

@@ -78,7 +78,16 @@ export function MatchingPage() {
                 {t('matchingPage.results')}
               </Title>
               <QueryView query={match}>
-                {(data) => <MatchResult match={data} headingId="match-results" />}
+                {(data) => (
+                  <MatchResult
+                    match={data}
+                    headingId="match-results"
+                    formatFilter={{
+                      current: filters.format,
+                      choose: (format) => setFilters({ ...filters, format }),
+                    }}
+                  />
+                )}
               </QueryView>
             </section>
           )}

@@ -289,6 +289,20 @@ describe('matching free text across the consortium', () => {
     expect((await search(coordA, { text: 'ledarskap, inte på distans' })).json().formatsAskedFor).toEqual([]);
   });
 
+  it('does not count words of wishing ("gärna hos oss") against how well a course meets the need', async () => {
+    const band = (m: { noGoodMatch: boolean; suggestions: { confidence: string }[] }) => [
+      m.noGoodMatch,
+      ...codes(m as never).slice(0, 3),
+      m.suggestions[0]?.confidence,
+    ];
+    for (const text of ['svetsning för arbetsledare', 'ledarskap i vården']) {
+      const plain = (await search(coordA, { text })).json();
+      const wished = (await search(coordA, { text: `${text}, gärna hos oss` })).json();
+      expect(plain.noGoodMatch).toBe(false);
+      expect(band(wished)).toEqual(band(plain));
+    }
+  });
+
   it('refuses empty text and bad filters with the field named', async () => {
     const short = await search(coordA, { text: ' a ' });
     expect(short.statusCode).toBe(400);

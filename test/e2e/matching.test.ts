@@ -34,6 +34,7 @@ async function submitInquiry(organisationName: string, needText: string) {
 const MATCHING_SWEDISH = [
   ...SWEDISH_SHELL_UI,
   'Förslag',
+  'Visa bara',
   'Sök kurser',
   'Behovet',
   'Säkerhet',
@@ -308,8 +309,18 @@ describe('matching needs to courses', () => {
       .filter({ hasText: 'Norrvik Artisan Bakery AB' })
       .getByRole('link', { name: /sourdough/ })
       .waitFor();
+    // a need that asks for a format offers that filter
+    await page
+      .getByRole('textbox', { name: 'The need' })
+      .fill('Welding methods for our supervisors, ideally online');
+    await page.getByRole('button', { name: 'Find courses' }).click();
+    const asked = page.getByRole('region', { name: 'Suggestions' }).getByTestId('formats-asked-for');
+    await asked.getByText('The need mentions “online”.').waitFor();
     await expectEnglish(page, MATCHING_SWEDISH);
     await expectNoAxeViolations(page);
+    await asked.getByRole('button', { name: 'Show distance courses only' }).click();
+    await asked.waitFor({ state: 'detached' });
+    expect(await page.getByRole('combobox', { name: 'Format' }).inputValue()).toBe('distance');
 
     // The needs analysis: the concept Karin confirmed on the PLC course is a reason, named in English.
     await page

@@ -27,7 +27,6 @@ const PHRASES: [CourseFormat, string[]][] = [
       'på distans',
       'distansutbildning',
       'distanskurs',
-      'digitalt på distans',
       'nätbaserad',
       'nätbaserat',
       'webbaserad',

@@ -62,10 +62,8 @@ export function AnalysisMatchesPage() {
                   subject={{ kind: 'need', id: n.need.id }}
                   canDecide={canWrite}
                   headingId={`need-${n.need.id}`}
-                  formatFilter={{
-                    current: filters.format,
-                    choose: (format) => setFilters({ ...filters, format }),
-                  }}
+                  filters={filters}
+                  onFiltersChange={setFilters}
                 />
               </section>
             ))}

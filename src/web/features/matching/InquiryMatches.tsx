@@ -24,10 +24,8 @@ export function InquiryMatches({ inquiryId, canDecide }: { inquiryId: string; ca
               subject={{ kind: 'inquiry', id: inquiryId }}
               canDecide={canDecide}
               headingId="inq-matches"
-              formatFilter={{
-                current: filters.format,
-                choose: (format) => setFilters({ ...filters, format }),
-              }}
+              filters={filters}
+              onFiltersChange={setFilters}
             />
           )}
         </QueryView>

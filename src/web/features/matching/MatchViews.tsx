@@ -91,19 +91,27 @@ export function MatchResult({
   subject,
   canDecide,
   headingId,
-  formatFilter,
+  filters,
+  onFiltersChange,
 }: {
   match: Match;
   subject?: Subject;
   canDecide?: boolean;
   headingId: string;
-  /** The format filter in force, and how to set it: offered when the need's text asks for a format. */
-  formatFilter?: { current?: CourseFormat; choose: (format: CourseFormat) => void };
+  /** The match's filters and how to change them: a format the need's text asks for is offered as one. */
+  filters?: Filters;
+  onFiltersChange?: (filters: Filters) => void;
 }) {
   const { t } = useTranslation();
   return (
     <Stack gap="sm">
-      {formatFilter && <FormatsAskedFor asked={match.formatsAskedFor} filter={formatFilter} />}
+      {filters && onFiltersChange && (
+        <FormatsAskedFor
+          asked={match.formatsAskedFor}
+          current={filters.format}
+          choose={(format) => onFiltersChange({ ...filters, format })}
+        />
+      )}
       {match.noGoodMatch && (
         <Alert
           color="orange"
@@ -155,20 +163,22 @@ export function MatchResult({
  */
 function FormatsAskedFor({
   asked,
-  filter,
+  current,
+  choose,
 }: {
   asked: Match['formatsAskedFor'];
-  filter: { current?: CourseFormat; choose: (format: CourseFormat) => void };
+  current?: CourseFormat;
+  choose: (format: CourseFormat) => void;
 }) {
   const { t } = useTranslation();
-  const offered = asked.filter((a) => a.format !== filter.current);
+  const offered = asked.filter((a) => a.format !== current);
   if (offered.length === 0) return null;
   return (
     <Stack gap={4} data-testid="formats-asked-for">
       {offered.map((a) => (
         <Group key={a.format} gap="xs">
           <Text size="sm">{t('matchingPage.formatAsked', { phrase: a.phrase })}</Text>
-          <Button size="compact-sm" variant="light" onClick={() => filter.choose(a.format)}>
+          <Button size="compact-sm" variant="light" onClick={() => choose(a.format)}>
             {t(`matchingPage.formatOnly.${a.format}`)}
           </Button>
         </Group>

@@ -82,10 +82,8 @@ export function MatchingPage() {
                   <MatchResult
                     match={data}
                     headingId="match-results"
-                    formatFilter={{
-                      current: filters.format,
-                      choose: (format) => setFilters({ ...filters, format }),
-                    }}
+                    filters={filters}
+                    onFiltersChange={setFilters}
                   />
                 )}
               </QueryView>

@@ -250,6 +250,15 @@ const guideAdminItemRoute = createRoute({
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/audit',
+  // the filters and the page in the address: a record's history is a link, and back finds the log as it was
+  validateSearch: z.object({
+    from: z.iso.date().optional().catch(undefined),
+    to: z.iso.date().optional().catch(undefined),
+    action: z.string().optional().catch(undefined),
+    actor: z.string().optional().catch(undefined),
+    subject: z.string().optional().catch(undefined),
+    page: listSearch.shape.page,
+  }),
   component: lazyRouteComponent(() => import('./features/admin/AuditPage.tsx'), 'AuditPage'),
 });
 const taxonomiesRoute = createRoute({

@@ -150,7 +150,7 @@ describe('Peppol invoices from the billing plan', () => {
     const admin = await createUser(t, [{ organisationId: s.hei, roles: ['admin'] }]);
     const audit = await t.request('GET', `/api/organisations/${s.hei}/audit`, s.as(admin));
     expect(audit.statusCode, audit.body).toBe(200);
-    const actions = audit.json().map((e: { action: string }) => e.action);
+    const actions = audit.json().items.map((e: { action: string }) => e.action);
     expect(actions).toEqual(
       expect.arrayContaining(['agreement.invoice_exported', 'agreement.invoice_reference_set']),
     );

@@ -598,7 +598,12 @@ describe('the list of the HEI’s version', () => {
   it('audits every change', async () => {
     const response = await t.request('GET', `/api/organisations/${heiA.id}/audit`, { cookie: adminA.cookie });
     const events = (
-      response.json() as { action: string; subjectId: string; actor: string; data: Record<string, unknown> }[]
+      response.json().items as {
+        action: string;
+        subjectId: string;
+        actor: string;
+        data: Record<string, unknown>;
+      }[]
     ).filter((e) => e.action.startsWith('guide_override.'));
     const of = (subject: string) =>
       events
@@ -632,6 +637,8 @@ describe('the list of the HEI’s version', () => {
       false,
     );
     const ofB = await t.request('GET', `/api/organisations/${heiB.id}/audit`, { cookie: adminB.cookie });
-    expect(ofB.json().filter((e: { action: string }) => e.action.startsWith('guide_override.'))).toEqual([]);
+    expect(
+      ofB.json().items.filter((e: { action: string }) => e.action.startsWith('guide_override.')),
+    ).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent } from '../../src/features/audit/audit.table.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -134,7 +134,7 @@ describe('the audit log', () => {
   it('admins read who did what and when, with before and after, and export it as CSV', async () => {
     const log = await t.request('GET', `/api/organisations/${orgId}/audit`, { cookie: admin.cookie });
     expect(log.statusCode).toBe(200);
-    const changed = log.json().find((e: { action: string }) => e.action === 'membership.roles_changed');
+    const changed = log.json().items.find((e: { action: string }) => e.action === 'membership.roles_changed');
     expect(changed).toMatchObject({
       actor: 'Anna Admin',
       subjectType: 'user',
@@ -156,5 +156,128 @@ describe('the audit log', () => {
     expect(
       (await t.request('GET', `/api/organisations/${orgId}/audit`, { cookie: manager.cookie })).statusCode,
     ).toBe(403);
+  });
+
+  type Event = {
+    id: string;
+    at: string;
+    actorId: string | null;
+    actor: string | null;
+    action: string;
+    subjectId: string;
+  };
+  const auditUrl = (org: string, query = '') => `/api/organisations/${org}/audit${query}`;
+
+  /** `n` events of one kind about `subject`, a minute apart, the newest an hour ago; by `actorId` or the system. */
+  async function writeEvents(
+    org: string,
+    n: number,
+    action: string,
+    subject: string,
+    actorId: string | null,
+  ) {
+    await t.db.execute(sql`
+      insert into audit_event (organisation_id, actor_user_id, action, subject_type, subject_id, at, data)
+      select ${org}::uuid, ${actorId}, ${action}, 'case', ${subject},
+             now() - interval '1 hour' - i * interval '1 minute', jsonb_build_object('n', i)
+      from generate_series(1, ${n}) as i`);
+  }
+
+  it('comes a page at a time, newest first, saying how many events match', async () => {
+    const org = (await createOrganisation(t, { kind: 'hei' })).id;
+    const boss = await createUser(t, [{ organisationId: org, roles: ['admin'] }], { name: 'Dora Direktör' });
+    await writeEvents(org, 120, 'case.stage_changed', 'case-1', boss.id);
+    const pages = await Promise.all(
+      [1, 2, 3].map(async (page) => {
+        const response = await t.request('GET', auditUrl(org, `?page=${page}&pageSize=50`), {
+          cookie: boss.cookie,
+        });
+        expect(response.statusCode).toBe(200);
+        return response.json() as { items: Event[]; total: number; page: number; pageSize: number };
+      }),
+    );
+    expect(pages.map((p) => [p.items.length, p.total, p.page])).toEqual([
+      [50, 120, 1],
+      [50, 120, 2],
+      [20, 120, 3],
+    ]);
+    const events = pages.flatMap((p) => p.items);
+    expect(new Set(events.map((e) => e.id)).size).toBe(120);
+    const times = events.map((e) => e.at);
+    expect(times).toEqual([...times].sort().reverse());
+    expect(events[0]).toMatchObject({ actor: 'Dora Direktör', actorId: boss.id, subjectId: 'case-1' });
+  });
+
+  it('narrows to a period, a kind of event, a person and a record, and offers the kinds and people in the log', async () => {
+    const org = (await createOrganisation(t, { kind: 'hei' })).id;
+    const boss = await createUser(t, [{ organisationId: org, roles: ['admin'] }], { name: 'Dora Direktör' });
+    const clerk = await createUser(t, [{ organisationId: org, roles: ['admin'] }], { name: 'Erik Expedit' });
+    await writeEvents(org, 3, 'case.stage_changed', 'case-1', boss.id);
+    await writeEvents(org, 2, 'participant.viewed', 'person-7', clerk.id);
+    await writeEvents(org, 1, 'case.stage_changed', 'case-2', null);
+    const get = async (query: string) =>
+      (await t.request('GET', auditUrl(org, query), { cookie: boss.cookie })).json() as {
+        items: Event[];
+        total: number;
+      };
+
+    const filters = await t.request('GET', `${auditUrl(org)}/filters`, { cookie: boss.cookie });
+    expect(filters.statusCode).toBe(200);
+    expect(filters.json()).toEqual({
+      actions: ['case.stage_changed', 'participant.viewed'],
+      actors: [
+        { id: boss.id, name: 'Dora Direktör' },
+        { id: clerk.id, name: 'Erik Expedit' },
+      ],
+    });
+    const byClerk = await get(`?actor=${clerk.id}`);
+    expect(byClerk.total).toBe(2);
+    expect(byClerk.items.every((e) => e.actor === 'Erik Expedit' && e.subjectId === 'person-7')).toBe(true);
+    const aboutPerson = await get('?subject=person-7');
+    expect(aboutPerson.items.map((e) => e.action)).toEqual(['participant.viewed', 'participant.viewed']);
+    const stageChanges = await get('?action=case.stage_changed');
+    // the system's event (no person) is in the list too, without a name
+    expect(stageChanges.items.map((e) => e.actor).sort()).toEqual([
+      'Dora Direktör',
+      'Dora Direktör',
+      'Dora Direktör',
+      null,
+    ]);
+    expect((await get(`?action=case.stage_changed&actor=${boss.id}&subject=case-2`)).total).toBe(0);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    expect((await get(`?to=2020-01-01`)).total).toBe(0);
+    expect((await get(`?from=2020-01-01&to=${tomorrow}`)).total).toBe(6);
+
+    const bad = await t.request('GET', auditUrl(org, '?from=1%20maj'), { cookie: boss.cookie });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('validation_failed');
+    // another HEI's administrator sees neither the log nor who is in it
+    expect((await t.request('GET', `${auditUrl(org)}/filters`, { cookie: admin.cookie })).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await t.request('GET', `${auditUrl(orgId)}/filters`, { cookie: teacher.cookie })).statusCode,
+    ).toBe(403);
+  });
+
+  it('exports every event that matches as CSV, not a page, and refuses past its limit rather than cut it short', async () => {
+    const org = (await createOrganisation(t, { kind: 'hei' })).id;
+    const boss = await createUser(t, [{ organisationId: org, roles: ['admin'] }], { name: 'Dora Direktör' });
+    await writeEvents(org, 260, 'case.stage_changed', 'case-1', boss.id);
+    const csv = await t.request('GET', auditUrl(org, '?format=csv'), { cookie: boss.cookie });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body.trim().split('\r\n')).toHaveLength(261);
+
+    await writeEvents(org, 100_000, 'participant.viewed', 'person-7', null);
+    const tooMany = await t.request('GET', auditUrl(org, '?format=csv'), { cookie: boss.cookie });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json()).toMatchObject({
+      code: 'validation_failed',
+      errors: [{ field: 'from', message: expect.stringContaining('choose a shorter period') }],
+    });
+    const narrowed = await t.request('GET', auditUrl(org, '?format=csv&action=case.stage_changed'), {
+      cookie: boss.cookie,
+    });
+    expect(narrowed.body.trim().split('\r\n')).toHaveLength(261);
   });
 });

@@ -77,7 +77,7 @@ const docxText = (docx: Buffer) =>
     .replace(/&apos;/g, "'");
 
 const auditOf = async (action: string) =>
-  (await t.request('GET', `/api/organisations/${s.hei}/audit?action=${action}`, as(admin))).json();
+  (await t.request('GET', `/api/organisations/${s.hei}/audit?action=${action}`, as(admin))).json().items;
 
 beforeAll(async () => {
   t = await createTestApp();

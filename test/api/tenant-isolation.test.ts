@@ -116,6 +116,12 @@ const endpoints: Endpoint[] = [
     roles: ['admin'],
   },
   {
+    name: "read the audit log's filters",
+    method: 'GET',
+    url: (c) => `/api/organisations/${c.orgA}/audit/filters`,
+    roles: ['admin'],
+  },
+  {
     name: 'read checklist',
     method: 'GET',
     url: (c) => `/api/organisations/${c.orgA}/checklist`,

@@ -1,6 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
+import {
+  expectEnglish,
+  expectHeading,
+  expectNoAxeViolations,
+  luppAndBrowser,
+  newPage,
+  SWEDISH_SHELL_UI,
+  signIn,
+} from './support/lupp.ts';
 
 // The case pipeline at Mittlands universitet: a claimed inquiry becomes a case that moves through
 // the stages behind its checklist, with a manager's override, customer dialogue, tasks, search, the
@@ -265,7 +273,7 @@ describe('administration of the pipeline', () => {
     await coordinator.context.close();
   });
 
-  it('lists what was just done in the audit log, and exports it as CSV', async () => {
+  it('lists what was just done in the audit log, narrows it to a kind, a person and a record, and exports it as CSV', async () => {
     const { context, page } = await newPage(journey);
     await signIn(page, 'astrid.admin@mittland.example');
     await page
@@ -276,11 +284,17 @@ describe('administration of the pipeline', () => {
     const table = page.getByTestId('audit-table');
     await table.getByText('checklist.replaced').first().waitFor();
     await table.getByText('case.stage_changed').first().waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^\d+ händelser$/ })
+      .waitFor();
     await expectNoAxeViolations(page);
 
-    await page.getByRole('textbox', { name: 'Händelse' }).fill('checklist.replaced');
-    await page.getByRole('button', { name: 'Visa' }).click();
-    await page.waitForFunction(() => !document.body.textContent?.includes('case.stage_changed'));
+    const action = page.getByRole('combobox', { name: 'Händelse' });
+    const actor = page.getByRole('combobox', { name: 'Vem' });
+    await action.selectOption('checklist.replaced');
+    await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: '1 händelse' }).waitFor();
     await table.getByRole('row').nth(1).getByText('checklist.replaced').waitFor();
     expect(await table.getByRole('row').count()).toBe(2);
 
@@ -290,6 +304,58 @@ describe('administration of the pipeline', () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toContain('text/csv');
     expect(await csv.text()).toContain('checklist.replaced');
+
+    // what Karin did, and then the whole history of one record she changed
+    await action.selectOption({ label: 'Alla händelser' });
+    await actor.selectOption({ label: 'Karin Berg' });
+    await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    await table.getByText('case.stage_changed').first().waitFor();
+    const actors = await table.getByRole('row').locator('td:nth-child(2)').allTextContents();
+    expect(new Set(actors)).toEqual(new Set(['Karin Berg']));
+    await table
+      .getByRole('link', { name: /^Alla händelser om case / })
+      .first()
+      .click();
+    await page.getByText(/^Visar bara händelser om posten /).waitFor();
+    expect(await table.getByRole('link', { name: /^Alla händelser om / }).count()).toBe(0);
+    expect(await actor.inputValue()).not.toBe('');
+    await expectNoAxeViolations(page);
+
+    // back finds the log as it was; "every record" lifts the record's filter only
+    await page.goBack();
+    await page.getByText(/^Visar bara händelser om posten /).waitFor({ state: 'detached' });
+    await table
+      .getByRole('link', { name: /^Alla händelser om case / })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Visa alla poster' }).click();
+    await page.getByText(/^Visar bara händelser om posten /).waitFor({ state: 'detached' });
+    expect(await actor.inputValue()).not.toBe('');
+
+    // in English, a record's history reads as such
+    await table
+      .getByRole('link', { name: /^Alla händelser om case / })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'English' }).click();
+    await expectHeading(page, 'Audit log');
+    await page.getByText(/^Showing only the events about record /).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^\d+ events?$/ })
+      .waitFor();
+    await expectEnglish(page, [
+      ...SWEDISH_SHELL_UI,
+      'Revisionslogg',
+      'Händelse',
+      'Vem',
+      'Alla händelser',
+      'Alla personer',
+      'Visa alla poster',
+      'händelser',
+      'Ladda ned som CSV',
+    ]);
+    await expectNoAxeViolations(page);
     await context.close();
   });
 });

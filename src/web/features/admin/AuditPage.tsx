@@ -1,34 +1,33 @@
-import { Anchor, Button, Group, Paper, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import {
+  AUDIT_EXPORT_LIMIT,
+  type AuditEventView,
+  type AuditFilter,
+  auditFilterOptionsSchema,
+  auditPageSchema,
+} from '../../../features/audit/audit.contract.ts';
 import { api } from '../../api.ts';
 import { activeOrganisationOf, hasRole, useMe } from '../../session.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
+import { AnchorLink } from '../../ui/links.tsx';
+import { Pager, usePagesInRange } from '../../ui/Pager.tsx';
 import { Page, QueryView } from '../../ui/page.tsx';
 import { OrganisationView } from './OrganisationView.tsx';
 
-const auditEventSchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  actor: z.string().nullable(),
-  action: z.string(),
-  subjectType: z.string(),
-  subjectId: z.string(),
-  data: z.record(z.string(), z.unknown()),
-});
+const route = getRouteApi('/app/admin/audit');
 
-type Filters = { from: string; to: string; action: string };
+/** Events on one page of the log. */
+const AUDIT_PAGE = 50;
 
-function auditPath(organisationId: string, filters: Filters, format?: 'csv') {
+function auditPath(organisationId: string, filter: AuditFilter, extra: Record<string, string> = {}) {
   const params = new URLSearchParams();
-  if (filters.from) params.set('from', filters.from);
-  if (filters.to) params.set('to', filters.to);
-  if (filters.action.trim()) params.set('action', filters.action.trim());
-  if (format) params.set('format', format);
+  for (const [key, value] of Object.entries({ ...filter, ...extra })) if (value) params.set(key, value);
   const query = params.toString();
   return `/api/organisations/${organisationId}/audit${query ? `?${query}` : ''}`;
 }
@@ -52,79 +51,174 @@ export function AuditPage() {
 
 function AuditLog({ organisationId }: { organisationId: string }) {
   const { t } = useTranslation();
-  const format = useFormat();
-  const [draft, setDraft] = useState<Filters>({ from: '', to: '', action: '' });
-  const [filters, setFilters] = useState<Filters>(draft);
+  const { page = 1, ...filter } = route.useSearch();
+  const navigate = useNavigate();
   const events = useQuery({
-    queryKey: ['organisation', organisationId, 'audit', filters],
-    queryFn: ({ signal }) => api.get(auditPath(organisationId, filters), z.array(auditEventSchema), signal),
+    queryKey: ['organisation', organisationId, 'audit', filter, page],
+    queryFn: ({ signal }) =>
+      api.get(
+        auditPath(organisationId, filter, { page: String(page), pageSize: String(AUDIT_PAGE) }),
+        auditPageSchema,
+        signal,
+      ),
     placeholderData: (previous) => previous,
   });
-  const set = (key: keyof Filters) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setDraft((d) => ({ ...d, [key]: value }));
-  };
+  const toPage = (next: number) =>
+    void navigate({ to: '/admin/audit', search: { ...filter, page: next > 1 ? next : undefined } });
+  // new filters start on the first page
+  const show = (next: AuditFilter) => void navigate({ to: '/admin/audit', search: next });
+  const { pages, pastTheEnd } = usePagesInRange(events, page, AUDIT_PAGE, toPage);
 
   return (
     <>
-      <Paper withBorder p="md">
-        <form aria-label={t('audit.filter')} onSubmit={submitting(() => setFilters(draft))}>
-          <Group align="flex-end" gap="sm">
-            <TextInput type="date" label={t('audit.from')} value={draft.from} onChange={set('from')} />
-            <TextInput type="date" label={t('audit.to')} value={draft.to} onChange={set('to')} />
-            <TextInput
-              label={t('audit.action')}
-              placeholder="case.stage_changed"
-              value={draft.action}
-              onChange={set('action')}
-            />
-            <Button type="submit">{t('audit.filter')}</Button>
-          </Group>
-        </form>
-      </Paper>
-      <Group>
-        <Anchor href={auditPath(organisationId, filters, 'csv')} download data-testid="audit-csv">
-          {t('audit.csv')}
-        </Anchor>
-      </Group>
-      <QueryView query={events} empty={<Text>{t('audit.empty')}</Text>}>
-        {(list) => (
-          <DataTable
-            minWidth={760}
-            striped
-            verticalSpacing="xs"
-            data-testid="audit-table"
-            columns={[
-              t('audit.at'),
-              t('audit.actor'),
-              t('audit.action'),
-              t('audit.subject'),
-              t('audit.details'),
-            ]}
-          >
-            {list.map((e) => (
-              <Table.Tr key={e.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(e.at)}</Table.Td>
-                <Table.Td>{e.actor ?? t('audit.system')}</Table.Td>
-                <Table.Td>
-                  <code>{e.action}</code>
-                </Table.Td>
-                <Table.Td>
-                  {e.subjectType}{' '}
-                  <Text span size="xs">
-                    {e.subjectId.slice(0, 8)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="xs" style={{ wordBreak: 'break-word' }} maw={360}>
-                    {JSON.stringify(e.data)}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
-        )}
-      </QueryView>
+      {/* keyed by the filters: when the address changes under the form (a record's history, back), it
+          shows what is shown */}
+      <AuditFilters
+        key={JSON.stringify(filter)}
+        organisationId={organisationId}
+        filter={filter}
+        onShow={show}
+      />
+      {filter.subject && (
+        <Group gap="sm">
+          <Text>{t('audit.onlySubject', { subject: filter.subject })}</Text>
+          <Button variant="default" size="compact-sm" onClick={() => show({ ...filter, subject: undefined })}>
+            {t('audit.allSubjects')}
+          </Button>
+        </Group>
+      )}
+      {!pastTheEnd && (
+        <QueryView query={events}>
+          {(data) => (
+            <Stack gap="sm">
+              <Group justify="space-between">
+                <Text fw={600} role="status" data-testid="audit-total">
+                  {t('audit.total', { count: data.total })}
+                </Text>
+                {data.total > AUDIT_EXPORT_LIMIT ? (
+                  <Text size="sm">{t('audit.csvTooMany', { limit: AUDIT_EXPORT_LIMIT })}</Text>
+                ) : (
+                  data.total > 0 && (
+                    <Anchor
+                      href={auditPath(organisationId, filter, { format: 'csv' })}
+                      download
+                      data-testid="audit-csv"
+                    >
+                      {t('audit.csv')}
+                    </Anchor>
+                  )
+                )}
+              </Group>
+              {data.total === 0 ? (
+                <Text>{t('audit.empty')}</Text>
+              ) : (
+                <AuditTable events={data.items} filter={filter} />
+              )}
+              <Pager page={page} pages={pages} onPage={toPage} />
+            </Stack>
+          )}
+        </QueryView>
+      )}
     </>
+  );
+}
+
+/** The period, kind of event and person to show; applied together when the form is sent. */
+function AuditFilters({
+  organisationId,
+  filter,
+  onShow,
+}: {
+  organisationId: string;
+  filter: AuditFilter;
+  onShow: (filter: AuditFilter) => void;
+}) {
+  const { t } = useTranslation();
+  const options = useQuery({
+    queryKey: ['organisation', organisationId, 'audit', 'filters'],
+    queryFn: ({ signal }) =>
+      api.get(`/api/organisations/${organisationId}/audit/filters`, auditFilterOptionsSchema, signal),
+  }).data;
+  const [draft, setDraft] = useState(filter);
+  const set = (key: keyof AuditFilter) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value || undefined;
+    setDraft((d) => ({ ...d, [key]: value }));
+  };
+  // a kind or a person no longer in the log (an address kept from before) is still offered, so it shows
+  const actions = [...new Set([...(options?.actions ?? []), ...(filter.action ? [filter.action] : [])])];
+  const actors = options?.actors ?? [];
+
+  return (
+    <Paper withBorder p="md">
+      <form aria-label={t('audit.filters')} onSubmit={submitting(() => onShow(draft))}>
+        <Group align="flex-end" gap="sm">
+          <TextInput type="date" label={t('audit.from')} value={draft.from ?? ''} onChange={set('from')} />
+          <TextInput type="date" label={t('audit.to')} value={draft.to ?? ''} onChange={set('to')} />
+          <NativeSelect label={t('audit.action')} value={draft.action ?? ''} onChange={set('action')}>
+            <option value="">{t('audit.anyAction')}</option>
+            {actions.map((action) => (
+              <option key={action} value={action}>
+                {action}
+              </option>
+            ))}
+          </NativeSelect>
+          <NativeSelect label={t('audit.actor')} value={draft.actor ?? ''} onChange={set('actor')}>
+            <option value="">{t('audit.anyActor')}</option>
+            {actors.map((actor) => (
+              <option key={actor.id} value={actor.id}>
+                {actor.name}
+              </option>
+            ))}
+          </NativeSelect>
+          <Button type="submit">{t('audit.filter')}</Button>
+        </Group>
+      </form>
+    </Paper>
+  );
+}
+
+function AuditTable({ events, filter }: { events: AuditEventView[]; filter: AuditFilter }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <DataTable
+      minWidth={760}
+      striped
+      verticalSpacing="xs"
+      data-testid="audit-table"
+      columns={[t('audit.at'), t('audit.actor'), t('audit.action'), t('audit.subject'), t('audit.details')]}
+    >
+      {events.map((e) => (
+        <Table.Tr key={e.id}>
+          <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(e.at)}</Table.Td>
+          <Table.Td>{e.actor ?? t('audit.system')}</Table.Td>
+          <Table.Td>
+            <code>{e.action}</code>
+          </Table.Td>
+          <Table.Td>
+            {e.subjectType}{' '}
+            {filter.subject === e.subjectId ? (
+              <Text span size="xs">
+                {e.subjectId.slice(0, 8)}
+              </Text>
+            ) : (
+              <AnchorLink
+                to="/admin/audit"
+                search={{ ...filter, subject: e.subjectId }}
+                size="xs"
+                aria-label={t('audit.historyOf', { subject: `${e.subjectType} ${e.subjectId}` })}
+              >
+                {e.subjectId.slice(0, 8)}
+              </AnchorLink>
+            )}
+          </Table.Td>
+          <Table.Td>
+            <Text size="xs" style={{ wordBreak: 'break-word' }} maw={360}>
+              {JSON.stringify(e.data)}
+            </Text>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }

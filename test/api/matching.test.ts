@@ -174,6 +174,44 @@ describe('matching free text across the consortium', () => {
       expect(why.partlyMatchedWords.filter((p) => why.matchedWords.includes(p.word))).toEqual([]);
   });
 
+  it('finds a Swedish compound by the beginning of a translation ("welding → svetsning" in "svetssymboler")', async () => {
+    // a consortium of its own, whose one welding course says "svets" only inside compounds
+    const hei = (await createOrganisation(t, { kind: 'hei', consortiumId: (await createConsortium(t)).id }))
+      .id;
+    const coordinator = await createUser(t, [{ organisationId: hei, roles: ['coordinator'] }]);
+    const course = (id: string, title: string, description: string) => ({
+      id,
+      provider: 'Testhögskolan',
+      code: id,
+      title,
+      language: 'sv',
+      credits: 7.5,
+      level: 'first-cycle',
+      format: 'campus',
+      description,
+      learningOutcomes: [],
+      subjects: [],
+    });
+    await importCourses(t.db, hei, [
+      course(
+        'T-1',
+        'Svetssymboler och svetsmetoder',
+        'Att läsa svetssymboler på ritningar och välja svetsmetod.',
+      ),
+      course(
+        'T-2',
+        'Ritningsläsning för montörer',
+        'Att läsa ritningar och måttsätta detaljer i verkstaden.',
+      ),
+    ]);
+    const match = (await search(coordinator, { text: 'welding symbols on drawings' })).json();
+    const symbols = match.suggestions.find(
+      (s: { course: { externalId: string } }) => s.course.externalId === 'T-1',
+    );
+    expect(symbols?.rank).toBe(1);
+    expect(symbols.why.partlyMatchedWords).toContainEqual({ word: 'welding', beginning: 'svets' });
+  });
+
   it("reads an acronym's English plural as the acronym", async () => {
     // the stemmer keeps "plcs" (it strips an s only after a vowel); the PLC courses say "PLC"
     const match = (await search(coordA, { text: 'Our electricians must troubleshoot PLCs' })).json();

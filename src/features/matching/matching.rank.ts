@@ -246,6 +246,12 @@ export async function rankCourses(
       select 's', t.lexeme, 1.0, tr.word || ' → ' || tr.translation, tr.word
       from tr, lateral unnest(to_tsvector(tr.tcfg::regconfig, tr.translation)) t
       union all
+      -- and by their beginnings, as the need's own words: "welding → svetsning" finds "svetsteknik" and
+      -- "svetsmetoder" (a Swedish compound begins with the word; the glossary cannot list them all)
+      select 'p', left(t.lexeme, 5), ${sql.raw(String(PREFIX_WEIGHT))}::float8, tr.word || ' → ' || tr.translation, tr.word
+      from tr, lateral unnest(to_tsvector('simple', tr.translation)) t
+      where tr.tcfg = 'swedish' and length(t.lexeme) >= 5 and t.lexeme !~ '[0-9]' and ${content('t.lexeme')}
+      union all
       -- the need's concepts, as the courses' confirmed concepts are indexed (kind 'c', the concept's id)
       select distinct 'c', c.id, ${sql.raw(String(CONCEPT_WEIGHT))}::float8, c.id, null
       from unnest(${textArray(input.concepts ?? [])}) c(id)

@@ -248,6 +248,13 @@ describe('the audit log', () => {
     expect((await get(`?to=2020-01-01`)).total).toBe(0);
     expect((await get(`?from=2020-01-01&to=${tomorrow}`)).total).toBe(6);
 
+    // the dates are Stockholm's days: half past midnight on 2 March there is still 1 March in UTC
+    await t.db.execute(sql`
+      insert into audit_event (organisation_id, action, subject_type, subject_id, at)
+      values (${org}::uuid, 'case.created', 'case', 'case-3', '2026-03-01T23:30:00Z')`);
+    expect((await get('?from=2026-03-02&to=2026-03-03')).items.map((e) => e.subjectId)).toEqual(['case-3']);
+    expect((await get('?from=2026-03-01&to=2026-03-02')).total).toBe(0);
+
     const bad = await t.request('GET', auditUrl(org, '?from=1%20maj'), { cookie: boss.cookie });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('validation_failed');

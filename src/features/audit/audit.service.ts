@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, gte, isNotNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNotNull, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { invalid } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
+import { startOfStockholmDay } from '../../shared/working-days.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { AUDIT_EXPORT_LIMIT, type AuditEventView, type AuditFilter } from './audit.contract.ts';
 import { auditEvent } from './audit.table.ts';
@@ -33,8 +34,9 @@ export async function recordAudit(
 function matching(organisationId: string, f: AuditFilter): SQL | undefined {
   return and(
     eq(auditEvent.organisationId, organisationId),
-    f.from ? gte(auditEvent.at, sql`${f.from}::date`) : undefined,
-    f.to ? lt(auditEvent.at, sql`${f.to}::date`) : undefined,
+    // days of Stockholm, as the log's times are shown
+    f.from ? gte(auditEvent.at, startOfStockholmDay(f.from)) : undefined,
+    f.to ? lt(auditEvent.at, startOfStockholmDay(f.to)) : undefined,
     f.action ? eq(auditEvent.action, f.action) : undefined,
     f.actor ? eq(auditEvent.actorUserId, f.actor) : undefined,
     f.subject ? eq(auditEvent.subjectId, f.subject) : undefined,

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import {
   AUDIT_EXPORT_LIMIT,
   type AuditEventView,
@@ -68,17 +69,18 @@ function AuditLog({ organisationId }: { organisationId: string }) {
   // new filters start on the first page
   const show = (next: AuditFilter) => void navigate({ to: '/admin/audit', search: next });
   const { pages, pastTheEnd } = usePagesInRange(events, page, AUDIT_PAGE, toPage);
+  // here, not in the form: the form is remounted whenever the filters change
+  const options = useQuery({
+    queryKey: ['organisation', organisationId, 'audit', 'filters'],
+    queryFn: ({ signal }) =>
+      api.get(`/api/organisations/${organisationId}/audit/filters`, auditFilterOptionsSchema, signal),
+  }).data;
 
   return (
     <>
       {/* keyed by the filters: when the address changes under the form (a record's history, back), it
           shows what is shown */}
-      <AuditFilters
-        key={JSON.stringify(filter)}
-        organisationId={organisationId}
-        filter={filter}
-        onShow={show}
-      />
+      <AuditFilters key={JSON.stringify(filter)} options={options} filter={filter} onShow={show} />
       {filter.subject && (
         <Group gap="sm">
           <Text>{t('audit.onlySubject', { subject: filter.subject })}</Text>
@@ -125,20 +127,16 @@ function AuditLog({ organisationId }: { organisationId: string }) {
 
 /** The period, kind of event and person to show; applied together when the form is sent. */
 function AuditFilters({
-  organisationId,
+  options,
   filter,
   onShow,
 }: {
-  organisationId: string;
+  /** The kinds of event and the people in the log (none yet while they load). */
+  options: z.infer<typeof auditFilterOptionsSchema> | undefined;
   filter: AuditFilter;
   onShow: (filter: AuditFilter) => void;
 }) {
   const { t } = useTranslation();
-  const options = useQuery({
-    queryKey: ['organisation', organisationId, 'audit', 'filters'],
-    queryFn: ({ signal }) =>
-      api.get(`/api/organisations/${organisationId}/audit/filters`, auditFilterOptionsSchema, signal),
-  }).data;
   const [draft, setDraft] = useState(filter);
   const set = (key: keyof AuditFilter) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value || undefined;

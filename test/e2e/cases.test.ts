@@ -317,6 +317,11 @@ describe('administration of the pipeline', () => {
       .first()
       .click();
     await page.getByText(/^Visar bara händelser om posten /).waitFor();
+    // the note follows the address at once; the previous list stays on screen until the record's has come
+    await table
+      .getByRole('link', { name: /^Alla händelser om / })
+      .first()
+      .waitFor({ state: 'detached' });
     expect(await table.getByRole('link', { name: /^Alla händelser om / }).count()).toBe(0);
     expect(await actor.inputValue()).not.toBe('');
     await expectNoAxeViolations(page);

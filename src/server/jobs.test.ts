@@ -53,3 +53,46 @@ it('runs a burst of jobs of one key as the running one and one more, and other k
   await new Promise((resolve) => setTimeout(resolve, 2500)); // time to run any job that should not exist
   expect(runs.sort()).toEqual(['consortium-a:1', 'consortium-a:2', 'consortium-b:1']);
 });
+
+it('stops only when a job fetched at that moment has run and is marked done, so nothing meets a closed pool', async () => {
+  const own = await createTestDatabase();
+  let jobFetched: () => void = () => undefined;
+  const fetched = new Promise<void>((resolve) => {
+    jobFetched = resolve;
+  });
+  // The fetch that brings the job back is slow to answer: stop is called while its answer is on its way.
+  const slowToAnswer = {
+    ...own,
+    pool: {
+      query: async (text: string, values?: unknown[]) => {
+        const result = await own.pool.query(text, values);
+        if (/WITH next as/i.test(text) && result.rows.length > 0) {
+          jobFetched();
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        }
+        return result;
+      },
+    },
+  } as unknown as Database;
+  const stopping = createJobs(slowToAnswer, pino({ level: 'silent' }));
+  const handled: number[] = [];
+  stopping.define<{ n: number }>(
+    'count-something',
+    { retryLimit: 0, retryDelaySeconds: 1, expireInSeconds: 60 },
+    async ({ n }) => {
+      await own.pool.query('select 1');
+      handled.push(n);
+    },
+  );
+  try {
+    await stopping.start();
+    await stopping.send('count-something', { n: 1 });
+    await fetched;
+    await stopping.stop();
+    expect(handled).toEqual([1]);
+    const { rows } = await own.pool.query(`select state from pgboss.job where name = 'count-something'`);
+    expect(rows).toEqual([{ state: 'completed' }]);
+  } finally {
+    await own.close();
+  }
+});

@@ -38,8 +38,19 @@ export type Jobs = {
 const POLL_SECONDS = 1;
 
 export function createJobs(database: Database, log: FastifyBaseLogger): Jobs {
+  // Counted so that `stop` can wait for them: see there.
+  let queriesInFlight = 0;
+  let handlersRunning = 0;
+  const executeSql = async (text: string, values?: unknown[]) => {
+    queriesInFlight += 1;
+    try {
+      return await database.pool.query(text, values);
+    } finally {
+      queriesInFlight -= 1;
+    }
+  };
   const boss = new PgBoss({
-    db: { executeSql: (text, values) => database.pool.query(text, values) },
+    db: { executeSql },
     schedule: false, // no cron jobs (yet): no clock and cron monitors
     supervise: true, // expire stuck jobs, archive and delete old ones
   });
@@ -84,12 +95,15 @@ export function createJobs(database: Database, log: FastifyBaseLogger): Jobs {
           async ([job]) => {
             if (!job) return;
             log.info({ queue, jobId: job.id, attempt: job.retryCount + 1 }, 'background job started');
+            handlersRunning += 1;
             try {
               await handler(job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
               log.info({ queue, jobId: job.id }, 'background job done');
             } catch (error) {
               log.error({ err: error, queue, jobId: job.id }, 'background job failed');
               throw error;
+            } finally {
+              handlersRunning -= 1;
             }
           },
         );
@@ -102,7 +116,14 @@ export function createJobs(database: Database, log: FastifyBaseLogger): Jobs {
       started = false;
       // wait for a running job (a neighbours rebuild can take a minute on a busy machine) before the pool
       // closes under it; a server's own shutdown forces exit after 25 s anyway
+      const deadline = Date.now() + 90_000;
       await boss.stop({ graceful: true, close: false, timeout: 90_000 });
+      // pg-boss 10 waits only for the jobs it has in hand: a fetch still on its way comes back after stop with a
+      // job to run, and a job's completion (or failure) is written without being awaited. Either then met a
+      // closed pool, and the failure was an unhandled rejection. So wait until none of its queries and none of
+      // our handlers run. Polled between macrotasks: a fetch's answer reaches the handler in microtasks.
+      while ((queriesInFlight > 0 || handlersRunning > 0) && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
     },
   };
 }

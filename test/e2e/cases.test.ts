@@ -282,8 +282,16 @@ describe('administration of the pipeline', () => {
       .click();
     await expectHeading(page, 'Revisionslogg');
     const table = page.getByTestId('audit-table');
-    await table.getByText('checklist.replaced').first().waitFor();
-    await table.getByText('case.stage_changed').first().waitFor();
+    // each kind of event by its name, each record by its kind
+    await table.getByText('Kontrollpunkter ändrade').first().waitFor();
+    await table.getByText('Ärendets steg ändrat').first().waitFor();
+    await table
+      .locator('td:nth-child(4)')
+      .filter({ hasText: /^Ärende [0-9a-f]{8}$/ })
+      .first()
+      .waitFor();
+    const kinds = await table.getByRole('row').locator('td:nth-child(3)').allTextContents();
+    expect(kinds.filter((kind) => /^[a-z_]+\.[a-z_]+$/.test(kind))).toEqual([]); // no code without its name
     await page
       .getByRole('status')
       .filter({ hasText: /^\d+ händelser$/ })
@@ -292,10 +300,10 @@ describe('administration of the pipeline', () => {
 
     const action = page.getByRole('combobox', { name: 'Händelse' });
     const actor = page.getByRole('combobox', { name: 'Vem' });
-    await action.selectOption('checklist.replaced');
+    await action.selectOption({ label: 'Kontrollpunkter ändrade' });
     await page.getByRole('button', { name: 'Visa', exact: true }).click();
     await page.getByRole('status').filter({ hasText: '1 händelse' }).waitFor();
-    await table.getByRole('row').nth(1).getByText('checklist.replaced').waitFor();
+    await table.getByRole('row').nth(1).getByText('Kontrollpunkter ändrade').waitFor();
     expect(await table.getByRole('row').count()).toBe(2);
 
     const href = (await page.getByRole('link', { name: 'Ladda ned som CSV' }).getAttribute('href')) ?? '';
@@ -303,17 +311,17 @@ describe('administration of the pipeline', () => {
     const csv = await page.request.get(href);
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toContain('text/csv');
-    expect(await csv.text()).toContain('checklist.replaced');
+    expect(await csv.text()).toContain('checklist.replaced'); // the export keeps the stable codes
 
     // what Karin did, and then the whole history of one record she changed
     await action.selectOption({ label: 'Alla händelser' });
     await actor.selectOption({ label: 'Karin Berg' });
     await page.getByRole('button', { name: 'Visa', exact: true }).click();
-    await table.getByText('case.stage_changed').first().waitFor();
+    await table.getByText('Ärendets steg ändrat').first().waitFor();
     const actors = await table.getByRole('row').locator('td:nth-child(2)').allTextContents();
     expect(new Set(actors)).toEqual(new Set(['Karin Berg']));
     await table
-      .getByRole('link', { name: /^Alla händelser om case / })
+      .getByRole('link', { name: /^Alla händelser om ärende / })
       .first()
       .click();
     await page.getByText(/^Visar bara händelser om posten /).waitFor();
@@ -330,7 +338,7 @@ describe('administration of the pipeline', () => {
     await page.goBack();
     await page.getByText(/^Visar bara händelser om posten /).waitFor({ state: 'detached' });
     await table
-      .getByRole('link', { name: /^Alla händelser om case / })
+      .getByRole('link', { name: /^Alla händelser om ärende / })
       .first()
       .click();
     await page.getByRole('button', { name: 'Visa alla poster' }).click();
@@ -339,12 +347,17 @@ describe('administration of the pipeline', () => {
 
     // in English, a record's history reads as such
     await table
-      .getByRole('link', { name: /^Alla händelser om case / })
+      .getByRole('link', { name: /^Alla händelser om ärende / })
       .first()
       .click();
     await page.getByRole('button', { name: 'English' }).click();
     await expectHeading(page, 'Audit log');
     await page.getByText(/^Showing only the events about record /).waitFor();
+    await table
+      .locator('td:nth-child(4)')
+      .filter({ hasText: /^Case [0-9a-f]{8}$/ })
+      .first()
+      .waitFor();
     await page
       .getByRole('status')
       .filter({ hasText: /^\d+ events?$/ })

@@ -4,7 +4,13 @@ import { invalid } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
 import { startOfStockholmDay } from '../../shared/working-days.ts';
 import { authUser } from '../auth/auth.table.ts';
-import { AUDIT_EXPORT_LIMIT, type AuditEventView, type AuditFilter } from './audit.contract.ts';
+import {
+  AUDIT_EXPORT_LIMIT,
+  type AuditAction,
+  type AuditEventView,
+  type AuditFilter,
+  type AuditSubjectType,
+} from './audit.contract.ts';
 import { auditEvent } from './audit.table.ts';
 
 type Writer = Pick<Db, 'insert'>;
@@ -15,8 +21,8 @@ export async function recordAudit(
   event: {
     actor: { userId: string } | null;
     organisationId: string | null;
-    action: string;
-    subjectType: string;
+    action: AuditAction;
+    subjectType: AuditSubjectType;
     subjectId: string;
     data?: Record<string, unknown>;
   },

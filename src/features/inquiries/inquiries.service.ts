@@ -3,6 +3,7 @@ import { type AnyColumn, and, asc, count, desc, eq, inArray, or, sql } from 'dri
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { workingDaysDeadline } from '../../shared/working-days.ts';
+import type { AuditAction } from '../audit/audit.contract.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { caseIdForInquiry, openCaseFromInquiry } from '../cases/cases.service.ts';
@@ -444,10 +445,18 @@ async function detail(db: Db, row: Row, hei: Hei): Promise<InquiryDetail> {
   };
 }
 
+/** What can happen to an inquiry once it is in: `inquiry.<event>` in the audit log. */
+type InquiryEvent<Action = AuditAction> = Action extends `inquiry.${infer Event}` ? Event : never;
+
 type Change = (
   row: Row,
   hei: Hei,
-) => { set: Partial<typeof inquiry.$inferInsert>; event: string; data?: Record<string, unknown> };
+) => {
+  set: Partial<typeof inquiry.$inferInsert>;
+  /** Also the audit event's: `inquiry.<event>`. */
+  event: InquiryEvent;
+  data?: Record<string, unknown>;
+};
 
 /**
  * Applies one routing step in a transaction: lock the row, check the step is allowed from its state,

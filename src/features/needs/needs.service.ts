@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, invalid, notFound } from '../../server/http/problem.ts';
+import type { AuditAction } from '../audit/audit.contract.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertCaseAccess } from '../cases/cases.service.ts';
 import { taxonomyConcept } from '../taxonomy/taxonomy.table.ts';
@@ -75,7 +76,7 @@ export const userIdOf = (access: Access) => (access.actor.kind === 'hei' ? acces
 export async function auditChange(
   tx: Pick<Db, 'insert'>,
   access: Access<'write'>,
-  action: string,
+  action: Extract<AuditAction, `analysis.${string}`>,
   data: Record<string, unknown> = {},
 ) {
   const { actor } = access;

@@ -10,6 +10,8 @@ import {
   type AuditFilter,
   auditFilterOptionsSchema,
   auditPageSchema,
+  isAuditAction,
+  isAuditSubjectType,
 } from '../../../features/audit/audit.contract.ts';
 import { api } from '../../api.ts';
 import { activeOrganisationOf, hasRole, useMe } from '../../session.ts';
@@ -31,6 +33,25 @@ function auditPath(organisationId: string, filter: AuditFilter, extra: Record<st
   for (const [key, value] of Object.entries({ ...filter, ...extra })) if (value) params.set(key, value);
   const query = params.toString();
   return `/api/organisations/${organisationId}/audit${query ? `?${query}` : ''}`;
+}
+
+/**
+ * The names of kinds of event and of records, in the reader's language. A code this version does not know
+ * (written by a newer or an older one) shows as it is stored.
+ */
+function useAuditNames() {
+  const { t } = useTranslation();
+  return {
+    action: (code: string) => (isAuditAction(code) ? t(`audit.actions.${code}`) : code),
+    subject: (type: string) => (isAuditSubjectType(type) ? t(`audit.subjects.${type}`) : type),
+  };
+}
+
+/** An event's details as "key: value" pairs; values that are not text or numbers as JSON. */
+function detailsOf(data: Record<string, unknown>): string {
+  return Object.entries(data)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(' · ');
 }
 
 export function AuditPage() {
@@ -136,14 +157,17 @@ function AuditFilters({
   filter: AuditFilter;
   onShow: (filter: AuditFilter) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const names = useAuditNames();
   const [draft, setDraft] = useState(filter);
   const set = (key: keyof AuditFilter) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value || undefined;
     setDraft((d) => ({ ...d, [key]: value }));
   };
   // a kind or a person no longer in the log (an address kept from before) is still offered, so it shows
-  const actions = [...new Set([...(options?.actions ?? []), ...(filter.action ? [filter.action] : [])])];
+  const actions = [...new Set([...(options?.actions ?? []), ...(filter.action ? [filter.action] : [])])]
+    .map((code) => ({ code, name: names.action(code) }))
+    .sort((a, b) => a.name.localeCompare(b.name, i18n.language));
   const actors = options?.actors ?? [];
 
   return (
@@ -155,8 +179,8 @@ function AuditFilters({
           <NativeSelect label={t('audit.action')} value={draft.action ?? ''} onChange={set('action')}>
             <option value="">{t('audit.anyAction')}</option>
             {actions.map((action) => (
-              <option key={action} value={action}>
-                {action}
+              <option key={action.code} value={action.code}>
+                {action.name}
               </option>
             ))}
           </NativeSelect>
@@ -176,8 +200,9 @@ function AuditFilters({
 }
 
 function AuditTable({ events, filter }: { events: AuditEventView[]; filter: AuditFilter }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
+  const names = useAuditNames();
   return (
     <DataTable
       minWidth={760}
@@ -190,11 +215,9 @@ function AuditTable({ events, filter }: { events: AuditEventView[]; filter: Audi
         <Table.Tr key={e.id}>
           <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(e.at)}</Table.Td>
           <Table.Td>{e.actor ?? t('audit.system')}</Table.Td>
+          <Table.Td>{names.action(e.action)}</Table.Td>
           <Table.Td>
-            <code>{e.action}</code>
-          </Table.Td>
-          <Table.Td>
-            {e.subjectType}{' '}
+            {names.subject(e.subjectType)}{' '}
             {filter.subject === e.subjectId ? (
               <Text span size="xs">
                 {e.subjectId.slice(0, 8)}
@@ -204,7 +227,9 @@ function AuditTable({ events, filter }: { events: AuditEventView[]; filter: Audi
                 to="/admin/audit"
                 search={{ ...filter, subject: e.subjectId }}
                 size="xs"
-                aria-label={t('audit.historyOf', { subject: `${e.subjectType} ${e.subjectId}` })}
+                aria-label={t('audit.historyOf', {
+                  subject: `${names.subject(e.subjectType).toLocaleLowerCase(i18n.language)} ${e.subjectId}`,
+                })}
               >
                 {e.subjectId.slice(0, 8)}
               </AnchorLink>
@@ -212,7 +237,7 @@ function AuditTable({ events, filter }: { events: AuditEventView[]; filter: Audi
           </Table.Td>
           <Table.Td>
             <Text size="xs" style={{ wordBreak: 'break-word' }} maw={360}>
-              {JSON.stringify(e.data)}
+              {detailsOf(e.data)}
             </Text>
           </Table.Td>
         </Table.Tr>

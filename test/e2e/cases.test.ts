@@ -324,25 +324,26 @@ describe('administration of the pipeline', () => {
       .getByRole('link', { name: /^Alla händelser om ärende / })
       .first()
       .click();
-    await page.getByText(/^Visar bara händelser om posten /).waitFor();
+    await page.getByText(/^Visar bara händelser om /).waitFor();
     // the note follows the address at once; the previous list stays on screen until the record's has come
     await table
       .getByRole('link', { name: /^Alla händelser om / })
       .first()
       .waitFor({ state: 'detached' });
     expect(await table.getByRole('link', { name: /^Alla händelser om / }).count()).toBe(0);
+    await page.getByText(/^Visar bara händelser om ärende [0-9a-f]{8}\.$/).waitFor();
     expect(await actor.inputValue()).not.toBe('');
     await expectNoAxeViolations(page);
 
     // back finds the log as it was; "every record" lifts the record's filter only
     await page.goBack();
-    await page.getByText(/^Visar bara händelser om posten /).waitFor({ state: 'detached' });
+    await page.getByText(/^Visar bara händelser om /).waitFor({ state: 'detached' });
     await table
       .getByRole('link', { name: /^Alla händelser om ärende / })
       .first()
       .click();
     await page.getByRole('button', { name: 'Visa alla poster' }).click();
-    await page.getByText(/^Visar bara händelser om posten /).waitFor({ state: 'detached' });
+    await page.getByText(/^Visar bara händelser om /).waitFor({ state: 'detached' });
     expect(await actor.inputValue()).not.toBe('');
 
     // in English, a record's history reads as such
@@ -352,12 +353,13 @@ describe('administration of the pipeline', () => {
       .click();
     await page.getByRole('button', { name: 'English' }).click();
     await expectHeading(page, 'Audit log');
-    await page.getByText(/^Showing only the events about record /).waitFor();
+    await page.getByText(/^Showing only the events about /).waitFor();
     await table
       .locator('td:nth-child(4)')
       .filter({ hasText: /^Case [0-9a-f]{8}$/ })
       .first()
       .waitFor();
+    await page.getByText(/^Showing only the events about case [0-9a-f]{8}\.$/).waitFor();
     await page
       .getByRole('status')
       .filter({ hasText: /^\d+ events?$/ })

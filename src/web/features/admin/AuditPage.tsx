@@ -72,7 +72,8 @@ export function AuditPage() {
 }
 
 function AuditLog({ organisationId }: { organisationId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const names = useAuditNames();
   const { page = 1, ...filter } = route.useSearch();
   const navigate = useNavigate();
   const events = useQuery({
@@ -90,6 +91,12 @@ function AuditLog({ organisationId }: { organisationId: string }) {
   // new filters start on the first page
   const show = (next: AuditFilter) => void navigate({ to: '/admin/audit', search: next });
   const { pages, pastTheEnd } = usePagesInRange(events, page, AUDIT_PAGE, toPage);
+  // the record's kind, from its events once they are here ("ärende 3f2a1b2c"); until then "posten …"
+  const recordNamed = (id: string) => {
+    const type = events.data?.items.find((e) => e.subjectId === id)?.subjectType;
+    const kind = type ? names.subject(type).toLocaleLowerCase(i18n.language) : t('audit.aRecord');
+    return `${kind} ${id.slice(0, 8)}`;
+  };
   // here, not in the form: the form is remounted whenever the filters change
   const options = useQuery({
     queryKey: ['organisation', organisationId, 'audit', 'filters'],
@@ -104,7 +111,7 @@ function AuditLog({ organisationId }: { organisationId: string }) {
       <AuditFilters key={JSON.stringify(filter)} options={options} filter={filter} onShow={show} />
       {filter.subject && (
         <Group gap="sm">
-          <Text>{t('audit.onlySubject', { subject: filter.subject })}</Text>
+          <Text>{t('audit.onlySubject', { subject: recordNamed(filter.subject) })}</Text>
           <Button variant="default" size="compact-sm" onClick={() => show({ ...filter, subject: undefined })}>
             {t('audit.allSubjects')}
           </Button>

@@ -4,6 +4,12 @@ import { pageOf, pageQuery } from '../../shared/pages.ts';
 /** The most events one CSV export holds: past it, the administrator chooses a shorter period. */
 export const AUDIT_EXPORT_LIMIT = 100_000;
 
+/** A guard for a string that may be one of a list's codes (a row written by another version may not be). */
+const oneOf =
+  <Code extends string>(codes: readonly Code[]) =>
+  (value: string): value is Code =>
+    (codes as readonly string[]).includes(value);
+
 /**
  * Every kind of event the log holds, as `<record>.<what happened>`. The codes are stable (the CSV export and
  * the API give them as they are); the web names each one in Swedish and English (`audit.actions` in the
@@ -98,8 +104,7 @@ export const AUDIT_ACTIONS = [
   'staff_profile.changed_by_admin',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export const isAuditAction = (value: string): value is AuditAction =>
-  (AUDIT_ACTIONS as readonly string[]).includes(value);
+export const isAuditAction = oneOf(AUDIT_ACTIONS);
 
 /** The kinds of record an event is about (named in `audit.subjects`). */
 export const AUDIT_SUBJECT_TYPES = [
@@ -123,8 +128,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'user',
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
-export const isAuditSubjectType = (value: string): value is AuditSubjectType =>
-  (AUDIT_SUBJECT_TYPES as readonly string[]).includes(value);
+export const isAuditSubjectType = oneOf(AUDIT_SUBJECT_TYPES);
 
 /** What the log is narrowed to: a period, one kind of event, one person, one record. */
 export const auditFilterQuery = {

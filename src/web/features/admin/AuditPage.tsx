@@ -40,10 +40,13 @@ function auditPath(organisationId: string, filter: AuditFilter, extra: Record<st
  * (written by a newer or an older one) shows as it is stored.
  */
 function useAuditNames() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const subject = (type: string) => (isAuditSubjectType(type) ? t(`audit.subjects.${type}`) : type);
   return {
     action: (code: string) => (isAuditAction(code) ? t(`audit.actions.${code}`) : code),
-    subject: (type: string) => (isAuditSubjectType(type) ? t(`audit.subjects.${type}`) : type),
+    subject,
+    /** Inside a sentence: "ärende", "case". */
+    subjectInText: (type: string) => subject(type).toLocaleLowerCase(i18n.language),
   };
 }
 
@@ -72,7 +75,7 @@ export function AuditPage() {
 }
 
 function AuditLog({ organisationId }: { organisationId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const names = useAuditNames();
   const { page = 1, ...filter } = route.useSearch();
   const navigate = useNavigate();
@@ -94,7 +97,7 @@ function AuditLog({ organisationId }: { organisationId: string }) {
   // the record's kind, from its events once they are here ("ärende 3f2a1b2c"); until then "posten …"
   const recordNamed = (id: string) => {
     const type = events.data?.items.find((e) => e.subjectId === id)?.subjectType;
-    const kind = type ? names.subject(type).toLocaleLowerCase(i18n.language) : t('audit.aRecord');
+    const kind = type ? names.subjectInText(type) : t('audit.aRecord');
     return `${kind} ${id.slice(0, 8)}`;
   };
   // here, not in the form: the form is remounted whenever the filters change
@@ -207,7 +210,7 @@ function AuditFilters({
 }
 
 function AuditTable({ events, filter }: { events: AuditEventView[]; filter: AuditFilter }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const names = useAuditNames();
   return (
@@ -235,7 +238,7 @@ function AuditTable({ events, filter }: { events: AuditEventView[]; filter: Audi
                 search={{ ...filter, subject: e.subjectId }}
                 size="xs"
                 aria-label={t('audit.historyOf', {
-                  subject: `${names.subject(e.subjectType).toLocaleLowerCase(i18n.language)} ${e.subjectId}`,
+                  subject: `${names.subjectInText(e.subjectType)} ${e.subjectId}`,
                 })}
               >
                 {e.subjectId.slice(0, 8)}

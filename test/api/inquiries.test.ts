@@ -1,5 +1,6 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvent } from '../../src/features/audit/audit.table.ts';
 import { inquiry } from '../../src/features/inquiries/inquiries.table.ts';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -428,6 +429,130 @@ describe('eligibility', () => {
       justification: 'Deltagarna är inhyrda konsulter på heltid hos kunden.',
       by: 'Anna Samordnare',
     });
+  });
+});
+
+describe("the contact person's rights: correction and erasure on request (GDPR)", () => {
+  const auditOf = (id: string) =>
+    t.db.select().from(auditEvent).where(eq(auditEvent.subjectId, id)).orderBy(auditEvent.at);
+  const mailsAbout = (reference: string) =>
+    t.db
+      .select()
+      .from(outbox)
+      .then((rows) => rows.filter((m) => m.subject.includes(reference)));
+
+  it('a coordinator corrects the contact person; the trail and the audit log name the fields, not the values', async () => {
+    const { id } = await submitted({ contactEmail: 'gammal@example.se', contactPhone: '070-111 11 11' });
+    const url = `/api/inquiries/${id}/contact`;
+    const badEmail = await t.request('PUT', url, {
+      ...as(coordA),
+      body: { contactName: 'Sara Ståhl', contactEmail: 'inte-en-adress', contactPhone: '' },
+    });
+    expect(badEmail.statusCode).toBe(400);
+    expect(badEmail.json().errors.map((e: { field: string }) => e.field)).toEqual(['body.contactEmail']);
+
+    const corrected = await t.request('PUT', url, {
+      ...as(coordA),
+      body: { contactName: 'Sara Ståhl', contactEmail: 'Ny@Example.se', contactPhone: '' },
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect(corrected.json()).toMatchObject({
+      contactName: 'Sara Ståhl',
+      contactEmail: 'ny@example.se',
+      contactPhone: null,
+      contactErasedAt: null,
+    });
+    const event = corrected.json().trail.at(-1);
+    expect(event).toMatchObject({ kind: 'contact_corrected', actor: 'Anna Samordnare' });
+    expect(event.data).toEqual({ fields: ['contactEmail', 'contactPhone'] });
+    const [audit] = (await auditOf(id)).filter((a) => a.action === 'inquiry.contact_corrected');
+    expect(audit?.data).toMatchObject({ fields: ['contactEmail', 'contactPhone'] });
+    expect(JSON.stringify(audit?.data)).not.toMatch(/example\.se|070/);
+
+    const unchanged = await t.request('PUT', url, {
+      ...as(coordA),
+      body: { contactName: 'Sara Ståhl', contactEmail: 'ny@example.se' },
+    });
+    expect(unchanged.statusCode).toBe(400);
+    expect(unchanged.json().errors[0].field).toBe('body');
+  });
+
+  it("erasing removes name, e-mail, phone and the inquiry's e-mails to them; the organisation and need stay; nothing is written to them again", async () => {
+    const erased = await submitted({ contactEmail: 'radera@example.se', contactPhone: '070-222 22 22' });
+    const kept = await submitted({ contactEmail: 'radera@example.se' });
+    expect(await mailsAbout(erased.reference)).toHaveLength(1);
+    const url = `/api/inquiries/${erased.id}/contact/erase`;
+
+    const noReason = await t.request('POST', url, { ...as(coordA), body: { reason: 'x' } });
+    expect(noReason.statusCode).toBe(400);
+    expect((await t.request('GET', `/api/inquiries/${erased.id}`, as(coordA))).json().contactEmail).toBe(
+      'radera@example.se',
+    );
+
+    const response = await t.request('POST', url, {
+      ...as(coordA),
+      body: { reason: 'Kontaktpersonen bad om det per telefon.' },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const detail = response.json();
+    expect(detail).toMatchObject({ contactName: null, contactEmail: null, contactPhone: null });
+    expect(Date.parse(detail.contactErasedAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(detail.organisationName).toBe(inquiryInput().organisationName);
+    expect(detail.needText).toBe(inquiryInput().needText);
+    expect(detail.trail.at(-1)).toMatchObject({
+      kind: 'contact_erased',
+      data: { reason: 'Kontaktpersonen bad om det per telefon.' },
+    });
+    const [row] = await t.db.select().from(inquiry).where(eq(inquiry.id, erased.id));
+    expect([row?.contactName, row?.contactEmail, row?.contactPhone]).toEqual([null, null, null]);
+    expect(await mailsAbout(erased.reference)).toHaveLength(0);
+    expect(await mailsAbout(kept.reference)).toHaveLength(1);
+    const audit = (await auditOf(erased.id)).find((a) => a.action === 'inquiry.contact_erased');
+    expect(audit?.data).toMatchObject({ reason: 'Kontaktpersonen bad om det per telefon.' });
+    expect(JSON.stringify(await auditOf(erased.id))).not.toMatch(/radera@|070-222/);
+
+    // erased once: not again, not corrected back, and a decline writes to nobody
+    expect(
+      (await t.request('POST', url, { ...as(coordA), body: { reason: 'En gång till.' } })).statusCode,
+    ).toBe(409);
+    const correct = await t.request('PUT', `/api/inquiries/${erased.id}/contact`, {
+      ...as(coordA),
+      body: { contactName: 'Sara Ståhl', contactEmail: 'radera@example.se' },
+    });
+    expect(correct.statusCode).toBe(409);
+    const declined = await t.request('POST', `/api/inquiries/${erased.id}/decline`, {
+      ...as(coordA),
+      body: { reason: 'Vi har inte kapacitet i år.' },
+    });
+    expect(declined.json()).toMatchObject({ status: 'declined', contactEmail: null });
+    expect(await mailsAbout(erased.reference)).toHaveLength(0);
+    expect((await t.request('GET', `/api/public/inquiries/${erased.token}`)).json().status).toBe('declined');
+  });
+
+  it('only a coordinator who can see the inquiry may correct or erase its contact person', async () => {
+    const { id } = await submitted();
+    expect((await t.request('POST', `/api/inquiries/${id}/claim`, as(coordA))).statusCode).toBe(200);
+    const correct = { contactName: 'Ny Person', contactEmail: 'ny.person@example.se' };
+    const erase = { reason: 'Begäran från kontaktpersonen.' };
+    for (const [user, status] of [
+      [teacherA, 403],
+      [coordB, 404],
+      [outsider, 404],
+    ] as const) {
+      expect(
+        (await t.request('PUT', `/api/inquiries/${id}/contact`, { ...as(user), body: correct })).statusCode,
+      ).toBe(status);
+      expect(
+        (await t.request('POST', `/api/inquiries/${id}/contact/erase`, { ...as(user), body: erase }))
+          .statusCode,
+      ).toBe(status);
+    }
+    expect((await t.request('PUT', `/api/inquiries/${id}/contact`, { body: correct })).statusCode).toBe(401);
+    const [row] = await t.db
+      .select()
+      .from(inquiry)
+      .where(and(eq(inquiry.id, id), eq(inquiry.contactEmail, inquiryInput().contactEmail)));
+    expect(row?.contactName).toBe(inquiryInput().contactName);
   });
 });
 

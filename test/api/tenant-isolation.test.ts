@@ -502,6 +502,10 @@ const scopedElsewhere: Record<string, string> = {
   'POST /api/inquiries/{inquiryId}/referral/decline': 'inquiries.test.ts',
   'POST /api/inquiries/{inquiryId}/decline': 'inquiries.test.ts',
   'POST /api/inquiries/{inquiryId}/eligibility/overrides': 'inquiries.test.ts',
+  'PUT /api/inquiries/{inquiryId}/contact':
+    'inquiries.test.ts "only a coordinator who can see the inquiry…": other HEIs once claimed, other consortia 404',
+  'POST /api/inquiries/{inquiryId}/contact/erase':
+    'inquiries.test.ts "only a coordinator who can see the inquiry…": other HEIs once claimed, other consortia 404',
   'GET /api/cases': 'cases.test.ts "isolation": the active HEI\'s cases only',
   'GET /api/cases/board': 'cases.test.ts "isolation"',
   'POST /api/cases': 'cases are created at the active HEI',

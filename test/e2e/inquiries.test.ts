@@ -156,16 +156,74 @@ describe('the inquiry inbox', () => {
     await context.close();
   });
 
+  it("corrects the contact person's e-mail and then erases the contact person, on their request", async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Mittlands universitet' });
+    await openInquiries(page, 'Våra');
+    await page.getByTestId('inquiries-ours').getByRole('link', { name: 'Stålverket i Norrvik AB' }).click();
+    await expectHeading(page, 'Stålverket i Norrvik AB');
+    const customer = page.getByRole('region', { name: 'Kunden' });
+    await customer.getByText('sara.kund@stalverket.example').waitFor();
+
+    // Correct: a bad address is named in the form, a good one replaces the old; the trail names the field.
+    await customer.getByRole('button', { name: 'Rätta kontaktperson' }).click();
+    const correct = page.getByRole('dialog', { name: 'Rätta kontaktpersonen' });
+    await correct.getByRole('textbox', { name: 'E-postadress' }).fill('sara.stahl@');
+    await correct.getByRole('button', { name: 'Spara' }).click();
+    await correct.getByText('Ange en giltig e-postadress, till exempel namn@exempel.se.').waitFor();
+    await expectNoAxeViolations(page);
+    await correct.getByRole('textbox', { name: 'E-postadress' }).fill('sara.stahl@stalverket.example');
+    await correct.getByRole('button', { name: 'Spara' }).click();
+    await correct.waitFor({ state: 'detached' });
+    await page.getByText('Kontaktpersonen är rättad.').waitFor();
+    await customer.getByText('sara.stahl@stalverket.example').waitFor();
+    const trail = page.getByRole('region', { name: 'Tidslinje' });
+    await trail.getByText('Kontaktpersonens uppgifter rättades').waitFor();
+    await trail.getByText('E-postadress', { exact: true }).waitFor();
+
+    // Erase: a reason is required; afterwards the details are gone, and so are the buttons.
+    await customer.getByRole('button', { name: 'Radera kontaktperson' }).click();
+    const erase = page.getByRole('dialog', { name: 'Radera kontaktpersonens uppgifter' });
+    await erase.getByText(/Det går inte att ångra/).waitFor();
+    await erase.getByRole('button', { name: 'Radera kontaktperson' }).click();
+    await erase.getByText('Skriv en motivering med minst 5 tecken.').waitFor();
+    await expectNoAxeViolations(page);
+    await erase.getByRole('textbox', { name: 'Skäl' }).fill('Sara Ståhl bad om det per telefon.');
+    await erase.getByRole('button', { name: 'Radera kontaktperson' }).click();
+    await erase.waitFor({ state: 'detached' });
+    await page.getByText('Kontaktpersonens uppgifter är raderade.').waitFor();
+    await customer.getByText(/^Raderade på begäran /).waitFor();
+    expect(await customer.getByText('sara.stahl@stalverket.example').count()).toBe(0);
+    expect(await customer.getByRole('button', { name: 'Rätta kontaktperson' }).count()).toBe(0);
+    await trail.getByText('Kontaktpersonens uppgifter raderades').waitFor();
+    await trail.getByText('Sara Ståhl bad om det per telefon.').waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page
+      .getByRole('region', { name: 'The customer' })
+      .getByText(/^Erased on request /)
+      .waitFor();
+    await page.getByText("The contact person's details were erased").waitFor();
+    await page.getByText("The contact person's details were corrected").waitFor();
+    await expectNoAxeViolations(page);
+    // the choice of language is Karin's, remembered: back to Swedish for the journeys after this one
+    await page.getByRole('button', { name: 'Svenska' }).click();
+    await page.getByText('Kontaktpersonens uppgifter raderades').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('pages an inbox of more than 50 inquiries, overdue counted over all of them', async () => {
-    // 55 more inquiries like one in the inbox, the oldest 52 of them overdue (written straight to the
-    // database: the front door lets one sender submit only a few an hour).
+    // 55 more inquiries like one in the inbox, each with a contact person of its own (the original's was
+    // erased above), the oldest 52 of them overdue (written straight to the database: the front door lets
+    // one sender submit only a few an hour).
     await journey.lupp.database.db.execute(sql`
       insert into inquiry (consortium_id, reference, follow_token_hash, organisation_name, org_number, sector,
         municipality, county, contact_name, contact_email, need_text, purpose, participants_work_for_buyer,
         participants, format, language, budget_range, locale, consent_at, sender_hash, due_at, created_at)
       select consortium_id, 'KOPIA-' || n, md5('kopia' || n), 'Kopia ' || n || ' AB', org_number, sector,
-        municipality, county, contact_name, contact_email, need_text, purpose, participants_work_for_buyer,
-        participants, format, language, budget_range, locale, consent_at, sender_hash,
+        municipality, county, 'Kontakt ' || n, 'kontakt' || n || '@kopia.example', need_text, purpose,
+        participants_work_for_buyer, participants, format, language, budget_range, locale, consent_at, sender_hash,
         case when n <= 52 then now() - interval '1 day' else now() + interval '2 days' end,
         now() - n * interval '1 minute'
       from (select * from inquiry where organisation_name = 'Stålverket i Norrvik AB' limit 1) original,

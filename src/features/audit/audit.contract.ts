@@ -72,6 +72,8 @@ export const AUDIT_ACTIONS = [
   'incentive_model.created',
   'incentive_model.replaced',
   'inquiry.claimed',
+  'inquiry.contact_corrected',
+  'inquiry.contact_erased',
   'inquiry.declined',
   'inquiry.eligibility_overridden',
   'inquiry.referral_accepted',

@@ -111,9 +111,11 @@ export const inquiryDetailSchema = inquirySummarySchema
     orgNumber: z.string(),
     sector: z.enum(sectors),
     municipality: z.string(),
-    contactName: z.string(),
-    contactEmail: z.string(),
+    /** The contact person; null once erased on the person's request (contactErasedAt). */
+    contactName: z.string().nullable(),
+    contactEmail: z.string().nullable(),
     contactPhone: z.string().nullable(),
+    contactErasedAt: z.iso.datetime().nullable(),
     needText: z.string(),
     purpose: z.enum(purposes),
     participantsWorkForBuyer: z.boolean(),
@@ -166,3 +168,11 @@ export const overrideBody = z.strictObject({
   rule: z.string().min(1).max(50),
   justification: text(10, 2000),
 });
+
+/** A correction of the contact person, on their request (the right to rectification). */
+export const contactBody = submitInquiryBody.pick({
+  contactName: true,
+  contactEmail: true,
+  contactPhone: true,
+});
+export type ContactCorrection = z.infer<typeof contactBody>;

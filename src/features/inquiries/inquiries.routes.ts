@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
 import {
+  contactBody,
   declineBody,
   followedInquirySchema,
   frontDoorSchema,
@@ -18,7 +19,9 @@ import {
 import {
   answerReferral,
   claimInquiry,
+  correctContact,
   declineInquiry,
+  eraseContact,
   followInquiry,
   frontDoor,
   getInquiry,
@@ -194,6 +197,35 @@ export async function inquiryRoutes(app: App, { database: { db }, config }: Deps
         request.body.reason,
         request.body.alternatives,
       ),
+  );
+
+  // ------------------------------------------------------------ the contact person's rights (GDPR)
+  app.put(
+    '/api/inquiries/:inquiryId/contact',
+    {
+      schema: {
+        tags: ['inquiries'],
+        summary:
+          'Correct the contact person on their request; the trail names the fields changed, not the values (coordinator)',
+        body: contactBody,
+        ...action,
+      },
+    },
+    async (request) => correctContact(db, actorOf(request), request.params.inquiryId, request.body),
+  );
+
+  app.post(
+    '/api/inquiries/:inquiryId/contact/erase',
+    {
+      schema: {
+        tags: ['inquiries'],
+        summary:
+          'Erase the contact person on their request: name, e-mail, phone and the e-mails sent to them about the inquiry (coordinator)',
+        body: reasonBody,
+        ...action,
+      },
+    },
+    async (request) => eraseContact(db, actorOf(request), request.params.inquiryId, request.body.reason),
   );
 
   app.post(

@@ -7,13 +7,14 @@ import type { AuditAction } from '../audit/audit.contract.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { caseIdForInquiry, openCaseFromInquiry } from '../cases/cases.service.ts';
-import { enqueueMail } from '../mail/mail.service.ts';
+import { enqueueMail, eraseMailsTo } from '../mail/mail.service.ts';
 import { formatOrgNumber } from '../tenancy/org-number.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import { type Actor, actingHei, type ActingHei as Hei } from '../tenancy/tenancy.service.ts';
 import { consortium, organisation } from '../tenancy/tenancy.table.ts';
 import { assessEligibility } from './eligibility.ts';
 import type {
+  ContactCorrection,
   InquiryDetail,
   InquiryListFilter,
   InquirySummary,
@@ -424,6 +425,7 @@ async function detail(db: Db, row: Row, hei: Hei): Promise<InquiryDetail> {
     contactName: row.contactName,
     contactEmail: row.contactEmail,
     contactPhone: row.contactPhone,
+    contactErasedAt: row.contactErasedAt?.toISOString() ?? null,
     needText: row.needText,
     purpose: row.purpose,
     participantsWorkForBuyer: row.participantsWorkForBuyer,
@@ -594,6 +596,8 @@ export function declineInquiry(
       };
     },
     async (row, hei, tx) => {
+      // a contact erased on request is not written to; the reason stays in the trail
+      if (!row.contactEmail) return;
       const sv = row.locale === 'sv';
       await enqueueMail(tx, {
         kind: 'inquiry_declined',
@@ -631,6 +635,53 @@ export function overrideEligibility(
       throw invalid([{ field: 'body.rule', message: `the inquiry has no ${rule} flag to override` }]);
     return { set: {}, event: 'eligibility_overridden', data: { rule, justification } };
   });
+}
+
+// ---------------------------------------------------------------- the contact person's rights (GDPR)
+// The front door's privacy text promises to show, correct and erase the contact person's data on request.
+// Any coordinator who can see the inquiry may do it (the inbox's HEIs, or the one handling it). The trail
+// and the audit log say what was done and why, never the data itself.
+
+const contactFields = ['contactName', 'contactEmail', 'contactPhone'] as const;
+
+const notErased = (row: Row) => {
+  if (row.contactErasedAt)
+    throw conflict('The contact person was erased on request; an erased contact is not entered again.');
+};
+
+/** Corrects the contact person (the right to rectification); the trail names the fields, not the values. */
+export function correctContact(db: Db, actor: Actor, inquiryId: string, input: ContactCorrection) {
+  return step(db, actor, inquiryId, (row) => {
+    notErased(row);
+    const next = { ...input, contactPhone: input.contactPhone || null };
+    const changed = contactFields.filter((field) => (row[field] ?? null) !== next[field]);
+    if (!changed.length)
+      throw invalid([{ field: 'body', message: 'changes nothing: the contact person is already so' }]);
+    return { set: next, event: 'contact_corrected', data: { fields: changed } };
+  });
+}
+
+/**
+ * Erases the contact person (the right to erasure): name, e-mail and phone, and the e-mails Lupp wrote to
+ * them about this inquiry. The organisation and its need stay: they are the HEI's record of the inquiry.
+ */
+export function eraseContact(db: Db, actor: Actor, inquiryId: string, reason: string) {
+  return step(
+    db,
+    actor,
+    inquiryId,
+    (row) => {
+      notErased(row);
+      return {
+        set: { contactName: null, contactEmail: null, contactPhone: null, contactErasedAt: new Date() },
+        event: 'contact_erased',
+        data: { reason },
+      };
+    },
+    async (row, _hei, tx) => {
+      if (row.contactEmail) await eraseMailsTo(tx, row.contactEmail, row.reference);
+    },
+  );
 }
 
 /** The inquiries a customer organisation has sent (matched on its organisationsnummer), for its portal. */

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import nodemailer from 'nodemailer';
 import type { Db } from '../../db/client.ts';
@@ -13,6 +13,22 @@ export async function enqueueMail(db: Pick<Db, 'insert'>, message: MailMessage):
   await db
     .insert(outbox)
     .values({ kind: message.kind, toAddress: message.to, subject: message.subject, textBody: message.text });
+}
+
+/**
+ * Deletes the e-mails to an address whose subject names a record, sent or not: part of erasing a person's
+ * contact data, since the outbox keeps the address and a greeting by name. Returns how many it deleted.
+ */
+export async function eraseMailsTo(
+  db: Pick<Db, 'delete'>,
+  address: string,
+  subjectContains: string,
+): Promise<number> {
+  const erased = await db
+    .delete(outbox)
+    .where(and(eq(outbox.toAddress, address), sql`strpos(${outbox.subject}, ${subjectContains}) > 0`))
+    .returning({ id: outbox.id });
+  return erased.length;
 }
 
 /**

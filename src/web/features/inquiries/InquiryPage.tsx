@@ -24,6 +24,7 @@ import { ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { Forbidden, Page, QueryView, RecordHeader, Section, useErrorMessage } from '../../ui/page.tsx';
 import { InquiryMatches } from '../matching/InquiryMatches.tsx';
+import { ContactActions, ContactDetails } from './ContactPerson.tsx';
 import { useInquiryAccess } from './InquiriesPage.tsx';
 import { inquiryAction, inquiryQuery, myConsortiumQuery } from './inquiries.api.ts';
 
@@ -67,6 +68,7 @@ function InquiryView({ inquiry }: { inquiry: InquiryDetail }) {
   const { t } = useTranslation();
   const { canAct } = useInquiryAccess();
   const format = useFormat();
+  const update = useUpdateInquiry(inquiry.id);
   return (
     <Stack gap="lg">
       <RecordHeader
@@ -108,9 +110,10 @@ function InquiryView({ inquiry }: { inquiry: InquiryDetail }) {
             {inquiry.municipality}, {inquiry.county}
           </Field>
           <Field label={t('inquiries.contact')}>
-            {[inquiry.contactName, inquiry.contactEmail, inquiry.contactPhone].filter(Boolean).join('\n')}
+            <ContactDetails inquiry={inquiry} />
           </Field>
         </SimpleGrid>
+        {canAct && <ContactActions inquiry={inquiry} onUpdated={update} />}
       </Section>
 
       <Section id="inq-scope" title={t('inquiries.scope')}>
@@ -499,7 +502,14 @@ const trailKinds = [
   'referral_declined',
   'declined',
   'eligibility_overridden',
+  'contact_corrected',
+  'contact_erased',
 ] as const;
+const contactFieldLabels = {
+  contactName: 'frontdoor.contactName',
+  contactEmail: 'frontdoor.contactEmail',
+  contactPhone: 'frontdoor.contactPhone',
+} as const;
 
 function Trail({ inquiry }: { inquiry: InquiryDetail }) {
   const { t } = useTranslation();
@@ -523,6 +533,17 @@ function Trail({ inquiry }: { inquiry: InquiryDetail }) {
                 {format.dateTime(event.at)}
                 {event.actor ? ` ${t('inquiries.by', { actor: event.actor })}` : ''}
               </Text>
+              {Array.isArray(data.fields) && (
+                <Text size="sm">
+                  {data.fields
+                    .map((field) =>
+                      field in contactFieldLabels
+                        ? t(contactFieldLabels[field as keyof typeof contactFieldLabels])
+                        : String(field),
+                    )
+                    .join(', ')}
+                </Text>
+              )}
               {['reason', 'justification', 'alternatives'].map((key) =>
                 text(key) ? (
                   <Text key={key} size="sm" style={{ whiteSpace: 'pre-wrap' }}>

@@ -188,15 +188,16 @@ describe('the inquiry inbox', () => {
     await erase.getByRole('button', { name: 'Radera kontaktperson' }).click();
     await erase.getByText('Skriv en motivering med minst 5 tecken.').waitFor();
     await expectNoAxeViolations(page);
-    await erase.getByRole('textbox', { name: 'Skäl' }).fill('Sara Ståhl bad om det per telefon.');
+    await erase.getByRole('textbox', { name: 'Skäl' }).fill('Kontaktpersonen bad om det per telefon.');
     await erase.getByRole('button', { name: 'Radera kontaktperson' }).click();
     await erase.waitFor({ state: 'detached' });
     await page.getByText('Kontaktpersonens uppgifter är raderade.').waitFor();
     await customer.getByText(/^Raderade på begäran /).waitFor();
     expect(await customer.getByText('sara.stahl@stalverket.example').count()).toBe(0);
+    expect(await customer.getByText('Sara Ståhl').count()).toBe(0);
     expect(await customer.getByRole('button', { name: 'Rätta kontaktperson' }).count()).toBe(0);
     await trail.getByText('Kontaktpersonens uppgifter raderades').waitFor();
-    await trail.getByText('Sara Ståhl bad om det per telefon.').waitFor();
+    await trail.getByText('Kontaktpersonen bad om det per telefon.').waitFor();
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'English' }).click();
     await page

@@ -461,7 +461,7 @@ export const en: Translation = {
       'Name, e-mail and phone are erased, and so are the e-mails Lupp sent the contact person about the inquiry. The organisation and the need remain. This cannot be undone.',
     eraseReason: 'Reason',
     eraseReasonHint:
-      'For example "The contact person asked by phone on 2 Dec." The reason is kept in the inquiry\'s timeline.',
+      'For example "The contact person asked by phone on 2 Dec." The reason is kept in the inquiry\'s timeline: write it without the person\'s name.',
     contactErasedDone: "The contact person's details are erased.",
     contactErased: 'Erased on request {{at}}',
     declineTitle: 'Decline the inquiry',

@@ -460,7 +460,7 @@ export const sv = {
       'Namn, e-post och telefon raderas, liksom de e-brev Lupp har skickat om förfrågan till kontaktpersonen. Organisationen och behovet finns kvar. Det går inte att ångra.',
     eraseReason: 'Skäl',
     eraseReasonHint:
-      'Till exempel ”Kontaktpersonen bad om det per telefon 2 dec.” Skälet sparas i förfrågans tidslinje.',
+      'Till exempel ”Kontaktpersonen bad om det per telefon 2 dec.” Skälet sparas i förfrågans tidslinje: skriv det utan personens namn.',
     contactErasedDone: 'Kontaktpersonens uppgifter är raderade.',
     contactErased: 'Raderade på begäran {{at}}',
     declineTitle: 'Avböj förfrågan',

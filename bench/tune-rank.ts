@@ -3,6 +3,7 @@ import { textArray, uuidArray } from '../src/db/arrays.ts';
 import type { Db } from '../src/db/client.ts';
 import { glossaryCandidates } from '../src/features/matching/matching.glossary.ts';
 import { contentWordSql } from '../src/features/matching/matching.index.ts';
+import { WISH_WORDS } from '../src/features/matching/matching.rank.ts';
 import { cleanSql } from '../src/shared/search-text.ts';
 
 /**
@@ -89,6 +90,11 @@ export const P = {
   /** Other-language neighbours that are lent to (ranks ≤ this), and lending min(0.5, scale × sim) (0 = flat). */
   OTHER_RANKS: 1,
   OTHER_SIM_SCALE: 0,
+  // ---- as the feature since the eighth round (decision 0004): 1 on, 0 off
+  /** Words of wishing ("gärna", "hos") are left out of the need. */
+  WISH_WORDS: 1,
+  /** A translation into Swedish counts by its five-letter beginnings too, as the need's own words do. */
+  TRANSLATION_PREFIXES: 1,
 };
 
 /** Score thresholds in units of idfMax. Below NO_GOOD_MATCH the best course is not a good match. */
@@ -159,7 +165,8 @@ export async function rankCourses(
   }>(sql`
     with input as (select ${text}::text as txt),
     words as (select distinct t.lexeme as word
-              from input, lateral unnest(to_tsvector('simple', ${sql.raw(cleanSql('input.txt'))})) t),
+              from input, lateral unnest(to_tsvector('simple', ${sql.raw(cleanSql('input.txt'))})) t
+              where t.lexeme <> all(${textArray(P.WISH_WORDS ? WISH_WORDS : [])})),
     -- the glossary's translations of the need's words: entries sent with the query whose key has the
     -- stem of a need word
     -- stem of a need word; where the word itself is a key, only that key's entries (the Swedish stemmer
@@ -206,6 +213,12 @@ export async function rankCourses(
       -- translations, each the word they translate (origin) as it would be in the other language
       select 's', t.lexeme, 1.0, tr.word || ' → ' || tr.translation, tr.word
       from tr, lateral unnest(to_tsvector(tr.tcfg::regconfig, tr.translation)) t
+      union all
+      -- and, into Swedish, by their beginnings, as the need's own words
+      select 'p', left(t.lexeme, 5), ${sql.raw(String(P.PREFIX_WEIGHT))}::float8, tr.word || ' → ' || tr.translation, tr.word
+      from tr, lateral unnest(to_tsvector('simple', tr.translation)) t
+      where ${sql.raw(P.TRANSLATION_PREFIXES ? 'true' : 'false')} and tr.tcfg = 'swedish' and length(t.lexeme) >= 5
+        and t.lexeme !~ '[0-9]' and ${content('t.lexeme')}
     ),
     bg as (select * from jsonb_to_recordset(${JSON.stringify([...needBackground.weights].map(([word, weight]) => ({ word, weight })))}::jsonb) b(word text, weight float8)),
     q0w as (select q0.kind, q0.term, q0.w * coalesce(bg.weight, 1) as w, q0.word, q0.origin

@@ -656,7 +656,9 @@ export function correctContact(db: Db, actor: Actor, inquiryId: string, input: C
     const next = { ...input, contactPhone: input.contactPhone || null };
     const changed = contactFields.filter((field) => (row[field] ?? null) !== next[field]);
     if (!changed.length)
-      throw invalid([{ field: 'body', message: 'changes nothing: the contact person is already so' }]);
+      throw invalid([
+        { field: 'body', message: 'changes nothing: the contact person already has these details' },
+      ]);
     return { set: next, event: 'contact_corrected', data: { fields: changed } };
   });
 }

@@ -125,7 +125,7 @@ export const HIGH_CONFIDENCE_SHARE = 0.8;
  * the need's potential, so "Svetsteknik för arbetsledare, gärna hos oss" was no good match for the course of
  * that very title. Chosen as words of the languages, not from the benchmark's needs.
  */
-const WISH_WORDS = [
+export const WISH_WORDS = [
   'gärna',
   'helst',
   'hos',

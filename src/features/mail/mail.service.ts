@@ -17,16 +17,18 @@ export async function enqueueMail(db: Pick<Db, 'insert'>, message: MailMessage):
 
 /**
  * Deletes the e-mails to an address whose subject names a record, sent or not: part of erasing a person's
- * contact data, since the outbox keeps the address and a greeting by name. Returns how many it deleted.
+ * contact data, since the outbox keeps the address and a greeting by name. The record's reference counts only
+ * as a whole word, so erasing UF-2026-10000 leaves the mails about UF-2026-100001. Returns how many it deleted.
  */
 export async function eraseMailsTo(
   db: Pick<Db, 'delete'>,
   address: string,
-  subjectContains: string,
+  reference: string,
 ): Promise<number> {
+  const whole = `(^|[^[:alnum:]-])${reference.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^[:alnum:]-])`;
   const erased = await db
     .delete(outbox)
-    .where(and(eq(outbox.toAddress, address), sql`strpos(${outbox.subject}, ${subjectContains}) > 0`))
+    .where(and(eq(outbox.toAddress, address), sql`${outbox.subject} ~ ${whole}`))
     .returning({ id: outbox.id });
   return erased.length;
 }

@@ -2,14 +2,14 @@ import { Button, Group, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type InquiryDetail, inquiryDetailSchema } from '../../../features/inquiries/inquiries.contract.ts';
-import { api, isApiError } from '../../api.ts';
+import type { InquiryDetail } from '../../../features/inquiries/inquiries.contract.ts';
+import { isApiError } from '../../api.ts';
 import { FormModal } from '../../ui/FormModal.tsx';
 import { refusedFields } from '../../ui/field-errors.ts';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
-import { inquiryAction } from './inquiries.api.ts';
+import { correctInquiryContact, inquiryAction } from './inquiries.api.ts';
 
 // The contact person's rights (GDPR): the front door's privacy text promises to show, correct and erase
 // their details on request. A coordinator does it here, with the request's reason for an erasure.
@@ -59,7 +59,7 @@ function CorrectModal({ inquiry, onClose, onUpdated }: ModalProps) {
   });
   const [errors, setErrors] = useState<Partial<Record<keyof typeof values | 'body' | 'other', string>>>({});
   const save = useMutation({
-    mutationFn: () => api.put(`/api/inquiries/${inquiry.id}/contact`, values, inquiryDetailSchema),
+    mutationFn: () => correctInquiryContact(inquiry.id, values),
     onSuccess: async (updated) => {
       notify(t('inquiries.contactCorrected'));
       onClose();

@@ -1,6 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { inquiryDetailSchema, inquiryListSchema } from '../../../features/inquiries/inquiries.contract.ts';
+import {
+  type ContactCorrection,
+  inquiryDetailSchema,
+  inquiryListSchema,
+} from '../../../features/inquiries/inquiries.contract.ts';
 import { api } from '../../api.ts';
 
 export const inquiryViews = ['inbox', 'ours', 'referred_to_us'] as const;
@@ -45,3 +49,7 @@ export const myConsortiumQuery = queryOptions({
 
 export const inquiryAction = (inquiryId: string, action: string, body: unknown = {}) =>
   api.post(`/api/inquiries/${inquiryId}/${action}`, body, inquiryDetailSchema);
+
+/** Corrects an inquiry's contact person (PUT: the whole of name, e-mail and phone). */
+export const correctInquiryContact = (inquiryId: string, contact: ContactCorrection) =>
+  api.put(`/api/inquiries/${inquiryId}/contact`, contact, inquiryDetailSchema);

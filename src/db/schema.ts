@@ -17,6 +17,7 @@ export * from '../features/needs/needs.table.ts';
 export * from '../features/notifications/notifications.table.ts';
 export * from '../features/participants/participants.table.ts';
 export * from '../features/proposals/proposals.table.ts';
+export * from '../features/retention/retention.table.ts';
 export * from '../features/self-assessment/self-assessment.table.ts';
 export * from '../features/staff/staff.table.ts';
 export * from '../features/taxonomy/taxonomy.table.ts';

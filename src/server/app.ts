@@ -35,6 +35,7 @@ import { notificationRoutes } from '../features/notifications/notifications.rout
 import { participantRoutes } from '../features/participants/participants.routes.ts';
 import { portalRoutes } from '../features/portal/portal.routes.ts';
 import { proposalRoutes } from '../features/proposals/proposals.routes.ts';
+import { retentionRoutes } from '../features/retention/retention.routes.ts';
 import { selfAssessmentRoutes } from '../features/self-assessment/self-assessment.routes.ts';
 import { staffRoutes } from '../features/staff/staff.routes.ts';
 import { taxonomyRoutes } from '../features/taxonomy/taxonomy.routes.ts';
@@ -69,6 +70,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   selfAssessmentRoutes, // a person's private collaboration-skills self-assessments: results per area, suggestions, development
   notificationRoutes, // a user's notifications (@-mentions)
   auditRoutes, // the audit log, readable and exportable by admins
+  retentionRoutes, // each HEI's retention rule (gallring) for personal data, applied nightly as a background job
   guideRoutes, // the public process guide: /guide and /en/guide as plain HTML, search, templates as DOCX and PDF
 ];
 

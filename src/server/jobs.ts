@@ -16,6 +16,9 @@ import type { Database } from '../db/client.ts';
  * A queue whose jobs redo one whole piece of work (`coalesce: true`) keeps at most one job waiting and one
  * running per `key`: a job sent while one of its key waits is that job (send gives null), so a burst of
  * changes costs one run after the running one, not one run each.
+ *
+ * A queue with a `cron` schedule also gets a job at those times (Swedish time), from pg-boss's clock:
+ * the schedule is a row in the database, so with several app processes it still runs once.
  */
 export type JobInfo = { id: string; retryCount: number; retryLimit: number };
 export type JobHandler<T> = (data: T, job: JobInfo) => Promise<void>;
@@ -25,7 +28,12 @@ export type QueueOptions = {
   expireInSeconds: number;
   /** Jobs of one key coalesce: at most one waiting and one running (send them with a `key`). */
   coalesce?: boolean;
+  /** A job (with empty data) at these times, as a cron expression in Swedish time: '30 2 * * *'. */
+  cron?: string;
 };
+
+/** Scheduled jobs run on Swedish time, as the HEIs' working days and nights are. */
+const SCHEDULE_TIME_ZONE = 'Europe/Stockholm';
 
 export type Jobs = {
   define<T extends object>(queue: string, options: QueueOptions, handler: JobHandler<T>): void;
@@ -51,7 +59,7 @@ export function createJobs(database: Database, log: FastifyBaseLogger): Jobs {
   };
   const boss = new PgBoss({
     db: { executeSql },
-    schedule: false, // no cron jobs (yet): no clock and cron monitors
+    schedule: true, // cron schedules (QueueOptions.cron), kept in the database
     supervise: true, // expire stuck jobs, archive and delete old ones
   });
   boss.on('error', (error) => log.error({ err: error }, 'background jobs: pg-boss error'));
@@ -89,6 +97,8 @@ export function createJobs(database: Database, log: FastifyBaseLogger): Jobs {
             // Another process created it at the same moment.
             if (!(await boss.getQueue(queue))) throw error;
           });
+        if (options.cron) await boss.schedule(queue, options.cron, {}, { tz: SCHEDULE_TIME_ZONE });
+        else await boss.unschedule(queue);
         await boss.work<object>(
           queue,
           { pollingIntervalSeconds: POLL_SECONDS, batchSize: 1, includeMetadata: true },

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreement as agreementTable } from '../../src/features/agreements/agreements.table.ts';
 import { auditEvent } from '../../src/features/audit/audit.table.ts';
+import { caseFile } from '../../src/features/cases/cases.table.ts';
 import { participant } from '../../src/features/participants/participants.table.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { commercialSetUp, exampleProposal } from '../support/commercial.ts';
@@ -255,5 +256,70 @@ describe('participants', () => {
       ).statusCode,
     ).toBe(404);
     expect((await t.request('GET', url())).statusCode).toBe(401);
+  });
+
+  it("are erased by the HEI's retention rule after the case closed: personnummer and e-mail go, the name stays", async () => {
+    const admin = await createUser(t, [{ organisationId: s.hei, roles: ['admin'] }]);
+    const before = (
+      await t.request('GET', `/api/agreements/${agreementId}/participants`, as(s.coord))
+    ).json();
+    expect(before.participants.length).toBeGreaterThan(0);
+    const close = await t.request(
+      'POST',
+      `/api/cases/${s.caseId}/close`,
+      as(s.coord, { outcome: 'lost', reason: 'Kunden avbröt utbildningen.' }),
+    );
+    expect(close.statusCode, close.body).toBe(200);
+    const rule = `/api/organisations/${s.hei}/retention`;
+    const set = await t.request(
+      'PUT',
+      rule,
+      as(admin, { inquiryContactMonths: null, participantMonths: 24 }),
+    );
+    // closed just now: nothing is due yet
+    expect(set.json().due).toEqual({ inquiryContacts: 0, participants: 0 });
+    const longAgo = new Date();
+    longAgo.setUTCMonth(longAgo.getUTCMonth() - 25);
+    await t.db.update(caseFile).set({ stageEnteredAt: longAgo }).where(eq(caseFile.id, s.caseId));
+    const count = before.participants.length;
+    expect((await t.request('GET', rule, as(admin))).json().due).toEqual({
+      inquiryContacts: 0,
+      participants: count,
+    });
+
+    const run = await t.request('POST', `${rule}/run`, as(admin));
+    expect(run.json().erased).toEqual({ inquiryContacts: 0, participants: count });
+
+    const after = (await t.request('GET', `/api/agreements/${agreementId}/participants`, as(s.coord))).json();
+    for (const p of after.participants) {
+      expect(p).toMatchObject({ personnummer: null, email: null });
+      expect(p.personalDataErasedAt).toEqual(expect.any(String));
+    }
+    expect(after.participants.map((p: { lastName: string }) => p.lastName)).toEqual(
+      before.participants.map((p: { lastName: string }) => p.lastName),
+    );
+    const rows = await t.db.select().from(participant).where(eq(participant.agreementId, agreementId));
+    for (const row of rows)
+      expect([row.personnummerSealed, row.personnummerIndex, row.personnummerMasked, row.email]).toEqual([
+        null,
+        null,
+        null,
+        null,
+      ]);
+    // the whole number is no longer there to show; the customer's list still reads
+    const reveal = await t.request(
+      'GET',
+      `/api/agreements/${agreementId}/participants/${after.participants[0].id}/personnummer`,
+      as(s.coord),
+    );
+    expect(reveal.statusCode).toBe(409);
+    expect(reveal.json().detail).toMatch(/erased under the HEI's retention rule/);
+    expect((await t.request('GET', url(), as(s.contact))).json().participants).toHaveLength(count);
+    const purged = await t.db
+      .select()
+      .from(auditEvent)
+      .where(eq(auditEvent.action, 'participant.personal_data_purged'));
+    expect(purged).toHaveLength(count);
+    expect(purged.every((e) => e.actorUserId === null && e.organisationId === s.hei)).toBe(true);
   });
 });

@@ -135,6 +135,25 @@ const endpoints: Endpoint[] = [
     roles: ['admin'],
   },
   {
+    name: 'read the retention rule',
+    method: 'GET',
+    url: (c) => `/api/organisations/${c.orgA}/retention`,
+    roles: [],
+  },
+  {
+    name: 'set the retention rule',
+    method: 'PUT',
+    url: (c) => `/api/organisations/${c.orgA}/retention`,
+    body: { inquiryContactMonths: 1, participantMonths: 1 },
+    roles: ['admin'],
+  },
+  {
+    name: 'apply the retention rule now',
+    method: 'POST',
+    url: (c) => `/api/organisations/${c.orgA}/retention/run`,
+    roles: ['admin'],
+  },
+  {
     name: 'upload a catalogue file',
     method: 'POST',
     url: (c) => `/api/organisations/${c.orgA}/catalog/uploads`,

@@ -1,17 +1,24 @@
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WELDING_CASE, weldingChain } from './support/commercial.ts';
+import { closeCase } from '../../src/features/cases/cases.service.ts';
+import { caseFile } from '../../src/features/cases/cases.table.ts';
+import { setRetention, sweepRetention } from '../../src/features/retention/retention.service.ts';
+import { actorAt, WELDING_CASE, weldingChain } from './support/commercial.ts';
 import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
 
 // Sara at Stålverket i Norrvik AB designates the participants of the signed agreement for the welding
 // course: a file with two bad rows is reported and nothing saved; then the valid rows are kept, and one
-// more person is added by hand. Personnummer are shown masked.
+// more person is added by hand. Personnummer are shown masked, and once the case has been closed longer than
+// the HEI's retention rule says, they are erased.
 
 const journey = luppAndBrowser();
 let caseId = '';
+let chain: Awaited<ReturnType<typeof weldingChain>>;
 const CASE_TITLE = WELDING_CASE;
 
 beforeAll(async () => {
-  ({ caseId } = await weldingChain(journey.lupp, 'signed'));
+  chain = await weldingChain(journey.lupp, 'signed');
+  caseId = chain.caseId;
 }, 120_000);
 
 const FILE = [
@@ -73,6 +80,40 @@ describe('participants in the customer portal', () => {
     await expectNoAxeViolations(page);
     await table.getByRole('button', { name: 'Visa hela personnumret för Anna Andersson' }).click();
     await table.getByText('19850312-1231').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("after the case closed, the HEI's retention rule erases the personnummer: the coordinator reads 'Gallrat'", async () => {
+    // Högskolan i Norrvik keeps participants' personnummer 24 months after a case closed; this one closed 25 ago
+    const db = journey.lupp.database.db;
+    const { norrvik, actors } = chain;
+    // Maria (manager) closes it as won, passing the checklist's remaining items with a reason
+    await closeCase(
+      db,
+      actors.maria,
+      caseId,
+      'won',
+      'Kursen är genomförd och utvärderad.',
+      'Checklistan följs upp utanför testet.',
+    );
+    const longAgo = new Date();
+    longAgo.setUTCMonth(longAgo.getUTCMonth() - 25);
+    await db.update(caseFile).set({ stageEnteredAt: longAgo }).where(eq(caseFile.id, caseId));
+    const admin = await actorAt(journey.lupp, 'oskar.admin@norrvik.example', norrvik, ['admin']);
+    await setRetention(db, admin, norrvik, { inquiryContactMonths: null, participantMonths: 24 });
+    expect((await sweepRetention(db)).get(norrvik)).toEqual({ inquiryContacts: 0, participants: 3 });
+
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
+    await page.goto(`/cases/${caseId}`);
+    await expectHeading(page, CASE_TITLE);
+    const table = page.getByTestId('hei-participants');
+    await table.getByRole('row', { name: /Anna Andersson Gallrat/ }).waitFor();
+    await table.getByRole('row', { name: /Carl Carlsson Gallrat Högskolepoäng/ }).waitFor();
+    expect(await table.getByRole('button', { name: /Visa hela personnumret/ }).count()).toBe(0);
+    expect(await table.getByText(/19850312/).count()).toBe(0);
+    await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
     await context.close();
   });

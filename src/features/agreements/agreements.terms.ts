@@ -1,7 +1,17 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../server/http/problem.ts';
 import { agreement } from './agreements.table.ts';
+
+/** The agreements of these cases (for the HEI's retention rule on participants). */
+export async function agreementIdsOfCases(db: Db, caseIds: string[]): Promise<string[]> {
+  if (!caseIds.length) return [];
+  const rows = await db
+    .select({ id: agreement.id })
+    .from(agreement)
+    .where(inArray(agreement.caseId, caseIds));
+  return rows.map((r) => r.id);
+}
 
 /** What the participants of an agreement depend on: whose it is, its deadline, and whether both signed. */
 export async function participantTerms(db: Db, agreementId: string) {

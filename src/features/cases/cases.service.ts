@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -954,6 +954,14 @@ export async function caseIdForInquiry(db: Db, inquiryId: string, heiId: string)
     .from(caseFile)
     .where(and(eq(caseFile.inquiryId, inquiryId), eq(caseFile.heiId, heiId)));
   return row?.id ?? null;
+}
+
+/** The HEI's cases closed before `before`, with the inquiry each came from (for its retention rule; no access check). */
+export async function casesClosedBefore(db: Db, heiId: string, before: Date) {
+  return db
+    .select({ id: caseFile.id, inquiryId: caseFile.inquiryId })
+    .from(caseFile)
+    .where(and(eq(caseFile.heiId, heiId), eq(caseFile.stage, 'closed'), lt(caseFile.stageEnteredAt, before)));
 }
 
 /** The HEI's cases by id: reference, title, customer, stage (for other features' summaries; no access check). */

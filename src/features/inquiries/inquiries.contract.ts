@@ -116,6 +116,8 @@ export const inquiryDetailSchema = inquirySummarySchema
     contactEmail: z.string().nullable(),
     contactPhone: z.string().nullable(),
     contactErasedAt: z.iso.datetime().nullable(),
+    /** Why it was erased: on the person's request, or by the HEI's retention rule (gallring). */
+    contactErasure: z.enum(['request', 'retention']).nullable(),
     needText: z.string(),
     purpose: z.enum(purposes),
     participantsWorkForBuyer: z.boolean(),

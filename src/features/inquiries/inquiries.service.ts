@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type AnyColumn, and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { workingDaysDeadline } from '../../shared/working-days.ts';
 import type { AuditAction } from '../audit/audit.contract.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
-import { caseIdForInquiry, openCaseFromInquiry } from '../cases/cases.service.ts';
+import { caseIdForInquiry, casesClosedBefore, openCaseFromInquiry } from '../cases/cases.service.ts';
 import { enqueueMail, eraseMailsTo } from '../mail/mail.service.ts';
 import { formatOrgNumber } from '../tenancy/org-number.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
@@ -426,6 +426,11 @@ async function detail(db: Db, row: Row, hei: Hei): Promise<InquiryDetail> {
     contactEmail: row.contactEmail,
     contactPhone: row.contactPhone,
     contactErasedAt: row.contactErasedAt?.toISOString() ?? null,
+    contactErasure: !row.contactErasedAt
+      ? null
+      : events.some(({ e }) => e.kind === 'contact_purged')
+        ? 'retention'
+        : 'request',
     needText: row.needText,
     purpose: row.purpose,
     participantsWorkForBuyer: row.participantsWorkForBuyer,
@@ -684,6 +689,73 @@ export function eraseContact(db: Db, actor: Actor, inquiryId: string, reason: st
       if (row.contactEmail) await eraseMailsTo(tx, row.contactEmail, row.reference);
     },
   );
+}
+
+// ---------------------------------------------------------------- retention (the HEI's gallringsbeslut)
+// An HEI's retention rule (the retention feature) erases the contact person some months after the inquiry
+// ended. It is the same erasure as one on request, with the rule as its reason and no person as its actor.
+
+/** An inquiry whose handling ended: its HEI declined it, or closed the case it became. */
+export type EndedInquiry = { id: string; ended: 'declined' | 'case_closed' };
+
+/** The inquiries this HEI handled that ended before `before` and still hold a contact person. */
+export async function contactsEndedBefore(db: Db, heiId: string, before: Date): Promise<EndedInquiry[]> {
+  const held = and(eq(inquiry.ownerHeiId, heiId), isNull(inquiry.contactErasedAt));
+  const declined = await db
+    .select({ id: inquiry.id })
+    .from(inquiry)
+    .where(
+      and(
+        held,
+        eq(inquiry.status, 'declined'),
+        sql`exists (select 1 from ${inquiryEvent} where ${inquiryEvent.inquiryId} = ${inquiry.id}
+          and ${inquiryEvent.kind} = 'declined' and ${inquiryEvent.at} < ${before.toISOString()})`,
+      ),
+    );
+  const closed = (await casesClosedBefore(db, heiId, before)).flatMap((c) => c.inquiryId ?? []);
+  const ofClosedCases = closed.length
+    ? await db
+        .select({ id: inquiry.id })
+        .from(inquiry)
+        .where(and(held, inArray(inquiry.id, closed)))
+    : [];
+  return [
+    ...declined.map(({ id }) => ({ id, ended: 'declined' as const })),
+    ...ofClosedCases.map(({ id }) => ({ id, ended: 'case_closed' as const })),
+  ];
+}
+
+/** Erases an ended inquiry's contact person by the HEI's rule; false when it was no longer there to erase. */
+export async function purgeContact(db: Db, heiId: string, ended: EndedInquiry, months: number) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(inquiry).where(eq(inquiry.id, ended.id)).for('update');
+    if (!row || row.contactErasedAt || row.ownerHeiId !== heiId) return false;
+    const now = new Date();
+    await tx
+      .update(inquiry)
+      .set({
+        contactName: null,
+        contactEmail: null,
+        contactPhone: null,
+        contactErasedAt: now,
+        updatedAt: now,
+      })
+      .where(eq(inquiry.id, ended.id));
+    const data = { months, ended: ended.ended };
+    await tx
+      .insert(inquiryEvent)
+      .values({ inquiryId: ended.id, actorUserId: null, heiId, kind: 'contact_purged', data });
+    await recordAudit(tx, {
+      actor: null,
+      organisationId: heiId,
+      action: 'inquiry.contact_purged',
+      subjectType: 'inquiry',
+      subjectId: ended.id,
+      data,
+    });
+    if (row.contactEmail) await eraseMailsTo(tx, row.contactEmail, row.reference);
+    return true;
+  });
 }
 
 /** The inquiries a customer organisation has sent (matched on its organisationsnummer), for its portal. */

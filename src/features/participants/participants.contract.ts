@@ -13,8 +13,10 @@ export const participantSchema = z.object({
   firstName: z.string(),
   lastName: z.string(),
   email: z.string().nullable(),
-  /** Masked: the date of birth, the last four hidden. */
-  personnummer: z.string(),
+  /** Masked: the date of birth, the last four hidden; null once erased under the HEI's retention rule. */
+  personnummer: z.string().nullable(),
+  /** When the HEI's retention rule erased the personnummer and e-mail (the name stays). */
+  personalDataErasedAt: z.iso.datetime().nullable(),
   creditEligible: z.boolean(),
   createdAt: z.string(),
 });

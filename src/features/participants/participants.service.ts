@@ -1,11 +1,11 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { stockholmDate } from '../../shared/working-days.ts';
-import { participantTerms } from '../agreements/agreements.terms.ts';
+import { agreementIdsOfCases, participantTerms } from '../agreements/agreements.terms.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { assertCaseAccess } from '../cases/cases.service.ts';
+import { assertCaseAccess, casesClosedBefore } from '../cases/cases.service.ts';
 import { detectFormat, readCsv, readXlsx, type Sheet } from '../catalog/parse.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import { type Actor, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
@@ -29,6 +29,7 @@ const view = (p: Row) => ({
   lastName: p.lastName,
   email: p.email,
   personnummer: p.personnummerMasked,
+  personalDataErasedAt: p.personalDataErasedAt?.toISOString() ?? null,
   creditEligible: p.creditEligible,
   createdAt: p.createdAt.toISOString(),
 });
@@ -64,7 +65,10 @@ function sealedPerson(
   key: Buffer,
   input: Input,
   today: string,
-): { values?: Omit<typeof participant.$inferInsert, 'agreementId'>; problem?: Problem } {
+): {
+  values?: Omit<typeof participant.$inferInsert, 'agreementId'> & { personnummerIndex: string };
+  problem?: Problem;
+} {
   const check = checkPersonnummer(input.personnummer, today);
   if (!check.ok)
     return {
@@ -310,6 +314,8 @@ export async function revealPersonnummer(db: Db, key: Buffer, actor: Actor, agre
     .from(participant)
     .where(and(eq(participant.id, id), eq(participant.agreementId, agreementId)));
   if (!row) throw notFound('The participant');
+  if (!row.personnummerSealed)
+    throw conflict("The personnummer was erased under the HEI's retention rule; it is no longer held.");
   await recordAudit(db, {
     actor,
     organisationId: terms.heiId,
@@ -319,4 +325,50 @@ export async function revealPersonnummer(db: Db, key: Buffer, actor: Actor, agre
     data: { agreementId },
   });
   return { personnummer: open(key, row.personnummerSealed) };
+}
+
+// ------------------------------------------------------------------ retention (the HEI's gallringsbeslut)
+// An HEI's retention rule (the retention feature) erases participants' personnummer and e-mail some months
+// after their case closed. The name and the award stay: the HEI's record of who took part.
+
+/** The participants of this HEI's cases closed before `before` whose personnummer is still held. */
+export async function participantsEndedBefore(db: Db, heiId: string, before: Date): Promise<string[]> {
+  const cases = await casesClosedBefore(db, heiId, before);
+  const agreementIds = await agreementIdsOfCases(
+    db,
+    cases.map((c) => c.id),
+  );
+  if (!agreementIds.length) return [];
+  const rows = await db
+    .select({ id: participant.id })
+    .from(participant)
+    .where(and(inArray(participant.agreementId, agreementIds), isNull(participant.personalDataErasedAt)));
+  return rows.map((r) => r.id);
+}
+
+/** Erases a participant's personnummer and e-mail by the HEI's rule; false when already erased. */
+export async function purgeParticipant(db: Db, heiId: string, participantId: string, months: number) {
+  return db.transaction(async (tx) => {
+    const [erased] = await tx
+      .update(participant)
+      .set({
+        personnummerSealed: null,
+        personnummerIndex: null,
+        personnummerMasked: null,
+        email: null,
+        personalDataErasedAt: new Date(),
+      })
+      .where(and(eq(participant.id, participantId), isNull(participant.personalDataErasedAt)))
+      .returning({ agreementId: participant.agreementId });
+    if (!erased) return false;
+    await recordAudit(tx, {
+      actor: null,
+      organisationId: heiId,
+      action: 'participant.personal_data_purged',
+      subjectType: 'participant',
+      subjectId: participantId,
+      data: { months, agreementId: erased.agreementId },
+    });
+    return true;
+  });
 }

@@ -1,4 +1,5 @@
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { agreement } from '../agreements/agreements.table.ts';
 import { authUser } from '../auth/auth.table.ts';
 
@@ -6,7 +7,9 @@ import { authUser } from '../auth/auth.table.ts';
  * The participants the customer designates under an agreement. The personnummer is personal data of
  * the most sensitive everyday kind: stored encrypted (`personnummer_sealed`), found again by a keyed hash
  * (`personnummer_index`, one person once per agreement), and shown masked (`personnummer_masked`: the date
- * of birth) — the whole number only to the HEI's coordinators and admins, every time audited.
+ * of birth) — the whole number only to the HEI's coordinators and admins, every time audited. The HEI's
+ * retention rule erases the personnummer and e-mail some months after the case closed (`personalDataErasedAt`);
+ * the name stays, as the HEI's record of who took part.
  */
 export const participant = pgTable(
   'participant',
@@ -18,9 +21,10 @@ export const participant = pgTable(
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull(),
     email: text('email'),
-    personnummerSealed: text('personnummer_sealed').notNull(),
-    personnummerIndex: text('personnummer_index').notNull(),
-    personnummerMasked: text('personnummer_masked').notNull(),
+    personnummerSealed: text('personnummer_sealed'),
+    personnummerIndex: text('personnummer_index'),
+    personnummerMasked: text('personnummer_masked'),
+    personalDataErasedAt: timestamp('personal_data_erased_at', { withTimezone: true }),
     /** Meets the entry requirements and gets credits; otherwise a certificate only. */
     creditEligible: boolean('credit_eligible').notNull(),
     createdBy: text('created_by').references(() => authUser.id, { onDelete: 'set null' }),
@@ -29,5 +33,9 @@ export const participant = pgTable(
   (t) => [
     uniqueIndex('participant_person_idx').on(t.agreementId, t.personnummerIndex),
     index('participant_agreement_idx').on(t.agreementId, t.lastName),
+    check(
+      'participant_personnummer_check',
+      sql`(${t.personalDataErasedAt} is null) = (${t.personnummerSealed} is not null and ${t.personnummerIndex} is not null and ${t.personnummerMasked} is not null)`,
+    ),
   ],
 );

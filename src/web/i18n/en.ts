@@ -219,6 +219,41 @@ export const en: Translation = {
     logoRefused: 'The image could not be used. Choose a complete PNG or JPEG file of at most 200 kB.',
     notOrganisation:
       'You are working in a consortium. Organisation settings exist for institutions and customer organisations.',
+    retention: {
+      title: 'Retention of personal data',
+      intro:
+        "The HEI's retention rule for the personal data in Lupp. Lupp applies it every night. Leave a field empty not to erase that data.",
+      months: 'Erase the contact person of an inquiry this many months after the inquiry ended',
+      monthsHint:
+        'Ended: declined, or the case it became closed. Their name, e-mail address, phone number and the e-mails to them are erased; the organisation and the need remain. Without a rule, the contact person is erased only on request.',
+      participantMonths:
+        "Erase participants' personal identity numbers and e-mail addresses this many months after the case closed",
+      participantMonthsHint:
+        "The name, and whether the participant got credits or a certificate, remain as the HEI's record of who took part.",
+      monthsError: 'Enter a whole number of months from 1 to 120, or leave the field empty.',
+      save: 'Save the retention rule',
+      saved: 'The retention rule has been saved.',
+      readOnly: 'Only an administrator can change the retention rule.',
+      none: "Inquiries' contact persons are erased only on request.",
+      rule: "Inquiries' contact persons are erased {{count}} months after the inquiry ended.",
+      participantNone: "Participants' personal identity numbers are not erased.",
+      participantRule:
+        "Participants' personal identity numbers and e-mail addresses are erased {{count}} months after the case closed.",
+      due_zero: 'No contact person is due for erasure right now.',
+      due_one: '{{count}} contact person is due for erasure and will be erased tonight.',
+      due_other: '{{count}} contact persons are due for erasure and will be erased tonight.',
+      participantsDue_zero: 'No participant is due for erasure right now.',
+      participantsDue_one: '{{count}} participant is due for erasure and will be erased tonight.',
+      participantsDue_other: '{{count}} participants are due for erasure and will be erased tonight.',
+      lastRun: 'Last applied {{at}}. Erased: contact persons {{contacts}}, participants {{participants}}.',
+      changedBy: 'The rule was changed {{at}} by {{name}}.',
+      runNow: 'Apply now',
+      confirmTitle: 'Apply the rule now?',
+      confirm:
+        'What is due for erasure will be erased now, and cannot be restored: contact persons {{contacts}}, participants {{participants}}.',
+      confirmButton: 'Erase',
+      ran: 'Erased: contact persons {{contacts}}, participants {{participants}}.',
+    },
   },
   invitationPage: {
     title: 'Invitation to Lupp',
@@ -288,7 +323,7 @@ export const en: Translation = {
     consent:
       'I consent to the universities of the partnership processing the personal data in this inquiry (name, e-mail and phone) to handle and answer it, under the General Data Protection Regulation (GDPR).',
     consentInfo:
-      'The data is kept only while the inquiry and any assignment are handled. You can ask us at any time to show, correct or erase it.',
+      "The data is kept while the inquiry and any assignment are handled, and then erased under the HEI's retention rules. You can ask us at any time to show, correct or erase it.",
     honeypot: 'Leave empty',
     choose: 'Choose…',
     submit: 'Send inquiry',
@@ -464,6 +499,7 @@ export const en: Translation = {
       'For example "The contact person asked by phone on 2 Dec." The reason is kept in the inquiry\'s timeline: write it without the person\'s name.',
     contactErasedDone: "The contact person's details are erased.",
     contactErased: 'Erased on request {{at}}',
+    contactPurged: "Erased {{at}} under the HEI's retention rules",
     declineTitle: 'Decline the inquiry',
     declineIntro: 'The customer receives the reason and the suggested alternatives by e-mail.',
     declineReason: 'Reason, for the customer',
@@ -492,6 +528,8 @@ export const en: Translation = {
       eligibility_overridden: 'An eligibility flag was overridden',
       contact_corrected: "The contact person's details were corrected",
       contact_erased: "The contact person's details were erased",
+      contact_purged:
+        "The contact person's details were erased by the retention rule, {{months}} months after the inquiry ended",
     },
     by: 'by {{actor}}',
   },
@@ -668,6 +706,7 @@ export const en: Translation = {
     reveal: 'Show',
     revealFor: 'Show the whole personal identity number of {{name}}',
     revealAudited: 'Every view of a whole personal identity number is logged.',
+    erased: 'Erased (retention)',
   },
   portalProposals: {
     title: 'Proposals',
@@ -991,6 +1030,7 @@ export const en: Translation = {
         claimed: 'Inquiry claimed',
         contact_corrected: 'Contact person corrected',
         contact_erased: 'Contact person erased',
+        contact_purged: 'Contact person erased by retention rule',
         declined: 'Inquiry declined',
         eligibility_overridden: 'Eligibility flag lifted',
         referral_accepted: 'Referral accepted',
@@ -1020,6 +1060,7 @@ export const en: Translation = {
       participant: {
         added: 'Participant added',
         imported: 'Participants imported',
+        personal_data_purged: "Participant's personal identity number erased by retention rule",
         personnummer_viewed: 'Personal identity number shown',
         removed: 'Participant removed',
       },
@@ -1033,6 +1074,10 @@ export const en: Translation = {
       },
       proposal_template: {
         changed: 'Proposal template changed',
+      },
+      retention: {
+        rule_changed: 'Retention rule changed',
+        run: 'Retention rule applied',
       },
       staff_merit_record: {
         exported: 'Merit record downloaded',

@@ -219,6 +219,41 @@ export const sv = {
     logoRefused: 'Bilden gick inte att använda. Välj en hel PNG- eller JPEG-fil på högst 200 kB.',
     notOrganisation:
       'Du arbetar just nu i ett konsortium. Organisationsinställningar finns för lärosäten och kundorganisationer.',
+    retention: {
+      title: 'Gallring av personuppgifter',
+      intro:
+        'Lärosätets gallringsbeslut för personuppgifterna i Lupp. Lupp tillämpar regeln varje natt. Lämna ett fält tomt för att inte gallra de uppgifterna.',
+      months: 'Radera kontaktpersonen i en förfrågan så här många månader efter att förfrågan avslutades',
+      monthsHint:
+        'Avslutad: avböjd, eller ärendet den blev är stängt. Namn, e-postadress, telefonnummer och e-brev till hen raderas; organisationen och behovet finns kvar. Utan regel raderas kontaktpersonen bara på begäran.',
+      participantMonths:
+        'Radera deltagarnas personnummer och e-postadress så här många månader efter att ärendet stängdes',
+      participantMonthsHint:
+        'Namnet och om deltagaren fick högskolepoäng eller intyg finns kvar, som lärosätets uppgift om vem som deltog.',
+      monthsError: 'Ange ett helt antal månader från 1 till 120, eller lämna fältet tomt.',
+      save: 'Spara gallringsregeln',
+      saved: 'Gallringsregeln har sparats.',
+      readOnly: 'Bara en administratör kan ändra gallringsregeln.',
+      none: 'Kontaktpersoner i förfrågningar raderas bara på begäran.',
+      rule: 'Kontaktpersoner i förfrågningar raderas {{count}} månader efter att förfrågan avslutades.',
+      participantNone: 'Deltagarnas personnummer gallras inte.',
+      participantRule:
+        'Deltagarnas personnummer och e-postadress raderas {{count}} månader efter att ärendet stängdes.',
+      due_zero: 'Ingen kontaktperson är mogen för gallring just nu.',
+      due_one: '{{count}} kontaktperson är mogen för gallring och raderas i natt.',
+      due_other: '{{count}} kontaktpersoner är mogna för gallring och raderas i natt.',
+      participantsDue_zero: 'Ingen deltagare är mogen för gallring just nu.',
+      participantsDue_one: '{{count}} deltagare är mogen för gallring och raderas i natt.',
+      participantsDue_other: '{{count}} deltagare är mogna för gallring och raderas i natt.',
+      lastRun: 'Senast tillämpad {{at}}. Raderade: kontaktpersoner {{contacts}}, deltagare {{participants}}.',
+      changedBy: 'Regeln ändrades {{at}} av {{name}}.',
+      runNow: 'Gallra nu',
+      confirmTitle: 'Gallra nu?',
+      confirm:
+        'Det som är moget för gallring raderas nu och kan inte återställas: kontaktpersoner {{contacts}}, deltagare {{participants}}.',
+      confirmButton: 'Radera',
+      ran: 'Gallrat: kontaktpersoner {{contacts}}, deltagare {{participants}}.',
+    },
   },
   invitationPage: {
     title: 'Inbjudan till Lupp',
@@ -288,7 +323,7 @@ export const sv = {
     consent:
       'Jag samtycker till att lärosätena i samarbetet behandlar personuppgifterna i förfrågan (namn, e-post och telefon) för att hantera och besvara den, enligt dataskyddsförordningen (GDPR).',
     consentInfo:
-      'Uppgifterna sparas bara så länge förfrågan och ett eventuellt uppdrag hanteras. Du kan när som helst be oss visa, rätta eller radera dem.',
+      'Uppgifterna sparas medan förfrågan och ett eventuellt uppdrag hanteras och raderas sedan enligt lärosätets gallringsbeslut. Du kan när som helst be oss visa, rätta eller radera dem.',
     honeypot: 'Lämna tomt',
     choose: 'Välj…',
     submit: 'Skicka förfrågan',
@@ -463,6 +498,7 @@ export const sv = {
       'Till exempel ”Kontaktpersonen bad om det per telefon 2 dec.” Skälet sparas i förfrågans tidslinje: skriv det utan personens namn.',
     contactErasedDone: 'Kontaktpersonens uppgifter är raderade.',
     contactErased: 'Raderade på begäran {{at}}',
+    contactPurged: 'Raderade {{at}} enligt lärosätets gallringsbeslut',
     declineTitle: 'Avböj förfrågan',
     declineIntro: 'Kunden får motiveringen och förslagen på alternativ per e-post.',
     declineReason: 'Motivering till kunden',
@@ -491,6 +527,8 @@ export const sv = {
       eligibility_overridden: 'En behörighetsflagga hävdes',
       contact_corrected: 'Kontaktpersonens uppgifter rättades',
       contact_erased: 'Kontaktpersonens uppgifter raderades',
+      contact_purged:
+        'Kontaktpersonens uppgifter gallrades, {{months}} månader efter att förfrågan avslutades',
     },
     by: 'av {{actor}}',
   },
@@ -667,6 +705,7 @@ export const sv = {
     reveal: 'Visa',
     revealFor: 'Visa hela personnumret för {{name}}',
     revealAudited: 'Varje visning av ett helt personnummer loggas.',
+    erased: 'Gallrat',
   },
   portalProposals: {
     title: 'Offerter',
@@ -989,6 +1028,7 @@ export const sv = {
         claimed: 'Förfrågan tagen',
         contact_corrected: 'Kontaktperson rättad',
         contact_erased: 'Kontaktperson raderad',
+        contact_purged: 'Kontaktperson gallrad',
         declined: 'Förfrågan avböjd',
         eligibility_overridden: 'Behörighetsflagga hävd',
         referral_accepted: 'Hänvisning mottagen',
@@ -1018,6 +1058,7 @@ export const sv = {
       participant: {
         added: 'Deltagare tillagd',
         imported: 'Deltagare importerade',
+        personal_data_purged: 'Deltagares personnummer gallrat',
         personnummer_viewed: 'Personnummer visat',
         removed: 'Deltagare borttagen',
       },
@@ -1031,6 +1072,10 @@ export const sv = {
       },
       proposal_template: {
         changed: 'Offertmall ändrad',
+      },
+      retention: {
+        rule_changed: 'Gallringsregel ändrad',
+        run: 'Gallring tillämpad',
       },
       staff_merit_record: {
         exported: 'Meritförteckning hämtad',

@@ -29,6 +29,7 @@ import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, Page, QueryView } from '../../ui/page.tsx';
 import { organisationQuery } from './admin.api.ts';
 import { OrganisationView } from './OrganisationView.tsx';
+import { RetentionSection } from './RetentionSection.tsx';
 
 export function OrganisationPage() {
   const { t } = useTranslation();
@@ -55,6 +56,7 @@ export function OrganisationPage() {
                   {data.kind === 'hei' && (
                     <LogoSection organisation={data} canEdit={isAdmin} version={organisation.dataUpdatedAt} />
                   )}
+                  {data.kind === 'hei' && <RetentionSection organisationId={data.id} canEdit={isAdmin} />}
                 </Stack>
               )}
             </QueryView>

@@ -50,8 +50,8 @@ export function HeiParticipants({ agreementId, canReveal }: { agreementId: strin
           participants={data.participants}
           personnummer={(p) => (
             <>
-              {shown[p.id] ?? p.personnummer}{' '}
-              {canReveal && !shown[p.id] && (
+              {shown[p.id] ?? p.personnummer ?? t('participants.erased')}{' '}
+              {canReveal && !shown[p.id] && p.personnummer && (
                 <Button
                   size="compact-xs"
                   variant="subtle"
@@ -76,13 +76,14 @@ type Participant = (typeof participantListSchema._output)['participants'][number
 export function ParticipantsTable({
   participants,
   testId,
-  personnummer = (p) => p.personnummer,
+  personnummer,
 }: {
   participants: Participant[];
   testId: string;
   personnummer?: (p: Participant) => ReactNode;
 }) {
   const { t } = useTranslation();
+  const shown = personnummer ?? ((p: Participant) => p.personnummer ?? t('participants.erased'));
   return (
     <Table striped data-testid={testId}>
       <Table.Thead>
@@ -98,7 +99,7 @@ export function ParticipantsTable({
             <Table.Td>
               {p.firstName} {p.lastName}
             </Table.Td>
-            <Table.Td>{personnummer(p)}</Table.Td>
+            <Table.Td>{shown(p)}</Table.Td>
             <Table.Td>
               {p.creditEligible ? t('participants.credits') : t('participants.certificate')}
             </Table.Td>

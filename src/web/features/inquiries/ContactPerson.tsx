@@ -20,8 +20,16 @@ type Updated = (updated: InquiryDetail) => Promise<void>;
 export function ContactDetails({ inquiry }: { inquiry: InquiryDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
-  if (inquiry.contactErasedAt)
-    return <>{t('inquiries.contactErased', { at: format.dateTime(inquiry.contactErasedAt) })}</>;
+  if (inquiry.contactErasedAt) {
+    const at = format.dateTime(inquiry.contactErasedAt);
+    return (
+      <>
+        {inquiry.contactErasure === 'retention'
+          ? t('inquiries.contactPurged', { at })
+          : t('inquiries.contactErased', { at })}
+      </>
+    );
+  }
   return <>{[inquiry.contactName, inquiry.contactEmail, inquiry.contactPhone].filter(Boolean).join('\n')}</>;
 }
 

@@ -504,6 +504,7 @@ const trailKinds = [
   'eligibility_overridden',
   'contact_corrected',
   'contact_erased',
+  'contact_purged',
 ] as const;
 const contactFieldLabels = {
   contactName: 'frontdoor.contactName',
@@ -522,7 +523,11 @@ function Trail({ inquiry }: { inquiry: InquiryDetail }) {
           const data = event.data as Record<string, unknown>;
           const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : null);
           const title = kind
-            ? t(`inquiries.trailKind.${kind}`, { hei: event.hei ?? '', to: text('to') ?? '' })
+            ? t(`inquiries.trailKind.${kind}`, {
+                hei: event.hei ?? '',
+                to: text('to') ?? '',
+                months: typeof data.months === 'number' ? data.months : '',
+              })
             : event.kind;
           return (
             <Timeline.Item

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** The longest retention period an HEI may set, in months (ten years). */
+export const MAX_RETENTION_MONTHS = 120;
+
+/** What the rule erases, each counted: inquiries' contact persons, and participants' personnummer and e-mail. */
+const counts = z.object({ inquiryContacts: z.int(), participants: z.int() });
+
+/** An HEI's retention rule, and what it means today. */
+export const retentionSchema = z.object({
+  /** Months after an inquiry ended (declined, or its case closed) that its contact person is erased; null: only on request. */
+  inquiryContactMonths: z.int().nullable(),
+  /** Months after a case closed that its participants' personnummer and e-mail are erased; null: kept. */
+  participantMonths: z.int().nullable(),
+  /** What the rule would erase if it ran now. */
+  due: counts,
+  lastRunAt: z.iso.datetime().nullable(),
+  lastRunErased: counts.nullable(),
+  updatedAt: z.iso.datetime().nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type Retention = z.infer<typeof retentionSchema>;
+
+const months = z
+  .int('must be a whole number of months')
+  .min(1, 'must be at least 1 month')
+  .max(MAX_RETENTION_MONTHS, `must be at most ${MAX_RETENTION_MONTHS} months (ten years)`)
+  .nullable();
+
+export const retentionBody = z.strictObject({ inquiryContactMonths: months, participantMonths: months });
+export type RetentionChange = z.infer<typeof retentionBody>;
+
+/** A run of the rule started by an admin: what it erased, and the rule as it is after it. */
+export const retentionRunSchema = z.object({ erased: counts, retention: retentionSchema });

@@ -1,0 +1,62 @@
+import { actorOf } from '../../server/http/auth-guard.ts';
+import { type App, type Deps, problems } from '../../server/http/types.ts';
+import { organisationParams } from '../tenancy/tenancy.contract.ts';
+import { retentionBody, retentionRunSchema, retentionSchema } from './retention.contract.ts';
+import { getRetention, runRetentionNow, setRetention, sweepRetention } from './retention.service.ts';
+
+/** The nightly sweep that applies every HEI's retention rule (at 02:30 Swedish time, when few work). */
+export const RETENTION_QUEUE = 'retention-sweep';
+
+export async function retentionRoutes(app: App, { database: { db }, jobs }: Deps) {
+  const tags = ['retention'];
+  jobs.define(
+    RETENTION_QUEUE,
+    { retryLimit: 2, retryDelaySeconds: 600, expireInSeconds: 3600, cron: '30 2 * * *' },
+    async () => {
+      const erased = await sweepRetention(db);
+      app.log.info({ erased: Object.fromEntries(erased) }, 'retention rules applied');
+    },
+  );
+
+  app.get(
+    '/api/organisations/:organisationId/retention',
+    {
+      schema: {
+        tags,
+        summary:
+          "The HEI's retention rule (gallring) for inquiries' contact persons, and how many it would erase now (members)",
+        params: organisationParams,
+        response: { 200: retentionSchema, ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => getRetention(db, actorOf(request), request.params.organisationId),
+  );
+
+  app.put(
+    '/api/organisations/:organisationId/retention',
+    {
+      schema: {
+        tags,
+        summary:
+          "Set the HEI's retention rule: months after an inquiry ended that its contact person is erased, or null (admin)",
+        params: organisationParams,
+        body: retentionBody,
+        response: { 200: retentionSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => setRetention(db, actorOf(request), request.params.organisationId, request.body),
+  );
+
+  app.post(
+    '/api/organisations/:organisationId/retention/run',
+    {
+      schema: {
+        tags,
+        summary: "Apply the HEI's retention rule now rather than at night (admin)",
+        params: organisationParams,
+        response: { 200: retentionRunSchema, ...problems(401, 403, 404, 409) },
+      },
+    },
+    async (request) => runRetentionNow(db, actorOf(request), request.params.organisationId),
+  );
+}

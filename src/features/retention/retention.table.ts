@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import { check, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { authUser } from '../auth/auth.table.ts';
+import { organisation } from '../tenancy/tenancy.table.ts';
+
+/**
+ * An HEI's retention rule (gallringsbeslut) for the personal data Lupp holds on its behalf. Most HEIs are
+ * public authorities: how long a record is kept is each HEI's own decision, so there is no deployment-wide
+ * rule. No row, or a null period, means the data is erased only on request.
+ */
+export const retentionRule = pgTable(
+  'retention_rule',
+  {
+    heiId: uuid('hei_id')
+      .primaryKey()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    /** An inquiry's contact person is erased this many months after the inquiry ended (declined, or its case closed). */
+    inquiryContactMonths: integer('inquiry_contact_months'),
+    /** Participants' personnummer and e-mail are erased this many months after their case closed. */
+    participantMonths: integer('participant_months'),
+    updatedByUserId: text('updated_by_user_id').references(() => authUser.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The last sweep that applied the rule (nightly, or started by an admin), and how many it erased. */
+    lastRunAt: timestamp('last_run_at', { withTimezone: true }),
+    lastRunInquiryContacts: integer('last_run_inquiry_contacts'),
+    lastRunParticipants: integer('last_run_participants'),
+  },
+  (t) => [
+    check(
+      'retention_rule_months_check',
+      sql`${t.inquiryContactMonths} is null or ${t.inquiryContactMonths} between 1 and 120`,
+    ),
+    check(
+      'retention_rule_participant_months_check',
+      sql`${t.participantMonths} is null or ${t.participantMonths} between 1 and 120`,
+    ),
+  ],
+);

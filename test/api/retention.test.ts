@@ -297,4 +297,12 @@ describe('applying the rule', () => {
     );
     expect(rows).toEqual([{ cron: '30 2 * * *', timezone: 'Europe/Stockholm' }]);
   });
+
+  it('runs as a background job: a job on the queue applies every rule', async () => {
+    const id = await declined('via.jobbet@example.se', coordA, 13);
+    await t.database.pool.query(`insert into pgboss.job (name, data) values ('retention-sweep', '{}')`);
+    const contactOf = async () =>
+      (await t.db.select().from(inquiry).where(eq(inquiry.id, id)))[0]?.contactEmail;
+    await expect.poll(contactOf, { timeout: 60_000, interval: 250 }).toBeNull();
+  });
 });

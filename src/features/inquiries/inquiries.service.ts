@@ -719,9 +719,13 @@ export async function contactsEndedBefore(db: Db, heiId: string, before: Date): 
         .from(inquiry)
         .where(and(held, inArray(inquiry.id, closed)))
     : [];
+  // a claimed inquiry may be declined with its case still open, or closed later: counted once, as declined
+  const declinedIds = new Set(declined.map(({ id }) => id));
   return [
     ...declined.map(({ id }) => ({ id, ended: 'declined' as const })),
-    ...ofClosedCases.map(({ id }) => ({ id, ended: 'case_closed' as const })),
+    ...ofClosedCases
+      .filter(({ id }) => !declinedIds.has(id))
+      .map(({ id }) => ({ id, ended: 'case_closed' as const })),
   ];
 }
 

@@ -191,14 +191,14 @@ describe('administration', () => {
 
     const wrongCheckDigit = `${valid.slice(0, -1)}${(Number(valid.slice(-1)) + 1) % 10}`;
     await orgNumber.fill(wrongCheckDigit);
-    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
     await page.getByText('Kontrollsiffran stämmer inte').waitFor();
     expect(await orgNumber.inputValue()).toBe(wrongCheckDigit);
     await expectNoAxeViolations(page);
 
     await orgNumber.fill(valid);
     await page.getByRole('textbox', { name: 'Namn' }).fill('Mittlands universitet i Sundsvall');
-    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
     await page.getByText('Organisationens uppgifter har sparats.').waitFor();
     await page.waitForFunction(() =>
       document.querySelector('header')?.textContent?.includes('Mittlands universitet i Sundsvall'),

@@ -649,6 +649,18 @@ export function overrideEligibility(
 
 const contactFields = ['contactName', 'contactEmail', 'contactPhone'] as const;
 
+/** What erasing a contact person clears, on request or by the HEI's rule: one list, so the two cannot drift. */
+const erasedContact = () => ({
+  contactName: null,
+  contactEmail: null,
+  contactPhone: null,
+  contactErasedAt: new Date(),
+});
+/** The e-mails Lupp wrote to the contact about this inquiry (the mail feature deletes them). */
+const eraseContactMails = async (tx: Parameters<Parameters<Db['transaction']>[0]>[0], row: Row) => {
+  if (row.contactEmail) await eraseMailsTo(tx, row.contactEmail, row.reference);
+};
+
 const notErased = (row: Row) => {
   if (row.contactErasedAt)
     throw conflict('The contact person was erased on request; an erased contact is not entered again.');
@@ -680,14 +692,12 @@ export function eraseContact(db: Db, actor: Actor, inquiryId: string, reason: st
     (row) => {
       notErased(row);
       return {
-        set: { contactName: null, contactEmail: null, contactPhone: null, contactErasedAt: new Date() },
+        set: erasedContact(),
         event: 'contact_erased',
         data: { reason },
       };
     },
-    async (row, _hei, tx) => {
-      if (row.contactEmail) await eraseMailsTo(tx, row.contactEmail, row.reference);
-    },
+    (row, _hei, tx) => eraseContactMails(tx, row),
   );
 }
 
@@ -734,16 +744,9 @@ export async function purgeContact(db: Db, heiId: string, ended: EndedInquiry, m
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(inquiry).where(eq(inquiry.id, ended.id)).for('update');
     if (!row || row.contactErasedAt || row.ownerHeiId !== heiId) return false;
-    const now = new Date();
     await tx
       .update(inquiry)
-      .set({
-        contactName: null,
-        contactEmail: null,
-        contactPhone: null,
-        contactErasedAt: now,
-        updatedAt: now,
-      })
+      .set({ ...erasedContact(), updatedAt: new Date() })
       .where(eq(inquiry.id, ended.id));
     const data = { months, ended: ended.ended };
     await tx
@@ -757,7 +760,7 @@ export async function purgeContact(db: Db, heiId: string, ended: EndedInquiry, m
       subjectId: ended.id,
       data,
     });
-    if (row.contactEmail) await eraseMailsTo(tx, row.contactEmail, row.reference);
+    await eraseContactMails(tx, row);
     return true;
   });
 }

@@ -34,6 +34,7 @@ import { needsRoutes } from '../features/needs/needs.routes.ts';
 import { notificationRoutes } from '../features/notifications/notifications.routes.ts';
 import { participantRoutes } from '../features/participants/participants.routes.ts';
 import { portalRoutes } from '../features/portal/portal.routes.ts';
+import { privacyRoutes } from '../features/privacy/privacy.routes.ts';
 import { proposalRoutes } from '../features/proposals/proposals.routes.ts';
 import { retentionRoutes } from '../features/retention/retention.routes.ts';
 import { selfAssessmentRoutes } from '../features/self-assessment/self-assessment.routes.ts';
@@ -71,6 +72,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   notificationRoutes, // a user's notifications (@-mentions)
   auditRoutes, // the audit log, readable and exportable by admins
   retentionRoutes, // each HEI's retention rule (gallring) for personal data, applied nightly as a background job
+  privacyRoutes, // subject access reports (registerutdrag): what an HEI holds about one person, audited
   guideRoutes, // the public process guide: /guide and /en/guide as plain HTML, search, templates as DOCX and PDF
 ];
 

@@ -261,6 +261,11 @@ const auditRoute = createRoute({
   }),
   component: lazyRouteComponent(() => import('./features/admin/AuditPage.tsx'), 'AuditPage'),
 });
+const subjectAccessRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/subject-access',
+  component: lazyRouteComponent(() => import('./features/admin/SubjectAccessPage.tsx'), 'SubjectAccessPage'),
+});
 const taxonomiesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/taxonomies',
@@ -350,6 +355,7 @@ const routeTree = rootRoute.addChildren([
     guideAdminRoute,
     guideAdminItemRoute,
     auditRoute,
+    subjectAccessRoute,
     taxonomiesRoute,
     costsRoute,
     myProfileRoute,

@@ -154,6 +154,13 @@ const endpoints: Endpoint[] = [
     roles: ['admin'],
   },
   {
+    name: 'make a subject access report',
+    method: 'POST',
+    url: (c) => `/api/organisations/${c.orgA}/subject-access`,
+    body: { email: 'someone@example.se' },
+    roles: ['admin'],
+  },
+  {
     name: 'upload a catalogue file',
     method: 'POST',
     url: (c) => `/api/organisations/${c.orgA}/catalog/uploads`,

@@ -26,3 +26,12 @@ export async function participantTerms(db: Db, agreementId: string) {
     signed: !!row.heiSignedAt && !!row.customerSignedAt,
   };
 }
+
+/** The HEI's agreements and the case of each (for a subject access report; no access check). */
+export async function agreementCasesOfHei(db: Db, heiId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ id: agreement.id, caseId: agreement.caseId })
+    .from(agreement)
+    .where(eq(agreement.heiId, heiId));
+  return new Map(rows.map((r) => [r.id, r.caseId]));
+}

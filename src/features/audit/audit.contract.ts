@@ -97,6 +97,7 @@ export const AUDIT_ACTIONS = [
   'participant.personal_data_purged',
   'participant.personnummer_viewed',
   'participant.removed',
+  'privacy.subject_access_report',
   'proposal.accepted',
   'proposal.cloned',
   'proposal.created',

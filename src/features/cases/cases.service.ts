@@ -1018,3 +1018,12 @@ export async function dialoguesLedBy(db: Db, heiId: string, userId: string) {
     })),
   };
 }
+
+/** The customer organisations of the HEI's cases (for a subject access report; no access check). */
+export async function customerIdsOfHei(db: Db, heiId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: caseFile.customerId })
+    .from(caseFile)
+    .where(eq(caseFile.heiId, heiId));
+  return rows.map((r) => r.id);
+}

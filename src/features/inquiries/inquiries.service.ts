@@ -7,7 +7,7 @@ import type { AuditAction } from '../audit/audit.contract.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { caseIdForInquiry, casesClosedBefore, openCaseFromInquiry } from '../cases/cases.service.ts';
-import { enqueueMail, eraseMailsTo } from '../mail/mail.service.ts';
+import { enqueueMail, eraseMailsTo, mailsAbout } from '../mail/mail.service.ts';
 import { formatOrgNumber } from '../tenancy/org-number.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import { type Actor, actingHei, type ActingHei as Hei } from '../tenancy/tenancy.service.ts';
@@ -243,7 +243,7 @@ const READ_ROLES: Role[] = ['coordinator', 'manager', 'admin'];
 const ACT_ROLES: Role[] = ['coordinator'];
 
 /** What an HEI may see: the consortium inbox, and what it owns or has been asked to take over. */
-const visibleTo = (hei: Hei) =>
+const visibleTo = (hei: Pick<Hei, 'id' | 'consortiumId'>) =>
   and(
     eq(inquiry.consortiumId, hei.consortiumId),
     or(
@@ -780,4 +780,44 @@ export async function inquiriesForOrgNumber(db: Db, orgNumber: string) {
     needText: i.needText,
     handledBy: i.status === 'claimed' ? owner : null,
   }));
+}
+
+// ---------------------------------------------------------------- subject access (registerutdrag)
+
+/**
+ * The inquiries the HEI may see whose contact person has this e-mail address (any case), with the e-mails
+ * Lupp wrote to them about each: for a subject access report. No access check (the caller made one).
+ */
+export async function inquiriesWithContact(db: Db, heiId: string, email: string) {
+  const [hei] = await db
+    .select({ id: organisation.id, consortiumId: organisation.consortiumId })
+    .from(organisation)
+    .where(eq(organisation.id, heiId));
+  if (!hei?.consortiumId) return [];
+  const rows = await db
+    .select()
+    .from(inquiry)
+    .where(
+      and(
+        visibleTo({ id: hei.id, consortiumId: hei.consortiumId }),
+        sql`lower(${inquiry.contactEmail}) = lower(${email})`,
+      ),
+    )
+    .orderBy(asc(inquiry.createdAt));
+  return Promise.all(
+    rows.map(async (row) => ({
+      inquiryId: row.id,
+      reference: row.reference,
+      receivedAt: row.createdAt.toISOString(),
+      organisationName: row.organisationName,
+      status: row.status,
+      contactName: row.contactName ?? '',
+      contactEmail: row.contactEmail ?? '',
+      contactPhone: row.contactPhone,
+      mails: (await mailsAbout(db, row.contactEmail ?? '', row.reference)).map((m) => ({
+        ...m,
+        createdAt: m.createdAt.toISOString(),
+      })),
+    })),
+  );
 }

@@ -25,12 +25,22 @@ export async function eraseMailsTo(
   address: string,
   reference: string,
 ): Promise<number> {
-  const whole = `(^|[^[:alnum:]-])${reference.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^[:alnum:]-])`;
-  const erased = await db
-    .delete(outbox)
-    .where(and(eq(outbox.toAddress, address), sql`${outbox.subject} ~ ${whole}`))
-    .returning({ id: outbox.id });
+  const erased = await db.delete(outbox).where(mailTo(address, reference)).returning({ id: outbox.id });
   return erased.length;
+}
+
+/** The e-mails to this address whose subject names the reference as a whole word (for a subject access report). */
+export async function mailsAbout(db: Pick<Db, 'select'>, address: string, reference: string) {
+  return db
+    .select({ subject: outbox.subject, createdAt: outbox.createdAt, status: outbox.status })
+    .from(outbox)
+    .where(mailTo(address, reference))
+    .orderBy(outbox.createdAt);
+}
+
+function mailTo(address: string, reference: string) {
+  const whole = `(^|[^[:alnum:]-])${reference.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^[:alnum:]-])`;
+  return and(eq(outbox.toAddress, address), sql`${outbox.subject} ~ ${whole}`);
 }
 
 /**

@@ -1,11 +1,15 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { stockholmDate } from '../../shared/working-days.ts';
-import { agreementIdsOfCases, participantTerms } from '../agreements/agreements.terms.ts';
+import {
+  agreementCasesOfHei,
+  agreementIdsOfCases,
+  participantTerms,
+} from '../agreements/agreements.terms.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { assertCaseAccess, casesClosedBefore } from '../cases/cases.service.ts';
+import { assertCaseAccess, caseSummariesOf, casesClosedBefore } from '../cases/cases.service.ts';
 import { detectFormat, readCsv, readXlsx, type Sheet } from '../catalog/parse.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import { type Actor, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
@@ -370,5 +374,54 @@ export async function purgeParticipant(db: Db, heiId: string, participantId: str
       data: { months, agreementId: erased.agreementId },
     });
     return true;
+  });
+}
+
+// ------------------------------------------------------------------ subject access (registerutdrag)
+
+/**
+ * The person as a participant under the HEI's agreements, found by e-mail (any case) or by personnummer
+ * (its keyed hash: nothing is decrypted), with each agreement's case: for a subject access report. No access
+ * check (the caller made one). `personnummer` is normalised (checkPersonnummer).
+ */
+export async function participationsOf(
+  db: Db,
+  key: Buffer,
+  heiId: string,
+  person: { email?: string; personnummer?: string },
+) {
+  const agreements = await agreementCasesOfHei(db, heiId);
+  const found = [
+    person.email ? sql`lower(${participant.email}) = lower(${person.email})` : undefined,
+    person.personnummer ? eq(participant.personnummerIndex, blindIndex(key, person.personnummer)) : undefined,
+  ].filter((condition) => condition !== undefined);
+  if (!agreements.size || !found.length) return [];
+  const rows = await db
+    .select()
+    .from(participant)
+    .where(and(inArray(participant.agreementId, [...agreements.keys()]), or(...found)))
+    .orderBy(asc(participant.createdAt));
+  const cases = await caseSummariesOf(db, heiId, [
+    ...new Set(rows.map((r) => agreements.get(r.agreementId) ?? '')),
+  ]);
+  return rows.flatMap((p) => {
+    const of = cases.get(agreements.get(p.agreementId) ?? '');
+    if (!of) return [];
+    return [
+      {
+        participantId: p.id,
+        agreementId: p.agreementId,
+        caseId: of.id,
+        caseReference: of.reference,
+        caseTitle: of.title,
+        customerName: of.customerName,
+        firstName: p.firstName,
+        lastName: p.lastName,
+        email: p.email,
+        personnummer: p.personnummerMasked,
+        creditEligible: p.creditEligible,
+        designatedAt: p.createdAt.toISOString(),
+      },
+    ];
   });
 }

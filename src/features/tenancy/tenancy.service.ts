@@ -1,4 +1,4 @@
-import { and, eq, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
 import { renderPdf } from '../../shared/pdf.ts';
@@ -589,4 +589,31 @@ export async function organisationMembers(db: Db, organisationId: string) {
     .where(eq(membership.organisationId, organisationId))
     .orderBy(authUser.name);
   return rows.map((r) => ({ userId: r.userId, name: r.name, email: r.email, roles: r.roles as Role[] }));
+}
+
+/**
+ * The account with this e-mail address (any case) and its memberships of these organisations, or null when
+ * it has none of them: for a subject access report, which names only what the asking HEI knows of.
+ */
+export async function accountAmong(db: Db, email: string, organisationIds: readonly string[]) {
+  const [user] = await db.select().from(authUser).where(sql`lower(${authUser.email}) = lower(${email})`);
+  if (!user || !organisationIds.length) return null;
+  const rows = await db
+    .select({
+      organisation: organisation.name,
+      kind: organisation.kind,
+      roles: membership.roles,
+      since: membership.createdAt,
+    })
+    .from(membership)
+    .innerJoin(organisation, eq(membership.organisationId, organisation.id))
+    .where(and(eq(membership.userId, user.id), inArray(membership.organisationId, [...organisationIds])))
+    .orderBy(organisation.name);
+  if (!rows.length) return null;
+  return {
+    name: user.name,
+    email: user.email,
+    createdAt: user.createdAt.toISOString(),
+    memberships: rows.map((r) => ({ ...r, since: r.since.toISOString() })),
+  };
 }

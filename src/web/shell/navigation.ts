@@ -91,10 +91,17 @@ export const incentivesItem = { to: '/admin/incentives', label: 'incentives' } a
 /** The HEI's version of the process guide: its administrators adapt it, its managers may look. */
 export const guideAdminItem = { to: '/admin/guide', label: 'guideAdmin' } as const satisfies NavItem;
 
+/** Subject access reports (registerutdrag): an HEI's administrators make them. */
+export const subjectAccessItem = {
+  to: '/admin/subject-access',
+  label: 'subjectAccess',
+} as const satisfies NavItem;
+
 /** The administration menu of the active membership (empty: no administration heading at all). */
 export const administrationItems = (membership: Membership | null): readonly NavItem[] => [
   ...(showsAdministration(membership) ? adminItems : []),
   ...(isHeiMembership(membership) && showsAdministration(membership) ? [guideAdminItem] : []),
+  ...(isHeiMembership(membership) && hasRole(membership, 'admin') ? [subjectAccessItem] : []),
   ...(showsCosts(membership) ? [costsItem] : []),
   ...(isHeiMembership(membership) ? [incentivesItem] : []),
 ];

@@ -6,6 +6,7 @@ import { ApiError } from '../../api.ts';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
+import { saveFile } from '../../ui/save-file.ts';
 import { PartHeading } from './AgreementParts.tsx';
 import { type Agreement, peppolInvoicePath, setInvoiceReference } from './agreements.api.ts';
 
@@ -75,12 +76,7 @@ async function download(path: string) {
   }
   const name =
     /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'invoice.xml';
-  const url = URL.createObjectURL(await response.blob());
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(await response.blob(), name);
   return name;
 }
 

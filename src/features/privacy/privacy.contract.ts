@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/**
+ * A subject access request (registerutdrag, GDPR art. 15): a person asks the HEI what it holds about them.
+ * The HEI's admin searches by the e-mail address and/or personnummer the person gave; the report lists what
+ * Lupp holds about them at this HEI. A personnummer is sent in the body, never in an address.
+ */
+export const subjectAccessBody = z
+  .strictObject({
+    email: z.email('must be an e-mail address').max(254).optional(),
+    personnummer: z.string().trim().max(20).optional(),
+  })
+  .refine((b) => b.email || b.personnummer, {
+    message: 'give the e-mail address or the personnummer (or both) the person asked with',
+    path: ['email'],
+  });
+export type SubjectAccessQuery = z.infer<typeof subjectAccessBody>;
+
+const mailSchema = z.object({
+  subject: z.string(),
+  createdAt: z.iso.datetime(),
+  status: z.enum(['pending', 'sent', 'failed']),
+});
+
+/** An account of the person that this HEI knows of: a member of the HEI, or a contact of one of its customers. */
+const accountSchema = z.object({
+  name: z.string(),
+  email: z.string(),
+  createdAt: z.iso.datetime(),
+  memberships: z.array(
+    z.object({
+      organisation: z.string(),
+      kind: z.enum(['hei', 'customer']),
+      roles: z.array(z.string()),
+      since: z.iso.datetime(),
+    }),
+  ),
+});
+
+/** An inquiry the person is the contact person of, with the e-mails Lupp wrote to them about it. */
+const inquiryContactSchema = z.object({
+  inquiryId: z.uuid(),
+  reference: z.string(),
+  receivedAt: z.iso.datetime(),
+  organisationName: z.string(),
+  status: z.string(),
+  contactName: z.string(),
+  contactEmail: z.string(),
+  contactPhone: z.string().nullable(),
+  mails: z.array(mailSchema),
+});
+
+/** The person as a participant under one of the HEI's agreements. */
+const participantSchema = z.object({
+  participantId: z.uuid(),
+  agreementId: z.uuid(),
+  caseId: z.uuid(),
+  caseReference: z.string(),
+  caseTitle: z.string(),
+  customerName: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string().nullable(),
+  /** Masked (the date of birth): the person knows their own number, and the report is sent on. */
+  personnummer: z.string().nullable(),
+  creditEligible: z.boolean(),
+  designatedAt: z.iso.datetime(),
+});
+
+export const subjectAccessReportSchema = z
+  .object({
+    generatedAt: z.iso.datetime(),
+    hei: z.object({ id: z.uuid(), name: z.string() }),
+    searchedFor: z.object({ email: z.string().nullable(), personnummer: z.string().nullable() }),
+    accounts: z.array(accountSchema),
+    inquiryContacts: z.array(inquiryContactSchema),
+    participants: z.array(participantSchema),
+  })
+  .meta({ id: 'SubjectAccessReport' });
+export type SubjectAccessReport = z.infer<typeof subjectAccessReportSchema>;

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent } from '../../src/features/audit/audit.table.ts';
+import { seedStaffProfile } from '../../src/features/staff/staff.service.ts';
 import { organisation } from '../../src/features/tenancy/tenancy.table.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { commercialSetUp, exampleProposal } from '../support/commercial.ts';
@@ -124,6 +125,33 @@ describe('subject access reports', () => {
       .from(auditEvent)
       .where(eq(auditEvent.action, 'privacy.subject_access_report'));
     expect(JSON.stringify(audits)).not.toContain('1231');
+  });
+
+  it("for a member of the HEI's staff: their roles at the HEI and the staff profile they keep", async () => {
+    await seedStaffProfile(t.db, s.hei, s.teacher.id, {
+      department: 'Institutionen för maskinteknik',
+      languages: ['sv'],
+      availability: 'limited',
+      hoursPerYear: 60,
+      interest: 'high',
+      bio: 'Svetsteknik och materiallära.',
+      expertise: [],
+    });
+    const response = await report(s.hei, admin, { email: s.teacher.email });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().accounts).toEqual([
+      expect.objectContaining({
+        memberships: [expect.objectContaining({ kind: 'hei', roles: ['teacher'] })],
+        staffProfile: expect.objectContaining({
+          department: 'Institutionen för maskinteknik',
+          hoursPerYear: 60,
+          bio: 'Svetsteknik och materiallära.',
+        }),
+      }),
+    ]);
+    // a member of another HEI is not this HEI's to report
+    const outsider = await report(s.hei, admin, { email: s.outsider.email });
+    expect(outsider.json().accounts).toEqual([]);
   });
 
   it('names what is wrong with the search, field by field', async () => {

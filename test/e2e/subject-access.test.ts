@@ -90,6 +90,23 @@ describe('subject access report', () => {
     await context.close();
   });
 
+  it("a member of the HEI's staff: their roles and the staff profile they keep", async () => {
+    const { context, page } = await newPage(journey);
+    await signIn(page, 'astrid.admin@mittland.example');
+    await page.getByRole('link', { name: 'Registerutdrag' }).click();
+    await page.getByRole('textbox', { name: 'E-postadress' }).fill('lars.larare@mittland.example');
+    await page.getByRole('button', { name: 'Ta fram registerutdrag' }).click();
+    const report = page.getByRole('region', { name: 'Registerutdrag från Mittlands universitet' });
+    await report.getByRole('cell', { name: 'Lärare', exact: true }).waitFor();
+    await report.getByRole('heading', { name: 'Personalprofil hos lärosätet' }).waitFor();
+    await report.getByRole('cell', { name: 'Institutionen för elektroteknik' }).waitFor();
+    await report.getByRole('cell', { name: /^Elsäkerhet, .*PLC-programmering/ }).waitFor();
+    await report.getByRole('cell', { name: 'svenska, engelska' }).waitFor();
+    await report.getByText('Ingen förfrågan har personen som kontaktperson.').waitFor();
+    await expectNoAxeViolations(page);
+    await context.close();
+  });
+
   it('the report is audited, and a coordinator has neither the page nor the report', async () => {
     const { context, page } = await newPage(journey);
     await signIn(page, 'oskar.admin@norrvik.example');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { availabilities, interests } from '../staff/staff.contract.ts';
 
 /**
  * A subject access request (registerutdrag, GDPR art. 15): a person asks the HEI what it holds about them.
@@ -35,6 +36,19 @@ const accountSchema = z.object({
       since: z.iso.datetime(),
     }),
   ),
+  /** The staff profile the person keeps at this HEI (expertise, availability, interest), when they made one. */
+  staffProfile: z
+    .object({
+      department: z.string().nullable(),
+      languages: z.array(z.string()),
+      availability: z.enum(availabilities),
+      hoursPerYear: z.int().nullable(),
+      interest: z.enum(interests),
+      bio: z.string(),
+      expertise: z.array(z.object({ sv: z.string().nullable(), en: z.string().nullable() })),
+      updatedAt: z.string().nullable(),
+    })
+    .nullable(),
 });
 
 /** An inquiry the person is the contact person of, with the e-mails Lupp wrote to them about it. */

@@ -6,6 +6,7 @@ import { customerIdsOfHei } from '../cases/cases.service.ts';
 import { inquiriesWithContact } from '../inquiries/inquiries.service.ts';
 import { participationsOf } from '../participants/participants.service.ts';
 import { checkPersonnummer, maskPersonnummer, personnummerMessages } from '../participants/personnummer.ts';
+import { getStaffProfile } from '../staff/staff.service.ts';
 import { type Actor, accountAmong, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
 import type { SubjectAccessQuery, SubjectAccessReport } from './privacy.contract.ts';
 
@@ -27,7 +28,7 @@ export async function subjectAccessReport(
   const email = query.email?.trim().toLowerCase() || undefined;
   const personnummer = query.personnummer ? normalised(query.personnummer) : undefined;
   const [accounts, inquiryContacts, participants] = await Promise.all([
-    email ? accountOf(db, heiId, email) : [],
+    email ? accountOf(db, actor, heiId, email) : [],
     email ? inquiriesWithContact(db, heiId, email) : [],
     participationsOf(db, key, heiId, { email, personnummer }),
   ]);
@@ -68,8 +69,28 @@ function normalised(input: string): string {
   return check.normalised;
 }
 
-/** The person's account, with the memberships this HEI knows of: its own, and its customers'. */
-async function accountOf(db: Db, heiId: string, email: string) {
+/**
+ * The person's account, with the memberships this HEI knows of (its own, and its customers'), and the staff
+ * profile they keep at the HEI.
+ */
+async function accountOf(db: Db, actor: Actor, heiId: string, email: string) {
   const account = await accountAmong(db, email, [heiId, ...(await customerIdsOfHei(db, heiId))]);
-  return account ? [account] : [];
+  if (!account) return [];
+  const { userId, ...found } = account;
+  const staff = account.memberships.some((m) => m.kind === 'hei')
+    ? await getStaffProfile(db, actor, heiId, userId)
+    : null;
+  const staffProfile = staff?.exists
+    ? {
+        department: staff.department,
+        languages: staff.languages,
+        availability: staff.availability,
+        hoursPerYear: staff.hoursPerYear,
+        interest: staff.interest,
+        bio: staff.bio,
+        expertise: staff.expertise.map((concept) => concept.label),
+        updatedAt: staff.updatedAt,
+      }
+    : null;
+  return [{ ...found, staffProfile }];
 }

@@ -611,6 +611,7 @@ export async function accountAmong(db: Db, email: string, organisationIds: reado
     .orderBy(organisation.name);
   if (!rows.length) return null;
   return {
+    userId: user.id,
     name: user.name,
     email: user.email,
     createdAt: user.createdAt.toISOString(),

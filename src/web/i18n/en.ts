@@ -1208,6 +1208,7 @@ export const en: Translation = {
     organisation: 'Organisation',
     roles: 'Roles',
     since: 'Member since',
+    staffProfile: 'Staff profile at the HEI',
     inquiries: 'Contact person of inquiries',
     inquiriesNone: 'No inquiry has them as contact person.',
     reference: 'Reference',

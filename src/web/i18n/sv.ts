@@ -1205,6 +1205,7 @@ export const sv = {
     organisation: 'Organisation',
     roles: 'Roller',
     since: 'Medlem sedan',
+    staffProfile: 'Personalprofil hos lärosätet',
     inquiries: 'Kontaktperson i förfrågningar',
     inquiriesNone: 'Ingen förfrågan har personen som kontaktperson.',
     reference: 'Referens',

@@ -14,6 +14,7 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { ErrorAlert, Page } from '../../ui/page.tsx';
 import { saveFile } from '../../ui/save-file.ts';
+import { useLanguageName } from '../staff/ProfileForm.tsx';
 import { OrganisationView } from './OrganisationView.tsx';
 
 // A subject access report (registerutdrag, GDPR art. 15): the HEI's admin searches by what the person gave
@@ -193,9 +194,46 @@ function Accounts({ report }: { report: SubjectAccessReport }) {
               </Table.Tr>
             ))}
           </DataTable>
+          {account.staffProfile && <StaffProfile profile={account.staffProfile} />}
         </Stack>
       ))}
     </Part>
+  );
+}
+
+type Profile = NonNullable<SubjectAccessReport['accounts'][number]['staffProfile']>;
+
+function StaffProfile({ profile }: { profile: Profile }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const languageName = useLanguageName();
+  const rows: [string, string][] = [
+    [t('staff.profile.department'), profile.department ?? '–'],
+    [t('staff.profile.languages'), profile.languages.map(languageName).join(', ') || '–'],
+    [t('staff.profile.availability'), t(`staff.availability.${profile.availability}`)],
+    [t('staff.profile.hoursPerYear'), profile.hoursPerYear === null ? '–' : String(profile.hoursPerYear)],
+    [t('staff.profile.interest'), t(`staff.interest.${profile.interest}`)],
+    [t('staff.profile.expertise'), profile.expertise.map(format.pick).join(', ') || '–'],
+    [t('staff.profile.bio'), profile.bio || '–'],
+  ];
+  return (
+    <Stack gap={4} mt="sm">
+      <Title order={4} size="h5">
+        {t('subjectAccess.staffProfile')}
+      </Title>
+      <Table variant="vertical" withTableBorder maw={720}>
+        <Table.Tbody>
+          {rows.map(([name, value]) => (
+            <Table.Tr key={name}>
+              <Table.Th scope="row" w={260}>
+                {name}
+              </Table.Th>
+              <Table.Td>{value}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
   );
 }
 

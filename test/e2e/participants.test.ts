@@ -84,6 +84,26 @@ describe('participants in the customer portal', () => {
     await context.close();
   });
 
+  it("a subject access report by personnummer finds the participation (Högskolan i Norrvik's admin)", async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'oskar.admin@norrvik.example');
+    await page.getByRole('link', { name: 'Registerutdrag' }).click();
+    await page.getByRole('textbox', { name: 'Personnummer' }).fill('198503121231');
+    await page.getByRole('button', { name: 'Ta fram registerutdrag' }).click();
+    const report = page.getByRole('region', { name: 'Registerutdrag från Högskolan i Norrvik' });
+    await report.getByText(/^Framtaget .* för 19850312-\*\*\*\*\.$/).waitFor();
+    await report
+      .getByRole('row', { name: /Anna Andersson anna@stalverket\.example 19850312-\*\*\*\* Intyg/ })
+      .waitFor();
+    await report
+      .getByRole('cell', { name: new RegExp(`${CASE_TITLE} \\(Stålverket i Norrvik AB\\)`) })
+      .waitFor();
+    expect(await page.content()).not.toContain('19850312-1231');
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("after the case closed, the HEI's retention rule erases the personnummer: the coordinator reads 'Gallrat'", async () => {
     // Högskolan i Norrvik keeps participants' personnummer 24 months after a case closed; this one closed 25 ago
     const db = journey.lupp.database.db;
@@ -114,6 +134,12 @@ describe('participants in the customer portal', () => {
     expect(await table.getByRole('button', { name: /Visa hela personnumret/ }).count()).toBe(0);
     expect(await table.getByText(/19850312/).count()).toBe(0);
     await expectNoAxeViolations(page);
+    // and in English
+    await page.getByRole('button', { name: 'English' }).click();
+    await table.getByRole('row', { name: /Anna Andersson Erased \(retention\)/ }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Svenska' }).click();
+    await table.getByRole('row', { name: /Anna Andersson Gallrat/ }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

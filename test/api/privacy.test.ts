@@ -149,6 +149,11 @@ describe('subject access reports', () => {
         }),
       }),
     ]);
+    // what a person did at the HEI is counted from its audit log
+    const coordinator = (await report(s.hei, admin, { email: s.coord.email })).json().accounts[0];
+    expect(coordinator.auditEvents).toBeGreaterThan(0);
+    expect(coordinator.staffProfile).toBeNull();
+    expect(response.json().accounts[0].auditEvents).toBe(0);
     // a member of another HEI is not this HEI's to report
     const outsider = await report(s.hei, admin, { email: s.outsider.email });
     expect(outsider.json().accounts).toEqual([]);

@@ -104,6 +104,18 @@ describe('subject access report', () => {
     await report.getByRole('cell', { name: 'svenska, engelska' }).waitFor();
     await report.getByText('Ingen förfrågan har personen som kontaktperson.').waitFor();
     await expectNoAxeViolations(page);
+
+    // what a person did at the HEI is in its audit log, narrowed to them: Astrid has just made a report
+    await page.getByRole('textbox', { name: 'E-postadress' }).fill('astrid.admin@mittland.example');
+    await page.getByRole('button', { name: 'Ta fram registerutdrag' }).click();
+    await report.getByText(/^Astrid Lind · astrid\.admin@mittland\.example/).waitFor();
+    await report.getByRole('link', { name: /^\d+ händelser? i lärosätets revisionslogg är gjord/ }).click();
+    await expectHeading(page, 'Revisionslogg');
+    const log = page.getByTestId('audit-table');
+    await log.getByText('Registerutdrag framtaget').first().waitFor();
+    expect(new Set(await log.getByRole('row').locator('td:nth-child(2)').allTextContents())).toEqual(
+      new Set(['Astrid Lind']),
+    );
     await context.close();
   });
 

@@ -134,3 +134,12 @@ export async function auditFilterOptions(db: Db, organisationId: string) {
   ]);
   return { actions: actions.map((a) => a.action), actors };
 }
+
+/** How many events of the organisation's log this person did (for a subject access report; no access check). */
+export async function countEventsBy(db: Db, organisationId: string, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(auditEvent)
+    .where(matching(organisationId, { actor: userId }));
+  return row?.n ?? 0;
+}

@@ -25,6 +25,7 @@ const mailSchema = z.object({
 
 /** An account of the person that this HEI knows of: a member of the HEI, or a contact of one of its customers. */
 const accountSchema = z.object({
+  userId: z.string(),
   name: z.string(),
   email: z.string(),
   createdAt: z.iso.datetime(),
@@ -36,6 +37,8 @@ const accountSchema = z.object({
       since: z.iso.datetime(),
     }),
   ),
+  /** How many events of the HEI's audit log the person did (the log, narrowed to them, lists them). */
+  auditEvents: z.int(),
   /** The staff profile the person keeps at this HEI (expertise, availability, interest), when they made one. */
   staffProfile: z
     .object({

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { invalid, notFound } from '../../server/http/problem.ts';
 import { stockholmDate } from '../../shared/working-days.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { countEventsBy, recordAudit } from '../audit/audit.service.ts';
 import { customerIdsOfHei } from '../cases/cases.service.ts';
 import { inquiriesWithContact } from '../inquiries/inquiries.service.ts';
 import { participationsOf } from '../participants/participants.service.ts';
@@ -76,7 +76,7 @@ function normalised(input: string): string {
 async function accountOf(db: Db, actor: Actor, heiId: string, email: string) {
   const account = await accountAmong(db, email, [heiId, ...(await customerIdsOfHei(db, heiId))]);
   if (!account) return [];
-  const { userId, ...found } = account;
+  const { userId } = account;
   const staff = account.memberships.some((m) => m.kind === 'hei')
     ? await getStaffProfile(db, actor, heiId, userId)
     : null;
@@ -92,5 +92,5 @@ async function accountOf(db: Db, actor: Actor, heiId: string, email: string) {
         updatedAt: staff.updatedAt,
       }
     : null;
-  return [{ ...found, staffProfile }];
+  return [{ ...account, auditEvents: await countEventsBy(db, heiId, userId), staffProfile }];
 }

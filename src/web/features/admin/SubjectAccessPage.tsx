@@ -12,6 +12,7 @@ import { api, isApiError } from '../../api.ts';
 import { activeOrganisationOf, hasRole, useMe } from '../../session.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
+import { AnchorLink } from '../../ui/links.tsx';
 import { ErrorAlert, Page } from '../../ui/page.tsx';
 import { saveFile } from '../../ui/save-file.ts';
 import { useLanguageName } from '../staff/ProfileForm.tsx';
@@ -194,6 +195,15 @@ function Accounts({ report }: { report: SubjectAccessReport }) {
               </Table.Tr>
             ))}
           </DataTable>
+          <Text size="sm">
+            {account.auditEvents ? (
+              <AnchorLink to="/admin/audit" search={{ actor: account.userId }}>
+                {t('subjectAccess.auditEvents', { count: account.auditEvents })}
+              </AnchorLink>
+            ) : (
+              t('subjectAccess.auditEvents', { count: 0 })
+            )}
+          </Text>
           {account.staffProfile && <StaffProfile profile={account.staffProfile} />}
         </Stack>
       ))}

@@ -49,6 +49,18 @@ describe('configuration', () => {
     expect(again.personalDataKey).toEqual(first.personalDataKey);
   });
 
+  it('keeps unused customer accounts unless a period of 1 to 120 months is set', () => {
+    const base = { AUTH_SECRET: 'x'.repeat(32), LUPP_DATA_DIR: '.test-tmp/cfg' };
+    expect(loadConfig(base).inactiveAccountMonths).toBeNull();
+    expect(loadConfig({ ...base, LUPP_INACTIVE_ACCOUNT_MONTHS: '24' }).inactiveAccountMonths).toBe(24);
+    expect(() => loadConfig({ ...base, LUPP_INACTIVE_ACCOUNT_MONTHS: '0' })).toThrow(
+      /LUPP_INACTIVE_ACCOUNT_MONTHS: must be at least 1 month/,
+    );
+    expect(() => loadConfig({ ...base, LUPP_INACTIVE_ACCOUNT_MONTHS: 'två år' })).toThrow(
+      /LUPP_INACTIVE_ACCOUNT_MONTHS/,
+    );
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', AUTH_SECRET: 'x'.repeat(32), LUPP_DATA_DIR: '.test-tmp/cfg' }).port).toBe(
       3000,

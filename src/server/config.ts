@@ -28,6 +28,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  LUPP_INACTIVE_ACCOUNT_MONTHS: z.coerce
+    .number()
+    .int('must be a whole number of months')
+    .min(1, 'must be at least 1 month')
+    .max(120, 'must be at most 120 months (ten years)')
+    .optional(),
 });
 
 export type Config = {
@@ -48,6 +54,11 @@ export type Config = {
   logLevel: string;
   bodyLimitBytes: number;
   trustProxy: boolean;
+  /**
+   * Customers' accounts (no role at an HEI) unused this many months, and with no open case, are erased
+   * after a warning by e-mail; null: kept until removed by a person.
+   */
+  inactiveAccountMonths: number | null;
 };
 
 export class ConfigError extends Error {
@@ -100,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     trustProxy: e.TRUST_PROXY === 'true',
+    inactiveAccountMonths: e.LUPP_INACTIVE_ACCOUNT_MONTHS ?? null,
   };
 }
 

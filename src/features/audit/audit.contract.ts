@@ -16,6 +16,7 @@ const oneOf =
  * translations), which the type checker holds to this list.
  */
 export const AUDIT_ACTIONS = [
+  'account.erased_inactive',
   'agreement.addendum_added',
   'agreement.created',
   'agreement.invoice_exported',

@@ -11,6 +11,11 @@ export const authUser = pgTable('auth_user', {
   image: text('image'),
   /** Preferred UI language, remembered across devices. */
   locale: text('locale'),
+  /**
+   * When the person last used Lupp (stamped at most daily by the auth guard): how an inactive account is
+   * found, since expired sessions are deleted.
+   */
+  lastActiveAt: timestamp('last_active_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -31,7 +31,12 @@ export function createAuth(config: Config, db: Db) {
       disableSignUp: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
     },
-    user: { additionalFields: { locale: { type: 'string', required: false, input: false } } },
+    user: {
+      additionalFields: {
+        locale: { type: 'string', required: false, input: false },
+        lastActiveAt: { type: 'date', required: false, input: false },
+      },
+    },
     session: {
       additionalFields: { activeMembershipId: { type: 'string', required: false, input: false } },
     },

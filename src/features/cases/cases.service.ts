@@ -1027,3 +1027,13 @@ export async function customerIdsOfHei(db: Db, heiId: string): Promise<string[]>
     .where(eq(caseFile.heiId, heiId));
   return rows.map((r) => r.id);
 }
+
+/** Those of these customer organisations that have a case not yet closed, at any HEI (no access check). */
+export async function customersWithOpenCases(db: Db, customerIds: string[]): Promise<Set<string>> {
+  if (!customerIds.length) return new Set();
+  const rows = await db
+    .selectDistinct({ id: caseFile.customerId })
+    .from(caseFile)
+    .where(and(inArray(caseFile.customerId, customerIds), sql`${caseFile.stage} <> 'closed'`));
+  return new Set(rows.map((r) => r.id));
+}

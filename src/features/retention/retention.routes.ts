@@ -1,13 +1,14 @@
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
 import { organisationParams } from '../tenancy/tenancy.contract.ts';
+import { sweepInactiveAccounts } from './inactive-accounts.ts';
 import { retentionBody, retentionRunSchema, retentionSchema } from './retention.contract.ts';
 import { getRetention, runRetentionNow, setRetention, sweepRetention } from './retention.service.ts';
 
 /** The nightly sweep that applies every HEI's retention rule (at 02:30 Swedish time, when few work). */
 export const RETENTION_QUEUE = 'retention-sweep';
 
-export async function retentionRoutes(app: App, { database: { db }, jobs }: Deps) {
+export async function retentionRoutes(app: App, { database: { db }, jobs, config }: Deps) {
   const tags = ['retention'];
   jobs.define(
     RETENTION_QUEUE,
@@ -15,6 +16,11 @@ export async function retentionRoutes(app: App, { database: { db }, jobs }: Deps
     async () => {
       const erased = await sweepRetention(db);
       app.log.info({ erased: Object.fromEntries(erased) }, 'retention rules applied');
+      const months = config.inactiveAccountMonths;
+      if (months) {
+        const accounts = await sweepInactiveAccounts(db, { months, publicUrl: config.publicUrl });
+        app.log.info(accounts, 'unused customer accounts warned and erased');
+      }
     },
   );
 

@@ -36,3 +36,14 @@ export const retentionRule = pgTable(
     ),
   ],
 );
+
+/**
+ * The warning an inactive account got before it is erased (the deployment's LUPP_INACTIVE_ACCOUNT_MONTHS):
+ * an account is erased only when warned at least WARNING_DAYS before, and not used since the warning.
+ */
+export const accountErasureNotice = pgTable('account_erasure_notice', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => authUser.id, { onDelete: 'cascade' }),
+  warnedAt: timestamp('warned_at', { withTimezone: true }).notNull(),
+});

@@ -618,3 +618,54 @@ export async function accountAmong(db: Db, email: string, organisationIds: reado
     memberships: rows.map((r) => ({ ...r, since: r.since.toISOString() })),
   };
 }
+
+/** An account that serves customers only, and when it was last used. */
+export type CustomerAccount = {
+  userId: string;
+  email: string;
+  name: string;
+  locale: 'sv' | 'en';
+  lastActiveAt: Date;
+  customerIds: string[];
+};
+
+/**
+ * The accounts with no role at an HEI or a consortium (customers' contact people, or no membership left)
+ * last used before `before`: last active as stamped, or a session used later, or created then.
+ */
+export async function customerAccountsUnusedSince(db: Db, before: Date): Promise<CustomerAccount[]> {
+  const result = await db.execute<{
+    id: string;
+    email: string;
+    name: string;
+    locale: string | null;
+    last_active: string;
+    customers: string[] | null;
+  }>(sql`
+    select u.id, u.email, u.name, u.locale, a.last_active,
+      array_remove(array_agg(m.organisation_id::text), null) as customers
+    from ${authUser} u
+    cross join lateral (
+      select greatest(u.created_at, u.last_active_at,
+        (select max(s.updated_at) from ${authSession} s where s.user_id = u.id)) as last_active
+    ) a
+    left join ${membership} m on m.user_id = u.id
+    where a.last_active < ${before.toISOString()}
+      and not exists (
+        select 1 from ${membership} staff left join ${organisation} o on o.id = staff.organisation_id
+        where staff.user_id = u.id and (staff.consortium_id is not null or o.kind = 'hei'))
+    group by u.id, u.email, u.name, u.locale, a.last_active`);
+  return result.rows.map((r) => ({
+    userId: r.id,
+    email: r.email,
+    name: r.name,
+    locale: r.locale === 'en' ? 'en' : 'sv',
+    lastActiveAt: new Date(r.last_active),
+    customerIds: r.customers ?? [],
+  }));
+}
+
+/** Deletes an account with its memberships and sessions; what it did elsewhere keeps no link to it. */
+export async function deleteAccount(db: Pick<Db, 'delete'>, userId: string): Promise<void> {
+  await db.delete(authUser).where(eq(authUser.id, userId));
+}

@@ -1,6 +1,8 @@
 import { fromNodeHeaders } from 'better-auth/node';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
+import { authUser } from '../../features/auth/auth.table.ts';
 import type { Auth } from '../../features/auth/auth.ts';
 import { type Actor, listMemberships } from '../../features/tenancy/tenancy.service.ts';
 import { AppError, sendProblem } from './problem.ts';
@@ -59,6 +61,7 @@ async function resolveActor(request: FastifyRequest, auth: Auth, db: Db): Promis
   const session = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
   if (!session) return null;
   const { user } = session;
+  await stampActivity(db, user.id, user.lastActiveAt);
   return {
     userId: user.id,
     email: user.email,
@@ -68,6 +71,14 @@ async function resolveActor(request: FastifyRequest, auth: Auth, db: Db): Promis
     activeMembershipId: session.session.activeMembershipId ?? null,
     memberships: await listMemberships(db, user.id),
   };
+}
+
+const DAY_MS = 86_400_000;
+
+/** Keeps when the person last used Lupp (at most one write a day): inactive accounts are found by it. */
+async function stampActivity(db: Db, userId: string, lastActiveAt: Date | string | null | undefined) {
+  if (lastActiveAt && Date.now() - new Date(lastActiveAt).getTime() < DAY_MS) return;
+  await db.update(authUser).set({ lastActiveAt: new Date() }).where(eq(authUser.id, userId));
 }
 
 /** The actor of a route that requires sign-in (the guard has already answered 401 otherwise). */

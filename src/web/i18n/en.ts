@@ -948,6 +948,9 @@ export const en: Translation = {
     empty: 'No events match.',
     system: 'The system',
     actions: {
+      account: {
+        erased_inactive: 'Unused account deleted',
+      },
       agreement: {
         addendum_added: 'Addendum to agreement',
         created: 'Agreement created',

@@ -946,6 +946,9 @@ export const sv = {
     empty: 'Inga händelser för urvalet.',
     system: 'Systemet',
     actions: {
+      account: {
+        erased_inactive: 'Oanvänt konto raderat',
+      },
       agreement: {
         addendum_added: 'Tillägg till avtal',
         created: 'Avtal skapat',

@@ -32,6 +32,7 @@ import type { MailSender } from '../features/mail/mail.service.ts';
 import { matchingRoutes } from '../features/matching/matching.routes.ts';
 import { needsRoutes } from '../features/needs/needs.routes.ts';
 import { notificationRoutes } from '../features/notifications/notifications.routes.ts';
+import { overviewRoutes } from '../features/overview/overview.routes.ts';
 import { participantRoutes } from '../features/participants/participants.routes.ts';
 import { portalRoutes } from '../features/portal/portal.routes.ts';
 import { privacyRoutes } from '../features/privacy/privacy.routes.ts';
@@ -52,6 +53,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   healthRoutes, // /healthz, /readyz
   authRoutes, // /api/auth/*: sign-in, sign-out, session (better-auth)
   tenancyRoutes, // /api/me, /api/organisations/:id, members and roles
+  overviewRoutes, // /api/overview: what waits for a person at the active HEI (tasks, cases, inquiries)
   invitationRoutes, // invite by e-mail, accept an invitation
   inquiryRoutes, // the public front door, the consortium inbox, eligibility, routing and referral
   caseRoutes, // the case pipeline: stages with checklists and gates, timeline, tasks, board and search

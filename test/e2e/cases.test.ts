@@ -157,6 +157,40 @@ describe('a case from claim to the board', () => {
     await page.getByTestId('case-total').filter({ hasText: '1 ärende' }).waitFor();
     expect(await overdueOnly.isChecked()).toBe(true);
     await page.getByTestId('cases-table').getByText('1 försenad uppgift').waitFor();
+
+    // Her overview says what to do: the overdue task first, her open case, the inquiries still waiting.
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Översikt' }).click();
+    const tasksToDo = page.getByRole('region', { name: 'Mina uppgifter' });
+    await tasksToDo.getByText('1 öppen uppgift, varav 1 försenade.').waitFor();
+    await tasksToDo
+      .getByRole('listitem')
+      .filter({ hasText: 'Skicka utkast till upplägg' })
+      .getByText('Försenad')
+      .waitFor();
+    await page
+      .getByRole('region', { name: 'Mina ärenden' })
+      .getByText(/^Du är ansvarig för \d+ (öppet ärende|öppna ärenden)\.$/)
+      .waitFor();
+    const waiting = page.getByRole('region', { name: 'Förfrågningar som väntar på svar' });
+    await waiting.getByText(/^\d+ förfrågningar? i inkorgen, varav \d+ försenade\.$/).waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page
+      .getByRole('region', { name: 'My tasks' })
+      .getByText('1 open task, 1 of them overdue.')
+      .waitFor();
+    await page.getByRole('region', { name: 'Inquiries awaiting an answer' }).waitFor();
+    await expectEnglish(page, [
+      ...SWEDISH_SHELL_UI,
+      'Att göra',
+      'Mina uppgifter',
+      'Försenad',
+      'Svara senast',
+    ]);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Svenska' }).click();
+    await tasksToDo.getByRole('link', { name: 'Skicka utkast till upplägg' }).click();
+    await page.getByTestId('task-list').getByText('Försenad').waitFor();
     await context.close();
   });
 

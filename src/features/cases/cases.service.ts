@@ -1037,3 +1037,63 @@ export async function customersWithOpenCases(db: Db, customerIds: string[]): Pro
     .where(and(inArray(caseFile.customerId, customerIds), sql`${caseFile.stage} <> 'closed'`));
   return new Set(rows.map((r) => r.id));
 }
+
+/**
+ * A person's own work at the active HEI: their open tasks (due soonest first, the undated last) and how
+ * many open cases they own. For the overview page.
+ */
+export async function myWork(db: Db, actor: Actor, taskLimit = 10) {
+  const hei = await actingHei(db, actor, READ);
+  const mine = and(
+    eq(caseFile.heiId, hei.id),
+    eq(caseTask.assigneeUserId, actor.userId),
+    isNull(caseTask.doneAt),
+  );
+  const late = sql`${caseTask.dueOn} < (now() at time zone 'Europe/Stockholm')::date`;
+  const [tasks, [taskTotals], [cases]] = await Promise.all([
+    db
+      .select({
+        task: caseTask,
+        reference: caseFile.reference,
+        title: caseFile.title,
+        late: sql<boolean>`${late}`,
+      })
+      .from(caseTask)
+      .innerJoin(caseFile, eq(caseTask.caseId, caseFile.id))
+      .where(mine)
+      .orderBy(sql`${caseTask.dueOn} asc nulls last`, asc(caseTask.createdAt))
+      .limit(taskLimit),
+    db
+      .select({ total: count(), overdue: sql<number>`count(*) filter (where ${late})`.mapWith(Number) })
+      .from(caseTask)
+      .innerJoin(caseFile, eq(caseTask.caseId, caseFile.id))
+      .where(mine),
+    db
+      .select({ n: count() })
+      .from(caseFile)
+      .where(
+        and(
+          eq(caseFile.heiId, hei.id),
+          eq(caseFile.ownerUserId, actor.userId),
+          sql`${caseFile.stage} <> 'closed'`,
+        ),
+      ),
+  ]);
+  return {
+    hei: { id: hei.id, name: hei.name },
+    tasks: {
+      total: taskTotals?.total ?? 0,
+      overdue: taskTotals?.overdue ?? 0,
+      items: tasks.map(({ task, reference, title, late: overdue }) => ({
+        id: task.id,
+        title: task.title,
+        dueOn: task.dueOn,
+        overdue: !!overdue,
+        caseId: task.caseId,
+        caseReference: reference,
+        caseTitle: title,
+      })),
+    },
+    openCases: cases?.n ?? 0,
+  };
+}

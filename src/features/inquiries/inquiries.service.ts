@@ -10,7 +10,12 @@ import { caseIdForInquiry, casesClosedBefore, openCaseFromInquiry } from '../cas
 import { enqueueMail, eraseMailsTo, mailsAbout } from '../mail/mail.service.ts';
 import { formatOrgNumber } from '../tenancy/org-number.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
-import { type Actor, actingHei, type ActingHei as Hei } from '../tenancy/tenancy.service.ts';
+import {
+  type Actor,
+  actingHei,
+  activeMembership,
+  type ActingHei as Hei,
+} from '../tenancy/tenancy.service.ts';
 import { consortium, organisation } from '../tenancy/tenancy.table.ts';
 import { assessEligibility } from './eligibility.ts';
 import type {
@@ -820,4 +825,31 @@ export async function inquiriesWithContact(db: Db, heiId: string, email: string)
       })),
     })),
   );
+}
+
+// ---------------------------------------------------------------- the overview page
+
+/**
+ * What waits for the active HEI's answer: the consortium inbox (overdue first, then the newest) and the
+ * referrals to it. Null for a person whose roles do not handle inquiries.
+ */
+export async function awaitingAnswer(db: Db, actor: Actor) {
+  if (!activeMembership(actor)?.roles.some((role) => READ_ROLES.includes(role))) return null;
+  const [inbox, referred] = await Promise.all([
+    listInquiries(db, actor, { view: 'inbox', page: 1, pageSize: 5 }),
+    listInquiries(db, actor, { view: 'referred_to_us', page: 1, pageSize: 1 }),
+  ]);
+  return {
+    inbox: inbox.total,
+    overdue: inbox.overdue,
+    referredToUs: referred.total,
+    first: inbox.items.map((i) => ({
+      id: i.id,
+      reference: i.reference,
+      organisationName: i.organisationName,
+      receivedAt: i.createdAt,
+      dueAt: i.dueAt,
+      overdue: i.overdue,
+    })),
+  };
 }

@@ -1,7 +1,8 @@
 import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { MyWork } from '../features/overview/MyWork.tsx';
 import { activeMembershipOf, useMe } from '../session.ts';
-import { areaItems, isCustomerContact } from '../shell/navigation.ts';
+import { areaItems, isCustomerContact, isHeiMembership } from '../shell/navigation.ts';
 import { AnchorLink, ButtonLink } from '../ui/links.tsx';
 import { Page } from '../ui/page.tsx';
 
@@ -56,6 +57,8 @@ export function HomePage() {
           <Text>{t('home.noMembership')}</Text>
         </Card>
       )}
+
+      {active && isHeiMembership(active) && <MyWork membershipId={active.id} />}
 
       {isCustomerContact(active) ? (
         <Card withBorder padding="lg" component="section" aria-labelledby="home-portal">

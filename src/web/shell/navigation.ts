@@ -33,7 +33,7 @@ export const selfAssessmentItem = {
   label: 'selfAssessment',
 } as const satisfies NavItem;
 
-const isHeiMembership = (membership: Membership | null) =>
+export const isHeiMembership = (membership: Membership | null) =>
   membership?.scope === 'organisation' && membership.tenant.kind === 'hei';
 
 /** Finding teachers by expertise (staff profiles): for those who staff contract education. */

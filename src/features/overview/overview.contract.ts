@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** The home page of a person at an HEI: what waits for them and for the HEI. */
+export const overviewSchema = z
+  .object({
+    hei: z.object({ id: z.uuid(), name: z.string() }),
+    /** Null for roles that do not handle inquiries (teachers, economists). */
+    inquiries: z
+      .object({
+        /** New inquiries in the consortium inbox, and how many of them are past their first-response date. */
+        inbox: z.int(),
+        overdue: z.int(),
+        referredToUs: z.int(),
+        /** The first few of the inbox: overdue first, then the newest. */
+        first: z.array(
+          z.object({
+            id: z.uuid(),
+            reference: z.string(),
+            organisationName: z.string(),
+            receivedAt: z.iso.datetime(),
+            dueAt: z.iso.datetime(),
+            overdue: z.boolean(),
+          }),
+        ),
+      })
+      .nullable(),
+    /** The person's open tasks on the HEI's cases: due soonest first. */
+    tasks: z.object({
+      total: z.int(),
+      overdue: z.int(),
+      items: z.array(
+        z.object({
+          id: z.uuid(),
+          title: z.string(),
+          dueOn: z.iso.date().nullable(),
+          overdue: z.boolean(),
+          caseId: z.uuid(),
+          caseReference: z.string(),
+          caseTitle: z.string(),
+        }),
+      ),
+    }),
+    /** Cases the person owns that are not closed. */
+    openCases: z.int(),
+  })
+  .meta({ id: 'Overview' });
+export type Overview = z.infer<typeof overviewSchema>;

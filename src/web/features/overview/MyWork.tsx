@@ -1,0 +1,151 @@
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { type Overview, overviewSchema } from '../../../features/overview/overview.contract.ts';
+import { api } from '../../api.ts';
+import { useFormat } from '../../ui/format.ts';
+import { AnchorLink } from '../../ui/links.tsx';
+import { QueryView } from '../../ui/page.tsx';
+
+// The home page's "to do" for a person at an HEI: the inquiries waiting for the HEI's answer, their own open
+// tasks and the cases they own. Each links on to where the work is done.
+
+const overviewQuery = (membershipId: string) =>
+  queryOptions({
+    queryKey: ['overview', membershipId],
+    queryFn: ({ signal }) => api.get('/api/overview', overviewSchema, signal),
+  });
+
+export function MyWork({ membershipId }: { membershipId: string }) {
+  const { t } = useTranslation();
+  const query = useQuery(overviewQuery(membershipId));
+  return (
+    <section aria-labelledby="home-work">
+      <Title order={2} size="h3" id="home-work" mb="sm">
+        {t('overview.title')}
+      </Title>
+      <QueryView query={query}>
+        {(overview) => (
+          <SimpleGrid cols={{ base: 1, md: overview.inquiries ? 3 : 2 }}>
+            {overview.inquiries && <Inquiries inquiries={overview.inquiries} />}
+            <Tasks tasks={overview.tasks} />
+            <Cases openCases={overview.openCases} />
+          </SimpleGrid>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+function Part({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby={id}>
+      <Stack gap="xs">
+        <Title order={3} size="h4" id={id}>
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Card>
+  );
+}
+
+/** A list of things to do: each a link, marked when overdue, with a line saying more. */
+function WorkList({ children }: { children: React.ReactNode }) {
+  return (
+    <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+      {children}
+    </Stack>
+  );
+}
+
+function WorkItem({ link, overdue, note }: { link: React.ReactNode; overdue: boolean; note: string }) {
+  const { t } = useTranslation();
+  return (
+    <li>
+      <Group gap="xs" wrap="nowrap" align="baseline">
+        {link}
+        {overdue && (
+          <Badge color="red.9" variant="light" tt="none">
+            {t('overview.late')}
+          </Badge>
+        )}
+      </Group>
+      <Text size="sm" c="dimmed">
+        {note}
+      </Text>
+    </li>
+  );
+}
+
+function Inquiries({ inquiries }: { inquiries: NonNullable<Overview['inquiries']> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Part id="home-inquiries" title={t('overview.inquiries')}>
+      <Text>{t('overview.inbox', { count: inquiries.inbox, overdue: inquiries.overdue })}</Text>
+      {inquiries.referredToUs > 0 && (
+        <AnchorLink to="/inquiries" search={{ view: 'referred_to_us' }}>
+          {t('overview.referred', { count: inquiries.referredToUs })}
+        </AnchorLink>
+      )}
+      <WorkList>
+        {inquiries.first.map((i) => (
+          <WorkItem
+            key={i.id}
+            link={
+              <AnchorLink to="/inquiries/$inquiryId" params={{ inquiryId: i.id }}>
+                {i.reference} {i.organisationName}
+              </AnchorLink>
+            }
+            overdue={i.overdue}
+            note={t('overview.answerBy', { date: format.date(i.dueAt) })}
+          />
+        ))}
+      </WorkList>
+      <AnchorLink to="/inquiries" search={{ view: 'inbox' }}>
+        {t('overview.toInbox')}
+      </AnchorLink>
+    </Part>
+  );
+}
+
+function Tasks({ tasks }: { tasks: Overview['tasks'] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Part id="home-tasks" title={t('overview.tasks')}>
+      <Text>
+        {tasks.total
+          ? t('overview.taskCount', { count: tasks.total, overdue: tasks.overdue })
+          : t('overview.noTasks')}
+      </Text>
+      <WorkList>
+        {tasks.items.map((task) => (
+          <WorkItem
+            key={task.id}
+            link={
+              <AnchorLink to="/cases/$caseId" params={{ caseId: task.caseId }}>
+                {task.title}
+              </AnchorLink>
+            }
+            overdue={task.overdue}
+            note={`${task.caseReference} ${task.caseTitle}${task.dueOn ? ` · ${t('overview.dueOn', { date: format.date(task.dueOn) })}` : ''}`}
+          />
+        ))}
+      </WorkList>
+    </Part>
+  );
+}
+
+function Cases({ openCases }: { openCases: number }) {
+  const { t } = useTranslation();
+  return (
+    <Part id="home-cases" title={t('overview.cases')}>
+      <Text>{t('overview.openCases', { count: openCases })}</Text>
+      <AnchorLink to="/cases" search={{ owner: 'me' }}>
+        {t('overview.toMyCases')}
+      </AnchorLink>
+    </Part>
+  );
+}

@@ -534,6 +534,7 @@ const scopedElsewhere: Record<string, string> = {
     'inquiries.test.ts "only a coordinator who can see the inquiry…": other HEIs once claimed, other consortia 404',
   'GET /api/cases': 'cases.test.ts "isolation": the active HEI\'s cases only',
   'GET /api/cases/board': 'cases.test.ts "isolation"',
+  'GET /api/overview': "overview.test.ts: the active HEI's own tasks and cases, and its shared inbox",
   'POST /api/cases': 'cases are created at the active HEI',
   'GET /api/cases/{caseId}': 'cases.test.ts "isolation": other HEIs get 404',
   'PUT /api/cases/{caseId}/checklist/{itemId}': "cases.test.ts: items of the case's own HEI only",

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../server/http/problem.ts';
 import { agreement } from './agreements.table.ts';
@@ -27,11 +27,16 @@ export async function participantTerms(db: Db, agreementId: string) {
   };
 }
 
-/** The HEI's agreements and the case of each (for a subject access report; no access check). */
-export async function agreementCasesOfHei(db: Db, heiId: string): Promise<Map<string, string>> {
+/** Those of these agreements that are the HEI's, each with its case (for a subject access report; no access check). */
+export async function casesOfHeiAgreements(
+  db: Db,
+  heiId: string,
+  agreementIds: string[],
+): Promise<Map<string, string>> {
+  if (!agreementIds.length) return new Map();
   const rows = await db
     .select({ id: agreement.id, caseId: agreement.caseId })
     .from(agreement)
-    .where(eq(agreement.heiId, heiId));
+    .where(and(eq(agreement.heiId, heiId), inArray(agreement.id, agreementIds)));
   return new Map(rows.map((r) => [r.id, r.caseId]));
 }

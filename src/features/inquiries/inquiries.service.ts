@@ -14,6 +14,7 @@ import {
   type Actor,
   actingHei,
   activeMembership,
+  getOrganisation,
   type ActingHei as Hei,
 } from '../tenancy/tenancy.service.ts';
 import { consortium, organisation } from '../tenancy/tenancy.table.ts';
@@ -794,17 +795,14 @@ export async function inquiriesForOrgNumber(db: Db, orgNumber: string) {
  * Lupp wrote to them about each: for a subject access report. No access check (the caller made one).
  */
 export async function inquiriesWithContact(db: Db, heiId: string, email: string) {
-  const [hei] = await db
-    .select({ id: organisation.id, consortiumId: organisation.consortiumId })
-    .from(organisation)
-    .where(eq(organisation.id, heiId));
-  if (!hei?.consortiumId) return [];
+  const { consortium: heiConsortium } = await getOrganisation(db, heiId);
+  if (!heiConsortium) return [];
   const rows = await db
     .select()
     .from(inquiry)
     .where(
       and(
-        visibleTo({ id: hei.id, consortiumId: hei.consortiumId }),
+        visibleTo({ id: heiId, consortiumId: heiConsortium.id }),
         sql`lower(${inquiry.contactEmail}) = lower(${email})`,
       ),
     )

@@ -4,8 +4,8 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { stockholmDate } from '../../shared/working-days.ts';
 import {
-  agreementCasesOfHei,
   agreementIdsOfCases,
+  casesOfHeiAgreements,
   participantTerms,
 } from '../agreements/agreements.terms.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -390,20 +390,19 @@ export async function participationsOf(
   heiId: string,
   person: { email?: string; personnummer?: string },
 ) {
-  const agreements = await agreementCasesOfHei(db, heiId);
   const found = [
     person.email ? sql`lower(${participant.email}) = lower(${person.email})` : undefined,
     person.personnummer ? eq(participant.personnummerIndex, blindIndex(key, person.personnummer)) : undefined,
   ].filter((condition) => condition !== undefined);
-  if (!agreements.size || !found.length) return [];
+  if (!found.length) return [];
+  // the person's few rows first; then which of their agreements are this HEI's
   const rows = await db
     .select()
     .from(participant)
-    .where(and(inArray(participant.agreementId, [...agreements.keys()]), or(...found)))
+    .where(or(...found))
     .orderBy(asc(participant.createdAt));
-  const cases = await caseSummariesOf(db, heiId, [
-    ...new Set(rows.map((r) => agreements.get(r.agreementId) ?? '')),
-  ]);
+  const agreements = await casesOfHeiAgreements(db, heiId, [...new Set(rows.map((r) => r.agreementId))]);
+  const cases = await caseSummariesOf(db, heiId, [...new Set(agreements.values())]);
   return rows.flatMap((p) => {
     const of = cases.get(agreements.get(p.agreementId) ?? '');
     if (!of) return [];

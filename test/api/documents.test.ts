@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
-import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/app.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
 import {
   createConsortium,
   createOrganisation,
@@ -11,6 +11,7 @@ import {
   signIn,
   type TestUser,
 } from '../support/factories.ts';
+import { MINIMAL_PDF, type MultipartFields, uploadForm } from '../support/multipart.ts';
 
 let t: TestApp;
 let coord: TestUser;
@@ -18,40 +19,12 @@ let outsider: TestUser;
 let caseId: string;
 let customerCookie: string;
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a2d3b6e90000000049454e44ae426082',
   'hex',
 );
 
-/** A real multipart body, as a browser's FormData would send it. */
-async function multipart(fields: Record<string, string | { name: string; content: Buffer; type?: string }>) {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(fields)) {
-    if (typeof value === 'string') form.append(key, value);
-    else
-      form.append(
-        key,
-        new Blob([new Uint8Array(value.content)], { type: value.type ?? 'application/octet-stream' }),
-        value.name,
-      );
-  }
-  const request = new Request('http://x/', { method: 'POST', body: form });
-  return {
-    payload: Buffer.from(await request.arrayBuffer()),
-    contentType: request.headers.get('content-type') ?? '',
-  };
-}
-
-async function upload(url: string, cookie: string, fields: Parameters<typeof multipart>[0]) {
-  const { payload, contentType } = await multipart(fields);
-  return t.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie, origin: TEST_ORIGIN, 'content-type': contentType },
-    payload,
-  });
-}
+const upload = (url: string, cookie: string, fields: MultipartFields) => uploadForm(t, url, cookie, fields);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -86,13 +59,13 @@ afterAll(() => t.close());
 describe('documents on a case', () => {
   it('attaches a PDF, lists it and downloads it byte for byte', async () => {
     const response = await upload(`/api/cases/${caseId}/documents`, coord.cookie, {
-      file: { name: 'Offert ÅÄÖ.pdf', content: PDF },
+      file: { name: 'Offert ÅÄÖ.pdf', content: MINIMAL_PDF },
     });
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json()).toMatchObject({
       fileName: 'Offert ÅÄÖ.pdf',
       mediaType: 'application/pdf',
-      sizeBytes: PDF.length,
+      sizeBytes: MINIMAL_PDF.length,
       sharedWithCustomer: false,
     });
     const list = (await t.request('GET', `/api/cases/${caseId}/documents`, { cookie: coord.cookie })).json();
@@ -104,7 +77,7 @@ describe('documents on a case', () => {
     expect(download.headers['content-disposition']).toContain(
       "filename*=UTF-8''Offert%20%C3%85%C3%84%C3%96.pdf",
     );
-    expect(download.rawPayload.equals(PDF)).toBe(true);
+    expect(download.rawPayload.equals(MINIMAL_PDF)).toBe(true);
   });
 
   it('decides the type from the content: a program renamed to .pdf is refused, so are unknown binaries', async () => {
@@ -124,7 +97,7 @@ describe('documents on a case', () => {
   it('refuses a file over 10 MB, a missing file and a JSON body, and stores nothing', async () => {
     const before = (await t.request('GET', `/api/cases/${caseId}/documents`, { cookie: coord.cookie })).json()
       .length;
-    const big = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024 + 10, 32)]);
+    const big = Buffer.concat([MINIMAL_PDF, Buffer.alloc(10 * 1024 * 1024 + 10, 32)]);
     const tooBig = await upload(`/api/cases/${caseId}/documents`, coord.cookie, {
       file: { name: 'stor.pdf', content: big },
     });
@@ -152,7 +125,7 @@ describe('documents on a case', () => {
     });
     expect(shared.json()).toMatchObject({ sharedWithCustomer: true, mediaType: 'image/png' });
     const own = await upload(`/api/portal/cases/${caseId}/documents`, customerCookie, {
-      file: { name: 'kompetensplan.pdf', content: PDF },
+      file: { name: 'kompetensplan.pdf', content: MINIMAL_PDF },
     });
     expect(own.statusCode).toBe(201);
     expect(own.json()).toMatchObject({ fromCustomer: true });
@@ -183,7 +156,7 @@ describe('documents on a case', () => {
     expect(
       (
         await upload(`/api/cases/${caseId}/documents`, outsider.cookie, {
-          file: { name: 'x.pdf', content: PDF },
+          file: { name: 'x.pdf', content: MINIMAL_PDF },
         })
       ).statusCode,
     ).toBe(404);
@@ -191,7 +164,7 @@ describe('documents on a case', () => {
 
   it('removes a document', async () => {
     const added = await upload(`/api/cases/${caseId}/documents`, coord.cookie, {
-      file: { name: 'utkast.pdf', content: PDF },
+      file: { name: 'utkast.pdf', content: MINIMAL_PDF },
     });
     expect(
       (

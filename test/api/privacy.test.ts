@@ -6,6 +6,7 @@ import { organisation } from '../../src/features/tenancy/tenancy.table.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { commercialSetUp, exampleProposal } from '../support/commercial.ts';
 import { createOrganisation, createUser, type TestUser } from '../support/factories.ts';
+import { MINIMAL_PDF, uploadForm } from '../support/multipart.ts';
 
 // A subject access report (registerutdrag): the HEI's admin asks what Lupp holds about one person, by the
 // e-mail address or personnummer they gave, and gets it all — account, inquiries they are the contact of
@@ -67,7 +68,7 @@ describe('subject access reports', () => {
     const response = await report(s.hei, admin, { email: 'Sara@Stalverket.example' });
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json();
-    expect(body.searchedFor).toEqual({ email: 'sara@stalverket.example', personnummer: null });
+    expect(body.searchedFor).toEqual({ email: 'sara@stalverket.example', personnummer: null, name: null });
     expect(body.accounts).toEqual([
       expect.objectContaining({
         name: 'Sara Ståhl',
@@ -94,8 +95,8 @@ describe('subject access reports', () => {
         and(eq(auditEvent.action, 'privacy.subject_access_report'), eq(auditEvent.actorUserId, admin.id)),
       );
     expect(audit?.data).toEqual({
-      searchedFor: { email: 'sara@stalverket.example', personnummer: null },
-      found: { accounts: 1, inquiryContacts: 1, participants: 0 },
+      searchedFor: { email: 'sara@stalverket.example', personnummer: null, name: null },
+      found: { accounts: 1, inquiryContacts: 1, participants: 0, mentions: body.mentions.length },
     });
   });
 
@@ -103,7 +104,7 @@ describe('subject access reports', () => {
     const response = await report(s.hei, admin, { personnummer: '198503121231' });
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json();
-    expect(body.searchedFor).toEqual({ email: null, personnummer: '19850312-****' });
+    expect(body.searchedFor).toEqual({ email: null, personnummer: '19850312-****', name: null });
     expect(body.accounts).toEqual([]);
     expect(body.inquiryContacts).toEqual([]);
     expect(body.participants).toEqual([
@@ -159,11 +160,82 @@ describe('subject access reports', () => {
     expect(outsider.json().accounts).toEqual([]);
   });
 
+  it("finds the HEI's free text that names the person, the personnummer masked in it", async () => {
+    const entry = await t.request(
+      'POST',
+      `/api/cases/${s.caseId}/entries`,
+      as(s.coord, {
+        kind: 'meeting',
+        occurredAt: '2026-12-03T09:00:00+01:00',
+        title: 'Avstämning om deltagarna',
+        participants: 'Sara Ståhl (kund)',
+        notes:
+          'Anna  Andersson (850312-1231) behöver anpassad examination; hon nås på anna.andersson@stalverket.example.',
+      }),
+    );
+    expect(entry.statusCode, entry.body).toBe(201);
+    await t.request(
+      'POST',
+      `/api/cases/${s.caseId}/tasks`,
+      as(s.coord, { title: 'Ring anna andersson om intyget' }),
+    );
+    const analysis = await t.request(
+      'POST',
+      '/api/analyses',
+      as(s.coord, {
+        caseId: s.caseId,
+        title: 'Underhållets behov 2027',
+        strategy: 'Intervju med Anna Andersson, underhållschef.',
+      }),
+    );
+    expect(analysis.statusCode, analysis.body).toBe(201);
+    const document = await uploadForm(t, `/api/cases/${s.caseId}/documents`, s.coord.cookie, {
+      file: { name: 'Intyg Anna Andersson.pdf', content: MINIMAL_PDF },
+    });
+    expect(document.statusCode, document.body).toBe(201);
+
+    const response = await report(s.hei, admin, { name: 'Anna Andersson', personnummer: ANNA });
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json();
+    expect(body.searchedFor).toEqual({ email: null, personnummer: '19850312-****', name: 'Anna Andersson' });
+    type Found = { source: string; matched: string[]; excerpt: string; label: string };
+    const where = (body.mentions as Found[]).map((m) => [m.source, m.label, m.matched]);
+    expect(where).toEqual(
+      expect.arrayContaining([
+        ['case_entry', 'Avstämning om deltagarna', ['personnummer', 'name']],
+        ['case_task', 'Ring anna andersson om intyget', ['name']],
+        ['needs_analysis', 'Underhållets behov 2027', ['name']],
+        ['document', 'Intyg Anna Andersson.pdf', ['name']],
+      ]),
+    );
+    expect(body.mentions).toHaveLength(4);
+    const meeting = body.mentions.find((m: Found) => m.source === 'case_entry');
+    expect(meeting).toMatchObject({
+      caseId: s.caseId,
+      caseReference: expect.stringMatching(/^UU-|^[A-ZÅÄÖ]+-/),
+      excerpt: expect.stringContaining('(19850312-****) behöver anpassad examination'),
+    });
+    expect(JSON.stringify(body)).not.toContain('1231');
+    // by her e-mail address the note is found too
+    const byEmail = (await report(s.hei, admin, { email: 'anna.andersson@stalverket.example' })).json();
+    expect(byEmail.mentions.map((m: Found) => [m.source, m.matched])).toEqual([['case_entry', ['email']]]);
+    // a name is matched as written, not as a pattern: "Anna Anders.on" is not "Anna Andersson"
+    expect((await report(s.hei, admin, { name: 'Anna Anders.on' })).json().mentions).toEqual([]);
+    // another HEI of the consortium finds none of this HEI's text
+    const otherHei = (await t.request('GET', '/api/me', as(otherAdmin))).json().memberships[0].tenant.id;
+    expect((await report(otherHei, otherAdmin, { name: 'Anna Andersson' })).json().mentions).toEqual([]);
+  });
+
   it('names what is wrong with the search, field by field', async () => {
     const nothing = await report(s.hei, admin, {});
     expect(nothing.statusCode).toBe(400);
     expect(nothing.json().errors).toEqual([
-      { field: 'body.email', message: expect.stringMatching(/e-mail address or the personnummer/) },
+      { field: 'body.email', message: expect.stringMatching(/e-mail address, the personnummer or the name/) },
+    ]);
+    const shortName = await report(s.hei, admin, { name: ' Al ' });
+    expect(shortName.statusCode).toBe(400);
+    expect(shortName.json().errors).toEqual([
+      { field: 'body.name', message: 'give the whole name (at least four characters)' },
     ]);
     const badEmail = await report(s.hei, admin, { email: 'inte-en-adress' });
     expect(badEmail.statusCode).toBe(400);
@@ -190,6 +262,6 @@ describe('subject access reports', () => {
       { email: 'sara@stalverket.example', personnummer: ANNA },
     );
     expect(other.statusCode, other.body).toBe(200);
-    expect(other.json()).toMatchObject({ accounts: [], inquiryContacts: [], participants: [] });
+    expect(other.json()).toMatchObject({ accounts: [], inquiryContacts: [], participants: [], mentions: [] });
   });
 });

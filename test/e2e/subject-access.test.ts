@@ -26,7 +26,7 @@ describe('subject access report', () => {
     // nothing to search by, then a personnummer with a wrong check digit: each named at its field
     const make = page.getByRole('button', { name: 'Ta fram registerutdrag' });
     await make.click();
-    await page.getByText('Ange e-postadressen eller personnumret (eller båda).').waitFor();
+    await page.getByText('Ange e-postadressen, personnumret eller namnet.').waitFor();
     const number = page.getByRole('textbox', { name: 'Personnummer' });
     await number.fill('19850312-1234');
     await make.click();
@@ -86,6 +86,47 @@ describe('subject access report', () => {
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Svenska' }).click();
     await expectHeading(page, 'Registerutdrag');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('by name: the free text that names the person, each hit with the way to where it is written', async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'oskar.admin@norrvik.example');
+    await page.getByRole('link', { name: 'Registerutdrag' }).click();
+    const name = page.getByRole('textbox', { name: 'Namn', exact: true });
+    const make = page.getByRole('button', { name: 'Ta fram registerutdrag' });
+    await name.fill('Ber');
+    await make.click();
+    await page.getByText('Ange hela namnet (minst fyra tecken).').waitFor();
+
+    // Karin, the coordinator, led the first dialogue of each of the demo's cases at the HEI
+    await name.fill('karin  berg');
+    await make.click();
+    const report = page.getByRole('region', { name: 'Registerutdrag från Högskolan i Norrvik' });
+    await report.getByRole('heading', { name: 'Omnämnanden i fritext' }).waitFor();
+    await report
+      .getByText('En träff på namnet kan gälla någon annan med samma namn.', { exact: false })
+      .waitFor();
+    // the parts found by e-mail or personnummer say why they are empty
+    await report.getByText('Söks på e-postadressen, som inte angavs.').first().waitFor();
+    await report.getByText('Söks på e-postadressen eller personnumret, som inte angavs.').waitFor();
+    const hits = report.getByRole('row').filter({ hasText: 'Ärendets tidslinje' });
+    expect(await hits.count()).toBeGreaterThan(3);
+    await hits
+      .first()
+      .getByRole('cell', { name: /Karin Berg, kontaktperson hos / })
+      .waitFor();
+    await hits.first().getByRole('cell', { name: 'namn', exact: true }).waitFor();
+    await expectNoAxeViolations(page);
+
+    // a hit leads to the case it is written in
+    await hits
+      .first()
+      .getByRole('link', { name: /Första behovsdialogen/ })
+      .click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await page.getByText('Första behovsdialogen').first().waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
+import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../shared/mentions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { assertCaseAccess } from '../cases/cases.service.ts';
@@ -541,4 +542,33 @@ export async function agreementsOfDesigns(
     if (!before || rank[status] > rank[before.status]) result.set(designId, { status, signedAt });
   }
   return result;
+}
+
+/**
+ * The HEI's agreements whose texts contain one of the terms (title, clauses, an addendum's text; for a
+ * subject access report, no access check).
+ */
+export async function mentionsInAgreements(db: Db, heiId: string, terms: string[]): Promise<FoundText[]> {
+  const patterns = mentionPatterns(terms);
+  const ofHei = eq(agreement.heiId, heiId);
+  const [agreements, addenda] = await Promise.all([
+    db
+      .select()
+      .from(agreement)
+      .where(and(ofHei, containsAny([agreement.title, agreement.clauses], patterns))),
+    db
+      .select({ a: agreement, addendum: agreementAddendum })
+      .from(agreementAddendum)
+      .innerJoin(agreement, eq(agreement.id, agreementAddendum.agreementId))
+      .where(and(ofHei, containsAny([agreementAddendum.text], patterns))),
+  ]);
+  const found =
+    (a: typeof agreement.$inferSelect, label: string, at: Date) =>
+    (text: string): FoundText => ({ source: 'agreement', caseId: a.caseId, recordId: null, label, text, at });
+  return [
+    ...agreements.map((a) => foundIn([a.title, a.clauses], terms, found(a, a.title, a.updatedAt))),
+    ...addenda.map(({ a, addendum }) =>
+      foundIn([addendum.text], terms, found(a, `${a.title} (${addendum.number})`, addendum.createdAt)),
+    ),
+  ].filter((mention) => mention !== null);
 }

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
+import { containsAny, type FoundText, foundIn, jsonText, mentionPatterns } from '../../shared/mentions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { enqueueMail } from '../mail/mail.service.ts';
@@ -1096,4 +1097,60 @@ export async function myWork(db: Db, actor: Actor, taskLimit = 10) {
     },
     openCases: cases?.n ?? 0,
   };
+}
+
+// ---------------------------------------------------------------- free text that names a person
+
+/**
+ * The HEI's case texts that contain one of the terms (a person's name or e-mail address, for a subject
+ * access report): the case's title, need and closing reason, the timeline's entries, tasks and the checklist's
+ * comments. No access check (the caller has made one).
+ */
+export async function mentionsInCases(db: Db, heiId: string, terms: string[]): Promise<FoundText[]> {
+  const patterns = mentionPatterns(terms);
+  const ofHei = eq(caseFile.heiId, heiId);
+  const [cases, entries, tasks, comments] = await Promise.all([
+    db
+      .select()
+      .from(caseFile)
+      .where(and(ofHei, containsAny([caseFile.title, caseFile.needText, caseFile.outcomeReason], patterns))),
+    db
+      .select({ entry: caseEntry })
+      .from(caseEntry)
+      .innerJoin(caseFile, eq(caseFile.id, caseEntry.caseId))
+      .where(and(ofHei, containsAny([caseEntry.title, sql`${caseEntry.body}::text`], patterns))),
+    db
+      .select({ task: caseTask })
+      .from(caseTask)
+      .innerJoin(caseFile, eq(caseFile.id, caseTask.caseId))
+      .where(and(ofHei, containsAny([caseTask.title], patterns))),
+    db
+      .select({ done: checklistDone, label: checklistItem.labelSv })
+      .from(checklistDone)
+      .innerJoin(caseFile, eq(caseFile.id, checklistDone.caseId))
+      .innerJoin(checklistItem, eq(checklistItem.id, checklistDone.itemId))
+      .where(and(ofHei, containsAny([checklistDone.comment], patterns))),
+  ]);
+  const found = (source: FoundText['source'], caseId: string, label: string, at: Date) => (text: string) =>
+    ({ source, caseId, recordId: null, label, text, at }) satisfies FoundText;
+  return [
+    ...cases.map((c) =>
+      foundIn([c.title, c.needText, c.outcomeReason], terms, found('case', c.id, c.title, c.createdAt)),
+    ),
+    ...entries.map(({ entry: e }) =>
+      foundIn([e.title, jsonText(e.body)], terms, found('case_entry', e.caseId, e.title, e.occurredAt)),
+    ),
+    ...tasks.map(({ task }) =>
+      foundIn([task.title], terms, found('case_task', task.caseId, task.title, task.createdAt)),
+    ),
+    ...comments.map(({ done, label }) =>
+      foundIn([done.comment], terms, found('checklist', done.caseId, label, done.doneAt)),
+    ),
+  ].filter((mention) => mention !== null);
+}
+
+/** The ids of the HEI's cases (for another feature's search of its own rows; no access check). */
+export async function caseIdsOfHei(db: Db, heiId: string): Promise<string[]> {
+  const rows = await db.select({ id: caseFile.id }).from(caseFile).where(eq(caseFile.heiId, heiId));
+  return rows.map((r) => r.id);
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, type FieldError, invalid, notFound } from '../../server/http/problem.ts';
+import { containsAny, type FoundText, foundIn, jsonText, mentionPatterns } from '../../shared/mentions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { assertCaseAccess } from '../cases/cases.service.ts';
@@ -552,4 +553,42 @@ export async function designsTaughtBy(db: Db, heiId: string, userId: string) {
       developmentHours: mine.reduce((sum, t) => sum + t.developmentHours, 0),
     };
   });
+}
+
+/**
+ * The HEI's course designs whose texts contain one of the terms (content, examination, schedule, modules;
+ * for a subject access report, no access check).
+ */
+export async function mentionsInDesigns(db: Db, heiId: string, terms: string[]): Promise<FoundText[]> {
+  const texts = (d: Row) => [d.title, d.content, d.examination, d.schedule, jsonText(d.modules)];
+  const rows = await db
+    .select()
+    .from(courseDesign)
+    .where(
+      and(
+        eq(courseDesign.heiId, heiId),
+        containsAny(
+          [
+            courseDesign.title,
+            courseDesign.content,
+            courseDesign.examination,
+            courseDesign.schedule,
+            sql`${courseDesign.modules}::text`,
+          ],
+          mentionPatterns(terms),
+        ),
+      ),
+    );
+  return rows
+    .map((d) =>
+      foundIn(texts(d), terms, (text) => ({
+        source: 'design' as const,
+        caseId: d.caseId,
+        recordId: null,
+        label: d.title,
+        text,
+        at: d.updatedAt,
+      })),
+    )
+    .filter((mention) => mention !== null);
 }

@@ -1,7 +1,8 @@
-import { and, desc, eq, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Db } from '../../db/client.ts';
 import { AppError, notFound } from '../../server/http/problem.ts';
+import { containsAny, type FoundText, mentionPatterns } from '../../shared/mentions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { assertCaseAccess, customerCase } from '../cases/cases.service.ts';
@@ -204,4 +205,33 @@ export async function deleteCaseDocument(db: Db, actor: Actor, caseId: string, d
       data: { fileName: row.fileName },
     });
   });
+}
+
+/**
+ * The names of the documents on these cases that contain one of the terms (a CV named after its person; for
+ * a subject access report, no access check). The files' contents are not searched.
+ */
+export async function documentsNamed(db: Db, caseIds: string[], terms: string[]): Promise<FoundText[]> {
+  if (!caseIds.length) return [];
+  const rows = await db
+    .select({
+      caseId: caseDocument.caseId,
+      fileName: caseDocument.fileName,
+      uploadedAt: caseDocument.uploadedAt,
+    })
+    .from(caseDocument)
+    .where(
+      and(
+        inArray(caseDocument.caseId, caseIds),
+        containsAny([caseDocument.fileName], mentionPatterns(terms)),
+      ),
+    );
+  return rows.map((d) => ({
+    source: 'document',
+    caseId: d.caseId,
+    recordId: null,
+    label: d.fileName,
+    text: d.fileName,
+    at: d.uploadedAt,
+  }));
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type AnyColumn, and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
+import { containsAny, type FoundText, foundIn, jsonText, mentionPatterns } from '../../shared/mentions.ts';
 import { workingDaysDeadline } from '../../shared/working-days.ts';
 import type { AuditAction } from '../audit/audit.contract.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -850,4 +851,35 @@ export async function awaitingAnswer(db: Db, actor: Actor) {
       overdue: i.overdue,
     })),
   };
+}
+
+/**
+ * The need texts and trail notes (a referral's message, a decline's reason) of the inquiries the HEI may
+ * see that contain one of the terms (for a subject access report; no access check).
+ */
+export async function mentionsInInquiries(db: Db, heiId: string, terms: string[]): Promise<FoundText[]> {
+  const { consortium: heiConsortium } = await getOrganisation(db, heiId);
+  if (!heiConsortium) return [];
+  const patterns = mentionPatterns(terms);
+  const visible = visibleTo({ id: heiId, consortiumId: heiConsortium.id });
+  const [needs, events] = await Promise.all([
+    db
+      .select()
+      .from(inquiry)
+      .where(and(visible, containsAny([inquiry.needText], patterns))),
+    db
+      .select({ event: inquiryEvent, reference: inquiry.reference })
+      .from(inquiryEvent)
+      .innerJoin(inquiry, eq(inquiry.id, inquiryEvent.inquiryId))
+      .where(and(visible, containsAny([sql`${inquiryEvent.data}::text`], patterns))),
+  ]);
+  const found =
+    (source: FoundText['source'], inquiryId: string, label: string, at: Date) =>
+    (text: string): FoundText => ({ source, caseId: null, recordId: inquiryId, label, text, at });
+  return [
+    ...needs.map((i) => foundIn([i.needText], terms, found('inquiry', i.id, i.reference, i.createdAt))),
+    ...events.map(({ event, reference }) =>
+      foundIn([jsonText(event.data)], terms, found('inquiry_event', event.inquiryId, reference, event.at)),
+    ),
+  ].filter((mention) => mention !== null);
 }

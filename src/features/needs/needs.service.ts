@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, invalid, notFound } from '../../server/http/problem.ts';
+import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../shared/mentions.ts';
 import type { AuditAction } from '../audit/audit.contract.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertCaseAccess } from '../cases/cases.service.ts';
@@ -629,4 +630,57 @@ export async function needConceptsOfCase(
   for (const r of rows)
     if (r.conceptId) byConcept.set(r.conceptId, [...(byConcept.get(r.conceptId) ?? []), r.id]);
   return [...byConcept].map(([conceptId, ids]) => ({ conceptId, needIds: ids }));
+}
+
+/**
+ * The HEI's needs analyses whose free text contains one of the terms (for a subject access report; no access
+ * check): the title and strategy, a role's title, a need's own words, evidence, goals and indicators.
+ */
+export async function mentionsInAnalyses(db: Db, heiId: string, terms: string[]): Promise<FoundText[]> {
+  const patterns = mentionPatterns(terms);
+  const ofHei = eq(needsAnalysis.heiId, heiId);
+  const needText = [
+    competenceNeed.freeText,
+    competenceNeed.evidence,
+    competenceNeed.goalIndividual,
+    competenceNeed.goalOrganisation,
+    competenceNeed.indicators,
+  ];
+  const [analyses, roles, needs] = await Promise.all([
+    db
+      .select()
+      .from(needsAnalysis)
+      .where(and(ofHei, containsAny([needsAnalysis.title, needsAnalysis.strategy], patterns))),
+    db
+      .select({ a: needsAnalysis, title: analysisRole.title })
+      .from(analysisRole)
+      .innerJoin(needsAnalysis, eq(needsAnalysis.id, analysisRole.analysisId))
+      .where(and(ofHei, containsAny([analysisRole.title], patterns))),
+    db
+      .select({ a: needsAnalysis, need: competenceNeed })
+      .from(competenceNeed)
+      .innerJoin(needsAnalysis, eq(needsAnalysis.id, competenceNeed.analysisId))
+      .where(and(ofHei, containsAny(needText, patterns))),
+  ]);
+  const found =
+    (a: typeof needsAnalysis.$inferSelect) =>
+    (text: string): FoundText => ({
+      source: 'needs_analysis',
+      caseId: a.caseId,
+      recordId: a.id,
+      label: a.title,
+      text,
+      at: a.updatedAt,
+    });
+  return [
+    ...analyses.map((a) => foundIn([a.title, a.strategy], terms, found(a))),
+    ...roles.map(({ a, title }) => foundIn([title], terms, found(a))),
+    ...needs.map(({ a, need }) =>
+      foundIn(
+        [need.freeText, need.evidence, need.goalIndividual, need.goalOrganisation, need.indicators],
+        terms,
+        found(a),
+      ),
+    ),
+  ].filter((mention) => mention !== null);
 }

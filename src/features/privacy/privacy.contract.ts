@@ -1,18 +1,22 @@
 import { z } from 'zod';
+import { mentionSources } from '../../shared/mentions.ts';
 import { availabilities, interests } from '../staff/staff.contract.ts';
 
 /**
  * A subject access request (registerutdrag, GDPR art. 15): a person asks the HEI what it holds about them.
  * The HEI's admin searches by the e-mail address and/or personnummer the person gave; the report lists what
- * Lupp holds about them at this HEI. A personnummer is sent in the body, never in an address.
+ * Lupp holds about them at this HEI. With the person's name too, free text that names them is searched. A
+ * personnummer is sent in the body, never in an address.
  */
 export const subjectAccessBody = z
   .strictObject({
     email: z.email('must be an e-mail address').max(254).optional(),
     personnummer: z.string().trim().max(20).optional(),
+    /** The whole name, to find free text that names the person (a name alone is not unique: each hit is read). */
+    name: z.string().trim().min(4, 'give the whole name (at least four characters)').max(200).optional(),
   })
-  .refine((b) => b.email || b.personnummer, {
-    message: 'give the e-mail address or the personnummer (or both) the person asked with',
+  .refine((b) => b.email || b.personnummer || b.name, {
+    message: 'give the e-mail address, the personnummer or the name (or several) the person asked with',
     path: ['email'],
   });
 export type SubjectAccessQuery = z.infer<typeof subjectAccessBody>;
@@ -84,14 +88,39 @@ const participantSchema = z.object({
   designatedAt: z.iso.datetime(),
 });
 
+/**
+ * Free text of the HEI that contains the person's e-mail address, personnummer (masked in the excerpt) or
+ * name: a case's timeline, tasks and checklist comments, an inquiry's need or trail, a needs analysis, a course
+ * design, a proposal, an agreement, a document's file name. A hit on a name may be someone else of that name.
+ */
+const mentionSchema = z.object({
+  source: z.enum(mentionSources),
+  caseId: z.uuid().nullable(),
+  caseReference: z.string().nullable(),
+  caseTitle: z.string().nullable(),
+  inquiryId: z.uuid().nullable(),
+  analysisId: z.uuid().nullable(),
+  label: z.string(),
+  excerpt: z.string(),
+  /** Which of the searched terms the text holds. */
+  matched: z.array(z.enum(['email', 'personnummer', 'name'])),
+  at: z.iso.datetime(),
+});
+export type Mention = z.infer<typeof mentionSchema>;
+
 export const subjectAccessReportSchema = z
   .object({
     generatedAt: z.iso.datetime(),
     hei: z.object({ id: z.uuid(), name: z.string() }),
-    searchedFor: z.object({ email: z.string().nullable(), personnummer: z.string().nullable() }),
+    searchedFor: z.object({
+      email: z.string().nullable(),
+      personnummer: z.string().nullable(),
+      name: z.string().nullable(),
+    }),
     accounts: z.array(accountSchema),
     inquiryContacts: z.array(inquiryContactSchema),
     participants: z.array(participantSchema),
+    mentions: z.array(mentionSchema),
   })
   .meta({ id: 'SubjectAccessReport' });
 export type SubjectAccessReport = z.infer<typeof subjectAccessReportSchema>;

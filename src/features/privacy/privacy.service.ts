@@ -1,20 +1,27 @@
 import type { Db } from '../../db/client.ts';
 import { invalid, notFound } from '../../server/http/problem.ts';
+import { excerptAround, type FoundText, mentions } from '../../shared/mentions.ts';
 import { stockholmDate } from '../../shared/working-days.ts';
+import { mentionsInAgreements } from '../agreements/agreements.service.ts';
 import { countEventsBy, recordAudit } from '../audit/audit.service.ts';
-import { customerIdsOfHei } from '../cases/cases.service.ts';
-import { inquiriesWithContact } from '../inquiries/inquiries.service.ts';
+import { caseIdsOfHei, caseSummariesOf, customerIdsOfHei, mentionsInCases } from '../cases/cases.service.ts';
+import { mentionsInDesigns } from '../design/design.service.ts';
+import { documentsNamed } from '../documents/documents.service.ts';
+import { inquiriesWithContact, mentionsInInquiries } from '../inquiries/inquiries.service.ts';
+import { mentionsInAnalyses } from '../needs/needs.service.ts';
 import { participationsOf } from '../participants/participants.service.ts';
 import { checkPersonnummer, maskPersonnummer, personnummerMessages } from '../participants/personnummer.ts';
+import { mentionsInProposals } from '../proposals/proposals.service.ts';
 import { getStaffProfile } from '../staff/staff.service.ts';
 import { type Actor, accountAmong, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
-import type { SubjectAccessQuery, SubjectAccessReport } from './privacy.contract.ts';
+import type { Mention, SubjectAccessQuery, SubjectAccessReport } from './privacy.contract.ts';
 
 /**
  * A subject access report (registerutdrag): what Lupp holds at this HEI about the person with this e-mail
  * address or personnummer — their account (as the HEI's member, or as the contact of one of its customers),
- * the inquiries they are the contact person of with the e-mails sent to them, and their participation under
- * the HEI's agreements. Only the HEI's admins make one, and every report is audited with what was searched.
+ * the inquiries they are the contact person of with the e-mails sent to them, their participation under
+ * the HEI's agreements, and the HEI's free text that names them. Only the HEI's admins make one, and every
+ * report is audited with what was searched.
  */
 export async function subjectAccessReport(
   db: Db,
@@ -27,14 +34,17 @@ export async function subjectAccessReport(
   if (member.tenant.kind !== 'hei') throw notFound('A subject access report (only HEIs make them)');
   const email = query.email?.trim().toLowerCase() || undefined;
   const personnummer = query.personnummer ? normalised(query.personnummer) : undefined;
-  const [accounts, inquiryContacts, participants] = await Promise.all([
+  const name = query.name?.replace(/\s+/g, ' ') || undefined;
+  const [accounts, inquiryContacts, participants, mentions] = await Promise.all([
     email ? accountOf(db, actor, heiId, email) : [],
     email ? inquiriesWithContact(db, heiId, email) : [],
-    participationsOf(db, key, heiId, { email, personnummer }),
+    email || personnummer ? participationsOf(db, key, heiId, { email, personnummer }) : [],
+    mentionsOf(db, heiId, { email, personnummer, name }),
   ]);
   const searchedFor = {
     email: email ?? null,
     personnummer: personnummer ? maskPersonnummer(personnummer) : null,
+    name: name ?? null,
   };
   await recordAudit(db, {
     actor,
@@ -48,6 +58,7 @@ export async function subjectAccessReport(
         accounts: accounts.length,
         inquiryContacts: inquiryContacts.length,
         participants: participants.length,
+        mentions: mentions.length,
       },
     },
   });
@@ -58,6 +69,7 @@ export async function subjectAccessReport(
     accounts,
     inquiryContacts,
     participants,
+    mentions,
   };
 }
 
@@ -93,4 +105,63 @@ async function accountOf(db: Db, actor: Actor, heiId: string, email: string) {
       }
     : null;
   return [{ ...account, auditEvents: await countEventsBy(db, heiId, userId), staffProfile }];
+}
+
+type Terms = { email?: string; personnummer?: string; name?: string };
+
+/** The ways a personnummer is written in free text: with or without the century, with or without the dash. */
+function writtenForms(normalised: string): string[] {
+  const [date, last] = normalised.split('-') as [string, string];
+  return [`${date}-${last}`, `${date}${last}`, `${date.slice(2)}-${last}`, `${date.slice(2)}${last}`];
+}
+
+/**
+ * The HEI's free text that contains the person's e-mail address, personnummer or name, newest first: each
+ * feature searches its own text, this puts the hits in order and says where they are. A personnummer is
+ * masked in the excerpts.
+ */
+async function mentionsOf(db: Db, heiId: string, terms: Terms): Promise<Mention[]> {
+  const numberForms = terms.personnummer ? writtenForms(terms.personnummer) : [];
+  const byKind = {
+    email: terms.email ? [terms.email] : [],
+    personnummer: numberForms,
+    name: terms.name ? [terms.name] : [],
+  };
+  const all = [...byKind.email, ...byKind.personnummer, ...byKind.name];
+  if (!all.length) return [];
+  const found = (
+    await Promise.all([
+      mentionsInCases(db, heiId, all),
+      caseIdsOfHei(db, heiId).then((caseIds) => documentsNamed(db, caseIds, all)),
+      mentionsInInquiries(db, heiId, all),
+      mentionsInAnalyses(db, heiId, all),
+      mentionsInDesigns(db, heiId, all),
+      mentionsInProposals(db, heiId, all),
+      mentionsInAgreements(db, heiId, all),
+    ])
+  ).flat();
+  const cases = await caseSummariesOf(db, heiId, [
+    ...new Set(found.flatMap((f) => (f.caseId ? [f.caseId] : []))),
+  ]);
+  const masked = (text: string) =>
+    numberForms.reduce((out, form) => out.split(form).join(maskPersonnummer(terms.personnummer ?? '')), text);
+  const holds = (text: string, kind: keyof typeof byKind) => mentions(text, byKind[kind]);
+  return found
+    .sort((a, b) => b.at.getTime() - a.at.getTime())
+    .map((f: FoundText) => {
+      const summary = f.caseId ? cases.get(f.caseId) : undefined;
+      const inquiry = f.source === 'inquiry' || f.source === 'inquiry_event';
+      return {
+        source: f.source,
+        caseId: f.caseId,
+        caseReference: summary?.reference ?? null,
+        caseTitle: summary?.title ?? null,
+        inquiryId: inquiry ? f.recordId : null,
+        analysisId: f.source === 'needs_analysis' ? f.recordId : null,
+        label: masked(f.label),
+        excerpt: masked(excerptAround(f.text, all)),
+        matched: (['email', 'personnummer', 'name'] as const).filter((kind) => holds(f.text, kind)),
+        at: f.at.toISOString(),
+      };
+    });
 }

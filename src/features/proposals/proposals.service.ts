@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
+import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../shared/mentions.ts';
 import { stockholmDate } from '../../shared/working-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
@@ -420,4 +421,28 @@ export async function proposalDesigns(db: Db, designIds: string[]): Promise<Map<
     .from(proposal)
     .where(inArray(proposal.designId, designIds));
   return new Map(rows.map((r) => [r.id, r.designId]));
+}
+
+/**
+ * The HEI's proposals whose texts contain one of the terms (title, introduction, terms, a decline's reason;
+ * for a subject access report, no access check).
+ */
+export async function mentionsInProposals(db: Db, heiId: string, terms: string[]): Promise<FoundText[]> {
+  const columns = [proposal.title, proposal.intro, proposal.terms, proposal.declineReason];
+  const rows = await db
+    .select()
+    .from(proposal)
+    .where(and(eq(proposal.heiId, heiId), containsAny(columns, mentionPatterns(terms))));
+  return rows
+    .map((p) =>
+      foundIn([p.title, p.intro, p.terms, p.declineReason], terms, (text) => ({
+        source: 'proposal' as const,
+        caseId: p.caseId,
+        recordId: null,
+        label: `${p.title} (v${p.version})`,
+        text,
+        at: p.updatedAt,
+      })),
+    )
+    .filter((mention) => mention !== null);
 }

@@ -22,7 +22,7 @@ import { OrganisationView } from './OrganisationView.tsx';
 // A subject access report (registerutdrag, GDPR art. 15): the HEI's admin searches by what the person gave
 // (e-mail, personnummer) and reads, or downloads, what Lupp holds about them at the HEI. Every report is audited.
 
-type Fields = { email: string; personnummer: string };
+type Fields = { email: string; personnummer: string; name: string };
 type Errors = Partial<Record<keyof Fields, string>>;
 
 /** The server's own check of an address (zod), so the page refuses exactly what the API would. */
@@ -47,7 +47,7 @@ export function SubjectAccessPage() {
 
 function SubjectAccess({ hei }: { hei: { id: string; name: string } }) {
   const { t, i18n } = useTranslation();
-  const [fields, setFields] = useState<Fields>({ email: '', personnummer: '' });
+  const [fields, setFields] = useState<Fields>({ email: '', personnummer: '', name: '' });
   const [errors, setErrors] = useState<Errors>({});
   const personnummerError = (reason: keyof typeof personnummerMessages) =>
     t('subjectAccess.personnummerError', {
@@ -62,6 +62,7 @@ function SubjectAccess({ hei }: { hei: { id: string; name: string } }) {
       setErrors({
         email: refused.email && t('subjectAccess.emailError'),
         personnummer: refused.personnummer && personnummerError('format'),
+        name: refused.name && t('subjectAccess.nameError'),
       });
     },
   });
@@ -69,16 +70,22 @@ function SubjectAccess({ hei }: { hei: { id: string; name: string } }) {
   const submit = () => {
     const email = fields.email.trim();
     const personnummer = fields.personnummer.trim();
+    const name = fields.name.trim();
     const wrong: Errors = {};
-    if (!email && !personnummer) wrong.email = t('subjectAccess.needOne');
+    if (!email && !personnummer && !name) wrong.email = t('subjectAccess.needOne');
     if (email && !isEmail(email)) wrong.email = t('subjectAccess.emailError');
     const check = personnummer
       ? checkPersonnummer(personnummer, new Date().toISOString().slice(0, 10))
       : null;
     if (check && !check.ok) wrong.personnummer = personnummerError(check.reason);
+    if (name && name.length < 4) wrong.name = t('subjectAccess.nameError');
     setErrors(wrong);
     if (Object.keys(wrong).length) return;
-    report.mutate({ email: email || undefined, personnummer: personnummer || undefined });
+    report.mutate({
+      email: email || undefined,
+      personnummer: personnummer || undefined,
+      name: name || undefined,
+    });
   };
   const change = (field: keyof Fields) => (event: React.ChangeEvent<HTMLInputElement>) => {
     setFields({ ...fields, [field]: event.currentTarget.value });
@@ -116,6 +123,14 @@ function SubjectAccess({ hei }: { hei: { id: string; name: string } }) {
               autoComplete="off"
               maw={260}
             />
+            <TextInput
+              label={t('subjectAccess.name')}
+              description={t('subjectAccess.nameHint')}
+              value={fields.name}
+              onChange={change('name')}
+              error={errors.name}
+              autoComplete="off"
+            />
             <Group>
               <Button type="submit" loading={report.isPending}>
                 {t('subjectAccess.search')}
@@ -132,8 +147,13 @@ function SubjectAccess({ hei }: { hei: { id: string; name: string } }) {
 function ReportView({ report }: { report: SubjectAccessReport }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const who = [report.searchedFor.email, report.searchedFor.personnummer].filter(Boolean).join(', ');
-  const empty = !report.accounts.length && !report.inquiryContacts.length && !report.participants.length;
+  const { email, personnummer, name } = report.searchedFor;
+  const who = [name, email, personnummer].filter(Boolean).join(', ');
+  const empty =
+    !report.accounts.length &&
+    !report.inquiryContacts.length &&
+    !report.participants.length &&
+    !report.mentions.length;
   return (
     <Stack component="section" aria-labelledby="report-heading" gap="md">
       <Title order={2} size="h3" id="report-heading">
@@ -147,6 +167,7 @@ function ReportView({ report }: { report: SubjectAccessReport }) {
           <Accounts report={report} />
           <InquiryContacts report={report} />
           <Participations report={report} />
+          <Mentions report={report} />
         </>
       )}
       <Group>
@@ -175,7 +196,10 @@ function Accounts({ report }: { report: SubjectAccessReport }) {
   return (
     <Part
       title={t('subjectAccess.accounts')}
-      none={!report.accounts.length && t('subjectAccess.accountsNone')}
+      none={
+        !report.accounts.length &&
+        t(report.searchedFor.email ? 'subjectAccess.accountsNone' : 'subjectAccess.byEmailOnly')
+      }
     >
       {report.accounts.map((account) => (
         <Stack key={account.email} gap={4}>
@@ -255,7 +279,10 @@ function InquiryContacts({ report }: { report: SubjectAccessReport }) {
   return (
     <Part
       title={t('subjectAccess.inquiries')}
-      none={!report.inquiryContacts.length && t('subjectAccess.inquiriesNone')}
+      none={
+        !report.inquiryContacts.length &&
+        t(report.searchedFor.email ? 'subjectAccess.inquiriesNone' : 'subjectAccess.byEmailOnly')
+      }
     >
       <DataTable
         minWidth={720}
@@ -296,7 +323,14 @@ function Participations({ report }: { report: SubjectAccessReport }) {
   return (
     <Part
       title={t('subjectAccess.participants')}
-      none={!report.participants.length && t('subjectAccess.participantsNone')}
+      none={
+        !report.participants.length &&
+        t(
+          report.searchedFor.email || report.searchedFor.personnummer
+            ? 'subjectAccess.participantsNone'
+            : 'subjectAccess.byEmailOrNumberOnly',
+        )
+      }
     >
       <DataTable
         minWidth={720}
@@ -328,6 +362,67 @@ function Participations({ report }: { report: SubjectAccessReport }) {
       </DataTable>
     </Part>
   );
+}
+
+/** Free text that names the person, each with the way to where it is written. */
+function Mentions({ report }: { report: SubjectAccessReport }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Part
+      title={t('subjectAccess.mentions')}
+      none={!report.mentions.length && t('subjectAccess.mentionsNone')}
+    >
+      {report.searchedFor.name && <Text size="sm">{t('subjectAccess.mentionsByName')}</Text>}
+      <DataTable
+        minWidth={720}
+        columns={[
+          t('subjectAccess.where'),
+          t('subjectAccess.record'),
+          t('subjectAccess.excerpt'),
+          t('subjectAccess.matched'),
+          t('subjectAccess.date'),
+        ]}
+      >
+        {report.mentions.map((m) => (
+          <Table.Tr key={`${m.source}|${m.label}|${m.at}|${m.excerpt}`}>
+            <Table.Td>{t(`subjectAccess.source.${m.source}`)}</Table.Td>
+            <Table.Td>
+              <MentionLink mention={m} />
+            </Table.Td>
+            <Table.Td>{m.excerpt}</Table.Td>
+            <Table.Td>{m.matched.map((kind) => t(`subjectAccess.matchedBy.${kind}`)).join(', ')}</Table.Td>
+            <Table.Td>{format.date(m.at)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+    </Part>
+  );
+}
+
+/** The way to the record a mention is in: its analysis, its inquiry, or its case. */
+function MentionLink({ mention: m }: { mention: SubjectAccessReport['mentions'][number] }) {
+  const onCase = m.caseReference ? ` (${m.caseReference})` : '';
+  if (m.analysisId)
+    return (
+      <AnchorLink to="/needs/$analysisId" params={{ analysisId: m.analysisId }}>
+        {m.label}
+        {onCase}
+      </AnchorLink>
+    );
+  if (m.inquiryId)
+    return (
+      <AnchorLink to="/inquiries/$inquiryId" params={{ inquiryId: m.inquiryId }}>
+        {m.label}
+      </AnchorLink>
+    );
+  if (m.caseId)
+    return (
+      <AnchorLink to="/cases/$caseId" params={{ caseId: m.caseId }}>
+        {m.caseReference} {m.label}
+      </AnchorLink>
+    );
+  return <>{m.label}</>;
 }
 
 /** The report as the API gave it, as a file to send to the person (machine-readable, as article 15 asks). */

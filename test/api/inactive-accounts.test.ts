@@ -139,4 +139,23 @@ describe('unused customer accounts', () => {
       (await t.db.select().from(outbox).where(eq(outbox.toAddress, gone.email))).map((m) => m.kind);
     await expect.poll(warned, { timeout: 60_000, interval: 250 }).toEqual(['account_erasure_warning']);
   });
+
+  it('is shown to every HEI beside its own retention rule (the HEI cannot change it)', async () => {
+    const hei = await createOrganisation(t, { kind: 'hei' });
+    const admin = await createUser(t, [{ organisationId: hei.id, roles: ['admin'] }]);
+    const path = `/api/organisations/${hei.id}/retention`;
+    const read = await t.request('GET', path, { cookie: admin.cookie });
+    expect(read.json()).toMatchObject({ inquiryContactMonths: null, customerAccountMonths: MONTHS });
+    const set = await t.request('PUT', path, {
+      cookie: admin.cookie,
+      body: { inquiryContactMonths: 12, participantMonths: null },
+    });
+    expect(set.json()).toMatchObject({ inquiryContactMonths: 12, customerAccountMonths: MONTHS });
+    // the rule is the deployment's: a body that names it is refused
+    const refused = await t.request('PUT', path, {
+      cookie: admin.cookie,
+      body: { inquiryContactMonths: 12, participantMonths: null, customerAccountMonths: 1 },
+    });
+    expect(refused.statusCode).toBe(400);
+  });
 });

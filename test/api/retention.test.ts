@@ -119,6 +119,8 @@ describe('an HEI sets its retention rule', () => {
       lastRunErased: null,
       updatedAt: null,
       updatedBy: null,
+      // no rule for customers' unused accounts in this deployment
+      customerAccountMonths: null,
     });
 
     for (const [value, message] of [

@@ -114,6 +114,13 @@ describe('organisation profile', () => {
     const retention = page.getByRole('region', { name: 'Gallring av personuppgifter' });
     await retention.getByText('Kontaktpersoner i förfrågningar raderas bara på begäran.').waitFor();
     await retention.getByText('Deltagarnas personnummer gallras inte.').waitFor();
+    // customers' portal accounts follow the deployment's rule, which this one does not set
+    await retention
+      .getByText('Kundernas konton i kundportalen raderas inte för att de inte används.')
+      .waitFor();
+    await retention
+      .getByText(/ställs in av den som driver den \(LUPP_INACTIVE_ACCOUNT_MONTHS\)\.$/)
+      .waitFor();
     await expectNoAxeViolations(page);
 
     const months = retention.getByRole('textbox', {

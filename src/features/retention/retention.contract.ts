@@ -18,8 +18,15 @@ export const retentionSchema = z.object({
   lastRunErased: counts.nullable(),
   updatedAt: z.iso.datetime().nullable(),
   updatedBy: z.string().nullable(),
+  /**
+   * The deployment's rule for customers' portal accounts, which belong to no single HEI
+   * (LUPP_INACTIVE_ACCOUNT_MONTHS): months unused before one is warned and erased; null: kept.
+   */
+  customerAccountMonths: z.int().nullable(),
 });
 export type Retention = z.infer<typeof retentionSchema>;
+/** The HEI's own rule, as the HEI's retention service knows it (the deployment's part is added at the edge). */
+export type HeiRetention = Omit<Retention, 'customerAccountMonths'>;
 
 const months = z
   .int('must be a whole number of months')

@@ -10,6 +10,11 @@ export const RETENTION_QUEUE = 'retention-sweep';
 
 export async function retentionRoutes(app: App, { database: { db }, jobs, config }: Deps) {
   const tags = ['retention'];
+  // the HEI's rule, with the deployment's rule for customers' accounts beside it (read from the configuration)
+  const withAccountRule = <R>(retention: R) => ({
+    ...retention,
+    customerAccountMonths: config.inactiveAccountMonths,
+  });
   jobs.define(
     RETENTION_QUEUE,
     { retryLimit: 2, retryDelaySeconds: 600, expireInSeconds: 3600, cron: '30 2 * * *' },
@@ -35,7 +40,8 @@ export async function retentionRoutes(app: App, { database: { db }, jobs, config
         response: { 200: retentionSchema, ...problems(401, 403, 404) },
       },
     },
-    async (request) => getRetention(db, actorOf(request), request.params.organisationId),
+    async (request) =>
+      withAccountRule(await getRetention(db, actorOf(request), request.params.organisationId)),
   );
 
   app.put(
@@ -50,7 +56,8 @@ export async function retentionRoutes(app: App, { database: { db }, jobs, config
         response: { 200: retentionSchema, ...problems(400, 401, 403, 404) },
       },
     },
-    async (request) => setRetention(db, actorOf(request), request.params.organisationId, request.body),
+    async (request) =>
+      withAccountRule(await setRetention(db, actorOf(request), request.params.organisationId, request.body)),
   );
 
   app.post(
@@ -63,6 +70,13 @@ export async function retentionRoutes(app: App, { database: { db }, jobs, config
         response: { 200: retentionRunSchema, ...problems(401, 403, 404, 409) },
       },
     },
-    async (request) => runRetentionNow(db, actorOf(request), request.params.organisationId),
+    async (request) => {
+      const { erased, retention } = await runRetentionNow(
+        db,
+        actorOf(request),
+        request.params.organisationId,
+      );
+      return { erased, retention: withAccountRule(retention) };
+    },
   );
 }

@@ -7,7 +7,7 @@ import { contactsEndedBefore, purgeContact } from '../inquiries/inquiries.servic
 import { participantsEndedBefore, purgeParticipant } from '../participants/participants.service.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import { type Actor, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
-import type { Retention, RetentionChange } from './retention.contract.ts';
+import type { HeiRetention, RetentionChange } from './retention.contract.ts';
 import { retentionRule } from './retention.table.ts';
 
 /** Every member of the HEI may read its rule (the privacy text refers to it); only its admins set and run it. */
@@ -45,7 +45,7 @@ async function dueUnder(
   };
 }
 
-async function retentionOf(db: Db, heiId: string): Promise<Retention> {
+async function retentionOf(db: Db, heiId: string): Promise<HeiRetention> {
   const [row] = await db
     .select({ rule: retentionRule, by: authUser.name })
     .from(retentionRule)
@@ -66,7 +66,7 @@ async function retentionOf(db: Db, heiId: string): Promise<Retention> {
   };
 }
 
-export async function getRetention(db: Db, actor: Actor, heiId: string): Promise<Retention> {
+export async function getRetention(db: Db, actor: Actor, heiId: string): Promise<HeiRetention> {
   ofHei(actor, heiId, READ_ROLES);
   return retentionOf(db, heiId);
 }

@@ -268,6 +268,13 @@ export const en: Translation = {
       participantsDue_zero: 'No participant is due for erasure right now.',
       participantsDue_one: '{{count}} participant is due for erasure and will be erased tonight.',
       participantsDue_other: '{{count}} participants are due for erasure and will be erased tonight.',
+      accountsNone: "Customers' portal accounts are not erased for being unused.",
+      accountsRule_one:
+        "Customers' portal accounts unused for {{count}} month are erased, after a warning by e-mail 30 days ahead, unless the customer has an open case.",
+      accountsRule_other:
+        "Customers' portal accounts unused for {{count}} months are erased, after a warning by e-mail 30 days ahead, unless the customer has an open case.",
+      accountsHint:
+        "Customers' accounts belong to no single HEI. That rule applies to the whole Lupp installation and is set by whoever runs it (LUPP_INACTIVE_ACCOUNT_MONTHS).",
       lastRun: 'Last applied {{at}}. Erased: contact persons {{contacts}}, participants {{participants}}.',
       changedBy: 'The rule was changed {{at}} by {{name}}.',
       runNow: 'Apply now',

@@ -268,6 +268,13 @@ export const sv = {
       participantsDue_zero: 'Ingen deltagare är mogen för gallring just nu.',
       participantsDue_one: '{{count}} deltagare är mogen för gallring och raderas i natt.',
       participantsDue_other: '{{count}} deltagare är mogna för gallring och raderas i natt.',
+      accountsNone: 'Kundernas konton i kundportalen raderas inte för att de inte används.',
+      accountsRule_one:
+        'Kundernas konton i kundportalen som inte har använts på {{count}} månad raderas, efter en varning per e-post 30 dagar innan, om kunden inte har något pågående ärende.',
+      accountsRule_other:
+        'Kundernas konton i kundportalen som inte har använts på {{count}} månader raderas, efter en varning per e-post 30 dagar innan, om kunden inte har något pågående ärende.',
+      accountsHint:
+        'Kundkontona hör inte till ett enskilt lärosäte. Den regeln gäller hela Lupp-installationen och ställs in av den som driver den (LUPP_INACTIVE_ACCOUNT_MONTHS).',
       lastRun: 'Senast tillämpad {{at}}. Raderade: kontaktpersoner {{contacts}}, deltagare {{participants}}.',
       changedBy: 'Regeln ändrades {{at}} av {{name}}.',
       runNow: 'Gallra nu',

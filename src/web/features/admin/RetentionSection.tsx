@@ -77,6 +77,12 @@ function RetentionStatus({ retention }: { retention: Retention }) {
       {participants !== null && (
         <Text>{t('organisation.retention.participantsDue', { count: due.participants })}</Text>
       )}
+      <Text fw={600}>
+        {retention.customerAccountMonths === null
+          ? t('organisation.retention.accountsNone')
+          : t('organisation.retention.accountsRule', { count: retention.customerAccountMonths })}
+      </Text>
+      <Text size="sm">{t('organisation.retention.accountsHint')}</Text>
       {retention.lastRunAt && retention.lastRunErased && (
         <Text size="sm" c="dimmed">
           {t('organisation.retention.lastRun', {

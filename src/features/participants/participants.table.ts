@@ -33,6 +33,9 @@ export const participant = pgTable(
   (t) => [
     uniqueIndex('participant_person_idx').on(t.agreementId, t.personnummerIndex),
     index('participant_agreement_idx').on(t.agreementId, t.lastName),
+    // a person is found across agreements by their number or e-mail (subject access, one person's rows)
+    index('participant_personnummer_idx').on(t.personnummerIndex),
+    index('participant_email_idx').on(sql`lower(${t.email})`),
     check(
       'participant_personnummer_check',
       sql`(${t.personalDataErasedAt} is null) = (${t.personnummerSealed} is not null and ${t.personnummerIndex} is not null and ${t.personnummerMasked} is not null)`,

@@ -1,0 +1,2 @@
+CREATE INDEX "participant_personnummer_idx" ON "participant" USING btree ("personnummer_index");--> statement-breakpoint
+CREATE INDEX "participant_email_idx" ON "participant" USING btree (lower("email"));

@@ -66,7 +66,7 @@ function WorkItem({ link, overdue, note }: { link: React.ReactNode; overdue: boo
       <Group gap="xs" wrap="nowrap" align="baseline">
         {link}
         {overdue && (
-          <Badge color="red.9" variant="light" tt="none">
+          <Badge color="red.9" variant="filled" tt="none" style={{ flexShrink: 0 }}>
             {t('overview.late')}
           </Badge>
         )}
@@ -83,7 +83,12 @@ function Inquiries({ inquiries }: { inquiries: NonNullable<Overview['inquiries']
   const format = useFormat();
   return (
     <Part id="home-inquiries" title={t('overview.inquiries')}>
-      <Text>{t('overview.inbox', { count: inquiries.inbox, overdue: inquiries.overdue })}</Text>
+      <Text>
+        {t('overview.inbox', {
+          count: inquiries.inbox,
+          overdue: t('overview.overdueCount', { count: inquiries.overdue }),
+        })}
+      </Text>
       {inquiries.referredToUs > 0 && (
         <AnchorLink to="/inquiries" search={{ view: 'referred_to_us' }}>
           {t('overview.referred', { count: inquiries.referredToUs })}
@@ -117,7 +122,10 @@ function Tasks({ tasks }: { tasks: Overview['tasks'] }) {
     <Part id="home-tasks" title={t('overview.tasks')}>
       <Text>
         {tasks.total
-          ? t('overview.taskCount', { count: tasks.total, overdue: tasks.overdue })
+          ? t('overview.taskCount', {
+              count: tasks.total,
+              overdue: t('overview.overdueCount', { count: tasks.overdue }),
+            })
           : t('overview.noTasks')}
       </Text>
       <WorkList>

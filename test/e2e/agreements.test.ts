@@ -85,7 +85,12 @@ describe('agreements', () => {
   it('the customer signs in the portal; both signatures show and the PDF is there', async () => {
     const { context, page, errors } = await newPage(journey);
     await signIn(page, 'sara.kund@stalverket.example');
-    await page.goto(`/portal/cases/${caseId}`);
+    // the HEI has signed: her home page says the agreement waits for her signature
+    await page
+      .getByRole('region', { name: 'Att göra' })
+      .getByRole('link', { name: `Underteckna avtalet ”${TITLE}”` })
+      .click();
+    await page.waitForURL(`**/portal/cases/${caseId}#portal-agreements`);
     await expectHeading(page, CASE_TITLE);
     const card = page.getByRole('region', { name: 'Avtal' }).getByRole('article', { name: TITLE });
     await card.getByText('Väntar på signatur', { exact: true }).waitFor();
@@ -106,6 +111,22 @@ describe('agreements', () => {
     const response = await page.request.get((await pdf.getAttribute('href')) ?? '');
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('application/pdf');
+
+    // signed: now the participants (by the agreement's deadline) and the invoice reference wait for her
+    await page.getByRole('link', { name: 'Tillbaka till mina ärenden' }).click();
+    const toDo = page.getByRole('region', { name: 'Att göra' });
+    await toDo
+      .getByRole('listitem')
+      .filter({ hasText: `Anmäl deltagarna till ”${TITLE}”` })
+      .getByText(/0 anmälda, ändringar till och med /)
+      .waitFor();
+    await toDo.getByRole('link', { name: `Ange er fakturareferens för avtalet ”${TITLE}”` }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    const inEnglish = page.getByRole('region', { name: 'To do' });
+    await inEnglish.getByRole('link', { name: `Designate the participants of “${TITLE}”` }).waitFor();
+    await inEnglish.getByText(/0 designated, changes until /).waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Svenska' }).click();
     expect(errors).toEqual([]);
     await context.close();
   });

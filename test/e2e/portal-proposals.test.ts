@@ -26,7 +26,13 @@ describe('proposals in the customer portal', () => {
   it('the customer reads the proposal and declines it with a reason', async () => {
     const { context, page, errors } = await newPage(journey);
     await signIn(page, 'sara.kund@stalverket.example');
-    await page.goto(`/portal/cases/${caseId}`);
+    // her home page says what waits for her, and leads to it
+    const toDo = page.getByRole('region', { name: 'Att göra' });
+    const answer = toDo.getByRole('listitem').filter({ hasText: 'Svara på offerten' });
+    await answer.getByText(/ · Högskolan i Norrvik · giltig till och med \d+ \w+\.? \d{4}$/).waitFor();
+    await expectNoAxeViolations(page);
+    await answer.getByRole('link', { name: 'Svara på offerten ”Svetsning av värmebeständiga stål”' }).click();
+    await page.waitForURL(`**/portal/cases/${caseId}#portal-proposals`);
     await expectHeading(page, CASE_TITLE);
     const proposals = page.getByRole('region', { name: 'Offerter' });
     const card = proposals.getByRole('article', { name: 'Svetsning av värmebeständiga stål (version 1)' });
@@ -67,6 +73,9 @@ describe('proposals in the customer portal', () => {
     await page.getByText('Offerten är accepterad. Lärosätet återkommer med avtalet.').waitFor();
     await card.getByText('Accepterad', { exact: true }).waitFor();
     await expectNoAxeViolations(page);
+    // answered: nothing waits for her until the HEI has signed the agreement
+    await page.getByRole('link', { name: 'Tillbaka till mina ärenden' }).click();
+    await page.getByRole('region', { name: 'Att göra' }).getByText('Inget väntar på er just nu.').waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -424,3 +424,14 @@ export async function participationsOf(
     ];
   });
 }
+
+/** How many participants each of these agreements has (for the customer's to-do list; no access check). */
+export async function participantCounts(db: Db, agreementIds: string[]): Promise<Map<string, number>> {
+  if (!agreementIds.length) return new Map();
+  const rows = await db
+    .select({ agreementId: participant.agreementId, count: sql<number>`count(*)::int` })
+    .from(participant)
+    .where(inArray(participant.agreementId, agreementIds))
+    .groupBy(participant.agreementId);
+  return new Map(rows.map((r) => [r.agreementId, r.count]));
+}

@@ -32,9 +32,34 @@ export const portalCaseDetailSchema = portalCaseSchema
   .meta({ id: 'PortalCase' });
 export type PortalCaseDetail = z.infer<typeof portalCaseDetailSchema>;
 
+/** What waits for the customer: each thing to do, on which case, at which HEI, by when. */
+export const portalToDoKinds = [
+  'answer_proposal',
+  'sign_agreement',
+  'sign_addendum',
+  'invoice_reference',
+  'designate_participants',
+] as const;
+export const portalToDoSchema = z.object({
+  kind: z.enum(portalToDoKinds),
+  caseId: z.uuid(),
+  caseReference: z.string(),
+  hei: z.string(),
+  /** What it concerns: the proposal's or the agreement's title. */
+  title: z.string(),
+  /** An addendum's number. */
+  addendum: z.int().nullable(),
+  /** By when: a proposal's last valid day, the last day to change participants; null when there is none. */
+  dueOn: z.iso.date().nullable(),
+  /** Participants designated so far (for designate_participants). */
+  designated: z.int().nullable(),
+});
+export type PortalToDo = z.infer<typeof portalToDoSchema>;
+
 export const portalOverviewSchema = z
   .object({
     organisation: z.object({ id: z.uuid(), name: z.string() }),
+    toDo: z.array(portalToDoSchema),
     inquiries: z.array(
       z.object({
         reference: z.string(),

@@ -9,6 +9,7 @@ import {
   portalMessageBody,
   portalOverviewSchema,
 } from './portal.contract.ts';
+import { customerToDo } from './portal.service.ts';
 
 // The customer portal: a customer organisation's contact people follow their inquiries and cases
 // across HEIs, write to the HEI and read what was shared with them — never internal notes.
@@ -20,7 +21,7 @@ export async function portalRoutes(app: App, { database: { db } }: Deps) {
     {
       schema: {
         tags,
-        summary: "The customer's inquiries and cases with their status",
+        summary: "The customer's inquiries and cases with their status, and what waits for the customer",
         response: { 200: portalOverviewSchema, ...problems(401, 403) },
       },
     },
@@ -29,6 +30,7 @@ export async function portalRoutes(app: App, { database: { db } }: Deps) {
       const org = await getOrganisation(db, customerId);
       return {
         organisation: { id: org.id, name: org.name },
+        toDo: await customerToDo(db, customerId),
         inquiries: await inquiriesForOrgNumber(db, org.orgNumber.replace('-', '')),
         cases: await casesForCustomer(db, customerId),
       };

@@ -796,6 +796,18 @@ export const en: Translation = {
     messageError: 'Write a message of at least two characters.',
     closedWon: 'The case is closed and led to a programme.',
     closedOther: 'The case is closed.',
+    toDo: {
+      title: 'To do',
+      none: 'Nothing waits for you just now.',
+      answer_proposal: 'Answer the proposal “{{title}}”',
+      sign_agreement: 'Sign the agreement “{{title}}”',
+      sign_addendum: 'Sign addendum {{number}} to the agreement “{{title}}”',
+      invoice_reference: 'Give your invoice reference for the agreement “{{title}}”',
+      designate_participants: 'Designate the participants of “{{title}}”',
+      validUntil: 'valid until {{date}}',
+      deadline_one: '{{count}} designated, changes until {{date}}',
+      deadline_other: '{{count}} designated, changes until {{date}}',
+    },
     stageText: {
       inquiry: 'The university has received your need and is reviewing it.',
       qualification: 'The university is assessing how it can meet your need.',

@@ -794,6 +794,18 @@ export const sv = {
     messageError: 'Skriv ett meddelande med minst två tecken.',
     closedWon: 'Ärendet är avslutat och ledde till en utbildning.',
     closedOther: 'Ärendet är avslutat.',
+    toDo: {
+      title: 'Att göra',
+      none: 'Inget väntar på er just nu.',
+      answer_proposal: 'Svara på offerten ”{{title}}”',
+      sign_agreement: 'Underteckna avtalet ”{{title}}”',
+      sign_addendum: 'Underteckna tillägg {{number}} till avtalet ”{{title}}”',
+      invoice_reference: 'Ange er fakturareferens för avtalet ”{{title}}”',
+      designate_participants: 'Anmäl deltagarna till ”{{title}}”',
+      validUntil: 'giltig till och med {{date}}',
+      deadline_one: '{{count}} anmäld, ändringar till och med {{date}}',
+      deadline_other: '{{count}} anmälda, ändringar till och med {{date}}',
+    },
     stageText: {
       inquiry: 'Lärosätet har tagit emot ert behov och går igenom det.',
       qualification: 'Lärosätet bedömer hur det kan möta ert behov.',

@@ -1,6 +1,7 @@
 import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { MyWork } from '../features/overview/MyWork.tsx';
+import { CustomerToDo } from '../features/portal/CustomerToDo.tsx';
 import { activeMembershipOf, useMe } from '../session.ts';
 import { areaItems, isCustomerContact, isHeiMembership } from '../shell/navigation.ts';
 import { AnchorLink, ButtonLink } from '../ui/links.tsx';
@@ -59,6 +60,8 @@ export function HomePage() {
       )}
 
       {active && isHeiMembership(active) && <MyWork membershipId={active.id} />}
+
+      {isCustomerContact(active) && <CustomerToDo />}
 
       {isCustomerContact(active) ? (
         <Card withBorder padding="lg" component="section" aria-labelledby="home-portal">

@@ -51,7 +51,7 @@ function Part({ id, title, children }: { id: string; title: string; children: Re
 }
 
 /** A list of things to do: each a link, marked when overdue, with a line saying more. */
-function WorkList({ children }: { children: React.ReactNode }) {
+export function WorkList({ children }: { children: React.ReactNode }) {
   return (
     <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
       {children}
@@ -59,7 +59,7 @@ function WorkList({ children }: { children: React.ReactNode }) {
   );
 }
 
-function WorkItem({ link, overdue, note }: { link: React.ReactNode; overdue: boolean; note: string }) {
+export function WorkItem({ link, overdue, note }: { link: React.ReactNode; overdue: boolean; note: string }) {
   const { t } = useTranslation();
   return (
     <li>

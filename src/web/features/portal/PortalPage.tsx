@@ -5,6 +5,7 @@ import type { PortalOverview } from '../../../features/portal/portal.contract.ts
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { Forbidden, Page, QueryView } from '../../ui/page.tsx';
+import { CustomerToDo } from './CustomerToDo.tsx';
 import { portalQuery } from './portal.api.ts';
 import { useStageText } from './stage-text.ts';
 
@@ -18,6 +19,7 @@ export function PortalPage() {
         {(overview) => (
           <>
             <Text>{t('portal.intro', { organisation: overview.organisation.name })}</Text>
+            <CustomerToDo />
             <PortalCases cases={overview.cases} />
             <PortalInquiries inquiries={overview.inquiries} />
           </>

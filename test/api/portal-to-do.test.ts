@@ -1,10 +1,13 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outbox } from '../../src/features/mail/outbox.table.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { commercialSetUp, exampleProposal } from '../support/commercial.ts';
 import { createOrganisation, createUser, type TestUser } from '../support/factories.ts';
 
 // The customer's "to do" in the portal (GET /api/portal): what waits for them, soonest due first — a proposal
-// to answer, an agreement or addendum the HEI has signed, the invoice reference, the participants.
+// to answer, an agreement or addendum the HEI has signed, the invoice reference, the participants — and each
+// party is told (in the app and by e-mail) when the other has done its part.
 
 let t: TestApp;
 let s: Awaited<ReturnType<typeof commercialSetUp>>;
@@ -17,6 +20,9 @@ const toDo = async (user: TestUser = s.contact) => {
   return response.json().toDo as { kind: string; title: string; dueOn: string | null }[];
 };
 const kinds = async () => (await toDo()).map((item) => item.kind);
+/** The newest in-app notification of a person (each is also e-mailed). */
+const newestNotification = async (user: TestUser) =>
+  (await t.request('GET', '/api/notifications', { cookie: user.cookie })).json().items[0];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -40,8 +46,22 @@ describe("the customer's to do", () => {
       dueOn: `${year}-06-30`,
       designated: null,
     });
+    // the customer's contact was told, in the app and by e-mail, with the way to the proposal
+    expect(await newestNotification(s.contact)).toMatchObject({
+      kind: 'proposal_sent',
+      title: expect.stringMatching(/^Ny offert att besvara: .* \/ A new proposal to answer: /),
+      link: `/portal/cases/${s.caseId}#portal-proposals`,
+    });
+    const mails = await t.db.select().from(outbox).where(eq(outbox.kind, 'proposal_sent'));
+    expect(mails.map((m) => m.toAddress)).toEqual([s.contact.email]);
+    expect(mails[0]?.textBody).toContain(`/portal/cases/${s.caseId}#portal-proposals`);
     await t.request('POST', `/api/portal/proposals/${proposalId}/accept`, s.as(s.contact));
     expect(await toDo()).toEqual([]);
+    // and the case's owner, who sent it, learns the answer
+    expect(await newestNotification(s.coord)).toMatchObject({
+      kind: 'proposal_accepted',
+      link: `/cases/${s.caseId}`,
+    });
 
     // the agreement waits for the customer once the HEI has signed it, not while the HEI drafts it
     const agreement = (
@@ -54,7 +74,14 @@ describe("the customer's to do", () => {
     expect(await toDo()).toEqual([]);
     await t.request('POST', `/api/agreements/${agreement.id}/sign`, s.as(s.manager, { revision: 1 }));
     expect(await kinds()).toEqual(['sign_agreement']);
+    expect(await newestNotification(s.contact)).toMatchObject({
+      kind: 'agreement_to_sign',
+      link: `/portal/cases/${s.caseId}#portal-agreements`,
+    });
     await t.request('POST', `/api/portal/agreements/${agreement.id}/sign`, s.as(s.contact, { revision: 1 }));
+    // the owner and the HEI's signer learn it is signed
+    for (const person of [s.coord, s.manager])
+      expect(await newestNotification(person)).toMatchObject({ kind: 'agreement_signed_by_customer' });
 
     // signed: the participants until the deadline (dated, so first), and the invoice reference
     const signed = await toDo();
@@ -90,6 +117,10 @@ describe("the customer's to do", () => {
     expect(await kinds()).toEqual(['designate_participants']);
     await t.request('POST', `/api/agreements/${agreement.id}/addenda/1/sign`, s.as(admin));
     expect((await toDo())[1]).toMatchObject({ kind: 'sign_addendum', addendum: 1 });
+    expect(await newestNotification(s.contact)).toMatchObject({
+      kind: 'agreement_to_sign',
+      title: expect.stringContaining('tillägg 1 till avtalet'),
+    });
   });
 
   it("is the customer's own: another customer's contact sees none of it, and HEI staff have no portal", async () => {

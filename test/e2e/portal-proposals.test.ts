@@ -62,10 +62,16 @@ describe('proposals in the customer portal', () => {
   });
 
   it('the customer accepts the next version', async () => {
-    await sendProposal(journey.lupp.database.db, karin, second, { revision: 1 });
+    await sendProposal(journey.lupp.database.db, karin, second, { revision: 1 }, journey.lupp.url);
     const { context, page, errors } = await newPage(journey);
     await signIn(page, 'sara.kund@stalverket.example');
-    await page.goto(`/portal/cases/${caseId}`);
+    // the HEI sent it: her notifications say so (as her e-mail did), and lead to it
+    await page.getByRole('button', { name: /^Aviseringar, \d+ olästa?$/ }).click();
+    await page
+      .getByRole('menuitem', { name: /Ny offert att besvara: Svetsning av värmebeständiga stål/ })
+      .first()
+      .click();
+    await page.waitForURL(`**/portal/cases/${caseId}#portal-proposals`);
     const card = page
       .getByRole('region', { name: 'Offerter' })
       .getByRole('article', { name: 'Svetsning av värmebeständiga stål (version 2)' });

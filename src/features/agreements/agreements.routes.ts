@@ -50,7 +50,7 @@ async function agreementFile(db: Deps['database']['db'], a: AgreementView): Prom
   };
 }
 
-export async function agreementRoutes(app: App, { database: { db } }: Deps) {
+export async function agreementRoutes(app: App, { database: { db }, config }: Deps) {
   const tags = ['agreements'];
   const ok = (schema: z.ZodType) => ({ 200: schema, ...problems(400, 401, 403, 404, 409) });
 
@@ -116,7 +116,8 @@ export async function agreementRoutes(app: App, { database: { db } }: Deps) {
         response: ok(agreementSchema),
       },
     },
-    async (request) => signAsHei(db, actorOf(request), request.params.agreementId, request.body),
+    async (request) =>
+      signAsHei(db, actorOf(request), request.params.agreementId, request.body, config.publicUrl),
   );
   app.post(
     '/api/agreements/:agreementId/addenda',
@@ -142,7 +143,13 @@ export async function agreementRoutes(app: App, { database: { db } }: Deps) {
       },
     },
     async (request) =>
-      signAddendumAsHei(db, actorOf(request), request.params.agreementId, request.params.number),
+      signAddendumAsHei(
+        db,
+        actorOf(request),
+        request.params.agreementId,
+        request.params.number,
+        config.publicUrl,
+      ),
   );
   app.get(
     '/api/agreements/:agreementId/billing.csv',
@@ -260,7 +267,14 @@ export async function agreementRoutes(app: App, { database: { db } }: Deps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      return signAsCustomer(db, actor, actingCustomer(actor), request.params.agreementId, request.body);
+      return signAsCustomer(
+        db,
+        actor,
+        actingCustomer(actor),
+        request.params.agreementId,
+        request.body,
+        config.publicUrl,
+      );
     },
   );
   app.put(
@@ -303,6 +317,7 @@ export async function agreementRoutes(app: App, { database: { db } }: Deps) {
         actingCustomer(actor),
         request.params.agreementId,
         request.params.number,
+        config.publicUrl,
       );
     },
   );

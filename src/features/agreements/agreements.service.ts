@@ -7,10 +7,17 @@ import { toCsv } from '../../shared/csv.ts';
 import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../shared/mentions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
-import { assertCaseAccess } from '../cases/cases.service.ts';
+import { assertCaseAccess, caseOwnerOf } from '../cases/cases.service.ts';
+import { notify } from '../notifications/notifications.service.ts';
 import { acceptedProposal, proposalDesigns } from '../proposals/proposals.service.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
-import { type Actor, organisationParty, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
+import {
+  type Actor,
+  contactPeopleOf,
+  getOrganisation,
+  organisationParty,
+  requireOrganisationRole,
+} from '../tenancy/tenancy.service.ts';
 import { organisation } from '../tenancy/tenancy.table.ts';
 import type {
   AgreementView,
@@ -240,7 +247,13 @@ export async function updateAgreement(
   return view(db, id);
 }
 
-export async function signAsHei(db: Db, actor: Actor, id: string, body: { revision: number }) {
+export async function signAsHei(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: { revision: number },
+  publicUrl: string,
+) {
   const row = await load(db, actor, id, 'read');
   requireOrganisationRole(actor, row.heiId, HEI_SIGNERS);
   if (row.heiSignedAt) throw conflict('The HEI has already signed the agreement.');
@@ -259,6 +272,7 @@ export async function signAsHei(db: Db, actor: Actor, id: string, body: { revisi
     subjectId: id,
     data: { revision: body.revision },
   });
+  if (!signed.customerSignedAt) await tellCustomerToSign(db, actor, signed, null, publicUrl);
   return view(db, id);
 }
 
@@ -284,7 +298,7 @@ export async function addAddendum(db: Db, actor: Actor, id: string, body: typeof
   return view(db, id);
 }
 
-export async function signAddendumAsHei(db: Db, actor: Actor, id: string, number: number) {
+export async function signAddendumAsHei(db: Db, actor: Actor, id: string, number: number, publicUrl: string) {
   const row = await load(db, actor, id, 'read');
   requireOrganisationRole(actor, row.heiId, HEI_SIGNERS);
   const [signed] = await db
@@ -299,6 +313,7 @@ export async function signAddendumAsHei(db: Db, actor: Actor, id: string, number
     )
     .returning();
   if (!signed) throw conflict(`Addendum ${number} does not exist or the HEI has signed it.`);
+  if (!signed.customerSignedAt) await tellCustomerToSign(db, actor, row, number, publicUrl);
   return view(db, id);
 }
 
@@ -446,6 +461,7 @@ export async function signAsCustomer(
   customerId: string,
   id: string,
   body: { revision: number },
+  publicUrl: string,
 ) {
   const row = await customerRow(db, customerId, id);
   if (row.customerSignedAt) throw conflict('You have already signed the agreement.');
@@ -466,6 +482,7 @@ export async function signAsCustomer(
     subjectId: id,
     data: { revision: body.revision },
   });
+  await tellHeiOfSignature(db, actor, signed, null, publicUrl);
   return view(db, id);
 }
 
@@ -475,8 +492,9 @@ export async function signAddendumAsCustomer(
   customerId: string,
   id: string,
   number: number,
+  publicUrl: string,
 ) {
-  await customerRow(db, customerId, id);
+  const row = await customerRow(db, customerId, id);
   const [signed] = await db
     .update(agreementAddendum)
     .set({ customerSignedBy: actor.userId, customerSignedAt: new Date() })
@@ -489,6 +507,7 @@ export async function signAddendumAsCustomer(
     )
     .returning();
   if (!signed) throw conflict(`Addendum ${number} does not exist or you have signed it.`);
+  await tellHeiOfSignature(db, actor, row, number, publicUrl);
   return view(db, id);
 }
 
@@ -571,4 +590,62 @@ export async function mentionsInAgreements(db: Db, heiId: string, terms: string[
       foundIn([addendum.text], terms, found(a, `${a.title} (${addendum.number})`, addendum.createdAt)),
     ),
   ].filter((mention) => mention !== null);
+}
+
+// ------------------------------------------------------------------ telling the other party
+
+type AgreementRow = typeof agreement.$inferSelect;
+
+/** What is signed: the agreement, or one of its addenda. */
+const signedThing = (row: AgreementRow, addendum: number | null) =>
+  addendum === null
+    ? { sv: `avtalet ”${row.title}”`, en: `the agreement “${row.title}”` }
+    : { sv: `tillägg ${addendum} till avtalet ”${row.title}”`, en: `addendum ${addendum} to “${row.title}”` };
+
+/** The customer's contact people learn that the HEI has signed and their signature is awaited. */
+async function tellCustomerToSign(
+  db: Db,
+  actor: Actor,
+  row: AgreementRow,
+  addendum: number | null,
+  publicUrl: string,
+) {
+  const hei = (await getOrganisation(db, row.heiId)).name;
+  const thing = signedThing(row, addendum);
+  await notify(db, {
+    userIds: await contactPeopleOf(db, row.customerId),
+    kind: 'agreement_to_sign',
+    title: `Att signera: ${thing.sv} / To sign: ${thing.en}`,
+    link: `/portal/cases/${row.caseId}#portal-agreements`,
+    actorName: actor.name,
+    publicUrl,
+    text: [
+      `${hei} har signerat ${thing.sv}. Läs och signera i Lupp.`,
+      `${hei} has signed ${thing.en}. Read and sign it in Lupp.`,
+    ].join('\n\n'),
+  });
+}
+
+/** The case's owner and the HEI's signer learn that the customer has signed. */
+async function tellHeiOfSignature(
+  db: Db,
+  actor: Actor,
+  row: AgreementRow,
+  addendum: number | null,
+  publicUrl: string,
+) {
+  const customer = (await getOrganisation(db, row.customerId)).name;
+  const thing = signedThing(row, addendum);
+  await notify(db, {
+    userIds: [await caseOwnerOf(db, row.caseId), row.heiSignedBy].filter((id) => id !== null),
+    kind: 'agreement_signed_by_customer',
+    title: `${customer} har signerat ${thing.sv} / ${customer} signed ${thing.en}`,
+    link: `/cases/${row.caseId}`,
+    actorName: actor.name,
+    publicUrl,
+    text: [
+      `${actor.name} (${customer}) har signerat ${thing.sv}.`,
+      `${actor.name} (${customer}) signed ${thing.en}.`,
+    ].join('\n\n'),
+  });
 }

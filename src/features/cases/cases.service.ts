@@ -1154,3 +1154,12 @@ export async function caseIdsOfHei(db: Db, heiId: string): Promise<string[]> {
   const rows = await db.select({ id: caseFile.id }).from(caseFile).where(eq(caseFile.heiId, heiId));
   return rows.map((r) => r.id);
 }
+
+/** The user id of the case's owner, if it has one (to tell them of the customer's answers; no access check). */
+export async function caseOwnerOf(db: Db, caseId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ owner: caseFile.ownerUserId })
+    .from(caseFile)
+    .where(eq(caseFile.id, caseId));
+  return row?.owner ?? null;
+}

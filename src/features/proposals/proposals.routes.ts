@@ -48,7 +48,7 @@ async function proposalFile(
   };
 }
 
-export async function proposalRoutes(app: App, { database: { db } }: Deps) {
+export async function proposalRoutes(app: App, { database: { db }, config }: Deps) {
   const tags = ['proposals'];
 
   app.get(
@@ -146,7 +146,8 @@ export async function proposalRoutes(app: App, { database: { db } }: Deps) {
         response: { 200: proposalSchema, ...problems(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => sendProposal(db, actorOf(request), request.params.proposalId, request.body),
+    async (request) =>
+      sendProposal(db, actorOf(request), request.params.proposalId, request.body, config.publicUrl),
   );
 
   app.post(
@@ -239,7 +240,7 @@ export async function proposalRoutes(app: App, { database: { db } }: Deps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      return acceptProposal(db, actor, actingCustomer(actor), request.params.proposalId);
+      return acceptProposal(db, actor, actingCustomer(actor), request.params.proposalId, config.publicUrl);
     },
   );
 
@@ -256,7 +257,14 @@ export async function proposalRoutes(app: App, { database: { db } }: Deps) {
     },
     async (request) => {
       const actor = actorOf(request);
-      return declineProposal(db, actor, actingCustomer(actor), request.params.proposalId, request.body);
+      return declineProposal(
+        db,
+        actor,
+        actingCustomer(actor),
+        request.params.proposalId,
+        request.body,
+        config.publicUrl,
+      );
     },
   );
 }

@@ -7,10 +7,16 @@ import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../sha
 import { stockholmDate } from '../../shared/working-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
-import { assertCaseAccess } from '../cases/cases.service.ts';
+import { assertCaseAccess, caseOwnerOf } from '../cases/cases.service.ts';
 import { approvedCalculationOf } from '../design/design.service.ts';
+import { notify } from '../notifications/notifications.service.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
-import { type Actor, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
+import {
+  type Actor,
+  contactPeopleOf,
+  getOrganisation,
+  requireOrganisationRole,
+} from '../tenancy/tenancy.service.ts';
 import { organisation } from '../tenancy/tenancy.table.ts';
 import { defaultProposalTexts } from './proposal.texts.ts';
 import type {
@@ -285,7 +291,13 @@ export async function updateProposal(
 }
 
 /** Sends the draft to the customer (in the portal); from now on it does not change. */
-export async function sendProposal(db: Db, actor: Actor, id: string, body: typeof revisionBody._output) {
+export async function sendProposal(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: typeof revisionBody._output,
+  publicUrl: string,
+) {
   const before = await loadProposal(db, actor, id, 'work');
   if (before.status === 'draft' && before.validUntil < today())
     throw invalid([{ field: 'validUntil', message: 'has passed: give a new validity date before sending' }]);
@@ -302,6 +314,19 @@ export async function sendProposal(db: Db, actor: Actor, id: string, body: typeo
     subjectType: 'proposal',
     subjectId: id,
     data: { version: row.version, priceOre: row.priceOre },
+  });
+  const hei = (await getOrganisation(db, row.heiId)).name;
+  await notify(db, {
+    userIds: await contactPeopleOf(db, row.customerId),
+    kind: 'proposal_sent',
+    title: `Ny offert att besvara: ${row.title} / A new proposal to answer: ${row.title}`,
+    link: `/portal/cases/${row.caseId}#portal-proposals`,
+    actorName: actor.name,
+    publicUrl,
+    text: [
+      `${hei} har skickat offerten ”${row.title}”, giltig till och med ${row.validUntil}. Läs och svara i Lupp.`,
+      `${hei} has sent you the proposal “${row.title}”, valid until ${row.validUntil}. Read and answer it in Lupp.`,
+    ].join('\n\n'),
   });
   return one(db, id);
 }
@@ -344,6 +369,7 @@ async function decide(
   customerId: string,
   id: string,
   decision: { status: 'accepted' } | { status: 'declined'; reason: string },
+  publicUrl: string,
 ) {
   const current = await customerProposal(db, customerId, id);
   if (current.status !== 'sent')
@@ -385,11 +411,40 @@ async function decide(
     subjectId: id,
     data: { version: row.version, ...(decision.status === 'declined' ? { reason: decision.reason } : {}) },
   });
+  await tellHeiOfAnswer(db, actor, row, decision, publicUrl);
   return customerProposal(db, customerId, id);
 }
 
-export const acceptProposal = (db: Db, actor: Actor, customerId: string, id: string) =>
-  decide(db, actor, customerId, id, { status: 'accepted' });
+/** The case's owner and whoever sent the proposal learn the customer's answer (and a decline's reason). */
+async function tellHeiOfAnswer(
+  db: Db,
+  actor: Actor,
+  row: typeof proposal.$inferSelect,
+  decision: { status: 'accepted' } | { status: 'declined'; reason: string },
+  publicUrl: string,
+) {
+  const customer = (await getOrganisation(db, row.customerId)).name;
+  const accepted = decision.status === 'accepted';
+  const [sv, en] = accepted ? ['har accepterat', 'accepted'] : ['har avböjt', 'declined'];
+  await notify(db, {
+    userIds: [await caseOwnerOf(db, row.caseId), row.sentBy].filter((id) => id !== null),
+    kind: `proposal_${decision.status}`,
+    title: `${customer} ${sv} offerten ${row.title} / ${customer} ${en} the proposal ${row.title}`,
+    link: `/cases/${row.caseId}`,
+    actorName: actor.name,
+    publicUrl,
+    text: [
+      `${actor.name} (${customer}) ${sv} offerten ”${row.title}” (version ${row.version}).`,
+      accepted ? '' : `Skäl / Reason: ${decision.reason}`,
+      `${actor.name} (${customer}) ${en} the proposal “${row.title}” (version ${row.version}).`,
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
+  });
+}
+
+export const acceptProposal = (db: Db, actor: Actor, customerId: string, id: string, publicUrl: string) =>
+  decide(db, actor, customerId, id, { status: 'accepted' }, publicUrl);
 
 export const declineProposal = (
   db: Db,
@@ -397,7 +452,8 @@ export const declineProposal = (
   customerId: string,
   id: string,
   body: typeof declineBody._output,
-) => decide(db, actor, customerId, id, { status: 'declined', reason: body.reason });
+  publicUrl: string,
+) => decide(db, actor, customerId, id, { status: 'declined', reason: body.reason }, publicUrl);
 
 /** The accepted proposal of a case that an agreement is made from (another status: 409). */
 export async function acceptedProposal(db: Db, proposalId: string, caseId: string) {

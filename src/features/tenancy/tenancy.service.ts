@@ -669,3 +669,10 @@ export async function customerAccountsUnusedSince(db: Db, before: Date): Promise
 export async function deleteAccount(db: Pick<Db, 'delete'>, userId: string): Promise<void> {
   await db.delete(authUser).where(eq(authUser.id, userId));
 }
+
+/** The user ids of a customer organisation's contact people (to tell them what waits; no access check). */
+export async function contactPeopleOf(db: Db, customerId: string): Promise<string[]> {
+  return (await organisationMembers(db, customerId))
+    .filter((m) => m.roles.includes('customer_contact'))
+    .map((m) => m.userId);
+}

@@ -100,7 +100,7 @@ export async function weldingChain(lupp: Lupp, until: 'sent' | 'accepted' | 'sig
   await approveCalculation(db, eva, design.id, calculation.id);
   const validUntil = `${new Date().getUTCFullYear() + 1}-03-31`;
   const draft = await createProposal(db, karin, caseId, { designId: design.id, language: 'sv', validUntil });
-  const proposal = await sendProposal(db, karin, draft.id, { revision: draft.revision });
+  const proposal = await sendProposal(db, karin, draft.id, { revision: draft.revision }, lupp.url);
   const chain = {
     caseId,
     norrvik,
@@ -111,13 +111,13 @@ export async function weldingChain(lupp: Lupp, until: 'sent' | 'accepted' | 'sig
     agreementId: '',
   };
   if (until === 'sent') return chain;
-  await acceptProposal(db, sara, customerId, proposal.id);
+  await acceptProposal(db, sara, customerId, proposal.id, lupp.url);
   if (until === 'accepted') return chain;
   const agreement = await createAgreement(db, karin, caseId, {
     proposalId: proposal.id,
     participantsDeadline: `${new Date().getUTCFullYear() + 1}-02-15`,
   });
-  await signAsHei(db, maria, agreement.id, { revision: agreement.revision });
-  await signAsCustomer(db, sara, customerId, agreement.id, { revision: agreement.revision });
+  await signAsHei(db, maria, agreement.id, { revision: agreement.revision }, lupp.url);
+  await signAsCustomer(db, sara, customerId, agreement.id, { revision: agreement.revision }, lupp.url);
   return { ...chain, agreementId: agreement.id };
 }

@@ -108,6 +108,9 @@ describe('the customer portal', () => {
     expect(mails.some((m) => m.kind === 'customer_message' && m.textBody.includes('14 deltagare'))).toBe(
       true,
     );
+    // and in the app, leading to the case
+    const [told] = (await t.request('GET', '/api/notifications', { cookie: coord.cookie })).json().items;
+    expect(told).toMatchObject({ kind: 'customer_message', link: `/cases/${caseId}` });
   });
 
   it("a customer sees only its own organisation's cases, and HEI staff cannot use the portal", async () => {

@@ -814,13 +814,14 @@ export async function customerCase(db: Db, customerId: string, caseId: string) {
   };
 }
 
-/** The customer writes on the case (answers a question, sends information); the owner is told by e-mail. */
+/** The customer writes on the case (answers a question, sends information); the owner is told (app and e-mail). */
 export async function addCustomerMessage(
   db: Db,
   actor: Actor,
   customerId: string,
   caseId: string,
   text: string,
+  publicUrl: string,
 ) {
   const view = await customerCase(db, customerId, caseId);
   await db.transaction(async (tx) => {
@@ -837,19 +838,17 @@ export async function addCustomerMessage(
       .update(caseFile)
       .set({ updatedAt: new Date(), notesText: sql`left(${caseFile.notesText} || ' ' || ${text}, 200000)` })
       .where(eq(caseFile.id, caseId));
-    const [owner] = await tx
-      .select({ email: authUser.email, name: authUser.name })
-      .from(caseFile)
-      .innerJoin(authUser, eq(caseFile.ownerUserId, authUser.id))
-      .where(eq(caseFile.id, caseId));
-    if (owner) {
-      await enqueueMail(tx, {
+    const owner = await caseOwnerOf(tx, caseId);
+    if (owner)
+      await notify(tx, {
+        userIds: [owner],
         kind: 'customer_message',
-        to: owner.email,
-        subject: `Nytt meddelande från kunden i ${view.reference} / New message from the customer`,
+        title: `Nytt meddelande från kunden i ${view.reference} / New message from the customer in ${view.reference}`,
+        link: `/cases/${caseId}`,
+        actorName: actor.name,
+        publicUrl,
         text: `${actor.name} (${view.title}):\n\n${text}`,
       });
-    }
     await recordAudit(tx, {
       actor,
       organisationId: customerId,
@@ -1156,7 +1155,7 @@ export async function caseIdsOfHei(db: Db, heiId: string): Promise<string[]> {
 }
 
 /** The user id of the case's owner, if it has one (to tell them of the customer's answers; no access check). */
-export async function caseOwnerOf(db: Db, caseId: string): Promise<string | null> {
+export async function caseOwnerOf(db: Pick<Db, 'select'>, caseId: string): Promise<string | null> {
   const [row] = await db
     .select({ owner: caseFile.ownerUserId })
     .from(caseFile)

@@ -14,7 +14,7 @@ import { customerToDo } from './portal.service.ts';
 // The customer portal: a customer organisation's contact people follow their inquiries and cases
 // across HEIs, write to the HEI and read what was shared with them — never internal notes.
 
-export async function portalRoutes(app: App, { database: { db } }: Deps) {
+export async function portalRoutes(app: App, { database: { db }, config }: Deps) {
   const tags = ['customer portal'];
   app.get(
     '/api/portal',
@@ -72,6 +72,7 @@ export async function portalRoutes(app: App, { database: { db } }: Deps) {
             actingCustomer(actor),
             request.params.caseId,
             request.body.text,
+            config.publicUrl,
           ),
         );
     },

@@ -16,6 +16,7 @@ export * from '../features/matching/matching.table.ts';
 export * from '../features/needs/needs.table.ts';
 export * from '../features/notifications/notifications.table.ts';
 export * from '../features/participants/participants.table.ts';
+export * from '../features/portal/portal.table.ts';
 export * from '../features/proposals/proposals.table.ts';
 export * from '../features/retention/retention.table.ts';
 export * from '../features/self-assessment/self-assessment.table.ts';

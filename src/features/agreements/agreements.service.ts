@@ -649,3 +649,20 @@ async function tellHeiOfSignature(
     ].join('\n\n'),
   });
 }
+
+/**
+ * The customers with a signed agreement whose participants' deadline is between these (for reminders; no
+ * access check).
+ */
+export async function customersWithParticipantDeadlines(db: Db, from: string, to: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: agreement.customerId })
+    .from(agreement)
+    .where(
+      and(
+        sql`${agreement.heiSignedAt} is not null and ${agreement.customerSignedAt} is not null`,
+        sql`${agreement.participantsDeadline} between ${from} and ${to}`,
+      ),
+    );
+  return rows.map((r) => r.id);
+}

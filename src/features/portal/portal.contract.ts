@@ -42,6 +42,8 @@ export const portalToDoKinds = [
 ] as const;
 export const portalToDoSchema = z.object({
   kind: z.enum(portalToDoKinds),
+  /** The proposal or the agreement it concerns. */
+  recordId: z.uuid(),
   caseId: z.uuid(),
   caseReference: z.string(),
   hei: z.string(),
@@ -55,6 +57,15 @@ export const portalToDoSchema = z.object({
   designated: z.int().nullable(),
 });
 export type PortalToDo = z.infer<typeof portalToDoSchema>;
+
+/** Where on the customer's case page each thing to do is done (the page's sections). */
+export const sectionOf: Record<PortalToDo['kind'], string> = {
+  answer_proposal: 'portal-proposals',
+  sign_agreement: 'portal-agreements',
+  sign_addendum: 'portal-agreements',
+  invoice_reference: 'portal-agreements',
+  designate_participants: 'portal-participants',
+};
 
 export const portalOverviewSchema = z
   .object({

@@ -9,13 +9,24 @@ import {
   portalMessageBody,
   portalOverviewSchema,
 } from './portal.contract.ts';
-import { customerToDo } from './portal.service.ts';
+import { customerToDo, remindCustomers } from './portal.service.ts';
 
 // The customer portal: a customer organisation's contact people follow their inquiries and cases
 // across HEIs, write to the HEI and read what was shared with them — never internal notes.
 
-export async function portalRoutes(app: App, { database: { db }, config }: Deps) {
+/** The morning reminders of what waits for customers (07:00 Swedish time, before the working day). */
+export const REMINDER_QUEUE = 'customer-reminders';
+
+export async function portalRoutes(app: App, { database: { db }, config, jobs }: Deps) {
   const tags = ['customer portal'];
+  jobs.define(
+    REMINDER_QUEUE,
+    { retryLimit: 2, retryDelaySeconds: 600, expireInSeconds: 3600, cron: '0 7 * * *' },
+    async () => {
+      const sent = await remindCustomers(db, config.publicUrl);
+      app.log.info({ sent }, 'customers reminded of what waits for them');
+    },
+  );
   app.get(
     '/api/portal',
     {

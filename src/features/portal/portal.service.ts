@@ -1,10 +1,13 @@
 import type { Db } from '../../db/client.ts';
 import { stockholmDate } from '../../shared/working-days.ts';
-import { customerAgreements } from '../agreements/agreements.service.ts';
+import { customerAgreements, customersWithParticipantDeadlines } from '../agreements/agreements.service.ts';
 import { casesForCustomer } from '../cases/cases.service.ts';
+import { notify } from '../notifications/notifications.service.ts';
 import { participantCounts } from '../participants/participants.service.ts';
-import { customerProposals } from '../proposals/proposals.service.ts';
-import type { PortalToDo } from './portal.contract.ts';
+import { customerProposals, customersWithProposalsEnding } from '../proposals/proposals.service.ts';
+import { contactPeopleOf } from '../tenancy/tenancy.service.ts';
+import { type PortalToDo, sectionOf } from './portal.contract.ts';
+import { customerReminder } from './portal.table.ts';
 
 /**
  * What waits for the customer, soonest due first: proposals to answer while they are valid, agreements and
@@ -26,10 +29,11 @@ export async function customerToDo(db: Db, customerId: string, now = new Date())
   );
   const item = (
     kind: PortalToDo['kind'],
-    on: { caseId: string; hei: { name: string }; title: string },
+    on: { id: string; caseId: string; hei: { name: string }; title: string },
     more: Partial<Pick<PortalToDo, 'addendum' | 'dueOn' | 'designated'>> = {},
   ): PortalToDo => ({
     kind,
+    recordId: on.id,
     caseId: on.caseId,
     caseReference: references.get(on.caseId) ?? '',
     hei: on.hei.name,
@@ -63,4 +67,71 @@ export async function customerToDo(db: Db, customerId: string, now = new Date())
     .map((entry, order) => ({ entry, order }))
     .sort((a, b) => (a.entry.dueOn ?? '9999').localeCompare(b.entry.dueOn ?? '9999') || a.order - b.order)
     .map(({ entry }) => entry);
+}
+
+// ---------------------------------------------------------------- reminders
+
+/** How many days before its date a thing to do is reminded of: a proposal's last valid day, a deadline. */
+export const REMIND_DAYS_BEFORE = { answer_proposal: 3, designate_participants: 5 } as const;
+type Remindable = keyof typeof REMIND_DAYS_BEFORE;
+
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The nightly reminder: a proposal still unanswered 3 days before its last valid day, and the participants of
+ * a signed agreement 5 days before their deadline, each reminded once (in the app and by e-mail) to the
+ * customer's contact people. Returns how many reminders were sent.
+ */
+export async function remindCustomers(db: Db, publicUrl: string, now = new Date()): Promise<number> {
+  const today = stockholmDate(now);
+  const until = (kind: Remindable) => addDays(today, REMIND_DAYS_BEFORE[kind]);
+  const customers = new Set([
+    ...(await customersWithProposalsEnding(db, today, until('answer_proposal'))),
+    ...(await customersWithParticipantDeadlines(db, today, until('designate_participants'))),
+  ]);
+  let sent = 0;
+  for (const customerId of customers) {
+    const due = (await customerToDo(db, customerId, now)).filter(
+      (item) =>
+        (item.kind === 'answer_proposal' || item.kind === 'designate_participants') &&
+        item.dueOn !== null &&
+        item.dueOn <= until(item.kind),
+    );
+    for (const item of due) if (await remindOnce(db, customerId, item, publicUrl)) sent += 1;
+  }
+  return sent;
+}
+
+/** Sends the reminder unless it was sent before (the row is the lock: two app processes send it once). */
+async function remindOnce(db: Db, customerId: string, item: PortalToDo, publicUrl: string) {
+  return db.transaction(async (tx) => {
+    const [first] = await tx
+      .insert(customerReminder)
+      .values({ kind: item.kind, recordId: item.recordId })
+      .onConflictDoNothing()
+      .returning();
+    if (!first) return false;
+    const proposal = item.kind === 'answer_proposal';
+    await notify(tx, {
+      userIds: await contactPeopleOf(tx, customerId),
+      kind: proposal ? 'reminder_proposal' : 'reminder_participants',
+      title: proposal
+        ? `Påminnelse: offerten ${item.title} gäller till och med ${item.dueOn} / Reminder: the proposal ${item.title} is valid until ${item.dueOn}`
+        : `Påminnelse: anmäl deltagarna till ${item.title} senast ${item.dueOn} / Reminder: designate the participants of ${item.title} by ${item.dueOn}`,
+      link: `/portal/cases/${item.caseId}#${sectionOf[item.kind]}`,
+      actorName: item.hei,
+      publicUrl,
+      text: proposal
+        ? [
+            `Offerten ”${item.title}” från ${item.hei} (${item.caseReference}) väntar på ert svar och gäller till och med ${item.dueOn}.`,
+            `The proposal “${item.title}” from ${item.hei} (${item.caseReference}) awaits your answer and is valid until ${item.dueOn}.`,
+          ].join('\n\n')
+        : [
+            `Ni kan anmäla och ändra deltagarna i ”${item.title}” (${item.caseReference}) till och med ${item.dueOn}. ${item.designated} är anmälda.`,
+            `You may designate and change the participants of “${item.title}” (${item.caseReference}) until ${item.dueOn}. ${item.designated} are designated.`,
+          ].join('\n\n'),
+    });
+    return true;
+  });
 }

@@ -502,3 +502,12 @@ export async function mentionsInProposals(db: Db, heiId: string, terms: string[]
     )
     .filter((mention) => mention !== null);
 }
+
+/** The customers with a sent proposal whose last valid day is between these (for reminders; no access check). */
+export async function customersWithProposalsEnding(db: Db, from: string, to: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: proposal.customerId })
+    .from(proposal)
+    .where(and(eq(proposal.status, 'sent'), sql`${proposal.validUntil} between ${from} and ${to}`));
+  return rows.map((r) => r.id);
+}

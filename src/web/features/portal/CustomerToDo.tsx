@@ -1,7 +1,7 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { PortalToDo } from '../../../features/portal/portal.contract.ts';
+import { type PortalToDo, sectionOf } from '../../../features/portal/portal.contract.ts';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { QueryView } from '../../ui/page.tsx';
@@ -11,14 +11,6 @@ import { portalQuery } from './portal.api.ts';
 // What waits for the customer ("Att göra"), on their home page and above their cases: proposals to answer,
 // agreements and addenda to sign, the invoice reference, participants to designate. Each links to the part
 // of the case's page where it is done.
-
-const sectionOf: Record<PortalToDo['kind'], string> = {
-  answer_proposal: 'portal-proposals',
-  sign_agreement: 'portal-agreements',
-  sign_addendum: 'portal-agreements',
-  invoice_reference: 'portal-agreements',
-  designate_participants: 'portal-participants',
-};
 
 export function CustomerToDo() {
   const { t } = useTranslation();

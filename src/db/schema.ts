@@ -7,6 +7,7 @@ export * from '../features/catalog/catalog.table.ts';
 export * from '../features/costing/costing.table.ts';
 export * from '../features/design/design.table.ts';
 export * from '../features/documents/documents.table.ts';
+export * from '../features/evaluation/evaluation.table.ts';
 export * from '../features/guide/guide.table.ts';
 export * from '../features/incentives/incentives.table.ts';
 export * from '../features/inquiries/inquiries.table.ts';

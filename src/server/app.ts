@@ -23,6 +23,7 @@ import { catalogRoutes } from '../features/catalog/catalog.routes.ts';
 import { costingRoutes } from '../features/costing/costing.routes.ts';
 import { designRoutes } from '../features/design/design.routes.ts';
 import { documentRoutes } from '../features/documents/documents.routes.ts';
+import { evaluationRoutes } from '../features/evaluation/evaluation.routes.ts';
 import { guideRoutes } from '../features/guide/guide.routes.ts';
 import { healthRoutes } from '../features/health/health.routes.ts';
 import { incentiveRoutes } from '../features/incentives/incentives.routes.ts';
@@ -67,6 +68,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   proposalRoutes, // proposals (offert) from approved designs and calculations: PDF, sent to the portal, accepted or declined
   agreementRoutes, // agreements from accepted proposals: clauses, signatures of both parties, addenda, billing plan
   participantRoutes, // participants the customer designates: personnummer checked, encrypted, masked, audited
+  evaluationRoutes, // evaluation on Kirkpatrick's four levels: participants' anonymous evaluation, the customer's follow-up
   costingRoutes, // full-cost calculation: each HEI's versioned cost configuration (economists approve), calculations
   staffRoutes, // staff profiles (expertise, availability, interest), finding teachers for a design, merit records (DOCX, PDF)
   incentiveRoutes, // each HEI's versioned incentive model; what taking part gives departments and teachers on a case

@@ -704,6 +704,19 @@ const scopedElsewhere: Record<string, string> = {
   'GET /api/portal': "portal.test.ts: the customer contact's own organisation only",
   'GET /api/portal/cases/{caseId}': 'portal.test.ts: own cases only, never internal entries',
   'POST /api/portal/cases/{caseId}/messages': 'portal.test.ts',
+  'GET /api/evaluations':
+    'evaluation.test.ts "is seen only by the HEI…": the active HEI\'s own; customers 403',
+  'GET /api/cases/{caseId}/evaluations': 'evaluation.test.ts: readers of the case; other HEIs 404',
+  'POST /api/cases/{caseId}/evaluations':
+    'evaluation.test.ts: workers of the case (managers 403); other HEIs 404',
+  'GET /api/evaluations/{evaluationId}/results': 'evaluation.test.ts: readers of the case; other HEIs 404',
+  'POST /api/evaluations/{evaluationId}/close': 'evaluation.test.ts: workers of the case (managers 403)',
+  'POST /api/evaluations/{evaluationId}/follow-up': 'evaluation.test.ts: workers of the case; other HEIs 404',
+  'GET /api/feedback/{token}': 'public: the single-use link is the credential (evaluation.test.ts)',
+  'POST /api/feedback/{token}': 'public: once per link, while open (evaluation.test.ts)',
+  'GET /api/portal/follow-ups': "evaluation.test.ts: the customer's own cases only",
+  'POST /api/portal/follow-ups/{followUpId}':
+    'evaluation.test.ts: the customer of the case only (others 404)',
 };
 
 it('every API route is in the matrix or names where its isolation is tested', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
@@ -561,6 +561,23 @@ export async function agreementsOfDesigns(
     if (!before || rank[status] > rank[before.status]) result.set(designId, { status, signedAt });
   }
   return result;
+}
+
+/** The agreements of a design (through its proposals) signed by both parties. For other features; no access check. */
+export async function signedAgreementIdsOfDesign(db: Db, designId: string): Promise<string[]> {
+  const proposals = await proposalDesigns(db, [designId]);
+  if (!proposals.size) return [];
+  const rows = await db
+    .select({ id: agreement.id })
+    .from(agreement)
+    .where(
+      and(
+        inArray(agreement.proposalId, [...proposals.keys()]),
+        isNotNull(agreement.heiSignedAt),
+        isNotNull(agreement.customerSignedAt),
+      ),
+    );
+  return rows.map((r) => r.id);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
@@ -434,4 +434,14 @@ export async function participantCounts(db: Db, agreementIds: string[]): Promise
     .where(inArray(participant.agreementId, agreementIds))
     .groupBy(participant.agreementId);
   return new Map(rows.map((r) => [r.agreementId, r.count]));
+}
+
+/** The distinct e-mail addresses of these agreements' participants (to send them a link; no access check). */
+export async function participantEmails(db: Db, agreementIds: string[]): Promise<string[]> {
+  if (!agreementIds.length) return [];
+  const rows = await db
+    .selectDistinct({ email: participant.email })
+    .from(participant)
+    .where(and(inArray(participant.agreementId, agreementIds), isNotNull(participant.email)));
+  return [...new Set(rows.flatMap((r) => (r.email ? [r.email.toLowerCase()] : [])))];
 }

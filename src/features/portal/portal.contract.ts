@@ -39,10 +39,11 @@ export const portalToDoKinds = [
   'sign_addendum',
   'invoice_reference',
   'designate_participants',
+  'follow_up_evaluation',
 ] as const;
 export const portalToDoSchema = z.object({
   kind: z.enum(portalToDoKinds),
-  /** The proposal or the agreement it concerns. */
+  /** The proposal, the agreement or the evaluation follow-up it concerns. */
   recordId: z.uuid(),
   caseId: z.uuid(),
   caseReference: z.string(),
@@ -65,6 +66,7 @@ export const sectionOf: Record<PortalToDo['kind'], string> = {
   sign_addendum: 'portal-agreements',
   invoice_reference: 'portal-agreements',
   designate_participants: 'portal-participants',
+  follow_up_evaluation: 'portal-follow-up',
 };
 
 export const portalOverviewSchema = z

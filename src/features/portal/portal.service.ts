@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { stockholmDate } from '../../shared/working-days.ts';
 import { customerAgreements, customersWithParticipantDeadlines } from '../agreements/agreements.service.ts';
 import { casesForCustomer } from '../cases/cases.service.ts';
+import { customerFollowUps } from '../evaluation/evaluation.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { participantCounts } from '../participants/participants.service.ts';
 import { customerProposals, customersWithProposalsEnding } from '../proposals/proposals.service.ts';
@@ -12,14 +13,16 @@ import { customerReminder } from './portal.table.ts';
 /**
  * What waits for the customer, soonest due first: proposals to answer while they are valid, agreements and
  * addenda the HEI has signed and the customer has not, the invoice reference of a signed agreement, and the
- * participants of a signed agreement until its deadline. No access check (the caller acts for the customer).
+ * participants of a signed agreement until its deadline, and the follow-up of a course the HEI has asked
+ * for (Kirkpatrick levels 3 and 4). No access check (the caller acts for the customer).
  */
 export async function customerToDo(db: Db, customerId: string, now = new Date()): Promise<PortalToDo[]> {
   const today = stockholmDate(now);
-  const [{ proposals }, { agreements }, cases] = await Promise.all([
+  const [{ proposals }, { agreements }, cases, followUps] = await Promise.all([
     customerProposals(db, customerId),
     customerAgreements(db, customerId),
     casesForCustomer(db, customerId),
+    customerFollowUps(db, customerId),
   ]);
   const references = new Map(cases.map((c) => [c.id, c.reference]));
   const signed = agreements.filter((a) => a.status === 'signed');
@@ -61,6 +64,9 @@ export async function customerToDo(db: Db, customerId: string, now = new Date())
           designated: designated.get(a.id) ?? 0,
         }),
       ),
+    ...followUps
+      .filter((f) => !f.answeredAt)
+      .map((f) => item('follow_up_evaluation', { ...f, hei: { name: f.hei } })),
   ];
   // soonest due first; undated after, in the order above
   return toDo

@@ -804,6 +804,7 @@ export const en: Translation = {
       sign_addendum: 'Sign addendum {{number}} to the agreement “{{title}}”',
       invoice_reference: 'Give your invoice reference for the agreement “{{title}}”',
       designate_participants: 'Designate the participants of “{{title}}”',
+      follow_up_evaluation: 'Follow up what “{{title}}” has given you',
       validUntil: 'valid until {{date}}',
       deadline_one: '{{count}} designated, changes until {{date}}',
       deadline_other: '{{count}} designated, changes until {{date}}',
@@ -1065,6 +1066,12 @@ export const en: Translation = {
       dialogue_templates: {
         replaced: 'Dialogue guides changed',
       },
+      evaluation: {
+        closed: 'Evaluation closed',
+        created: 'Evaluation created',
+        follow_up_answered: "Customer's follow-up answered",
+        follow_up_requested: "Customer's follow-up requested",
+      },
       guide_override: {
         created: 'Process guide adapted',
         deleted: 'Adaptation of the process guide removed',
@@ -1144,6 +1151,7 @@ export const en: Translation = {
       cost_config: 'Cost basis',
       course: 'Course',
       course_design: 'Design',
+      course_evaluation: 'Evaluation',
       design_calculation: 'Calculation',
       guide_override: 'Guide page',
       incentive_model: 'Incentive model',

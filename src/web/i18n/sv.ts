@@ -802,6 +802,7 @@ export const sv = {
       sign_addendum: 'Underteckna tillägg {{number}} till avtalet ”{{title}}”',
       invoice_reference: 'Ange er fakturareferens för avtalet ”{{title}}”',
       designate_participants: 'Anmäl deltagarna till ”{{title}}”',
+      follow_up_evaluation: 'Följ upp vad ”{{title}}” har gett er',
       validUntil: 'giltig till och med {{date}}',
       deadline_one: '{{count}} anmäld, ändringar till och med {{date}}',
       deadline_other: '{{count}} anmälda, ändringar till och med {{date}}',
@@ -1063,6 +1064,12 @@ export const sv = {
       dialogue_templates: {
         replaced: 'Samtalsguider ändrade',
       },
+      evaluation: {
+        closed: 'Utvärdering stängd',
+        created: 'Utvärdering skapad',
+        follow_up_answered: 'Kundens uppföljning besvarad',
+        follow_up_requested: 'Kundens uppföljning begärd',
+      },
       guide_override: {
         created: 'Processguiden anpassad',
         deleted: 'Anpassning av processguiden borttagen',
@@ -1142,6 +1149,7 @@ export const sv = {
       cost_config: 'Kostnadsunderlag',
       course: 'Kurs',
       course_design: 'Utformning',
+      course_evaluation: 'Utvärdering',
       design_calculation: 'Kalkyl',
       guide_override: 'Guidesida',
       incentive_model: 'Incitamentsmodell',

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+
+/**
+ * Evaluation on Kirkpatrick's four levels: the participants' reaction (1) and learning (2) in an anonymous
+ * evaluation after the course; the customer's follow-up of behaviour at work (3) and results (4) later.
+ * Every rating is on a scale of 1 (not at all) to 5 (fully).
+ */
+const scale = z.number().int().min(1).max(5);
+const text = (max: number) => z.string().trim().max(max);
+
+/** The participants' reaction (level 1): the course as a whole, its relevance to their work, teaching, arrangements. */
+export const reactionKeys = ['overall', 'relevance', 'teaching', 'arrangements'] as const;
+export const reactionSchema = z.strictObject({
+  overall: scale,
+  relevance: scale,
+  teaching: scale,
+  arrangements: scale,
+});
+export type Reaction = z.infer<typeof reactionSchema>;
+
+/** A learning outcome asked about (level 2), fixed when the evaluation is made. */
+export const outcomeQuestionSchema = z.object({ key: z.string(), text: z.string() });
+export type OutcomeQuestion = z.infer<typeof outcomeQuestionSchema>;
+
+/** A participant's own rating of an outcome before the course and now (a retrospective before/after). */
+export const outcomeAnswerSchema = z.strictObject({ key: z.string().max(40), before: scale, after: scale });
+export type OutcomeAnswer = z.infer<typeof outcomeAnswerSchema>;
+
+/** At least this many answers before any result is shown (the same rule as other anonymous surveys). */
+export const EVALUATION_MIN_ANSWERS = 5;
+
+export const createEvaluationBody = z.strictObject({
+  /** An approved design of the case: the course that was given. */
+  designId: z.uuid(),
+  invited: z.number().int().min(EVALUATION_MIN_ANSWERS).max(1_000),
+  closesOn: z.iso.date(),
+  /** E-mail one link to each participant with an e-mail address (the link is not tied to them). */
+  emailParticipants: z.boolean().default(false),
+  /** The outcomes to ask about; by default the design's modules' learning outcomes. */
+  outcomes: z.array(text(1_000).min(1, 'write the outcome')).max(30).optional(),
+});
+
+export const followUpSchema = z.object({
+  id: z.uuid(),
+  requestedAt: z.iso.datetime(),
+  answeredAt: z.iso.datetime().nullable(),
+  answeredBy: z.string().nullable(),
+  application: scale.nullable(),
+  applicationText: z.string().nullable(),
+  results: scale.nullable(),
+  resultsText: z.string().nullable(),
+  again: z.boolean().nullable(),
+});
+
+export const evaluationSummarySchema = z
+  .object({
+    id: z.uuid(),
+    caseId: z.uuid(),
+    designId: z.uuid(),
+    title: z.string(),
+    createdAt: z.iso.datetime(),
+    closesOn: z.iso.date(),
+    /** Answers are taken until the closing day, unless the HEI closed it earlier. */
+    open: z.boolean(),
+    invited: z.number().int(),
+    emailed: z.number().int(),
+    answered: z.number().int(),
+    followUp: followUpSchema.nullable(),
+  })
+  .meta({ id: 'EvaluationSummary' });
+export type EvaluationSummary = z.infer<typeof evaluationSummarySchema>;
+
+export const createdEvaluationSchema = z.object({
+  evaluation: evaluationSummarySchema,
+  /** The links not e-mailed, to hand out; shown only now (Lupp keeps only their hashes). */
+  links: z.array(z.string()),
+});
+
+export const evaluationResultsSchema = z.object({
+  evaluation: evaluationSummarySchema,
+  minimum: z.number().int(),
+  /** False until at least `minimum` have answered: then nothing but the count is shown. */
+  shown: z.boolean(),
+  reaction: z.array(
+    z.object({
+      key: z.enum(reactionKeys),
+      mean: z.number(),
+      /** How many answered 1, 2, 3, 4 and 5. */
+      distribution: z.array(z.number().int()).length(5),
+    }),
+  ),
+  /** How many would recommend the course to a colleague, and how many would not. */
+  recommend: z.object({ yes: z.number().int(), no: z.number().int() }),
+  outcomes: z.array(
+    z.object({ key: z.string(), text: z.string(), before: z.number(), after: z.number(), gain: z.number() }),
+  ),
+  /** The free-text answers, in alphabetical order (not the order they came in). */
+  comments: z.object({ best: z.array(z.string()), improve: z.array(z.string()) }),
+});
+
+export const publicEvaluationSchema = z.object({
+  title: z.string(),
+  hei: z.string(),
+  closesOn: z.iso.date(),
+  open: z.boolean(),
+  alreadyAnswered: z.boolean(),
+  outcomes: z.array(outcomeQuestionSchema),
+});
+
+export const answerEvaluationBody = z.strictObject({
+  reaction: reactionSchema,
+  recommend: z.boolean(),
+  outcomes: z.array(outcomeAnswerSchema).max(30),
+  best: text(2_000).optional(),
+  improve: text(2_000).optional(),
+});
+
+export const answerFollowUpBody = z.strictObject({
+  application: scale,
+  applicationText: text(4_000).default(''),
+  results: scale,
+  resultsText: text(4_000).default(''),
+  again: z.boolean(),
+});
+
+/** The HEI's evaluations across its cases (the Uppföljning page), with the key figures of each. */
+export const heiEvaluationsSchema = z.object({
+  items: z.array(
+    evaluationSummarySchema.extend({
+      caseReference: z.string(),
+      customer: z.string(),
+      /** Mean of the overall rating (level 1), once enough have answered; null before. */
+      satisfaction: z.number().nullable(),
+      /** Mean gain over the outcomes, after minus before (level 2), once enough have answered. */
+      gain: z.number().nullable(),
+    }),
+  ),
+  totals: z.object({
+    evaluations: z.number().int(),
+    answered: z.number().int(),
+    /** Means over the evaluations whose results are shown, each weighted by its answers. */
+    satisfaction: z.number().nullable(),
+    gain: z.number().nullable(),
+    followUpsAnswered: z.number().int(),
+    application: z.number().nullable(),
+    results: z.number().nullable(),
+  }),
+});
+
+/** A follow-up as the customer's contact people see it in the portal. */
+export const portalFollowUpSchema = followUpSchema.extend({
+  evaluationId: z.uuid(),
+  caseId: z.uuid(),
+  title: z.string(),
+  hei: z.string(),
+});

@@ -17,6 +17,7 @@ export const mentionSources = [
   'design',
   'proposal',
   'agreement',
+  'evaluation',
 ] as const;
 export type MentionSource = (typeof mentionSources)[number];
 

@@ -76,6 +76,12 @@ const surveyRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/analyses/SurveyPage.tsx'), 'SurveyPage'),
 });
 
+const feedbackRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/feedback/$token',
+  component: lazyRouteComponent(() => import('./features/evaluation/FeedbackPage.tsx'), 'FeedbackPage'),
+});
+
 // Pages that need a signed-in user, inside the app shell
 
 const appRoute = createRoute({
@@ -97,6 +103,12 @@ const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', compo
 
 const area = <const P extends string>(path: P, key: AreaKey) =>
   createRoute({ getParentRoute: () => appRoute, path, component: () => <ComingSoonPage area={key} /> });
+
+const evaluationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/evaluation',
+  component: lazyRouteComponent(() => import('./features/evaluation/EvaluationPage.tsx'), 'EvaluationPage'),
+});
 
 const processGuideRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -329,6 +341,7 @@ const routeTree = rootRoute.addChildren([
   followRoute,
   selfServiceRoute,
   surveyRoute,
+  feedbackRoute,
   appRoute.addChildren([
     homeRoute,
     casesRoute,
@@ -345,7 +358,7 @@ const routeTree = rootRoute.addChildren([
     catalogTagReviewRoute,
     courseRoute,
     matchingRoute,
-    area('/evaluation', 'evaluation'),
+    evaluationRoute,
     area('/analysis', 'analysis'),
     processGuideRoute,
     membersRoute,

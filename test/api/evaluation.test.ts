@@ -1,10 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { courseDesign } from '../../src/features/design/design.table.ts';
 import { evaluationResponse } from '../../src/features/evaluation/evaluation.table.ts';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { commercialSetUp, exampleProposal } from '../support/commercial.ts';
 import { createOrganisation, createUser, type TestUser } from '../support/factories.ts';
+import { pdfText } from '../support/pdf-text.ts';
 
 // Evaluation on Kirkpatrick's four levels: the HEI evaluates a course it gave (the participants answer
 // anonymously through single-use links: reaction and learning, levels 1–2), results only from five answers,
@@ -215,6 +217,45 @@ describe("the participants' evaluation (levels 1 and 2)", () => {
     );
   });
 
+  it("is in the merit record of the course's teachers, with its key figures", async () => {
+    // the teacher is made the design's planned lecturer (the design's own teacher entry, by user)
+    const [design] = await t.db.select().from(courseDesign).where(eq(courseDesign.id, designId));
+    await t.db
+      .update(courseDesign)
+      .set({
+        teachers: (design?.teachers ?? []).map((x, i) => (i === 0 ? { ...x, userId: s.teacher.id } : x)),
+      })
+      .where(eq(courseDesign.id, designId));
+    const merit = await t.request(
+      'GET',
+      `/api/organisations/${s.hei}/staff/${s.teacher.id}/merit`,
+      s.as(s.teacher),
+    );
+    expect(merit.statusCode, merit.body).toBe(200);
+    expect(merit.json().evaluations).toEqual([
+      {
+        evaluationId,
+        title: 'PLC för underhållet',
+        closesOn: `${year}-01-31`,
+        answered: 5,
+        satisfaction: 4,
+        gain: 1.9,
+        recommended: 4,
+      },
+    ]);
+    const pdf = await t.request(
+      'GET',
+      `/api/organisations/${s.hei}/staff/${s.teacher.id}/merit.pdf?language=en`,
+      s.as(s.teacher),
+    );
+    expect(pdf.statusCode).toBe(200);
+    expect(pdfText(pdf.rawPayload).replace(/-\t/g, '-').replace(/\s+/g, ' ')).toContain(
+      'PLC för underhållet (31 Jan ' +
+        year +
+        '): 5 answers, overall impression 4 of 5, rated knowledge gain +1.9, 4 of 5 would recommend the course.',
+    );
+  });
+
   it('is closed early by the HEI and then takes no more answers', async () => {
     expect(
       (await t.request('POST', `/api/evaluations/${evaluationId}/close`, s.as(s.manager))).statusCode,
@@ -305,6 +346,27 @@ describe("the customer's follow-up (levels 3 and 4)", () => {
       kind: 'evaluation_follow_up_answered',
       link: `/cases/${s.caseId}#case-evaluation`,
     });
+  });
+
+  it('is in a subject access report of the one who answered it, and of a person its words name', async () => {
+    const admin = await createUser(t, [{ organisationId: s.hei, roles: ['admin'] }]);
+    const report = async (name: string) => {
+      const response = await t.request(
+        'POST',
+        `/api/organisations/${s.hei}/subject-access`,
+        s.as(admin, { name }),
+      );
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json().mentions.filter((m: { source: string }) => m.source === 'evaluation');
+    };
+    expect(await report(s.contact.name)).toMatchObject([
+      { source: 'evaluation', caseId: s.caseId, label: 'PLC för underhållet', matched: ['name'] },
+    ]);
+    // the customer's words, and a participant's comment (the words stand in for a name they may hold)
+    expect(await report('linje 2')).toHaveLength(1);
+    expect(await report('Övningarna i labbet')).toMatchObject([
+      { source: 'evaluation', label: 'PLC för underhållet' },
+    ]);
   });
 
   it("is summed up with the participants' results on the HEI's evaluation page", async () => {

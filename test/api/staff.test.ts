@@ -591,7 +591,7 @@ describe('the merit record of collaboration', () => {
     expect(text).toMatch(/Avtal undertecknat/);
     expect(text).toContain('Planerade timmar: 60 (undervisning 40, utveckling 20)');
     expect(text).toContain('Genomgång av PLC-miljön hos kunden');
-    expect(text).toContain('Inga utvärderingar är registrerade ännu.');
+    expect(text).toContain('Inga utvärderingar med resultat ännu');
     // her own export is not an audit event
     expect(await auditOf('staff_merit_record.exported')).toEqual([]);
 
@@ -600,7 +600,7 @@ describe('the merit record of collaboration', () => {
     expect(english.headers['content-language']).toBe('en');
     expect(englishText).toContain('Record of collaboration merits: contract education');
     expect(englishText).toContain('PLC för underhållet (7.5 credits)');
-    expect(englishText).toContain('No evaluations are recorded yet.');
+    expect(englishText).toContain('No evaluations with results yet');
   });
 
   it("is exported as a PDF; a manager's export of someone else's is audited", async () => {

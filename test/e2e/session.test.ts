@@ -58,15 +58,17 @@ describe('signing in', () => {
     await expectNoAxeViolations(page);
 
     // An area that is not built yet says so.
-    await nav.getByRole('link', { name: 'Uppföljning' }).click();
-    await expectHeading(page, 'Uppföljning');
+    await nav.getByRole('link', { name: 'Analys', exact: true }).click();
+    await expectHeading(page, 'Analys');
     await page.getByText('Det här området är inte byggt ännu').waitFor();
-    expect(await nav.getByRole('link', { name: 'Uppföljning' }).getAttribute('aria-current')).toBe('page');
+    expect(await nav.getByRole('link', { name: 'Analys', exact: true }).getAttribute('aria-current')).toBe(
+      'page',
+    );
     await expectNoAxeViolations(page);
 
     // The skip link is the first stop for the keyboard and moves focus to the content.
     await page.reload();
-    await expectHeading(page, 'Uppföljning');
+    await expectHeading(page, 'Analys');
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Hoppa till huvudinnehållet' });
     expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);

@@ -211,7 +211,7 @@ describe('staff profiles, finding teachers and the merit record', () => {
     const merit = page.getByTestId('merit-record');
     await merit.getByTestId('merit-courses').getByText(DESIGN).waitFor();
     await merit.getByTestId('merit-courses').getByText('Under planering').waitFor();
-    await merit.getByText('Inga utvärderingar är registrerade ännu.', { exact: false }).waitFor();
+    await merit.getByText('Inga utvärderingar med resultat ännu', { exact: false }).waitFor();
     await expectNoAxeViolations(page);
 
     const [docx] = await Promise.all([

@@ -4,7 +4,6 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../server/h
 import { containsAny, type FoundText, foundIn, jsonText, mentionPatterns } from '../../shared/mentions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
-import { enqueueMail } from '../mail/mail.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { checkOrgNumber, orgNumberMessages } from '../tenancy/org-number.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
+import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../shared/mentions.ts';
 import { stockholmDate } from '../../shared/working-days.ts';
 import { signedAgreementIdsOfDesign } from '../agreements/agreements.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -281,6 +282,40 @@ export async function evaluationResults(db: Db, actor: Actor, id: string) {
   };
 }
 
+/**
+ * An evaluation's key figures from its answers, or null while fewer than the minimum have answered: the
+ * mean overall impression, the mean gain over all outcomes (after minus before; null without outcomes) and
+ * how many would recommend the course.
+ */
+function keyFigures(responses: ResponseRow[]) {
+  if (responses.length < EVALUATION_MIN_ANSWERS) return null;
+  const gains = responses.flatMap((r) => r.outcomes.map((a) => a.after - a.before));
+  return {
+    answered: responses.length,
+    satisfaction: round1(mean(responses.map((r) => r.reaction.overall))),
+    gain: gains.length ? round1(mean(gains)) : null,
+    recommended: responses.filter((r) => r.recommend).length,
+  };
+}
+
+/** The evaluations of these designs that have results to show, with their key figures (merit records; no access check). */
+export async function evaluationFiguresOfDesigns(db: Db, designIds: string[]) {
+  if (!designIds.length) return [];
+  const rows = await db
+    .select()
+    .from(courseEvaluation)
+    .where(inArray(courseEvaluation.designId, designIds))
+    .orderBy(courseEvaluation.createdAt);
+  const responses = await responsesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.flatMap((row) => {
+    const figures = keyFigures(responses.filter((r) => r.evaluationId === row.id));
+    return figures ? [{ evaluationId: row.id, title: row.title, closesOn: row.closesOn, ...figures }] : [];
+  });
+}
+
 /** The active HEI's evaluations, newest first, with their key figures and weighted totals (the Uppföljning page). */
 export async function heiEvaluations(db: Db, actor: Actor) {
   const hei = await actingHei(db, actor, [...READ]);
@@ -304,22 +339,20 @@ export async function heiEvaluations(db: Db, actor: Actor) {
   const weighted: { answers: number; satisfaction: number; gain: number }[] = [];
   const items = list.map((summary, i) => {
     const row = rows[i] as EvaluationRow;
-    const own = responses.filter((r) => r.evaluationId === row.id);
-    let satisfaction: number | null = null;
-    let gain: number | null = null;
-    if (own.length >= EVALUATION_MIN_ANSWERS) {
-      satisfaction = round1(mean(own.map((r) => r.reaction.overall)));
-      const gains = own.flatMap((r) => r.outcomes.map((a) => a.after - a.before));
-      gain = gains.length ? round1(mean(gains)) : null;
-      weighted.push({ answers: own.length, satisfaction, gain: gain ?? 0 });
-    }
+    const figures = keyFigures(responses.filter((r) => r.evaluationId === row.id));
+    if (figures)
+      weighted.push({
+        answers: figures.answered,
+        satisfaction: figures.satisfaction,
+        gain: figures.gain ?? 0,
+      });
     const c = cases.get(row.caseId);
     return {
       ...summary,
       caseReference: c?.reference ?? '',
       customer: c?.customerName ?? '',
-      satisfaction,
-      gain,
+      satisfaction: figures?.satisfaction ?? null,
+      gain: figures?.gain ?? null,
     };
   });
   const answers = weighted.reduce((s, w) => s + w.answers, 0);
@@ -539,4 +572,63 @@ export async function answerFollowUp(
     });
   });
   return (await customerFollowUps(db, customerId)).find((f) => f.id === followUpId);
+}
+
+// ------------------------------------------------------------------ subject access
+
+/**
+ * The HEI's evaluation texts that contain one of the terms: participants' comments and customers' follow-ups
+ * (their words and who answered). For a subject access report; no access check.
+ */
+export async function mentionsInEvaluations(db: Db, heiId: string, terms: string[]): Promise<FoundText[]> {
+  const patterns = mentionPatterns(terms);
+  const [comments, followUps] = await Promise.all([
+    db
+      .select({ r: evaluationResponse, e: courseEvaluation })
+      .from(evaluationResponse)
+      .innerJoin(courseEvaluation, eq(evaluationResponse.evaluationId, courseEvaluation.id))
+      .where(
+        and(
+          eq(courseEvaluation.heiId, heiId),
+          containsAny([evaluationResponse.best, evaluationResponse.improve], patterns),
+        ),
+      ),
+    db
+      .select({ f: evaluationFollowUp, e: courseEvaluation })
+      .from(evaluationFollowUp)
+      .innerJoin(courseEvaluation, eq(evaluationFollowUp.evaluationId, courseEvaluation.id))
+      .where(
+        and(
+          eq(courseEvaluation.heiId, heiId),
+          containsAny(
+            [
+              evaluationFollowUp.applicationText,
+              evaluationFollowUp.resultsText,
+              evaluationFollowUp.answeredByName,
+            ],
+            patterns,
+          ),
+        ),
+      ),
+  ]);
+  const found = (e: EvaluationRow, at: Date) => (text: string) => ({
+    source: 'evaluation' as const,
+    caseId: e.caseId,
+    recordId: null,
+    label: e.title,
+    text,
+    at,
+  });
+  return [
+    ...comments.map(({ r, e }) =>
+      foundIn([r.best, r.improve], terms, found(e, new Date(`${r.answeredOn}T12:00:00Z`))),
+    ),
+    ...followUps.map(({ f, e }) =>
+      foundIn(
+        [f.answeredByName, f.applicationText, f.resultsText],
+        terms,
+        found(e, f.answeredAt ?? f.requestedAt),
+      ),
+    ),
+  ].filter((mention) => mention !== null);
 }

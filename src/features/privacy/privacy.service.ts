@@ -7,6 +7,7 @@ import { countEventsBy, recordAudit } from '../audit/audit.service.ts';
 import { caseIdsOfHei, caseSummariesOf, customerIdsOfHei, mentionsInCases } from '../cases/cases.service.ts';
 import { mentionsInDesigns } from '../design/design.service.ts';
 import { documentsNamed } from '../documents/documents.service.ts';
+import { mentionsInEvaluations } from '../evaluation/evaluation.service.ts';
 import { inquiriesWithContact, mentionsInInquiries } from '../inquiries/inquiries.service.ts';
 import { mentionsInAnalyses } from '../needs/needs.service.ts';
 import { participationsOf } from '../participants/participants.service.ts';
@@ -138,6 +139,7 @@ async function mentionsOf(db: Db, heiId: string, terms: Terms): Promise<Mention[
       mentionsInDesigns(db, heiId, all),
       mentionsInProposals(db, heiId, all),
       mentionsInAgreements(db, heiId, all),
+      mentionsInEvaluations(db, heiId, all),
     ])
   ).flat();
   const cases = await caseSummariesOf(db, heiId, [

@@ -182,8 +182,21 @@ export const meritRecordSchema = z
       casesOwned: z.number().int(),
       meetings: z.number().int(),
     }),
-    /** Evaluations the person's courses received. Lupp does not record evaluations yet: always empty. */
-    evaluations: z.array(z.object({ title: z.string(), summary: z.string() })),
+    /**
+     * The participants' evaluations of the courses the person is a planned teacher of, those with results to
+     * show (at least five answers): the overall impression (1–5), the rated knowledge gain, recommendations.
+     */
+    evaluations: z.array(
+      z.object({
+        evaluationId: z.uuid(),
+        title: z.string(),
+        closesOn: z.iso.date(),
+        answered: z.number().int(),
+        satisfaction: z.number(),
+        gain: z.number().nullable(),
+        recommended: z.number().int(),
+      }),
+    ),
   })
   .meta({ id: 'MeritRecord' });
 export type MeritRecord = z.infer<typeof meritRecordSchema>;

@@ -126,7 +126,7 @@ export async function meritDocx(record: MeritRecord, language: MeritLanguage): P
 
     heading(t.evaluations, HeadingLevel.HEADING_1),
     ...(r.evaluations.length
-      ? r.evaluations.map((e) => paragraph(`${e.title}: ${e.summary}`))
+      ? r.evaluations.map((e) => paragraph(w.evaluationLine(e)))
       : [paragraph(t.noEvaluations)]),
   ];
 

@@ -113,7 +113,7 @@ export function meritPdf(record: MeritRecord, language: MeritLanguage): TDocumen
 
       heading(t.evaluations),
       ...(r.evaluations.length
-        ? r.evaluations.map((e): Content => ({ text: `${e.title}: ${e.summary}` }))
+        ? r.evaluations.map((e): Content => ({ text: w.evaluationLine(e) }))
         : [{ text: t.noEvaluations } as Content]),
     ],
   };

@@ -6,6 +6,7 @@ import { agreementsOfDesigns } from '../agreements/agreements.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { caseSummariesOf, dialoguesLedBy } from '../cases/cases.service.ts';
 import { designsTaughtBy, getDesign } from '../design/design.service.ts';
+import { evaluationFiguresOfDesigns } from '../evaluation/evaluation.service.ts';
 import { needConceptsOfCase } from '../needs/needs.service.ts';
 import { type ConceptView, conceptRelations, conceptsByIds } from '../taxonomy/taxonomy.service.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
@@ -350,8 +351,8 @@ export async function searchStaff(
 /**
  * A person's record of collaboration merits at the HEI: the contract-education courses they are a planned
  * teacher of (with their hours, the study director's approval and the agreement), the dialogues they led
- * (cases they own, meetings they recorded), totals, and evaluations received (none: Lupp does not record
- * evaluations yet). The person's own, or anyone's for the HEI's admins and managers.
+ * (cases they own, meetings they recorded), totals, and the participants' evaluations of those courses (with
+ * results to show). The person's own, or anyone's for the HEI's admins and managers.
  */
 export async function meritRecord(db: Db, actor: Actor, heiId: string, userId: string): Promise<MeritRecord> {
   allow(actor, heiId, userId, MERITS_OTHERS);
@@ -432,7 +433,10 @@ export async function meritRecord(db: Db, actor: Actor, heiId: string, userId: s
       casesOwned: dialogues.casesOwned.length,
       meetings: dialogues.meetings.length,
     },
-    evaluations: [],
+    evaluations: await evaluationFiguresOfDesigns(
+      db,
+      courses.map((c) => c.designId),
+    ),
   };
 }
 

@@ -1,5 +1,7 @@
 import type { MeritRecord } from './staff.contract.ts';
 
+type Evaluation = MeritRecord['evaluations'][number];
+
 /**
  * The words of the merit record's documents (DOCX and PDF) in Swedish and English, and the helpers both
  * formats share: dates, hours, languages and concept labels as the reader's language writes them.
@@ -65,7 +67,9 @@ export const meritText = {
     >,
     evaluations: 'Utvärderingar',
     noEvaluations:
-      'Inga utvärderingar är registrerade ännu. Lupp registrerar ännu inte kursutvärderingar; när det görs redovisas de här.',
+      'Inga utvärderingar med resultat ännu (resultat redovisas när minst fem deltagare har svarat).',
+    evaluationLine: (e: Evaluation, n: (x: number) => string, date: string) =>
+      `${e.title} (${date}): ${e.answered} svar, helhetsintryck ${n(e.satisfaction)} av 5${e.gain === null ? '' : `, skattad kunskapsökning ${e.gain > 0 ? '+' : ''}${n(e.gain)}`}, ${e.recommended} av ${e.answered} skulle rekommendera utbildningen.`,
     file: 'Meritförteckning samverkan',
   },
   en: {
@@ -128,7 +132,9 @@ export const meritText = {
     >,
     evaluations: 'Evaluations',
     noEvaluations:
-      'No evaluations are recorded yet. Lupp does not record course evaluations yet; once it does, they are reported here.',
+      'No evaluations with results yet (results are reported once at least five participants have answered).',
+    evaluationLine: (e: Evaluation, n: (x: number) => string, date: string) =>
+      `${e.title} (${date}): ${e.answered} answers, overall impression ${n(e.satisfaction)} of 5${e.gain === null ? '' : `, rated knowledge gain ${e.gain > 0 ? '+' : ''}${n(e.gain)}`}, ${e.recommended} of ${e.answered} would recommend the course.`,
     file: 'Collaboration merit record',
   },
 } as const;
@@ -160,6 +166,8 @@ export function meritWords(language: MeritLanguage) {
     hours,
     label,
     languageName,
+    /** One evaluation's key figures as a sentence. */
+    evaluationLine: (e: Evaluation) => t.evaluationLine(e, hours, date(e.closesOn)),
     /** The lines of a course's first cell: name, customer (case), period. */
     courseLines: (c: Course) => [
       `${c.title} (${c.awards === 'credits' && c.credits ? t.credits(numbers.format(c.credits)) : c.awards === 'certificate' ? t.certificate : t.none})`,

@@ -6,6 +6,7 @@ import {
 } from '../../../src/features/agreements/agreements.service.ts';
 import { authUser } from '../../../src/features/auth/auth.table.ts';
 import { caseFile } from '../../../src/features/cases/cases.table.ts';
+import type { DesignView } from '../../../src/features/design/design.contract.ts';
 import {
   approveCalculation,
   approveDesign,
@@ -57,9 +58,14 @@ export const WELDING_DESIGN = 'Svetsning av värmebeständiga stål';
  * the staff's pages call: Karin (coordinator) designs a certificate course — a lecturer 40 h teaching and
  * 20 h development, a professor 8 h, 4 trips, 20 participants (90 313,57 kr with the demo costs) — Maria
  * (made manager at Norrvik) approves it, Eva (made economist) the calculation; the proposal is sent, then
- * accepted by Sara, then an agreement is made and signed by Maria and Sara.
+ * accepted by Sara, then an agreement is made and signed by Maria and Sara. `modules` (with learning
+ * outcomes) are the design's, when given.
  */
-export async function weldingChain(lupp: Lupp, until: 'sent' | 'accepted' | 'signed') {
+export async function weldingChain(
+  lupp: Lupp,
+  until: 'sent' | 'accepted' | 'signed',
+  options: { modules?: DesignView['modules'] } = {},
+) {
   const db = lupp.database.db;
   const norrvik =
     (await db.select().from(organisation).where(eq(organisation.name, 'Högskolan i Norrvik')))[0]?.id ?? '';
@@ -94,6 +100,7 @@ export async function weldingChain(lupp: Lupp, until: 'sent' | 'accepted' | 'sig
       { name: 'Professor i materialteknik', ...professor },
     ],
     costs: { trips: 4, otherDirect: [], deliveredByOthers: [] },
+    ...(options.modules ? { modules: options.modules } : {}),
   });
   await approveDesign(db, maria, design.id, { revision: ready.revision });
   const calculation = await calculateDesign(db, karin, design.id);

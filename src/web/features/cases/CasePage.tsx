@@ -35,6 +35,7 @@ import { CaseAgreements } from '../agreements/CaseAgreements.tsx';
 import { CaseAnalyses } from '../analyses/CaseAnalyses.tsx';
 import { CaseDesign } from '../design/CaseDesign.tsx';
 import { Documents } from '../documents/Documents.tsx';
+import { CaseEvaluations } from '../evaluation/CaseEvaluations.tsx';
 import { CaseIncentives } from '../incentives/CaseIncentives.tsx';
 import { useCaseAccess } from './CasesPage.tsx';
 import {
@@ -123,6 +124,9 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       </Section>
       <Section id="case-agreements" title={t('agreements.title')}>
         <CaseAgreements caseId={detail.id} />
+      </Section>
+      <Section id="case-evaluation" title={t('evaluation.case.title')}>
+        <CaseEvaluations caseId={detail.id} />
       </Section>
       <Tasks detail={detail} />
       <Section id="case-documents" title={t('documents.title')}>

@@ -185,8 +185,16 @@ function MeritContent({ record }: { record: MeritRecord }) {
       ) : (
         <List size="sm">
           {record.evaluations.map((e) => (
-            <List.Item key={e.title}>
-              {e.title}: {e.summary}
+            <List.Item key={e.evaluationId}>
+              {t('staff.merit.evaluationLine', {
+                title: e.title,
+                date: format.date(e.closesOn),
+                answered: e.answered,
+                satisfaction: format.number(e.satisfaction),
+                recommended: e.recommended,
+              })}
+              {e.gain !== null &&
+                ` ${t('staff.merit.evaluationGain', { gain: `${e.gain > 0 ? '+' : ''}${format.number(e.gain)}` })}`}
             </List.Item>
           ))}
         </List>

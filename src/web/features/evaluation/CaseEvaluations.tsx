@@ -1,0 +1,264 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../ui/format.ts';
+import { notify } from '../../ui/notify.ts';
+import { ErrorAlert, Loading, useErrorMessage } from '../../ui/page.tsx';
+import { absolute } from '../analyses/analyses.api.ts';
+import { useCaseAccess } from '../cases/CasesPage.tsx';
+import { designsQuery } from '../design/design.api.ts';
+import { EvaluationResultsView, FollowUpView } from './EvaluationResults.tsx';
+import {
+  caseEvaluationsQuery,
+  closeEvaluation,
+  createEvaluation,
+  EVALUATION_MIN_ANSWERS,
+  type EvaluationSummary,
+  requestFollowUp,
+} from './evaluation.api.ts';
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * "Utvärdering" on the case page: the participants' anonymous evaluation of a course given from an approved
+ * design (Kirkpatrick levels 1–2), its results from five answers, and the customer's follow-up (levels 3–4).
+ */
+export function CaseEvaluations({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const { canWork } = useCaseAccess();
+  const evaluations = useQuery(caseEvaluationsQuery(caseId));
+  const [created, setCreated] = useState<{ links: string[]; emailed: number } | null>(null);
+  return (
+    <Stack gap="md" data-testid="case-evaluations">
+      <Text size="sm" maw={760}>
+        {t('evaluation.case.intro', { min: EVALUATION_MIN_ANSWERS })}
+      </Text>
+      {canWork && <CreateEvaluation caseId={caseId} onCreated={setCreated} />}
+      {created && <CreatedLinks {...created} />}
+      {evaluations.isPending ? (
+        <Loading />
+      ) : evaluations.isError ? (
+        <ErrorAlert error={evaluations.error} />
+      ) : (
+        evaluations.data.evaluations.map((e) => (
+          <EvaluationItem key={e.id} caseId={caseId} evaluation={e} canWork={canWork} />
+        ))
+      )}
+    </Stack>
+  );
+}
+
+function CreateEvaluation({
+  caseId,
+  onCreated,
+}: {
+  caseId: string;
+  onCreated: (created: { links: string[]; emailed: number }) => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const designs = useQuery(designsQuery(caseId));
+  const approved = (designs.data?.designs ?? []).filter((d) => d.status === 'approved');
+  const [designId, setDesignId] = useState('');
+  const [invited, setInvited] = useState<number | null>(null);
+  const [closesOn, setClosesOn] = useState(inDays(14));
+  const [emailParticipants, setEmailParticipants] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const design = approved.find((d) => d.id === designId) ?? approved[0];
+  const count = invited ?? Math.max(EVALUATION_MIN_ANSWERS, design?.participants ?? 0);
+  const create = useMutation({
+    mutationFn: () =>
+      createEvaluation(caseId, { designId: design?.id ?? '', invited: count, closesOn, emailParticipants }),
+    onSuccess: async (result) => {
+      setError(null);
+      onCreated({ links: result.links.map(absolute), emailed: result.evaluation.emailed });
+      notify(t('evaluation.case.created'));
+      await queryClient.invalidateQueries({ queryKey: ['case', caseId, 'evaluations'] });
+    },
+    onError: (e) => setError(errorMessage(e)),
+  });
+  if (designs.isPending) return null;
+  if (!design) return <Text size="sm">{t('evaluation.case.needsApprovedDesign')}</Text>;
+  const outcomes = design.modules.reduce((n, m) => n + m.outcomes.length, 0);
+  const countValid = Number.isInteger(count) && count >= EVALUATION_MIN_ANSWERS && count <= 1000;
+  return (
+    <form
+      noValidate
+      aria-label={t('evaluation.case.create')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!countValid) setError(t('evaluation.case.invitedError', { min: EVALUATION_MIN_ANSWERS }));
+        else create.mutate();
+      }}
+    >
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {t('evaluation.case.create')}
+        </Title>
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Group align="flex-end" gap="sm">
+          <NativeSelect
+            label={t('evaluation.case.design')}
+            value={design.id}
+            onChange={(e) => setDesignId(e.currentTarget.value)}
+            data={approved.map((d) => ({ value: d.id, label: d.title }))}
+          />
+          <TextInput
+            label={t('evaluation.case.invited')}
+            type="number"
+            min={EVALUATION_MIN_ANSWERS}
+            max={1000}
+            w={160}
+            value={Number.isNaN(count) ? '' : count}
+            onChange={(e) => setInvited(e.currentTarget.valueAsNumber)}
+          />
+          <TextInput
+            label={t('evaluation.case.closesOn')}
+            type="date"
+            w={180}
+            value={closesOn}
+            onChange={(e) => setClosesOn(e.currentTarget.value)}
+          />
+        </Group>
+        <Checkbox
+          label={t('evaluation.case.emailParticipants')}
+          description={t('evaluation.case.emailParticipantsHint')}
+          checked={emailParticipants}
+          onChange={(e) => setEmailParticipants(e.currentTarget.checked)}
+        />
+        <Text size="sm">{t('evaluation.case.outcomes', { count: outcomes })}</Text>
+        <div>
+          <Button type="submit" loading={create.isPending}>
+            {t('evaluation.case.create')}
+          </Button>
+        </div>
+      </Stack>
+    </form>
+  );
+}
+
+function CreatedLinks({ links, emailed }: { links: string[]; emailed: number }) {
+  const { t } = useTranslation();
+  const copy = async () => {
+    await navigator.clipboard?.writeText(links.join('\n')).catch(() => undefined);
+    notify(t('analyses.copied'));
+  };
+  return (
+    <Alert color="green" title={t('evaluation.case.createdTitle')}>
+      <Stack gap="xs">
+        <Text size="sm">{t('evaluation.case.emailed', { count: emailed })}</Text>
+        {links.length > 0 && (
+          <>
+            <Textarea
+              label={t('evaluation.case.links', { count: links.length })}
+              readOnly
+              autosize
+              maxRows={8}
+              value={links.join('\n')}
+              data-testid="evaluation-links"
+            />
+            <Group>
+              <Button size="compact-sm" variant="default" onClick={copy}>
+                {t('analyses.copyLinks')}
+              </Button>
+            </Group>
+          </>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+function EvaluationItem({
+  caseId,
+  evaluation,
+  canWork,
+}: {
+  caseId: string;
+  evaluation: EvaluationSummary;
+  canWork: boolean;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const [open, setOpen] = useState(false);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['case', caseId, 'evaluations'] });
+  const close = useMutation({
+    mutationFn: () => closeEvaluation(evaluation.id),
+    onSuccess: async () => {
+      notify(t('evaluation.case.closedNotice'));
+      await refresh();
+    },
+    onError: (e) => notify(errorMessage(e), 'error'),
+  });
+  const followUp = useMutation({
+    mutationFn: () => requestFollowUp(evaluation.id),
+    onSuccess: async () => {
+      notify(t('evaluation.case.followUpRequested'));
+      await refresh();
+    },
+    onError: (e) => notify(errorMessage(e), 'error'),
+  });
+  return (
+    <Stack gap="xs" data-testid="evaluation-item">
+      <Title order={3} size="h4">
+        {evaluation.title}
+      </Title>
+      <Text size="sm">
+        {t('evaluation.case.status', {
+          created: format.date(evaluation.createdAt),
+          answered: evaluation.answered,
+          invited: evaluation.invited,
+        })}{' '}
+        {evaluation.open
+          ? t('evaluation.case.openUntil', { date: format.date(evaluation.closesOn) })
+          : t('evaluation.case.closed')}
+      </Text>
+      <Group gap="sm">
+        <Button size="compact-sm" variant="default" onClick={() => setOpen(!open)} aria-expanded={open}>
+          {open ? t('evaluation.case.hideResults') : t('evaluation.case.showResults')}
+        </Button>
+        {canWork && evaluation.open && (
+          <Button
+            size="compact-sm"
+            variant="default"
+            loading={close.isPending}
+            onClick={() => close.mutate()}
+          >
+            {t('evaluation.case.close')}
+          </Button>
+        )}
+        {canWork && !evaluation.followUp && (
+          <Button
+            size="compact-sm"
+            variant="light"
+            loading={followUp.isPending}
+            onClick={() => followUp.mutate()}
+          >
+            {t('evaluation.case.requestFollowUp')}
+          </Button>
+        )}
+      </Group>
+      {open && <EvaluationResultsView evaluationId={evaluation.id} />}
+      {evaluation.followUp && <FollowUpView followUp={evaluation.followUp} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,123 @@
+import { Alert, Button, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../ui/format.ts';
+import { notify } from '../../ui/notify.ts';
+import { useErrorMessage } from '../../ui/page.tsx';
+import { FreeText, ScaleQuestion } from './AnswerFields.tsx';
+import { FollowUpView } from './EvaluationResults.tsx';
+import { answerFollowUp, type PortalFollowUp, portalFollowUpsQuery } from './evaluation.api.ts';
+
+/**
+ * The customer's follow-up of a course in the portal (Kirkpatrick levels 3 and 4): how far the participants
+ * apply what they learned, what it has given the organisation, and whether they would do it again.
+ */
+export function PortalFollowUps({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const query = useQuery(portalFollowUpsQuery(caseId));
+  if (query.isPending) return null;
+  if (!query.data?.length) return <Text>{t('evaluation.portal.none')}</Text>;
+  return (
+    <Stack gap="lg">
+      {query.data.map((f) => (
+        <Stack key={f.id} gap="xs">
+          <Title order={3} size="h4">
+            {f.title}
+          </Title>
+          {f.answeredAt ? (
+            <FollowUpView followUp={f} title={t('evaluation.portal.answeredTitle')} />
+          ) : (
+            <FollowUpForm followUp={f} />
+          )}
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
+
+function FollowUpForm({ followUp }: { followUp: PortalFollowUp }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const [application, setApplication] = useState<number>();
+  const [applicationText, setApplicationText] = useState('');
+  const [results, setResults] = useState<number>();
+  const [resultsText, setResultsText] = useState('');
+  const [again, setAgain] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const send = useMutation({
+    mutationFn: () =>
+      answerFollowUp(followUp.id, {
+        application: application ?? 0,
+        applicationText,
+        results: results ?? 0,
+        resultsText,
+        again: again === 'yes',
+      }),
+    onSuccess: async () => {
+      notify(t('evaluation.portal.thanks'));
+      await queryClient.invalidateQueries({ queryKey: ['portal'] });
+    },
+    onError: (e) => setProblem(errorMessage(e)),
+  });
+  const scale = (label: string, value: number | undefined, onChange: (v: number) => void) => (
+    <ScaleQuestion
+      label={label}
+      description={t('evaluation.portal.scale')}
+      value={value}
+      onChange={onChange}
+    />
+  );
+  return (
+    <form
+      noValidate
+      aria-label={t('evaluation.portal.formLabel', { title: followUp.title })}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!application || !results || !again) setProblem(t('evaluation.portal.missing'));
+        else {
+          setProblem(null);
+          send.mutate();
+        }
+      }}
+    >
+      <Stack gap="md">
+        <Text size="sm">
+          {t('evaluation.portal.intro', { hei: followUp.hei, date: format.date(followUp.requestedAt) })}
+        </Text>
+        {problem && (
+          <Alert color="red" role="alert">
+            {problem}
+          </Alert>
+        )}
+        {scale(t('evaluation.followUp.applicationQuestion'), application, setApplication)}
+        <FreeText
+          label={t('evaluation.portal.applicationText')}
+          max={4000}
+          value={applicationText}
+          onChange={setApplicationText}
+        />
+        {scale(t('evaluation.followUp.resultsQuestion'), results, setResults)}
+        <FreeText
+          label={t('evaluation.portal.resultsText')}
+          max={4000}
+          value={resultsText}
+          onChange={setResultsText}
+        />
+        <Radio.Group label={t('evaluation.followUp.againQuestion')} value={again} onChange={setAgain}>
+          <Group gap="lg" mt="xs">
+            <Radio value="yes" label={t('evaluation.yes')} />
+            <Radio value="no" label={t('evaluation.no')} />
+          </Group>
+        </Radio.Group>
+        <div>
+          <Button type="submit" loading={send.isPending}>
+            {t('evaluation.portal.submit')}
+          </Button>
+        </div>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,199 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addParticipant } from '../../src/features/participants/participants.service.ts';
+import { testConfig } from '../support/app.ts';
+import { WELDING_CASE, WELDING_DESIGN, weldingChain } from './support/commercial.ts';
+import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
+
+// The welding course has been given. Karin (coordinator at Norrvik) creates the participants' evaluation:
+// the two participants with an e-mail address get their links by e-mail, the other five she hands out. A
+// welder answers through a link (without an account); the results show once five have answered. Karin asks
+// Stålverket to follow up, Sara answers in the portal, and the Uppföljning page sums it up.
+
+const journey = luppAndBrowser();
+let chain: Awaited<ReturnType<typeof weldingChain>>;
+const OUTCOMES = ['välja tillsatsmaterial för värmebeständiga stål', 'svetsa enligt en WPS'];
+
+beforeAll(async () => {
+  chain = await weldingChain(journey.lupp, 'signed', {
+    modules: [
+      {
+        key: 'm1',
+        title: 'Svetsning av värmebeständiga stål',
+        courseId: null,
+        credits: null,
+        content: '',
+        outcomes: OUTCOMES.map((text) => ({ text, needIds: [] })),
+      },
+    ],
+  });
+  const key = testConfig().personalDataKey;
+  const { db } = journey.lupp.database;
+  for (const [firstName, email, personnummer] of [
+    ['Anna', 'anna@stalverket.example', '19850312-1231'],
+    ['Bo', 'bo@stalverket.example', '19780501-0050'],
+  ] as const)
+    await addParticipant(db, key, chain.actors.sara, chain.customerId, chain.agreementId, {
+      firstName,
+      lastName: 'Svetsare',
+      email,
+      personnummer,
+      creditEligible: false,
+    });
+}, 120_000);
+
+let links: string[] = [];
+
+/** A participant's answer through the API, as the page sends it. */
+const answer = (link: string, overall: number) =>
+  fetch(link.replace('/feedback/', '/api/feedback/'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      reaction: { overall, relevance: 4, teaching: 4, arrangements: 4 },
+      recommend: true,
+      outcomes: [
+        { key: 'o1', before: 2, after: 4 },
+        { key: 'o2', before: 3, after: 4 },
+      ],
+    }),
+  });
+
+describe("the participants' evaluation and the customer's follow-up", () => {
+  it('Karin creates the evaluation: two links go by e-mail, five are handed out', async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
+    await page.goto(`/cases/${chain.caseId}`);
+    await expectHeading(page, WELDING_CASE);
+    const section = page.getByRole('region', { name: 'Utvärdering' });
+    await section.getByText('Deltagarna skattar sin kunskap i utformningens 2 lärandemål.').waitFor();
+    await section.getByRole('spinbutton', { name: 'Antal länkar' }).fill('3');
+    await section.getByRole('button', { name: 'Skapa en deltagarutvärdering' }).click();
+    await section.getByText('Ange mellan 5 och 1000 länkar.').waitFor();
+    await section.getByRole('spinbutton', { name: 'Antal länkar' }).fill('7');
+    expect(await section.getByRole('checkbox', { name: /Skicka en länk med e-post/ }).isChecked()).toBe(true);
+    await section.getByRole('button', { name: 'Skapa en deltagarutvärdering' }).click();
+    await section.getByText('2 deltagare har fått sin länk med e-post.').waitFor();
+    links = (await section.getByTestId('evaluation-links').inputValue()).split('\n');
+    expect(links).toHaveLength(5);
+    await section.getByText(/0 av 7 har svarat · öppen till och med/).waitFor();
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a welder answers through a link, without an account, once', async () => {
+    const { context, page, errors } = await newPage(journey);
+    await page.goto(links[0] ?? '');
+    await expectHeading(page, 'Utvärdering av utbildningen');
+    await page
+      .getByText(`Vad tyckte du om ”${WELDING_DESIGN}” vid Högskolan i Norrvik`, { exact: false })
+      .waitFor();
+    await page.getByRole('button', { name: 'Skicka utvärderingen' }).click();
+    await page
+      .getByRole('alert')
+      .getByText('Svara på alla frågor med svarsalternativ innan du skickar (9 saknas).')
+      .waitFor();
+    await expectNoAxeViolations(page);
+
+    const choose = async (group: string, option: string, within = page.locator('form')) =>
+      within
+        .getByRole('radiogroup', { name: group })
+        .getByRole('radio', { name: option, exact: true })
+        .check();
+    await choose('Mitt helhetsintryck av utbildningen', '5');
+    await choose('Utbildningen är till nytta i mitt arbete', '4');
+    await choose('Undervisningen var bra', '5');
+    await choose('Upplägg och praktiska arrangemang fungerade bra', '3');
+    await choose('Skulle du rekommendera utbildningen till en kollega?', 'Ja');
+    for (const outcome of OUTCOMES) {
+      const group = page.getByRole('group', { name: outcome });
+      await choose('Före utbildningen', '2', group);
+      await choose('Nu', '4', group);
+    }
+    await page.getByRole('textbox', { name: /Vad var det bästa/ }).fill('Provsvetsningen i verkstaden');
+    await page.getByRole('button', { name: 'Skicka utvärderingen' }).click();
+    await page.getByText('Tack! Ditt svar är sparat.').waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.goto(links[0] ?? '');
+    await page.getByText('Den här länken har redan använts för att svara.', { exact: false }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('Karin reads the results once five have answered, and asks Stålverket to follow up', async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
+    await page.goto(`/cases/${chain.caseId}#case-evaluation`);
+    const section = page.getByRole('region', { name: 'Utvärdering' });
+    await section.getByRole('button', { name: 'Visa resultat' }).click();
+    await section.getByText('Resultaten visas när minst 5 har svarat. Hittills har 1 svarat.').waitFor();
+
+    for (const link of links.slice(1)) expect((await answer(link, 4)).status).toBe(200);
+    await page.reload();
+    await section.getByText(/5 av 7 har svarat/).waitFor();
+    await section.getByRole('button', { name: 'Visa resultat' }).click();
+    const results = section.getByTestId('evaluation-results');
+    // overall: one 5 and four 4s
+    await results.getByRole('row', { name: 'Helhetsintryck 4,2 1: 0, 2: 0, 3: 0, 4: 4, 5: 1' }).waitFor();
+    await results.getByRole('row', { name: `${OUTCOMES[0]} 2 4 +2` }).waitFor();
+    await results.getByText('5 av 5 skulle rekommendera utbildningen till en kollega.').waitFor();
+    await results.getByText('Provsvetsningen i verkstaden').waitFor();
+    await expectNoAxeViolations(page);
+
+    await section.getByRole('button', { name: 'Be kunden följa upp…' }).click();
+    await section.getByText(/Kunden ombads följa upp .*; inget svar ännu\./).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('Sara follows up in the portal: what the welders use at work and what it has given', async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'sara.kund@stalverket.example');
+    const toDo = page.getByRole('region', { name: 'Att göra' });
+    await toDo.getByRole('link', { name: `Följ upp vad ”${WELDING_DESIGN}” har gett er` }).click();
+    await expectHeading(page, WELDING_CASE);
+    const section = page.getByRole('region', { name: 'Uppföljning' });
+    const form = section.getByRole('form', { name: `Uppföljning av ${WELDING_DESIGN}` });
+    await form.getByRole('button', { name: 'Skicka uppföljningen' }).click();
+    await form.getByText('Besvara de tre frågorna med svarsalternativ innan du skickar.').waitFor();
+    await expectNoAxeViolations(page);
+    const choose = (group: string, option: string) =>
+      form.getByRole('radiogroup', { name: group }).getByRole('radio', { name: option, exact: true }).check();
+    await choose('Hur väl använder deltagarna det de lärde sig i arbetet?', '4');
+    await form
+      .getByRole('textbox', { name: /Exempel på hur deltagarna/ })
+      .fill('Färre omsvetsningar i ugnsdelarna.');
+    await choose('Hur väl har utbildningen bidragit till verksamhetens mål?', '3');
+    await choose('Skulle ni köpa uppdragsutbildning av lärosätet igen?', 'Ja');
+    await form.getByRole('button', { name: 'Skicka uppföljningen' }).click();
+    const answered = section.getByTestId('follow-up');
+    await answered.getByText('Besvarad av Sara Ståhl', { exact: false }).waitFor();
+    await answered.getByText('Färre omsvetsningar i ugnsdelarna.', { exact: false }).waitFor();
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the Uppföljning page sums up the evaluation and the follow-up', async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Uppföljning' })
+      .click();
+    await expectHeading(page, 'Uppföljning');
+    const totals = page.getByTestId('evaluation-totals');
+    await totals.getByText('Helhetsintryck (1–5)').waitFor();
+    expect(await totals.textContent()).toContain('Helhetsintryck (1–5)4,2');
+    expect(await totals.textContent()).toContain('Tillämpning i arbetet (1–5)4');
+    const row = page.getByTestId('evaluation-list').getByRole('row', { name: new RegExp(WELDING_DESIGN) });
+    await row.getByText('Tillämpning 4, resultat 3').waitFor();
+    expect(await row.textContent()).toContain('5 av 7');
+    await expectNoAxeViolations(page);
+    await row.getByRole('link').click();
+    await expectHeading(page, WELDING_CASE);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

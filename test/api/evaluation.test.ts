@@ -193,6 +193,9 @@ describe("the participants' evaluation (levels 1 and 2)", () => {
       comments: { best: [], improve: [] },
     });
     expect(hidden.evaluation.answered).toBe(4);
+    const early = await t.request('POST', `/api/evaluations/${evaluationId}/share`, s.as(s.coord));
+    expect(early.statusCode).toBe(409);
+    expect(early.json().detail).toBe('Fewer than 5 have answered: there are no results to share yet.');
 
     expect((await answer(links[4] as string, rating(5, 2, 5, { best: 'allt' }))).statusCode).toBe(200);
     const results = (
@@ -269,6 +272,37 @@ describe("the participants' evaluation (levels 1 and 2)", () => {
     expect(
       (await t.request('POST', `/api/evaluations/${evaluationId}/close`, s.as(s.coord))).statusCode,
     ).toBe(409);
+  });
+
+  it('is shared with the customer as figures, never the comments', async () => {
+    expect(
+      (await t.request('POST', `/api/evaluations/${evaluationId}/share`, s.as(s.manager))).statusCode,
+    ).toBe(403);
+    const shared = await t.request('POST', `/api/evaluations/${evaluationId}/share`, s.as(s.coord));
+    expect(shared.statusCode, shared.body).toBe(200);
+    expect(shared.json().sharedAt).toEqual(expect.any(String));
+    expect(
+      (await t.request('POST', `/api/evaluations/${evaluationId}/share`, s.as(s.coord))).statusCode,
+    ).toBe(409);
+    expect((await t.request('GET', '/api/notifications', s.as(s.contact))).json().items[0]).toMatchObject({
+      kind: 'evaluation_shared',
+      link: `/portal/cases/${s.caseId}#portal-follow-up`,
+    });
+    const [seen, ...more] = (
+      await t.request('GET', `/api/portal/evaluations?caseId=${s.caseId}`, s.as(s.contact))
+    ).json();
+    expect(more).toEqual([]);
+    expect(seen).toMatchObject({
+      evaluationId,
+      title: 'PLC för underhållet',
+      answered: 5,
+      recommend: { yes: 4, no: 1 },
+      reaction: expect.arrayContaining([{ key: 'overall', mean: 4, distribution: [0, 1, 0, 2, 2] }]),
+    });
+    expect(seen.outcomes[0]).toMatchObject({ key: 'o1', gain: 1.8 });
+    expect(JSON.stringify(seen)).not.toContain('Övningarna i labbet');
+    expect((await t.request('GET', '/api/portal/evaluations', s.as(otherCustomer))).json()).toEqual([]);
+    expect((await t.request('GET', '/api/portal/evaluations', s.as(s.coord))).statusCode).toBe(403);
   });
 
   it('is seen only by the HEI whose case it is', async () => {

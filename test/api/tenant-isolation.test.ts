@@ -715,6 +715,9 @@ const scopedElsewhere: Record<string, string> = {
   'GET /api/feedback/{token}': 'public: the single-use link is the credential (evaluation.test.ts)',
   'POST /api/feedback/{token}': 'public: once per link, while open (evaluation.test.ts)',
   'GET /api/portal/follow-ups': "evaluation.test.ts: the customer's own cases only",
+  'POST /api/evaluations/{evaluationId}/share': 'evaluation.test.ts: workers of the case (managers 403)',
+  'GET /api/portal/evaluations':
+    "evaluation.test.ts: what was shared on the customer's own cases; HEI staff 403",
   'POST /api/portal/follow-ups/{followUpId}':
     'evaluation.test.ts: the customer of the case only (others 404)',
 };

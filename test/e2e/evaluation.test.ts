@@ -6,8 +6,9 @@ import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn }
 
 // The welding course has been given. Karin (coordinator at Norrvik) creates the participants' evaluation:
 // the two participants with an e-mail address get their links by e-mail, the other five she hands out. A
-// welder answers through a link (without an account); the results show once five have answered. Karin asks
-// Stålverket to follow up, Sara answers in the portal, and the Uppföljning page sums it up.
+// welder answers through a link (without an account); the results show once five have answered. Karin shares
+// the figures with Stålverket and asks it to follow up, Sara answers in the portal, and the Uppföljning page
+// sums it up.
 
 const journey = luppAndBrowser();
 let chain: Awaited<ReturnType<typeof weldingChain>>;
@@ -141,6 +142,10 @@ describe("the participants' evaluation and the customer's follow-up", () => {
     await results.getByText('Provsvetsningen i verkstaden').waitFor();
     await expectNoAxeViolations(page);
 
+    await section.getByRole('button', { name: 'Dela sammanställningen med kunden' }).click();
+    await section
+      .getByText(/Deltagarnas sammanställning delades med kunden .* \(utan kommentarerna\)\./)
+      .waitFor();
     await section.getByRole('button', { name: 'Be kunden följa upp…' }).click();
     await section.getByText(/Kunden ombads följa upp .*; inget svar ännu\./).waitFor();
     expect(errors).toEqual([]);
@@ -170,6 +175,11 @@ describe("the participants' evaluation and the customer's follow-up", () => {
     const answered = section.getByTestId('follow-up');
     await answered.getByText('Besvarad av Sara Ståhl', { exact: false }).waitFor();
     await answered.getByText('Färre omsvetsningar i ugnsdelarna.', { exact: false }).waitFor();
+    // the participants' figures Karin shared, without their comments
+    const shared = section.getByTestId('shared-evaluation');
+    await shared.getByRole('heading', { name: `Deltagarnas utvärdering av ${WELDING_DESIGN}` }).waitFor();
+    await shared.getByRole('row', { name: 'Helhetsintryck 4,2 1: 0, 2: 0, 3: 0, 4: 4, 5: 1' }).waitFor();
+    expect(await shared.textContent()).not.toContain('Provsvetsningen i verkstaden');
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
     await context.close();

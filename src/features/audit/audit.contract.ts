@@ -71,6 +71,7 @@ export const AUDIT_ACTIONS = [
   'evaluation.created',
   'evaluation.follow_up_answered',
   'evaluation.follow_up_requested',
+  'evaluation.shared',
   'guide_override.created',
   'guide_override.deleted',
   'guide_override.updated',

@@ -65,6 +65,8 @@ export const evaluationSummarySchema = z
     invited: z.number().int(),
     emailed: z.number().int(),
     answered: z.number().int(),
+    /** When the participants' figures were shared with the customer (null: not shared). */
+    sharedAt: z.iso.datetime().nullable(),
     followUp: followUpSchema.nullable(),
   })
   .meta({ id: 'EvaluationSummary' });
@@ -76,11 +78,8 @@ export const createdEvaluationSchema = z.object({
   links: z.array(z.string()),
 });
 
-export const evaluationResultsSchema = z.object({
-  evaluation: evaluationSummarySchema,
-  minimum: z.number().int(),
-  /** False until at least `minimum` have answered: then nothing but the count is shown. */
-  shown: z.boolean(),
+/** Levels 1 and 2 summed up: what the HEI reads, and (without the comments) what it may share with the customer. */
+const figures = {
   reaction: z.array(
     z.object({
       key: z.enum(reactionKeys),
@@ -94,8 +93,28 @@ export const evaluationResultsSchema = z.object({
   outcomes: z.array(
     z.object({ key: z.string(), text: z.string(), before: z.number(), after: z.number(), gain: z.number() }),
   ),
+};
+
+export const evaluationResultsSchema = z.object({
+  evaluation: evaluationSummarySchema,
+  minimum: z.number().int(),
+  /** False until at least `minimum` have answered: then nothing but the count is shown. */
+  shown: z.boolean(),
+  ...figures,
   /** The free-text answers, in alphabetical order (not the order they came in). */
   comments: z.object({ best: z.array(z.string()), improve: z.array(z.string()) }),
+});
+export type EvaluationFigures = z.infer<z.ZodObject<typeof figures>>;
+
+/** The participants' figures as the HEI shared them with the customer (never the comments). */
+export const sharedEvaluationSchema = z.object({
+  evaluationId: z.uuid(),
+  caseId: z.uuid(),
+  title: z.string(),
+  hei: z.string(),
+  sharedAt: z.iso.datetime(),
+  answered: z.number().int(),
+  ...figures,
 });
 
 export const publicEvaluationSchema = z.object({

@@ -12,18 +12,21 @@ import {
   heiEvaluationsSchema,
   portalFollowUpSchema,
   publicEvaluationSchema,
+  sharedEvaluationSchema,
 } from './evaluation.contract.ts';
 import {
   answerEvaluation,
   answerFollowUp,
   closeEvaluation,
   createEvaluation,
+  customerEvaluations,
   customerFollowUps,
   evaluationResults,
   heiEvaluations,
   listCaseEvaluations,
   publicEvaluation,
   requestFollowUp,
+  shareEvaluation,
 } from './evaluation.service.ts';
 
 const caseParams = z.object({ caseId: z.uuid() });
@@ -127,6 +130,20 @@ export async function evaluationRoutes(app: App, { database: { db }, config }: D
     async (request) => requestFollowUp(db, actorOf(request), request.params.evaluationId, config.publicUrl),
   );
 
+  app.post(
+    '/api/evaluations/:evaluationId/share',
+    {
+      schema: {
+        tags,
+        summary:
+          "Share the participants' figures (not their comments) with the customer's portal, once there are results",
+        params: evaluationParams,
+        response: { 200: evaluationSummarySchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => shareEvaluation(db, actorOf(request), request.params.evaluationId, config.publicUrl),
+  );
+
   // ---------------------------------------------------------------- participants (public, the link is the credential)
 
   app.get(
@@ -173,6 +190,19 @@ export async function evaluationRoutes(app: App, { database: { db }, config }: D
       },
     },
     async (request) => customerFollowUps(db, actingCustomer(actorOf(request)), request.query.caseId),
+  );
+
+  app.get(
+    '/api/portal/evaluations',
+    {
+      schema: {
+        tags,
+        summary: "The participants' figures the HEIs have shared with the customer (optionally one case's)",
+        querystring: z.object({ caseId: z.uuid().optional() }),
+        response: { 200: z.array(sharedEvaluationSchema), ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => customerEvaluations(db, actingCustomer(actorOf(request)), request.query.caseId),
   );
 
   app.post(

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../shared/mentions.ts';
@@ -151,6 +151,7 @@ const summaryOf = (
   invited: row.invited,
   emailed: row.emailed,
   answered,
+  sharedAt: row.sharedAt?.toISOString() ?? null,
   followUp: followUpView(followUp),
 });
 
@@ -217,6 +218,50 @@ async function oneSummary(db: Db, id: string) {
   const [summary] = await summaries(db, rows);
   if (!summary) throw notFound('The evaluation');
   return summary;
+}
+
+/**
+ * Shares the participants' figures (levels 1 and 2, never their comments) with the customer's portal, once
+ * there are results to show; the contact people are told.
+ */
+export async function shareEvaluation(db: Db, actor: Actor, id: string, publicUrl: string) {
+  const row = await loadEvaluation(db, actor, id, 'work');
+  const access = await assertCaseAccess(db, actor, row.caseId, 'work');
+  if (row.sharedAt) throw conflict("The participants' figures have already been shared with the customer.");
+  const [answers] = await db
+    .select({ n: count() })
+    .from(evaluationResponse)
+    .where(eq(evaluationResponse.evaluationId, id));
+  if ((answers?.n ?? 0) < EVALUATION_MIN_ANSWERS)
+    throw conflict(`Fewer than ${EVALUATION_MIN_ANSWERS} have answered: there are no results to share yet.`);
+  const hei = (await getOrganisation(db, row.heiId)).name;
+  await db.transaction(async (tx) => {
+    await tx
+      .update(courseEvaluation)
+      .set({ sharedAt: new Date(), sharedBy: actor.userId })
+      .where(eq(courseEvaluation.id, id));
+    await recordAudit(tx, {
+      actor,
+      organisationId: row.heiId,
+      action: 'evaluation.shared',
+      subjectType: 'course_evaluation',
+      subjectId: id,
+      data: { caseId: row.caseId },
+    });
+    await notify(tx, {
+      userIds: await contactPeopleOf(tx, access.customerId),
+      kind: 'evaluation_shared',
+      title: `Deltagarnas utvärdering av ${row.title} / The participants' evaluation of ${row.title}`,
+      link: `/portal/cases/${row.caseId}#portal-follow-up`,
+      actorName: actor.name,
+      publicUrl,
+      text: [
+        `${hei} delar deltagarnas sammanställda utvärdering av ”${row.title}” (${access.reference}) med er.`,
+        `${hei} shares the participants' summed-up evaluation of “${row.title}” (${access.reference}) with you.`,
+      ].join('\n\n'),
+    });
+  });
+  return oneSummary(db, id);
 }
 
 // ------------------------------------------------------------------ results
@@ -514,6 +559,35 @@ export async function customerFollowUps(db: Db, customerId: string, caseId?: str
     title: e.title,
     hei: hei.get(e.caseId) ?? '',
   }));
+}
+
+/** The participants' figures the HEIs have shared with this customer, newest first. No access check. */
+export async function customerEvaluations(db: Db, customerId: string, caseId?: string) {
+  const cases = (await casesForCustomer(db, customerId)).filter((c) => !caseId || c.id === caseId);
+  if (!cases.length) return [];
+  const hei = new Map(cases.map((c) => [c.id, c.hei]));
+  const rows = await db
+    .select()
+    .from(courseEvaluation)
+    .where(and(inArray(courseEvaluation.caseId, [...hei.keys()]), isNotNull(courseEvaluation.sharedAt)))
+    .orderBy(desc(courseEvaluation.sharedAt));
+  const responses = await responsesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => {
+    const own = responses.filter((r) => r.evaluationId === row.id);
+    const { comments: _private, ...figures } = aggregateResponses(row.outcomes, own);
+    return {
+      evaluationId: row.id,
+      caseId: row.caseId,
+      title: row.title,
+      hei: hei.get(row.caseId) ?? '',
+      sharedAt: (row.sharedAt as Date).toISOString(),
+      answered: own.length,
+      ...figures,
+    };
+  });
 }
 
 /** The customer's answer, once; the case's owner and whoever asked are told. */

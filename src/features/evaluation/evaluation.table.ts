@@ -44,6 +44,9 @@ export const courseEvaluation = pgTable(
     emailed: integer('emailed').notNull().default(0),
     closesOn: date('closes_on').notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** When the HEI shared the participants' figures (not their comments) with the customer's portal. */
+    sharedAt: timestamp('shared_at', { withTimezone: true }),
+    sharedBy: text('shared_by').references(() => authUser.id, { onDelete: 'set null' }),
     createdBy: text('created_by').references(() => authUser.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

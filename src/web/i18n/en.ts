@@ -1071,6 +1071,7 @@ export const en: Translation = {
         created: 'Evaluation created',
         follow_up_answered: "Customer's follow-up answered",
         follow_up_requested: "Customer's follow-up requested",
+        shared: 'Evaluation shared with the customer',
       },
       guide_override: {
         created: 'Process guide adapted',
@@ -1794,6 +1795,9 @@ export const en: Translation = {
       hideResults: 'Hide results',
       close: 'Close the evaluation',
       closedNotice: 'The evaluation is closed.',
+      share: 'Share the summary with the customer',
+      sharedNotice: 'The summary has been shared with the customer.',
+      sharedOn: "The participants' summary was shared with the customer on {{date}} (without the comments).",
       requestFollowUp: 'Ask the customer to follow up…',
       followUpRequested: "The customer's contact people have been asked.",
     },
@@ -1831,12 +1835,17 @@ export const en: Translation = {
     },
     portal: {
       title: 'Follow-up',
-      none: 'The HEI has not asked you to follow up a course of this case.',
+      none: 'The HEI has not shared an evaluation or asked you to follow up a course of this case.',
       intro: '{{hei}} asked for your follow-up on {{date}}: five questions on what the course has given you.',
       scale: '1 = not at all, 5 = fully',
       applicationText: 'Examples of how the participants use what they learned (optional)',
       resultsText: 'What it has given the organisation, in your own measures if you like (optional)',
       answeredTitle: 'Your follow-up',
+      sharedTitle: "The participants' evaluation of {{title}}",
+      sharedIntro_one:
+        "{{hei}} shared the participants' summed-up answers on {{date}} ({{count}} answer). The comments are not shared.",
+      sharedIntro_other:
+        "{{hei}} shared the participants' summed-up answers on {{date}} ({{count}} answers). The comments are not shared.",
       formLabel: 'Follow-up of {{title}}',
       missing: 'Answer the three questions with options before you send.',
       submit: 'Send the follow-up',

@@ -1069,6 +1069,7 @@ export const sv = {
         created: 'Utvärdering skapad',
         follow_up_answered: 'Kundens uppföljning besvarad',
         follow_up_requested: 'Kundens uppföljning begärd',
+        shared: 'Utvärdering delad med kunden',
       },
       guide_override: {
         created: 'Processguiden anpassad',
@@ -1796,6 +1797,9 @@ export const sv = {
       hideResults: 'Dölj resultat',
       close: 'Stäng utvärderingen',
       closedNotice: 'Utvärderingen är stängd.',
+      share: 'Dela sammanställningen med kunden',
+      sharedNotice: 'Sammanställningen är delad med kunden.',
+      sharedOn: 'Deltagarnas sammanställning delades med kunden {{date}} (utan kommentarerna).',
       requestFollowUp: 'Be kunden följa upp…',
       followUpRequested: 'Kundens kontaktpersoner har fått frågan.',
     },
@@ -1833,12 +1837,17 @@ export const sv = {
     },
     portal: {
       title: 'Uppföljning',
-      none: 'Lärosätet har inte bett er följa upp någon utbildning i ärendet.',
+      none: 'Lärosätet har inte delat någon utvärdering eller bett er följa upp någon utbildning i ärendet.',
       intro: '{{hei}} bad {{date}} om er uppföljning: fem frågor om vad utbildningen har gett er.',
       scale: '1 = inte alls, 5 = helt och hållet',
       applicationText: 'Exempel på hur deltagarna använder det de lärde sig (valfritt)',
       resultsText: 'Vad det har gett verksamheten, gärna i era egna mått (valfritt)',
       answeredTitle: 'Er uppföljning',
+      sharedTitle: 'Deltagarnas utvärdering av {{title}}',
+      sharedIntro_one:
+        '{{hei}} delade {{date}} deltagarnas sammanställda svar ({{count}} svar). Kommentarerna delas inte.',
+      sharedIntro_other:
+        '{{hei}} delade {{date}} deltagarnas sammanställda svar ({{count}} svar). Kommentarerna delas inte.',
       formLabel: 'Uppföljning av {{title}}',
       missing: 'Besvara de tre frågorna med svarsalternativ innan du skickar.',
       submit: 'Skicka uppföljningen',

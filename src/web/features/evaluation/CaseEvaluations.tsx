@@ -27,6 +27,7 @@ import {
   EVALUATION_MIN_ANSWERS,
   type EvaluationSummary,
   requestFollowUp,
+  shareEvaluation,
 } from './evaluation.api.ts';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -209,6 +210,14 @@ function EvaluationItem({
     },
     onError: (e) => notify(errorMessage(e), 'error'),
   });
+  const share = useMutation({
+    mutationFn: () => shareEvaluation(evaluation.id),
+    onSuccess: async () => {
+      notify(t('evaluation.case.sharedNotice'));
+      await refresh();
+    },
+    onError: (e) => notify(errorMessage(e), 'error'),
+  });
   const followUp = useMutation({
     mutationFn: () => requestFollowUp(evaluation.id),
     onSuccess: async () => {
@@ -246,6 +255,11 @@ function EvaluationItem({
             {t('evaluation.case.close')}
           </Button>
         )}
+        {canWork && !evaluation.sharedAt && evaluation.answered >= EVALUATION_MIN_ANSWERS && (
+          <Button size="compact-sm" variant="light" loading={share.isPending} onClick={() => share.mutate()}>
+            {t('evaluation.case.share')}
+          </Button>
+        )}
         {canWork && !evaluation.followUp && (
           <Button
             size="compact-sm"
@@ -257,6 +271,9 @@ function EvaluationItem({
           </Button>
         )}
       </Group>
+      {evaluation.sharedAt && (
+        <Text size="sm">{t('evaluation.case.sharedOn', { date: format.date(evaluation.sharedAt) })}</Text>
+      )}
       {open && <EvaluationResultsView evaluationId={evaluation.id} />}
       {evaluation.followUp && <FollowUpView followUp={evaluation.followUp} />}
     </Stack>

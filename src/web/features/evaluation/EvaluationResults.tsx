@@ -3,14 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../ui/format.ts';
 import { QueryView } from '../../ui/page.tsx';
-import { evaluationResultsQuery, type FollowUp } from './evaluation.api.ts';
+import { type EvaluationFigures, evaluationResultsQuery, type FollowUp } from './evaluation.api.ts';
 
 /** Levels 1 and 2 of one evaluation: the reaction's means and distributions, each outcome before and after. */
 export function EvaluationResultsView({ evaluationId }: { evaluationId: string }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const query = useQuery(evaluationResultsQuery(evaluationId));
-  const signed = (n: number) => `${n > 0 ? '+' : ''}${format.number(n)}`;
   return (
     <QueryView query={query}>
       {(r) =>
@@ -20,66 +18,7 @@ export function EvaluationResultsView({ evaluationId }: { evaluationId: string }
           </Text>
         ) : (
           <Stack gap="md" data-testid="evaluation-results">
-            <Table.ScrollContainer minWidth={520}>
-              <Table striped>
-                <Table.Caption>
-                  {t('evaluation.results.reaction', { count: r.evaluation.answered })}
-                </Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('evaluation.results.question')}</Table.Th>
-                    <Table.Th scope="col">{t('evaluation.results.mean')}</Table.Th>
-                    <Table.Th scope="col">{t('evaluation.results.distribution')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {r.reaction.map((q) => (
-                    <Table.Tr key={q.key}>
-                      <Table.Th scope="row">{t(`evaluation.reaction.${q.key}`)}</Table.Th>
-                      <Table.Td>{format.number(q.mean)}</Table.Td>
-                      <Table.Td>
-                        {q.distribution
-                          .map((count, i) =>
-                            t('evaluation.results.distributionText', { level: i + 1, count }),
-                          )
-                          .join(', ')}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <Text size="sm">
-              {t('evaluation.results.recommend', {
-                yes: r.recommend.yes,
-                count: r.recommend.yes + r.recommend.no,
-              })}
-            </Text>
-            {r.outcomes.length > 0 && (
-              <Table.ScrollContainer minWidth={520}>
-                <Table striped>
-                  <Table.Caption>{t('evaluation.results.learning')}</Table.Caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('evaluation.results.outcome')}</Table.Th>
-                      <Table.Th scope="col">{t('evaluation.results.before')}</Table.Th>
-                      <Table.Th scope="col">{t('evaluation.results.after')}</Table.Th>
-                      <Table.Th scope="col">{t('evaluation.results.gain')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {r.outcomes.map((o) => (
-                      <Table.Tr key={o.key}>
-                        <Table.Th scope="row">{o.text}</Table.Th>
-                        <Table.Td>{format.number(o.before)}</Table.Td>
-                        <Table.Td>{format.number(o.after)}</Table.Td>
-                        <Table.Td>{signed(o.gain)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )}
+            <FiguresView figures={r} answered={r.evaluation.answered} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Comments title={t('evaluation.results.best')} texts={r.comments.best} />
               <Comments title={t('evaluation.results.improve')} texts={r.comments.improve} />
@@ -88,6 +27,73 @@ export function EvaluationResultsView({ evaluationId }: { evaluationId: string }
         )
       }
     </QueryView>
+  );
+}
+
+/** The participants' figures (levels 1 and 2) as tables: for the HEI, and as shared with the customer. */
+export function FiguresView({ figures: r, answered }: { figures: EvaluationFigures; answered: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const signed = (n: number) => `${n > 0 ? '+' : ''}${format.number(n)}`;
+  return (
+    <>
+      <Table.ScrollContainer minWidth={520}>
+        <Table striped>
+          <Table.Caption>{t('evaluation.results.reaction', { count: answered })}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('evaluation.results.question')}</Table.Th>
+              <Table.Th scope="col">{t('evaluation.results.mean')}</Table.Th>
+              <Table.Th scope="col">{t('evaluation.results.distribution')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {r.reaction.map((q) => (
+              <Table.Tr key={q.key}>
+                <Table.Th scope="row">{t(`evaluation.reaction.${q.key}`)}</Table.Th>
+                <Table.Td>{format.number(q.mean)}</Table.Td>
+                <Table.Td>
+                  {q.distribution
+                    .map((count, i) => t('evaluation.results.distributionText', { level: i + 1, count }))
+                    .join(', ')}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Text size="sm">
+        {t('evaluation.results.recommend', {
+          yes: r.recommend.yes,
+          count: r.recommend.yes + r.recommend.no,
+        })}
+      </Text>
+      {r.outcomes.length > 0 && (
+        <Table.ScrollContainer minWidth={520}>
+          <Table striped>
+            <Table.Caption>{t('evaluation.results.learning')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('evaluation.results.outcome')}</Table.Th>
+                <Table.Th scope="col">{t('evaluation.results.before')}</Table.Th>
+                <Table.Th scope="col">{t('evaluation.results.after')}</Table.Th>
+                <Table.Th scope="col">{t('evaluation.results.gain')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {r.outcomes.map((o) => (
+                <Table.Tr key={o.key}>
+                  <Table.Th scope="row">{o.text}</Table.Th>
+                  <Table.Td>{format.number(o.before)}</Table.Td>
+                  <Table.Td>{format.number(o.after)}</Table.Td>
+                  <Table.Td>{signed(o.gain)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </>
   );
 }
 

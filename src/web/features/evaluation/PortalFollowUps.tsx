@@ -6,8 +6,13 @@ import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
 import { FreeText, ScaleQuestion } from './AnswerFields.tsx';
-import { FollowUpView } from './EvaluationResults.tsx';
-import { answerFollowUp, type PortalFollowUp, portalFollowUpsQuery } from './evaluation.api.ts';
+import { FiguresView, FollowUpView } from './EvaluationResults.tsx';
+import {
+  answerFollowUp,
+  type PortalFollowUp,
+  portalEvaluationsQuery,
+  portalFollowUpsQuery,
+} from './evaluation.api.ts';
 
 /**
  * The customer's follow-up of a course in the portal (Kirkpatrick levels 3 and 4): how far the participants
@@ -15,12 +20,14 @@ import { answerFollowUp, type PortalFollowUp, portalFollowUpsQuery } from './eva
  */
 export function PortalFollowUps({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
-  const query = useQuery(portalFollowUpsQuery(caseId));
-  if (query.isPending) return null;
-  if (!query.data?.length) return <Text>{t('evaluation.portal.none')}</Text>;
+  const format = useFormat();
+  const followUps = useQuery(portalFollowUpsQuery(caseId));
+  const shared = useQuery(portalEvaluationsQuery(caseId));
+  if (followUps.isPending || shared.isPending) return null;
+  if (!followUps.data?.length && !shared.data?.length) return <Text>{t('evaluation.portal.none')}</Text>;
   return (
     <Stack gap="lg">
-      {query.data.map((f) => (
+      {(followUps.data ?? []).map((f) => (
         <Stack key={f.id} gap="xs">
           <Title order={3} size="h4">
             {f.title}
@@ -30,6 +37,21 @@ export function PortalFollowUps({ caseId }: { caseId: string }) {
           ) : (
             <FollowUpForm followUp={f} />
           )}
+        </Stack>
+      ))}
+      {(shared.data ?? []).map((e) => (
+        <Stack key={e.evaluationId} gap="xs" data-testid="shared-evaluation">
+          <Title order={3} size="h4">
+            {t('evaluation.portal.sharedTitle', { title: e.title })}
+          </Title>
+          <Text size="sm">
+            {t('evaluation.portal.sharedIntro', {
+              hei: e.hei,
+              date: format.date(e.sharedAt),
+              count: e.answered,
+            })}
+          </Text>
+          <FiguresView figures={e} answered={e.answered} />
         </Stack>
       ))}
     </Stack>

@@ -10,6 +10,7 @@ import {
   heiEvaluationsSchema,
   portalFollowUpSchema,
   publicEvaluationSchema,
+  sharedEvaluationSchema,
 } from '../../../features/evaluation/evaluation.contract.ts';
 import { api } from '../../api.ts';
 
@@ -18,6 +19,8 @@ export type EvaluationResults = z.infer<typeof evaluationResultsSchema>;
 export type PublicEvaluation = z.infer<typeof publicEvaluationSchema>;
 export type PortalFollowUp = z.infer<typeof portalFollowUpSchema>;
 export type FollowUp = NonNullable<EvaluationSummary['followUp']>;
+export type { EvaluationFigures } from '../../../features/evaluation/evaluation.contract.ts';
+export type SharedEvaluation = z.infer<typeof sharedEvaluationSchema>;
 export { EVALUATION_MIN_ANSWERS, reactionKeys } from '../../../features/evaluation/evaluation.contract.ts';
 
 export const caseEvaluationsQuery = (caseId: string) =>
@@ -57,10 +60,19 @@ export const portalFollowUpsQuery = (caseId: string) =>
       api.get(`/api/portal/follow-ups?caseId=${caseId}`, z.array(portalFollowUpSchema), signal),
   });
 
+export const portalEvaluationsQuery = (caseId: string) =>
+  queryOptions({
+    queryKey: ['portal', 'case', caseId, 'evaluations'],
+    queryFn: ({ signal }) =>
+      api.get(`/api/portal/evaluations?caseId=${caseId}`, z.array(sharedEvaluationSchema), signal),
+  });
+
 export const createEvaluation = (caseId: string, body: z.input<typeof createEvaluationBody>) =>
   api.post(`/api/cases/${caseId}/evaluations`, body, createdEvaluationSchema);
 export const closeEvaluation = (evaluationId: string) =>
   api.post(`/api/evaluations/${evaluationId}/close`, {}, evaluationSummarySchema);
+export const shareEvaluation = (evaluationId: string) =>
+  api.post(`/api/evaluations/${evaluationId}/share`, {}, evaluationSummarySchema);
 export const requestFollowUp = (evaluationId: string) =>
   api.post(`/api/evaluations/${evaluationId}/follow-up`, {}, evaluationSummarySchema);
 export const answerEvaluation = (token: string, body: z.input<typeof answerEvaluationBody>) =>

@@ -121,6 +121,22 @@ export async function createEvaluation(
   };
 }
 
+/** An audit event of the HEI about one of its evaluations, naming its case. */
+const auditEvaluation = (
+  tx: Parameters<typeof recordAudit>[0],
+  actor: Actor,
+  row: EvaluationRow,
+  action: 'evaluation.closed' | 'evaluation.shared' | 'evaluation.follow_up_requested',
+) =>
+  recordAudit(tx, {
+    actor,
+    organisationId: row.heiId,
+    action,
+    subjectType: 'course_evaluation',
+    subjectId: row.id,
+    data: { caseId: row.caseId },
+  });
+
 const isOpen = (row: EvaluationRow, now = new Date()) => !row.closedAt && row.closesOn >= stockholmDate(now);
 
 const followUpView = (f: FollowUpRow | null) =>
@@ -201,14 +217,7 @@ export async function closeEvaluation(db: Db, actor: Actor, id: string) {
   if (!isOpen(row)) throw conflict('The evaluation is already closed.');
   await db.transaction(async (tx) => {
     await tx.update(courseEvaluation).set({ closedAt: new Date() }).where(eq(courseEvaluation.id, id));
-    await recordAudit(tx, {
-      actor,
-      organisationId: row.heiId,
-      action: 'evaluation.closed',
-      subjectType: 'course_evaluation',
-      subjectId: id,
-      data: { caseId: row.caseId },
-    });
+    await auditEvaluation(tx, actor, row, 'evaluation.closed');
   });
   return oneSummary(db, id);
 }
@@ -240,14 +249,7 @@ export async function shareEvaluation(db: Db, actor: Actor, id: string, publicUr
       .update(courseEvaluation)
       .set({ sharedAt: new Date(), sharedBy: actor.userId })
       .where(eq(courseEvaluation.id, id));
-    await recordAudit(tx, {
-      actor,
-      organisationId: row.heiId,
-      action: 'evaluation.shared',
-      subjectType: 'course_evaluation',
-      subjectId: id,
-      data: { caseId: row.caseId },
-    });
+    await auditEvaluation(tx, actor, row, 'evaluation.shared');
     await notify(tx, {
       userIds: await contactPeopleOf(tx, access.customerId),
       kind: 'evaluation_shared',
@@ -517,14 +519,7 @@ export async function requestFollowUp(db: Db, actor: Actor, id: string, publicUr
       .onConflictDoNothing()
       .returning();
     if (!created) throw conflict("The customer's follow-up of this evaluation has already been asked for.");
-    await recordAudit(tx, {
-      actor,
-      organisationId: row.heiId,
-      action: 'evaluation.follow_up_requested',
-      subjectType: 'course_evaluation',
-      subjectId: id,
-      data: { caseId: row.caseId },
-    });
+    await auditEvaluation(tx, actor, row, 'evaluation.follow_up_requested');
     await notify(tx, {
       userIds: await contactPeopleOf(tx, access.customerId),
       kind: 'evaluation_follow_up',

@@ -57,3 +57,7 @@ export function workingDaysDeadline(from: Date, days: number): Date {
   }
   return startOfStockholmDay(nextDate(date));
 }
+
+/** The calendar day `days` after (or before, when negative) `day` (YYYY-MM-DD). */
+export const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

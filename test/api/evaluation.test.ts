@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { courseDesign } from '../../src/features/design/design.table.ts';
 import { evaluationResponse } from '../../src/features/evaluation/evaluation.table.ts';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
+import { remindCustomers } from '../../src/features/portal/portal.service.ts';
+import { addDays, stockholmDate } from '../../src/shared/working-days.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { commercialSetUp, exampleProposal } from '../support/commercial.ts';
 import { createOrganisation, createUser, type TestUser } from '../support/factories.ts';
@@ -336,9 +338,25 @@ describe("the customer's follow-up (levels 3 and 4)", () => {
       link: `/portal/cases/${s.caseId}#portal-follow-up`,
     });
     const toDo = (await t.request('GET', '/api/portal', s.as(s.contact))).json().toDo;
+    const answerBy = addDays(stockholmDate(new Date()), 21);
     expect(toDo.filter((i: { kind: string }) => i.kind === 'follow_up_evaluation')).toMatchObject([
-      { caseId: s.caseId, title: 'PLC för underhållet', dueOn: null },
+      { caseId: s.caseId, title: 'PLC för underhållet', dueOn: answerBy },
     ]);
+    // a week before the day the HEI would like an answer by, the contact people are reminded, once
+    const morning = (day: string) => new Date(`${day}T06:00:00Z`);
+    expect(await remindCustomers(t.db, 'https://lupp.example.se', morning(addDays(answerBy, -8)))).toBe(0);
+    expect(await remindCustomers(t.db, 'https://lupp.example.se', morning(addDays(answerBy, -7)))).toBe(1);
+    expect(await remindCustomers(t.db, 'https://lupp.example.se', morning(addDays(answerBy, -6)))).toBe(0);
+    const [reminder, ...again] = await t.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.kind, 'reminder_follow_up'));
+    expect(again).toEqual([]);
+    expect(reminder).toMatchObject({
+      toAddress: s.contact.email,
+      subject: 'Påminnelse: följ upp PLC för underhållet / Reminder: follow up PLC för underhållet',
+    });
+    expect(reminder?.textBody).toContain(`https://lupp.example.se/portal/cases/${s.caseId}#portal-follow-up`);
     expect((await t.request('GET', '/api/portal/follow-ups', s.as(otherCustomer))).json()).toEqual([]);
   });
 

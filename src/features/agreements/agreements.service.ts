@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
 import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../shared/mentions.ts';
+import { addDays } from '../../shared/working-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { assertCaseAccess, caseOwnerOf } from '../cases/cases.service.ts';
@@ -34,12 +35,6 @@ const HEI_SIGNERS: Role[] = ['manager', 'admin'];
 type Row = typeof agreement.$inferSelect;
 const heiOrg = alias(organisation, 'hei_org');
 const customerOrg = alias(organisation, 'customer_org');
-
-const addDays = (isoDate: string, days: number) => {
-  const d = new Date(`${isoDate}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 async function names(db: Db, ids: (string | null)[]) {
   const wanted = [...new Set(ids.filter((id): id is string => !!id))];

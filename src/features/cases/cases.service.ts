@@ -1027,6 +1027,16 @@ export async function customerIdsOfHei(db: Db, heiId: string): Promise<string[]>
   return rows.map((r) => r.id);
 }
 
+/** The customer organisations of these cases (for reminders; no access check). */
+export async function customersOfCases(db: Db, caseIds: string[]): Promise<string[]> {
+  if (!caseIds.length) return [];
+  const rows = await db
+    .selectDistinct({ id: caseFile.customerId })
+    .from(caseFile)
+    .where(inArray(caseFile.id, caseIds));
+  return rows.map((r) => r.id);
+}
+
 /** Those of these customer organisations that have a case not yet closed, at any HEI (no access check). */
 export async function customersWithOpenCases(db: Db, customerIds: string[]): Promise<Set<string>> {
   if (!customerIds.length) return new Set();

@@ -26,6 +26,9 @@ export type OutcomeQuestion = z.infer<typeof outcomeQuestionSchema>;
 export const outcomeAnswerSchema = z.strictObject({ key: z.string().max(40), before: scale, after: scale });
 export type OutcomeAnswer = z.infer<typeof outcomeAnswerSchema>;
 
+/** The customer is asked to answer a follow-up within this many days (a wish, not a deadline: later answers count). */
+export const FOLLOW_UP_ANSWER_DAYS = 21;
+
 /** At least this many answers before any result is shown (the same rule as other anonymous surveys). */
 export const EVALUATION_MIN_ANSWERS = 5;
 
@@ -168,6 +171,8 @@ export const heiEvaluationsSchema = z.object({
 
 /** A follow-up as the customer's contact people see it in the portal. */
 export const portalFollowUpSchema = followUpSchema.extend({
+  /** The day the HEI would like an answer by (the request's day + FOLLOW_UP_ANSWER_DAYS). */
+  answerBy: z.iso.date(),
   evaluationId: z.uuid(),
   caseId: z.uuid(),
   title: z.string(),

@@ -1,8 +1,8 @@
-import { and, count, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../shared/mentions.ts';
-import { stockholmDate } from '../../shared/working-days.ts';
+import { addDays, stockholmDate } from '../../shared/working-days.ts';
 import { signedAgreementIdsOfDesign } from '../agreements/agreements.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertCaseAccess, caseOwnerOf, caseSummariesOf, casesForCustomer } from '../cases/cases.service.ts';
@@ -18,6 +18,7 @@ import {
   type createEvaluationBody,
   EVALUATION_MIN_ANSWERS,
   type EvaluationSummary,
+  FOLLOW_UP_ANSWER_DAYS,
   type OutcomeQuestion,
   reactionKeys,
 } from './evaluation.contract.ts';
@@ -549,6 +550,7 @@ export async function customerFollowUps(db: Db, customerId: string, caseId?: str
     .orderBy(desc(evaluationFollowUp.requestedAt));
   return rows.map(({ f, e }) => ({
     ...(followUpView(f) as NonNullable<ReturnType<typeof followUpView>>),
+    answerBy: addDays(stockholmDate(f.requestedAt), FOLLOW_UP_ANSWER_DAYS),
     evaluationId: e.id,
     caseId: e.caseId,
     title: e.title,
@@ -583,6 +585,22 @@ export async function customerEvaluations(db: Db, customerId: string, caseId?: s
       ...figures,
     };
   });
+}
+
+/**
+ * The cases with a follow-up still unanswered whose answer-by day falls between `from` and `to` (for the
+ * morning reminders; no access check).
+ */
+export async function casesWithFollowUpsDue(db: Db, from: string, to: string): Promise<string[]> {
+  const answerBy = sql`((${evaluationFollowUp.requestedAt} at time zone 'Europe/Stockholm')::date + ${FOLLOW_UP_ANSWER_DAYS}::int)`;
+  const rows = await db
+    .selectDistinct({ caseId: courseEvaluation.caseId })
+    .from(evaluationFollowUp)
+    .innerJoin(courseEvaluation, eq(evaluationFollowUp.evaluationId, courseEvaluation.id))
+    .where(
+      and(isNull(evaluationFollowUp.answeredAt), sql`${answerBy} between ${from}::date and ${to}::date`),
+    );
+  return rows.map((r) => r.caseId);
 }
 
 /** The customer's answer, once; the case's owner and whoever asked are told. */

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/client.ts';
-import { stockholmDate } from '../../shared/working-days.ts';
+import { addDays, stockholmDate } from '../../shared/working-days.ts';
 import { customerAgreements, customersWithParticipantDeadlines } from '../agreements/agreements.service.ts';
-import { casesForCustomer } from '../cases/cases.service.ts';
-import { customerFollowUps } from '../evaluation/evaluation.service.ts';
+import { casesForCustomer, customersOfCases } from '../cases/cases.service.ts';
+import { casesWithFollowUpsDue, customerFollowUps } from '../evaluation/evaluation.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { participantCounts } from '../participants/participants.service.ts';
 import { customerProposals, customersWithProposalsEnding } from '../proposals/proposals.service.ts';
@@ -66,7 +66,7 @@ export async function customerToDo(db: Db, customerId: string, now = new Date())
       ),
     ...followUps
       .filter((f) => !f.answeredAt)
-      .map((f) => item('follow_up_evaluation', { ...f, hei: { name: f.hei } })),
+      .map((f) => item('follow_up_evaluation', { ...f, hei: { name: f.hei } }, { dueOn: f.answerBy })),
   ];
   // soonest due first; undated after, in the order above
   return toDo
@@ -77,17 +77,19 @@ export async function customerToDo(db: Db, customerId: string, now = new Date())
 
 // ---------------------------------------------------------------- reminders
 
-/** How many days before its date a thing to do is reminded of: a proposal's last valid day, a deadline. */
-export const REMIND_DAYS_BEFORE = { answer_proposal: 3, designate_participants: 5 } as const;
+/** How many days before its date a thing to do is reminded of: a proposal's last valid day, a deadline, an answer-by day. */
+export const REMIND_DAYS_BEFORE = {
+  answer_proposal: 3,
+  designate_participants: 5,
+  follow_up_evaluation: 7,
+} as const;
 type Remindable = keyof typeof REMIND_DAYS_BEFORE;
 
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 /**
- * The nightly reminder: a proposal still unanswered 3 days before its last valid day, and the participants of
- * a signed agreement 5 days before their deadline, each reminded once (in the app and by e-mail) to the
- * customer's contact people. Returns how many reminders were sent.
+ * The morning reminder: a proposal still unanswered 3 days before its last valid day, the participants of a
+ * signed agreement 5 days before their deadline, and a course's follow-up still unanswered 7 days before the
+ * day the HEI would like it by, each reminded once (in the app and by e-mail) to the customer's contact
+ * people. Returns how many reminders were sent.
  */
 export async function remindCustomers(db: Db, publicUrl: string, now = new Date()): Promise<number> {
   const today = stockholmDate(now);
@@ -95,14 +97,15 @@ export async function remindCustomers(db: Db, publicUrl: string, now = new Date(
   const customers = new Set([
     ...(await customersWithProposalsEnding(db, today, until('answer_proposal'))),
     ...(await customersWithParticipantDeadlines(db, today, until('designate_participants'))),
+    ...(await customersOfCases(db, await casesWithFollowUpsDue(db, today, until('follow_up_evaluation')))),
   ]);
   let sent = 0;
   for (const customerId of customers) {
     const due = (await customerToDo(db, customerId, now)).filter(
       (item) =>
-        (item.kind === 'answer_proposal' || item.kind === 'designate_participants') &&
+        item.kind in REMIND_DAYS_BEFORE &&
         item.dueOn !== null &&
-        item.dueOn <= until(item.kind),
+        item.dueOn <= until(item.kind as Remindable),
     );
     for (const item of due) if (await remindOnce(db, customerId, item, publicUrl)) sent += 1;
   }
@@ -118,26 +121,49 @@ async function remindOnce(db: Db, customerId: string, item: PortalToDo, publicUr
       .onConflictDoNothing()
       .returning();
     if (!first) return false;
-    const proposal = item.kind === 'answer_proposal';
     await notify(tx, {
       userIds: await contactPeopleOf(tx, customerId),
-      kind: proposal ? 'reminder_proposal' : 'reminder_participants',
-      title: proposal
-        ? `Påminnelse: offerten ${item.title} gäller till och med ${item.dueOn} / Reminder: the proposal ${item.title} is valid until ${item.dueOn}`
-        : `Påminnelse: anmäl deltagarna till ${item.title} senast ${item.dueOn} / Reminder: designate the participants of ${item.title} by ${item.dueOn}`,
+      kind: `reminder_${reminderKinds[item.kind as Remindable]}`,
       link: `/portal/cases/${item.caseId}#${sectionOf[item.kind]}`,
       actorName: item.hei,
       publicUrl,
-      text: proposal
-        ? [
-            `Offerten ”${item.title}” från ${item.hei} (${item.caseReference}) väntar på ert svar och gäller till och med ${item.dueOn}.`,
-            `The proposal “${item.title}” from ${item.hei} (${item.caseReference}) awaits your answer and is valid until ${item.dueOn}.`,
-          ].join('\n\n')
-        : [
-            `Ni kan anmäla och ändra deltagarna i ”${item.title}” (${item.caseReference}) till och med ${item.dueOn}. ${item.designated} är anmälda.`,
-            `You may designate and change the participants of “${item.title}” (${item.caseReference}) until ${item.dueOn}. ${item.designated} are designated.`,
-          ].join('\n\n'),
+      ...reminderText(item),
     });
     return true;
   });
+}
+
+const reminderKinds = {
+  answer_proposal: 'proposal',
+  designate_participants: 'participants',
+  follow_up_evaluation: 'follow_up',
+} as const satisfies Record<Remindable, string>;
+
+/** A reminder's title and text, in Swedish and English. */
+function reminderText(item: PortalToDo): { title: string; text: string } {
+  const about = `”${item.title}” (${item.caseReference})`;
+  const aboutEn = `“${item.title}” (${item.caseReference})`;
+  if (item.kind === 'answer_proposal')
+    return {
+      title: `Påminnelse: offerten ${item.title} gäller till och med ${item.dueOn} / Reminder: the proposal ${item.title} is valid until ${item.dueOn}`,
+      text: [
+        `Offerten ${about} från ${item.hei} väntar på ert svar och gäller till och med ${item.dueOn}.`,
+        `The proposal ${aboutEn} from ${item.hei} awaits your answer and is valid until ${item.dueOn}.`,
+      ].join('\n\n'),
+    };
+  if (item.kind === 'designate_participants')
+    return {
+      title: `Påminnelse: anmäl deltagarna till ${item.title} senast ${item.dueOn} / Reminder: designate the participants of ${item.title} by ${item.dueOn}`,
+      text: [
+        `Ni kan anmäla och ändra deltagarna i ${about} till och med ${item.dueOn}. ${item.designated} är anmälda.`,
+        `You may designate and change the participants of ${aboutEn} until ${item.dueOn}. ${item.designated} are designated.`,
+      ].join('\n\n'),
+    };
+  return {
+    title: `Påminnelse: följ upp ${item.title} / Reminder: follow up ${item.title}`,
+    text: [
+      `${item.hei} vill gärna ha er uppföljning av ${about} senast ${item.dueOn}: fem frågor om vad utbildningen har gett er.`,
+      `${item.hei} would like your follow-up of ${aboutEn} by ${item.dueOn}: five questions on what the course has given you.`,
+    ].join('\n\n'),
+  };
 }

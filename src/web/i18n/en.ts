@@ -805,6 +805,7 @@ export const en: Translation = {
       invoice_reference: 'Give your invoice reference for the agreement “{{title}}”',
       designate_participants: 'Designate the participants of “{{title}}”',
       follow_up_evaluation: 'Follow up what “{{title}}” has given you',
+      answerBy: 'please answer by {{date}}',
       validUntil: 'valid until {{date}}',
       deadline_one: '{{count}} designated, changes until {{date}}',
       deadline_other: '{{count}} designated, changes until {{date}}',
@@ -1836,7 +1837,8 @@ export const en: Translation = {
     portal: {
       title: 'Follow-up',
       none: 'The HEI has not shared an evaluation or asked you to follow up a course of this case.',
-      intro: '{{hei}} asked for your follow-up on {{date}}: five questions on what the course has given you.',
+      intro:
+        '{{hei}} asked for your follow-up on {{date}}, if possible by {{answerBy}}: five questions on what the course has given you.',
       scale: '1 = not at all, 5 = fully',
       applicationText: 'Examples of how the participants use what they learned (optional)',
       resultsText: 'What it has given the organisation, in your own measures if you like (optional)',

@@ -803,6 +803,7 @@ export const sv = {
       invoice_reference: 'Ange er fakturareferens för avtalet ”{{title}}”',
       designate_participants: 'Anmäl deltagarna till ”{{title}}”',
       follow_up_evaluation: 'Följ upp vad ”{{title}}” har gett er',
+      answerBy: 'svara gärna senast {{date}}',
       validUntil: 'giltig till och med {{date}}',
       deadline_one: '{{count}} anmäld, ändringar till och med {{date}}',
       deadline_other: '{{count}} anmälda, ändringar till och med {{date}}',
@@ -1838,7 +1839,8 @@ export const sv = {
     portal: {
       title: 'Uppföljning',
       none: 'Lärosätet har inte delat någon utvärdering eller bett er följa upp någon utbildning i ärendet.',
-      intro: '{{hei}} bad {{date}} om er uppföljning: fem frågor om vad utbildningen har gett er.',
+      intro:
+        '{{hei}} bad {{date}} om er uppföljning, gärna senast {{answerBy}}: fem frågor om vad utbildningen har gett er.',
       scale: '1 = inte alls, 5 = helt och hållet',
       applicationText: 'Exempel på hur deltagarna använder det de lärde sig (valfritt)',
       resultsText: 'Vad det har gett verksamheten, gärna i era egna mått (valfritt)',

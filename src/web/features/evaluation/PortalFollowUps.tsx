@@ -107,7 +107,11 @@ function FollowUpForm({ followUp }: { followUp: PortalFollowUp }) {
     >
       <Stack gap="md">
         <Text size="sm">
-          {t('evaluation.portal.intro', { hei: followUp.hei, date: format.date(followUp.requestedAt) })}
+          {t('evaluation.portal.intro', {
+            hei: followUp.hei,
+            date: format.date(followUp.requestedAt),
+            answerBy: format.date(followUp.answerBy),
+          })}
         </Text>
         {problem && (
           <Alert color="red" role="alert">

@@ -47,7 +47,9 @@ function ToDoItem({ item }: { item: PortalToDo }) {
       ? t('portal.toDo.validUntil', { date: format.date(item.dueOn) })
       : item.kind === 'designate_participants' && item.dueOn
         ? t('portal.toDo.deadline', { date: format.date(item.dueOn), count: item.designated ?? 0 })
-        : null;
+        : item.kind === 'follow_up_evaluation' && item.dueOn
+          ? t('portal.toDo.answerBy', { date: format.date(item.dueOn) })
+          : null;
   return (
     <WorkItem
       link={

@@ -144,6 +144,7 @@ describe("the participants' evaluation (levels 1 and 2)", () => {
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({
       title: 'PLC för underhållet',
+      language: 'sv',
       open: true,
       alreadyAnswered: false,
       closesOn: `${year}-01-31`,

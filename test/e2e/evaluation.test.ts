@@ -118,6 +118,14 @@ describe("the participants' evaluation and the customer's follow-up", () => {
 
     await page.goto(links[0] ?? '');
     await page.getByText('Den här länken har redan använts för att svara.', { exact: false }).waitFor();
+    // the page in English, for a participant who reads English
+    await page.getByRole('button', { name: 'English' }).click();
+    await expectHeading(page, 'Course evaluation');
+    await page.getByText('This link has already been used to answer.', { exact: false }).waitFor();
+    await page.goto(links[1] ?? '');
+    await page.getByRole('radiogroup', { name: 'My overall impression of the course' }).waitFor();
+    await page.getByRole('button', { name: 'Send the evaluation' }).waitFor();
+    await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
     await context.close();
   });

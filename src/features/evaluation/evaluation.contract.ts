@@ -122,6 +122,8 @@ export const sharedEvaluationSchema = z.object({
 
 export const publicEvaluationSchema = z.object({
   title: z.string(),
+  /** The course's language: the page opens in it unless the participant's browser chose a language. */
+  language: z.enum(['sv', 'en']),
   hei: z.string(),
   closesOn: z.iso.date(),
   open: z.boolean(),

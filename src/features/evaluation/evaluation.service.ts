@@ -84,6 +84,7 @@ export async function createEvaluation(
         heiId: access.heiId,
         designId: design.id,
         title: design.title,
+        language: design.language,
         outcomes,
         invited: input.invited,
         emailed: emails.length,
@@ -452,6 +453,7 @@ export async function publicEvaluation(db: Db, token: string) {
   const { link, evaluation } = await evaluationOfLink(db, token);
   return {
     title: evaluation.title,
+    language: evaluation.language,
     hei: (await getOrganisation(db, evaluation.heiId)).name,
     closesOn: evaluation.closesOn,
     open: isOpen(evaluation),

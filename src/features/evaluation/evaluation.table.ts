@@ -38,6 +38,10 @@ export const courseEvaluation = pgTable(
       .references(() => courseDesign.id, { onDelete: 'cascade' }),
     /** The design's title when the evaluation was made (what the participants are asked about). */
     title: text('title').notNull(),
+    /** The design's language: the participant's page opens in it unless their browser chose another. */
+    language: text('language', { enum: ['sv', 'en'] })
+      .notNull()
+      .default('sv'),
     outcomes: jsonb('outcomes').$type<OutcomeQuestion[]>().notNull(),
     invited: integer('invited').notNull(),
     /** How many of the links went to participants by e-mail (the rest were handed to the HEI). */

@@ -28,6 +28,15 @@ export function storedLanguage(): Language {
   }
 }
 
+/** Whether this browser has chosen a language (rather than getting the Swedish default). */
+export function hasChosenLanguage(): boolean {
+  try {
+    return isLanguage(localStorage.getItem(STORAGE_KEY));
+  } catch {
+    return false;
+  }
+}
+
 export function rememberLanguage(language: Language) {
   try {
     localStorage.setItem(STORAGE_KEY, language);

@@ -1,9 +1,10 @@
 import { Alert, Button, Fieldset, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api.ts';
+import { hasChosenLanguage } from '../../i18n/i18n.ts';
 import { PublicFrame } from '../../shell/PublicFrame.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { ErrorAlert, Loading, useDocumentTitle, useErrorMessage } from '../../ui/page.tsx';
@@ -19,10 +20,16 @@ const route = getRouteApi('/feedback/$token');
 
 /** A participant's anonymous evaluation of a course, through a single-use link (no account). */
 export function FeedbackPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { token } = route.useParams();
   const evaluation = useQuery(publicEvaluationQuery(token));
   useDocumentTitle(t('feedback.title'));
+  // an English course's participants get an English page, unless their browser chose a language
+  const courseLanguage = evaluation.data?.language;
+  useEffect(() => {
+    if (courseLanguage && !hasChosenLanguage() && i18n.language !== courseLanguage)
+      void i18n.changeLanguage(courseLanguage);
+  }, [courseLanguage, i18n]);
   return (
     <PublicFrame size={760}>
       <Paper withBorder p="xl" radius="md">

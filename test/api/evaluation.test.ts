@@ -428,6 +428,20 @@ describe("the customer's follow-up (levels 3 and 4)", () => {
       { id: evaluationId, caseId: s.caseId, satisfaction: 4, gain: 1.9, answered: 5, open: false },
     ]);
     expect(page.items[0].caseReference).toMatch(/\S/);
+    const csv = await t.request('GET', '/api/evaluations/export?lang=sv', s.as(s.manager));
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const [header, row, ...rest] = csv.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(rest).toEqual([]);
+    expect(header).toMatch(
+      /^"Ärende";"Kund";"Utbildning";.*"Helhetsintryck \(1–5\)";"Skattad kunskapsökning"/,
+    );
+    expect(row).toContain(`"${page.items[0].caseReference}"`);
+    expect(row).toMatch(/"PLC för underhållet";.*"nej";6;5;4;1,9;.*;4;3;"ja"$/);
+    expect((await t.request('GET', '/api/evaluations/export', s.as(s.contact))).statusCode).toBe(403);
     expect(page.totals).toEqual({
       evaluations: 1,
       answered: 5,

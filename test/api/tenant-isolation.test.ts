@@ -706,6 +706,8 @@ const scopedElsewhere: Record<string, string> = {
   'POST /api/portal/cases/{caseId}/messages': 'portal.test.ts',
   'GET /api/evaluations':
     'evaluation.test.ts "is seen only by the HEI…": the active HEI\'s own; customers 403',
+  'GET /api/evaluations/export':
+    "evaluation.test.ts: the active HEI's own (as GET /api/evaluations); customers 403",
   'GET /api/cases/{caseId}/evaluations': 'evaluation.test.ts: readers of the case; other HEIs 404',
   'POST /api/cases/{caseId}/evaluations':
     'evaluation.test.ts: workers of the case (managers 403); other HEIs 404',

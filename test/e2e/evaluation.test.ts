@@ -209,6 +209,10 @@ describe("the participants' evaluation and the customer's follow-up", () => {
     await row.getByText('Tillämpning 4, resultat 3').waitFor();
     expect(await row.textContent()).toContain('5 av 7');
     await expectNoAxeViolations(page);
+    const download = page.getByRole('link', { name: 'Ladda ner utvärderingarna som CSV (för Excel)' });
+    const csv = await page.request.get((await download.getAttribute('href')) ?? '');
+    expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
+    expect(await csv.text()).toContain(`"${WELDING_DESIGN}"`);
     await row.getByRole('link').click();
     await expectHeading(page, WELDING_CASE);
     expect(errors).toEqual([]);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
+import { fileName, sendFile } from '../../server/http/files.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
+import { stockholmDate } from '../../shared/working-days.ts';
 import { actingCustomer } from '../tenancy/tenancy.service.ts';
 import {
   answerEvaluationBody,
@@ -23,6 +25,7 @@ import {
   customerFollowUps,
   evaluationResults,
   heiEvaluations,
+  heiEvaluationsCsv,
   listCaseEvaluations,
   publicEvaluation,
   requestFollowUp,
@@ -51,6 +54,26 @@ export async function evaluationRoutes(app: App, { database: { db }, config }: D
       },
     },
     async (request) => heiEvaluations(db, actorOf(request)),
+  );
+
+  app.get(
+    '/api/evaluations/export',
+    {
+      schema: {
+        tags,
+        summary: "The active HEI's evaluations as CSV (semicolons, UTF-8 with BOM), in Swedish or English",
+        querystring: z.object({ lang: z.enum(['sv', 'en']).default('sv') }),
+        response: { 200: z.string().describe('The file'), ...problems(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const { lang } = request.query;
+      return sendFile(reply, {
+        name: fileName([lang === 'sv' ? 'utvarderingar' : 'evaluations', stockholmDate(new Date())], 'csv'),
+        type: 'text/csv; charset=utf-8',
+        body: await heiEvaluationsCsv(db, actorOf(request), lang),
+      });
+    },
   );
 
   app.get(

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
+import { toCsv } from '../../shared/csv.ts';
 import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../shared/mentions.ts';
 import { addDays, stockholmDate } from '../../shared/working-days.ts';
 import { signedAgreementIdsOfDesign } from '../agreements/agreements.service.ts';
@@ -422,6 +423,81 @@ export async function heiEvaluations(db: Db, actor: Actor) {
       results: followUpMean((f) => f.results),
     },
   };
+}
+
+const csvHeaders = {
+  sv: [
+    'Ärende',
+    'Kund',
+    'Utbildning',
+    'Skapad',
+    'Stänger',
+    'Öppen',
+    'Länkar',
+    'Svar',
+    'Helhetsintryck (1–5)',
+    'Skattad kunskapsökning',
+    'Delad med kunden',
+    'Uppföljning begärd',
+    'Uppföljning besvarad',
+    'Tillämpning i arbetet (1–5)',
+    'Resultat för verksamheten (1–5)',
+    'Skulle köpa igen',
+  ],
+  en: [
+    'Case',
+    'Customer',
+    'Course',
+    'Created',
+    'Closes',
+    'Open',
+    'Links',
+    'Answers',
+    'Overall impression (1–5)',
+    'Rated knowledge gain',
+    'Shared with the customer',
+    'Follow-up requested',
+    'Follow-up answered',
+    'Use at work (1–5)',
+    'Results for the organisation (1–5)',
+    'Would buy again',
+  ],
+};
+
+/**
+ * The active HEI's evaluations as CSV, newest first, with the figures the page shows (a figure is empty
+ * until five have answered): for reports to management in a spreadsheet.
+ */
+export async function heiEvaluationsCsv(db: Db, actor: Actor, language: 'sv' | 'en') {
+  const { items } = await heiEvaluations(db, actor);
+  const day = (iso: string | null | undefined) => (iso ? stockholmDate(new Date(iso)) : '');
+  const words = language === 'sv' ? { yes: 'ja', no: 'nej' } : { yes: 'yes', no: 'no' };
+  const yesNo = (value: boolean | null | undefined) =>
+    value === null || value === undefined ? '' : value ? words.yes : words.no;
+  return toCsv(
+    [
+      csvHeaders[language],
+      ...items.map((e) => [
+        e.caseReference,
+        e.customer,
+        e.title,
+        day(e.createdAt),
+        e.closesOn,
+        yesNo(e.open),
+        e.invited,
+        e.answered,
+        e.satisfaction,
+        e.gain,
+        day(e.sharedAt),
+        day(e.followUp?.requestedAt),
+        day(e.followUp?.answeredAt),
+        e.followUp?.application,
+        e.followUp?.results,
+        yesNo(e.followUp?.again),
+      ]),
+    ],
+    language === 'sv',
+  );
 }
 
 // ------------------------------------------------------------------ a participant answers (public)

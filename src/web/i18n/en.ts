@@ -1878,6 +1878,7 @@ export const en: Translation = {
       openUntil: 'Open until {{date}}',
       closed: 'Closed',
       followUpWaiting: 'Awaiting an answer',
+      export: 'Download the evaluations as CSV (for Excel)',
       hiddenNote:
         "An evaluation's figures show and count once at least {{min}} have answered; the means weigh each evaluation by its number of answers.",
     },

@@ -1879,6 +1879,7 @@ export const sv = {
       openUntil: 'Öppen till och med {{date}}',
       closed: 'Stängd',
       followUpWaiting: 'Väntar på svar',
+      export: 'Ladda ner utvärderingarna som CSV (för Excel)',
       hiddenNote:
         'En utvärderings siffror visas och räknas in när minst {{min}} har svarat; medelvärdena väger varje utvärdering efter antalet svar.',
     },

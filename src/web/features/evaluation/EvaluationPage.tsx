@@ -1,4 +1,4 @@
-import { Card, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Card, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../ui/DataTable.tsx';
@@ -14,7 +14,7 @@ import { EVALUATION_MIN_ANSWERS, heiEvaluationsQuery } from './evaluation.api.ts
  * totals, each row leading to its case.
  */
 export function EvaluationPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const { canRead } = useCaseAccess();
   const query = useQuery({ ...heiEvaluationsQuery, enabled: canRead });
@@ -92,6 +92,15 @@ export function EvaluationPage() {
             <Text size="sm" c="dimmed">
               {t('evaluation.page.hiddenNote', { min: EVALUATION_MIN_ANSWERS })}
             </Text>
+            {items.length > 0 && (
+              <Anchor
+                href={`/api/evaluations/export?lang=${i18n.language === 'en' ? 'en' : 'sv'}`}
+                download
+                size="sm"
+              >
+                {t('evaluation.page.export')}
+              </Anchor>
+            )}
           </Stack>
         )}
       </QueryView>

@@ -2,7 +2,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addParticipant } from '../../src/features/participants/participants.service.ts';
 import { testConfig } from '../support/app.ts';
 import { WELDING_CASE, WELDING_DESIGN, weldingChain } from './support/commercial.ts';
-import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
+import {
+  expectEnglish,
+  expectHeading,
+  expectNoAxeViolations,
+  luppAndBrowser,
+  newPage,
+  openInEnglish,
+  SWEDISH_SHELL_UI,
+  signIn,
+} from './support/lupp.ts';
 
 // The welding course has been given. Karin (coordinator at Norrvik) creates the participants' evaluation:
 // the two participants with an e-mail address get their links by e-mail, the other five she hands out. A
@@ -218,4 +227,50 @@ describe("the participants' evaluation and the customer's follow-up", () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("reads in English: the Evaluation page and the case's Evaluation section", async () => {
+    const { context, page, errors } = await newPage(journey);
+    await openInEnglish(page, 'karin.koordinator@mittland.example', 'Evaluation', {
+      at: 'Högskolan i Norrvik',
+    });
+    await expectHeading(page, 'Evaluation');
+    await page.getByTestId('evaluation-totals').getByText('Overall impression (1–5)').waitFor();
+    const row = page.getByTestId('evaluation-list').getByRole('row', { name: new RegExp(WELDING_DESIGN) });
+    await row.getByText('Use 4, results 3').waitFor();
+    await expectEnglish(page, [...SWEDISH_SHELL_UI, ...SWEDISH_EVALUATION_UI]);
+    await row.getByRole('link').click();
+    await expectHeading(page, WELDING_CASE);
+    const section = page.getByRole('region', { name: 'Evaluation' });
+    await section.getByRole('button', { name: 'Show results' }).click();
+    await section
+      .getByTestId('evaluation-results')
+      .getByRole('row', { name: /^Overall impression 4\.2/ })
+      .waitFor();
+    await section.getByText("The customer's follow-up (levels 3–4)").waitFor();
+    await expectEnglish(page, SWEDISH_EVALUATION_UI, section);
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
+
+/** Interface words of the evaluation pages that must not show in English. */
+const SWEDISH_EVALUATION_UI = [
+  'Utvärdering',
+  'Utvärderingar',
+  'Helhetsintryck',
+  'Skattad kunskapsökning',
+  'Kundens uppföljning',
+  'Tillämpning',
+  'Svar',
+  'Visa resultat',
+  'Stäng utvärderingen',
+  'Lärandemål',
+  'Före',
+  'Efter',
+  'Skillnad',
+  'Fördelning',
+  'Medelvärde',
+  'Ladda ner',
+  'Deltagarnas',
+];

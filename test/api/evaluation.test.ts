@@ -453,3 +453,28 @@ describe("the customer's follow-up (levels 3 and 4)", () => {
     });
   });
 });
+
+describe('the outcomes asked about', () => {
+  it("are the coordinator's own when given (none: only level 1 is asked)", async () => {
+    const make = (outcomes: string[]) =>
+      t.request(
+        'POST',
+        `/api/cases/${s.caseId}/evaluations`,
+        s.as(s.coord, { designId, invited: 5, closesOn: `${year}-03-31`, outcomes }),
+      );
+    const own = (await make(['  felsöka ett PLC-program på plats ', 'dokumentera ändringar'])).json();
+    const asked = await t.app.inject({ method: 'GET', url: `/api/feedback/${tokenOf(own.links[0])}` });
+    expect(asked.json().outcomes).toEqual([
+      { key: 'o1', text: 'felsöka ett PLC-program på plats' },
+      { key: 'o2', text: 'dokumentera ändringar' },
+    ]);
+    const none = (await make([])).json();
+    const reaction = { overall: 4, relevance: 4, teaching: 4, arrangements: 4 };
+    expect(
+      (await answer(tokenOf(none.links[0]), { reaction, recommend: true, outcomes: [] })).statusCode,
+    ).toBe(200);
+    const tooMany = await make(Array.from({ length: 31 }, (_, i) => `mål ${i + 1}`));
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().errors[0].field).toBe('body.outcomes');
+  });
+});

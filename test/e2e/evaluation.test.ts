@@ -75,7 +75,14 @@ describe("the participants' evaluation and the customer's follow-up", () => {
     await page.goto(`/cases/${chain.caseId}`);
     await expectHeading(page, WELDING_CASE);
     const section = page.getByRole('region', { name: 'Utvärdering' });
-    await section.getByText('Deltagarna skattar sin kunskap i utformningens 2 lärandemål.').waitFor();
+    // the design's learning outcomes, to rate before and after (the coordinator may change them)
+    const outcomes = section.getByRole('textbox', { name: 'Lärandemål att skatta, ett per rad' });
+    expect(await outcomes.inputValue()).toBe(OUTCOMES.join('\n'));
+    await section
+      .getByText('Deltagarna skattar sin kunskap i 2 lärandemål före och efter utbildningen.', {
+        exact: false,
+      })
+      .waitFor();
     await section.getByRole('spinbutton', { name: 'Antal länkar' }).fill('3');
     await section.getByRole('button', { name: 'Skapa en deltagarutvärdering' }).click();
     await section.getByText('Ange mellan 5 och 1000 länkar.').waitFor();

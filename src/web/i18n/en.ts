@@ -1781,8 +1781,14 @@ export const en: Translation = {
       emailParticipants: 'E-mail a link to each designated participant',
       emailParticipantsHint:
         "Participants with an e-mail address under the course's signed agreements. Which link went to whom is not stored; the other links are shown here.",
-      outcomes_one: "The participants rate their knowledge of the design's learning outcome (1).",
-      outcomes_other: "The participants rate their knowledge of the design's {{count}} learning outcomes.",
+      outcomesLabel: 'Learning outcomes to rate, one per line',
+      outcomesError: 'Give at most 30 learning outcomes.',
+      outcomes_one:
+        'The participants rate their knowledge of {{count}} learning outcome before and after the course. From the design: change or add.',
+      outcomes_other:
+        'The participants rate their knowledge of {{count}} learning outcomes before and after the course. From the design: change or add.',
+      outcomes_zero:
+        'The design has no learning outcomes: write those the participants are to rate, or leave it (then only level 1 is asked).',
       created: 'The evaluation has been created.',
       createdTitle: 'The evaluation has been created',
       emailed_one: '{{count}} participant has been e-mailed their link.',

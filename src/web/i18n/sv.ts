@@ -1783,8 +1783,14 @@ export const sv = {
       emailParticipants: 'Skicka en länk med e-post till varje anmäld deltagare',
       emailParticipantsHint:
         'Deltagare med e-postadress under utbildningens undertecknade avtal. Vilken länk som gick till vem sparas inte; resten av länkarna visas här.',
-      outcomes_one: 'Deltagarna skattar sin kunskap i utformningens lärandemål (1).',
-      outcomes_other: 'Deltagarna skattar sin kunskap i utformningens {{count}} lärandemål.',
+      outcomesLabel: 'Lärandemål att skatta, ett per rad',
+      outcomesError: 'Ange högst 30 lärandemål.',
+      outcomes_one:
+        'Deltagarna skattar sin kunskap i {{count}} lärandemål före och efter utbildningen. Från utformningen: ändra eller lägg till.',
+      outcomes_other:
+        'Deltagarna skattar sin kunskap i {{count}} lärandemål före och efter utbildningen. Från utformningen: ändra eller lägg till.',
+      outcomes_zero:
+        'Utformningen har inga lärandemål: skriv dem deltagarna ska skatta, eller låt bli (då frågas bara om nivå 1).',
       created: 'Utvärderingen är skapad.',
       createdTitle: 'Utvärderingen är skapad',
       emailed_one: '{{count}} deltagare har fått sin länk med e-post.',

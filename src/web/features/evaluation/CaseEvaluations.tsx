@@ -77,12 +77,26 @@ function CreateEvaluation({
   const [invited, setInvited] = useState<number | null>(null);
   const [closesOn, setClosesOn] = useState(inDays(14));
   const [emailParticipants, setEmailParticipants] = useState(true);
+  // the outcomes to ask about: the design's, until the coordinator edits them (one per line)
+  const [outcomesText, setOutcomesText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const design = approved.find((d) => d.id === designId) ?? approved[0];
   const count = invited ?? Math.max(EVALUATION_MIN_ANSWERS, design?.participants ?? 0);
+  const outcomesValue =
+    outcomesText ?? (design?.modules ?? []).flatMap((m) => m.outcomes.map((o) => o.text)).join('\n');
+  const outcomes = outcomesValue
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const create = useMutation({
     mutationFn: () =>
-      createEvaluation(caseId, { designId: design?.id ?? '', invited: count, closesOn, emailParticipants }),
+      createEvaluation(caseId, {
+        designId: design?.id ?? '',
+        invited: count,
+        closesOn,
+        emailParticipants,
+        outcomes,
+      }),
     onSuccess: async (result) => {
       setError(null);
       onCreated({ links: result.links.map(absolute), emailed: result.evaluation.emailed });
@@ -93,7 +107,6 @@ function CreateEvaluation({
   });
   if (designs.isPending) return null;
   if (!design) return <Text size="sm">{t('evaluation.case.needsApprovedDesign')}</Text>;
-  const outcomes = design.modules.reduce((n, m) => n + m.outcomes.length, 0);
   const countValid = Number.isInteger(count) && count >= EVALUATION_MIN_ANSWERS && count <= 1000;
   return (
     <form
@@ -102,6 +115,7 @@ function CreateEvaluation({
       onSubmit={(event) => {
         event.preventDefault();
         if (!countValid) setError(t('evaluation.case.invitedError', { min: EVALUATION_MIN_ANSWERS }));
+        else if (outcomes.length > 30) setError(t('evaluation.case.outcomesError'));
         else create.mutate();
       }}
     >
@@ -118,7 +132,10 @@ function CreateEvaluation({
           <NativeSelect
             label={t('evaluation.case.design')}
             value={design.id}
-            onChange={(e) => setDesignId(e.currentTarget.value)}
+            onChange={(e) => {
+              setDesignId(e.currentTarget.value);
+              setOutcomesText(null);
+            }}
             data={approved.map((d) => ({ value: d.id, label: d.title }))}
           />
           <TextInput
@@ -133,7 +150,7 @@ function CreateEvaluation({
           <TextInput
             label={t('evaluation.case.closesOn')}
             type="date"
-            w={180}
+            w={230}
             value={closesOn}
             onChange={(e) => setClosesOn(e.currentTarget.value)}
           />
@@ -144,7 +161,15 @@ function CreateEvaluation({
           checked={emailParticipants}
           onChange={(e) => setEmailParticipants(e.currentTarget.checked)}
         />
-        <Text size="sm">{t('evaluation.case.outcomes', { count: outcomes })}</Text>
+        <Textarea
+          label={t('evaluation.case.outcomesLabel')}
+          description={t('evaluation.case.outcomes', { count: outcomes.length })}
+          autosize
+          minRows={2}
+          maxRows={10}
+          value={outcomesValue}
+          onChange={(e) => setOutcomesText(e.currentTarget.value)}
+        />
         <div>
           <Button type="submit" loading={create.isPending}>
             {t('evaluation.case.create')}

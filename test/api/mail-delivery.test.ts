@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailSender, enqueueMail } from '../../src/features/mail/mail.service.ts';
+import { createMailSender, enqueueMail, FORGOTTEN_BODY } from '../../src/features/mail/mail.service.ts';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 
@@ -64,6 +64,26 @@ describe('the outbox sender (SMTP_URL set)', () => {
     const [row] = await t.db.select().from(outbox).where(eq(outbox.toAddress, 'mottagare@example.se'));
     expect(row).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
     expect(row?.sentAt).toBeInstanceOf(Date);
+  });
+
+  it('blanks a body that holds a single-use link once it is sent, and only such a body', async () => {
+    await enqueueMail(t.db, {
+      kind: 'course_evaluation',
+      to: 'deltagare@example.se',
+      subject: 'Utvärdera kursen',
+      text: 'Din länk: https://lupp.example.se/feedback/hemlig-token',
+      forgetBodyOnceSent: true,
+    });
+    const sender = createMailSender(t.db, `smtp://127.0.0.1:${port}`, 'lupp@example.se', silentLog);
+    await sender.deliverPending();
+    await sender.stop();
+    // the participant got the link; the outbox keeps that a mail went to them, not which link
+    const mail = received.find((r) => r.to.includes('deltagare@example.se'));
+    expect(mail?.raw).toContain('hemlig-token');
+    const [row] = await t.db.select().from(outbox).where(eq(outbox.toAddress, 'deltagare@example.se'));
+    expect(row).toMatchObject({ status: 'sent', subject: 'Utvärdera kursen', textBody: FORGOTTEN_BODY });
+    const [kept] = await t.db.select().from(outbox).where(eq(outbox.toAddress, 'mottagare@example.se'));
+    expect(kept?.textBody).toBe('Åäö fungerar.');
   });
 
   it('keeps a failed e-mail pending with the error and a later retry time', async () => {

@@ -101,6 +101,7 @@ export async function createEvaluation(
       await enqueueMail(tx, {
         kind: 'course_evaluation',
         to,
+        forgetBodyOnceSent: true,
         subject: `Utvärdera ${design.title} / Evaluate ${design.title}`,
         text: [
           `Tack för att du deltog i ”${design.title}” vid ${hei.name}. Berätta vad du tyckte och vad du har lärt dig: det tar fem minuter och är anonymt. Länken gäller till och med ${input.closesOn} och kan användas en gång.`,

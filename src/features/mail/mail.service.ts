@@ -4,15 +4,29 @@ import nodemailer from 'nodemailer';
 import type { Db } from '../../db/client.ts';
 import { outbox } from './outbox.table.ts';
 
-export type MailMessage = { kind: string; to: string; subject: string; text: string };
+export type MailMessage = {
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  /** Blank the text once it is sent (or has failed for good): it holds a link that must not stay by the address. */
+  forgetBodyOnceSent?: boolean;
+};
+
+/** What a forgotten body reads in the outbox. */
+export const FORGOTTEN_BODY = '(the text held a single-use link and was removed once the mail was sent)';
 
 const MAX_ATTEMPTS = 5;
 
 /** Writes an e-mail to the outbox, in the caller's transaction: it is sent only if the change commits. */
 export async function enqueueMail(db: Pick<Db, 'insert'>, message: MailMessage): Promise<void> {
-  await db
-    .insert(outbox)
-    .values({ kind: message.kind, toAddress: message.to, subject: message.subject, textBody: message.text });
+  await db.insert(outbox).values({
+    kind: message.kind,
+    toAddress: message.to,
+    subject: message.subject,
+    textBody: message.text,
+    forgetBody: message.forgetBodyOnceSent ?? false,
+  });
 }
 
 /**
@@ -54,6 +68,7 @@ export function createMailSender(
   log: Pick<FastifyBaseLogger, 'warn' | 'error'>,
 ) {
   const transport = nodemailer.createTransport(smtpUrl);
+  const forgottenIfAsked = sql`case when ${outbox.forgetBody} then ${FORGOTTEN_BODY} else ${outbox.textBody} end`;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
 
@@ -75,7 +90,7 @@ export function createMailSender(
         await transport.sendMail({ from, to: row.to_address, subject: row.subject, text: row.text_body });
         await db
           .update(outbox)
-          .set({ status: 'sent', sentAt: new Date(), lastError: null })
+          .set({ status: 'sent', sentAt: new Date(), lastError: null, textBody: forgottenIfAsked })
           .where(eq(outbox.id, row.id));
       } catch (error) {
         const failed = row.attempts >= MAX_ATTEMPTS;
@@ -88,6 +103,7 @@ export function createMailSender(
           .set({
             status: failed ? 'failed' : 'pending',
             lastError: String((error as Error).message ?? error),
+            ...(failed ? { textBody: forgottenIfAsked } : {}),
           })
           .where(eq(outbox.id, row.id));
       }

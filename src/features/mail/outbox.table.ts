@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Every e-mail Lupp sends is written here first; a sender delivers it when SMTP_URL is set. */
 export const outbox = pgTable(
@@ -10,6 +10,11 @@ export const outbox = pgTable(
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
+    /**
+     * The body holds a credential that must not stay beside the address (a course evaluation's single-use link,
+     * which is tied to nobody): it is blanked once the mail is sent or has failed for good.
+     */
+    forgetBody: boolean('forget_body').notNull().default(false),
     status: text('status', { enum: ['pending', 'sent', 'failed'] })
       .notNull()
       .default('pending'),

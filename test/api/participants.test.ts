@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreement as agreementTable } from '../../src/features/agreements/agreements.table.ts';
 import { auditEvent } from '../../src/features/audit/audit.table.ts';
 import { caseFile } from '../../src/features/cases/cases.table.ts';
+import { outbox } from '../../src/features/mail/outbox.table.ts';
 import { participant } from '../../src/features/participants/participants.table.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { commercialSetUp, exampleProposal } from '../support/commercial.ts';
@@ -14,6 +15,7 @@ import { createOrganisation, createUser, type TestUser } from '../support/factor
 let t: TestApp;
 let s: Awaited<ReturnType<typeof commercialSetUp>>;
 let agreementId: string;
+let designId: string;
 let otherCustomer: TestUser;
 
 const as = (user: TestUser, body?: unknown) => ({ cookie: user.cookie, body });
@@ -30,7 +32,9 @@ beforeAll(async () => {
   otherCustomer = await createUser(t, [
     { organisationId: (await createOrganisation(t, { kind: 'customer' })).id, roles: ['customer_contact'] },
   ]);
-  const { proposalId } = await exampleProposal(t, s, 'accepted');
+  const example = await exampleProposal(t, s, 'accepted');
+  const proposalId = example.proposalId;
+  designId = example.designId;
   const agreement = (
     await t.request(
       'POST',
@@ -264,6 +268,13 @@ describe('participants', () => {
       await t.request('GET', `/api/agreements/${agreementId}/participants`, as(s.coord))
     ).json();
     expect(before.participants.length).toBeGreaterThan(0);
+    // the course's evaluation was e-mailed to the participants with an address: those mails go too
+    const evaluation = await t.request(
+      'POST',
+      `/api/cases/${s.caseId}/evaluations`,
+      as(s.coord, { designId, invited: 5, closesOn: `${year}-01-31`, emailParticipants: true }),
+    );
+    expect(evaluation.json().evaluation.emailed).toBeGreaterThan(0);
     const close = await t.request(
       'POST',
       `/api/cases/${s.caseId}/close`,
@@ -298,6 +309,7 @@ describe('participants', () => {
     expect(after.participants.map((p: { lastName: string }) => p.lastName)).toEqual(
       before.participants.map((p: { lastName: string }) => p.lastName),
     );
+    expect(await t.db.select().from(outbox).where(eq(outbox.kind, 'course_evaluation'))).toEqual([]);
     const rows = await t.db.select().from(participant).where(eq(participant.agreementId, agreementId));
     for (const row of rows)
       expect([row.personnummerSealed, row.personnummerIndex, row.personnummerMasked, row.email]).toEqual([

@@ -102,7 +102,8 @@ export async function createEvaluation(
         kind: 'course_evaluation',
         to,
         forgetBodyOnceSent: true,
-        subject: `Utvärdera ${design.title} / Evaluate ${design.title}`,
+        // the case's reference in the subject: the HEI's retention rule erases a participant's mails by it
+        subject: `Utvärdera ${design.title} (${access.reference}) / Evaluate ${design.title}`,
         text: [
           `Tack för att du deltog i ”${design.title}” vid ${hei.name}. Berätta vad du tyckte och vad du har lärt dig: det tar fem minuter och är anonymt. Länken gäller till och med ${input.closesOn} och kan användas en gång.`,
           `Thank you for taking part in “${design.title}” at ${hei.name}. Tell us what you thought and what you learned: it takes five minutes and is anonymous. The link is valid until ${input.closesOn} and can be used once.`,

@@ -11,6 +11,7 @@ import {
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertCaseAccess, caseSummariesOf, casesClosedBefore } from '../cases/cases.service.ts';
 import { detectFormat, readCsv, readXlsx, type Sheet } from '../catalog/parse.ts';
+import { eraseMailsTo } from '../mail/mail.service.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import { type Actor, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
 import type { importParticipantsBody, participantInput } from './participants.contract.ts';
@@ -350,9 +351,21 @@ export async function participantsEndedBefore(db: Db, heiId: string, before: Dat
   return rows.map((r) => r.id);
 }
 
-/** Erases a participant's personnummer and e-mail by the HEI's rule; false when already erased. */
+/** The reference of the case an agreement belongs to (the e-mails about it name it). */
+async function caseReferenceOf(db: Db, heiId: string, agreementId: string) {
+  const { caseId } = await participantTerms(db, agreementId);
+  return (await caseSummariesOf(db, heiId, [caseId])).get(caseId)?.reference;
+}
+
+/**
+ * Erases a participant's personnummer and e-mail by the HEI's rule, with the e-mails Lupp sent them about the
+ * case (a course evaluation's link); false when already erased.
+ */
 export async function purgeParticipant(db: Db, heiId: string, participantId: string, months: number) {
+  const [before] = await db.select().from(participant).where(eq(participant.id, participantId));
+  const reference = before?.email ? await caseReferenceOf(db, heiId, before.agreementId) : undefined;
   return db.transaction(async (tx) => {
+    if (before?.email && reference) await eraseMailsTo(tx, before.email, reference);
     const [erased] = await tx
       .update(participant)
       .set({

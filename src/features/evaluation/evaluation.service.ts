@@ -53,7 +53,10 @@ export async function createEvaluation(
   publicUrl: string,
 ) {
   const access = await assertCaseAccess(db, actor, caseId, 'work');
-  const design = await getDesign(db, actor, input.designId).catch(() => null);
+  const design = await getDesign(db, actor, input.designId).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 404) return null; // another case's, or none
+    throw error;
+  });
   if (!design || design.caseId !== caseId)
     throw invalid([{ field: 'body.designId', message: 'is not a design of this case' }]);
   if (design.status !== 'approved')
@@ -250,10 +253,12 @@ export async function shareEvaluation(db: Db, actor: Actor, id: string, publicUr
     throw conflict(`Fewer than ${EVALUATION_MIN_ANSWERS} have answered: there are no results to share yet.`);
   const hei = (await getOrganisation(db, row.heiId)).name;
   await db.transaction(async (tx) => {
-    await tx
+    const [shared] = await tx
       .update(courseEvaluation)
       .set({ sharedAt: new Date(), sharedBy: actor.userId })
-      .where(eq(courseEvaluation.id, id));
+      .where(and(eq(courseEvaluation.id, id), isNull(courseEvaluation.sharedAt)))
+      .returning({ id: courseEvaluation.id });
+    if (!shared) throw conflict("A colleague shared the participants' figures with the customer just now.");
     await auditEvaluation(tx, actor, row, 'evaluation.shared');
     await notify(tx, {
       userIds: await contactPeopleOf(tx, access.customerId),

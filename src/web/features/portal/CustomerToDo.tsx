@@ -26,7 +26,7 @@ export function CustomerToDo() {
             toDo.length ? (
               <WorkList>
                 {toDo.map((item) => (
-                  <ToDoItem key={`${item.kind}-${item.caseId}-${item.title}-${item.addendum}`} item={item} />
+                  <ToDoItem key={`${item.kind}-${item.recordId}-${item.addendum}`} item={item} />
                 ))}
               </WorkList>
             ) : (

@@ -235,7 +235,7 @@ describe("the participants' evaluation and the customer's follow-up", () => {
     await context.close();
   });
 
-  it("reads in English: the Evaluation page and the case's Evaluation section", async () => {
+  it("reads in English: the Evaluation page, the case's Evaluation section and the customer's follow-up", async () => {
     const { context, page, errors } = await newPage(journey);
     await openInEnglish(page, 'karin.koordinator@mittland.example', 'Evaluation', {
       at: 'Högskolan i Norrvik',
@@ -258,6 +258,20 @@ describe("the participants' evaluation and the customer's follow-up", () => {
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
     await context.close();
+
+    // Sara's follow-up and the shared figures, in English
+    const sara = await newPage(journey);
+    await openInEnglish(sara.page, 'sara.kund@stalverket.example', 'My cases');
+    await sara.page.goto(`/portal/cases/${chain.caseId}`);
+    const followUp = sara.page.getByRole('region', { name: 'Follow-up' });
+    await followUp.getByText('Your follow-up').waitFor();
+    await followUp
+      .getByRole('heading', { name: `The participants' evaluation of ${WELDING_DESIGN}` })
+      .waitFor();
+    await expectEnglish(sara.page, SWEDISH_EVALUATION_UI, followUp);
+    await expectNoAxeViolations(sara.page);
+    expect(sara.errors).toEqual([]);
+    await sara.context.close();
   });
 });
 
@@ -280,4 +294,6 @@ const SWEDISH_EVALUATION_UI = [
   'Medelvärde',
   'Ladda ner',
   'Deltagarnas',
+  'Er uppföljning',
+  'Skulle köpa',
 ];

@@ -211,17 +211,16 @@ async function loadEvaluation(db: Db, actor: Actor, id: string, need: 'read' | '
   const [row] = await db.select().from(courseEvaluation).where(eq(courseEvaluation.id, id));
   if (!row) throw notFound('The evaluation');
   try {
-    await assertCaseAccess(db, actor, row.caseId, need);
+    return { row, access: await assertCaseAccess(db, actor, row.caseId, need) };
   } catch (error) {
     if (error instanceof AppError && error.status === 404) throw notFound('The evaluation');
     throw error;
   }
-  return row;
 }
 
 /** Stops taking answers now (before the closing day). */
 export async function closeEvaluation(db: Db, actor: Actor, id: string) {
-  const row = await loadEvaluation(db, actor, id, 'work');
+  const { row } = await loadEvaluation(db, actor, id, 'work');
   if (!isOpen(row)) throw conflict('The evaluation is already closed.');
   await db.transaction(async (tx) => {
     await tx.update(courseEvaluation).set({ closedAt: new Date() }).where(eq(courseEvaluation.id, id));
@@ -242,8 +241,7 @@ async function oneSummary(db: Db, id: string) {
  * there are results to show; the contact people are told.
  */
 export async function shareEvaluation(db: Db, actor: Actor, id: string, publicUrl: string) {
-  const row = await loadEvaluation(db, actor, id, 'work');
-  const access = await assertCaseAccess(db, actor, row.caseId, 'work');
+  const { row, access } = await loadEvaluation(db, actor, id, 'work');
   if (row.sharedAt) throw conflict("The participants' figures have already been shared with the customer.");
   const [answers] = await db
     .select({ n: count() })
@@ -279,7 +277,7 @@ export async function shareEvaluation(db: Db, actor: Actor, id: string, publicUr
 // ------------------------------------------------------------------ results
 
 /** Levels 1 and 2 from these answers: means, distributions, recommendations, each outcome's gain, comments. */
-export function aggregateResponses(
+function aggregateResponses(
   outcomes: OutcomeQuestion[],
   responses: Pick<ResponseRow, 'reaction' | 'recommend' | 'outcomes' | 'best' | 'improve'>[],
 ) {
@@ -321,8 +319,16 @@ const responsesOf = (db: Db, ids: string[]) =>
     ? db.select().from(evaluationResponse).where(inArray(evaluationResponse.evaluationId, ids))
     : Promise.resolve([] as ResponseRow[]);
 
+/** These evaluations' answers, each evaluation's apart (one query). */
+async function responsesByEvaluation(db: Db, ids: string[]) {
+  const grouped = new Map<string, ResponseRow[]>();
+  for (const r of await responsesOf(db, ids))
+    grouped.set(r.evaluationId, [...(grouped.get(r.evaluationId) ?? []), r]);
+  return (id: string) => grouped.get(id) ?? [];
+}
+
 export async function evaluationResults(db: Db, actor: Actor, id: string) {
-  const row = await loadEvaluation(db, actor, id, 'read');
+  const { row } = await loadEvaluation(db, actor, id, 'read');
   const [responses, evaluation] = await Promise.all([responsesOf(db, [id]), oneSummary(db, id)]);
   const shown = responses.length >= EVALUATION_MIN_ANSWERS;
   const empty = {
@@ -363,12 +369,12 @@ export async function evaluationFiguresOfDesigns(db: Db, designIds: string[]) {
     .from(courseEvaluation)
     .where(inArray(courseEvaluation.designId, designIds))
     .orderBy(courseEvaluation.createdAt);
-  const responses = await responsesOf(
+  const answersOf = await responsesByEvaluation(
     db,
     rows.map((r) => r.id),
   );
   return rows.flatMap((row) => {
-    const figures = keyFigures(responses.filter((r) => r.evaluationId === row.id));
+    const figures = keyFigures(answersOf(row.id));
     return figures ? [{ evaluationId: row.id, title: row.title, closesOn: row.closesOn, ...figures }] : [];
   });
 }
@@ -381,9 +387,9 @@ export async function heiEvaluations(db: Db, actor: Actor) {
     .from(courseEvaluation)
     .where(eq(courseEvaluation.heiId, hei.id))
     .orderBy(desc(courseEvaluation.createdAt));
-  const [list, responses, cases] = await Promise.all([
+  const [list, answersOf, cases] = await Promise.all([
     summaries(db, rows),
-    responsesOf(
+    responsesByEvaluation(
       db,
       rows.map((r) => r.id),
     ),
@@ -396,7 +402,7 @@ export async function heiEvaluations(db: Db, actor: Actor) {
   const weighted: { answers: number; satisfaction: number; gain: number }[] = [];
   const items = list.map((summary, i) => {
     const row = rows[i] as EvaluationRow;
-    const figures = keyFigures(responses.filter((r) => r.evaluationId === row.id));
+    const figures = keyFigures(answersOf(row.id));
     if (figures)
       weighted.push({
         answers: figures.answered,
@@ -595,8 +601,7 @@ export async function answerEvaluation(db: Db, token: string, input: typeof answ
 
 /** Asks the customer's contact people to follow up the course (in the app and by e-mail); once per evaluation. */
 export async function requestFollowUp(db: Db, actor: Actor, id: string, publicUrl: string) {
-  const row = await loadEvaluation(db, actor, id, 'work');
-  const access = await assertCaseAccess(db, actor, row.caseId, 'work');
+  const { row, access } = await loadEvaluation(db, actor, id, 'work');
   const hei = (await getOrganisation(db, row.heiId)).name;
   await db.transaction(async (tx) => {
     const [created] = await tx
@@ -653,12 +658,12 @@ export async function customerEvaluations(db: Db, customerId: string, caseId?: s
     .from(courseEvaluation)
     .where(and(inArray(courseEvaluation.caseId, [...hei.keys()]), isNotNull(courseEvaluation.sharedAt)))
     .orderBy(desc(courseEvaluation.sharedAt));
-  const responses = await responsesOf(
+  const answersOf = await responsesByEvaluation(
     db,
     rows.map((r) => r.id),
   );
   return rows.map((row) => {
-    const own = responses.filter((r) => r.evaluationId === row.id);
+    const own = answersOf(row.id);
     const { comments: _private, ...figures } = aggregateResponses(row.outcomes, own);
     return {
       evaluationId: row.id,

@@ -1,11 +1,11 @@
-import { Alert, Button, Group, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../features/needs/needs.contract.ts';
 import { isApiError } from '../../api.ts';
 import { useFormat } from '../../ui/format.ts';
-import { notify } from '../../ui/notify.ts';
+import { OneTimeLinks } from '../../ui/OneTimeLinks.tsx';
 import { ErrorAlert, Loading, Section, useErrorMessage } from '../../ui/page.tsx';
 import {
   type AnalysisBase,
@@ -50,10 +50,6 @@ export function SurveysSection({
     setError(valid ? null : t('analyses.respondentsError'));
     if (valid) create.mutate();
   };
-  const copy = async () => {
-    await navigator.clipboard?.writeText((links ?? []).join('\n')).catch(() => undefined);
-    notify(t('analyses.copied'));
-  };
 
   return (
     <Section id="analysis-surveys" title={t('analyses.surveys')}>
@@ -89,21 +85,7 @@ export function SurveysSection({
           ))}
         {links && (
           <Alert color="green" title={t('analyses.surveyCreated')}>
-            <Stack gap="xs">
-              <Textarea
-                label={t('analyses.surveyLinks')}
-                readOnly
-                autosize
-                maxRows={8}
-                value={links.join('\n')}
-                data-testid="survey-links"
-              />
-              <Group>
-                <Button size="compact-sm" variant="default" onClick={copy}>
-                  {t('analyses.copyLinks')}
-                </Button>
-              </Group>
-            </Stack>
+            <OneTimeLinks label={t('analyses.surveyLinks')} links={links} testId="survey-links" />
           </Alert>
         )}
         {surveys.isPending ? (

@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
+import { OneTimeLinks } from '../../ui/OneTimeLinks.tsx';
 import { ErrorAlert, Loading, useErrorMessage } from '../../ui/page.tsx';
 import { absolute } from '../analyses/analyses.api.ts';
 import { useCaseAccess } from '../cases/CasesPage.tsx';
@@ -182,30 +183,16 @@ function CreateEvaluation({
 
 function CreatedLinks({ links, emailed }: { links: string[]; emailed: number }) {
   const { t } = useTranslation();
-  const copy = async () => {
-    await navigator.clipboard?.writeText(links.join('\n')).catch(() => undefined);
-    notify(t('analyses.copied'));
-  };
   return (
     <Alert color="green" title={t('evaluation.case.createdTitle')}>
       <Stack gap="xs">
         <Text size="sm">{t('evaluation.case.emailed', { count: emailed })}</Text>
         {links.length > 0 && (
-          <>
-            <Textarea
-              label={t('evaluation.case.links', { count: links.length })}
-              readOnly
-              autosize
-              maxRows={8}
-              value={links.join('\n')}
-              data-testid="evaluation-links"
-            />
-            <Group>
-              <Button size="compact-sm" variant="default" onClick={copy}>
-                {t('analyses.copyLinks')}
-              </Button>
-            </Group>
-          </>
+          <OneTimeLinks
+            label={t('evaluation.case.links', { count: links.length })}
+            links={links}
+            testId="evaluation-links"
+          />
         )}
       </Stack>
     </Alert>

@@ -19,6 +19,7 @@ export * from '../features/notifications/notifications.table.ts';
 export * from '../features/participants/participants.table.ts';
 export * from '../features/portal/portal.table.ts';
 export * from '../features/proposals/proposals.table.ts';
+export * from '../features/regional/regional.table.ts';
 export * from '../features/retention/retention.table.ts';
 export * from '../features/self-assessment/self-assessment.table.ts';
 export * from '../features/staff/staff.table.ts';

@@ -38,6 +38,7 @@ import { participantRoutes } from '../features/participants/participants.routes.
 import { portalRoutes } from '../features/portal/portal.routes.ts';
 import { privacyRoutes } from '../features/privacy/privacy.routes.ts';
 import { proposalRoutes } from '../features/proposals/proposals.routes.ts';
+import { regionalRoutes } from '../features/regional/regional.routes.ts';
 import { retentionRoutes } from '../features/retention/retention.routes.ts';
 import { selfAssessmentRoutes } from '../features/self-assessment/self-assessment.routes.ts';
 import { staffRoutes } from '../features/staff/staff.routes.ts';
@@ -69,6 +70,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   agreementRoutes, // agreements from accepted proposals: clauses, signatures of both parties, addenda, billing plan
   participantRoutes, // participants the customer designates: personnummer checked, encrypted, masked, audited
   evaluationRoutes, // evaluation on Kirkpatrick's four levels: participants' anonymous evaluation, the customer's follow-up
+  regionalRoutes, // pooled regional competence intelligence: the consortium's inquiries and needs as anonymous sums
   costingRoutes, // full-cost calculation: each HEI's versioned cost configuration (economists approve), calculations
   staffRoutes, // staff profiles (expertise, availability, interest), finding teachers for a design, merit records (DOCX, PDF)
   incentiveRoutes, // each HEI's versioned incentive model; what taking part gives departments and teachers on a case

@@ -722,6 +722,10 @@ const scopedElsewhere: Record<string, string> = {
     "evaluation.test.ts: what was shared on the customer's own cases; HEI staff 403",
   'POST /api/portal/follow-ups/{followUpId}':
     'evaluation.test.ts: the customer of the case only (others 404)',
+  'GET /api/regional-analysis':
+    "regional.test.ts: the consortium's own anonymous sums, only from HEIs that contribute; customers 403",
+  'GET /api/regional-analysis/export': 'regional.test.ts: as GET /api/regional-analysis',
+  'PUT /api/regional-analysis/contribution': "regional.test.ts: the active HEI's administrators only",
 };
 
 it('every API route is in the matrix or names where its isolation is tested', async () => {

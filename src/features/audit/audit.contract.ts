@@ -111,6 +111,8 @@ export const AUDIT_ACTIONS = [
   'proposal.sent',
   'proposal.updated',
   'proposal_template.changed',
+  'regional.contribution_started',
+  'regional.contribution_stopped',
   'retention.rule_changed',
   'retention.run',
   'staff_merit_record.exported',

@@ -502,6 +502,27 @@ export async function catalogScope(db: Db, heiId: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/**
+ * How many of these HEIs' courses teach each concept: confirmed by a person, and further ones only
+ * suggested from the course text (for the pooled analysis: supply beside demand).
+ */
+export async function courseCountsByConcept(db: Db, heiIds: string[], conceptIds: string[]) {
+  const counts = new Map<string, { confirmed: number; suggested: number }>();
+  if (!heiIds.length || !conceptIds.length) return counts;
+  const rows = await db
+    .select({
+      conceptId: courseConcept.conceptId,
+      confirmed: sql<number>`(count(*) filter (where ${courseConcept.status} = 'confirmed'))::int`,
+      suggested: sql<number>`(count(*) filter (where ${courseConcept.status} = 'suggested'))::int`,
+    })
+    .from(courseConcept)
+    .innerJoin(course, eq(course.id, courseConcept.courseId))
+    .where(and(inArray(course.heiId, heiIds), inArray(courseConcept.conceptId, conceptIds)))
+    .groupBy(courseConcept.conceptId);
+  for (const r of rows) counts.set(r.conceptId, { confirmed: r.confirmed, suggested: r.suggested });
+  return counts;
+}
+
 const matchDocOf = (c: CourseRow, concepts: string[]): MatchDocInput => ({
   courseId: c.id,
   heiId: c.heiId,

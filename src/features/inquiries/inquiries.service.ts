@@ -883,3 +883,67 @@ export async function mentionsInInquiries(db: Db, heiId: string, terms: string[]
     ),
   ].filter((mention) => mention !== null);
 }
+
+/** A consortium's front-door inquiries for pooled figures: those received since a day, from a county. */
+export type InquiryFigureFilter = { consortiumId: string; since: Date | null; county: string | null };
+
+/**
+ * Counts of a consortium's inquiries received in a period, by status, sector, subject area, county and
+ * month (Swedish time), and how many were answered within the first-response target. Counts only: the
+ * inquiries reach the whole consortium, and no name or text leaves here.
+ */
+export async function inquiryFigures(db: Db, f: InquiryFigureFilter) {
+  const month = sql<string>`to_char(${inquiry.createdAt} at time zone 'Europe/Stockholm', 'YYYY-MM')`;
+  const answered = sql<boolean>`${inquiry.firstResponseAt} is not null`;
+  const inTime = sql<boolean>`coalesce(${inquiry.firstResponseAt} <= ${inquiry.dueAt}, false)`;
+  const rows = await db
+    .select({
+      status: inquiry.status,
+      sector: inquiry.sector,
+      subjectArea: inquiry.subjectArea,
+      county: inquiry.county,
+      month,
+      answered,
+      inTime,
+      n: count(),
+    })
+    .from(inquiry)
+    .where(
+      and(
+        eq(inquiry.consortiumId, f.consortiumId),
+        f.since ? sql`${inquiry.createdAt} >= ${f.since.toISOString()}` : undefined,
+        f.county ? eq(inquiry.county, f.county) : undefined,
+      ),
+    )
+    .groupBy(inquiry.status, inquiry.sector, inquiry.subjectArea, inquiry.county, month, answered, inTime);
+  const tally = <K>(key: (r: (typeof rows)[number]) => K) => {
+    const counts = new Map<K, number>();
+    for (const r of rows) counts.set(key(r), (counts.get(key(r)) ?? 0) + r.n);
+    return counts;
+  };
+  const sum = (pick: (r: (typeof rows)[number]) => boolean) =>
+    rows.filter(pick).reduce((total, r) => total + r.n, 0);
+  const byCount = <K>(counts: Map<K, number>) =>
+    [...counts].map(([key, n]) => ({ key, count: n })).sort((a, b) => b.count - a.count);
+  const status = tally((r) => r.status);
+  const sector = tally((r) => r.sector);
+  return {
+    total: sum(() => true),
+    answered: sum((r) => r.answered),
+    answeredInTime: sum((r) => r.inTime),
+    byStatus: {
+      new: status.get('new') ?? 0,
+      claimed: status.get('claimed') ?? 0,
+      referred: status.get('referred') ?? 0,
+      declined: status.get('declined') ?? 0,
+    },
+    bySector: {
+      public: sector.get('public') ?? 0,
+      private: sector.get('private') ?? 0,
+      non_profit: sector.get('non_profit') ?? 0,
+    },
+    bySubjectArea: byCount(tally((r) => r.subjectArea)),
+    byCounty: byCount(tally((r) => r.county)),
+    byMonth: [...tally((r) => r.month)].map(([key, n]) => ({ key, count: n })),
+  };
+}

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
@@ -436,6 +436,25 @@ export async function withdrawUnmet(db: Db, actor: Actor, subject: Subject) {
         subjectId: subject.id,
       });
   });
+}
+
+/**
+ * The needs the HEIs recorded as unmet demand since a day, for the consortium's pooled analysis (which
+ * counts them by competence; inquiries name no competence and are left out).
+ */
+export async function unmetNeedsOfHeis(db: Db, heiIds: string[], since: Date | null): Promise<string[]> {
+  if (!heiIds.length) return [];
+  const rows = await db
+    .select({ id: matchUnmet.subjectId })
+    .from(matchUnmet)
+    .where(
+      and(
+        inArray(matchUnmet.heiId, heiIds),
+        eq(matchUnmet.subjectKind, 'need'),
+        since ? gte(matchUnmet.recordedAt, since) : undefined,
+      ),
+    );
+  return rows.map((r) => r.id);
 }
 
 /** The active HEI's unmet demand, newest first, a page at a time: needs no course of the consortium meets. */

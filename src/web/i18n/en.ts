@@ -1135,6 +1135,10 @@ export const en: Translation = {
       proposal_template: {
         changed: 'Proposal template changed',
       },
+      regional: {
+        contribution_started: "Contributing to the consortium's pooled analysis",
+        contribution_stopped: "Stopped contributing to the consortium's pooled analysis",
+      },
       retention: {
         rule_changed: 'Retention rule changed',
         run: 'Retention rule applied',

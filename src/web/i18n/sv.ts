@@ -1133,6 +1133,10 @@ export const sv = {
       proposal_template: {
         changed: 'Offertmall ändrad',
       },
+      regional: {
+        contribution_started: 'Bidrar till konsortiets gemensamma analys',
+        contribution_stopped: 'Slutade bidra till konsortiets gemensamma analys',
+      },
       retention: {
         rule_changed: 'Gallringsregel ändrad',
         run: 'Gallring tillämpad',

@@ -1,0 +1,133 @@
+import { sql } from 'drizzle-orm';
+import { uuidArray } from '../../db/arrays.ts';
+import type { Db } from '../../db/client.ts';
+
+/**
+ * Needs analyses summed across HEIs, for the consortium's pooled analysis: counts and sums per competence
+ * and per occupation, never an analysis, a customer or a text. Only the latest version of an analysis
+ * counts, and where several analyses of one customer name the same competence (two HEIs, or two parts of
+ * the organisation) the most recently changed one stands for that customer, so nobody is counted twice.
+ */
+export type PooledFilter = { heiIds: string[]; since: Date | null; county: string | null };
+
+/** The latest versions of the HEIs' analyses changed in the period, of customers in the county. */
+const latestAnalyses = (f: PooledFilter) => sql`
+  select a.id, a.customer_id, a.updated_at
+  from needs_analysis a
+  join organisation o on o.id = a.customer_id
+  where a.hei_id = any(${uuidArray(f.heiIds)})
+    and not exists (select 1 from needs_analysis newer where newer.previous_id = a.id)
+    ${f.since ? sql`and a.updated_at >= ${f.since.toISOString()}` : sql``}
+    ${f.county ? sql`and o.county = ${f.county}` : sql``}`;
+
+export type PooledCompetence = {
+  conceptId: string;
+  organisations: number;
+  people: number;
+  meanGap: number;
+  peopleByHorizon: { now: number; '1y': number; '3y': number; '5y': number };
+};
+
+/** Per competence (taxonomy concept): organisations, people, the gap weighted by people, people by horizon. */
+export async function pooledCompetences(db: Db, f: PooledFilter) {
+  if (!f.heiIds.length) return { analyses: 0, organisations: 0, competences: [] as PooledCompetence[] };
+  const { rows: totals } = await db.execute<{ analyses: number; organisations: number }>(sql`
+    with latest as (${latestAnalyses(f)})
+    select count(*)::int as analyses, count(distinct customer_id)::int as organisations from latest`);
+  const { rows } = await db.execute<{
+    concept_id: string;
+    organisations: number;
+    people: number;
+    gap_people: number;
+    now: number;
+    y1: number;
+    y3: number;
+    y5: number;
+  }>(sql`
+    with latest as (${latestAnalyses(f)}),
+    chosen as (
+      select distinct on (l.customer_id, n.concept_id) l.customer_id, n.concept_id, l.id as analysis_id
+      from latest l join competence_need n on n.analysis_id = l.id
+      where n.concept_id is not null
+      order by l.customer_id, n.concept_id, l.updated_at desc, l.id
+    )
+    select c.concept_id,
+      count(distinct c.customer_id)::int as organisations,
+      sum(n.people)::int as people,
+      sum(greatest(n.required_level - n.current_level, 0) * n.people)::float8 as gap_people,
+      coalesce(sum(n.people) filter (where n.horizon = 'now'), 0)::int as now,
+      coalesce(sum(n.people) filter (where n.horizon = '1y'), 0)::int as y1,
+      coalesce(sum(n.people) filter (where n.horizon = '3y'), 0)::int as y3,
+      coalesce(sum(n.people) filter (where n.horizon = '5y'), 0)::int as y5
+    from chosen c
+    join competence_need n on n.analysis_id = c.analysis_id and n.concept_id = c.concept_id
+    group by c.concept_id`);
+  return {
+    analyses: totals[0]?.analyses ?? 0,
+    organisations: totals[0]?.organisations ?? 0,
+    competences: rows.map(
+      (r): PooledCompetence => ({
+        conceptId: r.concept_id,
+        organisations: r.organisations,
+        people: r.people,
+        meanGap: r.people ? r.gap_people / r.people : 0,
+        peopleByHorizon: { now: r.now, '1y': r.y1, '3y': r.y3, '5y': r.y5 },
+      }),
+    ),
+  };
+}
+
+export type PooledOccupation = {
+  conceptId: string;
+  organisations: number;
+  headcountNow: number;
+  headcountHorizon: number;
+};
+
+/** Per occupation of the analysed roles: organisations, headcount now and at the horizon. */
+export async function pooledOccupations(db: Db, f: PooledFilter): Promise<PooledOccupation[]> {
+  if (!f.heiIds.length) return [];
+  const { rows } = await db.execute<{
+    concept_id: string;
+    organisations: number;
+    now: number;
+    horizon: number;
+  }>(sql`
+    with latest as (${latestAnalyses(f)}),
+    chosen as (
+      select distinct on (l.customer_id, r.occupation_concept_id)
+        l.customer_id, r.occupation_concept_id as concept_id, l.id as analysis_id
+      from latest l join analysis_role r on r.analysis_id = l.id
+      where r.occupation_concept_id is not null
+      order by l.customer_id, r.occupation_concept_id, l.updated_at desc, l.id
+    )
+    select c.concept_id,
+      count(distinct c.customer_id)::int as organisations,
+      sum(r.headcount_now)::int as now,
+      sum(r.headcount_horizon)::int as horizon
+    from chosen c
+    join analysis_role r on r.analysis_id = c.analysis_id and r.occupation_concept_id = c.concept_id
+    group by c.concept_id`);
+  return rows.map((r) => ({
+    conceptId: r.concept_id,
+    organisations: r.organisations,
+    headcountNow: r.now,
+    headcountHorizon: r.horizon,
+  }));
+}
+
+/**
+ * Each need's competence and customer, of customers in the county (needs without a concept are left out):
+ * to pool unmet-demand findings by competence.
+ */
+export async function conceptsAndCustomersOfNeeds(db: Db, needIds: string[], county: string | null) {
+  if (!needIds.length) return [];
+  const { rows } = await db.execute<{ concept_id: string; customer_id: string }>(sql`
+    select n.concept_id, a.customer_id
+    from competence_need n
+    join needs_analysis a on a.id = n.analysis_id
+    join organisation o on o.id = a.customer_id
+    where n.id = any(${uuidArray(needIds)}) and n.concept_id is not null
+      ${county ? sql`and o.county = ${county}` : sql``}`);
+  return rows.map((r) => ({ conceptId: r.concept_id, customerId: r.customer_id }));
+}

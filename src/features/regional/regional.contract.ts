@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { counties } from '../../shared/subject-areas.ts';
+
+/**
+ * Pooled regional competence intelligence: what the consortium's HEIs learn about employers' competence
+ * needs, summed across them for the region's analysts and the HEIs' planning. Only counts and sums leave an
+ * HEI, and only from HEIs that chose to contribute; a competence or an occupation is shown only when it is
+ * drawn from at least this many customer organisations, so no single employer's needs can be read off.
+ */
+export const MIN_ORGANISATIONS = 3;
+
+/** The period the figures cover: the last 12 or 36 months (whole calendar months), or everything. */
+export const regionalPeriods = ['12m', '36m', 'all'] as const;
+export type RegionalPeriod = (typeof regionalPeriods)[number];
+
+export const regionalQuery = z.object({
+  period: z.enum(regionalPeriods).default('12m'),
+  county: z.enum(counties).optional().describe('Only inquiries from, and customers in, this county'),
+});
+export type RegionalQuery = z.infer<typeof regionalQuery>;
+
+export const regionalExportQuery = regionalQuery.extend({ lang: z.enum(['sv', 'en']).default('sv') });
+
+const count = z.number().int().min(0);
+const label = z.object({ sv: z.string().nullable(), en: z.string().nullable() });
+const conceptSchema = z.object({ id: z.uuid(), label });
+
+const horizonCounts = z.object({ now: count, '1y': count, '3y': count, '5y': count });
+
+/** One competence employers need, summed over the customer organisations whose analyses name it. */
+export const competenceDemandSchema = z.object({
+  concept: conceptSchema,
+  organisations: count.describe('Customer organisations whose needs analyses name it'),
+  people: count.describe('People who need it, summed over those organisations'),
+  meanGap: z.number().describe('Required level minus current level (0–5), weighted by people'),
+  peopleByHorizon: horizonCounts.describe('People by when they need it: now, in 1, 3 or 5 years'),
+  courses: count.describe("Courses in the consortium's catalogues confirmed as teaching it"),
+  suggestedCourses: count.describe('Further courses suggested (not yet confirmed) as teaching it'),
+  unmetOrganisations: count.describe(
+    'Of the organisations: those whose need a coordinator found no course for',
+  ),
+});
+export type CompetenceDemand = z.infer<typeof competenceDemandSchema>;
+
+/** One occupation (SSYK/ESCO) in the analysed organisations: headcount now and at the analyses' horizon. */
+export const occupationDemandSchema = z.object({
+  concept: conceptSchema,
+  organisations: count,
+  headcountNow: count,
+  headcountHorizon: count,
+});
+export type OccupationDemand = z.infer<typeof occupationDemandSchema>;
+
+const countOf = <K extends z.ZodType>(key: K) => z.object({ key, count });
+
+/** The front door's inquiries in the period: they reach the whole consortium, so every one counts. */
+export const inquiryFiguresSchema = z.object({
+  total: count,
+  answered: count.describe('Given a first answer (claimed, referred or declined)'),
+  answeredInTime: count.describe('Answered within the first-response target'),
+  byStatus: z.object({ new: count, claimed: count, referred: count, declined: count }),
+  bySector: z.object({ public: count, private: count, non_profit: count }),
+  bySubjectArea: z.array(countOf(z.string().nullable())).describe('SUN 2020 field; null: not given'),
+  byCounty: z.array(countOf(z.string())),
+  byMonth: z.array(countOf(z.string().describe('YYYY-MM, Swedish time'))),
+});
+export type InquiryFigures = z.infer<typeof inquiryFiguresSchema>;
+
+const heiSchema = z.object({ id: z.uuid(), name: z.string() });
+
+/** The active HEI's own choice (null for a consortium analyst, who acts for no HEI). */
+export const contributionSchema = z.object({
+  hei: heiSchema,
+  contributes: z.boolean(),
+  since: z.iso.datetime().nullable(),
+  mayChange: z.boolean().describe("The HEI's administrators decide"),
+});
+export type Contribution = z.infer<typeof contributionSchema>;
+
+export const regionalAnalysisSchema = z.object({
+  consortium: z.object({ id: z.uuid(), name: z.string() }),
+  period: z.enum(regionalPeriods),
+  since: z.iso.date().nullable().describe('First day counted (null: everything)'),
+  county: z.string().nullable(),
+  minOrganisations: z.number().int(),
+  contributors: z.array(heiSchema).describe('HEIs whose needs analyses and findings are pooled'),
+  notContributing: z.array(heiSchema),
+  contribution: contributionSchema.nullable(),
+  inquiries: inquiryFiguresSchema,
+  analyses: count.describe('Needs analyses pooled (the latest version of each)'),
+  organisations: count.describe('Customer organisations they are about'),
+  competences: z.array(competenceDemandSchema).describe('By organisations, then people'),
+  hiddenCompetences: count.describe(`Competences named by fewer than ${MIN_ORGANISATIONS} organisations`),
+  occupations: z.array(occupationDemandSchema),
+  hiddenOccupations: count,
+});
+export type RegionalAnalysis = z.infer<typeof regionalAnalysisSchema>;
+
+export const contributionBody = z.strictObject({ contributes: z.boolean() });

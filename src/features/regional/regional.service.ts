@@ -1,0 +1,290 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { forbidden } from '../../server/http/problem.ts';
+import { toCsv } from '../../shared/csv.ts';
+import { startOfStockholmDay, stockholmDate } from '../../shared/working-days.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { courseCountsByConcept } from '../catalog/catalog.service.ts';
+import { inquiryFigures } from '../inquiries/inquiries.service.ts';
+import { unmetNeedsOfHeis } from '../matching/matching.service.ts';
+import {
+  conceptsAndCustomersOfNeeds,
+  type PooledFilter,
+  pooledCompetences,
+  pooledOccupations,
+} from '../needs/pooled.service.ts';
+import { conceptsByIds } from '../taxonomy/taxonomy.service.ts';
+import { type Actor, actingHei, activeMembership, myConsortium } from '../tenancy/tenancy.service.ts';
+import {
+  type CompetenceDemand,
+  type Contribution,
+  type InquiryFigures,
+  MIN_ORGANISATIONS,
+  type OccupationDemand,
+  type RegionalAnalysis,
+  type RegionalPeriod,
+  type RegionalQuery,
+} from './regional.contract.ts';
+import { regionalContribution } from './regional.table.ts';
+
+// ------------------------------------------------------------------ who may read
+
+/**
+ * The consortium whose pooled figures the actor reads: a regional analyst's, or that of the HEI they act
+ * for (anyone at a member HEI: the figures are anonymous sums). Customer contacts read none.
+ */
+async function readerOf(db: Db, actor: Actor) {
+  const m = activeMembership(actor);
+  const atHei = m?.scope === 'organisation' && m.tenant.kind === 'hei';
+  const analyst = m?.scope === 'consortium' && m.roles.includes('analyst');
+  if (!m || !(atHei || analyst))
+    throw forbidden("The regional analysis is for the consortium's HEIs and its analysts.");
+  const { consortium, heis } = await myConsortium(db, actor);
+  return {
+    consortium: { id: consortium.id, name: consortium.name },
+    heis,
+    hei: atHei ? { id: m.tenant.id, name: m.tenant.name, isAdmin: m.roles.includes('admin') } : null,
+  };
+}
+
+// ------------------------------------------------------------------ the period
+
+/** The first day of the period: the first of the month 11 (or 35) months back, Swedish time; null: all. */
+export function periodStart(period: RegionalPeriod, today = new Date()): string | null {
+  if (period === 'all') return null;
+  const [year, month] = stockholmDate(today).split('-').map(Number) as [number, number];
+  const first = year * 12 + (month - 1) - ((period === '12m' ? 12 : 36) - 1);
+  return `${Math.floor(first / 12)}-${String((first % 12) + 1).padStart(2, '0')}-01`;
+}
+
+/** Every month from the first (or the first with an inquiry) to this one, with none missing. */
+function everyMonth(counts: { key: string; count: number }[], since: string | null, today = new Date()) {
+  const byMonth = new Map(counts.map((c) => [c.key, c.count]));
+  const first = since?.slice(0, 7) ?? [...byMonth.keys()].sort()[0];
+  if (!first) return [];
+  const last = stockholmDate(today).slice(0, 7);
+  const months: { key: string; count: number }[] = [];
+  let [year, month] = first.split('-').map(Number) as [number, number];
+  for (let key = first; key <= last; ) {
+    months.push({ key, count: byMonth.get(key) ?? 0 });
+    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+    key = `${year}-${String(month).padStart(2, '0')}`;
+  }
+  return months;
+}
+
+// ------------------------------------------------------------------ contributing
+
+async function contributions(db: Db, heiIds: string[]) {
+  if (!heiIds.length) return new Map<string, Date>();
+  const rows = await db
+    .select()
+    .from(regionalContribution)
+    .where(inArray(regionalContribution.heiId, heiIds));
+  return new Map(rows.map((r) => [r.heiId, r.startedAt]));
+}
+
+const contributionOf = (
+  hei: { id: string; name: string; isAdmin: boolean },
+  since: Date | undefined,
+): Contribution => ({
+  hei: { id: hei.id, name: hei.name },
+  contributes: !!since,
+  since: since?.toISOString() ?? null,
+  mayChange: hei.isAdmin,
+});
+
+/**
+ * The active HEI starts or stops contributing its needs analyses and unmet-demand findings to the
+ * consortium's pooled analysis (its administrators decide). Audited; doing what is already so is no error.
+ */
+export async function setContribution(db: Db, actor: Actor, contributes: boolean): Promise<Contribution> {
+  const hei = await actingHei(db, actor, ['admin']);
+  await db.transaction(async (tx) => {
+    const changed = contributes
+      ? await tx
+          .insert(regionalContribution)
+          .values({ heiId: hei.id, startedBy: actor.userId })
+          .onConflictDoNothing()
+          .returning({ id: regionalContribution.heiId })
+      : await tx
+          .delete(regionalContribution)
+          .where(eq(regionalContribution.heiId, hei.id))
+          .returning({ id: regionalContribution.heiId });
+    if (changed.length)
+      await recordAudit(tx, {
+        actor,
+        organisationId: hei.id,
+        action: contributes ? 'regional.contribution_started' : 'regional.contribution_stopped',
+        subjectType: 'organisation',
+        subjectId: hei.id,
+      });
+  });
+  const since = (await contributions(db, [hei.id])).get(hei.id);
+  return contributionOf({ id: hei.id, name: hei.name, isAdmin: true }, since);
+}
+
+// ------------------------------------------------------------------ the pooled figures
+
+const byDemand = (a: CompetenceDemand, b: CompetenceDemand) =>
+  b.organisations - a.organisations ||
+  b.people - a.people ||
+  (a.concept.label.sv ?? a.concept.label.en ?? '').localeCompare(
+    b.concept.label.sv ?? b.concept.label.en ?? '',
+  );
+
+/** Organisations per competence whose need a coordinator found no course for. */
+async function unmetByConcept(db: Db, filter: PooledFilter) {
+  const needIds = await unmetNeedsOfHeis(db, filter.heiIds, filter.since);
+  const customers = new Map<string, Set<string>>();
+  for (const n of await conceptsAndCustomersOfNeeds(db, needIds, filter.county))
+    customers.set(n.conceptId, (customers.get(n.conceptId) ?? new Set()).add(n.customerId));
+  return customers;
+}
+
+async function competenceDemand(db: Db, filter: PooledFilter, catalogueHeis: string[]) {
+  const pooled = await pooledCompetences(db, filter);
+  const shown = pooled.competences.filter((c) => c.organisations >= MIN_ORGANISATIONS);
+  const ids = shown.map((c) => c.conceptId);
+  const [concepts, courses, unmet] = await Promise.all([
+    conceptsByIds(db, ids),
+    courseCountsByConcept(db, catalogueHeis, ids),
+    unmetByConcept(db, filter),
+  ]);
+  const labels = new Map(concepts.map((c) => [c.id, c.label]));
+  const competences = shown
+    .map(
+      (c): CompetenceDemand => ({
+        concept: { id: c.conceptId, label: labels.get(c.conceptId) ?? { sv: null, en: null } },
+        organisations: c.organisations,
+        people: c.people,
+        meanGap: Math.round(c.meanGap * 10) / 10,
+        peopleByHorizon: c.peopleByHorizon,
+        courses: courses.get(c.conceptId)?.confirmed ?? 0,
+        suggestedCourses: courses.get(c.conceptId)?.suggested ?? 0,
+        unmetOrganisations: unmet.get(c.conceptId)?.size ?? 0,
+      }),
+    )
+    .sort(byDemand);
+  return {
+    analyses: pooled.analyses,
+    organisations: pooled.organisations,
+    competences,
+    hiddenCompetences: pooled.competences.length - shown.length,
+  };
+}
+
+async function occupationDemand(db: Db, filter: PooledFilter) {
+  const pooled = await pooledOccupations(db, filter);
+  const shown = pooled.filter((o) => o.organisations >= MIN_ORGANISATIONS);
+  const labels = new Map(
+    (
+      await conceptsByIds(
+        db,
+        shown.map((o) => o.conceptId),
+      )
+    ).map((c) => [c.id, c.label]),
+  );
+  const occupations = shown
+    .map(
+      (o): OccupationDemand => ({
+        concept: { id: o.conceptId, label: labels.get(o.conceptId) ?? { sv: null, en: null } },
+        organisations: o.organisations,
+        headcountNow: o.headcountNow,
+        headcountHorizon: o.headcountHorizon,
+      }),
+    )
+    .sort((a, b) => b.organisations - a.organisations || b.headcountHorizon - a.headcountHorizon);
+  return { occupations, hiddenOccupations: pooled.length - shown.length };
+}
+
+/**
+ * The consortium's pooled analysis for a period and county: the front door's inquiries (all of them), and
+ * the competences and occupations of the contributing HEIs' needs analyses with the consortium's courses
+ * that teach them — each shown only when drawn from at least MIN_ORGANISATIONS customer organisations.
+ */
+export async function regionalAnalysis(db: Db, actor: Actor, q: RegionalQuery): Promise<RegionalAnalysis> {
+  const reader = await readerOf(db, actor);
+  const contributing = await contributions(
+    db,
+    reader.heis.map((h) => h.id),
+  );
+  const firstDay = periodStart(q.period);
+  const since = firstDay ? startOfStockholmDay(firstDay) : null;
+  const county = q.county ?? null;
+  const filter: PooledFilter = { heiIds: [...contributing.keys()], since, county };
+  const inquiries = await inquiryFigures(db, { consortiumId: reader.consortium.id, since, county });
+  const competences = await competenceDemand(
+    db,
+    filter,
+    reader.heis.map((h) => h.id),
+  );
+  const occupations = await occupationDemand(db, filter);
+  return {
+    consortium: reader.consortium,
+    period: q.period,
+    since: firstDay,
+    county,
+    minOrganisations: MIN_ORGANISATIONS,
+    contributors: reader.heis.filter((h) => contributing.has(h.id)),
+    notContributing: reader.heis.filter((h) => !contributing.has(h.id)),
+    contribution: reader.hei ? contributionOf(reader.hei, contributing.get(reader.hei.id)) : null,
+    inquiries: { ...inquiries, byMonth: everyMonth(inquiries.byMonth, firstDay) } satisfies InquiryFigures,
+    ...competences,
+    ...occupations,
+  };
+}
+
+const csvHeaders = {
+  sv: [
+    'Kompetens',
+    'Organisationer',
+    'Personer',
+    'Gap (nivåer)',
+    'Nu',
+    'Om 1 år',
+    'Om 3 år',
+    'Om 5 år',
+    'Kurser (bekräftade)',
+    'Kurser (föreslagna)',
+    'Organisationer utan matchande kurs',
+  ],
+  en: [
+    'Competence',
+    'Organisations',
+    'People',
+    'Gap (levels)',
+    'Now',
+    'In 1 year',
+    'In 3 years',
+    'In 5 years',
+    'Courses (confirmed)',
+    'Courses (suggested)',
+    'Organisations with no matching course',
+  ],
+};
+
+/** The pooled competences as CSV (semicolons, decimal comma in Swedish): for a regional report. */
+export async function regionalCsv(db: Db, actor: Actor, q: RegionalQuery, language: 'sv' | 'en') {
+  const { competences } = await regionalAnalysis(db, actor, q);
+  const other = language === 'sv' ? 'en' : 'sv';
+  return toCsv(
+    [
+      csvHeaders[language],
+      ...competences.map((c) => [
+        c.concept.label[language] ?? c.concept.label[other],
+        c.organisations,
+        c.people,
+        c.meanGap,
+        c.peopleByHorizon.now,
+        c.peopleByHorizon['1y'],
+        c.peopleByHorizon['3y'],
+        c.peopleByHorizon['5y'],
+        c.courses,
+        c.suggestedCourses,
+        c.unmetOrganisations,
+      ]),
+    ],
+    language === 'sv',
+  );
+}

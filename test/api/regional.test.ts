@@ -1,0 +1,315 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvent } from '../../src/features/audit/audit.table.ts';
+import { course, courseConcept } from '../../src/features/catalog/catalog.table.ts';
+import { periodStart } from '../../src/features/regional/regional.service.ts';
+import { seedDemoTaxonomy } from '../../src/features/taxonomy/demo-taxonomy.ts';
+import { taxonomyConcept } from '../../src/features/taxonomy/taxonomy.table.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import {
+  createConsortium,
+  createOrganisation,
+  createUser,
+  importCourses,
+  inquiryInput,
+  orgNumber,
+  type TestUser,
+} from '../support/factories.ts';
+
+let t: TestApp;
+let alliance: { id: string; slug: string };
+let heiA: string; // contributes
+let heiB: string; // does not
+let adminA: TestUser;
+let coordA: TestUser;
+let coordB: TestUser;
+let adminB: TestUser;
+let teacherB: TestUser;
+let analyst: TestUser;
+let otherAnalyst: TestUser;
+let customerContact: TestUser;
+const concepts: Record<string, string> = {};
+
+const customers: Record<string, string> = {};
+
+async function analysisFor(
+  user: TestUser,
+  customer: string,
+  needs: Record<string, unknown>[],
+  role?: unknown,
+) {
+  const created = await t.request('POST', '/api/analyses', {
+    cookie: user.cookie,
+    body: { customerId: customers[customer], title: `Behov hos ${customer}` },
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  const id = created.json().id as string;
+  let roleId: string | null = null;
+  if (role) {
+    const withRole = await t.request('POST', `/api/analyses/${id}/roles`, {
+      cookie: user.cookie,
+      body: role,
+    });
+    expect(withRole.statusCode, withRole.body).toBe(201);
+    roleId = withRole.json().roles[0].id;
+  }
+  const needIds: string[] = [];
+  for (const need of needs) {
+    const added = await t.request('POST', `/api/analyses/${id}/needs`, {
+      cookie: user.cookie,
+      body: { requiredLevel: 4, currentLevel: 2, importance: 2, people: 5, horizon: 'now', roleId, ...need },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    needIds.push(added.json().needs.find((n: { id: string }) => !needIds.includes(n.id)).id);
+  }
+  return { id, needIds };
+}
+
+const read = (user: TestUser, query = '') =>
+  t.request('GET', `/api/regional-analysis${query}`, { cookie: user.cookie });
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemoTaxonomy(t.db);
+  for (const label of ['Svetsteknik', 'Ledarskap', 'Svetsare och gasskärare', 'Projektledning']) {
+    const [row] = await t.db.select().from(taxonomyConcept).where(eq(taxonomyConcept.labelSv, label));
+    concepts[label] = row?.id ?? '';
+  }
+  alliance = await createConsortium(t);
+  heiA = (await createOrganisation(t, { kind: 'hei', consortiumId: alliance.id, name: 'Högskolan A' })).id;
+  heiB = (await createOrganisation(t, { kind: 'hei', consortiumId: alliance.id, name: 'Högskolan B' })).id;
+  const elsewhere = await createConsortium(t);
+  const heiC = (await createOrganisation(t, { kind: 'hei', consortiumId: elsewhere.id })).id;
+  adminA = await createUser(t, [{ organisationId: heiA, roles: ['admin'] }]);
+  coordA = await createUser(t, [{ organisationId: heiA, roles: ['coordinator'] }]);
+  adminB = await createUser(t, [{ organisationId: heiB, roles: ['admin'] }]);
+  coordB = await createUser(t, [{ organisationId: heiB, roles: ['coordinator'] }]);
+  teacherB = await createUser(t, [{ organisationId: heiB, roles: ['teacher'] }]);
+  analyst = await createUser(t, [{ consortiumId: alliance.id, roles: ['analyst'] }]);
+  otherAnalyst = await createUser(t, [{ consortiumId: elsewhere.id, roles: ['analyst'] }]);
+  await createUser(t, [{ organisationId: heiC, roles: ['admin'] }]);
+  for (const [key, county] of [
+    ['Verkstad 1', 'Norrbotten'],
+    ['Verkstad 2', 'Norrbotten'],
+    ['Verkstad 3', 'Västerbotten'],
+    ['Verkstad 4', 'Norrbotten'],
+    ['Kommun 5', 'Norrbotten'],
+  ] as const)
+    customers[key] = (await createOrganisation(t, { kind: 'customer', name: key, county })).id;
+  customerContact = await createUser(t, [
+    { organisationId: customers['Verkstad 1'], roles: ['customer_contact'] },
+  ]);
+
+  const welders = {
+    title: 'Svetsare',
+    occupationConceptId: concepts['Svetsare och gasskärare'],
+    headcountNow: 10,
+    headcountHorizon: 14,
+  };
+  const welding = (people: number, horizon = 'now') => ({ conceptId: concepts.Svetsteknik, people, horizon });
+  const leadership = { conceptId: concepts.Ledarskap, people: 2, horizon: '3y' };
+  // Högskolan A: welding at three workshops (the first analysed twice: a new version), leadership at two
+  const first = await analysisFor(coordA, 'Verkstad 1', [welding(10), leadership], welders);
+  const revised = await t.request('POST', `/api/analyses/${first.id}/versions`, { cookie: coordA.cookie });
+  expect(revised.statusCode).toBe(201);
+  const second = await analysisFor(coordA, 'Verkstad 2', [welding(4, '1y'), leadership], welders);
+  await analysisFor(
+    coordA,
+    'Verkstad 3',
+    [welding(6, '3y'), { freeText: 'Läsa svetsritningar', people: 3 }],
+    welders,
+  );
+  // the same workshop analysed by Högskolan A again: the newer analysis stands for it (not counted twice)
+  await analysisFor(coordA, 'Verkstad 3', [welding(8, '3y')]);
+  // Högskolan B does not contribute: its leadership need at a third organisation is not pooled
+  await analysisFor(coordB, 'Kommun 5', [leadership, welding(50)]);
+  // a workshop's welding need with no course for it
+  const unmet = await t.request('PUT', '/api/matching/unmet', {
+    cookie: coordA.cookie,
+    body: { subject: { kind: 'need', id: second.needIds[0] } },
+  });
+  expect(unmet.statusCode, unmet.body).toBe(200);
+
+  // the consortium's catalogues: a course at Högskolan B confirmed as teaching welding, one suggested
+  await importCourses(t.db, heiB, [
+    {
+      id: 'SV1',
+      provider: 'B',
+      code: 'SV1',
+      title: 'Svetsteknik I',
+      language: 'sv',
+      credits: 7.5,
+      level: 'first-cycle',
+      format: 'campus',
+      description: 'Svetsning.',
+      learningOutcomes: [],
+      subjects: [],
+    },
+    {
+      id: 'SV2',
+      provider: 'B',
+      code: 'SV2',
+      title: 'Svetsteknik II',
+      language: 'sv',
+      credits: 7.5,
+      level: 'first-cycle',
+      format: 'campus',
+      description: 'Mer svetsning.',
+      learningOutcomes: [],
+      subjects: [],
+    },
+  ]);
+  const courses = await t.db.select().from(course).where(eq(course.heiId, heiB));
+  await t.db.insert(courseConcept).values(
+    courses.map((c) => ({
+      courseId: c.id,
+      conceptId: concepts.Svetsteknik as string,
+      status: c.code === 'SV1' ? ('confirmed' as const) : ('suggested' as const),
+    })),
+  );
+
+  // the front door: two inquiries from Norrbotten (one answered), one from Stockholm
+  for (const overrides of [
+    {},
+    { sector: 'public', subjectArea: '72' },
+    { county: 'Stockholm', sector: 'public' },
+  ])
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/public/consortia/${alliance.slug}/inquiries`,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify(inquiryInput({ orgNumber: orgNumber(), ...overrides })),
+    });
+  const [inquiry] = (await t.request('GET', '/api/inquiries', { cookie: coordA.cookie })).json().items;
+  await t.request('POST', `/api/inquiries/${inquiry.id}/claim`, { cookie: coordA.cookie });
+});
+afterAll(() => t.close());
+
+describe('contributing to the pooled analysis', () => {
+  it('is off until an HEI administrator switches it on, and audited both ways', async () => {
+    const before = (await read(coordA)).json();
+    expect(before.contribution).toMatchObject({ hei: { id: heiA }, contributes: false, mayChange: false });
+    expect(before.contributors).toEqual([]);
+    expect(before.competences).toEqual([]);
+    const put = (user: TestUser, contributes: boolean) =>
+      t.request('PUT', '/api/regional-analysis/contribution', { cookie: user.cookie, body: { contributes } });
+    expect((await put(coordA, true)).statusCode).toBe(403);
+    expect((await put(analyst, true)).statusCode).toBe(403);
+    const on = await put(adminA, true);
+    expect(on.statusCode, on.body).toBe(200);
+    expect(on.json()).toMatchObject({ contributes: true, mayChange: true });
+    expect((await put(adminA, true)).statusCode).toBe(200); // again: nothing changes
+    expect((await put(adminB, true)).json().contributes).toBe(true);
+    expect((await put(adminB, false)).json()).toMatchObject({ contributes: false, since: null });
+    const events = await t.db
+      .select({ action: auditEvent.action })
+      .from(auditEvent)
+      .where(and(eq(auditEvent.subjectType, 'organisation'), eq(auditEvent.subjectId, heiB)));
+    expect(events.map((e) => e.action).sort()).toEqual([
+      'regional.contribution_started',
+      'regional.contribution_stopped',
+    ]);
+    const bad = await t.request('PUT', '/api/regional-analysis/contribution', {
+      cookie: adminA.cookie,
+      body: { contributes: 'yes' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect((await read(coordA)).json().contribution.contributes).toBe(true);
+  });
+});
+
+describe('the pooled analysis', () => {
+  it("sums the contributing HEIs' latest analyses by competence, each customer once", async () => {
+    const response = await read(analyst);
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json();
+    expect(body.contributors.map((h: { name: string }) => h.name)).toEqual(['Högskolan A']);
+    expect(body.notContributing.map((h: { name: string }) => h.name)).toEqual(['Högskolan B']);
+    expect(body.contribution).toBeNull(); // an analyst acts for no HEI
+    expect(body).toMatchObject({ analyses: 4, organisations: 3, minOrganisations: 3 });
+    expect(body.competences).toEqual([
+      {
+        concept: { id: concepts.Svetsteknik, label: { sv: 'Svetsteknik', en: 'Welding technology' } },
+        organisations: 3,
+        people: 10 + 4 + 8,
+        meanGap: 2,
+        peopleByHorizon: { now: 10, '1y': 4, '3y': 8, '5y': 0 },
+        courses: 1,
+        suggestedCourses: 1,
+        unmetOrganisations: 1,
+      },
+    ]);
+    // leadership: two organisations of Högskolan A (Högskolan B's third is not shared): hidden, counted
+    expect(body.hiddenCompetences).toBe(1);
+    expect(body.occupations).toEqual([
+      {
+        concept: expect.objectContaining({ id: concepts['Svetsare och gasskärare'] }),
+        organisations: 3,
+        headcountNow: 30,
+        headcountHorizon: 42,
+      },
+    ]);
+    expect(JSON.stringify(body)).not.toMatch(/Verkstad|Kommun 5/);
+  });
+
+  it('counts every front-door inquiry of the consortium by status, sector, county and month', async () => {
+    const { inquiries, since } = (await read(teacherB)).json();
+    expect(since).toBe(periodStart('12m'));
+    expect(inquiries).toMatchObject({
+      total: 3,
+      answered: 1,
+      answeredInTime: 1,
+      byStatus: { new: 2, claimed: 1, referred: 0, declined: 0 },
+      bySector: { public: 2, private: 1, non_profit: 0 },
+    });
+    expect(inquiries.byCounty).toEqual([
+      { key: 'Norrbotten', count: 2 },
+      { key: 'Stockholm', count: 1 },
+    ]);
+    expect(inquiries.bySubjectArea).toEqual(
+      expect.arrayContaining([
+        { key: '52', count: 2 },
+        { key: '72', count: 1 },
+      ]),
+    );
+    expect(inquiries.byMonth).toHaveLength(12);
+    expect(inquiries.byMonth.at(-1).count).toBe(3);
+  });
+
+  it('narrows to a county, and hides what fewer than three organisations there name', async () => {
+    const body = (await read(analyst, '?county=Norrbotten&period=all')).json();
+    expect(body).toMatchObject({ county: 'Norrbotten', since: null, organisations: 2 });
+    expect(body.inquiries.total).toBe(2);
+    expect(body.competences).toEqual([]);
+    expect(body.hiddenCompetences).toBe(2);
+    expect(body.occupations).toEqual([]);
+    expect((await read(analyst, '?county=Atlantis')).statusCode).toBe(400);
+    expect((await read(analyst, '?period=week')).statusCode).toBe(400);
+  });
+
+  it("is the consortium's own: another consortium's analyst reads theirs, customers none", async () => {
+    const theirs = (await read(otherAnalyst)).json();
+    expect(theirs.inquiries.total).toBe(0);
+    expect(theirs.competences).toEqual([]);
+    expect((await read(customerContact)).statusCode).toBe(403);
+    expect((await t.request('GET', '/api/regional-analysis')).statusCode).toBe(401);
+  });
+
+  it('downloads the competences as CSV in Swedish or English', async () => {
+    const sv = await t.request('GET', '/api/regional-analysis/export?period=all', { cookie: analyst.cookie });
+    expect(sv.statusCode).toBe(200);
+    expect(sv.headers['content-type']).toContain('text/csv');
+    const lines = sv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toContain('"Kompetens";"Organisationer";"Personer"');
+    expect(lines[1]).toBe('"Svetsteknik";3;22;2;10;4;8;0;1;1;1');
+    const en = await t.request('GET', '/api/regional-analysis/export?lang=en', { cookie: analyst.cookie });
+    expect(en.body).toContain('"Welding technology";3;22');
+    expect(
+      (await t.request('GET', '/api/regional-analysis/export', { cookie: customerContact.cookie }))
+        .statusCode,
+    ).toBe(403);
+  });
+});

@@ -11,12 +11,13 @@ import { z } from 'zod';
 import { stages } from '../features/cases/stages.ts';
 import { courseFormats, courseLevels } from '../features/catalog/catalog.fields.ts';
 import { sectors } from '../features/inquiries/inquiries.contract.ts';
+import { regionalPeriods } from '../features/regional/regional.contract.ts';
+import { counties } from '../shared/subject-areas.ts';
 import { MembersPage } from './features/admin/MembersPage.tsx';
 import { OrganisationPage } from './features/admin/OrganisationPage.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
 import { inquiryViews } from './features/inquiries/inquiries.api.ts';
 import { InvitationPage } from './features/invitations/InvitationPage.tsx';
-import { type AreaKey, ComingSoonPage } from './pages/ComingSoonPage.tsx';
 import { ErrorPage } from './pages/ErrorPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
@@ -101,13 +102,20 @@ const appRoute = createRoute({
 
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
 
-const area = <const P extends string>(path: P, key: AreaKey) =>
-  createRoute({ getParentRoute: () => appRoute, path, component: () => <ComingSoonPage area={key} /> });
-
 const evaluationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/evaluation',
   component: lazyRouteComponent(() => import('./features/evaluation/EvaluationPage.tsx'), 'EvaluationPage'),
+});
+
+const regionalRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/analysis',
+  validateSearch: z.object({
+    period: z.enum(regionalPeriods).default('12m').catch('12m'),
+    county: z.enum(counties).optional().catch(undefined),
+  }),
+  component: lazyRouteComponent(() => import('./features/regional/RegionalPage.tsx'), 'RegionalPage'),
 });
 
 const processGuideRoute = createRoute({
@@ -359,7 +367,7 @@ const routeTree = rootRoute.addChildren([
     courseRoute,
     matchingRoute,
     evaluationRoute,
-    area('/analysis', 'analysis'),
+    regionalRoute,
     processGuideRoute,
     membersRoute,
     organisationRoute,

@@ -60,16 +60,40 @@ describe('demo cases', () => {
     expect(closed.items.map((c: { outcome: string }) => c.outcome).sort()).toEqual(['lost', 'won']);
     expect((await t.request('GET', '/api/cases?overdue=true', { cookie })).json().total).toBe(1);
 
-    // One needs analysis on the demo taxonomy, with a role, needs at several horizons and a heatmap.
-    const {
-      items: [analysis],
-    } = (await t.request('GET', '/api/analyses', { cookie })).json();
-    expect(analysis).toMatchObject({ customer: { name: 'Norrlandsgruvan AB' }, needs: 4 });
+    // A full needs analysis on the demo taxonomy, with a role, needs at several horizons and a heatmap,
+    // and four short ones for the pooled analysis.
+    const { items: analyses } = (await t.request('GET', '/api/analyses', { cookie })).json();
+    expect(analyses).toHaveLength(5);
+    const analysis = analyses.find(
+      (a: { customer: { name: string } }) => a.customer.name === 'Norrlandsgruvan AB',
+    );
+    expect(analysis).toMatchObject({ needs: 4 });
     const full = (await t.request('GET', `/api/analyses/${analysis.id}`, { cookie })).json();
     expect(full.needs.every((n: { concept: unknown }) => n.concept !== null)).toBe(true);
     expect(full.roles[0].occupationConceptId).not.toBeNull();
     const heatmap = (await t.request('GET', `/api/analyses/${analysis.id}/heatmap`, { cookie })).json();
     expect(heatmap.cells.length).toBe(4);
+  });
+
+  it("gives the consortium's analyst pooled competences named by three or more organisations", async () => {
+    const cookie = await signIn(t, 'johan.analytiker@alliansen.example', DEMO_PASSWORD);
+    const pooled = (await t.request('GET', '/api/regional-analysis', { cookie })).json();
+    expect(pooled.contributors).toHaveLength(2);
+    expect(
+      pooled.competences.map((c: { concept: { label: { sv: string } }; organisations: number }) => [
+        c.concept.label.sv,
+        c.organisations,
+      ]),
+    ).toEqual([
+      ['Förändringsledning', 5],
+      ['Digital kompetens', 3],
+      ['Arbetsmiljöarbete', 3],
+    ]);
+    expect(pooled.occupations[0]).toMatchObject({
+      concept: { label: { sv: 'Underhållstekniker' } },
+      organisations: 3,
+    });
+    expect(pooled.inquiries.total).toBeGreaterThan(0);
   });
 });
 

@@ -19,6 +19,7 @@ import { consortium, membership, organisation } from '../tenancy/tenancy.table.t
 import { demoCatalogues } from './demo-catalog.ts';
 import { demoCostConfig } from './demo-costs.ts';
 import { demoIncentiveModel } from './demo-incentives.ts';
+import { seedDemoContributions, seedDemoPooledAnalyses } from './demo-regional.ts';
 import { seedDemoStaff } from './demo-staff.ts';
 
 /** Known only in demo mode; the README lists the users. Never seeded in production. */
@@ -162,6 +163,10 @@ export async function seedDemo(db: Db, auth: Auth, publicUrl = 'http://localhost
   await seedDemoStaff(db, ids);
   await seedDemoInquiries(db, ids, publicUrl);
   await seedDemoCases(db, ids.get('norrvik')?.organisationId ?? '', publicUrl);
+  await seedDemoContributions(
+    db,
+    ['mittland', 'norrvik'].flatMap((key) => ids.get(key)?.organisationId ?? []),
+  );
   for (const key of ['mittland', 'norrvik']) {
     const heiId = ids.get(key)?.organisationId;
     if (heiId)
@@ -358,6 +363,7 @@ async function seedDemoCases(db: Db, heiId: string, publicUrl: string) {
   }
   const lean = caseIds.get('Lean i underhållsarbetet');
   if (lean) await seedDemoAnalysis(db, actor, lean);
+  await seedDemoPooledAnalyses(db, actor, caseIds);
 }
 
 /**

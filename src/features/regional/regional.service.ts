@@ -94,6 +94,14 @@ const contributionOf = (
   mayChange: hei.isAdmin,
 });
 
+/** The HEI contributes from now (already contributing: nothing changes, nothing is returned). */
+export const startContributing = (db: Pick<Db, 'insert'>, heiId: string, userId: string | null) =>
+  db
+    .insert(regionalContribution)
+    .values({ heiId, startedBy: userId })
+    .onConflictDoNothing()
+    .returning({ id: regionalContribution.heiId });
+
 /**
  * The active HEI starts or stops contributing its needs analyses and unmet-demand findings to the
  * consortium's pooled analysis (its administrators decide). Audited; doing what is already so is no error.
@@ -102,11 +110,7 @@ export async function setContribution(db: Db, actor: Actor, contributes: boolean
   const hei = await actingHei(db, actor, ['admin']);
   await db.transaction(async (tx) => {
     const changed = contributes
-      ? await tx
-          .insert(regionalContribution)
-          .values({ heiId: hei.id, startedBy: actor.userId })
-          .onConflictDoNothing()
-          .returning({ id: regionalContribution.heiId })
+      ? await startContributing(tx, hei.id, actor.userId)
       : await tx
           .delete(regionalContribution)
           .where(eq(regionalContribution.heiId, hei.id))

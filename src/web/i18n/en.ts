@@ -117,12 +117,6 @@ export const en: Translation = {
     openCases_other: 'You own {{count}} open cases.',
     toMyCases: 'Show my cases',
   },
-  comingSoon: {
-    badge: 'Coming soon',
-    title: 'This area is not built yet',
-    body: 'We are building Lupp step by step. When this area is ready you will find it here. It will hold:',
-    back: 'Back to the overview',
-  },
   areas: {
     cases: {
       title: 'Cases',
@@ -153,7 +147,7 @@ export const en: Translation = {
     analysis: {
       title: 'Analysis',
       description:
-        "Regional intelligence: competence needs and demand in the region, for the consortium's analysts.",
+        "The consortium's pooled analysis: competences and occupations in demand in the region, the front door's inquiries and the courses on offer for them.",
     },
     processGuide: {
       title: 'Process guide',
@@ -1762,6 +1756,80 @@ export const en: Translation = {
     alreadyAnswered: 'This link has already been used to answer. Each link works once.',
     notFound: 'The survey link does not exist. Check the address.',
     missing: 'Answer every question before sending ({{count}} missing).',
+  },
+  regional: {
+    intro:
+      "The consortium's pooled analysis: what employers ask for at the shared front door, and which competences and occupations the HEIs' needs analyses show, summed over every HEI that contributes. Only counts and sums are shown, never a customer or an analysis.",
+    period: 'Period',
+    periods: { '12m': 'Last 12 months', '36m': 'Last 3 years', all: 'All time' },
+    county: 'County',
+    allCounties: 'All counties',
+    noAccess: "The analysis is for the consortium's HEIs and analysts.",
+    sources: {
+      from: 'The needs analyses come from {{heis}} in {{consortium}}.',
+      none: 'No HEI in {{consortium}} contributes its needs analyses yet. Inquiries through the front door are counted all the same.',
+      notContributing: 'Not contributing: {{heis}}.',
+      anonymity:
+        "A competence or an occupation is shown only once at least {{min}} customer organisations have it in their analyses, so that no single employer's needs can be read off.",
+    },
+    contribution: {
+      yes: '{{hei}} contributes since {{date}}',
+      no: '{{hei}} does not contribute',
+      start: 'Start contributing',
+      stop: 'Stop contributing',
+      explain:
+        "As an administrator you choose whether your needs analyses and unmet demand count in the consortium's analysis. Only counts and sums are shared.",
+      started: "Your HEI now contributes to the consortium's analysis.",
+      stopped: "Your HEI no longer contributes to the consortium's analysis.",
+    },
+    figures: {
+      inquiries: 'Inquiries through the front door',
+      inTime: 'Answered within the target',
+      analyses: 'Needs analyses pooled',
+      organisations: 'Customer organisations pooled',
+    },
+    hidden_one: '{{count}} competence or occupation from fewer than {{min}} organisations is not shown.',
+    hidden_other: '{{count}} competences or occupations from fewer than {{min}} organisations are not shown.',
+    horizons: { now: 'Now', '1y': 'In 1 year', '3y': 'In 3 years', '5y': 'In 5 years' },
+    competences: {
+      title: 'Competences in demand',
+      intro:
+        "People who need the competence, by when they need it. The gap is the required minus the current level (0–5), weighted by people. Courses are the consortium's courses confirmed as teaching it.",
+      none: 'No competence is yet named by at least {{min}} customer organisations pooled.',
+      competence: 'Competence',
+      organisations: 'Organisations',
+      people: 'People',
+      gap: 'Gap',
+      courses: 'Courses in the consortium',
+      noCourse: 'No course',
+      suggested_one: '+{{count}} suggested',
+      suggested_other: '+{{count}} suggested',
+      unmet: 'No matching course',
+      export: 'Download the competences (CSV)',
+    },
+    occupations: {
+      title: 'Occupations in the analysed organisations',
+      none: 'No occupation is yet named by at least {{min}} customer organisations pooled.',
+      occupation: 'Occupation',
+      now: 'Headcount now',
+      horizon: 'Headcount at the horizon',
+      change: 'Change',
+    },
+    inquiries: {
+      title: 'Inquiries through the front door',
+      none: 'No inquiries in the period.',
+      chartAlt:
+        'Bar chart: {{total}} inquiries over {{months}} months, the most in {{busiest}}. The figures are in the table.',
+      byMonth: 'By month',
+      byStatus: 'How they were answered',
+      bySector: 'By sector',
+      bySubjectArea: 'By subject area',
+      byCounty: 'By county',
+      noSubjectArea: 'Not given',
+      what: 'What',
+      count: 'Count',
+      status: { new: 'Awaiting an answer', claimed: 'Taken', referred: 'Referred', declined: 'Declined' },
+    },
   },
   evaluation: {
     yes: 'Yes',

@@ -118,12 +118,6 @@ export const sv = {
     openCases_other: 'Du är ansvarig för {{count}} öppna ärenden.',
     toMyCases: 'Visa mina ärenden',
   },
-  comingSoon: {
-    badge: 'Kommer snart',
-    title: 'Det här området är inte byggt ännu',
-    body: 'Vi bygger Lupp steg för steg. När området är klart hittar du det här. Det kommer att innehålla:',
-    back: 'Till översikten',
-  },
   areas: {
     cases: {
       title: 'Ärenden',
@@ -155,7 +149,7 @@ export const sv = {
     analysis: {
       title: 'Analys',
       description:
-        'Regional omvärldsbevakning: kompetensbehov och efterfrågan i regionen, för konsortiets analytiker.',
+        'Konsortiets gemensamma analys: efterfrågade kompetenser och yrken i regionen, förfrågningarna via ingången och kursutbudet för dem.',
     },
     processGuide: {
       title: 'Processguide',
@@ -1764,6 +1758,80 @@ export const sv = {
     alreadyAnswered: 'Den här länken har redan använts för att svara. Varje länk kan användas en gång.',
     notFound: 'Enkätlänken finns inte. Kontrollera adressen.',
     missing: 'Svara på alla frågor innan du skickar ({{count}} saknas).',
+  },
+  regional: {
+    intro:
+      'Konsortiets gemensamma analys: vad arbetsgivare frågar efter via den gemensamma ingången, och vilka kompetenser och yrken lärosätenas behovsanalyser visar, summerat över alla lärosäten som bidrar. Bara antal och summor visas, aldrig en kund eller en analys.',
+    period: 'Period',
+    periods: { '12m': 'Senaste 12 månaderna', '36m': 'Senaste 3 åren', all: 'All tid' },
+    county: 'Län',
+    allCounties: 'Alla län',
+    noAccess: 'Analysen är till för konsortiets lärosäten och analytiker.',
+    sources: {
+      from: 'Behovsanalyserna kommer från {{heis}} i {{consortium}}.',
+      none: 'Inget lärosäte i {{consortium}} bidrar ännu med sina behovsanalyser. Förfrågningarna via ingången räknas ändå.',
+      notContributing: 'Bidrar inte: {{heis}}.',
+      anonymity:
+        'En kompetens eller ett yrke visas först när minst {{min}} kundorganisationer har det i sina analyser, så att ingen enskild arbetsgivares behov kan utläsas.',
+    },
+    contribution: {
+      yes: '{{hei}} bidrar sedan {{date}}',
+      no: '{{hei}} bidrar inte',
+      start: 'Börja bidra',
+      stop: 'Sluta bidra',
+      explain:
+        'Som administratör väljer du om era behovsanalyser och ej tillgodosedda behov ska räknas in i konsortiets analys. Bara antal och summor delas.',
+      started: 'Ert lärosäte bidrar nu till konsortiets analys.',
+      stopped: 'Ert lärosäte bidrar inte längre till konsortiets analys.',
+    },
+    figures: {
+      inquiries: 'Förfrågningar via ingången',
+      inTime: 'Besvarade inom målet',
+      analyses: 'Behovsanalyser i underlaget',
+      organisations: 'Kundorganisationer i underlaget',
+    },
+    hidden_one: '{{count}} kompetens eller yrke från färre än {{min}} organisationer visas inte.',
+    hidden_other: '{{count}} kompetenser eller yrken från färre än {{min}} organisationer visas inte.',
+    horizons: { now: 'Nu', '1y': 'Om 1 år', '3y': 'Om 3 år', '5y': 'Om 5 år' },
+    competences: {
+      title: 'Efterfrågade kompetenser',
+      intro:
+        'Personer som behöver kompetensen, efter när de behöver den. Gapet är krävd minus nuvarande nivå (0–5), vägt efter antal personer. Kurser är konsortiets kurser som bekräftats lära ut kompetensen.',
+      none: 'Ingen kompetens finns ännu hos minst {{min}} kundorganisationer i underlaget.',
+      competence: 'Kompetens',
+      organisations: 'Organisationer',
+      people: 'Personer',
+      gap: 'Gap',
+      courses: 'Kurser i konsortiet',
+      noCourse: 'Ingen kurs',
+      suggested_one: '+{{count}} föreslagen',
+      suggested_other: '+{{count}} föreslagna',
+      unmet: 'Utan matchande kurs',
+      export: 'Ladda ner kompetenserna (CSV)',
+    },
+    occupations: {
+      title: 'Yrken i de analyserade organisationerna',
+      none: 'Inget yrke finns ännu hos minst {{min}} kundorganisationer i underlaget.',
+      occupation: 'Yrke',
+      now: 'Antal nu',
+      horizon: 'Antal vid horisonten',
+      change: 'Förändring',
+    },
+    inquiries: {
+      title: 'Förfrågningar via ingången',
+      none: 'Inga förfrågningar under perioden.',
+      chartAlt:
+        'Stapeldiagram: {{total}} förfrågningar under {{months}} månader, flest i {{busiest}}. Siffrorna finns i tabellen.',
+      byMonth: 'Per månad',
+      byStatus: 'Hur de besvarades',
+      bySector: 'Per sektor',
+      bySubjectArea: 'Per ämnesområde',
+      byCounty: 'Per län',
+      noSubjectArea: 'Inget angivet',
+      what: 'Vad',
+      count: 'Antal',
+      status: { new: 'Väntar på svar', claimed: 'Tagna', referred: 'Hänvisade', declined: 'Avböjda' },
+    },
   },
   evaluation: {
     yes: 'Ja',

@@ -1,8 +1,9 @@
-import { Anchor, Card, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Anchor, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
+import { KeyFigure } from '../../ui/KeyFigure.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { Forbidden, Page, QueryView } from '../../ui/page.tsx';
 import { useCaseAccess } from '../cases/CasesPage.tsx';
@@ -31,13 +32,13 @@ export function EvaluationPage() {
         {({ items, totals }) => (
           <Stack gap="lg">
             <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} data-testid="evaluation-totals">
-              <Figure label={t('evaluation.page.evaluations')} value={String(totals.evaluations)} />
-              <Figure label={t('evaluation.page.answers')} value={String(totals.answered)} />
-              <Figure label={t('evaluation.page.satisfaction')} value={figure(totals.satisfaction)} />
-              <Figure label={t('evaluation.page.gain')} value={figure(totals.gain, true)} />
-              <Figure label={t('evaluation.page.followUps')} value={String(totals.followUpsAnswered)} />
-              <Figure label={t('evaluation.page.application')} value={figure(totals.application)} />
-              <Figure label={t('evaluation.page.results')} value={figure(totals.results)} />
+              <KeyFigure label={t('evaluation.page.evaluations')} value={String(totals.evaluations)} />
+              <KeyFigure label={t('evaluation.page.answers')} value={String(totals.answered)} />
+              <KeyFigure label={t('evaluation.page.satisfaction')} value={figure(totals.satisfaction)} />
+              <KeyFigure label={t('evaluation.page.gain')} value={figure(totals.gain, true)} />
+              <KeyFigure label={t('evaluation.page.followUps')} value={String(totals.followUpsAnswered)} />
+              <KeyFigure label={t('evaluation.page.application')} value={figure(totals.application)} />
+              <KeyFigure label={t('evaluation.page.results')} value={figure(totals.results)} />
             </SimpleGrid>
             {items.length === 0 ? (
               <Text>{t('evaluation.page.none')}</Text>
@@ -105,16 +106,5 @@ export function EvaluationPage() {
         )}
       </QueryView>
     </Page>
-  );
-}
-
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <Card withBorder padding="sm">
-      <Text size="sm">{label}</Text>
-      <Text size="xl" fw={700}>
-        {value}
-      </Text>
-    </Card>
   );
 }

@@ -1,0 +1,105 @@
+import { SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { useFormat } from '../../ui/format.ts';
+import type { InquiryFigures } from './regional.api.ts';
+
+/**
+ * The front door's inquiries in the period: a bar per month (an image, with a text alternative; the
+ * table beside carries the figures) and counts by status, sector, subject area and county.
+ */
+export function InquiryFiguresView({ figures }: { figures: InquiryFigures }) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  if (!figures.total) return <Text>{t('regional.inquiries.none')}</Text>;
+  const busiest = [...figures.byMonth].sort((a, b) => b.count - a.count)[0];
+  const monthName = (key: string) =>
+    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'sv-SE', {
+      month: 'short',
+      year: 'numeric',
+    }).format(new Date(`${key}-15T12:00:00`));
+  return (
+    <Stack gap="md">
+      <div
+        role="img"
+        aria-label={t('regional.inquiries.chartAlt', {
+          total: figures.total,
+          months: figures.byMonth.length,
+          busiest: busiest ? monthName(busiest.key) : '–',
+        })}
+        style={{ width: '100%', height: 220 }}
+      >
+        <ResponsiveContainer>
+          <BarChart data={figures.byMonth.map((m) => ({ month: monthName(m.key), count: m.count }))}>
+            <CartesianGrid stroke="#d0d0d0" vertical={false} />
+            <XAxis dataKey="month" stroke="#333" />
+            <YAxis allowDecimals={false} stroke="#333" />
+            <Bar dataKey="count" fill="#1f4e8c" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
+        <Counts
+          caption={t('regional.inquiries.byMonth')}
+          rows={figures.byMonth.map((m) => [monthName(m.key), m.count])}
+          testId="regional-by-month"
+        />
+        <Stack gap="lg">
+          <Counts
+            caption={t('regional.inquiries.byStatus')}
+            rows={(['new', 'claimed', 'referred', 'declined'] as const).map((s) => [
+              t(`regional.inquiries.status.${s}`),
+              figures.byStatus[s],
+            ])}
+          />
+          <Counts
+            caption={t('regional.inquiries.bySector')}
+            rows={(['public', 'private', 'non_profit'] as const).map((s) => [
+              t(`labels.sector.${s}`),
+              figures.bySector[s],
+            ])}
+          />
+          <Counts
+            caption={t('regional.inquiries.bySubjectArea')}
+            rows={figures.bySubjectArea.map((s) => [
+              format.subjectArea(s.key) ?? t('regional.inquiries.noSubjectArea'),
+              s.count,
+            ])}
+          />
+          <Counts
+            caption={t('regional.inquiries.byCounty')}
+            rows={figures.byCounty.map((c) => [c.key, c.count])}
+            testId="regional-by-county"
+          />
+        </Stack>
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function Counts({ caption, rows, testId }: { caption: string; rows: [string, number][]; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Table striped data-testid={testId}>
+      <Table.Caption style={{ captionSide: 'top', textAlign: 'start', fontWeight: 600 }}>
+        {caption}
+      </Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t('regional.inquiries.what')}</Table.Th>
+          <Table.Th scope="col">{t('regional.inquiries.count')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map(([label, n]) => (
+          <Table.Tr key={label}>
+            <Table.Th scope="row" fw={400}>
+              {label}
+            </Table.Th>
+            <Table.Td>{n}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

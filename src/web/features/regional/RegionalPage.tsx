@@ -1,0 +1,318 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { type County, counties } from '../../../shared/subject-areas.ts';
+import { activeMembershipOf, useMe } from '../../session.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { useFormat } from '../../ui/format.ts';
+import { KeyFigure } from '../../ui/KeyFigure.tsx';
+import { notify } from '../../ui/notify.ts';
+import { ErrorAlert, Forbidden, Page, QueryView, Section } from '../../ui/page.tsx';
+import { InquiryFiguresView } from './InquiryFigures.tsx';
+import {
+  type CompetenceDemand,
+  type OccupationDemand,
+  type RegionalAnalysis,
+  regionalAnalysisQuery,
+  regionalExportUrl,
+  regionalPeriods,
+  setContribution,
+} from './regional.api.ts';
+
+const route = getRouteApi('/app/analysis');
+
+/**
+ * Analys: the consortium's pooled competence intelligence for its analysts and HEIs — what employers ask
+ * for at the front door, and the competences and occupations the HEIs' needs analyses found, summed across
+ * the contributing HEIs, beside the courses the consortium offers for them.
+ */
+export function RegionalPage() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const membership = activeMembershipOf(me);
+  const allowed =
+    (membership?.scope === 'organisation' && membership.tenant.kind === 'hei') ||
+    (membership?.scope === 'consortium' && membership.roles.includes('analyst'));
+  const search = route.useSearch();
+  const navigate = useNavigate();
+  const query = useQuery({ ...regionalAnalysisQuery(search), enabled: allowed });
+  const choose = (next: Partial<typeof search>) =>
+    void navigate({ to: '/analysis', search: { ...search, ...next } });
+  return (
+    <Page title={t('areas.analysis.title')}>
+      <Text maw={760}>{t('regional.intro')}</Text>
+      <Group align="end">
+        <NativeSelect
+          label={t('regional.period')}
+          value={search.period}
+          onChange={(event) =>
+            choose({ period: event.currentTarget.value as (typeof regionalPeriods)[number] })
+          }
+        >
+          {regionalPeriods.map((p) => (
+            <option key={p} value={p}>
+              {t(`regional.periods.${p}`)}
+            </option>
+          ))}
+        </NativeSelect>
+        <NativeSelect
+          label={t('regional.county')}
+          value={search.county ?? ''}
+          onChange={(event) =>
+            choose({ county: (event.currentTarget.value || undefined) as County | undefined })
+          }
+        >
+          <option value="">{t('regional.allCounties')}</option>
+          {counties.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </NativeSelect>
+      </Group>
+      <QueryView query={query} allowed={allowed} forbidden={<Forbidden>{t('regional.noAccess')}</Forbidden>}>
+        {(analysis) => (
+          <Stack gap="lg">
+            <Sources analysis={analysis} />
+            <KeyFigures analysis={analysis} />
+            <Section id="regional-competences" title={t('regional.competences.title')}>
+              <Competences analysis={analysis} />
+              {analysis.competences.length > 0 && (
+                <Anchor
+                  href={regionalExportUrl(search, i18n.language)}
+                  download
+                  size="sm"
+                  mt="sm"
+                  display="block"
+                >
+                  {t('regional.competences.export')}
+                </Anchor>
+              )}
+            </Section>
+            <Section id="regional-occupations" title={t('regional.occupations.title')}>
+              <Occupations analysis={analysis} />
+            </Section>
+            <Section id="regional-inquiries" title={t('regional.inquiries.title')}>
+              <InquiryFiguresView figures={analysis.inquiries} />
+            </Section>
+          </Stack>
+        )}
+      </QueryView>
+    </Page>
+  );
+}
+
+/** Whose analyses the figures are drawn from, and the active HEI's own choice to contribute. */
+function Sources({ analysis }: { analysis: RegionalAnalysis }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const client = useQueryClient();
+  const contribution = analysis.contribution;
+  const change = useMutation({
+    mutationFn: setContribution,
+    onSuccess: async (result) => {
+      notify(t(result.contributes ? 'regional.contribution.started' : 'regional.contribution.stopped'));
+      await client.invalidateQueries({ queryKey: ['regional-analysis'] });
+    },
+  });
+  const names = (heis: { name: string }[]) => heis.map((h) => h.name).join(', ');
+  return (
+    <Card withBorder padding="md" data-testid="regional-sources">
+      <Stack gap="xs">
+        <Text>
+          {analysis.contributors.length
+            ? t('regional.sources.from', {
+                heis: names(analysis.contributors),
+                consortium: analysis.consortium.name,
+              })
+            : t('regional.sources.none', { consortium: analysis.consortium.name })}
+        </Text>
+        {analysis.notContributing.length > 0 && (
+          <Text size="sm">
+            {t('regional.sources.notContributing', { heis: names(analysis.notContributing) })}
+          </Text>
+        )}
+        <Text size="sm">{t('regional.sources.anonymity', { min: analysis.minOrganisations })}</Text>
+        {contribution && (
+          <Group gap="sm" data-testid="regional-contribution">
+            <Badge
+              variant={contribution.contributes ? 'light' : 'outline'}
+              color={contribution.contributes ? 'green' : 'gray.8'}
+              tt="none"
+              size="lg"
+            >
+              {contribution.contributes
+                ? t('regional.contribution.yes', {
+                    hei: contribution.hei.name,
+                    date: format.date(contribution.since ?? ''),
+                  })
+                : t('regional.contribution.no', { hei: contribution.hei.name })}
+            </Badge>
+            {contribution.mayChange && (
+              <Button
+                size="xs"
+                variant={contribution.contributes ? 'default' : 'filled'}
+                loading={change.isPending}
+                onClick={() => change.mutate(!contribution.contributes)}
+              >
+                {t(contribution.contributes ? 'regional.contribution.stop' : 'regional.contribution.start')}
+              </Button>
+            )}
+          </Group>
+        )}
+        {contribution?.mayChange && !contribution.contributes && (
+          <Text size="sm">{t('regional.contribution.explain')}</Text>
+        )}
+        {change.isError && <ErrorAlert error={change.error} />}
+      </Stack>
+    </Card>
+  );
+}
+
+function KeyFigures({ analysis }: { analysis: RegionalAnalysis }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { total, answeredInTime } = analysis.inquiries;
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} data-testid="regional-figures">
+      <KeyFigure label={t('regional.figures.inquiries')} value={String(total)} />
+      <KeyFigure
+        label={t('regional.figures.inTime')}
+        value={total ? format.percent(Math.round((answeredInTime / total) * 10_000)) : '–'}
+      />
+      <KeyFigure label={t('regional.figures.analyses')} value={String(analysis.analyses)} />
+      <KeyFigure label={t('regional.figures.organisations')} value={String(analysis.organisations)} />
+    </SimpleGrid>
+  );
+}
+
+function Hidden({ count, min }: { count: number; min: number }) {
+  const { t } = useTranslation();
+  return count > 0 ? (
+    <Text size="sm" mt="sm">
+      {t('regional.hidden', { count, min })}
+    </Text>
+  ) : null;
+}
+
+function Competences({ analysis }: { analysis: RegionalAnalysis }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const rows = analysis.competences;
+  if (!rows.length)
+    return (
+      <>
+        <Text>{t('regional.competences.none', { min: analysis.minOrganisations })}</Text>
+        <Hidden count={analysis.hiddenCompetences} min={analysis.minOrganisations} />
+      </>
+    );
+  return (
+    <Stack gap="xs">
+      <Text size="sm">{t('regional.competences.intro')}</Text>
+      <DataTable
+        minWidth={960}
+        striped
+        data-testid="regional-competences"
+        columns={[
+          t('regional.competences.competence'),
+          t('regional.competences.organisations'),
+          t('regional.competences.people'),
+          t('regional.competences.gap'),
+          t('regional.horizons.now'),
+          t('regional.horizons.1y'),
+          t('regional.horizons.3y'),
+          t('regional.horizons.5y'),
+          t('regional.competences.courses'),
+          t('regional.competences.unmet'),
+        ]}
+      >
+        {rows.map((c: CompetenceDemand) => (
+          <Table.Tr key={c.concept.id}>
+            <Table.Th scope="row" lang={format.pickedLanguage(c.concept.label)}>
+              {format.pick(c.concept.label)}
+            </Table.Th>
+            <Table.Td>{c.organisations}</Table.Td>
+            <Table.Td>{c.people}</Table.Td>
+            <Table.Td>{format.number(c.meanGap)}</Table.Td>
+            <Table.Td>{c.peopleByHorizon.now}</Table.Td>
+            <Table.Td>{c.peopleByHorizon['1y']}</Table.Td>
+            <Table.Td>{c.peopleByHorizon['3y']}</Table.Td>
+            <Table.Td>{c.peopleByHorizon['5y']}</Table.Td>
+            <Table.Td>
+              {c.courses === 0 ? (
+                <Badge color="red.9" variant="outline" tt="none">
+                  {t('regional.competences.noCourse')}
+                </Badge>
+              ) : (
+                c.courses
+              )}
+              {c.suggestedCourses > 0 && (
+                <Text size="xs">{t('regional.competences.suggested', { count: c.suggestedCourses })}</Text>
+              )}
+            </Table.Td>
+            <Table.Td>{c.unmetOrganisations}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+      <Hidden count={analysis.hiddenCompetences} min={analysis.minOrganisations} />
+    </Stack>
+  );
+}
+
+function Occupations({ analysis }: { analysis: RegionalAnalysis }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const rows = analysis.occupations;
+  if (!rows.length)
+    return (
+      <>
+        <Text>{t('regional.occupations.none', { min: analysis.minOrganisations })}</Text>
+        <Hidden count={analysis.hiddenOccupations} min={analysis.minOrganisations} />
+      </>
+    );
+  const change = (o: OccupationDemand) => {
+    const diff = o.headcountHorizon - o.headcountNow;
+    return `${diff > 0 ? '+' : ''}${diff}`;
+  };
+  return (
+    <Stack gap="xs">
+      <DataTable
+        minWidth={640}
+        striped
+        data-testid="regional-occupations"
+        columns={[
+          t('regional.occupations.occupation'),
+          t('regional.competences.organisations'),
+          t('regional.occupations.now'),
+          t('regional.occupations.horizon'),
+          t('regional.occupations.change'),
+        ]}
+      >
+        {rows.map((o) => (
+          <Table.Tr key={o.concept.id}>
+            <Table.Th scope="row" lang={format.pickedLanguage(o.concept.label)}>
+              {format.pick(o.concept.label)}
+            </Table.Th>
+            <Table.Td>{o.organisations}</Table.Td>
+            <Table.Td>{o.headcountNow}</Table.Td>
+            <Table.Td>{o.headcountHorizon}</Table.Td>
+            <Table.Td>{change(o)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+      <Hidden count={analysis.hiddenOccupations} min={analysis.minOrganisations} />
+    </Stack>
+  );
+}

@@ -1,0 +1,30 @@
+import { queryOptions } from '@tanstack/react-query';
+import {
+  contributionSchema,
+  type RegionalQuery,
+  regionalAnalysisSchema,
+} from '../../../features/regional/regional.contract.ts';
+import { api } from '../../api.ts';
+
+export type {
+  CompetenceDemand,
+  InquiryFigures,
+  OccupationDemand,
+  RegionalAnalysis,
+} from '../../../features/regional/regional.contract.ts';
+export { regionalPeriods } from '../../../features/regional/regional.contract.ts';
+
+const searchOf = (q: RegionalQuery) =>
+  new URLSearchParams({ period: q.period, ...(q.county ? { county: q.county } : {}) }).toString();
+
+export const regionalAnalysisQuery = (q: RegionalQuery) =>
+  queryOptions({
+    queryKey: ['regional-analysis', q.period, q.county ?? null],
+    queryFn: ({ signal }) => api.get(`/api/regional-analysis?${searchOf(q)}`, regionalAnalysisSchema, signal),
+  });
+
+export const regionalExportUrl = (q: RegionalQuery, language: string) =>
+  `/api/regional-analysis/export?${searchOf(q)}&lang=${language === 'en' ? 'en' : 'sv'}`;
+
+export const setContribution = (contributes: boolean) =>
+  api.put('/api/regional-analysis/contribution', { contributes }, contributionSchema);

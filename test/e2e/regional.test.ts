@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import {
+  dismissNotification,
+  expectEnglish,
+  expectHeading,
+  expectNoAxeViolations,
+  luppAndBrowser,
+  newPage,
+  SWEDISH_SHELL_UI,
+  signIn,
+} from './support/lupp.ts';
+
+// Johan, the consortium's regional analyst, reads the pooled analysis: the competences and occupations the
+// two HEIs' needs analyses name (only those of three or more organisations), the courses that teach them,
+// and the front door's inquiries; he narrows it to a county and downloads it. Oskar, Norrvik's administrator,
+// stops his HEI contributing and starts again.
+
+const journey = luppAndBrowser();
+
+describe('the regional analysis (Analys)', () => {
+  it('shows the analyst pooled competences, occupations and inquiries, by period and county', async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'johan.analytiker@alliansen.example');
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Analys', exact: true })
+      .click();
+    await expectHeading(page, 'Analys');
+    const sources = page.getByTestId('regional-sources');
+    await sources
+      .getByText('Behovsanalyserna kommer från Högskolan i Norrvik, Mittlands universitet')
+      .waitFor();
+    await sources.getByText('minst 3 kundorganisationer').waitFor();
+    const competences = page.getByTestId('regional-competences');
+    const change = competences.getByRole('row', { name: /^Förändringsledning/ });
+    await change.waitFor();
+    expect(await change.getByRole('cell').first().textContent()).toBe('5');
+    expect(await competences.getByRole('row').count()).toBe(1 + 3);
+    await page
+      .getByText(/kompetenser eller yrken från färre än 3 organisationer visas inte/)
+      .first()
+      .waitFor();
+    await page
+      .getByTestId('regional-occupations')
+      .getByRole('row', { name: /^Underhållstekniker 3 68 66 -2$/ })
+      .waitFor();
+    const inquiries = page.getByRole('region', { name: 'Förfrågningar via ingången' });
+    await inquiries
+      .getByRole('img', { name: /^Stapeldiagram: \d+ förfrågningar under 12 månader/ })
+      .waitFor();
+    expect(await page.getByTestId('regional-by-month').getByRole('row').count()).toBe(1 + 12);
+    await expectNoAxeViolations(page);
+
+    // the CSV of the competences
+    const download = page.getByRole('link', { name: 'Ladda ner kompetenserna (CSV)' });
+    const csv = await page.request.get((await download.getAttribute('href')) ?? '');
+    expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
+    expect(await csv.text()).toContain('"Förändringsledning";5;');
+
+    // a county where no analysed customer is: the competences are hidden, the inquiries counted there
+    await page.getByLabel('Län').selectOption('Norrbotten');
+    await page.waitForURL(/county=Norrbotten/);
+    await page.getByText('Ingen kompetens finns ännu hos minst 3 kundorganisationer i underlaget.').waitFor();
+    const byCounty = page.getByTestId('regional-by-county');
+    expect(await byCounty.getByRole('row').count()).toBe(2);
+    await byCounty.getByRole('row', { name: /^Norrbotten \d+$/ }).waitFor();
+    await page.getByLabel('Period').selectOption('all');
+    await page.waitForURL(/period=all/);
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("lets an HEI's administrator stop contributing and start again", async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'oskar.admin@norrvik.example');
+    await page.goto('/analysis');
+    const contribution = page.getByTestId('regional-contribution');
+    await contribution.getByText(/^Högskolan i Norrvik bidrar sedan/).waitFor();
+    await expectNoAxeViolations(page);
+    await contribution.getByRole('button', { name: 'Sluta bidra' }).click();
+    await dismissNotification(page, 'Ert lärosäte bidrar inte längre till konsortiets analys.');
+    await contribution.getByText('Högskolan i Norrvik bidrar inte').waitFor();
+    await page.getByText('Bidrar inte: Högskolan i Norrvik.').waitFor();
+    // every demo analysis is Norrvik's: nothing is pooled now
+    await page.getByText('Ingen kompetens finns ännu hos minst 3 kundorganisationer i underlaget.').waitFor();
+    await page.getByText(/Som administratör väljer du/).waitFor();
+    await expectNoAxeViolations(page);
+    await contribution.getByRole('button', { name: 'Börja bidra' }).click();
+    await dismissNotification(page, 'Ert lärosäte bidrar nu till konsortiets analys.');
+    await page
+      .getByTestId('regional-competences')
+      .getByRole('row', { name: /^Förändringsledning/ })
+      .waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // a teacher at the HEI reads the figures but does not decide
+    const lars = await newPage(journey);
+    await signIn(lars.page, 'lars.larare@mittland.example');
+    await lars.page.goto('/analysis');
+    await lars.page
+      .getByTestId('regional-contribution')
+      .getByText(/^Mittlands universitet bidrar sedan/)
+      .waitFor();
+    expect(await lars.page.getByRole('button', { name: /bidra/ }).count()).toBe(0);
+    await lars.context.close();
+
+    // a customer's contact person has no analysis
+    const sara = await newPage(journey);
+    await signIn(sara.page, 'sara.kund@stalverket.example');
+    await sara.page.goto('/analysis');
+    await sara.page.getByText('Analysen är till för konsortiets lärosäten och analytiker.').waitFor();
+    await sara.context.close();
+  });
+
+  it('reads in English', async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'johan.analytiker@alliansen.example');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main menu' })
+      .getByRole('link', { name: 'Analysis', exact: true })
+      .click();
+    await expectHeading(page, 'Analysis');
+    await page
+      .getByTestId('regional-competences')
+      .getByRole('row', { name: /^Change management 5/ })
+      .waitFor();
+    await page.getByRole('region', { name: 'Inquiries through the front door' }).getByRole('img').waitFor();
+    await expectEnglish(page, [...SWEDISH_SHELL_UI, ...SWEDISH_REGIONAL_UI]);
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+/** Interface words of the Analys page that must not show in English. */
+const SWEDISH_REGIONAL_UI = [
+  'Analys',
+  'Län',
+  'Alla län',
+  'Senaste 12 månaderna',
+  'Efterfrågade kompetenser',
+  'Organisationer',
+  'Personer',
+  'Om 1 år',
+  'Kurser i konsortiet',
+  'Yrken',
+  'Förfrågningar',
+  'Per månad',
+  'Per sektor',
+  'Antal',
+  'bidrar',
+];

@@ -22,7 +22,8 @@ const database = await openDatabase(
 const { db } = database;
 await runMigrations(database.pool);
 
-const one = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => (await db.execute<T>(query)).rows[0] as T;
+const one = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) =>
+  (await db.execute<T>(query)).rows[0] as T;
 const counties = sql`(array['Norrbotten','Västerbotten','Västernorrland','Jämtland','Gävleborg'])`;
 
 console.log(`Seeding (${database.kind} database)…`);

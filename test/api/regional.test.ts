@@ -2,9 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent } from '../../src/features/audit/audit.table.ts';
 import { course, courseConcept } from '../../src/features/catalog/catalog.table.ts';
-import { periodStart } from '../../src/features/regional/regional.service.ts';
 import { seedDemoTaxonomy } from '../../src/features/taxonomy/demo-taxonomy.ts';
 import { taxonomyConcept } from '../../src/features/taxonomy/taxonomy.table.ts';
+import { periodStart } from '../../src/shared/periods.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import {
   createConsortium,

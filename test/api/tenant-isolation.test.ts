@@ -726,6 +726,8 @@ const scopedElsewhere: Record<string, string> = {
     "regional.test.ts: the consortium's own anonymous sums, only from HEIs that contribute; customers 403",
   'GET /api/regional-analysis/export': 'regional.test.ts: as GET /api/regional-analysis',
   'PUT /api/regional-analysis/contribution': "regional.test.ts: the active HEI's administrators only",
+  'GET /api/dashboard':
+    "dashboard.test.ts: the active HEI's own figures; teachers and customers 403, another HEI sees its own",
 };
 
 it('every API route is in the matrix or names where its isolation is tested', async () => {

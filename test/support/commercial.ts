@@ -75,7 +75,7 @@ export async function commercialSetUp(t: TestApp) {
   const customerId: string = (await t.request('GET', `/api/cases/${caseId}`, as(users.coord))).json().customer
     .id;
   const contact = await createUser(t, [{ organisationId: customerId, roles: ['customer_contact'] }]);
-  return { hei, courseId, caseId, customerId, contact, as, ...users };
+  return { hei, consortiumSlug: alliance.slug, courseId, caseId, customerId, contact, as, ...users };
 }
 
 type SetUp = Awaited<ReturnType<typeof commercialSetUp>>;

@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
 import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../shared/mentions.ts';
-import { addDays } from '../../shared/working-days.ts';
+import { addDays, stockholmDate } from '../../shared/working-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { assertCaseAccess, caseOwnerOf } from '../cases/cases.service.ts';
@@ -677,4 +677,40 @@ export async function customersWithParticipantDeadlines(db: Db, from: string, to
       ),
     );
   return rows.map((r) => r.id);
+}
+
+/**
+ * An HEI's agreements signed by both parties, for its key figures (amounts in öre): those signed since a day
+ * (with their case, for lead times), and their billing plans' payments due in the period up to today and in
+ * the twelve months from today.
+ */
+export async function agreementFigures(db: Db, heiId: string, since: Date | null, today: string) {
+  const signedAt = sql<Date>`greatest(${agreement.heiSignedAt}, ${agreement.customerSignedAt})`;
+  const rows = await db
+    .select({
+      caseId: agreement.caseId,
+      priceOre: agreement.priceOre,
+      billingPlan: agreement.billingPlan,
+      signedAt,
+    })
+    .from(agreement)
+    .where(
+      and(
+        eq(agreement.heiId, heiId),
+        isNotNull(agreement.heiSignedAt),
+        isNotNull(agreement.customerSignedAt),
+      ),
+    );
+  const signed = rows
+    .map((r) => ({ ...r, signedAt: new Date(r.signedAt) }))
+    .filter((r) => !since || r.signedAt >= since);
+  const firstDay = since ? stockholmDate(since) : '';
+  const yearAhead = addDays(today, 365);
+  const installments = rows.flatMap((r) => r.billingPlan);
+  const sum = (list: { amountOre: number }[]) => list.reduce((total, i) => total + i.amountOre, 0);
+  return {
+    signed: signed.map((r) => ({ caseId: r.caseId, priceOre: r.priceOre, signedAt: r.signedAt })),
+    dueInPeriodOre: sum(installments.filter((i) => i.dueDate >= firstDay && i.dueDate <= today)),
+    dueNextYearOre: sum(installments.filter((i) => i.dueDate > today && i.dueDate <= yearAhead)),
+  };
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
 import { containsAny, type FoundText, foundIn, jsonText, mentionPatterns } from '../../shared/mentions.ts';
@@ -1170,4 +1170,53 @@ export async function caseOwnerOf(db: Pick<Db, 'select'>, caseId: string): Promi
     .from(caseFile)
     .where(eq(caseFile.id, caseId));
   return row?.owner ?? null;
+}
+
+/**
+ * An HEI's cases in figures, for its key figures: open cases by stage now; cases opened, and closed by
+ * outcome, since a day (a case's closing day is the day it entered "closed"); won cases by sector.
+ */
+export async function caseFigures(db: Db, heiId: string, since: Date | null) {
+  const inPeriod = (column: AnyColumn) => (since ? sql`${column} >= ${since.toISOString()}` : undefined);
+  const [open, [opened], closed] = await Promise.all([
+    db
+      .select({ stage: caseFile.stage, n: count() })
+      .from(caseFile)
+      .where(and(eq(caseFile.heiId, heiId), sql`${caseFile.stage} <> 'closed'`))
+      .groupBy(caseFile.stage),
+    db
+      .select({ n: count() })
+      .from(caseFile)
+      .where(and(eq(caseFile.heiId, heiId), inPeriod(caseFile.createdAt))),
+    db
+      .select({ outcome: caseFile.outcome, sector: caseFile.sector, n: count() })
+      .from(caseFile)
+      .where(and(eq(caseFile.heiId, heiId), eq(caseFile.stage, 'closed'), inPeriod(caseFile.stageEnteredAt)))
+      .groupBy(caseFile.outcome, caseFile.sector),
+  ]);
+  const outcomes = (outcome: string) =>
+    closed.filter((r) => r.outcome === outcome).reduce((sum, r) => sum + r.n, 0);
+  const wonIn = (sector: string) =>
+    closed.filter((r) => r.outcome === 'won' && r.sector === sector).reduce((sum, r) => sum + r.n, 0);
+  return {
+    openByStage: new Map(open.map((r) => [r.stage, r.n])),
+    opened: opened?.n ?? 0,
+    closed: {
+      won: outcomes('won'),
+      lost: outcomes('lost'),
+      declined: outcomes('declined'),
+      referred: outcomes('referred'),
+    },
+    wonBySector: { public: wonIn('public'), private: wonIn('private'), non_profit: wonIn('non_profit') },
+  };
+}
+
+/** When these cases were opened (case id → instant), for lead times; no access check. */
+export async function caseOpenedAt(db: Db, caseIds: string[]) {
+  if (!caseIds.length) return new Map<string, Date>();
+  const rows = await db
+    .select({ id: caseFile.id, createdAt: caseFile.createdAt })
+    .from(caseFile)
+    .where(inArray(caseFile.id, caseIds));
+  return new Map(rows.map((r) => [r.id, r.createdAt]));
 }

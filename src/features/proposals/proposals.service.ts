@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { type AnyColumn, and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
@@ -510,4 +510,46 @@ export async function customersWithProposalsEnding(db: Db, from: string, to: str
     .from(proposal)
     .where(and(eq(proposal.status, 'sent'), sql`${proposal.validUntil} between ${from} and ${to}`));
   return rows.map((r) => r.id);
+}
+
+/**
+ * An HEI's proposals in figures, for its key figures (amounts in öre, without VAT): those awaiting the
+ * customer's answer now, and those sent, accepted and declined since a day.
+ */
+export async function proposalFigures(db: Db, heiId: string, since: Date | null) {
+  const after = (column: AnyColumn) =>
+    since ? sql`${column} >= ${since.toISOString()}` : sql`${column} is not null`;
+  const figure = (where: ReturnType<typeof sql>) => ({
+    count: sql<number>`(count(*) filter (where ${where}))::int`,
+    value: sql<number>`coalesce(sum(${proposal.priceOre}) filter (where ${where}), 0)::float8`,
+  });
+  const [row] = await db
+    .select({
+      awaiting: figure(sql`${proposal.status} = 'sent'`).count,
+      awaitingValue: figure(sql`${proposal.status} = 'sent'`).value,
+      sent: figure(after(proposal.sentAt)).count,
+      sentValue: figure(after(proposal.sentAt)).value,
+      accepted: figure(sql`${proposal.status} = 'accepted' and ${after(proposal.decidedAt)}`).count,
+      acceptedValue: figure(sql`${proposal.status} = 'accepted' and ${after(proposal.decidedAt)}`).value,
+      declined: figure(sql`${proposal.status} = 'declined' and ${after(proposal.decidedAt)}`).count,
+      declinedValue: figure(sql`${proposal.status} = 'declined' and ${after(proposal.decidedAt)}`).value,
+    })
+    .from(proposal)
+    .where(eq(proposal.heiId, heiId));
+  const r = row ?? {
+    awaiting: 0,
+    awaitingValue: 0,
+    sent: 0,
+    sentValue: 0,
+    accepted: 0,
+    acceptedValue: 0,
+    declined: 0,
+    declinedValue: 0,
+  };
+  return {
+    awaiting: { count: r.awaiting, valueOre: r.awaitingValue },
+    sent: { count: r.sent, valueOre: r.sentValue },
+    accepted: { count: r.accepted, valueOre: r.acceptedValue },
+    declined: { count: r.declined, valueOre: r.declinedValue },
+  };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { figurePeriods } from '../../shared/periods.ts';
 import { counties } from '../../shared/subject-areas.ts';
 
 /**
@@ -10,8 +11,7 @@ import { counties } from '../../shared/subject-areas.ts';
 export const MIN_ORGANISATIONS = 3;
 
 /** The period the figures cover: the last 12 or 36 months (whole calendar months), or everything. */
-export const regionalPeriods = ['12m', '36m', 'all'] as const;
-export type RegionalPeriod = (typeof regionalPeriods)[number];
+export const regionalPeriods = figurePeriods;
 
 export const regionalQuery = z.object({
   period: z.enum(regionalPeriods).default('12m'),

@@ -2,7 +2,8 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { forbidden } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
-import { startOfStockholmDay, stockholmDate } from '../../shared/working-days.ts';
+import { everyMonth, periodStart } from '../../shared/periods.ts';
+import { startOfStockholmDay } from '../../shared/working-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { courseCountsByConcept } from '../catalog/catalog.service.ts';
 import { inquiryFigures } from '../inquiries/inquiries.service.ts';
@@ -22,7 +23,6 @@ import {
   MIN_ORGANISATIONS,
   type OccupationDemand,
   type RegionalAnalysis,
-  type RegionalPeriod,
   type RegionalQuery,
 } from './regional.contract.ts';
 import { regionalContribution } from './regional.table.ts';
@@ -45,32 +45,6 @@ async function readerOf(db: Db, actor: Actor) {
     heis,
     hei: atHei ? { id: m.tenant.id, name: m.tenant.name, isAdmin: m.roles.includes('admin') } : null,
   };
-}
-
-// ------------------------------------------------------------------ the period
-
-/** The first day of the period: the first of the month 11 (or 35) months back, Swedish time; null: all. */
-export function periodStart(period: RegionalPeriod, today = new Date()): string | null {
-  if (period === 'all') return null;
-  const [year, month] = stockholmDate(today).split('-').map(Number) as [number, number];
-  const first = year * 12 + (month - 1) - ((period === '12m' ? 12 : 36) - 1);
-  return `${Math.floor(first / 12)}-${String((first % 12) + 1).padStart(2, '0')}-01`;
-}
-
-/** Every month from the first (or the first with an inquiry) to this one, with none missing. */
-function everyMonth(counts: { key: string; count: number }[], since: string | null, today = new Date()) {
-  const byMonth = new Map(counts.map((c) => [c.key, c.count]));
-  const first = since?.slice(0, 7) ?? [...byMonth.keys()].sort()[0];
-  if (!first) return [];
-  const last = stockholmDate(today).slice(0, 7);
-  const months: { key: string; count: number }[] = [];
-  let [year, month] = first.split('-').map(Number) as [number, number];
-  for (let key = first; key <= last; ) {
-    months.push({ key, count: byMonth.get(key) ?? 0 });
-    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
-    key = `${year}-${String(month).padStart(2, '0')}`;
-  }
-  return months;
 }
 
 // ------------------------------------------------------------------ contributing

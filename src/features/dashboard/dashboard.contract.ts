@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { figurePeriods } from '../../shared/periods.ts';
+import { openStages } from '../cases/stages.ts';
+import { heiEvaluationsSchema } from '../evaluation/evaluation.contract.ts';
+
+/**
+ * An HEI's key figures for its contract education: the pipeline now, and what was won, sold, signed and
+ * invoiced in a period — for its managers, administrators, coordinators and economists. Amounts are in öre,
+ * without VAT.
+ */
+export const dashboardQuery = z.object({ period: z.enum(figurePeriods).default('12m') });
+
+const count = z.number().int().min(0);
+const ore = z.number().int().describe('öre, without VAT');
+const amount = z.object({ count, valueOre: ore });
+const share = z.number().min(0).max(1).nullable();
+
+export const dashboardSchema = z.object({
+  hei: z.object({ id: z.uuid(), name: z.string() }),
+  period: z.enum(figurePeriods),
+  since: z.iso.date().nullable(),
+  pipeline: z.object({
+    open: count,
+    byStage: z.array(z.object({ stage: z.enum(openStages), count })),
+    awaitingAnswer: amount.describe('Proposals sent and not yet answered'),
+  }),
+  cases: z.object({
+    opened: count,
+    won: count,
+    lost: count,
+    declined: count,
+    referred: count,
+    winRate: share.describe('Won of won and lost cases closed in the period'),
+    wonBySector: z.object({ public: count, private: count, non_profit: count }),
+  }),
+  proposals: z.object({
+    sent: amount,
+    accepted: amount,
+    declined: amount,
+    hitRate: share.describe('Accepted value of the accepted and declined value decided in the period'),
+  }),
+  agreements: z.object({
+    signed: amount.describe('Signed by both parties in the period'),
+    byMonth: z.array(z.object({ key: z.string().describe('YYYY-MM'), count, valueOre: ore })),
+    medianDaysToAgreement: z
+      .number()
+      .int()
+      .nullable()
+      .describe('From the case opened to the agreement signed'),
+    dueInPeriodOre: ore.describe("Signed agreements' billing-plan payments due in the period, up to today"),
+    dueNextYearOre: ore.describe('Payments due in the twelve months from today'),
+  }),
+  evaluations: heiEvaluationsSchema.shape.totals.describe(
+    "All the HEI's course evaluations (as Uppföljning)",
+  ),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { periodStart } from '../../src/shared/periods.ts';
+import { addDays, stockholmDate } from '../../src/shared/working-days.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { commercialSetUp, exampleProposal } from '../support/commercial.ts';
+import { createUser, inquiryInput, orgNumber, type TestUser } from '../support/factories.ts';
+
+// An HEI's key figures: one case with a proposal accepted and an agreement signed (paid in two parts, one
+// due today, one in two months), one case lost and one won, and one still open.
+let t: TestApp;
+let s: Awaited<ReturnType<typeof commercialSetUp>>;
+let admin: TestUser;
+const today = stockholmDate(new Date());
+
+const read = (user: TestUser, query = '') =>
+  t.request('GET', `/api/dashboard${query}`, { cookie: user.cookie });
+
+async function claimNewCase(sector: 'public' | 'private') {
+  const submitted = await t.app.inject({
+    method: 'POST',
+    url: `/api/public/consortia/${s.consortiumSlug}/inquiries`,
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify(inquiryInput({ orgNumber: orgNumber(), sector })),
+  });
+  expect(submitted.statusCode, submitted.body).toBe(201);
+  const { reference } = submitted.json();
+  const inbox = (await t.request('GET', `/api/inquiries?view=inbox&q=${reference}`, s.as(s.coord))).json()
+    .items;
+  const inquiry = inbox.find((i: { reference: string }) => i.reference === reference);
+  expect((await t.request('POST', `/api/inquiries/${inquiry.id}/claim`, s.as(s.coord))).statusCode).toBe(200);
+  return (await t.request('GET', '/api/cases?pageSize=200', s.as(s.coord)))
+    .json()
+    .items.find((c: { reference: string }) => c.reference === reference).id as string;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  s = await commercialSetUp(t);
+  admin = await createUser(t, [{ organisationId: s.hei, roles: ['admin'] }]);
+  const { proposalId } = await exampleProposal(t, s, 'accepted');
+  const created = await t.request(
+    'POST',
+    `/api/cases/${s.caseId}/agreements`,
+    s.as(s.coord, { proposalId, participantsDeadline: addDays(today, 30) }),
+  );
+  expect(created.statusCode, created.body).toBe(201);
+  const agreement = created.json();
+  const split = await t.request(
+    'PATCH',
+    `/api/agreements/${agreement.id}`,
+    s.as(s.coord, {
+      revision: 1,
+      billingPlan: [
+        { dueDate: today, amountOre: 4_000_000, description: 'Del 1' },
+        { dueDate: addDays(today, 60), amountOre: 5_031_357, description: 'Del 2' },
+      ],
+    }),
+  );
+  expect(split.statusCode, split.body).toBe(200);
+  await t.request('POST', `/api/agreements/${agreement.id}/sign`, s.as(s.manager, { revision: 2 }));
+  const signed = await t.request(
+    'POST',
+    `/api/portal/agreements/${agreement.id}/sign`,
+    s.as(s.contact, { revision: 2 }),
+  );
+  expect(signed.statusCode, signed.body).toBe(200);
+
+  const lost = await claimNewCase('public');
+  const closeLost = await t.request(
+    'POST',
+    `/api/cases/${lost}/close`,
+    s.as(s.coord, { outcome: 'lost', reason: 'Kunden valde en annan leverantör.' }),
+  );
+  expect(closeLost.statusCode, closeLost.body).toBe(200);
+  const won = await claimNewCase('public');
+  const closeWon = await t.request(
+    'POST',
+    `/api/cases/${won}/close`,
+    s.as(s.manager, {
+      outcome: 'won',
+      reason: 'Genomförd och fakturerad.',
+      overrideReason: 'Avtalat utanför Lupp, se diariet.',
+    }),
+  );
+  expect(closeWon.statusCode, closeWon.body).toBe(200);
+  await claimNewCase('private'); // still open
+});
+afterAll(() => t.close());
+
+describe("an HEI's key figures", () => {
+  it('sum the pipeline, the outcomes, the proposals and the agreements with their payments', async () => {
+    const response = await read(s.manager);
+    expect(response.statusCode, response.body).toBe(200);
+    const figures = response.json();
+    expect(figures).toMatchObject({ period: '12m', since: periodStart('12m') });
+    expect(figures.pipeline.open).toBe(2);
+    expect(figures.pipeline.byStage.map((st: { stage: string }) => st.stage)).toEqual([
+      'inquiry',
+      'qualification',
+      'dialogue',
+      'design',
+      'costing',
+      'agreement',
+      'delivery',
+      'evaluation',
+    ]);
+    expect(figures.pipeline.awaitingAnswer).toEqual({ count: 0, valueOre: 0 });
+    expect(figures.cases).toEqual({
+      opened: 4,
+      won: 1,
+      lost: 1,
+      declined: 0,
+      referred: 0,
+      winRate: 0.5,
+      wonBySector: { public: 1, private: 0, non_profit: 0 },
+    });
+    expect(figures.proposals).toEqual({
+      sent: { count: 1, valueOre: 9_031_357 },
+      accepted: { count: 1, valueOre: 9_031_357 },
+      declined: { count: 0, valueOre: 0 },
+      hitRate: 1,
+    });
+    expect(figures.agreements).toMatchObject({
+      signed: { count: 1, valueOre: 9_031_357 },
+      medianDaysToAgreement: 0,
+      dueInPeriodOre: 4_000_000,
+      dueNextYearOre: 5_031_357,
+    });
+    expect(figures.agreements.byMonth).toHaveLength(12);
+    expect(figures.agreements.byMonth.at(-1)).toEqual({
+      key: today.slice(0, 7),
+      count: 1,
+      valueOre: 9_031_357,
+    });
+    expect(figures.evaluations).toMatchObject({ evaluations: 0, answered: 0, satisfaction: null });
+  });
+
+  it('cover all time on request; a bad period is refused', async () => {
+    const all = (await read(admin, '?period=all')).json();
+    expect(all).toMatchObject({ period: 'all', since: null });
+    expect(all.agreements.byMonth).toEqual([{ key: today.slice(0, 7), count: 1, valueOre: 9_031_357 }]);
+    expect((await read(admin, '?period=year')).statusCode).toBe(400);
+  });
+
+  it("are the active HEI's own: teachers and customers are refused, another HEI sees its own", async () => {
+    expect((await read(s.teacher)).statusCode).toBe(403);
+    expect((await read(s.contact)).statusCode).toBe(403);
+    const theirs = (await read(s.outsider)).json();
+    expect(theirs.pipeline.open).toBe(0);
+    expect(theirs.agreements.signed).toEqual({ count: 0, valueOre: 0 });
+    expect((await read(s.coord)).statusCode).toBe(200);
+    expect((await read(s.economist)).statusCode).toBe(200);
+  });
+});

@@ -12,6 +12,7 @@ import { stages } from '../features/cases/stages.ts';
 import { courseFormats, courseLevels } from '../features/catalog/catalog.fields.ts';
 import { sectors } from '../features/inquiries/inquiries.contract.ts';
 import { regionalPeriods } from '../features/regional/regional.contract.ts';
+import { figurePeriods } from '../shared/periods.ts';
 import { counties } from '../shared/subject-areas.ts';
 import { MembersPage } from './features/admin/MembersPage.tsx';
 import { OrganisationPage } from './features/admin/OrganisationPage.tsx';
@@ -116,6 +117,13 @@ const regionalRoute = createRoute({
     county: z.enum(counties).optional().catch(undefined),
   }),
   component: lazyRouteComponent(() => import('./features/regional/RegionalPage.tsx'), 'RegionalPage'),
+});
+
+const keyFiguresRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/analysis/hei',
+  validateSearch: z.object({ period: z.enum(figurePeriods).default('12m').catch('12m') }),
+  component: lazyRouteComponent(() => import('./features/dashboard/KeyFiguresPage.tsx'), 'KeyFiguresPage'),
 });
 
 const processGuideRoute = createRoute({
@@ -368,6 +376,7 @@ const routeTree = rootRoute.addChildren([
     matchingRoute,
     evaluationRoute,
     regionalRoute,
+    keyFiguresRoute,
     processGuideRoute,
     membersRoute,
     organisationRoute,

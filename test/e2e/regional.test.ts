@@ -64,7 +64,7 @@ describe('the regional analysis (Analys)', () => {
     const byCounty = page.getByTestId('regional-by-county');
     expect(await byCounty.getByRole('row').count()).toBe(2);
     await byCounty.getByRole('row', { name: /^Norrbotten \d+$/ }).waitFor();
-    await page.getByLabel('Period').selectOption('all');
+    await page.getByLabel('Period', { exact: true }).selectOption('all');
     await page.waitForURL(/period=all/);
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);

@@ -8,6 +8,9 @@ import { heiEvaluationsSchema } from '../evaluation/evaluation.contract.ts';
  * invoiced in a period — for its managers, administrators, coordinators and economists. Amounts are in öre,
  * without VAT.
  */
+/** Who reads the key figures: those who run or pay for contract education at the HEI (not teachers). */
+export const DASHBOARD_READERS = ['admin', 'manager', 'coordinator', 'economist'] as const;
+
 export const dashboardQuery = z.object({ period: z.enum(figurePeriods).default('12m') });
 
 const count = z.number().int().min(0);

@@ -7,10 +7,7 @@ import { openStages } from '../cases/stages.ts';
 import { heiEvaluations } from '../evaluation/evaluation.service.ts';
 import { proposalFigures } from '../proposals/proposals.service.ts';
 import { type Actor, actingHei } from '../tenancy/tenancy.service.ts';
-import type { Dashboard } from './dashboard.contract.ts';
-
-/** Who reads the key figures: those who run or pay for contract education at the HEI (not teachers). */
-export const DASHBOARD_READERS = ['admin', 'manager', 'coordinator', 'economist'] as const;
+import { DASHBOARD_READERS, type Dashboard } from './dashboard.contract.ts';
 
 const ratio = (part: number, whole: number) => (whole ? part / whole : null);
 

@@ -147,7 +147,7 @@ export const en: Translation = {
     analysis: {
       title: 'Analysis',
       description:
-        "The consortium's pooled analysis: competences and occupations in demand in the region, the front door's inquiries and the courses on offer for them.",
+        "The consortium's pooled analysis of the competences and occupations in demand in the region, and the HEI's key figures for its contract education.",
     },
     processGuide: {
       title: 'Process guide',
@@ -1756,6 +1756,56 @@ export const en: Translation = {
     alreadyAnswered: 'This link has already been used to answer. Each link works once.',
     notFound: 'The survey link does not exist. Check the address.',
     missing: 'Answer every question before sending ({{count}} missing).',
+  },
+  keyFigures: {
+    title: 'Key figures',
+    tabs: 'Parts of the analysis',
+    regionalTab: "The consortium's analysis",
+    heiTab: "Our HEI's key figures",
+    intro:
+      'Contract education at {{hei}} in figures: the cases in progress now, and what was won, offered, agreed and is to be invoiced in the period. Amounts without VAT.',
+    noAccess: "The key figures are for the HEI's managers, administrators, coordinators and economists.",
+    pipeline: {
+      title: 'Cases in progress',
+      open: 'Open cases',
+      awaiting_one: "{{count}} proposal awaits the customer's answer",
+      awaiting_other: "{{count}} proposals await the customer's answer",
+      stage: 'Stage',
+      cases: 'Cases',
+      toBoard: 'To the case board',
+    },
+    sales: {
+      title: 'Sales in the period',
+      opened: 'New cases',
+      winRate: 'Win rate (won of won and lost)',
+      sent_one: '{{count}} proposal sent',
+      sent_other: '{{count}} proposals sent',
+      accepted_one: '{{count}} proposal accepted',
+      accepted_other: '{{count}} proposals accepted',
+      declined_one: '{{count}} proposal declined',
+      declined_other: '{{count}} proposals declined',
+      hitRate: 'Share of value accepted (of accepted and declined)',
+      note: 'Besides, {{declined}} cases were closed as declined and {{referred}} as referred. Cases won by sector: public {{public}}, private {{private}}, non-profit {{nonProfit}}.',
+    },
+    agreements: {
+      title: 'Agreements and invoicing',
+      signed_one: '{{count}} agreement signed by both parties',
+      signed_other: '{{count}} agreements signed by both parties',
+      leadTime: 'Median time from case to agreement',
+      days_one: '{{count}} day',
+      days_other: '{{count}} days',
+      dueInPeriod: 'To invoice by the billing plans in the period, up to today',
+      dueNextYear: 'To invoice in the coming twelve months',
+      chartAlt: 'Bar chart: agreed value per month over {{months}} months. The figures are in the table.',
+      month: 'Month',
+      count: 'Agreements',
+      value: 'Agreed value',
+      none: 'No agreements were signed in the period.',
+    },
+    evaluations: {
+      title: 'Evaluations',
+      more: 'Every evaluation on the Evaluation page',
+    },
   },
   regional: {
     intro:

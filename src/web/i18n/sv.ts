@@ -149,7 +149,7 @@ export const sv = {
     analysis: {
       title: 'Analys',
       description:
-        'Konsortiets gemensamma analys: efterfrågade kompetenser och yrken i regionen, förfrågningarna via ingången och kursutbudet för dem.',
+        'Konsortiets gemensamma analys av efterfrågade kompetenser och yrken i regionen, och lärosätets nyckeltal för uppdragsutbildningen.',
     },
     processGuide: {
       title: 'Processguide',
@@ -1758,6 +1758,57 @@ export const sv = {
     alreadyAnswered: 'Den här länken har redan använts för att svara. Varje länk kan användas en gång.',
     notFound: 'Enkätlänken finns inte. Kontrollera adressen.',
     missing: 'Svara på alla frågor innan du skickar ({{count}} saknas).',
+  },
+  keyFigures: {
+    title: 'Nyckeltal',
+    tabs: 'Analysens delar',
+    regionalTab: 'Konsortiets analys',
+    heiTab: 'Vårt lärosätes nyckeltal',
+    intro:
+      'Uppdragsutbildningen vid {{hei}} i siffror: ärendena som pågår just nu, och vad som vunnits, offererats, avtalats och ska faktureras under perioden. Belopp utan moms.',
+    noAccess: 'Nyckeltalen är till för lärosätets ledning, administratörer, samordnare och ekonomer.',
+    pipeline: {
+      title: 'Pågående ärenden',
+      open: 'Öppna ärenden',
+      awaiting_one: '{{count}} offert väntar på kundens svar',
+      awaiting_other: '{{count}} offerter väntar på kundens svar',
+      stage: 'Steg',
+      cases: 'Ärenden',
+      toBoard: 'Till ärendetavlan',
+    },
+    sales: {
+      title: 'Försäljning under perioden',
+      opened: 'Nya ärenden',
+      winRate: 'Vinstandel (vunna av vunna och förlorade)',
+      sent_one: '{{count}} offert skickad',
+      sent_other: '{{count}} offerter skickade',
+      accepted_one: '{{count}} offert antagen',
+      accepted_other: '{{count}} offerter antagna',
+      declined_one: '{{count}} offert avböjd',
+      declined_other: '{{count}} offerter avböjda',
+      hitRate: 'Andel antaget värde (av antagna och avböjda)',
+      note: 'Dessutom avslutades {{declined}} ärenden som avböjda och {{referred}} som hänvisade. Vunna ärenden per sektor: offentlig {{public}}, privat {{private}}, ideell {{nonProfit}}.',
+    },
+    agreements: {
+      title: 'Avtal och fakturering',
+      signed_one: '{{count}} avtal undertecknat av båda parter',
+      signed_other: '{{count}} avtal undertecknade av båda parter',
+      leadTime: 'Mediantid från ärende till avtal',
+      days_one: '{{count}} dag',
+      days_other: '{{count}} dagar',
+      dueInPeriod: 'Att fakturera enligt betalplanerna under perioden, till i dag',
+      dueNextYear: 'Att fakturera de kommande tolv månaderna',
+      chartAlt:
+        'Stapeldiagram: avtalat värde per månad under {{months}} månader. Siffrorna finns i tabellen.',
+      month: 'Månad',
+      count: 'Avtal',
+      value: 'Avtalat värde',
+      none: 'Inga avtal undertecknades under perioden.',
+    },
+    evaluations: {
+      title: 'Utvärderingar',
+      more: 'Alla utvärderingar på sidan Uppföljning',
+    },
   },
   regional: {
     intro:

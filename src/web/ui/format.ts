@@ -7,12 +7,15 @@ export function useFormat() {
   const locale = i18n.language === 'en' ? 'en-GB' : 'sv-SE';
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const month = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric' });
   // the interface language's version of a text, else the other one
   const pickedLanguage = (text: { sv: string | null; en: string | null }): 'sv' | 'en' =>
     i18n.language === 'en' ? (text.en !== null ? 'en' : 'sv') : text.sv !== null ? 'sv' : 'en';
   return {
     date: (iso: string) => date.format(new Date(iso.length === 10 ? `${iso}T12:00:00` : iso)),
     dateTime: (iso: string) => dateTime.format(new Date(iso)),
+    /** A month (YYYY-MM) short, with its year: "dec. 2026", "Dec 2026". */
+    month: (yearMonth: string) => month.format(new Date(`${yearMonth}-15T12:00:00`)),
     subjectArea: (code: string | null) => {
       if (!code) return null;
       const area = subjectAreas.find((s) => s.code === (code as SubjectAreaCode));

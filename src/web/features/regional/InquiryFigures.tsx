@@ -9,15 +9,10 @@ import type { InquiryFigures } from './regional.api.ts';
  * table beside carries the figures) and counts by status, sector, subject area and county.
  */
 export function InquiryFiguresView({ figures }: { figures: InquiryFigures }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   if (!figures.total) return <Text>{t('regional.inquiries.none')}</Text>;
   const busiest = [...figures.byMonth].sort((a, b) => b.count - a.count)[0];
-  const monthName = (key: string) =>
-    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'sv-SE', {
-      month: 'short',
-      year: 'numeric',
-    }).format(new Date(`${key}-15T12:00:00`));
   return (
     <Stack gap="md">
       <div
@@ -25,12 +20,12 @@ export function InquiryFiguresView({ figures }: { figures: InquiryFigures }) {
         aria-label={t('regional.inquiries.chartAlt', {
           total: figures.total,
           months: figures.byMonth.length,
-          busiest: busiest ? monthName(busiest.key) : '–',
+          busiest: busiest ? format.month(busiest.key) : '–',
         })}
         style={{ width: '100%', height: 220 }}
       >
         <ResponsiveContainer>
-          <BarChart data={figures.byMonth.map((m) => ({ month: monthName(m.key), count: m.count }))}>
+          <BarChart data={figures.byMonth.map((m) => ({ month: format.month(m.key), count: m.count }))}>
             <CartesianGrid stroke="#d0d0d0" vertical={false} />
             <XAxis dataKey="month" stroke="#333" />
             <YAxis allowDecimals={false} stroke="#333" />
@@ -38,10 +33,10 @@ export function InquiryFiguresView({ figures }: { figures: InquiryFigures }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" style={{ alignItems: 'start' }}>
         <Counts
           caption={t('regional.inquiries.byMonth')}
-          rows={figures.byMonth.map((m) => [monthName(m.key), m.count])}
+          rows={figures.byMonth.map((m) => [format.month(m.key), m.count])}
           testId="regional-by-month"
         />
         <Stack gap="lg">

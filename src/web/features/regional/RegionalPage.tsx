@@ -20,6 +20,7 @@ import { useFormat } from '../../ui/format.ts';
 import { KeyFigure } from '../../ui/KeyFigure.tsx';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, Forbidden, Page, QueryView, Section } from '../../ui/page.tsx';
+import { AnalysisTabs } from '../dashboard/AnalysisTabs.tsx';
 import { InquiryFiguresView } from './InquiryFigures.tsx';
 import {
   type CompetenceDemand,
@@ -52,6 +53,7 @@ export function RegionalPage() {
     void navigate({ to: '/analysis', search: { ...search, ...next } });
   return (
     <Page title={t('areas.analysis.title')}>
+      <AnalysisTabs current="regional" />
       <Text maw={760}>{t('regional.intro')}</Text>
       <Group align="end">
         <NativeSelect

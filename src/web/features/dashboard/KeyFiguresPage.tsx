@@ -1,0 +1,246 @@
+import { NativeSelect, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { type FigurePeriod, figurePeriods } from '../../../shared/periods.ts';
+import { activeOrganisationOf, useMe } from '../../session.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { useFormat } from '../../ui/format.ts';
+import { KeyFigure } from '../../ui/KeyFigure.tsx';
+import { AnchorLink } from '../../ui/links.tsx';
+import { Forbidden, Page, QueryView, Section } from '../../ui/page.tsx';
+import { AnalysisTabs, useReadsKeyFigures } from './AnalysisTabs.tsx';
+import { type Dashboard, dashboardQuery } from './dashboard.api.ts';
+
+const route = getRouteApi('/app/analysis/hei');
+
+/**
+ * The HEI's key figures for its contract education: the pipeline as it stands, and what was won, offered,
+ * signed and is to be invoiced in a period, with the participants' and customers' evaluations — for its
+ * managers, administrators, coordinators and economists.
+ */
+export function KeyFiguresPage() {
+  const { t } = useTranslation();
+  const hei = activeOrganisationOf(useMe());
+  const allowed = useReadsKeyFigures();
+  const { period } = route.useSearch();
+  const navigate = useNavigate();
+  const query = useQuery({ ...dashboardQuery(period), enabled: allowed });
+  return (
+    <Page title={t('keyFigures.title')}>
+      <AnalysisTabs current="hei" />
+      <Text maw={760}>{t('keyFigures.intro', { hei: hei?.tenant.name ?? '' })}</Text>
+      <NativeSelect
+        label={t('regional.period')}
+        value={period}
+        maw={280}
+        onChange={(event) =>
+          void navigate({
+            to: '/analysis/hei',
+            search: { period: event.currentTarget.value as FigurePeriod },
+          })
+        }
+      >
+        {figurePeriods.map((p) => (
+          <option key={p} value={p}>
+            {t(`regional.periods.${p}`)}
+          </option>
+        ))}
+      </NativeSelect>
+      <QueryView
+        query={query}
+        allowed={allowed}
+        forbidden={<Forbidden>{t('keyFigures.noAccess')}</Forbidden>}
+      >
+        {(figures) => (
+          <Stack gap="lg">
+            <Pipeline figures={figures} />
+            <Sales figures={figures} />
+            <Agreements figures={figures} />
+            <Evaluations figures={figures} />
+          </Stack>
+        )}
+      </QueryView>
+    </Page>
+  );
+}
+
+function Pipeline({ figures }: { figures: Dashboard }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { pipeline } = figures;
+  return (
+    <Section id="key-figures-pipeline" title={t('keyFigures.pipeline.title')}>
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
+          <KeyFigure label={t('keyFigures.pipeline.open')} value={String(pipeline.open)} />
+          <KeyFigure
+            label={t('keyFigures.pipeline.awaiting', { count: pipeline.awaitingAnswer.count })}
+            value={format.kronor(pipeline.awaitingAnswer.valueOre)}
+          />
+        </SimpleGrid>
+        <DataTable
+          minWidth={360}
+          striped
+          data-testid="key-figures-stages"
+          columns={[t('keyFigures.pipeline.stage'), t('keyFigures.pipeline.cases')]}
+        >
+          {pipeline.byStage.map((s) => (
+            <Table.Tr key={s.stage}>
+              <Table.Th scope="row" fw={400}>
+                {t(`labels.stage.${s.stage}`)}
+              </Table.Th>
+              <Table.Td>{s.count}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+        <AnchorLink to="/cases" search={{ view: 'board' }} size="sm">
+          {t('keyFigures.pipeline.toBoard')}
+        </AnchorLink>
+      </Stack>
+    </Section>
+  );
+}
+
+function Sales({ figures }: { figures: Dashboard }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { cases, proposals } = figures;
+  const share = (value: number | null) => (value === null ? '–' : format.percent(Math.round(value * 10_000)));
+  return (
+    <Section id="key-figures-sales" title={t('keyFigures.sales.title')}>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} data-testid="key-figures-sales">
+        <KeyFigure label={t('keyFigures.sales.opened')} value={String(cases.opened)} />
+        <KeyFigure label={t('labels.outcome.won')} value={String(cases.won)} />
+        <KeyFigure label={t('labels.outcome.lost')} value={String(cases.lost)} />
+        <KeyFigure label={t('keyFigures.sales.winRate')} value={share(cases.winRate)} />
+        <KeyFigure
+          label={t('keyFigures.sales.sent', { count: proposals.sent.count })}
+          value={format.kronor(proposals.sent.valueOre)}
+        />
+        <KeyFigure
+          label={t('keyFigures.sales.accepted', { count: proposals.accepted.count })}
+          value={format.kronor(proposals.accepted.valueOre)}
+        />
+        <KeyFigure
+          label={t('keyFigures.sales.declined', { count: proposals.declined.count })}
+          value={format.kronor(proposals.declined.valueOre)}
+        />
+        <KeyFigure label={t('keyFigures.sales.hitRate')} value={share(proposals.hitRate)} />
+      </SimpleGrid>
+      <Text size="sm" mt="sm">
+        {t('keyFigures.sales.note', {
+          declined: cases.declined,
+          referred: cases.referred,
+          public: cases.wonBySector.public,
+          private: cases.wonBySector.private,
+          nonProfit: cases.wonBySector.non_profit,
+        })}
+      </Text>
+    </Section>
+  );
+}
+
+function Agreements({ figures }: { figures: Dashboard }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { agreements } = figures;
+  const months = agreements.byMonth.map((m) => ({
+    month: format.month(m.key),
+    kronor: m.valueOre / 100,
+    ...m,
+  }));
+  return (
+    <Section id="key-figures-agreements" title={t('keyFigures.agreements.title')}>
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} data-testid="key-figures-agreements">
+          <KeyFigure
+            label={t('keyFigures.agreements.signed', { count: agreements.signed.count })}
+            value={format.kronor(agreements.signed.valueOre)}
+          />
+          <KeyFigure
+            label={t('keyFigures.agreements.leadTime')}
+            value={
+              agreements.medianDaysToAgreement === null
+                ? '–'
+                : t('keyFigures.agreements.days', { count: agreements.medianDaysToAgreement })
+            }
+          />
+          <KeyFigure
+            label={t('keyFigures.agreements.dueInPeriod')}
+            value={format.kronor(agreements.dueInPeriodOre)}
+          />
+          <KeyFigure
+            label={t('keyFigures.agreements.dueNextYear')}
+            value={format.kronor(agreements.dueNextYearOre)}
+          />
+        </SimpleGrid>
+        {agreements.signed.count > 0 && (
+          <div
+            role="img"
+            aria-label={t('keyFigures.agreements.chartAlt', { months: months.length })}
+            style={{ width: '100%', height: 200 }}
+          >
+            <ResponsiveContainer>
+              <BarChart data={months}>
+                <CartesianGrid stroke="#d0d0d0" vertical={false} />
+                <XAxis dataKey="month" stroke="#333" />
+                <YAxis
+                  stroke="#333"
+                  width={90}
+                  tickFormatter={(kronor: number) => format.number(kronor, 0)}
+                />
+                <Bar dataKey="kronor" fill="#1f4e8c" isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        )}
+        <DataTable
+          minWidth={420}
+          striped
+          data-testid="key-figures-by-month"
+          columns={[
+            t('keyFigures.agreements.month'),
+            t('keyFigures.agreements.count'),
+            t('keyFigures.agreements.value'),
+          ]}
+        >
+          {months
+            .filter((m) => m.count > 0)
+            .map((m) => (
+              <Table.Tr key={m.key}>
+                <Table.Th scope="row" fw={400}>
+                  {m.month}
+                </Table.Th>
+                <Table.Td>{m.count}</Table.Td>
+                <Table.Td>{format.kronor(m.valueOre)}</Table.Td>
+              </Table.Tr>
+            ))}
+        </DataTable>
+        {agreements.signed.count === 0 && <Text>{t('keyFigures.agreements.none')}</Text>}
+      </Stack>
+    </Section>
+  );
+}
+
+function Evaluations({ figures }: { figures: Dashboard }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const e = figures.evaluations;
+  const figure = (value: number | null, signed = false) =>
+    value === null ? '–' : `${signed && value > 0 ? '+' : ''}${format.number(value)}`;
+  return (
+    <Section id="key-figures-evaluations" title={t('keyFigures.evaluations.title')}>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+        <KeyFigure label={t('evaluation.page.evaluations')} value={String(e.evaluations)} />
+        <KeyFigure label={t('evaluation.page.satisfaction')} value={figure(e.satisfaction)} />
+        <KeyFigure label={t('evaluation.page.gain')} value={figure(e.gain, true)} />
+        <KeyFigure label={t('evaluation.page.results')} value={figure(e.results)} />
+      </SimpleGrid>
+      <AnchorLink to="/evaluation" size="sm" mt="sm" display="block">
+        {t('keyFigures.evaluations.more')}
+      </AnchorLink>
+    </Section>
+  );
+}

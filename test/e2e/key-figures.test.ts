@@ -1,0 +1,118 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { weldingChain } from './support/commercial.ts';
+import {
+  expectEnglish,
+  expectHeading,
+  expectNoAxeViolations,
+  luppAndBrowser,
+  newPage,
+  SWEDISH_SHELL_UI,
+  signIn,
+  switchOrganisation,
+} from './support/lupp.ts';
+
+// Högskolan i Norrvik's key figures: the welding course has been sold and its agreement signed by both
+// parties. Karin (coordinator) opens Analys, goes to her HEI's key figures and reads the pipeline, the sale
+// and the agreement with its value; a teacher has no key figures; the page reads in English.
+
+const journey = luppAndBrowser();
+
+beforeAll(async () => {
+  await weldingChain(journey.lupp, 'signed');
+});
+
+describe("the HEI's key figures (Analys)", () => {
+  it('show the pipeline, the sale and the signed agreement of the period', async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Analys', exact: true })
+      .click();
+    await expectHeading(page, 'Analys');
+    const tabs = page.getByRole('navigation', { name: 'Analysens delar' });
+    expect(await tabs.getByRole('link', { name: 'Konsortiets analys' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    await tabs.getByRole('link', { name: 'Vårt lärosätes nyckeltal' }).click();
+    await expectHeading(page, 'Nyckeltal');
+    await page.getByText(/Uppdragsutbildningen vid Högskolan i Norrvik i siffror/).waitFor();
+
+    const stages = page.getByTestId('key-figures-stages');
+    await stages.getByRole('row', { name: /^Förfrågan \d+$/ }).waitFor();
+    expect(await stages.getByRole('row').count()).toBe(1 + 8);
+    const sales = page.getByTestId('key-figures-sales');
+    await sales.getByText('1 offert antagen').waitFor();
+    expect(await sales.getByText('90 313,57 kr').count()).toBe(2); // sent and accepted
+    await sales.getByText('100 %').waitFor();
+    const agreements = page.getByTestId('key-figures-agreements');
+    await agreements.getByText('1 avtal undertecknat av båda parter').waitFor();
+    // signed in the period, and to invoice in the coming twelve months (one payment after the course)
+    expect(await agreements.getByText('90 313,57 kr').count()).toBe(2);
+    await page
+      .getByTestId('key-figures-by-month')
+      .getByRole('row', { name: /1 90 313,57 kr$/ })
+      .waitFor();
+    await page.getByRole('img', { name: /avtalat värde per månad under 12 månader/ }).waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel('Period', { exact: true }).selectOption('all');
+    await page.waitForURL(/period=all/);
+    await agreements.getByText('1 avtal undertecknat av båda parter').waitFor();
+    await page.getByRole('link', { name: 'Till ärendetavlan' }).click();
+    await page.waitForURL(/\/cases\?view=board/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("are not for teachers, who see only the consortium's analysis", async () => {
+    const { context, page } = await newPage(journey);
+    await signIn(page, 'lars.larare@mittland.example');
+    await page.goto('/analysis');
+    await page.getByRole('heading', { name: 'Efterfrågade kompetenser' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Analysens delar' }).count()).toBe(0);
+    await page.goto('/analysis/hei');
+    await page
+      .getByText('Nyckeltalen är till för lärosätets ledning, administratörer, samordnare och ekonomer.')
+      .waitFor();
+    await context.close();
+  });
+
+  it('read in English', async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'karin.koordinator@mittland.example');
+    await page.getByRole('button', { name: 'English' }).click();
+    await switchOrganisation(page, 'Högskolan i Norrvik');
+    await page.goto('/analysis/hei');
+    await expectHeading(page, 'Key figures');
+    await page
+      .getByTestId('key-figures-agreements')
+      .getByText('1 agreement signed by both parties')
+      .waitFor();
+    expect(await page.getByTestId('key-figures-agreements').getByText('SEK 90,313.57').count()).toBe(2);
+    await expectEnglish(page, [...SWEDISH_SHELL_UI, ...SWEDISH_KEY_FIGURES_UI]);
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+/** Interface words of the key figures that must not show in English. */
+const SWEDISH_KEY_FIGURES_UI = [
+  'Nyckeltal',
+  'Pågående ärenden',
+  'Öppna ärenden',
+  'Steg',
+  'Ärenden',
+  'Försäljning',
+  'Vunnet',
+  'Förlorat',
+  'Vinstandel',
+  'offert',
+  'avtal',
+  'Avtal och fakturering',
+  'Mediantid',
+  'dagar',
+  'Utvärderingar',
+  'Konsortiets analys',
+];

@@ -67,6 +67,15 @@ describe('the regional analysis (Analys)', () => {
     await page.getByLabel('Period', { exact: true }).selectOption('all');
     await page.waitForURL(/period=all/);
     await expectNoAxeViolations(page);
+
+    // the consortium's catalogues are his to read too: which courses there are for a competence
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Kurser', exact: true })
+      .click();
+    await expectHeading(page, 'Kurser');
+    await page.getByTestId('courses-table').getByRole('link', { name: 'Lean i underhållsarbetet' }).click();
+    await expectHeading(page, 'Lean i underhållsarbetet');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MyWork } from '../features/overview/MyWork.tsx';
 import { CustomerToDo } from '../features/portal/CustomerToDo.tsx';
 import { activeMembershipOf, useMe } from '../session.ts';
-import { areaItems, isCustomerContact, isHeiMembership } from '../shell/navigation.ts';
+import { homeAreaItems, isCustomerContact, isHeiMembership } from '../shell/navigation.ts';
 import { AnchorLink, ButtonLink } from '../ui/links.tsx';
 import { Page } from '../ui/page.tsx';
 
@@ -79,7 +79,7 @@ export function HomePage() {
             {t('home.areasTitle')}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-            {areaItems
+            {homeAreaItems(active)
               .filter((item) => item.to !== '/')
               .map((item) => (
                 <Card key={item.to} withBorder padding="md">

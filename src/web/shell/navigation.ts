@@ -17,6 +17,21 @@ export const areaItems = [
   { to: '/process-guide', label: 'processGuide' },
 ] as const satisfies readonly NavItem[];
 
+/**
+ * A consortium's regional analyst works in no HEI: the consortium's catalogues, its pooled analysis and the
+ * guide are theirs (cases, inquiries, needs analyses, matching and evaluations are an HEI's).
+ */
+export const analystItems = [
+  { to: '/', label: 'home', exact: true },
+  { to: '/courses', label: 'courses' },
+  { to: '/analysis', label: 'analysis' },
+  { to: '/process-guide', label: 'processGuide' },
+] as const satisfies readonly NavItem[];
+
+/** The areas of the active membership's menu and start page (customers have the portal instead). */
+export const homeAreaItems = (membership: Membership | null) =>
+  membership?.scope === 'consortium' ? analystItems : areaItems;
+
 /** What a customer organisation's contact people see: their own inquiries and cases. */
 export const customerItems = [
   { to: '/', label: 'home', exact: true },
@@ -62,7 +77,7 @@ export const menuItems = (membership: Membership | null): readonly MenuItem[] =>
           selfAssessmentItem,
           myProfileItem,
         ]
-      : areaItems;
+      : homeAreaItems(membership);
 
 export const adminItems = [
   { to: '/admin/members', label: 'members' },

@@ -22,7 +22,7 @@ const route = getRouteApi('/app/courses');
 /** Search every catalogue of the consortium: free text in Swedish or English, and filters. */
 export function CatalogPage() {
   const { t } = useTranslation();
-  const { canRead, canWrite } = useCatalogAccess();
+  const { canBrowse: canRead, canWrite } = useCatalogAccess();
   const { page = 1, ...filters } = route.useSearch();
   const navigate = useNavigate();
   const courses = useQuery({

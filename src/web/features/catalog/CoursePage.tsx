@@ -19,7 +19,7 @@ export function CoursePage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { courseId } = route.useParams();
-  const { canRead } = useCatalogAccess();
+  const { canBrowse: canRead } = useCatalogAccess();
   const course = useQuery({ ...courseQuery(courseId), enabled: canRead });
   return (
     <Page

@@ -69,11 +69,16 @@ describe('the regional analysis (Analys)', () => {
     await expectNoAxeViolations(page);
 
     // the consortium's catalogues are his to read too: which courses there are for a competence
+    await page.getByLabel('Period', { exact: true }).selectOption('12m');
+    await page.getByLabel('Län').selectOption('');
+    await page.getByRole('link', { name: 'Sök i katalogerna: kurser om Förändringsledning' }).click();
+    await expectHeading(page, 'Kurser');
+    expect(await page.getByRole('searchbox').inputValue()).toBe('Förändringsledning');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'Kurser', exact: true })
       .click();
-    await expectHeading(page, 'Kurser');
+    await page.waitForURL(/\/courses$/);
     await page.getByTestId('courses-table').getByRole('link', { name: 'Lean i underhållsarbetet' }).click();
     await expectHeading(page, 'Lean i underhållsarbetet');
     expect(errors).toEqual([]);

@@ -1855,6 +1855,8 @@ export const en: Translation = {
       suggested_one: '+{{count}} suggested',
       suggested_other: '+{{count}} suggested',
       unmet: 'No matching course',
+      search: 'Search the catalogues',
+      searchFor: 'Search the catalogues: courses on {{competence}}',
       export: 'Download the competences (CSV)',
     },
     occupations: {

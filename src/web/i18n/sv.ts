@@ -1858,6 +1858,8 @@ export const sv = {
       suggested_one: '+{{count}} föreslagen',
       suggested_other: '+{{count}} föreslagna',
       unmet: 'Utan matchande kurs',
+      search: 'Sök i katalogerna',
+      searchFor: 'Sök i katalogerna: kurser om {{competence}}',
       export: 'Ladda ner kompetenserna (CSV)',
     },
     occupations: {

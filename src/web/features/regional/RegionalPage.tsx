@@ -18,6 +18,7 @@ import { activeMembershipOf, useMe } from '../../session.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { KeyFigure } from '../../ui/KeyFigure.tsx';
+import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, Forbidden, Page, QueryView, Section } from '../../ui/page.tsx';
 import { AnalysisTabs } from '../dashboard/AnalysisTabs.tsx';
@@ -263,6 +264,14 @@ function Competences({ analysis }: { analysis: RegionalAnalysis }) {
               {c.suggestedCourses > 0 && (
                 <Text size="xs">{t('regional.competences.suggested', { count: c.suggestedCourses })}</Text>
               )}
+              <AnchorLink
+                to="/courses"
+                search={{ q: format.pick(c.concept.label) }}
+                size="xs"
+                aria-label={t('regional.competences.searchFor', { competence: format.pick(c.concept.label) })}
+              >
+                {t('regional.competences.search')}
+              </AnchorLink>
             </Table.Td>
             <Table.Td>{c.unmetOrganisations}</Table.Td>
           </Table.Tr>

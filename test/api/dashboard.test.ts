@@ -105,6 +105,8 @@ describe("an HEI's key figures", () => {
       'evaluation',
     ]);
     expect(figures.pipeline.awaitingAnswer).toEqual({ count: 0, valueOre: 0 });
+    // who is responsible for the open cases: the coordinator who claimed them
+    expect(figures.pipeline.byOwner).toEqual([{ owner: s.coord.name, count: 2 }]);
     expect(figures.cases).toEqual({
       opened: 4,
       won: 1,

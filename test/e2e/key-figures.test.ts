@@ -41,6 +41,11 @@ describe("the HEI's key figures (Analys)", () => {
     const stages = page.getByTestId('key-figures-stages');
     await stages.getByRole('row', { name: /^Förfrågan \d+$/ }).waitFor();
     expect(await stages.getByRole('row').count()).toBe(1 + 8);
+    // Karin worked every seeded case at Norrvik
+    await page
+      .getByTestId('key-figures-owners')
+      .getByRole('row', { name: /^Karin Berg \d+$/ })
+      .waitFor();
     const sales = page.getByTestId('key-figures-sales');
     await sales.getByText('1 offert antagen').waitFor();
     expect(await sales.getByText('90 313,57 kr').count()).toBe(2); // sent and accepted

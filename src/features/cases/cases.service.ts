@@ -1180,10 +1180,11 @@ export async function caseFigures(db: Db, heiId: string, since: Date | null) {
   const inPeriod = (column: AnyColumn) => (since ? sql`${column} >= ${since.toISOString()}` : undefined);
   const [open, [opened], closed] = await Promise.all([
     db
-      .select({ stage: caseFile.stage, n: count() })
+      .select({ stage: caseFile.stage, owner: authUser.name, n: count() })
       .from(caseFile)
+      .leftJoin(authUser, eq(authUser.id, caseFile.ownerUserId))
       .where(and(eq(caseFile.heiId, heiId), sql`${caseFile.stage} <> 'closed'`))
-      .groupBy(caseFile.stage),
+      .groupBy(caseFile.stage, authUser.id, authUser.name),
     db
       .select({ n: count() })
       .from(caseFile)
@@ -1198,8 +1199,17 @@ export async function caseFigures(db: Db, heiId: string, since: Date | null) {
     closed.filter((r) => r.outcome === outcome).reduce((sum, r) => sum + r.n, 0);
   const wonIn = (sector: string) =>
     closed.filter((r) => r.outcome === 'won' && r.sector === sector).reduce((sum, r) => sum + r.n, 0);
+  const tally = (key: (r: (typeof open)[number]) => string | null) => {
+    const counts = new Map<string | null, number>();
+    for (const r of open) counts.set(key(r), (counts.get(key(r)) ?? 0) + r.n);
+    return counts;
+  };
   return {
-    openByStage: new Map(open.map((r) => [r.stage, r.n])),
+    openByStage: tally((r) => r.stage),
+    // who is responsible for the open cases (null: nobody yet), most first
+    openByOwner: [...tally((r) => r.owner)]
+      .map(([owner, n]) => ({ owner, count: n }))
+      .sort((a, b) => b.count - a.count || (a.owner ?? '').localeCompare(b.owner ?? '')),
     opened: opened?.n ?? 0,
     closed: {
       won: outcomes('won'),

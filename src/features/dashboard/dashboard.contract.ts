@@ -25,6 +25,9 @@ export const dashboardSchema = z.object({
   pipeline: z.object({
     open: count,
     byStage: z.array(z.object({ stage: z.enum(openStages), count })),
+    byOwner: z
+      .array(z.object({ owner: z.string().nullable().describe('null: nobody is responsible yet'), count }))
+      .describe('Open cases by the person responsible, most first'),
     awaitingAnswer: amount.describe('Proposals sent and not yet answered'),
   }),
   cases: z.object({

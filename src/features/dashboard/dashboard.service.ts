@@ -67,6 +67,7 @@ export async function dashboard(db: Db, actor: Actor, period: FigurePeriod): Pro
     pipeline: {
       open: byStage.reduce((sum, s) => sum + s.count, 0),
       byStage,
+      byOwner: cases.openByOwner,
       awaitingAnswer: proposals.awaiting,
     },
     cases: {

@@ -1773,6 +1773,8 @@ export const en: Translation = {
       stage: 'Stage',
       cases: 'Cases',
       toBoard: 'To the case board',
+      owner: 'Responsible',
+      noOwner: 'Nobody yet',
     },
     sales: {
       title: 'Sales in the period',

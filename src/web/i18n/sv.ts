@@ -1775,6 +1775,8 @@ export const sv = {
       stage: 'Steg',
       cases: 'Ärenden',
       toBoard: 'Till ärendetavlan',
+      owner: 'Ansvarig',
+      noOwner: 'Ingen ansvarig än',
     },
     sales: {
       title: 'Försäljning under perioden',

@@ -80,21 +80,38 @@ function Pipeline({ figures }: { figures: Dashboard }) {
             value={format.kronor(pipeline.awaitingAnswer.valueOre)}
           />
         </SimpleGrid>
-        <DataTable
-          minWidth={360}
-          striped
-          data-testid="key-figures-stages"
-          columns={[t('keyFigures.pipeline.stage'), t('keyFigures.pipeline.cases')]}
-        >
-          {pipeline.byStage.map((s) => (
-            <Table.Tr key={s.stage}>
-              <Table.Th scope="row" fw={400}>
-                {t(`labels.stage.${s.stage}`)}
-              </Table.Th>
-              <Table.Td>{s.count}</Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" style={{ alignItems: 'start' }}>
+          <DataTable
+            minWidth={360}
+            striped
+            data-testid="key-figures-stages"
+            columns={[t('keyFigures.pipeline.stage'), t('keyFigures.pipeline.cases')]}
+          >
+            {pipeline.byStage.map((s) => (
+              <Table.Tr key={s.stage}>
+                <Table.Th scope="row" fw={400}>
+                  {t(`labels.stage.${s.stage}`)}
+                </Table.Th>
+                <Table.Td>{s.count}</Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
+          <DataTable
+            minWidth={300}
+            striped
+            data-testid="key-figures-owners"
+            columns={[t('keyFigures.pipeline.owner'), t('keyFigures.pipeline.cases')]}
+          >
+            {pipeline.byOwner.map((o) => (
+              <Table.Tr key={o.owner ?? ''}>
+                <Table.Th scope="row" fw={400}>
+                  {o.owner ?? t('keyFigures.pipeline.noOwner')}
+                </Table.Th>
+                <Table.Td>{o.count}</Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
+        </SimpleGrid>
         <AnchorLink to="/cases" search={{ view: 'board' }} size="sm">
           {t('keyFigures.pipeline.toBoard')}
         </AnchorLink>

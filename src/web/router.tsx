@@ -11,7 +11,6 @@ import { z } from 'zod';
 import { stages } from '../features/cases/stages.ts';
 import { courseFormats, courseLevels } from '../features/catalog/catalog.fields.ts';
 import { sectors } from '../features/inquiries/inquiries.contract.ts';
-import { regionalPeriods } from '../features/regional/regional.contract.ts';
 import { figurePeriods } from '../shared/periods.ts';
 import { counties } from '../shared/subject-areas.ts';
 import { MembersPage } from './features/admin/MembersPage.tsx';
@@ -113,7 +112,7 @@ const regionalRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/analysis',
   validateSearch: z.object({
-    period: z.enum(regionalPeriods).default('12m').catch('12m'),
+    period: z.enum(figurePeriods).default('12m').catch('12m'),
     county: z.enum(counties).optional().catch(undefined),
   }),
   component: lazyRouteComponent(() => import('./features/regional/RegionalPage.tsx'), 'RegionalPage'),

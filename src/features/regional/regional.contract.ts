@@ -10,11 +10,8 @@ import { counties } from '../../shared/subject-areas.ts';
  */
 export const MIN_ORGANISATIONS = 3;
 
-/** The period the figures cover: the last 12 or 36 months (whole calendar months), or everything. */
-export const regionalPeriods = figurePeriods;
-
 export const regionalQuery = z.object({
-  period: z.enum(regionalPeriods).default('12m'),
+  period: z.enum(figurePeriods).default('12m'),
   county: z.enum(counties).optional().describe('Only inquiries from, and customers in, this county'),
 });
 export type RegionalQuery = z.infer<typeof regionalQuery>;
@@ -79,7 +76,7 @@ export type Contribution = z.infer<typeof contributionSchema>;
 
 export const regionalAnalysisSchema = z.object({
   consortium: z.object({ id: z.uuid(), name: z.string() }),
-  period: z.enum(regionalPeriods),
+  period: z.enum(figurePeriods),
   since: z.iso.date().nullable().describe('First day counted (null: everything)'),
   county: z.string().nullable(),
   minOrganisations: z.number().int(),

@@ -182,16 +182,12 @@ async function occupationDemand(db: Db, filter: PooledFilter) {
  * that teach them — each shown only when drawn from at least MIN_ORGANISATIONS customer organisations.
  */
 export async function regionalAnalysis(db: Db, actor: Actor, q: RegionalQuery): Promise<RegionalAnalysis> {
-  const reader = await readerOf(db, actor);
-  const contributing = await contributions(
-    db,
-    reader.heis.map((h) => h.id),
-  );
-  const firstDay = periodStart(q.period);
-  const since = firstDay ? startOfStockholmDay(firstDay) : null;
-  const county = q.county ?? null;
-  const filter: PooledFilter = { heiIds: [...contributing.keys()], since, county };
-  const inquiries = await inquiryFigures(db, { consortiumId: reader.consortium.id, since, county });
+  const { reader, contributing, firstDay, filter } = await scopeOf(db, actor, q);
+  const inquiries = await inquiryFigures(db, {
+    consortiumId: reader.consortium.id,
+    since: filter.since,
+    county: filter.county,
+  });
   const competences = await competenceDemand(
     db,
     filter,
@@ -202,7 +198,7 @@ export async function regionalAnalysis(db: Db, actor: Actor, q: RegionalQuery): 
     consortium: reader.consortium,
     period: q.period,
     since: firstDay,
-    county,
+    county: filter.county,
     minOrganisations: MIN_ORGANISATIONS,
     contributors: reader.heis.filter((h) => contributing.has(h.id)),
     notContributing: reader.heis.filter((h) => !contributing.has(h.id)),
@@ -211,6 +207,22 @@ export async function regionalAnalysis(db: Db, actor: Actor, q: RegionalQuery): 
     ...competences,
     ...occupations,
   };
+}
+
+/** Who reads, which HEIs contribute, and the period's first day and filter of the pooled figures. */
+async function scopeOf(db: Db, actor: Actor, q: RegionalQuery) {
+  const reader = await readerOf(db, actor);
+  const contributing = await contributions(
+    db,
+    reader.heis.map((h) => h.id),
+  );
+  const firstDay = periodStart(q.period);
+  const filter: PooledFilter = {
+    heiIds: [...contributing.keys()],
+    since: firstDay ? startOfStockholmDay(firstDay) : null,
+    county: q.county ?? null,
+  };
+  return { reader, contributing, firstDay, filter };
 }
 
 const csvHeaders = {
@@ -244,7 +256,13 @@ const csvHeaders = {
 
 /** The pooled competences as CSV (semicolons, decimal comma in Swedish): for a regional report. */
 export async function regionalCsv(db: Db, actor: Actor, q: RegionalQuery, language: 'sv' | 'en') {
-  const { competences } = await regionalAnalysis(db, actor, q);
+  // the competences only: the inquiries and occupations are not in the file
+  const { reader, filter } = await scopeOf(db, actor, q);
+  const { competences } = await competenceDemand(
+    db,
+    filter,
+    reader.heis.map((h) => h.id),
+  );
   const other = language === 'sv' ? 'en' : 'sv';
   return toCsv(
     [

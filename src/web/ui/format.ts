@@ -8,6 +8,9 @@ export function useFormat() {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const month = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric' });
+  /** A number with up to one decimal (or `digits`), as the interface language writes it (12,3 / 12.3). */
+  const number = (value: number, digits = 1) =>
+    new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
   // the interface language's version of a text, else the other one
   const pickedLanguage = (text: { sv: string | null; en: string | null }): 'sv' | 'en' =>
     i18n.language === 'en' ? (text.en !== null ? 'en' : 'sv') : text.sv !== null ? 'sv' : 'en';
@@ -21,9 +24,10 @@ export function useFormat() {
       const area = subjectAreas.find((s) => s.code === (code as SubjectAreaCode));
       return area ? (i18n.language === 'en' ? area.en : area.sv) : code;
     },
-    /** A number with up to one decimal (or `digits`), as the interface language writes it (12,3 / 12.3). */
-    number: (value: number, digits = 1) =>
-      new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value),
+    number,
+    /** A figure that may be missing ("–"), a gain with its sign when `signed` ("+1,2"). */
+    figure: (value: number | null, { signed = false } = {}) =>
+      value === null ? '–' : `${signed && value > 0 ? '+' : ''}${number(value)}`,
     /**
      * An amount in öre as kronor, exactly (no binary fractions): "90 313,57 kr", whole kronor without
      * decimals ("4 516 kr"); in English "SEK 90,313.57".

@@ -1,14 +1,14 @@
-import { NativeSelect, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { type FigurePeriod, figurePeriods } from '../../../shared/periods.ts';
 import { activeOrganisationOf, useMe } from '../../session.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { KeyFigure } from '../../ui/KeyFigure.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
+import { MonthlyBars } from '../../ui/MonthlyBars.tsx';
+import { PeriodSelect } from '../../ui/PeriodSelect.tsx';
 import { Forbidden, Page, QueryView, Section } from '../../ui/page.tsx';
 import { AnalysisTabs, useReadsKeyFigures } from './AnalysisTabs.tsx';
 import { type Dashboard, dashboardQuery } from './dashboard.api.ts';
@@ -31,23 +31,10 @@ export function KeyFiguresPage() {
     <Page title={t('keyFigures.title')}>
       <AnalysisTabs current="hei" />
       <Text maw={760}>{t('keyFigures.intro', { hei: hei?.tenant.name ?? '' })}</Text>
-      <NativeSelect
-        label={t('regional.period')}
+      <PeriodSelect
         value={period}
-        maw={280}
-        onChange={(event) =>
-          void navigate({
-            to: '/analysis/hei',
-            search: { period: event.currentTarget.value as FigurePeriod },
-          })
-        }
-      >
-        {figurePeriods.map((p) => (
-          <option key={p} value={p}>
-            {t(`regional.periods.${p}`)}
-          </option>
-        ))}
-      </NativeSelect>
+        onChange={(next) => void navigate({ to: '/analysis/hei', search: { period: next } })}
+      />
       <QueryView
         query={query}
         allowed={allowed}
@@ -163,11 +150,6 @@ function Agreements({ figures }: { figures: Dashboard }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { agreements } = figures;
-  const months = agreements.byMonth.map((m) => ({
-    month: format.month(m.key),
-    kronor: m.valueOre / 100,
-    ...m,
-  }));
   return (
     <Section id="key-figures-agreements" title={t('keyFigures.agreements.title')}>
       <Stack gap="sm">
@@ -193,49 +175,39 @@ function Agreements({ figures }: { figures: Dashboard }) {
             value={format.kronor(agreements.dueNextYearOre)}
           />
         </SimpleGrid>
-        {agreements.signed.count > 0 && (
-          <div
-            role="img"
-            aria-label={t('keyFigures.agreements.chartAlt', { months: months.length })}
-            style={{ width: '100%', height: 200 }}
-          >
-            <ResponsiveContainer>
-              <BarChart data={months}>
-                <CartesianGrid stroke="#d0d0d0" vertical={false} />
-                <XAxis dataKey="month" stroke="#333" />
-                <YAxis
-                  stroke="#333"
-                  width={90}
-                  tickFormatter={(kronor: number) => format.number(kronor, 0)}
-                />
-                <Bar dataKey="kronor" fill="#1f4e8c" isAnimationActive={false} />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
+        {agreements.signed.count === 0 ? (
+          <Text>{t('keyFigures.agreements.none')}</Text>
+        ) : (
+          <>
+            <MonthlyBars
+              months={agreements.byMonth.map((m) => ({ key: m.key, value: m.valueOre / 100 }))}
+              alt={t('keyFigures.agreements.chartAlt', { months: agreements.byMonth.length })}
+              height={200}
+            />
+            <DataTable
+              minWidth={420}
+              striped
+              data-testid="key-figures-by-month"
+              columns={[
+                t('keyFigures.agreements.month'),
+                t('keyFigures.agreements.count'),
+                t('keyFigures.agreements.value'),
+              ]}
+            >
+              {agreements.byMonth
+                .filter((m) => m.count > 0)
+                .map((m) => (
+                  <Table.Tr key={m.key}>
+                    <Table.Th scope="row" fw={400}>
+                      {format.month(m.key)}
+                    </Table.Th>
+                    <Table.Td>{m.count}</Table.Td>
+                    <Table.Td>{format.kronor(m.valueOre)}</Table.Td>
+                  </Table.Tr>
+                ))}
+            </DataTable>
+          </>
         )}
-        <DataTable
-          minWidth={420}
-          striped
-          data-testid="key-figures-by-month"
-          columns={[
-            t('keyFigures.agreements.month'),
-            t('keyFigures.agreements.count'),
-            t('keyFigures.agreements.value'),
-          ]}
-        >
-          {months
-            .filter((m) => m.count > 0)
-            .map((m) => (
-              <Table.Tr key={m.key}>
-                <Table.Th scope="row" fw={400}>
-                  {m.month}
-                </Table.Th>
-                <Table.Td>{m.count}</Table.Td>
-                <Table.Td>{format.kronor(m.valueOre)}</Table.Td>
-              </Table.Tr>
-            ))}
-        </DataTable>
-        {agreements.signed.count === 0 && <Text>{t('keyFigures.agreements.none')}</Text>}
       </Stack>
     </Section>
   );
@@ -245,15 +217,13 @@ function Evaluations({ figures }: { figures: Dashboard }) {
   const { t } = useTranslation();
   const format = useFormat();
   const e = figures.evaluations;
-  const figure = (value: number | null, signed = false) =>
-    value === null ? '–' : `${signed && value > 0 ? '+' : ''}${format.number(value)}`;
   return (
     <Section id="key-figures-evaluations" title={t('keyFigures.evaluations.title')}>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
         <KeyFigure label={t('evaluation.page.evaluations')} value={String(e.evaluations)} />
-        <KeyFigure label={t('evaluation.page.satisfaction')} value={figure(e.satisfaction)} />
-        <KeyFigure label={t('evaluation.page.gain')} value={figure(e.gain, true)} />
-        <KeyFigure label={t('evaluation.page.results')} value={figure(e.results)} />
+        <KeyFigure label={t('evaluation.page.satisfaction')} value={format.figure(e.satisfaction)} />
+        <KeyFigure label={t('evaluation.page.gain')} value={format.figure(e.gain, { signed: true })} />
+        <KeyFigure label={t('evaluation.page.results')} value={format.figure(e.results)} />
       </SimpleGrid>
       <AnchorLink to="/evaluation" size="sm" mt="sm" display="block">
         {t('keyFigures.evaluations.more')}

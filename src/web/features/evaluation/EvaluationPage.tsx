@@ -19,8 +19,6 @@ export function EvaluationPage() {
   const format = useFormat();
   const { canRead } = useCaseAccess();
   const query = useQuery({ ...heiEvaluationsQuery, enabled: canRead });
-  const figure = (value: number | null, signed = false) =>
-    value === null ? '–' : `${signed && value > 0 ? '+' : ''}${format.number(value)}`;
   return (
     <Page title={t('areas.evaluation.title')}>
       <Text maw={760}>{t('evaluation.page.intro', { min: EVALUATION_MIN_ANSWERS })}</Text>
@@ -34,11 +32,17 @@ export function EvaluationPage() {
             <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} data-testid="evaluation-totals">
               <KeyFigure label={t('evaluation.page.evaluations')} value={String(totals.evaluations)} />
               <KeyFigure label={t('evaluation.page.answers')} value={String(totals.answered)} />
-              <KeyFigure label={t('evaluation.page.satisfaction')} value={figure(totals.satisfaction)} />
-              <KeyFigure label={t('evaluation.page.gain')} value={figure(totals.gain, true)} />
+              <KeyFigure
+                label={t('evaluation.page.satisfaction')}
+                value={format.figure(totals.satisfaction)}
+              />
+              <KeyFigure
+                label={t('evaluation.page.gain')}
+                value={format.figure(totals.gain, { signed: true })}
+              />
               <KeyFigure label={t('evaluation.page.followUps')} value={String(totals.followUpsAnswered)} />
-              <KeyFigure label={t('evaluation.page.application')} value={figure(totals.application)} />
-              <KeyFigure label={t('evaluation.page.results')} value={figure(totals.results)} />
+              <KeyFigure label={t('evaluation.page.application')} value={format.figure(totals.application)} />
+              <KeyFigure label={t('evaluation.page.results')} value={format.figure(totals.results)} />
             </SimpleGrid>
             {items.length === 0 ? (
               <Text>{t('evaluation.page.none')}</Text>
@@ -74,8 +78,8 @@ export function EvaluationPage() {
                         ? t('evaluation.page.openUntil', { date: format.date(e.closesOn) })
                         : t('evaluation.page.closed')}
                     </Table.Td>
-                    <Table.Td>{figure(e.satisfaction)}</Table.Td>
-                    <Table.Td>{figure(e.gain, true)}</Table.Td>
+                    <Table.Td>{format.figure(e.satisfaction)}</Table.Td>
+                    <Table.Td>{format.figure(e.gain, { signed: true })}</Table.Td>
                     <Table.Td>
                       {!e.followUp
                         ? '–'

@@ -34,7 +34,7 @@ export function EvaluationResultsView({ evaluationId }: { evaluationId: string }
 export function FiguresView({ figures: r, answered }: { figures: EvaluationFigures; answered: number }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const signed = (n: number) => `${n > 0 ? '+' : ''}${format.number(n)}`;
+  const signed = (n: number) => format.figure(n, { signed: true });
   return (
     <>
       <Table.ScrollContainer minWidth={520}>

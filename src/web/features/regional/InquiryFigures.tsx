@@ -1,7 +1,7 @@
 import { SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useFormat } from '../../ui/format.ts';
+import { MonthlyBars } from '../../ui/MonthlyBars.tsx';
 import type { InquiryFigures } from './regional.api.ts';
 
 /**
@@ -15,24 +15,14 @@ export function InquiryFiguresView({ figures }: { figures: InquiryFigures }) {
   const busiest = [...figures.byMonth].sort((a, b) => b.count - a.count)[0];
   return (
     <Stack gap="md">
-      <div
-        role="img"
-        aria-label={t('regional.inquiries.chartAlt', {
+      <MonthlyBars
+        months={figures.byMonth.map((m) => ({ key: m.key, value: m.count }))}
+        alt={t('regional.inquiries.chartAlt', {
           total: figures.total,
           months: figures.byMonth.length,
           busiest: busiest ? format.month(busiest.key) : '–',
         })}
-        style={{ width: '100%', height: 220 }}
-      >
-        <ResponsiveContainer>
-          <BarChart data={figures.byMonth.map((m) => ({ month: format.month(m.key), count: m.count }))}>
-            <CartesianGrid stroke="#d0d0d0" vertical={false} />
-            <XAxis dataKey="month" stroke="#333" />
-            <YAxis allowDecimals={false} stroke="#333" />
-            <Bar dataKey="count" fill="#1f4e8c" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
+      />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" style={{ alignItems: 'start' }}>
         <Counts
           caption={t('regional.inquiries.byMonth')}

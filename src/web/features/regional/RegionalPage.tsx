@@ -20,6 +20,7 @@ import { useFormat } from '../../ui/format.ts';
 import { KeyFigure } from '../../ui/KeyFigure.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
+import { PeriodSelect } from '../../ui/PeriodSelect.tsx';
 import { ErrorAlert, Forbidden, Page, QueryView, Section } from '../../ui/page.tsx';
 import { AnalysisTabs } from '../dashboard/AnalysisTabs.tsx';
 import { InquiryFiguresView } from './InquiryFigures.tsx';
@@ -29,7 +30,6 @@ import {
   type RegionalAnalysis,
   regionalAnalysisQuery,
   regionalExportUrl,
-  regionalPeriods,
   setContribution,
 } from './regional.api.ts';
 
@@ -57,19 +57,7 @@ export function RegionalPage() {
       <AnalysisTabs current="regional" />
       <Text maw={760}>{t('regional.intro')}</Text>
       <Group align="end">
-        <NativeSelect
-          label={t('regional.period')}
-          value={search.period}
-          onChange={(event) =>
-            choose({ period: event.currentTarget.value as (typeof regionalPeriods)[number] })
-          }
-        >
-          {regionalPeriods.map((p) => (
-            <option key={p} value={p}>
-              {t(`regional.periods.${p}`)}
-            </option>
-          ))}
-        </NativeSelect>
+        <PeriodSelect value={search.period} onChange={(period) => choose({ period })} />
         <NativeSelect
           label={t('regional.county')}
           value={search.county ?? ''}

@@ -12,7 +12,6 @@ export type {
   OccupationDemand,
   RegionalAnalysis,
 } from '../../../features/regional/regional.contract.ts';
-export { regionalPeriods } from '../../../features/regional/regional.contract.ts';
 
 const searchOf = (q: RegionalQuery) =>
   new URLSearchParams({ period: q.period, ...(q.county ? { county: q.county } : {}) }).toString();

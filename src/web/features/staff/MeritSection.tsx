@@ -194,7 +194,7 @@ function MeritContent({ record }: { record: MeritRecord }) {
                 recommended: e.recommended,
               })}
               {e.gain !== null &&
-                ` ${t('staff.merit.evaluationGain', { gain: `${e.gain > 0 ? '+' : ''}${format.number(e.gain)}` })}`}
+                ` ${t('staff.merit.evaluationGain', { gain: format.figure(e.gain, { signed: true }) })}`}
             </List.Item>
           ))}
         </List>

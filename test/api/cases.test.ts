@@ -201,7 +201,8 @@ describe('customer dialogue, tasks and search', () => {
       `/api/cases/${caseId}/entries`,
       as(coord, {
         kind: 'meeting',
-        occurredAt: '2026-12-03T09:00:00+01:00',
+        // after the case was opened, so it is the newest entry (a fixed time would fall behind the clock)
+        occurredAt: new Date(Date.now() + 60_000).toISOString(),
         title: 'Första behovsmötet',
         participants: 'Sara Ståhl (kund), Cecilia Samordnare',
         agenda: 'Syfte, målgrupp, upplägg',

@@ -5,6 +5,7 @@ export * from '../features/auth/auth.table.ts';
 export * from '../features/cases/cases.table.ts';
 export * from '../features/catalog/catalog.table.ts';
 export * from '../features/costing/costing.table.ts';
+export * from '../features/credentials/credentials.table.ts';
 export * from '../features/design/design.table.ts';
 export * from '../features/documents/documents.table.ts';
 export * from '../features/evaluation/evaluation.table.ts';

@@ -83,6 +83,21 @@ const feedbackRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/evaluation/FeedbackPage.tsx'), 'FeedbackPage'),
 });
 
+const credentialRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/credentials/$code',
+  component: lazyRouteComponent(() => import('./features/credentials/CredentialPage.tsx'), 'CredentialPage'),
+});
+
+const verifyCredentialRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/credentials/verify',
+  component: lazyRouteComponent(
+    () => import('./features/credentials/CredentialPage.tsx'),
+    'VerifyCredentialPage',
+  ),
+});
+
 // Pages that need a signed-in user, inside the app shell
 
 const appRoute = createRoute({
@@ -357,6 +372,8 @@ const routeTree = rootRoute.addChildren([
   selfServiceRoute,
   surveyRoute,
   feedbackRoute,
+  credentialRoute,
+  verifyCredentialRoute,
   appRoute.addChildren([
     homeRoute,
     casesRoute,

@@ -6,7 +6,7 @@ import { outbox } from '../../src/features/mail/outbox.table.ts';
 import { remindCustomers } from '../../src/features/portal/portal.service.ts';
 import { addDays, stockholmDate } from '../../src/shared/working-days.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { commercialSetUp, exampleProposal } from '../support/commercial.ts';
+import { commercialSetUp, exampleProposal, signedAgreement } from '../support/commercial.ts';
 import { createOrganisation, createUser, type TestUser } from '../support/factories.ts';
 import { pdfText } from '../support/pdf-text.ts';
 
@@ -52,15 +52,7 @@ beforeAll(async () => {
   ]);
   const example = await exampleProposal(t, s, 'accepted');
   designId = example.designId;
-  const agreement = (
-    await t.request(
-      'POST',
-      `/api/cases/${s.caseId}/agreements`,
-      s.as(s.coord, { proposalId: example.proposalId, participantsDeadline: `${year}-02-15` }),
-    )
-  ).json();
-  await t.request('POST', `/api/agreements/${agreement.id}/sign`, s.as(s.manager, { revision: 1 }));
-  await t.request('POST', `/api/portal/agreements/${agreement.id}/sign`, s.as(s.contact, { revision: 1 }));
+  const agreementId = await signedAgreement(t, s, example.proposalId);
   for (const [firstName, email, personnummer] of [
     ['Anna', 'anna@stalverket.example', '19850312-1231'],
     ['Bo', 'BO@stalverket.example', '19780501-0050'],
@@ -70,7 +62,7 @@ beforeAll(async () => {
       (
         await t.request(
           'POST',
-          `/api/portal/agreements/${agreement.id}/participants`,
+          `/api/portal/agreements/${agreementId}/participants`,
           s.as(s.contact, { firstName, lastName: 'Test', email, personnummer, creditEligible: true }),
         )
       ).statusCode,

@@ -714,6 +714,19 @@ const scopedElsewhere: Record<string, string> = {
   'GET /api/evaluations/{evaluationId}/results': 'evaluation.test.ts: readers of the case; other HEIs 404',
   'POST /api/evaluations/{evaluationId}/close': 'evaluation.test.ts: workers of the case (managers 403)',
   'POST /api/evaluations/{evaluationId}/follow-up': 'evaluation.test.ts: workers of the case; other HEIs 404',
+  'GET /api/cases/{caseId}/credentials':
+    'credentials.test.ts: readers of the case; other HEIs 404; customers 403',
+  'POST /api/cases/{caseId}/credentials':
+    'credentials.test.ts: workers of the case (managers 403); other HEIs 404',
+  'POST /api/credentials/{credentialId}/revoke':
+    'credentials.test.ts: workers of its case (managers 403); other HEIs 404',
+  'GET /api/public/credentials/{code}':
+    'public: the random code is what the learner shares; no personnummer or e-mail',
+  'GET /api/public/credentials/{code}/pdf': 'public: as GET /api/public/credentials/{code}',
+  'GET /api/public/credentials/{code}/signed': 'public: as GET /api/public/credentials/{code}',
+  'GET /api/public/credential-issuers/{heiId}': "public: an HEI's name, org number and public key only",
+  'POST /api/public/credentials/verify':
+    'credentials.test.ts: answers only for a file signed by an HEI key here',
   'GET /api/feedback/{token}': 'public: the single-use link is the credential (evaluation.test.ts)',
   'POST /api/feedback/{token}': 'public: once per link, while open (evaluation.test.ts)',
   'GET /api/portal/follow-ups': "evaluation.test.ts: the customer's own cases only",

@@ -86,10 +86,15 @@ type SetUp = Awaited<ReturnType<typeof commercialSetUp>>;
  * approved by the manager, calculated and approved by the economist, and a proposal sent (and accepted by
  * the customer's contact when asked).
  */
-export async function exampleProposal(t: TestApp, s: SetUp, until: 'sent' | 'accepted') {
+export async function exampleProposal(
+  t: TestApp,
+  s: SetUp,
+  until: 'sent' | 'accepted',
+  fields: { examination?: string } = {},
+) {
   const as = s.as;
   const year = new Date().getUTCFullYear() + 1;
-  const design = (
+  const made = (
     await t.request(
       'POST',
       `/api/cases/${s.caseId}/designs`,
@@ -98,7 +103,7 @@ export async function exampleProposal(t: TestApp, s: SetUp, until: 'sent' | 'acc
   ).json();
   await t.request(
     'PATCH',
-    `/api/designs/${design.id}`,
+    `/api/designs/${made.id}`,
     as(s.coord, {
       revision: 1,
       teachers: [
@@ -106,18 +111,19 @@ export async function exampleProposal(t: TestApp, s: SetUp, until: 'sent' | 'acc
         { name: 'Professor i reglerteknik', category: 'professor', teachingHours: 8 },
       ],
       costs: { trips: 4, otherDirect: [], deliveredByOthers: [] },
+      ...fields,
     }),
   );
   expect(
-    (await t.request('POST', `/api/designs/${design.id}/approve`, as(s.manager, { revision: 2 }))).statusCode,
+    (await t.request('POST', `/api/designs/${made.id}/approve`, as(s.manager, { revision: 2 }))).statusCode,
   ).toBe(200);
-  const calc = (await t.request('POST', `/api/designs/${design.id}/calculations`, as(s.coord))).json();
-  await t.request('POST', `/api/designs/${design.id}/calculations/${calc.id}/approve`, as(s.economist));
+  const calc = (await t.request('POST', `/api/designs/${made.id}/calculations`, as(s.coord))).json();
+  await t.request('POST', `/api/designs/${made.id}/calculations/${calc.id}/approve`, as(s.economist));
   const proposal = (
     await t.request(
       'POST',
       `/api/cases/${s.caseId}/proposals`,
-      as(s.coord, { designId: design.id, validUntil: `${year}-06-30` }),
+      as(s.coord, { designId: made.id, validUntil: `${year}-06-30` }),
     )
   ).json();
   await t.request('POST', `/api/proposals/${proposal.id}/send`, as(s.coord, { revision: 1 }));
@@ -125,5 +131,20 @@ export async function exampleProposal(t: TestApp, s: SetUp, until: 'sent' | 'acc
     expect(
       (await t.request('POST', `/api/portal/proposals/${proposal.id}/accept`, as(s.contact))).statusCode,
     ).toBe(200);
-  return { designId: design.id as string, proposalId: proposal.id as string };
+  return { designId: made.id as string, proposalId: proposal.id as string };
+}
+
+/** The accepted proposal's agreement, made by the coordinator and signed by the manager and the customer's contact. */
+export async function signedAgreement(t: TestApp, s: SetUp, proposalId: string): Promise<string> {
+  const year = new Date().getUTCFullYear() + 1;
+  const agreement = (
+    await t.request(
+      'POST',
+      `/api/cases/${s.caseId}/agreements`,
+      s.as(s.coord, { proposalId, participantsDeadline: `${year}-02-15` }),
+    )
+  ).json();
+  await t.request('POST', `/api/agreements/${agreement.id}/sign`, s.as(s.manager, { revision: 1 }));
+  await t.request('POST', `/api/portal/agreements/${agreement.id}/sign`, s.as(s.contact, { revision: 1 }));
+  return agreement.id;
 }

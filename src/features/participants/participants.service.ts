@@ -458,3 +458,20 @@ export async function participantEmails(db: Db, agreementIds: string[]): Promise
     .where(and(inArray(participant.agreementId, agreementIds), isNotNull(participant.email)));
   return [...new Set(rows.flatMap((r) => (r.email ? [r.email.toLowerCase()] : [])))];
 }
+
+/** The participants of these agreements, by name (for features that act on a course's participants; no access check). */
+export async function participantsOfAgreements(db: Db, agreementIds: string[]) {
+  if (!agreementIds.length) return [];
+  return db
+    .select({
+      id: participant.id,
+      agreementId: participant.agreementId,
+      firstName: participant.firstName,
+      lastName: participant.lastName,
+      email: participant.email,
+      creditEligible: participant.creditEligible,
+    })
+    .from(participant)
+    .where(inArray(participant.agreementId, agreementIds))
+    .orderBy(asc(participant.lastName), asc(participant.firstName), asc(participant.id));
+}

@@ -86,6 +86,15 @@ const participantSchema = z.object({
   personnummer: z.string().nullable(),
   creditEligible: z.boolean(),
   designatedAt: z.iso.datetime(),
+  /** The micro-credentials the HEI issued them (revoked ones too), each with its public address. */
+  credentials: z.array(
+    z.object({
+      title: z.string(),
+      issuedAt: z.iso.datetime(),
+      revokedAt: z.iso.datetime().nullable(),
+      path: z.string(),
+    }),
+  ),
 });
 
 /**

@@ -5,6 +5,7 @@ import { stockholmDate } from '../../shared/working-days.ts';
 import { mentionsInAgreements } from '../agreements/agreements.service.ts';
 import { countEventsBy, recordAudit } from '../audit/audit.service.ts';
 import { caseIdsOfHei, caseSummariesOf, customerIdsOfHei, mentionsInCases } from '../cases/cases.service.ts';
+import { credentialPath, credentialsOfParticipants } from '../credentials/credentials.service.ts';
 import { mentionsInDesigns } from '../design/design.service.ts';
 import { documentsNamed } from '../documents/documents.service.ts';
 import { mentionsInEvaluations } from '../evaluation/evaluation.service.ts';
@@ -39,7 +40,7 @@ export async function subjectAccessReport(
   const [accounts, inquiryContacts, participants, mentions] = await Promise.all([
     email ? accountOf(db, actor, heiId, email) : [],
     email ? inquiriesWithContact(db, heiId, email) : [],
-    email || personnummer ? participationsOf(db, key, heiId, { email, personnummer }) : [],
+    email || personnummer ? participationsWithCredentials(db, key, heiId, { email, personnummer }) : [],
     mentionsOf(db, heiId, { email, personnummer, name }),
   ]);
   const searchedFor = {
@@ -72,6 +73,26 @@ export async function subjectAccessReport(
     participants,
     mentions,
   };
+}
+
+/** The person's participations, each with the micro-credentials issued for it. */
+async function participationsWithCredentials(...args: Parameters<typeof participationsOf>) {
+  const participations = await participationsOf(...args);
+  const credentials = await credentialsOfParticipants(
+    args[0],
+    participations.map((p) => p.participantId),
+  );
+  return participations.map((p) => ({
+    ...p,
+    credentials: credentials
+      .filter((c) => c.participantId === p.participantId)
+      .map((c) => ({
+        title: c.title,
+        issuedAt: c.issuedAt.toISOString(),
+        revokedAt: c.revokedAt?.toISOString() ?? null,
+        path: credentialPath(c.code),
+      })),
+  }));
 }
 
 /** A personnummer as stored (its keyed hash finds it), or a field error saying what is wrong with it. */

@@ -59,12 +59,12 @@ export const WELDING_DESIGN = 'Svetsning av värmebeständiga stål';
  * 20 h development, a professor 8 h, 4 trips, 20 participants (90 313,57 kr with the demo costs) — Maria
  * (made manager at Norrvik) approves it, Eva (made economist) the calculation; the proposal is sent, then
  * accepted by Sara, then an agreement is made and signed by Maria and Sara. `modules` (with learning
- * outcomes) are the design's, when given.
+ * outcomes) and `examination` are the design's, when given.
  */
 export async function weldingChain(
   lupp: Lupp,
   until: 'sent' | 'accepted' | 'signed',
-  options: { modules?: DesignView['modules'] } = {},
+  options: { modules?: DesignView['modules']; examination?: string } = {},
 ) {
   const db = lupp.database.db;
   const norrvik =
@@ -101,6 +101,7 @@ export async function weldingChain(
     ],
     costs: { trips: 4, otherDirect: [], deliveredByOthers: [] },
     ...(options.modules ? { modules: options.modules } : {}),
+    ...(options.examination ? { examination: options.examination } : {}),
   });
   await approveDesign(db, maria, design.id, { revision: ready.revision });
   const calculation = await calculateDesign(db, karin, design.id);

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -341,6 +341,7 @@ function Participations({ report }: { report: SubjectAccessReport }) {
           t('subjectAccess.personnummer'),
           t('subjectAccess.award'),
           t('subjectAccess.designated'),
+          t('subjectAccess.credentials'),
         ]}
       >
         {report.participants.map((p) => (
@@ -357,6 +358,20 @@ function Participations({ report }: { report: SubjectAccessReport }) {
               {p.creditEligible ? t('subjectAccess.credits') : t('subjectAccess.certificate')}
             </Table.Td>
             <Table.Td>{format.date(p.designatedAt)}</Table.Td>
+            <Table.Td>
+              {p.credentials.length
+                ? p.credentials.map((c) => (
+                    <Text size="sm" key={c.path}>
+                      <Anchor href={c.path} size="sm">
+                        {c.title}
+                      </Anchor>{' '}
+                      {c.revokedAt
+                        ? t('subjectAccess.credentialRevoked', { date: format.date(c.revokedAt) })
+                        : t('subjectAccess.credentialIssued', { date: format.date(c.issuedAt) })}
+                    </Text>
+                  ))
+                : t('subjectAccess.noCredentials')}
+            </Table.Td>
           </Table.Tr>
         ))}
       </DataTable>

@@ -33,6 +33,7 @@ import { Forbidden, Page, QueryView, RecordHeader, Section, useErrorMessage } fr
 import { useSavedToggle } from '../../ui/saved-toggle.ts';
 import { CaseAgreements } from '../agreements/CaseAgreements.tsx';
 import { CaseAnalyses } from '../analyses/CaseAnalyses.tsx';
+import { CaseCredentials } from '../credentials/CaseCredentials.tsx';
 import { CaseDesign } from '../design/CaseDesign.tsx';
 import { Documents } from '../documents/Documents.tsx';
 import { CaseEvaluations } from '../evaluation/CaseEvaluations.tsx';
@@ -127,6 +128,9 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       </Section>
       <Section id="case-evaluation" title={t('evaluation.case.title')}>
         <CaseEvaluations caseId={detail.id} />
+      </Section>
+      <Section id="case-credentials" title={t('credentials.case.title')}>
+        <CaseCredentials caseId={detail.id} />
       </Section>
       <Tasks detail={detail} />
       <Section id="case-documents" title={t('documents.title')}>

@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { actorOf } from '../../server/http/auth-guard.ts';
+import { fileName, sendFile } from '../../server/http/files.ts';
+import { type App, type Deps, problems } from '../../server/http/types.ts';
+import { renderPdf } from '../../shared/pdf.ts';
+import { organisationParty } from '../tenancy/tenancy.service.ts';
+import { credentialPdf } from './credential.pdf.ts';
+import {
+  caseCredentialsSchema,
+  credentialSummarySchema,
+  issueCredentialsBody,
+  issuedCredentialsSchema,
+  publicCredentialSchema,
+  revokeCredentialBody,
+  verificationSchema,
+  verifyCredentialBody,
+} from './credentials.contract.ts';
+import {
+  caseCredentials,
+  credentialPath,
+  credentialWithIssuer,
+  issueCredentials,
+  issuerOf,
+  publicCredential,
+  revokeCredential,
+  signedCredential,
+  verifyCredential,
+} from './credentials.service.ts';
+
+const caseParams = z.object({ caseId: z.uuid() });
+const codeParams = z.object({ code: z.string().min(20).max(40) });
+
+/**
+ * Micro-credentials: the HEI issues one to each participant who completed a course it gave; the learner
+ * shares its address; anyone reads it there, downloads its PDF or its signed Open Badges 3.0 file, and checks
+ * a file against the issuing HEI's key.
+ */
+export async function credentialRoutes(app: App, { database: { db }, config }: Deps) {
+  const tags = ['credentials'];
+
+  app.get(
+    '/api/cases/:caseId/credentials',
+    {
+      schema: {
+        tags,
+        summary: "The case's micro-credentials, and the participants of each course given who may get one",
+        params: caseParams,
+        response: { 200: caseCredentialsSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => caseCredentials(db, actorOf(request), request.params.caseId),
+  );
+
+  app.post(
+    '/api/cases/:caseId/credentials',
+    {
+      schema: {
+        tags,
+        summary:
+          'Issue micro-credentials to participants who completed an approved design (409 credential_already_issued)',
+        params: caseParams,
+        body: issueCredentialsBody,
+        response: { 201: issuedCredentialsSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await issueCredentials(db, actorOf(request), request.params.caseId, request.body, config.publicUrl),
+        ),
+  );
+
+  app.post(
+    '/api/credentials/:credentialId/revoke',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a micro-credential, with the reason (its address then says it was revoked)',
+        params: z.object({ credentialId: z.uuid() }),
+        body: revokeCredentialBody,
+        response: { 200: credentialSummarySchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      revokeCredential(db, actorOf(request), request.params.credentialId, request.body.reason),
+  );
+
+  // ---------------------------------------------------------------- public: the address is what the learner shares
+
+  app.get(
+    '/api/public/credentials/:code',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'A micro-credential by its address: valid or revoked (404 credential_not_found)',
+        params: codeParams,
+        response: { 200: publicCredentialSchema, ...problems(400, 404) },
+      },
+    },
+    async (request) => publicCredential(db, request.params.code),
+  );
+
+  app.get(
+    '/api/public/credentials/:code/pdf',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'A micro-credential as a PDF with its verification address and QR code',
+        params: codeParams,
+        response: { 200: z.string().describe('The PDF'), ...problems(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { credential, heiId } = await credentialWithIssuer(db, request.params.code);
+      const hei = await organisationParty(db, heiId);
+      return sendFile(reply, {
+        name: fileName([credential.title, credential.learnerName], 'pdf'),
+        type: 'application/pdf',
+        inline: true,
+        language: credential.language,
+        body: await renderPdf(
+          credentialPdf(credential, `${config.publicUrl}${credentialPath(request.params.code)}`, hei),
+        ),
+      });
+    },
+  );
+
+  app.get(
+    '/api/public/credentials/:code/signed',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary:
+          'A micro-credential as an Open Badges 3.0 credential signed by its HEI (a JWT; 409 credential_revoked)',
+        params: codeParams,
+        response: { 200: z.string().describe('The JWT'), ...problems(400, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { jwt, row } = await signedCredential(
+        db,
+        config.personalDataKey,
+        request.params.code,
+        config.publicUrl,
+      );
+      return sendFile(reply, {
+        name: fileName([row.title, row.learnerName], 'jwt'),
+        type: 'application/jwt',
+        body: jwt,
+      });
+    },
+  );
+
+  app.get(
+    '/api/public/credential-issuers/:heiId',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary:
+          "An HEI's issuer profile (Open Badges 3.0) with the public key its credentials are signed with",
+        params: z.object({ heiId: z.uuid() }),
+        response: { 200: z.record(z.string(), z.unknown()), ...problems(400, 404) },
+      },
+    },
+    async (request) => issuerOf(db, request.params.heiId, config.publicUrl),
+  );
+
+  app.post(
+    '/api/public/credentials/verify',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Check a signed credential file: issued by an HEI here, its signature, and not revoked',
+        body: verifyCredentialBody,
+        response: { 200: verificationSchema, ...problems(400) },
+      },
+    },
+    async (request) => verifyCredential(db, request.body.credential, config.publicUrl),
+  );
+}

@@ -1,0 +1,388 @@
+import { randomBytes } from 'node:crypto';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { AppError, invalid, notFound } from '../../server/http/problem.ts';
+import { signedAgreementIdsOfDesign } from '../agreements/agreements.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { authUser } from '../auth/auth.table.ts';
+import { assertCaseAccess } from '../cases/cases.service.ts';
+import { listDesigns } from '../design/design.service.ts';
+import { enqueueMail } from '../mail/mail.service.ts';
+import { participantsOfAgreements } from '../participants/participants.service.ts';
+import { type Actor, getOrganisation } from '../tenancy/tenancy.service.ts';
+import {
+  claimsOf,
+  issuerProfile,
+  keyIdOf,
+  newSigningKey,
+  openBadgeCredential,
+  type PublicJwk,
+  signCredential,
+  signedBy,
+} from './credentials.badge.ts';
+import {
+  type CredentialSummary,
+  EQF_OF_LEVEL,
+  type issueCredentialsBody,
+  type PublicCredential,
+} from './credentials.contract.ts';
+import { credentialSigningKey, microCredential } from './credentials.table.ts';
+
+type Row = typeof microCredential.$inferSelect;
+
+/** Where a credential, its files and its issuer are, relative to Lupp's address. */
+export const credentialPath = (code: string) => `/credentials/${code}`;
+const apiPath = (code: string) => `/api/public/credentials/${code}`;
+export const issuerPath = (heiId: string) => `/api/public/credential-issuers/${heiId}`;
+
+const summaryOf = (row: Row, issuedBy: string | null): CredentialSummary => ({
+  id: row.id,
+  path: credentialPath(row.code),
+  designId: row.designId,
+  participantId: row.participantId,
+  learnerName: row.learnerName,
+  title: row.title,
+  credits: row.credits,
+  workloadHours: row.workloadHours,
+  issuedAt: row.issuedAt.toISOString(),
+  issuedBy,
+  revokedAt: row.revokedAt?.toISOString() ?? null,
+  revokeReason: row.revokeReason,
+});
+
+async function summaries(db: Db, where: ReturnType<typeof eq>) {
+  const rows = await db
+    .select({ row: microCredential, issuedBy: authUser.name })
+    .from(microCredential)
+    .leftJoin(authUser, eq(authUser.id, microCredential.issuedBy))
+    .where(where)
+    .orderBy(desc(microCredential.issuedAt), microCredential.learnerName);
+  return rows.map((r) => summaryOf(r.row, r.issuedBy));
+}
+
+/** The approved designs of the case that were sold (signed agreements), with their participants. */
+async function coursesGiven(db: Db, actor: Actor, caseId: string) {
+  const { designs } = await listDesigns(db, actor, caseId);
+  const given = await Promise.all(
+    designs
+      .filter((d) => d.status === 'approved')
+      .map(async (d) => ({
+        design: d,
+        participants: await participantsOfAgreements(db, await signedAgreementIdsOfDesign(db, d.id)),
+      })),
+  );
+  return given.filter((g) => g.participants.length > 0);
+}
+
+export async function caseCredentials(db: Db, actor: Actor, caseId: string) {
+  await assertCaseAccess(db, actor, caseId, 'read');
+  const [credentials, given] = await Promise.all([
+    summaries(db, eq(microCredential.caseId, caseId)),
+    coursesGiven(db, actor, caseId),
+  ]);
+  return {
+    credentials,
+    designs: given.map(({ design, participants }) => ({
+      designId: design.id,
+      title: design.title,
+      awards: design.awards,
+      credits: design.awards === 'credits' ? design.credits : null,
+      examined: design.examination.trim() !== '',
+      participants: participants.map((p) => ({
+        participantId: p.id,
+        name: `${p.firstName} ${p.lastName}`,
+        creditEligible: p.creditEligible,
+        hasEmail: !!p.email,
+      })),
+    })),
+  };
+}
+
+/**
+ * Issues a credential to each chosen participant of an approved design's signed agreements: the design's
+ * title, learning outcomes, level, format, assessment and dates as they are now; credits only to a
+ * participant who meets the entry requirements of a course that gives credits (the others took part for a
+ * certificate), otherwise the workload in hours, which the coordinator gives. A participant holding a valid
+ * credential for the course is refused (409), and nothing is issued.
+ */
+export async function issueCredentials(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  input: typeof issueCredentialsBody._output,
+  publicUrl: string,
+) {
+  const access = await assertCaseAccess(db, actor, caseId, 'work');
+  const course = (await coursesGiven(db, actor, caseId)).find((g) => g.design.id === input.designId);
+  if (!course)
+    throw invalid([
+      {
+        field: 'body.designId',
+        message: 'is not an approved design of this case with participants under a signed agreement',
+      },
+    ]);
+  const { design } = course;
+  // the recommendation's micro-credential certifies assessed learning: a course without examination gives none
+  if (!design.examination.trim())
+    throw invalid([
+      {
+        field: 'body.designId',
+        message: 'the design states no examination; a micro-credential certifies assessed learning',
+      },
+    ]);
+  const byId = new Map(course.participants.map((p) => [p.id, p]));
+  const unknown = input.participantIds.filter((id) => !byId.has(id));
+  if (unknown.length)
+    throw invalid([
+      { field: 'body.participantIds', message: `not participants of this course: ${unknown.join(', ')}` },
+    ]);
+  const chosen = [...new Set(input.participantIds)].flatMap((id) => byId.get(id) ?? []);
+  const gives = (p: (typeof chosen)[number]) =>
+    design.awards === 'credits' && design.credits !== null && p.creditEligible;
+  if (chosen.some((p) => !gives(p)) && input.workloadHours === undefined)
+    throw invalid([
+      {
+        field: 'body.workloadHours',
+        message: 'give the workload in hours: the course gives some of them no credits',
+      },
+    ]);
+  const held = await db
+    .select({ participantId: microCredential.participantId, learnerName: microCredential.learnerName })
+    .from(microCredential)
+    .where(
+      and(
+        eq(microCredential.designId, design.id),
+        inArray(
+          microCredential.participantId,
+          chosen.map((p) => p.id),
+        ),
+        isNull(microCredential.revokedAt),
+      ),
+    );
+  if (held.length)
+    throw new AppError(
+      409,
+      'credential_already_issued',
+      `These participants already hold a valid credential for the course: ${held.map((h) => h.learnerName).join(', ')}.`,
+    );
+  const hei = await getOrganisation(db, access.heiId);
+  const outcomes = design.modules.flatMap((m) => m.outcomes.map((o) => o.text));
+  const { rows, emailed } = await db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(microCredential)
+      .values(
+        chosen.map((p) => ({
+          code: randomBytes(18).toString('base64url'),
+          heiId: access.heiId,
+          caseId,
+          designId: design.id,
+          participantId: p.id,
+          learnerName: `${p.firstName} ${p.lastName}`,
+          language: design.language,
+          title: design.title,
+          outcomes,
+          level: design.level,
+          eqfLevel: EQF_OF_LEVEL[design.level],
+          credits: gives(p) ? design.credits : null,
+          workloadHours: input.workloadHours ?? null,
+          format: design.format,
+          assessment: design.examination,
+          startDate: design.startDate ?? null,
+          endDate: design.endDate ?? null,
+          issuedBy: actor.userId,
+        })),
+      )
+      .returning();
+    let emailed = 0;
+    for (const row of rows) {
+      const to = input.emailParticipants ? byId.get(row.participantId ?? '')?.email : null;
+      if (!to) continue;
+      emailed += 1;
+      await enqueueMail(tx, {
+        kind: 'micro_credential',
+        to,
+        // the case's reference in the subject: the HEI's retention rule erases a participant's mails by it
+        subject: `Ditt intyg: ${row.title} (${access.reference}) / Your credential`,
+        text: [
+          `${hei.name} har utfärdat en mikromerit till dig för ”${row.title}”. På adressen nedan kan du visa den, ladda ned den som PDF och som signerad fil (Open Badges 3.0) och dela den med den som vill kontrollera den.`,
+          `${hei.name} has issued you a micro-credential for “${row.title}”. At the address below you can show it, download it as a PDF and as a signed file (Open Badges 3.0), and share it with anyone who wants to check it.`,
+          `${publicUrl}${credentialPath(row.code)}`,
+        ].join('\n\n'),
+      });
+    }
+    await recordAudit(tx, {
+      actor,
+      organisationId: access.heiId,
+      action: 'credential.issued',
+      subjectType: 'course_design',
+      subjectId: design.id,
+      data: { caseId, count: rows.length, emailed },
+    });
+    return { rows, emailed };
+  });
+  return { credentials: rows.map((r) => summaryOf(r, actor.name)), emailed };
+}
+
+export async function revokeCredential(db: Db, actor: Actor, credentialId: string, reason: string) {
+  const [row] = await db.select().from(microCredential).where(eq(microCredential.id, credentialId));
+  if (!row) throw notFound('The credential');
+  // the case's access decides: another HEI's credential is not found for this actor either
+  await assertCaseAccess(db, actor, row.caseId, 'work');
+  if (row.revokedAt) throw new AppError(409, 'credential_revoked', 'The credential is already revoked.');
+  const [revoked] = await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(microCredential)
+      .set({ revokedAt: new Date(), revokedBy: actor.userId, revokeReason: reason })
+      .where(and(eq(microCredential.id, row.id), isNull(microCredential.revokedAt)))
+      .returning();
+    await recordAudit(tx, {
+      actor,
+      organisationId: row.heiId,
+      action: 'credential.revoked',
+      subjectType: 'micro_credential',
+      subjectId: row.id,
+      data: { caseId: row.caseId, reason },
+    });
+    return updated;
+  });
+  if (!revoked) throw new AppError(409, 'credential_revoked', 'The credential is already revoked.');
+  const [summary] = await summaries(db, eq(microCredential.id, row.id));
+  if (!summary) throw new AppError(500, 'internal_error', 'the credential was not read back');
+  return summary;
+}
+
+// ------------------------------------------------------------------ anyone with the address
+
+async function byCode(db: Db, code: string) {
+  const [row] = await db.select().from(microCredential).where(eq(microCredential.code, code));
+  if (!row) throw new AppError(404, 'credential_not_found', 'No credential has this address.');
+  return row;
+}
+
+async function publicView(db: Db, row: Row): Promise<PublicCredential> {
+  const hei = await getOrganisation(db, row.heiId);
+  return {
+    status: row.revokedAt ? 'revoked' : 'valid',
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    learnerName: row.learnerName,
+    title: row.title,
+    language: row.language,
+    issuer: { name: hei.name, orgNumber: hei.orgNumber ?? null, country: 'SE' },
+    issuedAt: row.issuedAt.toISOString(),
+    outcomes: row.outcomes,
+    level: row.level,
+    eqfLevel: row.eqfLevel,
+    credits: row.credits,
+    workloadHours: row.workloadHours,
+    format: row.format,
+    assessment: row.assessment,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    links: {
+      pdf: `${apiPath(row.code)}/pdf`,
+      signed: `${apiPath(row.code)}/signed`,
+      issuer: issuerPath(row.heiId),
+    },
+  };
+}
+
+/** A credential by its public code (404 credential_not_found: the address is wrong). Revoked ones too. */
+export async function publicCredential(db: Db, code: string) {
+  return publicView(db, await byCode(db, code));
+}
+
+/** A credential by its public code, and the id of the HEI that issued it (for its letterhead). */
+export async function credentialWithIssuer(db: Db, code: string) {
+  const row = await byCode(db, code);
+  return { credential: await publicView(db, row), heiId: row.heiId };
+}
+
+/** The HEI's signing key, made the first time it is needed (two at once: the first write wins). */
+async function signingKey(db: Db, sealKey: Buffer, heiId: string) {
+  const [existing] = await db
+    .select()
+    .from(credentialSigningKey)
+    .where(eq(credentialSigningKey.heiId, heiId));
+  if (existing) return existing;
+  await db
+    .insert(credentialSigningKey)
+    .values({ heiId, ...newSigningKey(sealKey) })
+    .onConflictDoNothing();
+  const [made] = await db.select().from(credentialSigningKey).where(eq(credentialSigningKey.heiId, heiId));
+  if (!made) throw new AppError(500, 'internal_error', 'the signing key was not written');
+  return made;
+}
+
+/** The credential as an Open Badges 3.0 credential signed by its HEI (a JWT), for the learner to keep. */
+export async function signedCredential(db: Db, sealKey: Buffer, code: string, publicUrl: string) {
+  const row = await byCode(db, code);
+  if (row.revokedAt)
+    throw new AppError(409, 'credential_revoked', 'The credential was revoked; it is not signed again.');
+  const key = await signingKey(db, sealKey, row.heiId);
+  const badge = openBadgeCredential(await publicView(db, row), {
+    credential: `${publicUrl}${credentialPath(row.code)}`,
+    issuer: `${publicUrl}${issuerPath(row.heiId)}`,
+  });
+  return { jwt: await signCredential(badge, { sealKey, privateKeySealed: key.privateKeySealed }), row };
+}
+
+/** An HEI's issuer profile with its public key (404 when it has issued nothing signed yet). */
+export async function issuerOf(db: Db, heiId: string, publicUrl: string) {
+  const [key] = await db.select().from(credentialSigningKey).where(eq(credentialSigningKey.heiId, heiId));
+  if (!key) throw new AppError(404, 'credential_issuer_not_found', 'This HEI has not signed any credential.');
+  const hei = await getOrganisation(db, heiId);
+  return issuerProfile(
+    { name: hei.name, orgNumber: hei.orgNumber ?? null, country: 'SE' },
+    `${publicUrl}${issuerPath(heiId)}`,
+    key.publicJwk,
+  );
+}
+
+/**
+ * Checks a signed credential file: that its issuer is an HEI of this Lupp, that the HEI's key signed it,
+ * and that the credential it names exists here and is not revoked.
+ */
+export async function verifyCredential(db: Db, jwt: string, publicUrl: string) {
+  const claims = claimsOf(jwt);
+  const no = (reason: 'malformed' | 'unknown_issuer' | 'bad_signature' | 'unknown_credential') => ({
+    genuine: false,
+    reason,
+    credential: null,
+  });
+  if (!claims) return no('malformed');
+  const issuerPrefix = `${publicUrl}${issuerPath('')}`;
+  const heiId = claims.iss.startsWith(issuerPrefix) ? claims.iss.slice(issuerPrefix.length) : '';
+  const key = /^[0-9a-f-]{36}$/.test(heiId)
+    ? (await db.select().from(credentialSigningKey).where(eq(credentialSigningKey.heiId, heiId)))[0]
+    : undefined;
+  if (!key || claims.kid !== keyIdOf(claims.iss)) return no('unknown_issuer');
+  if (!(await signedBy(jwt, key.publicJwk as PublicJwk))) return no('bad_signature');
+  const codePrefix = `${publicUrl}${credentialPath('')}`;
+  const code = claims.jti.startsWith(codePrefix) ? claims.jti.slice(codePrefix.length) : '';
+  const [row] = code
+    ? await db
+        .select()
+        .from(microCredential)
+        .where(and(eq(microCredential.code, code), eq(microCredential.heiId, heiId)))
+    : [];
+  if (!row) return no('unknown_credential');
+  const credential = { ...(await publicView(db, row)), path: credentialPath(row.code) };
+  return row.revokedAt
+    ? { genuine: false, reason: 'revoked' as const, credential }
+    : { genuine: true, reason: 'valid' as const, credential };
+}
+
+/** The credentials issued to these participants (a subject access report; no access check). */
+export async function credentialsOfParticipants(db: Db, participantIds: string[]) {
+  if (!participantIds.length) return [];
+  return db
+    .select({
+      participantId: microCredential.participantId,
+      title: microCredential.title,
+      issuedAt: microCredential.issuedAt,
+      revokedAt: microCredential.revokedAt,
+      code: microCredential.code,
+    })
+    .from(microCredential)
+    .where(inArray(microCredential.participantId, participantIds));
+}

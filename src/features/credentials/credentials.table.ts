@@ -1,0 +1,82 @@
+import { sql } from 'drizzle-orm';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { authUser } from '../auth/auth.table.ts';
+import { caseFile } from '../cases/cases.table.ts';
+import type { CourseFormat, CourseLevel } from '../catalog/catalog.fields.ts';
+import { courseDesign } from '../design/design.table.ts';
+import { participant } from '../participants/participants.table.ts';
+import { organisation } from '../tenancy/tenancy.table.ts';
+
+/**
+ * A micro-credential the HEI issued to one participant of a course it gave: the elements the EU's
+ * recommendation on micro-credentials (2022/C 243/02) asks for, copied from the approved design when it was
+ * issued, so a later change of the design or the participant list does not change what was certified.
+ * `code` is the random part of its public verification address; the learner shares that address. A
+ * revoked credential stays, marked, so the address says it was revoked rather than that it never existed.
+ */
+export const microCredential = pgTable(
+  'micro_credential',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    heiId: uuid('hei_id')
+      .notNull()
+      .references(() => organisation.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => caseFile.id, { onDelete: 'cascade' }),
+    designId: uuid('design_id').references(() => courseDesign.id, { onDelete: 'set null' }),
+    participantId: uuid('participant_id').references(() => participant.id, { onDelete: 'set null' }),
+    learnerName: text('learner_name').notNull(),
+    language: text('language', { enum: ['sv', 'en'] }).notNull(),
+    title: text('title').notNull(),
+    outcomes: jsonb('outcomes').$type<string[]>().notNull(),
+    level: text('level').$type<CourseLevel>().notNull(),
+    eqfLevel: integer('eqf_level'),
+    credits: numeric('credits', { precision: 5, scale: 1, mode: 'number' }),
+    workloadHours: integer('workload_hours'),
+    format: text('format').$type<CourseFormat>().notNull(),
+    assessment: text('assessment').notNull(),
+    startDate: date('start_date'),
+    endDate: date('end_date'),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    issuedBy: text('issued_by').references(() => authUser.id, { onDelete: 'set null' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: text('revoked_by').references(() => authUser.id, { onDelete: 'set null' }),
+    revokeReason: text('revoke_reason'),
+  },
+  (t) => [
+    uniqueIndex('micro_credential_code_idx').on(t.code),
+    index('micro_credential_case_idx').on(t.caseId),
+    // one valid credential per participant and course; a revoked one may be issued again
+    uniqueIndex('micro_credential_valid_idx')
+      .on(t.designId, t.participantId)
+      .where(sql`${t.revokedAt} is null`),
+    index('micro_credential_participant_idx').on(t.participantId),
+  ],
+);
+
+/**
+ * Each HEI's key for signing its credentials (Ed25519): the public key as a JWK, published with the HEI's
+ * issuer profile so anyone can check a credential file offline; the private key sealed under the
+ * deployment's personal-data key, made the first time the HEI issues.
+ */
+export const credentialSigningKey = pgTable('credential_signing_key', {
+  heiId: uuid('hei_id')
+    .primaryKey()
+    .references(() => organisation.id, { onDelete: 'cascade' }),
+  publicJwk: jsonb('public_jwk').$type<{ kty: string; crv: string; x: string }>().notNull(),
+  privateKeySealed: text('private_key_sealed').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

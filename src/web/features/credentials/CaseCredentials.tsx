@@ -1,0 +1,288 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../ui/FormModal.tsx';
+import { useFormat } from '../../ui/format.ts';
+import { notify } from '../../ui/notify.ts';
+import { ErrorAlert, Loading, useErrorMessage } from '../../ui/page.tsx';
+import { useCaseAccess } from '../cases/CasesPage.tsx';
+import {
+  type CaseCredentials as CaseCredentialsData,
+  type CredentialSummary,
+  caseCredentialsQuery,
+  issueCredentials,
+  revokeCredential,
+} from './credentials.api.ts';
+
+type Course = CaseCredentialsData['designs'][number];
+
+/**
+ * "Mikromeriter" on the case page: for each course given (an approved design with participants under a
+ * signed agreement), who completed it gets a micro-credential; each one's public address, and revoking it.
+ */
+export function CaseCredentials({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const credentials = useQuery(caseCredentialsQuery(caseId));
+  if (credentials.isPending) return <Loading />;
+  if (credentials.isError) return <ErrorAlert error={credentials.error} />;
+  const { designs, credentials: issued } = credentials.data;
+  return (
+    <Stack gap="md" data-testid="case-credentials">
+      <Text size="sm" maw={760}>
+        {t('credentials.case.intro')}
+      </Text>
+      {designs.length === 0 && <Text size="sm">{t('credentials.case.noCourse')}</Text>}
+      {designs.map((course) => (
+        <CourseCredentials
+          key={course.designId}
+          caseId={caseId}
+          course={course}
+          issued={issued.filter((c) => c.designId === course.designId)}
+        />
+      ))}
+    </Stack>
+  );
+}
+
+function CourseCredentials({
+  caseId,
+  course,
+  issued,
+}: {
+  caseId: string;
+  course: Course;
+  issued: CredentialSummary[];
+}) {
+  const { t } = useTranslation();
+  const { canWork } = useCaseAccess();
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [hours, setHours] = useState('');
+  const [emailParticipants, setEmailParticipants] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [revoking, setRevoking] = useState<CredentialSummary | null>(null);
+  const valid = new Map(issued.filter((c) => !c.revokedAt).map((c) => [c.participantId, c]));
+  const getsCredits = (p: Course['participants'][number]) =>
+    course.awards === 'credits' && course.credits !== null && p.creditEligible;
+  const needsHours = course.participants.some((p) => chosen.includes(p.participantId) && !getsCredits(p));
+  const issue = useMutation({
+    mutationFn: () =>
+      issueCredentials(caseId, {
+        designId: course.designId,
+        participantIds: chosen,
+        workloadHours: hours.trim() ? Number(hours) : undefined,
+        emailParticipants,
+      }),
+    onSuccess: async (result) => {
+      setError(null);
+      setChosen([]);
+      notify(
+        t('credentials.case.issuedNotice', { count: result.credentials.length, emailed: result.emailed }),
+      );
+      await queryClient.invalidateQueries({ queryKey: ['case', caseId, 'credentials'] });
+    },
+    onError: (e) => setError(errorMessage(e)),
+  });
+  const submit = () => {
+    const h = Number(hours);
+    if (!chosen.length) setError(t('credentials.case.chooseError'));
+    else if (hours.trim() && !(Number.isInteger(h) && h >= 1 && h <= 5000))
+      setError(t('credentials.case.hoursError'));
+    else if (needsHours && !hours.trim()) setError(t('credentials.case.hoursNeeded'));
+    else issue.mutate();
+  };
+  const toggle = (id: string, on: boolean) => setChosen((c) => (on ? [...c, id] : c.filter((x) => x !== id)));
+  return (
+    <Stack gap="xs" data-testid="course-credentials">
+      <Title order={3} size="h4">
+        {course.title}
+      </Title>
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      <Table striped>
+        <Table.Caption>{t('credentials.case.caption', { title: course.title })}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            {canWork && <Table.Th>{t('credentials.case.choose')}</Table.Th>}
+            <Table.Th>{t('credentials.case.participant')}</Table.Th>
+            <Table.Th>{t('credentials.case.awards')}</Table.Th>
+            <Table.Th>{t('credentials.case.credential')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {course.participants.map((p) => {
+            const credential = valid.get(p.participantId);
+            return (
+              <Table.Tr key={p.participantId}>
+                {canWork && (
+                  <Table.Td>
+                    {!credential && course.examined && (
+                      <Checkbox
+                        aria-label={t('credentials.case.chooseOne', { name: p.name })}
+                        checked={chosen.includes(p.participantId)}
+                        onChange={(e) => toggle(p.participantId, e.currentTarget.checked)}
+                      />
+                    )}
+                  </Table.Td>
+                )}
+                <Table.Td>{p.name}</Table.Td>
+                <Table.Td>
+                  {getsCredits(p)
+                    ? t('credentials.case.credits', { credits: course.credits })
+                    : t('credentials.case.certificate')}
+                </Table.Td>
+                <Table.Td>
+                  {credential ? (
+                    <IssuedCredential credential={credential} canWork={canWork} onRevoke={setRevoking} />
+                  ) : (
+                    t('credentials.case.none')
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+      {canWork && !course.examined && <Alert color="gray">{t('credentials.case.notExamined')}</Alert>}
+      {canWork && course.examined && course.participants.some((p) => !valid.has(p.participantId)) && (
+        <Group align="flex-end" gap="sm">
+          <TextInput
+            label={t('credentials.case.hours')}
+            description={t('credentials.case.hoursHint')}
+            type="number"
+            min={1}
+            max={5000}
+            w={260}
+            required={needsHours}
+            value={hours}
+            onChange={(e) => setHours(e.currentTarget.value)}
+          />
+          <Checkbox
+            label={t('credentials.case.email')}
+            checked={emailParticipants}
+            onChange={(e) => setEmailParticipants(e.currentTarget.checked)}
+          />
+          <Button loading={issue.isPending} onClick={submit}>
+            {t('credentials.case.issue', { count: chosen.length })}
+          </Button>
+        </Group>
+      )}
+      <RevokedList issued={issued} />
+      {revoking && <RevokeModal caseId={caseId} credential={revoking} onClose={() => setRevoking(null)} />}
+    </Stack>
+  );
+}
+
+function IssuedCredential({
+  credential,
+  canWork,
+  onRevoke,
+}: {
+  credential: CredentialSummary;
+  canWork: boolean;
+  onRevoke: (c: CredentialSummary) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Group gap="xs">
+      <Anchor href={credential.path} target="_blank" size="sm">
+        {t('credentials.case.issuedOn', { date: format.date(credential.issuedAt) })}
+      </Anchor>
+      {canWork && (
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          color="red"
+          onClick={() => onRevoke(credential)}
+          aria-label={t('credentials.case.revokeOne', { name: credential.learnerName })}
+        >
+          {t('credentials.case.revoke')}
+        </Button>
+      )}
+    </Group>
+  );
+}
+
+function RevokedList({ issued }: { issued: CredentialSummary[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const revoked = issued.filter((c) => c.revokedAt);
+  if (!revoked.length) return null;
+  return (
+    <Stack gap={2}>
+      <Text size="sm" fw={600}>
+        {t('credentials.case.revokedTitle')}
+      </Text>
+      {revoked.map((c) => (
+        <Text size="sm" key={c.id}>
+          {t('credentials.case.revokedLine', {
+            name: c.learnerName,
+            date: format.date(c.revokedAt ?? c.issuedAt),
+            reason: c.revokeReason,
+          })}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+function RevokeModal({
+  caseId,
+  credential,
+  onClose,
+}: {
+  caseId: string;
+  credential: CredentialSummary;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const revoke = useMutation({
+    mutationFn: () => revokeCredential(credential.id, reason),
+    onSuccess: async () => {
+      notify(t('credentials.case.revokedNotice'));
+      await queryClient.invalidateQueries({ queryKey: ['case', caseId, 'credentials'] });
+      onClose();
+    },
+    onError: (e) => setError(errorMessage(e)),
+  });
+  return (
+    <FormModal
+      title={t('credentials.case.revokeTitle', { name: credential.learnerName })}
+      submitLabel={t('credentials.case.revoke')}
+      danger
+      pending={revoke.isPending}
+      error={error}
+      onClose={onClose}
+      onSubmit={() => (reason.trim() ? revoke.mutate() : setError(t('credentials.case.reasonError')))}
+    >
+      <Text size="sm">{t('credentials.case.revokeIntro')}</Text>
+      <Textarea
+        label={t('credentials.case.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+      />
+    </FormModal>
+  );
+}

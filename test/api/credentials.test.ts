@@ -1,0 +1,346 @@
+import { eq } from 'drizzle-orm';
+import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvent } from '../../src/features/audit/audit.table.ts';
+import { courseDesign } from '../../src/features/design/design.table.ts';
+import { outbox } from '../../src/features/mail/outbox.table.ts';
+import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/app.ts';
+import { commercialSetUp, exampleProposal, signedAgreement } from '../support/commercial.ts';
+import { createUser } from '../support/factories.ts';
+import { pdfText } from '../support/pdf-text.ts';
+
+// Micro-credentials: the HEI certifies that participants completed a course it gave, with the elements of the
+// EU recommendation; the learner shares a public address, a PDF and a signed Open Badges 3.0 file, which
+// anyone can check against the HEI's key; a revoked credential says so.
+
+let t: TestApp;
+let s: Awaited<ReturnType<typeof commercialSetUp>>;
+let designId: string;
+let participants: { participantId: string; name: string; creditEligible: boolean; hasEmail: boolean }[];
+
+const anonymous = (method: 'GET' | 'POST', url: string, body?: unknown) =>
+  t.app.inject({
+    method,
+    url,
+    ...(body ? { headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) } : {}),
+  });
+const codeOf = (path: string) => path.replace('/credentials/', '');
+// the PDF's text with pdfmake's breaks after a hyphen or slash joined again, and its narrow spaces as spaces
+const pdfOf = (pdf: Buffer) =>
+  pdfText(pdf)
+    .replace(/([-/])\t/g, '$1')
+    .replace(/[\u00a0\u202f]/g, ' ');
+
+beforeAll(async () => {
+  t = await createTestApp();
+  s = await commercialSetUp(t);
+  const example = await exampleProposal(t, s, 'accepted', { examination: 'Praktiskt prov i PLC-labbet' });
+  designId = example.designId;
+  const agreementId = await signedAgreement(t, s, example.proposalId);
+  for (const [firstName, email, personnummer, creditEligible] of [
+    ['Anna', 'anna@stalverket.example', '19850312-1231', true],
+    ['Bo', null, '19780501-0050', true],
+    ['Carl', 'carl@stalverket.example', '19900228-2383', false],
+  ] as const)
+    expect(
+      (
+        await t.request(
+          'POST',
+          `/api/portal/agreements/${agreementId}/participants`,
+          s.as(s.contact, { firstName, lastName: 'Test', email, personnummer, creditEligible }),
+        )
+      ).statusCode,
+    ).toBe(200);
+});
+afterAll(() => t.close());
+
+describe('issuing micro-credentials', () => {
+  it('lists each course given with the participants of its signed agreements, for everyone who reads the case', async () => {
+    const response = await t.request('GET', `/api/cases/${s.caseId}/credentials`, s.as(s.teacher));
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json();
+    expect(body.credentials).toEqual([]);
+    expect(body.designs).toHaveLength(1);
+    expect(body.designs[0]).toMatchObject({
+      designId,
+      title: 'PLC för underhållet',
+      awards: 'credits',
+      credits: 7.5,
+      examined: true,
+    });
+    participants = body.designs[0].participants;
+    expect(participants.map((p) => [p.name, p.creditEligible, p.hasEmail])).toEqual([
+      ['Anna Test', true, true],
+      ['Bo Test', true, false],
+      ['Carl Test', false, true],
+    ]);
+    // another HEI does not see the case, nor does the customer through the HEI's API
+    expect((await t.request('GET', `/api/cases/${s.caseId}/credentials`, s.as(s.outsider))).statusCode).toBe(
+      404,
+    );
+    expect((await t.request('GET', `/api/cases/${s.caseId}/credentials`, s.as(s.contact))).statusCode).toBe(
+      403,
+    );
+  });
+
+  it('refuses what it cannot certify, with the reason, and issues nothing', async () => {
+    const url = `/api/cases/${s.caseId}/credentials`;
+    const bad = async (body: object, status = 400) => {
+      const response = await t.request('POST', url, s.as(s.coord, { designId, ...body }));
+      expect(response.statusCode, response.body).toBe(status);
+      return response.json();
+    };
+    expect((await bad({ participantIds: [] })).errors[0]).toEqual({
+      field: 'body.participantIds',
+      message: 'choose at least one participant',
+    });
+    const stranger = '00000000-0000-4000-8000-000000000000';
+    expect((await bad({ participantIds: [stranger] })).errors[0].message).toBe(
+      `not participants of this course: ${stranger}`,
+    );
+    expect((await bad({ designId: stranger, participantIds: [stranger] })).errors[0].field).toBe(
+      'body.designId',
+    );
+    // Carl does not meet the entry requirements: no credits, so the workload in hours must be given
+    const carl = participants[2]?.participantId;
+    expect((await bad({ participantIds: [carl] })).errors[0]).toEqual({
+      field: 'body.workloadHours',
+      message: 'give the workload in hours: the course gives some of them no credits',
+    });
+    // a course without examination gives no micro-credential (the recommendation's is of assessed learning)
+    await t.db.update(courseDesign).set({ examination: ' ' }).where(eq(courseDesign.id, designId));
+    expect((await t.request('GET', url, s.as(s.coord))).json().designs[0].examined).toBe(false);
+    expect((await bad({ participantIds: [carl], workloadHours: 10 })).errors[0]).toEqual({
+      field: 'body.designId',
+      message: 'the design states no examination; a micro-credential certifies assessed learning',
+    });
+    await t.db
+      .update(courseDesign)
+      .set({ examination: 'Praktiskt prov i PLC-labbet' })
+      .where(eq(courseDesign.id, designId));
+    // the manager reads the case but does not issue; another HEI does not find it
+    expect(
+      (await t.request('POST', url, s.as(s.manager, { designId, participantIds: [carl] }))).statusCode,
+    ).toBe(403);
+    expect(
+      (await t.request('POST', url, s.as(s.outsider, { designId, participantIds: [carl] }))).statusCode,
+    ).toBe(404);
+    expect((await t.request('GET', url, s.as(s.coord))).json().credentials).toEqual([]);
+  });
+
+  let annasPath: string;
+  let carlsPath: string;
+
+  it('issues one to each chosen participant: credits to those who meet the entry requirements, e-mailed', async () => {
+    const response = await t.request(
+      'POST',
+      `/api/cases/${s.caseId}/credentials`,
+      s.as(s.teacher, {
+        designId,
+        participantIds: participants.map((p) => p.participantId),
+        workloadHours: 200,
+      }),
+    );
+    expect(response.statusCode, response.body).toBe(201);
+    const body = response.json();
+    expect(body.emailed).toBe(2); // Bo has no e-mail address
+    const byName = new Map(body.credentials.map((c: { learnerName: string }) => [c.learnerName, c]));
+    expect(byName.get('Anna Test')).toMatchObject({
+      credits: 7.5,
+      workloadHours: 200,
+      title: 'PLC för underhållet',
+    });
+    expect(byName.get('Carl Test')).toMatchObject({ credits: null, workloadHours: 200 });
+    annasPath = (byName.get('Anna Test') as { path: string }).path;
+    carlsPath = (byName.get('Carl Test') as { path: string }).path;
+    expect(annasPath).toMatch(/^\/credentials\/[A-Za-z0-9_-]{24}$/);
+
+    const mails = await t.db.select().from(outbox).where(eq(outbox.kind, 'micro_credential'));
+    expect(mails.map((m) => m.toAddress).sort()).toEqual([
+      'anna@stalverket.example',
+      'carl@stalverket.example',
+    ]);
+    const annas = mails.find((m) => m.toAddress === 'anna@stalverket.example');
+    expect(annas?.textBody).toContain(`${TEST_ORIGIN}${annasPath}`);
+    const [audit] = await t.db.select().from(auditEvent).where(eq(auditEvent.action, 'credential.issued'));
+    expect(audit?.data).toMatchObject({ caseId: s.caseId, count: 3, emailed: 2 });
+
+    // nobody is certified twice for the same course while the first is valid
+    const again = await t.request(
+      'POST',
+      `/api/cases/${s.caseId}/credentials`,
+      s.as(s.coord, { designId, participantIds: [participants[0]?.participantId], workloadHours: 200 }),
+    );
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('credential_already_issued');
+    expect(again.json().detail).toContain('Anna Test');
+  });
+
+  it('is public at its address with the EU elements; no personnummer or e-mail', async () => {
+    const response = await anonymous('GET', `/api/public/credentials/${codeOf(annasPath)}`);
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json();
+    expect(body).toMatchObject({
+      status: 'valid',
+      learnerName: 'Anna Test',
+      title: 'PLC för underhållet',
+      issuer: { country: 'SE' },
+      level: 'first-cycle',
+      eqfLevel: 6,
+      credits: 7.5,
+      format: 'blended',
+      outcomes: ['läsa och felsöka ett PLC-program', 'göra säkra ändringar'],
+    });
+    expect(response.body).not.toMatch(/19850312|stalverket\.example/);
+    expect(
+      (await anonymous('GET', '/api/public/credentials/not-a-code-of-any-credential-at-all')).json().code,
+    ).toBe('credential_not_found');
+  });
+
+  it('is a PDF with the learner, the course, the elements and the address that verifies it', async () => {
+    const response = await anonymous('GET', `/api/public/credentials/${codeOf(annasPath)}/pdf`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const text = pdfOf(response.rawPayload);
+    for (const expected of [
+      'Mikromerit',
+      'Anna Test',
+      'PLC för underhållet',
+      'göra säkra ändringar',
+      '7,5 högskolepoäng (ECTS)',
+      'Grundnivå, EQF-nivå 6',
+      'Sverige',
+      `${TEST_ORIGIN}${annasPath}`,
+    ])
+      expect(text).toContain(expected);
+    // Carl's says hours, not credits
+    const carls = pdfOf(
+      (await anonymous('GET', `/api/public/credentials/${codeOf(carlsPath)}/pdf`)).rawPayload,
+    );
+    expect(text).toContain('Praktiskt prov i PLC-labbet');
+    expect(carls).toContain('200 timmar');
+    expect(carls).not.toContain('högskolepoäng (ECTS)');
+  });
+
+  let signed: string;
+
+  it('is an Open Badges 3.0 credential signed with the key in the HEI’s issuer profile', async () => {
+    const response = await anonymous('GET', `/api/public/credentials/${codeOf(annasPath)}/signed`);
+    expect(response.statusCode, response.body).toBe(200);
+    signed = response.body;
+    const header = decodeProtectedHeader(signed);
+    const claims = decodeJwt(signed) as {
+      iss: string;
+      jti: string;
+      vc: { type: string[]; credentialSubject: { achievement: { alignment: { targetCode: string }[] } } };
+    };
+    const issuerUrl = `${TEST_ORIGIN}/api/public/credential-issuers/${s.hei}`;
+    expect(header).toMatchObject({ alg: 'EdDSA', kid: `${issuerUrl}#key-1` });
+    expect(claims.iss).toBe(issuerUrl);
+    expect(claims.jti).toBe(`${TEST_ORIGIN}${annasPath}`);
+    expect(claims.vc.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+    expect(claims.vc.credentialSubject).toMatchObject({
+      creditsEarned: 7.5,
+      identifier: [{ identityType: 'name', identityHash: 'Anna Test', hashed: false }],
+      achievement: { achievementType: 'MicroCredential', name: 'PLC för underhållet', creditsAvailable: 7.5 },
+    });
+    expect(claims.vc.credentialSubject.achievement.alignment[0]).toMatchObject({ targetCode: '6' });
+
+    // the issuer profile publishes the public key: the file verifies without Lupp
+    const profile = (await anonymous('GET', `/api/public/credential-issuers/${s.hei}`)).json();
+    expect(profile.id).toBe(issuerUrl);
+    expect(profile.publicKey).toMatchObject({ id: `${issuerUrl}#key-1`, kty: 'OKP', crv: 'Ed25519' });
+    const { kty, crv, x } = profile.publicKey;
+    await expect(jwtVerify(signed, await importJWK({ kty, crv, x }, 'EdDSA'))).resolves.toBeDefined();
+    // one key per HEI: a second download is signed with the same key
+    const second = (await anonymous('GET', `/api/public/credentials/${codeOf(carlsPath)}/signed`)).body;
+    await expect(jwtVerify(second, await importJWK({ kty, crv, x }, 'EdDSA'))).resolves.toBeDefined();
+  });
+
+  it('checks a file: genuine, or why not', async () => {
+    const verify = async (credential: string) =>
+      (await anonymous('POST', '/api/public/credentials/verify', { credential })).json();
+    expect(await verify(signed)).toMatchObject({
+      genuine: true,
+      reason: 'valid',
+      credential: { learnerName: 'Anna Test', path: annasPath },
+    });
+    const [head, payload, signature] = signed.split('.');
+    // a changed claim (Anna's name for Eva's) breaks the signature
+    const forged = Buffer.from(
+      Buffer.from(payload ?? '', 'base64url')
+        .toString()
+        .replace('Anna Test', 'Eva Test'),
+    ).toString('base64url');
+    expect(await verify(`${head}.${forged}.${signature}`)).toMatchObject({
+      genuine: false,
+      reason: 'bad_signature',
+    });
+    expect(await verify('not a credential')).toEqual({
+      genuine: false,
+      reason: 'malformed',
+      credential: null,
+    });
+    expect((await anonymous('POST', '/api/public/credentials/verify', { credential: '' })).statusCode).toBe(
+      400,
+    );
+  });
+
+  it('is revoked with a reason by the HEI: the address, the check and the list say so; it may be issued again', async () => {
+    const list = (await t.request('GET', `/api/cases/${s.caseId}/credentials`, s.as(s.coord))).json();
+    const anna = list.credentials.find((c: { learnerName: string }) => c.learnerName === 'Anna Test');
+    expect(anna.issuedBy).toBeTruthy();
+    const url = `/api/credentials/${anna.id}/revoke`;
+    expect((await t.request('POST', url, s.as(s.coord, { reason: ' ' }))).statusCode).toBe(400);
+    expect((await t.request('POST', url, s.as(s.outsider, { reason: 'x' }))).statusCode).toBe(404);
+    expect((await t.request('POST', url, s.as(s.manager, { reason: 'x' }))).statusCode).toBe(403);
+    const revoked = await t.request('POST', url, s.as(s.coord, { reason: 'Fel kurs angiven' }));
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect(revoked.json()).toMatchObject({ revokeReason: 'Fel kurs angiven' });
+    expect(revoked.json().revokedAt).toBeTruthy();
+    expect((await t.request('POST', url, s.as(s.coord, { reason: 'igen' }))).json().code).toBe(
+      'credential_revoked',
+    );
+
+    const code = codeOf(annasPath);
+    expect((await anonymous('GET', `/api/public/credentials/${code}`)).json().status).toBe('revoked');
+    expect((await anonymous('GET', `/api/public/credentials/${code}/signed`)).json().code).toBe(
+      'credential_revoked',
+    );
+    expect(pdfOf((await anonymous('GET', `/api/public/credentials/${code}/pdf`)).rawPayload)).toContain(
+      'ÅTERKALLAD',
+    );
+    expect(
+      (await anonymous('POST', '/api/public/credentials/verify', { credential: signed })).json(),
+    ).toMatchObject({ genuine: false, reason: 'revoked', credential: { status: 'revoked' } });
+    const [audit] = await t.db.select().from(auditEvent).where(eq(auditEvent.action, 'credential.revoked'));
+    expect(audit?.data).toMatchObject({ reason: 'Fel kurs angiven' });
+
+    const reissued = await t.request(
+      'POST',
+      `/api/cases/${s.caseId}/credentials`,
+      s.as(s.coord, { designId, participantIds: [anna.participantId], emailParticipants: false }),
+    );
+    expect(reissued.statusCode, reissued.body).toBe(201);
+    expect(reissued.json()).toMatchObject({
+      emailed: 0,
+      credentials: [{ learnerName: 'Anna Test', credits: 7.5 }],
+    });
+  });
+
+  it("are in the learner's subject access report, revoked ones too", async () => {
+    const admin = await createUser(t, [{ organisationId: s.hei, roles: ['admin'] }]);
+    const report = await t.request(
+      'POST',
+      `/api/organisations/${s.hei}/subject-access`,
+      s.as(admin, { email: 'anna@stalverket.example' }),
+    );
+    expect(report.statusCode, report.body).toBe(200);
+    const [participation] = report.json().participants;
+    expect(participation.credentials).toHaveLength(2);
+    expect(participation.credentials.filter((c: { revokedAt: string | null }) => c.revokedAt)).toHaveLength(
+      1,
+    );
+    expect(participation.credentials[0]).toMatchObject({ title: 'PLC för underhållet' });
+  });
+});

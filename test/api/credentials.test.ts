@@ -6,7 +6,7 @@ import { courseDesign } from '../../src/features/design/design.table.ts';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/app.ts';
 import { commercialSetUp, exampleProposal, signedAgreement } from '../support/commercial.ts';
-import { createUser } from '../support/factories.ts';
+import { createOrganisation, createUser } from '../support/factories.ts';
 import { pdfText } from '../support/pdf-text.ts';
 
 // Micro-credentials: the HEI certifies that participants completed a course it gave, with the elements of the
@@ -326,6 +326,28 @@ describe('issuing micro-credentials', () => {
       emailed: 0,
       credentials: [{ learnerName: 'Anna Test', credits: 7.5 }],
     });
+  });
+
+  it('are listed for the customer who designated the participants, and no other', async () => {
+    const mine = await t.request('GET', `/api/portal/credentials?caseId=${s.caseId}`, s.as(s.contact));
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(
+      mine
+        .json()
+        .map((c: { learnerName: string; revokedAt: string | null }) => [c.learnerName, !!c.revokedAt])
+        .sort(),
+    ).toEqual([
+      ['Anna Test', false],
+      ['Anna Test', true],
+      ['Bo Test', false],
+      ['Carl Test', false],
+    ]);
+    expect(mine.json()[0].path).toMatch(/^\/credentials\//);
+    const stranger = await createUser(t, [
+      { organisationId: (await createOrganisation(t, { kind: 'customer' })).id, roles: ['customer_contact'] },
+    ]);
+    expect((await t.request('GET', '/api/portal/credentials', s.as(stranger))).json()).toEqual([]);
+    expect((await t.request('GET', '/api/portal/credentials', s.as(s.coord))).statusCode).toBe(403);
   });
 
   it("are in the learner's subject access report, revoked ones too", async () => {

@@ -725,6 +725,7 @@ const scopedElsewhere: Record<string, string> = {
   'GET /api/public/credentials/{code}/pdf': 'public: as GET /api/public/credentials/{code}',
   'GET /api/public/credentials/{code}/signed': 'public: as GET /api/public/credentials/{code}',
   'GET /api/public/credential-issuers/{heiId}': "public: an HEI's name, org number and public key only",
+  'GET /api/portal/credentials': "credentials.test.ts: the acting customer's own cases only; HEI staff 403",
   'POST /api/public/credentials/verify':
     'credentials.test.ts: answers only for a file signed by an HEI key here',
   'GET /api/feedback/{token}': 'public: the single-use link is the credential (evaluation.test.ts)',

@@ -183,4 +183,21 @@ describe('micro-credentials', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('Sara at Stålverket sees what was certified of the welders she designated', async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'sara.kund@stalverket.example');
+    await page.goto(`/portal/cases/${chain.caseId}#portal-credentials`);
+    await expectHeading(page, WELDING_CASE);
+    const section = page.getByRole('region', { name: 'Mikromeriter' });
+    await section
+      .getByRole('row', { name: new RegExp(`Anna Svetsare ${WELDING_DESIGN} Utfärdad`) })
+      .waitFor();
+    await section
+      .getByRole('row', { name: new RegExp(`Bo Svetsare ${WELDING_DESIGN} Återkallad`) })
+      .waitFor();
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -71,6 +71,17 @@ export const caseCredentialsSchema = z.object({
   ),
 });
 
+/** A micro-credential of one of the customer's participants, as the customer's contact people see it. */
+export const portalCredentialSchema = z.object({
+  caseId: z.uuid(),
+  hei: z.string(),
+  learnerName: z.string(),
+  title: z.string(),
+  issuedAt: z.iso.datetime(),
+  revokedAt: z.iso.datetime().nullable(),
+  path: z.string(),
+});
+
 export const issuedCredentialsSchema = z.object({
   credentials: z.array(credentialSummarySchema),
   emailed: z.number().int(),

@@ -3,13 +3,14 @@ import { actorOf } from '../../server/http/auth-guard.ts';
 import { fileName, sendFile } from '../../server/http/files.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
 import { renderPdf } from '../../shared/pdf.ts';
-import { organisationParty } from '../tenancy/tenancy.service.ts';
+import { actingCustomer, organisationParty } from '../tenancy/tenancy.service.ts';
 import { credentialPdf } from './credential.pdf.ts';
 import {
   caseCredentialsSchema,
   credentialSummarySchema,
   issueCredentialsBody,
   issuedCredentialsSchema,
+  portalCredentialSchema,
   publicCredentialSchema,
   revokeCredentialBody,
   verificationSchema,
@@ -19,6 +20,7 @@ import {
   caseCredentials,
   credentialPath,
   credentialWithIssuer,
+  customerCredentials,
   issueCredentials,
   issuerOf,
   publicCredential,
@@ -84,6 +86,20 @@ export async function credentialRoutes(app: App, { database: { db }, config }: D
     },
     async (request) =>
       revokeCredential(db, actorOf(request), request.params.credentialId, request.body.reason),
+  );
+
+  app.get(
+    '/api/portal/credentials',
+    {
+      schema: {
+        tags,
+        summary:
+          "The micro-credentials the HEIs issued to the customer's participants (optionally one case's)",
+        querystring: z.object({ caseId: z.uuid().optional() }),
+        response: { 200: z.array(portalCredentialSchema), ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => customerCredentials(db, actingCustomer(actorOf(request)), request.query.caseId),
   );
 
   // ---------------------------------------------------------------- public: the address is what the learner shares

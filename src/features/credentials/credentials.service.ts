@@ -5,7 +5,7 @@ import { AppError, invalid, notFound } from '../../server/http/problem.ts';
 import { signedAgreementIdsOfDesign } from '../agreements/agreements.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
-import { assertCaseAccess } from '../cases/cases.service.ts';
+import { assertCaseAccess, casesForCustomer } from '../cases/cases.service.ts';
 import { listDesigns } from '../design/design.service.ts';
 import { enqueueMail } from '../mail/mail.service.ts';
 import { participantsOfAgreements } from '../participants/participants.service.ts';
@@ -249,6 +249,30 @@ export async function revokeCredential(db: Db, actor: Actor, credentialId: strin
   const [summary] = await summaries(db, eq(microCredential.id, row.id));
   if (!summary) throw new AppError(500, 'internal_error', 'the credential was not read back');
   return summary;
+}
+
+/**
+ * The micro-credentials issued to the customer's participants (optionally one case's), newest first: the
+ * customer designated them and knows who took part. No access check.
+ */
+export async function customerCredentials(db: Db, customerId: string, caseId?: string) {
+  const cases = (await casesForCustomer(db, customerId)).filter((c) => !caseId || c.id === caseId);
+  if (!cases.length) return [];
+  const hei = new Map(cases.map((c) => [c.id, c.hei]));
+  const rows = await db
+    .select()
+    .from(microCredential)
+    .where(inArray(microCredential.caseId, [...hei.keys()]))
+    .orderBy(desc(microCredential.issuedAt), microCredential.learnerName);
+  return rows.map((r) => ({
+    caseId: r.caseId,
+    hei: hei.get(r.caseId) ?? '',
+    learnerName: r.learnerName,
+    title: r.title,
+    issuedAt: r.issuedAt.toISOString(),
+    revokedAt: r.revokedAt?.toISOString() ?? null,
+    path: credentialPath(r.code),
+  }));
 }
 
 // ------------------------------------------------------------------ anyone with the address

@@ -1934,6 +1934,11 @@ export const en: Translation = {
       revokedTitle: 'Revoked',
       revokedLine: '{{name}}, revoked {{date}}: {{reason}}',
     },
+    portal: {
+      none: 'The institution has not issued any micro-credentials to your participants in this case.',
+      course: 'Course',
+      revoked: 'Revoked {{date}}',
+    },
     public: {
       title: 'Micro-credential',
       notFound: 'No micro-credential has this address. Check that the whole address came along.',

@@ -1937,6 +1937,11 @@ export const sv = {
       revokedTitle: 'Återkallade',
       revokedLine: '{{name}}, återkallad {{date}}: {{reason}}',
     },
+    portal: {
+      none: 'Lärosätet har inte utfärdat några mikromeriter till era deltagare i ärendet.',
+      course: 'Utbildning',
+      revoked: 'Återkallad {{date}}',
+    },
     public: {
       title: 'Mikromerit',
       notFound: 'Ingen mikromerit har den här adressen. Kontrollera att hela adressen kom med.',

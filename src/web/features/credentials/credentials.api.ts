@@ -1,10 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   caseCredentialsSchema,
   credentialSummarySchema,
   type issueCredentialsBody,
   issuedCredentialsSchema,
+  portalCredentialSchema,
   publicCredentialSchema,
   verificationSchema,
 } from '../../../features/credentials/credentials.contract.ts';
@@ -36,3 +37,10 @@ export const publicCredentialQuery = (code: string) =>
 
 export const verifyCredential = (credential: string) =>
   api.post('/api/public/credentials/verify', { credential }, verificationSchema);
+
+export const portalCredentialsQuery = (caseId: string) =>
+  queryOptions({
+    queryKey: ['portal', 'case', caseId, 'credentials'],
+    queryFn: ({ signal }) =>
+      api.get(`/api/portal/credentials?caseId=${caseId}`, z.array(portalCredentialSchema), signal),
+  });

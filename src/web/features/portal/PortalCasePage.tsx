@@ -11,6 +11,7 @@ import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { Forbidden, Page, QueryView, RecordHeader, Section, useErrorMessage } from '../../ui/page.tsx';
 import { PortalAgreements } from '../agreements/PortalAgreements.tsx';
+import { PortalCredentials } from '../credentials/PortalCredentials.tsx';
 import { Documents } from '../documents/Documents.tsx';
 import { PortalFollowUps } from '../evaluation/PortalFollowUps.tsx';
 import { PortalParticipants } from './PortalParticipants.tsx';
@@ -68,6 +69,9 @@ function PortalCaseView({ detail }: { detail: PortalCaseDetail }) {
       </Section>
       <Section id="portal-follow-up" title={t('evaluation.portal.title')}>
         <PortalFollowUps caseId={detail.id} />
+      </Section>
+      <Section id="portal-credentials" title={t('credentials.case.title')}>
+        <PortalCredentials caseId={detail.id} />
       </Section>
       <Section id="portal-message" title={t('portal.writeTitle')}>
         <MessageForm detail={detail} />

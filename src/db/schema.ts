@@ -6,6 +6,7 @@ export * from '../features/cases/cases.table.ts';
 export * from '../features/catalog/catalog.table.ts';
 export * from '../features/costing/costing.table.ts';
 export * from '../features/credentials/credentials.table.ts';
+export * from '../features/delivery/delivery.table.ts';
 export * from '../features/design/design.table.ts';
 export * from '../features/documents/documents.table.ts';
 export * from '../features/evaluation/evaluation.table.ts';

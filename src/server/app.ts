@@ -23,6 +23,7 @@ import { catalogRoutes } from '../features/catalog/catalog.routes.ts';
 import { costingRoutes } from '../features/costing/costing.routes.ts';
 import { credentialRoutes } from '../features/credentials/credentials.routes.ts';
 import { dashboardRoutes } from '../features/dashboard/dashboard.routes.ts';
+import { deliveryRoutes } from '../features/delivery/delivery.routes.ts';
 import { designRoutes } from '../features/design/design.routes.ts';
 import { documentRoutes } from '../features/documents/documents.routes.ts';
 import { evaluationRoutes } from '../features/evaluation/evaluation.routes.ts';
@@ -71,6 +72,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   proposalRoutes, // proposals (offert) from approved designs and calculations: PDF, sent to the portal, accepted or declined
   agreementRoutes, // agreements from accepted proposals: clauses, signatures of both parties, addenda, billing plan
   participantRoutes, // participants the customer designates: personnummer checked, encrypted, masked, audited
+  deliveryRoutes, // delivery: a course's sessions and attendance; the schedule (and attendance, if shared) in the portal
   evaluationRoutes, // evaluation on Kirkpatrick's four levels: participants' anonymous evaluation, the customer's follow-up
   credentialRoutes, // micro-credentials for participants who completed a course: public address, PDF, signed Open Badges 3.0 file
   regionalRoutes, // pooled regional competence intelligence: the consortium's inquiries and needs as anonymous sums

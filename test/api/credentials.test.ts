@@ -16,7 +16,13 @@ import { pdfText } from '../support/pdf-text.ts';
 let t: TestApp;
 let s: Awaited<ReturnType<typeof commercialSetUp>>;
 let designId: string;
-let participants: { participantId: string; name: string; creditEligible: boolean; hasEmail: boolean }[];
+let participants: {
+  participantId: string;
+  name: string;
+  creditEligible: boolean;
+  hasEmail: boolean;
+  attendance: null;
+}[];
 
 const anonymous = (method: 'GET' | 'POST', url: string, body?: unknown) =>
   t.app.inject({
@@ -69,6 +75,7 @@ describe('issuing micro-credentials', () => {
       examined: true,
     });
     participants = body.designs[0].participants;
+    expect(participants.every((p) => p.attendance === null)).toBe(true); // no session recorded
     expect(participants.map((p) => [p.name, p.creditEligible, p.hasEmail])).toEqual([
       ['Anna Test', true, true],
       ['Bo Test', true, false],

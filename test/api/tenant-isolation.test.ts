@@ -726,6 +726,14 @@ const scopedElsewhere: Record<string, string> = {
   'GET /api/public/credentials/{code}/signed': 'public: as GET /api/public/credentials/{code}',
   'GET /api/public/credential-issuers/{heiId}': "public: an HEI's name, org number and public key only",
   'GET /api/portal/credentials': "credentials.test.ts: the acting customer's own cases only; HEI staff 403",
+  'GET /api/cases/{caseId}/delivery': 'delivery.test.ts: readers of the case; other HEIs 404; customers 403',
+  'POST /api/cases/{caseId}/sessions': 'delivery.test.ts: workers of the case (managers 403); other HEIs 404',
+  'PUT /api/sessions/{sessionId}': 'delivery.test.ts: workers of its case (managers 403); other HEIs 404',
+  'DELETE /api/sessions/{sessionId}': 'delivery.test.ts: workers of its case; other HEIs 404',
+  'PUT /api/sessions/{sessionId}/attendance': 'delivery.test.ts: workers of its case; other HEIs 404',
+  'PUT /api/cases/{caseId}/designs/{designId}/attendance-sharing':
+    'delivery.test.ts: workers of the case (managers 403); other HEIs 404',
+  'GET /api/portal/delivery': "delivery.test.ts: the acting customer's own cases only; HEI staff 403",
   'POST /api/public/credentials/verify':
     'credentials.test.ts: answers only for a file signed by an HEI key here',
   'GET /api/feedback/{token}': 'public: the single-use link is the credential (evaluation.test.ts)',

@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addParticipant } from '../../src/features/participants/participants.service.ts';
-import { testConfig } from '../support/app.ts';
-import { WELDING_CASE, WELDING_DESIGN, weldingChain } from './support/commercial.ts';
+import { designateWelders, WELDING_CASE, WELDING_DESIGN, weldingChain } from './support/commercial.ts';
 import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
 
 // The welding course (a certificate course, no credits) has been given. Karin (coordinator at Norrvik) issues
@@ -29,25 +27,10 @@ beforeAll(async () => {
     ],
     examination: 'Provsvetsning bedömd enligt SS-EN ISO 9606-1',
   });
-  const key = testConfig().personalDataKey;
-  for (const [firstName, email, personnummer] of [
+  await designateWelders(journey.lupp, chain, [
     ['Anna', 'anna@stalverket.example', '19850312-1231'],
     ['Bo', null, '19780501-0050'],
-  ] as const)
-    await addParticipant(
-      journey.lupp.database.db,
-      key,
-      chain.actors.sara,
-      chain.customerId,
-      chain.agreementId,
-      {
-        firstName,
-        lastName: 'Svetsare',
-        email,
-        personnummer,
-        creditEligible: false,
-      },
-    );
+  ]);
 }, 120_000);
 
 describe('micro-credentials', () => {
@@ -58,7 +41,9 @@ describe('micro-credentials', () => {
     await expectHeading(page, WELDING_CASE);
     const section = page.getByRole('region', { name: 'Mikromeriter' });
     const table = section.getByRole('table', { name: `Deltagare i ${WELDING_DESIGN}` });
-    await table.getByRole('row', { name: /Anna Svetsare Intyg utan högskolepoäng Ingen ännu/ }).waitFor();
+    await table
+      .getByRole('row', { name: /Anna Svetsare Intyg utan högskolepoäng Ej registrerad Ingen ännu/ })
+      .waitFor();
     await section.getByRole('checkbox', { name: 'Välj Anna Svetsare' }).check();
     await section.getByRole('checkbox', { name: 'Välj Bo Svetsare' }).check();
     await section.getByRole('button', { name: 'Utfärda 2 mikromeriter' }).click();

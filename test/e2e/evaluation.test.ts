@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addParticipant } from '../../src/features/participants/participants.service.ts';
-import { testConfig } from '../support/app.ts';
-import { WELDING_CASE, WELDING_DESIGN, weldingChain } from './support/commercial.ts';
+import { designateWelders, WELDING_CASE, WELDING_DESIGN, weldingChain } from './support/commercial.ts';
 import {
   expectEnglish,
   expectHeading,
@@ -36,19 +34,10 @@ beforeAll(async () => {
       },
     ],
   });
-  const key = testConfig().personalDataKey;
-  const { db } = journey.lupp.database;
-  for (const [firstName, email, personnummer] of [
+  await designateWelders(journey.lupp, chain, [
     ['Anna', 'anna@stalverket.example', '19850312-1231'],
     ['Bo', 'bo@stalverket.example', '19780501-0050'],
-  ] as const)
-    await addParticipant(db, key, chain.actors.sara, chain.customerId, chain.agreementId, {
-      firstName,
-      lastName: 'Svetsare',
-      email,
-      personnummer,
-      creditEligible: false,
-    });
+  ]);
 }, 120_000);
 
 let links: string[] = [];

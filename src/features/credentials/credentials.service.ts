@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, invalid, notFound } from '../../server/http/problem.ts';
-import { signedAgreementIdsOfDesign } from '../agreements/agreements.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { assertCaseAccess, casesForCustomer } from '../cases/cases.service.ts';
+import { attendanceOfDesign } from '../delivery/delivery.service.ts';
 import { listDesigns } from '../design/design.service.ts';
 import { enqueueMail } from '../mail/mail.service.ts';
-import { participantsOfAgreements } from '../participants/participants.service.ts';
+import { participantsOfDesign } from '../participants/participants.service.ts';
 import { type Actor, getOrganisation } from '../tenancy/tenancy.service.ts';
 import {
   claimsOf,
@@ -68,7 +68,7 @@ async function coursesGiven(db: Db, actor: Actor, caseId: string) {
       .filter((d) => d.status === 'approved')
       .map(async (d) => ({
         design: d,
-        participants: await participantsOfAgreements(db, await signedAgreementIdsOfDesign(db, d.id)),
+        participants: await participantsOfDesign(db, d.id),
       })),
   );
   return given.filter((g) => g.participants.length > 0);
@@ -80,9 +80,10 @@ export async function caseCredentials(db: Db, actor: Actor, caseId: string) {
     summaries(db, eq(microCredential.caseId, caseId)),
     coursesGiven(db, actor, caseId),
   ]);
+  const attendance = await Promise.all(given.map((g) => attendanceOfDesign(db, g.design.id)));
   return {
     credentials,
-    designs: given.map(({ design, participants }) => ({
+    designs: given.map(({ design, participants }, i) => ({
       designId: design.id,
       title: design.title,
       awards: design.awards,
@@ -93,6 +94,7 @@ export async function caseCredentials(db: Db, actor: Actor, caseId: string) {
         name: `${p.firstName} ${p.lastName}`,
         creditEligible: p.creditEligible,
         hasEmail: !!p.email,
+        attendance: attendance[i]?.get(p.id) ?? null,
       })),
     })),
   };

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, type FieldError, invalid, notFound } from '../../server/http/problem.ts';
 import { containsAny, type FoundText, foundIn, jsonText, mentionPatterns } from '../../shared/mentions.ts';
@@ -591,4 +591,14 @@ export async function mentionsInDesigns(db: Db, heiId: string, terms: string[]):
       })),
     )
     .filter((mention) => mention !== null);
+}
+
+/** The titles of these designs (for features that show a design's name to a customer; no access check). */
+export async function designTitles(db: Db, designIds: string[]): Promise<Map<string, string>> {
+  if (!designIds.length) return new Map();
+  const rows = await db
+    .select({ id: courseDesign.id, title: courseDesign.title })
+    .from(courseDesign)
+    .where(inArray(courseDesign.id, designIds));
+  return new Map(rows.map((r) => [r.id, r.title]));
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { stockholmDate } from '../../shared/working-days.ts';
+import { signedAgreementIdsOfDesign } from '../agreements/agreements.service.ts';
 import {
   agreementIdsOfCases,
   casesOfHeiAgreements,
@@ -474,4 +475,9 @@ export async function participantsOfAgreements(db: Db, agreementIds: string[]) {
     .from(participant)
     .where(inArray(participant.agreementId, agreementIds))
     .orderBy(asc(participant.lastName), asc(participant.firstName), asc(participant.id));
+}
+
+/** The participants of a course design: those of its agreements signed by both parties (no access check). */
+export async function participantsOfDesign(db: Db, designId: string) {
+  return participantsOfAgreements(db, await signedAgreementIdsOfDesign(db, designId));
 }

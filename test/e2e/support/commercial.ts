@@ -14,6 +14,7 @@ import {
   createDesign,
   updateDesign,
 } from '../../../src/features/design/design.service.ts';
+import { addParticipant } from '../../../src/features/participants/participants.service.ts';
 import {
   acceptProposal,
   createProposal,
@@ -22,6 +23,7 @@ import {
 import type { Role } from '../../../src/features/tenancy/tenancy.contract.ts';
 import { type Actor, listMemberships } from '../../../src/features/tenancy/tenancy.service.ts';
 import { membership, organisation } from '../../../src/features/tenancy/tenancy.table.ts';
+import { testConfig } from '../../support/app.ts';
 import type { Lupp } from './lupp.ts';
 
 /** A demo user working as `organisationId`, with `roles` there added when they are not. */
@@ -128,4 +130,21 @@ export async function weldingChain(
   await signAsHei(db, maria, agreement.id, { revision: agreement.revision }, lupp.url);
   await signAsCustomer(db, sara, customerId, agreement.id, { revision: agreement.revision }, lupp.url);
   return { ...chain, agreementId: agreement.id };
+}
+
+/** Sara designates welders (surname Svetsare, certificate only) under the chain's signed agreement. */
+export async function designateWelders(
+  lupp: Lupp,
+  chain: Awaited<ReturnType<typeof weldingChain>>,
+  welders: readonly (readonly [firstName: string, email: string | null, personnummer: string])[],
+) {
+  const key = testConfig().personalDataKey;
+  for (const [firstName, email, personnummer] of welders)
+    await addParticipant(lupp.database.db, key, chain.actors.sara, chain.customerId, chain.agreementId, {
+      firstName,
+      lastName: 'Svetsare',
+      email,
+      personnummer,
+      creditEligible: false,
+    });
 }

@@ -34,6 +34,7 @@ import { useSavedToggle } from '../../ui/saved-toggle.ts';
 import { CaseAgreements } from '../agreements/CaseAgreements.tsx';
 import { CaseAnalyses } from '../analyses/CaseAnalyses.tsx';
 import { CaseCredentials } from '../credentials/CaseCredentials.tsx';
+import { CaseDelivery } from '../delivery/CaseDelivery.tsx';
 import { CaseDesign } from '../design/CaseDesign.tsx';
 import { Documents } from '../documents/Documents.tsx';
 import { CaseEvaluations } from '../evaluation/CaseEvaluations.tsx';
@@ -125,6 +126,9 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       </Section>
       <Section id="case-agreements" title={t('agreements.title')}>
         <CaseAgreements caseId={detail.id} />
+      </Section>
+      <Section id="case-delivery" title={t('delivery.title')}>
+        <CaseDelivery caseId={detail.id} />
       </Section>
       <Section id="case-evaluation" title={t('evaluation.case.title')}>
         <CaseEvaluations caseId={detail.id} />

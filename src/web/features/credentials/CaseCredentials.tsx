@@ -123,6 +123,7 @@ function CourseCredentials({
             {canWork && <Table.Th>{t('credentials.case.choose')}</Table.Th>}
             <Table.Th>{t('credentials.case.participant')}</Table.Th>
             <Table.Th>{t('credentials.case.awards')}</Table.Th>
+            <Table.Th>{t('credentials.case.attendance')}</Table.Th>
             <Table.Th>{t('credentials.case.credential')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -147,6 +148,11 @@ function CourseCredentials({
                   {getsCredits(p)
                     ? t('credentials.case.credits', { credits: course.credits })
                     : t('credentials.case.certificate')}
+                </Table.Td>
+                <Table.Td>
+                  {p.attendance
+                    ? t('credentials.case.attended', p.attendance)
+                    : t('credentials.case.noAttendance')}
                 </Table.Td>
                 <Table.Td>
                   {credential ? (

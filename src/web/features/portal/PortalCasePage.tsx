@@ -12,6 +12,7 @@ import { notify } from '../../ui/notify.ts';
 import { Forbidden, Page, QueryView, RecordHeader, Section, useErrorMessage } from '../../ui/page.tsx';
 import { PortalAgreements } from '../agreements/PortalAgreements.tsx';
 import { PortalCredentials } from '../credentials/PortalCredentials.tsx';
+import { PortalDelivery } from '../delivery/PortalDelivery.tsx';
 import { Documents } from '../documents/Documents.tsx';
 import { PortalFollowUps } from '../evaluation/PortalFollowUps.tsx';
 import { PortalParticipants } from './PortalParticipants.tsx';
@@ -66,6 +67,9 @@ function PortalCaseView({ detail }: { detail: PortalCaseDetail }) {
       </Section>
       <Section id="portal-participants" title={t('participants.title')}>
         <PortalParticipants caseId={detail.id} />
+      </Section>
+      <Section id="portal-delivery" title={t('delivery.portal.title')}>
+        <PortalDelivery caseId={detail.id} />
       </Section>
       <Section id="portal-follow-up" title={t('evaluation.portal.title')}>
         <PortalFollowUps caseId={detail.id} />

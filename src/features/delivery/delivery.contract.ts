@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * Delivery: the sessions of a course being given, and who attended each. Times are Swedish local time.
+ */
+export const attendanceStatuses = ['present', 'absent', 'excused'] as const;
+export type AttendanceStatus = (typeof attendanceStatuses)[number];
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'write the time as HH:MM');
+
+export const sessionFields = z.strictObject({
+  day: z.iso.date(),
+  startsAt: clock,
+  endsAt: clock,
+  place: z.string().trim().max(300).default(''),
+  topic: z.string().trim().max(1_000).default(''),
+});
+
+export const createSessionBody = sessionFields
+  .extend({ designId: z.uuid() })
+  .refine((s) => s.endsAt > s.startsAt, { path: ['endsAt'], message: 'must be after the start' });
+
+export const updateSessionBody = sessionFields.refine((s) => s.endsAt > s.startsAt, {
+  path: ['endsAt'],
+  message: 'must be after the start',
+});
+
+export const attendanceBody = z.strictObject({
+  entries: z
+    .array(z.strictObject({ participantId: z.uuid(), status: z.enum(attendanceStatuses) }))
+    .min(1, 'record at least one participant')
+    .max(1_000),
+});
+
+export const attendanceSharingBody = z.strictObject({ shared: z.boolean() });
+
+export const sessionSchema = z.object({
+  id: z.uuid(),
+  designId: z.uuid(),
+  day: z.iso.date(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  place: z.string(),
+  topic: z.string(),
+  attendance: z.array(z.object({ participantId: z.uuid(), status: z.enum(attendanceStatuses) })),
+});
+export type SessionView = z.infer<typeof sessionSchema>;
+
+/** A participant's attendance over a course's sessions where it was recorded. */
+export const attendanceSummarySchema = z.object({
+  participantId: z.uuid(),
+  name: z.string(),
+  present: z.number().int(),
+  absent: z.number().int(),
+  excused: z.number().int(),
+});
+
+export const caseDeliverySchema = z.object({
+  designs: z.array(
+    z.object({
+      designId: z.uuid(),
+      title: z.string(),
+      attendanceSharedAt: z.iso.datetime().nullable(),
+      sessions: z.array(sessionSchema),
+      participants: z.array(attendanceSummarySchema),
+    }),
+  ),
+});
+
+/** A course's schedule as the customer sees it, with the attendance when the HEI shares it. */
+export const portalDeliverySchema = z.object({
+  designId: z.uuid(),
+  caseId: z.uuid(),
+  hei: z.string(),
+  title: z.string(),
+  sessions: z.array(sessionSchema.omit({ attendance: true, designId: true })),
+  attendance: z.array(attendanceSummarySchema).nullable(),
+});

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { actorOf } from '../../server/http/auth-guard.ts';
+import { type App, type Deps, problems } from '../../server/http/types.ts';
+import { actingCustomer } from '../tenancy/tenancy.service.ts';
+import {
+  attendanceBody,
+  attendanceSharingBody,
+  caseDeliverySchema,
+  createSessionBody,
+  portalDeliverySchema,
+  sessionSchema,
+  updateSessionBody,
+} from './delivery.contract.ts';
+import {
+  caseDelivery,
+  createSession,
+  customerDelivery,
+  deleteSession,
+  recordAttendance,
+  setAttendanceSharing,
+  updateSession,
+} from './delivery.service.ts';
+
+const caseParams = z.object({ caseId: z.uuid() });
+const sessionParams = z.object({ sessionId: z.uuid() });
+
+/**
+ * Delivery: the sessions of a course being given and who attended each; the customer sees the schedule, and
+ * the attendance when the HEI shares it.
+ */
+export async function deliveryRoutes(app: App, { database: { db } }: Deps) {
+  const tags = ['delivery'];
+
+  app.get(
+    '/api/cases/:caseId/delivery',
+    {
+      schema: {
+        tags,
+        summary: "The sessions of the case's approved designs with their attendance, and each participant's",
+        params: caseParams,
+        response: { 200: caseDeliverySchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => caseDelivery(db, actorOf(request), request.params.caseId),
+  );
+
+  app.post(
+    '/api/cases/:caseId/sessions',
+    {
+      schema: {
+        tags,
+        summary: 'Schedule a session of an approved design (a day, Swedish local times, place and topic)',
+        params: caseParams,
+        body: createSessionBody,
+        response: { 201: sessionSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createSession(db, actorOf(request), request.params.caseId, request.body)),
+  );
+
+  app.put(
+    '/api/sessions/:sessionId',
+    {
+      schema: {
+        tags,
+        summary: 'Change a session (its attendance stays)',
+        params: sessionParams,
+        body: updateSessionBody,
+        response: { 200: sessionSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => updateSession(db, actorOf(request), request.params.sessionId, request.body),
+  );
+
+  app.delete(
+    '/api/sessions/:sessionId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a session, with its attendance',
+        params: sessionParams,
+        response: { 204: z.null(), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await deleteSession(db, actorOf(request), request.params.sessionId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.put(
+    '/api/sessions/:sessionId/attendance',
+    {
+      schema: {
+        tags,
+        summary: "Record who attended a session (present, absent or excused); only the course's participants",
+        params: sessionParams,
+        body: attendanceBody,
+        response: { 200: sessionSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => recordAttendance(db, actorOf(request), request.params.sessionId, request.body),
+  );
+
+  app.put(
+    '/api/cases/:caseId/designs/:designId/attendance-sharing',
+    {
+      schema: {
+        tags,
+        summary: "Share a course's attendance with the customer's contact people, or stop sharing it",
+        params: z.object({ caseId: z.uuid(), designId: z.uuid() }),
+        body: attendanceSharingBody,
+        response: { 200: caseDeliverySchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) =>
+      setAttendanceSharing(
+        db,
+        actorOf(request),
+        request.params.caseId,
+        request.params.designId,
+        request.body.shared,
+      ),
+  );
+
+  app.get(
+    '/api/portal/delivery',
+    {
+      schema: {
+        tags,
+        summary:
+          "The schedule of the courses given on the customer's cases, with attendance where shared (optionally one case's)",
+        querystring: z.object({ caseId: z.uuid().optional() }),
+        response: { 200: z.array(portalDeliverySchema), ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => customerDelivery(db, actingCustomer(actorOf(request)), request.query.caseId),
+  );
+}

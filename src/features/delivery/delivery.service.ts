@@ -1,0 +1,297 @@
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { AppError, invalid, notFound } from '../../server/http/problem.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { assertCaseAccess, casesForCustomer } from '../cases/cases.service.ts';
+import { designTitles, listDesigns } from '../design/design.service.ts';
+import { participantsOfDesign } from '../participants/participants.service.ts';
+import type { Actor } from '../tenancy/tenancy.service.ts';
+import type {
+  AttendanceStatus,
+  attendanceBody,
+  createSessionBody,
+  SessionView,
+  updateSessionBody,
+} from './delivery.contract.ts';
+import { attendanceSharing, courseSession, sessionAttendance } from './delivery.table.ts';
+
+type SessionRow = typeof courseSession.$inferSelect;
+type Participant = Awaited<ReturnType<typeof participantsOfDesign>>[number];
+
+/** "09:00:00" as stored → "09:00" as written. */
+const hhmm = (time: string) => time.slice(0, 5);
+
+const sessionView = (row: SessionRow, attendance: SessionView['attendance'] = []): SessionView => ({
+  id: row.id,
+  designId: row.designId,
+  day: row.day,
+  startsAt: hhmm(row.startsAt),
+  endsAt: hhmm(row.endsAt),
+  place: row.place,
+  topic: row.topic,
+  attendance,
+});
+
+async function sessionsOf(db: Db, designIds: string[]) {
+  if (!designIds.length) return [];
+  const rows = await db
+    .select()
+    .from(courseSession)
+    .where(inArray(courseSession.designId, designIds))
+    .orderBy(asc(courseSession.day), asc(courseSession.startsAt));
+  const marks = rows.length
+    ? await db
+        .select()
+        .from(sessionAttendance)
+        .where(
+          inArray(
+            sessionAttendance.sessionId,
+            rows.map((r) => r.id),
+          ),
+        )
+    : [];
+  return rows.map((row) =>
+    sessionView(
+      row,
+      marks
+        .filter((m) => m.sessionId === row.id)
+        .map((m) => ({ participantId: m.participantId, status: m.status })),
+    ),
+  );
+}
+
+/** Each participant's count of sessions present, absent and excused (sessions not recorded count nowhere). */
+function summaries(participants: Participant[], sessions: SessionView[]) {
+  return participants.map((p) => {
+    const marks = sessions.flatMap((s) => s.attendance.filter((a) => a.participantId === p.id));
+    const count = (status: AttendanceStatus) => marks.filter((m) => m.status === status).length;
+    return {
+      participantId: p.id,
+      name: `${p.firstName} ${p.lastName}`,
+      present: count('present'),
+      absent: count('absent'),
+      excused: count('excused'),
+    };
+  });
+}
+
+/** The approved designs of the case: the courses that are or will be given. */
+async function approvedDesigns(db: Db, actor: Actor, caseId: string) {
+  return (await listDesigns(db, actor, caseId)).designs.filter((d) => d.status === 'approved');
+}
+
+export async function caseDelivery(db: Db, actor: Actor, caseId: string) {
+  await assertCaseAccess(db, actor, caseId, 'read');
+  const designs = await approvedDesigns(db, actor, caseId);
+  const ids = designs.map((d) => d.id);
+  const [sessions, shared, participants] = await Promise.all([
+    sessionsOf(db, ids),
+    ids.length ? db.select().from(attendanceSharing).where(inArray(attendanceSharing.designId, ids)) : [],
+    Promise.all(designs.map((d) => participantsOfDesign(db, d.id))),
+  ]);
+  return {
+    designs: designs.map((d, i) => {
+      const own = sessions.filter((s) => s.designId === d.id);
+      return {
+        designId: d.id,
+        title: d.title,
+        attendanceSharedAt: shared.find((s) => s.designId === d.id)?.sharedAt.toISOString() ?? null,
+        sessions: own,
+        participants: summaries(participants[i] ?? [], own),
+      };
+    }),
+  };
+}
+
+export async function createSession(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  input: typeof createSessionBody._output,
+) {
+  const access = await assertCaseAccess(db, actor, caseId, 'work');
+  if (!(await approvedDesigns(db, actor, caseId)).some((d) => d.id === input.designId))
+    throw invalid([{ field: 'body.designId', message: 'is not an approved design of this case' }]);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(courseSession)
+      .values({ ...input, heiId: access.heiId, caseId, createdBy: actor.userId })
+      .returning();
+    if (!row) throw new AppError(500, 'internal_error', 'the session was not written');
+    await auditSession(tx, actor, row, 'course_session.created');
+    return sessionView(row);
+  });
+}
+
+const auditSession = (
+  tx: Parameters<typeof recordAudit>[0],
+  actor: Actor,
+  row: SessionRow,
+  action:
+    | 'course_session.created'
+    | 'course_session.changed'
+    | 'course_session.deleted'
+    | 'course_session.attendance_recorded',
+  data: Record<string, unknown> = {},
+) =>
+  recordAudit(tx, {
+    actor,
+    organisationId: row.heiId,
+    action,
+    subjectType: 'course_session',
+    subjectId: row.id,
+    data: { caseId: row.caseId, day: row.day, ...data },
+  });
+
+/** A session as it is now, with its attendance. */
+async function oneSession(db: Db, row: SessionRow): Promise<SessionView> {
+  const found = (await sessionsOf(db, [row.designId])).find((s) => s.id === row.id);
+  if (!found) throw notFound('The session');
+  return found;
+}
+
+/** A session the actor may change: its case must be theirs to work on (another HEI's is not found). */
+async function loadSession(db: Db, actor: Actor, sessionId: string) {
+  const [row] = await db.select().from(courseSession).where(eq(courseSession.id, sessionId));
+  if (!row) throw notFound('The session');
+  await assertCaseAccess(db, actor, row.caseId, 'work');
+  return row;
+}
+
+export async function updateSession(
+  db: Db,
+  actor: Actor,
+  sessionId: string,
+  input: typeof updateSessionBody._output,
+) {
+  const row = await loadSession(db, actor, sessionId);
+  await db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(courseSession)
+      .set(input)
+      .where(eq(courseSession.id, row.id))
+      .returning();
+    if (updated) await auditSession(tx, actor, updated, 'course_session.changed');
+  });
+  return oneSession(db, row);
+}
+
+export async function deleteSession(db: Db, actor: Actor, sessionId: string) {
+  const row = await loadSession(db, actor, sessionId);
+  await db.transaction(async (tx) => {
+    await tx.delete(courseSession).where(eq(courseSession.id, row.id));
+    await auditSession(tx, actor, row, 'course_session.deleted');
+  });
+}
+
+/** Records (or corrects) who attended a session; only the course's participants. */
+export async function recordAttendance(
+  db: Db,
+  actor: Actor,
+  sessionId: string,
+  input: typeof attendanceBody._output,
+) {
+  const row = await loadSession(db, actor, sessionId);
+  const participants = new Set((await participantsOfDesign(db, row.designId)).map((p) => p.id));
+  const unknown = input.entries.filter((e) => !participants.has(e.participantId)).map((e) => e.participantId);
+  if (unknown.length)
+    throw invalid([
+      {
+        field: 'body.entries',
+        message: `not participants of this course: ${[...new Set(unknown)].join(', ')}`,
+      },
+    ]);
+  const entries = [...new Map(input.entries.map((e) => [e.participantId, e])).values()];
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(sessionAttendance)
+      .values(entries.map((e) => ({ sessionId: row.id, ...e, recordedBy: actor.userId })))
+      .onConflictDoUpdate({
+        target: [sessionAttendance.sessionId, sessionAttendance.participantId],
+        set: { status: sql`excluded.status`, recordedBy: actor.userId, recordedAt: new Date() },
+      });
+    await auditSession(tx, actor, row, 'course_session.attendance_recorded', {
+      present: entries.filter((e) => e.status === 'present').length,
+      of: entries.length,
+    });
+  });
+  return oneSession(db, row);
+}
+
+/** Shares (or stops sharing) a course's attendance with the customer's contact people. */
+export async function setAttendanceSharing(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  designId: string,
+  shared: boolean,
+) {
+  const access = await assertCaseAccess(db, actor, caseId, 'work');
+  if (!(await approvedDesigns(db, actor, caseId)).some((d) => d.id === designId))
+    throw notFound('The course');
+  await db.transaction(async (tx) => {
+    if (shared)
+      await tx.insert(attendanceSharing).values({ designId, sharedBy: actor.userId }).onConflictDoNothing();
+    else await tx.delete(attendanceSharing).where(eq(attendanceSharing.designId, designId));
+    await recordAudit(tx, {
+      actor,
+      organisationId: access.heiId,
+      action: shared ? 'attendance.shared' : 'attendance.unshared',
+      subjectType: 'course_design',
+      subjectId: designId,
+      data: { caseId },
+    });
+  });
+  return caseDelivery(db, actor, caseId);
+}
+
+/**
+ * The schedule of the courses given on the customer's cases (optionally one case's), and each participant's
+ * attendance where the HEI shares it. No access check.
+ */
+export async function customerDelivery(db: Db, customerId: string, caseId?: string) {
+  const cases = (await casesForCustomer(db, customerId)).filter((c) => !caseId || c.id === caseId);
+  if (!cases.length) return [];
+  const hei = new Map(cases.map((c) => [c.id, c.hei]));
+  const sessionRows = await db
+    .select({ designId: courseSession.designId, caseId: courseSession.caseId })
+    .from(courseSession)
+    .where(inArray(courseSession.caseId, [...hei.keys()]))
+    .groupBy(courseSession.designId, courseSession.caseId);
+  if (!sessionRows.length) return [];
+  const designIds = sessionRows.map((r) => r.designId);
+  const [sessions, shared, titles] = await Promise.all([
+    sessionsOf(db, designIds),
+    db.select().from(attendanceSharing).where(inArray(attendanceSharing.designId, designIds)),
+    designTitles(db, designIds),
+  ]);
+  return Promise.all(
+    sessionRows.map(async ({ designId, caseId: of }) => {
+      const own = sessions.filter((s) => s.designId === designId);
+      const isShared = shared.some((s) => s.designId === designId);
+      return {
+        designId,
+        caseId: of,
+        hei: hei.get(of) ?? '',
+        title: titles.get(designId) ?? '',
+        sessions: own.map(({ attendance: _marks, designId: _design, ...s }) => s),
+        attendance: isShared ? summaries(await participantsOfDesign(db, designId), own) : null,
+      };
+    }),
+  );
+}
+
+/** Each participant's sessions present and recorded, for a course (credentials show it; no access check). */
+export async function attendanceOfDesign(db: Db, designId: string) {
+  const rows = await db
+    .select({
+      participantId: sessionAttendance.participantId,
+      present: sql<number>`count(*) filter (where ${sessionAttendance.status} = 'present')::int`,
+      recorded: sql<number>`count(*)::int`,
+    })
+    .from(sessionAttendance)
+    .innerJoin(courseSession, eq(courseSession.id, sessionAttendance.sessionId))
+    .where(eq(courseSession.designId, designId))
+    .groupBy(sessionAttendance.participantId);
+  return new Map(rows.map((r) => [r.participantId, { present: r.present, recorded: r.recorded }]));
+}

@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, pgTable, primaryKey, text, time, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { authUser } from '../auth/auth.table.ts';
+import { caseFile } from '../cases/cases.table.ts';
+import { courseDesign } from '../design/design.table.ts';
+import { participant } from '../participants/participants.table.ts';
+import { organisation } from '../tenancy/tenancy.table.ts';
+import type { AttendanceStatus } from './delivery.contract.ts';
+
+/**
+ * A session of a course being given (a teaching day, a seminar, an online meeting): its day and Swedish local
+ * times (a course in Sweden is scheduled in Swedish time whatever the browser's zone), where, and what.
+ */
+export const courseSession = pgTable(
+  'course_session',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    heiId: uuid('hei_id')
+      .notNull()
+      .references(() => organisation.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => caseFile.id, { onDelete: 'cascade' }),
+    designId: uuid('design_id')
+      .notNull()
+      .references(() => courseDesign.id, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    startsAt: time('starts_at').notNull(),
+    endsAt: time('ends_at').notNull(),
+    place: text('place').notNull().default(''),
+    topic: text('topic').notNull().default(''),
+    createdBy: text('created_by').references(() => authUser.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('course_session_design_idx').on(t.designId, t.day, t.startsAt),
+    index('course_session_case_idx').on(t.caseId),
+    check('course_session_times', sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+/** Whether a participant attended a session, as the teacher or coordinator recorded it. */
+export const sessionAttendance = pgTable(
+  'session_attendance',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => courseSession.id, { onDelete: 'cascade' }),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participant.id, { onDelete: 'cascade' }),
+    status: text('status').$type<AttendanceStatus>().notNull(),
+    recordedBy: text('recorded_by').references(() => authUser.id, { onDelete: 'set null' }),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.participantId] }),
+    index('session_attendance_participant_idx').on(t.participantId),
+    check('session_attendance_status', sql`${t.status} in ('present', 'absent', 'excused')`),
+  ],
+);
+
+/** The HEI shares a course's attendance with the customer (when the agreement says it reports attendance). */
+export const attendanceSharing = pgTable('attendance_sharing', {
+  designId: uuid('design_id')
+    .primaryKey()
+    .references(() => courseDesign.id, { onDelete: 'cascade' }),
+  sharedAt: timestamp('shared_at', { withTimezone: true }).notNull().defaultNow(),
+  sharedBy: text('shared_by').references(() => authUser.id, { onDelete: 'set null' }),
+});

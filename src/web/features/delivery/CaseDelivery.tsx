@@ -1,0 +1,374 @@
+import { Button, Checkbox, Group, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../ui/FormModal.tsx';
+import { useFormat } from '../../ui/format.ts';
+import { notify } from '../../ui/notify.ts';
+import { ErrorAlert, Loading, useErrorMessage } from '../../ui/page.tsx';
+import { useCaseAccess } from '../cases/CasesPage.tsx';
+import {
+  type AttendanceStatus,
+  attendanceStatuses,
+  type CaseDelivery as CaseDeliveryData,
+  caseDeliveryQuery,
+  createSession,
+  deleteSession,
+  recordAttendance,
+  type SessionFields,
+  type SessionView,
+  setAttendanceSharing,
+  updateSession,
+} from './delivery.api.ts';
+
+type Course = CaseDeliveryData['designs'][number];
+type Dialog =
+  | { kind: 'new' }
+  | { kind: 'edit'; session: SessionView }
+  | { kind: 'attendance'; session: SessionView }
+  | { kind: 'delete'; session: SessionView };
+
+/** "Genomförande" on the case page: each approved design's sessions, who attended, and what the customer sees. */
+export function CaseDelivery({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const delivery = useQuery(caseDeliveryQuery(caseId));
+  if (delivery.isPending) return <Loading />;
+  if (delivery.isError) return <ErrorAlert error={delivery.error} />;
+  return (
+    <Stack gap="md" data-testid="case-delivery">
+      <Text size="sm" maw={760}>
+        {t('delivery.intro')}
+      </Text>
+      {delivery.data.designs.length === 0 && <Text size="sm">{t('delivery.noDesign')}</Text>}
+      {delivery.data.designs.map((course) => (
+        <CourseDelivery key={course.designId} caseId={caseId} course={course} />
+      ))}
+    </Stack>
+  );
+}
+
+function CourseDelivery({ caseId, course }: { caseId: string; course: Course }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { canWork } = useCaseAccess();
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['case', caseId] });
+  const share = useMutation({
+    mutationFn: (shared: boolean) => setAttendanceSharing(caseId, course.designId, shared),
+    onSuccess: async (_, shared) => {
+      notify(t(shared ? 'delivery.sharedNotice' : 'delivery.unsharedNotice'));
+      await refresh();
+    },
+    onError: (e) => notify(errorMessage(e), 'error'),
+  });
+  const present = (s: SessionView) => s.attendance.filter((a) => a.status === 'present').length;
+  return (
+    <Stack gap="xs" data-testid="course-delivery">
+      <Title order={3} size="h4">
+        {course.title}
+      </Title>
+      {course.sessions.length === 0 ? (
+        <Text size="sm">{t('delivery.noSessions')}</Text>
+      ) : (
+        <Table striped>
+          <Table.Caption>{t('delivery.sessionsCaption', { title: course.title })}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('delivery.day')}</Table.Th>
+              <Table.Th>{t('delivery.time')}</Table.Th>
+              <Table.Th>{t('delivery.place')}</Table.Th>
+              <Table.Th>{t('delivery.topic')}</Table.Th>
+              <Table.Th>{t('delivery.attendance')}</Table.Th>
+              {canWork && <Table.Th>{t('delivery.actions')}</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {course.sessions.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>{format.date(s.day)}</Table.Td>
+                <Table.Td>
+                  {s.startsAt}–{s.endsAt}
+                </Table.Td>
+                <Table.Td>{s.place}</Table.Td>
+                <Table.Td>{s.topic}</Table.Td>
+                <Table.Td>
+                  {s.attendance.length
+                    ? t('delivery.presentOf', { present: present(s), count: s.attendance.length })
+                    : t('delivery.notRecorded')}
+                </Table.Td>
+                {canWork && (
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      {(['attendance', 'edit', 'delete'] as const).map((kind) => (
+                        <Button
+                          key={kind}
+                          size="compact-xs"
+                          variant={kind === 'attendance' ? 'light' : 'subtle'}
+                          color={kind === 'delete' ? 'red' : undefined}
+                          onClick={() => setDialog({ kind, session: s })}
+                          aria-label={t(`delivery.${kind}For`, { day: format.date(s.day) })}
+                        >
+                          {t(`delivery.${kind}Action`)}
+                        </Button>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {canWork && (
+        <Group>
+          <Button variant="default" onClick={() => setDialog({ kind: 'new' })}>
+            {t('delivery.add')}
+          </Button>
+        </Group>
+      )}
+      {course.sessions.length > 0 && course.participants.length > 0 && (
+        <AttendanceTable caption={t('delivery.summaryCaption')} participants={course.participants} />
+      )}
+      {canWork && course.participants.length > 0 && (
+        <Checkbox
+          label={t('delivery.share')}
+          description={t('delivery.shareHint')}
+          checked={!!course.attendanceSharedAt}
+          disabled={share.isPending}
+          onChange={(e) => share.mutate(e.currentTarget.checked)}
+        />
+      )}
+      {!canWork && course.attendanceSharedAt && <Text size="sm">{t('delivery.sharedStatus')}</Text>}
+      {dialog?.kind === 'new' && (
+        <SessionModal caseId={caseId} designId={course.designId} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'edit' && (
+        <SessionModal
+          caseId={caseId}
+          designId={course.designId}
+          session={dialog.session}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'attendance' && (
+        <AttendanceModal
+          caseId={caseId}
+          course={course}
+          session={dialog.session}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'delete' && (
+        <DeleteModal caseId={caseId} session={dialog.session} onClose={() => setDialog(null)} />
+      )}
+    </Stack>
+  );
+}
+
+/** Each participant's count of sessions present, absent and excused (the HEI's page and the portal). */
+export function AttendanceTable({
+  caption,
+  participants,
+}: {
+  caption: string;
+  participants: Course['participants'];
+}) {
+  const { t } = useTranslation();
+  return (
+    <Table striped maw={640}>
+      <Table.Caption>{caption}</Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('delivery.participant')}</Table.Th>
+          {attendanceStatuses.map((status) => (
+            <Table.Th key={status}>{t(`delivery.statuses.${status}`)}</Table.Th>
+          ))}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {participants.map((p) => (
+          <Table.Tr key={p.participantId}>
+            <Table.Td>{p.name}</Table.Td>
+            {attendanceStatuses.map((status) => (
+              <Table.Td key={status}>{p[status]}</Table.Td>
+            ))}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function SessionModal({
+  caseId,
+  designId,
+  session,
+  onClose,
+}: {
+  caseId: string;
+  designId: string;
+  session?: SessionView;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const [fields, setFields] = useState<SessionFields>({
+    day: session?.day ?? '',
+    startsAt: session?.startsAt ?? '09:00',
+    endsAt: session?.endsAt ?? '16:00',
+    place: session?.place ?? '',
+    topic: session?.topic ?? '',
+  });
+  const [error, setError] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: () => (session ? updateSession(session.id, fields) : createSession(caseId, designId, fields)),
+    onSuccess: async () => {
+      notify(t(session ? 'delivery.changedNotice' : 'delivery.addedNotice'));
+      await queryClient.invalidateQueries({ queryKey: ['case', caseId] });
+      onClose();
+    },
+    onError: (e) => setError(errorMessage(e)),
+  });
+  const set = (key: keyof SessionFields) => (e: { currentTarget: { value: string } }) =>
+    setFields({ ...fields, [key]: e.currentTarget.value });
+  const submit = () => {
+    if (!fields.day) setError(t('delivery.dayError'));
+    else if (!fields.startsAt || !fields.endsAt || fields.endsAt <= fields.startsAt)
+      setError(t('delivery.timeError'));
+    else save.mutate();
+  };
+  return (
+    <FormModal
+      title={session ? t('delivery.editTitle') : t('delivery.addTitle')}
+      submitLabel={t('delivery.save')}
+      pending={save.isPending}
+      error={error}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <TextInput label={t('delivery.day')} type="date" value={fields.day} onChange={set('day')} />
+      <Group grow>
+        <TextInput
+          label={t('delivery.startsAt')}
+          type="time"
+          value={fields.startsAt}
+          onChange={set('startsAt')}
+        />
+        <TextInput label={t('delivery.endsAt')} type="time" value={fields.endsAt} onChange={set('endsAt')} />
+      </Group>
+      <TextInput label={t('delivery.place')} value={fields.place} onChange={set('place')} />
+      <TextInput label={t('delivery.topic')} value={fields.topic} onChange={set('topic')} />
+    </FormModal>
+  );
+}
+
+function AttendanceModal({
+  caseId,
+  course,
+  session,
+  onClose,
+}: {
+  caseId: string;
+  course: Course;
+  session: SessionView;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const [marks, setMarks] = useState<Record<string, AttendanceStatus>>(
+    Object.fromEntries(session.attendance.map((a) => [a.participantId, a.status])),
+  );
+  const [error, setError] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: () =>
+      recordAttendance(
+        session.id,
+        Object.entries(marks).map(([participantId, status]) => ({ participantId, status })),
+      ),
+    onSuccess: async () => {
+      notify(t('delivery.recordedNotice'));
+      await queryClient.invalidateQueries({ queryKey: ['case', caseId] });
+      onClose();
+    },
+    onError: (e) => setError(errorMessage(e)),
+  });
+  return (
+    <FormModal
+      title={t('delivery.recordTitle', { day: format.date(session.day) })}
+      submitLabel={t('delivery.save')}
+      pending={save.isPending}
+      error={error}
+      onClose={onClose}
+      size="lg"
+      onSubmit={() => (Object.keys(marks).length ? save.mutate() : setError(t('delivery.recordError')))}
+    >
+      {course.participants.length === 0 && <Text size="sm">{t('delivery.noParticipants')}</Text>}
+      <Button
+        size="compact-sm"
+        variant="default"
+        onClick={() =>
+          setMarks(Object.fromEntries(course.participants.map((p) => [p.participantId, 'present'])))
+        }
+      >
+        {t('delivery.allPresent')}
+      </Button>
+      {course.participants.map((p) => (
+        <Radio.Group
+          key={p.participantId}
+          label={p.name}
+          value={marks[p.participantId] ?? ''}
+          onChange={(value) => setMarks({ ...marks, [p.participantId]: value as AttendanceStatus })}
+        >
+          <Group gap="md" mt={4}>
+            {attendanceStatuses.map((status) => (
+              <Radio key={status} value={status} label={t(`delivery.statuses.${status}`)} />
+            ))}
+          </Group>
+        </Radio.Group>
+      ))}
+    </FormModal>
+  );
+}
+
+function DeleteModal({
+  caseId,
+  session,
+  onClose,
+}: {
+  caseId: string;
+  session: SessionView;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const [error, setError] = useState<string | null>(null);
+  const remove = useMutation({
+    mutationFn: () => deleteSession(session.id),
+    onSuccess: async () => {
+      notify(t('delivery.deletedNotice'));
+      await queryClient.invalidateQueries({ queryKey: ['case', caseId] });
+      onClose();
+    },
+    onError: (e) => setError(errorMessage(e)),
+  });
+  return (
+    <FormModal
+      title={t('delivery.deleteTitle', { day: format.date(session.day) })}
+      submitLabel={t('delivery.deleteAction')}
+      danger
+      pending={remove.isPending}
+      error={error}
+      onClose={onClose}
+      onSubmit={() => remove.mutate()}
+    >
+      <Text size="sm">{t('delivery.deleteIntro')}</Text>
+    </FormModal>
+  );
+}

@@ -1,0 +1,59 @@
+import { Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../ui/format.ts';
+import { ErrorAlert, Loading } from '../../ui/page.tsx';
+import { AttendanceTable } from './CaseDelivery.tsx';
+import { portalDeliveryQuery } from './delivery.api.ts';
+
+/** "Schema och närvaro" in the portal: the course's sessions, and each participant's attendance if shared. */
+export function PortalDelivery({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const delivery = useQuery(portalDeliveryQuery(caseId));
+  if (delivery.isPending) return <Loading />;
+  if (delivery.isError) return <ErrorAlert error={delivery.error} />;
+  if (!delivery.data.length) return <Text size="sm">{t('delivery.portal.none')}</Text>;
+  return (
+    <Stack gap="lg">
+      {delivery.data.map((course) => (
+        <Stack gap="xs" key={course.designId} data-testid="portal-delivery">
+          <Title order={3} size="h4">
+            {course.title}
+          </Title>
+          <Table striped>
+            <Table.Caption>{t('delivery.sessionsCaption', { title: course.title })}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('delivery.day')}</Table.Th>
+                <Table.Th>{t('delivery.time')}</Table.Th>
+                <Table.Th>{t('delivery.place')}</Table.Th>
+                <Table.Th>{t('delivery.topic')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {course.sessions.map((s) => (
+                <Table.Tr key={s.id}>
+                  <Table.Td>{format.date(s.day)}</Table.Td>
+                  <Table.Td>
+                    {s.startsAt}–{s.endsAt}
+                  </Table.Td>
+                  <Table.Td>{s.place}</Table.Td>
+                  <Table.Td>{s.topic}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {course.attendance ? (
+            <AttendanceTable
+              caption={t('delivery.portal.attendanceCaption', { hei: course.hei })}
+              participants={course.attendance}
+            />
+          ) : (
+            <Text size="sm">{t('delivery.portal.notShared')}</Text>
+          )}
+        </Stack>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,45 @@
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import {
+  type AttendanceStatus,
+  caseDeliverySchema,
+  portalDeliverySchema,
+  type SessionView,
+  sessionSchema,
+} from '../../../features/delivery/delivery.contract.ts';
+import { api } from '../../api.ts';
+
+export type CaseDelivery = z.infer<typeof caseDeliverySchema>;
+export { attendanceStatuses } from '../../../features/delivery/delivery.contract.ts';
+export type { AttendanceStatus, SessionView };
+
+export type SessionFields = { day: string; startsAt: string; endsAt: string; place: string; topic: string };
+
+export const caseDeliveryQuery = (caseId: string) =>
+  queryOptions({
+    queryKey: ['case', caseId, 'delivery'],
+    queryFn: ({ signal }) => api.get(`/api/cases/${caseId}/delivery`, caseDeliverySchema, signal),
+  });
+
+export const createSession = (caseId: string, designId: string, fields: SessionFields) =>
+  api.post(`/api/cases/${caseId}/sessions`, { designId, ...fields }, sessionSchema);
+
+export const updateSession = (sessionId: string, fields: SessionFields) =>
+  api.put(`/api/sessions/${sessionId}`, fields, sessionSchema);
+
+export const deleteSession = (sessionId: string) => api.delete(`/api/sessions/${sessionId}`);
+
+export const recordAttendance = (
+  sessionId: string,
+  entries: { participantId: string; status: AttendanceStatus }[],
+) => api.put(`/api/sessions/${sessionId}/attendance`, { entries }, sessionSchema);
+
+export const setAttendanceSharing = (caseId: string, designId: string, shared: boolean) =>
+  api.put(`/api/cases/${caseId}/designs/${designId}/attendance-sharing`, { shared }, caseDeliverySchema);
+
+export const portalDeliveryQuery = (caseId: string) =>
+  queryOptions({
+    queryKey: ['portal', 'case', caseId, 'delivery'],
+    queryFn: ({ signal }) =>
+      api.get(`/api/portal/delivery?caseId=${caseId}`, z.array(portalDeliverySchema), signal),
+  });

@@ -1,0 +1,200 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvent } from '../../src/features/audit/audit.table.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { commercialSetUp, exampleProposal, signedAgreement } from '../support/commercial.ts';
+import { createOrganisation, createUser } from '../support/factories.ts';
+
+// Delivery: the HEI schedules the sessions of a course it gives and records who attended each; each
+// participant's attendance adds up; the customer sees the schedule, and the attendance once the HEI shares it.
+
+let t: TestApp;
+let s: Awaited<ReturnType<typeof commercialSetUp>>;
+let designId: string;
+let anna: string;
+let bo: string;
+const year = new Date().getUTCFullYear() + 1;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  s = await commercialSetUp(t);
+  const example = await exampleProposal(t, s, 'accepted');
+  designId = example.designId;
+  const agreementId = await signedAgreement(t, s, example.proposalId);
+  for (const [firstName, personnummer] of [
+    ['Anna', '19850312-1231'],
+    ['Bo', '19780501-0050'],
+  ] as const)
+    await t.request(
+      'POST',
+      `/api/portal/agreements/${agreementId}/participants`,
+      s.as(s.contact, { firstName, lastName: 'Test', personnummer, creditEligible: true }),
+    );
+  const delivery = (await t.request('GET', `/api/cases/${s.caseId}/delivery`, s.as(s.coord))).json();
+  [anna, bo] = delivery.designs[0].participants.map((p: { participantId: string }) => p.participantId);
+});
+afterAll(() => t.close());
+
+const session = (body: object) => ({
+  designId,
+  day: `${year}-02-03`,
+  startsAt: '09:00',
+  endsAt: '16:00',
+  place: 'Svetslabbet, hus B',
+  topic: 'Introduktion',
+  ...body,
+});
+
+describe('sessions and attendance', () => {
+  let first: string;
+  let second: string;
+
+  it('schedules sessions of an approved design, in day and time order; refuses what is wrong', async () => {
+    const url = `/api/cases/${s.caseId}/sessions`;
+    const bad = async (body: object) => {
+      const response = await t.request('POST', url, s.as(s.coord, session(body)));
+      expect(response.statusCode, response.body).toBe(400);
+      return response.json().errors[0];
+    };
+    expect(await bad({ endsAt: '08:00' })).toEqual({
+      field: 'body.endsAt',
+      message: 'must be after the start',
+    });
+    expect(await bad({ startsAt: '9.00' })).toEqual({
+      field: 'body.startsAt',
+      message: 'write the time as HH:MM',
+    });
+    expect((await bad({ designId: '00000000-0000-4000-8000-000000000000' })).field).toBe('body.designId');
+    expect((await t.request('POST', url, s.as(s.manager, session({})))).statusCode).toBe(403);
+    expect((await t.request('POST', url, s.as(s.outsider, session({})))).statusCode).toBe(404);
+
+    const later = await t.request(
+      'POST',
+      url,
+      s.as(s.teacher, session({ day: `${year}-02-10`, topic: 'Provsvetsning' })),
+    );
+    expect(later.statusCode, later.body).toBe(201);
+    second = later.json().id;
+    const earlier = await t.request('POST', url, s.as(s.coord, session({})));
+    expect(earlier.json()).toMatchObject({
+      startsAt: '09:00',
+      endsAt: '16:00',
+      place: 'Svetslabbet, hus B',
+      attendance: [],
+    });
+    first = earlier.json().id;
+    const delivery = (await t.request('GET', `/api/cases/${s.caseId}/delivery`, s.as(s.manager))).json();
+    expect(delivery.designs[0].sessions.map((x: { topic: string }) => x.topic)).toEqual([
+      'Introduktion',
+      'Provsvetsning',
+    ]);
+  });
+
+  it('records who attended, corrects it, and sums it per participant', async () => {
+    const record = (sessionId: string, entries: object[], as = s.teacher) =>
+      t.request('PUT', `/api/sessions/${sessionId}/attendance`, s.as(as, { entries }));
+    const stranger = '00000000-0000-4000-8000-000000000000';
+    const refused = await record(first, [{ participantId: stranger, status: 'present' }]);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0].message).toBe(`not participants of this course: ${stranger}`);
+    expect((await record(first, [{ participantId: anna, status: 'present' }], s.outsider)).statusCode).toBe(
+      404,
+    );
+
+    expect((await record(first, [{ participantId: anna, status: 'absent' }])).statusCode).toBe(200);
+    const corrected = await record(first, [
+      { participantId: anna, status: 'present' },
+      { participantId: bo, status: 'excused' },
+    ]);
+    expect(corrected.json().attendance).toEqual(
+      expect.arrayContaining([
+        { participantId: anna, status: 'present' },
+        { participantId: bo, status: 'excused' },
+      ]),
+    );
+    await record(second, [{ participantId: anna, status: 'present' }]);
+    const delivery = (await t.request('GET', `/api/cases/${s.caseId}/delivery`, s.as(s.coord))).json();
+    expect(delivery.designs[0].participants).toEqual([
+      { participantId: anna, name: 'Anna Test', present: 2, absent: 0, excused: 0 },
+      { participantId: bo, name: 'Bo Test', present: 0, absent: 0, excused: 1 },
+    ]);
+    const [audit] = await t.db
+      .select()
+      .from(auditEvent)
+      .where(eq(auditEvent.action, 'course_session.attendance_recorded'));
+    expect(audit?.subjectId).toBe(first);
+  });
+
+  it('changes and removes a session (with its attendance)', async () => {
+    const changed = await t.request(
+      'PUT',
+      `/api/sessions/${second}`,
+      s.as(s.coord, {
+        day: `${year}-02-11`,
+        startsAt: '08:30',
+        endsAt: '12:00',
+        place: 'Distans',
+        topic: 'Provsvetsning',
+      }),
+    );
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({
+      day: `${year}-02-11`,
+      startsAt: '08:30',
+      attendance: [{ participantId: anna }],
+    });
+    expect((await t.request('DELETE', `/api/sessions/${second}`, s.as(s.outsider))).statusCode).toBe(404);
+    expect((await t.request('DELETE', `/api/sessions/${second}`, s.as(s.coord))).statusCode).toBe(204);
+    const delivery = (await t.request('GET', `/api/cases/${s.caseId}/delivery`, s.as(s.coord))).json();
+    expect(delivery.designs[0].sessions).toHaveLength(1);
+    expect(delivery.designs[0].participants[0]).toMatchObject({ name: 'Anna Test', present: 1 });
+    // issuing micro-credentials, the coordinator sees who attended
+    const credentials = (await t.request('GET', `/api/cases/${s.caseId}/credentials`, s.as(s.coord))).json();
+    expect(
+      credentials.designs[0].participants.map((p: { name: string; attendance: unknown }) => [
+        p.name,
+        p.attendance,
+      ]),
+    ).toEqual([
+      ['Anna Test', { present: 1, recorded: 1 }],
+      ['Bo Test', { present: 0, recorded: 1 }],
+    ]);
+  });
+
+  it('shows the customer the schedule, and the attendance only once the HEI shares it', async () => {
+    const portal = async () =>
+      (await t.request('GET', `/api/portal/delivery?caseId=${s.caseId}`, s.as(s.contact))).json();
+    const [before] = await portal();
+    expect(before).toMatchObject({ designId, title: 'PLC för underhållet', attendance: null });
+    expect(before.sessions).toEqual([
+      {
+        id: first,
+        day: `${year}-02-03`,
+        startsAt: '09:00',
+        endsAt: '16:00',
+        place: 'Svetslabbet, hus B',
+        topic: 'Introduktion',
+      },
+    ]);
+    const url = `/api/cases/${s.caseId}/designs/${designId}/attendance-sharing`;
+    expect((await t.request('PUT', url, s.as(s.manager, { shared: true }))).statusCode).toBe(403);
+    expect((await t.request('PUT', url, s.as(s.outsider, { shared: true }))).statusCode).toBe(404);
+    const shared = await t.request('PUT', url, s.as(s.coord, { shared: true }));
+    expect(shared.json().designs[0].attendanceSharedAt).toBeTruthy();
+    expect((await portal())[0].attendance).toEqual([
+      { participantId: anna, name: 'Anna Test', present: 1, absent: 0, excused: 0 },
+      { participantId: bo, name: 'Bo Test', present: 0, absent: 0, excused: 1 },
+    ]);
+    await t.request('PUT', url, s.as(s.coord, { shared: false }));
+    expect((await portal())[0].attendance).toBeNull();
+    const actions = (await t.db.select().from(auditEvent)).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['attendance.shared', 'attendance.unshared']));
+
+    const stranger = await createUser(t, [
+      { organisationId: (await createOrganisation(t, { kind: 'customer' })).id, roles: ['customer_contact'] },
+    ]);
+    expect((await t.request('GET', '/api/portal/delivery', s.as(stranger))).json()).toEqual([]);
+    expect((await t.request('GET', '/api/portal/delivery', s.as(s.coord))).statusCode).toBe(403);
+    expect((await t.request('GET', `/api/cases/${s.caseId}/delivery`, s.as(s.contact))).statusCode).toBe(403);
+  });
+});

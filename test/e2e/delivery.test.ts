@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { designateWelders, WELDING_CASE, WELDING_DESIGN, weldingChain } from './support/commercial.ts';
+import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
+
+// The welding course is under way. Karin (coordinator at Norrvik) schedules its two sessions, records who came
+// to the first, and shares the attendance with Stålverket, whose Sara reads the schedule and the attendance in
+// the portal; issuing micro-credentials, Karin sees who attended.
+
+const journey = luppAndBrowser();
+let chain: Awaited<ReturnType<typeof weldingChain>>;
+const year = new Date().getUTCFullYear() + 1;
+
+beforeAll(async () => {
+  chain = await weldingChain(journey.lupp, 'signed', { examination: 'Provsvetsning' });
+  await designateWelders(journey.lupp, chain, [
+    ['Anna', null, '19850312-1231'],
+    ['Bo', null, '19780501-0050'],
+  ]);
+}, 120_000);
+
+describe('delivery: sessions and attendance', () => {
+  it('Karin schedules two sessions, records who came to the first, and shares the attendance', async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
+    await page.goto(`/cases/${chain.caseId}#case-delivery`);
+    await expectHeading(page, WELDING_CASE);
+    const section = page.getByRole('region', { name: 'Genomförande' });
+    await section.getByText('Inga kurstillfällen ännu.').waitFor();
+
+    const add = async (day: string, topic: string) => {
+      await section.getByRole('button', { name: 'Lägg till kurstillfälle…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Lägg till kurstillfälle' });
+      if (day) await dialog.getByLabel('Dag').fill(day);
+      await dialog.getByRole('textbox', { name: 'Plats' }).fill('Svetslabbet, hus B');
+      await dialog.getByRole('textbox', { name: 'Innehåll' }).fill(topic);
+      await dialog.getByRole('button', { name: 'Spara' }).click();
+      return dialog;
+    };
+    const refused = await add('', 'Introduktion');
+    await refused.getByText('Välj dagen.').waitFor();
+    await expectNoAxeViolations(page);
+    await refused.getByLabel('Dag').fill(`${year}-02-03`);
+    await refused.getByRole('button', { name: 'Spara' }).click();
+    await refused.waitFor({ state: 'detached' });
+    await (await add(`${year}-02-10`, 'Provsvetsning')).waitFor({ state: 'detached' });
+
+    const sessions = section.getByRole('table', { name: `Kurstillfällen i ${WELDING_DESIGN}` });
+    await sessions
+      .getByRole('row', { name: /09:00–16:00 Svetslabbet, hus B Introduktion Inte registrerad/ })
+      .waitFor();
+    expect(await sessions.getByRole('row').count()).toBe(3);
+
+    await sessions
+      .getByRole('button', { name: /^Registrera närvaro/ })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog', { name: /^Närvaro/ });
+    await dialog.getByRole('button', { name: 'Alla närvarande' }).click();
+    await dialog
+      .getByRole('radiogroup', { name: 'Bo Svetsare' })
+      .getByRole('radio', { name: 'Anmäld frånvaro' })
+      .check();
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await sessions.getByRole('row', { name: /Introduktion 1 av 2 närvarande/ }).waitFor();
+    const summary = section.getByRole('table', { name: 'Närvaro per deltagare (antal tillfällen)' });
+    await summary.getByRole('row', { name: 'Anna Svetsare 1 0 0' }).waitFor();
+    await summary.getByRole('row', { name: 'Bo Svetsare 0 0 1' }).waitFor();
+
+    // the box follows the saved choice: it is ticked once the server has it
+    const share = section.getByRole('checkbox', { name: 'Dela närvaron med kunden' });
+    await share.click();
+    await page.getByText('Närvaron är delad med kunden.').first().waitFor();
+    await expect.poll(() => share.isChecked()).toBe(true);
+    await expectNoAxeViolations(page);
+
+    // issuing micro-credentials, she sees who attended
+    const credentials = page.getByRole('region', { name: 'Mikromeriter' });
+    await credentials.getByRole('row', { name: /Anna Svetsare .* 1 av 1 tillfällen/ }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('Sara reads the schedule and the attendance in the portal', async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'sara.kund@stalverket.example');
+    await page.goto(`/portal/cases/${chain.caseId}#portal-delivery`);
+    await expectHeading(page, WELDING_CASE);
+    const section = page.getByRole('region', { name: 'Schema och närvaro' });
+    const schedule = section.getByRole('table', { name: `Kurstillfällen i ${WELDING_DESIGN}` });
+    await schedule.getByRole('row', { name: /09:00–16:00 Svetslabbet, hus B Provsvetsning/ }).waitFor();
+    const attendance = section.getByRole('table', { name: /Närvaro per deltagare, som Högskolan i Norrvik/ });
+    await attendance.getByRole('row', { name: 'Bo Svetsare 0 0 1' }).waitFor();
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

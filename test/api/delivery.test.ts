@@ -197,4 +197,19 @@ describe('sessions and attendance', () => {
     expect((await t.request('GET', '/api/portal/delivery', s.as(s.coord))).statusCode).toBe(403);
     expect((await t.request('GET', `/api/cases/${s.caseId}/delivery`, s.as(s.contact))).statusCode).toBe(403);
   });
+
+  it("are in a participant's subject access report", async () => {
+    const admin = await createUser(t, [{ organisationId: s.hei, roles: ['admin'] }]);
+    const report = await t.request(
+      'POST',
+      `/api/organisations/${s.hei}/subject-access`,
+      s.as(admin, { personnummer: '19780501-0050' }),
+    );
+    expect(report.statusCode, report.body).toBe(200);
+    expect(report.json().participants[0]).toMatchObject({
+      firstName: 'Bo',
+      attendance: { present: 0, absent: 0, excused: 1 },
+      credentials: [],
+    });
+  });
 });

@@ -295,3 +295,24 @@ export async function attendanceOfDesign(db: Db, designId: string) {
     .groupBy(sessionAttendance.participantId);
   return new Map(rows.map((r) => [r.participantId, { present: r.present, recorded: r.recorded }]));
 }
+
+/** How many sessions each of these participants was recorded present, absent and excused (subject access). */
+export async function attendanceOfParticipants(db: Db, participantIds: string[]) {
+  if (!participantIds.length) return new Map<string, Record<AttendanceStatus, number>>();
+  const rows = await db
+    .select({
+      participantId: sessionAttendance.participantId,
+      status: sessionAttendance.status,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(sessionAttendance)
+    .where(inArray(sessionAttendance.participantId, participantIds))
+    .groupBy(sessionAttendance.participantId, sessionAttendance.status);
+  const result = new Map<string, Record<AttendanceStatus, number>>();
+  for (const r of rows) {
+    const counts = result.get(r.participantId) ?? { present: 0, absent: 0, excused: 0 };
+    counts[r.status] = r.n;
+    result.set(r.participantId, counts);
+  }
+  return result;
+}

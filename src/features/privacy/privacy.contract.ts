@@ -86,6 +86,10 @@ const participantSchema = z.object({
   personnummer: z.string().nullable(),
   creditEligible: z.boolean(),
   designatedAt: z.iso.datetime(),
+  /** The sessions they were recorded present, absent and excused (null: none recorded). */
+  attendance: z
+    .object({ present: z.number().int(), absent: z.number().int(), excused: z.number().int() })
+    .nullable(),
   /** The micro-credentials the HEI issued them (revoked ones too), each with its public address. */
   credentials: z.array(
     z.object({

@@ -6,6 +6,7 @@ import { mentionsInAgreements } from '../agreements/agreements.service.ts';
 import { countEventsBy, recordAudit } from '../audit/audit.service.ts';
 import { caseIdsOfHei, caseSummariesOf, customerIdsOfHei, mentionsInCases } from '../cases/cases.service.ts';
 import { credentialPath, credentialsOfParticipants } from '../credentials/credentials.service.ts';
+import { attendanceOfParticipants } from '../delivery/delivery.service.ts';
 import { mentionsInDesigns } from '../design/design.service.ts';
 import { documentsNamed } from '../documents/documents.service.ts';
 import { mentionsInEvaluations } from '../evaluation/evaluation.service.ts';
@@ -75,15 +76,17 @@ export async function subjectAccessReport(
   };
 }
 
-/** The person's participations, each with the micro-credentials issued for it. */
+/** The person's participations, each with their attendance and the micro-credentials issued for it. */
 async function participationsWithCredentials(...args: Parameters<typeof participationsOf>) {
   const participations = await participationsOf(...args);
-  const credentials = await credentialsOfParticipants(
-    args[0],
-    participations.map((p) => p.participantId),
-  );
+  const ids = participations.map((p) => p.participantId);
+  const [credentials, attendance] = await Promise.all([
+    credentialsOfParticipants(args[0], ids),
+    attendanceOfParticipants(args[0], ids),
+  ]);
   return participations.map((p) => ({
     ...p,
+    attendance: attendance.get(p.participantId) ?? null,
     credentials: credentials
       .filter((c) => c.participantId === p.participantId)
       .map((c) => ({

@@ -341,6 +341,7 @@ function Participations({ report }: { report: SubjectAccessReport }) {
           t('subjectAccess.personnummer'),
           t('subjectAccess.award'),
           t('subjectAccess.designated'),
+          t('subjectAccess.attendance'),
           t('subjectAccess.credentials'),
         ]}
       >
@@ -358,6 +359,11 @@ function Participations({ report }: { report: SubjectAccessReport }) {
               {p.creditEligible ? t('subjectAccess.credits') : t('subjectAccess.certificate')}
             </Table.Td>
             <Table.Td>{format.date(p.designatedAt)}</Table.Td>
+            <Table.Td>
+              {p.attendance
+                ? t('subjectAccess.attendanceCounts', p.attendance)
+                : t('subjectAccess.noAttendance')}
+            </Table.Td>
             <Table.Td>
               {p.credentials.length
                 ? p.credentials.map((c) => (

@@ -81,8 +81,8 @@ describe('delivery: sessions and attendance', () => {
     await context.close();
   });
 
-  it('Sara reads the schedule and the attendance in the portal', async () => {
-    const { context, page, errors } = await newPage(journey);
+  it('Sara reads the schedule and the attendance in the portal, on her phone', async () => {
+    const { context, page, errors } = await newPage(journey, { viewport: { width: 375, height: 800 } });
     await signIn(page, 'sara.kund@stalverket.example');
     await page.goto(`/portal/cases/${chain.caseId}#portal-delivery`);
     await expectHeading(page, WELDING_CASE);
@@ -91,6 +91,8 @@ describe('delivery: sessions and attendance', () => {
     await schedule.getByRole('row', { name: /09:00–16:00 Svetslabbet, hus B Provsvetsning/ }).waitFor();
     const attendance = section.getByRole('table', { name: /Närvaro per deltagare, som Högskolan i Norrvik/ });
     await attendance.getByRole('row', { name: 'Bo Svetsare 0 0 1' }).waitFor();
+    // the tables scroll within themselves; the page does not scroll sideways
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
     await context.close();

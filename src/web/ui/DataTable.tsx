@@ -8,13 +8,17 @@ type DataTableProps = TableProps & {
   minWidth: number;
   /** The rows. */
   children: ReactNode;
+  /** What the table holds, for screen readers and as its accessible name. */
+  caption?: string;
 };
 
 /** A table of records with headings that screen readers announce for each cell (`scope="col"`). */
-export function DataTable({ columns, minWidth, children, ...table }: DataTableProps) {
+export function DataTable({ columns, minWidth, children, caption, ...table }: DataTableProps) {
   return (
-    <Table.ScrollContainer minWidth={minWidth}>
+    // the scrolling part takes keyboard focus, so a keyboard user can scroll a table wider than a phone
+    <Table.ScrollContainer minWidth={minWidth} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
       <Table {...table}>
+        {caption && <Table.Caption>{caption}</Table.Caption>}
         <Table.Thead>
           <Table.Tr>
             {columns.map(

@@ -14,6 +14,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { FormModal } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
@@ -116,56 +117,55 @@ function CourseCredentials({
           {error}
         </Alert>
       )}
-      <Table striped>
-        <Table.Caption>{t('credentials.case.caption', { title: course.title })}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            {canWork && <Table.Th>{t('credentials.case.choose')}</Table.Th>}
-            <Table.Th>{t('credentials.case.participant')}</Table.Th>
-            <Table.Th>{t('credentials.case.awards')}</Table.Th>
-            <Table.Th>{t('credentials.case.attendance')}</Table.Th>
-            <Table.Th>{t('credentials.case.credential')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {course.participants.map((p) => {
-            const credential = valid.get(p.participantId);
-            return (
-              <Table.Tr key={p.participantId}>
-                {canWork && (
-                  <Table.Td>
-                    {!credential && course.examined && (
-                      <Checkbox
-                        aria-label={t('credentials.case.chooseOne', { name: p.name })}
-                        checked={chosen.includes(p.participantId)}
-                        onChange={(e) => toggle(p.participantId, e.currentTarget.checked)}
-                      />
-                    )}
-                  </Table.Td>
-                )}
-                <Table.Td>{p.name}</Table.Td>
+      <DataTable
+        striped
+        minWidth={640}
+        caption={t('credentials.case.caption', { title: course.title })}
+        columns={[
+          canWork && t('credentials.case.choose'),
+          t('credentials.case.participant'),
+          t('credentials.case.awards'),
+          t('credentials.case.attendance'),
+          t('credentials.case.credential'),
+        ]}
+      >
+        {course.participants.map((p) => {
+          const credential = valid.get(p.participantId);
+          return (
+            <Table.Tr key={p.participantId}>
+              {canWork && (
                 <Table.Td>
-                  {getsCredits(p)
-                    ? t('credentials.case.credits', { credits: course.credits })
-                    : t('credentials.case.certificate')}
-                </Table.Td>
-                <Table.Td>
-                  {p.attendance
-                    ? t('credentials.case.attended', p.attendance)
-                    : t('credentials.case.noAttendance')}
-                </Table.Td>
-                <Table.Td>
-                  {credential ? (
-                    <IssuedCredential credential={credential} canWork={canWork} onRevoke={setRevoking} />
-                  ) : (
-                    t('credentials.case.none')
+                  {!credential && course.examined && (
+                    <Checkbox
+                      aria-label={t('credentials.case.chooseOne', { name: p.name })}
+                      checked={chosen.includes(p.participantId)}
+                      onChange={(e) => toggle(p.participantId, e.currentTarget.checked)}
+                    />
                   )}
                 </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+              )}
+              <Table.Td>{p.name}</Table.Td>
+              <Table.Td>
+                {getsCredits(p)
+                  ? t('credentials.case.credits', { credits: course.credits })
+                  : t('credentials.case.certificate')}
+              </Table.Td>
+              <Table.Td>
+                {p.attendance
+                  ? t('credentials.case.attended', p.attendance)
+                  : t('credentials.case.noAttendance')}
+              </Table.Td>
+              <Table.Td>
+                {credential ? (
+                  <IssuedCredential credential={credential} canWork={canWork} onRevoke={setRevoking} />
+                ) : (
+                  t('credentials.case.none')
+                )}
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </DataTable>
       {canWork && !course.examined && <Alert color="gray">{t('credentials.case.notExamined')}</Alert>}
       {canWork && course.examined && course.participants.some((p) => !valid.has(p.participantId)) && (
         <Group align="flex-end" gap="sm">

@@ -1,6 +1,7 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { ErrorAlert, Loading } from '../../ui/page.tsx';
 import { portalCredentialsQuery } from './credentials.api.ts';
@@ -14,31 +15,31 @@ export function PortalCredentials({ caseId }: { caseId: string }) {
   if (credentials.isError) return <ErrorAlert error={credentials.error} />;
   if (!credentials.data.length) return <Text size="sm">{t('credentials.portal.none')}</Text>;
   return (
-    <Table striped data-testid="portal-credentials">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('credentials.case.participant')}</Table.Th>
-          <Table.Th>{t('credentials.portal.course')}</Table.Th>
-          <Table.Th>{t('credentials.case.credential')}</Table.Th>
+    <DataTable
+      striped
+      data-testid="portal-credentials"
+      minWidth={480}
+      columns={[
+        t('credentials.case.participant'),
+        t('credentials.portal.course'),
+        t('credentials.case.credential'),
+      ]}
+    >
+      {credentials.data.map((c) => (
+        <Table.Tr key={c.path}>
+          <Table.Td>{c.learnerName}</Table.Td>
+          <Table.Td>{c.title}</Table.Td>
+          <Table.Td>
+            {c.revokedAt ? (
+              t('credentials.portal.revoked', { date: format.date(c.revokedAt) })
+            ) : (
+              <Anchor href={c.path} target="_blank" size="sm">
+                {t('credentials.case.issuedOn', { date: format.date(c.issuedAt) })}
+              </Anchor>
+            )}
+          </Table.Td>
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {credentials.data.map((c) => (
-          <Table.Tr key={c.path}>
-            <Table.Td>{c.learnerName}</Table.Td>
-            <Table.Td>{c.title}</Table.Td>
-            <Table.Td>
-              {c.revokedAt ? (
-                t('credentials.portal.revoked', { date: format.date(c.revokedAt) })
-              ) : (
-                <Anchor href={c.path} target="_blank" size="sm">
-                  {t('credentials.case.issuedOn', { date: format.date(c.issuedAt) })}
-                </Anchor>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      ))}
+    </DataTable>
   );
 }

@@ -2,6 +2,7 @@ import { Button, Checkbox, Group, Radio, Stack, Table, Text, TextInput, Title } 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { FormModal } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
@@ -72,54 +73,53 @@ function CourseDelivery({ caseId, course }: { caseId: string; course: Course }) 
       {course.sessions.length === 0 ? (
         <Text size="sm">{t('delivery.noSessions')}</Text>
       ) : (
-        <Table striped>
-          <Table.Caption>{t('delivery.sessionsCaption', { title: course.title })}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('delivery.day')}</Table.Th>
-              <Table.Th>{t('delivery.time')}</Table.Th>
-              <Table.Th>{t('delivery.place')}</Table.Th>
-              <Table.Th>{t('delivery.topic')}</Table.Th>
-              <Table.Th>{t('delivery.attendance')}</Table.Th>
-              {canWork && <Table.Th>{t('delivery.actions')}</Table.Th>}
+        <DataTable
+          striped
+          minWidth={720}
+          caption={t('delivery.sessionsCaption', { title: course.title })}
+          columns={[
+            t('delivery.day'),
+            t('delivery.time'),
+            t('delivery.place'),
+            t('delivery.topic'),
+            t('delivery.attendance'),
+            canWork && t('delivery.actions'),
+          ]}
+        >
+          {course.sessions.map((s) => (
+            <Table.Tr key={s.id}>
+              <Table.Td>{format.date(s.day)}</Table.Td>
+              <Table.Td>
+                {s.startsAt}–{s.endsAt}
+              </Table.Td>
+              <Table.Td>{s.place}</Table.Td>
+              <Table.Td>{s.topic}</Table.Td>
+              <Table.Td>
+                {s.attendance.length
+                  ? t('delivery.presentOf', { present: present(s), count: s.attendance.length })
+                  : t('delivery.notRecorded')}
+              </Table.Td>
+              {canWork && (
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    {(['attendance', 'edit', 'delete'] as const).map((kind) => (
+                      <Button
+                        key={kind}
+                        size="compact-xs"
+                        variant={kind === 'attendance' ? 'light' : 'subtle'}
+                        color={kind === 'delete' ? 'red' : undefined}
+                        onClick={() => setDialog({ kind, session: s })}
+                        aria-label={t(`delivery.${kind}For`, { day: format.date(s.day) })}
+                      >
+                        {t(`delivery.${kind}Action`)}
+                      </Button>
+                    ))}
+                  </Group>
+                </Table.Td>
+              )}
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {course.sessions.map((s) => (
-              <Table.Tr key={s.id}>
-                <Table.Td>{format.date(s.day)}</Table.Td>
-                <Table.Td>
-                  {s.startsAt}–{s.endsAt}
-                </Table.Td>
-                <Table.Td>{s.place}</Table.Td>
-                <Table.Td>{s.topic}</Table.Td>
-                <Table.Td>
-                  {s.attendance.length
-                    ? t('delivery.presentOf', { present: present(s), count: s.attendance.length })
-                    : t('delivery.notRecorded')}
-                </Table.Td>
-                {canWork && (
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      {(['attendance', 'edit', 'delete'] as const).map((kind) => (
-                        <Button
-                          key={kind}
-                          size="compact-xs"
-                          variant={kind === 'attendance' ? 'light' : 'subtle'}
-                          color={kind === 'delete' ? 'red' : undefined}
-                          onClick={() => setDialog({ kind, session: s })}
-                          aria-label={t(`delivery.${kind}For`, { day: format.date(s.day) })}
-                        >
-                          {t(`delivery.${kind}Action`)}
-                        </Button>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </DataTable>
       )}
       {canWork && (
         <Group>
@@ -177,27 +177,25 @@ export function AttendanceTable({
 }) {
   const { t } = useTranslation();
   return (
-    <Table striped maw={640}>
-      <Table.Caption>{caption}</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('delivery.participant')}</Table.Th>
+    <DataTable
+      striped
+      maw={640}
+      minWidth={420}
+      caption={caption}
+      columns={[
+        t('delivery.participant'),
+        ...attendanceStatuses.map((status) => t(`delivery.statuses.${status}`)),
+      ]}
+    >
+      {participants.map((p) => (
+        <Table.Tr key={p.participantId}>
+          <Table.Td>{p.name}</Table.Td>
           {attendanceStatuses.map((status) => (
-            <Table.Th key={status}>{t(`delivery.statuses.${status}`)}</Table.Th>
+            <Table.Td key={status}>{p[status]}</Table.Td>
           ))}
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {participants.map((p) => (
-          <Table.Tr key={p.participantId}>
-            <Table.Td>{p.name}</Table.Td>
-            {attendanceStatuses.map((status) => (
-              <Table.Td key={status}>{p[status]}</Table.Td>
-            ))}
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      ))}
+    </DataTable>
   );
 }
 

@@ -1,6 +1,7 @@
 import { Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { ErrorAlert, Loading } from '../../ui/page.tsx';
 import { AttendanceTable } from './CaseDelivery.tsx';
@@ -21,29 +22,23 @@ export function PortalDelivery({ caseId }: { caseId: string }) {
           <Title order={3} size="h4">
             {course.title}
           </Title>
-          <Table striped>
-            <Table.Caption>{t('delivery.sessionsCaption', { title: course.title })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('delivery.day')}</Table.Th>
-                <Table.Th>{t('delivery.time')}</Table.Th>
-                <Table.Th>{t('delivery.place')}</Table.Th>
-                <Table.Th>{t('delivery.topic')}</Table.Th>
+          <DataTable
+            striped
+            minWidth={520}
+            caption={t('delivery.sessionsCaption', { title: course.title })}
+            columns={[t('delivery.day'), t('delivery.time'), t('delivery.place'), t('delivery.topic')]}
+          >
+            {course.sessions.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>{format.date(s.day)}</Table.Td>
+                <Table.Td>
+                  {s.startsAt}–{s.endsAt}
+                </Table.Td>
+                <Table.Td>{s.place}</Table.Td>
+                <Table.Td>{s.topic}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {course.sessions.map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td>{format.date(s.day)}</Table.Td>
-                  <Table.Td>
-                    {s.startsAt}–{s.endsAt}
-                  </Table.Td>
-                  <Table.Td>{s.place}</Table.Td>
-                  <Table.Td>{s.topic}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            ))}
+          </DataTable>
           {course.attendance ? (
             <AttendanceTable
               caption={t('delivery.portal.attendanceCaption', { hei: course.hei })}

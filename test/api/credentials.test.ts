@@ -372,4 +372,23 @@ describe('issuing micro-credentials', () => {
     );
     expect(participation.credentials[0]).toMatchObject({ title: 'PLC för underhållet' });
   });
+
+  it('keep their course in view when its design is changed after approval; new ones wait for approval', async () => {
+    const design = (await t.request('GET', `/api/designs/${designId}`, s.as(s.coord))).json();
+    const changed = await t.request(
+      'PATCH',
+      `/api/designs/${designId}`,
+      s.as(s.coord, { revision: design.revision, schedule: 'Tre kvällar' }),
+    );
+    expect(changed.json().status).toBe('draft');
+    const list = (await t.request('GET', `/api/cases/${s.caseId}/credentials`, s.as(s.coord))).json();
+    expect(list.designs.map((d: { designId: string }) => d.designId)).toEqual([designId]);
+    const refused = await t.request(
+      'POST',
+      `/api/cases/${s.caseId}/credentials`,
+      s.as(s.coord, { designId, participantIds: [participants[1]?.participantId], workloadHours: 10 }),
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0].field).toBe('body.designId');
+  });
 });

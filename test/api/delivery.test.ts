@@ -198,6 +198,24 @@ describe('sessions and attendance', () => {
     expect((await t.request('GET', `/api/cases/${s.caseId}/delivery`, s.as(s.contact))).statusCode).toBe(403);
   });
 
+  it('keeps a course in view with its sessions when its design is changed after approval', async () => {
+    const design = (await t.request('GET', `/api/designs/${designId}`, s.as(s.coord))).json();
+    const changed = await t.request(
+      'PATCH',
+      `/api/designs/${designId}`,
+      s.as(s.coord, { revision: design.revision, schedule: 'Två heldagar i februari' }),
+    );
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().status).toBe('draft');
+    const delivery = (await t.request('GET', `/api/cases/${s.caseId}/delivery`, s.as(s.coord))).json();
+    expect(
+      delivery.designs.map((d: { designId: string; sessions: unknown[] }) => [d.designId, d.sessions.length]),
+    ).toEqual([[designId, 1]]);
+    // new sessions wait for the design's approval again
+    const refused = await t.request('POST', `/api/cases/${s.caseId}/sessions`, s.as(s.coord, session({})));
+    expect(refused.statusCode).toBe(400);
+  });
+
   it("are in a participant's subject access report", async () => {
     const admin = await createUser(t, [{ organisationId: s.hei, roles: ['admin'] }]);
     const report = await t.request(

@@ -60,12 +60,23 @@ async function summaries(db: Db, where: ReturnType<typeof eq>) {
   return rows.map((r) => summaryOf(r.row, r.issuedBy));
 }
 
-/** The approved designs of the case that were sold (signed agreements), with their participants. */
+/**
+ * The courses of the case with participants under signed agreements: its approved designs, and a design
+ * whose approval was taken back by a later change if credentials were issued for it (they stay in view).
+ */
 async function coursesGiven(db: Db, actor: Actor, caseId: string) {
   const { designs } = await listDesigns(db, actor, caseId);
+  const issued = new Set(
+    (
+      await db
+        .selectDistinct({ designId: microCredential.designId })
+        .from(microCredential)
+        .where(eq(microCredential.caseId, caseId))
+    ).map((r) => r.designId),
+  );
   const given = await Promise.all(
     designs
-      .filter((d) => d.status === 'approved')
+      .filter((d) => d.status === 'approved' || issued.has(d.id))
       .map(async (d) => ({
         design: d,
         participants: await participantsOfDesign(db, d.id),
@@ -115,7 +126,9 @@ export async function issueCredentials(
   publicUrl: string,
 ) {
   const access = await assertCaseAccess(db, actor, caseId, 'work');
-  const course = (await coursesGiven(db, actor, caseId)).find((g) => g.design.id === input.designId);
+  const course = (await coursesGiven(db, actor, caseId)).find(
+    (g) => g.design.id === input.designId && g.design.status === 'approved',
+  );
   if (!course)
     throw invalid([
       {

@@ -82,10 +82,15 @@ async function approvedDesigns(db: Db, actor: Actor, caseId: string) {
 
 export async function caseDelivery(db: Db, actor: Actor, caseId: string) {
   await assertCaseAccess(db, actor, caseId, 'read');
-  const designs = await approvedDesigns(db, actor, caseId);
+  const all = (await listDesigns(db, actor, caseId)).designs;
+  const sessions = await sessionsOf(
+    db,
+    all.map((d) => d.id),
+  );
+  // a design changed after its approval (approval taken back) keeps the sessions already scheduled in view
+  const designs = all.filter((d) => d.status === 'approved' || sessions.some((s) => s.designId === d.id));
   const ids = designs.map((d) => d.id);
-  const [sessions, shared, participants] = await Promise.all([
-    sessionsOf(db, ids),
+  const [shared, participants] = await Promise.all([
     ids.length ? db.select().from(attendanceSharing).where(inArray(attendanceSharing.designId, ids)) : [],
     Promise.all(designs.map((d) => participantsOfDesign(db, d.id))),
   ]);
@@ -227,7 +232,7 @@ export async function setAttendanceSharing(
   shared: boolean,
 ) {
   const access = await assertCaseAccess(db, actor, caseId, 'work');
-  if (!(await approvedDesigns(db, actor, caseId)).some((d) => d.id === designId))
+  if (!(await listDesigns(db, actor, caseId)).designs.some((d) => d.id === designId))
     throw notFound('The course');
   await db.transaction(async (tx) => {
     if (shared)

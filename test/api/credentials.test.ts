@@ -21,6 +21,7 @@ let participants: {
   name: string;
   creditEligible: boolean;
   hasEmail: boolean;
+  credits: number | null;
   attendance: null;
 }[];
 
@@ -76,6 +77,8 @@ describe('issuing micro-credentials', () => {
     });
     participants = body.designs[0].participants;
     expect(participants.every((p) => p.attendance === null)).toBe(true); // no session recorded
+    // credits to those who meet the entry requirements; Carl takes part for a certificate
+    expect(participants.map((p) => p.credits)).toEqual([7.5, 7.5, null]);
     expect(participants.map((p) => [p.name, p.creditEligible, p.hasEmail])).toEqual([
       ['Anna Test', true, true],
       ['Bo Test', true, false],

@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { designateWelders, WELDING_CASE, WELDING_DESIGN, weldingChain } from './support/commercial.ts';
-import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
+import {
+  expectEnglish,
+  expectHeading,
+  expectNoAxeViolations,
+  luppAndBrowser,
+  newPage,
+  openInEnglish,
+  signIn,
+} from './support/lupp.ts';
 
 // The welding course is under way. Karin (coordinator at Norrvik) schedules its two sessions, records who came
 // to the first, and shares the attendance with Stålverket, whose Sara reads the schedule and the attendance in
@@ -45,6 +53,17 @@ describe('delivery: sessions and attendance', () => {
     await (await add(`${year}-02-10`, 'Provsvetsning')).waitFor({ state: 'detached' });
 
     const sessions = section.getByRole('table', { name: `Kurstillfällen i ${WELDING_DESIGN}` });
+    // a session entered by mistake is removed after a question
+    await (await add(`${year}-02-17`, 'Dubblett')).waitFor({ state: 'detached' });
+    await sessions
+      .getByRole('row', { name: /Dubblett/ })
+      .getByRole('button', { name: /^Ta bort kurstillfället/ })
+      .click();
+    const confirm = page.getByRole('dialog', { name: /^Ta bort kurstillfället/ });
+    await confirm.getByText('Närvaron som registrerats för tillfället tas bort med det.').waitFor();
+    await expectNoAxeViolations(page);
+    await confirm.getByRole('button', { name: 'Ta bort' }).click();
+    await sessions.getByRole('row', { name: /Dubblett/ }).waitFor({ state: 'detached' });
     await sessions
       .getByRole('row', { name: /09:00–16:00 Svetslabbet, hus B Introduktion Inte registrerad/ })
       .waitFor();
@@ -97,4 +116,41 @@ describe('delivery: sessions and attendance', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('Karin reads the delivery and the micro-credentials in English', async () => {
+    const { context, page, errors } = await newPage(journey);
+    await openInEnglish(page, 'karin.koordinator@mittland.example', 'Cases', { at: 'Högskolan i Norrvik' });
+    await page.goto(`/cases/${chain.caseId}#case-delivery`);
+    await expectHeading(page, WELDING_CASE);
+    const delivery = page.getByRole('region', { name: 'Delivery' });
+    await delivery
+      .getByRole('table', { name: `Sessions of ${WELDING_DESIGN}` })
+      .getByRole('row', { name: /Introduktion 1 of 2 present/ })
+      .waitFor();
+    await delivery.getByRole('checkbox', { name: 'Share the attendance with the customer' }).waitFor();
+    const credentials = page.getByRole('region', { name: 'Micro-credentials' });
+    await credentials
+      .getByRole('row', { name: /Anna Svetsare Certificate without credits 1 of 1 sessions/ })
+      .waitFor();
+    for (const section of [delivery, credentials]) await expectEnglish(page, SWEDISH_DELIVERY_UI, section);
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
+
+/** Swedish interface words of the two sections (the welders' names and the session's content are data). */
+const SWEDISH_DELIVERY_UI = [
+  'Genomförande',
+  'Kurstillfällen',
+  'Närvaro',
+  'närvarande',
+  'Anmäld frånvaro',
+  'Mikromeriter',
+  'Deltagare',
+  'Utfärda',
+  'Ingen ännu',
+  'Ej registrerad',
+  'Intyg utan högskolepoäng',
+  'Lägg till',
+];

@@ -65,6 +65,8 @@ export const caseCredentialsSchema = z.object({
           name: z.string(),
           creditEligible: z.boolean(),
           hasEmail: z.boolean(),
+          /** The credits the participant gets (null: a certificate, the workload stated in hours). */
+          credits: z.number().nullable(),
           /** Sessions attended of those where attendance was recorded (none recorded: null). */
           attendance: z.object({ present: z.number().int(), recorded: z.number().int() }).nullable(),
         }),

@@ -19,7 +19,6 @@ import {
 import {
   caseCredentials,
   credentialPath,
-  credentialWithIssuer,
   customerCredentials,
   issueCredentials,
   issuerOf,
@@ -115,7 +114,7 @@ export async function credentialRoutes(app: App, { database: { db }, config }: D
         response: { 200: publicCredentialSchema, ...problems(400, 404) },
       },
     },
-    async (request) => publicCredential(db, request.params.code),
+    async (request) => (await publicCredential(db, request.params.code)).credential,
   );
 
   app.get(
@@ -130,7 +129,7 @@ export async function credentialRoutes(app: App, { database: { db }, config }: D
       },
     },
     async (request, reply) => {
-      const { credential, heiId } = await credentialWithIssuer(db, request.params.code);
+      const { credential, heiId } = await publicCredential(db, request.params.code);
       const hei = await organisationParty(db, heiId);
       return sendFile(reply, {
         name: fileName([credential.title, credential.learnerName], 'pdf'),

@@ -16,7 +16,6 @@ import {
   keyIdOf,
   newSigningKey,
   openBadgeCredential,
-  type PublicJwk,
   signCredential,
   signedBy,
 } from './credentials.badge.ts';
@@ -29,6 +28,21 @@ import {
 import { credentialSigningKey, microCredential } from './credentials.table.ts';
 
 type Row = typeof microCredential.$inferSelect;
+type Design = Awaited<ReturnType<typeof listDesigns>>['designs'][number];
+
+/**
+ * The credits a participant gets for a course: a course that gives credits gives them to those who meet its
+ * entry requirements; the others took part for a certificate (null: their workload is stated in hours).
+ */
+const creditsFor = (design: Design, p: { creditEligible: boolean }) =>
+  design.awards === 'credits' && p.creditEligible ? design.credits : null;
+
+/** The issuer as a credential names it. */
+const issuerOfHei = (hei: { name: string; orgNumber?: string | null }): PublicCredential['issuer'] => ({
+  name: hei.name,
+  orgNumber: hei.orgNumber ?? null,
+  country: 'SE',
+});
 
 /** Where a credential, its files and its issuer are, relative to Lupp's address. */
 export const credentialPath = (code: string) => `/credentials/${code}`;
@@ -85,6 +99,10 @@ async function coursesGiven(db: Db, actor: Actor, caseId: string) {
   return given.filter((g) => g.participants.length > 0);
 }
 
+/** Sessions attended of those where attendance was recorded (the counts by status, summed). */
+const recordedAttendance = (counts: { present: number; absent: number; excused: number } | undefined) =>
+  counts ? { present: counts.present, recorded: counts.present + counts.absent + counts.excused } : null;
+
 export async function caseCredentials(db: Db, actor: Actor, caseId: string) {
   await assertCaseAccess(db, actor, caseId, 'read');
   const [credentials, given] = await Promise.all([
@@ -105,7 +123,8 @@ export async function caseCredentials(db: Db, actor: Actor, caseId: string) {
         name: `${p.firstName} ${p.lastName}`,
         creditEligible: p.creditEligible,
         hasEmail: !!p.email,
-        attendance: attendance[i]?.get(p.id) ?? null,
+        credits: creditsFor(design, p),
+        attendance: recordedAttendance(attendance[i]?.get(p.id)),
       })),
     })),
   };
@@ -152,9 +171,7 @@ export async function issueCredentials(
       { field: 'body.participantIds', message: `not participants of this course: ${unknown.join(', ')}` },
     ]);
   const chosen = [...new Set(input.participantIds)].flatMap((id) => byId.get(id) ?? []);
-  const gives = (p: (typeof chosen)[number]) =>
-    design.awards === 'credits' && design.credits !== null && p.creditEligible;
-  if (chosen.some((p) => !gives(p)) && input.workloadHours === undefined)
+  if (chosen.some((p) => creditsFor(design, p) === null) && input.workloadHours === undefined)
     throw invalid([
       {
         field: 'body.workloadHours',
@@ -198,7 +215,7 @@ export async function issueCredentials(
           outcomes,
           level: design.level,
           eqfLevel: EQF_OF_LEVEL[design.level],
-          credits: gives(p) ? design.credits : null,
+          credits: creditsFor(design, p),
           workloadHours: input.workloadHours ?? null,
           format: design.format,
           assessment: design.examination,
@@ -306,7 +323,7 @@ async function publicView(db: Db, row: Row): Promise<PublicCredential> {
     learnerName: row.learnerName,
     title: row.title,
     language: row.language,
-    issuer: { name: hei.name, orgNumber: hei.orgNumber ?? null, country: 'SE' },
+    issuer: issuerOfHei(hei),
     issuedAt: row.issuedAt.toISOString(),
     outcomes: row.outcomes,
     level: row.level,
@@ -325,13 +342,11 @@ async function publicView(db: Db, row: Row): Promise<PublicCredential> {
   };
 }
 
-/** A credential by its public code (404 credential_not_found: the address is wrong). Revoked ones too. */
+/**
+ * A credential by its public code (404 credential_not_found: the address is wrong), revoked ones too, and the
+ * id of the HEI that issued it (for its letterhead).
+ */
 export async function publicCredential(db: Db, code: string) {
-  return publicView(db, await byCode(db, code));
-}
-
-/** A credential by its public code, and the id of the HEI that issued it (for its letterhead). */
-export async function credentialWithIssuer(db: Db, code: string) {
   const row = await byCode(db, code);
   return { credential: await publicView(db, row), heiId: row.heiId };
 }
@@ -370,11 +385,7 @@ export async function issuerOf(db: Db, heiId: string, publicUrl: string) {
   const [key] = await db.select().from(credentialSigningKey).where(eq(credentialSigningKey.heiId, heiId));
   if (!key) throw new AppError(404, 'credential_issuer_not_found', 'This HEI has not signed any credential.');
   const hei = await getOrganisation(db, heiId);
-  return issuerProfile(
-    { name: hei.name, orgNumber: hei.orgNumber ?? null, country: 'SE' },
-    `${publicUrl}${issuerPath(heiId)}`,
-    key.publicJwk,
-  );
+  return issuerProfile(issuerOfHei(hei), `${publicUrl}${issuerPath(heiId)}`, key.publicJwk);
 }
 
 /**
@@ -391,11 +402,12 @@ export async function verifyCredential(db: Db, jwt: string, publicUrl: string) {
   if (!claims) return no('malformed');
   const issuerPrefix = `${publicUrl}${issuerPath('')}`;
   const heiId = claims.iss.startsWith(issuerPrefix) ? claims.iss.slice(issuerPrefix.length) : '';
+  // only a well-formed id is looked up (the column is a uuid: anything else would be a database error)
   const key = /^[0-9a-f-]{36}$/.test(heiId)
     ? (await db.select().from(credentialSigningKey).where(eq(credentialSigningKey.heiId, heiId)))[0]
     : undefined;
   if (!key || claims.kid !== keyIdOf(claims.iss)) return no('unknown_issuer');
-  if (!(await signedBy(jwt, key.publicJwk as PublicJwk))) return no('bad_signature');
+  if (!(await signedBy(jwt, key.publicJwk))) return no('bad_signature');
   const codePrefix = `${publicUrl}${credentialPath('')}`;
   const code = claims.jti.startsWith(codePrefix) ? claims.jti.slice(codePrefix.length) : '';
   const [row] = code

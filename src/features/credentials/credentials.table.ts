@@ -17,6 +17,7 @@ import type { CourseFormat, CourseLevel } from '../catalog/catalog.fields.ts';
 import { courseDesign } from '../design/design.table.ts';
 import { participant } from '../participants/participants.table.ts';
 import { organisation } from '../tenancy/tenancy.table.ts';
+import type { PublicJwk } from './credentials.badge.ts';
 
 /**
  * A micro-credential the HEI issued to one participant of a course it gave: the elements the EU's
@@ -76,7 +77,7 @@ export const credentialSigningKey = pgTable('credential_signing_key', {
   heiId: uuid('hei_id')
     .primaryKey()
     .references(() => organisation.id, { onDelete: 'cascade' }),
-  publicJwk: jsonb('public_jwk').$type<{ kty: string; crv: string; x: string }>().notNull(),
+  publicJwk: jsonb('public_jwk').$type<PublicJwk>().notNull(),
   privateKeySealed: text('private_key_sealed').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, invalid, notFound } from '../../server/http/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -286,24 +286,10 @@ export async function customerDelivery(db: Db, customerId: string, caseId?: stri
   );
 }
 
-/** Each participant's sessions present and recorded, for a course (credentials show it; no access check). */
-export async function attendanceOfDesign(db: Db, designId: string) {
-  const rows = await db
-    .select({
-      participantId: sessionAttendance.participantId,
-      present: sql<number>`count(*) filter (where ${sessionAttendance.status} = 'present')::int`,
-      recorded: sql<number>`count(*)::int`,
-    })
-    .from(sessionAttendance)
-    .innerJoin(courseSession, eq(courseSession.id, sessionAttendance.sessionId))
-    .where(eq(courseSession.designId, designId))
-    .groupBy(sessionAttendance.participantId);
-  return new Map(rows.map((r) => [r.participantId, { present: r.present, recorded: r.recorded }]));
-}
+type AttendanceCounts = Record<AttendanceStatus, number>;
 
-/** How many sessions each of these participants was recorded present, absent and excused (subject access). */
-export async function attendanceOfParticipants(db: Db, participantIds: string[]) {
-  if (!participantIds.length) return new Map<string, Record<AttendanceStatus, number>>();
+/** Each participant's sessions by status, of the attendance rows `where` picks (no access check). */
+async function attendanceCounts(db: Db, where: SQL): Promise<Map<string, AttendanceCounts>> {
   const rows = await db
     .select({
       participantId: sessionAttendance.participantId,
@@ -311,13 +297,24 @@ export async function attendanceOfParticipants(db: Db, participantIds: string[])
       n: sql<number>`count(*)::int`,
     })
     .from(sessionAttendance)
-    .where(inArray(sessionAttendance.participantId, participantIds))
+    .innerJoin(courseSession, eq(courseSession.id, sessionAttendance.sessionId))
+    .where(where)
     .groupBy(sessionAttendance.participantId, sessionAttendance.status);
-  const result = new Map<string, Record<AttendanceStatus, number>>();
+  const result = new Map<string, AttendanceCounts>();
   for (const r of rows) {
     const counts = result.get(r.participantId) ?? { present: 0, absent: 0, excused: 0 };
     counts[r.status] = r.n;
     result.set(r.participantId, counts);
   }
   return result;
+}
+
+/** Each participant's sessions of a course by status (micro-credentials show it; no access check). */
+export const attendanceOfDesign = (db: Db, designId: string) =>
+  attendanceCounts(db, eq(courseSession.designId, designId));
+
+/** How many sessions each of these participants was recorded present, absent and excused (subject access). */
+export async function attendanceOfParticipants(db: Db, participantIds: string[]) {
+  if (!participantIds.length) return new Map<string, AttendanceCounts>();
+  return attendanceCounts(db, inArray(sessionAttendance.participantId, participantIds));
 }

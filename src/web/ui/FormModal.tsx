@@ -1,7 +1,9 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import type { FormEvent, ReactNode } from 'react';
+import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from './page.tsx';
+import { notify } from './notify.ts';
+import { ErrorAlert, useErrorMessage } from './page.tsx';
 
 /** A form's submit handler that keeps the browser from loading a page: the app sends the request. */
 export const submitting = (action: () => void) => (event: FormEvent) => {
@@ -74,6 +76,31 @@ export function FormModal({
       </form>
     </Modal>
   );
+}
+
+/**
+ * What a dialog's submit does: the request; then a notice, the `refresh` queries fetched again and the dialog
+ * closed. A failure stays in the dialog as `error` (with what was typed); `setError` is for the form's own checks.
+ */
+export function useDialogAction(options: {
+  request: () => Promise<unknown>;
+  notice: string;
+  refresh: QueryKey;
+  onDone: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const [error, setError] = useState<string | null>(null);
+  const mutation = useMutation({
+    mutationFn: options.request,
+    onSuccess: async () => {
+      notify(options.notice);
+      await queryClient.invalidateQueries({ queryKey: options.refresh });
+      options.onDone();
+    },
+    onError: (e) => setError(errorMessage(e)),
+  });
+  return { run: () => mutation.mutate(), pending: mutation.isPending, error, setError };
 }
 
 /** "Are you sure?" before a step that cannot be undone; `error` is a message or a failed request. */

@@ -15,7 +15,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../ui/DataTable.tsx';
-import { FormModal } from '../../ui/FormModal.tsx';
+import { FormModal, useDialogAction } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, Loading, useErrorMessage } from '../../ui/page.tsx';
@@ -68,6 +68,7 @@ function CourseCredentials({
   issued: CredentialSummary[];
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const { canWork } = useCaseAccess();
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
@@ -77,9 +78,7 @@ function CourseCredentials({
   const [error, setError] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<CredentialSummary | null>(null);
   const valid = new Map(issued.filter((c) => !c.revokedAt).map((c) => [c.participantId, c]));
-  const getsCredits = (p: Course['participants'][number]) =>
-    course.awards === 'credits' && course.credits !== null && p.creditEligible;
-  const needsHours = course.participants.some((p) => chosen.includes(p.participantId) && !getsCredits(p));
+  const needsHours = course.participants.some((p) => chosen.includes(p.participantId) && p.credits === null);
   const issue = useMutation({
     mutationFn: () =>
       issueCredentials(caseId, {
@@ -146,8 +145,8 @@ function CourseCredentials({
               )}
               <Table.Td>{p.name}</Table.Td>
               <Table.Td>
-                {getsCredits(p)
-                  ? t('credentials.case.credits', { credits: course.credits })
+                {p.credits !== null
+                  ? t('credentials.case.credits', { credits: format.number(p.credits) })
                   : t('credentials.case.certificate')}
               </Table.Td>
               <Table.Td>
@@ -260,28 +259,22 @@ function RevokeModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const errorMessage = useErrorMessage();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const revoke = useMutation({
-    mutationFn: () => revokeCredential(credential.id, reason),
-    onSuccess: async () => {
-      notify(t('credentials.case.revokedNotice'));
-      await queryClient.invalidateQueries({ queryKey: ['case', caseId, 'credentials'] });
-      onClose();
-    },
-    onError: (e) => setError(errorMessage(e)),
+  const revoke = useDialogAction({
+    request: () => revokeCredential(credential.id, reason),
+    notice: t('credentials.case.revokedNotice'),
+    refresh: ['case', caseId, 'credentials'],
+    onDone: onClose,
   });
   return (
     <FormModal
       title={t('credentials.case.revokeTitle', { name: credential.learnerName })}
       submitLabel={t('credentials.case.revoke')}
       danger
-      pending={revoke.isPending}
-      error={error}
+      pending={revoke.pending}
+      error={revoke.error}
       onClose={onClose}
-      onSubmit={() => (reason.trim() ? revoke.mutate() : setError(t('credentials.case.reasonError')))}
+      onSubmit={() => (reason.trim() ? revoke.run() : revoke.setError(t('credentials.case.reasonError')))}
     >
       <Text size="sm">{t('credentials.case.revokeIntro')}</Text>
       <Textarea

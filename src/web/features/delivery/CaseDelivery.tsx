@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../ui/DataTable.tsx';
-import { FormModal } from '../../ui/FormModal.tsx';
+import { ConfirmModal, FormModal, useDialogAction } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, Loading, useErrorMessage } from '../../ui/page.tsx';
@@ -211,8 +211,6 @@ function SessionModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const errorMessage = useErrorMessage();
   const [fields, setFields] = useState<SessionFields>({
     day: session?.day ?? '',
     startsAt: session?.startsAt ?? '09:00',
@@ -220,30 +218,26 @@ function SessionModal({
     place: session?.place ?? '',
     topic: session?.topic ?? '',
   });
-  const [error, setError] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: () => (session ? updateSession(session.id, fields) : createSession(caseId, designId, fields)),
-    onSuccess: async () => {
-      notify(t(session ? 'delivery.changedNotice' : 'delivery.addedNotice'));
-      await queryClient.invalidateQueries({ queryKey: ['case', caseId] });
-      onClose();
-    },
-    onError: (e) => setError(errorMessage(e)),
+  const save = useDialogAction({
+    request: () => (session ? updateSession(session.id, fields) : createSession(caseId, designId, fields)),
+    notice: t(session ? 'delivery.changedNotice' : 'delivery.addedNotice'),
+    refresh: ['case', caseId],
+    onDone: onClose,
   });
   const set = (key: keyof SessionFields) => (e: { currentTarget: { value: string } }) =>
     setFields({ ...fields, [key]: e.currentTarget.value });
   const submit = () => {
-    if (!fields.day) setError(t('delivery.dayError'));
+    if (!fields.day) save.setError(t('delivery.dayError'));
     else if (!fields.startsAt || !fields.endsAt || fields.endsAt <= fields.startsAt)
-      setError(t('delivery.timeError'));
-    else save.mutate();
+      save.setError(t('delivery.timeError'));
+    else save.run();
   };
   return (
     <FormModal
       title={session ? t('delivery.editTitle') : t('delivery.addTitle')}
       submitLabel={t('delivery.save')}
-      pending={save.isPending}
-      error={error}
+      pending={save.pending}
+      error={save.error}
       onClose={onClose}
       onSubmit={submit}
     >
@@ -276,34 +270,28 @@ function AttendanceModal({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const queryClient = useQueryClient();
-  const errorMessage = useErrorMessage();
   const [marks, setMarks] = useState<Record<string, AttendanceStatus>>(
     Object.fromEntries(session.attendance.map((a) => [a.participantId, a.status])),
   );
-  const [error, setError] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: () =>
+  const save = useDialogAction({
+    request: () =>
       recordAttendance(
         session.id,
         Object.entries(marks).map(([participantId, status]) => ({ participantId, status })),
       ),
-    onSuccess: async () => {
-      notify(t('delivery.recordedNotice'));
-      await queryClient.invalidateQueries({ queryKey: ['case', caseId] });
-      onClose();
-    },
-    onError: (e) => setError(errorMessage(e)),
+    notice: t('delivery.recordedNotice'),
+    refresh: ['case', caseId],
+    onDone: onClose,
   });
   return (
     <FormModal
       title={t('delivery.recordTitle', { day: format.date(session.day) })}
       submitLabel={t('delivery.save')}
-      pending={save.isPending}
-      error={error}
+      pending={save.pending}
+      error={save.error}
       onClose={onClose}
       size="lg"
-      onSubmit={() => (Object.keys(marks).length ? save.mutate() : setError(t('delivery.recordError')))}
+      onSubmit={() => (Object.keys(marks).length ? save.run() : save.setError(t('delivery.recordError')))}
     >
       {course.participants.length === 0 && <Text size="sm">{t('delivery.noParticipants')}</Text>}
       <Button
@@ -344,29 +332,21 @@ function DeleteModal({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const queryClient = useQueryClient();
-  const errorMessage = useErrorMessage();
-  const [error, setError] = useState<string | null>(null);
-  const remove = useMutation({
-    mutationFn: () => deleteSession(session.id),
-    onSuccess: async () => {
-      notify(t('delivery.deletedNotice'));
-      await queryClient.invalidateQueries({ queryKey: ['case', caseId] });
-      onClose();
-    },
-    onError: (e) => setError(errorMessage(e)),
+  const remove = useDialogAction({
+    request: () => deleteSession(session.id),
+    notice: t('delivery.deletedNotice'),
+    refresh: ['case', caseId],
+    onDone: onClose,
   });
   return (
-    <FormModal
+    <ConfirmModal
       title={t('delivery.deleteTitle', { day: format.date(session.day) })}
-      submitLabel={t('delivery.deleteAction')}
-      danger
-      pending={remove.isPending}
-      error={error}
+      text={t('delivery.deleteIntro')}
+      confirmLabel={t('delivery.deleteAction')}
+      pending={remove.pending}
+      error={remove.error}
+      onConfirm={remove.run}
       onClose={onClose}
-      onSubmit={() => remove.mutate()}
-    >
-      <Text size="sm">{t('delivery.deleteIntro')}</Text>
-    </FormModal>
+    />
   );
 }

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent } from '../../src/features/audit/audit.table.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -34,6 +35,25 @@ beforeAll(async () => {
   [anna, bo] = delivery.designs[0].participants.map((p: { participantId: string }) => p.participantId);
 });
 afterAll(() => t.close());
+
+const anonymous = (url: string) => t.app.inject({ method: 'GET', url });
+
+/** The events of an iCalendar text, with their times as UTC instants (so the zone rules are checked too). */
+function eventsOf(ics: string) {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
+  return calendar.getAllSubcomponents('vevent').map((component) => {
+    const event = new ICAL.Event(component);
+    return {
+      uid: event.uid,
+      summary: event.summary,
+      location: event.location,
+      zone: event.startDate.zone?.tzid,
+      start: event.startDate.toJSDate().toISOString(),
+      end: event.endDate.toJSDate().toISOString(),
+    };
+  });
+}
 
 const session = (body: object) => ({
   designId,
@@ -196,6 +216,103 @@ describe('sessions and attendance', () => {
     expect((await t.request('GET', '/api/portal/delivery', s.as(stranger))).json()).toEqual([]);
     expect((await t.request('GET', '/api/portal/delivery', s.as(s.coord))).statusCode).toBe(403);
     expect((await t.request('GET', `/api/cases/${s.caseId}/delivery`, s.as(s.contact))).statusCode).toBe(403);
+  });
+
+  it('gives the schedule to calendars: an .ics file, and a feed address the customer passes on', async () => {
+    const summer = await t.request(
+      'POST',
+      `/api/cases/${s.caseId}/sessions`,
+      s.as(
+        s.coord,
+        session({ day: `${year}-06-10`, startsAt: '13:00', endsAt: '15:30', place: '', topic: '' }),
+      ),
+    );
+    const file = `/api/cases/${s.caseId}/designs/${designId}/calendar`;
+    expect((await t.request('GET', file, s.as(s.outsider))).statusCode).toBe(404);
+    expect((await t.request('GET', file, s.as(s.contact))).statusCode).toBe(403);
+    const response = await t.request('GET', file, s.as(s.teacher));
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(response.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('PLC-för-underhållet-schema.ics')}`,
+    );
+    // Swedish local time: 09:00 in February is 08:00 UTC, 13:00 in June (summer time) is 11:00 UTC
+    const expected = [
+      {
+        uid: `${first}@lupp`,
+        summary: 'PLC för underhållet: Introduktion',
+        location: 'Svetslabbet, hus B',
+        zone: 'Europe/Stockholm',
+        start: `${year}-02-03T08:00:00.000Z`,
+        end: `${year}-02-03T15:00:00.000Z`,
+      },
+      {
+        uid: `${summer.json().id}@lupp`,
+        summary: 'PLC för underhållet',
+        location: null,
+        zone: 'Europe/Stockholm',
+        start: `${year}-06-10T11:00:00.000Z`,
+        end: `${year}-06-10T13:30:00.000Z`,
+      },
+    ];
+    expect(eventsOf(response.body)).toEqual(expected);
+
+    // the feed: none until someone makes one; workers of the case and the customer's contact people may
+    const portal = async () =>
+      (await t.request('GET', `/api/portal/delivery?caseId=${s.caseId}`, s.as(s.contact))).json()[0];
+    expect((await portal()).calendarPath).toBeNull();
+    const link = `/api/cases/${s.caseId}/designs/${designId}/calendar-link`;
+    expect((await t.request('POST', link, s.as(s.manager))).statusCode).toBe(403);
+    expect((await t.request('POST', link, s.as(s.outsider))).statusCode).toBe(404);
+    const made = await t.request('POST', link, s.as(s.coord));
+    expect(made.statusCode, made.body).toBe(200);
+    const feed = made.json().path;
+    expect(feed).toMatch(/^\/api\/public\/course-calendars\/[\w-]{24}\.ics$/);
+    const subscribed = await anonymous(feed);
+    expect(subscribed.statusCode).toBe(200);
+    expect(eventsOf(subscribed.body)).toEqual(expected);
+    expect(subscribed.body).not.toMatch(/Anna|Bo Test|19850312/);
+    const delivery = (await t.request('GET', `/api/cases/${s.caseId}/delivery`, s.as(s.coord))).json();
+    expect(delivery.designs[0].calendarPath).toBe(feed);
+
+    // the customer downloads the same file, sees the address, and may replace it (the old one then stops)
+    expect((await portal()).calendarPath).toBe(feed);
+    const customerFile = `/api/portal/designs/${designId}/calendar`;
+    expect(eventsOf((await t.request('GET', customerFile, s.as(s.contact))).body)).toEqual(expected);
+    const stranger = await createUser(t, [
+      { organisationId: (await createOrganisation(t, { kind: 'customer' })).id, roles: ['customer_contact'] },
+    ]);
+    expect((await t.request('GET', customerFile, s.as(stranger))).statusCode).toBe(404);
+    expect(
+      (await t.request('POST', `/api/portal/designs/${designId}/calendar-link`, s.as(stranger))).statusCode,
+    ).toBe(404);
+    expect((await t.request('GET', customerFile, s.as(s.coord))).statusCode).toBe(403);
+    const renewed = await t.request('POST', `/api/portal/designs/${designId}/calendar-link`, s.as(s.contact));
+    expect(renewed.statusCode, renewed.body).toBe(200);
+    expect(renewed.json().path).not.toBe(feed);
+    expect((await anonymous(feed)).statusCode).toBe(404);
+    expect((await anonymous(renewed.json().path)).statusCode).toBe(200);
+    expect((await anonymous('/api/public/course-calendars/nonsense')).statusCode).toBe(400);
+    const actions = (await t.db.select().from(auditEvent)).map((e) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['course_calendar.link_created', 'course_calendar.link_renewed']),
+    );
+
+    // a session moved is moved in the feed (same UID)
+    await t.request(
+      'PUT',
+      `/api/sessions/${summer.json().id}`,
+      s.as(s.coord, {
+        day: `${year}-06-11`,
+        startsAt: '13:00',
+        endsAt: '15:30',
+        place: 'Distans',
+        topic: '',
+      }),
+    );
+    const moved = eventsOf((await anonymous(renewed.json().path)).body)[1];
+    expect(moved).toMatchObject({ uid: `${summer.json().id}@lupp`, start: `${year}-06-11T11:00:00.000Z` });
+    await t.request('DELETE', `/api/sessions/${summer.json().id}`, s.as(s.coord));
   });
 
   it('keeps a course in view with its sessions when its design is changed after approval', async () => {

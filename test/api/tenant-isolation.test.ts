@@ -734,6 +734,16 @@ const scopedElsewhere: Record<string, string> = {
   'PUT /api/cases/{caseId}/designs/{designId}/attendance-sharing':
     'delivery.test.ts: workers of the case (managers 403); other HEIs 404',
   'GET /api/portal/delivery': "delivery.test.ts: the acting customer's own cases only; HEI staff 403",
+  'GET /api/cases/{caseId}/designs/{designId}/calendar':
+    'delivery.test.ts: readers of the case; other HEIs 404; customers 403',
+  'POST /api/cases/{caseId}/designs/{designId}/calendar-link':
+    'delivery.test.ts: workers of the case (managers 403); other HEIs 404',
+  'GET /api/portal/designs/{designId}/calendar':
+    "delivery.test.ts: courses on the acting customer's own cases only (others 404); HEI staff 403",
+  'POST /api/portal/designs/{designId}/calendar-link':
+    "delivery.test.ts: courses on the acting customer's own cases only (others 404)",
+  'GET /api/public/course-calendars/{file}':
+    'public: the random address is what the participants subscribe to; sessions only, no personal data',
   'POST /api/public/credentials/verify':
     'credentials.test.ts: answers only for a file signed by an HEI key here',
   'GET /api/feedback/{token}': 'public: the single-use link is the credential (evaluation.test.ts)',

@@ -62,6 +62,8 @@ export const AUDIT_ACTIONS = [
   'course.tag_confirmed',
   'course.tag_rejected',
   'course.updated',
+  'course_calendar.link_created',
+  'course_calendar.link_renewed',
   'course_session.attendance_recorded',
   'course_session.changed',
   'course_session.created',

@@ -61,6 +61,8 @@ export const caseDeliverySchema = z.object({
       designId: z.uuid(),
       title: z.string(),
       attendanceSharedAt: z.iso.datetime().nullable(),
+      /** The course's calendar feed (iCalendar) under the public address, once someone made one. */
+      calendarPath: z.string().nullable(),
       sessions: z.array(sessionSchema),
       participants: z.array(attendanceSummarySchema),
     }),
@@ -73,6 +75,13 @@ export const portalDeliverySchema = z.object({
   caseId: z.uuid(),
   hei: z.string(),
   title: z.string(),
+  calendarPath: z.string().nullable(),
   sessions: z.array(sessionSchema.omit({ attendance: true, designId: true })),
   attendance: z.array(attendanceSummarySchema).nullable(),
+});
+
+export const calendarLinkSchema = z.object({
+  path: z
+    .string()
+    .describe("The course's calendar feed under the public address; the one before stops working"),
 });

@@ -1,10 +1,22 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
+import { fileName, sendFile } from '../../server/http/files.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
+import { assertCaseAccess } from '../cases/cases.service.ts';
 import { actingCustomer } from '../tenancy/tenancy.service.ts';
+import {
+  type CalendarCourse,
+  caseCalendar,
+  courseIcs,
+  customerCalendar,
+  publicCalendar,
+  renewCalendarLink,
+} from './delivery.calendar.ts';
 import {
   attendanceBody,
   attendanceSharingBody,
+  calendarLinkSchema,
   caseDeliverySchema,
   createSessionBody,
   portalDeliverySchema,
@@ -23,6 +35,17 @@ import {
 
 const caseParams = z.object({ caseId: z.uuid() });
 const sessionParams = z.object({ sessionId: z.uuid() });
+const courseParams = z.object({ caseId: z.uuid(), designId: z.uuid() });
+const icsFile = z.string().describe('The schedule as iCalendar (text/calendar)');
+
+/** A course's schedule as an .ics file a calendar app imports (or, from the feed, follows). */
+const sendCalendar = (reply: FastifyReply, course: CalendarCourse, inline = false) =>
+  sendFile(reply, {
+    name: fileName([course.title, 'schema'], 'ics'),
+    type: 'text/calendar; charset=utf-8',
+    inline,
+    body: courseIcs(course),
+  });
 
 /**
  * Delivery: the sessions of a course being given and who attended each; the customer sees the schedule, and
@@ -109,7 +132,7 @@ export async function deliveryRoutes(app: App, { database: { db } }: Deps) {
       schema: {
         tags,
         summary: "Share a course's attendance with the customer's contact people, or stop sharing it",
-        params: z.object({ caseId: z.uuid(), designId: z.uuid() }),
+        params: courseParams,
         body: attendanceSharingBody,
         response: { 200: caseDeliverySchema, ...problems(400, 401, 403, 404) },
       },
@@ -136,5 +159,91 @@ export async function deliveryRoutes(app: App, { database: { db } }: Deps) {
       },
     },
     async (request) => customerDelivery(db, actingCustomer(actorOf(request)), request.query.caseId),
+  );
+
+  app.get(
+    '/api/cases/:caseId/designs/:designId/calendar',
+    {
+      schema: {
+        tags,
+        summary: "A course's sessions as an iCalendar file (.ics), in Swedish local time",
+        params: courseParams,
+        response: { 200: icsFile, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { caseId, designId } = request.params;
+      return sendCalendar(reply, (await caseCalendar(db, actorOf(request), caseId, designId)).course);
+    },
+  );
+
+  app.post(
+    '/api/cases/:caseId/designs/:designId/calendar-link',
+    {
+      schema: {
+        tags,
+        summary:
+          "Make a new address of the course's calendar feed for the participants (the one before stops working)",
+        params: courseParams,
+        response: { 200: calendarLinkSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { caseId, designId } = request.params;
+      await assertCaseAccess(db, actor, caseId, 'work');
+      const { heiId } = await caseCalendar(db, actor, caseId, designId);
+      return renewCalendarLink(db, actor, designId, heiId);
+    },
+  );
+
+  app.get(
+    '/api/portal/designs/:designId/calendar',
+    {
+      schema: {
+        tags,
+        summary: "A course's sessions as an iCalendar file, for the customer's contact people",
+        params: z.object({ designId: z.uuid() }),
+        response: { 200: icsFile, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const customerId = actingCustomer(actorOf(request));
+      return sendCalendar(reply, (await customerCalendar(db, customerId, request.params.designId)).course);
+    },
+  );
+
+  app.post(
+    '/api/portal/designs/:designId/calendar-link',
+    {
+      schema: {
+        tags,
+        summary:
+          "Make a new address of the course's calendar feed, for the customer to pass to its participants",
+        params: z.object({ designId: z.uuid() }),
+        response: { 200: calendarLinkSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { heiId } = await customerCalendar(db, actingCustomer(actor), request.params.designId);
+      return renewCalendarLink(db, actor, request.params.designId, heiId);
+    },
+  );
+
+  app.get(
+    '/api/public/course-calendars/:file',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary:
+          "A course's calendar feed, which calendar apps subscribe to: its sessions, no personal data (the address is secret)",
+        params: z.object({ file: z.string().regex(/^[\w-]{20,40}\.ics$/, 'is not a calendar address') }),
+        response: { 200: icsFile, ...problems(400, 404) },
+      },
+    },
+    async (request, reply) =>
+      sendCalendar(reply, await publicCalendar(db, request.params.file.replace(/\.ics$/, '')), true),
   );
 }

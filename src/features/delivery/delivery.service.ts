@@ -13,7 +13,7 @@ import type {
   SessionView,
   updateSessionBody,
 } from './delivery.contract.ts';
-import { attendanceSharing, courseSession, sessionAttendance } from './delivery.table.ts';
+import { attendanceSharing, courseCalendar, courseSession, sessionAttendance } from './delivery.table.ts';
 
 type SessionRow = typeof courseSession.$inferSelect;
 type Participant = Awaited<ReturnType<typeof participantsOfDesign>>[number];
@@ -32,7 +32,7 @@ const sessionView = (row: SessionRow, attendance: SessionView['attendance'] = []
   attendance,
 });
 
-async function sessionsOf(db: Db, designIds: string[]) {
+export async function sessionsOf(db: Db, designIds: string[]) {
   if (!designIds.length) return [];
   const rows = await db
     .select()
@@ -59,6 +59,21 @@ async function sessionsOf(db: Db, designIds: string[]) {
     ),
   );
 }
+
+/** The address of a course's calendar feed, under the deployment's public address. */
+export const calendarPath = (token: string) => `/api/public/course-calendars/${token}.ics`;
+
+/** The feed tokens of these designs (for the delivery views; no access check). */
+export async function calendarTokens(db: Db, designIds: string[]): Promise<Map<string, string>> {
+  if (!designIds.length) return new Map();
+  const rows = await db.select().from(courseCalendar).where(inArray(courseCalendar.designId, designIds));
+  return new Map(rows.map((r) => [r.designId, r.token]));
+}
+
+const feedPath = (tokens: Map<string, string>, designId: string) => {
+  const token = tokens.get(designId);
+  return token ? calendarPath(token) : null;
+};
 
 /** Each participant's count of sessions present, absent and excused (sessions not recorded count nowhere). */
 function summaries(participants: Participant[], sessions: SessionView[]) {
@@ -90,9 +105,10 @@ export async function caseDelivery(db: Db, actor: Actor, caseId: string) {
   // a design changed after its approval (approval taken back) keeps the sessions already scheduled in view
   const designs = all.filter((d) => d.status === 'approved' || sessions.some((s) => s.designId === d.id));
   const ids = designs.map((d) => d.id);
-  const [shared, participants] = await Promise.all([
+  const [shared, participants, tokens] = await Promise.all([
     ids.length ? db.select().from(attendanceSharing).where(inArray(attendanceSharing.designId, ids)) : [],
     Promise.all(designs.map((d) => participantsOfDesign(db, d.id))),
+    calendarTokens(db, ids),
   ]);
   return {
     designs: designs.map((d, i) => {
@@ -101,6 +117,7 @@ export async function caseDelivery(db: Db, actor: Actor, caseId: string) {
         designId: d.id,
         title: d.title,
         attendanceSharedAt: shared.find((s) => s.designId === d.id)?.sharedAt.toISOString() ?? null,
+        calendarPath: feedPath(tokens, d.id),
         sessions: own,
         participants: summaries(participants[i] ?? [], own),
       };
@@ -265,10 +282,11 @@ export async function customerDelivery(db: Db, customerId: string, caseId?: stri
     .groupBy(courseSession.designId, courseSession.caseId);
   if (!sessionRows.length) return [];
   const designIds = sessionRows.map((r) => r.designId);
-  const [sessions, shared, titles] = await Promise.all([
+  const [sessions, shared, titles, tokens] = await Promise.all([
     sessionsOf(db, designIds),
     db.select().from(attendanceSharing).where(inArray(attendanceSharing.designId, designIds)),
     designTitles(db, designIds),
+    calendarTokens(db, designIds),
   ]);
   return Promise.all(
     sessionRows.map(async ({ designId, caseId: of }) => {
@@ -279,6 +297,7 @@ export async function customerDelivery(db: Db, customerId: string, caseId?: stri
         caseId: of,
         hei: hei.get(of) ?? '',
         title: titles.get(designId) ?? '',
+        calendarPath: feedPath(tokens, designId),
         sessions: own.map(({ attendance: _marks, designId: _design, ...s }) => s),
         attendance: isShared ? summaries(await participantsOfDesign(db, designId), own) : null,
       };

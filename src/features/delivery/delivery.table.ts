@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, primaryKey, text, time, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  time,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { authUser } from '../auth/auth.table.ts';
 import { caseFile } from '../cases/cases.table.ts';
 import { courseDesign } from '../design/design.table.ts';
@@ -68,3 +79,24 @@ export const attendanceSharing = pgTable('attendance_sharing', {
   sharedAt: timestamp('shared_at', { withTimezone: true }).notNull().defaultNow(),
   sharedBy: text('shared_by').references(() => authUser.id, { onDelete: 'set null' }),
 });
+
+/**
+ * A course's calendar feed: its schedule as iCalendar at a secret address (`token`, 18 random bytes) that a
+ * calendar app subscribes to, so the participants' calendars follow when the HEI moves a session. The address
+ * carries no personal data (days, times, place, topic); a new token replaces the old, which then stops working.
+ */
+export const courseCalendar = pgTable(
+  'course_calendar',
+  {
+    designId: uuid('design_id')
+      .primaryKey()
+      .references(() => courseDesign.id, { onDelete: 'cascade' }),
+    heiId: uuid('hei_id')
+      .notNull()
+      .references(() => organisation.id),
+    token: text('token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text('created_by').references(() => authUser.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('course_calendar_token_idx').on(t.token)],
+);

@@ -1052,6 +1052,10 @@ export const en: Translation = {
         tag_rejected: 'Concept rejected on course',
         updated: 'Course changed',
       },
+      course_calendar: {
+        link_created: 'Calendar link created',
+        link_renewed: 'Calendar link replaced',
+      },
       course_session: {
         attendance_recorded: 'Attendance recorded',
         changed: 'Session changed',
@@ -1956,6 +1960,21 @@ export const en: Translation = {
     sharedNotice: 'The attendance is shared with the customer.',
     unsharedNotice: 'The attendance is no longer shared with the customer.',
     sharedStatus: 'The attendance is shared with the customer.',
+    calendar: {
+      download: 'Download the schedule of {{title}} for your calendar (.ics)',
+      feedLabel: 'Calendar link for {{title}}',
+      feedHint:
+        'Add the link as a subscription in a calendar (Outlook, Google, Apple): changed sessions follow. The link holds no personal data; share it only with the participants.',
+      copy: 'Copy the link',
+      copiedNotice: 'The link is copied.',
+      subscribe: 'Open in the calendar app',
+      renew: 'Replace the link',
+      create: 'Create a calendar link',
+      createHint:
+        'A link the participants subscribe to in their calendars, so changed times and places follow.',
+      createdNotice: 'The calendar link is created.',
+      renewedNotice: 'The link is replaced; the old one no longer works.',
+    },
     portal: {
       title: 'Schedule and attendance',
       none: 'The institution has not entered any sessions in this case yet.',

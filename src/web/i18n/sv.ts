@@ -1050,6 +1050,10 @@ export const sv = {
         tag_rejected: 'Begrepp avvisat på kurs',
         updated: 'Kurs ändrad',
       },
+      course_calendar: {
+        link_created: 'Kalenderlänk skapad',
+        link_renewed: 'Kalenderlänk bytt',
+      },
       course_session: {
         attendance_recorded: 'Närvaro registrerad',
         changed: 'Kurstillfälle ändrat',
@@ -1959,6 +1963,21 @@ export const sv = {
     sharedNotice: 'Närvaron är delad med kunden.',
     unsharedNotice: 'Närvaron delas inte längre med kunden.',
     sharedStatus: 'Närvaron är delad med kunden.',
+    calendar: {
+      download: 'Ladda ned schemat för {{title}} till kalendern (.ics)',
+      feedLabel: 'Kalenderlänk för {{title}}',
+      feedHint:
+        'Lägg till länken som prenumeration i kalendern (Outlook, Google, Apple): ändrade tillfällen följer med. Länken innehåller inga personuppgifter; dela den bara med deltagarna.',
+      copy: 'Kopiera länken',
+      copiedNotice: 'Länken är kopierad.',
+      subscribe: 'Öppna i kalenderappen',
+      renew: 'Byt länk',
+      create: 'Skapa kalenderlänk',
+      createHint:
+        'En länk som deltagarna prenumererar på i sin kalender, så att ändrade tider och platser följer med.',
+      createdNotice: 'Kalenderlänken är skapad.',
+      renewedNotice: 'Länken är bytt; den gamla fungerar inte längre.',
+    },
     portal: {
       title: 'Schema och närvaro',
       none: 'Lärosätet har inte lagt in några kurstillfällen i ärendet ännu.',

@@ -8,14 +8,17 @@ import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, Loading, useErrorMessage } from '../../ui/page.tsx';
 import { useCaseAccess } from '../cases/CasesPage.tsx';
+import { CourseCalendar } from './CourseCalendar.tsx';
 import {
   type AttendanceStatus,
   attendanceStatuses,
   type CaseDelivery as CaseDeliveryData,
+  caseCalendarHref,
   caseDeliveryQuery,
   createSession,
   deleteSession,
   recordAttendance,
+  renewCaseCalendarLink,
   type SessionFields,
   type SessionView,
   setAttendanceSharing,
@@ -127,6 +130,16 @@ function CourseDelivery({ caseId, course }: { caseId: string; course: Course }) 
             {t('delivery.add')}
           </Button>
         </Group>
+      )}
+      {course.sessions.length > 0 && (
+        <CourseCalendar
+          title={course.title}
+          fileHref={caseCalendarHref(caseId, course.designId)}
+          feedPath={course.calendarPath}
+          renew={() => renewCaseCalendarLink(caseId, course.designId)}
+          onRenewed={refresh}
+          canRenew={canWork}
+        />
       )}
       {course.sessions.length > 0 && course.participants.length > 0 && (
         <AttendanceTable caption={t('delivery.summaryCaption')} participants={course.participants} />

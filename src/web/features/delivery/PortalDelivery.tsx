@@ -1,17 +1,19 @@
 import { Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { ErrorAlert, Loading } from '../../ui/page.tsx';
 import { AttendanceTable } from './CaseDelivery.tsx';
-import { portalDeliveryQuery } from './delivery.api.ts';
+import { CourseCalendar } from './CourseCalendar.tsx';
+import { portalCalendarHref, portalDeliveryQuery, renewPortalCalendarLink } from './delivery.api.ts';
 
 /** "Schema och närvaro" in the portal: the course's sessions, and each participant's attendance if shared. */
 export function PortalDelivery({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const delivery = useQuery(portalDeliveryQuery(caseId));
+  const queryClient = useQueryClient();
   if (delivery.isPending) return <Loading />;
   if (delivery.isError) return <ErrorAlert error={delivery.error} />;
   if (!delivery.data.length) return <Text size="sm">{t('delivery.portal.none')}</Text>;
@@ -39,6 +41,15 @@ export function PortalDelivery({ caseId }: { caseId: string }) {
               </Table.Tr>
             ))}
           </DataTable>
+          <CourseCalendar
+            title={course.title}
+            fileHref={portalCalendarHref(course.designId)}
+            feedPath={course.calendarPath}
+            renew={() => renewPortalCalendarLink(course.designId)}
+            onRenewed={() =>
+              queryClient.invalidateQueries({ queryKey: portalDeliveryQuery(caseId).queryKey })
+            }
+          />
           {course.attendance ? (
             <AttendanceTable
               caption={t('delivery.portal.attendanceCaption', { hei: course.hei })}

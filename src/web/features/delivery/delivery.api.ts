@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
   type AttendanceStatus,
+  calendarLinkSchema,
   caseDeliverySchema,
   portalDeliverySchema,
   type SessionView,
@@ -43,3 +44,13 @@ export const portalDeliveryQuery = (caseId: string) =>
     queryFn: ({ signal }) =>
       api.get(`/api/portal/delivery?caseId=${caseId}`, z.array(portalDeliverySchema), signal),
   });
+
+/** The .ics file of a course's sessions: the staff's and the customer's address. */
+export const caseCalendarHref = (caseId: string, designId: string) =>
+  `/api/cases/${caseId}/designs/${designId}/calendar`;
+export const portalCalendarHref = (designId: string) => `/api/portal/designs/${designId}/calendar`;
+
+export const renewCaseCalendarLink = (caseId: string, designId: string) =>
+  api.post(`/api/cases/${caseId}/designs/${designId}/calendar-link`, {}, calendarLinkSchema);
+export const renewPortalCalendarLink = (designId: string) =>
+  api.post(`/api/portal/designs/${designId}/calendar-link`, {}, calendarLinkSchema);

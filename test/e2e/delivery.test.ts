@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { designateWelders, WELDING_CASE, WELDING_DESIGN, weldingChain } from './support/commercial.ts';
 import {
@@ -86,6 +87,22 @@ describe('delivery: sessions and attendance', () => {
     await summary.getByRole('row', { name: 'Anna Svetsare 1 0 0' }).waitFor();
     await summary.getByRole('row', { name: 'Bo Svetsare 0 0 1' }).waitFor();
 
+    // the schedule for calendars: a file to download, and a link for the participants' calendar apps
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      section
+        .getByRole('link', { name: `Ladda ned schemat för ${WELDING_DESIGN} till kalendern (.ics)` })
+        .click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${WELDING_DESIGN.replaceAll(' ', '-')}-schema.ics`);
+    const ics = await readFile(await download.path(), 'utf8');
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    expect(ics).toContain(`DTSTART;TZID=Europe/Stockholm:${year}0203T090000`);
+    await section.getByRole('button', { name: 'Skapa kalenderlänk' }).click();
+    await page.getByText('Kalenderlänken är skapad.').first().waitFor();
+    await section.getByRole('textbox', { name: `Kalenderlänk för ${WELDING_DESIGN}` }).waitFor();
+    await expectNoAxeViolations(page);
+
     // the box follows the saved choice: it is ticked once the server has it
     const share = section.getByRole('checkbox', { name: 'Dela närvaron med kunden' });
     await share.click();
@@ -108,6 +125,15 @@ describe('delivery: sessions and attendance', () => {
     const section = page.getByRole('region', { name: 'Schema och närvaro' });
     const schedule = section.getByRole('table', { name: `Kurstillfällen i ${WELDING_DESIGN}` });
     await schedule.getByRole('row', { name: /09:00–16:00 Svetslabbet, hus B Provsvetsning/ }).waitFor();
+    // the calendar link Karin made, to pass on to the welders: their calendar apps read it without signing in
+    const link = await section
+      .getByRole('textbox', { name: `Kalenderlänk för ${WELDING_DESIGN}` })
+      .inputValue();
+    expect(link).toMatch(new RegExp(`^${journey.lupp.url}/api/public/course-calendars/[\\w-]+\\.ics$`));
+    const feed = await context.request.get(link);
+    expect(feed.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(await feed.text()).toContain(`SUMMARY:${WELDING_DESIGN}: Provsvetsning`);
+    await section.getByRole('button', { name: 'Byt länk' }).waitFor();
     const attendance = section.getByRole('table', { name: /Närvaro per deltagare, som Högskolan i Norrvik/ });
     await attendance.getByRole('row', { name: 'Bo Svetsare 0 0 1' }).waitFor();
     // the tables scroll within themselves; the page does not scroll sideways
@@ -128,6 +154,7 @@ describe('delivery: sessions and attendance', () => {
       .getByRole('row', { name: /Introduktion 1 of 2 present/ })
       .waitFor();
     await delivery.getByRole('checkbox', { name: 'Share the attendance with the customer' }).waitFor();
+    await delivery.getByRole('textbox', { name: `Calendar link for ${WELDING_DESIGN}` }).waitFor();
     const credentials = page.getByRole('region', { name: 'Micro-credentials' });
     await credentials
       .getByRole('row', { name: /Anna Svetsare Certificate without credits 1 of 1 sessions/ })
@@ -153,4 +180,8 @@ const SWEDISH_DELIVERY_UI = [
   'Ej registrerad',
   'Intyg utan högskolepoäng',
   'Lägg till',
+  'Kalenderlänk',
+  'Ladda ned',
+  'Kopiera',
+  'Byt länk',
 ];

@@ -1,4 +1,4 @@
-import { stockholmDate } from './working-days.ts';
+import { stockholmDate } from './stockholm-days.ts';
 
 /** A period of figures: the last 12 or 36 whole calendar months (Swedish time, this one included), or all. */
 export const figurePeriods = ['12m', '36m', 'all'] as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isWorkingDay, startOfStockholmDay, workingDaysDeadline } from './working-days.ts';
+import { startOfStockholmDay } from './stockholm-days.ts';
+import { isWorkingDay, workingDaysDeadline } from './working-days.ts';
 
 describe('Swedish working days', () => {
   it('knows weekends, public holidays and the de facto days off', () => {

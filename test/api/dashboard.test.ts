@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodStart } from '../../src/shared/periods.ts';
-import { addDays, stockholmDate } from '../../src/shared/working-days.ts';
+import { addDays, stockholmDate } from '../../src/shared/stockholm-days.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { commercialSetUp, exampleProposal } from '../support/commercial.ts';
 import { createUser, inquiryInput, orgNumber, type TestUser } from '../support/factories.ts';

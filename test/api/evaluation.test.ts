@@ -4,7 +4,7 @@ import { courseDesign } from '../../src/features/design/design.table.ts';
 import { evaluationResponse } from '../../src/features/evaluation/evaluation.table.ts';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
 import { remindCustomers } from '../../src/features/portal/portal.service.ts';
-import { addDays, stockholmDate } from '../../src/shared/working-days.ts';
+import { addDays, stockholmDate } from '../../src/shared/stockholm-days.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { commercialSetUp, exampleProposal, signedAgreement } from '../support/commercial.ts';
 import { createOrganisation, createUser, type TestUser } from '../support/factories.ts';

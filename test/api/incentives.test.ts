@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stockholmDate } from '../../src/shared/working-days.ts';
+import { stockholmDate } from '../../src/shared/stockholm-days.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { commercialSetUp, exampleProposal } from '../support/commercial.ts';
 import { createUser, type TestUser } from '../support/factories.ts';

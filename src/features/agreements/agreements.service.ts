@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
 import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../shared/mentions.ts';
-import { addDays, stockholmDate } from '../../shared/working-days.ts';
+import { addDays, stockholmDate } from '../../shared/stockholm-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { assertCaseAccess, caseOwnerOf } from '../cases/cases.service.ts';

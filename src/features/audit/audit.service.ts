@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, isNotNull, lt, type SQL } from 'drizzle
 import type { Db } from '../../db/client.ts';
 import { invalid } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
-import { startOfStockholmDay } from '../../shared/working-days.ts';
+import { startOfStockholmDay } from '../../shared/stockholm-days.ts';
 import { authUser } from '../auth/auth.table.ts';
 import {
   AUDIT_EXPORT_LIMIT,

@@ -5,7 +5,7 @@ import { actorOf } from '../../server/http/auth-guard.ts';
 import { fileName, sendFile } from '../../server/http/files.ts';
 import { AppError, invalid } from '../../server/http/problem.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
-import { stockholmDate } from '../../shared/working-days.ts';
+import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { rebuildNeighbours } from '../matching/matching.index.ts';
 import { getOrganisation } from '../tenancy/tenancy.service.ts';
 import {

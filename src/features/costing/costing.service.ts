@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
-import { stockholmDate } from '../../shared/working-days.ts';
+import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';

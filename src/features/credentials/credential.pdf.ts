@@ -1,5 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { stockholmDate } from '../../shared/working-days.ts';
+import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { type Letterhead, letterhead } from '../proposals/proposal.pdf.ts';
 import type { PublicCredential } from './credentials.contract.ts';
 

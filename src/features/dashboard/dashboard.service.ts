@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { everyMonth, type FigurePeriod, periodStart } from '../../shared/periods.ts';
-import { startOfStockholmDay, stockholmDate } from '../../shared/working-days.ts';
+import { startOfStockholmDay, stockholmDate } from '../../shared/stockholm-days.ts';
 import { agreementFigures } from '../agreements/agreements.service.ts';
 import { caseFigures, caseOpenedAt } from '../cases/cases.service.ts';
 import { openStages } from '../cases/stages.ts';

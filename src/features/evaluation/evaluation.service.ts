@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
 import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../shared/mentions.ts';
-import { addDays, stockholmDate } from '../../shared/working-days.ts';
+import { addDays, stockholmDate } from '../../shared/stockholm-days.ts';
 import { signedAgreementIdsOfDesign } from '../agreements/agreements.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertCaseAccess, caseOwnerOf, caseSummariesOf, casesForCustomer } from '../cases/cases.service.ts';

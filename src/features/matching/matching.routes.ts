@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { fileName, sendFile } from '../../server/http/files.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
-import { stockholmDate } from '../../shared/working-days.ts';
+import { stockholmDate } from '../../shared/stockholm-days.ts';
 import {
   acceptanceSchema,
   analysisMatchesSchema,

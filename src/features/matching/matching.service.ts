@@ -2,7 +2,7 @@ import { and, count, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
-import { stockholmDate } from '../../shared/working-days.ts';
+import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { catalogScope, courseSummaries } from '../catalog/catalog.service.ts';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { addDays, stockholmDate } from '../../shared/working-days.ts';
+import { addDays, stockholmDate } from '../../shared/stockholm-days.ts';
 import { customerAgreements, customersWithParticipantDeadlines } from '../agreements/agreements.service.ts';
 import { casesForCustomer, customersOfCases } from '../cases/cases.service.ts';
 import { casesWithFollowUpsDue, customerFollowUps } from '../evaluation/evaluation.service.ts';

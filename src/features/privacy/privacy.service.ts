@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { invalid, notFound } from '../../server/http/problem.ts';
 import { excerptAround, type FoundText, mentions } from '../../shared/mentions.ts';
-import { stockholmDate } from '../../shared/working-days.ts';
+import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { mentionsInAgreements } from '../agreements/agreements.service.ts';
 import { countEventsBy, recordAudit } from '../audit/audit.service.ts';
 import { caseIdsOfHei, caseSummariesOf, customerIdsOfHei, mentionsInCases } from '../cases/cases.service.ts';

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { forbidden } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
 import { everyMonth, periodStart } from '../../shared/periods.ts';
-import { startOfStockholmDay } from '../../shared/working-days.ts';
+import { startOfStockholmDay } from '../../shared/stockholm-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { courseCountsByConcept } from '../catalog/catalog.service.ts';
 import { inquiryFigures } from '../inquiries/inquiries.service.ts';

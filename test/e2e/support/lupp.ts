@@ -92,6 +92,9 @@ export function luppAndBrowser(): { lupp: Lupp; browser: Browser } {
 
 export type PageOptions = { viewport?: { width: number; height: number } };
 
+/** The Lupp server a page's context talks to (for signing in through the API). */
+const serverOf = new WeakMap<BrowserContext, string>();
+
 /** A page in a fresh context (its own cookies and localStorage) of the journey's browser, pointed at its server. */
 export async function newPage(
   { browser, lupp }: { browser: Browser; lupp: Lupp },
@@ -104,6 +107,7 @@ export async function newPage(
     reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(UI_TIMEOUT);
+  serverOf.set(context, lupp.url);
   const page = await context.newPage();
   // Uncaught errors in the app: a journey can assert there were none.
   const errors: string[] = [];
@@ -206,25 +210,59 @@ export async function expectEnglish(page: Page, swedishUi: readonly string[], wi
 }
 
 /**
- * Signs in through the sign-in page (Swedish labels unless `english`), waiting for the app shell, then
- * switches to the organisation named `at` when given.
+ * Signs in and waits for the app shell, then makes the organisation named `at` the active one when given.
+ *
+ * Through the API, as the sign-in page does it, then opens the start page: the sign-in page itself is the
+ * journey of session.test.ts, and going through it in every journey cost about a second each, a hundred
+ * times a run. `english` (or `viaPage`) signs in through the page, with its English or Swedish labels, for
+ * journeys about what that page shows.
  */
 export async function signIn(
   page: Page,
   email: string,
-  options: { english?: boolean; password?: string; at?: string } = {},
+  options: { english?: boolean; password?: string; at?: string; viaPage?: boolean } = {},
 ) {
-  const english = options.english ?? false;
-  await page.goto('/sign-in');
-  await page.getByLabel(english ? 'E-mail address' : 'E-postadress').fill(email);
-  await page
-    .getByRole('textbox', { name: english ? 'Password' : 'Lösenord', exact: true })
-    .fill(options.password ?? DEMO_PASSWORD);
-  await page.getByRole('button', { name: english ? 'Sign in' : 'Logga in' }).click();
+  const password = options.password ?? DEMO_PASSWORD;
+  const server = serverOf.get(page.context());
+  if (options.english || options.viaPage || !server) {
+    await signInOnPage(page, email, password, options.english ?? false);
+    if (options.at) await switchOrganisation(page, options.at);
+    return;
+  }
+  const request = page.context().request;
+  const headers = { origin: server };
+  const signedIn = await request.post('/api/auth/sign-in/email', { data: { email, password }, headers });
+  expect(signedIn.status(), await signedIn.text()).toBe(200);
+  if (options.at) {
+    const me = (await (await request.get('/api/me')).json()) as {
+      memberships: { id: string; tenant: { name: string } }[];
+    };
+    const membership = me.memberships.find((m) => m.tenant.name === options.at);
+    if (!membership) throw new Error(`${email} is not a member of ${options.at}`);
+    const switched = await request.put('/api/me/active-membership', {
+      data: { membershipId: membership.id },
+      headers,
+    });
+    expect(switched.status(), await switched.text()).toBe(200);
+  }
+  await page.goto('/');
   await page.getByRole('banner').waitFor();
   // The main menu is there (though folded away on a phone).
   await page.locator('nav#main-menu').waitFor({ state: 'attached' });
-  if (options.at) await switchOrganisation(page, options.at);
+  if (options.at)
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="active-organisation"]')?.textContent?.includes(n),
+      options.at,
+    );
+}
+
+async function signInOnPage(page: Page, email: string, password: string, english: boolean) {
+  await page.goto('/sign-in');
+  await page.getByLabel(english ? 'E-mail address' : 'E-postadress').fill(email);
+  await page.getByRole('textbox', { name: english ? 'Password' : 'Lösenord', exact: true }).fill(password);
+  await page.getByRole('button', { name: english ? 'Sign in' : 'Logga in' }).click();
+  await page.getByRole('banner').waitFor();
+  await page.locator('nav#main-menu').waitFor({ state: 'attached' });
 }
 
 /**

@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent } from '../../src/features/audit/audit.table.ts';
+import { remindParticipants } from '../../src/features/delivery/delivery.reminders.ts';
+import { outbox } from '../../src/features/mail/outbox.table.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { commercialSetUp, exampleProposal, signedAgreement } from '../support/commercial.ts';
 import { createOrganisation, createUser } from '../support/factories.ts';
@@ -22,14 +24,14 @@ beforeAll(async () => {
   const example = await exampleProposal(t, s, 'accepted');
   designId = example.designId;
   const agreementId = await signedAgreement(t, s, example.proposalId);
-  for (const [firstName, personnummer] of [
-    ['Anna', '19850312-1231'],
-    ['Bo', '19780501-0050'],
+  for (const [firstName, personnummer, email] of [
+    ['Anna', '19850312-1231', 'anna@stalverket.example'],
+    ['Bo', '19780501-0050', null],
   ] as const)
     await t.request(
       'POST',
       `/api/portal/agreements/${agreementId}/participants`,
-      s.as(s.contact, { firstName, lastName: 'Test', personnummer, creditEligible: true }),
+      s.as(s.contact, { firstName, lastName: 'Test', personnummer, email, creditEligible: true }),
     );
   const delivery = (await t.request('GET', `/api/cases/${s.caseId}/delivery`, s.as(s.coord))).json();
   [anna, bo] = delivery.designs[0].participants.map((p: { participantId: string }) => p.participantId);
@@ -313,6 +315,66 @@ describe('sessions and attendance', () => {
     const moved = eventsOf((await anonymous(renewed.json().path)).body)[1];
     expect(moved).toMatchObject({ uid: `${summer.json().id}@lupp`, start: `${year}-06-11T11:00:00.000Z` });
     await t.request('DELETE', `/api/sessions/${summer.json().id}`, s.as(s.coord));
+  });
+
+  it('reminds the participants by e-mail the day before each session, once, when the HEI turns it on', async () => {
+    const url = `/api/cases/${s.caseId}/designs/${designId}/session-reminders`;
+    // 07:00 in Stockholm on the day before the first session, and on the day before that
+    const dayBefore = new Date(`${year}-02-02T06:00:00Z`);
+    const remind = (now: Date) => remindParticipants(t.db, 'https://lupp.test', now);
+    expect(await remind(dayBefore)).toBe(0); // not turned on
+    expect((await t.request('PUT', url, s.as(s.manager, { on: true }))).statusCode).toBe(403);
+    expect((await t.request('PUT', url, s.as(s.outsider, { on: true }))).statusCode).toBe(404);
+    const on = await t.request('PUT', url, s.as(s.coord, { on: true }));
+    expect(on.statusCode, on.body).toBe(200);
+    expect(on.json().designs[0].remindersOn).toBe(true);
+    expect(await remind(new Date(`${year}-02-01T06:00:00Z`))).toBe(0); // two days before: not yet
+    expect(await remind(dayBefore)).toBe(1); // Anna; Bo has no e-mail address
+    expect(await remind(dayBefore)).toBe(0); // once
+
+    const { reference } = (await t.request('GET', `/api/cases/${s.caseId}`, s.as(s.coord))).json();
+    const mails = await t.db.select().from(outbox).where(eq(outbox.kind, 'session_reminder'));
+    expect(mails.map((m) => [m.toAddress, m.subject])).toEqual([
+      [
+        'anna@stalverket.example',
+        `I morgon: PLC för underhållet (${reference}) / Tomorrow: PLC för underhållet`,
+      ],
+    ]);
+    const weekday = new Intl.DateTimeFormat('sv-SE', { weekday: 'long', timeZone: 'UTC' }).format(
+      new Date(`${year}-02-03T12:00:00Z`),
+    );
+    expect(mails[0]?.textBody).toContain(
+      `Hej Anna!\nI morgon, ${weekday} 3 februari ${year}, kl. 09:00–16:00,`,
+    );
+    expect(mails[0]?.textBody).toContain('Plats: Svetslabbet, hus B\nInnehåll: Introduktion');
+    // the calendar link made above goes with it
+    expect(mails[0]?.textBody).toMatch(
+      /Hela schemat i din kalender: https:\/\/lupp\.test\/api\/public\/course-calendars\//,
+    );
+    expect(mails[0]?.textBody).toContain('(Swedish time)');
+
+    // a session moved to another day is reminded of again; none when reminders are off
+    const moved = {
+      day: `${year}-02-04`,
+      startsAt: '09:00',
+      endsAt: '16:00',
+      place: 'Svetslabbet, hus B',
+      topic: 'Introduktion',
+    };
+    await t.request('PUT', `/api/sessions/${first}`, s.as(s.coord, moved));
+    expect(await remind(new Date(`${year}-02-03T06:00:00Z`))).toBe(1);
+    await t.request('PUT', `/api/sessions/${first}`, s.as(s.coord, { ...moved, day: `${year}-02-05` }));
+    const off = await t.request('PUT', url, s.as(s.coord, { on: false }));
+    expect(off.json().designs[0].remindersOn).toBe(false);
+    expect(await remind(new Date(`${year}-02-04T06:00:00Z`))).toBe(0);
+    const actions = (await t.db.select().from(auditEvent)).map((e) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['session_reminders.enabled', 'session_reminders.disabled']),
+    );
+    const { rows } = await t.database.pool.query(
+      `select cron, timezone from pgboss.schedule where name = 'session-reminders'`,
+    );
+    expect(rows).toEqual([{ cron: '0 7 * * *', timezone: 'Europe/Stockholm' }]);
   });
 
   it('keeps a course in view with its sessions when its design is changed after approval', async () => {

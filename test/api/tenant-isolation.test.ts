@@ -733,6 +733,8 @@ const scopedElsewhere: Record<string, string> = {
   'PUT /api/sessions/{sessionId}/attendance': 'delivery.test.ts: workers of its case; other HEIs 404',
   'PUT /api/cases/{caseId}/designs/{designId}/attendance-sharing':
     'delivery.test.ts: workers of the case (managers 403); other HEIs 404',
+  'PUT /api/cases/{caseId}/designs/{designId}/session-reminders':
+    'delivery.test.ts: workers of the case (managers 403); other HEIs 404',
   'GET /api/portal/delivery': "delivery.test.ts: the acting customer's own cases only; HEI staff 403",
   'GET /api/cases/{caseId}/designs/{designId}/calendar':
     'delivery.test.ts: readers of the case; other HEIs 404; customers 403',

@@ -108,6 +108,11 @@ describe('delivery: sessions and attendance', () => {
     await share.click();
     await page.getByText('Närvaron är delad med kunden.').first().waitFor();
     await expect.poll(() => share.isChecked()).toBe(true);
+    // and the welders are reminded by e-mail the day before each session
+    await section
+      .getByRole('checkbox', { name: 'Påminn deltagarna med e-post dagen före varje tillfälle' })
+      .click();
+    await page.getByText('Deltagarna påminns dagen före varje tillfälle.').first().waitFor();
     await expectNoAxeViolations(page);
 
     // issuing micro-credentials, she sees who attended
@@ -155,6 +160,11 @@ describe('delivery: sessions and attendance', () => {
       .waitFor();
     await delivery.getByRole('checkbox', { name: 'Share the attendance with the customer' }).waitFor();
     await delivery.getByRole('textbox', { name: `Calendar link for ${WELDING_DESIGN}` }).waitFor();
+    expect(
+      await delivery
+        .getByRole('checkbox', { name: 'Remind the participants by e-mail the day before each session' })
+        .isChecked(),
+    ).toBe(true);
     const credentials = page.getByRole('region', { name: 'Micro-credentials' });
     await credentials
       .getByRole('row', { name: /Anna Svetsare Certificate without credits 1 of 1 sessions/ })
@@ -184,4 +194,5 @@ const SWEDISH_DELIVERY_UI = [
   'Ladda ned',
   'Kopiera',
   'Byt länk',
+  'Påminn',
 ];

@@ -70,7 +70,8 @@ describe('design editor: needs, other direct costs and other HEIs', () => {
       'lean produktion',
     );
 
-    // The calculation as the design is: version 1.
+    // The calculation as the design is: version 1 (once the page shows there is none yet, as Karin sees it).
+    await section.getByText('Utformningen har ingen kalkyl än.').waitFor();
     await section.getByRole('button', { name: 'Beräkna' }).click();
     await section.getByTestId('calc-version').getByText('Utkast').waitFor();
     const before = await lineOre(page, 'Full kostnad');

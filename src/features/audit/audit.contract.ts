@@ -125,6 +125,8 @@ export const AUDIT_ACTIONS = [
   'regional.contribution_stopped',
   'retention.rule_changed',
   'retention.run',
+  'session_reminders.disabled',
+  'session_reminders.enabled',
   'staff_merit_record.exported',
   'staff_profile.changed_by_admin',
 ] as const;

@@ -33,6 +33,7 @@ export const attendanceBody = z.strictObject({
 });
 
 export const attendanceSharingBody = z.strictObject({ shared: z.boolean() });
+export const sessionRemindersBody = z.strictObject({ on: z.boolean() });
 
 export const sessionSchema = z.object({
   id: z.uuid(),
@@ -63,6 +64,8 @@ export const caseDeliverySchema = z.object({
       attendanceSharedAt: z.iso.datetime().nullable(),
       /** The course's calendar feed (iCalendar) under the public address, once someone made one. */
       calendarPath: z.string().nullable(),
+      /** Participants with an e-mail address are reminded the day before each session. */
+      remindersOn: z.boolean(),
       sessions: z.array(sessionSchema),
       participants: z.array(attendanceSummarySchema),
     }),

@@ -20,9 +20,11 @@ import {
   caseDeliverySchema,
   createSessionBody,
   portalDeliverySchema,
+  sessionRemindersBody,
   sessionSchema,
   updateSessionBody,
 } from './delivery.contract.ts';
+import { remindParticipants } from './delivery.reminders.ts';
 import {
   caseDelivery,
   createSession,
@@ -30,6 +32,7 @@ import {
   deleteSession,
   recordAttendance,
   setAttendanceSharing,
+  setSessionReminders,
   updateSession,
 } from './delivery.service.ts';
 
@@ -51,8 +54,19 @@ const sendCalendar = (reply: FastifyReply, course: CalendarCourse, inline = fals
  * Delivery: the sessions of a course being given and who attended each; the customer sees the schedule, and
  * the attendance when the HEI shares it.
  */
-export async function deliveryRoutes(app: App, { database: { db } }: Deps) {
+/** The morning reminders to participants of the sessions the next day (07:00 Swedish time). */
+export const SESSION_REMINDER_QUEUE = 'session-reminders';
+
+export async function deliveryRoutes(app: App, { database: { db }, config, jobs }: Deps) {
   const tags = ['delivery'];
+  jobs.define(
+    SESSION_REMINDER_QUEUE,
+    { retryLimit: 2, retryDelaySeconds: 600, expireInSeconds: 3600, cron: '0 7 * * *' },
+    async () => {
+      const sent = await remindParticipants(db, config.publicUrl);
+      app.log.info({ sent }, "participants reminded of tomorrow's sessions");
+    },
+  );
 
   app.get(
     '/api/cases/:caseId/delivery',
@@ -145,6 +159,24 @@ export async function deliveryRoutes(app: App, { database: { db } }: Deps) {
         request.params.designId,
         request.body.shared,
       ),
+  );
+
+  app.put(
+    '/api/cases/:caseId/designs/:designId/session-reminders',
+    {
+      schema: {
+        tags,
+        summary:
+          "Remind the course's participants by e-mail the day before each session (those with an address), or stop",
+        params: courseParams,
+        body: sessionRemindersBody,
+        response: { 200: caseDeliverySchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { caseId, designId } = request.params;
+      return setSessionReminders(db, actorOf(request), caseId, designId, request.body.on);
+    },
   );
 
   app.get(

@@ -13,7 +13,13 @@ import type {
   SessionView,
   updateSessionBody,
 } from './delivery.contract.ts';
-import { attendanceSharing, courseCalendar, courseSession, sessionAttendance } from './delivery.table.ts';
+import {
+  attendanceSharing,
+  courseCalendar,
+  courseSession,
+  sessionAttendance,
+  sessionReminders,
+} from './delivery.table.ts';
 
 type SessionRow = typeof courseSession.$inferSelect;
 type Participant = Awaited<ReturnType<typeof participantsOfDesign>>[number];
@@ -105,8 +111,9 @@ export async function caseDelivery(db: Db, actor: Actor, caseId: string) {
   // a design changed after its approval (approval taken back) keeps the sessions already scheduled in view
   const designs = all.filter((d) => d.status === 'approved' || sessions.some((s) => s.designId === d.id));
   const ids = designs.map((d) => d.id);
-  const [shared, participants, tokens] = await Promise.all([
+  const [shared, reminded, participants, tokens] = await Promise.all([
     ids.length ? db.select().from(attendanceSharing).where(inArray(attendanceSharing.designId, ids)) : [],
+    ids.length ? db.select().from(sessionReminders).where(inArray(sessionReminders.designId, ids)) : [],
     Promise.all(designs.map((d) => participantsOfDesign(db, d.id))),
     calendarTokens(db, ids),
   ]);
@@ -118,6 +125,7 @@ export async function caseDelivery(db: Db, actor: Actor, caseId: string) {
         title: d.title,
         attendanceSharedAt: shared.find((s) => s.designId === d.id)?.sharedAt.toISOString() ?? null,
         calendarPath: feedPath(tokens, d.id),
+        remindersOn: reminded.some((r) => r.designId === d.id),
         sessions: own,
         participants: summaries(participants[i] ?? [], own),
       };
@@ -241,24 +249,57 @@ export async function recordAttendance(
 }
 
 /** Shares (or stops sharing) a course's attendance with the customer's contact people. */
-export async function setAttendanceSharing(
+export const setAttendanceSharing = (
   db: Db,
   actor: Actor,
   caseId: string,
   designId: string,
   shared: boolean,
+) =>
+  setCourseChoice(db, actor, caseId, designId, shared, {
+    on: (tx) =>
+      tx.insert(attendanceSharing).values({ designId, sharedBy: actor.userId }).onConflictDoNothing(),
+    off: (tx) => tx.delete(attendanceSharing).where(eq(attendanceSharing.designId, designId)),
+    audit: shared ? 'attendance.shared' : 'attendance.unshared',
+  });
+
+/** Turns on (or off) the e-mail reminders to the course's participants the day before each session. */
+export const setSessionReminders = (db: Db, actor: Actor, caseId: string, designId: string, on: boolean) =>
+  setCourseChoice(db, actor, caseId, designId, on, {
+    on: (tx) =>
+      tx.insert(sessionReminders).values({ designId, enabledBy: actor.userId }).onConflictDoNothing(),
+    off: (tx) => tx.delete(sessionReminders).where(eq(sessionReminders.designId, designId)),
+    audit: on ? 'session_reminders.enabled' : 'session_reminders.disabled',
+  });
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** A yes-or-no choice the case's workers make for one of its courses, audited; the delivery as it then is. */
+async function setCourseChoice(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  designId: string,
+  on: boolean,
+  choice: {
+    on: (tx: Tx) => Promise<unknown>;
+    off: (tx: Tx) => Promise<unknown>;
+    audit:
+      | 'attendance.shared'
+      | 'attendance.unshared'
+      | 'session_reminders.enabled'
+      | 'session_reminders.disabled';
+  },
 ) {
   const access = await assertCaseAccess(db, actor, caseId, 'work');
   if (!(await listDesigns(db, actor, caseId)).designs.some((d) => d.id === designId))
     throw notFound('The course');
   await db.transaction(async (tx) => {
-    if (shared)
-      await tx.insert(attendanceSharing).values({ designId, sharedBy: actor.userId }).onConflictDoNothing();
-    else await tx.delete(attendanceSharing).where(eq(attendanceSharing.designId, designId));
+    await (on ? choice.on(tx) : choice.off(tx));
     await recordAudit(tx, {
       actor,
       organisationId: access.heiId,
-      action: shared ? 'attendance.shared' : 'attendance.unshared',
+      action: choice.audit,
       subjectType: 'course_design',
       subjectId: designId,
       data: { caseId },

@@ -100,3 +100,31 @@ export const courseCalendar = pgTable(
   },
   (t) => [uniqueIndex('course_calendar_token_idx').on(t.token)],
 );
+
+/** The HEI has participants reminded by e-mail the day before each session of this course. */
+export const sessionReminders = pgTable('session_reminders', {
+  designId: uuid('design_id')
+    .primaryKey()
+    .references(() => courseDesign.id, { onDelete: 'cascade' }),
+  enabledAt: timestamp('enabled_at', { withTimezone: true }).notNull().defaultNow(),
+  enabledBy: text('enabled_by').references(() => authUser.id, { onDelete: 'set null' }),
+});
+
+/**
+ * A reminder sent: one per session, participant and day (the row is the lock, so two app processes send it
+ * once; a session moved to another day is reminded of again).
+ */
+export const sessionReminderSent = pgTable(
+  'session_reminder_sent',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => courseSession.id, { onDelete: 'cascade' }),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participant.id, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.participantId, t.day] })],
+);

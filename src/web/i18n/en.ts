@@ -1155,6 +1155,10 @@ export const en: Translation = {
         rule_changed: 'Retention rule changed',
         run: 'Retention rule applied',
       },
+      session_reminders: {
+        disabled: 'Reminders to participants turned off',
+        enabled: 'Reminders to participants turned on',
+      },
       staff_merit_record: {
         exported: 'Merit record downloaded',
       },
@@ -1959,6 +1963,11 @@ export const en: Translation = {
     shareHint: "The customer's contact people then see each participant's attendance in the customer portal.",
     sharedNotice: 'The attendance is shared with the customer.',
     unsharedNotice: 'The attendance is no longer shared with the customer.',
+    reminders: 'Remind the participants by e-mail the day before each session',
+    remindersHint:
+      'Participants with an e-mail address get the time, place and content at 7:00 the day before (and the calendar link, if there is one).',
+    remindersOnNotice: 'The participants are reminded the day before each session.',
+    remindersOffNotice: 'The participants are no longer reminded.',
     sharedStatus: 'The attendance is shared with the customer.',
     calendar: {
       download: 'Download the schedule of {{title}} for your calendar (.ics)',

@@ -1153,6 +1153,10 @@ export const sv = {
         rule_changed: 'Gallringsregel ändrad',
         run: 'Gallring tillämpad',
       },
+      session_reminders: {
+        disabled: 'Påminnelser till deltagarna avstängda',
+        enabled: 'Påminnelser till deltagarna påslagna',
+      },
       staff_merit_record: {
         exported: 'Meritförteckning hämtad',
       },
@@ -1962,6 +1966,11 @@ export const sv = {
     shareHint: 'Kundens kontaktpersoner ser då varje deltagares närvaro i kundportalen.',
     sharedNotice: 'Närvaron är delad med kunden.',
     unsharedNotice: 'Närvaron delas inte längre med kunden.',
+    reminders: 'Påminn deltagarna med e-post dagen före varje tillfälle',
+    remindersHint:
+      'Deltagare med e-postadress får kl. 7 dagen före tid, plats och innehåll (och kalenderlänken, om det finns en).',
+    remindersOnNotice: 'Deltagarna påminns dagen före varje tillfälle.',
+    remindersOffNotice: 'Deltagarna påminns inte längre.',
     sharedStatus: 'Närvaron är delad med kunden.',
     calendar: {
       download: 'Ladda ned schemat för {{title}} till kalendern (.ics)',

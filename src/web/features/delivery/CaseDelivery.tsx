@@ -22,6 +22,7 @@ import {
   type SessionFields,
   type SessionView,
   setAttendanceSharing,
+  setSessionReminders,
   updateSession,
 } from './delivery.api.ts';
 
@@ -51,21 +52,38 @@ export function CaseDelivery({ caseId }: { caseId: string }) {
   );
 }
 
+/** A yes-or-no choice for a course, saved at once, with a notice of what it now is. */
+function useCourseChoice(
+  caseId: string,
+  save: (on: boolean) => Promise<unknown>,
+  notices: { on: string; off: string },
+) {
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  return useMutation({
+    mutationFn: save,
+    onSuccess: async (_, on) => {
+      notify(on ? notices.on : notices.off);
+      await queryClient.invalidateQueries({ queryKey: ['case', caseId] });
+    },
+    onError: (e) => notify(errorMessage(e), 'error'),
+  });
+}
+
 function CourseDelivery({ caseId, course }: { caseId: string; course: Course }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { canWork } = useCaseAccess();
   const queryClient = useQueryClient();
-  const errorMessage = useErrorMessage();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['case', caseId] });
-  const share = useMutation({
-    mutationFn: (shared: boolean) => setAttendanceSharing(caseId, course.designId, shared),
-    onSuccess: async (_, shared) => {
-      notify(t(shared ? 'delivery.sharedNotice' : 'delivery.unsharedNotice'));
-      await refresh();
-    },
-    onError: (e) => notify(errorMessage(e), 'error'),
+  const share = useCourseChoice(caseId, (on) => setAttendanceSharing(caseId, course.designId, on), {
+    on: t('delivery.sharedNotice'),
+    off: t('delivery.unsharedNotice'),
+  });
+  const remind = useCourseChoice(caseId, (on) => setSessionReminders(caseId, course.designId, on), {
+    on: t('delivery.remindersOnNotice'),
+    off: t('delivery.remindersOffNotice'),
   });
   const present = (s: SessionView) => s.attendance.filter((a) => a.status === 'present').length;
   return (
@@ -151,6 +169,15 @@ function CourseDelivery({ caseId, course }: { caseId: string; course: Course }) 
           checked={!!course.attendanceSharedAt}
           disabled={share.isPending}
           onChange={(e) => share.mutate(e.currentTarget.checked)}
+        />
+      )}
+      {canWork && course.participants.length > 0 && (
+        <Checkbox
+          label={t('delivery.reminders')}
+          description={t('delivery.remindersHint')}
+          checked={course.remindersOn}
+          disabled={remind.isPending}
+          onChange={(e) => remind.mutate(e.currentTarget.checked)}
         />
       )}
       {!canWork && course.attendanceSharedAt && <Text size="sm">{t('delivery.sharedStatus')}</Text>}

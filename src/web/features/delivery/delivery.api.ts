@@ -38,6 +38,9 @@ export const recordAttendance = (
 export const setAttendanceSharing = (caseId: string, designId: string, shared: boolean) =>
   api.put(`/api/cases/${caseId}/designs/${designId}/attendance-sharing`, { shared }, caseDeliverySchema);
 
+export const setSessionReminders = (caseId: string, designId: string, on: boolean) =>
+  api.put(`/api/cases/${caseId}/designs/${designId}/session-reminders`, { on }, caseDeliverySchema);
+
 export const portalDeliveryQuery = (caseId: string) =>
   queryOptions({
     queryKey: ['portal', 'case', caseId, 'delivery'],

@@ -1,5 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
+const browserFirst = process.env.LUPP_BROWSER_FIRST === '1';
+
 // Two projects: `api` (unit tests beside the code, and HTTP tests against a real database) and
 // `e2e` (journeys in real Chromium). Both run on embedded PGlite, or on PostgreSQL with DATABASE_URL.
 //
@@ -7,6 +9,10 @@ import { defineConfig } from 'vitest/config';
 // database, and vitest's default there (cores − 1) would run one after the other. Browser journeys run
 // one at a time, after them: each drives Chromium and a server of its own, and two at once on two cores
 // took four times as long and timed out.
+//
+// LUPP_BROWSER_FIRST=1 runs the browser journeys before the API files (CI's PGlite pass, .ci/run): that pass
+// is the longer one, and what it runs after the PostgreSQL pass has ended it runs alone. Journeys alone keep
+// the machine half idle (one at a time, mostly waiting on Chromium); API files, two at a time, keep it busy.
 //
 // A worker keeps the modules it loaded from one file to the next (isolate: false): loading the app anew
 // for each file was a third of the API project's time. Each file still builds its own app on its own
@@ -29,7 +35,7 @@ export default defineConfig({
           pool: 'forks',
           maxWorkers: 2,
           isolate: false,
-          sequence: { groupOrder: 0 },
+          sequence: { groupOrder: browserFirst ? 1 : 0 },
         },
       },
       {
@@ -44,7 +50,7 @@ export default defineConfig({
           pool: 'forks',
           fileParallelism: false,
           isolate: false,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: browserFirst ? 0 : 1 },
         },
       },
     ],

@@ -258,6 +258,7 @@ describe('sessions and attendance', () => {
       },
     ];
     expect(eventsOf(response.body)).toEqual(expected);
+    expect(response.body.match(/^DTSTAMP:\d{8}T\d{6}Z\r$/gm)).toHaveLength(2);
 
     // the feed: none until someone makes one; workers of the case and the customer's contact people may
     const portal = async () =>

@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WELDING_CASE, WELDING_DESIGN, weldingChain } from './support/commercial.ts';
-import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
+import {
+  chooseLanguage,
+  expectHeading,
+  expectNoAxeViolations,
+  luppAndBrowser,
+  newPage,
+  signIn,
+} from './support/lupp.ts';
 
 // The agreement for the welding course: Karin (coordinator at Högskolan i Norrvik) makes it from the
 // proposal Sara at Stålverket i Norrvik AB accepted and splits the billing plan in two; Maria (manager)
@@ -126,7 +133,7 @@ describe('agreements', () => {
     await inEnglish.getByRole('link', { name: `Designate the participants of “${TITLE}”` }).waitFor();
     await inEnglish.getByText(/0 designated, changes until /).waitFor();
     await expectNoAxeViolations(page);
-    await page.getByRole('button', { name: 'Svenska' }).click();
+    await chooseLanguage(page, 'Svenska');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  chooseLanguage,
   expectEnglish,
   expectHeading,
   expectNoAxeViolations,
@@ -190,7 +191,7 @@ describe('a case from claim to the board', () => {
       'Svara senast',
     ]);
     await expectNoAxeViolations(page);
-    await page.getByRole('button', { name: 'Svenska' }).click();
+    await chooseLanguage(page, 'Svenska');
     await tasksToDo.getByRole('link', { name: 'Skicka utkast till upplägg' }).click();
     await page.getByTestId('task-list').getByText('Försenad').waitFor();
     await context.close();

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
 import {
+  chooseLanguage,
   expectHeading,
   expectNoAxeViolations,
   luppAndBrowser,
@@ -208,7 +209,7 @@ describe('the inquiry inbox', () => {
     await page.getByText("The contact person's details were corrected").waitFor();
     await expectNoAxeViolations(page);
     // the choice of language is Karin's, remembered: back to Swedish for the journeys after this one
-    await page.getByRole('button', { name: 'Svenska' }).click();
+    await chooseLanguage(page, 'Svenska');
     await page.getByText('Kontaktpersonens uppgifter raderades').waitFor();
     expect(errors).toEqual([]);
     await context.close();

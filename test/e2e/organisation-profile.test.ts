@@ -6,7 +6,14 @@ import { inquiry, inquiryEvent } from '../../src/features/inquiries/inquiries.ta
 import { organisation } from '../../src/features/tenancy/tenancy.table.ts';
 import { tinyPng } from '../support/png.ts';
 import { actorAt } from './support/commercial.ts';
-import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
+import {
+  chooseLanguage,
+  expectHeading,
+  expectNoAxeViolations,
+  luppAndBrowser,
+  newPage,
+  signIn,
+} from './support/lupp.ts';
 
 // An HEI's administrator gives the postal address and bankgiro and uploads the logo printed on its
 // proposals and agreements (in Swedish), and sets the HEI's retention rule for inquiries' contact persons.
@@ -193,7 +200,7 @@ describe('organisation profile', () => {
     await inEnglish.getByText("Participants' personal identity numbers are not erased.").waitFor();
     await inEnglish.getByText('No contact person is due for erasure right now.').waitFor();
     await expectNoAxeViolations(page);
-    await page.getByRole('button', { name: 'Svenska' }).click();
+    await chooseLanguage(page, 'Svenska');
     await retention.waitFor();
     expect(errors).toEqual([]);
     await context.close();

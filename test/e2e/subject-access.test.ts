@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  chooseLanguage,
   expectEnglish,
   expectHeading,
   expectNoAxeViolations,
@@ -84,7 +85,7 @@ describe('subject access report', () => {
       'Ladda ner',
     ]);
     await expectNoAxeViolations(page);
-    await page.getByRole('button', { name: 'Svenska' }).click();
+    await chooseLanguage(page, 'Svenska');
     await expectHeading(page, 'Registerutdrag');
     expect(errors).toEqual([]);
     await context.close();

@@ -31,7 +31,9 @@ export function courseIcs(course: CalendarCourse): string {
     // calendar apps that follow the feed look again after this long
     ttl: 60 * 60,
   });
-  calendar.timezone({ name: SWEDISH_TIME, generator: getVtimezoneComponent });
+  // the zone's rules (VTIMEZONE) for the events' TZID; no calendar-wide zone, so DTSTAMP stays in UTC as
+  // RFC 5545 asks (ical-generator writes it in the calendar's zone otherwise)
+  calendar.timezone({ name: null, generator: getVtimezoneComponent });
   for (const s of course.sessions)
     calendar.createEvent({
       id: `${s.id}@lupp`,

@@ -276,6 +276,20 @@ export async function openInEnglish(page: Page, email: string, menu: string, opt
   await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: menu }).click();
 }
 
+/**
+ * Switches a signed-in user's interface language with the header's button and waits until the choice is
+ * saved: the user's next sign-in (often the next journey's) starts in the language saved last, and a context
+ * closed at once could leave the save undone.
+ */
+export async function chooseLanguage(page: Page, language: 'Svenska' | 'English') {
+  await Promise.all([
+    page.waitForResponse(
+      (r) => r.url().endsWith('/api/me/preferences') && r.request().method() === 'PUT' && r.ok(),
+    ),
+    page.getByRole('button', { name: language }).click(),
+  ]);
+}
+
 /** Waits until the h1 reads `text`. */
 export async function expectHeading(page: Page, text: string | RegExp) {
   await page.getByRole('heading', { level: 1, name: text }).waitFor();

@@ -5,8 +5,6 @@ import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client.ts';
-import { runMigrations } from '../../src/db/migrate.ts';
 import { mappableFields } from '../../src/features/catalog/catalog.fields.ts';
 import { course } from '../../src/features/catalog/catalog.table.ts';
 import { taxonomyConcept } from '../../src/features/taxonomy/taxonomy.table.ts';
@@ -14,7 +12,7 @@ import { withCheckDigit } from '../../src/features/tenancy/org-number.ts';
 import { consortium, organisation } from '../../src/features/tenancy/tenancy.table.ts';
 import { cleanSql, cleanText } from '../../src/shared/search-text.ts';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/app.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { createTestDatabase, createTestDataDir } from '../support/database.ts';
 import { createConsortium, createOrganisation, createUser, type TestUser } from '../support/factories.ts';
 
 // The real development catalogue: 220 courses of six HEIs (56 in English, 11 non-credit).
@@ -823,11 +821,11 @@ describe('lupp import catalog (the command, as an operator runs it)', () => {
 
   it('imports the real file into the HEI named by organisation number, then changes nothing', async () => {
     const orgNumber = withCheckDigit('202199777');
-    // A database with one HEI, of the run's kind: an embedded one in a data folder, or a server database.
+    // A database with one HEI, of the run's kind: an embedded one in a data folder (the run's migrated
+    // template unpacked into it), or a server database.
     const server = process.env.DATABASE_URL ? await createTestDatabase() : null;
-    const database = server ?? (await openDatabase({ dataDir: `${dataDir}/pgdata` }));
+    const database = server ?? (await createTestDataDir(`${dataDir}/pgdata`));
     try {
-      if (!server) await runMigrations(database.pool);
       const [k] = await database.db.insert(consortium).values({ slug: 'cli', name: 'CLI' }).returning();
       await database.db
         .insert(organisation)

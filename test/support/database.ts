@@ -25,3 +25,13 @@ export async function createTestDatabase(from: 'migrated' | 'demo' = 'migrated')
     },
   };
 }
+
+/**
+ * An embedded database in a data folder, as the `lupp` command opens one, with the run's migrated template
+ * unpacked into it (embedded runs only).
+ */
+export async function createTestDataDir(dataDir: string): Promise<Database> {
+  const template = inject('templateDatabase');
+  if (template.kind !== 'embedded') throw new Error('createTestDataDir is for embedded runs');
+  return openDatabase({ dataDir, loadFrom: template.file });
+}

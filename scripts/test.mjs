@@ -5,7 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const CHROMIUM = '/usr/bin/chromium';
+// Debian's Chromium headless shell, or its full browser (test/e2e/support/global-setup.ts says why the shell first)
+const CHROMIUM_BUILDS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'];
+const CHROMIUM_PACKAGE = 'chromium-headless-shell';
 
 function step(title, command, args, extraEnv = {}) {
   console.log(`\n▶ ${title}`);
@@ -17,17 +19,17 @@ function step(title, command, args, extraEnv = {}) {
 }
 
 function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
+  if (CHROMIUM_BUILDS.some((build) => existsSync(build))) return;
   if (process.getuid?.() === 0) {
     step('Installing Chromium for the browser tests (Debian package)', 'sh', [
       '-c',
-      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium',
+      `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${CHROMIUM_PACKAGE}`,
     ]);
-    if (existsSync(CHROMIUM)) return;
+    if (CHROMIUM_BUILDS.some((build) => existsSync(build))) return;
   }
   console.error(
-    `✖ The browser tests need Chromium at ${CHROMIUM}, and it is missing.\n` +
-      '  Install it, as root:  apt-get update && apt-get install -y chromium\n' +
+    `✖ The browser tests need Debian's Chromium (${CHROMIUM_BUILDS.join(' or ')}), and it is missing.\n` +
+      `  Install it, as root:  apt-get update && apt-get install -y ${CHROMIUM_PACKAGE}\n` +
       '  (Lupp uses the Debian package; it never downloads a browser of its own.)',
   );
   process.exit(1);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { Database } from '../../../src/db/client.ts';
 import { createAuth } from '../../../src/features/auth/auth.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../../src/features/demo/demo.seed.ts';
@@ -98,6 +98,10 @@ export function luppAndBrowser(): { lupp: Lupp; browser: Browser } {
   beforeAll(async () => {
     [journey.lupp, journey.browser] = await Promise.all([startLupp(), workerBrowser()]);
   });
+  beforeEach(({ onTestFailed }) => {
+    apiCalls.length = 0;
+    onTestFailed(() => console.error(describeApiCalls()));
+  });
   afterAll(async () => {
     await Promise.all(journey.browser?.contexts().map((context) => context.close()) ?? []);
     await journey.lupp?.close();
@@ -127,7 +131,50 @@ export async function newPage(
   // Uncaught errors in the app: a journey can assert there were none.
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  recordApiCalls(page);
   return { context, page, errors };
+}
+
+/**
+ * The API requests the test's pages made, for the report of a failed test: a step that waited in vain
+ * shows whether its request never ended, failed or answered with an error, and how long each took.
+ */
+type ApiCall = { page: number; method: string; path: string; start: number; end?: number; outcome?: string };
+const apiCalls: ApiCall[] = [];
+let pagesOpened = 0;
+
+function recordApiCalls(page: Page) {
+  const pageNumber = ++pagesOpened;
+  const calls = new Map<object, ApiCall>();
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!url.pathname.startsWith('/api/')) return;
+    const call: ApiCall = {
+      page: pageNumber,
+      method: request.method(),
+      path: url.pathname,
+      start: Date.now(),
+    };
+    calls.set(request, call);
+    apiCalls.push(call);
+  });
+  const ended = (request: object, outcome: string) => {
+    const call = calls.get(request);
+    if (call && !call.end) Object.assign(call, { end: Date.now(), outcome });
+  };
+  page.on('response', (response) => ended(response.request(), String(response.status())));
+  page.on('requestfailed', (request) => ended(request, request.failure()?.errorText ?? 'failed'));
+}
+
+function describeApiCalls(): string {
+  const now = Date.now();
+  const lines = apiCalls.slice(-40).map((call) => {
+    const outcome = call.end
+      ? `${call.outcome} in ${call.end - call.start} ms`
+      : `no answer after ${now - call.start} ms`;
+    return `  page ${call.page}: ${call.method} ${call.path} → ${outcome}`;
+  });
+  return `The test's last API requests (oldest first):\n${lines.join('\n') || '  none'}`;
 }
 
 /**

@@ -130,7 +130,17 @@ describe('course design, calculation and proposal', () => {
     expect(maria.errors).toEqual([]);
     await maria.context.close();
 
-    // Karin calculates: version 1, a draft.
+    // Karin calculates: version 1, a draft — also when she clicks before the list of calculations has come:
+    // here it is read at once and delivered 1.5 s later (a slow connection), before the new version exists.
+    await page.route(
+      '**/api/designs/*/calculations',
+      async (route) => {
+        const response = await route.fetch();
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.fulfill({ response });
+      },
+      { times: 1 },
+    );
     await page.reload();
     await section(page)
       .getByTestId('design-status')

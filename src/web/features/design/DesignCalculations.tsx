@@ -5,6 +5,7 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { QueryView, useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { useDesignAccess } from './CaseDesign.tsx';
 import { approveCalculation, calculate, calculationsQuery, type Design } from './design.api.ts';
 
@@ -19,7 +20,8 @@ export function DesignCalculations({ design }: { design: Design }) {
   const errorMessage = useErrorMessage();
   const { canCalculate, canApproveCalculation } = useDesignAccess();
   const calculations = useQuery(calculationsQuery(design.id));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: calculationsQuery(design.id).queryKey });
+  // the Calculate button shows before the list has loaded: a fetch under way may predate the new version
+  const refresh = () => refetchAfterChange(queryClient, calculationsQuery(design.id).queryKey);
   const make = useMutation({
     mutationFn: () => calculate(design.id),
     onSuccess: async (c) => {

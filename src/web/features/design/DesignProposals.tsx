@@ -21,6 +21,7 @@ import { submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { QueryView, useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { useDesignAccess } from './CaseDesign.tsx';
 import {
   cloneProposal,
@@ -99,7 +100,8 @@ function NewProposal({ caseId, design }: { caseId: string; design: Design }) {
     mutationFn: () => createProposal(caseId, { designId: design.id, language, validUntil }),
     onSuccess: async (p) => {
       notify(t('design.proposals.created', { version: p.version }));
-      await queryClient.invalidateQueries({ queryKey: proposalsQuery(caseId).queryKey });
+      // the form shows before the list has loaded: a fetch under way may predate the new proposal
+      await refetchAfterChange(queryClient, proposalsQuery(caseId).queryKey);
     },
   });
   return (

@@ -210,6 +210,19 @@ describe('course design on a case', () => {
     expect(again.result.participants).toBe(21);
   });
 
+  it('gives calculations made at the same moment a version each (a double click, two people)', async () => {
+    const answers = await Promise.all(
+      [coord, economist, coord].map((who) =>
+        t.request('POST', `/api/designs/${design.id}/calculations`, as(who)),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201]);
+    const versions = answers.map((a) => a.json().version as number).sort();
+    expect(versions).toEqual([3, 4, 5]);
+    const list = (await t.request('GET', `/api/designs/${design.id}/calculations`, as(coord))).json();
+    expect(list.calculations.map((c: { version: number }) => c.version)).toEqual([5, 4, 3, 2, 1]);
+  });
+
   it('names a teacher whose staff category the cost configuration does not have', async () => {
     const current = (await t.request('GET', `/api/designs/${design.id}`, as(coord))).json();
     await t.request(

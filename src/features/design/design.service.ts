@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict, type FieldError, invalid, notFound } from '../../server/http/problem.ts';
 import { containsAny, type FoundText, foundIn, jsonText, mentionPatterns } from '../../shared/mentions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -384,6 +385,31 @@ export async function listCalculations(db: Db, actor: Actor, designId: string) {
   return { calculations: await Promise.all(rows.map((c) => calculationView(db, c))) };
 }
 
+/**
+ * Writes the design's next calculation version. Two calculations at the same moment (a double click, two
+ * people) read the same last version: the second then meets the unique version and takes the next one, so
+ * both are kept; a calculation is derived from the design, so neither person's work is in conflict.
+ */
+async function insertNextCalculation(db: Db, values: Omit<typeof designCalculation.$inferInsert, 'version'>) {
+  for (let attempt = 1; ; attempt++) {
+    const [last] = await db
+      .select({ version: designCalculation.version })
+      .from(designCalculation)
+      .where(eq(designCalculation.designId, values.designId))
+      .orderBy(desc(designCalculation.version))
+      .limit(1);
+    try {
+      const [created] = await db
+        .insert(designCalculation)
+        .values({ ...values, version: (last?.version ?? 0) + 1 })
+        .returning();
+      return created;
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt === 5) throw error;
+    }
+  }
+}
+
 /** A new calculation version of the design as it is now, with the cost configuration in effect at its start. */
 export async function calculateDesign(db: Db, actor: Actor, designId: string) {
   const row = await loadDesign(db, actor, designId, 'read');
@@ -406,23 +432,13 @@ export async function calculateDesign(db: Db, actor: Actor, designId: string) {
     designCosts(row),
     [12, 25].filter((n) => n !== row.participants),
   );
-  const [last] = await db
-    .select({ version: designCalculation.version })
-    .from(designCalculation)
-    .where(eq(designCalculation.designId, designId))
-    .orderBy(desc(designCalculation.version))
-    .limit(1);
-  const [created] = await db
-    .insert(designCalculation)
-    .values({
-      designId,
-      version: (last?.version ?? 0) + 1,
-      designRevision: row.revision,
-      configId: config.id,
-      result,
-      createdBy: actor.userId,
-    })
-    .returning();
+  const created = await insertNextCalculation(db, {
+    designId,
+    designRevision: row.revision,
+    configId: config.id,
+    result,
+    createdBy: actor.userId,
+  });
   if (!created) throw new AppError(500, 'internal_error', 'the calculation was not written');
   await recordAudit(db, {
     actor,

@@ -4,6 +4,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notify } from './notify.ts';
 import { ErrorAlert, useErrorMessage } from './page.tsx';
+import { refetchAfterChange } from './refetch.ts';
 
 /** A form's submit handler that keeps the browser from loading a page: the app sends the request. */
 export const submitting = (action: () => void) => (event: FormEvent) => {
@@ -95,7 +96,7 @@ export function useDialogAction(options: {
     mutationFn: options.request,
     onSuccess: async () => {
       notify(options.notice);
-      await queryClient.invalidateQueries({ queryKey: options.refresh });
+      await refetchAfterChange(queryClient, options.refresh);
       options.onDone();
     },
     onError: (e) => setError(errorMessage(e)),

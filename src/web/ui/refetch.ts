@@ -7,7 +7,11 @@ import type { QueryClient, QueryKey } from '@tanstack/react-query';
  * way — whose answer may have been read before the change. A calculation made while the list of
  * calculations was still loading (a slow connection, a busy server) then did not show until a reload.
  */
-export async function refetchAfterChange(queryClient: QueryClient, queryKey: QueryKey) {
-  await queryClient.cancelQueries({ queryKey });
-  await queryClient.invalidateQueries({ queryKey });
+export async function refetchAfterChange(
+  queryClient: QueryClient,
+  queryKey: QueryKey,
+  { exact = false }: { exact?: boolean } = {},
+) {
+  await queryClient.cancelQueries({ queryKey, exact });
+  await queryClient.invalidateQueries({ queryKey, exact });
 }

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { type heiChecklistItemSchema, heiChecklistSchema } from '../../../features/cases/cases.contract.ts';
 import { type OpenStage, openStages } from '../../../features/cases/stages.ts';
 import { api } from '../../api.ts';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { heiChecklistQuery } from '../cases/cases.api.ts';
 import {
   HeiSettingsPage,
@@ -63,7 +64,7 @@ function ChecklistEditor({ organisationId, canEdit, saved }: SettingsEditorProps
       field === 'labelSv' || field === 'labelEn'
         ? [`${item.key}.${field}`, t('checklistAdmin.labelError')]
         : undefined,
-    onSaved: () => void queryClient.invalidateQueries({ queryKey: ['case'] }),
+    onSaved: () => void refetchAfterChange(queryClient, ['case']),
   });
 
   const change = (key: string, patch: Partial<Item>) =>

@@ -24,6 +24,7 @@ import { ConfirmModal, FormModal } from '../../ui/FormModal.tsx';
 import { useFieldErrors } from '../../ui/field-errors.ts';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, Page, QueryView, useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { invitationsQuery, membersQuery, rolesFor } from './admin.api.ts';
 import { OrganisationView } from './OrganisationView.tsx';
 
@@ -181,8 +182,8 @@ function EditRolesModal({
     onSuccess: async () => {
       notify(t('members.rolesSaved', { name: member.name }));
       onClose();
-      await queryClient.invalidateQueries({ queryKey: membersQuery(membership.tenant.id).queryKey });
-      await queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
+      await refetchAfterChange(queryClient, membersQuery(membership.tenant.id).queryKey);
+      await refetchAfterChange(queryClient, meQuery.queryKey);
     },
     onError: (e) => {
       if (isApiError(e, 409)) setError(t('errors.lastAdmin'));
@@ -236,8 +237,8 @@ function RemoveMemberModal({
     onSuccess: async () => {
       notify(t('members.removed', { name: member.name }));
       onClose();
-      await queryClient.invalidateQueries({ queryKey: membersQuery(membership.tenant.id).queryKey });
-      await queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
+      await refetchAfterChange(queryClient, membersQuery(membership.tenant.id).queryKey);
+      await refetchAfterChange(queryClient, meQuery.queryKey);
     },
   });
   return (
@@ -265,7 +266,7 @@ function InviteForm({ membership }: { membership: Membership }) {
     onSuccess: async (_data, values) => {
       notify(t('invitations.sentTo', { email: values.email.trim() }));
       form.reset();
-      await queryClient.invalidateQueries({ queryKey: invitationsQuery(membership.tenant.id).queryKey });
+      await refetchAfterChange(queryClient, invitationsQuery(membership.tenant.id).queryKey);
     },
     onError: (error) => {
       // Keep what was typed; mark the fields the server did not accept.
@@ -329,7 +330,7 @@ function InvitationsSection({ membership }: { membership: Membership }) {
     onSuccess: async (_data, invitation) => {
       notify(t('invitations.revoked', { email: invitation.email }));
       setRevoking(null);
-      await queryClient.invalidateQueries({ queryKey: invitationsQuery(membership.tenant.id).queryKey });
+      await refetchAfterChange(queryClient, invitationsQuery(membership.tenant.id).queryKey);
     },
   });
 

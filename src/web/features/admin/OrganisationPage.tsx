@@ -27,6 +27,7 @@ import { activeOrganisationOf, hasRole, meQuery, useMe } from '../../session.ts'
 import { useFieldErrors } from '../../ui/field-errors.ts';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, Page, QueryView } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { organisationQuery } from './admin.api.ts';
 import { OrganisationView } from './OrganisationView.tsx';
 import { RetentionSection } from './RetentionSection.tsx';
@@ -134,7 +135,7 @@ function OrganisationForm({
       queryClient.setQueryData(organisationQuery(organisation.id).queryKey, updated);
       form.setValues(valuesOf(updated));
       notify(t('organisation.saved'));
-      await queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
+      await refetchAfterChange(queryClient, meQuery.queryKey);
     },
     onError: (error) => {
       const refused = isApiError(error, 400) ? error.fieldErrors() : {};

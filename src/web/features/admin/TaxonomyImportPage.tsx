@@ -21,6 +21,7 @@ import { api, isApiError } from '../../api.ts';
 import { useMe } from '../../session.ts';
 import { useFormat } from '../../ui/format.ts';
 import { ErrorAlert, Loading, Page, useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { formatSize } from '../documents/documents.api.ts';
 import {
   type ImportForm,
@@ -96,7 +97,7 @@ function UploadForm({ onQueued }: { onQueued: (importId: string) => void }) {
       setForm((f) => ({ ...f, files: [] }));
       if (fileInput.current) fileInput.current.value = '';
       onQueued(queued.id);
-      await queryClient.invalidateQueries({ queryKey: listKey });
+      await refetchAfterChange(queryClient, listKey);
     },
     onError: (error) => {
       setSent(null);
@@ -263,7 +264,7 @@ function ImportStatus({ importId }: { importId: string }) {
   });
   const status = view.data?.status;
   useEffect(() => {
-    if (status && !isRunning(status)) void queryClient.invalidateQueries({ queryKey: listKey });
+    if (status && !isRunning(status)) void refetchAfterChange(queryClient, listKey);
   }, [status, queryClient]);
 
   if (view.isPending) return <Loading />;

@@ -21,6 +21,7 @@ import { FormModal, submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { QueryView, useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { useCaseAccess } from '../cases/CasesPage.tsx';
 import { hundredthsToInput, parseKronor } from '../costs/money.ts';
 import { proposalsQuery } from '../design/design.api.ts';
@@ -112,7 +113,7 @@ function NewAgreement({
     mutationFn: () => createAgreement(caseId, { proposalId: proposal.id, participantsDeadline: deadline }),
     onSuccess: async () => {
       notify(t('agreements.created'));
-      await queryClient.invalidateQueries({ queryKey: agreementsQuery(caseId).queryKey });
+      await refetchAfterChange(queryClient, agreementsQuery(caseId).queryKey);
     },
   });
   const headingId = `new-agreement-${proposal.id}`;
@@ -186,7 +187,7 @@ function AgreementCard({ agreement: a }: { agreement: Agreement }) {
     setConflict(null);
     setFormError(null);
   };
-  const refresh = () => queryClient.invalidateQueries({ queryKey: agreementsQuery(a.caseId).queryKey });
+  const refresh = () => refetchAfterChange(queryClient, agreementsQuery(a.caseId).queryKey);
   const reload = async () => {
     const fresh = await queryClient.fetchQuery({ ...agreementsQuery(a.caseId), staleTime: 0 });
     const latest = fresh.agreements.find((x) => x.id === a.id);
@@ -461,7 +462,7 @@ function Addenda({ agreement: a }: { agreement: Agreement }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [signing, setSigning] = useState<number | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: agreementsQuery(a.caseId).queryKey });
+  const refresh = () => refetchAfterChange(queryClient, agreementsQuery(a.caseId).queryKey);
   const add = useMutation({
     mutationFn: () => addAddendum(a.id, text.trim()),
     onSuccess: async () => {

@@ -6,6 +6,7 @@ import { ApiError } from '../../api.ts';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { saveFile } from '../../ui/save-file.ts';
 import { PartHeading } from './AgreementParts.tsx';
 import { type Agreement, peppolInvoicePath, setInvoiceReference } from './agreements.api.ts';
@@ -33,7 +34,7 @@ function ReferenceForm({ agreement: a, side }: { agreement: Agreement; side: 'he
   const save = useMutation({
     mutationFn: () => setInvoiceReference(a.id, value, side),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: side === 'hei' ? ['case', a.caseId] : ['portal'] });
+      await refetchAfterChange(queryClient, side === 'hei' ? ['case', a.caseId] : ['portal']);
       notify(t('agreements.invoicing.saved'));
     },
   });

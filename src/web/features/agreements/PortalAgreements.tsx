@@ -6,6 +6,7 @@ import { isApiError } from '../../api.ts';
 import { FormModal } from '../../ui/FormModal.tsx';
 import { notify } from '../../ui/notify.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { AgreementFacts, AgreementStatus, BillingTable, PartHeading, Signatures } from './AgreementParts.tsx';
 import {
   type Agreement,
@@ -51,12 +52,11 @@ function PortalAgreementCard({ agreement: a }: { agreement: Agreement }) {
     onSuccess: async (_, what) => {
       setSigning(null);
       notify(t(what.kind === 'agreement' ? 'agreements.signedNotice' : 'agreements.addendumSigned'));
-      await queryClient.invalidateQueries({ queryKey: portalAgreementsQuery.queryKey });
+      await refetchAfterChange(queryClient, portalAgreementsQuery.queryKey);
     },
     onError: async (e) => {
       // the agreement changed after it was read: show the new revision before anyone signs it
-      if (isApiError(e, 409))
-        await queryClient.invalidateQueries({ queryKey: portalAgreementsQuery.queryKey });
+      if (isApiError(e, 409)) await refetchAfterChange(queryClient, portalAgreementsQuery.queryKey);
     },
   });
   const headingId = `portal-agreement-${a.id}`;

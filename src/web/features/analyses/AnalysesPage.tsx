@@ -12,6 +12,7 @@ import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { Pager, usePagesInRange } from '../../ui/Pager.tsx';
 import { Page, QueryView, useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { SearchForm } from '../../ui/SearchForm.tsx';
 import { casesQuery } from '../cases/cases.api.ts';
 import { useAnalysisAccess } from './access.ts';
@@ -130,7 +131,7 @@ export function NewAnalysisModal({ onClose, caseId }: { onClose: () => void; cas
   const create = useMutation({
     mutationFn: () => api.post('/api/analyses', { caseId: chosenCase, title }, analysisSchema),
     onSuccess: async (created) => {
-      await queryClient.invalidateQueries({ queryKey: ['analyses'] });
+      await refetchAfterChange(queryClient, ['analyses']);
       onClose();
       await navigate({ to: '/needs/$analysisId', params: { analysisId: created.id } });
     },

@@ -23,6 +23,7 @@ import { FormModal } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, Loading, Section, useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import {
   type AnalysisBase,
   analysisApi,
@@ -47,8 +48,8 @@ export function useAnalysisUpdate(base: AnalysisBase) {
   const queryClient = useQueryClient();
   return async (updated?: Analysis) => {
     if (updated) queryClient.setQueryData(base.key, updated);
-    await queryClient.invalidateQueries({ queryKey: base.key });
-    await queryClient.invalidateQueries({ queryKey: ['analyses'] });
+    await refetchAfterChange(queryClient, base.key);
+    await refetchAfterChange(queryClient, ['analyses']);
   };
 }
 

@@ -9,6 +9,7 @@ import { useFormat } from '../../ui/format.ts';
 import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, Loading, Page, Section, useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { AnalysisEditor } from './AnalysisEditor.tsx';
 import { useAnalysisAccess } from './access.ts';
 import { analysesQuery, analysisQuery, comparisonQuery, hei } from './analyses.api.ts';
@@ -57,7 +58,7 @@ function Header({ analysis, canWrite }: { analysis: Analysis; canWrite: boolean 
   const newVersion = useMutation({
     mutationFn: () => api.post(`/api/analyses/${analysis.id}/versions`, {}, analysisSchema),
     onSuccess: async (created) => {
-      await queryClient.invalidateQueries({ queryKey: ['analyses'] });
+      await refetchAfterChange(queryClient, ['analyses']);
       notify(t('analyses.newVersionDone', { version: created.version }));
       await navigate({ to: '/needs/$analysisId', params: { analysisId: created.id } });
     },

@@ -7,6 +7,7 @@ import { api, isApiError } from '../../api.ts';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { Section, useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { absolute, createLink, linksQuery } from './analyses.api.ts';
 
 /** The HEI hands the customer a link to fill in the analysis themselves; it can be revoked. */
@@ -19,7 +20,7 @@ export function SelfServiceLinks({ analysisId, canEdit }: { analysisId: string; 
   const [sendTo, setSendTo] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['analysis', analysisId, 'links'] });
+  const refresh = () => refetchAfterChange(queryClient, ['analysis', analysisId, 'links']);
   const create = useMutation({
     mutationFn: () => createLink(analysisId, sendTo.trim() || undefined),
     onSuccess: async (link) => {

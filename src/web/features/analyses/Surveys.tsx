@@ -7,6 +7,7 @@ import { isApiError } from '../../api.ts';
 import { useFormat } from '../../ui/format.ts';
 import { OneTimeLinks } from '../../ui/OneTimeLinks.tsx';
 import { ErrorAlert, Loading, Section, useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import {
   type AnalysisBase,
   absolute,
@@ -41,7 +42,7 @@ export function SurveysSection({
     mutationFn: () => createSurvey(base, respondents),
     onSuccess: async (created) => {
       setLinks(created.links.map(absolute));
-      await queryClient.invalidateQueries({ queryKey: [...base.key, 'surveys'] });
+      await refetchAfterChange(queryClient, [...base.key, 'surveys']);
     },
     onError: (e) => setError(isApiError(e, 400) ? t('analyses.respondentsError') : errorMessage(e)),
   });

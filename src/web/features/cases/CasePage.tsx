@@ -30,6 +30,7 @@ import { pickBilingual, useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { Forbidden, Page, QueryView, RecordHeader, Section, useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { useSavedToggle } from '../../ui/saved-toggle.ts';
 import { CaseAgreements } from '../agreements/CaseAgreements.tsx';
 import { CaseAnalyses } from '../analyses/CaseAnalyses.tsx';
@@ -77,7 +78,7 @@ function useCaseUpdate(caseId: string) {
   const queryClient = useQueryClient();
   return async (updated: CaseDetail) => {
     queryClient.setQueryData(caseQuery(caseId).queryKey, updated);
-    await queryClient.invalidateQueries({ queryKey: ['cases'] });
+    await refetchAfterChange(queryClient, ['cases']);
   };
 }
 

@@ -33,6 +33,7 @@ import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { Pager } from '../../ui/Pager.tsx';
 import { ErrorAlert, Forbidden, Loading, Page, QueryView, useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { SearchForm } from '../../ui/SearchForm.tsx';
 import { boardQuery, casesQuery, moveCase } from './cases.api.ts';
 
@@ -316,7 +317,7 @@ function Board() {
     onSuccess: async (updated, { summary, to }) => {
       notify(t('cases.moved', { reference: summary.reference, stage: t(`labels.stage.${to}`) }));
       queryClient.setQueryData(['case', updated.id], updated);
-      await queryClient.invalidateQueries({ queryKey: ['cases'] });
+      await refetchAfterChange(queryClient, ['cases']);
     },
     onError: (error, { summary, to }) => {
       if (isApiError(error, 409) && error.errors.length > 0)

@@ -26,6 +26,7 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Forbidden, Page, Section, useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { useCatalogAccess } from './access.ts';
 import { catalogImportsQuery, importCatalog, uploadCatalog } from './catalog.api.ts';
 
@@ -95,8 +96,8 @@ function CatalogImport({ heiId }: { heiId: string }) {
       }),
     onSuccess: async (r) => {
       setReport(r);
-      await queryClient.invalidateQueries({ queryKey: ['catalog-imports', heiId] });
-      await queryClient.invalidateQueries({ queryKey: ['courses'] });
+      await refetchAfterChange(queryClient, ['catalog-imports', heiId]);
+      await refetchAfterChange(queryClient, ['courses']);
     },
   });
 

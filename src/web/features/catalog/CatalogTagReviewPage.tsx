@@ -10,6 +10,7 @@ import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { Pager, usePagesInRange } from '../../ui/Pager.tsx';
 import { Forbidden, Page, QueryView, useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { SearchForm } from '../../ui/SearchForm.tsx';
 import { useCatalogAccess } from './access.ts';
 import { decideTag, TAG_REVIEW_PAGE, tagReviewQuery } from './catalog.api.ts';
@@ -88,7 +89,7 @@ function ReviewTable({ heiId, review }: { heiId: string; review: TagReview }) {
       decideTag(heiId, d.courseId, d.conceptId, d.status),
     onSuccess: async (course) => {
       queryClient.setQueryData(['course', course.id], course);
-      await queryClient.invalidateQueries({ queryKey: ['tag-review', heiId] });
+      await refetchAfterChange(queryClient, ['tag-review', heiId]);
     },
     onError: (e) => notify(errorMessage(e), 'error'),
   });

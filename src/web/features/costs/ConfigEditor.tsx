@@ -22,6 +22,7 @@ import { ConfirmModal, submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import {
   type ConfigForm,
   comparable,
@@ -100,7 +101,7 @@ export function ConfigEditor({
     onSuccess: async (saved) => {
       reset(saved);
       notify(t('costs.saved', { version: saved.version }));
-      await queryClient.invalidateQueries({ queryKey: listKey });
+      await refetchAfterChange(queryClient, listKey);
     },
     onError: (error) => {
       if (error instanceof FormInvalid) {
@@ -133,7 +134,7 @@ export function ConfigEditor({
     onSuccess: async (approved) => {
       setApproving(false);
       notify(t('costs.approved', { version: approved.version }));
-      await queryClient.invalidateQueries({ queryKey: listKey });
+      await refetchAfterChange(queryClient, listKey);
     },
   });
 

@@ -9,6 +9,7 @@ import { FormModal } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { Page, Section, useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { VersionTable } from '../../ui/VersionTable.tsx';
 import { OrganisationQueryView } from '../admin/OrganisationView.tsx';
 import { Calculator } from './Calculator.tsx';
@@ -179,7 +180,7 @@ function NewVersionModal({
   const create = useMutation({
     mutationFn: () => createCostConfig(organisationId, effectiveFrom, first ? starter : undefined),
     onSuccess: async (created) => {
-      await queryClient.invalidateQueries({ queryKey: costConfigsQuery(organisationId).queryKey });
+      await refetchAfterChange(queryClient, costConfigsQuery(organisationId).queryKey);
       notify(t('costs.created', { version: created.version }));
       onCreated(created.id);
     },

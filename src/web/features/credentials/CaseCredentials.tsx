@@ -19,6 +19,7 @@ import { FormModal, useDialogAction } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, Loading, useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { useCaseAccess } from '../cases/CasesPage.tsx';
 import {
   type CaseCredentials as CaseCredentialsData,
@@ -93,7 +94,7 @@ function CourseCredentials({
       notify(
         t('credentials.case.issuedNotice', { count: result.credentials.length, emailed: result.emailed }),
       );
-      await queryClient.invalidateQueries({ queryKey: ['case', caseId, 'credentials'] });
+      await refetchAfterChange(queryClient, ['case', caseId, 'credentials']);
     },
     onError: (e) => setError(errorMessage(e)),
   });

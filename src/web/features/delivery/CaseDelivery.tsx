@@ -7,6 +7,7 @@ import { ConfirmModal, FormModal, useDialogAction } from '../../ui/FormModal.tsx
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, Loading, useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { useCaseAccess } from '../cases/CasesPage.tsx';
 import { CourseCalendar } from './CourseCalendar.tsx';
 import {
@@ -64,7 +65,7 @@ function useCourseChoice(
     mutationFn: save,
     onSuccess: async (_, on) => {
       notify(on ? notices.on : notices.off);
-      await queryClient.invalidateQueries({ queryKey: ['case', caseId] });
+      await refetchAfterChange(queryClient, ['case', caseId]);
     },
     onError: (e) => notify(errorMessage(e), 'error'),
   });
@@ -76,7 +77,7 @@ function CourseDelivery({ caseId, course }: { caseId: string; course: Course }) 
   const { canWork } = useCaseAccess();
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['case', caseId] });
+  const refresh = () => refetchAfterChange(queryClient, ['case', caseId]);
   const share = useCourseChoice(caseId, (on) => setAttendanceSharing(caseId, course.designId, on), {
     on: t('delivery.sharedNotice'),
     off: t('delivery.unsharedNotice'),

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { ErrorAlert, Loading } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { AttendanceTable } from './CaseDelivery.tsx';
 import { CourseCalendar } from './CourseCalendar.tsx';
 import { portalCalendarHref, portalDeliveryQuery, renewPortalCalendarLink } from './delivery.api.ts';
@@ -46,9 +47,7 @@ export function PortalDelivery({ caseId }: { caseId: string }) {
             fileHref={portalCalendarHref(course.designId)}
             feedPath={course.calendarPath}
             renew={() => renewPortalCalendarLink(course.designId)}
-            onRenewed={() =>
-              queryClient.invalidateQueries({ queryKey: portalDeliveryQuery(caseId).queryKey })
-            }
+            onRenewed={() => refetchAfterChange(queryClient, portalDeliveryQuery(caseId).queryKey)}
           />
           {course.attendance ? (
             <AttendanceTable

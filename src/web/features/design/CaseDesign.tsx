@@ -7,6 +7,7 @@ import { FormModal } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { QueryView, useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { analysesQuery } from '../analyses/analyses.api.ts';
 import { useCaseAccess } from '../cases/CasesPage.tsx';
 import { parseWhole } from '../costs/money.ts';
@@ -166,7 +167,7 @@ function NewDesignModal({
       }),
     onSuccess: async (design) => {
       notify(t('design.created'));
-      await queryClient.invalidateQueries({ queryKey: designsQuery(caseId).queryKey });
+      await refetchAfterChange(queryClient, designsQuery(caseId).queryKey);
       onCreated(design);
     },
     onError: (e) => setErrors({ other: errorMessage(e) }),

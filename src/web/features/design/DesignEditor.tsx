@@ -22,6 +22,7 @@ import { EditableRows } from '../../ui/EditableRows.tsx';
 import { submitting } from '../../ui/FormModal.tsx';
 import { notify } from '../../ui/notify.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { costConfigsQuery } from '../costs/costs.api.ts';
 import { hundredthsToInput, parseKronor, parseWhole } from '../costs/money.ts';
 import { FindTeacherLink } from '../staff/FindTeacherLink.tsx';
@@ -151,7 +152,7 @@ export function DesignEditor({ design }: { design: Design }) {
     queryClient.setQueryData(designsQuery(design.caseId).queryKey, (old) =>
       old ? { designs: old.designs.map((d) => (d.id === updated.id ? updated : d)) } : old,
     );
-    await queryClient.invalidateQueries({ queryKey: ['design', updated.id] });
+    await refetchAfterChange(queryClient, ['design', updated.id]);
   };
 
   const save = useMutation({

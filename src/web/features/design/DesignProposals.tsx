@@ -164,7 +164,7 @@ function ProposalCard({ proposal: p, designTitle }: { proposal: Proposal; design
   const [intro, setIntro] = useState(p.intro);
   const [terms, setTerms] = useState(p.terms);
   const [validUntil, setValidUntil] = useState(p.validUntil);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: proposalsQuery(p.caseId).queryKey });
+  const refresh = () => refetchAfterChange(queryClient, proposalsQuery(p.caseId).queryKey);
   const save = useMutation({
     mutationFn: () => updateProposal(p.id, { revision: p.revision, title, intro, terms, validUntil }),
     onSuccess: async () => {

@@ -7,6 +7,7 @@ import { ConfirmModal, submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { QueryView, useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { type CaseDocument, documentListSchema, formatSize, uploadDocument } from './documents.api.ts';
 
 type Props = {
@@ -45,7 +46,7 @@ export function Documents({ basePath, canUpload, shareOption = false, canDelete 
       setFile(null);
       setShared(false);
       if (fileInput.current) fileInput.current.value = '';
-      await queryClient.invalidateQueries({ queryKey });
+      await refetchAfterChange(queryClient, queryKey);
     },
     onError: (e) => {
       if (isApiError(e, 415)) setFileError(t('documents.unsupportedType'));
@@ -59,7 +60,7 @@ export function Documents({ basePath, canUpload, shareOption = false, canDelete 
     onSuccess: async (_, doc) => {
       notify(t('documents.deleted', { name: doc.fileName }));
       setDeleting(null);
-      await queryClient.invalidateQueries({ queryKey });
+      await refetchAfterChange(queryClient, queryKey);
     },
     onError: (e) => notify(errorMessage(e), 'error'),
   });

@@ -17,6 +17,7 @@ import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { OneTimeLinks } from '../../ui/OneTimeLinks.tsx';
 import { ErrorAlert, Loading, useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { absolute } from '../analyses/analyses.api.ts';
 import { useCaseAccess } from '../cases/CasesPage.tsx';
 import { designsQuery } from '../design/design.api.ts';
@@ -102,7 +103,7 @@ function CreateEvaluation({
       setError(null);
       onCreated({ links: result.links.map(absolute), emailed: result.evaluation.emailed });
       notify(t('evaluation.case.created'));
-      await queryClient.invalidateQueries({ queryKey: ['case', caseId, 'evaluations'] });
+      await refetchAfterChange(queryClient, ['case', caseId, 'evaluations']);
     },
     onError: (e) => setError(errorMessage(e)),
   });
@@ -213,7 +214,7 @@ function EvaluationItem({
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
   const [open, setOpen] = useState(false);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['case', caseId, 'evaluations'] });
+  const refresh = () => refetchAfterChange(queryClient, ['case', caseId, 'evaluations']);
   const close = useMutation({
     mutationFn: () => closeEvaluation(evaluation.id),
     onSuccess: async () => {

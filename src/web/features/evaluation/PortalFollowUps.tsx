@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { FreeText, ScaleQuestion } from './AnswerFields.tsx';
 import { FiguresView, FollowUpView } from './EvaluationResults.tsx';
 import {
@@ -80,7 +81,7 @@ function FollowUpForm({ followUp }: { followUp: PortalFollowUp }) {
       }),
     onSuccess: async () => {
       notify(t('evaluation.portal.thanks'));
-      await queryClient.invalidateQueries({ queryKey: ['portal'] });
+      await refetchAfterChange(queryClient, ['portal']);
     },
     onError: (e) => setProblem(errorMessage(e)),
   });

@@ -25,6 +25,7 @@ import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, Page, QueryView } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { OrganisationView } from '../admin/OrganisationView.tsx';
 import { ownPageIdPattern, useStateLabel } from './GuideAdminPage.tsx';
 import {
@@ -163,7 +164,7 @@ function Editor({
     onSuccess: (saved) => {
       setItem(saved);
       queryClient.setQueryData(itemKey, saved);
-      void queryClient.invalidateQueries({ queryKey: overviewKey });
+      void refetchAfterChange(queryClient, overviewKey);
       notify(t('guideAdmin.saved'));
     },
     onError: failed,
@@ -182,7 +183,7 @@ function Editor({
   const remove = useMutation({
     mutationFn: () => removeGuideItem(organisationId, itemRef, revision ?? 1),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: overviewKey });
+      void refetchAfterChange(queryClient, overviewKey);
       queryClient.removeQueries({ queryKey: itemKey });
       notify(item?.state === 'own' ? t('guideAdmin.removed') : t('guideAdmin.resetDone'));
       void navigate({ to: '/admin/guide' });
@@ -191,7 +192,7 @@ function Editor({
 
   const reload = () => {
     setConflict(null);
-    void queryClient.invalidateQueries({ queryKey: itemKey });
+    void refetchAfterChange(queryClient, itemKey);
   };
 
   const own = item ? item.state === 'own' : true;

@@ -6,6 +6,7 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { QueryView } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { calculationsQuery, designsQuery } from '../design/design.api.ts';
 import {
   caseIncentivesQuery,
@@ -72,8 +73,7 @@ function useRefreshWithDesigns(caseId: string) {
       const [head, id, what] = event.query.queryKey;
       const ofCase = head === designs[0] && id === designs[1] && what === designs[2];
       const calculations = head === calculationsOf[0] && what === calculationsOf[2];
-      if (ofCase || calculations)
-        void queryClient.invalidateQueries({ queryKey: caseIncentivesQuery(caseId).queryKey });
+      if (ofCase || calculations) void refetchAfterChange(queryClient, caseIncentivesQuery(caseId).queryKey);
     });
   }, [caseId, queryClient]);
 }

@@ -8,6 +8,7 @@ import { FormModal } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { Page, Section, useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { VersionTable } from '../../ui/VersionTable.tsx';
 import { OrganisationQueryView } from '../admin/OrganisationView.tsx';
 import { hundredthsToInput, parsePercent } from '../costs/money.ts';
@@ -255,9 +256,9 @@ function NewVersionModal({
     mutationFn: (body: Parameters<typeof createIncentiveModel>[1]) =>
       createIncentiveModel(organisationId, body),
     onSuccess: async (created) => {
-      await queryClient.invalidateQueries({ queryKey: incentiveModelsQuery(organisationId).queryKey });
+      await refetchAfterChange(queryClient, incentiveModelsQuery(organisationId).queryKey);
       // the cases' panels show the model: they may have changed
-      await queryClient.invalidateQueries({ queryKey: ['cases'] });
+      await refetchAfterChange(queryClient, ['cases']);
       notify(t('incentives.created', { version: created.version, date: format.date(created.effectiveFrom) }));
       onCreated(created.id);
     },

@@ -23,6 +23,7 @@ import { useFormat } from '../../ui/format.ts';
 import { ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { Forbidden, Page, QueryView, RecordHeader, Section, useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { InquiryMatches } from '../matching/InquiryMatches.tsx';
 import { ContactActions, ContactDetails } from './ContactPerson.tsx';
 import { useInquiryAccess } from './InquiriesPage.tsx';
@@ -167,8 +168,8 @@ function useUpdateInquiry(inquiryId: string) {
   const queryClient = useQueryClient();
   return async (updated: InquiryDetail) => {
     queryClient.setQueryData(inquiryQuery(inquiryId).queryKey, updated);
-    await queryClient.invalidateQueries({ queryKey: ['inquiries'] });
-    await queryClient.invalidateQueries({ queryKey: ['cases'] });
+    await refetchAfterChange(queryClient, ['inquiries']);
+    await refetchAfterChange(queryClient, ['cases']);
   };
 }
 
@@ -193,7 +194,7 @@ function Actions({ inquiry }: { inquiry: InquiryDetail }) {
     onError: async (error) => {
       if (isApiError(error, 409)) {
         notify(t('inquiries.conflict'), 'error');
-        await queryClient.invalidateQueries({ queryKey: inquiryQuery(inquiry.id).queryKey });
+        await refetchAfterChange(queryClient, inquiryQuery(inquiry.id).queryKey);
       } else notify(errorMessage(error), 'error');
     },
   });

@@ -18,6 +18,7 @@ import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PasswordField } from '../../ui/PasswordField.tsx';
 import { ErrorAlert, Loading, useDocumentTitle } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 
 const route = getRouteApi('/invitation/$token');
 
@@ -123,7 +124,7 @@ function useEnterOrganisation(invitation: PublicInvitation) {
       queryClient.setQueryData(meQuery.queryKey, me);
       applyUserLanguage(me);
     } catch {
-      await queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
+      await refetchAfterChange(queryClient, meQuery.queryKey);
     }
     notify(t('invitationPage.welcome', { organisation: invitation.organisationName }));
     await navigate({ to: '/', replace: true });

@@ -25,6 +25,7 @@ import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { CourseKindSelects } from '../catalog/CourseKindSelects.tsx';
 import { decide, type Filters, recordUnmet, withdrawUnmet } from './matching.api.ts';
 
@@ -265,7 +266,7 @@ function UnmetDemandControl({
     mutationFn: (record: boolean) => (record ? recordUnmet(subject) : withdrawUnmet(subject)),
     onSuccess: async (_, record) => {
       notify(t(record ? 'matchingPage.unmetRecordedNotice' : 'matchingPage.unmetWithdrawnNotice'));
-      await queryClient.invalidateQueries({ queryKey: ['matches'] });
+      await refetchAfterChange(queryClient, ['matches']);
     },
     onError: (error) => notify(errorMessage(error), 'error'),
   });
@@ -390,7 +391,7 @@ function Decision({
           title,
         }),
       );
-      await queryClient.invalidateQueries({ queryKey: ['matches'] });
+      await refetchAfterChange(queryClient, ['matches']);
     },
     onError: (error) => notify(errorMessage(error), 'error'),
   });

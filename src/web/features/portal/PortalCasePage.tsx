@@ -10,6 +10,7 @@ import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { Forbidden, Page, QueryView, RecordHeader, Section, useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { PortalAgreements } from '../agreements/PortalAgreements.tsx';
 import { PortalCredentials } from '../credentials/PortalCredentials.tsx';
 import { PortalDelivery } from '../delivery/PortalDelivery.tsx';
@@ -103,7 +104,7 @@ function MessageForm({ detail }: { detail: PortalCaseDetail }) {
       setText('');
       setError(null);
       queryClient.setQueryData(portalCaseQuery(detail.id).queryKey, updated);
-      await queryClient.invalidateQueries({ queryKey: ['portal'], exact: true });
+      await refetchAfterChange(queryClient, ['portal'], { exact: true });
     },
     onError: (e) => setError(isApiError(e, 400) ? t('portal.messageError') : errorMessage(e)),
   });

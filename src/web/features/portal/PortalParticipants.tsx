@@ -12,6 +12,7 @@ import { submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { ParticipantsTable } from '../agreements/HeiParticipants.tsx';
 
 type Report = typeof importReportSchema._output;
@@ -70,7 +71,7 @@ function AgreementParticipants({ agreementId, title }: { agreementId: string; ti
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: key });
+  const refresh = () => refetchAfterChange(queryClient, key);
   const add = useMutation({
     mutationFn: () => api.post(url, { ...person, email: person.email.trim() || null }, participantListSchema),
     onSuccess: async () => {

@@ -12,6 +12,7 @@ import { submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 
 const proposalsKey = ['portal', 'proposals'];
 
@@ -68,7 +69,7 @@ function ProposalCard({ proposal: p }: { proposal: ProposalView }) {
       );
       setDeclining(false);
       setError(null);
-      await queryClient.invalidateQueries({ queryKey: proposalsKey });
+      await refetchAfterChange(queryClient, proposalsKey);
     },
     onError: (e) => setError(errorMessage(e)),
   });

@@ -22,6 +22,7 @@ import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PeriodSelect } from '../../ui/PeriodSelect.tsx';
 import { ErrorAlert, Forbidden, Page, QueryView, Section } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { AnalysisTabs } from '../dashboard/AnalysisTabs.tsx';
 import { InquiryFiguresView } from './InquiryFigures.tsx';
 import {
@@ -115,7 +116,7 @@ function Sources({ analysis }: { analysis: RegionalAnalysis }) {
     mutationFn: setContribution,
     onSuccess: async (result) => {
       notify(t(result.contributes ? 'regional.contribution.started' : 'regional.contribution.stopped'));
-      await client.invalidateQueries({ queryKey: ['regional-analysis'] });
+      await refetchAfterChange(client, ['regional-analysis']);
     },
   });
   const names = (heis: { name: string }[]) => heis.map((h) => h.name).join(', ');

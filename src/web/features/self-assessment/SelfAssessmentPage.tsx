@@ -21,6 +21,7 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, Page, QueryView, Section } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import {
   type Assessment,
   type AssessmentList,
@@ -106,7 +107,7 @@ function AssessmentForm({
   const save = useMutation({
     mutationFn: () => submitSelfAssessment(questionnaire.id, answers),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: selfAssessmentsQuery.queryKey });
+      await refetchAfterChange(queryClient, selfAssessmentsQuery.queryKey);
       notify(t('selfAssessment.saved'));
       onSaved();
     },

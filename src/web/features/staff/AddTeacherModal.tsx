@@ -6,6 +6,7 @@ import { isApiError } from '../../api.ts';
 import { FormModal } from '../../ui/FormModal.tsx';
 import { notify } from '../../ui/notify.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import { costConfigsQuery } from '../costs/costs.api.ts';
 import { parseHours } from '../costs/money.ts';
 import { updateDesign } from '../design/design.api.ts';
@@ -62,8 +63,8 @@ export function AddTeacherModal({
       // the design editor starts from the design as it is when it opens: no stale copy to start from
       queryClient.removeQueries({ queryKey: ['case', updated.caseId, 'designs'] });
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['design', updated.id] }),
-        queryClient.invalidateQueries({ queryKey: ['organisation', heiId, 'staff'] }),
+        refetchAfterChange(queryClient, ['design', updated.id]),
+        refetchAfterChange(queryClient, ['organisation', heiId, 'staff']),
       ]);
       notify(t('staff.add.added', { name: name.trim(), design: updated.title }));
       onAdded();

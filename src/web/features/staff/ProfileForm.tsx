@@ -26,6 +26,7 @@ import { submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert } from '../../ui/page.tsx';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 import type { ChosenConcept } from '../analyses/ConceptPicker.tsx';
 import { ConceptChooser } from './ConceptChooser.tsx';
 import { type StaffProfile, saveProfile, staffProfileQuery } from './staff.api.ts';
@@ -88,7 +89,7 @@ export function ProfileForm({ profile, self }: { profile: StaffProfile; self: bo
       }),
     onSuccess: async (saved) => {
       queryClient.setQueryData(staffProfileQuery(profile.heiId, profile.userId).queryKey, saved);
-      await queryClient.invalidateQueries({ queryKey: ['organisation', profile.heiId, 'staff'] });
+      await refetchAfterChange(queryClient, ['organisation', profile.heiId, 'staff']);
       notify(t('staff.profile.saved'));
     },
     onError: (error) => {

@@ -3,11 +3,13 @@
 // chooses — embedded PGlite by default, the PostgreSQL server at DATABASE_URL when it is set.
 // Browser tests need Debian's Chromium; it is installed here when we are root, and never skipped.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
-// Debian's Chromium headless shell, or its full browser (test/e2e/support/global-setup.ts says why the shell first)
-const CHROMIUM_BUILDS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'];
-const CHROMIUM_PACKAGE = 'chromium-headless-shell';
+// Debian's Chromium headless shell, or its full browser (test/e2e/support/global-setup.ts says why the shell
+// first, and reads the same list)
+const { builds: CHROMIUM_BUILDS, package: CHROMIUM_PACKAGE } = JSON.parse(
+  readFileSync(new URL('../test/e2e/support/chromium.json', import.meta.url), 'utf8'),
+);
 
 function step(title, command, args, extraEnv = {}) {
   console.log(`\n▶ ${title}`);

@@ -7,6 +7,7 @@ import { createAuth } from '../../../src/features/auth/auth.ts';
 import { seedDemo } from '../../../src/features/demo/demo.seed.ts';
 import { testConfig } from '../../support/app.ts';
 import { withAdmin, withDatabase } from '../../support/global-setup.ts';
+import chromium from './chromium.json' with { type: 'json' };
 
 /**
  * Debian's Chromium for the journeys: its headless shell (package chromium-headless-shell: the same engine
@@ -15,9 +16,10 @@ import { withAdmin, withDatabase } from '../../support/global-setup.ts';
  * browser 3.2 CPU-seconds and the shell 1.0 (the full browser starts three renderer processes per page
  * and a heavier profile per context); whole journey files took a fifth to a quarter less CPU.
  */
-const CHROMIUM_BUILDS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'] as const;
 export const CHROMIUM =
-  process.env.LUPP_CHROMIUM ?? CHROMIUM_BUILDS.find((build) => existsSync(build)) ?? CHROMIUM_BUILDS[0];
+  process.env.LUPP_CHROMIUM ??
+  chromium.builds.find((build) => existsSync(build)) ??
+  chromium.builds.join(' or ');
 
 /**
  * Builds the web app once per run (the server serves dist/web), checks that Chromium is there, and seeds
@@ -26,7 +28,7 @@ export const CHROMIUM =
 export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
-      `The browser tests need Debian's Chromium (${CHROMIUM}), which is missing. Install it with:\n\n    apt-get install -y chromium-headless-shell\n`,
+      `The browser tests need Debian's Chromium (${CHROMIUM}), which is missing. Install it with:\n\n    apt-get install -y ${chromium.package}\n`,
     );
   }
   const root = path.resolve(import.meta.dirname, '../../..');

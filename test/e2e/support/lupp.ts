@@ -145,7 +145,7 @@ let pagesOpened = 0;
 
 function recordApiCalls(page: Page) {
   const pageNumber = ++pagesOpened;
-  const calls = new Map<object, ApiCall>();
+  const calls = new WeakMap<object, ApiCall>();
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (!url.pathname.startsWith('/api/')) return;

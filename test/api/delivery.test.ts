@@ -57,6 +57,13 @@ function eventsOf(ics: string) {
   });
 }
 
+/** The SEQUENCE of one event: a calendar that imported the file before takes a higher one as a change. */
+const sequenceOf = (ics: string, uid: string) =>
+  new ICAL.Component(ICAL.parse(ics))
+    .getAllSubcomponents('vevent')
+    .map((component) => new ICAL.Event(component))
+    .find((event) => event.uid === uid)?.sequence;
+
 const session = (body: object) => ({
   designId,
   day: `${year}-02-03`,
@@ -196,6 +203,9 @@ describe('sessions and attendance', () => {
         endsAt: '16:00',
         place: 'Svetslabbet, hus B',
         topic: 'Introduktion',
+        cancelledAt: null,
+        cancelReason: '',
+        sequence: 0,
       },
     ]);
     const url = `/api/cases/${s.caseId}/designs/${designId}/attendance-sharing`;
@@ -313,8 +323,11 @@ describe('sessions and attendance', () => {
         topic: '',
       }),
     );
-    const moved = eventsOf((await anonymous(renewed.json().path)).body)[1];
+    expect(sequenceOf(subscribed.body, `${summer.json().id}@lupp`)).toBe(0);
+    const movedFeed = (await anonymous(renewed.json().path)).body;
+    const moved = eventsOf(movedFeed)[1];
     expect(moved).toMatchObject({ uid: `${summer.json().id}@lupp`, start: `${year}-06-11T11:00:00.000Z` });
+    expect(sequenceOf(movedFeed, `${summer.json().id}@lupp`)).toBe(1);
     await t.request('DELETE', `/api/sessions/${summer.json().id}`, s.as(s.coord));
   });
 
@@ -376,6 +389,106 @@ describe('sessions and attendance', () => {
       `select cron, timezone from pgboss.schedule where name = 'session-reminders'`,
     );
     expect(rows).toEqual([{ cron: '0 7 * * *', timezone: 'Europe/Stockholm' }]);
+  });
+
+  it('calls a session off: it stays, marked with why, the participants are told, calendars mark it', async () => {
+    const created = await t.request(
+      'POST',
+      `/api/cases/${s.caseId}/sessions`,
+      s.as(s.coord, session({ day: `${year}-03-10`, topic: 'Felsökning' })),
+    );
+    const id = created.json().id;
+    const cancel = (body: object, as = s.coord, sessionId = id) =>
+      t.request('POST', `/api/sessions/${sessionId}/cancel`, s.as(as, body));
+    expect((await cancel({}, s.manager)).statusCode).toBe(403);
+    expect((await cancel({}, s.outsider)).statusCode).toBe(404);
+    expect((await cancel({}, s.contact)).statusCode).toBe(403);
+    expect((await cancel({ reason: 'x'.repeat(501) })).json().errors[0].field).toBe('body.reason');
+    // the first session's attendance was recorded: it took place
+    const tookPlace = await cancel({}, s.coord, first);
+    expect(tookPlace.statusCode).toBe(409);
+    expect(tookPlace.json().detail).toContain('Attendance was recorded');
+
+    const cancelled = await cancel({ reason: 'Läraren är sjuk; en ny tid kommer.' }, s.teacher);
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json()).toMatchObject({
+      session: { id, cancelReason: 'Läraren är sjuk; en ny tid kommer.', topic: 'Felsökning' },
+      notified: 1, // Anna; Bo has no e-mail address
+    });
+    expect(cancelled.json().session.cancelledAt).toBeTruthy();
+    expect((await cancel({})).statusCode).toBe(409);
+    const { reference } = (await t.request('GET', `/api/cases/${s.caseId}`, s.as(s.coord))).json();
+    const notices = await t.db.select().from(outbox).where(eq(outbox.kind, 'session_cancelled'));
+    expect(notices.map((m) => [m.toAddress, m.subject])).toEqual([
+      [
+        'anna@stalverket.example',
+        `Inställt ${year}-03-10: PLC för underhållet (${reference}) / Cancelled: PLC för underhållet`,
+      ],
+    ]);
+    expect(notices[0]?.textBody).toMatch(
+      /^Hej Anna!\nTillfället i PLC för underhållet med .+ kl\. 09:00–16:00 är inställt\.\nOrsak: Läraren är sjuk; en ny tid kommer\./,
+    );
+    expect(notices[0]?.textBody).toContain('(Swedish time), is cancelled.\nReason: Läraren är sjuk');
+
+    // no attendance for it; the customer sees it marked; the calendar marks it cancelled under the same UID
+    const attendance = await t.request(
+      'PUT',
+      `/api/sessions/${id}/attendance`,
+      s.as(s.teacher, { entries: [{ participantId: anna, status: 'present' }] }),
+    );
+    expect(attendance.statusCode).toBe(409);
+    const [portal] = (
+      await t.request('GET', `/api/portal/delivery?caseId=${s.caseId}`, s.as(s.contact))
+    ).json();
+    expect(portal.sessions.find((x: { id: string }) => x.id === id)).toMatchObject({
+      cancelReason: 'Läraren är sjuk; en ny tid kommer.',
+      cancelledAt: cancelled.json().session.cancelledAt,
+    });
+    const ics = (await t.request('GET', `/api/cases/${s.caseId}/designs/${designId}/calendar`, s.as(s.coord)))
+      .body;
+    const events = eventsOf(ics);
+    expect(events.find((e) => e.uid === `${id}@lupp`)?.summary).toBe(
+      'INSTÄLLT / CANCELLED: PLC för underhållet: Felsökning',
+    );
+    expect(ics.match(/^STATUS:\w+\r$/gm)).toEqual(['STATUS:CONFIRMED\r', 'STATUS:CANCELLED\r']);
+    expect(sequenceOf(ics, `${id}@lupp`)).toBe(1);
+
+    // no reminder of a cancelled session; given after all (participants not told this time), it is reminded of
+    const reminders = `/api/cases/${s.caseId}/designs/${designId}/session-reminders`;
+    await t.request('PUT', reminders, s.as(s.coord, { on: true }));
+    const dayBefore = new Date(`${year}-03-09T06:00:00Z`);
+    expect(await remindParticipants(t.db, 'https://lupp.test', dayBefore)).toBe(0);
+    const reinstate = (body: object) =>
+      t.request('POST', `/api/sessions/${id}/reinstate`, s.as(s.coord, body));
+    const reinstateAs = (who: typeof s.coord) =>
+      t.request('POST', `/api/sessions/${id}/reinstate`, s.as(who, {}));
+    expect((await reinstateAs(s.manager)).statusCode).toBe(403);
+    expect((await reinstateAs(s.outsider)).statusCode).toBe(404);
+    const given = await reinstate({ notifyParticipants: false });
+    expect(given.statusCode, given.body).toBe(200);
+    expect(given.json()).toMatchObject({
+      session: { cancelledAt: null, cancelReason: '', sequence: 2 },
+      notified: 0,
+    });
+    expect((await reinstate({})).statusCode).toBe(409);
+    expect(await t.db.select().from(outbox).where(eq(outbox.kind, 'session_reinstated'))).toEqual([]);
+    expect(await remindParticipants(t.db, 'https://lupp.test', dayBefore)).toBe(1);
+    await t.request('PUT', reminders, s.as(s.coord, { on: false }));
+    const actions = (await t.db.select().from(auditEvent)).map((e) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['course_session.cancelled', 'course_session.reinstated']),
+    );
+
+    // a session of a day gone by is called off for the record: no one is e-mailed about it
+    const past = await t.request(
+      'POST',
+      `/api/cases/${s.caseId}/sessions`,
+      s.as(s.coord, session({ day: '2020-01-15' })),
+    );
+    const pastCancelled = await cancel({ reason: 'Blev aldrig av' }, s.coord, past.json().id);
+    expect(pastCancelled.json().notified).toBe(0);
+    for (const sessionId of [id, past.json().id])
+      await t.request('DELETE', `/api/sessions/${sessionId}`, s.as(s.coord));
   });
 
   it('keeps a course in view with its sessions when its design is changed after approval', async () => {

@@ -731,6 +731,10 @@ const scopedElsewhere: Record<string, string> = {
   'PUT /api/sessions/{sessionId}': 'delivery.test.ts: workers of its case (managers 403); other HEIs 404',
   'DELETE /api/sessions/{sessionId}': 'delivery.test.ts: workers of its case; other HEIs 404',
   'PUT /api/sessions/{sessionId}/attendance': 'delivery.test.ts: workers of its case; other HEIs 404',
+  'POST /api/sessions/{sessionId}/cancel':
+    'delivery.test.ts: workers of its case (managers and customers 403); other HEIs 404',
+  'POST /api/sessions/{sessionId}/reinstate':
+    'delivery.test.ts: workers of its case (managers 403); other HEIs 404',
   'PUT /api/cases/{caseId}/designs/{designId}/attendance-sharing':
     'delivery.test.ts: workers of the case (managers 403); other HEIs 404',
   'PUT /api/cases/{caseId}/designs/{designId}/session-reminders':

@@ -68,7 +68,26 @@ describe('delivery: sessions and attendance', () => {
     await sessions
       .getByRole('row', { name: /09:00–16:00 Svetslabbet, hus B Introduktion Inte registrerad/ })
       .waitFor();
-    expect(await sessions.getByRole('row').count()).toBe(3);
+    // a session the teacher cannot give is called off: it stays, marked, with why
+    await (await add(`${year}-02-24`, 'Repetition')).waitFor({ state: 'detached' });
+    await sessions
+      .getByRole('row', { name: /Repetition/ })
+      .getByRole('button', { name: /^Ställ in kurstillfället/ })
+      .click();
+    const cancel = page.getByRole('dialog', { name: /^Ställ in kurstillfället/ });
+    await cancel.getByRole('textbox', { name: /^Orsak/ }).fill('Läraren är sjuk; ny tid kommer.');
+    await cancel.getByRole('checkbox', { name: 'Meddela deltagarna med e-post' }).waitFor();
+    await expectNoAxeViolations(page);
+    await cancel.getByRole('button', { name: 'Ställ in' }).click();
+    // the welders have no e-mail addresses here
+    await page.getByText('Tillfället är inställt. Ingen deltagare fick e-post.').first().waitFor();
+    const cancelled = sessions.getByRole('row', {
+      name: /Repetition Inställt: Läraren är sjuk; ny tid kommer\. Inställt/,
+    });
+    await cancelled.getByRole('button', { name: /^Ge kurstillfället .* ändå$/ }).waitFor();
+    expect(await cancelled.getByRole('button', { name: /^Registrera närvaro/ }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+    expect(await sessions.getByRole('row').count()).toBe(4);
 
     await sessions
       .getByRole('button', { name: /^Registrera närvaro/ })
@@ -96,7 +115,11 @@ describe('delivery: sessions and attendance', () => {
     ]);
     expect(download.suggestedFilename()).toBe(`${WELDING_DESIGN.replaceAll(' ', '-')}-schema.ics`);
     const ics = await readFile(await download.path(), 'utf8');
-    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(3);
+    // (long lines are folded: a line break and a space continue one)
+    expect(ics.replaceAll('\r\n ', '')).toContain(
+      `SUMMARY:INSTÄLLT / CANCELLED: ${WELDING_DESIGN}: Repetition`,
+    );
     expect(ics).toContain(`DTSTART;TZID=Europe/Stockholm:${year}0203T090000`);
     await section.getByRole('button', { name: 'Skapa kalenderlänk' }).click();
     await page.getByText('Kalenderlänken är skapad.').first().waitFor();
@@ -130,6 +153,9 @@ describe('delivery: sessions and attendance', () => {
     const section = page.getByRole('region', { name: 'Schema och närvaro' });
     const schedule = section.getByRole('table', { name: `Kurstillfällen i ${WELDING_DESIGN}` });
     await schedule.getByRole('row', { name: /09:00–16:00 Svetslabbet, hus B Provsvetsning/ }).waitFor();
+    await schedule
+      .getByRole('row', { name: /Repetition Inställt: Läraren är sjuk; ny tid kommer\./ })
+      .waitFor();
     // the calendar link Karin made, to pass on to the welders: their calendar apps read it without signing in
     const link = await section
       .getByRole('textbox', { name: `Kalenderlänk för ${WELDING_DESIGN}` })
@@ -157,6 +183,10 @@ describe('delivery: sessions and attendance', () => {
     await delivery
       .getByRole('table', { name: `Sessions of ${WELDING_DESIGN}` })
       .getByRole('row', { name: /Introduktion 1 of 2 present/ })
+      .waitFor();
+    await delivery
+      .getByRole('row', { name: /Repetition Cancelled: Läraren är sjuk; ny tid kommer\. Cancelled/ })
+      .getByRole('button', { name: /^Give the session of .* after all$/ })
       .waitFor();
     await delivery.getByRole('checkbox', { name: 'Share the attendance with the customer' }).waitFor();
     await delivery.getByRole('textbox', { name: `Calendar link for ${WELDING_DESIGN}` }).waitFor();
@@ -195,4 +225,7 @@ const SWEDISH_DELIVERY_UI = [
   'Kopiera',
   'Byt länk',
   'Påminn',
+  'Inställt',
+  'Ställ in',
+  'Ge ändå',
 ];

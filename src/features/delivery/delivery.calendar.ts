@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { eq } from 'drizzle-orm';
-import ical from 'ical-generator';
+import ical, { ICalEventStatus } from 'ical-generator';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../server/http/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -15,7 +15,13 @@ import { courseCalendar, courseSession } from './delivery.table.ts';
 /** Sessions are scheduled in Swedish local time: the calendar says so, so a phone abroad shows them right. */
 const SWEDISH_TIME = 'Europe/Stockholm';
 
-type CalendarSession = Pick<SessionView, 'id' | 'day' | 'startsAt' | 'endsAt' | 'place' | 'topic'>;
+/** Both languages: the calendar is the participants', whichever they read. */
+const CANCELLED_PREFIX = 'INSTÄLLT / CANCELLED:';
+
+type CalendarSession = Pick<
+  SessionView,
+  'id' | 'day' | 'startsAt' | 'endsAt' | 'place' | 'topic' | 'cancelledAt' | 'cancelReason' | 'sequence'
+>;
 export type CalendarCourse = { title: string; hei: string; sessions: CalendarSession[] };
 
 /**
@@ -33,17 +39,24 @@ export function courseIcs(course: CalendarCourse): string {
   // the zone's rules (VTIMEZONE) for the events' TZID; no calendar-wide zone, so DTSTAMP stays in UTC as
   // RFC 5545 asks (ical-generator writes it in the calendar's zone otherwise)
   calendar.timezone({ name: null, generator: getVtimezoneComponent });
-  for (const s of course.sessions)
+  for (const s of course.sessions) {
+    const title = s.topic ? `${course.title}: ${s.topic}` : course.title;
     calendar.createEvent({
       id: `${s.id}@lupp`,
       // "2026-12-03T09:00:00" with the zone: written as the local time it is, with TZID=Europe/Stockholm
       start: `${s.day}T${s.startsAt}:00`,
       end: `${s.day}T${s.endsAt}:00`,
       timezone: SWEDISH_TIME,
-      summary: s.topic ? `${course.title}: ${s.topic}` : course.title,
+      // a calendar that imported the file before takes the event as newer, and changes its copy
+      sequence: s.sequence,
+      // a cancelled session stays, marked: a calendar that imported the file marks its copy (same UID)
+      // cancelled too, and one that ignores the status still shows it in the title
+      status: s.cancelledAt ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      summary: s.cancelledAt ? `${CANCELLED_PREFIX} ${title}` : title,
       location: s.place || null,
-      description: [s.topic, course.hei].filter(Boolean).join('\n'),
+      description: [s.cancelledAt && s.cancelReason, s.topic, course.hei].filter(Boolean).join('\n'),
     });
+  }
   return calendar.toString();
 }
 

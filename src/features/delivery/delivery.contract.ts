@@ -32,6 +32,15 @@ export const attendanceBody = z.strictObject({
     .max(1_000),
 });
 
+/** Calling a session off: why (shown to the customer and in calendars), and whether to e-mail the participants. */
+export const cancelSessionBody = z.strictObject({
+  reason: z.string().trim().max(500).default(''),
+  notifyParticipants: z.boolean().default(true),
+});
+
+/** Giving a cancelled session after all (it was called off by mistake, or the teacher recovered). */
+export const reinstateSessionBody = z.strictObject({ notifyParticipants: z.boolean().default(true) });
+
 export const attendanceSharingBody = z.strictObject({ shared: z.boolean() });
 export const sessionRemindersBody = z.strictObject({ on: z.boolean() });
 
@@ -43,9 +52,20 @@ export const sessionSchema = z.object({
   endsAt: z.string(),
   place: z.string(),
   topic: z.string(),
+  /** Set when the session was called off; it stays in the schedule, marked, until someone removes it. */
+  cancelledAt: z.iso.datetime().nullable(),
+  cancelReason: z.string(),
+  /** How many times it was changed or cancelled since it was scheduled (its calendar event's SEQUENCE). */
+  sequence: z.number().int(),
   attendance: z.array(z.object({ participantId: z.uuid(), status: z.enum(attendanceStatuses) })),
 });
 export type SessionView = z.infer<typeof sessionSchema>;
+
+/** A session called off or given after all, and how many participants were told by e-mail. */
+export const sessionCancellationSchema = z.object({
+  session: sessionSchema,
+  notified: z.number().int().describe('Participants e-mailed (those with an address)'),
+});
 
 /** A participant's attendance over a course's sessions where it was recorded. */
 export const attendanceSummarySchema = z.object({

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { addDays, stockholmDate } from '../../shared/stockholm-days.ts';
 import { caseSummariesOf } from '../cases/cases.service.ts';
@@ -10,7 +10,7 @@ import { calendarPath, calendarTokens } from './delivery.service.ts';
 import { courseSession, sessionReminderSent, sessionReminders } from './delivery.table.ts';
 
 /** The weekday and date as a Swedish and an English reader write them: "onsdag 3 februari 2027". */
-const spelledOut = (day: string, locale: 'sv-SE' | 'en-GB') =>
+export const spelledOut = (day: string, locale: 'sv-SE' | 'en-GB') =>
   new Intl.DateTimeFormat(locale, {
     weekday: 'long',
     day: 'numeric',
@@ -20,6 +20,10 @@ const spelledOut = (day: string, locale: 'sv-SE' | 'en-GB') =>
   }).format(new Date(`${day}T12:00:00Z`));
 
 const hhmm = (time: string) => time.slice(0, 5);
+
+/** "09:00–16:00", as an e-mail about a session writes its times. */
+export const sessionTimes = (session: { startsAt: string; endsAt: string }) =>
+  `${hhmm(session.startsAt)}–${hhmm(session.endsAt)}`;
 
 /**
  * Reminds the participants of tomorrow's sessions (Swedish calendar days) by e-mail: of the courses whose
@@ -32,25 +36,13 @@ export async function remindParticipants(db: Db, publicUrl: string, now = new Da
     .select({ session: courseSession })
     .from(courseSession)
     .innerJoin(sessionReminders, eq(sessionReminders.designId, courseSession.designId))
-    .where(eq(courseSession.day, tomorrow))
+    .where(and(eq(courseSession.day, tomorrow), isNull(courseSession.cancelledAt)))
     .orderBy(courseSession.startsAt);
   let sent = 0;
   for (const { session } of sessions) {
     const participants = (await participantsOfDesign(db, session.designId)).filter((p) => p.email);
     if (!participants.length) continue;
-    const [titles, hei, cases, tokens] = await Promise.all([
-      designTitles(db, [session.designId]),
-      organisationParty(db, session.heiId),
-      caseSummariesOf(db, session.heiId, [session.caseId]),
-      calendarTokens(db, [session.designId]),
-    ]);
-    const token = tokens.get(session.designId);
-    const course = {
-      title: titles.get(session.designId) ?? '',
-      hei: hei.name,
-      reference: cases.get(session.caseId)?.reference ?? '',
-      feed: token ? `${publicUrl}${calendarPath(token)}` : null,
-    };
+    const course = await courseForMail(db, session, publicUrl);
     for (const p of participants)
       if (await remindOnce(db, session, { id: p.id, firstName: p.firstName, email: p.email ?? '' }, course))
         sent += 1;
@@ -59,13 +51,33 @@ export async function remindParticipants(db: Db, publicUrl: string, now = new Da
 }
 
 type Session = typeof courseSession.$inferSelect;
-type Course = { title: string; hei: string; reference: string; feed: string | null };
+export type MailCourse = { title: string; hei: string; reference: string; feed: string | null };
+
+/**
+ * What an e-mail to a session's participants says of its course: title, HEI, the case's reference (in the
+ * subject: the HEI's retention rule erases a participant's e-mails by it) and the calendar feed, if any.
+ */
+export async function courseForMail(db: Db, session: Session, publicUrl: string): Promise<MailCourse> {
+  const [titles, hei, cases, tokens] = await Promise.all([
+    designTitles(db, [session.designId]),
+    organisationParty(db, session.heiId),
+    caseSummariesOf(db, session.heiId, [session.caseId]),
+    calendarTokens(db, [session.designId]),
+  ]);
+  const token = tokens.get(session.designId);
+  return {
+    title: titles.get(session.designId) ?? '',
+    hei: hei.name,
+    reference: cases.get(session.caseId)?.reference ?? '',
+    feed: token ? `${publicUrl}${calendarPath(token)}` : null,
+  };
+}
 
 async function remindOnce(
   db: Db,
   session: Session,
   to: { id: string; firstName: string; email: string },
-  course: Course,
+  course: MailCourse,
 ) {
   return db.transaction(async (tx) => {
     const [first] = await tx
@@ -86,8 +98,8 @@ async function remindOnce(
 }
 
 /** The reminder in Swedish, then English: when, where, what, and the calendar link if there is one. */
-function reminderText(session: Session, firstName: string, course: Course) {
-  const time = `${hhmm(session.startsAt)}–${hhmm(session.endsAt)}`;
+function reminderText(session: Session, firstName: string, course: MailCourse) {
+  const time = sessionTimes(session);
   const sv = [
     `Hej ${firstName}!`,
     `I morgon, ${spelledOut(session.day, 'sv-SE')}, kl. ${time}, är det ${course.title} med ${course.hei}.`,

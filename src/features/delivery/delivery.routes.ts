@@ -13,13 +13,17 @@ import {
   publicCalendar,
   renewCalendarLink,
 } from './delivery.calendar.ts';
+import { cancelSession, reinstateSession } from './delivery.cancellation.ts';
 import {
   attendanceBody,
   attendanceSharingBody,
   calendarLinkSchema,
+  cancelSessionBody,
   caseDeliverySchema,
   createSessionBody,
   portalDeliverySchema,
+  reinstateSessionBody,
+  sessionCancellationSchema,
   sessionRemindersBody,
   sessionSchema,
   updateSessionBody,
@@ -126,15 +130,47 @@ export async function deliveryRoutes(app: App, { database: { db }, config, jobs 
     },
   );
 
+  app.post(
+    '/api/sessions/:sessionId/cancel',
+    {
+      schema: {
+        tags,
+        summary:
+          'Call a session off: it stays in the schedule marked cancelled, with why; participants with an e-mail address are told (409 when already cancelled or attendance was recorded)',
+        params: sessionParams,
+        body: cancelSessionBody,
+        response: { 200: sessionCancellationSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      cancelSession(db, actorOf(request), request.params.sessionId, request.body, config.publicUrl),
+  );
+
+  app.post(
+    '/api/sessions/:sessionId/reinstate',
+    {
+      schema: {
+        tags,
+        summary: 'Give a cancelled session after all; participants with an e-mail address are told',
+        params: sessionParams,
+        body: reinstateSessionBody,
+        response: { 200: sessionCancellationSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      reinstateSession(db, actorOf(request), request.params.sessionId, request.body, config.publicUrl),
+  );
+
   app.put(
     '/api/sessions/:sessionId/attendance',
     {
       schema: {
         tags,
-        summary: "Record who attended a session (present, absent or excused); only the course's participants",
+        summary:
+          "Record who attended a session (present, absent or excused); only the course's participants, not of a cancelled session (409)",
         params: sessionParams,
         body: attendanceBody,
-        response: { 200: sessionSchema, ...problems(400, 401, 403, 404) },
+        response: { 200: sessionSchema, ...problems(400, 401, 403, 404, 409) },
       },
     },
     async (request) => recordAttendance(db, actorOf(request), request.params.sessionId, request.body),

@@ -1,6 +1,6 @@
 import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { AppError, invalid, notFound } from '../../server/http/problem.ts';
+import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertCaseAccess, casesForCustomer } from '../cases/cases.service.ts';
 import { designTitles, listDesigns } from '../design/design.service.ts';
@@ -35,6 +35,9 @@ const sessionView = (row: SessionRow, attendance: SessionView['attendance'] = []
   endsAt: hhmm(row.endsAt),
   place: row.place,
   topic: row.topic,
+  cancelledAt: row.cancelledAt?.toISOString() ?? null,
+  cancelReason: row.cancelReason,
+  sequence: row.sequence,
   attendance,
 });
 
@@ -153,7 +156,7 @@ export async function createSession(
   });
 }
 
-const auditSession = (
+export const auditSession = (
   tx: Parameters<typeof recordAudit>[0],
   actor: Actor,
   row: SessionRow,
@@ -161,6 +164,8 @@ const auditSession = (
     | 'course_session.created'
     | 'course_session.changed'
     | 'course_session.deleted'
+    | 'course_session.cancelled'
+    | 'course_session.reinstated'
     | 'course_session.attendance_recorded',
   data: Record<string, unknown> = {},
 ) =>
@@ -174,14 +179,14 @@ const auditSession = (
   });
 
 /** A session as it is now, with its attendance. */
-async function oneSession(db: Db, row: SessionRow): Promise<SessionView> {
+export async function oneSession(db: Db, row: SessionRow): Promise<SessionView> {
   const found = (await sessionsOf(db, [row.designId])).find((s) => s.id === row.id);
   if (!found) throw notFound('The session');
   return found;
 }
 
 /** A session the actor may change: its case must be theirs to work on (another HEI's is not found). */
-async function loadSession(db: Db, actor: Actor, sessionId: string) {
+export async function loadSession(db: Db, actor: Actor, sessionId: string) {
   const [row] = await db.select().from(courseSession).where(eq(courseSession.id, sessionId));
   if (!row) throw notFound('The session');
   await assertCaseAccess(db, actor, row.caseId, 'work');
@@ -198,7 +203,7 @@ export async function updateSession(
   await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(courseSession)
-      .set(input)
+      .set({ ...input, sequence: sql`${courseSession.sequence} + 1` })
       .where(eq(courseSession.id, row.id))
       .returning();
     if (updated) await auditSession(tx, actor, updated, 'course_session.changed');
@@ -222,6 +227,7 @@ export async function recordAttendance(
   input: typeof attendanceBody._output,
 ) {
   const row = await loadSession(db, actor, sessionId);
+  if (row.cancelledAt) throw conflict('The session was cancelled: give it after all to record who attended.');
   const participants = new Set((await participantsOfDesign(db, row.designId)).map((p) => p.id));
   const unknown = input.entries.filter((e) => !participants.has(e.participantId)).map((e) => e.participantId);
   if (unknown.length)

@@ -3,6 +3,7 @@ import {
   check,
   date,
   index,
+  integer,
   pgTable,
   primaryKey,
   text,
@@ -21,6 +22,7 @@ import type { AttendanceStatus } from './delivery.contract.ts';
 /**
  * A session of a course being given (a teaching day, a seminar, an online meeting): its day and Swedish local
  * times (a course in Sweden is scheduled in Swedish time whatever the browser's zone), where, and what.
+ * A cancelled session stays (with why), so calendars that imported it mark it cancelled rather than keep it.
  */
 export const courseSession = pgTable(
   'course_session',
@@ -42,6 +44,11 @@ export const courseSession = pgTable(
     topic: text('topic').notNull().default(''),
     createdBy: text('created_by').references(() => authUser.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: text('cancelled_by').references(() => authUser.id, { onDelete: 'set null' }),
+    cancelReason: text('cancel_reason').notNull().default(''),
+    /** Counts the changes since it was scheduled: calendars that imported it take a higher one as newer (RFC 5545). */
+    sequence: integer('sequence').notNull().default(0),
   },
   (t) => [
     index('course_session_design_idx').on(t.designId, t.day, t.startsAt),

@@ -83,9 +83,10 @@ export function FormModal({
  * What a dialog's submit does: the request; then a notice, the `refresh` queries fetched again and the dialog
  * closed. A failure stays in the dialog as `error` (with what was typed); `setError` is for the form's own checks.
  */
-export function useDialogAction(options: {
-  request: () => Promise<unknown>;
-  notice: string;
+export function useDialogAction<Result>(options: {
+  request: () => Promise<Result>;
+  /** The notice, or how to word it from what the request answered. */
+  notice: string | ((result: Result) => string);
   refresh: QueryKey;
   onDone: () => void;
 }) {
@@ -94,8 +95,8 @@ export function useDialogAction(options: {
   const [error, setError] = useState<string | null>(null);
   const mutation = useMutation({
     mutationFn: options.request,
-    onSuccess: async () => {
-      notify(options.notice);
+    onSuccess: async (result) => {
+      notify(typeof options.notice === 'string' ? options.notice : options.notice(result));
       await refetchAfterChange(queryClient, options.refresh);
       options.onDone();
     },

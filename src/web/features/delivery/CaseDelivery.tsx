@@ -1,4 +1,15 @@
-import { Button, Checkbox, Group, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  Radio,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,11 +25,13 @@ import {
   type AttendanceStatus,
   attendanceStatuses,
   type CaseDelivery as CaseDeliveryData,
+  cancelSession,
   caseCalendarHref,
   caseDeliveryQuery,
   createSession,
   deleteSession,
   recordAttendance,
+  reinstateSession,
   renewCaseCalendarLink,
   type SessionFields,
   type SessionView,
@@ -32,7 +45,36 @@ type Dialog =
   | { kind: 'new' }
   | { kind: 'edit'; session: SessionView }
   | { kind: 'attendance'; session: SessionView }
+  | { kind: 'cancel'; session: SessionView }
+  | { kind: 'reinstate'; session: SessionView }
   | { kind: 'delete'; session: SessionView };
+
+/** What may be done with a session: a cancelled one has no attendance, and may be given after all. */
+const actionsOf = (session: SessionView) =>
+  session.cancelledAt
+    ? (['reinstate', 'edit', 'delete'] as const)
+    : (['attendance', 'edit', 'cancel', 'delete'] as const);
+
+/** A session's content, and, when it was called off, that it was and why (the HEI's page and the portal). */
+export function SessionTopic({
+  session,
+}: {
+  session: Pick<SessionView, 'topic' | 'cancelledAt' | 'cancelReason'>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {session.topic}
+      {session.cancelledAt && (
+        <Text size="sm" fw={700} c="red.9">
+          {session.cancelReason
+            ? t('delivery.cancelledBecause', { reason: session.cancelReason })
+            : t('delivery.cancelled')}
+        </Text>
+      )}
+    </>
+  );
+}
 
 /** "Genomförande" on the case page: each approved design's sessions, who attended, and what the customer sees. */
 export function CaseDelivery({ caseId }: { caseId: string }) {
@@ -115,16 +157,20 @@ function CourseDelivery({ caseId, course }: { caseId: string; course: Course }) 
                 {s.startsAt}–{s.endsAt}
               </Table.Td>
               <Table.Td>{s.place}</Table.Td>
-              <Table.Td>{s.topic}</Table.Td>
               <Table.Td>
-                {s.attendance.length
-                  ? t('delivery.presentOf', { present: present(s), count: s.attendance.length })
-                  : t('delivery.notRecorded')}
+                <SessionTopic session={s} />
+              </Table.Td>
+              <Table.Td>
+                {s.cancelledAt
+                  ? t('delivery.cancelled')
+                  : s.attendance.length
+                    ? t('delivery.presentOf', { present: present(s), count: s.attendance.length })
+                    : t('delivery.notRecorded')}
               </Table.Td>
               {canWork && (
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
-                    {(['attendance', 'edit', 'delete'] as const).map((kind) => (
+                    {actionsOf(s).map((kind) => (
                       <Button
                         key={kind}
                         size="compact-xs"
@@ -198,6 +244,14 @@ function CourseDelivery({ caseId, course }: { caseId: string; course: Course }) 
           caseId={caseId}
           course={course}
           session={dialog.session}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {(dialog?.kind === 'cancel' || dialog?.kind === 'reinstate') && (
+        <CancellationModal
+          caseId={caseId}
+          session={dialog.session}
+          cancel={dialog.kind === 'cancel'}
           onClose={() => setDialog(null)}
         />
       )}
@@ -358,6 +412,61 @@ function AttendanceModal({
           </Group>
         </Radio.Group>
       ))}
+    </FormModal>
+  );
+}
+
+/** Calls a session off, with why, or gives a cancelled one after all; either way the participants may be told. */
+function CancellationModal({
+  caseId,
+  session,
+  cancel,
+  onClose,
+}: {
+  caseId: string;
+  session: SessionView;
+  cancel: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [reason, setReason] = useState('');
+  const [tell, setTell] = useState(true);
+  const day = format.date(session.day);
+  const save = useDialogAction({
+    request: () => (cancel ? cancelSession(session.id, reason, tell) : reinstateSession(session.id, tell)),
+    notice: ({ notified }) =>
+      t(cancel ? 'delivery.cancelledNotice' : 'delivery.reinstatedNotice', { count: notified }),
+    refresh: ['case', caseId],
+    onDone: onClose,
+  });
+  return (
+    <FormModal
+      title={t(cancel ? 'delivery.cancelTitle' : 'delivery.reinstateTitle', { day })}
+      submitLabel={t(cancel ? 'delivery.cancelConfirm' : 'delivery.reinstateConfirm')}
+      danger={cancel}
+      pending={save.pending}
+      error={save.error}
+      onClose={onClose}
+      onSubmit={save.run}
+    >
+      <Text size="sm">{t(cancel ? 'delivery.cancelIntro' : 'delivery.reinstateIntro')}</Text>
+      {cancel && (
+        <Textarea
+          label={t('delivery.cancelReason')}
+          value={reason}
+          maxLength={500}
+          autosize
+          minRows={2}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
+      )}
+      <Checkbox
+        label={t('delivery.notifyParticipants')}
+        description={t('delivery.notifyHint')}
+        checked={tell}
+        onChange={(e) => setTell(e.currentTarget.checked)}
+      />
     </FormModal>
   );
 }

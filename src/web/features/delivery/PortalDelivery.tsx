@@ -5,7 +5,7 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { ErrorAlert, Loading } from '../../ui/page.tsx';
 import { refetchAfterChange } from '../../ui/refetch.ts';
-import { AttendanceTable } from './CaseDelivery.tsx';
+import { AttendanceTable, SessionTopic } from './CaseDelivery.tsx';
 import { CourseCalendar } from './CourseCalendar.tsx';
 import { portalCalendarHref, portalDeliveryQuery, renewPortalCalendarLink } from './delivery.api.ts';
 
@@ -38,7 +38,9 @@ export function PortalDelivery({ caseId }: { caseId: string }) {
                   {s.startsAt}–{s.endsAt}
                 </Table.Td>
                 <Table.Td>{s.place}</Table.Td>
-                <Table.Td>{s.topic}</Table.Td>
+                <Table.Td>
+                  <SessionTopic session={s} />
+                </Table.Td>
               </Table.Tr>
             ))}
           </DataTable>

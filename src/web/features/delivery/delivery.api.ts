@@ -6,6 +6,7 @@ import {
   caseDeliverySchema,
   portalDeliverySchema,
   type SessionView,
+  sessionCancellationSchema,
   sessionSchema,
 } from '../../../features/delivery/delivery.contract.ts';
 import { api } from '../../api.ts';
@@ -29,6 +30,12 @@ export const updateSession = (sessionId: string, fields: SessionFields) =>
   api.put(`/api/sessions/${sessionId}`, fields, sessionSchema);
 
 export const deleteSession = (sessionId: string) => api.delete(`/api/sessions/${sessionId}`);
+
+/** Calls a session off (why, and whether to e-mail the participants), or gives it after all. */
+export const cancelSession = (sessionId: string, reason: string, notifyParticipants: boolean) =>
+  api.post(`/api/sessions/${sessionId}/cancel`, { reason, notifyParticipants }, sessionCancellationSchema);
+export const reinstateSession = (sessionId: string, notifyParticipants: boolean) =>
+  api.post(`/api/sessions/${sessionId}/reinstate`, { notifyParticipants }, sessionCancellationSchema);
 
 export const recordAttendance = (
   sessionId: string,

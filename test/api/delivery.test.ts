@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent } from '../../src/features/audit/audit.table.ts';
@@ -418,7 +418,10 @@ describe('sessions and attendance', () => {
     expect(cancelled.json().session.cancelledAt).toBeTruthy();
     expect((await cancel({})).statusCode).toBe(409);
     const { reference } = (await t.request('GET', `/api/cases/${s.caseId}`, s.as(s.coord))).json();
-    const notices = await t.db.select().from(outbox).where(eq(outbox.kind, 'session_cancelled'));
+    const notices = await t.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.kind, 'session_cancelled'), eq(outbox.toAddress, 'anna@stalverket.example')));
     expect(notices.map((m) => [m.toAddress, m.subject])).toEqual([
       [
         'anna@stalverket.example',
@@ -429,6 +432,21 @@ describe('sessions and attendance', () => {
       /^Hej Anna!\nTillfället i PLC för underhållet med .+ kl\. 09:00–16:00 är inställt\.\nOrsak: Läraren är sjuk; en ny tid kommer\./,
     );
     expect(notices[0]?.textBody).toContain('(Swedish time), is cancelled.\nReason: Läraren är sjuk');
+    // Stålverket's contact person, who passes the schedule on, hears of it in Lupp (and by e-mail)
+    const bell = (await t.request('GET', '/api/notifications', s.as(s.contact))).json();
+    expect(bell.items[0]).toMatchObject({
+      kind: 'session_cancelled',
+      title: `Inställt ${year}-03-10: PLC för underhållet (${reference}) / Cancelled: PLC för underhållet`,
+      link: `/portal/cases/${s.caseId}#portal-delivery`,
+      read: false,
+    });
+    const [toContact] = await t.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.kind, 'session_cancelled'), ne(outbox.toAddress, 'anna@stalverket.example')));
+    expect(toContact?.textBody).toMatch(
+      /har ställt in tillfället i PLC för underhållet .* kl\. 09:00–16:00\.\nOrsak: Läraren är sjuk/,
+    );
 
     // no attendance for it; the customer sees it marked; the calendar marks it cancelled under the same UID
     const attendance = await t.request(

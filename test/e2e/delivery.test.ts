@@ -76,7 +76,7 @@ describe('delivery: sessions and attendance', () => {
       .click();
     const cancel = page.getByRole('dialog', { name: /^Ställ in kurstillfället/ });
     await cancel.getByRole('textbox', { name: /^Orsak/ }).fill('Läraren är sjuk; ny tid kommer.');
-    await cancel.getByRole('checkbox', { name: 'Meddela deltagarna med e-post' }).waitFor();
+    await cancel.getByRole('checkbox', { name: 'Meddela deltagarna och kunden' }).waitFor();
     await expectNoAxeViolations(page);
     await cancel.getByRole('button', { name: 'Ställ in' }).click();
     // the welders have no e-mail addresses here

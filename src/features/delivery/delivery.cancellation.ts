@@ -3,8 +3,9 @@ import type { Db } from '../../db/client.ts';
 import { conflict } from '../../server/http/problem.ts';
 import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { enqueueMail } from '../mail/mail.service.ts';
+import { notify } from '../notifications/notifications.service.ts';
 import { participantsOfDesign } from '../participants/participants.service.ts';
-import type { Actor } from '../tenancy/tenancy.service.ts';
+import { type Actor, contactPeopleOf } from '../tenancy/tenancy.service.ts';
 import type { cancelSessionBody, reinstateSessionBody } from './delivery.contract.ts';
 import { courseForMail, type MailCourse, sessionTimes, spelledOut } from './delivery.reminders.ts';
 import { auditSession, loadSession, oneSession } from './delivery.service.ts';
@@ -17,7 +18,8 @@ type Change = 'cancelled' | 'reinstated';
  * Calls a session off (the teacher is ill, the room is lost). It stays in the schedule, marked with why, so
  * the customer sees it and calendars that imported the schedule mark it cancelled; the participants with an
  * e-mail address are told, unless the coordinator says not to. A session whose attendance was recorded took
- * place and cannot be cancelled; the participants are told only of a session today or later.
+ * place and cannot be cancelled. The participants, and the customer's contact people (in Lupp and by e-mail),
+ * are told only of a session today or later.
  */
 export async function cancelSession(
   db: Db,
@@ -54,17 +56,15 @@ export async function reinstateSession(
 async function change(
   db: Db,
   actor: Actor,
-  row: Session,
+  row: Session & { customerId: string },
   what: Change,
   input: { reason: string; notifyParticipants: boolean },
   publicUrl: string,
 ) {
-  const upcoming = row.day >= stockholmDate(new Date());
-  const recipients =
-    input.notifyParticipants && upcoming
-      ? (await participantsOfDesign(db, row.designId)).filter((p) => p.email)
-      : [];
-  const course = recipients.length ? await courseForMail(db, row, publicUrl) : null;
+  const tell = input.notifyParticipants && row.day >= stockholmDate(new Date());
+  const recipients = tell ? (await participantsOfDesign(db, row.designId)).filter((p) => p.email) : [];
+  const contacts = tell ? await contactPeopleOf(db, row.customerId) : [];
+  const course = tell ? await courseForMail(db, row, publicUrl) : null;
   await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(courseSession)
@@ -77,14 +77,25 @@ async function change(
       .where(eq(courseSession.id, row.id))
       .returning();
     if (!updated) return;
-    for (const p of recipients)
-      if (course)
+    if (course) {
+      for (const p of recipients)
         await enqueueMail(tx, {
           kind: `session_${what}`,
           to: p.email ?? '',
           subject: subjectOf(what, updated, course),
           text: textOf(what, updated, p.firstName, course),
         });
+      // the customer's contact people pass the schedule on: they hear of it too, in Lupp and by e-mail
+      await notify(tx, {
+        userIds: contacts,
+        kind: `session_${what}`,
+        title: subjectOf(what, updated, course),
+        link: `/portal/cases/${row.caseId}#portal-delivery`,
+        actorName: actor.name,
+        publicUrl,
+        text: contactText(what, updated, course),
+      });
+    }
     await auditSession(tx, actor, updated, `course_session.${what}`, {
       reason: input.reason || undefined,
       notified: recipients.length,
@@ -98,6 +109,29 @@ const subjectOf = (what: Change, session: Session, course: MailCourse) =>
   what === 'cancelled'
     ? `Inställt ${session.day}: ${course.title} (${course.reference}) / Cancelled: ${course.title}`
     : `Blir av ${session.day}: ${course.title} (${course.reference}) / Taking place: ${course.title}`;
+
+/** What the customer's contact people read: which session of which course, and why. */
+function contactText(what: Change, session: Session, course: MailCourse) {
+  const time = sessionTimes(session);
+  const sv =
+    what === 'cancelled'
+      ? `${course.hei} har ställt in tillfället i ${course.title} ${spelledOut(session.day, 'sv-SE')} kl. ${time}.`
+      : `Tillfället i ${course.title} ${spelledOut(session.day, 'sv-SE')} kl. ${time} blir av ändå, meddelar ${course.hei}.`;
+  const en =
+    what === 'cancelled'
+      ? `${course.hei} has cancelled the session of ${course.title} on ${spelledOut(session.day, 'en-GB')}, ${time} (Swedish time).`
+      : `The session of ${course.title} on ${spelledOut(session.day, 'en-GB')}, ${time} (Swedish time), takes place after all, ${course.hei} says.`;
+  const reason = session.cancelReason && {
+    sv: `Orsak: ${session.cancelReason}`,
+    en: `Reason: ${session.cancelReason}`,
+  };
+  return [
+    [sv, reason && reason.sv],
+    [en, reason && reason.en],
+  ]
+    .map((lines) => lines.filter(Boolean).join('\n'))
+    .join('\n\n');
+}
 
 /** The notice in Swedish, then English: which session, why, and the calendar link if there is one. */
 function textOf(what: Change, session: Session, firstName: string, course: MailCourse) {

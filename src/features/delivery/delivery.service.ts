@@ -189,8 +189,8 @@ export async function oneSession(db: Db, row: SessionRow): Promise<SessionView> 
 export async function loadSession(db: Db, actor: Actor, sessionId: string) {
   const [row] = await db.select().from(courseSession).where(eq(courseSession.id, sessionId));
   if (!row) throw notFound('The session');
-  await assertCaseAccess(db, actor, row.caseId, 'work');
-  return row;
+  const { customerId } = await assertCaseAccess(db, actor, row.caseId, 'work');
+  return { ...row, customerId };
 }
 
 export async function updateSession(

@@ -1954,9 +1954,9 @@ export const en: Translation = {
     reinstateTitle: 'Give the session of {{day}} after all',
     reinstateIntro: "The session takes place as planned, and the participants' calendars show it again.",
     reinstateConfirm: 'Give after all',
-    notifyParticipants: 'Tell the participants by e-mail',
+    notifyParticipants: 'Tell the participants and the customer',
     notifyHint:
-      'Participants with an e-mail address get a message in Swedish and English. Nothing is sent about a session that has already been.',
+      "Participants with an e-mail address get a message in Swedish and English, the customer's contact people one in Lupp and by e-mail. Nothing is sent about a session that has already been.",
     cancelledNotice_zero: 'The session is cancelled. No participant was e-mailed.',
     cancelledNotice_one: 'The session is cancelled. {{count}} participant was e-mailed.',
     cancelledNotice_other: 'The session is cancelled. {{count}} participants were e-mailed.',

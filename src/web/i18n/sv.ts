@@ -1957,9 +1957,9 @@ export const sv = {
     reinstateTitle: 'Ge kurstillfället {{day}} ändå',
     reinstateIntro: 'Tillfället blir av som det var planerat, och deltagarnas kalendrar visar det igen.',
     reinstateConfirm: 'Ge ändå',
-    notifyParticipants: 'Meddela deltagarna med e-post',
+    notifyParticipants: 'Meddela deltagarna och kunden',
     notifyHint:
-      'Deltagare med e-postadress får ett meddelande på svenska och engelska. Om ett tillfälle som redan har varit skickas inget.',
+      'Deltagare med e-postadress får ett meddelande på svenska och engelska, kundens kontaktpersoner ett i Lupp och med e-post. Om ett tillfälle som redan har varit skickas inget.',
     cancelledNotice_zero: 'Tillfället är inställt. Ingen deltagare fick e-post.',
     cancelledNotice_one: 'Tillfället är inställt. {{count}} deltagare fick e-post.',
     cancelledNotice_other: 'Tillfället är inställt. {{count}} deltagare fick e-post.',

@@ -50,6 +50,7 @@ import { tenancyRoutes } from '../features/tenancy/tenancy.routes.ts';
 import type { Config } from './config.ts';
 import { registerAuthGuard } from './http/auth-guard.ts';
 import { registerProblemHandlers, sendProblem } from './http/problem.ts';
+import { limitPublicRequests } from './http/rate-limit.ts';
 import type { App, Deps } from './http/types.ts';
 import { createJobs } from './jobs.ts';
 
@@ -133,6 +134,7 @@ export async function buildApp({ config, database, mailSender = null, logger = t
   app.addHook('onClose', () => jobs.stop());
   const deps: Deps = { config, database, auth, mailSender, jobs };
   registerAuthGuard(app, auth, database.db, config.publicUrl);
+  await limitPublicRequests(app, config.publicRequestsPerMinute);
 
   await app.register(fastifySwagger, {
     openapi: {

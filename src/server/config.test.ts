@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from './config.ts';
 describe('configuration', () => {
   it('has working defaults: port 3000 on loopback, embedded database in ./data, demo mode', () => {
     const config = loadConfig({ AUTH_SECRET: 'x'.repeat(32), LUPP_DATA_DIR: '.test-tmp/cfg' });
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, demo: true });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      demo: true,
+      publicRequestsPerMinute: 120,
+    });
     expect(config.publicUrl).toBe('http://localhost:3000');
   });
 
@@ -15,12 +21,14 @@ describe('configuration', () => {
         DATABASE_URL: 'mysql://x',
         SMTP_URL: 'mail.example.se',
         LOG_LEVEL: 'loud',
+        LUPP_PUBLIC_REQUESTS_PER_MINUTE: '-1',
       });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const message = (error as ConfigError).message;
-      for (const name of ['PORT', 'DATABASE_URL', 'SMTP_URL', 'LOG_LEVEL']) expect(message).toContain(name);
+      for (const name of ['PORT', 'DATABASE_URL', 'SMTP_URL', 'LOG_LEVEL', 'LUPP_PUBLIC_REQUESTS_PER_MINUTE'])
+        expect(message).toContain(name);
     }
   });
 

@@ -28,6 +28,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  LUPP_PUBLIC_REQUESTS_PER_MINUTE: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(0, 'must be 0 (no limit) or more')
+    .max(100_000)
+    .default(120),
   LUPP_INACTIVE_ACCOUNT_MONTHS: z.coerce
     .number()
     .int('must be a whole number of months')
@@ -54,6 +60,8 @@ export type Config = {
   logLevel: string;
   bodyLimitBytes: number;
   trustProxy: boolean;
+  /** Requests a minute one address may make to the public routes (/api/public/…), per process; 0: no limit. */
+  publicRequestsPerMinute: number;
   /**
    * Customers' accounts (no role at an HEI) unused this many months, and with no open case, are erased
    * after a warning by e-mail; null: kept until removed by a person.
@@ -111,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     trustProxy: e.TRUST_PROXY === 'true',
+    publicRequestsPerMinute: e.LUPP_PUBLIC_REQUESTS_PER_MINUTE,
     inactiveAccountMonths: e.LUPP_INACTIVE_ACCOUNT_MONTHS ?? null,
   };
 }

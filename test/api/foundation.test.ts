@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { createTestApp, type TestApp, testConfig } from '../support/app.ts';
 import { createOrganisation, createUser, type TestUser } from '../support/factories.ts';
 
 let t: TestApp;
@@ -41,6 +41,40 @@ describe('operations endpoints', () => {
     expect(given.json().requestId).toBe('trace-123');
     const made = await t.request('GET', '/healthz');
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('the public routes', () => {
+  it('take a limited number of requests a minute from one address; the rest are untouched', async () => {
+    const limited = await createTestApp({ config: testConfig({ LUPP_PUBLIC_REQUESTS_PER_MINUTE: '3' }) });
+    const feed = (remoteAddress = '203.0.113.7') =>
+      limited.app.inject({
+        method: 'GET',
+        url: '/api/public/course-calendars/no-such-feed-aaaaaaaaaaaa.ics',
+        remoteAddress,
+      });
+    try {
+      for (let i = 0; i < 3; i++) expect((await feed()).statusCode).toBe(404);
+      const refused = await feed();
+      expect(refused.statusCode).toBe(429);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.json()).toMatchObject({ code: 'rate_limited', status: 429 });
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      // another address is counted on its own; routes that need a session, and health checks, are not limited
+      expect((await feed('203.0.113.8')).statusCode).toBe(404);
+      for (let i = 0; i < 5; i++) {
+        expect(
+          (await limited.app.inject({ method: 'GET', url: '/healthz', remoteAddress: '203.0.113.7' }))
+            .statusCode,
+        ).toBe(200);
+        expect(
+          (await limited.app.inject({ method: 'GET', url: '/api/me', remoteAddress: '203.0.113.7' }))
+            .statusCode,
+        ).toBe(401);
+      }
+    } finally {
+      await limited.close();
+    }
   });
 });
 

@@ -14,6 +14,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LUPP_PERSONAL_DATA_KEY: 'dGVzdC1rZXktb2YtMzItYnl0ZXMtZm9yLWx1cHAtcG4=',
     LOG_LEVEL: 'silent',
     LUPP_DATA_DIR: '.test-tmp/data',
+    // tests call the public routes far more often than a person; the limit's own test turns it on
+    LUPP_PUBLIC_REQUESTS_PER_MINUTE: '0',
     ...overrides,
   });
 }

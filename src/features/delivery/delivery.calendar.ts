@@ -7,7 +7,7 @@ import { notFound } from '../../server/http/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertCaseAccess } from '../cases/cases.service.ts';
 import { designTitles } from '../design/design.service.ts';
-import { type Actor, organisationParty } from '../tenancy/tenancy.service.ts';
+import { type Actor, actingCustomer, organisationParty } from '../tenancy/tenancy.service.ts';
 import type { SessionView } from './delivery.contract.ts';
 import { calendarPath, caseDelivery, customerDelivery, sessionsOf } from './delivery.service.ts';
 import { courseCalendar, courseSession } from './delivery.table.ts';
@@ -90,7 +90,7 @@ export async function customerCalendar(db: Db, customerId: string, designId: str
  * Makes a new feed address for a course, which replaces the one before (say, when it was passed further than
  * meant). HEI staff who work on the case and the customer's contact people may; it is audited at the HEI.
  */
-export async function renewCalendarLink(db: Db, actor: Actor, designId: string, heiId: string) {
+async function renewCalendarLink(db: Db, actor: Actor, designId: string, heiId: string) {
   const token = randomBytes(18).toString('base64url');
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(courseCalendar).where(eq(courseCalendar.designId, designId));
@@ -111,6 +111,19 @@ export async function renewCalendarLink(db: Db, actor: Actor, designId: string, 
     });
   });
   return { path: calendarPath(token) };
+}
+
+/** A new feed address made by the HEI's staff who work on the case. */
+export async function renewCaseCalendarLink(db: Db, actor: Actor, caseId: string, designId: string) {
+  await assertCaseAccess(db, actor, caseId, 'work');
+  const { heiId } = await caseCalendar(db, actor, caseId, designId);
+  return renewCalendarLink(db, actor, designId, heiId);
+}
+
+/** A new feed address made by the customer's contact people, of a course on one of their cases. */
+export async function renewCustomerCalendarLink(db: Db, actor: Actor, designId: string) {
+  const { heiId } = await customerCalendar(db, actingCustomer(actor), designId);
+  return renewCalendarLink(db, actor, designId, heiId);
 }
 
 /** The course behind a feed address, as a calendar app fetches it; a replaced address is not found. */

@@ -121,13 +121,12 @@ function contactText(what: Change, session: Session, course: MailCourse) {
     what === 'cancelled'
       ? `${course.hei} has cancelled the session of ${course.title} on ${spelledOut(session.day, 'en-GB')}, ${time} (Swedish time).`
       : `The session of ${course.title} on ${spelledOut(session.day, 'en-GB')}, ${time} (Swedish time), takes place after all, ${course.hei} says.`;
-  const reason = session.cancelReason && {
-    sv: `Orsak: ${session.cancelReason}`,
-    en: `Reason: ${session.cancelReason}`,
-  };
+  const reason = session.cancelReason
+    ? { sv: `Orsak: ${session.cancelReason}`, en: `Reason: ${session.cancelReason}` }
+    : null;
   return [
-    [sv, reason && reason.sv],
-    [en, reason && reason.en],
+    [sv, reason?.sv],
+    [en, reason?.en],
   ]
     .map((lines) => lines.filter(Boolean).join('\n'))
     .join('\n\n');

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { fileName, sendFile } from '../../server/http/files.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
-import { assertCaseAccess } from '../cases/cases.service.ts';
 import { actingCustomer } from '../tenancy/tenancy.service.ts';
 import {
   type CalendarCourse,
@@ -11,7 +10,8 @@ import {
   courseIcs,
   customerCalendar,
   publicCalendar,
-  renewCalendarLink,
+  renewCaseCalendarLink,
+  renewCustomerCalendarLink,
 } from './delivery.calendar.ts';
 import { cancelSession, reinstateSession } from './delivery.cancellation.ts';
 import {
@@ -256,13 +256,8 @@ export async function deliveryRoutes(app: App, { database: { db }, config, jobs 
         response: { 200: calendarLinkSchema, ...problems(400, 401, 403, 404) },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const { caseId, designId } = request.params;
-      await assertCaseAccess(db, actor, caseId, 'work');
-      const { heiId } = await caseCalendar(db, actor, caseId, designId);
-      return renewCalendarLink(db, actor, designId, heiId);
-    },
+    async (request) =>
+      renewCaseCalendarLink(db, actorOf(request), request.params.caseId, request.params.designId),
   );
 
   app.get(
@@ -292,11 +287,7 @@ export async function deliveryRoutes(app: App, { database: { db }, config, jobs 
         response: { 200: calendarLinkSchema, ...problems(400, 401, 403, 404) },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const { heiId } = await customerCalendar(db, actingCustomer(actor), request.params.designId);
-      return renewCalendarLink(db, actor, request.params.designId, heiId);
-    },
+    async (request) => renewCustomerCalendarLink(db, actorOf(request), request.params.designId),
   );
 
   app.get(

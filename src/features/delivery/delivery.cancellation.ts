@@ -7,7 +7,7 @@ import { notify } from '../notifications/notifications.service.ts';
 import { participantsOfDesign } from '../participants/participants.service.ts';
 import { type Actor, contactPeopleOf } from '../tenancy/tenancy.service.ts';
 import type { cancelSessionBody, reinstateSessionBody } from './delivery.contract.ts';
-import { courseForMail, type MailCourse, sessionTimes, spelledOut } from './delivery.reminders.ts';
+import { courseForMail, type MailCourse, mailText, sessionTimes, spelledOut } from './delivery.reminders.ts';
 import { auditSession, loadSession, oneSession } from './delivery.service.ts';
 import { courseSession, sessionAttendance } from './delivery.table.ts';
 
@@ -121,15 +121,8 @@ function contactText(what: Change, session: Session, course: MailCourse) {
     what === 'cancelled'
       ? `${course.hei} has cancelled the session of ${course.title} on ${spelledOut(session.day, 'en-GB')}, ${time} (Swedish time).`
       : `The session of ${course.title} on ${spelledOut(session.day, 'en-GB')}, ${time} (Swedish time), takes place after all, ${course.hei} says.`;
-  const reason = session.cancelReason
-    ? { sv: `Orsak: ${session.cancelReason}`, en: `Reason: ${session.cancelReason}` }
-    : null;
-  return [
-    [sv, reason?.sv],
-    [en, reason?.en],
-  ]
-    .map((lines) => lines.filter(Boolean).join('\n'))
-    .join('\n\n');
+  const reason = session.cancelReason;
+  return mailText([sv, reason && `Orsak: ${reason}`], [en, reason && `Reason: ${reason}`]);
 }
 
 /** The notice in Swedish, then English: which session, why, and the calendar link if there is one. */
@@ -154,10 +147,7 @@ function textOf(what: Change, session: Session, firstName: string, course: MailC
     session.place && what === 'reinstated' && `Place: ${session.place}`,
     course.feed && `The whole schedule in your calendar: ${course.feed}`,
   ];
-  const paragraph = (lines: (string | false | null)[]) => lines.filter(Boolean).join('\n');
-  return [
-    paragraph(sv),
-    paragraph(en),
+  return mailText(sv, en, [
     `${course.hei} skickar meddelandet eftersom du är anmäld till utbildningen. / ${course.hei} sends this because you are a participant of the course.`,
-  ].join('\n\n');
+  ]);
 }

@@ -25,6 +25,10 @@ const hhmm = (time: string) => time.slice(0, 5);
 export const sessionTimes = (session: { startsAt: string; endsAt: string }) =>
   `${hhmm(session.startsAt)}–${hhmm(session.endsAt)}`;
 
+/** An e-mail's text: each block's lines (those left out are falsy), blocks apart by an empty line. */
+export const mailText = (...blocks: (string | false | null | undefined)[][]) =>
+  blocks.map((lines) => lines.filter(Boolean).join('\n')).join('\n\n');
+
 /**
  * Reminds the participants of tomorrow's sessions (Swedish calendar days) by e-mail: of the courses whose
  * HEI turned reminders on, each participant with an address, once per session and day. Returns how many
@@ -114,10 +118,7 @@ function reminderText(session: Session, firstName: string, course: MailCourse) {
     session.topic && `Content: ${session.topic}`,
     course.feed && `The whole schedule in your calendar: ${course.feed}`,
   ];
-  const paragraph = (lines: (string | null)[]) => lines.filter(Boolean).join('\n');
-  return [
-    paragraph(sv),
-    paragraph(en),
+  return mailText(sv, en, [
     `${course.hei} skickar påminnelsen eftersom du är anmäld till utbildningen. / ${course.hei} sends this reminder because you are a participant of the course.`,
-  ].join('\n\n');
+  ]);
 }

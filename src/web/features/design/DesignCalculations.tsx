@@ -20,7 +20,6 @@ export function DesignCalculations({ design }: { design: Design }) {
   const errorMessage = useErrorMessage();
   const { canCalculate, canApproveCalculation } = useDesignAccess();
   const calculations = useQuery(calculationsQuery(design.id));
-  // the Calculate button shows before the list has loaded: a fetch under way may predate the new version
   const refresh = () => refetchAfterChange(queryClient, calculationsQuery(design.id).queryKey);
   const make = useMutation({
     mutationFn: () => calculate(design.id),

@@ -100,7 +100,6 @@ function NewProposal({ caseId, design }: { caseId: string; design: Design }) {
     mutationFn: () => createProposal(caseId, { designId: design.id, language, validUntil }),
     onSuccess: async (p) => {
       notify(t('design.proposals.created', { version: p.version }));
-      // the form shows before the list has loaded: a fetch under way may predate the new proposal
       await refetchAfterChange(queryClient, proposalsQuery(caseId).queryKey);
     },
   });

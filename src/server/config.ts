@@ -67,6 +67,14 @@ export type Config = {
    * after a warning by e-mail; null: kept until removed by a person.
    */
   inactiveAccountMonths: number | null;
+  /**
+   * Tests only, never read from the environment: a cheaper password hash than better-auth's own (scrypt at
+   * N 16384), which is meant to be slow. The test suites create and sign in some 600 users a run.
+   */
+  passwordHasher?: {
+    hash: (password: string) => Promise<string>;
+    verify: (data: { hash: string; password: string }) => Promise<boolean>;
+  };
 };
 
 export class ConfigError extends Error {

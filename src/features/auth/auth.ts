@@ -30,6 +30,7 @@ export function createAuth(config: Config, db: Db) {
       // Lupp accounts are created by invitation (or by the demo seed), never by open sign-up.
       disableSignUp: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
+      ...(config.passwordHasher ? { password: config.passwordHasher } : {}),
     },
     user: {
       additionalFields: {

@@ -12,6 +12,8 @@ describe('configuration', () => {
       publicRequestsPerMinute: 120,
     });
     expect(config.publicUrl).toBe('http://localhost:3000');
+    // passwords are hashed at better-auth's own cost: only the tests' configuration sets a cheaper hasher
+    expect(config.passwordHasher).toBeUndefined();
   });
 
   it('names every bad variable at once', () => {

@@ -2,7 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent } from '../../src/features/audit/audit.table.ts';
-import { remindParticipants } from '../../src/features/delivery/delivery.reminders.ts';
+import { remindParticipants, spelledOut } from '../../src/features/delivery/delivery.reminders.ts';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { commercialSetUp, exampleProposal, signedAgreement } from '../support/commercial.ts';
@@ -80,6 +80,14 @@ describe('sessions and attendance', () => {
 
   it('schedules sessions of an approved design, in day and time order; refuses what is wrong', async () => {
     const url = `/api/cases/${s.caseId}/sessions`;
+    // no session yet: no schedule to send
+    const noSchedule = await t.request(
+      'POST',
+      `/api/cases/${s.caseId}/designs/${designId}/schedule-notice`,
+      s.as(s.coord, {}),
+    );
+    expect(noSchedule.statusCode).toBe(409);
+    expect(noSchedule.json().detail).toContain('no sessions from today on');
     const bad = async (body: object) => {
       const response = await t.request('POST', url, s.as(s.coord, session(body)));
       expect(response.statusCode, response.body).toBe(400);
@@ -432,6 +440,12 @@ describe('sessions and attendance', () => {
       /^Hej Anna!\nTillfället i PLC för underhållet med .+ kl\. 09:00–16:00 är inställt\.\nOrsak: Läraren är sjuk; en ny tid kommer\./,
     );
     expect(notices[0]?.textBody).toContain('(Swedish time), is cancelled.\nReason: Läraren är sjuk');
+    // the changed event goes along: opened, it marks the participant's copy (same UID, a higher SEQUENCE)
+    const attached = notices[0]?.calendar ?? '';
+    expect(attached).toMatch(/^METHOD:PUBLISH\r$/m);
+    expect(eventsOf(attached).map((e) => e.uid)).toEqual([`${id}@lupp`]);
+    expect(attached).toMatch(/^STATUS:CANCELLED\r$/m);
+    expect(sequenceOf(attached, `${id}@lupp`)).toBe(1);
     // Stålverket's contact person, who passes the schedule on, hears of it in Lupp (and by e-mail)
     const bell = (await t.request('GET', '/api/notifications', s.as(s.contact))).json();
     expect(bell.items[0]).toMatchObject({
@@ -506,6 +520,82 @@ describe('sessions and attendance', () => {
     const pastCancelled = await cancel({ reason: 'Blev aldrig av' }, s.coord, past.json().id);
     expect(pastCancelled.json().notified).toBe(0);
     for (const sessionId of [id, past.json().id])
+      await t.request('DELETE', `/api/sessions/${sessionId}`, s.as(s.coord));
+  });
+
+  it('e-mails the schedule with a calendar file to the participants not sent it, or to everyone again', async () => {
+    const url = `/api/cases/${s.caseId}/designs/${designId}/schedule-notice`;
+    const send = (body: object, as = s.coord) => t.request('POST', url, s.as(as, body));
+    expect((await send({}, s.manager)).statusCode).toBe(403);
+    expect((await send({}, s.outsider)).statusCode).toBe(404);
+    expect((await send({}, s.contact)).statusCode).toBe(403);
+    expect((await send({ to: 'someone' })).json().errors[0].field).toBe('body.to');
+    const unknown = `/api/cases/${s.caseId}/designs/${crypto.randomUUID()}/schedule-notice`;
+    expect((await t.request('POST', unknown, s.as(s.coord, {}))).statusCode).toBe(404);
+    const viewOf = async () =>
+      (await t.request('GET', `/api/cases/${s.caseId}/delivery`, s.as(s.coord))).json().designs[0];
+    expect((await viewOf()).scheduleNotice).toEqual({ withEmail: 1, notYetSent: 1, lastSentAt: null });
+
+    // a session called off, and one gone by, are not in the schedule sent
+    const add = async (body: object) =>
+      (await t.request('POST', `/api/cases/${s.caseId}/sessions`, s.as(s.coord, session(body)))).json().id;
+    const offId = await add({ day: `${year}-04-01` });
+    await t.request('POST', `/api/sessions/${offId}/cancel`, s.as(s.coord, { notifyParticipants: false }));
+    const pastId = await add({ day: '2021-05-05' });
+    const lastId = await add({
+      day: `${year}-04-02`,
+      startsAt: '13:00',
+      place: 'Sal 2',
+      topic: 'Avslutning',
+    });
+    const ahead = (await viewOf()).sessions.filter(
+      (x: { day: string; cancelledAt: string | null }) => x.day >= `${year}-01-01` && !x.cancelledAt,
+    );
+    expect(ahead.length).toBeGreaterThan(0);
+
+    const sent = await send({}, s.teacher);
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.json()).toEqual({ sent: 1 }); // Anna; Bo has no e-mail address
+    const { reference } = (await t.request('GET', `/api/cases/${s.caseId}`, s.as(s.coord))).json();
+    const notices = () => t.db.select().from(outbox).where(eq(outbox.kind, 'schedule_notice'));
+    const [notice] = await notices();
+    expect(notice).toMatchObject({
+      toAddress: 'anna@stalverket.example',
+      subject: `Schema: PLC för underhållet (${reference}) / Schedule: PLC för underhållet`,
+    });
+    expect(notice?.textBody).toMatch(
+      /^Hej Anna!\nVälkommen till PLC för underhållet med .+\. Utbildningen ges vid de här \d+ tillfällena:\n\n– /,
+    );
+    expect(notice?.textBody).toContain(
+      `– ${spelledOut(`${year}-04-02`, 'sv-SE')} kl. 13:00–16:00, Sal 2: Avslutning`,
+    );
+    expect(notice?.textBody).toContain(
+      `– ${spelledOut(`${year}-04-02`, 'en-GB')}, 13:00–16:00, Sal 2: Avslutning`,
+    );
+    expect(notice?.textBody).toContain(
+      'Open the attached file schema.ics to add the sessions to your calendar.',
+    );
+    const events = eventsOf(notice?.calendar ?? '');
+    expect(events.map((e) => e.uid).sort()).toEqual(ahead.map((x: { id: string }) => `${x.id}@lupp`).sort());
+    expect(events.map((e) => e.uid)).not.toContain(`${offId}@lupp`);
+    expect(events.map((e) => e.uid)).not.toContain(`${pastId}@lupp`);
+    expect(notice?.calendar).toMatch(/^METHOD:PUBLISH\r$/m);
+
+    const after = (await viewOf()).scheduleNotice;
+    expect(after).toMatchObject({ withEmail: 1, notYetSent: 0 });
+    expect(after.lastSentAt).toBeTruthy();
+    // nobody left who was not sent it: a clear 409, nothing sent; to everyone again (after a change) it goes
+    const again = await send({});
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toContain('was sent the schedule already');
+    expect((await send({ to: 'everyone' })).json()).toEqual({ sent: 1 });
+    expect(await notices()).toHaveLength(2);
+    const audited = await t.db.select().from(auditEvent).where(eq(auditEvent.action, 'course_schedule.sent'));
+    expect(audited.map((e) => e.data)).toEqual([
+      expect.objectContaining({ to: 'notYetSent', recipients: 1 }),
+      expect.objectContaining({ to: 'everyone', recipients: 1 }),
+    ]);
+    for (const sessionId of [offId, pastId, lastId])
       await t.request('DELETE', `/api/sessions/${sessionId}`, s.as(s.coord));
   });
 

@@ -66,6 +66,37 @@ describe('the outbox sender (SMTP_URL set)', () => {
     expect(row?.sentAt).toBeInstanceOf(Date);
   });
 
+  it('sends a calendar file along as schema.ics (text/calendar, METHOD:PUBLISH) when the e-mail has one', async () => {
+    const calendar = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:PUBLISH\r\nEND:VCALENDAR\r\n';
+    await enqueueMail(t.db, {
+      kind: 'test',
+      to: 'kalender@example.se',
+      subject: 'Schema',
+      text: 'Se bilagan.',
+      calendar,
+    });
+    await enqueueMail(t.db, {
+      kind: 'test',
+      to: 'utan@example.se',
+      subject: 'Inget schema',
+      text: 'Ingen bilaga.',
+    });
+    const sender = createMailSender(t.db, `smtp://127.0.0.1:${port}`, 'lupp@example.se', silentLog);
+    expect(await sender.deliverPending()).toBe(2);
+    await sender.stop();
+    const withFile = received.find((r) => r.to.includes('kalender@example.se'))?.raw ?? '';
+    expect(withFile).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=PUBLISH/i);
+    expect(withFile).toMatch(/filename=schema\.ics/);
+    expect(
+      Buffer.from(
+        withFile.split(/filename=schema\.ics\r?\n\r?\n/)[1]?.split(/\r?\n--/)[0] ?? '',
+        'base64',
+      ).toString(),
+    ).toContain('METHOD:PUBLISH');
+    const without = received.find((r) => r.to.includes('utan@example.se'))?.raw ?? '';
+    expect(without).not.toMatch(/text\/calendar/);
+  });
+
   it('blanks a body that holds a single-use link once it is sent, and only such a body', async () => {
     await enqueueMail(t.db, {
       kind: 'course_evaluation',

@@ -739,6 +739,8 @@ const scopedElsewhere: Record<string, string> = {
     'delivery.test.ts: workers of the case (managers 403); other HEIs 404',
   'PUT /api/cases/{caseId}/designs/{designId}/session-reminders':
     'delivery.test.ts: workers of the case (managers 403); other HEIs 404',
+  'POST /api/cases/{caseId}/designs/{designId}/schedule-notice':
+    'delivery.test.ts: workers of the case (managers and customers 403); other HEIs 404; a course not of the case 404',
   'GET /api/portal/delivery': "delivery.test.ts: the acting customer's own cases only; HEI staff 403",
   'GET /api/cases/{caseId}/designs/{designId}/calendar':
     'delivery.test.ts: readers of the case; other HEIs 404; customers 403',

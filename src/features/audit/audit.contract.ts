@@ -64,6 +64,7 @@ export const AUDIT_ACTIONS = [
   'course.updated',
   'course_calendar.link_created',
   'course_calendar.link_renewed',
+  'course_schedule.sent',
   'course_session.attendance_recorded',
   'course_session.cancelled',
   'course_session.changed',

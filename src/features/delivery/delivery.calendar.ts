@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { eq } from 'drizzle-orm';
-import ical, { ICalEventStatus } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../server/http/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -29,12 +29,14 @@ export type CalendarCourse = { title: string; hei: string; sessions: CalendarSes
  * time-zone rules. An event's UID is its session's id, so a calendar that imports the file again, or follows
  * the feed, moves a changed session instead of adding it twice.
  */
-export function courseIcs(course: CalendarCourse): string {
+export function courseIcs(course: CalendarCourse, options: { attached?: boolean } = {}): string {
   const calendar = ical({
     name: `${course.title} (${course.hei})`,
     prodId: { company: 'Lupp', product: 'Lupp', language: 'SV' },
     // calendar apps that follow the feed look again after this long
     ttl: 60 * 60,
+    // sent with an e-mail: published events (iTIP), which a mail program offers to add, not a meeting to answer
+    ...(options.attached ? { method: ICalCalendarMethod.PUBLISH } : {}),
   });
   // the zone's rules (VTIMEZONE) for the events' TZID; no calendar-wide zone, so DTSTAMP stays in UTC as
   // RFC 5545 asks (ical-generator writes it in the calendar's zone otherwise)

@@ -6,9 +6,10 @@ import { enqueueMail } from '../mail/mail.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { participantsOfDesign } from '../participants/participants.service.ts';
 import { type Actor, contactPeopleOf } from '../tenancy/tenancy.service.ts';
+import { courseIcs } from './delivery.calendar.ts';
 import type { cancelSessionBody, reinstateSessionBody } from './delivery.contract.ts';
 import { courseForMail, type MailCourse, mailText, sessionTimes, spelledOut } from './delivery.reminders.ts';
-import { auditSession, loadSession, oneSession } from './delivery.service.ts';
+import { auditSession, loadSession, oneSession, sessionView } from './delivery.service.ts';
 import { courseSession, sessionAttendance } from './delivery.table.ts';
 
 type Session = typeof courseSession.$inferSelect;
@@ -78,12 +79,19 @@ async function change(
       .returning();
     if (!updated) return;
     if (course) {
+      // the changed event, same UID and a higher SEQUENCE: a calendar that has the session marks it cancelled
+      // (or confirmed again) when the participant opens the file
+      const calendar = courseIcs(
+        { title: course.title, hei: course.hei, sessions: [sessionView(updated)] },
+        { attached: true },
+      );
       for (const p of recipients)
         await enqueueMail(tx, {
           kind: `session_${what}`,
           to: p.email ?? '',
           subject: subjectOf(what, updated, course),
           text: textOf(what, updated, p.firstName, course),
+          calendar,
         });
       // the customer's contact people pass the schedule on: they hear of it too, in Lupp and by e-mail
       await notify(tx, {

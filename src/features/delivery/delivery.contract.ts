@@ -41,6 +41,15 @@ export const cancelSessionBody = z.strictObject({
 /** Giving a cancelled session after all (it was called off by mistake, or the teacher recovered). */
 export const reinstateSessionBody = z.strictObject({ notifyParticipants: z.boolean().default(true) });
 
+/** E-mailing the course's schedule (with its calendar file) to the participants: all, or those not yet sent it. */
+export const scheduleNoticeBody = z.strictObject({
+  to: z.enum(['everyone', 'notYetSent']).default('notYetSent'),
+});
+
+export const scheduleNoticeResultSchema = z.object({
+  sent: z.number().int().describe('Participants e-mailed'),
+});
+
 export const attendanceSharingBody = z.strictObject({ shared: z.boolean() });
 export const sessionRemindersBody = z.strictObject({ on: z.boolean() });
 
@@ -86,6 +95,12 @@ export const caseDeliverySchema = z.object({
       calendarPath: z.string().nullable(),
       /** Participants with an e-mail address are reminded the day before each session. */
       remindersOn: z.boolean(),
+      /** The schedule e-mailed to the participants: who has an address, who has not been sent it, and when last. */
+      scheduleNotice: z.object({
+        withEmail: z.number().int(),
+        notYetSent: z.number().int(),
+        lastSentAt: z.iso.datetime().nullable(),
+      }),
       sessions: z.array(sessionSchema),
       participants: z.array(attendanceSummarySchema),
     }),

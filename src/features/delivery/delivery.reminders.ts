@@ -61,7 +61,11 @@ export type MailCourse = { title: string; hei: string; reference: string; feed: 
  * What an e-mail to a session's participants says of its course: title, HEI, the case's reference (in the
  * subject: the HEI's retention rule erases a participant's e-mails by it) and the calendar feed, if any.
  */
-export async function courseForMail(db: Db, session: Session, publicUrl: string): Promise<MailCourse> {
+export async function courseForMail(
+  db: Db,
+  session: Pick<Session, 'designId' | 'heiId' | 'caseId'>,
+  publicUrl: string,
+): Promise<MailCourse> {
   const [titles, hei, cases, tokens] = await Promise.all([
     designTitles(db, [session.designId]),
     organisationParty(db, session.heiId),

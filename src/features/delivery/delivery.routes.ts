@@ -23,12 +23,15 @@ import {
   createSessionBody,
   portalDeliverySchema,
   reinstateSessionBody,
+  scheduleNoticeBody,
+  scheduleNoticeResultSchema,
   sessionCancellationSchema,
   sessionRemindersBody,
   sessionSchema,
   updateSessionBody,
 } from './delivery.contract.ts';
 import { remindParticipants } from './delivery.reminders.ts';
+import { sendScheduleNotice } from './delivery.schedule-notice.ts';
 import {
   caseDelivery,
   createSession,
@@ -212,6 +215,24 @@ export async function deliveryRoutes(app: App, { database: { db }, config, jobs 
     async (request) => {
       const { caseId, designId } = request.params;
       return setSessionReminders(db, actorOf(request), caseId, designId, request.body.on);
+    },
+  );
+
+  app.post(
+    '/api/cases/:caseId/designs/:designId/schedule-notice',
+    {
+      schema: {
+        tags,
+        summary:
+          "E-mail the course's schedule from today on, with a calendar file, to its participants with an address: those not sent it yet, or everyone (409 when no session is ahead or nobody is left to send to)",
+        params: courseParams,
+        body: scheduleNoticeBody,
+        response: { 200: scheduleNoticeResultSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { caseId, designId } = request.params;
+      return sendScheduleNotice(db, actorOf(request), caseId, designId, request.body, config.publicUrl);
     },
   );
 

@@ -17,6 +17,7 @@ import {
   attendanceSharing,
   courseCalendar,
   courseSession,
+  scheduleNoticeSent,
   sessionAttendance,
   sessionReminders,
 } from './delivery.table.ts';
@@ -27,7 +28,7 @@ type Participant = Awaited<ReturnType<typeof participantsOfDesign>>[number];
 /** "09:00:00" as stored → "09:00" as written. */
 const hhmm = (time: string) => time.slice(0, 5);
 
-const sessionView = (row: SessionRow, attendance: SessionView['attendance'] = []): SessionView => ({
+export const sessionView = (row: SessionRow, attendance: SessionView['attendance'] = []): SessionView => ({
   id: row.id,
   designId: row.designId,
   day: row.day,
@@ -114,11 +115,12 @@ export async function caseDelivery(db: Db, actor: Actor, caseId: string) {
   // a design changed after its approval (approval taken back) keeps the sessions already scheduled in view
   const designs = all.filter((d) => d.status === 'approved' || sessions.some((s) => s.designId === d.id));
   const ids = designs.map((d) => d.id);
-  const [shared, reminded, participants, tokens] = await Promise.all([
+  const [shared, reminded, participants, tokens, noticesSent] = await Promise.all([
     ids.length ? db.select().from(attendanceSharing).where(inArray(attendanceSharing.designId, ids)) : [],
     ids.length ? db.select().from(sessionReminders).where(inArray(sessionReminders.designId, ids)) : [],
     Promise.all(designs.map((d) => participantsOfDesign(db, d.id))),
     calendarTokens(db, ids),
+    ids.length ? db.select().from(scheduleNoticeSent).where(inArray(scheduleNoticeSent.designId, ids)) : [],
   ]);
   return {
     designs: designs.map((d, i) => {
@@ -129,6 +131,10 @@ export async function caseDelivery(db: Db, actor: Actor, caseId: string) {
         attendanceSharedAt: shared.find((s) => s.designId === d.id)?.sharedAt.toISOString() ?? null,
         calendarPath: feedPath(tokens, d.id),
         remindersOn: reminded.some((r) => r.designId === d.id),
+        scheduleNotice: scheduleNoticeOf(
+          participants[i] ?? [],
+          noticesSent.filter((n) => n.designId === d.id),
+        ),
         sessions: own,
         participants: summaries(participants[i] ?? [], own),
       };
@@ -268,6 +274,21 @@ export const setAttendanceSharing = (
     off: (tx) => tx.delete(attendanceSharing).where(eq(attendanceSharing.designId, designId)),
     audit: shared ? 'attendance.shared' : 'attendance.unshared',
   });
+
+/** Of a course's participants with an e-mail address: how many were not sent the schedule, and when it was last. */
+function scheduleNoticeOf(participants: Participant[], sent: (typeof scheduleNoticeSent.$inferSelect)[]) {
+  const withEmail = participants.filter((p) => p.email);
+  const sentTo = new Set(sent.map((n) => n.participantId));
+  const last = sent.reduce<Date | null>(
+    (latest, n) => (!latest || n.sentAt > latest ? n.sentAt : latest),
+    null,
+  );
+  return {
+    withEmail: withEmail.length,
+    notYetSent: withEmail.filter((p) => !sentTo.has(p.id)).length,
+    lastSentAt: last?.toISOString() ?? null,
+  };
+}
 
 /** Turns on (or off) the e-mail reminders to the course's participants the day before each session. */
 export const setSessionReminders = (db: Db, actor: Actor, caseId: string, designId: string, on: boolean) =>

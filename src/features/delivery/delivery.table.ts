@@ -135,3 +135,22 @@ export const sessionReminderSent = pgTable(
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.participantId, t.day] })],
 );
+
+/**
+ * The course's schedule e-mailed to a participant (with its calendar file): when last, so the coordinator can
+ * send it to those added since, or to everyone again after a change.
+ */
+export const scheduleNoticeSent = pgTable(
+  'schedule_notice_sent',
+  {
+    designId: uuid('design_id')
+      .notNull()
+      .references(() => courseDesign.id, { onDelete: 'cascade' }),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participant.id, { onDelete: 'cascade' }),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+    sentBy: text('sent_by').references(() => authUser.id, { onDelete: 'set null' }),
+  },
+  (t) => [primaryKey({ columns: [t.designId, t.participantId] })],
+);

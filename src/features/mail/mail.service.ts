@@ -11,6 +11,8 @@ export type MailMessage = {
   text: string;
   /** Blank the text once it is sent (or has failed for good): it holds a link that must not stay by the address. */
   forgetBodyOnceSent?: boolean;
+  /** An iCalendar file (METHOD:PUBLISH) sent along as `schema.ics`: a calendar app adds or updates its events. */
+  calendar?: string;
 };
 
 /** What a forgotten body reads in the outbox. */
@@ -26,6 +28,7 @@ export async function enqueueMail(db: Pick<Db, 'insert'>, message: MailMessage):
     subject: message.subject,
     textBody: message.text,
     forgetBody: message.forgetBodyOnceSent ?? false,
+    calendar: message.calendar ?? null,
   });
 }
 
@@ -78,16 +81,31 @@ export function createMailSender(
       to_address: string;
       subject: string;
       text_body: string;
+      calendar: string | null;
       attempts: number;
     }>(sql`
       update ${outbox} set attempts = attempts + 1, next_attempt_at = now() + interval '1 minute' * power(2, attempts)
       where id in (
         select id from ${outbox} where status = 'pending' and next_attempt_at <= now()
         order by created_at limit 20 for update skip locked)
-      returning id, to_address, subject, text_body, attempts`);
+      returning id, to_address, subject, text_body, calendar, attempts`);
     for (const row of claimed.rows) {
       try {
-        await transport.sendMail({ from, to: row.to_address, subject: row.subject, text: row.text_body });
+        await transport.sendMail({
+          from,
+          to: row.to_address,
+          subject: row.subject,
+          text: row.text_body,
+          attachments: row.calendar
+            ? [
+                {
+                  filename: 'schema.ics',
+                  content: row.calendar,
+                  contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+                },
+              ]
+            : [],
+        });
         await db
           .update(outbox)
           .set({ status: 'sent', sentAt: new Date(), lastError: null, textBody: forgottenIfAsked })

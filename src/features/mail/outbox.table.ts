@@ -15,6 +15,8 @@ export const outbox = pgTable(
      * which is tied to nobody): it is blanked once the mail is sent or has failed for good.
      */
     forgetBody: boolean('forget_body').notNull().default(false),
+    /** An iCalendar file sent along (a course's schedule, a cancelled session), as `schema.ics`. */
+    calendar: text('calendar'),
     status: text('status', { enum: ['pending', 'sent', 'failed'] })
       .notNull()
       .default('pending'),

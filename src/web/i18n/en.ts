@@ -1056,6 +1056,9 @@ export const en: Translation = {
         link_created: 'Calendar link created',
         link_renewed: 'Calendar link replaced',
       },
+      course_schedule: {
+        sent: 'Schedule sent to the participants',
+      },
       course_session: {
         attendance_recorded: 'Attendance recorded',
         cancelled: 'Session cancelled',

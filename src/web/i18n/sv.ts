@@ -1054,6 +1054,9 @@ export const sv = {
         link_created: 'Kalenderlänk skapad',
         link_renewed: 'Kalenderlänk bytt',
       },
+      course_schedule: {
+        sent: 'Schemat skickat till deltagarna',
+      },
       course_session: {
         attendance_recorded: 'Närvaro registrerad',
         cancelled: 'Kurstillfälle inställt',

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { outbox } from '../../src/features/mail/outbox.table.ts';
 import { designateWelders, WELDING_CASE, WELDING_DESIGN, weldingChain } from './support/commercial.ts';
 import {
   expectEnglish,
@@ -22,7 +24,7 @@ const year = new Date().getUTCFullYear() + 1;
 beforeAll(async () => {
   chain = await weldingChain(journey.lupp, 'signed', { examination: 'Provsvetsning' });
   await designateWelders(journey.lupp, chain, [
-    ['Anna', null, '19850312-1231'],
+    ['Anna', 'anna.svetsare@stalverket.example', '19850312-1231'],
     ['Bo', null, '19780501-0050'],
   ]);
 }, 120_000);
@@ -79,8 +81,8 @@ describe('delivery: sessions and attendance', () => {
     await cancel.getByRole('checkbox', { name: 'Meddela deltagarna och kunden' }).waitFor();
     await expectNoAxeViolations(page);
     await cancel.getByRole('button', { name: 'Ställ in' }).click();
-    // the welders have no e-mail addresses here
-    await page.getByText('Tillfället är inställt. Ingen deltagare fick e-post.').first().waitFor();
+    // Anna has an e-mail address, Bo has none
+    await page.getByText('Tillfället är inställt. 1 deltagare fick e-post.').first().waitFor();
     const cancelled = sessions.getByRole('row', {
       name: /Repetition Inställt: Läraren är sjuk; ny tid kommer\. Inställt/,
     });
@@ -125,6 +127,40 @@ describe('delivery: sessions and attendance', () => {
     await page.getByText('Kalenderlänken är skapad.').first().waitFor();
     await section.getByRole('textbox', { name: `Kalenderlänk för ${WELDING_DESIGN}` }).waitFor();
     await expectNoAxeViolations(page);
+
+    // the kallelse: the schedule to the participants by e-mail, with a file for their calendars
+    const notice = section.getByTestId('schedule-notice');
+    await notice
+      .getByText('Schemat har inte skickats till deltagarna. 1 deltagare saknar e-postadress och får inget.')
+      .waitFor();
+    await notice.getByRole('button', { name: 'Skicka schemat till deltagarna…' }).click();
+    const send = page.getByRole('dialog', { name: 'Skicka schemat till deltagarna' });
+    expect(await send.getByRole('radio', { name: 'De som inte har fått schemat (1)' }).isChecked()).toBe(
+      true,
+    );
+    await expectNoAxeViolations(page);
+    await send.getByRole('button', { name: 'Skicka' }).click();
+    await page.getByText('Schemat skickades till 1 deltagare.').first().waitFor();
+    await notice
+      .getByText(/^Schemat skickades senast .*\. Alla deltagare med e-postadress har fått det\./)
+      .waitFor();
+    const [mail] = await journey.lupp.database.db
+      .select()
+      .from(outbox)
+      .where(
+        and(eq(outbox.kind, 'schedule_notice'), eq(outbox.toAddress, 'anna.svetsare@stalverket.example')),
+      );
+    // the two sessions ahead, not the cancelled one; the calendar link too
+    expect(mail?.calendar?.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    expect(mail?.textBody).toContain('/api/public/course-calendars/');
+    // again, to everyone: the one with nobody left to send to is not offered
+    await notice.getByRole('button', { name: 'Skicka schemat till deltagarna…' }).click();
+    expect(await send.getByRole('radio', { name: 'De som inte har fått schemat (0)' }).isDisabled()).toBe(
+      true,
+    );
+    expect(await send.getByRole('radio', { name: /^Alla med e-postadress \(1\)/ }).isChecked()).toBe(true);
+    await send.getByRole('button', { name: 'Avbryt' }).click();
+    await send.waitFor({ state: 'detached' });
 
     // the box follows the saved choice: it is ticked once the server has it
     const share = section.getByRole('checkbox', { name: 'Dela närvaron med kunden' });
@@ -190,6 +226,11 @@ describe('delivery: sessions and attendance', () => {
       .waitFor();
     await delivery.getByRole('checkbox', { name: 'Share the attendance with the customer' }).waitFor();
     await delivery.getByRole('textbox', { name: `Calendar link for ${WELDING_DESIGN}` }).waitFor();
+    await delivery
+      .getByTestId('schedule-notice')
+      .getByText(/^The schedule was last sent .*\. Every participant with an e-mail address has had it\./)
+      .waitFor();
+    await delivery.getByRole('button', { name: 'Send the schedule to the participants…' }).waitFor();
     expect(
       await delivery
         .getByRole('checkbox', { name: 'Remind the participants by e-mail the day before each session' })
@@ -228,4 +269,6 @@ const SWEDISH_DELIVERY_UI = [
   'Inställt',
   'Ställ in',
   'Ge ändå',
+  'Skicka schemat',
+  'Schemat skickades',
 ];

@@ -35,6 +35,7 @@ import {
   renewCaseCalendarLink,
   type SessionFields,
   type SessionView,
+  sendScheduleNotice,
   setAttendanceSharing,
   setSessionReminders,
   updateSession,
@@ -47,7 +48,8 @@ type Dialog =
   | { kind: 'attendance'; session: SessionView }
   | { kind: 'cancel'; session: SessionView }
   | { kind: 'reinstate'; session: SessionView }
-  | { kind: 'delete'; session: SessionView };
+  | { kind: 'delete'; session: SessionView }
+  | { kind: 'scheduleNotice' };
 
 /** What may be done with a session: a cancelled one has no attendance, and may be given after all. */
 const actionsOf = (session: SessionView) =>
@@ -196,6 +198,9 @@ function CourseDelivery({ caseId, course }: { caseId: string; course: Course }) 
           </Button>
         </Group>
       )}
+      {canWork && course.sessions.length > 0 && course.participants.length > 0 && (
+        <ScheduleNoticeStatus course={course} onSend={() => setDialog({ kind: 'scheduleNotice' })} />
+      )}
       {course.sessions.length > 0 && (
         <CourseCalendar
           title={course.title}
@@ -254,6 +259,9 @@ function CourseDelivery({ caseId, course }: { caseId: string; course: Course }) 
           cancel={dialog.kind === 'cancel'}
           onClose={() => setDialog(null)}
         />
+      )}
+      {dialog?.kind === 'scheduleNotice' && (
+        <ScheduleNoticeModal caseId={caseId} course={course} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === 'delete' && (
         <DeleteModal caseId={caseId} session={dialog.session} onClose={() => setDialog(null)} />
@@ -467,6 +475,79 @@ function CancellationModal({
         checked={tell}
         onChange={(e) => setTell(e.currentTarget.checked)}
       />
+    </FormModal>
+  );
+}
+
+/** Whether the participants were sent the schedule (the kallelse), and the button that sends it. */
+function ScheduleNoticeStatus({ course, onSend }: { course: Course; onSend: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { withEmail, notYetSent, lastSentAt } = course.scheduleNotice;
+  const withoutEmail = course.participants.length - withEmail;
+  if (!withEmail) return <Text size="sm">{t('delivery.scheduleNotice.noEmail')}</Text>;
+  return (
+    <Group gap="sm" align="center" data-testid="schedule-notice">
+      <Text size="sm">
+        {lastSentAt
+          ? `${t('delivery.scheduleNotice.lastSent', { when: format.dateTime(lastSentAt) })} ${
+              notYetSent
+                ? t('delivery.scheduleNotice.notYetSent', { count: notYetSent })
+                : t('delivery.scheduleNotice.allSent')
+            }`
+          : t('delivery.scheduleNotice.never')}
+        {withoutEmail > 0 && ` ${t('delivery.scheduleNotice.withoutEmail', { count: withoutEmail })}`}
+      </Text>
+      <Button variant="default" size="compact-sm" onClick={onSend}>
+        {t('delivery.scheduleNotice.action')}
+      </Button>
+    </Group>
+  );
+}
+
+/** E-mails the schedule with its calendar file: to those not sent it yet, or to everyone again after a change. */
+function ScheduleNoticeModal({
+  caseId,
+  course,
+  onClose,
+}: {
+  caseId: string;
+  course: Course;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { withEmail, notYetSent } = course.scheduleNotice;
+  const [to, setTo] = useState<'everyone' | 'notYetSent'>(notYetSent ? 'notYetSent' : 'everyone');
+  const send = useDialogAction({
+    request: () => sendScheduleNotice(caseId, course.designId, to),
+    notice: ({ sent }) => t('delivery.scheduleNotice.sentNotice', { count: sent }),
+    refresh: ['case', caseId],
+    onDone: onClose,
+  });
+  return (
+    <FormModal
+      title={t('delivery.scheduleNotice.title')}
+      submitLabel={t('delivery.scheduleNotice.send')}
+      pending={send.pending}
+      error={send.error}
+      onClose={onClose}
+      onSubmit={send.run}
+    >
+      <Text size="sm">{t('delivery.scheduleNotice.intro')}</Text>
+      <Radio.Group
+        label={t('delivery.scheduleNotice.to')}
+        value={to}
+        onChange={(value) => setTo(value as typeof to)}
+      >
+        <Stack gap="xs" mt={4}>
+          <Radio
+            value="notYetSent"
+            disabled={!notYetSent}
+            label={t('delivery.scheduleNotice.toNotYetSent', { count: notYetSent })}
+          />
+          <Radio value="everyone" label={t('delivery.scheduleNotice.toEveryone', { count: withEmail })} />
+        </Stack>
+      </Radio.Group>
     </FormModal>
   );
 }

@@ -6,6 +6,7 @@ import {
   caseDeliverySchema,
   portalDeliverySchema,
   type SessionView,
+  scheduleNoticeResultSchema,
   sessionCancellationSchema,
   sessionSchema,
 } from '../../../features/delivery/delivery.contract.ts';
@@ -47,6 +48,9 @@ export const setAttendanceSharing = (caseId: string, designId: string, shared: b
 
 export const setSessionReminders = (caseId: string, designId: string, on: boolean) =>
   api.put(`/api/cases/${caseId}/designs/${designId}/session-reminders`, { on }, caseDeliverySchema);
+
+export const sendScheduleNotice = (caseId: string, designId: string, to: 'everyone' | 'notYetSent') =>
+  api.post(`/api/cases/${caseId}/designs/${designId}/schedule-notice`, { to }, scheduleNoticeResultSchema);
 
 export const portalDeliveryQuery = (caseId: string) =>
   queryOptions({

@@ -590,13 +590,79 @@ describe('sessions and attendance', () => {
     expect(again.json().detail).toContain('was sent the schedule already');
     expect((await send({ to: 'everyone' })).json()).toEqual({ sent: 1 });
     expect(await notices()).toHaveLength(2);
-    const audited = await t.db.select().from(auditEvent).where(eq(auditEvent.action, 'course_schedule.sent'));
+    const audited = await t.db
+      .select()
+      .from(auditEvent)
+      .where(eq(auditEvent.action, 'course_schedule.sent'))
+      .orderBy(auditEvent.at);
     expect(audited.map((e) => e.data)).toEqual([
       expect.objectContaining({ to: 'notYetSent', recipients: 1 }),
       expect.objectContaining({ to: 'everyone', recipients: 1 }),
     ]);
     for (const sessionId of [offId, pastId, lastId])
       await t.request('DELETE', `/api/sessions/${sessionId}`, s.as(s.coord));
+  });
+
+  it('tells the participants and the customer of a changed session when asked, with the moved event', async () => {
+    const id = (
+      await t.request(
+        'POST',
+        `/api/cases/${s.caseId}/sessions`,
+        s.as(s.coord, session({ day: `${year}-05-05` })),
+      )
+    ).json().id;
+    const fields = (body: object) => {
+      const { designId: _, ...rest } = session(body);
+      return rest;
+    };
+    const change = (body: object) => t.request('PUT', `/api/sessions/${id}`, s.as(s.coord, fields(body)));
+    const silent = await change({ day: `${year}-05-06` });
+    expect(silent.json()).toMatchObject({ day: `${year}-05-06`, sequence: 1, notified: 0 });
+    const changedMails = () => t.db.select().from(outbox).where(eq(outbox.kind, 'session_changed'));
+    expect(await changedMails()).toEqual([]);
+
+    const told = await change({
+      day: `${year}-05-07`,
+      startsAt: '10:00',
+      place: 'Sal 3',
+      notifyParticipants: true,
+    });
+    expect(told.statusCode, told.body).toBe(200);
+    expect(told.json()).toMatchObject({ day: `${year}-05-07`, startsAt: '10:00', sequence: 2, notified: 1 });
+    const { reference } = (await t.request('GET', `/api/cases/${s.caseId}`, s.as(s.coord))).json();
+    const toAnna = (await changedMails()).find((m) => m.toAddress === 'anna@stalverket.example');
+    expect(toAnna?.subject).toBe(
+      `Ändrat tillfälle: PLC för underhållet (${reference}) / Session changed: PLC för underhållet`,
+    );
+    expect(toAnna?.textBody).toContain(
+      `är ändrat.\nNu: ${spelledOut(`${year}-05-07`, 'sv-SE')} kl. 10:00–16:00\nPlats: Sal 3`,
+    );
+    expect(toAnna?.textBody).toContain(`${spelledOut(`${year}-05-06`, 'sv-SE')} kl. 09:00–16:00 är ändrat.`);
+    expect(toAnna?.textBody).toContain(
+      `Now: ${spelledOut(`${year}-05-07`, 'en-GB')}, 10:00–16:00 (Swedish time)`,
+    );
+    const [moved] = eventsOf(toAnna?.calendar ?? '');
+    expect(moved).toMatchObject({
+      uid: `${id}@lupp`,
+      location: 'Sal 3',
+      start: `${year}-05-07T08:00:00.000Z`,
+    });
+    expect(sequenceOf(toAnna?.calendar ?? '', `${id}@lupp`)).toBe(2);
+    const bell = (await t.request('GET', '/api/notifications', s.as(s.contact))).json();
+    expect(bell.items[0]).toMatchObject({ kind: 'session_changed', title: toAnna?.subject });
+
+    // a called-off session edited stays called off: nobody is told it changed
+    await t.request('POST', `/api/sessions/${id}/cancel`, s.as(s.coord, { notifyParticipants: false }));
+    expect((await change({ place: 'Sal 4', notifyParticipants: true })).json()).toMatchObject({
+      place: 'Sal 4',
+      notified: 0,
+    });
+    await t.request('POST', `/api/sessions/${id}/reinstate`, s.as(s.coord, { notifyParticipants: false }));
+
+    // a session gone by, corrected for the record: nobody is told (moved into the past, people still had it)
+    expect((await change({ day: '2021-05-07', notifyParticipants: true })).json().notified).toBe(1);
+    expect((await change({ day: '2021-05-08', notifyParticipants: true })).json().notified).toBe(0);
+    await t.request('DELETE', `/api/sessions/${id}`, s.as(s.coord));
   });
 
   it('keeps a course in view with its sessions when its design is changed after approval', async () => {

@@ -292,7 +292,9 @@ describe('a competence-needs analysis', () => {
 });
 
 const auditOf = async (analysisId: string) =>
-  (await t.db.select().from(auditEvent).where(eq(auditEvent.subjectId, analysisId))).map((e) => ({
+  (
+    await t.db.select().from(auditEvent).where(eq(auditEvent.subjectId, analysisId)).orderBy(auditEvent.at)
+  ).map((e) => ({
     action: e.action,
     actor: e.actorUserId,
     data: e.data,

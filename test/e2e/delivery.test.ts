@@ -162,6 +162,22 @@ describe('delivery: sessions and attendance', () => {
     await send.getByRole('button', { name: 'Avbryt' }).click();
     await send.waitFor({ state: 'detached' });
 
+    // the test welding moves to another hall and starts earlier: the welders and Stålverket are told
+    await sessions
+      .getByRole('row', { name: /Provsvetsning/ })
+      .getByRole('button', { name: /^Ändra kurstillfället/ })
+      .click();
+    const edit = page.getByRole('dialog', { name: 'Ändra kurstillfälle' });
+    await edit.getByLabel('Börjar').fill('08:00');
+    await edit.getByRole('textbox', { name: 'Plats' }).fill('Svetslabbet, hus C');
+    expect(await edit.getByRole('checkbox', { name: 'Meddela deltagarna och kunden' }).isChecked()).toBe(
+      true,
+    );
+    await expectNoAxeViolations(page);
+    await edit.getByRole('button', { name: 'Spara' }).click();
+    await page.getByText('Kurstillfället är ändrat. 1 deltagare fick e-post.').first().waitFor();
+    await sessions.getByRole('row', { name: /08:00–16:00 Svetslabbet, hus C Provsvetsning/ }).waitFor();
+
     // the box follows the saved choice: it is ticked once the server has it
     const share = section.getByRole('checkbox', { name: 'Dela närvaron med kunden' });
     await share.click();
@@ -188,7 +204,7 @@ describe('delivery: sessions and attendance', () => {
     await expectHeading(page, WELDING_CASE);
     const section = page.getByRole('region', { name: 'Schema och närvaro' });
     const schedule = section.getByRole('table', { name: `Kurstillfällen i ${WELDING_DESIGN}` });
-    await schedule.getByRole('row', { name: /09:00–16:00 Svetslabbet, hus B Provsvetsning/ }).waitFor();
+    await schedule.getByRole('row', { name: /08:00–16:00 Svetslabbet, hus C Provsvetsning/ }).waitFor();
     await schedule
       .getByRole('row', { name: /Repetition Inställt: Läraren är sjuk; ny tid kommer\./ })
       .waitFor();

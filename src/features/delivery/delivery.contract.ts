@@ -20,10 +20,12 @@ export const createSessionBody = sessionFields
   .extend({ designId: z.uuid() })
   .refine((s) => s.endsAt > s.startsAt, { path: ['endsAt'], message: 'must be after the start' });
 
-export const updateSessionBody = sessionFields.refine((s) => s.endsAt > s.startsAt, {
-  path: ['endsAt'],
-  message: 'must be after the start',
-});
+export const updateSessionBody = sessionFields
+  .extend({
+    /** E-mail the participants (and tell the customer) of the change; for a session today or later only. */
+    notifyParticipants: z.boolean().default(false),
+  })
+  .refine((s) => s.endsAt > s.startsAt, { path: ['endsAt'], message: 'must be after the start' });
 
 export const attendanceBody = z.strictObject({
   entries: z
@@ -74,6 +76,11 @@ export type SessionView = z.infer<typeof sessionSchema>;
 export const sessionCancellationSchema = z.object({
   session: sessionSchema,
   notified: z.number().int().describe('Participants e-mailed (those with an address)'),
+});
+
+/** A session as changed, and how many participants were told by e-mail. */
+export const changedSessionSchema = sessionSchema.extend({
+  notified: z.number().int().describe('Participants e-mailed (0 unless notifyParticipants)'),
 });
 
 /** A participant's attendance over a course's sessions where it was recorded. */

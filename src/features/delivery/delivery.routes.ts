@@ -13,13 +13,14 @@ import {
   renewCaseCalendarLink,
   renewCustomerCalendarLink,
 } from './delivery.calendar.ts';
-import { cancelSession, reinstateSession } from './delivery.cancellation.ts';
+import { cancelSession, reinstateSession, updateSession } from './delivery.changes.ts';
 import {
   attendanceBody,
   attendanceSharingBody,
   calendarLinkSchema,
   cancelSessionBody,
   caseDeliverySchema,
+  changedSessionSchema,
   createSessionBody,
   portalDeliverySchema,
   reinstateSessionBody,
@@ -40,7 +41,6 @@ import {
   recordAttendance,
   setAttendanceSharing,
   setSessionReminders,
-  updateSession,
 } from './delivery.service.ts';
 
 const caseParams = z.object({ caseId: z.uuid() });
@@ -108,13 +108,23 @@ export async function deliveryRoutes(app: App, { database: { db }, config, jobs 
     {
       schema: {
         tags,
-        summary: 'Change a session (its attendance stays)',
+        summary:
+          'Change a session (its attendance stays); with notifyParticipants, the participants with an e-mail address and the customer are told',
         params: sessionParams,
         body: updateSessionBody,
-        response: { 200: sessionSchema, ...problems(400, 401, 403, 404) },
+        response: { 200: changedSessionSchema, ...problems(400, 401, 403, 404) },
       },
     },
-    async (request) => updateSession(db, actorOf(request), request.params.sessionId, request.body),
+    async (request) => {
+      const { session, notified } = await updateSession(
+        db,
+        actorOf(request),
+        request.params.sessionId,
+        request.body,
+        config.publicUrl,
+      );
+      return { ...session, notified };
+    },
   );
 
   app.delete(

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { conflict, notFound } from '../../server/http/problem.ts';
 import { stockholmDate } from '../../shared/stockholm-days.ts';
@@ -37,7 +37,7 @@ export async function sendScheduleNotice(
   const withEmail = (await participantsOfDesign(db, designId)).filter((p) => p.email);
   if (!withEmail.length) throw conflict('None of the participants has an e-mail address.');
   const sentBefore = new Set(
-    (await db.select().from(scheduleNoticeSent).where(sql`${scheduleNoticeSent.designId} = ${designId}`)).map(
+    (await db.select().from(scheduleNoticeSent).where(eq(scheduleNoticeSent.designId, designId))).map(
       (n) => n.participantId,
     ),
   );

@@ -11,7 +11,6 @@ import type {
   attendanceBody,
   createSessionBody,
   SessionView,
-  updateSessionBody,
 } from './delivery.contract.ts';
 import {
   attendanceSharing,
@@ -197,24 +196,6 @@ export async function loadSession(db: Db, actor: Actor, sessionId: string) {
   if (!row) throw notFound('The session');
   const { customerId } = await assertCaseAccess(db, actor, row.caseId, 'work');
   return { ...row, customerId };
-}
-
-export async function updateSession(
-  db: Db,
-  actor: Actor,
-  sessionId: string,
-  input: typeof updateSessionBody._output,
-) {
-  const row = await loadSession(db, actor, sessionId);
-  await db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(courseSession)
-      .set({ ...input, sequence: sql`${courseSession.sequence} + 1` })
-      .where(eq(courseSession.id, row.id))
-      .returning();
-    if (updated) await auditSession(tx, actor, updated, 'course_session.changed');
-  });
-  return oneSession(db, row);
 }
 
 export async function deleteSession(db: Db, actor: Actor, sessionId: string) {

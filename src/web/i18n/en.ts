@@ -1976,6 +1976,11 @@ export const en: Translation = {
     timeError: 'Give the start and the end; the end must be after the start.',
     addedNotice: 'The session is added.',
     changedNotice: 'The session is changed.',
+    changedToldNotice_zero: 'The session is changed. No participant was e-mailed.',
+    changedToldNotice_one: 'The session is changed. {{count}} participant was e-mailed.',
+    changedToldNotice_other: 'The session is changed. {{count}} participants were e-mailed.',
+    notifyChangeHint:
+      "Participants with an e-mail address get the new time and place in Swedish and English, with a calendar file that updates the session; the customer's contact people get a message. Nothing is sent about a session gone by.",
     deletedNotice: 'The session is removed.',
     deleteTitle: 'Remove the session {{day}}',
     deleteIntro: 'The attendance recorded for it is removed with it.',

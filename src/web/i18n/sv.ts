@@ -1979,6 +1979,11 @@ export const sv = {
     timeError: 'Ange start och slut; slutet måste vara efter starten.',
     addedNotice: 'Kurstillfället är tillagt.',
     changedNotice: 'Kurstillfället är ändrat.',
+    changedToldNotice_zero: 'Kurstillfället är ändrat. Ingen deltagare fick e-post.',
+    changedToldNotice_one: 'Kurstillfället är ändrat. {{count}} deltagare fick e-post.',
+    changedToldNotice_other: 'Kurstillfället är ändrat. {{count}} deltagare fick e-post.',
+    notifyChangeHint:
+      'Deltagare med e-postadress får den nya tiden och platsen på svenska och engelska, med en kalenderfil som uppdaterar tillfället; kundens kontaktpersoner får ett meddelande. Om ett tillfälle som redan har varit skickas inget.',
     deletedNotice: 'Kurstillfället är borttaget.',
     deleteTitle: 'Ta bort kurstillfället {{day}}',
     deleteIntro: 'Närvaron som registrerats för tillfället tas bort med det.',

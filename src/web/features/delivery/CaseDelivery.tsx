@@ -321,9 +321,20 @@ function SessionModal({
     place: session?.place ?? '',
     topic: session?.topic ?? '',
   });
+  // a called-off session stays called off when edited: there is no change to tell anyone of
+  const canTell = !!session && !session.cancelledAt;
+  const [tell, setTell] = useState(canTell);
   const save = useDialogAction({
-    request: () => (session ? updateSession(session.id, fields) : createSession(caseId, designId, fields)),
-    notice: t(session ? 'delivery.changedNotice' : 'delivery.addedNotice'),
+    request: async () =>
+      session
+        ? updateSession(session.id, fields, tell)
+        : { ...(await createSession(caseId, designId, fields)), notified: 0 },
+    notice: ({ notified }) =>
+      !session
+        ? t('delivery.addedNotice')
+        : tell
+          ? t('delivery.changedToldNotice', { count: notified })
+          : t('delivery.changedNotice'),
     refresh: ['case', caseId],
     onDone: onClose,
   });
@@ -356,6 +367,14 @@ function SessionModal({
       </Group>
       <TextInput label={t('delivery.place')} value={fields.place} onChange={set('place')} />
       <TextInput label={t('delivery.topic')} value={fields.topic} onChange={set('topic')} />
+      {canTell && (
+        <Checkbox
+          label={t('delivery.notifyParticipants')}
+          description={t('delivery.notifyChangeHint')}
+          checked={tell}
+          onChange={(e) => setTell(e.currentTarget.checked)}
+        />
+      )}
     </FormModal>
   );
 }

@@ -4,6 +4,7 @@ import {
   type AttendanceStatus,
   calendarLinkSchema,
   caseDeliverySchema,
+  changedSessionSchema,
   portalDeliverySchema,
   type SessionView,
   scheduleNoticeResultSchema,
@@ -27,8 +28,8 @@ export const caseDeliveryQuery = (caseId: string) =>
 export const createSession = (caseId: string, designId: string, fields: SessionFields) =>
   api.post(`/api/cases/${caseId}/sessions`, { designId, ...fields }, sessionSchema);
 
-export const updateSession = (sessionId: string, fields: SessionFields) =>
-  api.put(`/api/sessions/${sessionId}`, fields, sessionSchema);
+export const updateSession = (sessionId: string, fields: SessionFields, notifyParticipants: boolean) =>
+  api.put(`/api/sessions/${sessionId}`, { ...fields, notifyParticipants }, changedSessionSchema);
 
 export const deleteSession = (sessionId: string) => api.delete(`/api/sessions/${sessionId}`);
 

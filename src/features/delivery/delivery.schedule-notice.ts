@@ -42,13 +42,17 @@ export async function sendScheduleNotice(
     ),
   );
   const recipients = input.to === 'everyone' ? withEmail : withEmail.filter((p) => !sentBefore.has(p.id));
-  if (!recipients.length)
-    throw conflict('Every participant with an e-mail address was sent the schedule already.');
+  if (!recipients.length) throw nobodyLeft();
 
   const course = await courseForMail(db, { designId, heiId, caseId }, publicUrl);
   const calendar = courseIcs({ title: course.title, hei: course.hei, sessions: ahead }, { attached: true });
-  await db.transaction(async (tx) => {
-    for (const p of recipients)
+  return db.transaction(async (tx) => {
+    // each participant's sending is claimed in the transaction before the mail is queued: of two coordinators
+    // sending to those not yet sent it at the same moment, one sends and the other finds nobody left
+    const claimed = await claimSending(tx, input.to, designId, recipients, actor.userId);
+    const sending = recipients.filter((p) => claimed.has(p.id));
+    if (!sending.length) throw nobodyLeft();
+    for (const p of sending)
       await enqueueMail(tx, {
         kind: 'schedule_notice',
         to: p.email ?? '',
@@ -57,23 +61,44 @@ export async function sendScheduleNotice(
         text: noticeText(ahead, p.firstName, course),
         calendar,
       });
-    await tx
-      .insert(scheduleNoticeSent)
-      .values(recipients.map((p) => ({ designId, participantId: p.id, sentBy: actor.userId })))
-      .onConflictDoUpdate({
-        target: [scheduleNoticeSent.designId, scheduleNoticeSent.participantId],
-        set: { sentAt: sql`now()`, sentBy: actor.userId },
-      });
     await recordAudit(tx, {
       actor,
       organisationId: heiId,
       action: 'course_schedule.sent',
       subjectType: 'course_design',
       subjectId: designId,
-      data: { caseId, to: input.to, recipients: recipients.length, sessions: ahead.length },
+      data: { caseId, to: input.to, recipients: sending.length, sessions: ahead.length },
     });
+    return { sent: sending.length };
   });
-  return { sent: recipients.length };
+}
+
+const nobodyLeft = () => conflict('Every participant with an e-mail address was sent the schedule already.');
+
+/** Records the sending to these participants; to those not yet sent it, only where no sending is recorded. */
+async function claimSending(
+  tx: Db,
+  to: typeof scheduleNoticeBody._output.to,
+  designId: string,
+  participants: { id: string }[],
+  userId: string,
+) {
+  const rows = tx
+    .insert(scheduleNoticeSent)
+    // in one order, so that two sendings at once wait for each other rather than deadlock
+    .values(
+      participants
+        .map((p) => ({ designId, participantId: p.id, sentBy: userId }))
+        .sort((a, b) => a.participantId.localeCompare(b.participantId)),
+    );
+  const claimed =
+    to === 'everyone'
+      ? rows.onConflictDoUpdate({
+          target: [scheduleNoticeSent.designId, scheduleNoticeSent.participantId],
+          set: { sentAt: sql`now()`, sentBy: userId },
+        })
+      : rows.onConflictDoNothing();
+  return new Set((await claimed.returning({ id: scheduleNoticeSent.participantId })).map((r) => r.id));
 }
 
 /** One line a session: "onsdag 3 februari 2027 kl. 09:00–16:00, Sal A: Svetssymboler". */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startOfStockholmDay } from './stockholm-days.ts';
-import { isWorkingDay, workingDaysDeadline } from './working-days.ts';
+import { holidayOn, isWorkingDay, workingDaysDeadline } from './working-days.ts';
 
 describe('Swedish working days', () => {
   it('knows weekends, public holidays and the de facto days off', () => {
@@ -45,5 +45,13 @@ describe('Swedish working days', () => {
     expect(workingDaysDeadline(new Date('2026-11-29T23:30:00Z'), 1).toISOString()).toBe(
       '2026-12-01T23:00:00.000Z',
     );
+  });
+
+  it('names the holiday on a day, the eves taken off included, and nothing for a plain weekend', () => {
+    expect(holidayOn('2027-05-06')).toEqual({ sv: 'Kristi himmelsfärdsdag', en: 'Ascension Day' });
+    expect(holidayOn('2027-06-25')).toEqual({ sv: 'midsommarafton', en: 'Midsummer Eve' });
+    expect(holidayOn('2027-12-24')?.sv).toBe('julafton');
+    expect(holidayOn('2027-04-30')).toBeNull(); // valborgsmässoafton: a working day
+    expect(holidayOn('2027-06-05')).toBeNull(); // a Saturday
   });
 });

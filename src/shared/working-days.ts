@@ -7,13 +7,21 @@ import { STOCKHOLM, startOfStockholmDay, stockholmDate } from './stockholm-days.
  * Calendar days are those of Europe/Stockholm.
  */
 const holidays = new Holidays('SE', { timezone: STOCKHOLM });
+const inEnglish = new Holidays('SE', { timezone: STOCKHOLM, languages: ['en'] });
 
 export function isWorkingDay(isoDate: string): boolean {
   const weekday = new Date(`${isoDate}T12:00:00Z`).getUTCDay();
   if (weekday === 0 || weekday === 6) return false;
-  const found = holidays.isHoliday(new Date(`${isoDate}T12:00:00Z`));
-  if (!found) return true;
-  return !found.some((h) => h.type === 'public' || h.type === 'bank');
+  return !holidayOn(isoDate);
+}
+
+/** The public holiday (or the eve taken off) on a day, named in Swedish and English, e.g. "Kristi himmelsfärdsdag". */
+export function holidayOn(isoDate: string): { sv: string; en: string } | null {
+  const noon = new Date(`${isoDate}T12:00:00Z`);
+  const dayOff = (h: { type: string }) => h.type === 'public' || h.type === 'bank';
+  const sv = (holidays.isHoliday(noon) || []).find(dayOff)?.name;
+  if (!sv) return null;
+  return { sv, en: (inEnglish.isHoliday(noon) || []).find(dayOff)?.name ?? sv };
 }
 
 const nextDate = (isoDate: string) => {

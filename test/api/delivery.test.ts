@@ -667,6 +667,45 @@ describe('sessions and attendance', () => {
     await t.request('DELETE', `/api/sessions/${id}`, s.as(s.coord));
   });
 
+  it('schedules a weekly series in one go, passing over public holidays so the course gets the sessions asked for', async () => {
+    const create = (body: object) =>
+      t.request('POST', `/api/cases/${s.caseId}/sessions`, s.as(s.coord, session(body)));
+    for (const occurrences of [0, 53, 2.5]) {
+      const refused = await create({ day: '2030-05-16', occurrences });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors[0].field).toBe('body.occurrences');
+    }
+    // Thursdays in 2030: Kristi himmelsfärdsdag (30 May) and nationaldagen (6 June) fall on the fourth and fifth
+    const series = await create({ day: '2030-05-16', startsAt: '13:00', occurrences: 4 });
+    expect(series.statusCode, series.body).toBe(201);
+    const created = series.json();
+    expect([created.day, ...created.series.map((x: { day: string }) => x.day)]).toEqual([
+      '2030-05-16',
+      '2030-05-23',
+      '2030-06-13',
+      '2030-06-20',
+    ]);
+    expect(created.series[2]).toMatchObject({
+      startsAt: '13:00',
+      endsAt: '16:00',
+      place: 'Svetslabbet, hus B',
+    });
+    expect(created.holidaysSkipped).toEqual([
+      { day: '2030-05-30', name: { sv: 'Kristi himmelsfärdsdag', en: 'Ascension Day' } },
+      { day: '2030-06-06', name: { sv: 'nationaldagen', en: 'National Day' } },
+    ]);
+    const audited = await t.db
+      .select()
+      .from(auditEvent)
+      .where(eq(auditEvent.action, 'course_session.created'));
+    const ids = [created.id, ...created.series.map((x: { id: string }) => x.id)];
+    expect(audited.filter((e) => ids.includes(e.subjectId))).toHaveLength(4);
+    // one session, the default, has no series
+    const single = (await create({ day: '2030-05-30' })).json();
+    expect(single).toMatchObject({ day: '2030-05-30', series: [], holidaysSkipped: [] });
+    for (const id of [...ids, single.id]) await t.request('DELETE', `/api/sessions/${id}`, s.as(s.coord));
+  });
+
   it('keeps a course in view with its sessions when its design is changed after approval', async () => {
     const design = (await t.request('GET', `/api/designs/${designId}`, s.as(s.coord))).json();
     const changed = await t.request(

@@ -258,6 +258,24 @@ describe('delivery: sessions and attendance', () => {
       .waitFor();
     for (const section of [delivery, credentials]) await expectEnglish(page, SWEDISH_DELIVERY_UI, section);
     await expectNoAxeViolations(page);
+
+    // a weekly series in one go: four Thursdays of 2030, two holidays passed over, the series a fortnight longer
+    await delivery.getByRole('button', { name: 'Add a session…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a session' });
+    await dialog.getByLabel('Day').fill('2030-05-16');
+    await dialog.getByRole('textbox', { name: 'Content' }).fill('Weekly practice');
+    await dialog.getByRole('textbox', { name: 'Number of sessions, one a week' }).fill('4');
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page
+      .getByText(
+        '4 sessions are added, one a week. Holidays passed over: Ascension Day 30 May 2030, National Day 6 Jun 2030.',
+      )
+      .waitFor();
+    const weekly = delivery
+      .getByRole('table', { name: `Sessions of ${WELDING_DESIGN}` })
+      .getByRole('row', { name: /Weekly practice/ });
+    await expect.poll(() => weekly.count()).toBe(4);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -17,7 +17,14 @@ export const sessionFields = z.strictObject({
 });
 
 export const createSessionBody = sessionFields
-  .extend({ designId: z.uuid() })
+  .extend({
+    designId: z.uuid(),
+    /**
+     * How many sessions to schedule, a week apart on the same weekday and times (1: this day only). A week whose
+     * day is a public holiday (or midsommar-, jul- or nyårsafton) is passed over and the series goes a week further.
+     */
+    occurrences: z.int().min(1).max(52).default(1),
+  })
   .refine((s) => s.endsAt > s.startsAt, { path: ['endsAt'], message: 'must be after the start' });
 
 export const updateSessionBody = sessionFields
@@ -71,6 +78,14 @@ export const sessionSchema = z.object({
   attendance: z.array(z.object({ participantId: z.uuid(), status: z.enum(attendanceStatuses) })),
 });
 export type SessionView = z.infer<typeof sessionSchema>;
+
+/** A scheduled session, with the rest of its weekly series and the holidays passed over, if any. */
+export const createdSessionSchema = sessionSchema.extend({
+  series: z.array(sessionSchema),
+  holidaysSkipped: z.array(
+    z.object({ day: z.iso.date(), name: z.object({ sv: z.string(), en: z.string() }) }),
+  ),
+});
 
 /** A session called off or given after all, and how many participants were told by e-mail. */
 export const sessionCancellationSchema = z.object({

@@ -21,6 +21,7 @@ import {
   cancelSessionBody,
   caseDeliverySchema,
   changedSessionSchema,
+  createdSessionSchema,
   createSessionBody,
   portalDeliverySchema,
   reinstateSessionBody,
@@ -93,10 +94,11 @@ export async function deliveryRoutes(app: App, { database: { db }, config, jobs 
     {
       schema: {
         tags,
-        summary: 'Schedule a session of an approved design (a day, Swedish local times, place and topic)',
+        summary:
+          'Schedule a session of an approved design (a day, Swedish local times, place and topic), or a weekly series of them',
         params: caseParams,
         body: createSessionBody,
-        response: { 201: sessionSchema, ...problems(400, 401, 403, 404) },
+        response: { 201: createdSessionSchema, ...problems(400, 401, 403, 404) },
       },
     },
     async (request, reply) =>

@@ -1,6 +1,7 @@
 import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
+import { holidayOn } from '../../shared/working-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertCaseAccess, casesForCustomer } from '../cases/cases.service.ts';
 import { designTitles, listDesigns } from '../design/design.service.ts';
@@ -150,15 +151,40 @@ export async function createSession(
   const access = await assertCaseAccess(db, actor, caseId, 'work');
   if (!(await approvedDesigns(db, actor, caseId)).some((d) => d.id === input.designId))
     throw invalid([{ field: 'body.designId', message: 'is not an approved design of this case' }]);
+  const { occurrences, ...fields } = input;
+  const { days, holidaysSkipped } = weeklySeries(fields.day, occurrences);
   return db.transaction(async (tx) => {
-    const [row] = await tx
+    const rows = await tx
       .insert(courseSession)
-      .values({ ...input, heiId: access.heiId, caseId, createdBy: actor.userId })
+      .values(days.map((day) => ({ ...fields, day, heiId: access.heiId, caseId, createdBy: actor.userId })))
       .returning();
-    if (!row) throw new AppError(500, 'internal_error', 'the session was not written');
-    await auditSession(tx, actor, row, 'course_session.created');
-    return sessionView(row);
+    rows.sort((a, b) => a.day.localeCompare(b.day));
+    const [first, ...rest] = rows;
+    if (!first) throw new AppError(500, 'internal_error', 'the session was not written');
+    for (const row of rows) await auditSession(tx, actor, row, 'course_session.created');
+    return { ...sessionView(first), series: rest.map((row) => sessionView(row)), holidaysSkipped };
   });
+}
+
+const weekLater = (isoDate: string) => {
+  const d = new Date(`${isoDate}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 7);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * The days of `count` weekly sessions from `first` (which is kept even on a holiday: the coordinator chose it);
+ * a later week whose day is a holiday is passed over, so the course still gets the sessions asked for.
+ */
+function weeklySeries(first: string, count: number) {
+  const days = [first];
+  const holidaysSkipped: { day: string; name: { sv: string; en: string } }[] = [];
+  for (let day = weekLater(first); days.length < count; day = weekLater(day)) {
+    const holiday = holidayOn(day);
+    if (holiday) holidaysSkipped.push({ day, name: holiday });
+    else days.push(day);
+  }
+  return { days, holidaysSkipped };
 }
 
 export const auditSession = (

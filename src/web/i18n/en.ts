@@ -1975,6 +1975,12 @@ export const en: Translation = {
     dayError: 'Choose the day.',
     timeError: 'Give the start and the end; the end must be after the start.',
     addedNotice: 'The session is added.',
+    addedSeriesNotice_one: '{{count}} session is added.',
+    addedSeriesNotice_other: '{{count}} sessions are added, one a week.',
+    holidaysSkipped: 'Holidays passed over: {{days}}.',
+    occurrences: 'Number of sessions, one a week',
+    occurrencesHint:
+      'The same weekday and times every week. A week whose day is a public holiday (or Midsummer, Christmas or New Year’s Eve) is passed over, and the series goes on a week longer.',
     changedNotice: 'The session is changed.',
     changedToldNotice_zero: 'The session is changed. No participant was e-mailed.',
     changedToldNotice_one: 'The session is changed. {{count}} participant was e-mailed.',

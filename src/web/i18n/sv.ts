@@ -1978,6 +1978,12 @@ export const sv = {
     dayError: 'Välj dagen.',
     timeError: 'Ange start och slut; slutet måste vara efter starten.',
     addedNotice: 'Kurstillfället är tillagt.',
+    addedSeriesNotice_one: '{{count}} kurstillfälle är tillagt.',
+    addedSeriesNotice_other: '{{count}} kurstillfällen är tillagda, ett i veckan.',
+    holidaysSkipped: 'Helgdagar som hoppades över: {{days}}.',
+    occurrences: 'Antal tillfällen, ett i veckan',
+    occurrencesHint:
+      'Samma veckodag och tider varje vecka. En vecka då dagen är en helgdag (eller midsommar-, jul- eller nyårsafton) hoppas över, och serien fortsätter en vecka till.',
     changedNotice: 'Kurstillfället är ändrat.',
     changedToldNotice_zero: 'Kurstillfället är ändrat. Ingen deltagare fick e-post.',
     changedToldNotice_one: 'Kurstillfället är ändrat. {{count}} deltagare fick e-post.',

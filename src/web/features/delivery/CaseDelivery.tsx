@@ -2,6 +2,7 @@ import {
   Button,
   Checkbox,
   Group,
+  NumberInput,
   Radio,
   Stack,
   Table,
@@ -313,7 +314,7 @@ function SessionModal({
   session?: SessionView;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [fields, setFields] = useState<SessionFields>({
     day: session?.day ?? '',
     startsAt: session?.startsAt ?? '09:00',
@@ -324,17 +325,30 @@ function SessionModal({
   // a called-off session stays called off when edited: there is no change to tell anyone of
   const canTell = !!session && !session.cancelledAt;
   const [tell, setTell] = useState(canTell);
+  const [occurrences, setOccurrences] = useState(1);
+  const format = useFormat();
+  const language = i18n.language === 'en' ? 'en' : 'sv';
   const save = useDialogAction({
     request: async () =>
       session
-        ? updateSession(session.id, fields, tell)
-        : { ...(await createSession(caseId, designId, fields)), notified: 0 },
-    notice: ({ notified }) =>
-      !session
-        ? t('delivery.addedNotice')
-        : tell
+        ? { ...(await updateSession(session.id, fields, tell)), series: [], holidaysSkipped: [] }
+        : { ...(await createSession(caseId, designId, fields, occurrences)), notified: 0 },
+    notice: ({ notified, series, holidaysSkipped }) =>
+      session
+        ? tell
           ? t('delivery.changedToldNotice', { count: notified })
-          : t('delivery.changedNotice'),
+          : t('delivery.changedNotice')
+        : [
+            series.length
+              ? t('delivery.addedSeriesNotice', { count: series.length + 1 })
+              : t('delivery.addedNotice'),
+            holidaysSkipped.length > 0 &&
+              t('delivery.holidaysSkipped', {
+                days: holidaysSkipped.map((h) => `${h.name[language]} ${format.date(h.day)}`).join(', '),
+              }),
+          ]
+            .filter(Boolean)
+            .join(' '),
     refresh: ['case', caseId],
     onDone: onClose,
   });
@@ -367,6 +381,18 @@ function SessionModal({
       </Group>
       <TextInput label={t('delivery.place')} value={fields.place} onChange={set('place')} />
       <TextInput label={t('delivery.topic')} value={fields.topic} onChange={set('topic')} />
+      {!session && (
+        <NumberInput
+          label={t('delivery.occurrences')}
+          description={t('delivery.occurrencesHint')}
+          min={1}
+          max={52}
+          allowDecimal={false}
+          clampBehavior="strict"
+          value={occurrences}
+          onChange={(v) => setOccurrences(typeof v === 'number' && v >= 1 ? v : 1)}
+        />
+      )}
       {canTell && (
         <Checkbox
           label={t('delivery.notifyParticipants')}

@@ -5,6 +5,7 @@ import {
   calendarLinkSchema,
   caseDeliverySchema,
   changedSessionSchema,
+  createdSessionSchema,
   portalDeliverySchema,
   type SessionView,
   scheduleNoticeResultSchema,
@@ -25,8 +26,9 @@ export const caseDeliveryQuery = (caseId: string) =>
     queryFn: ({ signal }) => api.get(`/api/cases/${caseId}/delivery`, caseDeliverySchema, signal),
   });
 
-export const createSession = (caseId: string, designId: string, fields: SessionFields) =>
-  api.post(`/api/cases/${caseId}/sessions`, { designId, ...fields }, sessionSchema);
+/** Schedules a session, or `occurrences` of them a week apart (holidays passed over). */
+export const createSession = (caseId: string, designId: string, fields: SessionFields, occurrences = 1) =>
+  api.post(`/api/cases/${caseId}/sessions`, { designId, ...fields, occurrences }, createdSessionSchema);
 
 export const updateSession = (sessionId: string, fields: SessionFields, notifyParticipants: boolean) =>
   api.put(`/api/sessions/${sessionId}`, { ...fields, notifyParticipants }, changedSessionSchema);

@@ -112,11 +112,12 @@ describe('sessions and attendance', () => {
     );
     expect(later.statusCode, later.body).toBe(201);
     second = later.json().id;
-    const earlier = await t.request('POST', url, s.as(s.coord, session({})));
+    const earlier = await t.request('POST', url, s.as(s.coord, session({ teacher: ' Lektor i automation ' })));
     expect(earlier.json()).toMatchObject({
       startsAt: '09:00',
       endsAt: '16:00',
       place: 'Svetslabbet, hus B',
+      teacher: 'Lektor i automation',
       attendance: [],
     });
     first = earlier.json().id;
@@ -125,6 +126,12 @@ describe('sessions and attendance', () => {
       'Introduktion',
       'Provsvetsning',
     ]);
+    expect(delivery.designs[0].sessions.map((x: { teacher: string }) => x.teacher)).toEqual([
+      'Lektor i automation',
+      '',
+    ]);
+    // the design's teachers, offered when a session is scheduled
+    expect(delivery.designs[0].teachers).toEqual(['Lektor i automation', 'Professor i reglerteknik']);
   });
 
   it('records who attended, corrects it, and sums it per participant', async () => {
@@ -211,6 +218,7 @@ describe('sessions and attendance', () => {
         endsAt: '16:00',
         place: 'Svetslabbet, hus B',
         topic: 'Introduktion',
+        teacher: 'Lektor i automation',
         cancelledAt: null,
         cancelReason: '',
         sequence: 0,
@@ -255,6 +263,10 @@ describe('sessions and attendance', () => {
     expect(response.headers['content-type']).toBe('text/calendar; charset=utf-8');
     expect(response.headers['content-disposition']).toContain(
       `filename*=UTF-8''${encodeURIComponent('PLC-för-underhållet-schema.ics')}`,
+    );
+    // the session's teacher in its description (lines unfolded: long ones continue after a CRLF and a space)
+    expect(response.body.replaceAll('\r\n ', '')).toContain(
+      'DESCRIPTION:Introduktion\\nLärare / Teacher: Lektor i automation\\n',
     );
     // Swedish local time: 09:00 in February is 08:00 UTC, 13:00 in June (summer time) is 11:00 UTC
     const expected = [
@@ -368,7 +380,10 @@ describe('sessions and attendance', () => {
     expect(mails[0]?.textBody).toContain(
       `Hej Anna!\nI morgon, ${weekday} 3 februari ${year}, kl. 09:00–16:00,`,
     );
-    expect(mails[0]?.textBody).toContain('Plats: Svetslabbet, hus B\nInnehåll: Introduktion');
+    expect(mails[0]?.textBody).toContain(
+      'Plats: Svetslabbet, hus B\nInnehåll: Introduktion\nLärare: Lektor i automation',
+    );
+    expect(mails[0]?.textBody).toContain('Content: Introduktion\nTeacher: Lektor i automation');
     // the calendar link made above goes with it
     expect(mails[0]?.textBody).toMatch(
       /Hela schemat i din kalender: https:\/\/lupp\.test\/api\/public\/course-calendars\//,

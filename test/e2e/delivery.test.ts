@@ -162,7 +162,8 @@ describe('delivery: sessions and attendance', () => {
     await send.getByRole('button', { name: 'Avbryt' }).click();
     await send.waitFor({ state: 'detached' });
 
-    // the test welding moves to another hall and starts earlier: the welders and Stålverket are told
+    // the test welding moves to another hall, starts earlier and gets its teacher (one of the design's, offered
+    // as she types): the welders and Stålverket are told
     await sessions
       .getByRole('row', { name: /Provsvetsning/ })
       .getByRole('button', { name: /^Ändra kurstillfället/ })
@@ -170,13 +171,22 @@ describe('delivery: sessions and attendance', () => {
     const edit = page.getByRole('dialog', { name: 'Ändra kurstillfälle' });
     await edit.getByLabel('Börjar').fill('08:00');
     await edit.getByRole('textbox', { name: 'Plats' }).fill('Svetslabbet, hus C');
+    const teacher = edit.getByRole('combobox', { name: 'Lärare' });
+    expect(
+      await edit
+        .locator(`datalist#${await teacher.getAttribute('list')} option`)
+        .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)),
+    ).toEqual(['Lektor i svetsteknik', 'Professor i materialteknik']);
+    await teacher.fill('Lektor i svetsteknik');
     expect(await edit.getByRole('checkbox', { name: 'Meddela deltagarna och kunden' }).isChecked()).toBe(
       true,
     );
     await expectNoAxeViolations(page);
     await edit.getByRole('button', { name: 'Spara' }).click();
     await page.getByText('Kurstillfället är ändrat. 1 deltagare fick e-post.').first().waitFor();
-    await sessions.getByRole('row', { name: /08:00–16:00 Svetslabbet, hus C Provsvetsning/ }).waitFor();
+    await sessions
+      .getByRole('row', { name: /08:00–16:00 Svetslabbet, hus C Provsvetsning Lärare: Lektor i svetsteknik/ })
+      .waitFor();
 
     // the box follows the saved choice: it is ticked once the server has it
     const share = section.getByRole('checkbox', { name: 'Dela närvaron med kunden' });
@@ -204,7 +214,9 @@ describe('delivery: sessions and attendance', () => {
     await expectHeading(page, WELDING_CASE);
     const section = page.getByRole('region', { name: 'Schema och närvaro' });
     const schedule = section.getByRole('table', { name: `Kurstillfällen i ${WELDING_DESIGN}` });
-    await schedule.getByRole('row', { name: /08:00–16:00 Svetslabbet, hus C Provsvetsning/ }).waitFor();
+    await schedule
+      .getByRole('row', { name: /08:00–16:00 Svetslabbet, hus C Provsvetsning Lärare: Lektor i svetsteknik/ })
+      .waitFor();
     await schedule
       .getByRole('row', { name: /Repetition Inställt: Läraren är sjuk; ny tid kommer\./ })
       .waitFor();

@@ -20,7 +20,7 @@ const CANCELLED_PREFIX = 'INSTÄLLT / CANCELLED:';
 
 type CalendarSession = Pick<
   SessionView,
-  'id' | 'day' | 'startsAt' | 'endsAt' | 'place' | 'topic' | 'cancelledAt' | 'cancelReason' | 'sequence'
+  'id' | 'day' | 'startsAt' | 'endsAt' | 'place' | 'topic' | 'teacher' | 'cancelledAt' | 'cancelReason' | 'sequence'
 >;
 export type CalendarCourse = { title: string; hei: string; sessions: CalendarSession[] };
 
@@ -56,7 +56,14 @@ export function courseIcs(course: CalendarCourse, options: { attached?: boolean 
       status: s.cancelledAt ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       summary: s.cancelledAt ? `${CANCELLED_PREFIX} ${title}` : title,
       location: s.place || null,
-      description: [s.cancelledAt && s.cancelReason, s.topic, course.hei].filter(Boolean).join('\n'),
+      description: [
+        s.cancelledAt && s.cancelReason,
+        s.topic,
+        s.teacher && `Lärare / Teacher: ${s.teacher}`,
+        course.hei,
+      ]
+        .filter(Boolean)
+        .join('\n'),
     });
   }
   return calendar.toString();

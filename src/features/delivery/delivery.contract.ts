@@ -14,6 +14,7 @@ export const sessionFields = z.strictObject({
   endsAt: clock,
   place: z.string().trim().max(300).default(''),
   topic: z.string().trim().max(1_000).default(''),
+  teacher: z.string().trim().max(300).default(''),
 });
 
 export const createSessionBody = sessionFields
@@ -70,6 +71,7 @@ export const sessionSchema = z.object({
   endsAt: z.string(),
   place: z.string(),
   topic: z.string(),
+  teacher: z.string(),
   /** Set when the session was called off; it stays in the schedule, marked, until someone removes it. */
   cancelledAt: z.iso.datetime().nullable(),
   cancelReason: z.string(),
@@ -112,6 +114,8 @@ export const caseDeliverySchema = z.object({
     z.object({
       designId: z.uuid(),
       title: z.string(),
+      /** The design's teachers' names: the ones a session is usually given by. */
+      teachers: z.array(z.string()),
       attendanceSharedAt: z.iso.datetime().nullable(),
       /** The course's calendar feed (iCalendar) under the public address, once someone made one. */
       calendarPath: z.string().nullable(),

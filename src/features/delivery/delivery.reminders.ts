@@ -113,6 +113,7 @@ function reminderText(session: Session, firstName: string, course: MailCourse) {
     `I morgon, ${spelledOut(session.day, 'sv-SE')}, kl. ${time}, är det ${course.title} med ${course.hei}.`,
     session.place && `Plats: ${session.place}`,
     session.topic && `Innehåll: ${session.topic}`,
+    session.teacher && `Lärare: ${session.teacher}`,
     course.feed && `Hela schemat i din kalender: ${course.feed}`,
   ];
   const en = [
@@ -120,6 +121,7 @@ function reminderText(session: Session, firstName: string, course: MailCourse) {
     `Tomorrow, ${spelledOut(session.day, 'en-GB')}, ${time} (Swedish time), ${course.hei} gives ${course.title}.`,
     session.place && `Place: ${session.place}`,
     session.topic && `Content: ${session.topic}`,
+    session.teacher && `Teacher: ${session.teacher}`,
     course.feed && `The whole schedule in your calendar: ${course.feed}`,
   ];
   return mailText(sv, en, [

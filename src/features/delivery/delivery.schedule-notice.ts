@@ -101,13 +101,14 @@ async function claimSending(
   return new Set((await claimed.returning({ id: scheduleNoticeSent.participantId })).map((r) => r.id));
 }
 
-/** One line a session: "onsdag 3 februari 2027 kl. 09:00–16:00, Sal A: Svetssymboler". */
+/** One line a session: "onsdag 3 februari 2027 kl. 09:00–16:00, Sal A: Svetssymboler (lärare: Anna Ek)". */
 const sessionLine = (s: SessionView, locale: 'sv-SE' | 'en-GB') => {
-  const when =
-    locale === 'sv-SE'
-      ? `${spelledOut(s.day, locale)} kl. ${sessionTimes(s)}`
-      : `${spelledOut(s.day, locale)}, ${sessionTimes(s)}`;
-  return `– ${[when, s.place].filter(Boolean).join(', ')}${s.topic ? `: ${s.topic}` : ''}`;
+  const sv = locale === 'sv-SE';
+  const when = sv
+    ? `${spelledOut(s.day, locale)} kl. ${sessionTimes(s)}`
+    : `${spelledOut(s.day, locale)}, ${sessionTimes(s)}`;
+  const teacher = s.teacher ? ` (${sv ? 'lärare' : 'teacher'}: ${s.teacher})` : '';
+  return `– ${[when, s.place].filter(Boolean).join(', ')}${s.topic ? `: ${s.topic}` : ''}${teacher}`;
 };
 
 /** The notice in Swedish, then English: the sessions ahead, the attached file and the feed if there is one. */

@@ -36,6 +36,7 @@ export const sessionView = (row: SessionRow, attendance: SessionView['attendance
   endsAt: hhmm(row.endsAt),
   place: row.place,
   topic: row.topic,
+  teacher: row.teacher,
   cancelledAt: row.cancelledAt?.toISOString() ?? null,
   cancelReason: row.cancelReason,
   sequence: row.sequence,
@@ -128,6 +129,7 @@ export async function caseDelivery(db: Db, actor: Actor, caseId: string) {
       return {
         designId: d.id,
         title: d.title,
+        teachers: [...new Set(d.teachers.map((teacher) => teacher.name))],
         attendanceSharedAt: shared.find((s) => s.designId === d.id)?.sharedAt.toISOString() ?? null,
         calendarPath: feedPath(tokens, d.id),
         remindersOn: reminded.some((r) => r.designId === d.id),

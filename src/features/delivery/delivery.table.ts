@@ -42,6 +42,8 @@ export const courseSession = pgTable(
     endsAt: time('ends_at').notNull(),
     place: text('place').notNull().default(''),
     topic: text('topic').notNull().default(''),
+    /** Who teaches it, as written (usually one of the design's teachers); shown to the customer and in calendars. */
+    teacher: text('teacher').notNull().default(''),
     createdBy: text('created_by').references(() => authUser.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),

@@ -1975,6 +1975,10 @@ export const en: Translation = {
     dayError: 'Choose the day.',
     timeError: 'Give the start and the end; the end must be after the start.',
     addedNotice: 'The session is added.',
+    teacher: 'Teacher',
+    teacherHint:
+      'Who teaches the session. The design’s teachers are suggested; the customer and the participants see the name.',
+    teacherOf: 'Teacher: {{teacher}}',
     addedSeriesNotice_one: '{{count}} session is added.',
     addedSeriesNotice_other: '{{count}} sessions are added, one a week.',
     holidaysSkipped: 'Holidays passed over: {{days}}.',

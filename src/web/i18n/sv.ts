@@ -1978,6 +1978,10 @@ export const sv = {
     dayError: 'Välj dagen.',
     timeError: 'Ange start och slut; slutet måste vara efter starten.',
     addedNotice: 'Kurstillfället är tillagt.',
+    teacher: 'Lärare',
+    teacherHint:
+      'Vem som undervisar vid tillfället. Kursuppläggets lärare föreslås; kunden och deltagarna ser namnet.',
+    teacherOf: 'Lärare: {{teacher}}',
     addedSeriesNotice_one: '{{count}} kurstillfälle är tillagt.',
     addedSeriesNotice_other: '{{count}} kurstillfällen är tillagda, ett i veckan.',
     holidaysSkipped: 'Helgdagar som hoppades över: {{days}}.',

@@ -62,12 +62,17 @@ const actionsOf = (session: SessionView) =>
 export function SessionTopic({
   session,
 }: {
-  session: Pick<SessionView, 'topic' | 'cancelledAt' | 'cancelReason'>;
+  session: Pick<SessionView, 'topic' | 'teacher' | 'cancelledAt' | 'cancelReason'>;
 }) {
   const { t } = useTranslation();
   return (
     <>
       {session.topic}
+      {session.teacher && (
+        <Text size="sm" c="dimmed">
+          {t('delivery.teacherOf', { teacher: session.teacher })}
+        </Text>
+      )}
       {session.cancelledAt && (
         <Text size="sm" fw={700} c="red.9">
           {session.cancelReason
@@ -235,12 +240,18 @@ function CourseDelivery({ caseId, course }: { caseId: string; course: Course }) 
       )}
       {!canWork && course.attendanceSharedAt && <Text size="sm">{t('delivery.sharedStatus')}</Text>}
       {dialog?.kind === 'new' && (
-        <SessionModal caseId={caseId} designId={course.designId} onClose={() => setDialog(null)} />
+        <SessionModal
+          caseId={caseId}
+          designId={course.designId}
+          teachers={course.teachers}
+          onClose={() => setDialog(null)}
+        />
       )}
       {dialog?.kind === 'edit' && (
         <SessionModal
           caseId={caseId}
           designId={course.designId}
+          teachers={course.teachers}
           session={dialog.session}
           onClose={() => setDialog(null)}
         />
@@ -306,11 +317,14 @@ export function AttendanceTable({
 function SessionModal({
   caseId,
   designId,
+  teachers,
   session,
   onClose,
 }: {
   caseId: string;
   designId: string;
+  /** The design's teachers, offered as you type (anyone may be written). */
+  teachers: string[];
   session?: SessionView;
   onClose: () => void;
 }) {
@@ -321,6 +335,7 @@ function SessionModal({
     endsAt: session?.endsAt ?? '16:00',
     place: session?.place ?? '',
     topic: session?.topic ?? '',
+    teacher: session?.teacher ?? '',
   });
   // a called-off session stays called off when edited: there is no change to tell anyone of
   const canTell = !!session && !session.cancelledAt;
@@ -381,6 +396,19 @@ function SessionModal({
       </Group>
       <TextInput label={t('delivery.place')} value={fields.place} onChange={set('place')} />
       <TextInput label={t('delivery.topic')} value={fields.topic} onChange={set('topic')} />
+      <TextInput
+        label={t('delivery.teacher')}
+        description={t('delivery.teacherHint')}
+        value={fields.teacher}
+        onChange={set('teacher')}
+        list={`teachers-${designId}`}
+        autoComplete="off"
+      />
+      <datalist id={`teachers-${designId}`}>
+        {teachers.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
       {!session && (
         <NumberInput
           label={t('delivery.occurrences')}

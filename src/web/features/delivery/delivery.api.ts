@@ -18,7 +18,14 @@ export type CaseDelivery = z.infer<typeof caseDeliverySchema>;
 export { attendanceStatuses } from '../../../features/delivery/delivery.contract.ts';
 export type { AttendanceStatus, SessionView };
 
-export type SessionFields = { day: string; startsAt: string; endsAt: string; place: string; topic: string };
+export type SessionFields = {
+  day: string;
+  startsAt: string;
+  endsAt: string;
+  place: string;
+  topic: string;
+  teacher: string;
+};
 
 export const caseDeliveryQuery = (caseId: string) =>
   queryOptions({

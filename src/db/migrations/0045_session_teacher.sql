@@ -1,0 +1,1 @@
+ALTER TABLE "course_session" ADD COLUMN "teacher" text DEFAULT '' NOT NULL;

@@ -112,7 +112,11 @@ describe('sessions and attendance', () => {
     );
     expect(later.statusCode, later.body).toBe(201);
     second = later.json().id;
-    const earlier = await t.request('POST', url, s.as(s.coord, session({ teacher: ' Lektor i automation ' })));
+    const earlier = await t.request(
+      'POST',
+      url,
+      s.as(s.coord, session({ teacher: ' Lektor i automation ' })),
+    );
     expect(earlier.json()).toMatchObject({
       startsAt: '09:00',
       endsAt: '16:00',

@@ -20,7 +20,16 @@ const CANCELLED_PREFIX = 'INSTÄLLT / CANCELLED:';
 
 type CalendarSession = Pick<
   SessionView,
-  'id' | 'day' | 'startsAt' | 'endsAt' | 'place' | 'topic' | 'teacher' | 'cancelledAt' | 'cancelReason' | 'sequence'
+  | 'id'
+  | 'day'
+  | 'startsAt'
+  | 'endsAt'
+  | 'place'
+  | 'topic'
+  | 'teacher'
+  | 'cancelledAt'
+  | 'cancelReason'
+  | 'sequence'
 >;
 export type CalendarCourse = { title: string; hei: string; sessions: CalendarSession[] };
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent } from '../../src/features/audit/audit.table.ts';
 import { remindParticipants, spelledOut } from '../../src/features/delivery/delivery.reminders.ts';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
+import { addDays, stockholmDate } from '../../src/shared/stockholm-days.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { commercialSetUp, exampleProposal, signedAgreement } from '../support/commercial.ts';
 import { createOrganisation, createUser } from '../support/factories.ts';
@@ -21,7 +22,19 @@ const year = new Date().getUTCFullYear() + 1;
 beforeAll(async () => {
   t = await createTestApp();
   s = await commercialSetUp(t);
-  const example = await exampleProposal(t, s, 'accepted');
+  // the lecturer is one of the HEI's teachers with an account: the sessions they teach are on their overview
+  const example = await exampleProposal(t, s, 'accepted', {
+    teachers: [
+      {
+        name: 'Lektor i automation',
+        userId: s.teacher.id,
+        category: 'lecturer',
+        teachingHours: 40,
+        developmentHours: 20,
+      },
+      { name: 'Professor i reglerteknik', category: 'professor', teachingHours: 8 },
+    ],
+  });
   designId = example.designId;
   const agreementId = await signedAgreement(t, s, example.proposalId);
   for (const [firstName, personnummer, email] of [
@@ -723,6 +736,54 @@ describe('sessions and attendance', () => {
     const single = (await create({ day: '2030-05-30' })).json();
     expect(single).toMatchObject({ day: '2030-05-30', series: [], holidaysSkipped: [] });
     for (const id of [...ids, single.id]) await t.request('DELETE', `/api/sessions/${id}`, s.as(s.coord));
+  });
+
+  it("lists a teacher's own sessions of the next two weeks on their overview, by the design's teacher named", async () => {
+    const soon = addDays(stockholmDate(new Date()), 3);
+    const create = async (body: object) =>
+      (await t.request('POST', `/api/cases/${s.caseId}/sessions`, s.as(s.coord, session(body)))).json();
+    // the name as written, in any case, is the design's teacher with an account; a guest lecturer is a name only
+    const taught = await create({
+      day: soon,
+      topic: 'Felsökning',
+      teacher: 'lektor i automation',
+      occurrences: 3,
+    });
+    const guest = await create({ day: soon, startsAt: '13:00', teacher: 'Gästföreläsare Ek' });
+    const overviewOf = async (user: typeof s.teacher) =>
+      (await t.request('GET', '/api/overview', s.as(user))).json().sessions;
+    // the weekly series as far as its days are in the next two weeks (a holiday may push the second further)
+    const lastDay = addDays(stockholmDate(new Date()), 13);
+    const series = [taught, ...taught.series] as { id: string; day: string }[];
+    const listed = await overviewOf(s.teacher);
+    expect(listed.map((x: { id: string }) => x.id)).toEqual(
+      series.filter((x) => x.day <= lastDay).map((x) => x.id),
+    );
+    expect(listed[0]).toEqual({
+      id: taught.id,
+      caseId: s.caseId,
+      courseTitle: 'PLC för underhållet',
+      day: soon,
+      startsAt: '09:00',
+      endsAt: '16:00',
+      place: 'Svetslabbet, hus B',
+      topic: 'Felsökning',
+    });
+    expect(await overviewOf(s.coord)).toEqual([]);
+    // called off, or given to someone else, it leaves the list
+    await t.request(
+      'POST',
+      `/api/sessions/${taught.id}/cancel`,
+      s.as(s.coord, { notifyParticipants: false }),
+    );
+    const { designId: _, ...fields } = session({
+      day: addDays(soon, 7),
+      teacher: 'Professor i reglerteknik',
+    });
+    await t.request('PUT', `/api/sessions/${taught.series[0].id}`, s.as(s.coord, fields));
+    expect(await overviewOf(s.teacher)).toEqual([]);
+    const ids = [taught.id, ...taught.series.map((x: { id: string }) => x.id), guest.id];
+    for (const id of ids) await t.request('DELETE', `/api/sessions/${id}`, s.as(s.coord));
   });
 
   it('keeps a course in view with its sessions when its design is changed after approval', async () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
+import { addDays, stockholmDate } from '../../src/shared/stockholm-days.ts';
 import { designateWelders, WELDING_CASE, WELDING_DESIGN, weldingChain } from './support/commercial.ts';
 import {
   expectEnglish,
@@ -22,7 +23,7 @@ let chain: Awaited<ReturnType<typeof weldingChain>>;
 const year = new Date().getUTCFullYear() + 1;
 
 beforeAll(async () => {
-  chain = await weldingChain(journey.lupp, 'signed', { examination: 'Provsvetsning' });
+  chain = await weldingChain(journey.lupp, 'signed', { examination: 'Provsvetsning', karinLectures: true });
   await designateWelders(journey.lupp, chain, [
     ['Anna', 'anna.svetsare@stalverket.example', '19850312-1231'],
     ['Bo', null, '19780501-0050'],
@@ -288,6 +289,21 @@ describe('delivery: sessions and attendance', () => {
       .getByRole('table', { name: `Sessions of ${WELDING_DESIGN}` })
       .getByRole('row', { name: /Weekly practice/ });
     await expect.poll(() => weekly.count()).toBe(4);
+
+    // a session she teaches herself in two days: on her overview, with the way to the course
+    await delivery.getByRole('button', { name: 'Add a session…' }).click();
+    const soon = page.getByRole('dialog', { name: 'Add a session' });
+    await soon.getByLabel('Day').fill(addDays(stockholmDate(new Date()), 2));
+    await soon.getByRole('textbox', { name: 'Content' }).fill('Extra practice');
+    await soon.getByRole('combobox', { name: 'Teacher' }).fill('Lektor i svetsteknik');
+    await soon.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('The session is added.').first().waitFor();
+    await page.goto('/');
+    const mine = page.getByRole('region', { name: 'Your sessions in the next two weeks' });
+    await mine.getByText(`${WELDING_DESIGN} · Extra practice`, { exact: true }).waitFor();
+    await expectNoAxeViolations(page);
+    await mine.getByRole('link', { name: /09:00–16:00/ }).click();
+    await expectHeading(page, WELDING_CASE);
     expect(errors).toEqual([]);
     await context.close();
   });

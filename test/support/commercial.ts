@@ -90,7 +90,7 @@ export async function exampleProposal(
   t: TestApp,
   s: SetUp,
   until: 'sent' | 'accepted',
-  fields: { examination?: string } = {},
+  fields: { examination?: string; teachers?: object[] } = {},
 ) {
   const as = s.as;
   const year = new Date().getUTCFullYear() + 1;

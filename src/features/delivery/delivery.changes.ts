@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { conflict } from '../../server/http/problem.ts';
 import { stockholmDate } from '../../shared/stockholm-days.ts';
+import { listDesigns } from '../design/design.service.ts';
 import { enqueueMail } from '../mail/mail.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { participantsOfDesign } from '../participants/participants.service.ts';
@@ -9,7 +10,7 @@ import { type Actor, contactPeopleOf } from '../tenancy/tenancy.service.ts';
 import { courseIcs } from './delivery.calendar.ts';
 import type { cancelSessionBody, reinstateSessionBody, updateSessionBody } from './delivery.contract.ts';
 import { courseForMail, type MailCourse, mailText, sessionTimes, spelledOut } from './delivery.reminders.ts';
-import { auditSession, loadSession, oneSession, sessionView } from './delivery.service.ts';
+import { accountOfTeacher, auditSession, loadSession, oneSession, sessionView } from './delivery.service.ts';
 import { courseSession, sessionAttendance } from './delivery.table.ts';
 
 type Session = typeof courseSession.$inferSelect;
@@ -77,7 +78,13 @@ export async function updateSession(
 ) {
   const row = await loadSession(db, actor, sessionId);
   const { notifyParticipants, ...fields } = input;
-  return change(db, actor, row, 'changed', { set: fields, tell: notifyParticipants, publicUrl });
+  const design = (await listDesigns(db, actor, row.caseId)).designs.find((d) => d.id === row.designId);
+  const teacherUserId = design ? accountOfTeacher(design, fields.teacher) : null;
+  return change(db, actor, row, 'changed', {
+    set: { ...fields, teacherUserId },
+    tell: notifyParticipants,
+    publicUrl,
+  });
 }
 
 async function change(

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { holidayOn } from '../../shared/working-days.ts';
@@ -151,14 +151,24 @@ export async function createSession(
   input: typeof createSessionBody._output,
 ) {
   const access = await assertCaseAccess(db, actor, caseId, 'work');
-  if (!(await approvedDesigns(db, actor, caseId)).some((d) => d.id === input.designId))
-    throw invalid([{ field: 'body.designId', message: 'is not an approved design of this case' }]);
+  const design = (await approvedDesigns(db, actor, caseId)).find((d) => d.id === input.designId);
+  if (!design) throw invalid([{ field: 'body.designId', message: 'is not an approved design of this case' }]);
   const { occurrences, ...fields } = input;
+  const teacherUserId = accountOfTeacher(design, fields.teacher);
   const { days, holidaysSkipped } = weeklySeries(fields.day, occurrences);
   return db.transaction(async (tx) => {
     const rows = await tx
       .insert(courseSession)
-      .values(days.map((day) => ({ ...fields, day, heiId: access.heiId, caseId, createdBy: actor.userId })))
+      .values(
+        days.map((day) => ({
+          ...fields,
+          day,
+          teacherUserId,
+          heiId: access.heiId,
+          caseId,
+          createdBy: actor.userId,
+        })),
+      )
       .returning();
     rows.sort((a, b) => a.day.localeCompare(b.day));
     const [first, ...rest] = rows;
@@ -166,6 +176,21 @@ export async function createSession(
     for (const row of rows) await auditSession(tx, actor, row, 'course_session.created');
     return { ...sessionView(first), series: rest.map((row) => sessionView(row)), holidaysSkipped };
   });
+}
+
+/**
+ * The account of the session's teacher: one of the design's teachers who has one, by the name as written. A name
+ * the design does not have (a guest lecturer) stays a name only.
+ */
+export function accountOfTeacher(
+  design: { teachers: { name: string; userId: string | null }[] },
+  name: string,
+): string | null {
+  const wanted = name.trim().toLocaleLowerCase('sv');
+  if (!wanted) return null;
+  return (
+    design.teachers.find((t) => t.userId && t.name.trim().toLocaleLowerCase('sv') === wanted)?.userId ?? null
+  );
 }
 
 const weekLater = (isoDate: string) => {
@@ -413,4 +438,30 @@ export const attendanceOfDesign = (db: Db, designId: string) =>
 export async function attendanceOfParticipants(db: Db, participantIds: string[]) {
   if (!participantIds.length) return new Map<string, AttendanceCounts>();
   return attendanceCounts(db, inArray(sessionAttendance.participantId, participantIds));
+}
+
+/**
+ * The sessions a person is the teacher of at an HEI, from `from` to `to` (days, inclusive), not called off:
+ * their own schedule across the courses, for their overview.
+ */
+export async function sessionsTaughtBy(db: Db, userId: string, heiId: string, from: string, to: string) {
+  const rows = await db
+    .select()
+    .from(courseSession)
+    .where(
+      and(
+        eq(courseSession.teacherUserId, userId),
+        eq(courseSession.heiId, heiId),
+        isNull(courseSession.cancelledAt),
+        between(courseSession.day, from, to),
+      ),
+    )
+    .orderBy(asc(courseSession.day), asc(courseSession.startsAt))
+    .limit(50);
+  const titles = await designTitles(db, [...new Set(rows.map((r) => r.designId))]);
+  return rows.map((row) => {
+    const { id, day, startsAt, endsAt, place, topic } = sessionView(row);
+    const courseTitle = titles.get(row.designId) ?? '';
+    return { id, caseId: row.caseId, courseTitle, day, startsAt, endsAt, place, topic };
+  });
 }

@@ -44,6 +44,8 @@ export const courseSession = pgTable(
     topic: text('topic').notNull().default(''),
     /** Who teaches it, as written (usually one of the design's teachers); shown to the customer and in calendars. */
     teacher: text('teacher').notNull().default(''),
+    /** The teacher's account, when the name is that of one of the design's teachers who has one: their own list. */
+    teacherUserId: text('teacher_user_id').references(() => authUser.id, { onDelete: 'set null' }),
     createdBy: text('created_by').references(() => authUser.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),

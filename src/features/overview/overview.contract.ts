@@ -42,6 +42,19 @@ export const overviewSchema = z
     }),
     /** Cases the person owns that are not closed. */
     openCases: z.int(),
+    /** The sessions the person teaches today and in the next 13 days (at most 50), not called off. */
+    sessions: z.array(
+      z.object({
+        id: z.uuid(),
+        caseId: z.uuid(),
+        courseTitle: z.string(),
+        day: z.iso.date(),
+        startsAt: z.string(),
+        endsAt: z.string(),
+        place: z.string(),
+        topic: z.string(),
+      }),
+    ),
   })
   .meta({ id: 'Overview' });
 export type Overview = z.infer<typeof overviewSchema>;

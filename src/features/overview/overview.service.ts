@@ -1,11 +1,21 @@
 import type { Db } from '../../db/client.ts';
+import { addDays, stockholmDate } from '../../shared/stockholm-days.ts';
 import { myWork } from '../cases/cases.service.ts';
+import { sessionsTaughtBy } from '../delivery/delivery.service.ts';
 import { awaitingAnswer } from '../inquiries/inquiries.service.ts';
 import type { Actor } from '../tenancy/tenancy.service.ts';
 import type { Overview } from './overview.contract.ts';
 
-/** A person's overview at the active HEI: their tasks and cases, and the inquiries waiting for an answer. */
+/** How far ahead a person's own sessions are listed: two weeks, today included. */
+const SESSION_DAYS = 14;
+
+/** A person's overview at the active HEI: their tasks, cases and sessions, and the inquiries waiting for an answer. */
 export async function overview(db: Db, actor: Actor): Promise<Overview> {
   const work = await myWork(db, actor); // checks that the person works at an HEI
-  return { ...work, inquiries: await awaitingAnswer(db, actor) };
+  const today = stockholmDate(new Date());
+  const [inquiries, sessions] = await Promise.all([
+    awaitingAnswer(db, actor),
+    sessionsTaughtBy(db, actor.userId, work.hei.id, today, addDays(today, SESSION_DAYS - 1)),
+  ]);
+  return { ...work, inquiries, sessions };
 }

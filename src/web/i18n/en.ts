@@ -93,6 +93,7 @@ export const en: Translation = {
     otherMemberships: 'You are also a member of',
   },
   overview: {
+    sessions: 'Your sessions in the next two weeks',
     title: 'To do',
     inquiries: 'Inquiries awaiting an answer',
     inbox_zero: 'The inbox is empty.',

@@ -94,6 +94,7 @@ export const sv = {
     otherMemberships: 'Du är också medlem i',
   },
   overview: {
+    sessions: 'Dina kurstillfällen de närmaste två veckorna',
     title: 'Att göra',
     inquiries: 'Förfrågningar som väntar på svar',
     inbox_zero: 'Inkorgen är tom.',

@@ -26,8 +26,11 @@ export function MyWork({ membershipId }: { membershipId: string }) {
       </Title>
       <QueryView query={query}>
         {(overview) => (
-          <SimpleGrid cols={{ base: 1, md: overview.inquiries ? 3 : 2 }}>
+          <SimpleGrid
+            cols={{ base: 1, md: 2 + (overview.inquiries ? 1 : 0) + (overview.sessions.length ? 1 : 0) }}
+          >
             {overview.inquiries && <Inquiries inquiries={overview.inquiries} />}
+            {overview.sessions.length > 0 && <Sessions sessions={overview.sessions} />}
             <Tasks tasks={overview.tasks} />
             <Cases openCases={overview.openCases} />
           </SimpleGrid>
@@ -111,6 +114,30 @@ function Inquiries({ inquiries }: { inquiries: NonNullable<Overview['inquiries']
       <AnchorLink to="/inquiries" search={{ view: 'inbox' }}>
         {t('overview.toInbox')}
       </AnchorLink>
+    </Part>
+  );
+}
+
+/** The sessions the person teaches in the next two weeks (shown only to those who have any). */
+function Sessions({ sessions }: { sessions: Overview['sessions'] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Part id="home-sessions" title={t('overview.sessions')}>
+      <WorkList>
+        {sessions.map((s) => (
+          <WorkItem
+            key={s.id}
+            link={
+              <AnchorLink to="/cases/$caseId" params={{ caseId: s.caseId }} hash="case-delivery">
+                {format.date(s.day)} {s.startsAt}–{s.endsAt}
+              </AnchorLink>
+            }
+            overdue={false}
+            note={[s.courseTitle, s.topic, s.place].filter(Boolean).join(' · ')}
+          />
+        ))}
+      </WorkList>
     </Part>
   );
 }

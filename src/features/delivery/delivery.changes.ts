@@ -79,7 +79,7 @@ export async function updateSession(
   const row = await loadSession(db, actor, sessionId);
   const { notifyParticipants, ...fields } = input;
   const design = (await listDesigns(db, actor, row.caseId)).designs.find((d) => d.id === row.designId);
-  const teacherUserId = design ? accountOfTeacher(design, fields.teacher) : null;
+  const teacherUserId = design ? await accountOfTeacher(db, row.heiId, design, fields.teacher) : null;
   return change(db, actor, row, 'changed', {
     set: { ...fields, teacherUserId },
     tell: notifyParticipants,

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { assertCaseAccess, casesForCustomer } from '../cases/cases.service.ts';
 import { designTitles, listDesigns } from '../design/design.service.ts';
 import { participantsOfDesign } from '../participants/participants.service.ts';
-import type { Actor } from '../tenancy/tenancy.service.ts';
+import { type Actor, listMemberships } from '../tenancy/tenancy.service.ts';
 import type {
   AttendanceStatus,
   attendanceBody,
@@ -154,7 +154,7 @@ export async function createSession(
   const design = (await approvedDesigns(db, actor, caseId)).find((d) => d.id === input.designId);
   if (!design) throw invalid([{ field: 'body.designId', message: 'is not an approved design of this case' }]);
   const { occurrences, ...fields } = input;
-  const teacherUserId = accountOfTeacher(design, fields.teacher);
+  const teacherUserId = await accountOfTeacher(db, access.heiId, design, fields.teacher);
   const { days, holidaysSkipped } = weeklySeries(fields.day, occurrences);
   return db.transaction(async (tx) => {
     const rows = await tx
@@ -179,18 +179,22 @@ export async function createSession(
 }
 
 /**
- * The account of the session's teacher: one of the design's teachers who has one, by the name as written. A name
- * the design does not have (a guest lecturer) stays a name only.
+ * The account of the session's teacher: one of the design's teachers who has one, by the name as written, while
+ * they are a member of the HEI (a design keeps the id of someone who has left). A name the design does not have
+ * (a guest lecturer) stays a name only.
  */
-export function accountOfTeacher(
+export async function accountOfTeacher(
+  db: Db,
+  heiId: string,
   design: { teachers: { name: string; userId: string | null }[] },
   name: string,
-): string | null {
+): Promise<string | null> {
   const wanted = name.trim().toLocaleLowerCase('sv');
-  if (!wanted) return null;
-  return (
-    design.teachers.find((t) => t.userId && t.name.trim().toLocaleLowerCase('sv') === wanted)?.userId ?? null
-  );
+  const userId = wanted
+    ? design.teachers.find((t) => t.userId && t.name.trim().toLocaleLowerCase('sv') === wanted)?.userId
+    : null;
+  if (!userId) return null;
+  return (await listMemberships(db, userId)).some((m) => m.tenant.id === heiId) ? userId : null;
 }
 
 const weekLater = (isoDate: string) => {

@@ -770,6 +770,24 @@ describe('sessions and attendance', () => {
       topic: 'Felsökning',
     });
     expect(await overviewOf(s.coord)).toEqual([]);
+
+    // their own calendar feed: made on request, the sessions they teach (not the guest's), replaced on request
+    const link = '/api/me/teaching-calendar';
+    expect((await t.request('GET', link, s.as(s.teacher))).json()).toEqual({ path: null });
+    expect((await t.request('POST', link, s.as(s.contact))).statusCode).toBe(403);
+    const made = (await t.request('POST', link, s.as(s.teacher))).json().path;
+    expect(made).toMatch(/^\/api\/public\/teaching-calendars\/[\w-]{24}\.ics$/);
+    expect((await t.request('GET', link, s.as(s.teacher))).json()).toEqual({ path: made });
+    const feed = await anonymous(made);
+    expect(feed.statusCode, feed.body).toBe(200);
+    expect(feed.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    const events = eventsOf(feed.body);
+    expect(events.map((e) => e.uid).sort()).toEqual(series.map((x) => `${x.id}@lupp`).sort());
+    expect(events[0]?.summary).toBe('PLC för underhållet: Felsökning');
+    const renewed = (await t.request('POST', link, s.as(s.teacher))).json().path;
+    expect(renewed).not.toBe(made);
+    expect((await anonymous(made)).statusCode).toBe(404);
+    expect((await anonymous(renewed)).statusCode).toBe(200);
     // called off, or given to someone else, it leaves the list
     await t.request(
       'POST',

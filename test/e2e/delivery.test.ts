@@ -301,6 +301,14 @@ describe('delivery: sessions and attendance', () => {
     await page.goto('/');
     const mine = page.getByRole('region', { name: 'Your sessions in the next two weeks' });
     await mine.getByText(`${WELDING_DESIGN} · Extra practice`, { exact: true }).waitFor();
+    // and in her own calendar, from a feed of the sessions she teaches
+    await mine.getByRole('button', { name: 'Create a calendar link' }).click();
+    await page.getByText('The calendar link is created.').first().waitFor();
+    const teaching = await mine
+      .getByRole('textbox', { name: 'Calendar link for your teaching' })
+      .inputValue();
+    const feed = await context.request.get(teaching);
+    expect(await feed.text()).toContain(`SUMMARY:${WELDING_DESIGN}: Extra practice`);
     await expectNoAxeViolations(page);
     await mine.getByRole('link', { name: /09:00–16:00/ }).click();
     await expectHeading(page, WELDING_CASE);

@@ -39,8 +39,18 @@ export type CalendarCourse = { title: string; hei: string; sessions: CalendarSes
  * the feed, moves a changed session instead of adding it twice.
  */
 export function courseIcs(course: CalendarCourse, options: { attached?: boolean } = {}): string {
+  const events = course.sessions.map((session) => ({ session, courseTitle: course.title, hei: course.hei }));
+  return scheduleIcs(`${course.title} (${course.hei})`, events, options);
+}
+
+/** Sessions of one course or of several (a teacher's), each event named by its course. */
+export function scheduleIcs(
+  name: string,
+  events: { session: CalendarSession; courseTitle: string; hei: string }[],
+  options: { attached?: boolean } = {},
+): string {
   const calendar = ical({
-    name: `${course.title} (${course.hei})`,
+    name,
     prodId: { company: 'Lupp', product: 'Lupp', language: 'SV' },
     // calendar apps that follow the feed look again after this long
     ttl: 60 * 60,
@@ -50,8 +60,8 @@ export function courseIcs(course: CalendarCourse, options: { attached?: boolean 
   // the zone's rules (VTIMEZONE) for the events' TZID; no calendar-wide zone, so DTSTAMP stays in UTC as
   // RFC 5545 asks (ical-generator writes it in the calendar's zone otherwise)
   calendar.timezone({ name: null, generator: getVtimezoneComponent });
-  for (const s of course.sessions) {
-    const title = s.topic ? `${course.title}: ${s.topic}` : course.title;
+  for (const { session: s, courseTitle, hei } of events) {
+    const title = s.topic ? `${courseTitle}: ${s.topic}` : courseTitle;
     calendar.createEvent({
       id: `${s.id}@lupp`,
       // "2026-12-03T09:00:00" with the zone: written as the local time it is, with TZID=Europe/Stockholm
@@ -69,7 +79,7 @@ export function courseIcs(course: CalendarCourse, options: { attached?: boolean 
         s.cancelledAt && s.cancelReason,
         s.topic,
         s.teacher && `Lärare / Teacher: ${s.teacher}`,
-        course.hei,
+        hei,
       ]
         .filter(Boolean)
         .join('\n'),

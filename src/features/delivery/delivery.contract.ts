@@ -144,6 +144,14 @@ export const portalDeliverySchema = z.object({
   attendance: z.array(attendanceSummarySchema).nullable(),
 });
 
+/** A teacher's own calendar feed: the address, once they made one. */
+export const teachingCalendarLinkSchema = z.object({
+  path: z
+    .string()
+    .nullable()
+    .describe('The feed of the sessions the person teaches, under the public address'),
+});
+
 export const calendarLinkSchema = z.object({
   path: z
     .string()

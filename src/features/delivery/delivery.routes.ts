@@ -30,6 +30,7 @@ import {
   sessionCancellationSchema,
   sessionRemindersBody,
   sessionSchema,
+  teachingCalendarLinkSchema,
   updateSessionBody,
 } from './delivery.contract.ts';
 import { remindParticipants } from './delivery.reminders.ts';
@@ -43,6 +44,11 @@ import {
   setAttendanceSharing,
   setSessionReminders,
 } from './delivery.service.ts';
+import {
+  publicTeachingCalendar,
+  renewTeachingCalendarLink,
+  teachingCalendarLink,
+} from './delivery.teaching-calendar.ts';
 
 const caseParams = z.object({ caseId: z.uuid() });
 const sessionParams = z.object({ sessionId: z.uuid() });
@@ -321,6 +327,52 @@ export async function deliveryRoutes(app: App, { database: { db }, config, jobs 
       },
     },
     async (request) => renewCustomerCalendarLink(db, actorOf(request), request.params.designId),
+  );
+
+  app.get(
+    '/api/me/teaching-calendar',
+    {
+      schema: {
+        tags,
+        summary: 'The address of the calendar feed of the sessions the person teaches, if they made one',
+        response: { 200: teachingCalendarLinkSchema, ...problems(401, 403) },
+      },
+    },
+    async (request) => teachingCalendarLink(db, actorOf(request)),
+  );
+
+  app.post(
+    '/api/me/teaching-calendar',
+    {
+      schema: {
+        tags,
+        summary:
+          "Make the person's teaching calendar feed, or a new address of it (the one before stops working)",
+        response: { 200: teachingCalendarLinkSchema, ...problems(401, 403) },
+      },
+    },
+    async (request) => renewTeachingCalendarLink(db, actorOf(request)),
+  );
+
+  app.get(
+    '/api/public/teaching-calendars/:file',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary:
+          "A teacher's calendar feed: the sessions they teach at every HEI, from a month ago on (the address is secret)",
+        params: z.object({ file: z.string().regex(/^[\w-]{20,40}\.ics$/, 'is not a calendar address') }),
+        response: { 200: icsFile, ...problems(400, 404) },
+      },
+    },
+    async (request, reply) =>
+      sendFile(reply, {
+        name: 'undervisning.ics',
+        type: 'text/calendar; charset=utf-8',
+        inline: true,
+        body: await publicTeachingCalendar(db, request.params.file.replace(/\.ics$/, '')),
+      }),
   );
 
   app.get(

@@ -112,6 +112,22 @@ export const courseCalendar = pgTable(
   (t) => [uniqueIndex('course_calendar_token_idx').on(t.token)],
 );
 
+/**
+ * A teacher's own calendar feed: the sessions they teach, at every HEI, at a secret address (`token`, 18 random
+ * bytes) their calendar app subscribes to. A new token replaces the old, which then stops working.
+ */
+export const teachingCalendar = pgTable(
+  'teaching_calendar',
+  {
+    userId: text('user_id')
+      .primaryKey()
+      .references(() => authUser.id, { onDelete: 'cascade' }),
+    token: text('token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('teaching_calendar_token_idx').on(t.token)],
+);
+
 /** The HEI has participants reminded by e-mail the day before each session of this course. */
 export const sessionReminders = pgTable('session_reminders', {
   designId: uuid('design_id')

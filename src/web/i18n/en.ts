@@ -93,6 +93,9 @@ export const en: Translation = {
     otherMemberships: 'You are also a member of',
   },
   overview: {
+    teachingCalendarLabel: 'Calendar link for your teaching',
+    teachingCalendarHint:
+      'Subscribe to the link in your calendar (Outlook, Google, Apple) and the sessions you teach, at every HEI, come in and follow any change. The link is your own; replace it if it got into the wrong hands.',
     sessions: 'Your sessions in the next two weeks',
     title: 'To do',
     inquiries: 'Inquiries awaiting an answer',

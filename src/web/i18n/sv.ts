@@ -94,6 +94,9 @@ export const sv = {
     otherMemberships: 'Du är också medlem i',
   },
   overview: {
+    teachingCalendarLabel: 'Kalenderlänk för din undervisning',
+    teachingCalendarHint:
+      'Prenumerera på länken i din kalender (Outlook, Google, Apple) så kommer tillfällena du undervisar vid in, på alla lärosäten, och ändringar följer med. Länken är din egen; byt den om den kommit i fel händer.',
     sessions: 'Dina kurstillfällen de närmaste två veckorna',
     title: 'Att göra',
     inquiries: 'Förfrågningar som väntar på svar',

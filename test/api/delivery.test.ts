@@ -778,6 +778,8 @@ describe('sessions and attendance', () => {
     const made = (await t.request('POST', link, s.as(s.teacher))).json().path;
     expect(made).toMatch(/^\/api\/public\/teaching-calendars\/[\w-]{24}\.ics$/);
     expect((await t.request('GET', link, s.as(s.teacher))).json()).toEqual({ path: made });
+    expect((await t.request('GET', link, s.as(s.coord))).json()).toEqual({ path: null });
+    expect((await t.request('GET', link, s.as(s.contact))).statusCode).toBe(403);
     const feed = await anonymous(made);
     expect(feed.statusCode, feed.body).toBe(200);
     expect(feed.headers['content-type']).toBe('text/calendar; charset=utf-8');

@@ -750,6 +750,10 @@ const scopedElsewhere: Record<string, string> = {
     "delivery.test.ts: courses on the acting customer's own cases only (others 404); HEI staff 403",
   'POST /api/portal/designs/{designId}/calendar-link':
     "delivery.test.ts: courses on the acting customer's own cases only (others 404)",
+  'GET /api/me/teaching-calendar': "delivery.test.ts: the signed-in person's own feed only; customers 403",
+  'POST /api/me/teaching-calendar': "delivery.test.ts: the signed-in person's own feed only; customers 403",
+  'GET /api/public/teaching-calendars/{file}':
+    "public: the random address is the teacher's own subscription; the sessions they teach, no participant data",
   'GET /api/public/course-calendars/{file}':
     'public: the random address is what the participants subscribe to; sessions only, no personal data',
   'POST /api/public/credentials/verify':

@@ -212,6 +212,11 @@ describe('staff profiles, finding teachers and the merit record', () => {
     await merit.getByTestId('merit-courses').getByText(DESIGN).waitFor();
     await merit.getByTestId('merit-courses').getByText('Under planering').waitFor();
     await merit.getByText('Inga utvärderingar med resultat ännu', { exact: false }).waitFor();
+    // his own calendar feed of the sessions he teaches is made here too, whenever he wants it
+    const calendar = page.getByRole('region', { name: 'Kalender för din undervisning' });
+    await calendar.getByRole('button', { name: 'Skapa kalenderlänk' }).click();
+    await page.getByText('Kalenderlänken är skapad.').first().waitFor();
+    await calendar.getByRole('textbox', { name: 'Kalenderlänk för din undervisning' }).waitFor();
     await expectNoAxeViolations(page);
 
     const [docx] = await Promise.all([

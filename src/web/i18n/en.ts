@@ -93,9 +93,6 @@ export const en: Translation = {
     otherMemberships: 'You are also a member of',
   },
   overview: {
-    teachingCalendarLabel: 'Calendar link for your teaching',
-    teachingCalendarHint:
-      'Subscribe to the link in your calendar (Outlook, Google, Apple) and the sessions you teach, at every HEI, come in and follow any change. The link is your own; replace it if it got into the wrong hands.',
     sessions: 'Your sessions in the next two weeks',
     title: 'To do',
     inquiries: 'Inquiries awaiting an answer',
@@ -2035,6 +2032,11 @@ export const en: Translation = {
       withoutEmail_one: '{{count}} participant has no e-mail address and gets nothing.',
       withoutEmail_other: '{{count}} participants have no e-mail address and get nothing.',
       noEmail: 'No participant has an e-mail address, so the schedule cannot be sent.',
+    },
+    teachingCalendar: {
+      title: 'Calendar of your teaching',
+      label: 'Calendar link for your teaching',
+      hint: 'Subscribe to the link in your calendar (Outlook, Google, Apple) and the sessions you teach, at every HEI, come in and follow any change. The link is your own; replace it if it got into the wrong hands.',
     },
     calendar: {
       download: 'Download the schedule of {{title}} for your calendar (.ics)',

@@ -94,9 +94,6 @@ export const sv = {
     otherMemberships: 'Du är också medlem i',
   },
   overview: {
-    teachingCalendarLabel: 'Kalenderlänk för din undervisning',
-    teachingCalendarHint:
-      'Prenumerera på länken i din kalender (Outlook, Google, Apple) så kommer tillfällena du undervisar vid in, på alla lärosäten, och ändringar följer med. Länken är din egen; byt den om den kommit i fel händer.',
     sessions: 'Dina kurstillfällen de närmaste två veckorna',
     title: 'Att göra',
     inquiries: 'Förfrågningar som väntar på svar',
@@ -2038,6 +2035,11 @@ export const sv = {
       withoutEmail_one: '{{count}} deltagare saknar e-postadress och får inget.',
       withoutEmail_other: '{{count}} deltagare saknar e-postadress och får inget.',
       noEmail: 'Ingen deltagare har en e-postadress, så schemat kan inte skickas.',
+    },
+    teachingCalendar: {
+      title: 'Kalender för din undervisning',
+      label: 'Kalenderlänk för din undervisning',
+      hint: 'Prenumerera på länken i din kalender (Outlook, Google, Apple) så kommer tillfällena du undervisar vid in, på alla lärosäten, och ändringar följer med. Länken är din egen; byt den om den kommit i fel händer.',
     },
     calendar: {
       download: 'Ladda ned schemat för {{title}} till kalendern (.ics)',

@@ -1,13 +1,12 @@
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { teachingCalendarLinkSchema } from '../../../features/delivery/delivery.contract.ts';
 import { type Overview, overviewSchema } from '../../../features/overview/overview.contract.ts';
 import { api } from '../../api.ts';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
-import { notify } from '../../ui/notify.ts';
-import { QueryView, useErrorMessage } from '../../ui/page.tsx';
+import { QueryView } from '../../ui/page.tsx';
+import { TeachingCalendar } from '../delivery/TeachingCalendar.tsx';
 
 // The home page's "to do" for a person at an HEI: the inquiries waiting for the HEI's answer, their own open
 // tasks and the cases they own. Each links on to where the work is done.
@@ -142,66 +141,6 @@ function Sessions({ sessions }: { sessions: Overview['sessions'] }) {
       </WorkList>
       <TeachingCalendar />
     </Part>
-  );
-}
-
-const teachingCalendarQuery = queryOptions({
-  queryKey: ['teaching-calendar'],
-  queryFn: ({ signal }) => api.get('/api/me/teaching-calendar', teachingCalendarLinkSchema, signal),
-});
-
-/** The person's own calendar feed of the sessions they teach: made on request, replaced when it went astray. */
-function TeachingCalendar() {
-  const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
-  const queryClient = useQueryClient();
-  const { data } = useQuery(teachingCalendarQuery);
-  const feedUrl = data?.path ? new URL(data.path, window.location.origin).toString() : null;
-  const make = useMutation({
-    mutationFn: () => api.post('/api/me/teaching-calendar', {}, teachingCalendarLinkSchema),
-    onSuccess: (made) => {
-      queryClient.setQueryData(teachingCalendarQuery.queryKey, made);
-      notify(t(feedUrl ? 'delivery.calendar.renewedNotice' : 'delivery.calendar.createdNotice'));
-    },
-    onError: (error) => notify(errorMessage(error), 'error'),
-  });
-  if (!data) return null;
-  if (!feedUrl)
-    return (
-      <Stack gap={4} align="flex-start">
-        <Button size="compact-sm" variant="default" loading={make.isPending} onClick={() => make.mutate()}>
-          {t('delivery.calendar.create')}
-        </Button>
-        <Text size="xs" c="dimmed">
-          {t('overview.teachingCalendarHint')}
-        </Text>
-      </Stack>
-    );
-  return (
-    <Stack gap={6}>
-      <TextInput
-        label={t('overview.teachingCalendarLabel')}
-        description={t('overview.teachingCalendarHint')}
-        readOnly
-        value={feedUrl}
-        onFocus={(event) => event.currentTarget.select()}
-      />
-      <Group gap="xs">
-        <Button
-          size="compact-sm"
-          variant="default"
-          onClick={async () => {
-            await navigator.clipboard?.writeText(feedUrl).catch(() => undefined);
-            notify(t('delivery.calendar.copiedNotice'));
-          }}
-        >
-          {t('delivery.calendar.copy')}
-        </Button>
-        <Button size="compact-sm" variant="subtle" loading={make.isPending} onClick={() => make.mutate()}>
-          {t('delivery.calendar.renew')}
-        </Button>
-      </Group>
-    </Stack>
   );
 }
 

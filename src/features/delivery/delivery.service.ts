@@ -1,4 +1,4 @@
-import { and, asc, between, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { holidayOn } from '../../shared/working-days.ts';
@@ -445,27 +445,33 @@ export async function attendanceOfParticipants(db: Db, participantIds: string[])
 }
 
 /**
- * The sessions a person is the teacher of at an HEI, from `from` to `to` (days, inclusive), not called off:
- * their own schedule across the courses, for their overview.
+ * The sessions a person is the teacher of, from `from` (to `to`), by day and time, with their courses' titles:
+ * at one HEI or at all, called-off ones left out unless asked for. Their overview, and their calendar feed.
  */
-export async function sessionsTaughtBy(db: Db, userId: string, heiId: string, from: string, to: string) {
+export async function sessionsTaughtBy(
+  db: Db,
+  userId: string,
+  range: { from: string; to?: string; heiId?: string; withCancelled?: boolean; limit: number },
+) {
   const rows = await db
     .select()
     .from(courseSession)
     .where(
       and(
         eq(courseSession.teacherUserId, userId),
-        eq(courseSession.heiId, heiId),
-        isNull(courseSession.cancelledAt),
-        between(courseSession.day, from, to),
+        range.heiId ? eq(courseSession.heiId, range.heiId) : undefined,
+        range.withCancelled ? undefined : isNull(courseSession.cancelledAt),
+        gte(courseSession.day, range.from),
+        range.to ? lte(courseSession.day, range.to) : undefined,
       ),
     )
     .orderBy(asc(courseSession.day), asc(courseSession.startsAt))
-    .limit(50);
+    .limit(range.limit);
   const titles = await designTitles(db, [...new Set(rows.map((r) => r.designId))]);
-  return rows.map((row) => {
-    const { id, day, startsAt, endsAt, place, topic } = sessionView(row);
-    const courseTitle = titles.get(row.designId) ?? '';
-    return { id, caseId: row.caseId, courseTitle, day, startsAt, endsAt, place, topic };
-  });
+  return rows.map((row) => ({
+    ...sessionView(row),
+    caseId: row.caseId,
+    heiId: row.heiId,
+    courseTitle: titles.get(row.designId) ?? '',
+  }));
 }

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, gte } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { forbidden, notFound } from '../../server/http/problem.ts';
 import { addDays, stockholmDate } from '../../shared/stockholm-days.ts';
-import { designTitles } from '../design/design.service.ts';
 import { type Actor, organisationParty } from '../tenancy/tenancy.service.ts';
 import { scheduleIcs } from './delivery.calendar.ts';
-import { sessionView } from './delivery.service.ts';
-import { courseSession, teachingCalendar } from './delivery.table.ts';
+import { sessionsTaughtBy } from './delivery.service.ts';
+import { teachingCalendar } from './delivery.table.ts';
 
 /** How far back the feed goes: a calendar keeps last month's sessions rather than see them vanish. */
 const DAYS_BACK = 31;
@@ -45,23 +44,20 @@ export async function renewTeachingCalendarLink(db: Db, actor: Actor) {
 export async function publicTeachingCalendar(db: Db, token: string): Promise<string> {
   const [feed] = await db.select().from(teachingCalendar).where(eq(teachingCalendar.token, token));
   if (!feed) throw notFound('The calendar');
-  const from = addDays(stockholmDate(new Date()), -DAYS_BACK);
-  const rows = await db
-    .select()
-    .from(courseSession)
-    .where(and(eq(courseSession.teacherUserId, feed.userId), gte(courseSession.day, from)))
-    .orderBy(asc(courseSession.day), asc(courseSession.startsAt))
-    .limit(2_000);
-  const titles = await designTitles(db, [...new Set(rows.map((r) => r.designId))]);
+  const sessions = await sessionsTaughtBy(db, feed.userId, {
+    from: addDays(stockholmDate(new Date()), -DAYS_BACK),
+    withCancelled: true,
+    limit: 2_000,
+  });
   const heis = new Map<string, string>();
-  for (const heiId of new Set(rows.map((r) => r.heiId)))
+  for (const heiId of new Set(sessions.map((s) => s.heiId)))
     heis.set(heiId, (await organisationParty(db, heiId)).name);
   return scheduleIcs(
     'Undervisning i Lupp / Teaching',
-    rows.map((row) => ({
-      session: sessionView(row),
-      courseTitle: titles.get(row.designId) ?? '',
-      hei: heis.get(row.heiId) ?? '',
+    sessions.map((session) => ({
+      session,
+      courseTitle: session.courseTitle,
+      hei: heis.get(session.heiId) ?? '',
     })),
   );
 }

@@ -15,7 +15,26 @@ export async function overview(db: Db, actor: Actor): Promise<Overview> {
   const today = stockholmDate(new Date());
   const [inquiries, sessions] = await Promise.all([
     awaitingAnswer(db, actor),
-    sessionsTaughtBy(db, actor.userId, work.hei.id, today, addDays(today, SESSION_DAYS - 1)),
+    sessionsTaughtBy(db, actor.userId, {
+      heiId: work.hei.id,
+      from: today,
+      to: addDays(today, SESSION_DAYS - 1),
+      limit: 50,
+    }),
   ]);
-  return { ...work, inquiries, sessions };
+  return {
+    ...work,
+    inquiries,
+    // what the overview shows of each: the day, times, place and content, and the course to go to
+    sessions: sessions.map(({ id, caseId, courseTitle, day, startsAt, endsAt, place, topic }) => ({
+      id,
+      caseId,
+      courseTitle,
+      day,
+      startsAt,
+      endsAt,
+      place,
+      topic,
+    })),
+  };
 }

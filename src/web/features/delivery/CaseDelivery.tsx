@@ -343,27 +343,27 @@ function SessionModal({
   const [occurrences, setOccurrences] = useState(1);
   const format = useFormat();
   const language = i18n.language === 'en' ? 'en' : 'sv';
+  // the notice is worded from what the server answered: how many were told, or how many were added and
+  // which holidays the series passed over
+  const changed = async (id: string) => {
+    const { notified } = await updateSession(id, fields, tell);
+    return tell ? t('delivery.changedToldNotice', { count: notified }) : t('delivery.changedNotice');
+  };
+  const added = async () => {
+    const { series, holidaysSkipped } = await createSession(caseId, designId, fields, occurrences);
+    const skipped = holidaysSkipped.map((h) => `${h.name[language]} ${format.date(h.day)}`).join(', ');
+    return [
+      series.length
+        ? t('delivery.addedSeriesNotice', { count: series.length + 1 })
+        : t('delivery.addedNotice'),
+      skipped && t('delivery.holidaysSkipped', { days: skipped }),
+    ]
+      .filter(Boolean)
+      .join(' ');
+  };
   const save = useDialogAction({
-    request: async () =>
-      session
-        ? { ...(await updateSession(session.id, fields, tell)), series: [], holidaysSkipped: [] }
-        : { ...(await createSession(caseId, designId, fields, occurrences)), notified: 0 },
-    notice: ({ notified, series, holidaysSkipped }) =>
-      session
-        ? tell
-          ? t('delivery.changedToldNotice', { count: notified })
-          : t('delivery.changedNotice')
-        : [
-            series.length
-              ? t('delivery.addedSeriesNotice', { count: series.length + 1 })
-              : t('delivery.addedNotice'),
-            holidaysSkipped.length > 0 &&
-              t('delivery.holidaysSkipped', {
-                days: holidaysSkipped.map((h) => `${h.name[language]} ${format.date(h.day)}`).join(', '),
-              }),
-          ]
-            .filter(Boolean)
-            .join(' '),
+    request: () => (session ? changed(session.id) : added()),
+    notice: (text) => text,
     refresh: ['case', caseId],
     onDone: onClose,
   });

@@ -66,15 +66,16 @@ export function pdfText(pdf: Buffer): string {
 
 function parseCmap(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
+  // A ligature's target holds several code units, written with spaces between them: <0066 006c> is "fl".
   const unicode = (hex: string) =>
-    String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((h) => Number.parseInt(h, 16)));
+    String.fromCharCode(...(hex.replace(/\s/g, '').match(/.{4}/g) ?? []).map((h) => Number.parseInt(h, 16)));
   for (const [, body] of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
     for (const [, from, to, list, first] of (body ?? '').matchAll(
-      /<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*(?:\[([^\]]*)\]|<([0-9a-f]+)>)/gi,
+      /<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*(?:\[([^\]]*)\]|<([0-9a-f\s]+)>)/gi,
     )) {
       const start = Number.parseInt(from ?? '', 16);
       const end = Number.parseInt(to ?? '', 16);
-      const targets = list ? [...list.matchAll(/<([0-9a-f]+)>/gi)].map((t) => t[1] ?? '') : [];
+      const targets = list ? [...list.matchAll(/<([0-9a-f\s]+)>/gi)].map((t) => t[1] ?? '') : [];
       for (let code = start; code <= end; code++) {
         if (list) map.set(code, unicode(targets[code - start] ?? ''));
         else map.set(code, String.fromCharCode(Number.parseInt(first ?? '', 16) + code - start));
@@ -82,7 +83,7 @@ function parseCmap(cmap: string): Map<number, string> {
     }
   }
   for (const [, body] of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
-    for (const [, code, target] of (body ?? '').matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>/gi))
+    for (const [, code, target] of (body ?? '').matchAll(/<([0-9a-f]+)>\s*<([0-9a-f\s]+)>/gi))
       map.set(Number.parseInt(code ?? '', 16), unicode(target ?? ''));
   return map;
 }

@@ -89,7 +89,7 @@ async function main(argv: string[]): Promise<number> {
       const { DEMO_PASSWORD, seedDemo } = await import('../features/demo/demo.seed.ts');
       const db = await openConfiguredDatabase(config);
       await runMigrations(db.pool);
-      const seeded = await seedDemo(db.db, createAuth(config, db.db), config.publicUrl);
+      const seeded = await seedDemo(db.db, createAuth(config, db.db), config);
       await db.close();
       console.log(
         seeded

@@ -12,7 +12,7 @@ import type { Config } from './config.ts';
 export async function serve(config: Config): Promise<void> {
   const database = await openConfiguredDatabase(config);
   await runMigrations(database.pool);
-  if (config.demo) await seedDemo(database.db, createAuth(config, database.db), config.publicUrl);
+  if (config.demo) await seedDemo(database.db, createAuth(config, database.db), config);
   await indexUnindexedCourses(database.db);
 
   const mailSender: MailSender | null = config.smtpUrl

@@ -6,13 +6,13 @@ import { signIn } from '../support/factories.ts';
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  expect(await seedDemo(t.db, t.auth)).toBe(true);
+  expect(await seedDemo(t.db, t.auth, t.config)).toBe(true);
 });
 afterAll(() => t.close());
 
 describe('demo data', () => {
   it('is seeded only into an empty database', async () => {
-    expect(await seedDemo(t.db, t.auth)).toBe(false);
+    expect(await seedDemo(t.db, t.auth, t.config)).toBe(false);
   });
 
   it('lets every demo user in with the demo password, with the roles the README lists', async () => {
@@ -73,6 +73,55 @@ describe('demo cases', () => {
     expect(full.roles[0].occupationConceptId).not.toBeNull();
     const heatmap = (await t.request('GET', `/api/analyses/${analysis.id}/heatmap`, { cookie })).json();
     expect(heatmap.cells.length).toBe(4);
+  });
+
+  it('give one course all the way, from design to credentials, so the later stages show their work', async () => {
+    const cookie = await signIn(t, 'karin.koordinator@mittland.example', DEMO_PASSWORD);
+    const me = (await t.request('GET', '/api/me', { cookie })).json();
+    const norrvik = me.memberships.find(
+      (m: { tenant: { name: string } }) => m.tenant.name === 'Högskolan i Norrvik',
+    );
+    await t.request('PUT', '/api/me/active-membership', { cookie, body: { membershipId: norrvik.id } });
+    const [dementiaCare] = (
+      await t.request('GET', `/api/cases?q=${encodeURIComponent('Demensvård')}`, { cookie })
+    ).json().items;
+    expect(dementiaCare).toMatchObject({ stage: 'evaluation', customer: { name: 'Norrviks kommun' } });
+
+    // four sessions in the past, each with all twelve participants' attendance
+    const delivery = (await t.request('GET', `/api/cases/${dementiaCare.id}/delivery`, { cookie })).json();
+    const [course] = delivery.designs;
+    const today = new Date().toISOString().slice(0, 10);
+    expect(course.sessions).toHaveLength(4);
+    for (const session of course.sessions) {
+      expect(session.day < today).toBe(true);
+      expect(session.attendance).toHaveLength(12);
+      expect(session.teacher).toBe('Helena Strand');
+    }
+    const completed = course.participants.filter((p: { present: number }) => p.present >= 3);
+    expect(completed).toHaveLength(10); // two came to two sessions of four
+
+    // nine of twelve answered the evaluation: enough for its results
+    const {
+      evaluations: [evaluation],
+    } = (await t.request('GET', `/api/cases/${dementiaCare.id}/evaluations`, { cookie })).json();
+    expect(evaluation).toMatchObject({ invited: 12, answered: 9, open: true });
+    const results = (await t.request('GET', `/api/evaluations/${evaluation.id}/results`, { cookie })).json();
+    expect(results.shown).toBe(true);
+
+    // micro-credentials for those who came to at least three sessions
+    const { credentials } = (
+      await t.request('GET', `/api/cases/${dementiaCare.id}/credentials`, { cookie })
+    ).json();
+    expect(credentials.map((c: { learnerName: string }) => c.learnerName).sort()).toEqual(
+      completed.map((p: { name: string }) => p.name).sort(),
+    );
+
+    // the municipality's contact follows it in the portal
+    const lena = await signIn(t, 'lena.kund@norrvik-kommun.example', DEMO_PASSWORD);
+    const portal = (
+      await t.request('GET', `/api/portal/delivery?caseId=${dementiaCare.id}`, { cookie: lena })
+    ).json();
+    expect(JSON.stringify(portal)).toContain('Personcentrerad demensvård i hemtjänsten');
   });
 
   it("gives the consortium's analyst pooled competences named by three or more organisations", async () => {

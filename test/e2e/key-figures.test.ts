@@ -12,7 +12,8 @@ import {
 } from './support/lupp.ts';
 
 // Högskolan i Norrvik's key figures: the welding course has been sold and its agreement signed by both
-// parties. Karin (coordinator) opens Analys, goes to her HEI's key figures and reads the pipeline, the sale
+// parties, beside the demo's course that has been given (Demensvård i hemtjänsten, 52 093,66 kr), sold and
+// signed when the demo was seeded: two of each, 142 407,23 kr together. Karin (coordinator) opens Analys, goes to her HEI's key figures and reads the pipeline, the sale
 // and the agreement with its value; a teacher has no key figures; the page reads in English.
 
 const journey = luppAndBrowser();
@@ -47,23 +48,23 @@ describe("the HEI's key figures (Analys)", () => {
       .getByRole('row', { name: /^Karin Berg \d+$/ })
       .waitFor();
     const sales = page.getByTestId('key-figures-sales');
-    await sales.getByText('1 offert antagen').waitFor();
-    expect(await sales.getByText('90 313,57 kr').count()).toBe(2); // sent and accepted
+    await sales.getByText('2 offerter antagna').waitFor();
+    expect(await sales.getByText('142 407,23 kr').count()).toBe(2); // sent and accepted
     await sales.getByText('100 %').waitFor();
     const agreements = page.getByTestId('key-figures-agreements');
-    await agreements.getByText('1 avtal undertecknat av båda parter').waitFor();
-    // signed in the period, and to invoice in the coming twelve months (one payment after the course)
-    expect(await agreements.getByText('90 313,57 kr').count()).toBe(2);
+    await agreements.getByText('2 avtal undertecknade av båda parter').waitFor();
+    // signed in the period, and to invoice in the coming twelve months (one payment after each course)
+    expect(await agreements.getByText('142 407,23 kr').count()).toBe(2);
     await page
       .getByTestId('key-figures-by-month')
-      .getByRole('row', { name: /1 90 313,57 kr$/ })
+      .getByRole('row', { name: /2 142 407,23 kr$/ })
       .waitFor();
     await page.getByRole('img', { name: /avtalat värde per månad under 12 månader/ }).waitFor();
     await expectNoAxeViolations(page);
 
     await page.getByLabel('Period', { exact: true }).selectOption('all');
     await page.waitForURL(/period=all/);
-    await agreements.getByText('1 avtal undertecknat av båda parter').waitFor();
+    await agreements.getByText('2 avtal undertecknade av båda parter').waitFor();
     await page.getByRole('link', { name: 'Till ärendetavlan' }).click();
     await page.waitForURL(/\/cases\?view=board/);
     expect(errors).toEqual([]);
@@ -92,9 +93,9 @@ describe("the HEI's key figures (Analys)", () => {
     await expectHeading(page, 'Key figures');
     await page
       .getByTestId('key-figures-agreements')
-      .getByText('1 agreement signed by both parties')
+      .getByText('2 agreements signed by both parties')
       .waitFor();
-    expect(await page.getByTestId('key-figures-agreements').getByText('SEK 90,313.57').count()).toBe(2);
+    expect(await page.getByTestId('key-figures-agreements').getByText('SEK 142,407.23').count()).toBe(2);
     await expectEnglish(page, [...SWEDISH_SHELL_UI, ...SWEDISH_KEY_FIGURES_UI]);
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import type { Config } from '../../server/config.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { type Auth, createPasswordAccount } from '../auth/auth.ts';
 import { addEntry, addTask, closeCase, createCase, moveCase, tickChecklist } from '../cases/cases.service.ts';
@@ -18,6 +19,7 @@ import { type Actor, listMemberships } from '../tenancy/tenancy.service.ts';
 import { consortium, membership, organisation } from '../tenancy/tenancy.table.ts';
 import { demoCatalogues } from './demo-catalog.ts';
 import { demoCostConfig } from './demo-costs.ts';
+import { seedDemoDeliveredCourse } from './demo-delivered.ts';
 import { demoIncentiveModel } from './demo-incentives.ts';
 import { seedDemoContributions, seedDemoPooledAnalyses } from './demo-regional.ts';
 import { seedDemoStaff } from './demo-staff.ts';
@@ -105,9 +107,24 @@ export const demoUsers: { email: string; name: string; memberships: { in: string
     memberships: [{ in: 'norrvik', roles: ['admin'] }],
   },
   {
+    email: 'nils.chef@norrvik.example',
+    name: 'Nils Åberg',
+    memberships: [{ in: 'norrvik', roles: ['manager'] }],
+  },
+  {
+    email: 'frida.ekonom@norrvik.example',
+    name: 'Frida Lund',
+    memberships: [{ in: 'norrvik', roles: ['economist'] }],
+  },
+  {
     email: 'sara.kund@stalverket.example',
     name: 'Sara Ståhl',
     memberships: [{ in: 'stalverket', roles: ['customer_contact'] }],
+  },
+  {
+    email: 'lena.kund@norrvik-kommun.example',
+    name: 'Lena Nyström',
+    memberships: [{ in: 'kommun', roles: ['customer_contact'] }],
   },
   {
     email: 'johan.analytiker@alliansen.example',
@@ -124,7 +141,11 @@ export async function databaseIsEmpty(db: Db): Promise<boolean> {
 }
 
 /** Fills an empty database with a demo consortium, HEIs, customers and one user per role. */
-export async function seedDemo(db: Db, auth: Auth, publicUrl = 'http://localhost:3000'): Promise<boolean> {
+export async function seedDemo(
+  db: Db,
+  auth: Auth,
+  { publicUrl, personalDataKey }: Pick<Config, 'publicUrl' | 'personalDataKey'>,
+): Promise<boolean> {
   if (!(await databaseIsEmpty(db))) return false;
   const [alliance] = await db
     .insert(consortium)
@@ -162,11 +183,6 @@ export async function seedDemo(db: Db, auth: Auth, publicUrl = 'http://localhost
   await seedDemoTag(db, ids.get('mittland')?.organisationId ?? '');
   await seedDemoStaff(db, ids);
   await seedDemoInquiries(db, ids, publicUrl);
-  await seedDemoCases(db, ids.get('norrvik')?.organisationId ?? '', publicUrl);
-  await seedDemoContributions(
-    db,
-    ['mittland', 'norrvik'].flatMap((key) => ids.get(key)?.organisationId ?? []),
-  );
   for (const key of ['mittland', 'norrvik']) {
     const heiId = ids.get(key)?.organisationId;
     if (heiId)
@@ -180,23 +196,25 @@ export async function seedDemo(db: Db, auth: Auth, publicUrl = 'http://localhost
     // the incentive model each demo HEI shows on its cases ("Vad deltagandet ger")
     if (heiId) await insertIncentiveModel(db, { heiId, ...demoIncentiveModel });
   }
+  await seedDemoCases(db, ids.get('norrvik')?.organisationId ?? '', { publicUrl, personalDataKey });
+  await seedDemoContributions(
+    db,
+    ['mittland', 'norrvik'].flatMap((key) => ids.get(key)?.organisationId ?? []),
+  );
   return true;
 }
 
-/** Karin, the demo coordinator, acting at one of her HEIs (the seed works through the use cases as she). */
-async function karinAt(db: Db, heiId: string): Promise<Actor | null> {
-  const [karin] = await db
-    .select()
-    .from(authUser)
-    .where(eq(authUser.email, 'karin.koordinator@mittland.example'));
-  if (!karin) return null;
-  const memberships = await listMemberships(db, karin.id);
-  const active = memberships.find((m) => m.tenant.id === heiId);
+/** A demo user acting at one of their organisations (the seed works through the use cases as they would). */
+async function demoActor(db: Db, email: string, organisationId: string): Promise<Actor | null> {
+  const [user] = await db.select().from(authUser).where(eq(authUser.email, email));
+  if (!user) return null;
+  const memberships = await listMemberships(db, user.id);
+  const active = memberships.find((m) => m.tenant.id === organisationId);
   if (!active) return null;
   return {
-    userId: karin.id,
-    email: karin.email,
-    name: karin.name,
+    userId: user.id,
+    email: user.email,
+    name: user.name,
     locale: 'sv',
     sessionId: 'demo-seed',
     activeMembershipId: active.id,
@@ -209,8 +227,12 @@ async function karinAt(db: Db, heiId: string): Promise<Actor | null> {
  * coordinator uses (so every gate was passed the proper way). Mittlands universitet starts with none,
  * so its pipeline shows what claiming an inquiry does.
  */
-async function seedDemoCases(db: Db, heiId: string, publicUrl: string) {
-  const actor = await karinAt(db, heiId);
+async function seedDemoCases(
+  db: Db,
+  heiId: string,
+  { publicUrl, personalDataKey }: Pick<Config, 'publicUrl' | 'personalDataKey'>,
+) {
+  const actor = await demoActor(db, 'karin.koordinator@mittland.example', heiId);
   if (!actor) return;
   const demoCases: {
     title: string;
@@ -364,6 +386,22 @@ async function seedDemoCases(db: Db, heiId: string, publicUrl: string) {
   const lean = caseIds.get('Lean i underhållsarbetet');
   if (lean) await seedDemoAnalysis(db, actor, lean);
   await seedDemoPooledAnalyses(db, actor, caseIds);
+  const dementiaCare = caseIds.get('Demensvård i hemtjänsten');
+  const [municipality] = await db
+    .select({ id: organisation.id })
+    .from(organisation)
+    .where(eq(organisation.name, 'Norrviks kommun'));
+  const manager = await demoActor(db, 'nils.chef@norrvik.example', heiId);
+  const economist = await demoActor(db, 'frida.ekonom@norrvik.example', heiId);
+  const contact = municipality && (await demoActor(db, 'lena.kund@norrvik-kommun.example', municipality.id));
+  if (dementiaCare && municipality && manager && economist && contact)
+    await seedDemoDeliveredCourse(
+      db,
+      { coordinator: actor, manager, economist, contact },
+      dementiaCare,
+      municipality.id,
+      { publicUrl, personalDataKey },
+    );
 }
 
 /**
@@ -472,7 +510,7 @@ async function seedDemoCatalogues(
  * waiting for a person), so a need on that concept finds the course by it too.
  */
 async function seedDemoTag(db: Db, heiId: string) {
-  const actor = await karinAt(db, heiId);
+  const actor = await demoActor(db, 'karin.koordinator@mittland.example', heiId);
   if (!actor) return;
   const [plc] = (
     await listCourses(db, actor, {

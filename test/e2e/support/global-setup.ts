@@ -71,7 +71,7 @@ async function provideDemoTemplate(project: TestProject) {
     });
     const database = await openDatabase({ databaseUrl: withDatabase(template.url, demo), poolSize: 1 });
     try {
-      await seedDemo(database.db, createAuth(testConfig(), database.db));
+      await seedDemo(database.db, createAuth(testConfig(), database.db), testConfig());
     } finally {
       await database.close();
     }
@@ -79,7 +79,7 @@ async function provideDemoTemplate(project: TestProject) {
     return;
   }
   const database = await openDatabase({ loadFrom: template.file });
-  await seedDemo(database.db, createAuth(testConfig(), database.db));
+  await seedDemo(database.db, createAuth(testConfig(), database.db), testConfig());
   const dump = await database.dump?.();
   await database.close();
   if (!dump) throw new Error('embedded database could not be dumped');

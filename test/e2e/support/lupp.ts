@@ -45,7 +45,7 @@ export async function startLupp(): Promise<Lupp> {
   const config = testConfig({ PUBLIC_URL: url });
   // the demo data is seeded once per run (global setup); seedDemo does nothing on a database that has it
   const database = await createTestDatabase('demo');
-  await seedDemo(database.db, createAuth(config, database.db));
+  await seedDemo(database.db, createAuth(config, database.db), config);
   const { app } = await buildApp({ config, database, logger: false });
   await app.listen({ port, host: '127.0.0.1' });
   return {

@@ -1,9 +1,14 @@
 import type { Db } from '../../db/client.ts';
 import { addDays, stockholmDate } from '../../shared/stockholm-days.ts';
-import { createAgreement, signAsCustomer, signAsHei } from '../agreements/agreements.service.ts';
+import {
+  createAgreement,
+  setInvoiceReferenceAsCustomer,
+  signAsCustomer,
+  signAsHei,
+} from '../agreements/agreements.service.ts';
 import { issueCredentials } from '../credentials/credentials.service.ts';
 import type { AttendanceStatus } from '../delivery/delivery.contract.ts';
-import { createSession, recordAttendance } from '../delivery/delivery.service.ts';
+import { createSession, recordAttendance, setAttendanceSharing } from '../delivery/delivery.service.ts';
 import {
   approveCalculation,
   approveDesign,
@@ -11,7 +16,7 @@ import {
   createDesign,
   updateDesign,
 } from '../design/design.service.ts';
-import { answerEvaluation, createEvaluation } from '../evaluation/evaluation.service.ts';
+import { answerEvaluation, createEvaluation, shareEvaluation } from '../evaluation/evaluation.service.ts';
 import { addParticipant, customerParticipants } from '../participants/participants.service.ts';
 import { acceptProposal, createProposal, sendProposal } from '../proposals/proposals.service.ts';
 import { withCheckDigit } from '../tenancy/org-number.ts';
@@ -21,9 +26,10 @@ import type { Actor } from '../tenancy/tenancy.service.ts';
  * The demo's course that has been given: "Demensvård i hemtjänsten" (Norrviks kommun, at Högskolan i Norrvik)
  * taken through every step a real one passes — a design approved by the manager, a full-cost calculation
  * approved by the economist, a proposal the municipality accepted, an agreement both signed, twelve
- * participants, four sessions five to eight weeks ago with attendance, an evaluation nine have answered, and
- * micro-credentials for those who came to at least three sessions. So the follow-up pages, key figures,
- * the customer's portal and the credential pages show what they are for before anyone gives a course.
+ * participants, four sessions five to eight weeks ago with attendance, an evaluation nine have answered (both
+ * shared with the municipality), and micro-credentials for those who came to at least three sessions. So the
+ * follow-up pages, key figures, the customer's portal and the credential pages show what they are for before
+ * anyone gives a course.
  *
  * Everything goes through the use cases, which stamp the present: the agreement is signed on the day the demo
  * is seeded, though its sessions lie in the past — as when a course given before Lupp came is registered in it.
@@ -141,6 +147,7 @@ export async function seedDemoDeliveredCourse(
   });
   await signAsHei(db, manager, agreement.id, { revision: agreement.revision }, publicUrl);
   await signAsCustomer(db, contact, customerId, agreement.id, { revision: agreement.revision }, publicUrl);
+  await setInvoiceReferenceAsCustomer(db, contact, customerId, agreement.id, 'Ansvar 4410, Lena Nyström');
 
   for (const [i, [firstName, lastName, birth]] of participants.entries()) {
     const serial = String(200 + 17 * i).padStart(3, '0');
@@ -180,7 +187,7 @@ export async function seedDemoDeliveredCourse(
     await recordAttendance(db, coordinator, created.id, { entries });
   }
 
-  const { links } = await createEvaluation(
+  const { evaluation, links } = await createEvaluation(
     db,
     coordinator,
     caseId,
@@ -202,6 +209,10 @@ export async function seedDemoDeliveredCourse(
       improve: i === 3 ? 'Distansträffen var svår att följa från bilen mellan besöken.' : undefined,
     });
   }
+
+  // the HEI shares the participants' figures and the attendance with the municipality
+  await shareEvaluation(db, coordinator, evaluation.id, publicUrl);
+  await setAttendanceSharing(db, coordinator, caseId, design.id, true);
 
   const completed = people.filter((p) => (attended.get(p.id) ?? 0) >= 3).map((p) => p.id);
   await issueCredentials(

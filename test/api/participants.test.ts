@@ -288,7 +288,7 @@ describe('participants', () => {
       as(admin, { inquiryContactMonths: null, participantMonths: 24 }),
     );
     // closed just now: nothing is due yet
-    expect(set.json().due).toEqual({ inquiryContacts: 0, participants: 0 });
+    expect(set.json().due).toEqual({ inquiryContacts: 0, participants: 0, participantNames: 0 });
     const longAgo = new Date();
     longAgo.setUTCMonth(longAgo.getUTCMonth() - 25);
     await t.db.update(caseFile).set({ stageEnteredAt: longAgo }).where(eq(caseFile.id, s.caseId));
@@ -296,10 +296,11 @@ describe('participants', () => {
     expect((await t.request('GET', rule, as(admin))).json().due).toEqual({
       inquiryContacts: 0,
       participants: count,
+      participantNames: 0,
     });
 
     const run = await t.request('POST', `${rule}/run`, as(admin));
-    expect(run.json().erased).toEqual({ inquiryContacts: 0, participants: count });
+    expect(run.json().erased).toEqual({ inquiryContacts: 0, participants: count, participantNames: 0 });
 
     const after = (await t.request('GET', `/api/agreements/${agreementId}/participants`, as(s.coord))).json();
     for (const p of after.participants) {
@@ -333,5 +334,68 @@ describe('participants', () => {
       .where(eq(auditEvent.action, 'participant.personal_data_purged'));
     expect(purged).toHaveLength(count);
     expect(purged.every((e) => e.actorUserId === null && e.organisationId === s.hei)).toBe(true);
+  });
+
+  it("are anonymised by the rule when the HEI's decision says so: the names go too, the list still counts them", async () => {
+    // the case closed 25 months ago (the test before); the personnummer are already erased
+    const admin = await createUser(t, [{ organisationId: s.hei, roles: ['admin'] }]);
+    const rule = `/api/organisations/${s.hei}/retention`;
+    const before = (
+      await t.request('GET', `/api/agreements/${agreementId}/participants`, as(s.coord))
+    ).json();
+    const count = before.participants.length;
+    // a name may not go before the number it belongs to
+    const early = await t.request(
+      'PUT',
+      rule,
+      as(admin, { inquiryContactMonths: null, participantMonths: 24, participantNameMonths: 12 }),
+    );
+    expect(early.statusCode).toBe(400);
+    expect(early.json().errors).toEqual([
+      {
+        field: 'body.participantNameMonths',
+        message: 'must be at least the months after which the personnummer is erased (a name goes last)',
+      },
+    ]);
+    expect((await t.request('GET', rule, as(admin))).json()).toMatchObject({
+      participantMonths: 24,
+      participantNameMonths: null,
+    });
+
+    const set = await t.request(
+      'PUT',
+      rule,
+      as(admin, { inquiryContactMonths: null, participantMonths: 24, participantNameMonths: 24 }),
+    );
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().due).toEqual({ inquiryContacts: 0, participants: 0, participantNames: count });
+    const run = await t.request('POST', `${rule}/run`, as(admin));
+    expect(run.json().erased).toEqual({ inquiryContacts: 0, participants: 0, participantNames: count });
+    expect(run.json().retention.due.participantNames).toBe(0);
+
+    const after = (await t.request('GET', `/api/agreements/${agreementId}/participants`, as(s.coord))).json();
+    expect(after.participants).toHaveLength(count);
+    for (const p of after.participants) {
+      expect(p).toMatchObject({ firstName: '', lastName: '', email: null, personnummer: null });
+      expect(p.anonymisedAt).toEqual(expect.any(String));
+    }
+    // the customer's list counts them the same way, with no names
+    const customers = (await t.request('GET', url(), as(s.contact))).json().participants;
+    expect(customers.map((p: { firstName: string }) => p.firstName)).toEqual(Array(count).fill(''));
+    // no credential can name them any more
+    const credentials = (await t.request('GET', `/api/cases/${s.caseId}/credentials`, as(s.coord))).json();
+    expect(credentials.designs).toEqual([]);
+    const anonymised = await t.db
+      .select()
+      .from(auditEvent)
+      .where(eq(auditEvent.action, 'participant.anonymised'));
+    expect(anonymised).toHaveLength(count);
+    expect(anonymised.every((e) => e.actorUserId === null && e.organisationId === s.hei)).toBe(true);
+    // applied again, it finds nothing left to do
+    expect((await t.request('POST', `${rule}/run`, as(admin))).json().erased).toEqual({
+      inquiryContacts: 0,
+      participants: 0,
+      participantNames: 0,
+    });
   });
 });

@@ -114,7 +114,8 @@ describe('an HEI sets its retention rule', () => {
     expect(none.json()).toEqual({
       inquiryContactMonths: null,
       participantMonths: null,
-      due: { inquiryContacts: 0, participants: 0 },
+      participantNameMonths: null,
+      due: { inquiryContacts: 0, participants: 0, participantNames: 0 },
       lastRunAt: null,
       lastRunErased: null,
       updatedAt: null,
@@ -150,7 +151,7 @@ describe('an HEI sets its retention rule', () => {
       inquiryContactMonths: 24,
       participantMonths: null,
       updatedBy: 'Alma Admin',
-      due: { inquiryContacts: 0, participants: 0 },
+      due: { inquiryContacts: 0, participants: 0, participantNames: 0 },
     });
     const [audit] = await t.db
       .select()
@@ -208,15 +209,15 @@ describe('applying the rule', () => {
       ...as(adminA),
       body: { inquiryContactMonths: 12, participantMonths: null },
     });
-    expect(set.json().due).toEqual({ inquiryContacts: 2, participants: 0 });
+    expect(set.json().due).toEqual({ inquiryContacts: 2, participants: 0, participantNames: 0 });
 
     const run = await t.request('POST', `${rulePath(heiA.id)}/run`, as(adminA));
     expect(run.statusCode, run.body).toBe(200);
     expect(run.json()).toMatchObject({
-      erased: { inquiryContacts: 2, participants: 0 },
+      erased: { inquiryContacts: 2, participants: 0, participantNames: 0 },
       retention: {
-        due: { inquiryContacts: 0, participants: 0 },
-        lastRunErased: { inquiryContacts: 2, participants: 0 },
+        due: { inquiryContacts: 0, participants: 0, participantNames: 0 },
+        lastRunErased: { inquiryContacts: 2, participants: 0, participantNames: 0 },
       },
     });
 
@@ -271,7 +272,7 @@ describe('applying the rule', () => {
       data: {
         inquiryContactMonths: 12,
         participantMonths: null,
-        erased: { inquiryContacts: 2, participants: 0 },
+        erased: { inquiryContacts: 2, participants: 0, participantNames: 0 },
       },
     });
 
@@ -279,6 +280,7 @@ describe('applying the rule', () => {
     expect((await t.request('POST', `${rulePath(heiA.id)}/run`, as(adminA))).json().erased).toEqual({
       inquiryContacts: 0,
       participants: 0,
+      participantNames: 0,
     });
 
     // the nightly sweep applies every HEI's rule: B-högskolan's too, once it has one
@@ -287,8 +289,8 @@ describe('applying the rule', () => {
       body: { inquiryContactMonths: 12, participantMonths: null },
     });
     const swept = await sweepRetention(t.db);
-    expect(swept.get(heiB.id)).toEqual({ inquiryContacts: 1, participants: 0 });
-    expect(swept.get(heiA.id)).toEqual({ inquiryContacts: 0, participants: 0 });
+    expect(swept.get(heiB.id)).toEqual({ inquiryContacts: 1, participants: 0, participantNames: 0 });
+    expect(swept.get(heiA.id)).toEqual({ inquiryContacts: 0, participants: 0, participantNames: 0 });
     const [other] = await t.db.select().from(inquiry).where(eq(inquiry.id, otherHeis));
     expect(other?.contactEmail).toBeNull();
   });

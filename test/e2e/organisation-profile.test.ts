@@ -121,6 +121,9 @@ describe('organisation profile', () => {
     const retention = page.getByRole('region', { name: 'Gallring av personuppgifter' });
     await retention.getByText('Kontaktpersoner i förfrågningar raderas bara på begäran.').waitFor();
     await retention.getByText('Deltagarnas personnummer gallras inte.').waitFor();
+    await retention
+      .getByText('Deltagarnas namn finns kvar som lärosätets uppgift om vem som deltog.')
+      .waitFor();
     // customers' portal accounts follow the deployment's rule, which this one does not set
     await retention
       .getByText('Kundernas konton i kundportalen raderas inte för att de inte används.')
@@ -144,7 +147,19 @@ describe('organisation profile', () => {
     );
     await expect.poll(() => periodError.count()).toBe(2);
     await expectNoAxeViolations(page);
+    // a participant's name may not go before their personnummer
+    const nameMonths = retention.getByRole('textbox', {
+      name: 'Avidentifiera deltagarna, också deras namn, så här många månader efter att ärendet stängdes',
+    });
     await months.fill('12');
+    await participantMonths.fill('24');
+    await nameMonths.fill('12');
+    await retention.getByRole('button', { name: 'Spara gallringsregeln' }).click();
+    await retention
+      .getByText('Ange minst lika många månader som för personnumren, eller lämna fältet tomt.')
+      .waitFor();
+    await expect.poll(() => periodError.count()).toBe(0);
+    await nameMonths.fill('');
     await participantMonths.fill('');
     await retention.getByRole('button', { name: 'Spara gallringsregeln' }).click();
     await page.getByText('Gallringsregeln har sparats.').waitFor();
@@ -159,15 +174,19 @@ describe('organisation profile', () => {
     const confirm = page.getByRole('dialog', { name: 'Gallra nu?' });
     await confirm
       .getByText(
-        'Det som är moget för gallring raderas nu och kan inte återställas: kontaktpersoner 1, deltagare 0.',
+        'Det som är moget för gallring raderas nu och kan inte återställas: kontaktpersoner 1, deltagare 0, avidentifierade deltagare 0.',
       )
       .waitFor();
     await expectNoAxeViolations(page);
     await confirm.getByRole('button', { name: 'Radera' }).click();
     await confirm.waitFor({ state: 'detached' });
-    await page.getByText('Gallrat: kontaktpersoner 1, deltagare 0.').waitFor();
+    await page.getByText('Gallrat: kontaktpersoner 1, deltagare 0, avidentifierade deltagare 0.').waitFor();
     await retention.getByText('Ingen kontaktperson är mogen för gallring just nu.').waitFor();
-    await retention.getByText(/^Senast tillämpad .*\. Raderade: kontaktpersoner 1, deltagare 0\.$/).waitFor();
+    await retention
+      .getByText(
+        /^Senast tillämpad .*\. Raderade: kontaktpersoner 1, deltagare 0, avidentifierade deltagare 0\.$/,
+      )
+      .waitFor();
     expect(await retention.getByRole('button', { name: 'Gallra nu' }).count()).toBe(0);
 
     // the inquiry says the rule erased its contact person, and when

@@ -128,8 +128,16 @@ describe('participants in the customer portal', () => {
     longAgo.setUTCMonth(longAgo.getUTCMonth() - 25);
     await db.update(caseFile).set({ stageEnteredAt: longAgo }).where(eq(caseFile.id, caseId));
     const admin = await actorAt(journey.lupp, 'oskar.admin@norrvik.example', norrvik, ['admin']);
-    await setRetention(db, admin, norrvik, { inquiryContactMonths: null, participantMonths: 24 });
-    expect((await sweepRetention(db)).get(norrvik)).toEqual({ inquiryContacts: 0, participants: 3 });
+    await setRetention(db, admin, norrvik, {
+      inquiryContactMonths: null,
+      participantMonths: 24,
+      participantNameMonths: null,
+    });
+    expect((await sweepRetention(db)).get(norrvik)).toEqual({
+      inquiryContacts: 0,
+      participants: 3,
+      participantNames: 0,
+    });
 
     const { context, page, errors } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
@@ -147,6 +155,29 @@ describe('participants in the customer portal', () => {
     await expectNoAxeViolations(page);
     await chooseLanguage(page, 'Svenska');
     await table.getByRole('row', { name: /Anna Andersson Gallrat/ }).waitFor();
+
+    // an HEI whose decision says so anonymises the participants too: the list keeps a row for each, unnamed
+    await setRetention(db, admin, norrvik, {
+      inquiryContactMonths: null,
+      participantMonths: 24,
+      participantNameMonths: 24,
+    });
+    expect((await sweepRetention(db)).get(norrvik)).toEqual({
+      inquiryContacts: 0,
+      participants: 0,
+      participantNames: 3,
+    });
+    await page.reload();
+    await table.getByRole('row', { name: /^Avidentifierad deltagare Gallrat Högskolepoäng/ }).waitFor();
+    expect(await table.getByRole('row', { name: /^Avidentifierad deltagare Gallrat/ }).count()).toBe(3);
+    expect(await table.getByText('Anna Andersson').count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'English' }).click();
+    await table
+      .getByRole('row', { name: /^Anonymised participant Erased \(retention\)/ })
+      .first()
+      .waitFor();
+    await chooseLanguage(page, 'Svenska');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -114,6 +114,7 @@ export const AUDIT_ACTIONS = [
   'participant.added',
   'participant.imported',
   'participant.personal_data_purged',
+  'participant.anonymised',
   'participant.personnummer_viewed',
   'participant.removed',
   'privacy.subject_access_report',

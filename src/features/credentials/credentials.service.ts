@@ -93,7 +93,8 @@ async function coursesGiven(db: Db, actor: Actor, caseId: string) {
       .filter((d) => d.status === 'approved' || issued.has(d.id))
       .map(async (d) => ({
         design: d,
-        participants: await participantsOfDesign(db, d.id),
+        // one the HEI's retention rule anonymised has no name left to put on a credential
+        participants: (await participantsOfDesign(db, d.id)).filter((p) => !p.anonymisedAt),
       })),
   );
   return given.filter((g) => g.participants.length > 0);

@@ -93,7 +93,7 @@ function summaries(participants: Participant[], sessions: SessionView[]) {
     const count = (status: AttendanceStatus) => marks.filter((m) => m.status === status).length;
     return {
       participantId: p.id,
-      name: `${p.firstName} ${p.lastName}`,
+      name: `${p.firstName} ${p.lastName}`.trim(), // empty once the HEI's retention rule anonymised them
       present: count('present'),
       absent: count('absent'),
       excused: count('excused'),

@@ -15,8 +15,10 @@ export const participantSchema = z.object({
   email: z.string().nullable(),
   /** Masked: the date of birth, the last four hidden; null once erased under the HEI's retention rule. */
   personnummer: z.string().nullable(),
-  /** When the HEI's retention rule erased the personnummer and e-mail (the name stays). */
+  /** When the HEI's retention rule erased the personnummer and e-mail (the name stays, unless anonymised). */
   personalDataErasedAt: z.iso.datetime().nullable(),
+  /** When the HEI's retention rule anonymised the participant: the names are then empty. */
+  anonymisedAt: z.iso.datetime().nullable(),
   creditEligible: z.boolean(),
   createdAt: z.string(),
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
@@ -36,6 +36,7 @@ const view = (p: Row) => ({
   email: p.email,
   personnummer: p.personnummerMasked,
   personalDataErasedAt: p.personalDataErasedAt?.toISOString() ?? null,
+  anonymisedAt: p.anonymisedAt?.toISOString() ?? null,
   creditEligible: p.creditEligible,
   createdAt: p.createdAt.toISOString(),
 });
@@ -335,10 +336,11 @@ export async function revealPersonnummer(db: Db, key: Buffer, actor: Actor, agre
 
 // ------------------------------------------------------------------ retention (the HEI's gallringsbeslut)
 // An HEI's retention rule (the retention feature) erases participants' personnummer and e-mail some months
-// after their case closed. The name and the award stay: the HEI's record of who took part.
+// after their case closed. The name and the award stay as the HEI's record of who took part, unless the rule
+// also anonymises participants (after as many months or more): then the name goes too.
 
-/** The participants of this HEI's cases closed before `before` whose personnummer is still held. */
-export async function participantsEndedBefore(db: Db, heiId: string, before: Date): Promise<string[]> {
+/** The participants of this HEI's cases closed before `before` that `still` matches. */
+async function ofCasesClosedBefore(db: Db, heiId: string, before: Date, still: SQL) {
   const cases = await casesClosedBefore(db, heiId, before);
   const agreementIds = await agreementIdsOfCases(
     db,
@@ -348,9 +350,17 @@ export async function participantsEndedBefore(db: Db, heiId: string, before: Dat
   const rows = await db
     .select({ id: participant.id })
     .from(participant)
-    .where(and(inArray(participant.agreementId, agreementIds), isNull(participant.personalDataErasedAt)));
+    .where(and(inArray(participant.agreementId, agreementIds), still));
   return rows.map((r) => r.id);
 }
+
+/** The participants of this HEI's cases closed before `before` whose personnummer is still held. */
+export const participantsEndedBefore = (db: Db, heiId: string, before: Date) =>
+  ofCasesClosedBefore(db, heiId, before, isNull(participant.personalDataErasedAt));
+
+/** The participants of this HEI's cases closed before `before` who still have a name. */
+export const participantsToAnonymiseBefore = (db: Db, heiId: string, before: Date) =>
+  ofCasesClosedBefore(db, heiId, before, isNull(participant.anonymisedAt));
 
 /** The reference of the case an agreement belongs to (the e-mails about it name it). */
 async function caseReferenceOf(db: Db, heiId: string, agreementId: string) {
@@ -362,9 +372,27 @@ async function caseReferenceOf(db: Db, heiId: string, agreementId: string) {
  * Erases a participant's personnummer and e-mail by the HEI's rule, with the e-mails Lupp sent them about the
  * case (a course evaluation's link); false when already erased.
  */
-export async function purgeParticipant(db: Db, heiId: string, participantId: string, months: number) {
+export const purgeParticipant = (db: Db, heiId: string, participantId: string, months: number) =>
+  erase(db, heiId, participantId, months, 'purge');
+
+/**
+ * Anonymises a participant by the HEI's rule: the name as well as the personnummer and e-mail (and the e-mails
+ * about the case). Their attendance and credential stay, so a course's figures still add up; false when already
+ * anonymised.
+ */
+export const anonymiseParticipant = (db: Db, heiId: string, participantId: string, months: number) =>
+  erase(db, heiId, participantId, months, 'anonymise');
+
+async function erase(
+  db: Db,
+  heiId: string,
+  participantId: string,
+  months: number,
+  how: 'purge' | 'anonymise',
+) {
   const [before] = await db.select().from(participant).where(eq(participant.id, participantId));
   const reference = before?.email ? await caseReferenceOf(db, heiId, before.agreementId) : undefined;
+  const now = new Date();
   return db.transaction(async (tx) => {
     if (before?.email && reference) await eraseMailsTo(tx, before.email, reference);
     const [erased] = await tx
@@ -374,15 +402,21 @@ export async function purgeParticipant(db: Db, heiId: string, participantId: str
         personnummerIndex: null,
         personnummerMasked: null,
         email: null,
-        personalDataErasedAt: new Date(),
+        personalDataErasedAt: sql`coalesce(${participant.personalDataErasedAt}, ${now.toISOString()}::timestamptz)`,
+        ...(how === 'anonymise' ? { firstName: '', lastName: '', anonymisedAt: now } : {}),
       })
-      .where(and(eq(participant.id, participantId), isNull(participant.personalDataErasedAt)))
+      .where(
+        and(
+          eq(participant.id, participantId),
+          how === 'purge' ? isNull(participant.personalDataErasedAt) : isNull(participant.anonymisedAt),
+        ),
+      )
       .returning({ agreementId: participant.agreementId });
     if (!erased) return false;
     await recordAudit(tx, {
       actor: null,
       organisationId: heiId,
-      action: 'participant.personal_data_purged',
+      action: how === 'purge' ? 'participant.personal_data_purged' : 'participant.anonymised',
       subjectType: 'participant',
       subjectId: participantId,
       data: { months, agreementId: erased.agreementId },
@@ -471,6 +505,7 @@ export async function participantsOfAgreements(db: Db, agreementIds: string[]) {
       lastName: participant.lastName,
       email: participant.email,
       creditEligible: participant.creditEligible,
+      anonymisedAt: participant.anonymisedAt,
     })
     .from(participant)
     .where(inArray(participant.agreementId, agreementIds))

@@ -9,7 +9,8 @@ import { authUser } from '../auth/auth.table.ts';
  * (`personnummer_index`, one person once per agreement), and shown masked (`personnummer_masked`: the date
  * of birth) — the whole number only to the HEI's coordinators and admins, every time audited. The HEI's
  * retention rule erases the personnummer and e-mail some months after the case closed (`personalDataErasedAt`);
- * the name stays, as the HEI's record of who took part.
+ * the name stays, as the HEI's record of who took part, unless the rule also anonymises the participants after
+ * some (more) months (`anonymisedAt`: the name is emptied; attendance and awards stay, counted, with no one's name).
  */
 export const participant = pgTable(
   'participant',
@@ -25,6 +26,7 @@ export const participant = pgTable(
     personnummerIndex: text('personnummer_index'),
     personnummerMasked: text('personnummer_masked'),
     personalDataErasedAt: timestamp('personal_data_erased_at', { withTimezone: true }),
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     /** Meets the entry requirements and gets credits; otherwise a certificate only. */
     creditEligible: boolean('credit_eligible').notNull(),
     createdBy: text('created_by').references(() => authUser.id, { onDelete: 'set null' }),
@@ -39,6 +41,11 @@ export const participant = pgTable(
     check(
       'participant_personnummer_check',
       sql`(${t.personalDataErasedAt} is null) = (${t.personnummerSealed} is not null and ${t.personnummerIndex} is not null and ${t.personnummerMasked} is not null)`,
+    ),
+    // an anonymised participant has no personal data left
+    check(
+      'participant_anonymised_check',
+      sql`${t.anonymisedAt} is null or (${t.personalDataErasedAt} is not null and ${t.firstName} = '' and ${t.lastName} = '' and ${t.email} is null)`,
     ),
   ],
 );

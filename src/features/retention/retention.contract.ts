@@ -3,8 +3,11 @@ import { z } from 'zod';
 /** The longest retention period an HEI may set, in months (ten years). */
 export const MAX_RETENTION_MONTHS = 120;
 
-/** What the rule erases, each counted: inquiries' contact persons, and participants' personnummer and e-mail. */
-const counts = z.object({ inquiryContacts: z.int(), participants: z.int() });
+/**
+ * What the rule erases, each counted: inquiries' contact persons, participants' personnummer and e-mail, and
+ * participants anonymised (their names too).
+ */
+const counts = z.object({ inquiryContacts: z.int(), participants: z.int(), participantNames: z.int() });
 
 /** An HEI's retention rule, and what it means today. */
 export const retentionSchema = z.object({
@@ -12,6 +15,8 @@ export const retentionSchema = z.object({
   inquiryContactMonths: z.int().nullable(),
   /** Months after a case closed that its participants' personnummer and e-mail are erased; null: kept. */
   participantMonths: z.int().nullable(),
+  /** Months after a case closed that its participants are anonymised (names too; attendance and awards stay counted); null: names kept. */
+  participantNameMonths: z.int().nullable(),
   /** What the rule would erase if it ran now. */
   due: counts,
   lastRunAt: z.iso.datetime().nullable(),
@@ -34,7 +39,22 @@ const months = z
   .max(MAX_RETENTION_MONTHS, `must be at most ${MAX_RETENTION_MONTHS} months (ten years)`)
   .nullable();
 
-export const retentionBody = z.strictObject({ inquiryContactMonths: months, participantMonths: months });
+export const retentionBody = z
+  .strictObject({
+    inquiryContactMonths: months,
+    participantMonths: months,
+    participantNameMonths: months.default(null),
+  })
+  .refine(
+    (r) =>
+      r.participantNameMonths === null ||
+      r.participantMonths === null ||
+      r.participantNameMonths >= r.participantMonths,
+    {
+      path: ['participantNameMonths'],
+      message: 'must be at least the months after which the personnummer is erased (a name goes last)',
+    },
+  );
 export type RetentionChange = z.infer<typeof retentionBody>;
 
 /** A run of the rule started by an admin: what it erased, and the rule as it is after it. */

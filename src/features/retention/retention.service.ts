@@ -4,7 +4,12 @@ import { conflict, notFound } from '../../server/http/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { contactsEndedBefore, purgeContact } from '../inquiries/inquiries.service.ts';
-import { participantsEndedBefore, purgeParticipant } from '../participants/participants.service.ts';
+import {
+  anonymiseParticipant,
+  participantsEndedBefore,
+  participantsToAnonymiseBefore,
+  purgeParticipant,
+} from '../participants/participants.service.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import { type Actor, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
 import type { HeiRetention, RetentionChange } from './retention.contract.ts';
@@ -15,7 +20,8 @@ const READ_ROLES: Role[] = [];
 const ADMIN: Role[] = ['admin'];
 
 type Rule = typeof retentionRule.$inferSelect;
-type Counts = { inquiryContacts: number; participants: number };
+type Counts = { inquiryContacts: number; participants: number; participantNames: number };
+const PERIODS = ['inquiryContactMonths', 'participantMonths', 'participantNameMonths'] as const;
 
 function ofHei(actor: Actor, organisationId: string, roles: Role[]) {
   const member = requireOrganisationRole(actor, organisationId, roles);
@@ -30,18 +36,28 @@ async function monthsAgo(db: Db, months: number): Promise<Date> {
   return new Date(Number(result.rows[0]?.ms));
 }
 
-/** What the rule would erase now: the inquiries whose contact person, the participants whose personnummer. */
-async function dueUnder(
-  db: Db,
-  heiId: string,
-  rule: Pick<Rule, 'inquiryContactMonths' | 'participantMonths'>,
-) {
-  const { inquiryContactMonths: contacts, participantMonths: participants } = rule;
+/**
+ * What the rule would erase now: the inquiries whose contact person, the participants whose personnummer, and
+ * the participants to anonymise. One anonymised is not counted again among those whose personnummer goes.
+ */
+async function dueUnder(db: Db, heiId: string, rule: Pick<Rule, (typeof PERIODS)[number]>) {
+  const {
+    inquiryContactMonths: contacts,
+    participantMonths: participants,
+    participantNameMonths: names,
+  } = rule;
+  const participantNames = names
+    ? await participantsToAnonymiseBefore(db, heiId, await monthsAgo(db, names))
+    : [];
+  const anonymised = new Set(participantNames);
   return {
     inquiryContacts: contacts ? await contactsEndedBefore(db, heiId, await monthsAgo(db, contacts)) : [],
     participants: participants
-      ? await participantsEndedBefore(db, heiId, await monthsAgo(db, participants))
+      ? (await participantsEndedBefore(db, heiId, await monthsAgo(db, participants))).filter(
+          (id) => !anonymised.has(id),
+        )
       : [],
+    participantNames,
   };
 }
 
@@ -52,14 +68,25 @@ async function retentionOf(db: Db, heiId: string): Promise<HeiRetention> {
     .leftJoin(authUser, eq(retentionRule.updatedByUserId, authUser.id))
     .where(eq(retentionRule.heiId, heiId));
   const rule = row?.rule;
-  const due = rule ? await dueUnder(db, heiId, rule) : { inquiryContacts: [], participants: [] };
+  const due = rule
+    ? await dueUnder(db, heiId, rule)
+    : { inquiryContacts: [], participants: [], participantNames: [] };
   return {
     inquiryContactMonths: rule?.inquiryContactMonths ?? null,
     participantMonths: rule?.participantMonths ?? null,
-    due: { inquiryContacts: due.inquiryContacts.length, participants: due.participants.length },
+    participantNameMonths: rule?.participantNameMonths ?? null,
+    due: {
+      inquiryContacts: due.inquiryContacts.length,
+      participants: due.participants.length,
+      participantNames: due.participantNames.length,
+    },
     lastRunAt: rule?.lastRunAt?.toISOString() ?? null,
     lastRunErased: rule?.lastRunAt
-      ? { inquiryContacts: rule.lastRunInquiryContacts ?? 0, participants: rule.lastRunParticipants ?? 0 }
+      ? {
+          inquiryContacts: rule.lastRunInquiryContacts ?? 0,
+          participants: rule.lastRunParticipants ?? 0,
+          participantNames: rule.lastRunParticipantNames ?? 0,
+        }
       : null,
     updatedAt: rule?.updatedAt.toISOString() ?? null,
     updatedBy: row?.by ?? null,
@@ -94,6 +121,7 @@ export async function setRetention(db: Db, actor: Actor, heiId: string, change: 
         before: {
           inquiryContactMonths: before?.inquiryContactMonths ?? null,
           participantMonths: before?.participantMonths ?? null,
+          participantNameMonths: before?.participantNameMonths ?? null,
         },
         after: change,
       },
@@ -105,18 +133,22 @@ export async function setRetention(db: Db, actor: Actor, heiId: string, change: 
 /** Applies one HEI's rule now: erases what ended longer ago than it says, one record at a time. */
 async function applyRule(db: Db, rule: Rule): Promise<Counts> {
   const due = await dueUnder(db, rule.heiId, rule);
-  const erased = { inquiryContacts: 0, participants: 0 };
+  const erased = { inquiryContacts: 0, participants: 0, participantNames: 0 };
   for (const ended of due.inquiryContacts)
     if (await purgeContact(db, rule.heiId, ended, rule.inquiryContactMonths ?? 0))
       erased.inquiryContacts += 1;
   for (const id of due.participants)
     if (await purgeParticipant(db, rule.heiId, id, rule.participantMonths ?? 0)) erased.participants += 1;
+  for (const id of due.participantNames)
+    if (await anonymiseParticipant(db, rule.heiId, id, rule.participantNameMonths ?? 0))
+      erased.participantNames += 1;
   await db
     .update(retentionRule)
     .set({
       lastRunAt: new Date(),
       lastRunInquiryContacts: erased.inquiryContacts,
       lastRunParticipants: erased.participants,
+      lastRunParticipantNames: erased.participantNames,
     })
     .where(eq(retentionRule.heiId, rule.heiId));
   return erased;
@@ -126,7 +158,7 @@ async function applyRule(db: Db, rule: Rule): Promise<Counts> {
 export async function runRetentionNow(db: Db, actor: Actor, heiId: string) {
   ofHei(actor, heiId, ADMIN);
   const [rule] = await db.select().from(retentionRule).where(eq(retentionRule.heiId, heiId));
-  if (!rule?.inquiryContactMonths && !rule?.participantMonths)
+  if (!rule || !PERIODS.some((period) => rule[period]))
     throw conflict('The HEI has no retention period: set one before applying it.');
   const erased = await applyRule(db, rule);
   await recordAudit(db, {
@@ -138,6 +170,7 @@ export async function runRetentionNow(db: Db, actor: Actor, heiId: string) {
     data: {
       inquiryContactMonths: rule.inquiryContactMonths,
       participantMonths: rule.participantMonths,
+      participantNameMonths: rule.participantNameMonths,
       erased,
     },
   });
@@ -149,7 +182,7 @@ export async function sweepRetention(db: Db): Promise<Map<string, Counts>> {
   const rules = await db
     .select()
     .from(retentionRule)
-    .where(or(isNotNull(retentionRule.inquiryContactMonths), isNotNull(retentionRule.participantMonths)));
+    .where(or(...PERIODS.map((period) => isNotNull(retentionRule[period]))));
   const erased = new Map<string, Counts>();
   for (const rule of rules) erased.set(rule.heiId, await applyRule(db, rule));
   return erased;

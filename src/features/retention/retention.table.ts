@@ -18,12 +18,15 @@ export const retentionRule = pgTable(
     inquiryContactMonths: integer('inquiry_contact_months'),
     /** Participants' personnummer and e-mail are erased this many months after their case closed. */
     participantMonths: integer('participant_months'),
+    /** Participants are anonymised (their name emptied too) this many months after their case closed. */
+    participantNameMonths: integer('participant_name_months'),
     updatedByUserId: text('updated_by_user_id').references(() => authUser.id, { onDelete: 'set null' }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /** The last sweep that applied the rule (nightly, or started by an admin), and how many it erased. */
     lastRunAt: timestamp('last_run_at', { withTimezone: true }),
     lastRunInquiryContacts: integer('last_run_inquiry_contacts'),
     lastRunParticipants: integer('last_run_participants'),
+    lastRunParticipantNames: integer('last_run_participant_names'),
   },
   (t) => [
     check(
@@ -33,6 +36,10 @@ export const retentionRule = pgTable(
     check(
       'retention_rule_participant_months_check',
       sql`${t.participantMonths} is null or ${t.participantMonths} between 1 and 120`,
+    ),
+    check(
+      'retention_rule_participant_name_months_check',
+      sql`${t.participantNameMonths} is null or ${t.participantNameMonths} between 1 and 120`,
     ),
   ],
 );

@@ -251,6 +251,12 @@ export const en: Translation = {
         "Erase participants' personal identity numbers and e-mail addresses this many months after the case closed",
       participantMonthsHint:
         "The name, and whether the participant got credits or a certificate, remain as the HEI's record of who took part.",
+      participantNameMonths:
+        'Anonymise participants, their names too, this many months after the case closed',
+      participantNameMonthsHint:
+        'Leave empty to keep the names. Attendance and certificates issued still count, without names. At least as many months as for the personal identity numbers.',
+      nameMonthsError:
+        'Enter at least as many months as for the personal identity numbers, or leave the field empty.',
       monthsError: 'Enter a whole number of months from 1 to 120, or leave the field empty.',
       save: 'Save the retention rule',
       saved: 'The retention rule has been saved.',
@@ -263,6 +269,11 @@ export const en: Translation = {
       due_zero: 'No contact person is due for erasure right now.',
       due_one: '{{count}} contact person is due for erasure and will be erased tonight.',
       due_other: '{{count}} contact persons are due for erasure and will be erased tonight.',
+      participantNameNone: "Participants' names remain as the HEI's record of who took part.",
+      participantNameRule: 'Participants are anonymised, names too, {{count}} months after the case closed.',
+      namesDue_zero: 'No participant is due for anonymisation right now.',
+      namesDue_one: '{{count}} participant is due for anonymisation and will be anonymised tonight.',
+      namesDue_other: '{{count}} participants are due for anonymisation and will be anonymised tonight.',
       participantsDue_zero: 'No participant is due for erasure right now.',
       participantsDue_one: '{{count}} participant is due for erasure and will be erased tonight.',
       participantsDue_other: '{{count}} participants are due for erasure and will be erased tonight.',
@@ -273,14 +284,15 @@ export const en: Translation = {
         "Customers' portal accounts unused for {{count}} months are erased, after a warning by e-mail 30 days ahead, unless the customer has an open case.",
       accountsHint:
         "Customers' accounts belong to no single HEI. That rule applies to the whole Lupp installation and is set by whoever runs it (LUPP_INACTIVE_ACCOUNT_MONTHS).",
-      lastRun: 'Last applied {{at}}. Erased: contact persons {{contacts}}, participants {{participants}}.',
+      lastRun:
+        'Last applied {{at}}. Erased: contact persons {{contacts}}, participants {{participants}}, participants anonymised {{names}}.',
       changedBy: 'The rule was changed {{at}} by {{name}}.',
       runNow: 'Apply now',
       confirmTitle: 'Apply the rule now?',
       confirm:
-        'What is due for erasure will be erased now, and cannot be restored: contact persons {{contacts}}, participants {{participants}}.',
+        'What is due for erasure will be erased now, and cannot be restored: contact persons {{contacts}}, participants {{participants}}, participants anonymised {{names}}.',
       confirmButton: 'Erase',
-      ran: 'Erased: contact persons {{contacts}}, participants {{participants}}.',
+      ran: 'Erased: contact persons {{contacts}}, participants {{participants}}, participants anonymised {{names}}.',
     },
   },
   invitationPage: {
@@ -699,6 +711,7 @@ export const en: Translation = {
   },
   participants: {
     title: 'Participants',
+    anonymised: 'Anonymised participant',
     noAgreement: 'Participants are designated once both parties have signed the agreement.',
     heading: 'Participants: {{title}}',
     openUntil: 'You can designate and change participants until {{date}}.',
@@ -1136,6 +1149,7 @@ export const en: Translation = {
         added: 'Participant added',
         imported: 'Participants imported',
         personal_data_purged: "Participant's personal identity number erased by retention rule",
+        anonymised: 'Participant anonymised by retention rule',
         personnummer_viewed: 'Personal identity number shown',
         removed: 'Participant removed',
       },

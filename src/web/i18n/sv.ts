@@ -251,6 +251,11 @@ export const sv = {
         'Radera deltagarnas personnummer och e-postadress så här många månader efter att ärendet stängdes',
       participantMonthsHint:
         'Namnet och om deltagaren fick högskolepoäng eller intyg finns kvar, som lärosätets uppgift om vem som deltog.',
+      participantNameMonths:
+        'Avidentifiera deltagarna, också deras namn, så här många månader efter att ärendet stängdes',
+      participantNameMonthsHint:
+        'Lämna tomt för att behålla namnen. Närvaron och utfärdade intyg räknas fortfarande, utan namn. Minst lika många månader som för personnumren.',
+      nameMonthsError: 'Ange minst lika många månader som för personnumren, eller lämna fältet tomt.',
       monthsError: 'Ange ett helt antal månader från 1 till 120, eller lämna fältet tomt.',
       save: 'Spara gallringsregeln',
       saved: 'Gallringsregeln har sparats.',
@@ -263,6 +268,12 @@ export const sv = {
       due_zero: 'Ingen kontaktperson är mogen för gallring just nu.',
       due_one: '{{count}} kontaktperson är mogen för gallring och raderas i natt.',
       due_other: '{{count}} kontaktpersoner är mogna för gallring och raderas i natt.',
+      participantNameNone: 'Deltagarnas namn finns kvar som lärosätets uppgift om vem som deltog.',
+      participantNameRule:
+        'Deltagarna avidentifieras, också namnen, {{count}} månader efter att ärendet stängdes.',
+      namesDue_zero: 'Ingen deltagare är mogen för avidentifiering just nu.',
+      namesDue_one: '{{count}} deltagare är mogen för avidentifiering och avidentifieras i natt.',
+      namesDue_other: '{{count}} deltagare är mogna för avidentifiering och avidentifieras i natt.',
       participantsDue_zero: 'Ingen deltagare är mogen för gallring just nu.',
       participantsDue_one: '{{count}} deltagare är mogen för gallring och raderas i natt.',
       participantsDue_other: '{{count}} deltagare är mogna för gallring och raderas i natt.',
@@ -273,14 +284,15 @@ export const sv = {
         'Kundernas konton i kundportalen som inte har använts på {{count}} månader raderas, efter en varning per e-post 30 dagar innan, om kunden inte har något pågående ärende.',
       accountsHint:
         'Kundkontona hör inte till ett enskilt lärosäte. Den regeln gäller hela Lupp-installationen och ställs in av den som driver den (LUPP_INACTIVE_ACCOUNT_MONTHS).',
-      lastRun: 'Senast tillämpad {{at}}. Raderade: kontaktpersoner {{contacts}}, deltagare {{participants}}.',
+      lastRun:
+        'Senast tillämpad {{at}}. Raderade: kontaktpersoner {{contacts}}, deltagare {{participants}}, avidentifierade deltagare {{names}}.',
       changedBy: 'Regeln ändrades {{at}} av {{name}}.',
       runNow: 'Gallra nu',
       confirmTitle: 'Gallra nu?',
       confirm:
-        'Det som är moget för gallring raderas nu och kan inte återställas: kontaktpersoner {{contacts}}, deltagare {{participants}}.',
+        'Det som är moget för gallring raderas nu och kan inte återställas: kontaktpersoner {{contacts}}, deltagare {{participants}}, avidentifierade deltagare {{names}}.',
       confirmButton: 'Radera',
-      ran: 'Gallrat: kontaktpersoner {{contacts}}, deltagare {{participants}}.',
+      ran: 'Gallrat: kontaktpersoner {{contacts}}, deltagare {{participants}}, avidentifierade deltagare {{names}}.',
     },
   },
   invitationPage: {
@@ -698,6 +710,7 @@ export const sv = {
   },
   participants: {
     title: 'Deltagare',
+    anonymised: 'Avidentifierad deltagare',
     noAgreement: 'Deltagare anmäls när avtalet är signerat av båda parter.',
     heading: 'Deltagare: {{title}}',
     openUntil: 'Ni kan anmäla och ändra deltagare till och med {{date}}.',
@@ -1134,6 +1147,7 @@ export const sv = {
         added: 'Deltagare tillagd',
         imported: 'Deltagare importerade',
         personal_data_purged: 'Deltagares personnummer gallrat',
+        anonymised: 'Deltagare avidentifierad enligt gallringsbeslutet',
         personnummer_viewed: 'Personnummer visat',
         removed: 'Deltagare borttagen',
       },

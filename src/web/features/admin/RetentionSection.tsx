@@ -15,7 +15,8 @@ import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, QueryView } from '../../ui/page.tsx';
 
-// The HEI's retention rule (gallringsbeslut): inquiries' contact persons and participants' personnummer.
+// The HEI's retention rule (gallringsbeslut): inquiries' contact persons, participants' personnummer and, if
+// the HEI's decision says so, participants' names (anonymisation).
 // Every member reads it, its admins set it and may apply it at once; otherwise Lupp applies it every night.
 
 const retentionPath = (organisationId: string) => `/api/organisations/${organisationId}/retention`;
@@ -26,7 +27,7 @@ export const retentionQuery = (organisationId: string) =>
   });
 
 type Field = keyof RetentionChange;
-const fields: Field[] = ['inquiryContactMonths', 'participantMonths'];
+const fields: Field[] = ['inquiryContactMonths', 'participantMonths', 'participantNameMonths'];
 
 export function RetentionSection({ organisationId, canEdit }: { organisationId: string; canEdit: boolean }) {
   const { t } = useTranslation();
@@ -78,6 +79,14 @@ function RetentionStatus({ retention }: { retention: Retention }) {
         <Text>{t('organisation.retention.participantsDue', { count: due.participants })}</Text>
       )}
       <Text fw={600}>
+        {retention.participantNameMonths === null
+          ? t('organisation.retention.participantNameNone')
+          : t('organisation.retention.participantNameRule', { count: retention.participantNameMonths })}
+      </Text>
+      {retention.participantNameMonths !== null && (
+        <Text>{t('organisation.retention.namesDue', { count: due.participantNames })}</Text>
+      )}
+      <Text fw={600}>
         {retention.customerAccountMonths === null
           ? t('organisation.retention.accountsNone')
           : t('organisation.retention.accountsRule', { count: retention.customerAccountMonths })}
@@ -89,6 +98,7 @@ function RetentionStatus({ retention }: { retention: Retention }) {
             at: format.dateTime(retention.lastRunAt),
             contacts: retention.lastRunErased.inquiryContacts,
             participants: retention.lastRunErased.participants,
+            names: retention.lastRunErased.participantNames,
           })}
         </Text>
       )}
@@ -108,6 +118,7 @@ type Draft = Record<Field, string | number>;
 const draftOf = (retention: Retention): Draft => ({
   inquiryContactMonths: retention.inquiryContactMonths ?? '',
   participantMonths: retention.participantMonths ?? '',
+  participantNameMonths: retention.participantNameMonths ?? '',
 });
 
 /** A period as typed: null when left empty, undefined when not a whole number of months from 1 to 120. */
@@ -126,11 +137,15 @@ function RetentionForm({ organisationId, retention }: { organisationId: string; 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the saved periods change
   useEffect(
     () => setDraft(draftOf(retention)),
-    [retention.inquiryContactMonths, retention.participantMonths],
+    [retention.inquiryContactMonths, retention.participantMonths, retention.participantNameMonths],
   );
   const cache = (updated: Retention) =>
     queryClient.setQueryData(retentionQuery(organisationId).queryKey, updated);
-  const monthsError = t('organisation.retention.monthsError');
+  // a period beside the personnummer's that is too short is the only other refusal
+  const errorOf = (field: Field) =>
+    field === 'participantNameMonths' && monthsOf(draft[field]) !== undefined
+      ? t('organisation.retention.nameMonthsError')
+      : t('organisation.retention.monthsError');
 
   const save = useMutation({
     mutationFn: (change: RetentionChange) => api.put(retentionPath(organisationId), change, retentionSchema),
@@ -142,7 +157,7 @@ function RetentionForm({ organisationId, retention }: { organisationId: string; 
     onError: (failure) => {
       if (!isApiError(failure, 400)) return;
       const refused = failure.fieldErrors();
-      setErrors(Object.fromEntries(fields.filter((f) => refused[f]).map((f) => [f, monthsError])));
+      setErrors(Object.fromEntries(fields.filter((f) => refused[f]).map((f) => [f, errorOf(f)])));
     },
   });
   const run = useMutation({
@@ -154,6 +169,7 @@ function RetentionForm({ organisationId, retention }: { organisationId: string; 
         t('organisation.retention.ran', {
           contacts: erased.inquiryContacts,
           participants: erased.participants,
+          names: erased.participantNames,
         }),
       );
     },
@@ -163,13 +179,17 @@ function RetentionForm({ organisationId, retention }: { organisationId: string; 
     const change = {
       inquiryContactMonths: monthsOf(draft.inquiryContactMonths),
       participantMonths: monthsOf(draft.participantMonths),
+      participantNameMonths: monthsOf(draft.participantNameMonths),
     };
     const wrong = fields.filter((f) => change[f] === undefined);
-    if (wrong.length) return setErrors(Object.fromEntries(wrong.map((f) => [f, monthsError])));
+    // a name goes last: anonymising before the personnummer is erased would leave the number without a name
+    const { participantMonths: numbers, participantNameMonths: names } = change;
+    if (names && numbers && names < numbers) wrong.push('participantNameMonths');
+    if (wrong.length) return setErrors(Object.fromEntries(wrong.map((f) => [f, errorOf(f)])));
     save.mutate(change as RetentionChange);
   };
   const saveFailure = save.error && !isApiError(save.error, 400) && save.error;
-  const due = retention.due.inquiryContacts + retention.due.participants;
+  const due = retention.due.inquiryContacts + retention.due.participants + retention.due.participantNames;
   const input = (field: Field, label: string, hint: string) => (
     <NumberInput
       label={label}
@@ -210,6 +230,11 @@ function RetentionForm({ organisationId, retention }: { organisationId: string; 
             t('organisation.retention.participantMonths'),
             t('organisation.retention.participantMonthsHint'),
           )}
+          {input(
+            'participantNameMonths',
+            t('organisation.retention.participantNameMonths'),
+            t('organisation.retention.participantNameMonthsHint'),
+          )}
           <Group gap="sm">
             <Button type="submit" loading={save.isPending}>
               {t('organisation.retention.save')}
@@ -228,6 +253,7 @@ function RetentionForm({ organisationId, retention }: { organisationId: string; 
           text={t('organisation.retention.confirm', {
             contacts: retention.due.inquiryContacts,
             participants: retention.due.participants,
+            names: retention.due.participantNames,
           })}
           confirmLabel={t('organisation.retention.confirmButton')}
           pending={run.isPending}

@@ -97,7 +97,7 @@ export function ParticipantsTable({
         {participants.map((p) => (
           <Table.Tr key={p.id}>
             <Table.Td>
-              {p.firstName} {p.lastName}
+              {p.anonymisedAt ? t('participants.anonymised') : `${p.firstName} ${p.lastName}`}
             </Table.Td>
             <Table.Td>{shown(p)}</Table.Td>
             <Table.Td>

@@ -304,7 +304,7 @@ export function AttendanceTable({
     >
       {participants.map((p) => (
         <Table.Tr key={p.participantId}>
-          <Table.Td>{p.name}</Table.Td>
+          <Table.Td>{p.name || t('participants.anonymised')}</Table.Td>
           {attendanceStatuses.map((status) => (
             <Table.Td key={status}>{p[status]}</Table.Td>
           ))}
@@ -482,7 +482,7 @@ function AttendanceModal({
       {course.participants.map((p) => (
         <Radio.Group
           key={p.participantId}
-          label={p.name}
+          label={p.name || t('participants.anonymised')}
           value={marks[p.participantId] ?? ''}
           onChange={(value) => setMarks({ ...marks, [p.participantId]: value as AttendanceStatus })}
         >

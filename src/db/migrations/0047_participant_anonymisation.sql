@@ -1,0 +1,5 @@
+ALTER TABLE "participant" ADD COLUMN "anonymised_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "retention_rule" ADD COLUMN "participant_name_months" integer;--> statement-breakpoint
+ALTER TABLE "retention_rule" ADD COLUMN "last_run_participant_names" integer;--> statement-breakpoint
+ALTER TABLE "participant" ADD CONSTRAINT "participant_anonymised_check" CHECK ("participant"."anonymised_at" is null or ("participant"."personal_data_erased_at" is not null and "participant"."first_name" = '' and "participant"."last_name" = '' and "participant"."email" is null));--> statement-breakpoint
+ALTER TABLE "retention_rule" ADD CONSTRAINT "retention_rule_participant_name_months_check" CHECK ("retention_rule"."participant_name_months" is null or "retention_rule"."participant_name_months" between 1 and 120);

@@ -217,6 +217,12 @@ describe('organisation profile', () => {
       .getByText("Inquiries' contact persons are erased 12 months after the inquiry ended.")
       .waitFor();
     await inEnglish.getByText("Participants' personal identity numbers are not erased.").waitFor();
+    await inEnglish.getByText("Participants' names remain as the HEI's record of who took part.").waitFor();
+    await inEnglish
+      .getByRole('textbox', {
+        name: 'Anonymise participants, their names too, this many months after the case closed',
+      })
+      .waitFor();
     await inEnglish.getByText('No contact person is due for erasure right now.').waitFor();
     await expectNoAxeViolations(page);
     await chooseLanguage(page, 'Svenska');

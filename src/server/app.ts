@@ -21,6 +21,7 @@ import { createAuth } from '../features/auth/auth.ts';
 import { caseRoutes } from '../features/cases/cases.routes.ts';
 import { catalogRoutes } from '../features/catalog/catalog.routes.ts';
 import { costingRoutes } from '../features/costing/costing.routes.ts';
+import { courseReportRoutes } from '../features/course-report/course-report.routes.ts';
 import { credentialRoutes } from '../features/credentials/credentials.routes.ts';
 import { dashboardRoutes } from '../features/dashboard/dashboard.routes.ts';
 import { deliveryRoutes } from '../features/delivery/delivery.routes.ts';
@@ -76,6 +77,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   deliveryRoutes, // delivery: a course's sessions and attendance; the schedule (and attendance, if shared) in the portal
   evaluationRoutes, // evaluation on Kirkpatrick's four levels: participants' anonymous evaluation, the customer's follow-up
   credentialRoutes, // micro-credentials for participants who completed a course: public address, PDF, signed Open Badges 3.0 file
+  courseReportRoutes, // a course's report for the follow-up meeting (PDF): sessions, attendance, credentials, evaluation
   regionalRoutes, // pooled regional competence intelligence: the consortium's inquiries and needs as anonymous sums
   dashboardRoutes, // the HEI's key figures: pipeline, cases won and lost, proposals, agreements and payments, evaluations
   costingRoutes, // full-cost calculation: each HEI's versioned cost configuration (economists approve), calculations

@@ -197,7 +197,7 @@ describe('administration', () => {
     await expectNoAxeViolations(page);
 
     await orgNumber.fill(valid);
-    await page.getByRole('textbox', { name: 'Namn' }).fill('Mittlands universitet i Sundsvall');
+    await page.getByRole('textbox', { name: 'Namn', exact: true }).fill('Mittlands universitet i Sundsvall');
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
     await page.getByText('Organisationens uppgifter har sparats.').waitFor();
     await page.waitForFunction(() =>

@@ -23,6 +23,11 @@ describe("the demo's course that has been given", () => {
     expect(await sessions.getByText('Helena Strand', { exact: false }).count()).toBe(4);
     // Hanna came to two of the four sessions
     await delivery.getByRole('row', { name: /^Hanna Öberg 2 1 1/ }).waitFor();
+    // the course report for the follow-up meeting, in either language
+    const report = delivery.getByRole('link', { name: `Kursrapporten för ${COURSE} på engelska (PDF)` });
+    const pdf = await page.request.get((await report.getAttribute('href')) ?? '');
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect(pdf.headers()['content-disposition']).toContain('course-report-Personcentrerad');
 
     const evaluation = page.getByRole('region', { name: 'Utvärdering' });
     await evaluation.getByText(/9 av 12 har svarat/).waitFor();

@@ -8,6 +8,12 @@ import type { PublicCredential } from './credentials.contract.ts';
  * EU recommendation (issuer and country, date, learning outcomes, workload, level, assessment, form of
  * participation, quality assurance), and the address that verifies it, as text and as a QR code. Pure.
  */
+/** A course's format as the PDFs name it (the credential, the course report). */
+export const formatNames = {
+  sv: { campus: 'På campus', distance: 'På distans', blended: 'Blandat', workplace: 'På arbetsplatsen' },
+  en: { campus: 'On campus', distance: 'Online', blended: 'Blended', workplace: 'At the workplace' },
+} as const;
+
 const text = {
   sv: {
     heading: 'Mikromerit',
@@ -34,12 +40,7 @@ const text = {
     assessment: 'Examination',
     noAssessment: 'Ingen examination',
     format: 'Form',
-    formats: {
-      campus: 'På campus',
-      distance: 'På distans',
-      blended: 'Blandat',
-      workplace: 'På arbetsplatsen',
-    },
+    formats: formatNames.sv,
     quality: 'Kvalitetssäkring',
     qualityText:
       'Utbildningen ges som uppdragsutbildning (förordning 2002:760) och omfattas av lärosätets kvalitetssäkringssystem för utbildning enligt högskolelagen, granskat av Universitetskanslersämbetet.',
@@ -71,7 +72,7 @@ const text = {
     assessment: 'Assessment',
     noAssessment: 'No assessment',
     format: 'Form of participation',
-    formats: { campus: 'On campus', distance: 'Online', blended: 'Blended', workplace: 'At the workplace' },
+    formats: formatNames.en,
     quality: 'Quality assurance',
     qualityText:
       'The course is given as contract education (Swedish ordinance 2002:760) under the institution’s quality assurance of education required by the Higher Education Act and reviewed by the Swedish Higher Education Authority.',

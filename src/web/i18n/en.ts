@@ -2017,6 +2017,13 @@ export const en: Translation = {
     statuses: { present: 'Present', absent: 'Absent', excused: 'Excused' },
     participant: 'Participant',
     summaryCaption: 'Attendance per participant (number of sessions)',
+    report:
+      'Course report for the follow-up meeting, with delivery, attendance, micro-credentials and evaluation:',
+    reportLanguage: { sv: 'in Swedish (PDF)', en: 'in English (PDF)' },
+    reportIn: {
+      sv: 'The course report for {{title}} in Swedish (PDF)',
+      en: 'The course report for {{title}} in English (PDF)',
+    },
     share: 'Share the attendance with the customer',
     shareHint: "The customer's contact people then see each participant's attendance in the customer portal.",
     sharedNotice: 'The attendance is shared with the customer.',

@@ -2020,6 +2020,12 @@ export const sv = {
     statuses: { present: 'Närvarande', absent: 'Frånvarande', excused: 'Anmäld frånvaro' },
     participant: 'Deltagare',
     summaryCaption: 'Närvaro per deltagare (antal tillfällen)',
+    report: 'Kursrapport inför uppföljningsmötet, med genomförande, närvaro, mikromeriter och utvärdering:',
+    reportLanguage: { sv: 'på svenska (PDF)', en: 'på engelska (PDF)' },
+    reportIn: {
+      sv: 'Kursrapporten för {{title}} på svenska (PDF)',
+      en: 'Kursrapporten för {{title}} på engelska (PDF)',
+    },
     share: 'Dela närvaron med kunden',
     shareHint: 'Kundens kontaktpersoner ser då varje deltagares närvaro i kundportalen.',
     sharedNotice: 'Närvaron är delad med kunden.',

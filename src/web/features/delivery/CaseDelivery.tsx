@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Button,
   Checkbox,
   Group,
@@ -29,6 +30,7 @@ import {
   cancelSession,
   caseCalendarHref,
   caseDeliveryQuery,
+  courseReportHref,
   createSession,
   deleteSession,
   recordAttendance,
@@ -219,6 +221,24 @@ function CourseDelivery({ caseId, course }: { caseId: string; course: Course }) 
       )}
       {course.sessions.length > 0 && course.participants.length > 0 && (
         <AttendanceTable caption={t('delivery.summaryCaption')} participants={course.participants} />
+      )}
+      {course.sessions.length > 0 && (
+        <Text size="sm">
+          {t('delivery.report')}{' '}
+          {(['sv', 'en'] as const).map((language, i) => (
+            <span key={language}>
+              {i > 0 && ' · '}
+              <Anchor
+                href={courseReportHref(caseId, course.designId, language)}
+                target="_blank"
+                rel="noopener"
+                aria-label={t(`delivery.reportIn.${language}`, { title: course.title })}
+              >
+                {t(`delivery.reportLanguage.${language}`)}
+              </Anchor>
+            </span>
+          ))}
+        </Text>
       )}
       {canWork && course.participants.length > 0 && (
         <Checkbox

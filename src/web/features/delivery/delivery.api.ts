@@ -74,6 +74,10 @@ export const caseCalendarHref = (caseId: string, designId: string) =>
   `/api/cases/${caseId}/designs/${designId}/calendar`;
 export const portalCalendarHref = (designId: string) => `/api/portal/designs/${designId}/calendar`;
 
+/** A course's report for the follow-up meeting (PDF) in a language. */
+export const courseReportHref = (caseId: string, designId: string, language: 'sv' | 'en') =>
+  `/api/cases/${caseId}/designs/${designId}/report?language=${language}`;
+
 export const renewCaseCalendarLink = (caseId: string, designId: string) =>
   api.post(`/api/cases/${caseId}/designs/${designId}/calendar-link`, {}, calendarLinkSchema);
 export const renewPortalCalendarLink = (designId: string) =>

@@ -255,6 +255,10 @@ describe('delivery: sessions and attendance', () => {
       .waitFor();
     await delivery.getByRole('checkbox', { name: 'Share the attendance with the customer' }).waitFor();
     await delivery.getByRole('textbox', { name: `Calendar link for ${WELDING_DESIGN}` }).waitFor();
+    // the course report for the follow-up meeting, offered in either language
+    await delivery
+      .getByRole('link', { name: `The course report for ${WELDING_DESIGN} in English (PDF)` })
+      .waitFor();
     await delivery
       .getByTestId('schedule-notice')
       .getByText(/^The schedule was last sent .*\. Every participant with an e-mail address has had it\./)

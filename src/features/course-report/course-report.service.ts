@@ -80,4 +80,5 @@ export async function courseReport(db: Db, actor: Actor, caseId: string, designI
 export type CourseReport = Awaited<ReturnType<typeof courseReport>>;
 
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-const minutesBetween = (from: string, to: string) => Math.max(0, minutesOf(to) - minutesOf(from));
+// a session ends after it starts (the table's check)
+const minutesBetween = (from: string, to: string) => minutesOf(to) - minutesOf(from);

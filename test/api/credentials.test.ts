@@ -1,7 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { eq, sql } from 'drizzle-orm';
 import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent } from '../../src/features/audit/audit.table.ts';
+import { bitOf } from '../../src/features/credentials/credentials.status-list.ts';
+import { microCredential } from '../../src/features/credentials/credentials.table.ts';
 import { courseDesign } from '../../src/features/design/design.table.ts';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/app.ts';
@@ -239,22 +243,40 @@ describe('issuing micro-credentials', () => {
     expect(response.statusCode, response.body).toBe(200);
     signed = response.body;
     const header = decodeProtectedHeader(signed);
+    // Open Badges 3.0 on the credentials data model 2.0: the credential is the payload
     const claims = decodeJwt(signed) as {
       iss: string;
       jti: string;
-      vc: { type: string[]; credentialSubject: { achievement: { alignment: { targetCode: string }[] } } };
+      nbf: number;
+      '@context': string[];
+      type: string[];
+      validFrom: string;
+      credentialSubject: { achievement: { alignment: { targetCode: string }[] } };
+      credentialStatus: Record<string, string>;
     };
     const issuerUrl = `${TEST_ORIGIN}/api/public/credential-issuers/${s.hei}`;
-    expect(header).toMatchObject({ alg: 'EdDSA', kid: `${issuerUrl}#key-1` });
+    expect(header).toMatchObject({ alg: 'EdDSA', typ: 'JWT', kid: `${issuerUrl}#key-1` });
     expect(claims.iss).toBe(issuerUrl);
     expect(claims.jti).toBe(`${TEST_ORIGIN}${annasPath}`);
-    expect(claims.vc.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
-    expect(claims.vc.credentialSubject).toMatchObject({
+    expect(claims['@context']).toEqual([
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+    ]);
+    expect(claims.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+    expect(claims.nbf).toBe(Math.floor(new Date(claims.validFrom).getTime() / 1000));
+    expect(claims.credentialSubject).toMatchObject({
       creditsEarned: 7.5,
       identifier: [{ identityType: 'name', identityHash: 'Anna Test', hashed: false }],
       achievement: { achievementType: 'MicroCredential', name: 'PLC för underhållet', creditsAvailable: 7.5 },
     });
-    expect(claims.vc.credentialSubject.achievement.alignment[0]).toMatchObject({ targetCode: '6' });
+    expect(claims.credentialSubject.achievement.alignment[0]).toMatchObject({ targetCode: '6' });
+    // its bit in the HEI's revocation list
+    expect(claims.credentialStatus).toMatchObject({
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListCredential: `${issuerUrl}/revocation-list`,
+    });
+    expect(Number(claims.credentialStatus.statusListIndex)).toBeGreaterThanOrEqual(0);
 
     // the issuer profile publishes the public key: the file verifies without Lupp
     const profile = (await anonymous('GET', `/api/public/credential-issuers/${s.hei}`)).json();
@@ -265,6 +287,45 @@ describe('issuing micro-credentials', () => {
     // one key per HEI: a second download is signed with the same key
     const second = (await anonymous('GET', `/api/public/credentials/${codeOf(carlsPath)}/signed`)).body;
     await expect(jwtVerify(second, await importJWK({ kty, crv, x }, 'EdDSA'))).resolves.toBeDefined();
+  });
+
+  /** What a verifier does with a signed file's `credentialStatus`: fetch the list, check its signature, read the bit. */
+  const revokedByList = async (credentialJwt: string) => {
+    const status = (decodeJwt(credentialJwt) as { credentialStatus: Record<string, string> })
+      .credentialStatus;
+    const response = await anonymous('GET', (status.statusListCredential ?? '').replace(TEST_ORIGIN, ''));
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/vc\+jwt/);
+    const profile = (await anonymous('GET', `/api/public/credential-issuers/${s.hei}`)).json();
+    const { kty, crv, x } = profile.publicKey;
+    const { payload } = await jwtVerify(response.body, await importJWK({ kty, crv, x }, 'EdDSA'));
+    const list = payload as unknown as {
+      type: string[];
+      issuer: string;
+      credentialSubject: { statusPurpose: string; encodedList: string };
+    };
+    expect(list.type).toEqual(['VerifiableCredential', 'BitstringStatusListCredential']);
+    expect(list.issuer).toBe(profile.id);
+    expect(list.credentialSubject.statusPurpose).toBe('revocation');
+    return bitOf(list.credentialSubject.encodedList, Number(status.statusListIndex));
+  };
+
+  it('names its bit in the HEI’s signed revocation list, which anyone can read', async () => {
+    expect(await revokedByList(signed)).toBe(false);
+    const carls = (await anonymous('GET', `/api/public/credentials/${codeOf(carlsPath)}/signed`)).body;
+    const index = (jwt: string) =>
+      (decodeJwt(jwt) as { credentialStatus: { statusListIndex: string } }).credentialStatus.statusListIndex;
+    expect(index(carls)).not.toBe(index(signed));
+    // the list is at least 16 KiB of bits, so one credential's bit hides among many
+    const list = (await anonymous('GET', `/api/public/credential-issuers/${s.hei}/revocation-list`)).body;
+    const encoded = (decodeJwt(list) as { credentialSubject: { encodedList: string } }).credentialSubject
+      .encodedList;
+    expect(gunzipSync(Buffer.from(encoded.slice(1), 'base64url')).length).toBeGreaterThanOrEqual(16_384);
+    // an HEI that has signed nothing has no list
+    const other = (await createOrganisation(t, { name: 'Osignerat lärosäte' })).id;
+    expect(
+      (await anonymous('GET', `/api/public/credential-issuers/${other}/revocation-list`)).json().code,
+    ).toBe('credential_issuer_not_found');
   });
 
   it('checks a file: genuine, or why not', async () => {
@@ -323,6 +384,13 @@ describe('issuing micro-credentials', () => {
     expect(
       (await anonymous('POST', '/api/public/credentials/verify', { credential: signed })).json(),
     ).toMatchObject({ genuine: false, reason: 'revoked', credential: { status: 'revoked' } });
+    // a verifier that never asks Lupp about Anna learns it from the list; Carl's bit stays clear
+    expect(await revokedByList(signed)).toBe(true);
+    expect(
+      await revokedByList(
+        (await anonymous('GET', `/api/public/credentials/${codeOf(carlsPath)}/signed`)).body,
+      ),
+    ).toBe(false);
     const [audit] = await t.db.select().from(auditEvent).where(eq(auditEvent.action, 'credential.revoked'));
     expect(audit?.data).toMatchObject({ reason: 'Fel kurs angiven' });
 
@@ -393,5 +461,28 @@ describe('issuing micro-credentials', () => {
     );
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors[0].field).toBe('body.designId');
+  });
+});
+
+describe('migration 0048', () => {
+  it('gives each credential issued before it a bit of its own in its HEI’s list', async () => {
+    // as before the migration: no column; then the migration's statements after the one that adds it
+    await t.db.execute(sql`drop index micro_credential_status_idx`);
+    await t.db.execute(sql`alter table micro_credential alter column status_index drop not null`);
+    await t.db.execute(sql`update micro_credential set status_index = null`);
+    const statements = readFileSync('src/db/migrations/0048_credential_status_index.sql', 'utf8')
+      .split('--> statement-breakpoint')
+      .slice(1);
+    for (const statement of statements) await t.db.execute(sql.raw(statement));
+    const rows = await t.db
+      .select({ index: microCredential.statusIndex })
+      .from(microCredential)
+      .where(eq(microCredential.heiId, s.hei));
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    const indexes = rows.map((r) => r.index);
+    expect(new Set(indexes).size).toBe(indexes.length);
+    expect(indexes.every((i) => i >= 0 && i < 131_072)).toBe(true);
+    // spread over the list, not packed at its start
+    expect(Math.max(...indexes)).toBeGreaterThan(indexes.length);
   });
 });

@@ -727,6 +727,8 @@ const scopedElsewhere: Record<string, string> = {
   'GET /api/public/credentials/{code}/pdf': 'public: as GET /api/public/credentials/{code}',
   'GET /api/public/credentials/{code}/signed': 'public: as GET /api/public/credentials/{code}',
   'GET /api/public/credential-issuers/{heiId}': "public: an HEI's name, org number and public key only",
+  'GET /api/public/credential-issuers/{heiId}/revocation-list':
+    'public: one bit per credential of the HEI, revoked or not; no names, no codes',
   'GET /api/portal/credentials': "credentials.test.ts: the acting customer's own cases only; HEI staff 403",
   'GET /api/cases/{caseId}/delivery': 'delivery.test.ts: readers of the case; other HEIs 404; customers 403',
   'POST /api/cases/{caseId}/sessions': 'delivery.test.ts: workers of the case (managers 403); other HEIs 404',

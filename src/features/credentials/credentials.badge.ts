@@ -2,13 +2,14 @@ import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:cryp
 import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify, SignJWT } from 'jose';
 import { open, seal } from '../participants/sealed.ts';
 import type { PublicCredential } from './credentials.contract.ts';
+import { statusEntry, type statusListCredential } from './credentials.status-list.ts';
 
 /**
- * A credential as an Open Badges 3.0 `OpenBadgeCredential` (1EdTech; a W3C verifiable credential whose
- * achievement type is `MicroCredential`), signed by the issuing HEI's Ed25519 key in the JWT proof format
- * of Open Badges 3.0 (§ 8.2: the credential in the `vc` claim). Anyone holding the file can check it with
- * the public key in the HEI's issuer profile, without Lupp; Lupp's verification page also says whether
- * the HEI has since revoked it.
+ * A credential as an Open Badges 3.0 `OpenBadgeCredential` (1EdTech, context 3.0.3: a W3C verifiable
+ * credential of the data model 2.0 whose achievement type is `MicroCredential`), signed by the issuing HEI's
+ * Ed25519 key in the JWT proof format of Open Badges 3.0 (§ 8.2: the credential is the JWT's payload, with
+ * `iss`, `jti` and `nbf` beside it). Anyone holding the file can check it with the public key in the HEI's
+ * issuer profile, and whether it was revoked in the HEI's status list, without Lupp.
  */
 
 export type PublicJwk = { kty: string; crv: string; x: string };
@@ -25,8 +26,11 @@ export function newSigningKey(sealKey: Buffer): { publicJwk: PublicJwk; privateK
 const privateKeyOf = (sealKey: Buffer, sealed: string): KeyObject =>
   createPrivateKey({ key: Buffer.from(open(sealKey, sealed), 'base64'), format: 'der', type: 'pkcs8' });
 
-/** The addresses a credential names: its own page, its issuer's profile (which holds the public key). */
-export type CredentialUrls = { credential: string; issuer: string };
+/**
+ * The addresses a credential names: its own page, its issuer's profile (which holds the public key), and
+ * its bit in the issuer's revocation list.
+ */
+export type CredentialUrls = { credential: string; issuer: string; statusList: string; statusIndex: number };
 
 /** The key's id in a JWT header: the issuer profile, whose `publicKey` is this key. */
 export const keyIdOf = (issuerUrl: string) => `${issuerUrl}#key-1`;
@@ -51,14 +55,15 @@ export function openBadgeCredential(c: PublicCredential, urls: CredentialUrls) {
     : [];
   return {
     '@context': [
-      'https://www.w3.org/2018/credentials/v1',
+      'https://www.w3.org/ns/credentials/v2',
       'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
     ],
     id: urls.credential,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: c.title,
     issuer: issuerProfile(c.issuer, urls.issuer),
-    issuanceDate: c.issuedAt,
+    validFrom: c.issuedAt,
+    credentialStatus: statusEntry(urls.statusList, urls.statusIndex),
     credentialSubject: {
       type: ['AchievementSubject'],
       // the learner by name (the recommendation's "identification of the learner"); no e-mail, no personnummer
@@ -104,18 +109,34 @@ export function issuerProfile(issuer: PublicCredential['issuer'], issuerUrl: str
   };
 }
 
-/** The credential as a JWT signed with the HEI's key (OB 3.0 § 8.2.4: iss, jti, nbf and the `vc` claim). */
-export async function signCredential(
-  credential: ReturnType<typeof openBadgeCredential>,
-  key: { sealKey: Buffer; privateKeySealed: string },
+type SigningKey = { sealKey: Buffer; privateKeySealed: string };
+
+/**
+ * A verifiable credential as a JWT signed with its HEI's key: the credential is the payload, and its
+ * issuer, id and start of validity are also the registered claims `iss`, `jti` and `nbf` (OB 3.0 § 8.2.4;
+ * W3C VC-JOSE-COSE).
+ */
+async function signVc(
+  credential: { id: string; validFrom: string },
+  issuerId: string,
+  key: SigningKey,
+  typ: string,
 ) {
-  return new SignJWT({ vc: credential })
-    .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid: keyIdOf(credential.issuer.id) })
-    .setIssuer(credential.issuer.id)
+  return new SignJWT(credential)
+    .setProtectedHeader({ alg: 'EdDSA', typ, kid: keyIdOf(issuerId) })
+    .setIssuer(issuerId)
     .setJti(credential.id)
-    .setNotBefore(Math.floor(new Date(credential.issuanceDate).getTime() / 1000))
+    .setNotBefore(Math.floor(new Date(credential.validFrom).getTime() / 1000))
     .sign(privateKeyOf(key.sealKey, key.privateKeySealed));
 }
+
+/** The credential as a JWT signed with the HEI's key (`typ` JWT, as Open Badges 3.0 says). */
+export const signCredential = (credential: ReturnType<typeof openBadgeCredential>, key: SigningKey) =>
+  signVc(credential, credential.issuer.id, key, 'JWT');
+
+/** The HEI's revocation list as a JWT signed with its key (`typ` vc+jwt, as W3C VC-JOSE-COSE says). */
+export const signStatusList = (list: ReturnType<typeof statusListCredential>, key: SigningKey) =>
+  signVc(list, list.issuer, key, 'vc+jwt');
 
 /** The issuer and the credential's address a signed credential claims, before its signature is checked. */
 export function claimsOf(jwt: string): { kid: string; iss: string; jti: string } | null {

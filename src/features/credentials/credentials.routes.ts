@@ -23,6 +23,7 @@ import {
   issueCredentials,
   issuerOf,
   publicCredential,
+  revocationList,
   revokeCredential,
   signedCredential,
   verifyCredential,
@@ -183,6 +184,25 @@ export async function credentialRoutes(app: App, { database: { db }, config }: D
       },
     },
     async (request) => issuerOf(db, request.params.heiId, config.publicUrl),
+  );
+
+  app.get(
+    '/api/public/credential-issuers/:heiId/revocation-list',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary:
+          "An HEI's revocation list (W3C Bitstring Status List) signed with its key: one bit per credential, set when revoked",
+        params: z.object({ heiId: z.uuid() }),
+        response: { 200: z.string().describe('The JWT (application/vc+jwt)'), ...problems(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const jwt = await revocationList(db, config.personalDataKey, request.params.heiId, config.publicUrl);
+      // verifiers may keep it a few minutes; a revocation shows in the list as soon as that has passed
+      return reply.header('cache-control', 'public, max-age=300').type('application/vc+jwt').send(jwt);
+    },
   );
 
   app.post(

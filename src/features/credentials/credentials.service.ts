@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, invalid, notFound } from '../../server/http/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -18,6 +18,7 @@ import {
   openBadgeCredential,
   signCredential,
   signedBy,
+  signStatusList,
 } from './credentials.badge.ts';
 import {
   type CredentialSummary,
@@ -25,6 +26,12 @@ import {
   type issueCredentialsBody,
   type PublicCredential,
 } from './credentials.contract.ts';
+import {
+  drawStatusIndexes,
+  encodeList,
+  listLength,
+  statusListCredential,
+} from './credentials.status-list.ts';
 import { credentialSigningKey, microCredential } from './credentials.table.ts';
 
 type Row = typeof microCredential.$inferSelect;
@@ -48,6 +55,7 @@ const issuerOfHei = (hei: { name: string; orgNumber?: string | null }): PublicCr
 export const credentialPath = (code: string) => `/credentials/${code}`;
 const apiPath = (code: string) => `/api/public/credentials/${code}`;
 export const issuerPath = (heiId: string) => `/api/public/credential-issuers/${heiId}`;
+export const statusListPath = (heiId: string) => `${issuerPath(heiId)}/revocation-list`;
 
 const summaryOf = (row: Row, issuedBy: string | null): CredentialSummary => ({
   id: row.id,
@@ -201,10 +209,12 @@ export async function issueCredentials(
   const hei = await getOrganisation(db, access.heiId);
   const outcomes = design.modules.flatMap((m) => m.outcomes.map((o) => o.text));
   const { rows, emailed } = await db.transaction(async (tx) => {
+    const statusIndexes = await freeStatusIndexes(tx, access.heiId, chosen.length);
     const rows = await tx
       .insert(microCredential)
       .values(
-        chosen.map((p) => ({
+        chosen.map((p, i) => ({
+          statusIndex: statusIndexes[i] ?? 0,
           code: randomBytes(18).toString('base64url'),
           heiId: access.heiId,
           caseId,
@@ -254,6 +264,19 @@ export async function issueCredentials(
     return { rows, emailed };
   });
   return { credentials: rows.map((r) => summaryOf(r, actor.name)), emailed };
+}
+
+/**
+ * Bits of the HEI's revocation list for new credentials. Issuers of one HEI take turns (a lock held to the
+ * end of the transaction), so two issuing at once cannot draw the same bit.
+ */
+async function freeStatusIndexes(tx: Pick<Db, 'execute' | 'select'>, heiId: string, count: number) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`credential-status:${heiId}`}))`);
+  const used = await tx
+    .select({ index: microCredential.statusIndex })
+    .from(microCredential)
+    .where(eq(microCredential.heiId, heiId));
+  return drawStatusIndexes(new Set(used.map((u) => u.index)), count);
 }
 
 export async function revokeCredential(db: Db, actor: Actor, credentialId: string, reason: string) {
@@ -377,6 +400,8 @@ export async function signedCredential(db: Db, sealKey: Buffer, code: string, pu
   const badge = openBadgeCredential(await publicView(db, row), {
     credential: `${publicUrl}${credentialPath(row.code)}`,
     issuer: `${publicUrl}${issuerPath(row.heiId)}`,
+    statusList: `${publicUrl}${statusListPath(row.heiId)}`,
+    statusIndex: row.statusIndex,
   });
   return { jwt: await signCredential(badge, { sealKey, privateKeySealed: key.privateKeySealed }), row };
 }
@@ -387,6 +412,36 @@ export async function issuerOf(db: Db, heiId: string, publicUrl: string) {
   if (!key) throw new AppError(404, 'credential_issuer_not_found', 'This HEI has not signed any credential.');
   const hei = await getOrganisation(db, heiId);
   return issuerProfile(issuerOfHei(hei), `${publicUrl}${issuerPath(heiId)}`, key.publicJwk);
+}
+
+/**
+ * The HEI's revocation list, signed with its key (404 when it has signed no credential: no file names the
+ * list). Made when asked for, so a revocation shows at once.
+ */
+export async function revocationList(db: Db, sealKey: Buffer, heiId: string, publicUrl: string) {
+  const [key] = await db.select().from(credentialSigningKey).where(eq(credentialSigningKey.heiId, heiId));
+  if (!key) throw new AppError(404, 'credential_issuer_not_found', 'This HEI has not signed any credential.');
+  const [revoked, [highest]] = await Promise.all([
+    db
+      .select({ index: microCredential.statusIndex })
+      .from(microCredential)
+      .where(and(eq(microCredential.heiId, heiId), isNotNull(microCredential.revokedAt))),
+    db
+      .select({ index: sql<number | null>`max(${microCredential.statusIndex})` })
+      .from(microCredential)
+      .where(eq(microCredential.heiId, heiId)),
+  ]);
+  const encoded = encodeList(
+    revoked.map((r) => r.index),
+    listLength(highest?.index ?? 0),
+  );
+  const list = statusListCredential(
+    `${publicUrl}${issuerPath(heiId)}`,
+    `${publicUrl}${statusListPath(heiId)}`,
+    encoded,
+    new Date(),
+  );
+  return signStatusList(list, { sealKey, privateKeySealed: key.privateKeySealed });
 }
 
 /**

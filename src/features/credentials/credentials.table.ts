@@ -56,6 +56,12 @@ export const microCredential = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedBy: text('revoked_by').references(() => authUser.id, { onDelete: 'set null' }),
     revokeReason: text('revoke_reason'),
+    /**
+     * Its bit in the HEI's revocation list (W3C Bitstring Status List), named in the signed file so that
+     * a verifier learns of a revocation without asking about this credential: drawn at random (the list
+     * says nothing of the order credentials were issued in).
+     */
+    statusIndex: integer('status_index').notNull(),
   },
   (t) => [
     uniqueIndex('micro_credential_code_idx').on(t.code),
@@ -65,6 +71,7 @@ export const microCredential = pgTable(
       .on(t.designId, t.participantId)
       .where(sql`${t.revokedAt} is null`),
     index('micro_credential_participant_idx').on(t.participantId),
+    uniqueIndex('micro_credential_status_idx').on(t.heiId, t.statusIndex),
   ],
 );
 

@@ -2160,7 +2160,7 @@ export const en: Translation = {
       pdf: 'Download as PDF',
       signed: 'Download signed file',
       signedHint:
-        'The signed file is an Open Badges 3.0 credential signed by the institution. It can be checked here or with the institution’s public key:',
+        'The signed file is an Open Badges 3.0 credential signed by the institution. It can be checked here or with the institution’s public key, and whether it was revoked in the institution’s revocation list, which the file names:',
       issuerKey: 'the issuer’s profile and key',
     },
     verify: {

@@ -2162,7 +2162,7 @@ export const sv = {
       pdf: 'Ladda ned som PDF',
       signed: 'Ladda ned signerad fil',
       signedHint:
-        'Den signerade filen är en Open Badges 3.0-credential som lärosätet har signerat. Den kan kontrolleras här eller med lärosätets publika nyckel:',
+        'Den signerade filen är en Open Badges 3.0-credential som lärosätet har signerat. Den kan kontrolleras här eller med lärosätets publika nyckel, och om den har återkallats i lärosätets återkallelselista, som filen hänvisar till:',
       issuerKey: 'utfärdarens profil och nyckel',
     },
     verify: {

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent } from '../../src/features/audit/audit.table.ts';
 import { course, courseConcept } from '../../src/features/catalog/catalog.table.ts';
@@ -310,6 +311,62 @@ describe('the pooled analysis', () => {
     expect(
       (await t.request('GET', '/api/regional-analysis/export', { cookie: customerContact.cookie }))
         .statusCode,
+    ).toBe(403);
+  });
+  it('downloads the whole analysis as a workbook: sources, competences, occupations and inquiries', async () => {
+    const shown = (
+      await t.request('GET', '/api/regional-analysis?period=all', { cookie: analyst.cookie })
+    ).json();
+    const response = await t.request('GET', '/api/regional-analysis/export?period=all&format=xlsx', {
+      cookie: analyst.cookie,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    expect(response.headers['content-disposition']).toMatch(/regional-analys-\d{4}-\d{2}-\d{2}\.xlsx/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Underlag',
+      'Kompetenser',
+      'Yrken',
+      'Förfrågningar',
+    ]);
+    const rowsOf = (name: string) =>
+      (workbook.getWorksheet(name)?.getSheetValues() ?? []).flatMap((row) =>
+        Array.isArray(row) ? [row.slice(1)] : [],
+      );
+    const about = new Map(rowsOf('Underlag').map((r) => [r[0], r[1]]));
+    expect(about.get('Period')).toBe('All tid');
+    expect(about.get('Län')).toBe('Alla län');
+    expect(about.get('Behovsanalyser i underlaget')).toBe(shown.analyses);
+    expect(about.get('Kompetenser som inte visas (för få organisationer)')).toBe(shown.hiddenCompetences);
+    // the same competences as the page (and the CSV), nothing the page hides
+    expect(rowsOf('Kompetenser')[1]).toEqual(['Svetsteknik', 3, 22, 2, 10, 4, 8, 0, 1, 1, 1]);
+    expect(rowsOf('Kompetenser')).toHaveLength(shown.competences.length + 1);
+    expect(rowsOf('Yrken')).toHaveLength(shown.occupations.length + 1);
+    const inquiries = rowsOf('Förfrågningar');
+    expect(inquiries[0]).toEqual(['Förfrågningar via ingången', shown.inquiries.total]);
+    expect(inquiries).toContainEqual(['Tagna', shown.inquiries.byStatus.claimed]);
+    expect(inquiries).toContainEqual(['Offentlig sektor', shown.inquiries.bySector.public]);
+
+    const en = await t.request('GET', '/api/regional-analysis/export?period=all&format=xlsx&lang=en', {
+      cookie: analyst.cookie,
+    });
+    const english = new ExcelJS.Workbook();
+    await english.xlsx.load(en.rawPayload as unknown as ArrayBuffer);
+    expect(english.worksheets.map((w) => w.name)).toEqual([
+      'Sources',
+      'Competences',
+      'Occupations',
+      'Inquiries',
+    ]);
+    expect(english.getWorksheet('Competences')?.getRow(2).getCell(1).value).toBe('Welding technology');
+    expect(
+      (
+        await t.request('GET', '/api/regional-analysis/export?format=xlsx', {
+          cookie: customerContact.cookie,
+        })
+      ).statusCode,
     ).toBe(403);
   });
 });

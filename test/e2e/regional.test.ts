@@ -56,6 +56,11 @@ describe('the regional analysis (Analys)', () => {
     const csv = await page.request.get((await download.getAttribute('href')) ?? '');
     expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
     expect(await csv.text()).toContain('"Förändringsledning";5;');
+    // the whole analysis as a workbook, with the page's period
+    const workbook = page.getByRole('link', { name: /^Ladda ner hela analysen \(Excel\)/ });
+    const xlsx = await page.request.get((await workbook.getAttribute('href')) ?? '');
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+    expect(xlsx.headers()['content-disposition']).toMatch(/regional-analys-.*\.xlsx/);
 
     // a county where no analysed customer is: the competences are hidden, the inquiries counted there
     await page.getByLabel('Län').selectOption('Norrbotten');

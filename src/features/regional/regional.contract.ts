@@ -16,7 +16,13 @@ export const regionalQuery = z.object({
 });
 export type RegionalQuery = z.infer<typeof regionalQuery>;
 
-export const regionalExportQuery = regionalQuery.extend({ lang: z.enum(['sv', 'en']).default('sv') });
+export const regionalExportQuery = regionalQuery.extend({
+  lang: z.enum(['sv', 'en']).default('sv'),
+  format: z
+    .enum(['csv', 'xlsx'])
+    .default('csv')
+    .describe('csv: the competences; xlsx: the whole analysis, a sheet for each part'),
+});
 
 const count = z.number().int().min(0);
 const label = z.object({ sv: z.string().nullable(), en: z.string().nullable() });

@@ -10,6 +10,7 @@ import {
   regionalExportQuery,
   regionalQuery,
 } from './regional.contract.ts';
+import { regionalXlsx } from './regional.export.ts';
 import { regionalAnalysis, regionalCsv, setContribution } from './regional.service.ts';
 
 /**
@@ -39,13 +40,25 @@ export async function regionalRoutes(app: App, { database: { db } }: Deps) {
     {
       schema: {
         tags,
-        summary: 'The pooled competences as CSV (semicolons, UTF-8 with BOM), in Swedish or English',
+        summary:
+          'The pooled competences as CSV (semicolons, UTF-8 with BOM), or the whole analysis as an Excel ' +
+          'workbook (sources, competences, occupations, inquiries), in Swedish or English',
         querystring: regionalExportQuery,
         response: { 200: z.string().describe('The file'), ...problems(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
-      const { lang, ...query } = request.query;
+      const { lang, format, ...query } = request.query;
+      const actor = actorOf(request);
+      if (format === 'xlsx')
+        return sendFile(reply, {
+          name: fileName(
+            [lang === 'sv' ? 'regional-analys' : 'regional-analysis', stockholmDate(new Date())],
+            'xlsx',
+          ),
+          type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          body: await regionalXlsx(await regionalAnalysis(db, actor, query), lang),
+        });
       return sendFile(reply, {
         name: fileName(
           [
@@ -55,7 +68,7 @@ export async function regionalRoutes(app: App, { database: { db } }: Deps) {
           'csv',
         ),
         type: 'text/csv; charset=utf-8',
-        body: await regionalCsv(db, actorOf(request), query, lang),
+        body: await regionalCsv(db, actor, query, lang),
       });
     },
   );

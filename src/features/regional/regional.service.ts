@@ -25,6 +25,7 @@ import {
   type RegionalAnalysis,
   type RegionalQuery,
 } from './regional.contract.ts';
+import { competenceHeaders, competenceRow } from './regional.export.ts';
 import { regionalContribution } from './regional.table.ts';
 
 // ------------------------------------------------------------------ who may read
@@ -225,35 +226,6 @@ async function scopeOf(db: Db, actor: Actor, q: RegionalQuery) {
   return { reader, contributing, firstDay, filter };
 }
 
-const csvHeaders = {
-  sv: [
-    'Kompetens',
-    'Organisationer',
-    'Personer',
-    'Gap (nivåer)',
-    'Nu',
-    'Om 1 år',
-    'Om 3 år',
-    'Om 5 år',
-    'Kurser (bekräftade)',
-    'Kurser (föreslagna)',
-    'Organisationer utan matchande kurs',
-  ],
-  en: [
-    'Competence',
-    'Organisations',
-    'People',
-    'Gap (levels)',
-    'Now',
-    'In 1 year',
-    'In 3 years',
-    'In 5 years',
-    'Courses (confirmed)',
-    'Courses (suggested)',
-    'Organisations with no matching course',
-  ],
-};
-
 /** The pooled competences as CSV (semicolons, decimal comma in Swedish): for a regional report. */
 export async function regionalCsv(db: Db, actor: Actor, q: RegionalQuery, language: 'sv' | 'en') {
   // the competences only: the inquiries and occupations are not in the file
@@ -263,24 +235,8 @@ export async function regionalCsv(db: Db, actor: Actor, q: RegionalQuery, langua
     filter,
     reader.heis.map((h) => h.id),
   );
-  const other = language === 'sv' ? 'en' : 'sv';
   return toCsv(
-    [
-      csvHeaders[language],
-      ...competences.map((c) => [
-        c.concept.label[language] ?? c.concept.label[other],
-        c.organisations,
-        c.people,
-        c.meanGap,
-        c.peopleByHorizon.now,
-        c.peopleByHorizon['1y'],
-        c.peopleByHorizon['3y'],
-        c.peopleByHorizon['5y'],
-        c.courses,
-        c.suggestedCourses,
-        c.unmetOrganisations,
-      ]),
-    ],
+    [competenceHeaders[language], ...competences.map((c) => competenceRow(c, language))],
     language === 'sv',
   );
 }

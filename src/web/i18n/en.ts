@@ -1867,6 +1867,7 @@ export const en: Translation = {
     periods: { '12m': 'Last 12 months', '36m': 'Last 3 years', all: 'All time' },
     county: 'County',
     allCounties: 'All counties',
+    exportAll: 'Download the whole analysis (Excel): the sources, competences, occupations and inquiries',
     noAccess: "The analysis is for the consortium's HEIs and analysts.",
     sources: {
       from: 'The needs analyses come from {{heis}} in {{consortium}}.',

@@ -1870,6 +1870,7 @@ export const sv = {
     periods: { '12m': 'Senaste 12 månaderna', '36m': 'Senaste 3 åren', all: 'All tid' },
     county: 'Län',
     allCounties: 'Alla län',
+    exportAll: 'Ladda ner hela analysen (Excel): underlaget, kompetenserna, yrkena och förfrågningarna',
     noAccess: 'Analysen är till för konsortiets lärosäten och analytiker.',
     sources: {
       from: 'Behovsanalyserna kommer från {{heis}} i {{consortium}}.',

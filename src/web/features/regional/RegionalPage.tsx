@@ -79,6 +79,9 @@ export function RegionalPage() {
           <Stack gap="lg">
             <Sources analysis={analysis} />
             <KeyFigures analysis={analysis} />
+            <Anchor href={regionalExportUrl(search, i18n.language, 'xlsx')} download size="sm">
+              {t('regional.exportAll')}
+            </Anchor>
             <Section id="regional-competences" title={t('regional.competences.title')}>
               <Competences analysis={analysis} />
               {analysis.competences.length > 0 && (

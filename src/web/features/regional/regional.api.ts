@@ -22,8 +22,8 @@ export const regionalAnalysisQuery = (q: RegionalQuery) =>
     queryFn: ({ signal }) => api.get(`/api/regional-analysis?${searchOf(q)}`, regionalAnalysisSchema, signal),
   });
 
-export const regionalExportUrl = (q: RegionalQuery, language: string) =>
-  `/api/regional-analysis/export?${searchOf(q)}&lang=${language === 'en' ? 'en' : 'sv'}`;
+export const regionalExportUrl = (q: RegionalQuery, language: string, format: 'csv' | 'xlsx' = 'csv') =>
+  `/api/regional-analysis/export?${searchOf(q)}&lang=${language === 'en' ? 'en' : 'sv'}&format=${format}`;
 
 export const setContribution = (contributes: boolean) =>
   api.put('/api/regional-analysis/contribution', { contributes }, contributionSchema);

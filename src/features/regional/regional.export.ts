@@ -1,0 +1,244 @@
+import ExcelJS from 'exceljs';
+import { stockholmDate } from '../../shared/stockholm-days.ts';
+import { subjectAreas } from '../../shared/subject-areas.ts';
+import type { CompetenceDemand, RegionalAnalysis } from './regional.contract.ts';
+
+/**
+ * The whole pooled analysis as a workbook, for a regional report: what it is drawn from, the competences, the
+ * occupations and the front door's inquiries, each on a sheet, with the same anonymity as the page (only what
+ * the page shows is in it).
+ */
+
+const words = {
+  sv: {
+    sheets: {
+      about: 'Underlag',
+      competences: 'Kompetenser',
+      occupations: 'Yrken',
+      inquiries: 'Förfrågningar',
+    },
+    title: (consortium: string) => `Regional analys – ${consortium}`,
+    period: 'Period',
+    periods: { '12m': 'Senaste 12 månaderna', '36m': 'Senaste 3 åren', all: 'All tid' },
+    since: 'Från och med',
+    county: 'Län',
+    allCounties: 'Alla län',
+    made: 'Hämtad',
+    contributors: 'Lärosäten som bidrar med behovsanalyser',
+    notContributing: 'Lärosäten som inte bidrar',
+    none: 'Inga',
+    analyses: 'Behovsanalyser i underlaget',
+    organisations: 'Kundorganisationer i underlaget',
+    minOrganisations: 'Minsta antal organisationer för att en kompetens eller ett yrke ska visas',
+    hiddenCompetences: 'Kompetenser som inte visas (för få organisationer)',
+    hiddenOccupations: 'Yrken som inte visas (för få organisationer)',
+    occupationHeaders: ['Yrke', 'Organisationer', 'Antal nu', 'Antal vid horisonten', 'Förändring'],
+    inquiriesTotal: 'Förfrågningar via ingången',
+    answered: 'Besvarade',
+    answeredInTime: 'Besvarade inom målet',
+    byMonth: ['Månad', 'Antal'],
+    byStatus: 'Hur de besvarades',
+    status: { new: 'Väntar på svar', claimed: 'Tagna', referred: 'Hänvisade', declined: 'Avböjda' },
+    bySector: 'Per sektor',
+    sector: { public: 'Offentlig sektor', private: 'Privat sektor', non_profit: 'Ideell sektor' },
+    bySubjectArea: 'Per ämnesområde',
+    noSubjectArea: 'Inget angivet',
+    byCounty: 'Per län',
+    count: 'Antal',
+  },
+  en: {
+    sheets: {
+      about: 'Sources',
+      competences: 'Competences',
+      occupations: 'Occupations',
+      inquiries: 'Inquiries',
+    },
+    title: (consortium: string) => `Regional analysis – ${consortium}`,
+    period: 'Period',
+    periods: { '12m': 'Last 12 months', '36m': 'Last 3 years', all: 'All time' },
+    since: 'From',
+    county: 'County',
+    allCounties: 'All counties',
+    made: 'Downloaded',
+    contributors: 'Institutions contributing their needs analyses',
+    notContributing: 'Institutions not contributing',
+    none: 'None',
+    analyses: 'Needs analyses pooled',
+    organisations: 'Customer organisations pooled',
+    minOrganisations: 'Least number of organisations for a competence or an occupation to be shown',
+    hiddenCompetences: 'Competences not shown (too few organisations)',
+    hiddenOccupations: 'Occupations not shown (too few organisations)',
+    occupationHeaders: ['Occupation', 'Organisations', 'Headcount now', 'Headcount at the horizon', 'Change'],
+    inquiriesTotal: 'Inquiries through the front door',
+    answered: 'Answered',
+    answeredInTime: 'Answered within the target',
+    byMonth: ['Month', 'Count'],
+    byStatus: 'How they were answered',
+    status: { new: 'Awaiting an answer', claimed: 'Taken', referred: 'Referred', declined: 'Declined' },
+    bySector: 'By sector',
+    sector: { public: 'Public sector', private: 'Private sector', non_profit: 'Non-profit sector' },
+    bySubjectArea: 'By subject area',
+    noSubjectArea: 'Not given',
+    byCounty: 'By county',
+    count: 'Count',
+  },
+};
+
+type Language = 'sv' | 'en';
+
+/** The competences' columns, in the CSV and on the workbook's sheet alike. */
+export const competenceHeaders = {
+  sv: [
+    'Kompetens',
+    'Organisationer',
+    'Personer',
+    'Gap (nivåer)',
+    'Nu',
+    'Om 1 år',
+    'Om 3 år',
+    'Om 5 år',
+    'Kurser (bekräftade)',
+    'Kurser (föreslagna)',
+    'Organisationer utan matchande kurs',
+  ],
+  en: [
+    'Competence',
+    'Organisations',
+    'People',
+    'Gap (levels)',
+    'Now',
+    'In 1 year',
+    'In 3 years',
+    'In 5 years',
+    'Courses (confirmed)',
+    'Courses (suggested)',
+    'Organisations with no matching course',
+  ],
+};
+const label = (l: { sv: string | null; en: string | null }, language: Language) =>
+  l[language] ?? l[language === 'sv' ? 'en' : 'sv'] ?? '';
+
+export const competenceRow = (c: CompetenceDemand, language: Language) => [
+  label(c.concept.label, language),
+  c.organisations,
+  c.people,
+  c.meanGap,
+  c.peopleByHorizon.now,
+  c.peopleByHorizon['1y'],
+  c.peopleByHorizon['3y'],
+  c.peopleByHorizon['5y'],
+  c.courses,
+  c.suggestedCourses,
+  c.unmetOrganisations,
+];
+
+function header(sheet: ExcelJS.Worksheet, values: string[]) {
+  sheet.addRow(values).font = { bold: true };
+}
+
+function aboutSheet(workbook: ExcelJS.Workbook, a: RegionalAnalysis, language: Language) {
+  const w = words[language];
+  const sheet = workbook.addWorksheet(w.sheets.about);
+  sheet.addRow([w.title(a.consortium.name)]).font = { bold: true, size: 13 };
+  sheet.addRow([]);
+  const names = (heis: { name: string }[]) => heis.map((h) => h.name).join(', ') || w.none;
+  for (const row of [
+    [w.period, w.periods[a.period]],
+    [w.since, a.since ?? '–'],
+    [w.county, a.county ?? w.allCounties],
+    [w.made, stockholmDate(new Date())],
+    [w.contributors, names(a.contributors)],
+    [w.notContributing, names(a.notContributing)],
+    [w.analyses, a.analyses],
+    [w.organisations, a.organisations],
+    [w.minOrganisations, a.minOrganisations],
+    [w.hiddenCompetences, a.hiddenCompetences],
+    [w.hiddenOccupations, a.hiddenOccupations],
+  ])
+    sheet.addRow(row);
+  sheet.getColumn(1).width = 60;
+  sheet.getColumn(2).width = 50;
+}
+
+function competenceSheet(workbook: ExcelJS.Workbook, a: RegionalAnalysis, language: Language) {
+  const w = words[language];
+  const sheet = workbook.addWorksheet(w.sheets.competences);
+  header(sheet, competenceHeaders[language]);
+  for (const c of a.competences) sheet.addRow(competenceRow(c, language));
+  sheet.columns.forEach((column, i) => {
+    column.width = i === 0 ? 40 : 16;
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
+function occupationSheet(workbook: ExcelJS.Workbook, a: RegionalAnalysis, language: Language) {
+  const w = words[language];
+  const sheet = workbook.addWorksheet(w.sheets.occupations);
+  header(sheet, w.occupationHeaders);
+  for (const o of a.occupations)
+    sheet.addRow([
+      label(o.concept.label, language),
+      o.organisations,
+      o.headcountNow,
+      o.headcountHorizon,
+      o.headcountHorizon - o.headcountNow,
+    ]);
+  sheet.columns.forEach((column, i) => {
+    column.width = i === 0 ? 40 : 20;
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
+function inquirySheet(workbook: ExcelJS.Workbook, a: RegionalAnalysis, language: Language) {
+  const w = words[language];
+  const f = a.inquiries;
+  const sheet = workbook.addWorksheet(w.sheets.inquiries);
+  for (const row of [
+    [w.inquiriesTotal, f.total],
+    [w.answered, f.answered],
+    [w.answeredInTime, f.answeredInTime],
+  ])
+    sheet.addRow(row);
+  const table = (title: string[], rows: (string | number)[][]) => {
+    sheet.addRow([]);
+    header(sheet, title);
+    for (const row of rows) sheet.addRow(row);
+  };
+  table(
+    w.byMonth,
+    f.byMonth.map((m) => [m.key, m.count]),
+  );
+  table(
+    [w.byStatus, w.count],
+    (['new', 'claimed', 'referred', 'declined'] as const).map((s) => [w.status[s], f.byStatus[s]]),
+  );
+  table(
+    [w.bySector, w.count],
+    (['public', 'private', 'non_profit'] as const).map((s) => [w.sector[s], f.bySector[s]]),
+  );
+  table(
+    [w.bySubjectArea, w.count],
+    f.bySubjectArea.map((s) => [
+      s.key
+        ? label(subjectAreas.find((area) => area.code === s.key) ?? { sv: s.key, en: s.key }, language)
+        : w.noSubjectArea,
+      s.count,
+    ]),
+  );
+  table(
+    [w.byCounty, w.count],
+    f.byCounty.map((c) => [c.key, c.count]),
+  );
+  sheet.getColumn(1).width = 48;
+  sheet.getColumn(2).width = 12;
+}
+
+export async function regionalXlsx(analysis: RegionalAnalysis, language: Language): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Lupp';
+  aboutSheet(workbook, analysis, language);
+  competenceSheet(workbook, analysis, language);
+  occupationSheet(workbook, analysis, language);
+  inquirySheet(workbook, analysis, language);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -23,6 +23,7 @@ export * from '../features/portal/portal.table.ts';
 export * from '../features/proposals/proposals.table.ts';
 export * from '../features/regional/regional.table.ts';
 export * from '../features/retention/retention.table.ts';
+export * from '../features/review/review.table.ts';
 export * from '../features/self-assessment/self-assessment.table.ts';
 export * from '../features/staff/staff.table.ts';
 export * from '../features/taxonomy/taxonomy.table.ts';

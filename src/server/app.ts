@@ -44,6 +44,7 @@ import { privacyRoutes } from '../features/privacy/privacy.routes.ts';
 import { proposalRoutes } from '../features/proposals/proposals.routes.ts';
 import { regionalRoutes } from '../features/regional/regional.routes.ts';
 import { retentionRoutes } from '../features/retention/retention.routes.ts';
+import { reviewRoutes } from '../features/review/review.routes.ts';
 import { selfAssessmentRoutes } from '../features/self-assessment/self-assessment.routes.ts';
 import { staffRoutes } from '../features/staff/staff.routes.ts';
 import { taxonomyRoutes } from '../features/taxonomy/taxonomy.routes.ts';
@@ -78,6 +79,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   evaluationRoutes, // evaluation on Kirkpatrick's four levels: participants' anonymous evaluation, the customer's follow-up
   credentialRoutes, // micro-credentials for participants who completed a course: public address, PDF, signed Open Badges 3.0 file
   courseReportRoutes, // a course's report for the follow-up meeting (PDF): sessions, attendance, credentials, evaluation
+  reviewRoutes, // a case's review (återblick): what was learned, shown again on later cases with the same customer
   regionalRoutes, // pooled regional competence intelligence: the consortium's inquiries and needs as anonymous sums
   dashboardRoutes, // the HEI's key figures: pipeline, cases won and lost, proposals, agreements and payments, evaluations
   costingRoutes, // full-cost calculation: each HEI's versioned cost configuration (economists approve), calculations

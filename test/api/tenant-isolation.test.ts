@@ -714,6 +714,9 @@ const scopedElsewhere: Record<string, string> = {
   'GET /api/evaluations/{evaluationId}/results': 'evaluation.test.ts: readers of the case; other HEIs 404',
   'POST /api/evaluations/{evaluationId}/close': 'evaluation.test.ts: workers of the case (managers 403)',
   'POST /api/evaluations/{evaluationId}/follow-up': 'evaluation.test.ts: workers of the case; other HEIs 404',
+  'GET /api/cases/{caseId}/review': 'review.test.ts: readers of the case; other HEIs 404; customers 403',
+  'PUT /api/cases/{caseId}/review':
+    'review.test.ts: workers of the case (managers 403); other HEIs 404; customers 403',
   'GET /api/cases/{caseId}/designs/{designId}/report':
     'course-report.test.ts: readers of the case; other HEIs 404; customers 403',
   'GET /api/cases/{caseId}/credentials':

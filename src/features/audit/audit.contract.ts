@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   'case.document_added',
   'case.document_deleted',
   'case.entry_added',
+  'case.reviewed',
   'case.stage_changed',
   'case.task_added',
   'case.task_changed',

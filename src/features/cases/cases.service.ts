@@ -973,6 +973,16 @@ export async function caseSummariesOf(db: Db, heiId: string, caseIds: string[]) 
   return new Map(rows.map((r) => [r.id, brief(r)]));
 }
 
+/** The HEI's cases with one customer, newest first (for other features' summaries; no access check). */
+export async function casesWithCustomer(db: Db, heiId: string, customerId: string) {
+  const rows = await db
+    .select()
+    .from(caseFile)
+    .where(and(eq(caseFile.heiId, heiId), eq(caseFile.customerId, customerId)))
+    .orderBy(desc(caseFile.createdAt));
+  return rows.map(brief);
+}
+
 type CaseBrief = {
   id: string;
   reference: string;

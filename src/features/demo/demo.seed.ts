@@ -11,6 +11,7 @@ import { insertIncentiveModel } from '../incentives/incentives.service.ts';
 import type { SubmitInquiry } from '../inquiries/inquiries.contract.ts';
 import { nextReference, submitInquiry } from '../inquiries/inquiries.service.ts';
 import { addNeed, addRole, authorizeAnalysis, createAnalysis, heiActor } from '../needs/needs.service.ts';
+import { saveCaseReview } from '../review/review.service.ts';
 import { seedDemoTaxonomy } from '../taxonomy/demo-taxonomy.ts';
 import { searchConcepts } from '../taxonomy/taxonomy.service.ts';
 import { withCheckDigit } from '../tenancy/org-number.ts';
@@ -372,6 +373,16 @@ async function seedDemoCases(
           ? 'Genomförd och fakturerad; kunden vill fortsätta.'
           : 'Kunden valde en språkskola.';
       await closeCase(db, actor, created.id, c.outcome ?? 'lost', reason);
+      // what was learned: shown again on the HEI's next case with the same customer
+      if (c.outcome === 'won')
+        await saveCaseReview(db, actor, created.id, {
+          wentWell:
+            'Behovsdialogen på plats i gruvan, med elektrikerna och deras arbetsledare, gav övningar på deras egna styrsystem. Deltagarna uppskattade att felsökningen gjordes på riktiga larm.',
+          toImprove:
+            'Kalkylen underskattade förberedelsetiden för labbet med en dag. Boka labbet och skiftschemat innan offerten skickas: två tillfällen fick flyttas.',
+          followOn:
+            'Kunden vill gå vidare med förebyggande underhåll och lean. En fördjupningskurs i felsökning kan bli en kurs i katalogen.',
+        });
     } else if (c.stage !== 'inquiry') {
       await moveCase(db, actor, created.id, c.stage);
     }

@@ -1040,6 +1040,7 @@ export const en: Translation = {
         document_added: 'Document added',
         document_deleted: 'Document removed',
         entry_added: 'Timeline entry',
+        reviewed: 'Review saved',
         stage_changed: "Case's stage changed",
         task_added: 'Task added',
         task_changed: 'Task changed',
@@ -1936,6 +1937,29 @@ export const en: Translation = {
       count: 'Count',
       status: { new: 'Awaiting an answer', claimed: 'Taken', referred: 'Referred', declined: 'Declined' },
     },
+  },
+  review: {
+    title: 'Review',
+    intro:
+      'What did you learn from the case? Write it down while you remember, preferably after the follow-up meeting. The review is the institution’s own: the customer does not see it, but it is shown on your later cases with the same customer.',
+    wentWell: 'What worked?',
+    wentWellHint: 'In the dialogue, the design, the calculation and the delivery.',
+    toImprove: 'What will we do differently next time?',
+    toImproveHint:
+      'For example time that was underestimated, or questions that should have been asked earlier.',
+    followOn: 'What may it lead to?',
+    followOnHint: 'A new course in the catalogue, a recurring offer, research or degree projects, new needs.',
+    save: 'Save the review',
+    saved: 'The review is saved.',
+    notSaved: 'The review was not saved',
+    conflict:
+      'Someone has saved the review since you opened the page. Copy what you wrote, reload the page, read their text and save again.',
+    savedBy: 'Last saved {{date}} by {{name}}',
+    someone: 'a former colleague',
+    none: 'No review has been written yet.',
+    earlierTitle: 'Lessons from earlier cases with {{customer}}',
+    noEarlier: 'No earlier case with {{customer}} has a review.',
+    writtenOn: 'review of {{date}}',
   },
   delivery: {
     title: 'Delivery',

@@ -1038,6 +1038,7 @@ export const sv = {
         document_added: 'Dokument tillagt',
         document_deleted: 'Dokument borttaget',
         entry_added: 'Händelse i tidslinjen',
+        reviewed: 'Återblick sparad',
         stage_changed: 'Ärendets steg ändrat',
         task_added: 'Uppgift tillagd',
         task_changed: 'Uppgift ändrad',
@@ -1939,6 +1940,29 @@ export const sv = {
       count: 'Antal',
       status: { new: 'Väntar på svar', claimed: 'Tagna', referred: 'Hänvisade', declined: 'Avböjda' },
     },
+  },
+  review: {
+    title: 'Återblick',
+    intro:
+      'Vad lärde ni er av ärendet? Skriv ner det medan ni minns, gärna efter uppföljningsmötet. Återblicken är lärosätets egen: kunden ser den inte, men den visas på era kommande ärenden med samma kund.',
+    wentWell: 'Vad fungerade?',
+    wentWellHint: 'I dialogen, utformningen, kalkylen och genomförandet.',
+    toImprove: 'Vad gör vi annorlunda nästa gång?',
+    toImproveHint: 'Till exempel tid som underskattades eller frågor som borde ha ställts tidigare.',
+    followOn: 'Vad kan det leda till?',
+    followOnHint:
+      'En ny kurs i katalogen, ett återkommande erbjudande, forskning eller examensarbeten, nya behov.',
+    save: 'Spara återblicken',
+    saved: 'Återblicken är sparad.',
+    notSaved: 'Återblicken sparades inte',
+    conflict:
+      'Någon har sparat återblicken sedan du öppnade sidan. Kopiera det du skrivit, ladda om sidan, läs deras text och spara igen.',
+    savedBy: 'Senast sparad {{date}} av {{name}}',
+    someone: 'en tidigare medarbetare',
+    none: 'Ingen återblick är skriven ännu.',
+    earlierTitle: 'Lärdomar från tidigare ärenden med {{customer}}',
+    noEarlier: 'Inga tidigare ärenden med {{customer}} har en återblick.',
+    writtenOn: 'återblick från {{date}}',
   },
   delivery: {
     title: 'Genomförande',

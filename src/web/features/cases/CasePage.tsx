@@ -40,6 +40,7 @@ import { CaseDesign } from '../design/CaseDesign.tsx';
 import { Documents } from '../documents/Documents.tsx';
 import { CaseEvaluations } from '../evaluation/CaseEvaluations.tsx';
 import { CaseIncentives } from '../incentives/CaseIncentives.tsx';
+import { CaseReview } from '../review/CaseReview.tsx';
 import { useCaseAccess } from './CasesPage.tsx';
 import {
   caseQuery,
@@ -136,6 +137,9 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       </Section>
       <Section id="case-credentials" title={t('credentials.case.title')}>
         <CaseCredentials caseId={detail.id} />
+      </Section>
+      <Section id="case-review" title={t('review.title')}>
+        <CaseReview caseId={detail.id} />
       </Section>
       <Tasks detail={detail} />
       <Section id="case-documents" title={t('documents.title')}>

@@ -92,6 +92,10 @@ describe('demo cases', () => {
     const [course] = delivery.designs;
     const today = new Date().toISOString().slice(0, 10);
     expect(course.sessions).toHaveLength(4);
+    // its first needs dialogue was held before the course, not after it
+    const { entries } = (await t.request('GET', `/api/cases/${dementiaCare.id}`, { cookie })).json();
+    const dialogue = entries.find((e: { title: string }) => e.title === 'Första behovsdialogen');
+    expect(dialogue.occurredAt.slice(0, 10) < course.sessions[0].day).toBe(true);
     for (const session of course.sessions) {
       expect(session.day < today).toBe(true);
       expect(session.attendance).toHaveLength(12);
@@ -107,6 +111,10 @@ describe('demo cases', () => {
     expect(evaluation).toMatchObject({ invited: 12, answered: 9, open: true });
     const results = (await t.request('GET', `/api/evaluations/${evaluation.id}/results`, { cookie })).json();
     expect(results.shown).toBe(true);
+    // each outcome's gain is the difference of the two figures shown beside it (each rounded to a decimal)
+    expect(results.outcomes.length).toBeGreaterThan(0);
+    for (const o of results.outcomes as { before: number; after: number; gain: number }[])
+      expect(o.gain).toBe(Math.round((o.after - o.before) * 10) / 10);
 
     // micro-credentials for those who came to at least three sessions
     const { credentials } = (

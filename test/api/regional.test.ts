@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent } from '../../src/features/audit/audit.table.ts';
 import { course, courseConcept } from '../../src/features/catalog/catalog.table.ts';
+import { inquiry } from '../../src/features/inquiries/inquiries.table.ts';
 import { seedDemoTaxonomy } from '../../src/features/taxonomy/demo-taxonomy.ts';
 import { taxonomyConcept } from '../../src/features/taxonomy/taxonomy.table.ts';
 import { periodStart } from '../../src/shared/periods.ts';
@@ -260,6 +261,8 @@ describe('the pooled analysis', () => {
       total: 3,
       answered: 1,
       answeredInTime: 1,
+      // the share answered in time is of the one answered: the other two are still within the target
+      settled: 1,
       byStatus: { new: 2, claimed: 1, referred: 0, declined: 0 },
       bySector: { public: 2, private: 1, non_profit: 0 },
     });
@@ -275,6 +278,13 @@ describe('the pooled analysis', () => {
     );
     expect(inquiries.byMonth).toHaveLength(12);
     expect(inquiries.byMonth.at(-1).count).toBe(3);
+    // one of them is now past the target unanswered: it counts as not answered in time
+    const [waiting] = await t.db.select().from(inquiry).where(eq(inquiry.status, 'new')).limit(1);
+    await t.db
+      .update(inquiry)
+      .set({ dueAt: new Date(Date.now() - 3_600_000) })
+      .where(eq(inquiry.id, waiting?.id ?? ''));
+    expect((await read(teacherB)).json().inquiries).toMatchObject({ answeredInTime: 1, settled: 2 });
   });
 
   it('narrows to a county, and hides what fewer than three organisations there name', async () => {

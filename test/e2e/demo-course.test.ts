@@ -13,6 +13,10 @@ describe("the demo's course that has been given", () => {
   it('shows Nils the sessions with attendance, the evaluation and the credentials', async () => {
     const { context, page, errors } = await newPage(journey);
     await signIn(page, 'nils.chef@norrvik.example');
+    // a manager looks at the administration but is offered nothing only administrators may open
+    const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
+    await menu.getByRole('link', { name: 'Medlemmar och inbjudningar' }).waitFor();
+    expect(await menu.getByRole('link', { name: /^(Revisionslogg|Taxonomier)$/ }).count()).toBe(0);
     await page.goto('/cases?view=board');
     await page.getByRole('link', { name: new RegExp(CASE) }).click();
     await expectHeading(page, CASE);

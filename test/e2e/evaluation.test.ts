@@ -160,6 +160,11 @@ describe("the participants' evaluation and the customer's follow-up", () => {
       .getByText(/Deltagarnas sammanställning delades med kunden .* \(utan kommentarerna\)\./)
       .waitFor();
     await section.getByRole('button', { name: 'Be kunden följa upp…' }).click();
+    // nothing is sent until Karin has read what will be and confirmed it
+    const ask = page.getByRole('dialog', { name: new RegExp(`^Be kunden följa upp ${WELDING_DESIGN}`) });
+    await ask.getByText(/fem frågor om hur deltagarna använder det de lärde sig/).waitFor();
+    await expectNoAxeViolations(page);
+    await ask.getByRole('button', { name: 'Skicka frågan' }).click();
     await section.getByText(/Kunden ombads följa upp .*; inget svar ännu\./).waitFor();
     expect(errors).toEqual([]);
     await context.close();

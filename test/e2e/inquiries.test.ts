@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
+import { stockholmDate } from '../../src/shared/stockholm-days.ts';
 import {
   chooseLanguage,
   expectHeading,
@@ -68,6 +69,17 @@ describe('the inquiry inbox', () => {
     // Claim: the inquiry becomes ours and a case is opened.
     await openInquiry(page, 'Stålverket i Norrvik AB');
     await page.getByText('Lärosätet har examensrätt i ämnet').first().waitFor();
+    // "answer within two working days" ends at midnight, Swedish time: the page names the last day itself,
+    // whatever the browser's time zone (not the next day, not a time)
+    const { dueAt } = await (
+      await page.request.get(`/api/inquiries/${page.url().split('/inquiries/')[1]}`)
+    ).json();
+    // (stored as the next day's first moment)
+    expect(stockholmDate(new Date(new Date(dueAt).getTime() - 1))).not.toBe(stockholmDate(new Date(dueAt)));
+    const stored = new Date(`${stockholmDate(new Date(dueAt))}T12:00:00Z`);
+    stored.setUTCDate(stored.getUTCDate() - 1);
+    const lastDay = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'medium', timeZone: 'UTC' }).format(stored);
+    await page.getByText(new RegExp(`Svara senast: ${lastDay}$`)).waitFor();
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Ta ärendet' }).click();
     await page.getByText('Ni har tagit förfrågan. Ett ärende har skapats.').waitFor();

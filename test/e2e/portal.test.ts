@@ -42,6 +42,9 @@ describe('the customer portal', () => {
 
     await menu.getByRole('link', { name: 'Mina ärenden' }).click();
     await expectHeading(page, 'Mina ärenden');
+    await page
+      .getByText('Här följer ni Stålverket i Norrvik AB:s förfrågningar och ärenden hos lärosätena.')
+      .waitFor();
     const cases = page.getByTestId('portal-cases');
     await cases.getByRole('link', { name: 'Svetsteknik för höga temperaturer' }).waitFor();
     await expectNoAxeViolations(page);

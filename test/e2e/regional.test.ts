@@ -86,6 +86,13 @@ describe('the regional analysis (Analys)', () => {
     await page.waitForURL(/\/courses$/);
     await page.getByTestId('courses-table').getByRole('link', { name: 'Lean i underhållsarbetet' }).click();
     await expectHeading(page, 'Lean i underhållsarbetet');
+    // an HEI's key figures are not his: the page says so, and nothing more
+    await page.goto('/analysis/hei');
+    await page
+      .getByText('Nyckeltalen är till för lärosätets ledning, administratörer, samordnare och ekonomer.')
+      .waitFor();
+    expect(await page.getByText(/i siffror/).count()).toBe(0);
+    expect(await page.getByLabel('Period', { exact: true }).count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

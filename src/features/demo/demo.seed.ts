@@ -223,6 +223,9 @@ async function demoActor(db: Db, email: string, organisationId: string): Promise
   };
 }
 
+/** The demo's case whose course has been given (demo-delivered.ts). */
+const DELIVERED_CASE = 'Demensvård i hemtjänsten';
+
 /**
  * Cases in every stage at Högskolan i Norrvik, worked by Karin through the same use cases a
  * coordinator uses (so every gate was passed the proper way). Mittlands universitet starts with none,
@@ -301,7 +304,7 @@ async function seedDemoCases(
       stage: 'delivery',
     },
     {
-      title: 'Demensvård i hemtjänsten',
+      title: DELIVERED_CASE,
       customer: 'Norrviks kommun',
       prefix: '212099001',
       sector: 'public',
@@ -348,7 +351,8 @@ async function seedDemoCases(
       created.id,
       {
         kind: 'meeting',
-        occurredAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
+        // the course given five to eight weeks back was talked over well before it
+        occurredAt: new Date(Date.now() - (c.title === DELIVERED_CASE ? 100 : 20) * 86_400_000).toISOString(),
         title: 'Första behovsdialogen',
         participants: `Karin Berg, kontaktperson hos ${c.customer}`,
         answers: {
@@ -397,7 +401,7 @@ async function seedDemoCases(
   const lean = caseIds.get('Lean i underhållsarbetet');
   if (lean) await seedDemoAnalysis(db, actor, lean);
   await seedDemoPooledAnalyses(db, actor, caseIds);
-  const dementiaCare = caseIds.get('Demensvård i hemtjänsten');
+  const dementiaCare = caseIds.get(DELIVERED_CASE);
   const [municipality] = await db
     .select({ id: organisation.id })
     .from(organisation)

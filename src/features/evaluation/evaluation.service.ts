@@ -288,15 +288,10 @@ function aggregateResponses(
   });
   const perOutcome = outcomes.map((o) => {
     const answers = responses.flatMap((r) => r.outcomes.filter((a) => a.key === o.key));
-    const before = mean(answers.map((a) => a.before));
-    const after = mean(answers.map((a) => a.after));
-    return {
-      key: o.key,
-      text: o.text,
-      before: round1(before),
-      after: round1(after),
-      gain: round1(after - before),
-    };
+    const before = round1(mean(answers.map((a) => a.before)));
+    const after = round1(mean(answers.map((a) => a.after)));
+    // the difference of the figures shown beside it, so that the row adds up for whoever checks it
+    return { key: o.key, text: o.text, before, after, gain: round1(after - before) };
   });
   const texts = (pick: (r: (typeof responses)[number]) => string | null) =>
     responses

@@ -896,6 +896,8 @@ export async function inquiryFigures(db: Db, f: InquiryFigureFilter) {
   const month = sql<string>`to_char(${inquiry.createdAt} at time zone 'Europe/Stockholm', 'YYYY-MM')`;
   const answered = sql<boolean>`${inquiry.firstResponseAt} is not null`;
   const inTime = sql<boolean>`coalesce(${inquiry.firstResponseAt} <= ${inquiry.dueAt}, false)`;
+  // answered, or past the target unanswered: those whose "in time" is settled (one still within it is not late)
+  const settled = sql<boolean>`(${inquiry.firstResponseAt} is not null or ${inquiry.dueAt} <= now())`;
   const rows = await db
     .select({
       status: inquiry.status,
@@ -905,6 +907,7 @@ export async function inquiryFigures(db: Db, f: InquiryFigureFilter) {
       month,
       answered,
       inTime,
+      settled,
       n: count(),
     })
     .from(inquiry)
@@ -915,7 +918,16 @@ export async function inquiryFigures(db: Db, f: InquiryFigureFilter) {
         f.county ? eq(inquiry.county, f.county) : undefined,
       ),
     )
-    .groupBy(inquiry.status, inquiry.sector, inquiry.subjectArea, inquiry.county, month, answered, inTime);
+    .groupBy(
+      inquiry.status,
+      inquiry.sector,
+      inquiry.subjectArea,
+      inquiry.county,
+      month,
+      answered,
+      inTime,
+      settled,
+    );
   const tally = <K>(key: (r: (typeof rows)[number]) => K) => {
     const counts = new Map<K, number>();
     for (const r of rows) counts.set(key(r), (counts.get(key(r)) ?? 0) + r.n);
@@ -931,6 +943,7 @@ export async function inquiryFigures(db: Db, f: InquiryFigureFilter) {
     total: sum(() => true),
     answered: sum((r) => r.answered),
     answeredInTime: sum((r) => r.inTime),
+    settled: sum((r) => r.settled),
     byStatus: {
       new: status.get('new') ?? 0,
       claimed: status.get('claimed') ?? 0,

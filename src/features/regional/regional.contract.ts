@@ -61,6 +61,9 @@ export const inquiryFiguresSchema = z.object({
   total: count,
   answered: count.describe('Given a first answer (claimed, referred or declined)'),
   answeredInTime: count.describe('Answered within the first-response target'),
+  settled: count.describe(
+    'Answered, or past the target unanswered: the inquiries the share answered in time is of',
+  ),
   byStatus: z.object({ new: count, claimed: count, referred: count, declined: count }),
   bySector: z.object({ public: count, private: count, non_profit: count }),
   bySubjectArea: z.array(countOf(z.string().nullable())).describe('SUN 2020 field; null: not given'),

@@ -99,7 +99,7 @@ export const competenceHeaders = {
     'Om 5 år',
     'Kurser (bekräftade)',
     'Kurser (föreslagna)',
-    'Organisationer utan matchande kurs',
+    'Organisationer som registrerat behovet som ej tillgodosett',
   ],
   en: [
     'Competence',
@@ -112,7 +112,7 @@ export const competenceHeaders = {
     'In 5 years',
     'Courses (confirmed)',
     'Courses (suggested)',
-    'Organisations with no matching course',
+    'Organisations that recorded the need as unmet',
   ],
 };
 const label = (l: { sv: string | null; en: string | null }, language: Language) =>

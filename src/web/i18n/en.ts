@@ -779,7 +779,7 @@ export const en: Translation = {
   portal: {
     title: 'My cases',
     caseTitle: 'Case',
-    intro: "Follow {{organisation}}'s inquiries and cases at the universities here.",
+    intro: 'Follow {{organisationGenitive}} inquiries and cases at the universities here.',
     homeIntro: 'Follow your inquiries and cases, write to the university and share documents.',
     open: 'Show my cases',
     noAccess:
@@ -1909,7 +1909,7 @@ export const en: Translation = {
       noCourse: 'No course',
       suggested_one: '+{{count}} suggested',
       suggested_other: '+{{count}} suggested',
-      unmet: 'No matching course',
+      unmet: 'Recorded as unmet',
       search: 'Search the catalogues',
       searchFor: 'Search the catalogues: courses on {{competence}}',
       export: 'Download the competences (CSV)',
@@ -2258,6 +2258,10 @@ export const en: Translation = {
       sharedOn: "The participants' summary was shared with the customer on {{date}} (without the comments).",
       requestFollowUp: 'Ask the customer to follow up…',
       followUpRequested: "The customer's contact people have been asked.",
+      followUpTitle: 'Ask the customer to follow up {{title}}',
+      followUpIntro:
+        "The customer's contact people get a notification in Lupp and an e-mail with the request: five questions on how the participants use what they learned and what the course has given the organisation (Kirkpatrick's levels 3 and 4). They answer in the customer portal, and the answer shows here.",
+      followUpSend: 'Send the request',
     },
     results: {
       hidden_one: 'Results show once at least {{min}} have answered. So far {{count}} has answered.',

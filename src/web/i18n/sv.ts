@@ -778,7 +778,7 @@ export const sv = {
   portal: {
     title: 'Mina ärenden',
     caseTitle: 'Ärende',
-    intro: 'Här följer ni {{organisation}}s förfrågningar och ärenden hos lärosätena.',
+    intro: 'Här följer ni {{organisationGenitive}} förfrågningar och ärenden hos lärosätena.',
     homeIntro: 'Följ era förfrågningar och ärenden, skriv till lärosätet och dela dokument.',
     open: 'Visa mina ärenden',
     noAccess: 'Kundportalen är för kontaktpersoner hos en kundorganisation. Byt till din organisation.',
@@ -1912,7 +1912,7 @@ export const sv = {
       noCourse: 'Ingen kurs',
       suggested_one: '+{{count}} föreslagen',
       suggested_other: '+{{count}} föreslagna',
-      unmet: 'Utan matchande kurs',
+      unmet: 'Registrerat som ej tillgodosett',
       search: 'Sök i katalogerna',
       searchFor: 'Sök i katalogerna: kurser om {{competence}}',
       export: 'Ladda ner kompetenserna (CSV)',
@@ -2260,6 +2260,10 @@ export const sv = {
       sharedOn: 'Deltagarnas sammanställning delades med kunden {{date}} (utan kommentarerna).',
       requestFollowUp: 'Be kunden följa upp…',
       followUpRequested: 'Kundens kontaktpersoner har fått frågan.',
+      followUpTitle: 'Be kunden följa upp {{title}}',
+      followUpIntro:
+        'Kundens kontaktpersoner får ett meddelande i Lupp och ett e-postmeddelande med frågan: fem frågor om hur deltagarna använder det de lärde sig och vad utbildningen har gett verksamheten (Kirkpatricks nivå 3 och 4). De svarar i kundportalen, och svaret visas här.',
+      followUpSend: 'Skicka frågan',
     },
     results: {
       hidden_one: 'Resultaten visas när minst {{min}} har svarat. Hittills har {{count}} svarat.',

@@ -84,9 +84,11 @@ export const adminItems = [
   { to: '/admin/organisation', label: 'organisation' },
   { to: '/admin/checklist', label: 'checklist' },
   { to: '/admin/dialogue-guides', label: 'dialogueGuides' },
-  { to: '/admin/audit', label: 'audit' },
-  { to: '/admin/taxonomies', label: 'taxonomies' },
 ] as const satisfies readonly NavItem[];
+
+/** What only administrators open — a manager would only be refused there: the audit log, and an HEI's taxonomies. */
+export const auditItem = { to: '/admin/audit', label: 'audit' } as const satisfies NavItem;
+export const taxonomiesItem = { to: '/admin/taxonomies', label: 'taxonomies' } as const satisfies NavItem;
 
 /** Administration is for an organisation's administrators, and its managers (who may look). */
 export const showsAdministration = (membership: Membership | null) =>
@@ -115,6 +117,8 @@ export const subjectAccessItem = {
 /** The administration menu of the active membership (empty: no administration heading at all). */
 export const administrationItems = (membership: Membership | null): readonly NavItem[] => [
   ...(showsAdministration(membership) ? adminItems : []),
+  ...(membership?.scope === 'organisation' && hasRole(membership, 'admin') ? [auditItem] : []),
+  ...(isHeiMembership(membership) && hasRole(membership, 'admin') ? [taxonomiesItem] : []),
   ...(isHeiMembership(membership) && showsAdministration(membership) ? [guideAdminItem] : []),
   ...(isHeiMembership(membership) && hasRole(membership, 'admin') ? [subjectAccessItem] : []),
   ...(showsCosts(membership) ? [costsItem] : []),

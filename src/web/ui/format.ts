@@ -8,6 +8,7 @@ export function useFormat() {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const month = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric' });
+  const swedishDay = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Europe/Stockholm' });
   /** A number with up to one decimal (or `digits`), as the interface language writes it (12,3 / 12.3). */
   const number = (value: number, digits = 1) =>
     new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
@@ -17,6 +18,11 @@ export function useFormat() {
   return {
     date: (iso: string) => date.format(new Date(iso.length === 10 ? `${iso}T12:00:00` : iso)),
     dateTime: (iso: string) => dateTime.format(new Date(iso)),
+    /**
+     * The last day of a deadline that falls at midnight, Swedish time: "by the end of Tuesday" is stored as
+     * Wednesday 00:00 and read as Tuesday (whatever the browser's time zone), so no one reads a day more.
+     */
+    lastDay: (iso: string) => swedishDay.format(new Date(new Date(iso).getTime() - 1)),
     /** A month (YYYY-MM) short, with its year: "dec. 2026", "Dec 2026". */
     month: (yearMonth: string) => month.format(new Date(`${yearMonth}-15T12:00:00`)),
     subjectArea: (code: string | null) => {

@@ -30,11 +30,16 @@ export function KeyFiguresPage() {
   return (
     <Page title={t('keyFigures.title')}>
       <AnalysisTabs current="hei" />
-      <Text maw={760}>{t('keyFigures.intro', { hei: hei?.tenant.name ?? '' })}</Text>
-      <PeriodSelect
-        value={period}
-        onChange={(next) => void navigate({ to: '/analysis/hei', search: { period: next } })}
-      />
+      {/* someone who reads no HEI's figures (a consortium's analyst) gets the refusal alone */}
+      {allowed && (
+        <>
+          <Text maw={760}>{t('keyFigures.intro', { hei: hei?.tenant.name ?? '' })}</Text>
+          <PeriodSelect
+            value={period}
+            onChange={(next) => void navigate({ to: '/analysis/hei', search: { period: next } })}
+          />
+        </>
+      )}
       <QueryView
         query={query}
         allowed={allowed}

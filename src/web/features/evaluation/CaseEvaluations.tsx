@@ -13,6 +13,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { OneTimeLinks } from '../../ui/OneTimeLinks.tsx';
@@ -231,13 +232,14 @@ function EvaluationItem({
     },
     onError: (e) => notify(errorMessage(e), 'error'),
   });
+  const [askingFollowUp, setAskingFollowUp] = useState(false);
   const followUp = useMutation({
     mutationFn: () => requestFollowUp(evaluation.id),
     onSuccess: async () => {
+      setAskingFollowUp(false);
       notify(t('evaluation.case.followUpRequested'));
       await refresh();
     },
-    onError: (e) => notify(errorMessage(e), 'error'),
   });
   return (
     <Stack gap="xs" data-testid="evaluation-item">
@@ -274,16 +276,23 @@ function EvaluationItem({
           </Button>
         )}
         {canWork && !evaluation.followUp && (
-          <Button
-            size="compact-sm"
-            variant="light"
-            loading={followUp.isPending}
-            onClick={() => followUp.mutate()}
-          >
+          <Button size="compact-sm" variant="light" onClick={() => setAskingFollowUp(true)}>
             {t('evaluation.case.requestFollowUp')}
           </Button>
         )}
       </Group>
+      {askingFollowUp && (
+        <FormModal
+          title={t('evaluation.case.followUpTitle', { title: evaluation.title })}
+          submitLabel={t('evaluation.case.followUpSend')}
+          pending={followUp.isPending}
+          error={followUp.error ? errorMessage(followUp.error) : null}
+          onSubmit={() => followUp.mutate()}
+          onClose={() => setAskingFollowUp(false)}
+        >
+          <Text size="sm">{t('evaluation.case.followUpIntro')}</Text>
+        </FormModal>
+      )}
       {evaluation.sharedAt && (
         <Text size="sm">{t('evaluation.case.sharedOn', { date: format.date(evaluation.sharedAt) })}</Text>
       )}

@@ -148,7 +148,7 @@ function InquiryRow({ inquiry, format }: { inquiry: InquirySummary; format: Retu
       <Table.Td>{inquiry.reference}</Table.Td>
       <Table.Td>
         <Group gap={6} wrap="nowrap">
-          <span>{format.date(inquiry.dueAt)}</span>
+          <span>{format.lastDay(inquiry.dueAt)}</span>
           {inquiry.overdue && (
             <Badge color="red.9" variant="filled" tt="none">
               {t('labels.overdue')}

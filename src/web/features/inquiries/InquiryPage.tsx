@@ -84,7 +84,7 @@ function InquiryView({ inquiry }: { inquiry: InquiryDetail }) {
         )}
         <Text size="sm">
           {t('inquiries.received')}: {format.dateTime(inquiry.createdAt)} · {t('inquiries.due')}:{' '}
-          {format.dateTime(inquiry.dueAt)}
+          {format.lastDay(inquiry.dueAt)}
         </Text>
       </RecordHeader>
 

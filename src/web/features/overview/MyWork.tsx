@@ -108,7 +108,7 @@ function Inquiries({ inquiries }: { inquiries: NonNullable<Overview['inquiries']
               </AnchorLink>
             }
             overdue={i.overdue}
-            note={t('overview.answerBy', { date: format.date(i.dueAt) })}
+            note={t('overview.answerBy', { date: format.lastDay(i.dueAt) })}
           />
         ))}
       </WorkList>

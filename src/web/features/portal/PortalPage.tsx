@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PortalOverview } from '../../../features/portal/portal.contract.ts';
 import { useFormat } from '../../ui/format.ts';
+import { genitive } from '../../ui/genitive.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { Forbidden, Page, QueryView } from '../../ui/page.tsx';
 import { CustomerToDo } from './CustomerToDo.tsx';
@@ -11,14 +12,18 @@ import { useStageText } from './stage-text.ts';
 
 /** The customer's overview: their inquiries and cases at the HEIs, with status in words. */
 export function PortalPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const portal = useQuery(portalQuery);
   return (
     <Page title={t('portal.title')}>
       <QueryView query={portal} forbidden={<Forbidden>{t('portal.noAccess')}</Forbidden>}>
         {(overview) => (
           <>
-            <Text>{t('portal.intro', { organisation: overview.organisation.name })}</Text>
+            <Text>
+              {t('portal.intro', {
+                organisationGenitive: genitive(overview.organisation.name, i18n.language),
+              })}
+            </Text>
             <CustomerToDo />
             <PortalCases cases={overview.cases} />
             <PortalInquiries inquiries={overview.inquiries} />

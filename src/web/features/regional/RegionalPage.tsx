@@ -179,13 +179,13 @@ function Sources({ analysis }: { analysis: RegionalAnalysis }) {
 function KeyFigures({ analysis }: { analysis: RegionalAnalysis }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { total, answeredInTime } = analysis.inquiries;
+  const { total, answeredInTime, settled } = analysis.inquiries;
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} data-testid="regional-figures">
       <KeyFigure label={t('regional.figures.inquiries')} value={String(total)} />
       <KeyFigure
         label={t('regional.figures.inTime')}
-        value={total ? format.percent(Math.round((answeredInTime / total) * 10_000)) : '–'}
+        value={settled ? format.percent(Math.round((answeredInTime / settled) * 10_000)) : '–'}
       />
       <KeyFigure label={t('regional.figures.analyses')} value={String(analysis.analyses)} />
       <KeyFigure label={t('regional.figures.organisations')} value={String(analysis.organisations)} />

@@ -597,6 +597,10 @@ describe('matching a needs analysis, and decisions', () => {
       'Svetsteknik',
     ]);
     expect(result.needs[0].need.priority).toBeGreaterThan(result.needs[1].need.priority);
+    // a page in English names the concept in English; a need in its own words has no concept
+    expect(result.needs[1].need.conceptLabel).toMatchObject({ sv: 'Svetsteknik', en: expect.any(String) });
+    expect(result.needs[1].need.conceptLabel.en).not.toBe('Svetsteknik');
+    expect(result.needs[0].need.conceptLabel).toBeNull();
     expect(codes(result.needs[0]).slice(0, 3)).toContain('HV-0009');
     // The concept's English label bridges to English welding courses as well.
     expect(result.needs[1].noGoodMatch).toBe(false);

@@ -44,6 +44,8 @@ describe('micro-credentials', () => {
     await table
       .getByRole('row', { name: /Anna Svetsare Intyg utan högskolepoäng Ej registrerad Ingen ännu/ })
       .waitFor();
+    // nothing chosen yet: nothing to issue
+    expect(await section.getByRole('button', { name: 'Utfärda 0 mikromeriter' }).isDisabled()).toBe(true);
     await section.getByRole('checkbox', { name: 'Välj Anna Svetsare' }).check();
     await section.getByRole('checkbox', { name: 'Välj Bo Svetsare' }).check();
     await section.getByRole('button', { name: 'Utfärda 2 mikromeriter' }).click();

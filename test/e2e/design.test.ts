@@ -146,6 +146,11 @@ describe('course design, calculation and proposal', () => {
       .getByTestId('design-status')
       .getByText(/Godkänd av Maria Sund/)
       .waitFor();
+    // the form says what saving a change to the approved design does, before she saves one
+    await section(page)
+      .getByTestId('approved-design-notice')
+      .getByText(/blir den ett utkast igen och behöver godkännas på nytt/)
+      .waitFor();
     await section(page).getByRole('button', { name: 'Beräkna' }).click();
     const version = section(page).getByTestId('calc-version');
     await version.getByText('Utkast').waitFor();

@@ -330,7 +330,8 @@ describe('matching needs to courses', () => {
     await page.getByRole('link', { name: 'Kompetensbehov i underhållet 2027' }).click();
     await page.getByRole('link', { name: 'Match to courses' }).click();
     await expectHeading(page, 'Matching courses for the needs analysis');
-    await rowOf(needSection(page, /PLC-programmering/), 'PLC-programmering för underhållstekniker')
+    // each need is headed by its concept's English label (the courses keep their own titles)
+    await rowOf(needSection(page, /^\d+\. PLC programming$/), 'PLC-programmering för underhållstekniker')
       .getByText('Confirmed concept on the course: PLC programming')
       .waitFor();
     await expectEnglish(page, MATCHING_SWEDISH, page.getByRole('main'));

@@ -91,6 +91,9 @@ describe('the customer portal', () => {
       viewport: { width: 375, height: 740 },
     });
     await signIn(page, 'sara.kund@stalverket.example');
+    // a case that is not her organisation's: she is told so in a customer's terms
+    await page.goto('/portal/cases/00000000-0000-4000-8000-000000000000');
+    await page.getByText('Ärendet finns inte, eller så hör det till en annan organisation än er.').waitFor();
     await page.goto(`/portal/cases/${caseId}`);
     await expectHeading(page, CASE_TITLE);
     await page.getByTestId('portal-entries').getByText(MESSAGE).waitFor();

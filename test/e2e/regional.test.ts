@@ -28,7 +28,9 @@ describe('the regional analysis (Analys)', () => {
     await expectHeading(page, 'Analys');
     const sources = page.getByTestId('regional-sources');
     await sources
-      .getByText('Behovsanalyserna kommer från Högskolan i Norrvik, Mittlands universitet')
+      .getByText(
+        'Behovsanalyserna räknas från de lärosäten i Kunskapsalliansen Mitt som bidrar: Högskolan i Norrvik och Mittlands universitet.',
+      )
       .waitFor();
     await sources.getByText('minst 3 kundorganisationer').waitFor();
     const competences = page.getByTestId('regional-competences');

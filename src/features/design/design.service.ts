@@ -9,7 +9,7 @@ import { assertCaseAccess } from '../cases/cases.service.ts';
 import { getCourse } from '../catalog/catalog.service.ts';
 import type { DesignCosts } from '../costing/calculation.ts';
 import { costConfigInEffect, priceWith } from '../costing/costing.service.ts';
-import { needsOfCase } from '../needs/needs.service.ts';
+import { caseHasNeeds, needsOfCase } from '../needs/needs.service.ts';
 import { heiRoles, type Role } from '../tenancy/tenancy.contract.ts';
 import {
   type Actor,
@@ -37,6 +37,8 @@ type Row = typeof courseDesign.$inferSelect;
 export function designChecks(
   row: Pick<Row, 'awards' | 'sunField' | 'teachers' | 'modules'>,
   hei: { name: string; degreeFields: readonly string[] },
+  /** Whether the case has a needs analysis with needs: else there is nothing to link an outcome to. */
+  caseHasNeeds = true,
 ) {
   const checks: DesignView['checks'] = [];
   if (row.awards === 'credits' && !row.sunField)
@@ -67,7 +69,7 @@ export function designChecks(
         en: 'No teachers are planned, so the calculation has no teaching time.',
       },
     });
-  if (row.modules.some((m) => m.outcomes.some((o) => !o.needIds.length)))
+  if (caseHasNeeds && row.modules.some((m) => m.outcomes.some((o) => !o.needIds.length)))
     checks.push({
       rule: 'outcome_without_need',
       blocking: false,
@@ -111,7 +113,7 @@ async function view(db: Db, actor: Actor, row: Row): Promise<DesignView> {
     revision: row.revision,
     approvedBy: approver ?? null,
     approvedAt: row.approvedAt?.toISOString() ?? null,
-    checks: designChecks(row, hei),
+    checks: designChecks(row, hei, await caseHasNeeds(db, row.caseId)),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

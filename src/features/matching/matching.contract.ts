@@ -125,7 +125,11 @@ export const acceptanceSchema = z
 export const needMatchSchema = matchSchema.extend({
   need: z.object({
     id: z.uuid(),
-    label: z.string(),
+    label: z.string().describe("Its concept's Swedish label (else the English), or its own words"),
+    conceptLabel: z
+      .object({ sv: z.string().nullable(), en: z.string().nullable() })
+      .nullable()
+      .describe("Its concept's labels, for a page in either language (null: a need in its own words)"),
     priority: z.number(),
     horizon: z.string(),
   }),

@@ -195,6 +195,7 @@ export async function matchAnalysis(db: Db, actor: Actor, analysisId: string, fi
       need: {
         id: n.id,
         label: needLabel(n),
+        conceptLabel: n.concept?.label ?? null,
         priority: n.computed.priority,
         horizon: n.horizon,
       },

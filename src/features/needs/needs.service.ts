@@ -584,6 +584,17 @@ export async function compareAnalyses(db: Db, actor: Actor, fromId: string, toId
   return { from: { id: from.id, version: from.version }, to: { id: to.id, version: to.version }, rows };
 }
 
+/** Whether an analysis of the case names any need (for other features' checks; no access check). */
+export async function caseHasNeeds(db: Db, caseId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: competenceNeed.id })
+    .from(competenceNeed)
+    .innerJoin(needsAnalysis, eq(needsAnalysis.id, competenceNeed.analysisId))
+    .where(eq(needsAnalysis.caseId, caseId))
+    .limit(1);
+  return Boolean(row);
+}
+
 /** Those of `needIds` that are needs of an analysis (any version) of the case, for other features' checks. */
 export async function needsOfCase(db: Db, caseId: string, needIds: string[]): Promise<Set<string>> {
   if (!needIds.length) return new Set();

@@ -784,6 +784,7 @@ export const en: Translation = {
     open: 'Show my cases',
     noAccess:
       "The customer portal is for a customer organisation's contact people. Switch to your organisation.",
+    caseNotFound: 'The case does not exist, or it belongs to another organisation than yours.',
     cases: 'Cases',
     noCases: 'You have no cases yet.',
     inquiries: 'Inquiries',
@@ -1871,14 +1872,14 @@ export const en: Translation = {
     exportAll: 'Download the whole analysis (Excel): the sources, competences, occupations and inquiries',
     noAccess: "The analysis is for the consortium's HEIs and analysts.",
     sources: {
-      from: 'The needs analyses come from {{heis}} in {{consortium}}.',
+      from: 'The needs analyses are pooled from the institutions in {{consortium}} that contribute: {{heis}}.',
       none: 'No HEI in {{consortium}} contributes its needs analyses yet. Inquiries through the front door are counted all the same.',
       notContributing: 'Not contributing: {{heis}}.',
       anonymity:
         "A competence or an occupation is shown only once at least {{min}} customer organisations have it in their analyses, so that no single employer's needs can be read off.",
     },
     contribution: {
-      yes: '{{hei}} contributes since {{date}}',
+      yes: '{{hei}} has contributed since {{date}}',
       no: '{{hei}} does not contribute',
       start: 'Start contributing',
       stop: 'Stop contributing',
@@ -2873,6 +2874,8 @@ export const en: Translation = {
     save: 'Save',
     saved: 'The design was saved.',
     saveFailed: 'The design could not be saved',
+    approvedEditNotice:
+      'The design is approved. If you save a change it becomes a draft again and needs approving anew. Proposals, agreements and credentials already based on it do not change.',
     conflictTitle: 'Someone else has changed the design',
     reload: 'Load the latest version',
     fields: {

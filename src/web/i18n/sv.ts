@@ -782,6 +782,7 @@ export const sv = {
     homeIntro: 'Följ era förfrågningar och ärenden, skriv till lärosätet och dela dokument.',
     open: 'Visa mina ärenden',
     noAccess: 'Kundportalen är för kontaktpersoner hos en kundorganisation. Byt till din organisation.',
+    caseNotFound: 'Ärendet finns inte, eller så hör det till en annan organisation än er.',
     cases: 'Ärenden',
     noCases: 'Ni har inga ärenden ännu.',
     inquiries: 'Förfrågningar',
@@ -1874,7 +1875,7 @@ export const sv = {
     exportAll: 'Ladda ner hela analysen (Excel): underlaget, kompetenserna, yrkena och förfrågningarna',
     noAccess: 'Analysen är till för konsortiets lärosäten och analytiker.',
     sources: {
-      from: 'Behovsanalyserna kommer från {{heis}} i {{consortium}}.',
+      from: 'Behovsanalyserna räknas från de lärosäten i {{consortium}} som bidrar: {{heis}}.',
       none: 'Inget lärosäte i {{consortium}} bidrar ännu med sina behovsanalyser. Förfrågningarna via ingången räknas ändå.',
       notContributing: 'Bidrar inte: {{heis}}.',
       anonymity:
@@ -2873,6 +2874,8 @@ export const sv = {
     save: 'Spara',
     saved: 'Utformningen är sparad.',
     saveFailed: 'Utformningen kunde inte sparas',
+    approvedEditNotice:
+      'Utformningen är godkänd. Sparar du en ändring blir den ett utkast igen och behöver godkännas på nytt. Offerter, avtal och intyg som redan bygger på den ändras inte.',
     conflictTitle: 'Någon annan har ändrat utformningen',
     reload: 'Läs in den senaste versionen',
     fields: {

@@ -185,7 +185,7 @@ function CourseCredentials({
             checked={emailParticipants}
             onChange={(e) => setEmailParticipants(e.currentTarget.checked)}
           />
-          <Button loading={issue.isPending} onClick={submit}>
+          <Button loading={issue.isPending} onClick={submit} disabled={chosen.length === 0}>
             {t('credentials.case.issue', { count: chosen.length })}
           </Button>
         </Group>

@@ -720,6 +720,11 @@ export function DesignEditor({ design }: { design: Design }) {
                 {failure}
               </Alert>
             )}
+            {!readOnly && design.status === 'approved' && (
+              <Alert color="orange" data-testid="approved-design-notice">
+                {t('design.approvedEditNotice')}
+              </Alert>
+            )}
             {!readOnly && (
               <Group>
                 <Button type="submit" loading={save.isPending}>

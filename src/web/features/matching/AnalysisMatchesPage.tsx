@@ -48,7 +48,7 @@ export function AnalysisMatchesPage() {
               <section key={n.need.id} aria-labelledby={`need-${n.need.id}`}>
                 <Group gap="sm" mb="xs" align="baseline">
                   <Title order={2} size="h3" id={`need-${n.need.id}`}>
-                    {i + 1}. {n.need.label}
+                    {i + 1}. {n.need.conceptLabel ? format.pick(n.need.conceptLabel) : n.need.label}
                   </Title>
                   <Badge variant="outline" color="dark" tt="none">
                     {t('matchingPage.priority', { priority: format.number(n.need.priority) })}

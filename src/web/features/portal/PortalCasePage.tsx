@@ -33,7 +33,7 @@ export function PortalCasePage() {
       <QueryView
         query={detail}
         forbidden={<Forbidden>{t('portal.noAccess')}</Forbidden>}
-        notFound={<Alert color="orange">{t('cases.notFound')}</Alert>}
+        notFound={<Alert color="orange">{t('portal.caseNotFound')}</Alert>}
       >
         {(data) => <PortalCaseView detail={data} />}
       </QueryView>

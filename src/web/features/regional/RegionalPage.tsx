@@ -111,7 +111,7 @@ export function RegionalPage() {
 
 /** Whose analyses the figures are drawn from, and the active HEI's own choice to contribute. */
 function Sources({ analysis }: { analysis: RegionalAnalysis }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const client = useQueryClient();
   const contribution = analysis.contribution;
@@ -122,7 +122,9 @@ function Sources({ analysis }: { analysis: RegionalAnalysis }) {
       await refetchAfterChange(client, ['regional-analysis']);
     },
   });
-  const names = (heis: { name: string }[]) => heis.map((h) => h.name).join(', ');
+  // "A, B and C" as the interface language writes a list
+  const list = new Intl.ListFormat(i18n.language === 'en' ? 'en-GB' : 'sv-SE', { type: 'conjunction' });
+  const names = (heis: { name: string }[]) => list.format(heis.map((h) => h.name));
   return (
     <Card withBorder padding="md" data-testid="regional-sources">
       <Stack gap="xs">

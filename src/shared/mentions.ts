@@ -18,6 +18,7 @@ export const mentionSources = [
   'proposal',
   'agreement',
   'evaluation',
+  'case_review',
 ] as const;
 export type MentionSource = (typeof mentionSources)[number];
 

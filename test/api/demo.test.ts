@@ -212,4 +212,24 @@ describe('demo matching', () => {
     // an English course that shares a word or two is still weak on that scale
     expect(byCode('MNT110')).toMatchObject({ confidence: 'low', why: { courseLanguage: 'en' } });
   });
+
+  it('finds a good match for a need that is its concept alone, in the language of the course', async () => {
+    // "Svetsteknik" (with its English label "Welding technology" as a bridge) and the course "Svetsteknik
+    // för arbetsledare": the need counts its concept once, not once per language, so the Swedish course that
+    // has the Swedish label in its title is a match, not "no good match"
+    const cookie = await signIn(t, 'karin.koordinator@mittland.example', DEMO_PASSWORD);
+    const memberships = (await t.request('GET', '/api/me', { cookie })).json().memberships;
+    const norrvik = memberships.find(
+      (m: { tenant: { name: string } }) => m.tenant.name === 'Högskolan i Norrvik',
+    );
+    await t.request('PUT', '/api/me/active-membership', { cookie, body: { membershipId: norrvik.id } });
+    const analyses = (await t.request('GET', '/api/analyses?pageSize=100', { cookie })).json().items;
+    const steel = analyses.find(
+      (a: { title: string }) => a.title === 'Kompetens för fossilfri stålproduktion',
+    );
+    const { needs } = (await t.request('GET', `/api/analyses/${steel.id}/matches`, { cookie })).json();
+    const welding = needs.find((n: { need: { label: string } }) => n.need.label === 'Svetsteknik');
+    expect(welding.suggestions[0].course.code).toBe('SVT101');
+    expect(welding.noGoodMatch).toBe(false);
+  });
 });

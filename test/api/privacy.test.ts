@@ -193,6 +193,12 @@ describe('subject access reports', () => {
       file: { name: 'Intyg Anna Andersson.pdf', content: MINIMAL_PDF },
     });
     expect(document.statusCode, document.body).toBe(201);
+    const review = await t.request(
+      'PUT',
+      `/api/cases/${s.caseId}/review`,
+      as(s.coord, { wentWell: 'Anna Andersson hjälpte till att boka labbet.', toImprove: '', followOn: '' }),
+    );
+    expect(review.statusCode, review.body).toBe(200);
 
     const response = await report(s.hei, admin, { name: 'Anna Andersson', personnummer: ANNA });
     expect(response.statusCode, response.body).toBe(200);
@@ -206,9 +212,10 @@ describe('subject access reports', () => {
         ['case_task', 'Ring anna andersson om intyget', ['name']],
         ['needs_analysis', 'Underhållets behov 2027', ['name']],
         ['document', 'Intyg Anna Andersson.pdf', ['name']],
+        ['case_review', '', ['name']],
       ]),
     );
-    expect(body.mentions).toHaveLength(4);
+    expect(body.mentions).toHaveLength(5);
     const meeting = body.mentions.find((m: Found) => m.source === 'case_entry');
     expect(meeting).toMatchObject({
       caseId: s.caseId,

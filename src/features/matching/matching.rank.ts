@@ -157,6 +157,12 @@ export async function rankCourses(
     text: string;
     /** Taxonomy concepts the need is about (ids): matched with the concepts confirmed on courses. */
     concepts?: string[];
+    /**
+     * Two wordings of one thing in the text — a concept's Swedish and English labels, both there as a bridge.
+     * A course in one language can have only one of them, so the need's potential counts each pair once (the
+     * wording a course could match more cheaply), not both.
+     */
+    sameThing?: { a: string; b: string }[];
     scope: string[];
     top: number;
     filters?: RankFilters;
@@ -305,14 +311,33 @@ export async function rankCourses(
         join nl on nl.lang = c.lang),
     -- what a course that had every word of the need could score: the idf of each content word (of its
     -- stem; a word no course has counts as the rarest), × 2.2 (BM25 at high tf). Short needs are judged by it.
-    potential as (
-      select 2.2 * coalesce(sum(coalesce(x.idf, ln(1 + (n.n - 0.5) / 1.5))), 0) as p
+    word_idf as (
+      select x.word, coalesce(x.idf, ln(1 + (n.n - 0.5) / 1.5)) as idf
       from n, (select words.word, max(idf.idf) as idf
                from words left join q0 on q0.word = words.word and q0.kind = 's'
                  left join (select term, max(idf) as idf from tl where kind = 's' group by term) idf
                    on idf.term = q0.term
                where length(words.word) >= 3 and words.word !~ '^[0-9]+$' and ${content('words.word')}
                group by words.word) x),
+    -- the words of each of two wordings of one thing that the other lacks; of each pair the dearer side is
+    -- left out of the potential
+    same_thing as (
+      select distinct g.ord, s.side, t.lexeme as word
+      from jsonb_to_recordset(${JSON.stringify((input.sameThing ?? []).map((p, ord) => ({ ord, ...p })))}::jsonb)
+             g(ord int, a text, b text),
+           lateral (values ('a', g.a), ('b', g.b)) s(side, txt),
+           lateral unnest(to_tsvector('simple', ${sql.raw(cleanSql('s.txt'))})) t),
+    dearer as (
+      select coalesce(sum(m), 0) as idf
+      from (select ord, max(side_idf) as m
+            from (select st.ord, st.side, sum(wi.idf) as side_idf
+                  from same_thing st join word_idf wi on wi.word = st.word
+                  where not exists (select 1 from same_thing o
+                                    where o.ord = st.ord and o.side <> st.side and o.word = st.word)
+                  group by st.ord, st.side) y
+            group by ord) z),
+    potential as (
+      select 2.2 * greatest(coalesce((select sum(idf) from word_idf), 0) - (select idf from dearer), 0) as p),
     -- a translated word counts once per course, by its best translation there (a word of several senses
     -- is not worth more than one of one sense)
     ranked as (select course_id, sum(score) as score

@@ -77,6 +77,10 @@ async function match(
   const ranking = await rankCourses(db, {
     text,
     concepts: [...concepts.keys()],
+    // a concept's two labels are both in the text as a bridge; a course can have one of them
+    sameThing: [...concepts.values()].flatMap((c) =>
+      c.label.sv && c.label.en && c.label.sv !== c.label.en ? [{ a: c.label.sv, b: c.label.en }] : [],
+    ),
     scope,
     top: filters.top,
     filters: rankFilters,

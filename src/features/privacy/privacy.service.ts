@@ -15,6 +15,7 @@ import { mentionsInAnalyses } from '../needs/needs.service.ts';
 import { participationsOf } from '../participants/participants.service.ts';
 import { checkPersonnummer, maskPersonnummer, personnummerMessages } from '../participants/personnummer.ts';
 import { mentionsInProposals } from '../proposals/proposals.service.ts';
+import { mentionsInReviews } from '../review/review.service.ts';
 import { getStaffProfile } from '../staff/staff.service.ts';
 import { type Actor, accountAmong, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
 import type { Mention, SubjectAccessQuery, SubjectAccessReport } from './privacy.contract.ts';
@@ -164,6 +165,7 @@ async function mentionsOf(db: Db, heiId: string, terms: Terms): Promise<Mention[
       mentionsInProposals(db, heiId, all),
       mentionsInAgreements(db, heiId, all),
       mentionsInEvaluations(db, heiId, all),
+      mentionsInReviews(db, heiId, all),
     ])
   ).flat();
   const cases = await caseSummariesOf(db, heiId, [

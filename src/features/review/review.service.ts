@@ -1,6 +1,7 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, invalid } from '../../server/http/problem.ts';
+import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../shared/mentions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { assertCaseAccess, casesWithCustomer } from '../cases/cases.service.ts';
@@ -113,4 +114,29 @@ export async function saveCaseReview(
     });
   });
   return getCaseReview(db, actor, caseId);
+}
+
+/** The HEI's reviews whose text names one of the terms (for a subject access report; no access check). */
+export async function mentionsInReviews(db: Db, heiId: string, terms: string[]): Promise<FoundText[]> {
+  const rows = await db
+    .select()
+    .from(caseReview)
+    .where(
+      and(
+        eq(caseReview.heiId, heiId),
+        containsAny([caseReview.wentWell, caseReview.toImprove, caseReview.followOn], mentionPatterns(terms)),
+      ),
+    );
+  return rows
+    .map((r) =>
+      foundIn([r.wentWell, r.toImprove, r.followOn], terms, (text) => ({
+        source: 'case_review' as const,
+        caseId: r.caseId,
+        recordId: null,
+        label: '',
+        text,
+        at: r.updatedAt,
+      })),
+    )
+    .filter((mention) => mention !== null);
 }

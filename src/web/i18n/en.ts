@@ -1364,6 +1364,7 @@ export const en: Translation = {
       proposal: 'Proposal',
       agreement: 'Agreement',
       evaluation: "Evaluation and the customer's follow-up",
+      case_review: 'Review',
     },
     matchedBy: { email: 'e-mail address', personnummer: 'personnummer', name: 'name' },
   },

@@ -1361,6 +1361,7 @@ export const sv = {
       proposal: 'Offert',
       agreement: 'Avtal',
       evaluation: 'Utvärdering och kundens uppföljning',
+      case_review: 'Återblick',
     },
     matchedBy: { email: 'e-postadress', personnummer: 'personnummer', name: 'namn' },
   },

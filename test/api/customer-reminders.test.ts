@@ -41,8 +41,14 @@ describe('reminders to customers', () => {
     // once: the next morning sends nothing more
     expect(await remindCustomers(t.db, URL, at(`${year}-06-28`))).toBe(0);
     expect(await remindersTo('reminder_proposal')).toHaveLength(1);
-    // answered proposals are not reminded of
+    // answered proposals are not reminded of, and the reminder (like the proposal's notice) is done
     await t.request('POST', `/api/portal/proposals/${proposalId}/accept`, s.as(s.contact));
+    const after = (await t.request('GET', '/api/notifications', s.as(s.contact))).json();
+    expect(after.items.map((n: { kind: string; done: boolean }) => [n.kind, n.done])).toEqual([
+      ['reminder_proposal', true],
+      ['proposal_sent', true],
+    ]);
+    expect(after.unread).toBe(0);
   });
 
   it("reminds of a signed agreement's participants five days before the deadline, once", async () => {

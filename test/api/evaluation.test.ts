@@ -388,6 +388,16 @@ describe("the customer's follow-up (levels 3 and 4)", () => {
     ).toBe(409);
     const toDo = (await t.request('GET', '/api/portal', s.as(s.contact))).json().toDo;
     expect(toDo.map((i: { kind: string }) => i.kind)).not.toContain('follow_up_evaluation');
+    // the request and its reminder asked for this answer: both are done now
+    const asked = (await t.request('GET', '/api/notifications', s.as(s.contact))).json().items;
+    expect(
+      asked
+        .filter((n: { kind: string }) => ['evaluation_follow_up', 'reminder_follow_up'].includes(n.kind))
+        .map((n: { kind: string; done: boolean; read: boolean }) => [n.kind, n.done, n.read]),
+    ).toEqual([
+      ['reminder_follow_up', true, true],
+      ['evaluation_follow_up', true, true],
+    ]);
     const told = (await t.request('GET', '/api/notifications', s.as(s.coord))).json().items[0];
     expect(told).toMatchObject({
       kind: 'evaluation_follow_up_answered',

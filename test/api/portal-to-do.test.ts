@@ -36,7 +36,7 @@ describe("the customer's to do", () => {
     expect(await toDo()).toEqual([]);
 
     // a sent proposal waits for an answer until its last valid day
-    const { proposalId } = await exampleProposal(t, s, 'sent');
+    const { proposalId, designId } = await exampleProposal(t, s, 'sent');
     const [proposal] = await toDo();
     expect(proposal).toMatchObject({
       kind: 'answer_proposal',
@@ -55,8 +55,13 @@ describe("the customer's to do", () => {
     const mails = await t.db.select().from(outbox).where(eq(outbox.kind, 'proposal_sent'));
     expect(mails.map((m) => m.toAddress)).toEqual([s.contact.email]);
     expect(mails[0]?.textBody).toContain(`/portal/cases/${s.caseId}#portal-proposals`);
-    await t.request('POST', `/api/portal/proposals/${proposalId}/accept`, s.as(s.contact));
+    // a colleague at the customer answers: the proposal is done for both, and neither is left a "new" one
+    const colleague = await createUser(t, [{ organisationId: s.customerId, roles: ['customer_contact'] }]);
+    const asked = await newestNotification(s.contact);
+    await t.request('POST', `/api/portal/proposals/${proposalId}/accept`, s.as(colleague));
     expect(await toDo()).toEqual([]);
+    expect(await newestNotification(s.contact)).toMatchObject({ id: asked.id, done: true, read: true });
+    expect((await t.request('GET', '/api/notifications', s.as(s.contact))).json().unread).toBe(0);
     // and the case's owner, who sent it, learns the answer
     expect(await newestNotification(s.coord)).toMatchObject({
       kind: 'proposal_accepted',
@@ -78,7 +83,15 @@ describe("the customer's to do", () => {
       kind: 'agreement_to_sign',
       link: `/portal/cases/${s.caseId}#portal-agreements`,
     });
+    expect(await newestNotification(s.contact)).toMatchObject({ done: false, read: false });
     await t.request('POST', `/api/portal/agreements/${agreement.id}/sign`, s.as(s.contact, { revision: 1 }));
+    // signing is what the notification asked for: it is done, for the colleague who was asked too
+    for (const person of [s.contact, colleague])
+      expect(await newestNotification(person)).toMatchObject({
+        kind: 'agreement_to_sign',
+        done: true,
+        read: true,
+      });
     // the owner and the HEI's signer learn it is signed
     for (const person of [s.coord, s.manager])
       expect(await newestNotification(person)).toMatchObject({ kind: 'agreement_signed_by_customer' });
@@ -120,7 +133,31 @@ describe("the customer's to do", () => {
     expect(await newestNotification(s.contact)).toMatchObject({
       kind: 'agreement_to_sign',
       title: expect.stringContaining('tillägg 1 till avtalet'),
+      done: false,
     });
+    await t.request('POST', `/api/portal/agreements/${agreement.id}/addenda/1/sign`, s.as(s.contact));
+    expect(await newestNotification(s.contact)).toMatchObject({
+      title: expect.stringContaining('tillägg 1 till avtalet'),
+      done: true,
+    });
+    // the HEI's own notifications of the customer's answers ask nothing of them: news, not done
+    expect(await newestNotification(s.coord)).toMatchObject({
+      kind: 'agreement_signed_by_customer',
+      done: false,
+    });
+
+    // a course already given needs no more participants, whatever the deadline says; a session to come does
+    const daysFromNow = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const schedule = async (day: string) => {
+      const body = { designId, day, startsAt: '09:00', endsAt: '12:00' };
+      const response = await t.request('POST', `/api/cases/${s.caseId}/sessions`, s.as(s.coord, body));
+      expect(response.statusCode, response.body).toBe(201);
+    };
+    await schedule(daysFromNow(-9));
+    await schedule(daysFromNow(-2));
+    expect(await kinds()).toEqual([]);
+    await schedule(daysFromNow(30));
+    expect(await kinds()).toEqual(['designate_participants']);
   });
 
   it("is the customer's own: another customer's contact sees none of it, and HEI staff have no portal", async () => {

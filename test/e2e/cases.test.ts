@@ -285,6 +285,10 @@ describe('administration of the pipeline', () => {
     await added.getByRole('textbox', { name: 'Text på svenska' }).fill('Ärendet registrerat i diariet');
     await added.getByRole('textbox', { name: 'Text på engelska' }).fill('x');
     await added.getByRole('checkbox', { name: 'Obligatorisk' }).check();
+    // ticked by Lupp itself when the case's proposal is sent (the registry's copy is of the proposal)
+    await added
+      .getByRole('combobox', { name: 'Bockas av i Lupp' })
+      .selectOption({ label: 'När offerten skickas' });
     await page.getByRole('button', { name: 'Spara kontrollpunkterna' }).click();
     await added.getByText('Skriv 3–300 tecken.').waitFor();
     await added.getByRole('textbox', { name: 'Text på engelska' }).fill('Case registered in the records');
@@ -303,10 +307,11 @@ describe('administration of the pipeline', () => {
     const coordinator = await newPage(journey);
     await karin(coordinator.page);
     await coordinator.page.goto(caseUrl);
-    await coordinator.page
-      .getByTestId('checklist-inquiry')
+    const inquiryStage = coordinator.page.getByTestId('checklist-inquiry');
+    await inquiryStage
       .getByRole('checkbox', { name: 'Ärendet registrerat i diariet (obligatorisk)' })
       .waitFor();
+    await inquiryStage.getByText('Bockas av i Lupp när offerten skickas.').waitFor();
     await coordinator.context.close();
   });
 

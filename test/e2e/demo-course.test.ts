@@ -21,6 +21,16 @@ describe("the demo's course that has been given", () => {
     await page.getByRole('link', { name: new RegExp(CASE) }).click();
     await expectHeading(page, CASE);
 
+    // the case was worked in Lupp: what Lupp recorded ticked its checkpoints, and says so
+    await page
+      .getByTestId('checklist-agreement')
+      .getByText(/: avtalet signerades av båda parter i Lupp \(Lena Nyström\)$/)
+      .waitFor();
+    await page
+      .getByTestId('checklist-delivery')
+      .getByText(/: närvaro fördes i Lupp \(/)
+      .waitFor();
+
     const delivery = page.getByRole('region', { name: 'Genomförande' });
     const sessions = delivery.getByRole('table', { name: `Kurstillfällen i ${COURSE}` });
     await sessions.getByRole('row', { name: /Fallbeskrivningar och examination/ }).waitFor();
@@ -54,11 +64,14 @@ describe("the demo's course that has been given", () => {
   it('lets Lena follow the course in the portal', async () => {
     const { context, page, errors } = await newPage(journey);
     await signIn(page, 'lena.kund@norrvik-kommun.example');
-    // her to-do: the participants may still be changed today, the last day the agreement allows
-    await page
-      .getByRole('region', { name: 'Att göra' })
-      .getByText(/12 anmälda/)
-      .waitFor();
+    // her to-do no longer asks for the participants of the course already given (the agreement's deadline is
+    // today); the notice asking her to sign its agreement says it is done
+    const toDo = page.getByRole('region', { name: 'Att göra' });
+    await toDo.getByRole('list').or(toDo.getByText('Inget väntar på er just nu.')).waitFor();
+    expect(await toDo.getByText(/Anmäl deltagarna/).count()).toBe(0);
+    await page.getByRole('button', { name: /^Aviseringar/ }).click();
+    await page.getByRole('menuitem', { name: /^Klart: Att signera: avtalet/ }).waitFor();
+    await page.keyboard.press('Escape');
     await page.getByRole('link', { name: 'Visa mina ärenden' }).click();
     await page
       .getByRole('link', { name: new RegExp(CASE) })

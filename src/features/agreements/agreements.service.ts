@@ -8,8 +8,8 @@ import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../sha
 import { addDays, stockholmDate } from '../../shared/stockholm-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
-import { assertCaseAccess, caseOwnerOf } from '../cases/cases.service.ts';
-import { notify } from '../notifications/notifications.service.ts';
+import { assertCaseAccess, caseOwnerOf, recordEvidence } from '../cases/cases.service.ts';
+import { notify, settleTask, tasks } from '../notifications/notifications.service.ts';
 import { acceptedProposal, proposalDesigns } from '../proposals/proposals.service.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import {
@@ -268,6 +268,7 @@ export async function signAsHei(
     data: { revision: body.revision },
   });
   if (!signed.customerSignedAt) await tellCustomerToSign(db, actor, signed, null, publicUrl);
+  else await recordEvidence(db, signed.caseId, 'agreement_signed', actor.userId);
   return view(db, id);
 }
 
@@ -477,6 +478,7 @@ export async function signAsCustomer(
     subjectId: id,
     data: { revision: body.revision },
   });
+  if (signed.heiSignedAt) await recordEvidence(db, signed.caseId, 'agreement_signed', actor.userId);
   await tellHeiOfSignature(db, actor, signed, null, publicUrl);
   return view(db, id);
 }
@@ -627,6 +629,7 @@ async function tellCustomerToSign(
   await notify(db, {
     userIds: await contactPeopleOf(db, row.customerId),
     kind: 'agreement_to_sign',
+    task: tasks.sign(row.id, addendum),
     title: `Att signera: ${thing.sv} / To sign: ${thing.en}`,
     link: `/portal/cases/${row.caseId}#portal-agreements`,
     actorName: actor.name,
@@ -638,7 +641,7 @@ async function tellCustomerToSign(
   });
 }
 
-/** The case's owner and the HEI's signer learn that the customer has signed. */
+/** The case's owner and the HEI's signer learn that the customer has signed; the customer is no longer asked to. */
 async function tellHeiOfSignature(
   db: Db,
   actor: Actor,
@@ -646,6 +649,7 @@ async function tellHeiOfSignature(
   addendum: number | null,
   publicUrl: string,
 ) {
+  await settleTask(db, tasks.sign(row.id, addendum));
   const customer = (await getOrganisation(db, row.customerId)).name;
   const thing = signedThing(row, addendum);
   await notify(db, {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../shared/pages.ts';
 import { sectors } from '../inquiries/inquiries.contract.ts';
-import { openStages, outcomes, stages } from './stages.ts';
+import { evidenceKinds, openStages, outcomes, stages } from './stages.ts';
 
 export const stageSchema = z.enum(stages);
 export const openStageSchema = z.enum(openStages);
@@ -60,8 +60,16 @@ export const checklistItemSchema = z.object({
   stage: openStageSchema,
   label: z.object({ sv: z.string(), en: z.string() }),
   required: z.boolean(),
+  /** What Lupp records that ticks it by itself; null: ticked by hand only. */
+  evidence: z.enum(evidenceKinds).nullable(),
   done: z
-    .object({ by: z.string().nullable(), at: z.iso.datetime(), comment: z.string().nullable() })
+    .object({
+      by: z.string().nullable(),
+      at: z.iso.datetime(),
+      comment: z.string().nullable(),
+      /** Ticked by this evidence in Lupp; null: by hand. */
+      evidence: z.enum(evidenceKinds).nullable(),
+    })
     .nullable(),
 });
 
@@ -200,6 +208,7 @@ export const heiChecklistItemSchema = z.object({
   labelSv: z.string(),
   labelEn: z.string(),
   required: z.boolean(),
+  evidence: z.enum(evidenceKinds).nullable(),
 });
 
 export const heiChecklistSchema = z.array(heiChecklistItemSchema).meta({ id: 'HeiChecklist' });
@@ -212,6 +221,11 @@ export const putChecklistBody = z.strictObject({
         labelSv: z.string().trim().min(3).max(300),
         labelEn: z.string().trim().min(3).max(300),
         required: z.boolean(),
+        evidence: z
+          .enum(evidenceKinds)
+          .nullable()
+          .optional()
+          .describe('What in Lupp ticks it by itself; null: by hand only; left out: unchanged'),
       }),
     )
     .max(200),

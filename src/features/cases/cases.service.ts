@@ -29,6 +29,7 @@ import {
 import {
   defaultChecklist,
   defaultDialogueTemplates,
+  type Evidence,
   type OpenStage,
   type Outcome,
   type Stage,
@@ -62,6 +63,7 @@ export async function ensureChecklist(db: Writer, heiId: string) {
         labelEn: item.en,
         required: item.required,
         position,
+        evidence: item.evidence ?? null,
       })),
     )
     .returning();
@@ -78,6 +80,7 @@ export async function getHeiChecklist(db: Db, heiId: string) {
       labelSv: i.labelSv,
       labelEn: i.labelEn,
       required: i.required,
+      evidence: (i.evidence as Evidence | null) ?? null,
     }));
 }
 
@@ -86,7 +89,15 @@ export async function putHeiChecklist(
   db: Db,
   actor: Actor,
   heiId: string,
-  items: { id?: string; stage: string; labelSv: string; labelEn: string; required: boolean }[],
+  items: {
+    id?: string;
+    stage: string;
+    labelSv: string;
+    labelEn: string;
+    required: boolean;
+    /** Left out: an item keeps what ticks it (a new one has nothing). */
+    evidence?: Evidence | null;
+  }[],
 ) {
   await db.transaction(async (tx) => {
     const current = await ensureChecklist(tx, heiId);
@@ -108,6 +119,7 @@ export async function putHeiChecklist(
         required: item.required,
         position,
         archivedAt: null,
+        ...(item.evidence === undefined ? {} : { evidence: item.evidence }),
       };
       if (item.id) await tx.update(checklistItem).set(values).where(eq(checklistItem.id, item.id));
       else await tx.insert(checklistItem).values({ ...values, heiId });
@@ -463,8 +475,41 @@ async function caseChecklist(db: Writer, row: CaseRow): Promise<ChecklistView> {
       stage: item.stage as OpenStage,
       label: { sv: item.labelSv, en: item.labelEn },
       required: item.required && !item.archivedAt,
-      done: done ? { by, at: done.doneAt.toISOString(), comment: done.comment } : null,
+      evidence: (item.evidence as Evidence | null) ?? null,
+      done: done
+        ? {
+            by,
+            at: done.doneAt.toISOString(),
+            comment: done.comment,
+            evidence: (done.evidence as Evidence | null) ?? null,
+          }
+        : null,
     }));
+}
+
+/**
+ * Lupp has recorded what passes a decision point (a proposal sent, an agreement signed by both…): every item
+ * of the case's checklist that names this evidence is ticked, by the person whose act it was, in the caller's
+ * transaction. An item already ticked (by hand, or earlier) keeps its tick; unticking by hand stays possible.
+ */
+export async function recordEvidence(db: Writer, caseId: string, evidence: Evidence, userId: string | null) {
+  const [row] = await db.select({ heiId: caseFile.heiId }).from(caseFile).where(eq(caseFile.id, caseId));
+  if (!row) return;
+  const items = await db
+    .select({ id: checklistItem.id })
+    .from(checklistItem)
+    .where(
+      and(
+        eq(checklistItem.heiId, row.heiId),
+        eq(checklistItem.evidence, evidence),
+        isNull(checklistItem.archivedAt),
+      ),
+    );
+  if (!items.length) return;
+  await db
+    .insert(checklistDone)
+    .values(items.map((item) => ({ caseId, itemId: item.id, doneBy: userId, evidence })))
+    .onConflictDoNothing();
 }
 
 const nextStage = (stage: Stage): Stage =>

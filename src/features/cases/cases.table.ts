@@ -86,6 +86,8 @@ export const checklistItem = pgTable(
     position: integer('position').notNull(),
     /** Removed from the checklist; kept so past cases still show what was ticked. */
     archivedAt: timestamp('archived_at', { withTimezone: true }),
+    /** What Lupp records that ticks it by itself (an `Evidence` of stages.ts), or null: ticked by hand only. */
+    evidence: text('evidence'),
   },
   (t) => [index('checklist_item_hei_idx').on(t.heiId, t.stage, t.position)],
 );
@@ -102,6 +104,8 @@ export const checklistDone = pgTable(
     doneBy: text('done_by').references(() => authUser.id, { onDelete: 'set null' }),
     doneAt: timestamp('done_at', { withTimezone: true }).notNull().defaultNow(),
     comment: text('comment'),
+    /** Ticked by this evidence in Lupp (the item's at the time), not by hand. */
+    evidence: text('evidence'),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.itemId] })],
 );

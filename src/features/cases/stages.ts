@@ -22,7 +22,28 @@ export type Outcome = (typeof outcomes)[number];
 
 export const stageIndex = (stage: Stage) => stages.indexOf(stage);
 
-export type DefaultItem = { stage: OpenStage; sv: string; en: string; required: boolean };
+/**
+ * What Lupp itself records that shows a decision point is passed. An item naming one is ticked by it on the
+ * case, by the person whose act it was (a manual tick, for what was done outside Lupp, still counts).
+ */
+export const evidenceKinds = [
+  'design_approved',
+  'calculation_approved',
+  'proposal_sent',
+  'agreement_signed',
+  'participants_designated',
+  'attendance_recorded',
+  'evaluation_done',
+] as const;
+export type Evidence = (typeof evidenceKinds)[number];
+
+export type DefaultItem = {
+  stage: OpenStage;
+  sv: string;
+  en: string;
+  required: boolean;
+  evidence?: Evidence;
+};
 
 export const defaultChecklist: DefaultItem[] = [
   { stage: 'inquiry', sv: 'Kontakt tagen med kunden', en: 'Customer contacted', required: true },
@@ -74,7 +95,13 @@ export const defaultChecklist: DefaultItem[] = [
     en: 'Competence-needs analysis done',
     required: false,
   },
-  { stage: 'design', sv: 'Lärandemål formulerade', en: 'Learning outcomes written', required: true },
+  {
+    stage: 'design',
+    sv: 'Lärandemål formulerade',
+    en: 'Learning outcomes written',
+    required: true,
+    evidence: 'design_approved',
+  },
   {
     stage: 'design',
     sv: 'Lärare och examinator utsedda',
@@ -92,16 +119,30 @@ export const defaultChecklist: DefaultItem[] = [
     sv: 'Fullkostnadskalkyl upprättad och godkänd',
     en: 'Full-cost calculation made and approved',
     required: true,
+    evidence: 'calculation_approved',
   },
-  { stage: 'costing', sv: 'Offert skickad', en: 'Proposal sent', required: true },
+  { stage: 'costing', sv: 'Offert skickad', en: 'Proposal sent', required: true, evidence: 'proposal_sent' },
   {
     stage: 'agreement',
     sv: 'Avtal undertecknat av båda parter',
     en: 'Agreement signed by both parties',
     required: true,
+    evidence: 'agreement_signed',
   },
-  { stage: 'agreement', sv: 'Deltagare anmälda', en: 'Participants registered', required: false },
-  { stage: 'delivery', sv: 'Utbildningen har startat', en: 'The education has started', required: true },
+  {
+    stage: 'agreement',
+    sv: 'Deltagare anmälda',
+    en: 'Participants registered',
+    required: false,
+    evidence: 'participants_designated',
+  },
+  {
+    stage: 'delivery',
+    sv: 'Utbildningen har startat',
+    en: 'The education has started',
+    required: true,
+    evidence: 'attendance_recorded',
+  },
   {
     stage: 'delivery',
     sv: 'Avstämning med kunden under kursens gång',
@@ -113,6 +154,7 @@ export const defaultChecklist: DefaultItem[] = [
     sv: 'Utvärdering genomförd (Kirkpatrick nivå 1–2)',
     en: 'Evaluation done (Kirkpatrick levels 1–2)',
     required: true,
+    evidence: 'evaluation_done',
   },
   {
     stage: 'evaluation',

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { holidayOn } from '../../shared/working-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { assertCaseAccess, casesForCustomer } from '../cases/cases.service.ts';
+import { assertCaseAccess, casesForCustomer, recordEvidence } from '../cases/cases.service.ts';
 import { designTitles, listDesigns } from '../design/design.service.ts';
 import { participantsOfDesign } from '../participants/participants.service.ts';
 import { type Actor, listMemberships } from '../tenancy/tenancy.service.ts';
@@ -69,6 +69,17 @@ export async function sessionsOf(db: Db, designIds: string[]) {
         .map((m) => ({ participantId: m.participantId, status: m.status })),
     ),
   );
+}
+
+/** The day of each of these courses' last session that is not cancelled (courses with none are left out). */
+export async function lastSessionDays(db: Db, designIds: string[]): Promise<Map<string, string>> {
+  if (!designIds.length) return new Map();
+  const rows = await db
+    .select({ designId: courseSession.designId, day: sql<string>`max(${courseSession.day})::text` })
+    .from(courseSession)
+    .where(and(inArray(courseSession.designId, designIds), isNull(courseSession.cancelledAt)))
+    .groupBy(courseSession.designId);
+  return new Map(rows.map((r) => [r.designId, r.day]));
 }
 
 /** The address of a course's calendar feed, under the deployment's public address. */
@@ -294,6 +305,8 @@ export async function recordAttendance(
       present: entries.filter((e) => e.status === 'present').length,
       of: entries.length,
     });
+    // attendance at a session is what shows the course has started
+    await recordEvidence(tx, row.caseId, 'attendance_recorded', actor.userId);
   });
   return oneSession(db, row);
 }

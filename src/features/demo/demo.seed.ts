@@ -223,6 +223,9 @@ async function demoActor(db: Db, email: string, organisationId: string): Promise
   };
 }
 
+/** A checkpoint's comment on the demo's cases worked before Lupp, where Lupp has no evidence of their own. */
+const OUTSIDE_LUPP = 'Handlingen är diarieförd utanför Lupp.';
+
 /** The demo's case whose course has been given (demo-delivered.ts). */
 const DELIVERED_CASE = 'Demensvård i hemtjänsten';
 
@@ -367,9 +370,12 @@ async function seedDemoCases(
     );
     caseIds.set(c.title, created.id);
     const target = c.outcome === 'won' ? 'closed' : c.stage;
+    // The delivered course's case is worked in Lupp (demo-delivered.ts): what Lupp records ticks its
+    // checkpoints. The other cases were worked before Lupp: their papers are in the HEI's registry.
+    const inLupp = c.title === DELIVERED_CASE;
     for (const item of created.checklist) {
-      if (stageIndex(item.stage) < stageIndex(target))
-        await tickChecklist(db, actor, created.id, item.id, true);
+      if (stageIndex(item.stage) >= stageIndex(target) || (inLupp && item.evidence)) continue;
+      await tickChecklist(db, actor, created.id, item.id, true, item.evidence ? OUTSIDE_LUPP : undefined);
     }
     if (c.stage === 'closed') {
       const reason =
@@ -387,7 +393,7 @@ async function seedDemoCases(
           followOn:
             'Kunden vill gå vidare med förebyggande underhåll och lean. En fördjupningskurs i felsökning kan bli en kurs i katalogen.',
         });
-    } else if (c.stage !== 'inquiry') {
+    } else if (c.stage !== 'inquiry' && !inLupp) {
       await moveCase(db, actor, created.id, c.stage);
     }
     if (c.stage === 'costing') {
@@ -409,7 +415,7 @@ async function seedDemoCases(
   const manager = await demoActor(db, 'nils.chef@norrvik.example', heiId);
   const economist = await demoActor(db, 'frida.ekonom@norrvik.example', heiId);
   const contact = municipality && (await demoActor(db, 'lena.kund@norrvik-kommun.example', municipality.id));
-  if (dementiaCare && municipality && manager && economist && contact)
+  if (dementiaCare && municipality && manager && economist && contact) {
     await seedDemoDeliveredCourse(
       db,
       { coordinator: actor, manager, economist, contact },
@@ -417,6 +423,9 @@ async function seedDemoCases(
       municipality.id,
       { publicUrl, personalDataKey },
     );
+    // its design, proposal, agreement, participants and attendance have ticked their checkpoints
+    await moveCase(db, actor, dementiaCare, 'evaluation');
+  }
 }
 
 /**

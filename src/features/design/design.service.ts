@@ -5,7 +5,7 @@ import { AppError, conflict, type FieldError, invalid, notFound } from '../../se
 import { containsAny, type FoundText, foundIn, jsonText, mentionPatterns } from '../../shared/mentions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
-import { assertCaseAccess } from '../cases/cases.service.ts';
+import { assertCaseAccess, recordEvidence } from '../cases/cases.service.ts';
 import { getCourse } from '../catalog/catalog.service.ts';
 import type { DesignCosts } from '../costing/calculation.ts';
 import { costConfigInEffect, priceWith } from '../costing/costing.service.ts';
@@ -334,6 +334,7 @@ export async function approveDesign(
     subjectId: designId,
     data: { revision: row.revision },
   });
+  await recordEvidence(db, row.caseId, 'design_approved', actor.userId);
   return view(db, actor, approved);
 }
 
@@ -484,6 +485,7 @@ export async function approveCalculation(db: Db, actor: Actor, designId: string,
     subjectId: calculationId,
     data: { designId, version: approved.version },
   });
+  await recordEvidence(db, row.caseId, 'calculation_approved', actor.userId);
   return calculationView(db, approved);
 }
 

@@ -6,11 +6,17 @@ import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../sha
 import { addDays, stockholmDate } from '../../shared/stockholm-days.ts';
 import { signedAgreementIdsOfDesign } from '../agreements/agreements.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { assertCaseAccess, caseOwnerOf, caseSummariesOf, casesForCustomer } from '../cases/cases.service.ts';
+import {
+  assertCaseAccess,
+  caseOwnerOf,
+  caseSummariesOf,
+  casesForCustomer,
+  recordEvidence,
+} from '../cases/cases.service.ts';
 import { getDesign } from '../design/design.service.ts';
 import { enqueueMail } from '../mail/mail.service.ts';
 import { hashToken, newToken } from '../needs/self-service.service.ts';
-import { notify } from '../notifications/notifications.service.ts';
+import { notify, settleTask, tasks } from '../notifications/notifications.service.ts';
 import { participantEmails } from '../participants/participants.service.ts';
 import { type Actor, actingHei, contactPeopleOf, getOrganisation } from '../tenancy/tenancy.service.ts';
 import {
@@ -225,6 +231,7 @@ export async function closeEvaluation(db: Db, actor: Actor, id: string) {
   await db.transaction(async (tx) => {
     await tx.update(courseEvaluation).set({ closedAt: new Date() }).where(eq(courseEvaluation.id, id));
     await auditEvaluation(tx, actor, row, 'evaluation.closed');
+    await recordEvidence(tx, row.caseId, 'evaluation_done', actor.userId);
   });
   return oneSummary(db, id);
 }
@@ -258,6 +265,8 @@ export async function shareEvaluation(db: Db, actor: Actor, id: string, publicUr
       .returning({ id: courseEvaluation.id });
     if (!shared) throw conflict("A colleague shared the participants' figures with the customer just now.");
     await auditEvaluation(tx, actor, row, 'evaluation.shared');
+    // results to share with the customer: the participants' evaluation is done, closed or not
+    await recordEvidence(tx, row.caseId, 'evaluation_done', actor.userId);
     await notify(tx, {
       userIds: await contactPeopleOf(tx, access.customerId),
       kind: 'evaluation_shared',
@@ -609,6 +618,7 @@ export async function requestFollowUp(db: Db, actor: Actor, id: string, publicUr
     await notify(tx, {
       userIds: await contactPeopleOf(tx, access.customerId),
       kind: 'evaluation_follow_up',
+      task: tasks.followUp(created.id),
       title: `Hur har ${row.title} gett resultat? / How has ${row.title} paid off?`,
       link: `/portal/cases/${row.caseId}#portal-follow-up`,
       actorName: actor.name,
@@ -730,6 +740,7 @@ export async function answerFollowUp(
       subjectId: evaluation.id,
       data: { caseId: evaluation.caseId },
     });
+    await settleTask(tx, tasks.followUp(done.id));
     await notify(tx, {
       userIds: [await caseOwnerOf(tx, evaluation.caseId), done.requestedBy].filter((id) => id !== null),
       kind: 'evaluation_follow_up_answered',

@@ -12,6 +12,8 @@ export const notificationsSchema = z
         actorName: z.string().nullable(),
         createdAt: z.iso.datetime(),
         read: z.boolean(),
+        /** It asked for something that has since been done (by this user or a colleague). */
+        done: z.boolean(),
       }),
     ),
   })

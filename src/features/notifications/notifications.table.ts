@@ -1,7 +1,12 @@
+import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { authUser } from '../auth/auth.table.ts';
 
-/** Something a user should look at: for now @-mentions on case timelines. */
+/**
+ * Something a user should look at: an @-mention, a customer's answer, or a thing to do (a proposal to answer,
+ * an agreement to sign, a follow-up to give). A thing to do names its task; when anyone does it, every
+ * notification of the task is done (and read), so nobody is asked again for what a colleague has done.
+ */
 export const notification = pgTable(
   'notification',
   {
@@ -16,6 +21,13 @@ export const notification = pgTable(
     actorName: text('actor_name'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
+    /** The thing to do it asks for, e.g. `proposal:<id>` (the service's `tasks`); null: news, asking nothing. */
+    task: text('task'),
+    /** When the task was done, by anyone. */
+    doneAt: timestamp('done_at', { withTimezone: true }),
   },
-  (t) => [index('notification_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    index('notification_user_idx').on(t.userId, t.createdAt),
+    index('notification_open_task_idx').on(t.task).where(sql`${t.doneAt} is null`),
+  ],
 );

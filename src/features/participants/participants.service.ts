@@ -10,7 +10,12 @@ import {
   participantTerms,
 } from '../agreements/agreements.terms.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { assertCaseAccess, caseSummariesOf, casesClosedBefore } from '../cases/cases.service.ts';
+import {
+  assertCaseAccess,
+  caseSummariesOf,
+  casesClosedBefore,
+  recordEvidence,
+} from '../cases/cases.service.ts';
 import { detectFormat, readCsv, readXlsx, type Sheet } from '../catalog/parse.ts';
 import { eraseMailsTo } from '../mail/mail.service.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
@@ -141,6 +146,7 @@ export async function addParticipant(
       subjectId: row?.id ?? '',
       data: { agreementId },
     });
+    await recordEvidence(db, terms.caseId, 'participants_designated', actor.userId);
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict('The person is already a participant of the agreement.');
     throw error;
@@ -282,8 +288,10 @@ export async function importParticipants(
     good.push(sealed);
   }
   if (problems.length && !body.keepValidRows) return { status: 'rejected' as const, added: 0, problems };
-  if (good.length)
+  if (good.length) {
     await db.insert(participant).values(good.map((g) => ({ ...g, agreementId, createdBy: actor.userId })));
+    await recordEvidence(db, terms.caseId, 'participants_designated', actor.userId);
+  }
   await recordAudit(db, {
     actor,
     organisationId: terms.heiId,

@@ -2,8 +2,9 @@ import type { Db } from '../../db/client.ts';
 import { addDays, stockholmDate } from '../../shared/stockholm-days.ts';
 import { customerAgreements, customersWithParticipantDeadlines } from '../agreements/agreements.service.ts';
 import { casesForCustomer, customersOfCases } from '../cases/cases.service.ts';
+import { lastSessionDays } from '../delivery/delivery.service.ts';
 import { casesWithFollowUpsDue, customerFollowUps } from '../evaluation/evaluation.service.ts';
-import { notify } from '../notifications/notifications.service.ts';
+import { notify, tasks } from '../notifications/notifications.service.ts';
 import { participantCounts } from '../participants/participants.service.ts';
 import { customerProposals, customersWithProposalsEnding } from '../proposals/proposals.service.ts';
 import { contactPeopleOf } from '../tenancy/tenancy.service.ts';
@@ -12,9 +13,10 @@ import { customerReminder } from './portal.table.ts';
 
 /**
  * What waits for the customer, soonest due first: proposals to answer while they are valid, agreements and
- * addenda the HEI has signed and the customer has not, the invoice reference of a signed agreement, and the
- * participants of a signed agreement until its deadline, and the follow-up of a course the HEI has asked
- * for (Kirkpatrick levels 3 and 4). No access check (the caller acts for the customer).
+ * addenda the HEI has signed and the customer has not, the invoice reference of a signed agreement, the
+ * participants of a signed agreement until its deadline (or until its course has been given), and the follow-up
+ * of a course the HEI has asked for (Kirkpatrick levels 3 and 4). No access check (the caller acts for the
+ * customer).
  */
 export async function customerToDo(db: Db, customerId: string, now = new Date()): Promise<PortalToDo[]> {
   const today = stockholmDate(now);
@@ -30,6 +32,12 @@ export async function customerToDo(db: Db, customerId: string, now = new Date())
     db,
     signed.map((a) => a.id),
   );
+  // a course already given needs no more participants, whatever its deadline said
+  const designOf = new Map(proposals.map((p) => [p.id, p.designId]));
+  const designs = signed.map((a) => designOf.get(a.proposalId)).filter((id) => id !== undefined);
+  const lastDays = await lastSessionDays(db, [...new Set(designs)]);
+  const given = (a: (typeof signed)[number]) =>
+    (lastDays.get(designOf.get(a.proposalId) ?? '') ?? today) < today;
   const item = (
     kind: PortalToDo['kind'],
     on: { id: string; caseId: string; hei: { name: string }; title: string },
@@ -57,7 +65,7 @@ export async function customerToDo(db: Db, customerId: string, now = new Date())
     ),
     ...signed.filter((a) => !a.invoiceReference).map((a) => item('invoice_reference', a)),
     ...signed
-      .filter((a) => a.participantsDeadline >= today)
+      .filter((a) => a.participantsDeadline >= today && !given(a))
       .map((a) =>
         item('designate_participants', a, {
           dueOn: a.participantsDeadline,
@@ -124,6 +132,7 @@ async function remindOnce(db: Db, customerId: string, item: PortalToDo, publicUr
     await notify(tx, {
       userIds: await contactPeopleOf(tx, customerId),
       kind: `reminder_${reminderKinds[item.kind as Remindable]}`,
+      task: taskOf(item),
       link: `/portal/cases/${item.caseId}#${sectionOf[item.kind]}`,
       actorName: item.hei,
       publicUrl,
@@ -131,6 +140,13 @@ async function remindOnce(db: Db, customerId: string, item: PortalToDo, publicUr
     });
     return true;
   });
+}
+
+/** The task a reminder asks for, so that answering marks it done; a participants' reminder asks for none. */
+function taskOf(item: PortalToDo): string | undefined {
+  if (item.kind === 'answer_proposal') return tasks.answerProposal(item.recordId);
+  if (item.kind === 'follow_up_evaluation') return tasks.followUp(item.recordId);
+  return undefined;
 }
 
 const reminderKinds = {

@@ -7,9 +7,9 @@ import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../sha
 import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
-import { assertCaseAccess, caseOwnerOf } from '../cases/cases.service.ts';
+import { assertCaseAccess, caseOwnerOf, recordEvidence } from '../cases/cases.service.ts';
 import { approvedCalculationOf } from '../design/design.service.ts';
-import { notify } from '../notifications/notifications.service.ts';
+import { notify, settleTask, tasks } from '../notifications/notifications.service.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import {
   type Actor,
@@ -315,10 +315,12 @@ export async function sendProposal(
     subjectId: id,
     data: { version: row.version, priceOre: row.priceOre },
   });
+  await recordEvidence(db, row.caseId, 'proposal_sent', actor.userId);
   const hei = (await getOrganisation(db, row.heiId)).name;
   await notify(db, {
     userIds: await contactPeopleOf(db, row.customerId),
     kind: 'proposal_sent',
+    task: tasks.answerProposal(id),
     title: `Ny offert att besvara: ${row.title} / A new proposal to answer: ${row.title}`,
     link: `/portal/cases/${row.caseId}#portal-proposals`,
     actorName: actor.name,
@@ -391,18 +393,23 @@ async function decide(
     .where(and(eq(proposal.id, id), eq(proposal.status, 'sent')))
     .returning();
   if (!row) throw conflict('The proposal changed at the same moment. Reload and look again.');
-  if (decision.status === 'accepted')
-    // one accepted proposal per case: other versions still open are withdrawn
-    await db
-      .update(proposal)
-      .set({ status: 'withdrawn' })
-      .where(
-        and(
-          eq(proposal.caseId, row.caseId),
-          ne(proposal.id, id),
-          inArray(proposal.status, ['sent', 'draft']),
-        ),
-      );
+  // one accepted proposal per case: other versions still open are withdrawn
+  const withdrawn =
+    decision.status === 'accepted'
+      ? await db
+          .update(proposal)
+          .set({ status: 'withdrawn' })
+          .where(
+            and(
+              eq(proposal.caseId, row.caseId),
+              ne(proposal.id, id),
+              inArray(proposal.status, ['sent', 'draft']),
+            ),
+          )
+          .returning({ id: proposal.id })
+      : [];
+  // nobody at the customer is asked to answer these any more
+  await settleTask(db, ...[id, ...withdrawn.map((w) => w.id)].map(tasks.answerProposal));
   await recordAudit(db, {
     actor,
     organisationId: row.heiId,

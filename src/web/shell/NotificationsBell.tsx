@@ -87,7 +87,7 @@ export function NotificationsBell() {
               }}
             >
               <Text size="sm" fw={n.read ? 400 : 700}>
-                {n.read ? '' : `${t('notifications.new')}: `}
+                {n.done ? `${t('notifications.done')}: ` : n.read ? '' : `${t('notifications.new')}: `}
                 {pickBilingual(n.title, i18n.language)}
               </Text>
               <Text size="xs">

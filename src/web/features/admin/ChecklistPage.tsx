@@ -1,9 +1,20 @@
-import { ActionIcon, Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type heiChecklistItemSchema, heiChecklistSchema } from '../../../features/cases/cases.contract.ts';
-import { type OpenStage, openStages } from '../../../features/cases/stages.ts';
+import { type Evidence, evidenceKinds, type OpenStage, openStages } from '../../../features/cases/stages.ts';
 import { api } from '../../api.ts';
 import { refetchAfterChange } from '../../ui/refetch.ts';
 import { heiChecklistQuery } from '../cases/cases.api.ts';
@@ -21,6 +32,7 @@ type Item = {
   labelSv: string;
   labelEn: string;
   required: boolean;
+  evidence: Evidence | null;
 };
 
 let counter = 0;
@@ -145,6 +157,21 @@ function ChecklistEditor({ organisationId, canEdit, saved }: SettingsEditorProps
                         disabled={!canEdit}
                         onChange={(e) => change(item.key, { required: e.currentTarget.checked })}
                       />
+                      <NativeSelect
+                        label={t('evidence.label')}
+                        value={item.evidence ?? ''}
+                        disabled={!canEdit}
+                        data={[
+                          { value: '', label: t('evidence.byHand') },
+                          ...evidenceKinds.map((kind) => ({
+                            value: kind,
+                            label: t(`evidence.option.${kind}`),
+                          })),
+                        ]}
+                        onChange={(e) =>
+                          change(item.key, { evidence: (e.currentTarget.value || null) as Evidence | null })
+                        }
+                      />
                       {canEdit && (
                         <Group gap={4}>
                           <ActionIcon
@@ -197,6 +224,7 @@ function ChecklistEditor({ organisationId, canEdit, saved }: SettingsEditorProps
                           labelSv: '',
                           labelEn: '',
                           required: false,
+                          evidence: null,
                         });
                         return next;
                       })

@@ -468,11 +468,26 @@ function Checklist({ detail }: { detail: CaseDetail }) {
                           </Button>
                         )}
                       </Group>
-                      {item.done && (
+                      {item.done ? (
                         <Text size="xs" ml={30}>
-                          {t('cases.doneBy', { at: format.dateTime(item.done.at), by: item.done.by ?? '–' })}
+                          {item.done.evidence
+                            ? t('evidence.done', {
+                                at: format.dateTime(item.done.at),
+                                what: t(`evidence.past.${item.done.evidence}`),
+                                by: item.done.by ?? '–',
+                              })
+                            : t('cases.doneBy', {
+                                at: format.dateTime(item.done.at),
+                                by: item.done.by ?? '–',
+                              })}
                           {item.done.comment ? ` – ${item.done.comment}` : ''}
                         </Text>
+                      ) : (
+                        item.evidence && (
+                          <Text size="xs" ml={30}>
+                            {t('evidence.hint', { when: t(`evidence.when.${item.evidence}`) })}
+                          </Text>
+                        )
                       )}
                     </div>
                   );

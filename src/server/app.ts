@@ -101,9 +101,17 @@ export type BuildAppOptions = {
   mailSender?: MailSender | null;
   /** Test runs pass false to keep their output readable. */
   logger?: boolean;
+  /** The built web app to serve (tests give a folder of their own). */
+  web?: string;
 };
 
-export async function buildApp({ config, database, mailSender = null, logger = true }: BuildAppOptions) {
+export async function buildApp({
+  config,
+  database,
+  mailSender = null,
+  logger = true,
+  web = webRoot,
+}: BuildAppOptions) {
   const app = Fastify({
     logger: logger
       ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] }
@@ -165,7 +173,7 @@ export async function buildApp({ config, database, mailSender = null, logger = t
 
   for (const feature of features) await feature(app, deps);
 
-  await registerWebApp(app);
+  await registerWebApp(app, web);
   return { app, auth };
 }
 
@@ -173,12 +181,14 @@ export async function buildApp({ config, database, mailSender = null, logger = t
  * Serves the built SPA. A GET for a page that is not a file gets index.html, so the client router
  * decides (and shows its own not-found page); everything else gets a problem+json 404.
  */
-async function registerWebApp(app: App) {
-  const hasWeb = existsSync(path.join(webRoot, 'index.html'));
+async function registerWebApp(app: App, root: string) {
+  const hasWeb = existsSync(path.join(root, 'index.html'));
   if (hasWeb) {
     await app.register(fastifyStatic, {
-      root: webRoot,
-      wildcard: false,
+      root,
+      // each request looks for its file: a web app built again while the server runs is served at once
+      // (a list made at start-up answered 404 for the new build's assets until a restart)
+      wildcard: true,
       index: false,
       // Vite names every built asset by its content: a browser may keep it for good, and need not ask
       // again on each page load. The page itself (index.html) is asked for each time, so a new release
@@ -186,7 +196,7 @@ async function registerWebApp(app: App) {
       setHeaders: (reply, file) =>
         reply.header(
           'cache-control',
-          path.relative(webRoot, file).startsWith(`assets${path.sep}`)
+          path.relative(root, file).startsWith(`assets${path.sep}`)
             ? 'public, max-age=31536000, immutable'
             : 'no-cache',
         ),

@@ -51,7 +51,9 @@ const scryptKey = (password: string, salt: string) =>
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** A Lupp app on its own fresh database, exercised through HTTP with `inject`. */
-export async function createTestApp(options: { config?: Config; mailSender?: MailSender | null } = {}) {
+export async function createTestApp(
+  options: { config?: Config; mailSender?: MailSender | null; web?: string } = {},
+) {
   const config = options.config ?? testConfig();
   const database = await createTestDatabase();
   const { app, auth } = await buildApp({
@@ -59,6 +61,7 @@ export async function createTestApp(options: { config?: Config; mailSender?: Mai
     database,
     mailSender: options.mailSender ?? null,
     logger: false,
+    ...(options.web ? { web: options.web } : {}),
   });
   await app.ready();
 

@@ -7,6 +7,7 @@ import { authUser } from '../auth/auth.table.ts';
 import {
   AUDIT_EXPORT_LIMIT,
   type AuditAction,
+  type AuditDetailKey,
   type AuditEventView,
   type AuditFilter,
   type AuditSubjectType,
@@ -24,7 +25,7 @@ export async function recordAudit(
     action: AuditAction;
     subjectType: AuditSubjectType;
     subjectId: string;
-    data?: Record<string, unknown>;
+    data?: Partial<Record<AuditDetailKey, unknown>>;
   },
 ): Promise<void> {
   await db.insert(auditEvent).values({

@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { holidayOn } from '../../shared/working-days.ts';
+import type { AuditDetailKey } from '../audit/audit.contract.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertCaseAccess, casesForCustomer, recordEvidence } from '../cases/cases.service.ts';
 import { designTitles, listDesigns } from '../design/design.service.ts';
@@ -240,7 +241,7 @@ export const auditSession = (
     | 'course_session.cancelled'
     | 'course_session.reinstated'
     | 'course_session.attendance_recorded',
-  data: Record<string, unknown> = {},
+  data: Partial<Record<AuditDetailKey, unknown>> = {},
 ) =>
   recordAudit(tx, {
     actor,

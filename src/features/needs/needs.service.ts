@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, invalid, notFound } from '../../server/http/problem.ts';
 import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../shared/mentions.ts';
-import type { AuditAction } from '../audit/audit.contract.ts';
+import type { AuditAction, AuditDetailKey } from '../audit/audit.contract.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertCaseAccess } from '../cases/cases.service.ts';
 import { taxonomyConcept } from '../taxonomy/taxonomy.table.ts';
@@ -78,7 +78,7 @@ export async function auditChange(
   tx: Pick<Db, 'insert'>,
   access: Access<'write'>,
   action: Extract<AuditAction, `analysis.${string}`>,
-  data: Record<string, unknown> = {},
+  data: Partial<Record<AuditDetailKey, unknown>> = {},
 ) {
   const { actor } = access;
   await recordAudit(tx, {

@@ -3,7 +3,11 @@ import { type SubjectAreaCode, subjectAreas } from '../../shared/subject-areas.t
 
 /** Dates and times in the interface language (Swedish or British English conventions). */
 export function useFormat() {
-  const { i18n } = useTranslation();
+  return formatFor(useTranslation().i18n);
+}
+
+/** The formats of `useFormat` for a language, outside React (`i18n.language`: "sv" or "en"). */
+export function formatFor(i18n: { language: string }) {
   const locale = i18n.language === 'en' ? 'en-GB' : 'sv-SE';
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });

@@ -21,6 +21,7 @@ import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { Pager, usePagesInRange } from '../../ui/Pager.tsx';
 import { Page, QueryView } from '../../ui/page.tsx';
+import { auditDetails } from './audit-details.ts';
 import { OrganisationView } from './OrganisationView.tsx';
 
 const route = getRouteApi('/app/admin/audit');
@@ -48,13 +49,6 @@ function useAuditNames() {
     /** Inside a sentence: "ärende", "case". */
     subjectInText: (type: string) => subject(type).toLocaleLowerCase(i18n.language),
   };
-}
-
-/** An event's details as "key: value" pairs; values that are not text or numbers as JSON. */
-function detailsOf(data: Record<string, unknown>): string {
-  return Object.entries(data)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join(' · ');
 }
 
 export function AuditPage() {
@@ -247,7 +241,7 @@ function AuditTable({ events, filter }: { events: AuditEventView[]; filter: Audi
           </Table.Td>
           <Table.Td>
             <Text size="xs" style={{ wordBreak: 'break-word' }} maw={360}>
-              {detailsOf(e.data)}
+              {auditDetails(e.data, t, format)}
             </Text>
           </Table.Td>
         </Table.Tr>

@@ -348,7 +348,11 @@ describe('administration of the pipeline', () => {
     await table.getByRole('row').nth(1).getByText('Kontrollpunkter ändrade').waitFor();
     expect(await table.getByRole('row').count()).toBe(2);
     // its details by their names, not the stored codes (the export keeps those)
-    await table.getByRole('row').nth(1).getByText(/^Kontrollpunkter: \d+$/).waitFor();
+    await table
+      .getByRole('row')
+      .nth(1)
+      .getByText(/^Kontrollpunkter: \d+$/)
+      .waitFor();
 
     const href = (await page.getByRole('link', { name: 'Ladda ned som CSV' }).getAttribute('href')) ?? '';
     expect(href).toContain('format=csv');

@@ -184,6 +184,8 @@ describe('incentives', () => {
     expect(await textOf(page.getByTestId('incentive-values'))).toContain(
       'a planned hour counts as 1.5 hours',
     );
+    // the description in the interface language, the Swedish one below it, said to be so
+    await page.getByTestId('incentive-values').getByText('In Swedish:').waitFor();
     await page.getByRole('button', { name: 'New version' }).click();
     const dialog = page.getByRole('dialog', { name: 'New version' });
     expect(await dialog.getByRole('textbox', { name: /Share of the OH surcharge/ }).inputValue()).toBe('30');

@@ -2365,6 +2365,7 @@ export const en: Translation = {
         'The participants evaluate the course anonymously (Kirkpatrick levels 1–2): what they thought, and how they rate their knowledge of each learning outcome before and after. Results show once at least {{min}} have answered. Some months later the customer follows up what the participants use at work and what it has given (levels 3–4).',
       needsApprovedDesign: 'An evaluation is made of an approved design: approve the design first.',
       create: 'Create a participant evaluation',
+      createAnother: 'Create another participant evaluation',
       design: 'Course (approved design)',
       invited: 'Number of links',
       invitedError: 'Give between {{min}} and 1000 links.',
@@ -2583,6 +2584,7 @@ export const en: Translation = {
       departmentShare: 'Share of OH to departments',
       workloadFactor: "Factor on teachers' hours",
       factorValue: '{{factor}} (a planned hour counts as {{factor}} hours)',
+      otherLanguage: 'In Swedish',
       description: 'Other incentives',
     },
     case: {

@@ -2367,6 +2367,7 @@ export const sv = {
         'Deltagarna utvärderar utbildningen anonymt (Kirkpatrick nivå 1–2): vad de tyckte och hur de skattar sin kunskap i varje lärandemål före och efter. Resultaten visas när minst {{min}} har svarat. Några månader senare följer kunden upp vad deltagarna använder i arbetet och vad det har gett (nivå 3–4).',
       needsApprovedDesign: 'En utvärdering görs av en godkänd utformning: godkänn utformningen först.',
       create: 'Skapa en deltagarutvärdering',
+      createAnother: 'Skapa en till deltagarutvärdering',
       design: 'Utbildning (godkänd utformning)',
       invited: 'Antal länkar',
       invitedError: 'Ange mellan {{min}} och 1000 länkar.',
@@ -2585,6 +2586,7 @@ export const sv = {
       departmentShare: 'Andel av OH till institutionerna',
       workloadFactor: 'Timfaktor för lärarnas timmar',
       factorValue: '{{factor}} (en planerad timme räknas som {{factor}} timmar)',
+      otherLanguage: 'På engelska',
       description: 'Andra incitament',
     },
     case: {

@@ -44,12 +44,14 @@ export function CaseEvaluations({ caseId }: { caseId: string }) {
   const { canWork } = useCaseAccess();
   const evaluations = useQuery(caseEvaluationsQuery(caseId));
   const [created, setCreated] = useState<{ links: string[]; emailed: number } | null>(null);
+  // the case's evaluations first; the form for a first one, behind a button once there is one
+  const [adding, setAdding] = useState(false);
+  const none = evaluations.isSuccess && evaluations.data.evaluations.length === 0;
   return (
     <Stack gap="md" data-testid="case-evaluations">
       <Text size="sm" maw={760}>
         {t('evaluation.case.intro', { min: EVALUATION_MIN_ANSWERS })}
       </Text>
-      {canWork && <CreateEvaluation caseId={caseId} onCreated={setCreated} />}
       {created && <CreatedLinks {...created} />}
       {evaluations.isPending ? (
         <Loading />
@@ -60,6 +62,23 @@ export function CaseEvaluations({ caseId }: { caseId: string }) {
           <EvaluationItem key={e.id} caseId={caseId} evaluation={e} canWork={canWork} />
         ))
       )}
+      {canWork &&
+        evaluations.isSuccess &&
+        (none || adding ? (
+          <CreateEvaluation
+            caseId={caseId}
+            onCreated={(result) => {
+              setCreated(result);
+              setAdding(false);
+            }}
+          />
+        ) : (
+          <div>
+            <Button variant="light" onClick={() => setAdding(true)}>
+              {t('evaluation.case.createAnother')}
+            </Button>
+          </div>
+        ))}
     </Stack>
   );
 }

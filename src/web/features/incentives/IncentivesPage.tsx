@@ -173,8 +173,13 @@ function ModelValues({ model }: { model: IncentiveModel }) {
       </SimpleGrid>
       <Value label={t('incentives.values.description')}>
         <Text style={{ whiteSpace: 'pre-wrap' }}>{first}</Text>
-        <Text size="sm" c="dimmed" mt="xs" lang={i18n.language === 'en' ? 'sv' : 'en'}>
-          {second}
+        <Text size="sm" c="dimmed" mt="xs">
+          <Text span inherit fw={600}>
+            {t('incentives.values.otherLanguage')}:
+          </Text>{' '}
+          <span lang={i18n.language === 'en' ? 'sv' : 'en'} style={{ whiteSpace: 'pre-wrap' }}>
+            {second}
+          </span>
         </Text>
       </Value>
     </Stack>

@@ -210,6 +210,14 @@ describe('a case from claim to the board', () => {
     )?.match(/UF-\d{4}-\d{5}/)?.[0];
     expect(reference).toBeDefined();
     await page.getByRole('heading', { name: 'Dialog (1)' }).waitFor();
+    // eight columns do not fit 1280 pixels: the board says it scrolls sideways
+    await page
+      .getByTestId('board-scroll-hint')
+      .getByText(
+        'rulla i sidled, eller med piltangenterna när tavlan har fokus, för att se alla 8 steg från Förfrågan till Uppföljning',
+        { exact: false },
+      )
+      .waitFor();
     await expectNoAxeViolations(page);
 
     // Forward: refused, with the missing items of the dialogue stage listed.

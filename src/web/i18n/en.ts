@@ -614,6 +614,8 @@ export const en: Translation = {
     overdueTasks_other: '{{count}} overdue tasks',
     noAccess: 'Cases are for staff of a university.',
     boardLabel: 'Case board, one stage per column',
+    boardScrollHint:
+      'The board is wider than the window: scroll sideways, or use the arrow keys when the board has focus, to see all {{count}} stages from {{first}} to {{last}}.',
     columnTotal: '{{stage}} ({{count}})',
     showingOf: 'Showing {{shown}} of {{count}}',
     moveTo: 'Move to…',

@@ -613,6 +613,8 @@ export const sv = {
     overdueTasks_other: '{{count}} försenade uppgifter',
     noAccess: 'Ärenden finns för medarbetare på ett lärosäte.',
     boardLabel: 'Ärendetavla, ett steg per kolumn',
+    boardScrollHint:
+      'Tavlan är bredare än fönstret: rulla i sidled, eller med piltangenterna när tavlan har fokus, för att se alla {{count}} steg från {{first}} till {{last}}.',
     columnTotal: '{{stage}} ({{count}})',
     showingOf: 'Visar {{shown}} av {{count}}',
     moveTo: 'Flytta till…',

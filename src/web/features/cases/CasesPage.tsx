@@ -17,6 +17,7 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { type DragEvent, useState } from 'react';
@@ -302,6 +303,9 @@ function CaseLink({ summary }: { summary: CaseSummary }) {
 
 type Refusal = { reference: string; stage: OpenStage; missing: string[] };
 
+/** A board column's width with the gap after it (250 px and the `sm` gap). */
+const COLUMN_SPAN = 262;
+
 function Board() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
@@ -310,6 +314,8 @@ function Board() {
   const board = useQuery(boardQuery);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [dropTarget, setDropTarget] = useState<OpenStage | null>(null);
+  // the board is wider than most windows: say so, since a sideways scrollbar is easy to miss
+  const { ref: boardRef, width: boardWidth } = useElementSize();
 
   const move = useMutation({
     mutationFn: ({ summary, to }: { summary: CaseSummary; to: OpenStage }) => moveCase(summary.id, to),
@@ -366,7 +372,17 @@ function Board() {
           </List>
         </Alert>
       )}
+      {boardWidth > 0 && boardWidth < board.data.length * COLUMN_SPAN && (
+        <Text size="sm" data-testid="board-scroll-hint">
+          {t('cases.boardScrollHint', {
+            count: board.data.length,
+            first: t(`labels.stage.${board.data[0]?.stage ?? 'inquiry'}`),
+            last: t(`labels.stage.${board.data.at(-1)?.stage ?? 'evaluation'}`),
+          })}
+        </Text>
+      )}
       <Box
+        ref={boardRef}
         role="region"
         aria-label={t('cases.boardLabel')}
         tabIndex={0}

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { isAuditDetailKey } from '../../../features/audit/audit.contract.ts';
-import { stages } from '../../../features/cases/stages.ts';
+import { outcomes, stages } from '../../../features/cases/stages.ts';
+import { allRoles } from '../../../features/tenancy/tenancy.contract.ts';
 import type { formatFor } from '../../ui/format.ts';
 
 type Format = ReturnType<typeof formatFor>;
@@ -8,16 +9,6 @@ type Format = ReturnType<typeof formatFor>;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-const ROLES = [
-  'admin',
-  'coordinator',
-  'teacher',
-  'economist',
-  'manager',
-  'customer_contact',
-  'analyst',
-] as const;
-const OUTCOMES = ['won', 'lost', 'declined', 'referred'] as const;
 
 const oneOf = <Code extends string>(codes: readonly Code[], value: string): value is Code =>
   (codes as readonly string[]).includes(value);
@@ -55,8 +46,8 @@ export function auditDetails(data: Record<string, unknown>, t: TFunction, format
     if (DATE_TIME.test(value)) return format.dateTime(value);
     if (oneOf(stages, value) && ['before', 'after', 'from', 'to'].includes(key))
       return t(`labels.stage.${value}`);
-    if (key === 'outcome' && oneOf(OUTCOMES, value)) return t(`labels.outcome.${value}`);
-    if (['roles', 'from', 'to'].includes(key) && oneOf(ROLES, value)) return t(`roles.${value}`);
+    if (key === 'outcome' && oneOf(outcomes, value)) return t(`labels.outcome.${value}`);
+    if (['roles', 'from', 'to'].includes(key) && oneOf(allRoles, value)) return t(`roles.${value}`);
     if (key === 'language' && (value === 'sv' || value === 'en')) return t(`labels.language.${value}`);
     return value;
   }

@@ -169,10 +169,10 @@ describe('agreements', () => {
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe(
-      '"Ärende";"Kund";"Organisationsnummer";"Förfallodag";"Belopp (kr)";"Beskrivning";"Avtal signerat"',
+      '"Ärende";"Kund";"Organisationsnummer";"Förfallodag";"Belopp (kr)";"Beskrivning";"Avtal signerat";"Fakturerad";"Fakturanummer"',
     );
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(new RegExp(`;"${year}-03-01";"45156,79";"Del 1 av 2, vid start";"ja"$`));
+    expect(lines[1]).toMatch(new RegExp(`;"${year}-03-01";"45156,79";"Del 1 av 2, vid start";"ja";"";""$`));
   });
 
   it('are not there for other HEIs, other customers or anonymous callers', async () => {

@@ -676,6 +676,10 @@ const scopedElsewhere: Record<string, string> = {
   'GET /api/agreements/{agreementId}/pdf': 'agreements-pdf.test.ts: readers of the case; other HEIs 404',
   'GET /api/agreements/{agreementId}/invoices/{number}/peppol':
     'agreements-peppol.test.ts: readers of the case; other HEIs 404, customers 403',
+  'PUT /api/agreements/{agreementId}/invoices/{number}':
+    'agreements-invoiced.test.ts: coordinators and economists of the HEI (teachers, customers 403); other HEIs 404',
+  'DELETE /api/agreements/{agreementId}/invoices/{number}':
+    'agreements-invoiced.test.ts: coordinators and economists of the HEI (teachers 403)',
   'PUT /api/agreements/{agreementId}/invoice-reference':
     'agreements-peppol.test.ts: workers of the case; other HEIs 404',
   'PUT /api/portal/agreements/{agreementId}/invoice-reference':

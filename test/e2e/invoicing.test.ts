@@ -1,10 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { agreement } from '../../src/features/agreements/agreements.table.ts';
 import { organisation } from '../../src/features/tenancy/tenancy.table.ts';
+import { addDays, stockholmDate } from '../../src/shared/stockholm-days.ts';
 import { peppolViolations } from '../support/peppol-rules.ts';
 import { WELDING_CASE, WELDING_DESIGN, weldingChain } from './support/commercial.ts';
-import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
+import {
+  dismissNotification,
+  expectHeading,
+  expectNoAxeViolations,
+  luppAndBrowser,
+  newPage,
+  signIn,
+} from './support/lupp.ts';
 
 // Invoicing the signed welding agreement: Sara (Stålverket) gives the reference her invoices must carry in
 // the portal; Karin (coordinator at Högskolan i Norrvik) is told what the e-invoice still lacks, and once
@@ -13,9 +22,11 @@ import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn }
 const journey = luppAndBrowser();
 let caseId = '';
 let norrvik = '';
+let agreementId = '';
+const today = stockholmDate(new Date());
 
 beforeAll(async () => {
-  ({ caseId, norrvik } = await weldingChain(journey.lupp, 'signed'));
+  ({ caseId, norrvik, agreementId } = await weldingChain(journey.lupp, 'signed'));
 }, 120_000);
 
 describe('invoicing a signed agreement', () => {
@@ -28,6 +39,11 @@ describe('invoicing a signed agreement', () => {
     const invoicing = card.getByTestId('invoicing');
     await invoicing.getByRole('heading', { name: 'Fakturering' }).waitFor();
     expect(await invoicing.getByRole('button', { name: /Peppol/ }).count()).toBe(0); // the HEI's, not hers
+    // she sees the payments, and which of them are invoiced
+    await invoicing
+      .getByTestId('payments')
+      .getByRole('row', { name: /^Betalning 1 .* Inte fakturerad$/ })
+      .waitFor();
     await invoicing.getByLabel('Er referens på fakturorna').fill('KST 4711');
     await expectNoAxeViolations(page);
     await invoicing.getByRole('button', { name: 'Spara referensen' }).click();
@@ -47,7 +63,7 @@ describe('invoicing a signed agreement', () => {
     const card = page.getByRole('region', { name: 'Avtal' }).getByRole('article', { name: WELDING_DESIGN });
     const invoicing = card.getByTestId('invoicing');
     expect(await invoicing.getByLabel('Kundens referens på fakturorna').inputValue()).toBe('KST 4711');
-    const button = invoicing.getByRole('button', { name: /^Peppol-faktura 1:/ });
+    const button = invoicing.getByRole('button', { name: 'Peppol-faktura för betalning 1' });
     await button.click();
     const alert = invoicing.getByRole('alert');
     await alert.getByText('Fakturan kan inte göras ännu').waitFor();
@@ -66,6 +82,62 @@ describe('invoicing a signed agreement', () => {
     await page.getByText(/-1\.xml är nedladdad\./).waitFor();
     expect(await invoicing.getByRole('alert').count()).toBe(0);
     await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the coordinator finds the payment due on her start page and records it as invoiced', async () => {
+    // the payment fell due yesterday
+    const [signed] = await journey.lupp.database.db
+      .select()
+      .from(agreement)
+      .where(eq(agreement.id, agreementId));
+    const plan = (signed?.billingPlan ?? []).map((p) => ({ ...p, dueDate: addDays(today, -1) }));
+    await journey.lupp.database.db
+      .update(agreement)
+      .set({ billingPlan: plan })
+      .where(eq(agreement.id, agreementId));
+
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
+    const due = page.getByRole('region', { name: 'Att fakturera' });
+    await due
+      .getByText('1 betalning att fakturera nu eller de närmaste två veckorna, varav 1 efter förfallodagen.')
+      .waitFor();
+    const link = due.getByRole('link', { name: /: betalning 1$/ });
+    expect(await link.textContent()).toContain('Stålverket');
+    await expectNoAxeViolations(page);
+    await link.click();
+    await expectHeading(page, WELDING_CASE);
+
+    const payments = page.getByTestId('payments');
+    const row = payments.getByRole('row', { name: /^Betalning 1/ });
+    await row.getByText('Ska faktureras: förfallodagen har passerat').waitFor();
+    await row.getByRole('button', { name: 'Markera betalning 1 som fakturerad' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Betalning 1 är fakturerad' });
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dialog.getByText('Ange fakturans nummer i ekonomisystemet.').waitFor();
+    await dialog.getByLabel('Fakturanummer').fill('100231');
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dismissNotification(page, 'Betalning 1 är markerad som fakturerad.');
+    await row.getByText(/^Fakturerad .+, fakturanummer 100231$/).waitFor();
+    await payments.getByText(/av .+ fakturerat$/).waitFor();
+    // the only payment: the case's "Fakturerat" is ticked by Karin's record
+    const checkpoint = page
+      .getByTestId('checklist-evaluation')
+      .getByRole('checkbox', { name: /^Fakturerat/ });
+    await expect.poll(() => checkpoint.isChecked()).toBe(true);
+    await page.getByText(/avtalens alla betalningar markerades som fakturerade i Lupp \(Karin/).waitFor();
+    await expectNoAxeViolations(page);
+
+    // and the start page no longer lists it
+    await page.goto('/');
+    await page
+      .getByRole('region', { name: 'Att göra' })
+      .getByRole('region', { name: 'Mina uppgifter' })
+      .waitFor();
+    expect(await page.getByRole('region', { name: 'Att fakturera' }).count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

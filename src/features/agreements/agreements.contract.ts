@@ -28,6 +28,23 @@ export const invoiceReferenceBody = z.strictObject({
     .describe("The customer's reference for its invoices (Peppol buyer reference)"),
 });
 
+export const invoiceMarkBody = z.strictObject({
+  invoicedOn: isoDate.describe('The day the invoice was made (today or earlier)'),
+  invoiceNumber: z
+    .string()
+    .trim()
+    .min(1, "give the invoice's number in the finance system")
+    .max(50)
+    .describe("The invoice's number in the HEI's finance system"),
+});
+
+/** A payment of the billing plan that has been invoiced (by its number in the plan, from 1). */
+export const invoicedPaymentSchema = z.object({
+  number: z.number().int(),
+  invoicedOn: z.string(),
+  invoiceNumber: z.string(),
+});
+
 export const addendumBody = z.strictObject({ text: z.string().trim().min(3).max(20_000) });
 
 const signature = z.object({ by: z.object({ id: z.string(), name: z.string() }), at: z.string() }).nullable();
@@ -54,6 +71,8 @@ export const agreementSchema = z.object({
   billingPlan: z.array(installmentSchema),
   /** The customer's reference for its invoices; Peppol invoices need one. */
   invoiceReference: z.string().nullable(),
+  /** The payments recorded as invoiced, by their number in the billing plan. */
+  invoices: z.array(invoicedPaymentSchema),
   /** draft: nobody has signed; signing: one party has; signed: both. */
   status: z.enum(['draft', 'signing', 'signed']),
   heiSignature: signature,

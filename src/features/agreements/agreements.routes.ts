@@ -11,6 +11,7 @@ import {
   agreementListSchema,
   agreementSchema,
   createAgreementBody,
+  invoiceMarkBody,
   invoiceReferenceBody,
   updateAgreementBody,
 } from './agreements.contract.ts';
@@ -22,6 +23,7 @@ import {
   customerAgreements,
   getAgreement,
   listAgreements,
+  markInvoiced,
   peppolInvoice,
   setInvoiceReference,
   setInvoiceReferenceAsCustomer,
@@ -29,6 +31,7 @@ import {
   signAddendumAsHei,
   signAsCustomer,
   signAsHei,
+  unmarkInvoiced,
   updateAgreement,
 } from './agreements.service.ts';
 
@@ -191,6 +194,38 @@ export async function agreementRoutes(app: App, { database: { db }, config }: De
       );
       return sendFile(reply, { name: `${invoiceId}.xml`, type: 'application/xml; charset=utf-8', body: xml });
     },
+  );
+  app.put(
+    '/api/agreements/:agreementId/invoices/:number',
+    {
+      schema: {
+        tags,
+        summary:
+          'Record that payment `number` of the billing plan has been invoiced (coordinators, economists)',
+        description:
+          'The day and the number of the invoice in the finance system; again corrects the record. When every ' +
+          "payment of the case's signed agreements is invoiced, the case's checklist item Fakturerat is ticked. " +
+          '409 unless both parties have signed.',
+        params: addendumParams,
+        body: invoiceMarkBody,
+        response: ok(agreementSchema),
+      },
+    },
+    async (request) =>
+      markInvoiced(db, actorOf(request), request.params.agreementId, request.params.number, request.body),
+  );
+  app.delete(
+    '/api/agreements/:agreementId/invoices/:number',
+    {
+      schema: {
+        tags,
+        summary: 'Take back the record that payment `number` was invoiced (coordinators, economists)',
+        params: addendumParams,
+        response: ok(agreementSchema),
+      },
+    },
+    async (request) =>
+      unmarkInvoiced(db, actorOf(request), request.params.agreementId, request.params.number),
   );
   app.put(
     '/api/agreements/:agreementId/invoice-reference',

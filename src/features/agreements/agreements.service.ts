@@ -14,6 +14,7 @@ import { acceptedProposal, proposalDesigns } from '../proposals/proposals.servic
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import {
   type Actor,
+  activeMembership,
   contactPeopleOf,
   getOrganisation,
   organisationParty,
@@ -24,15 +25,20 @@ import type {
   AgreementView,
   addendumBody,
   createAgreementBody,
+  invoiceMarkBody,
   updateAgreementBody,
 } from './agreements.contract.ts';
-import { agreement, agreementAddendum, type Installment } from './agreements.table.ts';
+import { agreement, agreementAddendum, agreementInvoice, type Installment } from './agreements.table.ts';
 import { type InvoiceVat, peppolInvoiceXml } from './peppol.ts';
 
 /** Who signs for the HEI (by delegation from the vice-chancellor): managers and admins. */
 const HEI_SIGNERS: Role[] = ['manager', 'admin'];
+/** Who records that a payment has been invoiced: the case's coordinator or the HEI's economists. */
+const INVOICERS: Role[] = ['coordinator', 'economist'];
 
 type Row = typeof agreement.$inferSelect;
+/** An agreement both parties have signed (its terms and billing plan no longer change). */
+const signedByBoth = and(isNotNull(agreement.heiSignedAt), isNotNull(agreement.customerSignedAt));
 const heiOrg = alias(organisation, 'hei_org');
 const customerOrg = alias(organisation, 'customer_org');
 
@@ -69,6 +75,11 @@ async function view(db: Db, id: string): Promise<AgreementView> {
     ...addenda.flatMap((x) => [x.heiSignedBy, x.customerSignedBy]),
   ]);
   const signed = [a.heiSignedAt, a.customerSignedAt].filter(Boolean).length;
+  const invoices = await db
+    .select()
+    .from(agreementInvoice)
+    .where(eq(agreementInvoice.agreementId, id))
+    .orderBy(asc(agreementInvoice.number));
   return {
     id: a.id,
     caseId: a.caseId,
@@ -82,6 +93,11 @@ async function view(db: Db, id: string): Promise<AgreementView> {
     participantsDeadline: a.participantsDeadline,
     billingPlan: a.billingPlan,
     invoiceReference: a.invoiceReference,
+    invoices: invoices.map((i) => ({
+      number: i.number,
+      invoicedOn: i.invoicedOn,
+      invoiceNumber: i.invoiceNumber,
+    })),
     status: signed === 2 ? 'signed' : signed === 1 ? 'signing' : 'draft',
     heiSignature: signatureOf(a.heiSignedBy, a.heiSignedAt, people),
     customerSignature: signatureOf(a.customerSignedBy, a.customerSignedAt, people),
@@ -320,12 +336,24 @@ export async function signAddendumAsHei(db: Db, actor: Actor, id: string, number
 export async function billingCsv(db: Db, actor: Actor, id: string) {
   const { row, access } = await loadWithAccess(db, actor, id, 'read');
   const [customer] = await db.select().from(organisation).where(eq(organisation.id, row.customerId));
+  const marks = await db.select().from(agreementInvoice).where(eq(agreementInvoice.agreementId, id));
+  const invoiced = new Map(marks.map((m) => [m.number, m]));
   const orgNumber = customer?.orgNumber
     ? `${customer.orgNumber.slice(0, 6)}-${customer.orgNumber.slice(6)}`
     : '';
   return toCsv([
-    ['Ärende', 'Kund', 'Organisationsnummer', 'Förfallodag', 'Belopp (kr)', 'Beskrivning', 'Avtal signerat'],
-    ...row.billingPlan.map((i) => [
+    [
+      'Ärende',
+      'Kund',
+      'Organisationsnummer',
+      'Förfallodag',
+      'Belopp (kr)',
+      'Beskrivning',
+      'Avtal signerat',
+      'Fakturerad',
+      'Fakturanummer',
+    ],
+    ...row.billingPlan.map((i, index) => [
       access.reference,
       customer?.name ?? '',
       orgNumber,
@@ -333,6 +361,8 @@ export async function billingCsv(db: Db, actor: Actor, id: string) {
       `${Math.trunc(i.amountOre / 100)},${String(i.amountOre % 100).padStart(2, '0')}`,
       i.description,
       row.heiSignedAt && row.customerSignedAt ? 'ja' : 'nej',
+      invoiced.get(index + 1)?.invoicedOn ?? '',
+      invoiced.get(index + 1)?.invoiceNumber ?? '',
     ]),
   ]);
 }
@@ -429,6 +459,148 @@ export async function peppolInvoice(db: Db, actor: Actor, id: string, number: nu
     data: { invoiceId, amountOre: installment.amountOre },
   });
   return { invoiceId, xml };
+}
+
+/**
+ * Records that payment `number` of a signed agreement has been invoiced (the day and the invoice's number in
+ * the finance system); again for the same payment corrects the record. Once every payment of the case's
+ * signed agreements is invoiced, the case's "Fakturerat" is ticked.
+ */
+export async function markInvoiced(
+  db: Db,
+  actor: Actor,
+  id: string,
+  number: number,
+  body: typeof invoiceMarkBody._output,
+) {
+  const { row, installment } = await invoicedPayment(db, actor, id, number);
+  if (body.invoicedOn > stockholmDate(new Date()))
+    throw invalid([
+      { field: 'body.invoicedOn', message: 'the invoice is already made: a day that has come' },
+    ]);
+  const record = { invoicedOn: body.invoicedOn, invoiceNumber: body.invoiceNumber, markedBy: actor.userId };
+  await db
+    .insert(agreementInvoice)
+    .values({ agreementId: id, number, ...record })
+    .onConflictDoUpdate({
+      target: [agreementInvoice.agreementId, agreementInvoice.number],
+      set: { ...record, markedAt: new Date() },
+    });
+  await recordAudit(db, {
+    actor,
+    organisationId: row.heiId,
+    action: 'agreement.invoice_marked',
+    subjectType: 'agreement',
+    subjectId: id,
+    data: { number, invoiceId: body.invoiceNumber, day: body.invoicedOn, amountOre: installment.amountOre },
+  });
+  if (await everyPaymentInvoiced(db, row.caseId))
+    await recordEvidence(db, row.caseId, 'invoiced', actor.userId);
+  return view(db, id);
+}
+
+/**
+ * Takes back the record that payment `number` was invoiced (recorded by mistake, or the invoice was
+ * credited). A "Fakturerat" already ticked stays ticked: anyone working on the case may untick it.
+ */
+export async function unmarkInvoiced(db: Db, actor: Actor, id: string, number: number) {
+  const { row } = await invoicedPayment(db, actor, id, number);
+  const [removed] = await db
+    .delete(agreementInvoice)
+    .where(and(eq(agreementInvoice.agreementId, id), eq(agreementInvoice.number, number)))
+    .returning();
+  if (!removed) throw notFound(`An invoice of payment ${number}`);
+  await recordAudit(db, {
+    actor,
+    organisationId: row.heiId,
+    action: 'agreement.invoice_unmarked',
+    subjectType: 'agreement',
+    subjectId: id,
+    data: { number, invoiceId: removed.invoiceNumber },
+  });
+  return view(db, id);
+}
+
+/** The agreement and its payment `number`, for someone who may record invoices of a signed agreement. */
+async function invoicedPayment(db: Db, actor: Actor, id: string, number: number) {
+  const row = await load(db, actor, id, 'work');
+  requireOrganisationRole(actor, row.heiId, INVOICERS);
+  if (!row.heiSignedAt || !row.customerSignedAt)
+    throw conflict('Only the payments of an agreement both parties have signed are invoiced.');
+  const installment = row.billingPlan[number - 1];
+  if (!installment) throw notFound(`Payment ${number} of the billing plan`);
+  return { row, installment };
+}
+
+/** Whether the case has a signed agreement, and every payment of its signed agreements is invoiced. */
+async function everyPaymentInvoiced(db: Db, caseId: string) {
+  const signed = await db
+    .select({ id: agreement.id, payments: sql<number>`jsonb_array_length(${agreement.billingPlan})` })
+    .from(agreement)
+    .where(and(eq(agreement.caseId, caseId), signedByBoth));
+  if (!signed.length) return false;
+  const invoiced = await db
+    .select({ id: agreementInvoice.agreementId, count: sql<number>`count(*)::int` })
+    .from(agreementInvoice)
+    .where(
+      inArray(
+        agreementInvoice.agreementId,
+        signed.map((a) => a.id),
+      ),
+    )
+    .groupBy(agreementInvoice.agreementId);
+  const counts = new Map(invoiced.map((i) => [i.id, i.count]));
+  return signed.every((a) => (counts.get(a.id) ?? 0) >= a.payments);
+}
+
+/** How far ahead the overview lists payments to invoice: two weeks, today included. */
+const INVOICE_AHEAD_DAYS = 14;
+
+/**
+ * For those who invoice (null for other roles): the payments of the HEI's signed agreements not yet marked
+ * invoiced that are past due or fall due in the next two weeks, the earliest first (at most `limit`).
+ */
+export async function paymentsToInvoice(db: Db, actor: Actor, heiId: string, today: string, limit = 10) {
+  if (!activeMembership(actor)?.roles.some((role) => INVOICERS.includes(role))) return null;
+  return paymentsDue(db, heiId, today, addDays(today, INVOICE_AHEAD_DAYS - 1), limit);
+}
+
+async function paymentsDue(db: Db, heiId: string, today: string, until: string, limit: number) {
+  const rows = await db
+    .select({
+      id: agreement.id,
+      caseId: agreement.caseId,
+      title: agreement.title,
+      customerName: customerOrg.name,
+      billingPlan: agreement.billingPlan,
+      invoiced: sql<number[]>`coalesce((select array_agg(${agreementInvoice.number}) from ${agreementInvoice}
+        where ${agreementInvoice.agreementId} = ${agreement.id}), '{}')`,
+    })
+    .from(agreement)
+    .innerJoin(customerOrg, eq(customerOrg.id, agreement.customerId))
+    .where(and(eq(agreement.heiId, heiId), signedByBoth));
+  const due = rows
+    .flatMap((r) =>
+      r.billingPlan.map((payment, index) => ({
+        agreementId: r.id,
+        caseId: r.caseId,
+        title: r.title,
+        customerName: r.customerName,
+        number: index + 1,
+        dueDate: payment.dueDate,
+        amountOre: payment.amountOre,
+        overdue: payment.dueDate < today,
+        invoiced: r.invoiced.includes(index + 1),
+      })),
+    )
+    .filter((p) => !p.invoiced && p.dueDate <= until)
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number - b.number)
+    .map(({ invoiced: _, ...p }) => p);
+  return {
+    total: due.length,
+    overdue: due.filter((p) => p.overdue).length,
+    items: due.slice(0, limit),
+  };
 }
 
 // ------------------------------------------------------------------ the customer (portal)
@@ -698,13 +870,7 @@ export async function agreementFigures(db: Db, heiId: string, since: Date | null
       signedAt,
     })
     .from(agreement)
-    .where(
-      and(
-        eq(agreement.heiId, heiId),
-        isNotNull(agreement.heiSignedAt),
-        isNotNull(agreement.customerSignedAt),
-      ),
-    );
+    .where(and(eq(agreement.heiId, heiId), signedByBoth));
   const signed = rows
     .map((r) => ({ ...r, signedAt: new Date(r.signedAt) }))
     .filter((r) => !since || r.signedAt >= since);

@@ -1,4 +1,14 @@
-import { date, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { authUser } from '../auth/auth.table.ts';
 import { caseFile } from '../cases/cases.table.ts';
 import { proposal } from '../proposals/proposals.table.ts';
@@ -67,4 +77,24 @@ export const agreementAddendum = pgTable(
     customerSignedAt: timestamp('customer_signed_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('agreement_addendum_number_idx').on(t.agreementId, t.number)],
+);
+
+/**
+ * A payment of the billing plan that the HEI has invoiced: the invoice is made and sent in the HEI's finance
+ * system (or from the Peppol file Lupp makes), and someone records here the day and the invoice's number.
+ * Keyed by the payment's number in the plan, which no longer changes once the agreement is signed.
+ */
+export const agreementInvoice = pgTable(
+  'agreement_invoice',
+  {
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreement.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    invoicedOn: date('invoiced_on').notNull(),
+    invoiceNumber: text('invoice_number').notNull(),
+    markedBy: text('marked_by').references(() => authUser.id, { onDelete: 'set null' }),
+    markedAt: timestamp('marked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.number] })],
 );

@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   'agreement.addendum_added',
   'agreement.created',
   'agreement.invoice_exported',
+  'agreement.invoice_marked',
+  'agreement.invoice_unmarked',
   'agreement.invoice_reference_set',
   'agreement.signed_by_customer',
   'agreement.signed_by_hei',

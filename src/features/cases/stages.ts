@@ -34,6 +34,7 @@ export const evidenceKinds = [
   'participants_designated',
   'attendance_recorded',
   'evaluation_done',
+  'invoiced',
 ] as const;
 export type Evidence = (typeof evidenceKinds)[number];
 
@@ -162,7 +163,7 @@ export const defaultChecklist: DefaultItem[] = [
     en: 'Follow-up meeting with the customer held',
     required: true,
   },
-  { stage: 'evaluation', sv: 'Fakturerat', en: 'Invoiced', required: true },
+  { stage: 'evaluation', sv: 'Fakturerat', en: 'Invoiced', required: true, evidence: 'invoiced' },
 ];
 
 /** The development model's dialogue guides: why, what, how — and the follow-up on Kirkpatrick's four levels. */

@@ -24,6 +24,29 @@ export const overviewSchema = z
         ),
       })
       .nullable(),
+    /**
+     * Payments of the HEI's signed agreements not yet marked invoiced, past due or due in the next 14 days
+     * (the earliest first, at most 10). Null for roles that do not invoice (only coordinators and economists do).
+     */
+    invoicing: z
+      .object({
+        total: z.int(),
+        overdue: z.int(),
+        items: z.array(
+          z.object({
+            agreementId: z.uuid(),
+            caseId: z.uuid(),
+            caseReference: z.string(),
+            title: z.string(),
+            customerName: z.string(),
+            number: z.int(),
+            dueDate: z.iso.date(),
+            amountOre: z.int(),
+            overdue: z.boolean(),
+          }),
+        ),
+      })
+      .nullable(),
     /** The person's open tasks on the HEI's cases: due soonest first. */
     tasks: z.object({
       total: z.int(),

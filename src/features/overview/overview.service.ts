@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { addDays, stockholmDate } from '../../shared/stockholm-days.ts';
-import { myWork } from '../cases/cases.service.ts';
+import { paymentsToInvoice } from '../agreements/agreements.service.ts';
+import { caseSummariesOf, myWork } from '../cases/cases.service.ts';
 import { sessionsTaughtBy } from '../delivery/delivery.service.ts';
 import { awaitingAnswer } from '../inquiries/inquiries.service.ts';
 import type { Actor } from '../tenancy/tenancy.service.ts';
@@ -13,7 +14,7 @@ const SESSION_DAYS = 14;
 export async function overview(db: Db, actor: Actor): Promise<Overview> {
   const work = await myWork(db, actor); // checks that the person works at an HEI
   const today = stockholmDate(new Date());
-  const [inquiries, sessions] = await Promise.all([
+  const [inquiries, sessions, payments] = await Promise.all([
     awaitingAnswer(db, actor),
     sessionsTaughtBy(db, actor.userId, {
       heiId: work.hei.id,
@@ -21,10 +22,16 @@ export async function overview(db: Db, actor: Actor): Promise<Overview> {
       to: addDays(today, SESSION_DAYS - 1),
       limit: 50,
     }),
+    paymentsToInvoice(db, actor, work.hei.id, today),
   ]);
+  const cases = await caseSummariesOf(db, work.hei.id, payments?.items.map((p) => p.caseId) ?? []);
   return {
     ...work,
     inquiries,
+    invoicing: payments && {
+      ...payments,
+      items: payments.items.map((p) => ({ ...p, caseReference: cases.get(p.caseId)?.reference ?? '' })),
+    },
     // what the overview shows of each: the day, times, place and content, and the course to go to
     sessions: sessions.map(({ id, caseId, courseTitle, day, startsAt, endsAt, place, topic }) => ({
       id,

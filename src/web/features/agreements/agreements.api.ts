@@ -6,6 +6,7 @@ import {
   agreementSchema,
   type createAgreementBody,
   type installmentSchema,
+  type invoiceMarkBody,
   type updateAgreementBody,
 } from '../../../features/agreements/agreements.contract.ts';
 import { api } from '../../api.ts';
@@ -51,6 +52,12 @@ export const billingCsvPath = (id: string) => `/api/agreements/${id}/billing.csv
 
 export const peppolInvoicePath = (id: string, number: number) =>
   `/api/agreements/${id}/invoices/${number}/peppol`;
+
+export const markInvoiced = (id: string, number: number, body: z.input<typeof invoiceMarkBody>) =>
+  api.put(`/api/agreements/${id}/invoices/${number}`, body, agreementSchema);
+
+export const unmarkInvoiced = (id: string, number: number) =>
+  api.delete(`/api/agreements/${id}/invoices/${number}`);
 
 export const setInvoiceReference = (id: string, invoiceReference: string, side: 'hei' | 'customer') =>
   api.put(

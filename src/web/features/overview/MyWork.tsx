@@ -28,9 +28,21 @@ export function MyWork({ membershipId }: { membershipId: string }) {
       <QueryView query={query}>
         {(overview) => (
           <SimpleGrid
-            cols={{ base: 1, md: 2 + (overview.inquiries ? 1 : 0) + (overview.sessions.length ? 1 : 0) }}
+            cols={{
+              base: 1,
+              md: Math.min(
+                3,
+                2 +
+                  (overview.inquiries ? 1 : 0) +
+                  (overview.sessions.length ? 1 : 0) +
+                  (overview.invoicing?.total ? 1 : 0),
+              ),
+            }}
           >
             {overview.inquiries && <Inquiries inquiries={overview.inquiries} />}
+            {overview.invoicing && overview.invoicing.total > 0 && (
+              <Invoicing invoicing={overview.invoicing} />
+            )}
             {overview.sessions.length > 0 && <Sessions sessions={overview.sessions} />}
             <Tasks tasks={overview.tasks} />
             <Cases openCases={overview.openCases} />
@@ -115,6 +127,40 @@ function Inquiries({ inquiries }: { inquiries: NonNullable<Overview['inquiries']
       <AnchorLink to="/inquiries" search={{ view: 'inbox' }}>
         {t('overview.toInbox')}
       </AnchorLink>
+    </Part>
+  );
+}
+
+/** Payments of signed agreements to invoice soon or past due (for coordinators and economists who have any). */
+function Invoicing({ invoicing }: { invoicing: NonNullable<Overview['invoicing']> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Part id="home-invoicing" title={t('overview.invoicing')}>
+      <Text>
+        {t('overview.invoicingCount', {
+          count: invoicing.total,
+          overdue: t('overview.pastDueCount', { count: invoicing.overdue }),
+        })}
+      </Text>
+      <WorkList>
+        {invoicing.items.map((p) => (
+          <WorkItem
+            key={`${p.agreementId}-${p.number}`}
+            link={
+              <AnchorLink to="/cases/$caseId" params={{ caseId: p.caseId }} hash="case-agreements">
+                {t('overview.payment', {
+                  reference: p.caseReference,
+                  customer: p.customerName,
+                  number: p.number,
+                })}
+              </AnchorLink>
+            }
+            overdue={p.overdue}
+            note={`${format.kronor(p.amountOre)} · ${t('overview.paymentDue', { date: format.date(p.dueDate) })} · ${p.title}`}
+          />
+        ))}
+      </WorkList>
     </Part>
   );
 }

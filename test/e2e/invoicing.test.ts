@@ -7,7 +7,9 @@ import { addDays, stockholmDate } from '../../src/shared/stockholm-days.ts';
 import { peppolViolations } from '../support/peppol-rules.ts';
 import { WELDING_CASE, WELDING_DESIGN, weldingChain } from './support/commercial.ts';
 import {
+  chooseLanguage,
   dismissNotification,
+  expectEnglish,
   expectHeading,
   expectNoAxeViolations,
   luppAndBrowser,
@@ -138,6 +140,34 @@ describe('invoicing a signed agreement', () => {
       .getByRole('region', { name: 'Mina uppgifter' })
       .waitFor();
     expect(await page.getByRole('region', { name: 'Att fakturera' }).count()).toBe(0);
+
+    // the payments in English
+    await page.goBack();
+    await expectHeading(page, WELDING_CASE);
+    await chooseLanguage(page, 'English');
+    const inEnglish = page.getByTestId('payments');
+    await inEnglish.getByRole('row', { name: /^Payment 1 .* Invoiced .+, invoice number 100231 / }).waitFor();
+    await inEnglish.getByText(/^Payments: .+ of .+ invoiced$/).waitFor();
+    await expectEnglish(
+      page,
+      [
+        'Betalning',
+        'Förfallodag',
+        'Belopp',
+        'Fakturerad',
+        'fakturanummer',
+        'Åtgärder',
+        'Ångra',
+        'fakturerat',
+      ],
+      inEnglish,
+    );
+    await inEnglish.getByRole('button', { name: 'Take back that payment 1 is invoiced' }).click();
+    const takeBack = page.getByRole('dialog', { name: 'Take back that payment 1 is invoiced?' });
+    await expectNoAxeViolations(page);
+    await takeBack.getByRole('button', { name: 'Remove the mark' }).click();
+    await dismissNotification(page, 'Payment 1 is no longer marked as invoiced.');
+    await inEnglish.getByRole('row', { name: /^Payment 1 .* To invoice: the due date has passed/ }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -61,6 +61,24 @@ describe("the demo's course that has been given", () => {
     await context.close();
   });
 
+  it("lists the course's payment for Karin to invoice: it fell due after the course", async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
+    const due = page.getByRole('region', { name: 'Att fakturera' });
+    const payment = due.getByRole('listitem').filter({ hasText: 'Norrviks kommun: betalning 1' });
+    await payment.getByText('Försenad').waitFor();
+    await payment.getByText(/Personcentrerad demensvård/).waitFor();
+    await expectNoAxeViolations(page);
+    await payment.getByRole('link').click();
+    await expectHeading(page, CASE);
+    await page
+      .getByTestId('payments')
+      .getByRole('row', { name: /^Betalning 1 .* Ska faktureras: förfallodagen har passerat/ })
+      .waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('lets Lena follow the course in the portal', async () => {
     const { context, page, errors } = await newPage(journey);
     await signIn(page, 'lena.kund@norrvik-kommun.example');

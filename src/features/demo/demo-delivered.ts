@@ -5,6 +5,7 @@ import {
   setInvoiceReferenceAsCustomer,
   signAsCustomer,
   signAsHei,
+  updateAgreement,
 } from '../agreements/agreements.service.ts';
 import { issueCredentials } from '../credentials/credentials.service.ts';
 import type { AttendanceStatus } from '../delivery/delivery.contract.ts';
@@ -145,8 +146,20 @@ export async function seedDemoDeliveredCourse(
     proposalId: proposal.id,
     participantsDeadline: today,
   });
-  await signAsHei(db, manager, agreement.id, { revision: agreement.revision }, publicUrl);
-  await signAsCustomer(db, contact, customerId, agreement.id, { revision: agreement.revision }, publicUrl);
+  // one invoice, due two weeks after the last session; not yet recorded as invoiced, so the start page of
+  // Norrvik's coordinators and economists lists it as past due
+  const planned = await updateAgreement(db, coordinator, agreement.id, {
+    revision: agreement.revision,
+    billingPlan: [
+      {
+        dueDate: addDays(today, -21),
+        amountOre: agreement.priceOre,
+        description: 'Hela beloppet, efter genomförandet',
+      },
+    ],
+  });
+  await signAsHei(db, manager, agreement.id, { revision: planned.revision }, publicUrl);
+  await signAsCustomer(db, contact, customerId, agreement.id, { revision: planned.revision }, publicUrl);
   await setInvoiceReferenceAsCustomer(db, contact, customerId, agreement.id, 'Ansvar 4410, Lena Nyström');
 
   for (const [i, [firstName, lastName, birth]] of participants.entries()) {

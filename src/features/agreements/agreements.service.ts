@@ -475,27 +475,27 @@ export async function markInvoiced(
 ) {
   const { row, installment } = await invoicedPayment(db, actor, id, number);
   if (body.invoicedOn > stockholmDate(new Date()))
-    throw invalid([
-      { field: 'body.invoicedOn', message: 'the invoice is already made: a day that has come' },
-    ]);
+    throw invalid([{ field: 'body.invoicedOn', message: 'the invoice date cannot be later than today' }]);
   const record = { invoicedOn: body.invoicedOn, invoiceNumber: body.invoiceNumber, markedBy: actor.userId };
-  await db
-    .insert(agreementInvoice)
-    .values({ agreementId: id, number, ...record })
-    .onConflictDoUpdate({
-      target: [agreementInvoice.agreementId, agreementInvoice.number],
-      set: { ...record, markedAt: new Date() },
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(agreementInvoice)
+      .values({ agreementId: id, number, ...record })
+      .onConflictDoUpdate({
+        target: [agreementInvoice.agreementId, agreementInvoice.number],
+        set: { ...record, markedAt: new Date() },
+      });
+    await recordAudit(tx, {
+      actor,
+      organisationId: row.heiId,
+      action: 'agreement.invoice_marked',
+      subjectType: 'agreement',
+      subjectId: id,
+      data: { number, invoiceId: body.invoiceNumber, day: body.invoicedOn, amountOre: installment.amountOre },
     });
-  await recordAudit(db, {
-    actor,
-    organisationId: row.heiId,
-    action: 'agreement.invoice_marked',
-    subjectType: 'agreement',
-    subjectId: id,
-    data: { number, invoiceId: body.invoiceNumber, day: body.invoicedOn, amountOre: installment.amountOre },
+    if (await everyPaymentInvoiced(tx, row.caseId))
+      await recordEvidence(tx, row.caseId, 'invoiced', actor.userId);
   });
-  if (await everyPaymentInvoiced(db, row.caseId))
-    await recordEvidence(db, row.caseId, 'invoiced', actor.userId);
   return view(db, id);
 }
 
@@ -505,18 +505,20 @@ export async function markInvoiced(
  */
 export async function unmarkInvoiced(db: Db, actor: Actor, id: string, number: number) {
   const { row } = await invoicedPayment(db, actor, id, number);
-  const [removed] = await db
-    .delete(agreementInvoice)
-    .where(and(eq(agreementInvoice.agreementId, id), eq(agreementInvoice.number, number)))
-    .returning();
-  if (!removed) throw notFound(`An invoice of payment ${number}`);
-  await recordAudit(db, {
-    actor,
-    organisationId: row.heiId,
-    action: 'agreement.invoice_unmarked',
-    subjectType: 'agreement',
-    subjectId: id,
-    data: { number, invoiceId: removed.invoiceNumber },
+  await db.transaction(async (tx) => {
+    const [removed] = await tx
+      .delete(agreementInvoice)
+      .where(and(eq(agreementInvoice.agreementId, id), eq(agreementInvoice.number, number)))
+      .returning();
+    if (!removed) throw notFound(`An invoice of payment ${number}`);
+    await recordAudit(tx, {
+      actor,
+      organisationId: row.heiId,
+      action: 'agreement.invoice_unmarked',
+      subjectType: 'agreement',
+      subjectId: id,
+      data: { number, invoiceId: removed.invoiceNumber },
+    });
   });
   return view(db, id);
 }
@@ -533,24 +535,16 @@ async function invoicedPayment(db: Db, actor: Actor, id: string, number: number)
 }
 
 /** Whether the case has a signed agreement, and every payment of its signed agreements is invoiced. */
-async function everyPaymentInvoiced(db: Db, caseId: string) {
+async function everyPaymentInvoiced(db: Pick<Db, 'select'>, caseId: string) {
   const signed = await db
-    .select({ id: agreement.id, payments: sql<number>`jsonb_array_length(${agreement.billingPlan})` })
+    .select({
+      payments: sql<number>`jsonb_array_length(${agreement.billingPlan})`,
+      invoiced: sql<number>`(select count(*)::int from ${agreementInvoice}
+        where ${agreementInvoice.agreementId} = ${agreement.id})`,
+    })
     .from(agreement)
     .where(and(eq(agreement.caseId, caseId), signedByBoth));
-  if (!signed.length) return false;
-  const invoiced = await db
-    .select({ id: agreementInvoice.agreementId, count: sql<number>`count(*)::int` })
-    .from(agreementInvoice)
-    .where(
-      inArray(
-        agreementInvoice.agreementId,
-        signed.map((a) => a.id),
-      ),
-    )
-    .groupBy(agreementInvoice.agreementId);
-  const counts = new Map(invoiced.map((i) => [i.id, i.count]));
-  return signed.every((a) => (counts.get(a.id) ?? 0) >= a.payments);
+  return signed.length > 0 && signed.every((a) => a.invoiced >= a.payments);
 }
 
 /** How far ahead the overview lists payments to invoice: two weeks, today included. */

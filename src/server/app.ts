@@ -23,6 +23,7 @@ import { catalogRoutes } from '../features/catalog/catalog.routes.ts';
 import { costingRoutes } from '../features/costing/costing.routes.ts';
 import { courseReportRoutes } from '../features/course-report/course-report.routes.ts';
 import { credentialRoutes } from '../features/credentials/credentials.routes.ts';
+import { customerRoutes } from '../features/customers/customers.routes.ts';
 import { dashboardRoutes } from '../features/dashboard/dashboard.routes.ts';
 import { deliveryRoutes } from '../features/delivery/delivery.routes.ts';
 import { designRoutes } from '../features/design/design.routes.ts';
@@ -65,6 +66,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   invitationRoutes, // invite by e-mail, accept an invitation
   inquiryRoutes, // the public front door, the consortium inbox, eligibility, routing and referral
   caseRoutes, // the case pipeline: stages with checklists and gates, timeline, tasks, board and search
+  customerRoutes, // the HEI's customer register: the organisations it has had cases with, and its history with each
   documentRoutes, // documents attached to cases, by HEI staff and by customers (type- and size-checked)
   portalRoutes, // the customer portal: a customer's own inquiries and cases, shared entries, messages
   needsRoutes, // competence-needs analyses: organisation, roles, needs, computed priority, versions

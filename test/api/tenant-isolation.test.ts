@@ -718,6 +718,11 @@ const scopedElsewhere: Record<string, string> = {
   'GET /api/evaluations/{evaluationId}/results': 'evaluation.test.ts: readers of the case; other HEIs 404',
   'POST /api/evaluations/{evaluationId}/close': 'evaluation.test.ts: workers of the case (managers 403)',
   'POST /api/evaluations/{evaluationId}/follow-up': 'evaluation.test.ts: workers of the case; other HEIs 404',
+  'GET /api/customers':
+    "customers.test.ts: the active HEI's own cases' customers, tallied from its own cases; customers 403",
+  'GET /api/customers/export': 'customers.test.ts: as GET /api/customers; customers 403',
+  'GET /api/customers/{customerId}':
+    "customers.test.ts: a customer of the HEI's own cases only (others 404), with only its own cases",
   'GET /api/cases/{caseId}/review': 'review.test.ts: readers of the case; other HEIs 404; customers 403',
   'PUT /api/cases/{caseId}/review':
     'review.test.ts: workers of the case (managers 403); other HEIs 404; customers 403',

@@ -878,3 +878,19 @@ export async function agreementFigures(db: Db, heiId: string, since: Date | null
     dueNextYearOre: sum(installments.filter((i) => i.dueDate > today && i.dueDate <= yearAhead)),
   };
 }
+
+/**
+ * The value of the HEI's agreements signed by both parties, per case and its customer (öre; a case may have
+ * several). For the customer register; no access check (the caller has made one).
+ */
+export async function signedValuePerCase(db: Db, heiId: string) {
+  return db
+    .select({
+      caseId: agreement.caseId,
+      customerId: agreement.customerId,
+      valueOre: sql<number>`sum(${agreement.priceOre})`.mapWith(Number),
+    })
+    .from(agreement)
+    .where(and(eq(agreement.heiId, heiId), signedByBoth))
+    .groupBy(agreement.caseId, agreement.customerId);
+}

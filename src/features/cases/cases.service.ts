@@ -1285,3 +1285,23 @@ export async function caseOpenedAt(db: Db, caseIds: string[]) {
     .where(inArray(caseFile.id, caseIds));
   return new Map(rows.map((r) => [r.id, r.createdAt]));
 }
+
+/**
+ * The HEI's cases counted per customer organisation: all, not yet closed, won and lost, and when the newest
+ * was opened. For the customer register; no access check (the caller has made one).
+ */
+export async function casesPerCustomer(db: Db, heiId: string) {
+  const rows = await db
+    .select({
+      customerId: caseFile.customerId,
+      cases: count(),
+      open: sql<number>`count(*) filter (where ${caseFile.stage} <> 'closed')`.mapWith(Number),
+      won: sql<number>`count(*) filter (where ${caseFile.outcome} = 'won')`.mapWith(Number),
+      lost: sql<number>`count(*) filter (where ${caseFile.outcome} = 'lost')`.mapWith(Number),
+      lastOpenedAt: sql<string>`max(${caseFile.createdAt})`,
+    })
+    .from(caseFile)
+    .where(eq(caseFile.heiId, heiId))
+    .groupBy(caseFile.customerId);
+  return rows.map((r) => ({ ...r, lastOpenedAt: new Date(r.lastOpenedAt).toISOString() }));
+}

@@ -676,3 +676,35 @@ export async function contactPeopleOf(db: Db, customerId: string): Promise<strin
     .filter((m) => m.roles.includes('customer_contact'))
     .map((m) => m.userId);
 }
+
+/** These organisations' names, numbers (NNNNNN-NNNN), counties and addresses, by id (no access check). */
+export async function organisationsById(db: Db, ids: readonly string[]) {
+  if (!ids.length) return new Map<string, OrganisationCard>();
+  const rows = await db
+    .select()
+    .from(organisation)
+    .where(inArray(organisation.id, [...ids]));
+  return new Map(
+    rows.map((o): [string, OrganisationCard] => [
+      o.id,
+      {
+        id: o.id,
+        name: o.name,
+        orgNumber: formatOrgNumber(o.orgNumber),
+        county: o.county,
+        streetAddress: o.streetAddress,
+        postalCode: o.postalCode,
+        city: o.city,
+      },
+    ]),
+  );
+}
+export type OrganisationCard = {
+  id: string;
+  name: string;
+  orgNumber: string;
+  county: string | null;
+  streetAddress: string | null;
+  postalCode: string | null;
+  city: string | null;
+};

@@ -1,0 +1,169 @@
+import type { Db } from '../../db/client.ts';
+import { notFound } from '../../server/http/problem.ts';
+import { toCsv } from '../../shared/csv.ts';
+import { stockholmDate } from '../../shared/stockholm-days.ts';
+import { signedValuePerCase } from '../agreements/agreements.service.ts';
+import { casesPerCustomer, casesWithCustomer } from '../cases/cases.service.ts';
+import type { Outcome, Stage } from '../cases/stages.ts';
+import { type Actor, actingHei, organisationMembers, organisationsById } from '../tenancy/tenancy.service.ts';
+import {
+  CUSTOMER_READERS,
+  type CustomerDetail,
+  type CustomerSummary,
+  type customerListQuery,
+} from './customers.contract.ts';
+
+/** Every customer organisation the HEI has had a case with, and what it has done with each. */
+async function register(db: Db, heiId: string): Promise<CustomerSummary[]> {
+  const [perCustomer, signed] = await Promise.all([
+    casesPerCustomer(db, heiId),
+    signedValuePerCase(db, heiId),
+  ]);
+  const value = new Map<string, number>();
+  for (const s of signed) value.set(s.customerId, (value.get(s.customerId) ?? 0) + s.valueOre);
+  const cards = await organisationsById(
+    db,
+    perCustomer.map((c) => c.customerId),
+  );
+  return perCustomer.flatMap((c) => {
+    const card = cards.get(c.customerId);
+    if (!card) return [];
+    return [
+      {
+        id: card.id,
+        name: card.name,
+        orgNumber: card.orgNumber,
+        county: card.county,
+        cases: c.cases,
+        openCases: c.open,
+        won: c.won,
+        lost: c.lost,
+        signedValueOre: value.get(c.customerId) ?? 0,
+        lastCaseOpenedAt: c.lastOpenedAt,
+      },
+    ];
+  });
+}
+
+const digitsOf = (text: string) => text.replace(/[\s-]/g, '');
+
+/** Name or organisationsnummer (typed with or without the hyphen) containing the search, in any case. */
+function matches(customer: CustomerSummary, q: string) {
+  const text = q.toLocaleLowerCase('sv');
+  if (customer.name.toLocaleLowerCase('sv').includes(text)) return true;
+  const digits = digitsOf(q);
+  return /^\d+$/.test(digits) && digitsOf(customer.orgNumber).includes(digits);
+}
+
+const bySort: Record<
+  (typeof customerListQuery._output)['sort'],
+  (a: CustomerSummary, b: CustomerSummary) => number
+> = {
+  recent: (a, b) => b.lastCaseOpenedAt.localeCompare(a.lastCaseOpenedAt),
+  name: (a, b) => a.name.localeCompare(b.name, 'sv'),
+  value: (a, b) => b.signedValueOre - a.signedValueOre,
+};
+
+/**
+ * The HEI's customer register: the organisations it has had cases with, searched and sorted, a page at a
+ * time. An HEI has hundreds of customers, not millions, so they are tallied whole and paged here.
+ */
+export async function listCustomers(db: Db, actor: Actor, query: typeof customerListQuery._output) {
+  const hei = await actingHei(db, actor, CUSTOMER_READERS);
+  const all = await register(db, hei.id);
+  const found = (query.q ? all.filter((c) => matches(c, query.q as string)) : all).sort(
+    (a, b) => bySort[query.sort](a, b) || a.name.localeCompare(b.name, 'sv'),
+  );
+  const start = (query.page - 1) * query.pageSize;
+  return {
+    items: found.slice(start, start + query.pageSize),
+    total: found.length,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/**
+ * One customer as the HEI knows it: the organisation, its contact people, and the HEI's cases with it and
+ * what they were worth. Only a customer the HEI has had a case with (404 otherwise, so an HEI learns nothing
+ * of another's customers).
+ */
+export async function getCustomer(db: Db, actor: Actor, customerId: string): Promise<CustomerDetail> {
+  const hei = await actingHei(db, actor, CUSTOMER_READERS);
+  const summary = (await register(db, hei.id)).find((c) => c.id === customerId);
+  if (!summary) throw notFound('The customer');
+  const [cards, cases, signed, members] = await Promise.all([
+    organisationsById(db, [customerId]),
+    casesWithCustomer(db, hei.id, customerId),
+    signedValuePerCase(db, hei.id),
+    organisationMembers(db, customerId),
+  ]);
+  const card = cards.get(customerId);
+  const value = new Map(signed.map((s) => [s.caseId, s.valueOre]));
+  return {
+    ...summary,
+    streetAddress: card?.streetAddress ?? null,
+    postalCode: card?.postalCode ?? null,
+    city: card?.city ?? null,
+    contacts: members
+      .filter((m) => m.roles.includes('customer_contact'))
+      .map((m) => ({ name: m.name, email: m.email })),
+    caseList: cases.map((c) => ({
+      id: c.id,
+      reference: c.reference,
+      title: c.title,
+      stage: c.stage as Stage,
+      outcome: c.outcome as Outcome | null,
+      openedAt: c.openedAt,
+      signedValueOre: value.get(c.id) ?? 0,
+    })),
+  };
+}
+
+const csvHeadings = {
+  sv: [
+    'Kund',
+    'Organisationsnummer',
+    'Län',
+    'Ärenden',
+    'Pågående',
+    'Vunna',
+    'Förlorade',
+    'Avtalat värde (kr)',
+    'Senaste ärendet öppnat',
+  ],
+  en: [
+    'Customer',
+    'Organisation number',
+    'County',
+    'Cases',
+    'Open',
+    'Won',
+    'Lost',
+    'Signed value (SEK)',
+    'Newest case opened',
+  ],
+};
+
+/** The whole register as CSV (Swedish Excel's dialect), sorted by name; amounts in kronor. */
+export async function customersCsv(db: Db, actor: Actor, language: 'sv' | 'en') {
+  const hei = await actingHei(db, actor, CUSTOMER_READERS);
+  const all = (await register(db, hei.id)).sort(bySort.name);
+  return toCsv(
+    [
+      csvHeadings[language],
+      ...all.map((c) => [
+        c.name,
+        c.orgNumber,
+        c.county,
+        c.cases,
+        c.openCases,
+        c.won,
+        c.lost,
+        c.signedValueOre / 100,
+        stockholmDate(new Date(c.lastCaseOpenedAt)),
+      ]),
+    ],
+    language === 'sv',
+  );
+}

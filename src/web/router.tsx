@@ -10,6 +10,7 @@ import {
 import { z } from 'zod';
 import { stages } from '../features/cases/stages.ts';
 import { courseFormats, courseLevels } from '../features/catalog/catalog.fields.ts';
+import { customerSorts } from '../features/customers/customers.contract.ts';
 import { sectors } from '../features/inquiries/inquiries.contract.ts';
 import { figurePeriods } from '../shared/periods.ts';
 import { counties } from '../shared/subject-areas.ts';
@@ -199,6 +200,17 @@ const caseRoute = createRoute({
   path: '/cases/$caseId',
   component: lazyRouteComponent(() => import('./features/cases/CasePage.tsx'), 'CasePage'),
 });
+const customersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/customers',
+  validateSearch: listSearch.extend({ sort: z.enum(customerSorts).default('recent').catch('recent') }),
+  component: lazyRouteComponent(() => import('./features/customers/CustomersPage.tsx'), 'CustomersPage'),
+});
+const customerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/customers/$customerId',
+  component: lazyRouteComponent(() => import('./features/customers/CustomerPage.tsx'), 'CustomerPage'),
+});
 const analysesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/needs',
@@ -380,6 +392,8 @@ const routeTree = rootRoute.addChildren([
     caseRoute,
     inquiriesRoute,
     inquiryRoute,
+    customersRoute,
+    customerRoute,
     portalRoute,
     portalCaseRoute,
     analysesRoute,

@@ -44,6 +44,7 @@ describe('signing in', () => {
       'Översikt',
       'Ärenden',
       'Förfrågningar',
+      'Kunder',
       'Behovsanalys',
       'Kurser',
       'Matchning',

@@ -9,6 +9,7 @@ export const areaItems = [
   { to: '/', label: 'home', exact: true },
   { to: '/cases', label: 'cases' },
   { to: '/inquiries', label: 'inquiries' },
+  { to: '/customers', label: 'customers' },
   { to: '/needs', label: 'needs' },
   { to: '/courses', label: 'courses' },
   { to: '/matching', label: 'matching' },

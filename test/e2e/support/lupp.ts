@@ -339,6 +339,7 @@ export const SWEDISH_SHELL_UI = [
   'Översikt',
   'Ärenden',
   'Förfrågningar',
+  'Kunder',
   'Behovsanalys',
   'Kurser',
   'Matchning',

@@ -100,7 +100,10 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           </Badge>
         )}
         <Text size="sm">
-          {detail.customer.name} · {t('cases.owner')}: {detail.owner?.name ?? t('cases.noOwner')}
+          <AnchorLink to="/customers/$customerId" params={{ customerId: detail.customer.id }}>
+            {detail.customer.name}
+          </AnchorLink>{' '}
+          · {t('cases.owner')}: {detail.owner?.name ?? t('cases.noOwner')}
         </Text>
         {canInvite && <InviteCustomerContact detail={detail} />}
       </RecordHeader>

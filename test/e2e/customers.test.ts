@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import {
+  expectEnglish,
+  expectHeading,
+  expectNoAxeViolations,
+  luppAndBrowser,
+  newPage,
+  openInEnglish,
+  SWEDISH_SHELL_UI,
+  signIn,
+} from './support/lupp.ts';
+
+// The customer register (Kunder): before meeting the mining company again, Karin looks it up at Norrvik —
+// the cases the HEI has had with it and what came of them, the signed value, its needs analysis and whom
+// to contact — and goes on to a case from there; a case's customer name leads back. Nils reads it in English.
+
+const journey = luppAndBrowser();
+
+describe('the customer register', () => {
+  it("shows Karin the HEI's customers and its history with one of them", async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Kunder' }).click();
+    await expectHeading(page, 'Kunder');
+    const table = page.getByTestId('customers-table');
+    await table.getByRole('rowheader', { name: 'Norrlandsgruvan AB' }).waitFor();
+    await table.getByRole('rowheader', { name: 'Norrviks kommun' }).waitFor();
+    await expectNoAxeViolations(page);
+
+    // by a part of the name or the organisationsnummer
+    const form = page.getByRole('form', { name: 'Sök kund' });
+    const search = async (text: string) => {
+      await form.getByRole('searchbox', { name: 'Sök kund' }).fill(text);
+      await form.getByRole('button', { name: 'Sök', exact: true }).click();
+    };
+    await search('gruvan');
+    await page.getByText('1 kund', { exact: true }).waitFor();
+    expect(await table.getByRole('row').count()).toBe(2); // the heading and Norrlandsgruvan
+    await search('Finns inte AB');
+    await page.getByText('Ingen kund matchar ”Finns inte AB”.').waitFor();
+    await search('');
+    await table.getByRole('rowheader', { name: 'Norrviks kommun' }).waitFor();
+
+    // the whole register as CSV
+    const csv = await context.request.get('/api/customers/export');
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain('"Norrlandsgruvan AB"');
+
+    await page.getByTestId('customers-table').getByRole('link', { name: 'Norrlandsgruvan AB' }).click();
+    await expectHeading(page, 'Norrlandsgruvan AB');
+    const identity = page.getByTestId('customer-identity');
+    await identity.getByText(/Organisationsnummer \d{6}-\d{4}/).waitFor();
+    const figures = page.getByTestId('customer-figures');
+    await figures.getByText('Ärenden', { exact: true }).waitFor();
+    const cases = page.getByRole('region', { name: 'Ärenden med kunden' });
+    const plc = cases.getByRole('row').filter({ hasText: 'Automation och PLC-programmering' });
+    await plc.getByText(/Vunnet/).waitFor();
+    await cases.getByRole('row').filter({ hasText: 'Lean i underhållsarbetet' }).waitFor();
+    await page.getByRole('region', { name: 'Behovsanalys' }).getByRole('link').first().waitFor();
+    await page.getByRole('region', { name: 'Kontaktpersoner i portalen' }).waitFor();
+    await expectNoAxeViolations(page);
+
+    // on to a case, and from the case's customer back to the customer
+    await plc.getByRole('link').click();
+    await expectHeading(page, 'Automation och PLC-programmering');
+    await page.getByRole('main').getByRole('link', { name: 'Norrlandsgruvan AB', exact: true }).click();
+    await expectHeading(page, 'Norrlandsgruvan AB');
+    await page.getByRole('link', { name: 'Till kundregistret' }).click();
+    await expectHeading(page, 'Kunder');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('reads in English', async () => {
+    const { context, page, errors } = await newPage(journey);
+    await openInEnglish(page, 'nils.chef@norrvik.example', 'Customers');
+    await expectHeading(page, 'Customers');
+    await page.getByRole('combobox', { name: 'Order' }).click();
+    await page.getByRole('option', { name: 'Largest signed value first' }).click();
+    await page.getByText(/^\d+ customers?$/).waitFor();
+    await expectEnglish(page, [
+      ...SWEDISH_SHELL_UI,
+      'Kunder',
+      'Kund',
+      'Sök',
+      'Ärenden',
+      'Avtalat värde',
+      'Län',
+    ]);
+    await page.getByTestId('customers-table').getByRole('link').first().click();
+    await page.getByRole('region', { name: 'Cases with the customer' }).waitFor();
+    await expectEnglish(page, [
+      ...SWEDISH_SHELL_UI,
+      'Kund',
+      'Ärenden',
+      'Avtalat värde',
+      'Organisationsnummer',
+    ]);
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

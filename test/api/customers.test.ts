@@ -109,6 +109,25 @@ describe('the customer register', () => {
       expect.objectContaining({ id: s.caseId, stage: 'inquiry', outcome: null, signedValueOre: priceOre }),
     ]);
     expect(detail.caseList[1].reference).toMatch(/^UF-\d{4}-\d+$/);
+    expect(detail.lessons).toEqual([]);
+  });
+
+  it('gathers what the HEI learned with the customer: the reviews of its cases that say something', async () => {
+    const wrote = await t.request(
+      'PUT',
+      `/api/cases/${s.caseId}/review`,
+      s.as(s.coord, { wentWell: 'Skiftlagen kom med egna fel att felsöka.', toImprove: '', followOn: '' }),
+    );
+    expect(wrote.statusCode, wrote.body).toBe(200);
+    const detail = (await t.request('GET', `/api/customers/${s.customerId}`, s.as(s.manager))).json();
+    expect(detail.lessons).toEqual([
+      expect.objectContaining({
+        caseId: s.caseId,
+        wentWell: 'Skiftlagen kom med egna fel att felsöka.',
+        updatedBy: s.coord.name,
+        stage: 'inquiry',
+      }),
+    ]);
   });
 
   it('as CSV for a spreadsheet, in Swedish or English', async () => {
@@ -137,6 +156,7 @@ describe('the customer register', () => {
     expect(theirs.items[0]).toMatchObject({ id: s.customerId, cases: 1, lost: 0, signedValueOre: 0 });
     const detail = (await t.request('GET', `/api/customers/${s.customerId}`, s.as(s.outsider))).json();
     expect(detail.caseList.map((c: { id: string }) => c.id)).not.toContain(s.caseId);
+    expect(detail.lessons).toEqual([]);
     const otherCustomer = (await list(''))
       .json()
       .items.find((c: { name: string }) => c.name === 'Annat Bolag AB');

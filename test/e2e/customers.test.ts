@@ -58,6 +58,12 @@ describe('the customer register', () => {
     await cases.getByRole('row').filter({ hasText: 'Lean i underhållsarbetet' }).waitFor();
     await page.getByRole('region', { name: 'Behovsanalys' }).getByRole('link').first().waitFor();
     await page.getByRole('region', { name: 'Kontaktpersoner i portalen' }).waitFor();
+    // what the HEI learned on the earlier case, from its review
+    await page
+      .getByRole('region', { name: 'Lärdomar från ärendena' })
+      .getByRole('article', { name: 'Automation och PLC-programmering' })
+      .getByText(/Kalkylen underskattade förberedelsetiden för labbet/)
+      .waitFor();
     await expectNoAxeViolations(page);
 
     // on to a case, and from the case's customer back to the customer

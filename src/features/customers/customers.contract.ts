@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../shared/pages.ts';
 import { outcomes, stages } from '../cases/stages.ts';
+import { earlierReviewSchema } from '../review/review.contract.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 
 /** Who reads the HEI's customer register: everyone at the HEI who reads its cases. */
@@ -67,5 +68,10 @@ export const customerDetailSchema = customerSummarySchema.extend({
     .array(z.object({ name: z.string(), email: z.string() }))
     .describe("The customer's contact people with a portal account, by name"),
   caseList: z.array(customerCaseSchema).describe("The HEI's cases with the customer, newest first"),
+  lessons: z
+    .array(earlierReviewSchema)
+    .describe(
+      "The reviews (återblick) of the HEI's cases with the customer that say something, newest case first",
+    ),
 });
 export type CustomerDetail = z.infer<typeof customerDetailSchema>;

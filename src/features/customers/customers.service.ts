@@ -5,6 +5,7 @@ import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { signedValuePerCase } from '../agreements/agreements.service.ts';
 import { casesPerCustomer, casesWithCustomer } from '../cases/cases.service.ts';
 import type { Outcome, Stage } from '../cases/stages.ts';
+import { reviewsWithCases } from '../review/review.service.ts';
 import { type Actor, actingHei, organisationMembers, organisationsById } from '../tenancy/tenancy.service.ts';
 import {
   CUSTOMER_READERS,
@@ -99,6 +100,7 @@ export async function getCustomer(db: Db, actor: Actor, customerId: string): Pro
     organisationMembers(db, customerId),
   ]);
   const card = cards.get(customerId);
+  const lessons = await reviewsWithCases(db, cases);
   const value = new Map(signed.map((s) => [s.caseId, s.valueOre]));
   return {
     ...summary,
@@ -117,6 +119,7 @@ export async function getCustomer(db: Db, actor: Actor, customerId: string): Pro
       openedAt: c.openedAt,
       signedValueOre: value.get(c.id) ?? 0,
     })),
+    lessons,
   };
 }
 

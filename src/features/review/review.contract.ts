@@ -29,6 +29,7 @@ export const earlierReviewSchema = reviewSchema.extend({
   stage: z.enum(stages),
   outcome: z.enum(outcomes).nullable(),
 });
+export type EarlierReview = z.infer<typeof earlierReviewSchema>;
 
 export const caseReviewSchema = z.object({
   review: reviewSchema.nullable(),

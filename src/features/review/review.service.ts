@@ -7,7 +7,7 @@ import { authUser } from '../auth/auth.table.ts';
 import { assertCaseAccess, casesWithCustomer } from '../cases/cases.service.ts';
 import type { Outcome, Stage } from '../cases/stages.ts';
 import type { Actor } from '../tenancy/tenancy.service.ts';
-import type { CaseReview, Review, saveReviewBody } from './review.contract.ts';
+import type { CaseReview, EarlierReview, Review, saveReviewBody } from './review.contract.ts';
 import { caseReview } from './review.table.ts';
 
 type Row = typeof caseReview.$inferSelect;
@@ -31,15 +31,25 @@ const isEmpty = (r: Pick<Row, 'wentWell' | 'toImprove' | 'followOn'>) =>
 export async function getCaseReview(db: Db, actor: Actor, caseId: string): Promise<CaseReview> {
   const access = await assertCaseAccess(db, actor, caseId, 'read');
   const cases = await casesWithCustomer(db, access.heiId, access.customerId);
-  const rows = await db
-    .select()
-    .from(caseReview)
-    .where(
-      inArray(
-        caseReview.caseId,
-        cases.map((c) => c.id),
-      ),
-    );
+  const reviews = await reviewsOfCases(
+    db,
+    cases.map((c) => c.id),
+  );
+  const own = reviews.get(caseId);
+  return {
+    review: own ? withoutMark(own) : null,
+    customer: cases.find((c) => c.id === caseId)?.customerName ?? '',
+    earlier: withCases(
+      cases.filter((c) => c.id !== caseId),
+      reviews,
+    ),
+  };
+}
+
+/** These cases' reviews by case, with the name of who saved each last (no access check). */
+async function reviewsOfCases(db: Db, caseIds: string[]): Promise<Map<string, Review & { empty: boolean }>> {
+  if (!caseIds.length) return new Map();
+  const rows = await db.select().from(caseReview).where(inArray(caseReview.caseId, caseIds));
   const authors = [...new Set(rows.flatMap((r) => (r.updatedBy ? [r.updatedBy] : [])))];
   const names = new Map(
     authors.length
@@ -51,26 +61,43 @@ export async function getCaseReview(db: Db, actor: Actor, caseId: string): Promi
         ).map((u) => [u.id, u.name])
       : [],
   );
-  const byCase = new Map(rows.map((r) => [r.caseId, r]));
-  const own = byCase.get(caseId);
-  return {
-    review: own ? view(own, names) : null,
-    customer: cases.find((c) => c.id === caseId)?.customerName ?? '',
-    earlier: cases.flatMap((c) => {
-      const row = byCase.get(c.id);
-      if (c.id === caseId || !row || isEmpty(row)) return [];
-      return [
-        {
-          ...view(row, names),
-          caseId: c.id,
-          reference: c.reference,
-          title: c.title,
-          stage: c.stage as Stage,
-          outcome: c.outcome as Outcome | null,
-        },
-      ];
-    }),
-  };
+  return new Map(rows.map((r) => [r.caseId, { ...view(r, names), empty: isEmpty(r) }]));
+}
+
+const withoutMark = ({ empty: _, ...review }: Review & { empty: boolean }): Review => review;
+
+type CaseBrief = { id: string; reference: string; title: string; stage: string; outcome: string | null };
+
+/** The cases (in their order) that have a review with something in it, each with its review. */
+function withCases(cases: CaseBrief[], reviews: Map<string, Review & { empty: boolean }>): EarlierReview[] {
+  return cases.flatMap((c) => {
+    const found = reviews.get(c.id);
+    if (!found || found.empty) return [];
+    return [
+      {
+        ...withoutMark(found),
+        caseId: c.id,
+        reference: c.reference,
+        title: c.title,
+        stage: c.stage as Stage,
+        outcome: c.outcome as Outcome | null,
+      },
+    ];
+  });
+}
+
+/**
+ * The reviews of these cases of an HEI (newest case first, as given) that say something: what the HEI
+ * learned with one customer, for the customer register. No access check (the caller has made one).
+ */
+export async function reviewsWithCases(db: Db, cases: CaseBrief[]): Promise<EarlierReview[]> {
+  return withCases(
+    cases,
+    await reviewsOfCases(
+      db,
+      cases.map((c) => c.id),
+    ),
+  );
 }
 
 /**

@@ -2138,6 +2138,9 @@ export const en: Translation = {
       'Nobody at the customer has a portal account yet. Invite a contact person from one of the cases.',
     noAnalyses: 'No needs analyses for the customer yet.',
     analysisLine: 'version {{version}}, {{needs}} needs, {{date}}',
+    lessons: 'Lessons from the cases',
+    noLessons:
+      'None of the cases with the customer has a review yet. It is written on the case, under Review.',
   },
   review: {
     title: 'Review',

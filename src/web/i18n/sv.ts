@@ -2143,6 +2143,8 @@ export const sv = {
       'Ingen hos kunden har ett konto i portalen än. Bjud in en kontaktperson från ett av ärendena.',
     noAnalyses: 'Inga behovsanalyser för kunden än.',
     analysisLine: 'version {{version}}, {{needs}} behov, {{date}}',
+    lessons: 'Lärdomar från ärendena',
+    noLessons: 'Inget av ärendena med kunden har en återblick än. Den skrivs på ärendet, under Återblick.',
   },
   review: {
     title: 'Återblick',

@@ -9,6 +9,7 @@ import { AnchorLink } from '../../ui/links.tsx';
 import { Page, QueryView, Section } from '../../ui/page.tsx';
 import { OrganisationView } from '../admin/OrganisationView.tsx';
 import { analysesQuery } from '../analyses/analyses.api.ts';
+import { Lesson } from '../review/CaseReview.tsx';
 import { useCustomerAccess } from './CustomersPage.tsx';
 import { type CustomerDetail, customerQuery } from './customers.api.ts';
 
@@ -93,6 +94,17 @@ function CustomerView({ customer: c }: { customer: CustomerDetail }) {
             </Table.Tr>
           ))}
         </DataTable>
+      </Section>
+      <Section id="customer-lessons" title={t('customers.lessons')}>
+        {c.lessons.length === 0 ? (
+          <Text>{t('customers.noLessons')}</Text>
+        ) : (
+          <Stack gap="sm">
+            {c.lessons.map((lesson) => (
+              <Lesson key={lesson.caseId} lesson={lesson} />
+            ))}
+          </Stack>
+        )}
       </Section>
       <CustomerAnalyses customerId={c.id} />
       <Section id="customer-contacts" title={t('customers.contacts')}>

@@ -149,7 +149,6 @@ function Answers({ review }: { review: Answers }) {
 /** What the HEI learned on its earlier cases with the customer: the start of this case's dialogue. */
 function Earlier({ data }: { data: CaseReviewData }) {
   const { t } = useTranslation();
-  const format = useFormat();
   return (
     <Stack gap="sm" data-testid="earlier-reviews">
       <Title order={3} size="h4">
@@ -160,25 +159,30 @@ function Earlier({ data }: { data: CaseReviewData }) {
           {t('review.noEarlier', { customer: data.customer })}
         </Text>
       ) : (
-        data.earlier.map((earlier) => (
-          <Card key={earlier.caseId} withBorder padding="sm" component="article" aria-label={earlier.title}>
-            <Stack gap="xs">
-              <Group gap="xs">
-                <AnchorLink to="/cases/$caseId" params={{ caseId: earlier.caseId }} fw={600}>
-                  {earlier.reference} · {earlier.title}
-                </AnchorLink>
-                <Text size="sm" c="dimmed">
-                  {earlier.outcome
-                    ? t(`labels.outcome.${earlier.outcome}`)
-                    : t(`labels.stage.${earlier.stage}`)}{' '}
-                  · {t('review.writtenOn', { date: format.date(earlier.updatedAt) })}
-                </Text>
-              </Group>
-              <Answers review={earlier} />
-            </Stack>
-          </Card>
-        ))
+        data.earlier.map((earlier) => <Lesson key={earlier.caseId} lesson={earlier} />)
       )}
     </Stack>
+  );
+}
+
+/** Another case's review, headed by its case (a link) with how it ended and when the review was written. */
+export function Lesson({ lesson }: { lesson: CaseReviewData['earlier'][number] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Card withBorder padding="sm" component="article" aria-label={lesson.title}>
+      <Stack gap="xs">
+        <Group gap="xs">
+          <AnchorLink to="/cases/$caseId" params={{ caseId: lesson.caseId }} fw={600}>
+            {lesson.reference} · {lesson.title}
+          </AnchorLink>
+          <Text size="sm" c="dimmed">
+            {lesson.outcome ? t(`labels.outcome.${lesson.outcome}`) : t(`labels.stage.${lesson.stage}`)} ·{' '}
+            {t('review.writtenOn', { date: format.date(lesson.updatedAt) })}
+          </Text>
+        </Group>
+        <Answers review={lesson} />
+      </Stack>
+    </Card>
   );
 }

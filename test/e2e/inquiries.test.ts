@@ -81,8 +81,12 @@ describe('the inquiry inbox', () => {
     const lastDay = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'medium', timeZone: 'UTC' }).format(stored);
     await page.getByText(new RegExp(`Svara senast: ${lastDay}$`)).waitFor();
     await expectNoAxeViolations(page);
+    // Mittland has had no case with the steelworks; once it claims the inquiry, it has one
+    const known = page.getByTestId('known-customer');
+    await known.getByText('Lärosätet har inga tidigare ärenden med organisationen.').waitFor();
     await page.getByRole('button', { name: 'Ta ärendet' }).click();
     await page.getByText('Ni har tagit förfrågan. Ett ärende har skapats.').waitFor();
+    await known.getByText('Kund sedan tidigare: 1 ärende hos lärosätet (vunna: 0).').waitFor();
     await status(page).filter({ hasText: 'Tagen' }).waitFor();
     await page.getByText('Togs av Mittlands universitet').waitFor();
     await page.getByRole('link', { name: 'Öppna ärendet' }).click();

@@ -465,6 +465,10 @@ export const en: Translation = {
     required: 'required',
   },
   inquiries: {
+    knownCustomer_one: 'An existing customer: {{count}} case at the HEI (won: {{won}}).',
+    knownCustomer_other: 'An existing customer: {{count}} cases at the HEI (won: {{won}}).',
+    showCustomer: 'Show the customer',
+    newCustomer: 'The HEI has had no cases with the organisation before.',
     title: 'Inquiries',
     intro: "Inquiries from the partnership's common front door. Answer within two working days.",
     tabs: { inbox: 'Inbox', ours: 'Ours', referred_to_us: 'Referred to us' },

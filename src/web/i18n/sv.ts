@@ -467,6 +467,10 @@ export const sv = {
     required: 'obligatorisk',
   },
   inquiries: {
+    knownCustomer_one: 'Kund sedan tidigare: {{count}} ärende hos lärosätet (vunna: {{won}}).',
+    knownCustomer_other: 'Kund sedan tidigare: {{count}} ärenden hos lärosätet (vunna: {{won}}).',
+    showCustomer: 'Visa kunden',
+    newCustomer: 'Lärosätet har inga tidigare ärenden med organisationen.',
     title: 'Förfrågningar',
     intro: 'Förfrågningar från samarbetets gemensamma ingång. Svara inom två arbetsdagar.',
     tabs: { inbox: 'Inkorg', ours: 'Våra', referred_to_us: 'Hänvisade till oss' },

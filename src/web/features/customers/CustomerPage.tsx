@@ -10,7 +10,7 @@ import { Page, QueryView, Section } from '../../ui/page.tsx';
 import { OrganisationView } from '../admin/OrganisationView.tsx';
 import { analysesQuery } from '../analyses/analyses.api.ts';
 import { Lesson } from '../review/CaseReview.tsx';
-import { useCustomerAccess } from './CustomersPage.tsx';
+import { useCustomerAccess } from './access.ts';
 import { type CustomerDetail, customerQuery } from './customers.api.ts';
 
 const route = getRouteApi('/app/customers/$customerId');

@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { customerSorts } from '../../../features/customers/customers.contract.ts';
-import { activeOrganisationOf, hasRole, useMe } from '../../session.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
@@ -11,6 +10,7 @@ import { Pager, usePagesInRange } from '../../ui/Pager.tsx';
 import { Page, QueryView } from '../../ui/page.tsx';
 import { SearchForm } from '../../ui/SearchForm.tsx';
 import { OrganisationView } from '../admin/OrganisationView.tsx';
+import { useCustomerAccess } from './access.ts';
 import {
   CUSTOMERS_PAGE,
   type CustomerSort,
@@ -19,15 +19,6 @@ import {
 } from './customers.api.ts';
 
 const route = getRouteApi('/app/customers');
-
-/** Who reads the customer register: everyone at the HEI who reads its cases (the API checks the same). */
-export function useCustomerAccess() {
-  const membership = activeOrganisationOf(useMe());
-  const canRead =
-    membership?.tenant.kind === 'hei' &&
-    hasRole(membership, 'admin', 'coordinator', 'teacher', 'economist', 'manager');
-  return { membership, canRead };
-}
 
 /** The HEI's customer register: the organisations it has had cases with, searched, sorted and paged. */
 export function CustomersPage() {

@@ -20,10 +20,12 @@ import { BackToList } from '../../ui/BackToList.tsx';
 import { FormModal, submitting } from '../../ui/FormModal.tsx';
 import { refusedFields } from '../../ui/field-errors.ts';
 import { useFormat } from '../../ui/format.ts';
-import { ButtonLink } from '../../ui/links.tsx';
+import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { Forbidden, Page, QueryView, RecordHeader, Section, useErrorMessage } from '../../ui/page.tsx';
 import { refetchAfterChange } from '../../ui/refetch.ts';
+import { useCustomerAccess } from '../customers/access.ts';
+import { customersPageQuery } from '../customers/customers.api.ts';
 import { InquiryMatches } from '../matching/InquiryMatches.tsx';
 import { ContactActions, ContactDetails } from './ContactPerson.tsx';
 import { useInquiryAccess } from './InquiriesPage.tsx';
@@ -114,6 +116,7 @@ function InquiryView({ inquiry }: { inquiry: InquiryDetail }) {
             <ContactDetails inquiry={inquiry} />
           </Field>
         </SimpleGrid>
+        <KnownCustomer orgNumber={inquiry.orgNumber} />
         {canAct && <ContactActions inquiry={inquiry} onUpdated={update} />}
       </Section>
 
@@ -170,6 +173,7 @@ function useUpdateInquiry(inquiryId: string) {
     queryClient.setQueryData(inquiryQuery(inquiryId).queryKey, updated);
     await refetchAfterChange(queryClient, ['inquiries']);
     await refetchAfterChange(queryClient, ['cases']);
+    await refetchAfterChange(queryClient, ['customers']); // a claim opens a case: the customer is known now
   };
 }
 
@@ -562,5 +566,32 @@ function Trail({ inquiry }: { inquiry: InquiryDetail }) {
         })}
       </Timeline>
     </Section>
+  );
+}
+
+/**
+ * Whether the HEI knows the organisation already — its cases with it and what came of them, a link away —
+ * so the first answer to an inquiry starts from the history (for those who read the customer register).
+ */
+function KnownCustomer({ orgNumber }: { orgNumber: string }) {
+  const { t } = useTranslation();
+  const { canRead } = useCustomerAccess();
+  const found = useQuery({ ...customersPageQuery(orgNumber, 'recent', 1), enabled: canRead });
+  if (!canRead || !found.data) return null;
+  const digits = (text: string) => text.replace(/\D/g, '');
+  const known = found.data.items.find((c) => digits(c.orgNumber) === digits(orgNumber));
+  return (
+    <Text mt="md" data-testid="known-customer">
+      {known ? (
+        <>
+          {t('inquiries.knownCustomer', { count: known.cases, won: known.won })}{' '}
+          <AnchorLink to="/customers/$customerId" params={{ customerId: known.id }}>
+            {t('inquiries.showCustomer')}
+          </AnchorLink>
+        </>
+      ) : (
+        t('inquiries.newCustomer')
+      )}
+    </Text>
   );
 }

@@ -77,6 +77,59 @@ describe('the customer register', () => {
     await context.close();
   });
 
+  it('opens a case for a customer who called directly, from the register and from the cases list', async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
+    await page.goto('/customers?sort=name');
+    await page.getByTestId('customers-table').getByRole('link', { name: 'Norrlandsgruvan AB' }).click();
+    await expectHeading(page, 'Norrlandsgruvan AB');
+    await page.getByRole('button', { name: 'Nytt ärende med kunden' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nytt ärende med Norrlandsgruvan AB' });
+    await dialog.getByRole('button', { name: 'Skapa ärendet' }).click();
+    await dialog.getByText('Skriv en rubrik med minst 3 tecken.').waitFor();
+    await dialog.getByText('Välj kundens sektor.').waitFor();
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('textbox', { name: 'Rubrik' }).fill('Felsökning av hydraulik');
+    await dialog.getByRole('combobox', { name: 'Sektor' }).selectOption({ label: 'Privat sektor' });
+    await dialog
+      .getByRole('textbox', { name: 'Behovet med kundens ord' })
+      .fill('Underhållet vill lära sig felsöka hydrauliken i de nya borriggarna.');
+    await dialog.getByRole('button', { name: 'Skapa ärendet' }).click();
+    await expectHeading(page, 'Felsökning av hydraulik');
+    await page.getByTestId('case-stage').filter({ hasText: 'Förfrågan' }).waitFor();
+    await page.getByRole('main').getByRole('link', { name: 'Norrlandsgruvan AB', exact: true }).click();
+    await page
+      .getByRole('region', { name: 'Ärenden med kunden' })
+      .getByRole('row')
+      .filter({ hasText: 'Felsökning av hydraulik' })
+      .waitFor();
+    await page.getByTestId('customer-figures').getByText('3', { exact: true }).waitFor();
+
+    // a new customer, from the cases list: a mistyped organisationsnummer is named before anything is saved
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ärenden' }).click();
+    await page.getByRole('button', { name: 'Nytt ärende', exact: true }).click();
+    const fresh = page.getByRole('dialog', { name: 'Nytt ärende' });
+    await fresh.getByRole('textbox', { name: 'Rubrik' }).fill('Språkstöd för nyanställda');
+    await fresh.getByRole('textbox', { name: 'Kundens namn' }).fill('Norrviks Bageri AB');
+    await fresh.getByRole('textbox', { name: 'Organisationsnummer' }).fill('556036-0794');
+    await fresh.getByRole('combobox', { name: 'Sektor' }).selectOption({ label: 'Privat sektor' });
+    await fresh
+      .getByRole('textbox', { name: 'Behovet med kundens ord' })
+      .fill('Nyanställda bagare behöver yrkessvenska för hygienregler och recept.');
+    await fresh.getByRole('button', { name: 'Skapa ärendet' }).click();
+    await fresh.getByText('Kontrollsiffran stämmer inte (den sista siffran). Kontrollera numret.').waitFor();
+    await fresh.getByRole('textbox', { name: 'Organisationsnummer' }).fill('556036-0793');
+    await fresh.getByRole('button', { name: 'Skapa ärendet' }).click();
+    await expectHeading(page, 'Språkstöd för nyanställda');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Kunder' }).click();
+    await page
+      .getByTestId('customers-table')
+      .getByRole('rowheader', { name: 'Norrviks Bageri AB' })
+      .waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('reads in English', async () => {
     const { context, page, errors } = await newPage(journey);
     await openInEnglish(page, 'nils.chef@norrvik.example', 'Customers');

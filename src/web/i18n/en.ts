@@ -592,6 +592,28 @@ export const en: Translation = {
     by: 'by {{actor}}',
   },
   cases: {
+    new: {
+      button: 'New case',
+      buttonFor: 'New case with the customer',
+      title: 'New case',
+      titleFor: 'New case with {{customer}}',
+      intro:
+        "For a customer who got in touch directly, without an inquiry through the website. The case starts at the Inquiry stage, with the HEI's checkpoints, and you are responsible for it.",
+      caseTitle: 'Title',
+      customerName: "Customer's name",
+      orgNumber: 'Organisation number',
+      orgNumberHint: 'NNNNNN-NNNN. A customer already in Lupp is recognised by its number.',
+      sector: 'Sector',
+      choose: 'Choose…',
+      needText: "The need in the customer's words",
+      subjectArea: 'Subject area',
+      noSubjectArea: "Don't know yet",
+      submit: 'Create the case',
+      titleError: 'Write a title of at least 3 characters.',
+      customerNameError: "Write the customer's name.",
+      sectorError: "Choose the customer's sector.",
+      needTextError: 'Describe the need in at least 10 characters.',
+    },
     processGuide: {
       stage: 'Guidance for the {{stage}} stage in the process guide',
       checklistDocx: 'The {{stage}} checklist (Word)',

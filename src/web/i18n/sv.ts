@@ -593,6 +593,28 @@ export const sv = {
     by: 'av {{actor}}',
   },
   cases: {
+    new: {
+      button: 'Nytt ärende',
+      buttonFor: 'Nytt ärende med kunden',
+      title: 'Nytt ärende',
+      titleFor: 'Nytt ärende med {{customer}}',
+      intro:
+        'För en kund som har hört av sig direkt, utan förfrågan via webben. Ärendet börjar i steget Förfrågan, med lärosätets kontrollpunkter, och du blir ansvarig.',
+      caseTitle: 'Rubrik',
+      customerName: 'Kundens namn',
+      orgNumber: 'Organisationsnummer',
+      orgNumberHint: 'NNNNNN-NNNN. En kund som redan finns i Lupp känns igen på numret.',
+      sector: 'Sektor',
+      choose: 'Välj…',
+      needText: 'Behovet med kundens ord',
+      subjectArea: 'Ämnesområde',
+      noSubjectArea: 'Vet inte än',
+      submit: 'Skapa ärendet',
+      titleError: 'Skriv en rubrik med minst 3 tecken.',
+      customerNameError: 'Skriv kundens namn.',
+      sectorError: 'Välj kundens sektor.',
+      needTextError: 'Beskriv behovet med minst 10 tecken.',
+    },
     processGuide: {
       stage: 'Vägledning för steget {{stage}} i processguiden',
       checklistDocx: 'Checklistan för {{stage}} (Word)',

@@ -37,6 +37,7 @@ import { ErrorAlert, Forbidden, Loading, Page, QueryView, useErrorMessage } from
 import { refetchAfterChange } from '../../ui/refetch.ts';
 import { SearchForm } from '../../ui/SearchForm.tsx';
 import { boardQuery, casesQuery, moveCase } from './cases.api.ts';
+import { NewCaseModal } from './NewCaseModal.tsx';
 
 const route = getRouteApi('/app/cases');
 const PAGE_SIZE = 20;
@@ -51,6 +52,7 @@ export function useCaseAccess() {
     canRead: has(...READ_ROLES),
     canWork: has('coordinator', 'teacher', 'economist'),
     canMove: has('coordinator', 'manager'),
+    canOpen: has('coordinator'),
     isManager: has('manager'),
   };
 }
@@ -59,7 +61,8 @@ export function CasesPage() {
   const { t } = useTranslation();
   const search = route.useSearch();
   const navigate = useNavigate();
-  const { canRead } = useCaseAccess();
+  const { canRead, canOpen } = useCaseAccess();
+  const [opening, setOpening] = useState(false);
   const view = search.view ?? 'list';
 
   return (
@@ -86,7 +89,9 @@ export function CasesPage() {
                 { value: 'board', label: t('cases.board') },
               ]}
             />
+            {canOpen && <Button onClick={() => setOpening(true)}>{t('cases.new.button')}</Button>}
           </Group>
+          {opening && <NewCaseModal onClose={() => setOpening(false)} />}
           {view === 'board' ? <Board /> : <CaseList search={search} />}
         </>
       )}

@@ -1,6 +1,7 @@
-import { Alert, Anchor, List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -9,6 +10,8 @@ import { AnchorLink } from '../../ui/links.tsx';
 import { Page, QueryView, Section } from '../../ui/page.tsx';
 import { OrganisationView } from '../admin/OrganisationView.tsx';
 import { analysesQuery } from '../analyses/analyses.api.ts';
+import { useCaseAccess } from '../cases/CasesPage.tsx';
+import { NewCaseModal } from '../cases/NewCaseModal.tsx';
 import { Lesson } from '../review/CaseReview.tsx';
 import { useCustomerAccess } from './access.ts';
 import { type CustomerDetail, customerQuery } from './customers.api.ts';
@@ -23,6 +26,8 @@ export function CustomerPage() {
   const { t } = useTranslation();
   const { customerId } = route.useParams();
   const { membership, canRead } = useCustomerAccess();
+  const { canOpen } = useCaseAccess();
+  const [opening, setOpening] = useState(false);
   const customer = useQuery({ ...customerQuery(customerId), enabled: canRead });
   return (
     <Page title={customer.data?.name ?? t('customers.customer')}>
@@ -33,7 +38,17 @@ export function CustomerPage() {
               {t('customers.back')}
             </AnchorLink>
             <QueryView query={customer} notFound={<Alert color="gray">{t('customers.notFound')}</Alert>}>
-              {(c) => <CustomerView customer={c} />}
+              {(c) => (
+                <Stack gap="lg">
+                  {canOpen && (
+                    <Group>
+                      <Button onClick={() => setOpening(true)}>{t('cases.new.buttonFor')}</Button>
+                    </Group>
+                  )}
+                  <CustomerView customer={c} />
+                  {opening && <NewCaseModal customer={c} onClose={() => setOpening(false)} />}
+                </Stack>
+              )}
             </QueryView>
           </Stack>
         )}

@@ -119,6 +119,7 @@ const actor: Actor = {
   email: 'bench@example.se',
   name: 'Bench',
   locale: 'sv',
+  notificationEmail: 'each',
   sessionId: 'bench',
   activeMembershipId: membershipId,
   memberships: [

@@ -23,7 +23,13 @@ describe('GET /api/me', () => {
       { consortiumId: alliance.id, roles: ['analyst'] },
     ]);
     const me = (await t.request('GET', '/api/me', { cookie: user.cookie })).json();
-    expect(me.user).toEqual({ id: user.id, name: user.name, email: user.email, locale: null });
+    expect(me.user).toEqual({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      locale: null,
+      notificationEmail: 'each',
+    });
     expect(me.memberships.map((m: { tenant: { name: string } }) => m.tenant.name)).toEqual([
       'A-högskolan',
       'Alliansen',

@@ -9,7 +9,7 @@ import {
   createAnalysis,
   heiActor,
 } from '../../src/features/needs/needs.service.ts';
-import { setLocale } from '../../src/features/tenancy/tenancy.service.ts';
+import { setPreferences } from '../../src/features/tenancy/tenancy.service.ts';
 import { organisation } from '../../src/features/tenancy/tenancy.table.ts';
 import { actorAt, WELDING_CASE } from './support/commercial.ts';
 import {
@@ -65,8 +65,8 @@ beforeAll(async () => {
   await actorAt(journey.lupp, 'sara.kund@stalverket.example', theCase?.customerId ?? '', [
     'customer_contact',
   ]);
-  await setLocale(db, maria, 'en');
-  await setLocale(db, eva, 'en');
+  await setPreferences(db, maria, { locale: 'en' });
+  await setPreferences(db, eva, { locale: 'en' });
 
   // The case's needs analysis: one need, matched, and the welding course at Mittlands universitet accepted.
   const analysis = await createAnalysis(db, karin, {

@@ -12,6 +12,11 @@ export const authUser = pgTable('auth_user', {
   /** Preferred UI language, remembered across devices. */
   locale: text('locale'),
   /**
+   * How the person wants notifications by e-mail: each at once ('each'), gathered in one e-mail at 07:00
+   * ('daily'), or only in Lupp ('none').
+   */
+  notificationEmail: text('notification_email').notNull().default('each'),
+  /**
    * When the person last used Lupp (stamped at most daily by the auth guard): how an inactive account is
    * found, since expired sessions are deleted.
    */

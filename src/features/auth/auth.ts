@@ -35,6 +35,7 @@ export function createAuth(config: Config, db: Db) {
     user: {
       additionalFields: {
         locale: { type: 'string', required: false, input: false },
+        notificationEmail: { type: 'string', required: false, input: false },
         lastActiveAt: { type: 'date', required: false, input: false },
       },
     },

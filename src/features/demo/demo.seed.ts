@@ -217,6 +217,7 @@ async function demoActor(db: Db, email: string, organisationId: string): Promise
     email: user.email,
     name: user.name,
     locale: 'sv',
+    notificationEmail: 'each',
     sessionId: 'demo-seed',
     activeMembershipId: active.id,
     memberships,

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { notFound } from '../../server/http/problem.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { enqueueMail } from '../mail/mail.service.ts';
+import { type NotificationEmail, notificationEmailChoices } from '../tenancy/tenancy.contract.ts';
 import { notification } from './notifications.table.ts';
 
 type Writer = Pick<Db, 'insert' | 'select'>;
@@ -18,7 +19,10 @@ export const tasks = {
   followUp: (followUpId: string) => `follow-up:${followUpId}`,
 };
 
-/** Notifies users in the caller's transaction, in the app and by e-mail; `task` when it asks them to do something. */
+/**
+ * Notifies users in the caller's transaction, in the app and — as each of them chose — by e-mail at once, in
+ * the next morning's e-mail, or not at all; `task` when it asks them to do something.
+ */
 export async function notify(
   db: Writer,
   input: {
@@ -33,6 +37,11 @@ export async function notify(
   },
 ) {
   for (const userId of new Set(input.userIds)) {
+    const [user] = await db
+      .select({ email: authUser.email, choice: authUser.notificationEmail })
+      .from(authUser)
+      .where(eq(authUser.id, userId));
+    if (!user) continue;
     await db.insert(notification).values({
       userId,
       kind: input.kind,
@@ -40,17 +49,82 @@ export async function notify(
       link: input.link,
       actorName: input.actorName,
       task: input.task ?? null,
+      mailPending: user.choice === 'daily',
+      mailText: user.choice === 'daily' ? input.text : null,
     });
-    const [user] = await db.select({ email: authUser.email }).from(authUser).where(eq(authUser.id, userId));
-    if (user) {
+    if (user.choice === 'each' || !notificationEmailChoices.includes(user.choice as NotificationEmail))
       await enqueueMail(db, {
         kind: input.kind,
         to: user.email,
         subject: input.title,
         text: `${input.text}\n\n${input.publicUrl}${input.link}`,
       });
-    }
   }
+}
+
+/** A notification's text under its title in the morning e-mail, indented as the list item's. */
+const indent = (text: string) =>
+  text.trim()
+    ? `${text
+        .trim()
+        .split('\n')
+        .map((line) => (line ? `  ${line}` : ''))
+        .join('\n')}\n`
+    : '';
+
+const digestWords = {
+  sv: {
+    subject: (n: number) => (n === 1 ? 'En avisering i Lupp' : `${n} aviseringar i Lupp`),
+    intro: 'Det här har hänt i Lupp sedan förra e-postmeddelandet, och du har inte läst det än:',
+    outro: 'Du valde att få aviseringarna samlade en gång om dagen. Det ändrar du under klockan i Lupp.',
+  },
+  en: {
+    subject: (n: number) => (n === 1 ? 'A notification in Lupp' : `${n} notifications in Lupp`),
+    intro: 'This has happened in Lupp since the last e-mail, and you have not read it yet:',
+    outro: 'You chose to have notifications gathered once a day. Change that under the bell in Lupp.',
+  },
+};
+
+/**
+ * The morning e-mail of those who chose 'daily': one e-mail each, of the notifications waiting for it that are
+ * still unread and not done by someone else (in the user's language). Every waiting notification is then
+ * settled, also of those who have since chosen otherwise. Returns how many e-mails were sent.
+ */
+export async function sendNotificationDigests(db: Db, publicUrl: string): Promise<number> {
+  const waiting = await db
+    .select({
+      n: notification,
+      email: authUser.email,
+      locale: authUser.locale,
+      choice: authUser.notificationEmail,
+    })
+    .from(notification)
+    .innerJoin(authUser, eq(authUser.id, notification.userId))
+    .where(eq(notification.mailPending, true))
+    .orderBy(notification.createdAt);
+  const byUser = new Map<string, typeof waiting>();
+  for (const row of waiting) {
+    if (row.choice !== 'daily' || row.n.readAt || row.n.doneAt) continue;
+    byUser.set(row.n.userId, [...(byUser.get(row.n.userId) ?? []), row]);
+  }
+  await db.transaction(async (tx) => {
+    for (const rows of byUser.values()) {
+      const first = rows[0];
+      if (!first) continue;
+      const words = digestWords[first.locale === 'en' ? 'en' : 'sv'];
+      const lines = rows.map((r) => `- ${r.n.title}\n${indent(r.n.mailText ?? '')}  ${publicUrl}${r.n.link}`);
+      await enqueueMail(tx, {
+        kind: 'notification_digest',
+        to: first.email,
+        subject: words.subject(rows.length),
+        text: `${words.intro}\n\n${lines.join('\n\n')}\n\n${words.outro}`,
+      });
+    }
+    const ids = waiting.map((r) => r.n.id);
+    if (ids.length)
+      await tx.update(notification).set({ mailPending: false }).where(inArray(notification.id, ids));
+  });
+  return byUser.size;
 }
 
 export async function listNotifications(db: Db, userId: string) {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { authUser } from '../auth/auth.table.ts';
 
 /**
@@ -25,9 +25,14 @@ export const notification = pgTable(
     task: text('task'),
     /** When the task was done, by anyone. */
     doneAt: timestamp('done_at', { withTimezone: true }),
+    /** Waiting for the user's morning e-mail (they chose 'daily'); cleared when it is sent. */
+    mailPending: boolean('mail_pending').notNull().default(false),
+    /** While it waits for the morning e-mail: what it says there (gone once sent, as the sent e-mail is). */
+    mailText: text('mail_text'),
   },
   (t) => [
     index('notification_user_idx').on(t.userId, t.createdAt),
     index('notification_open_task_idx').on(t.task).where(sql`${t.doneAt} is null`),
+    index('notification_mail_pending_idx').on(t.userId).where(sql`${t.mailPending}`),
   ],
 );

@@ -82,9 +82,19 @@ export type Membership = z.infer<typeof membershipSchema>;
 
 export const localeSchema = z.enum(['sv', 'en']);
 
+/** How a person wants notifications by e-mail: each at once, in one e-mail every morning, or only in Lupp. */
+export const notificationEmailChoices = ['each', 'daily', 'none'] as const;
+export type NotificationEmail = (typeof notificationEmailChoices)[number];
+
 export const meSchema = z
   .object({
-    user: z.object({ id: z.string(), name: z.string(), email: z.string(), locale: localeSchema.nullable() }),
+    user: z.object({
+      id: z.string(),
+      name: z.string(),
+      email: z.string(),
+      locale: localeSchema.nullable(),
+      notificationEmail: z.enum(notificationEmailChoices),
+    }),
     memberships: z.array(membershipSchema),
     activeMembershipId: z.uuid().nullable(),
   })
@@ -92,7 +102,20 @@ export const meSchema = z
 export type Me = z.infer<typeof meSchema>;
 
 export const setActiveMembershipBody = z.strictObject({ membershipId: z.uuid() });
-export const setPreferencesBody = z.strictObject({ locale: localeSchema });
+export const setPreferencesBody = z
+  .strictObject({
+    locale: localeSchema.optional(),
+    notificationEmail: z
+      .enum(notificationEmailChoices)
+      .optional()
+      .describe(
+        'each: an e-mail per notification; daily: one e-mail at 07:00 of those unread; none: only in Lupp',
+      ),
+  })
+  .refine((b) => b.locale !== undefined || b.notificationEmail !== undefined, {
+    message: 'give locale or notificationEmail',
+    path: ['locale'],
+  });
 
 /** Fields of an organisation's postal address; a customer's contact people may change these too. */
 export const addressFields = ['streetAddress', 'postalCode', 'city'] as const;

@@ -29,9 +29,9 @@ import {
   removeMember,
   requireOrganisationRole,
   setActiveMembership,
-  setLocale,
   setLogo,
   setMemberRoles,
+  setPreferences,
   updateOrganisation,
 } from './tenancy.service.ts';
 
@@ -40,7 +40,13 @@ export async function tenancyRoutes(app: App, { database: { db } }: Deps) {
     const memberships = await listMemberships(db, actor.userId);
     const fresh = { ...actor, memberships };
     return {
-      user: { id: actor.userId, name: actor.name, email: actor.email, locale: actor.locale },
+      user: {
+        id: actor.userId,
+        name: actor.name,
+        email: actor.email,
+        locale: actor.locale,
+        notificationEmail: actor.notificationEmail,
+      },
       memberships,
       activeMembershipId: activeMembership(fresh)?.id ?? null,
     };
@@ -80,15 +86,16 @@ export async function tenancyRoutes(app: App, { database: { db } }: Deps) {
     {
       schema: {
         tags: ['account'],
-        summary: "Remember the user's interface language",
+        summary: "Remember the user's interface language, and how they want notifications by e-mail",
         body: setPreferencesBody,
         response: { 200: meSchema, ...problems(400, 401) },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      await setLocale(db, actor, request.body.locale);
-      return me({ ...actor, locale: request.body.locale });
+      const { locale = actor.locale, notificationEmail = actor.notificationEmail } = request.body;
+      await setPreferences(db, actor, request.body);
+      return me({ ...actor, locale, notificationEmail });
     },
   );
 

@@ -13,6 +13,7 @@ import {
   heiRoles,
   type Member,
   type Membership,
+  type NotificationEmail,
   type Organisation,
   type Role,
   type UpdateOrganisation,
@@ -25,6 +26,7 @@ export type Actor = {
   email: string;
   name: string;
   locale: 'sv' | 'en' | null;
+  notificationEmail: NotificationEmail;
   sessionId: string;
   activeMembershipId: string | null;
   memberships: Membership[];
@@ -93,8 +95,15 @@ export async function setActiveMembership(db: Db, actor: Actor, membershipId: st
     .where(eq(authSession.id, actor.sessionId));
 }
 
-export async function setLocale(db: Db, actor: Actor, locale: 'sv' | 'en'): Promise<void> {
-  await db.update(authUser).set({ locale, updatedAt: new Date() }).where(eq(authUser.id, actor.userId));
+export async function setPreferences(
+  db: Db,
+  actor: Actor,
+  preferences: { locale?: 'sv' | 'en'; notificationEmail?: NotificationEmail },
+): Promise<void> {
+  await db
+    .update(authUser)
+    .set({ ...preferences, updatedAt: new Date() })
+    .where(eq(authUser.id, actor.userId));
 }
 
 export async function getOrganisation(db: Db, organisationId: string): Promise<Organisation> {

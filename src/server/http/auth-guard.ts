@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { authUser } from '../../features/auth/auth.table.ts';
 import type { Auth } from '../../features/auth/auth.ts';
+import { type NotificationEmail, notificationEmailChoices } from '../../features/tenancy/tenancy.contract.ts';
 import { type Actor, listMemberships } from '../../features/tenancy/tenancy.service.ts';
 import { AppError, sendProblem } from './problem.ts';
 
@@ -67,6 +68,9 @@ async function resolveActor(request: FastifyRequest, auth: Auth, db: Db): Promis
     email: user.email,
     name: user.name,
     locale: user.locale === 'en' || user.locale === 'sv' ? user.locale : null,
+    notificationEmail: (notificationEmailChoices as readonly string[]).includes(user.notificationEmail ?? '')
+      ? (user.notificationEmail as NotificationEmail)
+      : 'each',
     sessionId: session.session.id,
     activeMembershipId: session.session.activeMembershipId ?? null,
     memberships: await listMemberships(db, user.id),

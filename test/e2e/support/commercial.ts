@@ -46,6 +46,7 @@ export async function actorAt(
     email: user.email,
     name: user.name,
     locale: 'sv',
+    notificationEmail: 'each',
     sessionId: 'test',
     activeMembershipId: memberships.find((m) => m.tenant.id === organisationId)?.id ?? null,
     memberships,

@@ -1,7 +1,14 @@
 import { desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
-import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
+import {
+  dismissNotification,
+  expectHeading,
+  expectNoAxeViolations,
+  luppAndBrowser,
+  newPage,
+  signIn,
+} from './support/lupp.ts';
 
 // Working together on a case at Högskolan i Norrvik: documents (refused file type, shared and
 // internal files, delete), inviting the customer's contact person, a follow-up meeting on the
@@ -122,6 +129,28 @@ describe('collaboration on a case', () => {
     const markAll = page.getByRole('menuitem', { name: 'Markera alla som lästa' });
     if (await markAll.count()) await markAll.click();
     await page.getByRole('button', { name: 'Aviseringar', exact: true }).waitFor();
+
+    // Oskar would rather have them in one e-mail in the morning than one by one
+    await page.keyboard.press('Escape'); // the menu is still open when nothing was left to mark read
+    await page.getByRole('button', { name: 'Aviseringar', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'E-post om aviseringar…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'E-post om aviseringar' });
+    expect(await dialog.getByRole('radio', { name: 'Genast, en i taget' }).isChecked()).toBe(true);
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('radio', { name: /Samlade i ett e-postmeddelande kl\. 07\.00/ }).check();
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dismissNotification(page, 'Ditt val är sparat.');
+    const me = await (await page.request.get('/api/me')).json();
+    expect(me.user.notificationEmail).toBe('daily');
+    await page.reload();
+    await page.getByRole('button', { name: 'Aviseringar', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'E-post om aviseringar…' }).click();
+    expect(
+      await page
+        .getByRole('dialog', { name: 'E-post om aviseringar' })
+        .getByRole('radio', { name: /Samlade i ett e-postmeddelande/ })
+        .isChecked(),
+    ).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });

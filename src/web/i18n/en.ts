@@ -902,6 +902,18 @@ export const en: Translation = {
     new: 'New',
     done: 'Done',
     markAllRead: 'Mark all as read',
+    emailSettings: 'Notifications by e-mail…',
+    email: {
+      title: 'Notifications by e-mail',
+      label: 'When do you want notifications by e-mail?',
+      hint: 'To {{email}}. The notifications are always here under the bell, whatever you choose.',
+      choices: {
+        each: 'At once, one at a time',
+        daily: 'Gathered in one e-mail at 07:00, with those you have not read',
+        none: 'Never – only here in Lupp',
+      },
+      saved: 'Your choice is saved.',
+    },
   },
   evidence: {
     label: 'Ticked in Lupp',

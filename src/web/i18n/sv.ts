@@ -902,6 +902,18 @@ export const sv = {
     new: 'Ny',
     done: 'Klart',
     markAllRead: 'Markera alla som lästa',
+    emailSettings: 'E-post om aviseringar…',
+    email: {
+      title: 'E-post om aviseringar',
+      label: 'När vill du få aviseringarna med e-post?',
+      hint: 'Till {{email}}. Aviseringarna finns alltid här under klockan, vad du än väljer.',
+      choices: {
+        each: 'Genast, en i taget',
+        daily: 'Samlade i ett e-postmeddelande kl. 07.00, med dem du inte har läst',
+        none: 'Aldrig – bara här i Lupp',
+      },
+      saved: 'Ditt val är sparat.',
+    },
   },
   evidence: {
     label: 'Bockas av i Lupp',

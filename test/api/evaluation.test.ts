@@ -383,6 +383,11 @@ describe("the customer's follow-up (levels 3 and 4)", () => {
     const answered = await t.request('POST', `/api/portal/follow-ups/${followUp.id}`, s.as(s.contact, body));
     expect(answered.statusCode, answered.body).toBe(200);
     expect(answered.json()).toMatchObject({ ...body, answeredBy: s.contact.name });
+    // the HEI's customer register shows the answer on the customer's page, with the course
+    const customer = (await t.request('GET', `/api/customers/${s.customerId}`, s.as(s.manager))).json();
+    expect(customer.followUps).toEqual([
+      expect.objectContaining({ ...body, caseId: s.caseId, title: 'PLC för underhållet' }),
+    ]);
     expect(
       (await t.request('POST', `/api/portal/follow-ups/${followUp.id}`, s.as(s.contact, body))).statusCode,
     ).toBe(409);

@@ -229,6 +229,13 @@ describe("the participants' evaluation and the customer's follow-up", () => {
     expect(await csv.text()).toContain(`"${WELDING_DESIGN}"`);
     await row.getByRole('link').click();
     await expectHeading(page, WELDING_CASE);
+    // the customer's page in the register gathers the follow-up too
+    await page.getByRole('main').getByRole('link', { name: 'Stålverket i Norrvik AB', exact: true }).click();
+    await expectHeading(page, 'Stålverket i Norrvik AB');
+    const followUps = page.getByRole('region', { name: 'Kundens uppföljningar (nivå 3–4)' });
+    const answer = followUps.getByRole('alert').filter({ hasText: WELDING_DESIGN });
+    await answer.getByText(/Tillämpning i arbetet:\s*4 \/ 5/).waitFor();
+    await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../shared/pages.ts';
 import { outcomes, stages } from '../cases/stages.ts';
+import { followUpSchema } from '../evaluation/evaluation.contract.ts';
 import { earlierReviewSchema } from '../review/review.contract.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 
@@ -68,6 +69,11 @@ export const customerDetailSchema = customerSummarySchema.extend({
     .array(z.object({ name: z.string(), email: z.string() }))
     .describe("The customer's contact people with a portal account, by name"),
   caseList: z.array(customerCaseSchema).describe("The HEI's cases with the customer, newest first"),
+  followUps: z
+    .array(followUpSchema.extend({ caseId: z.uuid(), title: z.string() }))
+    .describe(
+      "The customer's answered follow-ups (Kirkpatrick levels 3–4) of the HEI's courses, newest first",
+    ),
   lessons: z
     .array(earlierReviewSchema)
     .describe(

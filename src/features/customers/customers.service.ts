@@ -5,6 +5,7 @@ import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { signedValuePerCase } from '../agreements/agreements.service.ts';
 import { casesPerCustomer, casesWithCustomer } from '../cases/cases.service.ts';
 import type { Outcome, Stage } from '../cases/stages.ts';
+import { customerFollowUps } from '../evaluation/evaluation.service.ts';
 import { reviewsWithCases } from '../review/review.service.ts';
 import { type Actor, actingHei, organisationMembers, organisationsById } from '../tenancy/tenancy.service.ts';
 import {
@@ -101,6 +102,10 @@ export async function getCustomer(db: Db, actor: Actor, customerId: string): Pro
   ]);
   const card = cards.get(customerId);
   const lessons = await reviewsWithCases(db, cases);
+  const ours = new Set(cases.map((c) => c.id));
+  const followUps = (await customerFollowUps(db, customerId))
+    .filter((f) => ours.has(f.caseId) && f.answeredAt)
+    .map(({ answerBy: _, evaluationId: __, hei: ___, ...f }) => f);
   const value = new Map(signed.map((s) => [s.caseId, s.valueOre]));
   return {
     ...summary,
@@ -119,6 +124,7 @@ export async function getCustomer(db: Db, actor: Actor, customerId: string): Pro
       openedAt: c.openedAt,
       signedValueOre: value.get(c.id) ?? 0,
     })),
+    followUps,
     lessons,
   };
 }

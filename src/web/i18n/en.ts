@@ -2176,6 +2176,8 @@ export const en: Translation = {
       'Nobody at the customer has a portal account yet. Invite a contact person from one of the cases.',
     noAnalyses: 'No needs analyses for the customer yet.',
     analysisLine: 'version {{version}}, {{needs}} needs, {{date}}',
+    followUps: "The customer's follow-ups (levels 3–4)",
+    noFollowUps: "The customer has not followed up any of the HEI's courses yet.",
     lessons: 'Lessons from the cases',
     noLessons:
       'None of the cases with the customer has a review yet. It is written on the case, under Review.',

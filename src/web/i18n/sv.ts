@@ -2181,6 +2181,8 @@ export const sv = {
       'Ingen hos kunden har ett konto i portalen än. Bjud in en kontaktperson från ett av ärendena.',
     noAnalyses: 'Inga behovsanalyser för kunden än.',
     analysisLine: 'version {{version}}, {{needs}} behov, {{date}}',
+    followUps: 'Kundens uppföljningar (nivå 3–4)',
+    noFollowUps: 'Kunden har inte följt upp någon av lärosätets utbildningar än.',
     lessons: 'Lärdomar från ärendena',
     noLessons: 'Inget av ärendena med kunden har en återblick än. Den skrivs på ärendet, under Återblick.',
   },

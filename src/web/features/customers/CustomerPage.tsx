@@ -12,6 +12,7 @@ import { OrganisationView } from '../admin/OrganisationView.tsx';
 import { analysesQuery } from '../analyses/analyses.api.ts';
 import { useCaseAccess } from '../cases/CasesPage.tsx';
 import { NewCaseModal } from '../cases/NewCaseModal.tsx';
+import { FollowUpView } from '../evaluation/EvaluationResults.tsx';
 import { Lesson } from '../review/CaseReview.tsx';
 import { useCustomerAccess } from './access.ts';
 import { type CustomerDetail, customerQuery } from './customers.api.ts';
@@ -109,6 +110,17 @@ function CustomerView({ customer: c }: { customer: CustomerDetail }) {
             </Table.Tr>
           ))}
         </DataTable>
+      </Section>
+      <Section id="customer-follow-ups" title={t('customers.followUps')}>
+        {c.followUps.length === 0 ? (
+          <Text>{t('customers.noFollowUps')}</Text>
+        ) : (
+          <Stack gap="sm">
+            {c.followUps.map((f) => (
+              <FollowUpView key={f.id} followUp={f} title={f.title} />
+            ))}
+          </Stack>
+        )}
       </Section>
       <Section id="customer-lessons" title={t('customers.lessons')}>
         {c.lessons.length === 0 ? (

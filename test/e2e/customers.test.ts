@@ -130,6 +130,23 @@ describe('the customer register', () => {
     await context.close();
   });
 
+  it('fits a phone: the register and a customer scroll vertically only', async () => {
+    const phone = { width: 375, height: 740 };
+    const { context, page, errors } = await newPage(journey, { viewport: phone });
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
+    await page.goto('/customers');
+    await page.getByTestId('customers-table').getByRole('link', { name: 'Norrlandsgruvan AB' }).waitFor();
+    const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+    expect(await width()).toBeLessThanOrEqual(phone.width);
+    await expectNoAxeViolations(page);
+    await page.getByTestId('customers-table').getByRole('link', { name: 'Norrlandsgruvan AB' }).click();
+    await page.getByRole('region', { name: 'Ärenden med kunden' }).waitFor();
+    expect(await width()).toBeLessThanOrEqual(phone.width);
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('reads in English', async () => {
     const { context, page, errors } = await newPage(journey);
     await openInEnglish(page, 'nils.chef@norrvik.example', 'Customers');

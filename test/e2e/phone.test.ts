@@ -83,7 +83,7 @@ describe('on a phone', () => {
     expect(await analyst.page.getByRole('link', { name: 'Medlemmar och inbjudningar' }).count()).toBe(0);
     // an analyst works in no HEI: no cases, inquiries, needs analyses, matching or evaluations in the menu
     const menu = analyst.page.getByRole('navigation', { name: 'Huvudmeny' });
-    for (const area of ['Ärenden', 'Förfrågningar', 'Behovsanalys', 'Matchning', 'Uppföljning'])
+    for (const area of ['Ärenden', 'Förfrågningar', 'Kunder', 'Behovsanalys', 'Matchning', 'Uppföljning'])
       expect(await menu.getByRole('link', { name: area, exact: true }).count()).toBe(0);
     await menu.getByRole('link', { name: 'Kurser', exact: true }).waitFor({ state: 'visible' });
     await expectNoAxeViolations(analyst.page);

@@ -200,6 +200,12 @@ const caseRoute = createRoute({
   path: '/cases/$caseId',
   component: lazyRouteComponent(() => import('./features/cases/CasePage.tsx'), 'CasePage'),
 });
+const searchRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/search',
+  validateSearch: z.object({ q: z.string().optional().catch(undefined) }),
+  component: lazyRouteComponent(() => import('./features/search/SearchPage.tsx'), 'SearchPage'),
+});
 const customersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/customers',
@@ -394,6 +400,7 @@ const routeTree = rootRoute.addChildren([
     inquiryRoute,
     customersRoute,
     customerRoute,
+    searchRoute,
     portalRoute,
     portalCaseRoute,
     analysesRoute,

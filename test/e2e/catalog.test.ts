@@ -247,7 +247,7 @@ describe('the course catalogue', () => {
 
     // A course of the consortium, in English: its scope, tags and the way back.
     await page.getByRole('link', { name: 'Back to the courses' }).click();
-    await page.getByRole('searchbox').fill('svetsning');
+    await page.getByRole('main').getByRole('searchbox').fill('svetsning');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByTestId('courses-table').getByRole('link').first().click();
     await page.getByRole('heading', { level: 2, name: 'Taxonomy concepts' }).waitFor();

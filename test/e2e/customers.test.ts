@@ -130,6 +130,42 @@ describe('the customer register', () => {
     await context.close();
   });
 
+  it("finds the customer, its cases and the consortium's courses from the header's search", async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
+    const box = page.getByRole('banner').getByRole('searchbox', { name: 'Sök i Lupp' });
+    await box.fill('Norrlandsgruvan');
+    await box.press('Enter');
+    await expectHeading(page, 'Sök i Lupp');
+    const results = page.getByTestId('search-results');
+    await results
+      .getByRole('region', { name: /^Kunder/ })
+      .getByRole('link', { name: 'Norrlandsgruvan AB' })
+      .waitFor();
+    await results
+      .getByRole('region', { name: /^Ärenden/ })
+      .getByRole('link', { name: 'Lean i underhållsarbetet' })
+      .waitFor();
+    await results.getByRole('region', { name: /^Förfrågningar/ }).waitFor();
+    await expectNoAxeViolations(page);
+
+    // a subject: the courses of the consortium are there, a kind with nothing says so
+    const again = page.getByRole('main').getByRole('searchbox', { name: 'Sök i Lupp' });
+    await again.fill('svetsning');
+    await page.getByRole('main').getByRole('button', { name: 'Sök', exact: true }).click();
+    const courses = results.getByRole('region', { name: /^Kurser i samarbetet/ });
+    await courses.getByRole('link').first().waitFor();
+    await results
+      .getByRole('region', { name: /^Kunder/ })
+      .getByText('Inget hittades.')
+      .waitFor();
+    await courses.getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/courses\//);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('fits a phone: the register and a customer scroll vertically only', async () => {
     const phone = { width: 375, height: 740 };
     const { context, page, errors } = await newPage(journey, { viewport: phone });

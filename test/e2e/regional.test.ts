@@ -80,7 +80,7 @@ describe('the regional analysis (Analys)', () => {
     await page.getByLabel('Län').selectOption('');
     await page.getByRole('link', { name: 'Sök i katalogerna: kurser om Förändringsledning' }).click();
     await expectHeading(page, 'Kurser');
-    expect(await page.getByRole('searchbox').inputValue()).toBe('Förändringsledning');
+    expect(await page.getByRole('main').getByRole('searchbox').inputValue()).toBe('Förändringsledning');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'Kurser', exact: true })

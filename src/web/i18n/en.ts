@@ -2137,6 +2137,21 @@ export const en: Translation = {
       status: { new: 'Awaiting an answer', claimed: 'Taken', referred: 'Referred', declined: 'Declined' },
     },
   },
+  search: {
+    title: 'Search Lupp',
+    label: 'Search Lupp',
+    placeholder: 'Search…',
+    hint: 'Cases, customers, inquiries, needs analyses and courses: what you may read at the HEI',
+    button: 'Search',
+    empty: 'Type what you are looking for: a customer, an organisation number, a case number, a subject.',
+    cases: 'Cases',
+    customers: 'Customers',
+    inquiries: 'Inquiries',
+    analyses: 'Needs analyses',
+    courses: 'Courses of the consortium',
+    none: 'Nothing found.',
+    all: 'Show all hits',
+  },
   customers: {
     title: 'Customers',
     intro:

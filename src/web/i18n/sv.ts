@@ -2142,6 +2142,21 @@ export const sv = {
       status: { new: 'Väntar på svar', claimed: 'Tagna', referred: 'Hänvisade', declined: 'Avböjda' },
     },
   },
+  search: {
+    title: 'Sök i Lupp',
+    label: 'Sök i Lupp',
+    placeholder: 'Sök…',
+    hint: 'Ärenden, kunder, förfrågningar, behovsanalyser och kurser: det du får läsa vid lärosätet',
+    button: 'Sök',
+    empty: 'Skriv vad du söker: en kund, ett organisationsnummer, ett ärendenummer, ett ämne.',
+    cases: 'Ärenden',
+    customers: 'Kunder',
+    inquiries: 'Förfrågningar',
+    analyses: 'Behovsanalyser',
+    courses: 'Kurser i samarbetet',
+    none: 'Inget hittades.',
+    all: 'Visa alla träffar',
+  },
   customers: {
     title: 'Kunder',
     intro:

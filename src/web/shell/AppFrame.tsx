@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../../features/tenancy/tenancy.contract.ts';
 import { activeMembershipOf, useMe } from '../session.ts';
 import { NavItemLink } from '../ui/links.tsx';
+import { HeaderSearch } from './HeaderSearch.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { NotificationsBell } from './NotificationsBell.tsx';
-import { administrationItems, menuItems } from './navigation.ts';
+import { administrationItems, isCustomerContact, menuItems } from './navigation.ts';
 import { OrganisationSwitcher } from './OrganisationSwitcher.tsx';
 import { SkipLink } from './SkipLink.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -62,6 +63,7 @@ function SignedInFrame({ me, children }: { me: Me; children: ReactNode }) {
             </Group>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {!isCustomerContact(active) && <HeaderSearch />}
             <NotificationsBell />
             <LanguageSwitcher />
             <UserMenu me={me} />

@@ -29,6 +29,16 @@ export const inquiriesQuery = (view: InquiryView, q: string | undefined, page: n
     },
   });
 
+/** The first page of every inquiry the HEI sees (all views) containing `q`, newest first: for Lupp's search. */
+export const inquirySearchQuery = (q: string) =>
+  queryOptions({
+    queryKey: ['inquiries', 'all', q],
+    queryFn: ({ signal }) => {
+      const params = new URLSearchParams({ view: 'all', q, page: '1', pageSize: '5' });
+      return api.get(`/api/inquiries?${params}`, inquiryListSchema, signal);
+    },
+  });
+
 export const inquiryQuery = (inquiryId: string) =>
   queryOptions({
     queryKey: ['inquiry', inquiryId],

@@ -209,6 +209,20 @@ describe('the customer register', () => {
       'Organisationsnummer',
     ]);
     await expectNoAxeViolations(page);
+    // and the search
+    const box = page.getByRole('banner').getByRole('searchbox', { name: 'Search Lupp' });
+    await box.fill('Norrlandsgruvan');
+    await box.press('Enter');
+    await expectHeading(page, 'Search Lupp');
+    await page.getByRole('region', { name: /^Customers \(1\)/ }).waitFor();
+    await expectEnglish(page, [
+      ...SWEDISH_SHELL_UI,
+      'Sök',
+      'Kunder',
+      'Ärenden',
+      'Behovsanalyser',
+      'Inget hittades',
+    ]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -99,6 +99,8 @@ describe('notifications by e-mail', () => {
     expect(digest?.subject).toBe('2 notifications in Lupp');
     expect(digest?.textBody).toMatch(/Tredje frågan[\s\S]*Fjärde frågan/);
     expect(digest?.textBody).not.toContain('Femte frågan');
+    expect(digest?.textBody).toContain('- mentioned you in UF-'); // the title's English part only
+    expect(digest?.textBody).not.toContain('nämnde dig');
     expect(digest?.textBody).not.toContain('Andra frågan'); // chosen 'none' then: never e-mailed
     expect(digest?.textBody).toContain(`${URL}/cases/${caseId}`);
     // sent once: the next morning has nothing new

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../server/http/problem.ts';
+import { pickBilingual } from '../../shared/bilingual.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { enqueueMail } from '../mail/mail.service.ts';
 import { type NotificationEmail, notificationEmailChoices } from '../tenancy/tenancy.contract.ts';
@@ -111,8 +112,12 @@ export async function sendNotificationDigests(db: Db, publicUrl: string): Promis
     for (const rows of byUser.values()) {
       const first = rows[0];
       if (!first) continue;
-      const words = digestWords[first.locale === 'en' ? 'en' : 'sv'];
-      const lines = rows.map((r) => `- ${r.n.title}\n${indent(r.n.mailText ?? '')}  ${publicUrl}${r.n.link}`);
+      const language = first.locale === 'en' ? 'en' : 'sv';
+      const words = digestWords[language];
+      const lines = rows.map(
+        (r) =>
+          `- ${pickBilingual(r.n.title, language)}\n${indent(r.n.mailText ?? '')}  ${publicUrl}${r.n.link}`,
+      );
       await enqueueMail(tx, {
         kind: 'notification_digest',
         to: first.email,

@@ -65,8 +65,4 @@ export function formatFor(i18n: { language: string }) {
 }
 
 /** The server names missing checklist items as "<Swedish> / <English>": the part in the interface language. */
-export function pickBilingual(message: string, language: string): string {
-  const at = message.indexOf(' / ');
-  if (at < 0) return message;
-  return language === 'en' ? message.slice(at + 3) : message.slice(0, at);
-}
+export { pickBilingual } from '../../shared/bilingual.ts';

@@ -73,7 +73,8 @@ const bySort: Record<
 export async function listCustomers(db: Db, actor: Actor, query: typeof customerListQuery._output) {
   const hei = await actingHei(db, actor, CUSTOMER_READERS);
   const all = await register(db, hei.id);
-  const found = (query.q ? all.filter((c) => matches(c, query.q as string)) : all).sort(
+  const { q } = query;
+  const found = (q ? all.filter((c) => matches(c, q)) : all).sort(
     (a, b) => bySort[query.sort](a, b) || a.name.localeCompare(b.name, 'sv'),
   );
   const start = (query.page - 1) * query.pageSize;

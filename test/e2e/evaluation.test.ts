@@ -233,7 +233,7 @@ describe("the participants' evaluation and the customer's follow-up", () => {
     await page.getByRole('main').getByRole('link', { name: 'Stålverket i Norrvik AB', exact: true }).click();
     await expectHeading(page, 'Stålverket i Norrvik AB');
     const followUps = page.getByRole('region', { name: 'Kundens uppföljningar (nivå 3–4)' });
-    const answer = followUps.getByRole('alert').filter({ hasText: WELDING_DESIGN });
+    const answer = followUps.getByRole('article', { name: WELDING_DESIGN });
     await answer.getByText(/Tillämpning i arbetet:\s*4 \/ 5/).waitFor();
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);

@@ -130,7 +130,13 @@ export function FollowUpView({ followUp, title }: { followUp: FollowUp; title?: 
       </Text>
     );
   return (
-    <Alert color="blue" title={title ?? t('evaluation.followUp.title')} data-testid="follow-up">
+    // a record to read, not news: an article named by its title, which screen readers do not announce on load
+    <Alert
+      color="blue"
+      role="article"
+      title={title ?? t('evaluation.followUp.title')}
+      data-testid="follow-up"
+    >
       <Stack gap={6}>
         <Text size="sm">
           {t('evaluation.followUp.answeredBy', {

@@ -125,7 +125,8 @@ describe('a case from claim to the board', () => {
     const timeline = page.getByTestId('case-entries');
     await timeline.getByText('Första behovsmötet').waitFor();
     await timeline.getByText('Färre oplanerade stopp i valsverket.').waitFor();
-    expect(await entry.getByRole('textbox', { name: 'Rubrik' }).inputValue()).toBe('');
+    // the form is emptied in the same step as the timeline grows, but may be drawn a moment later
+    await expect.poll(() => entry.getByRole('textbox', { name: 'Rubrik' }).inputValue()).toBe('');
 
     // A task already past its due date is marked overdue.
     const task = page.getByRole('form', { name: 'Ny uppgift' });

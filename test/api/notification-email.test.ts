@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
 import { sendNotificationDigests } from '../../src/features/notifications/notifications.service.ts';
+import { notification } from '../../src/features/notifications/notifications.table.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createConsortium, createOrganisation, createUser, type TestUser } from '../support/factories.ts';
 
@@ -105,6 +106,12 @@ describe('notifications by e-mail', () => {
     expect(digest?.textBody).toContain(`${URL}/cases/${caseId}`);
     // sent once: the next morning has nothing new
     expect(await sendNotificationDigests(t.db, URL)).toBe(0);
+    // what waited for the e-mail is not kept once it is sent
+    const kept = await t.db
+      .select({ text: notification.mailText, pending: notification.mailPending })
+      .from(notification)
+      .where(eq(notification.userId, teacher.id));
+    expect(kept.every((n) => n.text === null && !n.pending)).toBe(true);
   });
 
   it('leaves out of the morning e-mail what the person has since chosen not to get', async () => {

@@ -2,11 +2,14 @@ import { desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
 import {
+  chooseLanguage,
   dismissNotification,
+  expectEnglish,
   expectHeading,
   expectNoAxeViolations,
   luppAndBrowser,
   newPage,
+  SWEDISH_SHELL_UI,
   signIn,
 } from './support/lupp.ts';
 
@@ -151,6 +154,23 @@ describe('collaboration on a case', () => {
         .getByRole('radio', { name: /Samlade i ett e-postmeddelande/ })
         .isChecked(),
     ).toBe(true);
+    await page
+      .getByRole('dialog', { name: 'E-post om aviseringar' })
+      .getByRole('button', { name: 'Avbryt' })
+      .click();
+
+    // the same choice in English
+    await chooseLanguage(page, 'English');
+    await page.getByRole('button', { name: 'Notifications', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Notifications by e-mail…' }).click();
+    const english = page.getByRole('dialog', { name: 'Notifications by e-mail' });
+    expect(await english.getByRole('radio', { name: /Gathered in one e-mail at 07:00/ }).isChecked()).toBe(
+      true,
+    );
+    await expectEnglish(page, [...SWEDISH_SHELL_UI, 'Aviseringar', 'Genast', 'Samlade', 'Aldrig'], english);
+    await expectNoAxeViolations(page);
+    await english.getByRole('button', { name: 'Cancel' }).click();
+    await chooseLanguage(page, 'Svenska');
     expect(errors).toEqual([]);
     await context.close();
   });

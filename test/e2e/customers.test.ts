@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  chooseLanguage,
   expectEnglish,
   expectHeading,
   expectNoAxeViolations,
@@ -126,6 +127,22 @@ describe('the customer register', () => {
       .getByTestId('customers-table')
       .getByRole('rowheader', { name: 'Norrviks Bageri AB' })
       .waitFor();
+
+    // the form in English
+    await chooseLanguage(page, 'English');
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Cases' }).click();
+    await page.getByRole('button', { name: 'New case', exact: true }).click();
+    const english = page.getByRole('dialog', { name: 'New case' });
+    await english.getByRole('button', { name: 'Create the case' }).click();
+    await english.getByText('Write a title of at least 3 characters.').waitFor();
+    await expectEnglish(
+      page,
+      [...SWEDISH_SHELL_UI, 'Nytt ärende', 'Rubrik', 'Kundens namn', 'Sektor', 'Skapa'],
+      english,
+    );
+    await expectNoAxeViolations(page);
+    await english.getByRole('button', { name: 'Cancel' }).click();
+    await chooseLanguage(page, 'Svenska');
     expect(errors).toEqual([]);
     await context.close();
   });

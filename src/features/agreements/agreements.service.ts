@@ -880,10 +880,10 @@ export async function agreementFigures(db: Db, heiId: string, since: Date | null
 }
 
 /**
- * The value of the HEI's agreements signed by both parties, per case and its customer (öre; a case may have
- * several). For the customer register; no access check (the caller has made one).
+ * The value of the HEI's agreements signed by both parties (with all customers, or one), per case and its
+ * customer (öre; a case may have several). For the customer register; no access check (the caller has made one).
  */
-export async function signedValuePerCase(db: Db, heiId: string) {
+export async function signedValuePerCase(db: Db, heiId: string, customerId?: string) {
   return db
     .select({
       caseId: agreement.caseId,
@@ -891,6 +891,12 @@ export async function signedValuePerCase(db: Db, heiId: string) {
       valueOre: sql<number>`sum(${agreement.priceOre})`.mapWith(Number),
     })
     .from(agreement)
-    .where(and(eq(agreement.heiId, heiId), signedByBoth))
+    .where(
+      and(
+        eq(agreement.heiId, heiId),
+        signedByBoth,
+        customerId ? eq(agreement.customerId, customerId) : undefined,
+      ),
+    )
     .groupBy(agreement.caseId, agreement.customerId);
 }

@@ -1287,10 +1287,10 @@ export async function caseOpenedAt(db: Db, caseIds: string[]) {
 }
 
 /**
- * The HEI's cases counted per customer organisation: all, not yet closed, won and lost, and when the newest
- * was opened. For the customer register; no access check (the caller has made one).
+ * The HEI's cases counted per customer organisation (or for one): all, not yet closed, won and lost, and when
+ * the newest was opened. For the customer register; no access check (the caller has made one).
  */
-export async function casesPerCustomer(db: Db, heiId: string) {
+export async function casesPerCustomer(db: Db, heiId: string, customerId?: string) {
   const rows = await db
     .select({
       customerId: caseFile.customerId,
@@ -1301,7 +1301,7 @@ export async function casesPerCustomer(db: Db, heiId: string) {
       lastOpenedAt: sql<string>`max(${caseFile.createdAt})`,
     })
     .from(caseFile)
-    .where(eq(caseFile.heiId, heiId))
+    .where(and(eq(caseFile.heiId, heiId), customerId ? eq(caseFile.customerId, customerId) : undefined))
     .groupBy(caseFile.customerId);
   return rows.map((r) => ({ ...r, lastOpenedAt: new Date(r.lastOpenedAt).toISOString() }));
 }

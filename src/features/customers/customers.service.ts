@@ -15,11 +15,14 @@ import {
   type customerListQuery,
 } from './customers.contract.ts';
 
-/** Every customer organisation the HEI has had a case with, and what it has done with each. */
-async function register(db: Db, heiId: string): Promise<CustomerSummary[]> {
+/**
+ * Every customer organisation the HEI has had a case with (or the one asked for), what it has done with each,
+ * and the organisation as Lupp knows it; with the signed value per case the tallies were made from.
+ */
+async function register(db: Db, heiId: string, customerId?: string) {
   const [perCustomer, signed] = await Promise.all([
-    casesPerCustomer(db, heiId),
-    signedValuePerCase(db, heiId),
+    casesPerCustomer(db, heiId, customerId),
+    signedValuePerCase(db, heiId, customerId),
   ]);
   const value = new Map<string, number>();
   for (const s of signed) value.set(s.customerId, (value.get(s.customerId) ?? 0) + s.valueOre);
@@ -27,25 +30,28 @@ async function register(db: Db, heiId: string): Promise<CustomerSummary[]> {
     db,
     perCustomer.map((c) => c.customerId),
   );
-  return perCustomer.flatMap((c) => {
+  const customers = perCustomer.flatMap((c) => {
     const card = cards.get(c.customerId);
     if (!card) return [];
-    return [
-      {
-        id: card.id,
-        name: card.name,
-        orgNumber: card.orgNumber,
-        county: card.county,
-        cases: c.cases,
-        openCases: c.open,
-        won: c.won,
-        lost: c.lost,
-        signedValueOre: value.get(c.customerId) ?? 0,
-        lastCaseOpenedAt: c.lastOpenedAt,
-      },
-    ];
+    const summary: CustomerSummary = {
+      id: card.id,
+      name: card.name,
+      orgNumber: card.orgNumber,
+      county: card.county,
+      cases: c.cases,
+      openCases: c.open,
+      won: c.won,
+      lost: c.lost,
+      signedValueOre: value.get(c.customerId) ?? 0,
+      lastCaseOpenedAt: c.lastOpenedAt,
+    };
+    return [{ summary, card }];
   });
+  return { customers, signed };
 }
+
+const summariesOf = async (db: Db, heiId: string) =>
+  (await register(db, heiId)).customers.map((c) => c.summary);
 
 const digitsOf = (text: string) => text.replace(/[\s-]/g, '');
 
@@ -72,7 +78,7 @@ const bySort: Record<
  */
 export async function listCustomers(db: Db, actor: Actor, query: typeof customerListQuery._output) {
   const hei = await actingHei(db, actor, CUSTOMER_READERS);
-  const all = await register(db, hei.id);
+  const all = await summariesOf(db, hei.id);
   const { q } = query;
   const found = (q ? all.filter((c) => matches(c, q)) : all).sort(
     (a, b) => bySort[query.sort](a, b) || a.name.localeCompare(b.name, 'sv'),
@@ -93,15 +99,14 @@ export async function listCustomers(db: Db, actor: Actor, query: typeof customer
  */
 export async function getCustomer(db: Db, actor: Actor, customerId: string): Promise<CustomerDetail> {
   const hei = await actingHei(db, actor, CUSTOMER_READERS);
-  const summary = (await register(db, hei.id)).find((c) => c.id === customerId);
-  if (!summary) throw notFound('The customer');
-  const [cards, cases, signed, members] = await Promise.all([
-    organisationsById(db, [customerId]),
+  const { customers, signed } = await register(db, hei.id, customerId);
+  const [found] = customers;
+  if (!found) throw notFound('The customer');
+  const { summary, card } = found;
+  const [cases, members] = await Promise.all([
     casesWithCustomer(db, hei.id, customerId),
-    signedValuePerCase(db, hei.id),
     organisationMembers(db, customerId),
   ]);
-  const card = cards.get(customerId);
   const lessons = await reviewsWithCases(db, cases);
   const ours = new Set(cases.map((c) => c.id));
   const followUps = (await customerFollowUps(db, customerId))
@@ -110,9 +115,9 @@ export async function getCustomer(db: Db, actor: Actor, customerId: string): Pro
   const value = new Map(signed.map((s) => [s.caseId, s.valueOre]));
   return {
     ...summary,
-    streetAddress: card?.streetAddress ?? null,
-    postalCode: card?.postalCode ?? null,
-    city: card?.city ?? null,
+    streetAddress: card.streetAddress,
+    postalCode: card.postalCode,
+    city: card.city,
     contacts: members
       .filter((m) => m.roles.includes('customer_contact'))
       .map((m) => ({ name: m.name, email: m.email })),
@@ -158,7 +163,7 @@ const csvHeadings = {
 /** The whole register as CSV (Swedish Excel's dialect), sorted by name; amounts in kronor. */
 export async function customersCsv(db: Db, actor: Actor, language: 'sv' | 'en') {
   const hei = await actingHei(db, actor, CUSTOMER_READERS);
-  const all = (await register(db, hei.id)).sort(bySort.name);
+  const all = (await summariesOf(db, hei.id)).sort(bySort.name);
   return toCsv(
     [
       csvHeadings[language],

@@ -4,7 +4,6 @@ import { notFound } from '../../server/http/problem.ts';
 import { pickBilingual } from '../../shared/bilingual.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { enqueueMail } from '../mail/mail.service.ts';
-import { type NotificationEmail, notificationEmailChoices } from '../tenancy/tenancy.contract.ts';
 import { notification } from './notifications.table.ts';
 
 type Writer = Pick<Db, 'insert' | 'select'>;
@@ -53,7 +52,8 @@ export async function notify(
       mailPending: user.choice === 'daily',
       mailText: user.choice === 'daily' ? input.text : null,
     });
-    if (user.choice === 'each' || !notificationEmailChoices.includes(user.choice as NotificationEmail))
+    // at once unless they chose the morning e-mail or none (so also for a choice Lupp does not know)
+    if (user.choice !== 'daily' && user.choice !== 'none')
       await enqueueMail(db, {
         kind: input.kind,
         to: user.email,
@@ -106,7 +106,9 @@ export async function sendNotificationDigests(db: Db, publicUrl: string): Promis
   const byUser = new Map<string, typeof waiting>();
   for (const row of waiting) {
     if (row.choice !== 'daily' || row.n.readAt || row.n.doneAt) continue;
-    byUser.set(row.n.userId, [...(byUser.get(row.n.userId) ?? []), row]);
+    const rows = byUser.get(row.n.userId);
+    if (rows) rows.push(row);
+    else byUser.set(row.n.userId, [row]);
   }
   await db.transaction(async (tx) => {
     for (const rows of byUser.values()) {
@@ -127,7 +129,10 @@ export async function sendNotificationDigests(db: Db, publicUrl: string): Promis
     }
     const ids = waiting.map((r) => r.n.id);
     if (ids.length)
-      await tx.update(notification).set({ mailPending: false }).where(inArray(notification.id, ids));
+      await tx
+        .update(notification)
+        .set({ mailPending: false, mailText: null })
+        .where(inArray(notification.id, ids));
   });
   return byUser.size;
 }

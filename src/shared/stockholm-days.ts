@@ -30,3 +30,7 @@ export function startOfStockholmDay(isoDate: string): Date {
 /** The calendar day `days` after (or before, when negative) `day` (YYYY-MM-DD). */
 export const addDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Whole calendar days from `from` to `to` (YYYY-MM-DD): negative when `to` is earlier. */
+export const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);

@@ -537,6 +537,11 @@ const scopedElsewhere: Record<string, string> = {
   'GET /api/overview': "overview.test.ts: the active HEI's own tasks and cases, and its shared inbox",
   'POST /api/cases': 'cases are created at the active HEI',
   'GET /api/cases/{caseId}': 'cases.test.ts "isolation": other HEIs get 404',
+  'PATCH /api/cases/{caseId}': 'case-details.test.ts: coordinators and managers of its HEI; other HEIs 404',
+  'PUT /api/cases/{caseId}/owner':
+    'case-details.test.ts: other HEIs 404; the new owner must be a coordinator at the same HEI',
+  'POST /api/cases/hand-over':
+    "case-details.test.ts: only the active HEI's cases move, and only to its own coordinators",
   'PUT /api/cases/{caseId}/checklist/{itemId}': "cases.test.ts: items of the case's own HEI only",
   'POST /api/cases/{caseId}/stage': 'cases.test.ts',
   'POST /api/cases/{caseId}/close': 'cases.test.ts',

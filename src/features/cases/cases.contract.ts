@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../shared/pages.ts';
 import { sectors } from '../inquiries/inquiries.contract.ts';
-import { evidenceKinds, openStages, outcomes, stages } from './stages.ts';
+import { evidenceKinds, openStages, outcomes, purchaseRoutes, stages } from './stages.ts';
 
 export const stageSchema = z.enum(stages);
 export const openStageSchema = z.enum(openStages);
@@ -20,6 +20,17 @@ export const caseSummarySchema = z
     sector: z.enum(sectors),
     subjectArea: z.string().nullable(),
     owner: userRef,
+    purchaseRoute: z
+      .enum(purchaseRoutes)
+      .nullable()
+      .describe(
+        'How the customer buys: none (no procurement), direct_award, advertised (procurement), framework_call_off, state_arrangement; null: not yet known',
+      ),
+    tenderDeadline: z.iso.date().nullable().describe('The last day to submit the tender'),
+    procurementReference: z
+      .string()
+      .nullable()
+      .describe("The customer's procurement number or framework agreement"),
     overdueTasks: z.number().int(),
     stageEnteredAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
@@ -121,6 +132,40 @@ export const createCaseBody = z.strictObject({
   sector: z.enum(sectors),
   needText: z.string().trim().min(10).max(5000),
   subjectArea: z.string().max(4).nullable().default(null),
+  purchaseRoute: z.enum(purchaseRoutes).nullable().default(null).describe('How the customer buys, if known'),
+  tenderDeadline: z.iso.date().nullable().default(null),
+  procurementReference: z.string().trim().max(200).nullable().default(null),
+});
+
+/** A case's details as a coordinator corrects them; every field left out stays as it is. */
+export const updateCaseBody = z
+  .strictObject({
+    title: z.string().trim().min(3).max(200).optional(),
+    needText: z.string().trim().min(10).max(5000).optional(),
+    sector: z.enum(sectors).optional(),
+    subjectArea: z.string().max(4).nullable().optional(),
+    purchaseRoute: z.enum(purchaseRoutes).nullable().optional(),
+    tenderDeadline: z.iso
+      .date()
+      .nullable()
+      .optional()
+      .describe('Only for an advertised procurement or a framework call-off'),
+    procurementReference: z.string().trim().max(200).nullable().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'change at least one field' });
+
+export const handOverBody = z.strictObject({
+  ownerUserId: z.string().min(1).max(100).describe('A coordinator at the HEI'),
+  note: z
+    .string()
+    .trim()
+    .max(2000)
+    .optional()
+    .describe('What the new owner should know; sent with the notification and kept on the timeline'),
+});
+
+export const handOverAllBody = handOverBody.extend({
+  fromUserId: z.string().min(1).max(100).describe('Whose open cases are handed over'),
 });
 
 export const tickBody = z.strictObject({

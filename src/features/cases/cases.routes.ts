@@ -18,12 +18,15 @@ import {
   createEntryBody,
   createTaskBody,
   dialogueTemplateSchema,
+  handOverAllBody,
+  handOverBody,
   heiChecklistSchema,
   moveBody,
   putChecklistBody,
   putDialogueTemplatesBody,
   taskParams,
   tickBody,
+  updateCaseBody,
   updateTaskBody,
 } from './cases.contract.ts';
 import {
@@ -36,11 +39,14 @@ import {
   getCase,
   getDialogueTemplates,
   getHeiChecklist,
+  handOverAllCases,
+  handOverCase,
   listCases,
   moveCase,
   putDialogueTemplates,
   putHeiChecklist,
   tickChecklist,
+  updateCase,
   updateTask,
 } from './cases.service.ts';
 
@@ -94,6 +100,50 @@ export async function caseRoutes(app: App, { database: { db }, config }: Deps) {
     '/api/cases/:caseId',
     { schema: { tags, summary: 'A case: checklist, timeline, tasks', params: caseParams, response: one } },
     async (request) => getCase(db, actorOf(request), request.params.caseId),
+  );
+
+  app.patch(
+    '/api/cases/:caseId',
+    {
+      schema: {
+        tags,
+        summary:
+          "Correct a case's title, need, sector or subject area, and record how the customer buys (coordinator, manager)",
+        params: caseParams,
+        body: updateCaseBody,
+        response: one,
+      },
+    },
+    async (request) => updateCase(db, actorOf(request), request.params.caseId, request.body),
+  );
+
+  app.put(
+    '/api/cases/:caseId/owner',
+    {
+      schema: {
+        tags,
+        summary: 'Hand the case over to another coordinator at the HEI (coordinator, manager)',
+        params: caseParams,
+        body: handOverBody,
+        response: one,
+      },
+    },
+    async (request) =>
+      handOverCase(db, actorOf(request), request.params.caseId, request.body, config.publicUrl),
+  );
+
+  app.post(
+    '/api/cases/hand-over',
+    {
+      schema: {
+        tags,
+        summary:
+          'Hand every open case a person owns at the active HEI over to one coordinator (someone who leaves or goes on leave) (coordinator, manager)',
+        body: handOverAllBody,
+        response: { 200: z.object({ handedOver: z.int() }), ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => handOverAllCases(db, actorOf(request), request.body, config.publicUrl),
   );
 
   app.put(

@@ -13,11 +13,12 @@ import {
   actingHei,
   activeMembership,
   findOrCreateCustomer,
+  hasRoleIn,
   heisWithRole,
   isMemberOf,
 } from '../tenancy/tenancy.service.ts';
 import { organisation } from '../tenancy/tenancy.table.ts';
-import type { CaseDetail, CaseSummary } from './cases.contract.ts';
+import type { CaseDetail, CaseSummary, updateCaseBody } from './cases.contract.ts';
 import {
   caseEntry,
   caseFile,
@@ -32,9 +33,11 @@ import {
   type Evidence,
   type OpenStage,
   type Outcome,
+  type PurchaseRoute,
   type Stage,
   stageIndex,
   stages,
+  tenderingRoutes,
 } from './stages.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -209,6 +212,9 @@ export async function createCase(
     sector: 'public' | 'private' | 'non_profit';
     needText: string;
     subjectArea: string | null;
+    purchaseRoute?: PurchaseRoute | null;
+    tenderDeadline?: string | null;
+    procurementReference?: string | null;
   },
   nextReference: (tx: Tx) => Promise<string>,
 ): Promise<CaseDetail> {
@@ -216,6 +222,7 @@ export async function createCase(
   const checked = checkOrgNumber(input.customerOrgNumber);
   if (!checked.ok)
     throw invalid([{ field: 'body.customerOrgNumber', message: orgNumberMessages[checked.reason] }]);
+  checkTenderDeadline(input.purchaseRoute ?? null, input.tenderDeadline ?? null);
   const id = await db.transaction(async (tx) => {
     const customer = await findOrCreateCustomer(tx, {
       name: input.customerName,
@@ -234,6 +241,9 @@ export async function createCase(
         needText: input.needText,
         sector: input.sector,
         subjectArea: input.subjectArea,
+        purchaseRoute: input.purchaseRoute ?? null,
+        tenderDeadline: input.tenderDeadline ?? null,
+        procurementReference: input.procurementReference || null,
         ownerUserId: actor.userId,
       })
       .returning({ id: caseFile.id });
@@ -288,6 +298,9 @@ function toSummary(r: {
     sector: r.row.sector,
     subjectArea: r.row.subjectArea,
     owner: r.row.ownerUserId ? { id: r.row.ownerUserId, name: r.ownerName ?? '' } : null,
+    purchaseRoute: r.row.purchaseRoute,
+    tenderDeadline: r.row.tenderDeadline,
+    procurementReference: r.row.procurementReference,
     overdueTasks: r.overdueTasks,
     stageEnteredAt: r.row.stageEnteredAt.toISOString(),
     updatedAt: r.row.updatedAt.toISOString(),
@@ -623,6 +636,186 @@ export async function moveCase(db: Db, actor: Actor, caseId: string, to: Stage, 
     });
   });
   return getCase(db, actor, caseId);
+}
+
+/**
+ * Corrects a case's details (title, need, sector, subject area) and records how the customer buys. A closed
+ * case is a record of what was done and stays as it is. The timeline says which details changed.
+ */
+export async function updateCase(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  changes: typeof updateCaseBody._output,
+) {
+  if (changes.procurementReference === '') changes = { ...changes, procurementReference: null };
+  await withCase(db, actor, caseId, MOVE, async (tx, row, hei) => {
+    if (row.stage === 'closed') throw conflict('The case is closed: its details are kept as they were.');
+    const route = changes.purchaseRoute !== undefined ? changes.purchaseRoute : row.purchaseRoute;
+    // a route without a tender takes the old route's deadline with it, unless the body gives one
+    if (!isTendering(route) && changes.tenderDeadline === undefined && row.tenderDeadline)
+      changes = { ...changes, tenderDeadline: null };
+    checkTenderDeadline(route, changes.tenderDeadline ?? null);
+    const changed = (Object.keys(changes) as (keyof typeof changes)[]).filter(
+      (key) => (changes[key] ?? null) !== (row[key] ?? null),
+    );
+    if (!changed.length) return;
+    await tx.update(caseFile).set(changes).where(eq(caseFile.id, caseId));
+    await tx.insert(caseEntry).values({
+      caseId,
+      kind: 'system',
+      occurredAt: new Date(),
+      authorUserId: actor.userId,
+      title: 'Uppgifterna om ärendet ändrades',
+      body: { event: 'details_changed', fields: changed },
+    });
+    await recordAudit(tx, {
+      actor,
+      organisationId: hei.id,
+      action: 'case.updated',
+      subjectType: 'case',
+      subjectId: caseId,
+      data: Object.fromEntries(changed.map((key) => [key, { before: row[key], after: changes[key] }])),
+    });
+  });
+  return getCase(db, actor, caseId);
+}
+
+const isTendering = (route: PurchaseRoute | null) => !!route && tenderingRoutes.includes(route);
+
+function checkTenderDeadline(route: PurchaseRoute | null, deadline: string | null) {
+  if (deadline && !isTendering(route))
+    throw invalid([
+      {
+        field: 'body.tenderDeadline',
+        message:
+          'a tender deadline belongs to an advertised procurement or a call-off under a framework agreement',
+      },
+    ]);
+}
+
+/**
+ * Hands a case over to another coordinator at the HEI (a colleague on leave, a case better led by someone
+ * else). The new owner, and the former one if someone else handed it over, are told; the timeline keeps it.
+ */
+export async function handOverCase(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  input: { ownerUserId: string; note?: string },
+  publicUrl: string,
+) {
+  await withCase(db, actor, caseId, MOVE, async (tx, row, hei) => {
+    if (row.stage === 'closed') throw conflict('The case is closed: it has no one to lead it on.');
+    if (row.ownerUserId === input.ownerUserId) throw conflict('The case is already theirs.');
+    await handOver(tx, actor, hei, row, input, publicUrl);
+  });
+  return getCase(db, actor, caseId);
+}
+
+/**
+ * Hands every open case a person owns at the HEI over to one coordinator (someone who leaves, or goes on
+ * leave). Each case is told on its timeline; the new owner gets one notification for all of them.
+ */
+export async function handOverAllCases(
+  db: Db,
+  actor: Actor,
+  input: { fromUserId: string; ownerUserId: string; note?: string },
+  publicUrl: string,
+) {
+  const hei = await actingHei(db, actor, MOVE);
+  if (input.fromUserId === input.ownerUserId)
+    throw invalid([{ field: 'body.ownerUserId', message: 'is the person whose cases are handed over' }]);
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(caseFile)
+      .where(
+        and(
+          eq(caseFile.heiId, hei.id),
+          eq(caseFile.ownerUserId, input.fromUserId),
+          sql`${caseFile.stage} <> 'closed'`,
+        ),
+      )
+      .orderBy(asc(caseFile.reference))
+      .for('update');
+    await checkNewOwner(tx, hei.id, input.ownerUserId);
+    for (const row of rows) await handOver(tx, actor, hei, row, input, publicUrl, false);
+    if (rows.length && input.ownerUserId !== actor.userId) {
+      const references = rows.map((r) => r.reference).join(', ');
+      await notify(tx, {
+        userIds: [input.ownerUserId],
+        kind: 'case_handed_over',
+        title: `${actor.name} lämnade över ${rows.length} ärenden till dig / handed ${rows.length} cases over to you`,
+        link: '/cases?owner=me',
+        actorName: actor.name,
+        publicUrl,
+        text: `${references}${input.note ? `\n\n${input.note}` : ''}`,
+      });
+    }
+    return { handedOver: rows.length };
+  });
+}
+
+async function checkNewOwner(tx: Tx, heiId: string, userId: string) {
+  if (!(await hasRoleIn(tx, userId, heiId, ['coordinator'])))
+    throw invalid([{ field: 'body.ownerUserId', message: 'must be a coordinator at your HEI' }]);
+}
+
+async function handOver(
+  tx: Tx,
+  actor: Actor,
+  hei: ActingHei,
+  row: CaseRow,
+  input: { ownerUserId: string; note?: string },
+  publicUrl: string,
+  notifyEach = true,
+) {
+  await checkNewOwner(tx, hei.id, input.ownerUserId);
+  await tx
+    .update(caseFile)
+    .set({ ownerUserId: input.ownerUserId, updatedAt: new Date() })
+    .where(eq(caseFile.id, row.id));
+  const [before, after] = await Promise.all(
+    [row.ownerUserId, input.ownerUserId].map(async (id) =>
+      id
+        ? ((await tx.select({ name: authUser.name }).from(authUser).where(eq(authUser.id, id)))[0]?.name ??
+          null)
+        : null,
+    ),
+  );
+  await tx.insert(caseEntry).values({
+    caseId: row.id,
+    kind: 'system',
+    occurredAt: new Date(),
+    authorUserId: actor.userId,
+    title: `Ansvarig: ${after}`,
+    body: { event: 'owner_changed', from: before, to: after, ...(input.note ? { note: input.note } : {}) },
+  });
+  await recordAudit(tx, {
+    actor,
+    organisationId: hei.id,
+    action: 'case.owner_changed',
+    subjectType: 'case',
+    subjectId: row.id,
+    data: { before: row.ownerUserId, after: input.ownerUserId },
+  });
+  if (!notifyEach) return;
+  const told = [input.ownerUserId, row.ownerUserId].filter((id): id is string => !!id && id !== actor.userId);
+  for (const userId of told) {
+    const toThem = userId === input.ownerUserId;
+    await notify(tx, {
+      userIds: [userId],
+      kind: 'case_handed_over',
+      title: toThem
+        ? `${actor.name} lämnade över ${row.reference} till dig / handed ${row.reference} over to you`
+        : `${row.reference} leds nu av ${after} / is now led by ${after}`,
+      link: `/cases/${row.id}`,
+      actorName: actor.name,
+      publicUrl,
+      text: `${row.reference} ${row.title}${input.note ? `\n\n${input.note}` : ''}`,
+    });
+  }
 }
 
 async function passGate(
@@ -1103,8 +1296,8 @@ export async function customersWithOpenCases(db: Db, customerIds: string[]): Pro
 }
 
 /**
- * A person's own work at the active HEI: their open tasks (due soonest first, the undated last) and how
- * many open cases they own. For the overview page.
+ * A person's own work at the active HEI: their open tasks (due soonest first, the undated last), how
+ * many open cases they own, and the tenders of those cases still to submit (the soonest first, at most 10). For the overview page.
  */
 export async function myWork(db: Db, actor: Actor, taskLimit = 10) {
   const hei = await actingHei(db, actor, READ);
@@ -1113,8 +1306,14 @@ export async function myWork(db: Db, actor: Actor, taskLimit = 10) {
     eq(caseTask.assigneeUserId, actor.userId),
     isNull(caseTask.doneAt),
   );
-  const late = sql`${caseTask.dueOn} < (now() at time zone 'Europe/Stockholm')::date`;
-  const [tasks, [taskTotals], [cases]] = await Promise.all([
+  const stockholmToday = sql`(now() at time zone 'Europe/Stockholm')::date`;
+  const late = sql`${caseTask.dueOn} < ${stockholmToday}`;
+  const owned = and(
+    eq(caseFile.heiId, hei.id),
+    eq(caseFile.ownerUserId, actor.userId),
+    sql`${caseFile.stage} <> 'closed'`,
+  );
+  const [tasks, [taskTotals], [cases], tenders] = await Promise.all([
     db
       .select({
         task: caseTask,
@@ -1132,16 +1331,14 @@ export async function myWork(db: Db, actor: Actor, taskLimit = 10) {
       .from(caseTask)
       .innerJoin(caseFile, eq(caseTask.caseId, caseFile.id))
       .where(mine),
+    db.select({ n: count() }).from(caseFile).where(owned),
+    // the tenders still to submit: deadlines from today on (a passed one is missed, or submitted)
     db
-      .select({ n: count() })
+      .select()
       .from(caseFile)
-      .where(
-        and(
-          eq(caseFile.heiId, hei.id),
-          eq(caseFile.ownerUserId, actor.userId),
-          sql`${caseFile.stage} <> 'closed'`,
-        ),
-      ),
+      .where(and(owned, sql`${caseFile.tenderDeadline} >= ${stockholmToday}`))
+      .orderBy(asc(caseFile.tenderDeadline), asc(caseFile.reference))
+      .limit(10),
   ]);
   return {
     hei: { id: hei.id, name: hei.name },
@@ -1159,6 +1356,13 @@ export async function myWork(db: Db, actor: Actor, taskLimit = 10) {
       })),
     },
     openCases: cases?.n ?? 0,
+    tenders: tenders.map((row) => ({
+      caseId: row.id,
+      caseReference: row.reference,
+      title: row.title,
+      customerName: row.customerName,
+      tenderDeadline: row.tenderDeadline ?? '',
+    })),
   };
 }
 

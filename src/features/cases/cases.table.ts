@@ -16,6 +16,7 @@ import {
 import { authUser } from '../auth/auth.table.ts';
 import { inquiry } from '../inquiries/inquiries.table.ts';
 import { organisation } from '../tenancy/tenancy.table.ts';
+import { purchaseRoutes } from './stages.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -45,6 +46,16 @@ export const caseFile = pgTable(
     /** Notes of the timeline, kept here so one index searches everything a coordinator wrote. */
     notesText: text('notes_text').notNull().default(''),
     customerName: text('customer_name').notNull(),
+    /**
+     * How the customer buys (the guide's "Public procurement"): no procurement, a direct award, an advertised
+     * procurement, a call-off under a framework agreement, or an arrangement between state agencies. Null:
+     * not yet known.
+     */
+    purchaseRoute: text('purchase_route', { enum: purchaseRoutes }),
+    /** The last day to submit the tender: an advertised procurement or a call-off with renewed competition. */
+    tenderDeadline: date('tender_deadline'),
+    /** The customer's reference: the procurement's registration number, or the framework agreement's name. */
+    procurementReference: text('procurement_reference'),
     search: tsvector('search').generatedAlwaysAs(
       (): SQL =>
         sql`to_tsvector('swedish', coalesce(${caseFile.customerName}, '') || ' ' || coalesce(${caseFile.title}, '') || ' ' || coalesce(${caseFile.needText}, '') || ' ' || coalesce(${caseFile.notesText}, '')) || to_tsvector('english', coalesce(${caseFile.customerName}, '') || ' ' || coalesce(${caseFile.title}, '') || ' ' || coalesce(${caseFile.needText}, '') || ' ' || coalesce(${caseFile.notesText}, ''))`,
@@ -59,6 +70,14 @@ export const caseFile = pgTable(
       sql`${t.stage} in ('inquiry','qualification','dialogue','design','costing','agreement','delivery','evaluation','closed')`,
     ),
     check('case_outcome_when_closed', sql`(${t.stage} = 'closed') = (${t.outcome} is not null)`),
+    check(
+      'case_purchase_route_check',
+      sql`${t.purchaseRoute} is null or ${t.purchaseRoute} in ('none','direct_award','advertised','framework_call_off','state_arrangement')`,
+    ),
+    check(
+      'case_tender_deadline_when_tendering',
+      sql`${t.tenderDeadline} is null or ${t.purchaseRoute} in ('advertised','framework_call_off')`,
+    ),
     check(
       'case_outcome_check',
       sql`${t.outcome} is null or ${t.outcome} in ('won','lost','declined','referred')`,

@@ -20,6 +20,22 @@ export type OpenStage = (typeof openStages)[number];
 export const outcomes = ['won', 'lost', 'declined', 'referred'] as const;
 export type Outcome = (typeof outcomes)[number];
 
+/**
+ * How the customer buys (the guide's "Public procurement"): no procurement (a private customer, or a purchase
+ * outside the Public Procurement Act), a direct award, an advertised procurement, a call-off under a framework
+ * agreement, or an arrangement between two state agencies (one legal person: no contract under civil law).
+ */
+export const purchaseRoutes = [
+  'none',
+  'direct_award',
+  'advertised',
+  'framework_call_off',
+  'state_arrangement',
+] as const;
+export type PurchaseRoute = (typeof purchaseRoutes)[number];
+/** The routes where the HEI submits a tender by a last day. */
+export const tenderingRoutes: readonly PurchaseRoute[] = ['advertised', 'framework_call_off'];
+
 export const stageIndex = (stage: Stage) => stages.indexOf(stage);
 
 /**

@@ -1,10 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Config } from '../../server/config.ts';
+import { addDays, stockholmDate } from '../../shared/stockholm-days.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { type Auth, createPasswordAccount } from '../auth/auth.ts';
 import { addEntry, addTask, closeCase, createCase, moveCase, tickChecklist } from '../cases/cases.service.ts';
-import { type Stage, stageIndex } from '../cases/stages.ts';
+import { type PurchaseRoute, type Stage, stageIndex } from '../cases/stages.ts';
 import { decideTag, importCatalog, listCourses } from '../catalog/catalog.service.ts';
 import { insertApprovedCostConfig } from '../costing/costing.service.ts';
 import { insertIncentiveModel } from '../incentives/incentives.service.ts';
@@ -250,6 +251,8 @@ async function seedDemoCases(
     need: string;
     stage: Stage;
     outcome?: 'won' | 'lost';
+    /** How a public customer buys (the regional NIS2 course is out to tender, due in twelve days). */
+    purchase?: { purchaseRoute: PurchaseRoute; tenderDeadline?: string; procurementReference?: string };
   }[] = [
     {
       title: 'Vätgas och elektrifierade processer',
@@ -266,6 +269,7 @@ async function seedDemoCases(
       sector: 'public',
       need: 'Enhetschefer i äldreomsorgen behöver leda verksamhet med välfärdsteknik och distansarbete.',
       stage: 'qualification',
+      purchase: { purchaseRoute: 'direct_award' },
     },
     {
       title: 'Lean i underhållsarbetet',
@@ -290,6 +294,11 @@ async function seedDemoCases(
       sector: 'public',
       need: 'IT-tekniker och chefer ska kunna göra riskbedömningar enligt NIS2.',
       stage: 'costing',
+      purchase: {
+        purchaseRoute: 'advertised',
+        tenderDeadline: addDays(stockholmDate(new Date()), 12),
+        procurementReference: 'RM 2026/1187',
+      },
     },
     {
       title: 'Handledarutbildning för vårdens APL',
@@ -298,6 +307,10 @@ async function seedDemoCases(
       sector: 'public',
       need: 'Undersköterskor som handleder elever behöver pedagogisk grund.',
       stage: 'agreement',
+      purchase: {
+        purchaseRoute: 'framework_call_off',
+        procurementReference: 'Ramavtal vård- och omsorgsutbildning 2025–2028',
+      },
     },
     {
       title: 'Projektledning i byggprojekt',
@@ -314,6 +327,7 @@ async function seedDemoCases(
       sector: 'public',
       need: 'Personal i hemtjänsten ska fördjupa sig i personcentrerad demensvård.',
       stage: 'evaluation',
+      purchase: { purchaseRoute: 'direct_award' },
     },
     {
       title: 'Automation och PLC-programmering',
@@ -346,6 +360,7 @@ async function seedDemoCases(
         sector: c.sector,
         needText: c.need,
         subjectArea: null,
+        ...c.purchase,
       },
       nextReference,
     );

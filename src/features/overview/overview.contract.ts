@@ -65,6 +65,16 @@ export const overviewSchema = z
     }),
     /** Cases the person owns that are not closed. */
     openCases: z.int(),
+    /** Tenders of the person's open cases with a last day from today on: the soonest first, at most 10. */
+    tenders: z.array(
+      z.object({
+        caseId: z.uuid(),
+        caseReference: z.string(),
+        title: z.string(),
+        customerName: z.string(),
+        tenderDeadline: z.iso.date(),
+      }),
+    ),
     /** The sessions the person teaches today and in the next 13 days (at most 50), not called off. */
     sessions: z.array(
       z.object({

@@ -514,6 +514,20 @@ export async function isMemberOf(
   return !!row;
 }
 
+/** Whether the user has one of the roles in the organisation (a new owner of a case must be a coordinator). */
+export async function hasRoleIn(
+  db: Pick<Db, 'select'>,
+  userId: string,
+  organisationId: string,
+  roles: readonly Role[],
+): Promise<boolean> {
+  const [row] = await db
+    .select({ roles: membership.roles })
+    .from(membership)
+    .where(and(eq(membership.userId, userId), eq(membership.organisationId, organisationId)));
+  return !!row && row.roles.some((role) => roles.includes(role as Role));
+}
+
 /** The consortium of the actor's active HEI (or, for analysts, their consortium) and its member HEIs. */
 export async function myConsortium(db: Db, actor: Actor) {
   const m = activeMembership(actor);

@@ -41,6 +41,7 @@ import { Documents } from '../documents/Documents.tsx';
 import { CaseEvaluations } from '../evaluation/CaseEvaluations.tsx';
 import { CaseIncentives } from '../incentives/CaseIncentives.tsx';
 import { CaseReview } from '../review/CaseReview.tsx';
+import { EditCaseButton, HandOverButton, PurchaseLine } from './CaseDetails.tsx';
 import { useCaseAccess } from './CasesPage.tsx';
 import {
   caseQuery,
@@ -85,8 +86,9 @@ function useCaseUpdate(caseId: string) {
 
 function CaseView({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
-  const { canWork, membership } = useCaseAccess();
+  const { canWork, canMove, membership } = useCaseAccess();
   const canInvite = !!membership?.roles.includes('coordinator');
+  const canChange = canMove && detail.stage !== 'closed';
   return (
     <Stack gap="lg">
       <RecordHeader
@@ -106,7 +108,10 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           · {t('cases.owner')}: {detail.owner?.name ?? t('cases.noOwner')}
         </Text>
         {canInvite && <InviteCustomerContact detail={detail} />}
+        {canChange && <EditCaseButton detail={detail} />}
+        {canChange && <HandOverButton detail={detail} />}
       </RecordHeader>
+      <PurchaseLine detail={detail} />
       {detail.inquiryId && (
         <AnchorLink to="/inquiries/$inquiryId" params={{ inquiryId: detail.inquiryId }} size="sm">
           {t('cases.fromInquiry')}
@@ -683,6 +688,17 @@ function Tasks({ detail }: { detail: CaseDetail }) {
 }
 
 const entryKinds = ['meeting', 'contact', 'note'] as const;
+/** The details a coordinator may change, as the timeline names them. */
+const caseFields = [
+  'title',
+  'needText',
+  'sector',
+  'subjectArea',
+  'purchaseRoute',
+  'tenderDeadline',
+  'procurementReference',
+] as const;
+type CaseField = (typeof caseFields)[number];
 
 /** Now, as the value of a datetime-local input (local time, minutes). */
 function nowLocal() {
@@ -713,6 +729,28 @@ function CaseTimeline({ detail }: { detail: CaseDetail }) {
       ? t(`labels.outcome.${o as (typeof outcomes)[number]}`)
       : String(o ?? '');
 
+  // what Lupp wrote on the timeline, in the reader's language (the stored title is Swedish)
+  const systemEntryTitle = (body: Record<string, unknown>, stored: string) => {
+    const words = (key: string) => (typeof body[key] === 'string' ? (body[key] as string) : '');
+    switch (body.event) {
+      case 'details_changed': {
+        const fields = Array.isArray(body.fields) ? (body.fields as string[]) : [];
+        const known = fields.filter((f): f is CaseField => (caseFields as readonly string[]).includes(f));
+        return t('cases.details.changedEntry', {
+          fields: known.map((f) => t(`cases.details.field.${f}`)).join(', '),
+        });
+      }
+      case 'owner_changed':
+        return body.from
+          ? t('cases.details.ownerEntry', { from: words('from'), to: words('to') })
+          : t('cases.details.ownerEntryNoOne', { to: words('to') });
+      case 'opened_from_inquiry':
+        return t('cases.details.openedFromInquiry', { reference: words('reference') });
+      default:
+        return stored;
+    }
+  };
+
   return (
     <Section id="case-timeline" title={t('cases.timeline')}>
       <Stack gap="lg">
@@ -730,7 +768,9 @@ function CaseTimeline({ detail }: { detail: CaseDetail }) {
                 ? body.to === 'closed'
                   ? t('cases.closeNote', { outcome: outcomeName(body.outcome), reason: text('reason') ?? '' })
                   : t('cases.stageEntry', { from: stageName(body.from), to: stageName(body.to) })
-                : entry.title;
+                : entry.kind === 'system'
+                  ? systemEntryTitle(body, entry.title)
+                  : entry.title;
               const blocks: [string, string | null][] = [
                 [t('cases.participants'), text('participants')],
                 [t('cases.agenda'), text('agenda')],
@@ -738,7 +778,7 @@ function CaseTimeline({ detail }: { detail: CaseDetail }) {
                   ([key, value]) =>
                     [questionLabel(key), typeof value === 'string' ? value : null] as [string, string | null],
                 ),
-                [t('cases.notes'), text('notes')],
+                [t('cases.notes'), text('notes') ?? (entry.kind === 'system' ? text('note') : null)],
                 [t('cases.nextSteps'), text('nextSteps')],
               ];
               return (

@@ -36,6 +36,7 @@ import { Pager } from '../../ui/Pager.tsx';
 import { ErrorAlert, Forbidden, Loading, Page, QueryView, useErrorMessage } from '../../ui/page.tsx';
 import { refetchAfterChange } from '../../ui/refetch.ts';
 import { SearchForm } from '../../ui/SearchForm.tsx';
+import { HandOverAllButton } from './CaseDetails.tsx';
 import { boardQuery, casesQuery, moveCase } from './cases.api.ts';
 import { NewCaseModal } from './NewCaseModal.tsx';
 
@@ -61,7 +62,7 @@ export function CasesPage() {
   const { t } = useTranslation();
   const search = route.useSearch();
   const navigate = useNavigate();
-  const { canRead, canOpen } = useCaseAccess();
+  const { canRead, canOpen, canMove } = useCaseAccess();
   const [opening, setOpening] = useState(false);
   const view = search.view ?? 'list';
 
@@ -90,6 +91,7 @@ export function CasesPage() {
               ]}
             />
             {canOpen && <Button onClick={() => setOpening(true)}>{t('cases.new.button')}</Button>}
+            {canMove && <HandOverAllButton />}
           </Group>
           {opening && <NewCaseModal onClose={() => setOpening(false)} />}
           {view === 'board' ? <Board /> : <CaseList search={search} />}

@@ -26,7 +26,7 @@ export function NewCaseModal({
   onClose: () => void;
   customer?: { name: string; orgNumber: string };
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
@@ -79,7 +79,6 @@ export function NewCaseModal({
     setErrors(local);
     if (Object.values(local).every((e) => !e)) create.mutate();
   };
-  const language = i18n.language === 'en' ? 'en' : 'sv';
   return (
     <FormModal
       title={customer ? t('cases.new.titleFor', { customer: customer.name }) : t('cases.new.title')}
@@ -118,6 +117,30 @@ export function NewCaseModal({
           />
         </>
       )}
+      <CaseAboutFields values={values} set={set} errors={errors} />
+    </FormModal>
+  );
+}
+
+type AboutValues = { sector: string; needText: string; subjectArea: string };
+
+/**
+ * What a case is about — the customer's sector, the need and the subject area — as a coordinator writes it
+ * when opening a case and when correcting it later ("Change details…").
+ */
+export function CaseAboutFields({
+  values,
+  set,
+  errors,
+}: {
+  values: AboutValues;
+  set: (field: keyof AboutValues) => (value: string) => void;
+  errors: { sector?: string; needText?: string };
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'sv';
+  return (
+    <>
       <NativeSelect
         label={t('cases.new.sector')}
         required
@@ -125,7 +148,7 @@ export function NewCaseModal({
         onChange={(e) => set('sector')(e.currentTarget.value)}
         error={errors.sector}
       >
-        <option value="">{t('cases.new.choose')}</option>
+        {!values.sector && <option value="">{t('cases.new.choose')}</option>}
         {sectors.map((s) => (
           <option key={s} value={s}>
             {t(`labels.sector.${s}`)}
@@ -154,6 +177,6 @@ export function NewCaseModal({
           </option>
         ))}
       </NativeSelect>
-    </FormModal>
+    </>
   );
 }

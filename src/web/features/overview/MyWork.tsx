@@ -45,7 +45,7 @@ export function MyWork({ membershipId }: { membershipId: string }) {
             )}
             {overview.sessions.length > 0 && <Sessions sessions={overview.sessions} />}
             <Tasks tasks={overview.tasks} />
-            <Cases openCases={overview.openCases} />
+            <Cases openCases={overview.openCases} tenders={overview.tenders} />
           </SimpleGrid>
         )}
       </QueryView>
@@ -221,11 +221,45 @@ function Tasks({ tasks }: { tasks: Overview['tasks'] }) {
   );
 }
 
-function Cases({ openCases }: { openCases: number }) {
+/** The open cases the person owns, and the tenders among them still to submit (the soonest first). */
+function Cases({ openCases, tenders }: { openCases: number; tenders: Overview['tenders'] }) {
   const { t } = useTranslation();
+  const format = useFormat();
   return (
     <Part id="home-cases" title={t('overview.cases')}>
       <Text>{t('overview.openCases', { count: openCases })}</Text>
+      {tenders.length > 0 && (
+        <>
+          <Title order={4} size="h5" id="home-tenders">
+            {t('overview.tenders')}
+          </Title>
+          <Stack
+            gap={6}
+            component="ul"
+            p={0}
+            m={0}
+            style={{ listStyle: 'none' }}
+            aria-labelledby="home-tenders"
+          >
+            {tenders.map((tender) => (
+              <WorkItem
+                key={tender.caseId}
+                link={
+                  <AnchorLink to="/cases/$caseId" params={{ caseId: tender.caseId }}>
+                    {tender.title}
+                  </AnchorLink>
+                }
+                overdue={false}
+                note={t('overview.tenderNote', {
+                  reference: tender.caseReference,
+                  customer: tender.customerName,
+                  date: format.date(tender.tenderDeadline),
+                })}
+              />
+            ))}
+          </Stack>
+        </>
+      )}
       <AnchorLink to="/cases" search={{ owner: 'me' }}>
         {t('overview.toMyCases')}
       </AnchorLink>

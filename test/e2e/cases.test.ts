@@ -1,5 +1,10 @@
+import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { authUser } from '../../src/features/auth/auth.table.ts';
+import { grantRoles } from '../../src/features/tenancy/tenancy.service.ts';
+import { organisation } from '../../src/features/tenancy/tenancy.table.ts';
+import { addDays, stockholmDate } from '../../src/shared/stockholm-days.ts';
 import {
   chooseLanguage,
   expectEnglish,
@@ -23,6 +28,11 @@ const stage = (page: Page, name: string) =>
 
 async function karin(page: Page) {
   await signIn(page, 'karin.koordinator@mittland.example', { at: 'Mittlands universitet' });
+}
+
+/** Karin at Högskolan i Norrvik, whose demo cases she leads. */
+async function karinAtNorrvik(page: Page) {
+  await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
 }
 
 /** Opens the "Move to…" menu of a board card and picks `target` with the keyboard only. */
@@ -434,5 +444,148 @@ describe('administration of the pipeline', () => {
     ]);
     await expectNoAxeViolations(page);
     await context.close();
+  });
+});
+
+describe("a case's details and who leads it", () => {
+  it('shows how a public customer buys, with the tender on the overview; the details are corrected in a dialog', async () => {
+    const { context, page } = await newPage(journey);
+    await karinAtNorrvik(page);
+    // the demo's regional course is out to tender, due in twelve days
+    const mine = page.getByRole('region', { name: 'Mina ärenden' });
+    const tenders = mine.getByRole('list', { name: 'Anbud att lämna' });
+    await tenders.getByText(/^UF-\d{4}-\d+ Region Mittland · senast .+ \d{4}$/).waitFor();
+    await expectNoAxeViolations(page);
+    await tenders.getByRole('link', { name: 'Informationssäkerhet och NIS2' }).click();
+    await expectHeading(page, 'Informationssäkerhet och NIS2');
+    const purchase = page.getByTestId('case-purchase');
+    await purchase
+      .getByText(/Annonserad upphandling · anbud senast .* \(om 12 dagar\) · RM 2026\/1187/)
+      .waitFor();
+    expect(
+      await purchase.getByRole('link', { name: 'Processguiden: Offentlig upphandling' }).getAttribute('href'),
+    ).toMatch(/^\/guide\/l\/[0-9a-f-]+\/public-procurement$/);
+
+    await page.getByRole('button', { name: 'Ändra uppgifter…' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Ändra uppgifterna om UF-/ });
+    await expectNoAxeViolations(page);
+    // a title too short is refused in the form, and nothing is saved
+    await dialog.getByRole('textbox', { name: 'Rubrik' }).fill('IT');
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dialog.getByText('Skriv en rubrik med minst 3 tecken.').waitFor();
+    await dialog.getByRole('textbox', { name: 'Rubrik' }).fill('Informationssäkerhet och NIS2 för regionen');
+    await dialog
+      .getByRole('combobox', { name: 'Hur kunden köper' })
+      .selectOption({ label: 'Avrop från ramavtal' });
+    await dialog.getByLabel('Sista anbudsdag').fill(addDays(stockholmDate(new Date()), 5));
+    await dialog
+      .getByRole('textbox', { name: 'Kundens diarienummer eller ramavtal' })
+      .fill('Ramavtal IT-utbildning 2026');
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expectHeading(page, 'Informationssäkerhet och NIS2 för regionen');
+    await purchase
+      .getByText(/Avrop från ramavtal · anbud senast .* \(om 5 dagar\) · Ramavtal IT-utbildning 2026/)
+      .waitFor();
+    await page
+      .getByTestId('case-entries')
+      .getByText('Uppgifterna ändrades: rubrik, hur kunden köper, sista anbudsdag, kundens diarienummer')
+      .waitFor();
+    await expectNoAxeViolations(page);
+    await context.close();
+  });
+
+  it('is handed over to a colleague with a note; the new owner is told and reads it in English', async () => {
+    // Frida, Norrvik's economist, also coordinates from now on (what an admin gives under Administration → Medlemmar)
+    const db = journey.lupp.database.db;
+    const [frida] = await db
+      .select()
+      .from(authUser)
+      .where(eq(authUser.email, 'frida.ekonom@norrvik.example'));
+    const [norrvik] = await db
+      .select()
+      .from(organisation)
+      .where(eq(organisation.name, 'Högskolan i Norrvik'));
+    await grantRoles(db, frida?.id ?? '', norrvik?.id ?? '', ['coordinator']);
+
+    const { context, page } = await newPage(journey);
+    await karinAtNorrvik(page);
+    await page.goto('/cases?q=NIS2');
+    await page.getByRole('link', { name: 'Informationssäkerhet och NIS2 för regionen' }).click();
+    await page.getByRole('button', { name: 'Lämna över…' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Lämna över UF-/ });
+    await dialog.getByRole('button', { name: 'Lämna över' }).click();
+    await dialog.getByText('Välj en samordnare på lärosätet.').waitFor();
+    await dialog.getByRole('combobox', { name: 'Ny ansvarig' }).selectOption({ label: 'Frida Lund' });
+    await dialog
+      .getByRole('textbox', { name: 'Meddelande till den nya ansvariga' })
+      .fill('Regionen vill ha anbudet på fredag. Kalkylen är klar.');
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Lämna över' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText(/^UF-\d{4}-\d+ leds nu av Frida Lund\.$/).waitFor();
+    await page.getByText('Ansvarig: Frida Lund').waitFor();
+    const entries = page.getByTestId('case-entries');
+    await entries.getByText('Lämnades över från Karin Berg till Frida Lund').waitFor();
+    await entries.getByText('Regionen vill ha anbudet på fredag. Kalkylen är klar.').waitFor();
+    await context.close();
+
+    const fridasPage = await newPage(journey);
+    await signIn(fridasPage.page, 'frida.ekonom@norrvik.example');
+    const bell = fridasPage.page.getByRole('banner').getByRole('button', { name: /Aviseringar/ });
+    await bell.click();
+    await fridasPage.page
+      .getByText(/Karin Berg lämnade över UF-\d{4}-\d+ till dig/)
+      .first()
+      .click();
+    await expectHeading(fridasPage.page, 'Informationssäkerhet och NIS2 för regionen');
+    await fridasPage.page.getByRole('button', { name: 'English' }).click();
+    await fridasPage.page.getByText('Owner: Frida Lund').waitFor();
+    await fridasPage.page
+      .getByTestId('case-purchase')
+      .getByText(/Call-off under a framework agreement · tender due .* \(in 5 days\)/)
+      .waitFor();
+    const english = fridasPage.page.getByTestId('case-entries');
+    await english.getByText('Handed over from Karin Berg to Frida Lund').waitFor();
+    await english
+      .getByText("Details changed: title, how the customer buys, tender deadline, customer's reference")
+      .waitFor();
+    // the case's dialogue guides are the HEI's own texts, in Swedish: the interface's words are read
+    await expectEnglish(fridasPage.page, [
+      'Lämnades över',
+      'Ändra uppgifter',
+      'Lämna över',
+      'Hur kunden köper',
+      'Ansvarig',
+      'anbud senast',
+      'Uppgifterna ändrades',
+    ]);
+    await expectNoAxeViolations(fridasPage.page);
+    await fridasPage.context.close();
+  });
+
+  it("hands all of a colleague's open cases to another coordinator at once", async () => {
+    const { context, page } = await newPage(journey);
+    await signIn(page, 'nils.chef@norrvik.example');
+    await page.goto('/cases');
+    await page.getByRole('button', { name: 'Lämna över ärenden…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Lämna över en kollegas öppna ärenden' });
+    await dialog.getByRole('combobox', { name: 'Ärenden som leds av' }).selectOption({ label: 'Karin Berg' });
+    await dialog.getByRole('combobox', { name: 'Ny ansvarig' }).selectOption({ label: 'Frida Lund' });
+    await dialog
+      .getByRole('textbox', { name: 'Meddelande till den nya ansvariga' })
+      .fill('Karin arbetar på Mittland i vår.');
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Lämna över' }).click();
+    await page.getByText(/^\d+ ärenden leds nu av Frida Lund\.$/).waitFor();
+    await context.close();
+    // Karin leads no open case at Norrvik any more
+    const karinsPage = await newPage(journey);
+    await karinAtNorrvik(karinsPage.page);
+    await karinsPage.page
+      .getByRole('region', { name: 'Mina ärenden' })
+      .getByText('Du är inte ansvarig för något öppet ärende.')
+      .waitFor();
+    await karinsPage.context.close();
   });
 });

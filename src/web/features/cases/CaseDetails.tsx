@@ -323,6 +323,8 @@ function HandOverAllModal({ onClose }: { onClose: () => void }) {
   const colleagues = useQuery(colleaguesQuery);
   const [values, setValues] = useState({ fromUserId: '', ownerUserId: '', note: '' });
   const [errors, setErrors] = useState<{ from?: string; owner?: string; other?: string }>({});
+  // the value is read in the handler: React has let go of the event by the time an updater runs
+  const set = (field: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const nameOf = (userId: string) => colleagues.data?.find((c) => c.userId === userId)?.name ?? '';
   const handOver = useMutation({
     mutationFn: () =>
@@ -369,7 +371,7 @@ function HandOverAllModal({ onClose }: { onClose: () => void }) {
         label={t('cases.details.from')}
         required
         value={values.fromUserId}
-        onChange={(e) => setValues((v) => ({ ...v, fromUserId: e.currentTarget.value }))}
+        onChange={(e) => set('fromUserId')(e.currentTarget.value)}
         error={errors.from}
       >
         <option value="">{t('cases.new.choose')}</option>
@@ -383,7 +385,7 @@ function HandOverAllModal({ onClose }: { onClose: () => void }) {
         label={t('cases.details.newOwner')}
         required
         value={values.ownerUserId}
-        onChange={(e) => setValues((v) => ({ ...v, ownerUserId: e.currentTarget.value }))}
+        onChange={(e) => set('ownerUserId')(e.currentTarget.value)}
         error={errors.owner}
       >
         <option value="">{t('cases.new.choose')}</option>
@@ -402,7 +404,7 @@ function HandOverAllModal({ onClose }: { onClose: () => void }) {
         minRows={3}
         maxLength={2000}
         value={values.note}
-        onChange={(e) => setValues((v) => ({ ...v, note: e.currentTarget.value }))}
+        onChange={(e) => set('note')(e.currentTarget.value)}
       />
     </FormModal>
   );

@@ -511,6 +511,13 @@ describe("a case's details and who leads it", () => {
     const { context, page } = await newPage(journey);
     await karinAtNorrvik(page);
     await page.goto('/cases?q=NIS2');
+    // the list says when the tender is due
+    await page
+      .getByTestId('cases-table')
+      .getByRole('row')
+      .filter({ hasText: 'Informationssäkerhet och NIS2 för regionen' })
+      .getByText(/^Anbud senast .+ \d{4}$/)
+      .waitFor();
     await page.getByRole('link', { name: 'Informationssäkerhet och NIS2 för regionen' }).click();
     await page.getByRole('button', { name: 'Lämna över…' }).click();
     const dialog = page.getByRole('dialog', { name: /^Lämna över UF-/ });

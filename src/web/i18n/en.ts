@@ -618,6 +618,7 @@ export const en: Translation = {
         'A tender deadline belongs to an advertised procurement or a call-off under a framework agreement.',
       deadlineIn_one: 'tender due {{date}} (tomorrow)',
       deadlineIn_other: 'tender due {{date}} (in {{count}} days)',
+      tenderDue: 'Tender due {{date}}',
       deadlineToday: 'tender due today, {{date}}',
       deadlinePassed: 'the tender deadline was {{date}}',
       procurementReference: "Customer's reference or framework agreement",

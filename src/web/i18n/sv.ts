@@ -619,6 +619,7 @@ export const sv = {
         'En sista anbudsdag hör till en annonserad upphandling eller ett avrop från ramavtal.',
       deadlineIn_one: 'anbud senast {{date}} (i morgon)',
       deadlineIn_other: 'anbud senast {{date}} (om {{count}} dagar)',
+      tenderDue: 'Anbud senast {{date}}',
       deadlineToday: 'anbud senast i dag, {{date}}',
       deadlinePassed: 'sista anbudsdag var {{date}}',
       procurementReference: 'Kundens diarienummer eller ramavtal',

@@ -3,7 +3,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { type CaseDetail, caseDetailSchema } from '../../../features/cases/cases.contract.ts';
+import {
+  type CaseDetail,
+  type CaseSummary,
+  caseDetailSchema,
+} from '../../../features/cases/cases.contract.ts';
 import { type PurchaseRoute, purchaseRoutes, tenderingRoutes } from '../../../features/cases/stages.ts';
 import { heiGuidePaths } from '../../../features/guide/guide.text.ts';
 import { addDays, daysBetween, stockholmDate } from '../../../shared/stockholm-days.ts';
@@ -64,6 +68,19 @@ export function PurchaseLine({ detail }: { detail: CaseDetail }) {
     if (days === 0) return t('cases.details.deadlineToday', { date });
     return t('cases.details.deadlineIn', { date, count: days });
   }
+}
+
+/** "Tender due …" on a case's row and card, while the tender of an open case is still to submit. */
+export function TenderDue({ summary }: { summary: CaseSummary }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const day = summary.tenderDeadline;
+  if (!day || summary.stage === 'closed' || day < stockholmDate(new Date())) return null;
+  return (
+    <Text size="xs" fw={600}>
+      {t('cases.details.tenderDue', { date: format.date(day) })}
+    </Text>
+  );
 }
 
 type EditFields = 'title' | 'needText' | 'tenderDeadline' | 'procurementReference';

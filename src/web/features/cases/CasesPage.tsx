@@ -36,7 +36,7 @@ import { Pager } from '../../ui/Pager.tsx';
 import { ErrorAlert, Forbidden, Loading, Page, QueryView, useErrorMessage } from '../../ui/page.tsx';
 import { refetchAfterChange } from '../../ui/refetch.ts';
 import { SearchForm } from '../../ui/SearchForm.tsx';
-import { HandOverAllButton } from './CaseDetails.tsx';
+import { HandOverAllButton, TenderDue } from './CaseDetails.tsx';
 import { boardQuery, casesQuery, moveCase } from './cases.api.ts';
 import { NewCaseModal } from './NewCaseModal.tsx';
 
@@ -241,6 +241,7 @@ function CaseList({ search }: { search: CaseSearch }) {
                     <Table.Th scope="row">
                       <CaseLink summary={c} />
                       <Text size="xs">{c.reference}</Text>
+                      <TenderDue summary={c} />
                       {c.overdueTasks > 0 && (
                         <Badge color="red.9" variant="filled" tt="none" mt={4}>
                           {t('cases.overdueTasks', { count: c.overdueTasks })}
@@ -475,6 +476,7 @@ function BoardCard({
         <Text size="xs">
           {t('cases.owner')}: {summary.owner?.name ?? t('cases.noOwner')}
         </Text>
+        <TenderDue summary={summary} />
         {summary.overdueTasks > 0 && (
           <Badge color="red.9" variant="filled" tt="none" size="sm">
             {t('cases.overdueTasks', { count: summary.overdueTasks })}

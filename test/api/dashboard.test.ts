@@ -66,6 +66,13 @@ beforeAll(async () => {
   expect(signed.statusCode, signed.body).toBe(200);
 
   const lost = await claimNewCase('public');
+  // the municipality had advertised the course: a tender lost
+  const tendered = await t.request(
+    'PATCH',
+    `/api/cases/${lost}`,
+    s.as(s.coord, { purchaseRoute: 'advertised', procurementReference: 'KS 2026/12' }),
+  );
+  expect(tendered.statusCode, tendered.body).toBe(200);
   const closeLost = await t.request(
     'POST',
     `/api/cases/${lost}/close`,
@@ -115,6 +122,7 @@ describe("an HEI's key figures", () => {
       referred: 0,
       winRate: 0.5,
       wonBySector: { public: 1, private: 0, non_profit: 0 },
+      tenders: { won: 0, lost: 1, winRate: 0 },
     });
     expect(figures.proposals).toEqual({
       sent: { count: 1, valueOre: 9_031_357 },

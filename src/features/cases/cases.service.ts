@@ -1433,7 +1433,8 @@ export async function caseOwnerOf(db: Pick<Db, 'select'>, caseId: string): Promi
 
 /**
  * An HEI's cases in figures, for its key figures: open cases by stage now; cases opened, and closed by
- * outcome, since a day (a case's closing day is the day it entered "closed"); won cases by sector.
+ * outcome, since a day (a case's closing day is the day it entered "closed"); won cases by sector; tenders
+ * won and lost.
  */
 export async function caseFigures(db: Db, heiId: string, since: Date | null) {
   const inPeriod = (column: AnyColumn) => (since ? sql`${column} >= ${since.toISOString()}` : undefined);
@@ -1449,13 +1450,21 @@ export async function caseFigures(db: Db, heiId: string, since: Date | null) {
       .from(caseFile)
       .where(and(eq(caseFile.heiId, heiId), inPeriod(caseFile.createdAt))),
     db
-      .select({ outcome: caseFile.outcome, sector: caseFile.sector, n: count() })
+      .select({
+        outcome: caseFile.outcome,
+        sector: caseFile.sector,
+        route: caseFile.purchaseRoute,
+        n: count(),
+      })
       .from(caseFile)
       .where(and(eq(caseFile.heiId, heiId), eq(caseFile.stage, 'closed'), inPeriod(caseFile.stageEnteredAt)))
-      .groupBy(caseFile.outcome, caseFile.sector),
+      .groupBy(caseFile.outcome, caseFile.sector, caseFile.purchaseRoute),
   ]);
   const outcomes = (outcome: string) =>
     closed.filter((r) => r.outcome === outcome).reduce((sum, r) => sum + r.n, 0);
+  // tenders decided: the cases where the HEI competed in a procurement (an advertised one, or a call-off)
+  const tendersClosed = (outcome: string) =>
+    closed.filter((r) => r.outcome === outcome && isTendering(r.route)).reduce((sum, r) => sum + r.n, 0);
   const wonIn = (sector: string) =>
     closed.filter((r) => r.outcome === 'won' && r.sector === sector).reduce((sum, r) => sum + r.n, 0);
   const tally = (key: (r: (typeof open)[number]) => string | null) => {
@@ -1477,6 +1486,7 @@ export async function caseFigures(db: Db, heiId: string, since: Date | null) {
       referred: outcomes('referred'),
     },
     wonBySector: { public: wonIn('public'), private: wonIn('private'), non_profit: wonIn('non_profit') },
+    tenders: { won: tendersClosed('won'), lost: tendersClosed('lost') },
   };
 }
 

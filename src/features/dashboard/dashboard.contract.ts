@@ -38,6 +38,9 @@ export const dashboardSchema = z.object({
     referred: count,
     winRate: share.describe('Won of won and lost cases closed in the period'),
     wonBySector: z.object({ public: count, private: count, non_profit: count }),
+    tenders: z
+      .object({ won: count, lost: count, winRate: share })
+      .describe('Cases closed in the period where the HEI tendered: an advertised procurement or a call-off'),
   }),
   proposals: z.object({
     sent: amount,

@@ -75,6 +75,10 @@ export async function dashboard(db: Db, actor: Actor, period: FigurePeriod): Pro
       ...cases.closed,
       winRate: ratio(cases.closed.won, cases.closed.won + cases.closed.lost),
       wonBySector: cases.wonBySector,
+      tenders: {
+        ...cases.tenders,
+        winRate: ratio(cases.tenders.won, cases.tenders.won + cases.tenders.lost),
+      },
     },
     proposals: {
       sent: proposals.sent,

@@ -2109,6 +2109,8 @@ export const en: Translation = {
       declined_other: '{{count}} proposals declined',
       hitRate: 'Share of value accepted (of accepted and declined)',
       note: 'Besides, {{declined}} cases were closed as declined and {{referred}} as referred. Cases won by sector: public {{public}}, private {{private}}, non-profit {{nonProfit}}.',
+      tenders:
+        'Tenders (advertised procurement or call-off under a framework agreement) decided in the period: {{won}} won and {{lost}} lost, win rate {{rate}}.',
     },
     agreements: {
       title: 'Agreements and invoicing',

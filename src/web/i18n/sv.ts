@@ -2112,6 +2112,8 @@ export const sv = {
       declined_other: '{{count}} offerter avböjda',
       hitRate: 'Andel antaget värde (av antagna och avböjda)',
       note: 'Dessutom avslutades {{declined}} ärenden som avböjda och {{referred}} som hänvisade. Vunna ärenden per sektor: offentlig {{public}}, privat {{private}}, ideell {{nonProfit}}.',
+      tenders:
+        'Anbud (annonserad upphandling eller avrop från ramavtal) som avgjordes under perioden: {{won}} vunna och {{lost}} förlorade, vinstandel {{rate}}.',
     },
     agreements: {
       title: 'Avtal och fakturering',

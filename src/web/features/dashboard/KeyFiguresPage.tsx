@@ -147,6 +147,13 @@ function Sales({ figures }: { figures: Dashboard }) {
           nonProfit: cases.wonBySector.non_profit,
         })}
       </Text>
+      <Text size="sm" mt="xs" data-testid="key-figures-tenders">
+        {t('keyFigures.sales.tenders', {
+          won: cases.tenders.won,
+          lost: cases.tenders.lost,
+          rate: share(cases.tenders.winRate),
+        })}
+      </Text>
     </Section>
   );
 }

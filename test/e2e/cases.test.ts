@@ -595,4 +595,30 @@ describe("a case's details and who leads it", () => {
       .waitFor();
     await karinsPage.context.close();
   });
+
+  it('asks the admin who takes over the open cases of a member they remove', async () => {
+    const { context, page } = await newPage(journey);
+    await signIn(page, 'oskar.admin@norrvik.example');
+    await page.goto('/admin/members');
+    const frida = page.getByTestId('members-table').getByRole('row').filter({ hasText: 'Frida Lund' });
+    const leads = (await frida.getByText(/^Leder \d+ öppna ärenden$/).textContent()) ?? '';
+    const count = leads.match(/\d+/)?.[0] ?? '';
+    await frida.getByRole('button', { name: 'Ta bort Frida Lund' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ta bort medlem' });
+    await dialog.getByRole('button', { name: 'Ta bort' }).click();
+    await dialog.getByText('Välj vem som ska ta över ärendena.').waitFor();
+    await dialog
+      .getByRole('combobox', { name: `Frida Lund leder ${count} öppna ärenden. Lämna över dem till` })
+      .selectOption({ label: 'Karin Berg' });
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Ta bort' }).click();
+    await page.getByText('Frida Lund har tagits bort.').waitFor();
+    await page
+      .getByTestId('members-table')
+      .getByRole('row')
+      .filter({ hasText: 'Karin Berg' })
+      .getByText(`Leder ${count} öppna ärenden`)
+      .waitFor();
+    await context.close();
+  });
 });

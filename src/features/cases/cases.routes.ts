@@ -138,7 +138,7 @@ export async function caseRoutes(app: App, { database: { db }, config }: Deps) {
       schema: {
         tags,
         summary:
-          'Hand every open case a person owns at the active HEI over to one coordinator (someone who leaves or goes on leave) (coordinator, manager)',
+          'Hand every open case a person owns at the active HEI over to one coordinator (someone who leaves or goes on leave) (coordinator, manager, admin)',
         body: handOverAllBody,
         response: { 200: z.object({ handedOver: z.int() }), ...problems(400, 401, 403) },
       },

@@ -723,7 +723,8 @@ export async function handOverAllCases(
   input: { fromUserId: string; ownerUserId: string; note?: string },
   publicUrl: string,
 ) {
-  const hei = await actingHei(db, actor, MOVE);
+  // an admin too: they remove a leaver from the HEI, and hand over the leaver's cases first
+  const hei = await actingHei(db, actor, [...MOVE, 'admin']);
   if (input.fromUserId === input.ownerUserId)
     throw invalid([{ field: 'body.ownerUserId', message: 'is the person whose cases are handed over' }]);
   return db.transaction(async (tx) => {
@@ -1420,6 +1421,16 @@ export async function mentionsInCases(db: Db, heiId: string, terms: string[]): P
 export async function caseIdsOfHei(db: Db, heiId: string): Promise<string[]> {
   const rows = await db.select({ id: caseFile.id }).from(caseFile).where(eq(caseFile.heiId, heiId));
   return rows.map((r) => r.id);
+}
+
+/** How many open cases each person leads at an organisation (user id → count; none for a customer). */
+export async function openCasesPerOwner(db: Db, heiId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ owner: caseFile.ownerUserId, n: count() })
+    .from(caseFile)
+    .where(and(eq(caseFile.heiId, heiId), sql`${caseFile.stage} <> 'closed'`))
+    .groupBy(caseFile.ownerUserId);
+  return new Map(rows.flatMap((r) => (r.owner ? [[r.owner, r.n] as const] : [])));
 }
 
 /** The user id of the case's owner, if it has one (to tell them of the customer's answers; no access check). */

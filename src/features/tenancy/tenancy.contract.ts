@@ -156,6 +156,16 @@ export const memberSchema = z
   .meta({ id: 'Member' });
 export type Member = z.infer<typeof memberSchema>;
 
+/** A member as the members list shows them: with the open cases they lead (an HEI's; 0 elsewhere). */
+export const listedMemberSchema = memberSchema
+  .extend({
+    openCases: z
+      .int()
+      .describe('Open cases the member leads at the organisation: hand them over before removal'),
+  })
+  .meta({ id: 'ListedMember' });
+export type ListedMember = z.infer<typeof listedMemberSchema>;
+
 export const setRolesBody = z.strictObject({
   roles: z.array(roleSchema).min(1, 'give at least one role').max(allRoles.length),
 });

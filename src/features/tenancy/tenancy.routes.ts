@@ -2,7 +2,9 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
+import { openCasesPerOwner } from '../cases/cases.service.ts';
 import {
+  listedMemberSchema,
   type Me,
   memberParams,
   memberSchema,
@@ -222,10 +224,14 @@ export async function tenancyRoutes(app: App, { database: { db } }: Deps) {
         tags: ['organisations'],
         summary: 'Members of the organisation and their roles (admin, manager)',
         params: organisationParams,
-        response: { 200: z.array(memberSchema), ...problems(401, 403, 404) },
+        response: { 200: z.array(listedMemberSchema), ...problems(401, 403, 404) },
       },
     },
-    async (request) => listMembers(db, actorOf(request), request.params.organisationId),
+    async (request) => {
+      const members = await listMembers(db, actorOf(request), request.params.organisationId);
+      const leading = await openCasesPerOwner(db, request.params.organisationId);
+      return members.map((member) => ({ ...member, openCases: leading.get(member.userId) ?? 0 }));
+    },
   );
 
   app.put(

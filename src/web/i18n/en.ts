@@ -186,6 +186,15 @@ export const en: Translation = {
     remove: 'Remove',
     removeFor: 'Remove {{name}}',
     removeTitle: 'Remove member',
+    openCases_one: 'Leads {{count}} open case',
+    openCases_other: 'Leads {{count}} open cases',
+    handOverTo_one: '{{name}} leads {{count}} open case. Hand it over to',
+    handOverTo_other: '{{name}} leads {{count}} open cases. Hand them over to',
+    handOverToError: 'Choose who takes the cases over.',
+    noSuccessor_one:
+      '{{name}} leads {{count}} open case, and the HEI has no other coordinator to hand it over to. Give someone the coordinator role first.',
+    noSuccessor_other:
+      '{{name}} leads {{count}} open cases, and the HEI has no other coordinator to hand them over to. Give someone the coordinator role first.',
     removeConfirm: 'Remove {{name}} from {{organisation}}? They will lose their access.',
     removed: '{{name}} has been removed.',
     rolesSaved: 'The roles of {{name}} have been saved.',

@@ -190,6 +190,15 @@ export const sv = {
     remove: 'Ta bort',
     removeFor: 'Ta bort {{name}}',
     removeTitle: 'Ta bort medlem',
+    openCases_one: 'Leder {{count}} öppet ärende',
+    openCases_other: 'Leder {{count}} öppna ärenden',
+    handOverTo_one: '{{name}} leder {{count}} öppet ärende. Lämna över det till',
+    handOverTo_other: '{{name}} leder {{count}} öppna ärenden. Lämna över dem till',
+    handOverToError: 'Välj vem som ska ta över ärendena.',
+    noSuccessor_one:
+      '{{name}} leder {{count}} öppet ärende, och lärosätet har ingen annan samordnare att lämna över det till. Ge någon rollen samordnare först.',
+    noSuccessor_other:
+      '{{name}} leder {{count}} öppna ärenden, och lärosätet har ingen annan samordnare att lämna över dem till. Ge någon rollen samordnare först.',
     removeConfirm: 'Vill du ta bort {{name}} från {{organisation}}? Personen förlorar då sin tillgång.',
     removed: '{{name}} har tagits bort.',
     rolesSaved: 'Rollerna för {{name}} har sparats.',

@@ -4,6 +4,7 @@ import {
   Button,
   Checkbox,
   Group,
+  NativeSelect,
   Paper,
   Stack,
   Table,
@@ -16,7 +17,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Invitation } from '../../../features/invitations/invitations.contract.ts';
-import type { Member, Membership, Role } from '../../../features/tenancy/tenancy.contract.ts';
+import type { ListedMember, Membership, Role } from '../../../features/tenancy/tenancy.contract.ts';
 import { api, isApiError } from '../../api.ts';
 import { activeOrganisationOf, hasRole, meQuery, useMe } from '../../session.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
@@ -83,8 +84,8 @@ function MembersSection({
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const members = useQuery(membersQuery(membership.tenant.id));
-  const [editing, setEditing] = useState<Member | null>(null);
-  const [removing, setRemoving] = useState<Member | null>(null);
+  const [editing, setEditing] = useState<ListedMember | null>(null);
+  const [removing, setRemoving] = useState<ListedMember | null>(null);
 
   return (
     <Stack component="section" aria-labelledby="members-heading" gap="sm">
@@ -116,6 +117,11 @@ function MembersSection({
               <Table.Tr key={member.membershipId}>
                 <Table.Th scope="row" fw={500}>
                   {member.name} {member.userId === myUserId && t('members.you')}
+                  {member.openCases > 0 && (
+                    <Text size="xs" fw={400}>
+                      {t('members.openCases', { count: member.openCases })}
+                    </Text>
+                  )}
                 </Table.Th>
                 <Table.Td>{member.email}</Table.Td>
                 <Table.Td>
@@ -154,7 +160,12 @@ function MembersSection({
         <EditRolesModal membership={membership} member={editing} onClose={() => setEditing(null)} />
       )}
       {removing && (
-        <RemoveMemberModal membership={membership} member={removing} onClose={() => setRemoving(null)} />
+        <RemoveMemberModal
+          membership={membership}
+          member={removing}
+          members={members.data ?? []}
+          onClose={() => setRemoving(null)}
+        />
       )}
     </Stack>
   );
@@ -166,7 +177,7 @@ function EditRolesModal({
   onClose,
 }: {
   membership: Membership;
-  member: Member;
+  member: ListedMember;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -224,34 +235,75 @@ function EditRolesModal({
 function RemoveMemberModal({
   membership,
   member,
+  members,
   onClose,
 }: {
   membership: Membership;
-  member: Member;
+  member: ListedMember;
+  members: ListedMember[];
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  // a leader of open cases hands them to a coordinator first: nobody could pick them up after the removal
+  const errorMessage = useErrorMessage();
+  const successors = members.filter((m) => m.roles.includes('coordinator') && m.userId !== member.userId);
+  const [successor, setSuccessor] = useState('');
+  const [missing, setMissing] = useState(false);
   const remove = useMutation({
-    mutationFn: () => api.delete(`/api/organisations/${membership.tenant.id}/members/${member.membershipId}`),
+    mutationFn: async () => {
+      if (member.openCases > 0)
+        await api.post('/api/cases/hand-over', { fromUserId: member.userId, ownerUserId: successor });
+      await api.delete(`/api/organisations/${membership.tenant.id}/members/${member.membershipId}`);
+    },
     onSuccess: async () => {
       notify(t('members.removed', { name: member.name }));
       onClose();
       await refetchAfterChange(queryClient, membersQuery(membership.tenant.id).queryKey);
       await refetchAfterChange(queryClient, meQuery.queryKey);
+      await refetchAfterChange(queryClient, ['cases']);
     },
   });
+  const confirm = () => {
+    setMissing(member.openCases > 0 && !successor);
+    if (member.openCases === 0 || successor) remove.mutate();
+  };
   return (
-    <ConfirmModal
+    <FormModal
       title={t('members.removeTitle')}
-      text={t('members.removeConfirm', { name: member.name, organisation: membership.tenant.name })}
-      confirmLabel={t('members.remove')}
-      pending={remove.isPending}
-      error={remove.error && (isApiError(remove.error, 409) ? t('errors.lastAdmin') : remove.error)}
-      onConfirm={() => remove.mutate()}
       onClose={onClose}
+      onSubmit={confirm}
+      submitLabel={t('members.remove')}
+      pending={remove.isPending}
+      error={
+        remove.error && (isApiError(remove.error, 409) ? t('errors.lastAdmin') : errorMessage(remove.error))
+      }
+      danger
       centered
-    />
+    >
+      <Text>{t('members.removeConfirm', { name: member.name, organisation: membership.tenant.name })}</Text>
+      {member.openCases > 0 &&
+        (successors.length ? (
+          <NativeSelect
+            label={t('members.handOverTo', { count: member.openCases, name: member.name })}
+            required
+            value={successor}
+            onChange={(e) => setSuccessor(e.currentTarget.value)}
+            error={missing ? t('members.handOverToError') : undefined}
+          >
+            <option value="">{t('cases.new.choose')}</option>
+            {successors.map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {m.name}
+              </option>
+            ))}
+          </NativeSelect>
+        ) : (
+          <Alert color="orange" role="alert">
+            {t('members.noSuccessor', { count: member.openCases, name: member.name })}
+          </Alert>
+        ))}
+    </FormModal>
   );
 }
 

@@ -4,8 +4,8 @@ import { invitationSchema } from '../../../features/invitations/invitations.cont
 import {
   customerRoles,
   heiRoles,
+  listedMemberSchema,
   type Membership,
-  memberSchema,
   organisationSchema,
   type Role,
 } from '../../../features/tenancy/tenancy.contract.ts';
@@ -21,7 +21,7 @@ export const membersQuery = (organisationId: string) =>
   queryOptions({
     queryKey: ['organisation', organisationId, 'members'],
     queryFn: ({ signal }) =>
-      api.get(`/api/organisations/${organisationId}/members`, z.array(memberSchema), signal),
+      api.get(`/api/organisations/${organisationId}/members`, z.array(listedMemberSchema), signal),
   });
 
 export const invitationsQuery = (organisationId: string) =>

@@ -568,6 +568,38 @@ describe("a case's details and who leads it", () => {
       'Uppgifterna ändrades',
     ]);
     await expectNoAxeViolations(fridasPage.page);
+    // the two dialogs read in English too
+    const fridas = fridasPage.page;
+    const swedishDialogUi = [
+      'Ändra',
+      'Rubrik',
+      'Behovet',
+      'Hur kunden köper',
+      'Sista anbudsdag',
+      'Spara',
+      'Avbryt',
+    ];
+    await fridas.getByRole('button', { name: 'Change details…' }).click();
+    const edit = fridas.getByRole('dialog', { name: /^Change the details of UF-/ });
+    await edit.getByRole('combobox', { name: 'How the customer buys' }).waitFor();
+    await edit.getByLabel('Tender deadline').waitFor();
+    await expectEnglish(fridas, swedishDialogUi, edit);
+    await expectNoAxeViolations(fridas);
+    await edit.getByRole('button', { name: 'Cancel' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await fridas.getByRole('button', { name: 'Hand over…' }).click();
+    const hand = fridas.getByRole('dialog', { name: /^Hand over UF-/ });
+    await hand.getByRole('combobox', { name: 'New owner' }).waitFor();
+    await expectEnglish(fridas, ['Lämna över', 'Ny ansvarig', 'Meddelande', 'Avbryt'], hand);
+    await hand.getByRole('button', { name: 'Cancel' }).click();
+    await hand.waitFor({ state: 'detached' });
+    // and her overview lists the tender she now has to submit
+    await fridas.goto('/');
+    await fridas
+      .getByRole('region', { name: 'My cases' })
+      .getByRole('list', { name: 'Tenders to submit' })
+      .getByRole('link', { name: 'Informationssäkerhet och NIS2 för regionen' })
+      .waitFor();
     await fridasPage.context.close();
   });
 

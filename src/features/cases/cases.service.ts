@@ -13,7 +13,6 @@ import {
   actingHei,
   activeMembership,
   findOrCreateCustomer,
-  hasRoleIn,
   heisWithRole,
   isMemberOf,
 } from '../tenancy/tenancy.service.ts';
@@ -708,7 +707,27 @@ export async function handOverCase(
   await withCase(db, actor, caseId, MOVE, async (tx, row, hei) => {
     if (row.stage === 'closed') throw conflict('The case is closed: it has no one to lead it on.');
     if (row.ownerUserId === input.ownerUserId) throw conflict('The case is already theirs.');
-    await handOver(tx, actor, hei, row, input, publicUrl);
+    await checkNewOwner(tx, hei.id, input.ownerUserId);
+    const names = await userNames(tx, [row.ownerUserId, input.ownerUserId]);
+    await handOver(tx, actor, hei, row, input, names);
+    const after = names.get(input.ownerUserId);
+    const told = [input.ownerUserId, row.ownerUserId].filter(
+      (id): id is string => !!id && id !== actor.userId,
+    );
+    for (const userId of told) {
+      await notify(tx, {
+        userIds: [userId],
+        kind: 'case_handed_over',
+        title:
+          userId === input.ownerUserId
+            ? `${actor.name} lämnade över ${row.reference} till dig / handed ${row.reference} over to you`
+            : `${row.reference} leds nu av ${after} / is now led by ${after}`,
+        link: `/cases/${row.id}`,
+        actorName: actor.name,
+        publicUrl,
+        text: `${row.reference} ${row.title}${input.note ? `\n\n${input.note}` : ''}`,
+      });
+    }
   });
   return getCase(db, actor, caseId);
 }
@@ -728,6 +747,7 @@ export async function handOverAllCases(
   if (input.fromUserId === input.ownerUserId)
     throw invalid([{ field: 'body.ownerUserId', message: 'is the person whose cases are handed over' }]);
   return db.transaction(async (tx) => {
+    await checkNewOwner(tx, hei.id, input.ownerUserId);
     const rows = await tx
       .select()
       .from(caseFile)
@@ -740,8 +760,8 @@ export async function handOverAllCases(
       )
       .orderBy(asc(caseFile.reference))
       .for('update');
-    await checkNewOwner(tx, hei.id, input.ownerUserId);
-    for (const row of rows) await handOver(tx, actor, hei, row, input, publicUrl, false);
+    const names = await userNames(tx, [input.fromUserId, input.ownerUserId]);
+    for (const row of rows) await handOver(tx, actor, hei, row, input, names);
     if (rows.length && input.ownerUserId !== actor.userId) {
       const references = rows.map((r) => r.reference).join(', ');
       await notify(tx, {
@@ -759,32 +779,36 @@ export async function handOverAllCases(
 }
 
 async function checkNewOwner(tx: Tx, heiId: string, userId: string) {
-  if (!(await hasRoleIn(tx, userId, heiId, ['coordinator'])))
+  if (!(await isMemberOf(tx, userId, heiId, ['coordinator'])))
     throw invalid([{ field: 'body.ownerUserId', message: 'must be a coordinator at your HEI' }]);
 }
 
+/** The names of these users (id → name), read once for all the cases of a handover. */
+async function userNames(tx: Tx, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = ids.filter((id): id is string => !!id);
+  if (!wanted.length) return new Map();
+  const rows = await tx
+    .select({ id: authUser.id, name: authUser.name })
+    .from(authUser)
+    .where(inArray(authUser.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The new owner (checked by the caller) takes the case; its timeline and the audit log say so. */
 async function handOver(
   tx: Tx,
   actor: Actor,
   hei: ActingHei,
   row: CaseRow,
   input: { ownerUserId: string; note?: string },
-  publicUrl: string,
-  notifyEach = true,
+  names: Map<string, string>,
 ) {
-  await checkNewOwner(tx, hei.id, input.ownerUserId);
   await tx
     .update(caseFile)
     .set({ ownerUserId: input.ownerUserId, updatedAt: new Date() })
     .where(eq(caseFile.id, row.id));
-  const [before, after] = await Promise.all(
-    [row.ownerUserId, input.ownerUserId].map(async (id) =>
-      id
-        ? ((await tx.select({ name: authUser.name }).from(authUser).where(eq(authUser.id, id)))[0]?.name ??
-          null)
-        : null,
-    ),
-  );
+  const before = row.ownerUserId ? (names.get(row.ownerUserId) ?? null) : null;
+  const after = names.get(input.ownerUserId) ?? null;
   await tx.insert(caseEntry).values({
     caseId: row.id,
     kind: 'system',
@@ -801,22 +825,6 @@ async function handOver(
     subjectId: row.id,
     data: { before: row.ownerUserId, after: input.ownerUserId },
   });
-  if (!notifyEach) return;
-  const told = [input.ownerUserId, row.ownerUserId].filter((id): id is string => !!id && id !== actor.userId);
-  for (const userId of told) {
-    const toThem = userId === input.ownerUserId;
-    await notify(tx, {
-      userIds: [userId],
-      kind: 'case_handed_over',
-      title: toThem
-        ? `${actor.name} lämnade över ${row.reference} till dig / handed ${row.reference} over to you`
-        : `${row.reference} leds nu av ${after} / is now led by ${after}`,
-      link: `/cases/${row.id}`,
-      actorName: actor.name,
-      publicUrl,
-      text: `${row.reference} ${row.title}${input.note ? `\n\n${input.note}` : ''}`,
-    });
-  }
 }
 
 async function passGate(

@@ -506,26 +506,14 @@ export async function isMemberOf(
   db: Pick<Db, 'select'>,
   userId: string,
   organisationId: string,
-): Promise<boolean> {
-  const [row] = await db
-    .select({ id: membership.id })
-    .from(membership)
-    .where(and(eq(membership.userId, userId), eq(membership.organisationId, organisationId)));
-  return !!row;
-}
-
-/** Whether the user has one of the roles in the organisation (a new owner of a case must be a coordinator). */
-export async function hasRoleIn(
-  db: Pick<Db, 'select'>,
-  userId: string,
-  organisationId: string,
-  roles: readonly Role[],
+  roles?: readonly Role[],
 ): Promise<boolean> {
   const [row] = await db
     .select({ roles: membership.roles })
     .from(membership)
     .where(and(eq(membership.userId, userId), eq(membership.organisationId, organisationId)));
-  return !!row && row.roles.some((role) => roles.includes(role as Role));
+  // with roles: a member who has one of them (a case's new owner must be a coordinator)
+  return !!row && (!roles || row.roles.some((role) => roles.includes(role as Role)));
 }
 
 /** The consortium of the actor's active HEI (or, for analysts, their consortium) and its member HEIs. */

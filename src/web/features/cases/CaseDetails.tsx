@@ -17,21 +17,11 @@ import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
 import { refetchAfterChange } from '../../ui/refetch.ts';
-import { caseQuery, colleaguesQuery } from './cases.api.ts';
+import { colleaguesQuery, useCaseUpdate } from './cases.api.ts';
 import { CaseAboutFields } from './NewCaseModal.tsx';
 
 // A case's details beside the work: how the customer buys (the guide's "Public procurement"), correcting the
 // title, need, sector and subject area, and handing the case over to another coordinator.
-
-/** After a change the case answers with itself: into the cache, and the lists and overview refreshed. */
-function useCaseSaved(caseId: string) {
-  const queryClient = useQueryClient();
-  return async (updated: CaseDetail) => {
-    queryClient.setQueryData(caseQuery(caseId).queryKey, updated);
-    await refetchAfterChange(queryClient, ['cases']);
-    await refetchAfterChange(queryClient, ['overview']);
-  };
-}
 
 /** "How the customer buys": the route, the tender's last day (and how far off it is) and the customer's number. */
 export function PurchaseLine({ detail }: { detail: CaseDetail }) {
@@ -119,7 +109,7 @@ export function EditCaseButton({ detail }: { detail: CaseDetail }) {
 
 function EditCaseModal({ detail, onClose }: { detail: CaseDetail; onClose: () => void }) {
   const { t } = useTranslation();
-  const saved = useCaseSaved(detail.id);
+  const saved = useCaseUpdate(detail.id);
   const errorMessage = useErrorMessage();
   const [values, setValues] = useState({
     title: detail.title,
@@ -244,7 +234,7 @@ export function HandOverButton({ detail }: { detail: CaseDetail }) {
 
 function HandOverModal({ detail, onClose }: { detail: CaseDetail; onClose: () => void }) {
   const { t } = useTranslation();
-  const saved = useCaseSaved(detail.id);
+  const saved = useCaseUpdate(detail.id);
   const errorMessage = useErrorMessage();
   const colleagues = useQuery(colleaguesQuery);
   const coordinators = (colleagues.data ?? []).filter(

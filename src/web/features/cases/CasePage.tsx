@@ -15,7 +15,7 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,7 +30,6 @@ import { pickBilingual, useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { Forbidden, Page, QueryView, RecordHeader, Section, useErrorMessage } from '../../ui/page.tsx';
-import { refetchAfterChange } from '../../ui/refetch.ts';
 import { useSavedToggle } from '../../ui/saved-toggle.ts';
 import { CaseAgreements } from '../agreements/CaseAgreements.tsx';
 import { CaseAnalyses } from '../analyses/CaseAnalyses.tsx';
@@ -49,6 +48,7 @@ import {
   type DialogueTemplate,
   dialogueTemplatesQuery,
   moveCase,
+  useCaseUpdate,
 } from './cases.api.ts';
 import { InviteCustomerContact } from './InviteCustomerContact.tsx';
 import { StageGuideLinks } from './StageGuideLinks.tsx';
@@ -73,15 +73,6 @@ export function CasePage() {
       </QueryView>
     </Page>
   );
-}
-
-/** Every change to a case answers with the whole case: put it in the cache, refresh the lists. */
-function useCaseUpdate(caseId: string) {
-  const queryClient = useQueryClient();
-  return async (updated: CaseDetail) => {
-    queryClient.setQueryData(caseQuery(caseId).queryKey, updated);
-    await refetchAfterChange(queryClient, ['cases']);
-  };
 }
 
 function CaseView({ detail }: { detail: CaseDetail }) {

@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
   boardSchema,
@@ -8,6 +8,7 @@ import {
   heiChecklistSchema,
 } from '../../../features/cases/cases.contract.ts';
 import { api } from '../../api.ts';
+import { refetchAfterChange } from '../../ui/refetch.ts';
 
 export type CaseFilters = {
   hei?: string;
@@ -61,6 +62,19 @@ export const heiChecklistQuery = (organisationId: string) =>
     queryFn: ({ signal }) =>
       api.get(`/api/organisations/${organisationId}/checklist`, heiChecklistSchema, signal),
   });
+
+/**
+ * Every change to a case answers with the whole case: put it in the cache, and refresh the lists and the
+ * overview (its tasks, its tenders).
+ */
+export function useCaseUpdate(caseId: string) {
+  const queryClient = useQueryClient();
+  return async (updated: z.infer<typeof caseDetailSchema>) => {
+    queryClient.setQueryData(caseQuery(caseId).queryKey, updated);
+    await refetchAfterChange(queryClient, ['cases']);
+    await refetchAfterChange(queryClient, ['overview']);
+  };
+}
 
 export const moveCase = (caseId: string, to: string, overrideReason?: string) =>
   api.post(`/api/cases/${caseId}/stage`, { to, overrideReason }, caseDetailSchema);

@@ -67,9 +67,9 @@ function Part({ id, title, children }: { id: string; title: string; children: Re
 }
 
 /** A list of things to do: each a link, marked when overdue, with a line saying more. */
-export function WorkList({ children }: { children: React.ReactNode }) {
+export function WorkList({ children, labelledBy }: { children: React.ReactNode; labelledBy?: string }) {
   return (
-    <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+    <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby={labelledBy}>
       {children}
     </Stack>
   );
@@ -233,14 +233,7 @@ function Cases({ openCases, tenders }: { openCases: number; tenders: Overview['t
           <Title order={4} size="h5" id="home-tenders">
             {t('overview.tenders')}
           </Title>
-          <Stack
-            gap={6}
-            component="ul"
-            p={0}
-            m={0}
-            style={{ listStyle: 'none' }}
-            aria-labelledby="home-tenders"
-          >
+          <WorkList labelledBy="home-tenders">
             {tenders.map((tender) => (
               <WorkItem
                 key={tender.caseId}
@@ -257,7 +250,7 @@ function Cases({ openCases, tenders }: { openCases: number; tenders: Overview['t
                 })}
               />
             ))}
-          </Stack>
+          </WorkList>
         </>
       )}
       <AnchorLink to="/cases" search={{ owner: 'me' }}>

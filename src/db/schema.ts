@@ -10,6 +10,7 @@ export * from '../features/delivery/delivery.table.ts';
 export * from '../features/design/design.table.ts';
 export * from '../features/documents/documents.table.ts';
 export * from '../features/evaluation/evaluation.table.ts';
+export * from '../features/frameworks/frameworks.table.ts';
 export * from '../features/guide/guide.table.ts';
 export * from '../features/incentives/incentives.table.ts';
 export * from '../features/inquiries/inquiries.table.ts';

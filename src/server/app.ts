@@ -29,6 +29,7 @@ import { deliveryRoutes } from '../features/delivery/delivery.routes.ts';
 import { designRoutes } from '../features/design/design.routes.ts';
 import { documentRoutes } from '../features/documents/documents.routes.ts';
 import { evaluationRoutes } from '../features/evaluation/evaluation.routes.ts';
+import { frameworkRoutes } from '../features/frameworks/frameworks.routes.ts';
 import { guideRoutes } from '../features/guide/guide.routes.ts';
 import { healthRoutes } from '../features/health/health.routes.ts';
 import { incentiveRoutes } from '../features/incentives/incentives.routes.ts';
@@ -67,6 +68,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   inquiryRoutes, // the public front door, the consortium inbox, eligibility, routing and referral
   caseRoutes, // the case pipeline: stages with checklists and gates, timeline, tasks, board and search
   customerRoutes, // the HEI's customer register: the organisations it has had cases with, and its history with each
+  frameworkRoutes, // framework agreements (ramavtal) with customers: their period and ceiling, and the cases called off under each
   documentRoutes, // documents attached to cases, by HEI staff and by customers (type- and size-checked)
   portalRoutes, // the customer portal: a customer's own inquiries and cases, shared entries, messages
   needsRoutes, // competence-needs analyses: organisation, roles, needs, computed priority, versions

@@ -726,6 +726,13 @@ const scopedElsewhere: Record<string, string> = {
   'GET /api/customers':
     "customers.test.ts: the active HEI's own cases' customers, tallied from its own cases; customers 403",
   'GET /api/customers/export': 'customers.test.ts: as GET /api/customers; customers 403',
+  'GET /api/framework-agreements':
+    "frameworks.test.ts: the active HEI's own agreements only; another HEI sees none of them",
+  'POST /api/framework-agreements':
+    "frameworks.test.ts: coordinators and managers (teachers 403), with a customer of their own HEI only",
+  'GET /api/framework-agreements/{frameworkId}': 'frameworks.test.ts: other HEIs 404',
+  'PATCH /api/framework-agreements/{frameworkId}':
+    'frameworks.test.ts: coordinators and managers of its HEI (teachers 403); other HEIs 404',
   'GET /api/customers/{customerId}':
     "customers.test.ts: a customer of the HEI's own cases only (others 404), with only its own cases",
   'GET /api/cases/{caseId}/review': 'review.test.ts: readers of the case; other HEIs 404; customers 403',

@@ -31,6 +31,10 @@ export const caseSummarySchema = z
       .string()
       .nullable()
       .describe("The customer's procurement number or framework agreement"),
+    frameworkAgreementId: z
+      .uuid()
+      .nullable()
+      .describe("The HEI's framework agreement with the customer that this case is a call-off under"),
     overdueTasks: z.number().int(),
     stageEnteredAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
@@ -151,6 +155,11 @@ export const updateCaseBody = z
       .optional()
       .describe('Only for an advertised procurement or a framework call-off'),
     procurementReference: z.string().trim().max(200).nullable().optional(),
+    frameworkAgreementId: z
+      .uuid()
+      .nullable()
+      .optional()
+      .describe("Only for a call-off: one of the HEI's framework agreements with the case's customer"),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'change at least one field' });
 

@@ -1,5 +1,6 @@
 import { type AnyColumn, and, asc, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { isForeignKeyViolation } from '../../db/errors.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
 import { containsAny, type FoundText, foundIn, jsonText, mentionPatterns } from '../../shared/mentions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -300,6 +301,7 @@ function toSummary(r: {
     purchaseRoute: r.row.purchaseRoute,
     tenderDeadline: r.row.tenderDeadline,
     procurementReference: r.row.procurementReference,
+    frameworkAgreementId: r.row.frameworkAgreementId,
     overdueTasks: r.overdueTasks,
     stageEnteredAt: r.row.stageEnteredAt.toISOString(),
     updatedAt: r.row.updatedAt.toISOString(),
@@ -655,11 +657,27 @@ export async function updateCase(
     if (!isTendering(route) && changes.tenderDeadline === undefined && row.tenderDeadline)
       changes = { ...changes, tenderDeadline: null };
     checkTenderDeadline(route, changes.tenderDeadline ?? null);
+    // likewise a route other than a call-off leaves the framework agreement
+    if (
+      route !== 'framework_call_off' &&
+      changes.frameworkAgreementId === undefined &&
+      row.frameworkAgreementId
+    )
+      changes = { ...changes, frameworkAgreementId: null };
+    checkFramework(route, changes.frameworkAgreementId ?? null);
     const changed = (Object.keys(changes) as (keyof typeof changes)[]).filter(
       (key) => (changes[key] ?? null) !== (row[key] ?? null),
     );
     if (!changed.length) return;
-    await tx.update(caseFile).set(changes).where(eq(caseFile.id, caseId));
+    await tx
+      .update(caseFile)
+      .set(changes)
+      .where(eq(caseFile.id, caseId))
+      .catch((error: unknown) => {
+        // the key holds only the HEI's own agreements with the case's customer
+        if (isForeignKeyViolation(error, 'case_framework_agreement_fk')) throw notAFramework();
+        throw error;
+      });
     await tx.insert(caseEntry).values({
       caseId,
       kind: 'system',
@@ -689,6 +707,24 @@ function checkTenderDeadline(route: PurchaseRoute | null, deadline: string | nul
         field: 'body.tenderDeadline',
         message:
           'a tender deadline belongs to an advertised procurement or a call-off under a framework agreement',
+      },
+    ]);
+}
+
+const notAFramework = () =>
+  invalid([
+    {
+      field: 'body.frameworkAgreementId',
+      message: "is not one of your HEI's framework agreements with the case's customer",
+    },
+  ]);
+
+function checkFramework(route: PurchaseRoute | null, frameworkAgreementId: string | null) {
+  if (frameworkAgreementId && route !== 'framework_call_off')
+    throw invalid([
+      {
+        field: 'body.frameworkAgreementId',
+        message: 'only a call-off under a framework agreement is made under one',
       },
     ]);
 }
@@ -1228,6 +1264,17 @@ export async function casesWithCustomer(db: Db, heiId: string, customerId: strin
     .where(and(eq(caseFile.heiId, heiId), eq(caseFile.customerId, customerId)))
     .orderBy(desc(caseFile.createdAt));
   return rows.map(brief);
+}
+
+/** The HEI's cases that are call-offs under these framework agreements, oldest first. */
+export async function callOffsUnder(db: Db, heiId: string, frameworkIds: string[]) {
+  if (!frameworkIds.length) return [];
+  const rows = await db
+    .select()
+    .from(caseFile)
+    .where(and(eq(caseFile.heiId, heiId), inArray(caseFile.frameworkAgreementId, frameworkIds)))
+    .orderBy(asc(caseFile.createdAt));
+  return rows.map((r) => ({ ...brief(r), frameworkAgreementId: r.frameworkAgreementId }));
 }
 
 type CaseBrief = {

@@ -4,6 +4,7 @@ import {
   check,
   customType,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -14,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { authUser } from '../auth/auth.table.ts';
+import { frameworkAgreement } from '../frameworks/frameworks.table.ts';
 import { inquiry } from '../inquiries/inquiries.table.ts';
 import { organisation } from '../tenancy/tenancy.table.ts';
 import { purchaseRoutes } from './stages.ts';
@@ -56,6 +58,8 @@ export const caseFile = pgTable(
     tenderDeadline: date('tender_deadline'),
     /** The customer's reference: the procurement's registration number, or the framework agreement's name. */
     procurementReference: text('procurement_reference'),
+    /** The framework agreement this case is a call-off under (the HEI's own, with the case's customer). */
+    frameworkAgreementId: uuid('framework_agreement_id'),
     search: tsvector('search').generatedAlwaysAs(
       (): SQL =>
         sql`to_tsvector('swedish', coalesce(${caseFile.customerName}, '') || ' ' || coalesce(${caseFile.title}, '') || ' ' || coalesce(${caseFile.needText}, '') || ' ' || coalesce(${caseFile.notesText}, '')) || to_tsvector('english', coalesce(${caseFile.customerName}, '') || ' ' || coalesce(${caseFile.title}, '') || ' ' || coalesce(${caseFile.needText}, '') || ' ' || coalesce(${caseFile.notesText}, ''))`,
@@ -78,6 +82,17 @@ export const caseFile = pgTable(
       'case_tender_deadline_when_tendering',
       sql`${t.tenderDeadline} is null or ${t.purchaseRoute} in ('advertised','framework_call_off')`,
     ),
+    check(
+      'case_framework_when_call_off',
+      sql`${t.frameworkAgreementId} is null or ${t.purchaseRoute} = 'framework_call_off'`,
+    ),
+    // a call-off's agreement is the case's HEI's, with the case's customer
+    foreignKey({
+      name: 'case_framework_agreement_fk',
+      columns: [t.frameworkAgreementId, t.heiId, t.customerId],
+      foreignColumns: [frameworkAgreement.id, frameworkAgreement.heiId, frameworkAgreement.customerId],
+    }),
+    index('case_framework_agreement_idx').on(t.frameworkAgreementId),
     check(
       'case_outcome_check',
       sql`${t.outcome} is null or ${t.outcome} in ('won','lost','declined','referred')`,

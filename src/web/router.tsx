@@ -217,6 +217,11 @@ const customerRoute = createRoute({
   path: '/customers/$customerId',
   component: lazyRouteComponent(() => import('./features/customers/CustomerPage.tsx'), 'CustomerPage'),
 });
+const frameworkRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/framework-agreements/$frameworkId',
+  component: lazyRouteComponent(() => import('./features/frameworks/FrameworkPage.tsx'), 'FrameworkPage'),
+});
 const analysesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/needs',
@@ -400,6 +405,7 @@ const routeTree = rootRoute.addChildren([
     inquiryRoute,
     customersRoute,
     customerRoute,
+    frameworkRoute,
     searchRoute,
     portalRoute,
     portalCaseRoute,

@@ -729,7 +729,7 @@ const scopedElsewhere: Record<string, string> = {
   'GET /api/framework-agreements':
     "frameworks.test.ts: the active HEI's own agreements only; another HEI sees none of them",
   'POST /api/framework-agreements':
-    "frameworks.test.ts: coordinators and managers (teachers 403), with a customer of their own HEI only",
+    'frameworks.test.ts: coordinators and managers (teachers 403), with a customer of their own HEI only',
   'GET /api/framework-agreements/{frameworkId}': 'frameworks.test.ts: other HEIs 404',
   'PATCH /api/framework-agreements/{frameworkId}':
     'frameworks.test.ts: coordinators and managers of its HEI (teachers 403); other HEIs 404',

@@ -14,9 +14,11 @@ import { addDays, daysBetween, stockholmDate } from '../../../shared/stockholm-d
 import { api, isApiError } from '../../api.ts';
 import { FormModal } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
+import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
 import { refetchAfterChange } from '../../ui/refetch.ts';
+import { customerFrameworksQuery, frameworkQuery } from '../frameworks/frameworks.api.ts';
 import { colleaguesQuery, useCaseUpdate } from './cases.api.ts';
 import { CaseAboutFields } from './NewCaseModal.tsx';
 
@@ -47,7 +49,8 @@ export function PurchaseLine({ detail }: { detail: CaseDetail }) {
   if (detail.procurementReference) parts.push(detail.procurementReference);
   return (
     <Text size="sm" data-testid="case-purchase">
-      <strong>{t('cases.details.purchase')}:</strong> {parts.join(' · ')} {guide}
+      <strong>{t('cases.details.purchase')}:</strong> {parts.join(' · ')}
+      {detail.frameworkAgreementId && <CallOffUnder frameworkId={detail.frameworkAgreementId} />} {guide}
     </Text>
   );
 
@@ -58,6 +61,61 @@ export function PurchaseLine({ detail }: { detail: CaseDetail }) {
     if (days === 0) return t('cases.details.deadlineToday', { date });
     return t('cases.details.deadlineIn', { date, count: days });
   }
+}
+
+/** " · Call-off under <the framework agreement>", linking to it. */
+function CallOffUnder({ frameworkId }: { frameworkId: string }) {
+  const { t } = useTranslation();
+  const framework = useQuery(frameworkQuery(frameworkId));
+  if (!framework.data) return null;
+  return (
+    <>
+      {' · '}
+      {t('frameworks.onCase')}{' '}
+      <AnchorLink to="/framework-agreements/$frameworkId" params={{ frameworkId }} size="sm">
+        {framework.data.title}
+      </AnchorLink>
+    </>
+  );
+}
+
+/** The customer's framework agreements at the HEI, for a call-off to name the one it is made under. */
+function FrameworkChoice({
+  customerId,
+  value,
+  onChange,
+  error,
+}: {
+  customerId: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  const frameworks = useQuery(customerFrameworksQuery(customerId));
+  if (!frameworks.data) return null;
+  if (!frameworks.data.length && !value)
+    return (
+      <Text size="sm" data-testid="no-framework-to-choose">
+        {t('frameworks.noneToChoose')}
+      </Text>
+    );
+  return (
+    <NativeSelect
+      label={t('frameworks.choose')}
+      description={t('frameworks.chooseHint')}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={error}
+    >
+      <option value="">{t('frameworks.chooseNone')}</option>
+      {frameworks.data.map((f) => (
+        <option key={f.id} value={f.id}>
+          {f.reference ? `${f.title} (${f.reference})` : f.title}
+        </option>
+      ))}
+    </NativeSelect>
+  );
 }
 
 /** "Tender due …" on a case's row and card, while the tender of an open case is still to submit. */
@@ -73,7 +131,7 @@ export function TenderDue({ summary }: { summary: CaseSummary }) {
   );
 }
 
-type EditFields = 'title' | 'needText' | 'tenderDeadline' | 'procurementReference';
+type EditFields = 'title' | 'needText' | 'tenderDeadline' | 'procurementReference' | 'frameworkAgreementId';
 
 /** A button that opens a dialog; the dialog is drawn only while open (so it starts afresh each time). */
 function ModalButton({
@@ -119,10 +177,12 @@ function EditCaseModal({ detail, onClose }: { detail: CaseDetail; onClose: () =>
     purchaseRoute: (detail.purchaseRoute ?? '') as PurchaseRoute | '',
     tenderDeadline: detail.tenderDeadline ?? '',
     procurementReference: detail.procurementReference ?? '',
+    frameworkAgreementId: detail.frameworkAgreementId ?? '',
   });
   const [errors, setErrors] = useState<Partial<Record<EditFields | 'other', string>>>({});
   const set = (field: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const tendering = !!values.purchaseRoute && tenderingRoutes.includes(values.purchaseRoute);
+  const callOff = values.purchaseRoute === 'framework_call_off';
   const save = useMutation({
     mutationFn: () =>
       api.patch(
@@ -135,6 +195,7 @@ function EditCaseModal({ detail, onClose }: { detail: CaseDetail; onClose: () =>
           purchaseRoute: values.purchaseRoute || null,
           tenderDeadline: (tendering && values.tenderDeadline) || null,
           procurementReference: values.procurementReference.trim() || null,
+          frameworkAgreementId: (callOff && values.frameworkAgreementId) || null,
         },
         caseDetailSchema,
       ),
@@ -151,6 +212,7 @@ function EditCaseModal({ detail, onClose }: { detail: CaseDetail; onClose: () =>
         needText: fields.needText ? t('cases.new.needTextError') : undefined,
         tenderDeadline: fields.tenderDeadline ? t('cases.details.tenderDeadlineError') : undefined,
         procurementReference: fields.procurementReference ? t('cases.details.referenceError') : undefined,
+        frameworkAgreementId: fields.frameworkAgreementId ? t('frameworks.chooseError') : undefined,
         other: Object.keys(fields).length ? undefined : errorMessage(error),
       });
     },
@@ -205,6 +267,14 @@ function EditCaseModal({ detail, onClose }: { detail: CaseDetail; onClose: () =>
           value={values.tenderDeadline}
           onChange={(e) => set('tenderDeadline')(e.currentTarget.value)}
           error={errors.tenderDeadline}
+        />
+      )}
+      {callOff && (
+        <FrameworkChoice
+          customerId={detail.customer.id}
+          value={values.frameworkAgreementId}
+          onChange={set('frameworkAgreementId')}
+          error={errors.frameworkAgreementId}
         />
       )}
       {values.purchaseRoute && values.purchaseRoute !== 'none' && (

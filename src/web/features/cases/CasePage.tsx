@@ -688,6 +688,7 @@ const caseFields = [
   'purchaseRoute',
   'tenderDeadline',
   'procurementReference',
+  'frameworkAgreementId',
 ] as const;
 type CaseField = (typeof caseFields)[number];
 

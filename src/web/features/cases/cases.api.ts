@@ -73,6 +73,7 @@ export function useCaseUpdate(caseId: string) {
     queryClient.setQueryData(caseQuery(caseId).queryKey, updated);
     await refetchAfterChange(queryClient, ['cases']);
     await refetchAfterChange(queryClient, ['overview']);
+    await refetchAfterChange(queryClient, ['framework-agreements']);
   };
 }
 

@@ -13,6 +13,7 @@ import { analysesQuery } from '../analyses/analyses.api.ts';
 import { useCaseAccess } from '../cases/CasesPage.tsx';
 import { NewCaseModal } from '../cases/NewCaseModal.tsx';
 import { FollowUpView } from '../evaluation/EvaluationResults.tsx';
+import { CustomerFrameworks } from '../frameworks/Frameworks.tsx';
 import { Lesson } from '../review/CaseReview.tsx';
 import { useCustomerAccess } from './access.ts';
 import { type CustomerDetail, customerQuery } from './customers.api.ts';
@@ -111,6 +112,7 @@ function CustomerView({ customer: c }: { customer: CustomerDetail }) {
           ))}
         </DataTable>
       </Section>
+      <CustomerFrameworks customer={c} />
       <Section id="customer-follow-ups" title={t('customers.followUps')}>
         {c.followUps.length === 0 ? (
           <Text>{t('customers.noFollowUps')}</Text>

@@ -1,0 +1,119 @@
+import { Alert, Button, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { useFormat } from '../../ui/format.ts';
+import { KeyFigure } from '../../ui/KeyFigure.tsx';
+import { AnchorLink } from '../../ui/links.tsx';
+import { Page, QueryView, Section } from '../../ui/page.tsx';
+import { OrganisationView } from '../admin/OrganisationView.tsx';
+import { useCustomerAccess } from '../customers/access.ts';
+import { FrameworkModal, FrameworkStatus } from './Frameworks.tsx';
+import { type FrameworkDetail, frameworkQuery } from './frameworks.api.ts';
+
+const route = getRouteApi('/app/framework-agreements/$frameworkId');
+
+/**
+ * One framework agreement: its period and where it stands, how much of the ceiling the call-offs have used,
+ * and the call-offs themselves — what a coordinator reads before the customer's next call-off or the
+ * agreement's renewal.
+ */
+export function FrameworkPage() {
+  const { t } = useTranslation();
+  const { frameworkId } = route.useParams();
+  const { membership, canRead } = useCustomerAccess();
+  const framework = useQuery({ ...frameworkQuery(frameworkId), enabled: canRead });
+  return (
+    <Page title={framework.data?.title ?? t('frameworks.section')}>
+      <OrganisationView membership={membership} allowed={canRead}>
+        {() => (
+          <QueryView query={framework} notFound={<Alert color="gray">{t('frameworks.notFound')}</Alert>}>
+            {(f) => <FrameworkView framework={f} />}
+          </QueryView>
+        )}
+      </OrganisationView>
+    </Page>
+  );
+}
+
+function FrameworkView({ framework: f }: { framework: FrameworkDetail }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [editing, setEditing] = useState(false);
+  return (
+    <Stack gap="lg">
+      <AnchorLink to="/customers/$customerId" params={{ customerId: f.customer.id }}>
+        {t('frameworks.back')} {f.customer.name}
+      </AnchorLink>
+      <Stack gap={4} data-testid="framework-identity">
+        <Text>{t('frameworks.customerIs', { customer: f.customer.name })}</Text>
+        {f.reference && <Text>{t('frameworks.referenceIs', { reference: f.reference })}</Text>}
+        <Text>
+          {format.date(f.validFrom)} – {format.date(f.validTo)} · <FrameworkStatus framework={f} />
+        </Text>
+      </Stack>
+      {f.canEdit && (
+        <Group>
+          <Button variant="light" onClick={() => setEditing(true)}>
+            {t('frameworks.edit')}
+          </Button>
+        </Group>
+      )}
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} data-testid="framework-figures">
+        <KeyFigure label={t('frameworks.calledOff')} value={format.kronor(f.calledOffOre)} />
+        <KeyFigure
+          label={t('frameworks.ceilingLabel')}
+          value={f.ceilingOre ? format.kronor(f.ceilingOre) : t('frameworks.noCeiling')}
+        />
+        {f.ceilingOre !== null && (
+          <KeyFigure
+            label={t('frameworks.ceilingLeft')}
+            value={format.kronor(f.ceilingOre - f.calledOffOre)}
+          />
+        )}
+        <KeyFigure label={t('frameworks.callOffs')} value={String(f.callOffs)} />
+      </SimpleGrid>
+      <Section id="framework-call-offs" title={t('frameworks.callOffList')}>
+        {f.callOffList.length === 0 ? (
+          <Text>{t('frameworks.noCallOffs')}</Text>
+        ) : (
+          <Stack gap="xs">
+            <DataTable
+              minWidth={640}
+              striped
+              data-testid="framework-call-offs"
+              columns={[
+                t('customers.reference'),
+                t('customers.caseTitle'),
+                t('customers.stage'),
+                t('customers.opened'),
+                t('customers.signedValue'),
+              ]}
+            >
+              {f.callOffList.map((k) => (
+                <Table.Tr key={k.id}>
+                  <Table.Th scope="row" style={{ whiteSpace: 'nowrap' }}>
+                    <AnchorLink to="/cases/$caseId" params={{ caseId: k.id }}>
+                      {k.reference}
+                    </AnchorLink>
+                  </Table.Th>
+                  <Table.Td>{k.title}</Table.Td>
+                  <Table.Td>
+                    {t(`labels.stage.${k.stage}`)}
+                    {k.outcome && ` (${t(`labels.outcome.${k.outcome}`)})`}
+                  </Table.Td>
+                  <Table.Td>{format.date(k.openedAt)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.kronor(k.signedValueOre)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+            <Text size="sm">{t('frameworks.callOffNote')}</Text>
+          </Stack>
+        )}
+      </Section>
+      {editing && <FrameworkModal customer={f.customer} framework={f} onClose={() => setEditing(false)} />}
+    </Stack>
+  );
+}

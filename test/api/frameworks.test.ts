@@ -239,10 +239,40 @@ describe('framework agreements', () => {
     expect((await list()).json().map((f: { status: string }) => f.status)).toEqual(['active', 'ended']);
   });
 
+  it('is named when a coordinator opens a call-off case directly, checked the same way', async () => {
+    const { name, orgNumber } = (
+      await t.request('GET', `/api/customers/${s.customerId}`, s.as(s.coord))
+    ).json();
+    const callOff = (frameworkAgreementId: string) =>
+      t.request(
+        'POST',
+        '/api/cases',
+        s.as(s.coord, {
+          title: 'Avrop: felsökning i styrsystem',
+          customerName: name,
+          customerOrgNumber: orgNumber,
+          sector: 'private',
+          needText: 'Underhållet behöver en kort kurs i felsökning av styrsystem.',
+          purchaseRoute: 'framework_call_off',
+          frameworkAgreementId,
+        }),
+      );
+    const opened = await callOff(frameworkId);
+    expect(opened.statusCode, opened.body).toBe(201);
+    expect(opened.json().frameworkAgreementId).toBe(frameworkId);
+    const municipalitys = (await list())
+      .json()
+      .find((f: { title: string }) => f.title === 'Kommunens ramavtal');
+    const wrong = await callOff(municipalitys.id);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0].field).toBe('body.frameworkAgreementId');
+    expect((await read(frameworkId)).json().callOffs).toBe(2);
+  });
+
   it('is left behind when the case turns out not to be a call-off after all', async () => {
     const changed = await patchCase({ purchaseRoute: 'direct_award' });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.json()).toMatchObject({ purchaseRoute: 'direct_award', frameworkAgreementId: null });
-    expect((await read(frameworkId)).json()).toMatchObject({ callOffs: 0, calledOffOre: 0 });
+    expect((await read(frameworkId)).json()).toMatchObject({ callOffs: 1, calledOffOre: 0 });
   });
 });

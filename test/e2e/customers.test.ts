@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays, stockholmDate } from '../../src/shared/stockholm-days.ts';
 import {
   chooseLanguage,
   expectEnglish,
@@ -179,6 +180,114 @@ describe('the customer register', () => {
     await courses.getByRole('link').first().click();
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/courses\//);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("keeps the HEI's framework agreements with a customer, with what has been called off under each", async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
+    await page.goto('/customers');
+    await page.getByTestId('customers-table').getByRole('link', { name: 'Norrviks kommun' }).click();
+    await expectHeading(page, 'Norrviks kommun');
+    // the demo's agreement from the municipality's procurement: two call-offs, one given and signed
+    const frameworks = page.getByRole('region', { name: 'Ramavtal' });
+    const care = frameworks.getByRole('row').filter({ hasText: 'Ramavtal vård- och omsorgsutbildning' });
+    await care.getByText('KS 2024/512').waitFor();
+    await care.getByText(/^Gäller, \d+ dagar kvar$/).waitFor();
+    await care.getByText(/^[\d\s]+(,\d\d)?\skr av 3\s000\s000\skr$/).waitFor();
+    await expectNoAxeViolations(page);
+
+    // a new agreement: the form says what is wrong, and nothing is saved until it is right
+    await frameworks.getByRole('button', { name: 'Nytt ramavtal…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nytt ramavtal med Norrviks kommun' });
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dialog.getByText('Skriv ett namn på minst 3 tecken.').waitFor();
+    expect(await dialog.getByText('Ange ett datum.').count()).toBe(2);
+    await dialog.getByRole('textbox', { name: 'Ramavtalets namn' }).fill('Ramavtal ledarskapsutbildning');
+    await dialog.getByRole('textbox', { name: 'Kundens diarienummer' }).fill('KS 2026/88');
+    const today = stockholmDate(new Date());
+    await dialog.getByLabel('Gäller från').fill(today);
+    await dialog.getByLabel('Gäller till och med').fill(addDays(today, -1));
+    await dialog.getByRole('textbox', { name: /^Takbelopp/ }).fill('en halv miljon');
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dialog.getByText('Sista dagen kan inte vara före den första.').waitFor();
+    await dialog.getByText('Ange ett belopp i kronor, till exempel 2 000 000.').waitFor();
+    await dialog.getByLabel('Gäller till och med').fill(addDays(today, 60));
+    await dialog.getByRole('textbox', { name: /^Takbelopp/ }).fill('500 000');
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await expectHeading(page, 'Ramavtal ledarskapsutbildning');
+    await page
+      .getByTestId('framework-identity')
+      .getByText(/Löper ut om 60 dagar/)
+      .waitFor();
+    const figures = page.getByTestId('framework-figures');
+    await figures.getByText('500 000 kr').first().waitFor();
+    await page.getByText(/^Inga ärenden är avrop under ramavtalet ännu/).waitFor();
+    await expectNoAxeViolations(page);
+
+    // a case of the municipality's becomes a call-off under it
+    await page.goto('/cases?q=Digitalt ledarskap');
+    await page
+      .getByTestId('cases-table')
+      .getByRole('link', { name: 'Digitalt ledarskap för enhetschefer' })
+      .click();
+    await expectHeading(page, 'Digitalt ledarskap för enhetschefer');
+    await page.getByRole('button', { name: 'Ändra uppgifter…' }).click();
+    const edit = page.getByRole('dialog', { name: /^Ändra uppgifterna om UF-/ });
+    await edit
+      .getByRole('combobox', { name: 'Hur kunden köper' })
+      .selectOption({ label: 'Avrop från ramavtal' });
+    await edit
+      .getByRole('combobox', { name: 'Ramavtal' })
+      .selectOption({ label: 'Ramavtal ledarskapsutbildning (KS 2026/88)' });
+    await expectNoAxeViolations(page);
+    await edit.getByRole('button', { name: 'Spara' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await page
+      .getByTestId('case-entries')
+      .getByText('Uppgifterna ändrades: hur kunden köper, ramavtal')
+      .waitFor();
+    await page
+      .getByTestId('case-purchase')
+      .getByRole('link', { name: 'Ramavtal ledarskapsutbildning' })
+      .click();
+    await expectHeading(page, 'Ramavtal ledarskapsutbildning');
+    await page
+      .getByTestId('framework-call-offs')
+      .getByRole('row')
+      .filter({ hasText: 'Digitalt ledarskap för enhetschefer' })
+      .waitFor();
+
+    // extended by a year: a new last day
+    await page.getByRole('button', { name: 'Ändra ramavtalet…' }).click();
+    const change = page.getByRole('dialog', { name: 'Ändra ramavtalet' });
+    await change.getByLabel('Gäller till och med').fill(addDays(today, 425));
+    await change.getByRole('button', { name: 'Spara' }).click();
+    await change.waitFor({ state: 'detached' });
+    await page.getByTestId('framework-identity').getByText('Gäller, 425 dagar kvar').waitFor();
+    await expectNoAxeViolations(page);
+
+    // and in English
+    await chooseLanguage(page, 'English');
+    await page.getByRole('region', { name: 'Call-offs under the agreement' }).waitFor();
+    await page.getByTestId('framework-identity').getByText('Running, 425 days left').waitFor();
+    // the agreement's own name (the customer's words) says Ramavtal; the interface does not
+    await expectEnglish(page, [
+      ...SWEDISH_SHELL_UI,
+      'Till kunden',
+      'Avropat',
+      'Takbelopp',
+      'Avrop',
+      'Gäller',
+      'Kund',
+    ]);
+    await page.getByRole('button', { name: 'Change the agreement…' }).click();
+    const english = page.getByRole('dialog', { name: 'Change the framework agreement' });
+    await expectEnglish(page, ['Ramavtalets namn', 'Gäller från', 'Takbelopp', 'Spara', 'Avbryt'], english);
+    await english.getByRole('button', { name: 'Cancel' }).click();
+    await chooseLanguage(page, 'Svenska');
     expect(errors).toEqual([]);
     await context.close();
   });

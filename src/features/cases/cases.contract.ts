@@ -139,6 +139,11 @@ export const createCaseBody = z.strictObject({
   purchaseRoute: z.enum(purchaseRoutes).nullable().default(null).describe('How the customer buys, if known'),
   tenderDeadline: z.iso.date().nullable().default(null),
   procurementReference: z.string().trim().max(200).nullable().default(null),
+  frameworkAgreementId: z
+    .uuid()
+    .nullable()
+    .default(null)
+    .describe("A call-off: one of the HEI's framework agreements with the customer"),
 });
 
 /** A case's details as a coordinator corrects them; every field left out stays as it is. */

@@ -215,6 +215,7 @@ export async function createCase(
     purchaseRoute?: PurchaseRoute | null;
     tenderDeadline?: string | null;
     procurementReference?: string | null;
+    frameworkAgreementId?: string | null;
   },
   nextReference: (tx: Tx) => Promise<string>,
 ): Promise<CaseDetail> {
@@ -223,6 +224,7 @@ export async function createCase(
   if (!checked.ok)
     throw invalid([{ field: 'body.customerOrgNumber', message: orgNumberMessages[checked.reason] }]);
   checkTenderDeadline(input.purchaseRoute ?? null, input.tenderDeadline ?? null);
+  checkFramework(input.purchaseRoute ?? null, input.frameworkAgreementId ?? null);
   const id = await db.transaction(async (tx) => {
     const customer = await findOrCreateCustomer(tx, {
       name: input.customerName,
@@ -244,9 +246,11 @@ export async function createCase(
         purchaseRoute: input.purchaseRoute ?? null,
         tenderDeadline: input.tenderDeadline ?? null,
         procurementReference: input.procurementReference || null,
+        frameworkAgreementId: input.frameworkAgreementId ?? null,
         ownerUserId: actor.userId,
       })
-      .returning({ id: caseFile.id });
+      .returning({ id: caseFile.id })
+      .catch(refuseOthersFramework);
     if (!created) throw new AppError(500, 'internal_error', 'case was not written');
     await recordAudit(tx, {
       actor,
@@ -669,15 +673,7 @@ export async function updateCase(
       (key) => (changes[key] ?? null) !== (row[key] ?? null),
     );
     if (!changed.length) return;
-    await tx
-      .update(caseFile)
-      .set(changes)
-      .where(eq(caseFile.id, caseId))
-      .catch((error: unknown) => {
-        // the key holds only the HEI's own agreements with the case's customer
-        if (isForeignKeyViolation(error, 'case_framework_agreement_fk')) throw notAFramework();
-        throw error;
-      });
+    await tx.update(caseFile).set(changes).where(eq(caseFile.id, caseId)).catch(refuseOthersFramework);
     await tx.insert(caseEntry).values({
       caseId,
       kind: 'system',
@@ -711,13 +707,17 @@ function checkTenderDeadline(route: PurchaseRoute | null, deadline: string | nul
     ]);
 }
 
-const notAFramework = () =>
-  invalid([
-    {
-      field: 'body.frameworkAgreementId',
-      message: "is not one of your HEI's framework agreements with the case's customer",
-    },
-  ]);
+/** The key holds only the HEI's own framework agreements with the case's customer: a 400 for any other. */
+function refuseOthersFramework(error: unknown): never {
+  if (isForeignKeyViolation(error, 'case_framework_agreement_fk'))
+    throw invalid([
+      {
+        field: 'body.frameworkAgreementId',
+        message: "is not one of your HEI's framework agreements with the case's customer",
+      },
+    ]);
+  throw error;
+}
 
 function checkFramework(route: PurchaseRoute | null, frameworkAgreementId: string | null) {
   if (frameworkAgreementId && route !== 'framework_call_off')

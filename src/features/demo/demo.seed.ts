@@ -8,6 +8,7 @@ import { addEntry, addTask, closeCase, createCase, moveCase, tickChecklist } fro
 import { type PurchaseRoute, type Stage, stageIndex } from '../cases/stages.ts';
 import { decideTag, importCatalog, listCourses } from '../catalog/catalog.service.ts';
 import { insertApprovedCostConfig } from '../costing/costing.service.ts';
+import { createFramework } from '../frameworks/frameworks.service.ts';
 import { insertIncentiveModel } from '../incentives/incentives.service.ts';
 import type { SubmitInquiry } from '../inquiries/inquiries.contract.ts';
 import { nextReference, submitInquiry } from '../inquiries/inquiries.service.ts';
@@ -253,6 +254,8 @@ async function seedDemoCases(
     outcome?: 'won' | 'lost';
     /** How a public customer buys (the regional NIS2 course is out to tender, due in twelve days). */
     purchase?: { purchaseRoute: PurchaseRoute; tenderDeadline?: string; procurementReference?: string };
+    /** A call-off under the HEI's framework agreement with the municipality (recorded before the first). */
+    callOff?: true;
   }[] = [
     {
       title: 'Vätgas och elektrifierade processer',
@@ -307,10 +310,8 @@ async function seedDemoCases(
       sector: 'public',
       need: 'Undersköterskor som handleder elever behöver pedagogisk grund.',
       stage: 'agreement',
-      purchase: {
-        purchaseRoute: 'framework_call_off',
-        procurementReference: 'Ramavtal vård- och omsorgsutbildning 2025–2028',
-      },
+      purchase: { purchaseRoute: 'framework_call_off', procurementReference: 'KS 2024/512' },
+      callOff: true,
     },
     {
       title: 'Projektledning i byggprojekt',
@@ -327,7 +328,8 @@ async function seedDemoCases(
       sector: 'public',
       need: 'Personal i hemtjänsten ska fördjupa sig i personcentrerad demensvård.',
       stage: 'evaluation',
-      purchase: { purchaseRoute: 'direct_award' },
+      purchase: { purchaseRoute: 'framework_call_off', procurementReference: 'KS 2024/512' },
+      callOff: true,
     },
     {
       title: 'Automation och PLC-programmering',
@@ -349,7 +351,9 @@ async function seedDemoCases(
     },
   ];
   const caseIds = new Map<string, string>();
+  let framework: string | undefined;
   for (const c of demoCases) {
+    if (c.callOff && !framework) framework = await seedDemoFramework(db, actor, c.customer);
     const created = await createCase(
       db,
       actor,
@@ -361,6 +365,7 @@ async function seedDemoCases(
         needText: c.need,
         subjectArea: null,
         ...c.purchase,
+        frameworkAgreementId: c.callOff ? framework : null,
       },
       nextReference,
     );
@@ -442,6 +447,29 @@ async function seedDemoCases(
     // its design, proposal, agreement, participants and attendance have ticked their checkpoints
     await moveCase(db, actor, dementiaCare, 'evaluation');
   }
+}
+
+/**
+ * Norrvik's framework agreement with the municipality for courses in health and social care, won in the
+ * municipality's procurement: two of the demo's cases are call-offs under it (one given, with its agreement
+ * signed), so the agreement shows its ceiling used. The customer is known from an earlier case.
+ */
+async function seedDemoFramework(db: Db, actor: Actor, customerName: string) {
+  const [customer] = await db
+    .select({ id: organisation.id })
+    .from(organisation)
+    .where(eq(organisation.name, customerName));
+  if (!customer) return undefined;
+  const year = Number(stockholmDate(new Date()).slice(0, 4));
+  const created = await createFramework(db, actor, {
+    customerId: customer.id,
+    title: 'Ramavtal vård- och omsorgsutbildning',
+    reference: 'KS 2024/512',
+    validFrom: `${year - 1}-03-01`,
+    validTo: `${year + 2}-02-28`,
+    ceilingOre: 300_000_000,
+  });
+  return created.id;
 }
 
 /**

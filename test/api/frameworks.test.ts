@@ -60,6 +60,19 @@ describe('framework agreements', () => {
       .where(and(eq(auditEvent.action, 'framework.created'), eq(auditEvent.subjectId, frameworkId)));
     expect(audited?.data).toMatchObject({ title: 'Ramavtal kompetensutveckling inom automation' });
 
+    // it ends within 90 days: on the overview of those who record agreements, not of the teachers
+    const overview = (await t.request('GET', '/api/overview', s.as(s.manager))).json();
+    expect(overview.frameworksEnding).toEqual([
+      {
+        id: frameworkId,
+        title: 'Ramavtal kompetensutveckling inom automation',
+        customerName: expect.any(String),
+        validTo: addDays(today(), 60),
+        daysLeft: 60,
+      },
+    ]);
+    expect((await t.request('GET', '/api/overview', s.as(s.teacher))).json().frameworksEnding).toBeNull();
+
     // a teacher reads it, and cannot record or change one
     const asTeacher = await read(frameworkId, s.teacher);
     expect(asTeacher.statusCode).toBe(200);
@@ -224,6 +237,8 @@ describe('framework agreements', () => {
     const extended = await change(frameworkId, { validTo: addDays(today(), 425), reference: '' });
     expect(extended.statusCode, extended.body).toBe(200);
     expect(extended.json()).toMatchObject({ daysLeft: 425, reference: null, status: 'active' });
+    // no longer ending soon
+    expect((await t.request('GET', '/api/overview', s.as(s.coord))).json().frameworksEnding).toEqual([]);
     const [audited] = await t.db
       .select()
       .from(auditEvent)

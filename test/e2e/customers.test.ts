@@ -227,6 +227,14 @@ describe('the customer register', () => {
     await page.getByText(/^Inga ärenden är avrop under ramavtalet ännu/).waitFor();
     await expectNoAxeViolations(page);
 
+    // ending within 90 days, it is on the overview of those who record agreements
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Översikt' }).click();
+    await page
+      .getByRole('list', { name: 'Ramavtal som löper ut' })
+      .getByText(/^Norrviks kommun · gäller till .+ \(60 dagar kvar\)$/)
+      .waitFor();
+    await expectNoAxeViolations(page);
+
     // a case of the municipality's becomes a call-off under it
     await page.goto('/cases?q=Digitalt ledarskap');
     await page

@@ -1,7 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, between, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { invalid, notFound } from '../../server/http/problem.ts';
-import { daysBetween, stockholmDate } from '../../shared/stockholm-days.ts';
+import { addDays, daysBetween, stockholmDate } from '../../shared/stockholm-days.ts';
 import { signedValuePerCase } from '../agreements/agreements.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { callOffsUnder, casesPerCustomer } from '../cases/cases.service.ts';
@@ -9,6 +9,7 @@ import type { Outcome, Stage } from '../cases/stages.ts';
 import { type Actor, actingHei, activeMembership, organisationsById } from '../tenancy/tenancy.service.ts';
 import {
   type createFrameworkBody,
+  ENDING_SOON_DAYS,
   FRAMEWORK_READERS,
   FRAMEWORK_WRITERS,
   type FrameworkDetail,
@@ -121,6 +122,35 @@ export async function updateFramework(
     });
   });
   return getFramework(db, actor, id);
+}
+
+/**
+ * The HEI's running framework agreements that end within 90 days, the soonest first: for those who record them
+ * (coordinators, managers), time to prepare for the customer's next procurement. Null for other roles.
+ */
+export async function frameworksEndingSoon(db: Db, actor: Actor, heiId: string, today: string) {
+  const roles = activeMembership(actor)?.roles ?? [];
+  if (!roles.some((r) => (FRAMEWORK_WRITERS as readonly string[]).includes(r))) return null;
+  const rows = await db
+    .select()
+    .from(frameworkAgreement)
+    .where(
+      and(
+        eq(frameworkAgreement.heiId, heiId),
+        between(frameworkAgreement.validTo, today, addDays(today, ENDING_SOON_DAYS)),
+      ),
+    )
+    .orderBy(asc(frameworkAgreement.validTo), asc(frameworkAgreement.title));
+  const customers = await organisationsById(db, [...new Set(rows.map((r) => r.customerId))]);
+  return rows
+    .filter((r) => r.validFrom <= today)
+    .map((r) => ({
+      id: r.id,
+      title: r.title,
+      customerName: customers.get(r.customerId)?.name ?? '',
+      validTo: r.validTo,
+      daysLeft: daysBetween(today, r.validTo),
+    }));
 }
 
 async function load(db: Db | Tx, heiId: string, id: string, forUpdate = false): Promise<FrameworkRow> {

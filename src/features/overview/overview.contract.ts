@@ -75,6 +75,21 @@ export const overviewSchema = z
         tenderDeadline: z.iso.date(),
       }),
     ),
+    /**
+     * The HEI's framework agreements that end within 90 days, the soonest first. Null for roles that do not
+     * record them (only coordinators and managers do).
+     */
+    frameworksEnding: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          title: z.string(),
+          customerName: z.string(),
+          validTo: z.iso.date(),
+          daysLeft: z.int(),
+        }),
+      )
+      .nullable(),
     /** The sessions the person teaches today and in the next 13 days (at most 50), not called off. */
     sessions: z.array(
       z.object({

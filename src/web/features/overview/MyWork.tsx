@@ -45,7 +45,11 @@ export function MyWork({ membershipId }: { membershipId: string }) {
             )}
             {overview.sessions.length > 0 && <Sessions sessions={overview.sessions} />}
             <Tasks tasks={overview.tasks} />
-            <Cases openCases={overview.openCases} tenders={overview.tenders} />
+            <Cases
+              openCases={overview.openCases}
+              tenders={overview.tenders}
+              frameworksEnding={overview.frameworksEnding ?? []}
+            />
           </SimpleGrid>
         )}
       </QueryView>
@@ -221,8 +225,19 @@ function Tasks({ tasks }: { tasks: Overview['tasks'] }) {
   );
 }
 
-/** The open cases the person owns, and the tenders among them still to submit (the soonest first). */
-function Cases({ openCases, tenders }: { openCases: number; tenders: Overview['tenders'] }) {
+/**
+ * The open cases the person owns, the tenders among them still to submit (the soonest first), and the HEI's
+ * framework agreements that end within 90 days (time to prepare for the customer's next procurement).
+ */
+function Cases({
+  openCases,
+  tenders,
+  frameworksEnding,
+}: {
+  openCases: number;
+  tenders: Overview['tenders'];
+  frameworksEnding: NonNullable<Overview['frameworksEnding']>;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -247,6 +262,31 @@ function Cases({ openCases, tenders }: { openCases: number; tenders: Overview['t
                   reference: tender.caseReference,
                   customer: tender.customerName,
                   date: format.date(tender.tenderDeadline),
+                })}
+              />
+            ))}
+          </WorkList>
+        </>
+      )}
+      {frameworksEnding.length > 0 && (
+        <>
+          <Title order={4} size="h5" id="home-frameworks">
+            {t('overview.frameworksEnding')}
+          </Title>
+          <WorkList labelledBy="home-frameworks">
+            {frameworksEnding.map((f) => (
+              <WorkItem
+                key={f.id}
+                link={
+                  <AnchorLink to="/framework-agreements/$frameworkId" params={{ frameworkId: f.id }}>
+                    {f.title}
+                  </AnchorLink>
+                }
+                overdue={false}
+                note={t('overview.frameworkNote', {
+                  customer: f.customerName,
+                  date: format.date(f.validTo),
+                  count: f.daysLeft,
                 })}
               />
             ))}

@@ -53,12 +53,7 @@ export async function getFramework(db: Db, actor: Actor, id: string): Promise<Fr
   const row = await load(db, hei.id, id);
   const [found] = await withCallOffs(db, hei.id, [row]);
   if (!found) throw notFound('The framework agreement');
-  const roles = activeMembership(actor)?.roles ?? [];
-  return {
-    ...found.summary,
-    callOffList: found.callOffs,
-    canEdit: roles.some((r) => (FRAMEWORK_WRITERS as readonly string[]).includes(r)),
-  };
+  return { ...found.summary, callOffList: found.callOffs, canEdit: recordsFrameworks(actor) };
 }
 
 /** Records a framework agreement the HEI holds with one of its customers (one it has had a case with). */
@@ -129,8 +124,7 @@ export async function updateFramework(
  * (coordinators, managers), time to prepare for the customer's next procurement. Null for other roles.
  */
 export async function frameworksEndingSoon(db: Db, actor: Actor, heiId: string, today: string) {
-  const roles = activeMembership(actor)?.roles ?? [];
-  if (!roles.some((r) => (FRAMEWORK_WRITERS as readonly string[]).includes(r))) return null;
+  if (!recordsFrameworks(actor)) return null;
   const rows = await db
     .select()
     .from(frameworkAgreement)
@@ -152,6 +146,10 @@ export async function frameworksEndingSoon(db: Db, actor: Actor, heiId: string, 
       daysLeft: daysBetween(today, r.validTo),
     }));
 }
+
+/** Whether the actor records and corrects framework agreements at the active HEI. */
+const recordsFrameworks = (actor: Actor) =>
+  (activeMembership(actor)?.roles ?? []).some((r) => (FRAMEWORK_WRITERS as readonly string[]).includes(r));
 
 async function load(db: Db | Tx, heiId: string, id: string, forUpdate = false): Promise<FrameworkRow> {
   const query = db

@@ -268,6 +268,28 @@ describe('the customer register', () => {
       .filter({ hasText: 'Digitalt ledarskap för enhetschefer' })
       .waitFor();
 
+    // the municipality calls off again: a new case, opened from the agreement as a call-off under it
+    await page.getByRole('button', { name: 'Nytt avrop…' }).click();
+    const callOff = page.getByRole('dialog', { name: 'Nytt avrop under Ramavtal ledarskapsutbildning' });
+    await expectNoAxeViolations(page);
+    await callOff.getByRole('textbox', { name: 'Rubrik' }).fill('Arbetsmiljö för nya chefer');
+    await callOff.getByRole('combobox', { name: 'Sektor' }).selectOption({ label: 'Offentlig sektor' });
+    await callOff
+      .getByRole('textbox', { name: 'Behovet med kundens ord' })
+      .fill('Nya enhetschefer behöver kunna sitt arbetsmiljöansvar.');
+    await callOff.getByRole('button', { name: 'Skapa ärendet' }).click();
+    await expectHeading(page, 'Arbetsmiljö för nya chefer');
+    await page
+      .getByTestId('case-purchase')
+      .getByText(/^Hur kunden köper: Avrop från ramavtal · KS 2026\/88/)
+      .waitFor();
+    await page
+      .getByTestId('case-purchase')
+      .getByRole('link', { name: 'Ramavtal ledarskapsutbildning' })
+      .click();
+    await expectHeading(page, 'Ramavtal ledarskapsutbildning');
+    await page.getByTestId('framework-figures').getByText('2', { exact: true }).waitFor();
+
     // extended by a year: a new last day
     await page.getByRole('button', { name: 'Ändra ramavtalet…' }).click();
     const change = page.getByRole('dialog', { name: 'Ändra ramavtalet' });

@@ -33,7 +33,7 @@ export const frameworkSummarySchema = z
     id: z.uuid(),
     title: z.string(),
     reference: z.string().nullable().describe("The customer's reference (the procurement's number)"),
-    customer: z.object({ id: z.uuid(), name: z.string() }),
+    customer: z.object({ id: z.uuid(), name: z.string(), orgNumber: z.string() }),
     validFrom: z.iso.date(),
     validTo: z.iso.date(),
     ceilingOre: z.number().int().nullable(),

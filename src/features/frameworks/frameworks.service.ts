@@ -191,7 +191,11 @@ async function withCallOffs(db: Db, heiId: string, rows: FrameworkRow[]) {
       id: row.id,
       title: row.title,
       reference: row.reference,
-      customer: { id: row.customerId, name: customers.get(row.customerId)?.name ?? '' },
+      customer: {
+        id: row.customerId,
+        name: customers.get(row.customerId)?.name ?? '',
+        orgNumber: customers.get(row.customerId)?.orgNumber ?? '',
+      },
       validFrom: row.validFrom,
       validTo: row.validTo,
       ceilingOre: row.ceilingOre,

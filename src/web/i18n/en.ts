@@ -2301,6 +2301,10 @@ export const en: Translation = {
       'Your HEI has no framework agreement with the customer recorded. Record it on the customer page.',
     chooseError: "Choose one of your HEI's framework agreements with the customer.",
     onCase: 'Call-off under',
+    newCallOff: 'New call-off…',
+    newCallOffTitle: 'New call-off under {{framework}}',
+    newCallOffIntro:
+      'The customer calls off under the framework agreement: the case opens as a call-off under it, at the Inquiry stage, with you as its owner.',
   },
   customers: {
     title: 'Customers',

@@ -2303,6 +2303,10 @@ export const sv = {
     noneToChoose: 'Lärosätet har inget ramavtal med kunden registrerat. Registrera det på kundens sida.',
     chooseError: 'Välj ett av lärosätets ramavtal med kunden.',
     onCase: 'Avrop på',
+    newCallOff: 'Nytt avrop…',
+    newCallOffTitle: 'Nytt avrop under {{framework}}',
+    newCallOffIntro:
+      'Kunden avropar under ramavtalet: ärendet öppnas som ett avrop under det, i steget Förfrågan, med dig som ansvarig.',
   },
   customers: {
     title: 'Kunder',

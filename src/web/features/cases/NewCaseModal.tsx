@@ -22,9 +22,12 @@ type Fields = 'title' | 'customerName' | 'customerOrgNumber' | 'sector' | 'needT
 export function NewCaseModal({
   onClose,
   customer,
+  callOffUnder,
 }: {
   onClose: () => void;
   customer?: { name: string; orgNumber: string };
+  /** A call-off under this framework agreement (with `customer`, its customer): the route and the agreement are set. */
+  callOffUnder?: { id: string; title: string; reference: string | null };
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -42,10 +45,23 @@ export function NewCaseModal({
   const set = (field: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const create = useMutation({
     mutationFn: () =>
-      api.post('/api/cases', { ...values, subjectArea: values.subjectArea || null }, caseDetailSchema),
+      api.post(
+        '/api/cases',
+        {
+          ...values,
+          subjectArea: values.subjectArea || null,
+          ...(callOffUnder && {
+            purchaseRoute: 'framework_call_off',
+            frameworkAgreementId: callOffUnder.id,
+            procurementReference: callOffUnder.reference,
+          }),
+        },
+        caseDetailSchema,
+      ),
     onSuccess: async (created) => {
       await refetchAfterChange(queryClient, ['cases']);
       await refetchAfterChange(queryClient, ['customers']);
+      await refetchAfterChange(queryClient, ['framework-agreements']);
       onClose();
       await navigate({ to: '/cases/$caseId', params: { caseId: created.id } });
     },
@@ -81,7 +97,13 @@ export function NewCaseModal({
   };
   return (
     <FormModal
-      title={customer ? t('cases.new.titleFor', { customer: customer.name }) : t('cases.new.title')}
+      title={
+        callOffUnder
+          ? t('frameworks.newCallOffTitle', { framework: callOffUnder.title })
+          : customer
+            ? t('cases.new.titleFor', { customer: customer.name })
+            : t('cases.new.title')
+      }
       onClose={onClose}
       onSubmit={submit}
       submitLabel={t('cases.new.submit')}
@@ -89,7 +111,7 @@ export function NewCaseModal({
       error={errors.other}
       size="lg"
     >
-      <Text size="sm">{t('cases.new.intro')}</Text>
+      <Text size="sm">{callOffUnder ? t('frameworks.newCallOffIntro') : t('cases.new.intro')}</Text>
       <TextInput
         label={t('cases.new.caseTitle')}
         required

@@ -9,6 +9,8 @@ import { KeyFigure } from '../../ui/KeyFigure.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { Page, QueryView, Section } from '../../ui/page.tsx';
 import { OrganisationView } from '../admin/OrganisationView.tsx';
+import { useCaseAccess } from '../cases/CasesPage.tsx';
+import { NewCaseModal } from '../cases/NewCaseModal.tsx';
 import { useCustomerAccess } from '../customers/access.ts';
 import { FrameworkModal, FrameworkStatus } from './Frameworks.tsx';
 import { type FrameworkDetail, frameworkQuery } from './frameworks.api.ts';
@@ -42,6 +44,8 @@ function FrameworkView({ framework: f }: { framework: FrameworkDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [editing, setEditing] = useState(false);
+  const [callingOff, setCallingOff] = useState(false);
+  const { canOpen } = useCaseAccess();
   return (
     <Stack gap="lg">
       <AnchorLink to="/customers/$customerId" params={{ customerId: f.customer.id }}>
@@ -54,11 +58,16 @@ function FrameworkView({ framework: f }: { framework: FrameworkDetail }) {
           {format.date(f.validFrom)} – {format.date(f.validTo)} · <FrameworkStatus framework={f} />
         </Text>
       </Stack>
-      {f.canEdit && (
+      {(f.canEdit || canOpen) && (
         <Group>
-          <Button variant="light" onClick={() => setEditing(true)}>
-            {t('frameworks.edit')}
-          </Button>
+          {canOpen && f.status !== 'ended' && (
+            <Button onClick={() => setCallingOff(true)}>{t('frameworks.newCallOff')}</Button>
+          )}
+          {f.canEdit && (
+            <Button variant="light" onClick={() => setEditing(true)}>
+              {t('frameworks.edit')}
+            </Button>
+          )}
         </Group>
       )}
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} data-testid="framework-figures">
@@ -114,6 +123,9 @@ function FrameworkView({ framework: f }: { framework: FrameworkDetail }) {
         )}
       </Section>
       {editing && <FrameworkModal customer={f.customer} framework={f} onClose={() => setEditing(false)} />}
+      {callingOff && (
+        <NewCaseModal customer={f.customer} callOffUnder={f} onClose={() => setCallingOff(false)} />
+      )}
     </Stack>
   );
 }

@@ -1,3 +1,4 @@
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays, stockholmDate } from '../../src/shared/stockholm-days.ts';
 import {
@@ -17,6 +18,15 @@ import {
 // to contact — and goes on to a case from there; a case's customer name leads back. Nils reads it in English.
 
 const journey = luppAndBrowser();
+
+/** Fills in the new-case dialog of a known customer, creates the case and waits for its page. */
+async function openCase(dialog: Locator, c: { title: string; sector: string; need: string }) {
+  await dialog.getByRole('textbox', { name: 'Rubrik' }).fill(c.title);
+  await dialog.getByRole('combobox', { name: 'Sektor' }).selectOption({ label: c.sector });
+  await dialog.getByRole('textbox', { name: 'Behovet med kundens ord' }).fill(c.need);
+  await dialog.getByRole('button', { name: 'Skapa ärendet' }).click();
+  await expectHeading(dialog.page(), c.title);
+}
 
 describe('the customer register', () => {
   it("shows Karin the HEI's customers and its history with one of them", async () => {
@@ -91,13 +101,11 @@ describe('the customer register', () => {
     await dialog.getByText('Skriv en rubrik med minst 3 tecken.').waitFor();
     await dialog.getByText('Välj kundens sektor.').waitFor();
     await expectNoAxeViolations(page);
-    await dialog.getByRole('textbox', { name: 'Rubrik' }).fill('Felsökning av hydraulik');
-    await dialog.getByRole('combobox', { name: 'Sektor' }).selectOption({ label: 'Privat sektor' });
-    await dialog
-      .getByRole('textbox', { name: 'Behovet med kundens ord' })
-      .fill('Underhållet vill lära sig felsöka hydrauliken i de nya borriggarna.');
-    await dialog.getByRole('button', { name: 'Skapa ärendet' }).click();
-    await expectHeading(page, 'Felsökning av hydraulik');
+    await openCase(dialog, {
+      title: 'Felsökning av hydraulik',
+      sector: 'Privat sektor',
+      need: 'Underhållet vill lära sig felsöka hydrauliken i de nya borriggarna.',
+    });
     await page.getByTestId('case-stage').filter({ hasText: 'Förfrågan' }).waitFor();
     await page.getByRole('main').getByRole('link', { name: 'Norrlandsgruvan AB', exact: true }).click();
     await page
@@ -272,13 +280,11 @@ describe('the customer register', () => {
     await page.getByRole('button', { name: 'Nytt avrop…' }).click();
     const callOff = page.getByRole('dialog', { name: 'Nytt avrop under Ramavtal ledarskapsutbildning' });
     await expectNoAxeViolations(page);
-    await callOff.getByRole('textbox', { name: 'Rubrik' }).fill('Arbetsmiljö för nya chefer');
-    await callOff.getByRole('combobox', { name: 'Sektor' }).selectOption({ label: 'Offentlig sektor' });
-    await callOff
-      .getByRole('textbox', { name: 'Behovet med kundens ord' })
-      .fill('Nya enhetschefer behöver kunna sitt arbetsmiljöansvar.');
-    await callOff.getByRole('button', { name: 'Skapa ärendet' }).click();
-    await expectHeading(page, 'Arbetsmiljö för nya chefer');
+    await openCase(callOff, {
+      title: 'Arbetsmiljö för nya chefer',
+      sector: 'Offentlig sektor',
+      need: 'Nya enhetschefer behöver kunna sitt arbetsmiljöansvar.',
+    });
     await page
       .getByTestId('case-purchase')
       .getByText(/^Hur kunden köper: Avrop från ramavtal · KS 2026\/88/)

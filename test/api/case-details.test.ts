@@ -346,4 +346,41 @@ describe('handing a case over', () => {
       4,
     );
   });
+
+  it('removes a member who leads open cases only with a successor, who takes them over in the same step', async () => {
+    const leaver = await createUser(t, [{ organisationId: heiId, roles: ['coordinator'] }], {
+      name: 'Lo Slutar',
+    });
+    const theirs = await openCase('Arbetsmiljö i hemtjänsten', leaver);
+    const membersUrl = `/api/organisations/${heiId}/members`;
+    const membershipOf = async (user: TestUser) =>
+      (await t.request('GET', membersUrl, { cookie: admin.cookie }))
+        .json()
+        .find((m: { userId: string }) => m.userId === user.id)?.membershipId;
+    const membershipId = await membershipOf(leaver);
+    const remove = (query = '') =>
+      t.request('DELETE', `${membersUrl}/${membershipId}${query}`, { cookie: admin.cookie });
+    const ownerOfTheirs = async () =>
+      (await t.request('GET', `/api/cases/${theirs}`, { cookie: coord.cookie })).json().owner.id;
+
+    const without = await remove();
+    expect(without.statusCode).toBe(409);
+    expect(without.json().code).toBe('member_leads_open_cases');
+    const toTeacher = await remove(`?successor=${teacher.id}`);
+    expect(toTeacher.statusCode).toBe(400);
+    expect(toTeacher.json().errors[0].field).toBe('query.successor');
+    // neither refusal changed anything
+    expect(await membershipOf(leaver)).toBe(membershipId);
+    expect(await ownerOfTheirs()).toBe(leaver.id);
+
+    expect((await remove(`?successor=${coord.id}`)).statusCode).toBe(204);
+    expect(await membershipOf(leaver)).toBeUndefined();
+    expect(await ownerOfTheirs()).toBe(coord.id);
+    const entries = (await t.request('GET', `/api/cases/${theirs}`, { cookie: coord.cookie })).json().entries;
+    expect(entries[0].body).toMatchObject({
+      event: 'owner_changed',
+      from: 'Lo Slutar',
+      to: 'Ada Samordnare',
+    });
+  });
 });

@@ -745,7 +745,7 @@ export async function handOverCase(
     if (row.ownerUserId === input.ownerUserId) throw conflict('The case is already theirs.');
     await checkNewOwner(tx, hei.id, input.ownerUserId);
     const names = await userNames(tx, [row.ownerUserId, input.ownerUserId]);
-    await handOver(tx, actor, hei, row, input, names);
+    await handOver(tx, actor, hei.id, row, input, names);
     const after = names.get(input.ownerUserId);
     const told = [input.ownerUserId, row.ownerUserId].filter(
       (id): id is string => !!id && id !== actor.userId,
@@ -782,41 +782,56 @@ export async function handOverAllCases(
   const hei = await actingHei(db, actor, [...MOVE, 'admin']);
   if (input.fromUserId === input.ownerUserId)
     throw invalid([{ field: 'body.ownerUserId', message: 'is the person whose cases are handed over' }]);
-  return db.transaction(async (tx) => {
-    await checkNewOwner(tx, hei.id, input.ownerUserId);
-    const rows = await tx
-      .select()
-      .from(caseFile)
-      .where(
-        and(
-          eq(caseFile.heiId, hei.id),
-          eq(caseFile.ownerUserId, input.fromUserId),
-          sql`${caseFile.stage} <> 'closed'`,
-        ),
-      )
-      .orderBy(asc(caseFile.reference))
-      .for('update');
-    const names = await userNames(tx, [input.fromUserId, input.ownerUserId]);
-    for (const row of rows) await handOver(tx, actor, hei, row, input, names);
-    if (rows.length && input.ownerUserId !== actor.userId) {
-      const references = rows.map((r) => r.reference).join(', ');
-      await notify(tx, {
-        userIds: [input.ownerUserId],
-        kind: 'case_handed_over',
-        title: `${actor.name} lämnade över ${rows.length} ärenden till dig / handed ${rows.length} cases over to you`,
-        link: '/cases?owner=me',
-        actorName: actor.name,
-        publicUrl,
-        text: `${references}${input.note ? `\n\n${input.note}` : ''}`,
-      });
-    }
-    return { handedOver: rows.length };
-  });
+  const handedOver = await db.transaction((tx) => handOverOpenCases(tx, actor, hei.id, input, publicUrl));
+  return { handedOver };
 }
 
-async function checkNewOwner(tx: Tx, heiId: string, userId: string) {
+/**
+ * Within the caller's transaction: every open case `fromUserId` owns at the HEI goes to `ownerUserId` (who must
+ * be a coordinator there; `field` names the input that chose them), each with its timeline entry, and the new
+ * owner gets one notification for all of them. The caller has checked the actor's right. Returns how many moved.
+ */
+export async function handOverOpenCases(
+  tx: Tx,
+  actor: Actor,
+  heiId: string,
+  input: { fromUserId: string; ownerUserId: string; note?: string },
+  publicUrl: string,
+  field = 'body.ownerUserId',
+) {
+  await checkNewOwner(tx, heiId, input.ownerUserId, field);
+  const rows = await tx
+    .select()
+    .from(caseFile)
+    .where(
+      and(
+        eq(caseFile.heiId, heiId),
+        eq(caseFile.ownerUserId, input.fromUserId),
+        sql`${caseFile.stage} <> 'closed'`,
+      ),
+    )
+    .orderBy(asc(caseFile.reference))
+    .for('update');
+  const names = await userNames(tx, [input.fromUserId, input.ownerUserId]);
+  for (const row of rows) await handOver(tx, actor, heiId, row, input, names);
+  if (rows.length && input.ownerUserId !== actor.userId) {
+    const references = rows.map((r) => r.reference).join(', ');
+    await notify(tx, {
+      userIds: [input.ownerUserId],
+      kind: 'case_handed_over',
+      title: `${actor.name} lämnade över ${rows.length} ärenden till dig / handed ${rows.length} cases over to you`,
+      link: '/cases?owner=me',
+      actorName: actor.name,
+      publicUrl,
+      text: `${references}${input.note ? `\n\n${input.note}` : ''}`,
+    });
+  }
+  return rows.length;
+}
+
+async function checkNewOwner(tx: Tx, heiId: string, userId: string, field = 'body.ownerUserId') {
   if (!(await isMemberOf(tx, userId, heiId, ['coordinator'])))
-    throw invalid([{ field: 'body.ownerUserId', message: 'must be a coordinator at your HEI' }]);
+    throw invalid([{ field, message: 'must be a coordinator at your HEI' }]);
 }
 
 /** The names of these users (id → name), read once for all the cases of a handover. */
@@ -834,7 +849,7 @@ async function userNames(tx: Tx, ids: (string | null)[]): Promise<Map<string, st
 async function handOver(
   tx: Tx,
   actor: Actor,
-  hei: ActingHei,
+  heiId: string,
   row: CaseRow,
   input: { ownerUserId: string; note?: string },
   names: Map<string, string>,
@@ -855,7 +870,7 @@ async function handOver(
   });
   await recordAudit(tx, {
     actor,
-    organisationId: hei.id,
+    organisationId: heiId,
     action: 'case.owner_changed',
     subjectType: 'case',
     subjectId: row.id,
@@ -1479,7 +1494,7 @@ export async function caseIdsOfHei(db: Db, heiId: string): Promise<string[]> {
 }
 
 /** How many open cases each person leads at an organisation (user id → count; none for a customer). */
-export async function openCasesPerOwner(db: Db, heiId: string): Promise<Map<string, number>> {
+export async function openCasesPerOwner(db: Pick<Db, 'select'>, heiId: string): Promise<Map<string, number>> {
   const rows = await db
     .select({ owner: caseFile.ownerUserId, n: count() })
     .from(caseFile)

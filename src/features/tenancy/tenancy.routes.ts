@@ -1,8 +1,9 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
+import { AppError } from '../../server/http/problem.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
-import { openCasesPerOwner } from '../cases/cases.service.ts';
+import { handOverOpenCases, openCasesPerOwner } from '../cases/cases.service.ts';
 import {
   listedMemberSchema,
   type Me,
@@ -37,7 +38,7 @@ import {
   updateOrganisation,
 } from './tenancy.service.ts';
 
-export async function tenancyRoutes(app: App, { database: { db } }: Deps) {
+export async function tenancyRoutes(app: App, { database: { db }, config }: Deps) {
   const me = async (actor: Actor): Promise<Me> => {
     const memberships = await listMemberships(db, actor.userId);
     const fresh = { ...actor, memberships };
@@ -260,13 +261,37 @@ export async function tenancyRoutes(app: App, { database: { db } }: Deps) {
     {
       schema: {
         tags: ['organisations'],
-        summary: 'Remove a member from the organisation (admin)',
+        summary:
+          'Remove a member from the organisation (admin). A member who leads open cases at the HEI is removed only with a `successor`, a coordinator who takes the cases over in the same step (409 member_leads_open_cases without)',
         params: memberParams,
-        response: { 204: z.null(), ...problems(401, 403, 404, 409) },
+        querystring: z.object({
+          successor: z
+            .string()
+            .min(1)
+            .max(100)
+            .optional()
+            .describe("The user id of the coordinator who takes over the member's open cases"),
+        }),
+        response: { 204: z.null(), ...problems(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
-      await removeMember(db, actorOf(request), request.params.organisationId, request.params.membershipId);
+      const actor = actorOf(request);
+      const { organisationId, membershipId } = request.params;
+      const { successor } = request.query;
+      await removeMember(db, actor, organisationId, membershipId, async (tx, userId) => {
+        // the leaver's open cases never stay with someone who is no longer here
+        const leading = (await openCasesPerOwner(tx, organisationId)).get(userId) ?? 0;
+        if (!leading) return;
+        if (!successor || successor === userId)
+          throw new AppError(
+            409,
+            'member_leads_open_cases',
+            `The member leads ${leading} open cases here: name the coordinator who takes them over (successor).`,
+          );
+        const handOver = { fromUserId: userId, ownerUserId: successor };
+        await handOverOpenCases(tx, actor, organisationId, handOver, config.publicUrl, 'query.successor');
+      });
       return reply.status(204).send(null);
     },
   );

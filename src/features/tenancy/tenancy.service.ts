@@ -378,6 +378,8 @@ export async function removeMember(
   actor: Actor,
   organisationId: string,
   membershipId: string,
+  /** What must happen first, in the same transaction (the leaver's open cases handed over), or throw. */
+  beforeRemoval?: (tx: Tx, userId: string) => Promise<void>,
 ): Promise<void> {
   requireOrganisationRole(actor, organisationId, ['admin']);
   await db.transaction(async (tx) => {
@@ -388,6 +390,7 @@ export async function removeMember(
       .for('update');
     if (!current) throw notFound('The member');
     if (current.roles.includes('admin')) await ensureAnotherAdmin(tx, organisationId, membershipId);
+    await beforeRemoval?.(tx, current.userId);
     await tx.delete(membership).where(eq(membership.id, membershipId));
     await recordAudit(tx, {
       actor,
@@ -400,7 +403,7 @@ export async function removeMember(
   });
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 async function ensureAnotherAdmin(tx: Tx, organisationId: string, exceptMembershipId: string) {
   const [row] = await tx

@@ -28,6 +28,7 @@ export const problemCodes = [
   'edit_conflict',
   'no_cost_config',
   'invoice_details_missing',
+  'member_leads_open_cases',
   'rate_limited',
   'not_ready',
   'internal_error',

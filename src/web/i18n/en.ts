@@ -194,6 +194,8 @@ export const en: Translation = {
     handOverTo_one: '{{name}} leads {{count}} open case. Hand it over to',
     handOverTo_other: '{{name}} leads {{count}} open cases. Hand them over to',
     handOverToError: 'Choose who takes the cases over.',
+    leadsCasesNow:
+      '{{name}} now leads open cases. Choose the coordinator who takes them over, and remove again.',
     noSuccessor_one:
       '{{name}} leads {{count}} open case, and the HEI has no other coordinator to hand it over to. Give someone the coordinator role first.',
     noSuccessor_other:

@@ -198,6 +198,8 @@ export const sv = {
     handOverTo_one: '{{name}} leder {{count}} öppet ärende. Lämna över det till',
     handOverTo_other: '{{name}} leder {{count}} öppna ärenden. Lämna över dem till',
     handOverToError: 'Välj vem som ska ta över ärendena.',
+    leadsCasesNow:
+      '{{name}} är nu ansvarig för öppna ärenden. Välj vilken samordnare som tar över dem och ta bort igen.',
     noSuccessor_one:
       '{{name}} leder {{count}} öppet ärende, och lärosätet har ingen annan samordnare att lämna över det till. Ge någon rollen samordnare först.',
     noSuccessor_other:

@@ -162,7 +162,8 @@ function MembersSection({
       {removing && (
         <RemoveMemberModal
           membership={membership}
-          member={removing}
+          // as the list now reads (it is read again when the removal is refused)
+          member={members.data?.find((m) => m.membershipId === removing.membershipId) ?? removing}
           members={members.data ?? []}
           onClose={() => setRemoving(null)}
         />
@@ -252,9 +253,9 @@ function RemoveMemberModal({
   const [missing, setMissing] = useState(false);
   const remove = useMutation({
     mutationFn: async () => {
-      if (member.openCases > 0)
-        await api.post('/api/cases/hand-over', { fromUserId: member.userId, ownerUserId: successor });
-      await api.delete(`/api/organisations/${membership.tenant.id}/members/${member.membershipId}`);
+      // one request: the cases are handed over and the membership removed together, or neither
+      const query = member.openCases > 0 ? `?${new URLSearchParams({ successor })}` : '';
+      await api.delete(`/api/organisations/${membership.tenant.id}/members/${member.membershipId}${query}`);
     },
     onSuccess: async () => {
       notify(t('members.removed', { name: member.name }));
@@ -262,6 +263,11 @@ function RemoveMemberModal({
       await refetchAfterChange(queryClient, membersQuery(membership.tenant.id).queryKey);
       await refetchAfterChange(queryClient, meQuery.queryKey);
       await refetchAfterChange(queryClient, ['cases']);
+    },
+    // they may have taken on a case since the list was read: read it again, so the dialog asks for a successor
+    onError: (error) => {
+      if (isApiError(error, 409))
+        void refetchAfterChange(queryClient, membersQuery(membership.tenant.id).queryKey);
     },
   });
   const confirm = () => {
@@ -276,7 +282,12 @@ function RemoveMemberModal({
       submitLabel={t('members.remove')}
       pending={remove.isPending}
       error={
-        remove.error && (isApiError(remove.error, 409) ? t('errors.lastAdmin') : errorMessage(remove.error))
+        remove.error &&
+        (isApiError(remove.error, 409)
+          ? remove.error.code === 'member_leads_open_cases'
+            ? t('members.leadsCasesNow', { name: member.name })
+            : t('errors.lastAdmin')
+          : errorMessage(remove.error))
       }
       danger
       centered

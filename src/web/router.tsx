@@ -217,6 +217,11 @@ const customerRoute = createRoute({
   path: '/customers/$customerId',
   component: lazyRouteComponent(() => import('./features/customers/CustomerPage.tsx'), 'CustomerPage'),
 });
+const frameworksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/framework-agreements',
+  component: lazyRouteComponent(() => import('./features/frameworks/FrameworksPage.tsx'), 'FrameworksPage'),
+});
 const frameworkRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/framework-agreements/$frameworkId',
@@ -405,6 +410,7 @@ const routeTree = rootRoute.addChildren([
     inquiryRoute,
     customersRoute,
     customerRoute,
+    frameworksRoute,
     frameworkRoute,
     searchRoute,
     portalRoute,

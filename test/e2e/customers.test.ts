@@ -305,6 +305,21 @@ describe('the customer register', () => {
     await page.getByTestId('framework-identity').getByText('Gäller, 425 dagar kvar').waitFor();
     await expectNoAxeViolations(page);
 
+    // all of the HEI's agreements, from the register, with their customers
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Kunder' }).click();
+    await page.getByRole('link', { name: 'Alla lärosätets ramavtal' }).click();
+    await expectHeading(page, 'Ramavtal');
+    const all = page.getByTestId('frameworks-table');
+    for (const name of ['Ramavtal vård- och omsorgsutbildning', 'Ramavtal ledarskapsutbildning'])
+      await all
+        .getByRole('row')
+        .filter({ hasText: name })
+        .getByRole('link', { name: 'Norrviks kommun' })
+        .waitFor();
+    await expectNoAxeViolations(page);
+    await all.getByRole('link', { name: 'Ramavtal ledarskapsutbildning' }).click();
+    await expectHeading(page, 'Ramavtal ledarskapsutbildning');
+
     // and in English
     await chooseLanguage(page, 'English');
     await page.getByRole('region', { name: 'Call-offs under the agreement' }).waitFor();

@@ -2272,6 +2272,12 @@ export const en: Translation = {
     ceilingError: 'Give an amount in kronor, for example 2000000.',
     saved: 'The framework agreement is saved.',
     name_column: 'Framework agreement',
+    customer: 'Customer',
+    all: "All your HEI's framework agreements",
+    allTitle: 'Framework agreements',
+    allIntro:
+      "Your HEI's framework agreements with every customer: those running first, the soonest to end at the top. A new one is recorded on the customer's page.",
+    noneAtAll: 'Your HEI has no framework agreements recorded.',
     period: 'Period',
     status: {
       upcoming: 'Starts {{date}}',

@@ -2275,6 +2275,12 @@ export const sv = {
     ceilingError: 'Ange ett belopp i kronor, till exempel 2 000 000.',
     saved: 'Ramavtalet är sparat.',
     name_column: 'Ramavtal',
+    customer: 'Kund',
+    all: 'Alla lärosätets ramavtal',
+    allTitle: 'Ramavtal',
+    allIntro:
+      'Lärosätets ramavtal med alla kunder: de som gäller först, det som löper ut först överst. Ett nytt ramavtal registreras på kundens sida.',
+    noneAtAll: 'Lärosätet har inga ramavtal registrerade.',
     period: 'Period',
     status: {
       upcoming: 'Börjar gälla {{date}}',

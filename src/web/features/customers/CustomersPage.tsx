@@ -56,6 +56,9 @@ export function CustomersPage() {
               />
             </Group>
             <CustomerList />
+            <AnchorLink to="/framework-agreements" size="sm">
+              {t('frameworks.all')}
+            </AnchorLink>
             <Anchor
               href={`/api/customers/export?lang=${i18n.language === 'en' ? 'en' : 'sv'}`}
               download

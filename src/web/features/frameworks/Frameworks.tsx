@@ -56,7 +56,6 @@ function CalledOff({ framework: f }: { framework: FrameworkSummary }) {
 /** The customer page's section: the HEI's framework agreements with the customer, and a new one. */
 export function CustomerFrameworks({ customer }: { customer: { id: string; name: string } }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const canWrite = useFrameworkWriter();
   const frameworks = useQuery(customerFrameworksQuery(customer.id));
   const navigate = useNavigate();
@@ -76,42 +75,7 @@ export function CustomerFrameworks({ customer }: { customer: { id: string; name:
         {frameworks.isSuccess && list.length === 0 ? (
           <Text>{t('frameworks.none')}</Text>
         ) : (
-          <DataTable
-            minWidth={640}
-            striped
-            data-testid="customer-frameworks"
-            columns={[
-              t('frameworks.name_column'),
-              t('frameworks.period'),
-              t('frameworks.calledOff'),
-              t('frameworks.callOffs'),
-            ]}
-          >
-            {list.map((f) => (
-              <Table.Tr key={f.id}>
-                <Table.Th scope="row">
-                  <AnchorLink to="/framework-agreements/$frameworkId" params={{ frameworkId: f.id }}>
-                    {f.title}
-                  </AnchorLink>
-                  {f.reference && (
-                    <Text size="xs" c="dimmed">
-                      {f.reference}
-                    </Text>
-                  )}
-                </Table.Th>
-                <Table.Td>
-                  {format.date(f.validFrom)} – {format.date(f.validTo)}
-                  <Text size="xs">
-                    <FrameworkStatus framework={f} />
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <CalledOff framework={f} />
-                </Table.Td>
-                <Table.Td>{f.callOffs}</Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
+          <FrameworkTable frameworks={list} testId="customer-frameworks" />
         )}
       </Stack>
       {adding && (
@@ -124,6 +88,66 @@ export function CustomerFrameworks({ customer }: { customer: { id: string; name:
         />
       )}
     </Section>
+  );
+}
+
+/** Framework agreements as a table: name (and reference), the customer if asked, period and status, called off. */
+export function FrameworkTable({
+  frameworks,
+  withCustomer = false,
+  testId,
+}: {
+  frameworks: FrameworkSummary[];
+  withCustomer?: boolean;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <DataTable
+      minWidth={withCustomer ? 800 : 640}
+      striped
+      data-testid={testId}
+      columns={[
+        t('frameworks.name_column'),
+        ...(withCustomer ? [t('frameworks.customer')] : []),
+        t('frameworks.period'),
+        t('frameworks.calledOff'),
+        t('frameworks.callOffs'),
+      ]}
+    >
+      {frameworks.map((f) => (
+        <Table.Tr key={f.id}>
+          <Table.Th scope="row">
+            <AnchorLink to="/framework-agreements/$frameworkId" params={{ frameworkId: f.id }}>
+              {f.title}
+            </AnchorLink>
+            {f.reference && (
+              <Text size="xs" c="dimmed">
+                {f.reference}
+              </Text>
+            )}
+          </Table.Th>
+          {withCustomer && (
+            <Table.Td>
+              <AnchorLink to="/customers/$customerId" params={{ customerId: f.customer.id }}>
+                {f.customer.name}
+              </AnchorLink>
+            </Table.Td>
+          )}
+          <Table.Td>
+            {format.date(f.validFrom)} – {format.date(f.validTo)}
+            <Text size="xs">
+              <FrameworkStatus framework={f} />
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <CalledOff framework={f} />
+          </Table.Td>
+          <Table.Td>{f.callOffs}</Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -19,6 +19,12 @@ export const customerFrameworksQuery = (customerId: string) =>
       api.get(`/api/framework-agreements?customerId=${customerId}`, z.array(frameworkSummarySchema), signal),
   });
 
+/** All of the active HEI's framework agreements: those running first, the soonest to end first. */
+export const frameworksQuery = queryOptions({
+  queryKey: ['framework-agreements', 'all'],
+  queryFn: ({ signal }) => api.get('/api/framework-agreements', z.array(frameworkSummarySchema), signal),
+});
+
 export const frameworkQuery = (frameworkId: string) =>
   queryOptions({
     queryKey: ['framework-agreements', frameworkId],

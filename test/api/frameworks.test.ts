@@ -252,6 +252,9 @@ describe('framework agreements', () => {
     expect(ended.json()).toMatchObject({ status: 'ended', daysLeft: -1 });
     // the ended agreement goes last
     expect((await list()).json().map((f: { status: string }) => f.status)).toEqual(['active', 'ended']);
+    // a reference is cleared by null as by an empty text (the form sends null)
+    expect((await change(frameworkId, { reference: 'Dnr 2026/312' })).json().reference).toBe('Dnr 2026/312');
+    expect((await change(frameworkId, { reference: null })).json().reference).toBeNull();
   });
 
   it('is named when a coordinator opens a call-off case directly, checked the same way', async () => {

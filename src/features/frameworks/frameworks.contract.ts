@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { outcomes, stages } from '../cases/stages.ts';
+import { customerCaseSchema } from '../customers/customers.contract.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 
 /** Who reads the HEI's framework agreements: everyone who reads its customers and cases. */
@@ -50,17 +50,7 @@ export type FrameworkSummary = z.infer<typeof frameworkSummarySchema>;
 
 export const frameworkDetailSchema = frameworkSummarySchema
   .extend({
-    callOffList: z.array(
-      z.object({
-        id: z.uuid(),
-        reference: z.string(),
-        title: z.string(),
-        stage: z.enum(stages),
-        outcome: z.enum(outcomes).nullable(),
-        openedAt: z.iso.datetime(),
-        signedValueOre: z.number().int(),
-      }),
-    ),
+    callOffList: z.array(customerCaseSchema).describe('The cases called off under it, oldest first'),
     canEdit: z.boolean(),
   })
   .meta({ id: 'FrameworkAgreementDetail' });

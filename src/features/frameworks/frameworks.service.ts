@@ -1,4 +1,4 @@
-import { and, asc, between, eq } from 'drizzle-orm';
+import { and, asc, between, eq, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { invalid, notFound } from '../../server/http/problem.ts';
 import { addDays, daysBetween, stockholmDate } from '../../shared/stockholm-days.ts';
@@ -96,7 +96,8 @@ export async function updateFramework(
   const hei = await actingHei(db, actor, FRAMEWORK_WRITERS);
   await db.transaction(async (tx) => {
     const row = await load(tx, hei.id, id, true);
-    const next = { ...row, ...changes, reference: (changes.reference ?? row.reference) || null };
+    const reference = changes.reference === undefined ? row.reference : changes.reference || null;
+    const next = { ...row, ...changes, reference };
     if (next.validTo < next.validFrom)
       throw invalid([{ field: 'body.validTo', message: 'the last day cannot be before the first' }]);
     const changed = (Object.keys(changes) as (keyof typeof changes)[]).filter(
@@ -131,20 +132,19 @@ export async function frameworksEndingSoon(db: Db, actor: Actor, heiId: string, 
     .where(
       and(
         eq(frameworkAgreement.heiId, heiId),
+        lte(frameworkAgreement.validFrom, today),
         between(frameworkAgreement.validTo, today, addDays(today, ENDING_SOON_DAYS)),
       ),
     )
     .orderBy(asc(frameworkAgreement.validTo), asc(frameworkAgreement.title));
   const customers = await organisationsById(db, [...new Set(rows.map((r) => r.customerId))]);
-  return rows
-    .filter((r) => r.validFrom <= today)
-    .map((r) => ({
-      id: r.id,
-      title: r.title,
-      customerName: customers.get(r.customerId)?.name ?? '',
-      validTo: r.validTo,
-      daysLeft: daysBetween(today, r.validTo),
-    }));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    customerName: customers.get(r.customerId)?.name ?? '',
+    validTo: r.validTo,
+    daysLeft: daysBetween(today, r.validTo),
+  }));
 }
 
 /** Whether the actor records and corrects framework agreements at the active HEI. */

@@ -1,9 +1,8 @@
-import { Alert, Anchor, Button, Group, List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { KeyFigure } from '../../ui/KeyFigure.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
@@ -16,6 +15,7 @@ import { FollowUpView } from '../evaluation/EvaluationResults.tsx';
 import { CustomerFrameworks } from '../frameworks/Frameworks.tsx';
 import { Lesson } from '../review/CaseReview.tsx';
 import { useCustomerAccess } from './access.ts';
+import { CaseValueTable } from './CaseValueTable.tsx';
 import { type CustomerDetail, customerQuery } from './customers.api.ts';
 
 const route = getRouteApi('/app/customers/$customerId');
@@ -82,35 +82,7 @@ function CustomerView({ customer: c }: { customer: CustomerDetail }) {
         <KeyFigure label={t('customers.signedValue')} value={format.kronor(c.signedValueOre)} />
       </SimpleGrid>
       <Section id="customer-cases" title={t('customers.caseList')}>
-        <DataTable
-          minWidth={640}
-          striped
-          data-testid="customer-cases"
-          columns={[
-            t('customers.reference'),
-            t('customers.caseTitle'),
-            t('customers.stage'),
-            t('customers.opened'),
-            t('customers.signedValue'),
-          ]}
-        >
-          {c.caseList.map((k) => (
-            <Table.Tr key={k.id}>
-              <Table.Th scope="row" style={{ whiteSpace: 'nowrap' }}>
-                <AnchorLink to="/cases/$caseId" params={{ caseId: k.id }}>
-                  {k.reference}
-                </AnchorLink>
-              </Table.Th>
-              <Table.Td>{k.title}</Table.Td>
-              <Table.Td>
-                {t(`labels.stage.${k.stage}`)}
-                {k.outcome && ` (${t(`labels.outcome.${k.outcome}`)})`}
-              </Table.Td>
-              <Table.Td>{format.date(k.openedAt)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.kronor(k.signedValueOre)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
+        <CaseValueTable cases={c.caseList} testId="customer-cases" />
       </Section>
       <CustomerFrameworks customer={c} />
       <Section id="customer-follow-ups" title={t('customers.followUps')}>

@@ -1,9 +1,8 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { KeyFigure } from '../../ui/KeyFigure.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
@@ -12,6 +11,7 @@ import { OrganisationView } from '../admin/OrganisationView.tsx';
 import { useCaseAccess } from '../cases/CasesPage.tsx';
 import { NewCaseModal } from '../cases/NewCaseModal.tsx';
 import { useCustomerAccess } from '../customers/access.ts';
+import { CaseValueTable } from '../customers/CaseValueTable.tsx';
 import { FrameworkModal, FrameworkStatus } from './Frameworks.tsx';
 import { type FrameworkDetail, frameworkQuery } from './frameworks.api.ts';
 
@@ -89,35 +89,7 @@ function FrameworkView({ framework: f }: { framework: FrameworkDetail }) {
           <Text>{t('frameworks.noCallOffs')}</Text>
         ) : (
           <Stack gap="xs">
-            <DataTable
-              minWidth={640}
-              striped
-              data-testid="framework-call-offs"
-              columns={[
-                t('customers.reference'),
-                t('customers.caseTitle'),
-                t('customers.stage'),
-                t('customers.opened'),
-                t('customers.signedValue'),
-              ]}
-            >
-              {f.callOffList.map((k) => (
-                <Table.Tr key={k.id}>
-                  <Table.Th scope="row" style={{ whiteSpace: 'nowrap' }}>
-                    <AnchorLink to="/cases/$caseId" params={{ caseId: k.id }}>
-                      {k.reference}
-                    </AnchorLink>
-                  </Table.Th>
-                  <Table.Td>{k.title}</Table.Td>
-                  <Table.Td>
-                    {t(`labels.stage.${k.stage}`)}
-                    {k.outcome && ` (${t(`labels.outcome.${k.outcome}`)})`}
-                  </Table.Td>
-                  <Table.Td>{format.date(k.openedAt)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.kronor(k.signedValueOre)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </DataTable>
+            <CaseValueTable cases={f.callOffList} testId="framework-call-offs" />
             <Text size="sm">{t('frameworks.callOffNote')}</Text>
           </Stack>
         )}

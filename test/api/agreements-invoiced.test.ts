@@ -21,6 +21,7 @@ const unmark = (n: number, user = s.economist) =>
   t.request('DELETE', `/api/agreements/${agreementId}/invoices/${n}`, s.as(user));
 const invoicedItem = async () => {
   const checklist = (await t.request('GET', `/api/cases/${s.caseId}`, s.as(s.coord))).json().checklist as {
+    id: string;
     evidence: string | null;
     done: { by: string | null; evidence: string | null } | null;
   }[];
@@ -132,12 +133,27 @@ describe('payments recorded as invoiced', () => {
     expect(lines[1]).toMatch(new RegExp(`;"${addDays(today, -1)}";"100232"$`));
   });
 
-  it('takes a record back; the ticked checkpoint stays ticked', async () => {
+  it('takes a record back; the checkpoint Lupp ticked is unticked, one ticked by hand stays', async () => {
     const back = await unmark(2);
     expect(back.statusCode, back.body).toBe(200);
     const view = (await t.request('GET', `/api/agreements/${agreementId}`, s.as(s.coord))).json();
     expect(view.invoices.map((i: { number: number }) => i.number)).toEqual([1]);
+    expect((await invoicedItem())?.done).toBeNull();
+
+    // invoiced again: ticked again; ticked by hand instead, the tick survives a record taken back
+    expect((await mark(2, { invoicedOn: today, invoiceNumber: '100377' })).statusCode).toBe(200);
     expect(await invoicedItem()).toMatchObject({ done: { evidence: 'invoiced' } });
+    expect((await unmark(2)).statusCode).toBe(200);
+    const item = await invoicedItem();
+    const tick = await t.request(
+      'PUT',
+      `/api/cases/${s.caseId}/checklist/${item?.id}`,
+      s.as(s.coord, { done: true }),
+    );
+    expect(tick.statusCode, tick.body).toBe(200);
+    expect((await mark(2, { invoicedOn: today, invoiceNumber: '100377' })).statusCode).toBe(200);
+    expect((await unmark(2)).statusCode).toBe(200);
+    expect(await invoicedItem()).toMatchObject({ done: { by: s.coord.name, evidence: null } });
     expect((await unmark(2)).statusCode).toBe(404);
     expect((await unmark(1, s.teacher)).statusCode).toBe(403);
     expect((await overview(s.economist)).invoicing.items.map((i: { number: number }) => i.number)).toEqual([
@@ -149,7 +165,7 @@ describe('payments recorded as invoiced', () => {
     const audit = await t.request('GET', `/api/organisations/${s.hei}/audit`, s.as(admin));
     const entries = audit.json().items as { action: string; data: Record<string, unknown> }[];
     const marked = entries.filter((e) => e.action === 'agreement.invoice_marked');
-    expect(marked).toHaveLength(3);
+    expect(marked).toHaveLength(5);
     expect(marked.map((e) => e.data)).toContainEqual({
       number: 2,
       invoiceId: '100377',

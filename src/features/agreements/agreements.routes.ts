@@ -220,6 +220,8 @@ export async function agreementRoutes(app: App, { database: { db }, config }: De
       schema: {
         tags,
         summary: 'Take back the record that payment `number` was invoiced (coordinators, economists)',
+        description:
+          "The case's checklist item Fakturerat is unticked again if Lupp ticked it (not if a person did).",
         params: addendumParams,
         response: ok(agreementSchema),
       },

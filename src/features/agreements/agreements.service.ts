@@ -8,7 +8,7 @@ import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../sha
 import { addDays, stockholmDate } from '../../shared/stockholm-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
-import { assertCaseAccess, caseOwnerOf, recordEvidence } from '../cases/cases.service.ts';
+import { assertCaseAccess, caseOwnerOf, recordEvidence, withdrawEvidence } from '../cases/cases.service.ts';
 import { notify, settleTask, tasks } from '../notifications/notifications.service.ts';
 import { acceptedProposal, proposalDesigns } from '../proposals/proposals.service.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
@@ -501,7 +501,8 @@ export async function markInvoiced(
 
 /**
  * Takes back the record that payment `number` was invoiced (recorded by mistake, or the invoice was
- * credited). A "Fakturerat" already ticked stays ticked: anyone working on the case may untick it.
+ * credited). A "Fakturerat" that Lupp ticked is unticked with it, as not everything is invoiced any more; one
+ * ticked by hand stays ticked.
  */
 export async function unmarkInvoiced(db: Db, actor: Actor, id: string, number: number) {
   const { row } = await invoicedPayment(db, actor, id, number);
@@ -519,6 +520,7 @@ export async function unmarkInvoiced(db: Db, actor: Actor, id: string, number: n
       subjectId: id,
       data: { number, invoiceId: removed.invoiceNumber },
     });
+    await withdrawEvidence(tx, row.caseId, 'invoiced');
   });
   return view(db, id);
 }

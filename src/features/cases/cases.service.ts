@@ -530,6 +530,16 @@ export async function recordEvidence(db: Writer, caseId: string, evidence: Evide
     .onConflictDoNothing();
 }
 
+/**
+ * What Lupp recorded as evidence no longer holds (an invoice record taken back): the case's ticks that this
+ * evidence made are removed, in the caller's transaction. A tick made by hand stays, as it is a person's word.
+ */
+export async function withdrawEvidence(db: Writer, caseId: string, evidence: Evidence) {
+  await db
+    .delete(checklistDone)
+    .where(and(eq(checklistDone.caseId, caseId), eq(checklistDone.evidence, evidence)));
+}
+
 const nextStage = (stage: Stage): Stage =>
   stages[Math.min(stageIndex(stage) + 1, stages.length - 1)] ?? 'closed';
 

@@ -3584,7 +3584,7 @@ export const en: Translation = {
       unmarkLabel: 'Take back that payment {{number}} is invoiced',
       unmarkTitle: 'Take back that payment {{number}} is invoiced?',
       unmarkText:
-        'The mark is removed, for instance if it was made by mistake or the invoice was credited. A checklist item “Invoiced” already ticked stays ticked until someone unticks it.',
+        'The mark is removed, for instance if it was made by mistake or the invoice was credited. The checklist item “Invoiced” is unticked if Lupp ticked it; if someone ticked it by hand, it stays ticked.',
       unmarkConfirm: 'Remove the mark',
       unmarked: 'Payment {{number}} is no longer marked as invoiced.',
       downloaded: '{{name}} is downloaded.',

@@ -3583,7 +3583,7 @@ export const sv = {
       unmarkLabel: 'Ångra att betalning {{number}} är fakturerad',
       unmarkTitle: 'Ångra att betalning {{number}} är fakturerad?',
       unmarkText:
-        'Markeringen tas bort, till exempel om den gjordes av misstag eller om fakturan krediterades. En redan avbockad kontrollpunkt ”Fakturerat” förblir avbockad tills någon bockar ur den.',
+        'Markeringen tas bort, till exempel om den gjordes av misstag eller om fakturan krediterades. Kontrollpunkten ”Fakturerat” bockas ur om Lupp bockade av den; har någon bockat av den för hand förblir den avbockad.',
       unmarkConfirm: 'Ta bort markeringen',
       unmarked: 'Betalning {{number}} är inte längre markerad som fakturerad.',
       downloaded: '{{name}} är nedladdad.',

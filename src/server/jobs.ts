@@ -32,6 +32,17 @@ export type QueueOptions = {
   cron?: string;
 };
 
+/**
+ * The morning reminders' schedule: 07:00 Swedish time, before the working day; a failed run is tried again
+ * twice, ten minutes apart (each reminder is sent once, so a retry sends only what did not go out).
+ */
+export const EVERY_MORNING: QueueOptions = {
+  retryLimit: 2,
+  retryDelaySeconds: 600,
+  expireInSeconds: 3600,
+  cron: '0 7 * * *',
+};
+
 /** Scheduled jobs run on Swedish time, as the HEIs' working days and nights are. */
 const SCHEDULE_TIME_ZONE = 'Europe/Stockholm';
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { fileName, sendFile } from '../../server/http/files.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
+import { EVERY_MORNING } from '../../server/jobs.ts';
 import { actingCustomer } from '../tenancy/tenancy.service.ts';
 import {
   type CalendarCourse,
@@ -73,14 +74,10 @@ export const SESSION_REMINDER_QUEUE = 'session-reminders';
 
 export async function deliveryRoutes(app: App, { database: { db }, config, jobs }: Deps) {
   const tags = ['delivery'];
-  jobs.define(
-    SESSION_REMINDER_QUEUE,
-    { retryLimit: 2, retryDelaySeconds: 600, expireInSeconds: 3600, cron: '0 7 * * *' },
-    async () => {
-      const sent = await remindParticipants(db, config.publicUrl);
-      app.log.info({ sent }, "participants reminded of tomorrow's sessions");
-    },
-  );
+  jobs.define(SESSION_REMINDER_QUEUE, EVERY_MORNING, async () => {
+    const sent = await remindParticipants(db, config.publicUrl);
+    app.log.info({ sent }, "participants reminded of tomorrow's sessions");
+  });
 
   app.get(
     '/api/cases/:caseId/delivery',

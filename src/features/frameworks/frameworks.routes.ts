@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
+import { EVERY_MORNING } from '../../server/jobs.ts';
 import {
   createFrameworkBody,
   frameworkDetailSchema,
@@ -9,11 +10,16 @@ import {
   frameworkSummarySchema,
   updateFrameworkBody,
 } from './frameworks.contract.ts';
+import { FRAMEWORK_REMINDER_QUEUE, remindOfFrameworks } from './frameworks.reminders.ts';
 import { createFramework, getFramework, listFrameworks, updateFramework } from './frameworks.service.ts';
 
 /** An HEI's framework agreements (ramavtal) with its customers, and the cases called off under each. */
-export async function frameworkRoutes(app: App, { database: { db } }: Deps) {
+export async function frameworkRoutes(app: App, { database: { db }, config, jobs }: Deps) {
   const tags = ['framework agreements'];
+  jobs.define(FRAMEWORK_REMINDER_QUEUE, EVERY_MORNING, async () => {
+    const sent = await remindOfFrameworks(db, config.publicUrl);
+    app.log.info({ sent }, 'framework agreements running out or nearly used reminded of');
+  });
 
   app.get(
     '/api/framework-agreements',

@@ -1,4 +1,4 @@
-import { and, asc, between, eq, lte } from 'drizzle-orm';
+import { and, asc, between, eq, gte, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { invalid, notFound } from '../../server/http/problem.ts';
 import { addDays, daysBetween, stockholmDate } from '../../shared/stockholm-days.ts';
@@ -161,8 +161,36 @@ async function load(db: Db | Tx, heiId: string, id: string, forUpdate = false): 
   return row;
 }
 
+/**
+ * Every HEI's agreements running on `today` (started, not ended), as each HEI reads them: for the morning
+ * reminders of agreements that run out or whose ceiling is nearly used.
+ */
+export async function runningFrameworks(db: Db, today: string) {
+  const rows = await db
+    .select()
+    .from(frameworkAgreement)
+    .where(and(lte(frameworkAgreement.validFrom, today), gte(frameworkAgreement.validTo, today)));
+  const heis = [...new Set(rows.map((r) => r.heiId))];
+  const perHei = await Promise.all(
+    heis.map(async (heiId) =>
+      (
+        await withCallOffs(
+          db,
+          heiId,
+          rows.filter((r) => r.heiId === heiId),
+          today,
+        )
+      ).map((f) => ({
+        heiId,
+        ...f.summary,
+      })),
+    ),
+  );
+  return perHei.flat();
+}
+
 /** Each agreement as the HEI reads it, with its call-offs and what their signed agreements are worth. */
-async function withCallOffs(db: Db, heiId: string, rows: FrameworkRow[]) {
+async function withCallOffs(db: Db, heiId: string, rows: FrameworkRow[], today = stockholmDate(new Date())) {
   if (!rows.length) return [];
   const [cases, signed, customers] = await Promise.all([
     callOffsUnder(
@@ -174,7 +202,6 @@ async function withCallOffs(db: Db, heiId: string, rows: FrameworkRow[]) {
     organisationsById(db, [...new Set(rows.map((r) => r.customerId))]),
   ]);
   const value = new Map(signed.map((s) => [s.caseId, s.valueOre]));
-  const today = stockholmDate(new Date());
   return rows.map((row) => {
     const callOffs = cases
       .filter((c) => c.frameworkAgreementId === row.id)

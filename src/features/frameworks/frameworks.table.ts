@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  date,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { authUser } from '../auth/auth.table.ts';
 import { organisation } from '../tenancy/tenancy.table.ts';
 
@@ -37,4 +48,22 @@ export const frameworkAgreement = pgTable(
     unique('framework_agreement_call_off_key').on(t.id, t.heiId, t.customerId),
     index('framework_agreement_hei_idx').on(t.heiId, t.customerId),
   ],
+);
+
+/**
+ * The reminders sent of an agreement, so each is sent once: that it runs out (`about`: the last day, so an
+ * extension is reminded of again) or that its ceiling is nearly used (`about`: the ceiling in öre, so a raised
+ * ceiling is too). The row is also the lock that lets only one app process send it.
+ */
+export const frameworkReminder = pgTable(
+  'framework_reminder',
+  {
+    frameworkAgreementId: uuid('framework_agreement_id')
+      .notNull()
+      .references(() => frameworkAgreement.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['ending', 'ceiling'] }).notNull(),
+    about: text('about').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.frameworkAgreementId, t.kind, t.about] })],
 );

@@ -1,5 +1,6 @@
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
+import { EVERY_MORNING } from '../../server/jobs.ts';
 import { notificationParams, notificationsSchema } from './notifications.contract.ts';
 import { listNotifications, markRead, sendNotificationDigests } from './notifications.service.ts';
 
@@ -8,14 +9,10 @@ export const DIGEST_QUEUE = 'notification-digests';
 
 export async function notificationRoutes(app: App, { database: { db }, config, jobs }: Deps) {
   const tags = ['notifications'];
-  jobs.define(
-    DIGEST_QUEUE,
-    { retryLimit: 2, retryDelaySeconds: 600, expireInSeconds: 3600, cron: '0 7 * * *' },
-    async () => {
-      const sent = await sendNotificationDigests(db, config.publicUrl);
-      app.log.info({ sent }, 'notification digests e-mailed');
-    },
-  );
+  jobs.define(DIGEST_QUEUE, EVERY_MORNING, async () => {
+    const sent = await sendNotificationDigests(db, config.publicUrl);
+    app.log.info({ sent }, 'notification digests e-mailed');
+  });
   app.get(
     '/api/notifications',
     {

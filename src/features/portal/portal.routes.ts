@@ -1,5 +1,6 @@
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
+import { EVERY_MORNING } from '../../server/jobs.ts';
 import { addCustomerMessage, casesForCustomer, customerCase } from '../cases/cases.service.ts';
 import { inquiriesForOrgNumber } from '../inquiries/inquiries.service.ts';
 import { actingCustomer, getOrganisation } from '../tenancy/tenancy.service.ts';
@@ -19,14 +20,10 @@ export const REMINDER_QUEUE = 'customer-reminders';
 
 export async function portalRoutes(app: App, { database: { db }, config, jobs }: Deps) {
   const tags = ['customer portal'];
-  jobs.define(
-    REMINDER_QUEUE,
-    { retryLimit: 2, retryDelaySeconds: 600, expireInSeconds: 3600, cron: '0 7 * * *' },
-    async () => {
-      const sent = await remindCustomers(db, config.publicUrl);
-      app.log.info({ sent }, 'customers reminded of what waits for them');
-    },
-  );
+  jobs.define(REMINDER_QUEUE, EVERY_MORNING, async () => {
+    const sent = await remindCustomers(db, config.publicUrl);
+    app.log.info({ sent }, 'customers reminded of what waits for them');
+  });
   app.get(
     '/api/portal',
     {

@@ -19,6 +19,7 @@ export * from '../features/mail/outbox.table.ts';
 export * from '../features/matching/matching.table.ts';
 export * from '../features/needs/needs.table.ts';
 export * from '../features/notifications/notifications.table.ts';
+export * from '../features/outturn/outturn.table.ts';
 export * from '../features/participants/participants.table.ts';
 export * from '../features/portal/portal.table.ts';
 export * from '../features/proposals/proposals.table.ts';

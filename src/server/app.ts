@@ -39,6 +39,7 @@ import type { MailSender } from '../features/mail/mail.service.ts';
 import { matchingRoutes } from '../features/matching/matching.routes.ts';
 import { needsRoutes } from '../features/needs/needs.routes.ts';
 import { notificationRoutes } from '../features/notifications/notifications.routes.ts';
+import { outturnRoutes } from '../features/outturn/outturn.routes.ts';
 import { overviewRoutes } from '../features/overview/overview.routes.ts';
 import { participantRoutes } from '../features/participants/participants.routes.ts';
 import { portalRoutes } from '../features/portal/portal.routes.ts';
@@ -78,6 +79,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   designRoutes, // course design on a case: modules, outcomes linked to needs, teachers; study-director approval; calculations
   proposalRoutes, // proposals (offert) from approved designs and calculations: PDF, sent to the portal, accepted or declined
   agreementRoutes, // agreements from accepted proposals: clauses, signatures of both parties, addenda, billing plan
+  outturnRoutes, // the post-calculation (efterkalkyl) of a signed agreement: what was used against what was calculated
   participantRoutes, // participants the customer designates: personnummer checked, encrypted, masked, audited
   deliveryRoutes, // delivery: a course's sessions and attendance; the schedule (and attendance, if shared) in the portal
   evaluationRoutes, // evaluation on Kirkpatrick's four levels: participants' anonymous evaluation, the customer's follow-up

@@ -692,6 +692,10 @@ const scopedElsewhere: Record<string, string> = {
     'agreements-invoiced.test.ts: coordinators and economists of the HEI (teachers, customers 403); other HEIs 404',
   'DELETE /api/agreements/{agreementId}/invoices/{number}':
     'agreements-invoiced.test.ts: coordinators and economists of the HEI (teachers 403)',
+  'GET /api/agreements/{agreementId}/outturn':
+    'outturn.test.ts: admins, coordinators, economists and managers of the HEI (teachers, customers 403); other HEIs 404',
+  'PUT /api/agreements/{agreementId}/outturn':
+    'outturn.test.ts: coordinators and economists of the HEI (managers, teachers 403); other HEIs 404',
   'PUT /api/agreements/{agreementId}/invoice-reference':
     'agreements-peppol.test.ts: workers of the case; other HEIs 404',
   'PUT /api/portal/agreements/{agreementId}/invoice-reference':

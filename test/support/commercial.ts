@@ -134,17 +134,27 @@ export async function exampleProposal(
   return { designId: made.id as string, proposalId: proposal.id as string };
 }
 
+/** The accepted proposal's agreement, made by the coordinator (not signed): its id. */
+export async function draftAgreement(t: TestApp, s: SetUp, proposalId: string): Promise<string> {
+  const year = new Date().getUTCFullYear() + 1;
+  const created = await t.request(
+    'POST',
+    `/api/cases/${s.caseId}/agreements`,
+    s.as(s.coord, { proposalId, participantsDeadline: `${year}-02-15` }),
+  );
+  expect(created.statusCode, created.body).toBe(201);
+  return created.json().id;
+}
+
+/** Revision 1 of the agreement signed by the manager and by the customer's contact. */
+export async function signBoth(t: TestApp, s: SetUp, agreementId: string) {
+  await t.request('POST', `/api/agreements/${agreementId}/sign`, s.as(s.manager, { revision: 1 }));
+  await t.request('POST', `/api/portal/agreements/${agreementId}/sign`, s.as(s.contact, { revision: 1 }));
+}
+
 /** The accepted proposal's agreement, made by the coordinator and signed by the manager and the customer's contact. */
 export async function signedAgreement(t: TestApp, s: SetUp, proposalId: string): Promise<string> {
-  const year = new Date().getUTCFullYear() + 1;
-  const agreement = (
-    await t.request(
-      'POST',
-      `/api/cases/${s.caseId}/agreements`,
-      s.as(s.coord, { proposalId, participantsDeadline: `${year}-02-15` }),
-    )
-  ).json();
-  await t.request('POST', `/api/agreements/${agreement.id}/sign`, s.as(s.manager, { revision: 1 }));
-  await t.request('POST', `/api/portal/agreements/${agreement.id}/sign`, s.as(s.contact, { revision: 1 }));
-  return agreement.id;
+  const id = await draftAgreement(t, s, proposalId);
+  await signBoth(t, s, id);
+  return id;
 }

@@ -525,6 +525,23 @@ export async function unmarkInvoiced(db: Db, actor: Actor, id: string, number: n
   return view(db, id);
 }
 
+/**
+ * The agreement for another feature that works with it at the HEI (its post-calculation), after the case's
+ * access check (404 for another HEI's), with whether both parties have signed it.
+ */
+export async function agreementAtHei(db: Db, actor: Actor, id: string, need: 'read' | 'work') {
+  const row = await load(db, actor, id, need);
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    heiId: row.heiId,
+    proposalId: row.proposalId,
+    title: row.title,
+    priceOre: row.priceOre,
+    signedByBoth: Boolean(row.heiSignedAt && row.customerSignedAt),
+  };
+}
+
 /** The agreement and its payment `number`, for someone who may record invoices of a signed agreement. */
 async function invoicedPayment(db: Db, actor: Actor, id: string, number: number) {
   const row = await load(db, actor, id, 'work');

@@ -244,8 +244,11 @@ export async function costConfigInEffect(db: Db, actor: Actor, heiId: string, da
   return row;
 }
 
-/** The calculation of design costs with a configuration, and the price for other group sizes. */
-export function priceWith(row: Row, design: DesignCosts, groupSizes: number[] = []) {
+/**
+ * The calculation of design costs with a configuration, and the price for other group sizes; a cost it
+ * cannot price is a 400 naming `<field>.<the cost's field>`.
+ */
+export function priceWith(row: Row, design: DesignCosts, groupSizes: number[] = [], field = 'body.design') {
   try {
     const calculation = calculate(row.config, design);
     const labels = new Map(row.config.staff.map((s) => [s.key, s.label]));
@@ -260,7 +263,7 @@ export function priceWith(row: Row, design: DesignCosts, groupSizes: number[] = 
     };
   } catch (error) {
     if (error instanceof CalculationError)
-      throw invalid([{ field: `body.design.${error.field}`, message: error.message }]);
+      throw invalid([{ field: `${field}.${error.field}`, message: error.message }]);
     throw error;
   }
 }
@@ -277,6 +280,19 @@ export async function calculateWithConfig(
 ) {
   const row = await costConfigInEffect(db, actor, heiId, body.date);
   return priceWith(row, body.design, body.groupSizes);
+}
+
+/**
+ * One version of the HEI's cost configuration, for pricing with the version a calculation was made with (not
+ * today's): a post-calculation compares what was used with what was planned at the same rates (`priceWith`).
+ */
+export async function costConfigVersion(db: Db, heiId: string, configId: string): Promise<Row> {
+  const [row] = await db
+    .select()
+    .from(costConfig)
+    .where(and(eq(costConfig.heiId, heiId), eq(costConfig.id, configId)));
+  if (!row) throw notFound('The cost configuration');
+  return row;
 }
 
 /** An approved version written directly (demo data and set-up scripts; no person edited it). */

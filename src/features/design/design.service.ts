@@ -355,6 +355,26 @@ export function designCosts(row: Pick<Row, 'participants' | 'teachers' | 'costs'
   };
 }
 
+/**
+ * A calculation as it was made (its lines, the cost configuration version) and the costs of its design as the
+ * design is now, for a post-calculation of an agreement made from it (no access check: the caller has read the
+ * agreement).
+ */
+export async function calculationBasis(db: Db, calculationId: string) {
+  const [found] = await db
+    .select({ calculation: designCalculation, design: courseDesign })
+    .from(designCalculation)
+    .innerJoin(courseDesign, eq(courseDesign.id, designCalculation.designId))
+    .where(eq(designCalculation.id, calculationId));
+  if (!found) throw notFound('The calculation');
+  return {
+    configId: found.calculation.configId,
+    result: found.calculation.result,
+    designTitle: found.design.title,
+    costs: designCosts(found.design),
+  };
+}
+
 type CalculationRow = typeof designCalculation.$inferSelect;
 
 async function calculationView(db: Db, c: CalculationRow) {

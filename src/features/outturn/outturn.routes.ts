@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { actorOf } from '../../server/http/auth-guard.ts';
+import { type App, type Deps, problems } from '../../server/http/types.ts';
+import { outturnSchema, recordOutturnBody } from './outturn.contract.ts';
+import { getOutturn, recordOutturn } from './outturn.service.ts';
+
+const params = z.object({ agreementId: z.uuid() });
+
+/** The post-calculation (efterkalkyl) of a signed agreement: what the delivery used against what was calculated. */
+export async function outturnRoutes(app: App, { database: { db } }: Deps) {
+  const tags = ['post-calculation'];
+
+  app.get(
+    '/api/agreements/:agreementId/outturn',
+    {
+      schema: {
+        tags,
+        summary:
+          "An agreement's post-calculation beside its calculation, and the result (admins, coordinators, economists, managers)",
+        description: '409 until both parties have signed the agreement. Never shown to the customer.',
+        params,
+        response: { 200: outturnSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => getOutturn(db, actorOf(request), request.params.agreementId),
+  );
+
+  app.put(
+    '/api/agreements/:agreementId/outturn',
+    {
+      schema: {
+        tags,
+        summary: 'Record or correct the post-calculation (coordinators, economists)',
+        description:
+          "What the delivery used, in the form of a design's costs, priced with the cost configuration version " +
+          'of the calculation the agreement was priced by. `revision` 0 records the first; a later one names the ' +
+          'revision read (409 edit_conflict if someone recorded it meanwhile).',
+        params,
+        body: recordOutturnBody,
+        response: { 200: outturnSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => recordOutturn(db, actorOf(request), request.params.agreementId, request.body),
+  );
+}

@@ -1,0 +1,156 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { AppError, conflict } from '../../server/http/problem.ts';
+import { agreementAtHei } from '../agreements/agreements.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { authUser } from '../auth/auth.table.ts';
+import { hourlyCost } from '../costing/calculation.ts';
+import { costConfigVersion, priceWith } from '../costing/costing.service.ts';
+import { calculationBasis } from '../design/design.service.ts';
+import { acceptedProposal } from '../proposals/proposals.service.ts';
+import { type Actor, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
+import {
+  OUTTURN_READERS,
+  OUTTURN_WRITERS,
+  type Outturn,
+  type recordOutturnBody,
+} from './outturn.contract.ts';
+import { agreementOutturn } from './outturn.table.ts';
+
+/**
+ * An agreement's post-calculation (efterkalkyl) beside the calculation it was priced by, and what the delivery
+ * gave: revenue less the actual full cost. Contract education is charged at full cost (förordning 2002:760);
+ * the post-calculation shows whether it was, so the next calculation of the kind can be better.
+ */
+export async function getOutturn(db: Db, actor: Actor, agreementId: string): Promise<Outturn> {
+  const { basis } = await loadBasis(db, actor, agreementId, 'read');
+  return view(db, actor, basis);
+}
+
+/**
+ * Records the post-calculation, or corrects it (`revision` the one the change is based on: 409 edit_conflict if
+ * someone recorded it meanwhile). Priced with the calculation's cost configuration version, so a difference is
+ * one of quantities (hours, participants, costs), not of rates.
+ */
+export async function recordOutturn(
+  db: Db,
+  actor: Actor,
+  agreementId: string,
+  body: typeof recordOutturnBody._output,
+): Promise<Outturn> {
+  const { basis } = await loadBasis(db, actor, agreementId, 'work');
+  requireOrganisationRole(actor, basis.agreement.heiId, OUTTURN_WRITERS);
+  const calculation = priceWith(basis.config, body.costs, [], 'body.costs');
+  const values = { costs: body.costs, result: calculation, note: body.note, recordedBy: actor.userId };
+  await db.transaction(async (tx) => {
+    const saved = await (body.revision === 0
+      ? tx
+          .insert(agreementOutturn)
+          .values({ agreementId, ...values })
+          .returning()
+          .catch((error: unknown) => {
+            if (isUniqueViolation(error)) return [];
+            throw error;
+          })
+      : tx
+          .update(agreementOutturn)
+          .set({ ...values, revision: sql`${agreementOutturn.revision} + 1`, recordedAt: new Date() })
+          .where(
+            and(eq(agreementOutturn.agreementId, agreementId), eq(agreementOutturn.revision, body.revision)),
+          )
+          .returning());
+    const [row] = saved;
+    if (!row)
+      throw new AppError(
+        409,
+        'edit_conflict',
+        'Someone recorded the post-calculation after you opened it. Reload to see theirs; nothing of it was overwritten.',
+      );
+    await recordAudit(tx, {
+      actor,
+      organisationId: basis.agreement.heiId,
+      action: 'agreement.outturn_recorded',
+      subjectType: 'agreement',
+      subjectId: agreementId,
+      data: {
+        revision: row.revision,
+        totalCostOre: calculation.totalCostOre,
+        resultOre: basis.revenueOre - calculation.totalCostOre,
+      },
+    });
+  });
+  return view(db, actor, basis);
+}
+
+type Basis = Awaited<ReturnType<typeof loadBasis>>['basis'];
+
+/** The signed agreement (404 for another HEI's, 409 before both have signed) and the calculation it was priced by. */
+async function loadBasis(db: Db, actor: Actor, agreementId: string, need: 'read' | 'work') {
+  const agreement = await agreementAtHei(db, actor, agreementId, need);
+  requireOrganisationRole(actor, agreement.heiId, OUTTURN_READERS);
+  if (!agreement.signedByBoth)
+    throw conflict('A post-calculation is made of an agreement both parties have signed.');
+  const proposal = await acceptedProposal(db, agreement.proposalId, agreement.caseId);
+  const calculation = await calculationBasis(db, proposal.calculationId);
+  return {
+    basis: {
+      agreement,
+      // what the customer pays, excluding VAT: VAT is passed on, not revenue
+      revenueOre: agreement.priceOre - proposal.vatOre,
+      config: await costConfigVersion(db, agreement.heiId, calculation.configId),
+      planned: calculation.result,
+      startingPoint: { otherDirect: [], deliveredByOthers: [], ...calculation.costs },
+    },
+  };
+}
+
+async function view(db: Db, actor: Actor, basis: Basis): Promise<Outturn> {
+  const [found] = await db
+    .select({ row: agreementOutturn, recordedBy: authUser.name })
+    .from(agreementOutturn)
+    .leftJoin(authUser, eq(authUser.id, agreementOutturn.recordedBy))
+    .where(eq(agreementOutturn.agreementId, basis.agreement.id));
+  const row = found?.row;
+  const actualCost = row?.result.totalCostOre ?? null;
+  return {
+    agreementId: basis.agreement.id,
+    title: basis.agreement.title,
+    revenueOre: basis.revenueOre,
+    planned: {
+      config: basis.planned.config,
+      lines: basis.planned.lines,
+      participants: basis.planned.participants,
+      staffHours: basis.planned.staffHours,
+    },
+    startingPoint: basis.startingPoint,
+    categories: basis.config.config.staff.map((c) => ({
+      key: c.key,
+      label: c.label,
+      hourlyCostOre: hourlyCost(c),
+    })),
+    actual: row
+      ? {
+          costs: row.costs,
+          lines: row.result.lines,
+          participants: row.result.participants,
+          staffHours: row.result.staffHours,
+          note: row.note,
+          recordedBy: found?.recordedBy ?? null,
+          recordedAt: row.recordedAt.toISOString(),
+          revision: row.revision,
+        }
+      : null,
+    resultOre: actualCost === null ? null : basis.revenueOre - actualCost,
+    coverageBp: actualCost ? Math.round((basis.revenueOre * 10_000) / actualCost) : null,
+    canEdit: canRecord(actor, basis.agreement.heiId),
+  };
+}
+
+const canRecord = (actor: Actor, heiId: string) =>
+  actor.memberships.some(
+    (m) =>
+      m.scope === 'organisation' &&
+      m.tenant.id === heiId &&
+      m.roles.some((r) => (OUTTURN_WRITERS as readonly string[]).includes(r)),
+  );

@@ -1,0 +1,164 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvent } from '../../src/features/audit/audit.table.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { commercialSetUp, draftAgreement, exampleProposal, signBoth } from '../support/commercial.ts';
+import { createUser } from '../support/factories.ts';
+
+// The post-calculation (efterkalkyl) of a signed agreement: what the delivery used, priced at the rates of the
+// calculation the agreement was priced by, against that calculation, and the result: revenue less actual full cost.
+
+let t: TestApp;
+let s: Awaited<ReturnType<typeof commercialSetUp>>;
+let agreementId: string;
+const PLANNED_COST = 9_031_357; // the example design: 90 313,57 kr (test/support/commercial.ts)
+
+const read = (user = s.economist) => t.request('GET', `/api/agreements/${agreementId}/outturn`, s.as(user));
+const record = (body: object, user = s.economist) =>
+  t.request('PUT', `/api/agreements/${agreementId}/outturn`, s.as(user, body));
+/** The example design's costs with the lecturer's teaching hours changed. */
+const used = (lecturerTeaching: number, extra: object = {}) => ({
+  participants: 18,
+  teaching: [
+    { category: 'lecturer', hours: lecturerTeaching },
+    { category: 'professor', hours: 8 },
+  ],
+  development: [{ category: 'lecturer', hours: 20 }],
+  trips: 4,
+  ...extra,
+});
+const line = (lines: { code: string; amountOre: number }[], code: string) =>
+  lines.find((l) => l.code === code)?.amountOre;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  s = await commercialSetUp(t);
+  const { proposalId } = await exampleProposal(t, s, 'accepted');
+  agreementId = await draftAgreement(t, s, proposalId);
+});
+afterAll(() => t.close());
+
+describe('the post-calculation of an agreement', () => {
+  it('is made once both parties have signed', async () => {
+    const unsigned = await read();
+    expect(unsigned.statusCode).toBe(409);
+    expect(unsigned.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect((await record({ revision: 0, costs: used(40) })).statusCode).toBe(409);
+    await signBoth(t, s, agreementId);
+
+    const first = await read();
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({
+      agreementId,
+      revenueOre: PLANNED_COST, // education is exempt from VAT: the price is the full cost
+      planned: { participants: 20, staffHours: 68 },
+      startingPoint: {
+        participants: 20,
+        teaching: [
+          { category: 'lecturer', hours: 40 },
+          { category: 'professor', hours: 8 },
+        ],
+        development: [{ category: 'lecturer', hours: 20 }],
+        trips: 4,
+      },
+      actual: null,
+      resultOre: null,
+      coverageBp: null,
+      canEdit: true,
+    });
+    expect(line(first.json().planned.lines, 'total_cost')).toBe(PLANNED_COST);
+    expect(first.json().categories.map((c: { key: string }) => c.key)).toEqual(
+      expect.arrayContaining(['lecturer', 'professor']),
+    );
+  });
+
+  it('records what was used, priced at the calculation’s rates, and shows the deficit', async () => {
+    const recorded = await record({
+      revision: 0,
+      costs: used(52),
+      note: ' Fler lärarledda timmar än planerat. ',
+    });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    const body = recorded.json();
+    // the same design costs in the cost calculator (the same configuration version is in effect) cost the same
+    const calculator = await t.request(
+      'POST',
+      `/api/organisations/${s.hei}/costing/calculate`,
+      s.as(s.economist, { design: used(52) }),
+    );
+    const actualCost = calculator.json().totalCostOre;
+    expect(actualCost).toBeGreaterThan(PLANNED_COST);
+    expect(body.actual).toMatchObject({
+      participants: 18,
+      staffHours: 80,
+      note: 'Fler lärarledda timmar än planerat.',
+      recordedBy: s.economist.name,
+      revision: 1,
+    });
+    expect(line(body.actual.lines, 'total_cost')).toBe(actualCost);
+    expect(body.resultOre).toBe(PLANNED_COST - actualCost);
+    expect(body.coverageBp).toBe(Math.round((PLANNED_COST * 10_000) / actualCost));
+    expect(body.coverageBp).toBeLessThan(10_000);
+  });
+
+  it('is corrected on the revision read; a stale one is refused and overwrites nothing', async () => {
+    const stale = await record({ revision: 0, costs: used(30) }, s.coord);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('edit_conflict');
+    const corrected = await record({ revision: 1, costs: used(36), note: '' }, s.coord);
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect(corrected.json().actual).toMatchObject({ revision: 2, recordedBy: s.coord.name, note: '' });
+    expect(corrected.json().resultOre).toBeGreaterThan(0); // fewer hours than planned: a surplus
+    expect((await record({ revision: 1, costs: used(60) })).statusCode).toBe(409);
+    expect((await read()).json().actual.revision).toBe(2);
+  });
+
+  it('refuses costs it cannot price, naming the field, and keeps what was recorded', async () => {
+    const unknown = await record({
+      revision: 2,
+      costs: used(36, { teaching: [{ category: 'docent', hours: 10 }] }),
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors).toEqual([
+      { field: 'body.costs.teaching.0.category', message: 'has no hourly cost: "docent"' },
+    ]);
+    const noParticipants = await record({ revision: 2, costs: used(36, { participants: 0 }) });
+    expect(noParticipants.statusCode).toBe(400);
+    expect(noParticipants.json().errors[0].field).toBe('body.costs.participants');
+    expect((await read()).json().actual).toMatchObject({ revision: 2, staffHours: 64 });
+  });
+
+  it('is read by managers and admins, recorded only by coordinators and economists, never by others', async () => {
+    const admin = await createUser(t, [{ organisationId: s.hei, roles: ['admin'] }]);
+    expect((await read(s.manager)).json().canEdit).toBe(false);
+    expect((await read(admin)).statusCode).toBe(200);
+    expect((await record({ revision: 2, costs: used(10) }, s.manager)).statusCode).toBe(403);
+    expect((await read(s.teacher)).statusCode).toBe(403);
+    expect((await record({ revision: 2, costs: used(10) }, s.teacher)).statusCode).toBe(403);
+    expect((await read(s.contact)).statusCode).toBe(403);
+    expect((await read(s.outsider)).statusCode).toBe(404);
+    expect((await record({ revision: 2, costs: used(10) }, s.outsider)).statusCode).toBe(404);
+    // the customer's own view of the agreement says nothing of it
+    const portal = await t.request('GET', `/api/portal/agreements/${agreementId}`, s.as(s.contact));
+    expect(portal.body).not.toMatch(/outturn|resultOre|coverage/);
+    expect((await read()).json().actual.revision).toBe(2); // nothing the refused requests sent was kept
+  });
+
+  it('is in the audit log with the actual cost and the result', async () => {
+    const events = await t.db
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.action, 'agreement.outturn_recorded'), eq(auditEvent.subjectId, agreementId)));
+    expect(events.map((e) => e.data)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          revision: 1,
+          resultOre: expect.any(Number),
+          totalCostOre: expect.any(Number),
+        }),
+        expect.objectContaining({ revision: 2 }),
+      ]),
+    );
+    expect(events).toHaveLength(2);
+  });
+});

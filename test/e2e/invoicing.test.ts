@@ -41,6 +41,7 @@ describe('invoicing a signed agreement', () => {
     const invoicing = card.getByTestId('invoicing');
     await invoicing.getByRole('heading', { name: 'Fakturering' }).waitFor();
     expect(await invoicing.getByRole('button', { name: /Peppol/ }).count()).toBe(0); // the HEI's, not hers
+    expect(await card.getByTestId('outturn').count()).toBe(0); // the HEI's post-calculation is not hers either
     // she sees the payments, and which of them are invoiced
     await invoicing
       .getByTestId('payments')
@@ -174,6 +175,60 @@ describe('invoicing a signed agreement', () => {
     await takeBack.getByRole('button', { name: 'Remove the mark' }).click();
     await dismissNotification(page, 'Payment 1 is no longer marked as invoiced.');
     await inEnglish.getByRole('row', { name: /^Payment 1 .* To invoice: the due date has passed/ }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the economist makes the post-calculation: more teaching than calculated, a deficit', async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'frida.ekonom@norrvik.example');
+    await page.goto(`/cases/${caseId}`);
+    await expectHeading(page, WELDING_CASE);
+    const card = page.getByRole('region', { name: 'Avtal' }).getByRole('article', { name: WELDING_DESIGN });
+    const outturn = card.getByTestId('outturn');
+    await outturn.getByRole('heading', { name: 'Efterkalkyl' }).waitFor();
+    await outturn.getByText(/^Ingen efterkalkyl än\./).waitFor();
+    await outturn.getByRole('button', { name: 'Gör efterkalkyl…' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Efterkalkyl: / });
+    // it starts from the design: 20 participants, the lecturer's 40 hours of teaching
+    expect(await dialog.getByRole('textbox', { name: /^Deltagare/ }).inputValue()).toBe('20');
+    const lecturer = dialog.getByLabel('Undervisning (timmar), Lektor');
+    expect(await lecturer.inputValue()).toBe('40');
+    await lecturer.fill('52');
+    await dialog.getByLabel('Faktisk resekostnad (kr)').fill('tolv');
+    await dialog.getByRole('button', { name: 'Spara efterkalkyl' }).click();
+    await dialog.getByText('Ange ett belopp i kronor, till exempel 1 250,50.').waitFor();
+    await expectNoAxeViolations(page);
+    await dialog.getByLabel('Faktisk resekostnad (kr)').fill('');
+    await dialog.getByLabel('Kommentar').fill('Två extra lärarledda dagar för svetsprovet.');
+    await dialog.getByRole('button', { name: 'Spara efterkalkyl' }).click();
+    await dismissNotification(page, 'Efterkalkylen är sparad.');
+
+    // 12 lecturer hours at 636,75 kr with premises 12 % and OH 35 % on them: 11 232,27 kr more than calculated
+    await outturn
+      .getByTestId('outturn-result')
+      .getByText(/^Underskott 11\s232,27\skr: intäkten täcker 88,94\s% av den faktiska fulla kostnaden\.$/)
+      .waitFor();
+    const lines = outturn.getByTestId('outturn-lines');
+    await lines.getByRole('row', { name: /^Undervisning .+ \+7\s641\skr$/ }).waitFor();
+    await lines
+      .getByRole('row', { name: /^Full kostnad 90\s313,57\skr 101\s545,84\skr \+11\s232,27\skr$/ })
+      .waitFor();
+    await lines.getByRole('row', { name: /^Resultat 0\skr -11\s232,27\skr -11\s232,27\skr$/ }).waitFor();
+    await outturn.getByText('Två extra lärarledda dagar för svetsprovet.').waitFor();
+    await outturn.getByText(/^Registrerad av Frida .+ version 1 av kostnadsunderlaget\.$/).waitFor();
+    await expectNoAxeViolations(page);
+
+    // kept: after a reload she corrects it from what she recorded
+    await page.reload();
+    await expectHeading(page, WELDING_CASE);
+    await outturn.getByRole('button', { name: 'Ändra efterkalkyl…' }).click();
+    expect(
+      await page
+        .getByRole('dialog', { name: /^Efterkalkyl: / })
+        .getByLabel('Undervisning (timmar), Lektor')
+        .inputValue(),
+    ).toBe('52');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -144,22 +144,25 @@ export const calculateBody = z.strictObject({
     .describe('Other group sizes to price (sensitivity)'),
 });
 
+/** The lines of a calculation, in the order it lists them. */
+export const CALCULATION_LINES = [
+  'teaching',
+  'development',
+  'materials',
+  'travel',
+  'other_direct',
+  'direct_total',
+  'premises',
+  'indirect_costs',
+  'administration',
+  'delivered_by_others',
+  'total_cost',
+  'vat',
+  'price',
+] as const;
+
 const line = z.object({
-  code: z.enum([
-    'teaching',
-    'development',
-    'materials',
-    'travel',
-    'other_direct',
-    'direct_total',
-    'premises',
-    'indirect_costs',
-    'administration',
-    'delivered_by_others',
-    'total_cost',
-    'vat',
-    'price',
-  ]),
+  code: z.enum(CALCULATION_LINES),
   amountOre: z.number().int(),
 });
 

@@ -25,6 +25,7 @@ import { refetchAfterChange } from '../../ui/refetch.ts';
 import { useCaseAccess } from '../cases/CasesPage.tsx';
 import { hundredthsToInput, parseKronor } from '../costs/money.ts';
 import { proposalsQuery } from '../design/design.api.ts';
+import { AgreementOutturn } from '../outturn/Outturn.tsx';
 import { AgreementFacts, AgreementStatus, BillingTable, PartHeading, Signatures } from './AgreementParts.tsx';
 import {
   type Agreement,
@@ -56,6 +57,8 @@ function useAgreementAccess() {
     canSign: roles.includes('manager') || roles.includes('admin'),
     // whole personnummer: the roles the server allows (coordinators register credits)
     canReveal: roles.includes('coordinator') || roles.includes('admin'),
+    // the post-calculation: those who follow the HEI's economy (not teachers)
+    canReadOutturn: ['admin', 'coordinator', 'economist', 'manager'].some((r) => roles.includes(r)),
   };
 }
 
@@ -159,7 +162,7 @@ let nextRowKey = 0;
 
 function AgreementCard({ agreement: a }: { agreement: Agreement }) {
   const { t, i18n } = useTranslation();
-  const { canWork, canSign, canReveal } = useAgreementAccess();
+  const { canWork, canSign, canReveal, canReadOutturn } = useAgreementAccess();
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
   const mark = i18n.language === 'en' ? '.' : ',';
@@ -360,6 +363,7 @@ function AgreementCard({ agreement: a }: { agreement: Agreement }) {
         {a.status === 'signed' && <Addenda agreement={a} />}
         {a.status === 'signed' && <Invoicing agreement={a} side="hei" />}
         {a.status === 'signed' && <HeiParticipants agreementId={a.id} canReveal={canReveal} />}
+        {a.status === 'signed' && canReadOutturn && <AgreementOutturn caseId={a.caseId} agreementId={a.id} />}
         <Group gap="md">
           <Anchor href={agreementPdfPath(a.id)} target="_blank" rel="noopener" size="sm">
             {t('agreements.pdf', { title: a.title })}

@@ -8,9 +8,8 @@ import { submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { ErrorAlert, Section } from '../../ui/page.tsx';
 import { type Calculation, type CostConfigVersion, calculateCosts } from './costs.api.ts';
-import { parseGroupSizes, parseHours, parseWhole } from './money.ts';
-
-type Hours = Record<string, { teaching: string; development: string }>;
+import { parseGroupSizes, parseWhole } from './money.ts';
+import { parseStaffHours, StaffHoursTable, useStaffHours } from './StaffHours.tsx';
 
 /**
  * The full-cost calculator: a design's participants, hours per staff category and trips, priced with the
@@ -29,7 +28,7 @@ export function Calculator({
     versions.find((v) => v.inEffect) ?? versions.find((v) => v.status === 'approved') ?? versions[0];
   const categories = basis?.config.staff ?? [];
   const [participants, setParticipants] = useState('');
-  const [hours, setHours] = useState<Hours>({});
+  const { hours, setHour } = useStaffHours();
   const [trips, setTrips] = useState('');
   const [groupSizes, setGroupSizes] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -46,16 +45,7 @@ export function Calculator({
     if (tripCount === null) problems.trips = t('costs.calc.errors.whole');
     const sizes = parseGroupSizes(groupSizes);
     if (sizes === null || sizes.length > 10) problems.groupSizes = t('costs.calc.errors.groupSizes');
-    const teaching: { category: string; hours: number }[] = [];
-    const development: { category: string; hours: number }[] = [];
-    for (const c of categories) {
-      for (const kind of ['teaching', 'development'] as const) {
-        const value = parseHours(hours[c.key]?.[kind] ?? '');
-        if (value === null) problems[`${kind}.${c.key}`] = t('costs.calc.errors.hours');
-        else if (value > 0)
-          (kind === 'teaching' ? teaching : development).push({ category: c.key, hours: value });
-      }
-    }
+    const { teaching, development } = parseStaffHours(categories, hours, problems, t);
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
     calculate.mutate({
@@ -63,12 +53,6 @@ export function Calculator({
       groupSizes: sizes ?? [],
     });
   };
-
-  const setHour = (key: string, kind: 'teaching' | 'development', value: string) =>
-    setHours((h) => ({
-      ...h,
-      [key]: { teaching: '', development: '', ...h[key], [kind]: value },
-    }));
 
   return (
     <Section id="cost-calculation" title={t('costs.calc.title')}>
@@ -103,32 +87,7 @@ export function Calculator({
               />
             </SimpleGrid>
             {categories.length > 0 && (
-              <DataTable
-                minWidth={520}
-                verticalSpacing="xs"
-                columns={[
-                  t('costs.calc.category'),
-                  t('costs.calc.teachingHours'),
-                  t('costs.calc.developmentHours'),
-                ]}
-              >
-                {categories.map((c) => (
-                  <Table.Tr key={c.key}>
-                    <Table.Th scope="row">{c.label}</Table.Th>
-                    {(['teaching', 'development'] as const).map((kind) => (
-                      <Table.Td key={kind}>
-                        <TextInput
-                          aria-label={t(`costs.calc.${kind}HoursOf`, { category: c.label })}
-                          inputMode="decimal"
-                          value={hours[c.key]?.[kind] ?? ''}
-                          onChange={(e) => setHour(c.key, kind, e.currentTarget.value)}
-                          error={errors[`${kind}.${c.key}`]}
-                        />
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))}
-              </DataTable>
+              <StaffHoursTable categories={categories} hours={hours} setHour={setHour} errors={errors} />
             )}
             <Group>
               <Button type="submit" loading={calculate.isPending}>

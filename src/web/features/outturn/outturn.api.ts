@@ -1,0 +1,20 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
+import {
+  type Outturn,
+  outturnSchema,
+  type recordOutturnBody,
+} from '../../../features/outturn/outturn.contract.ts';
+import { api } from '../../api.ts';
+
+export type { Outturn };
+
+/** Under the case's key, so that a change of the case's agreements fetches it again. */
+export const outturnQuery = (caseId: string, agreementId: string) =>
+  queryOptions({
+    queryKey: ['case', caseId, 'outturn', agreementId],
+    queryFn: ({ signal }) => api.get(`/api/agreements/${agreementId}/outturn`, outturnSchema, signal),
+  });
+
+export const recordOutturn = (agreementId: string, body: z.input<typeof recordOutturnBody>) =>
+  api.put(`/api/agreements/${agreementId}/outturn`, body, outturnSchema);

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent } from '../../src/features/audit/audit.table.ts';
+import { caseFile } from '../../src/features/cases/cases.table.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { commercialSetUp, draftAgreement, exampleProposal, signBoth } from '../support/commercial.ts';
 import { createUser } from '../support/factories.ts';
@@ -27,6 +28,8 @@ const used = (lecturerTeaching: number, extra: object = {}) => ({
   trips: 4,
   ...extra,
 });
+const keyFigures = async () =>
+  (await t.request('GET', '/api/dashboard?period=12m', s.as(s.economist))).json().outturn;
 const line = (lines: { code: string; amountOre: number }[], code: string) =>
   lines.find((l) => l.code === code)?.amountOre;
 
@@ -67,6 +70,18 @@ describe('the post-calculation of an agreement', () => {
       canEdit: true,
     });
     expect(line(first.json().planned.lines, 'total_cost')).toBe(PLANNED_COST);
+
+    // signed, but the course not given yet: not awaiting a post-calculation on the key figures
+    expect((await keyFigures()).awaiting).toBe(0);
+    // the case reaches follow-up (Uppföljning): now it is
+    await t.db.update(caseFile).set({ stage: 'evaluation' }).where(eq(caseFile.id, s.caseId));
+    const reference = (await t.request('GET', `/api/cases/${s.caseId}`, s.as(s.coord))).json().reference;
+    expect(await keyFigures()).toMatchObject({
+      recorded: 0,
+      coverageBp: null,
+      awaiting: 1,
+      awaitingList: [{ agreementId, caseId: s.caseId, reference, title: first.json().title }],
+    });
     expect(first.json().categories.map((c: { key: string }) => c.key)).toEqual(
       expect.arrayContaining(['lecturer', 'professor']),
     );
@@ -142,6 +157,24 @@ describe('the post-calculation of an agreement', () => {
     const portal = await t.request('GET', `/api/portal/agreements/${agreementId}`, s.as(s.contact));
     expect(portal.body).not.toMatch(/outturn|resultOre|coverage/);
     expect((await read()).json().actual.revision).toBe(2); // nothing the refused requests sent was kept
+  });
+
+  it("is summed on the HEI's key figures, and no longer awaited", async () => {
+    const o = (await read()).json();
+    const actualCost = line(o.actual.lines, 'total_cost') ?? 0;
+    expect(await keyFigures()).toEqual({
+      recorded: 1,
+      revenueOre: PLANNED_COST,
+      actualCostOre: actualCost,
+      resultOre: o.resultOre,
+      coverageBp: o.coverageBp,
+      deficits: 0,
+      awaiting: 0,
+      awaitingList: [],
+    });
+    // another HEI's figures know nothing of it
+    const theirs = await t.request('GET', '/api/dashboard', s.as(s.outsider));
+    expect(theirs.json().outturn).toMatchObject({ recorded: 0, awaiting: 0 });
   });
 
   it('is in the audit log with the actual cost and the result', async () => {

@@ -75,6 +75,12 @@ describe("the HEI's key figures (Analys)", () => {
       .getByRole('row', { name: /2 142 407,23 kr$/ })
       .waitFor();
     await page.getByRole('img', { name: /avtalat värde per månad under 12 månader/ }).waitFor();
+    // the given course's agreement has no post-calculation yet: it is listed, linking to its case
+    const outturn = page.getByRole('region', { name: 'Efterkalkyler' });
+    await outturn.getByText('0 efterkalkylerade avtal: resultat').waitFor();
+    const awaiting = outturn.getByTestId('key-figures-outturn-awaiting');
+    await awaiting.getByText('1 avtal vars utbildning är genomförd väntar på efterkalkyl:').waitFor();
+    expect(await awaiting.getByRole('link').count()).toBe(1);
     await expectNoAxeViolations(page);
 
     await page.getByLabel('Period', { exact: true }).selectOption('all');

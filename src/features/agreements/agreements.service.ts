@@ -898,6 +898,15 @@ export async function agreementFigures(db: Db, heiId: string, since: Date | null
   };
 }
 
+/** The HEI's agreements signed by both parties, oldest first (for other features' lists; no access check). */
+export async function signedAgreementsOf(db: Db, heiId: string) {
+  return db
+    .select({ id: agreement.id, caseId: agreement.caseId, title: agreement.title })
+    .from(agreement)
+    .where(and(eq(agreement.heiId, heiId), signedByBoth))
+    .orderBy(asc(agreement.createdAt));
+}
+
 /**
  * The value of the HEI's agreements signed by both parties (with all customers, or one), per case and its
  * customer (öre; a case may have several). For the customer register; no access check (the caller has made one).

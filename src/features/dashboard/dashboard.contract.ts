@@ -59,6 +59,26 @@ export const dashboardSchema = z.object({
     dueInPeriodOre: ore.describe("Signed agreements' billing-plan payments due in the period, up to today"),
     dueNextYearOre: ore.describe('Payments due in the twelve months from today'),
   }),
+  outturn: z
+    .object({
+      recorded: count.describe('Post-calculations recorded (or last corrected) in the period'),
+      revenueOre: ore.describe("Their agreements' revenue"),
+      actualCostOre: ore.describe('Their actual full cost'),
+      resultOre: z.number().int().describe('Revenue less actual full cost: negative is a deficit'),
+      coverageBp: z
+        .number()
+        .int()
+        .nullable()
+        .describe('Revenue as a share of the actual full cost, in basis points'),
+      deficits: count.describe('Of them, how many did not cover the actual full cost'),
+      awaiting: count.describe(
+        'Now: agreements signed by both parties whose case is at follow-up or closed as won, with no post-calculation',
+      ),
+      awaitingList: z
+        .array(z.object({ agreementId: z.uuid(), caseId: z.uuid(), reference: z.string(), title: z.string() }))
+        .describe('The first ten of them, the oldest first'),
+    })
+    .describe('Post-calculations (efterkalkyl): whether the agreements covered their full cost'),
   evaluations: heiEvaluationsSchema.shape.totals.describe(
     "All the HEI's course evaluations (as Uppföljning)",
   ),

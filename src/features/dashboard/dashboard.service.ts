@@ -5,6 +5,7 @@ import { agreementFigures } from '../agreements/agreements.service.ts';
 import { caseFigures, caseOpenedAt } from '../cases/cases.service.ts';
 import { openStages } from '../cases/stages.ts';
 import { heiEvaluations } from '../evaluation/evaluation.service.ts';
+import { outturnFigures } from '../outturn/outturn.service.ts';
 import { proposalFigures } from '../proposals/proposals.service.ts';
 import { type Actor, actingHei } from '../tenancy/tenancy.service.ts';
 import { DASHBOARD_READERS, type Dashboard } from './dashboard.contract.ts';
@@ -96,6 +97,7 @@ export async function dashboard(db: Db, actor: Actor, period: FigurePeriod): Pro
       dueInPeriodOre: agreements.dueInPeriodOre,
       dueNextYearOre: agreements.dueNextYearOre,
     },
+    outturn: await outturnFigures(db, hei.id, since),
     evaluations: totals,
   };
 }

@@ -2,9 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict } from '../../server/http/problem.ts';
-import { agreementAtHei } from '../agreements/agreements.service.ts';
+import { agreementAtHei, signedAgreementsOf } from '../agreements/agreements.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
+import { caseSummariesOf } from '../cases/cases.service.ts';
 import { hourlyCost } from '../costing/calculation.ts';
 import { costConfigVersion, priceWith } from '../costing/costing.service.ts';
 import { calculationBasis } from '../design/design.service.ts';
@@ -42,7 +43,14 @@ export async function recordOutturn(
   const { basis } = await loadBasis(db, actor, agreementId, 'work');
   requireOrganisationRole(actor, basis.agreement.heiId, OUTTURN_WRITERS);
   const calculation = priceWith(basis.config, body.costs, [], 'body.costs');
-  const values = { costs: body.costs, result: calculation, note: body.note, recordedBy: actor.userId };
+  const values = {
+    heiId: basis.agreement.heiId,
+    revenueOre: basis.revenueOre,
+    costs: body.costs,
+    result: calculation,
+    note: body.note,
+    recordedBy: actor.userId,
+  };
   await db.transaction(async (tx) => {
     const saved = await (body.revision === 0
       ? tx
@@ -154,3 +162,45 @@ const canRecord = (actor: Actor, heiId: string) =>
       m.tenant.id === heiId &&
       m.roles.some((r) => (OUTTURN_WRITERS as readonly string[]).includes(r)),
   );
+
+/** How many agreements awaiting a post-calculation the key figures list by name. */
+const AWAITING_LISTED = 10;
+
+/**
+ * An HEI's post-calculations for its key figures (no access check: the caller has made one): those recorded
+ * (or last corrected) since a day, summed — revenue, actual full cost, result, coverage and how many ran at a
+ * deficit — and the agreements signed by both parties whose case has reached follow-up, or closed as won,
+ * with none yet (the course has been given: time to make one), the oldest first.
+ */
+export async function outturnFigures(db: Db, heiId: string, since: Date | null) {
+  const rows = await db
+    .select({
+      agreementId: agreementOutturn.agreementId,
+      revenueOre: agreementOutturn.revenueOre,
+      result: agreementOutturn.result,
+      recordedAt: agreementOutturn.recordedAt,
+    })
+    .from(agreementOutturn)
+    .where(eq(agreementOutturn.heiId, heiId));
+  const recorded = rows.filter((r) => !since || r.recordedAt >= since);
+  const revenueOre = recorded.reduce((sum, r) => sum + r.revenueOre, 0);
+  const actualCostOre = recorded.reduce((sum, r) => sum + r.result.totalCostOre, 0);
+  const done = new Set(rows.map((r) => r.agreementId));
+  const signed = (await signedAgreementsOf(db, heiId)).filter((a) => !done.has(a.id));
+  const cases = await caseSummariesOf(db, heiId, [...new Set(signed.map((a) => a.caseId))]);
+  const given = signed.flatMap((a) => {
+    const c = cases.get(a.caseId);
+    const followedUp = c && (c.stage === 'evaluation' || (c.stage === 'closed' && c.outcome === 'won'));
+    return followedUp ? [{ agreementId: a.id, caseId: c.id, reference: c.reference, title: a.title }] : [];
+  });
+  return {
+    recorded: recorded.length,
+    revenueOre,
+    actualCostOre,
+    resultOre: revenueOre - actualCostOre,
+    coverageBp: actualCostOre ? Math.round((revenueOre * 10_000) / actualCostOre) : null,
+    deficits: recorded.filter((r) => r.revenueOre < r.result.totalCostOre).length,
+    awaiting: given.length,
+    awaitingList: given.slice(0, AWAITING_LISTED),
+  };
+}

@@ -1,4 +1,4 @@
-import { SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -50,6 +50,7 @@ export function KeyFiguresPage() {
             <Pipeline figures={figures} />
             <Sales figures={figures} />
             <Agreements figures={figures} />
+            <Outturns figures={figures} />
             <Evaluations figures={figures} />
           </Stack>
         )}
@@ -219,6 +220,53 @@ function Agreements({ figures }: { figures: Dashboard }) {
                 ))}
             </DataTable>
           </>
+        )}
+      </Stack>
+    </Section>
+  );
+}
+
+/** Whether the agreements covered their full cost, and which given courses still lack a post-calculation. */
+function Outturns({ figures }: { figures: Dashboard }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const o = figures.outturn;
+  return (
+    <Section id="key-figures-outturn" title={t('keyFigures.outturn.title')}>
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} data-testid="key-figures-outturn">
+          <KeyFigure
+            label={t('keyFigures.outturn.recorded', { count: o.recorded })}
+            value={format.kronor(o.resultOre)}
+          />
+          <KeyFigure
+            label={t('keyFigures.outturn.coverage')}
+            value={o.coverageBp === null ? '–' : format.percent(o.coverageBp)}
+          />
+          <KeyFigure label={t('keyFigures.outturn.actualCost')} value={format.kronor(o.actualCostOre)} />
+          <KeyFigure label={t('keyFigures.outturn.deficits')} value={String(o.deficits)} />
+        </SimpleGrid>
+        <Text size="sm">{t('keyFigures.outturn.note')}</Text>
+        {o.awaiting === 0 ? (
+          <Text size="sm">{t('keyFigures.outturn.awaitingNone')}</Text>
+        ) : (
+          <Stack gap={4} data-testid="key-figures-outturn-awaiting">
+            <Text size="sm">{t('keyFigures.outturn.awaiting', { count: o.awaiting })}</Text>
+            <List size="sm">
+              {o.awaitingList.map((a) => (
+                <List.Item key={a.agreementId}>
+                  <AnchorLink to="/cases/$caseId" params={{ caseId: a.caseId }} hash="case-agreements">
+                    {`${a.reference}: ${a.title}`}
+                  </AnchorLink>
+                </List.Item>
+              ))}
+            </List>
+            {o.awaiting > o.awaitingList.length && (
+              <Text size="sm">
+                {t('keyFigures.outturn.awaitingMore', { count: o.awaiting - o.awaitingList.length })}
+              </Text>
+            )}
+          </Stack>
         )}
       </Stack>
     </Section>

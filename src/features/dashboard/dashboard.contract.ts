@@ -75,7 +75,9 @@ export const dashboardSchema = z.object({
         'Now: agreements signed by both parties whose case is at follow-up or closed as won, with no post-calculation',
       ),
       awaitingList: z
-        .array(z.object({ agreementId: z.uuid(), caseId: z.uuid(), reference: z.string(), title: z.string() }))
+        .array(
+          z.object({ agreementId: z.uuid(), caseId: z.uuid(), reference: z.string(), title: z.string() }),
+        )
         .describe('The first ten of them, the oldest first'),
     })
     .describe('Post-calculations (efterkalkyl): whether the agreements covered their full cost'),

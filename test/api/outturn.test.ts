@@ -82,6 +82,16 @@ describe('the post-calculation of an agreement', () => {
       awaiting: 1,
       awaitingList: [{ agreementId, caseId: s.caseId, reference, title: first.json().title }],
     });
+    // and on the start page of those who make it (coordinators, economists), not of managers or teachers
+    const overview = async (user: typeof s.coord) =>
+      (await t.request('GET', '/api/overview', s.as(user))).json().outturns;
+    expect(await overview(s.economist)).toEqual({
+      total: 1,
+      items: [{ agreementId, caseId: s.caseId, reference, title: first.json().title }],
+    });
+    expect((await overview(s.coord)).total).toBe(1);
+    expect(await overview(s.manager)).toBeNull();
+    expect(await overview(s.teacher)).toBeNull();
     expect(first.json().categories.map((c: { key: string }) => c.key)).toEqual(
       expect.arrayContaining(['lecturer', 'professor']),
     );
@@ -171,6 +181,10 @@ describe('the post-calculation of an agreement', () => {
       deficits: 0,
       awaiting: 0,
       awaitingList: [],
+    });
+    expect((await t.request('GET', '/api/overview', s.as(s.economist))).json().outturns).toEqual({
+      total: 0,
+      items: [],
     });
     // another HEI's figures know nothing of it
     const theirs = await t.request('GET', '/api/dashboard', s.as(s.outsider));

@@ -182,6 +182,12 @@ describe('invoicing a signed agreement', () => {
   it('the economist makes the post-calculation: more teaching than calculated, a deficit', async () => {
     const { context, page, errors } = await newPage(journey);
     await signIn(page, 'frida.ekonom@norrvik.example');
+    // her start page lists the demo's given course, whose case is at follow-up, as awaiting its post-calculation
+    const toMake = page.getByRole('list', { name: 'Att efterkalkylera' });
+    await toMake.getByRole('link').first().waitFor();
+    expect(await toMake.getByRole('link').count()).toBe(1);
+    await page.getByText('1 avtal vars utbildning är genomförd saknar efterkalkyl.').waitFor();
+    await expectNoAxeViolations(page);
     await page.goto(`/cases/${caseId}`);
     await expectHeading(page, WELDING_CASE);
     const card = page.getByRole('region', { name: 'Avtal' }).getByRole('article', { name: WELDING_DESIGN });

@@ -163,8 +163,37 @@ const canRecord = (actor: Actor, heiId: string) =>
       m.roles.some((r) => (OUTTURN_WRITERS as readonly string[]).includes(r)),
   );
 
-/** How many agreements awaiting a post-calculation the key figures list by name. */
+/** How many agreements awaiting a post-calculation the key figures and the overview list by name. */
 const AWAITING_LISTED = 10;
+
+/**
+ * The HEI's agreements signed by both parties whose case has reached follow-up (Uppföljning), or closed as won,
+ * with no post-calculation yet: the course has been given, so it is time to make one. The oldest first.
+ */
+async function awaitingOutturn(db: Db, heiId: string) {
+  const done = await db
+    .select({ agreementId: agreementOutturn.agreementId })
+    .from(agreementOutturn)
+    .where(eq(agreementOutturn.heiId, heiId));
+  const made = new Set(done.map((r) => r.agreementId));
+  const signed = (await signedAgreementsOf(db, heiId)).filter((a) => !made.has(a.id));
+  const cases = await caseSummariesOf(db, heiId, [...new Set(signed.map((a) => a.caseId))]);
+  return signed.flatMap((a) => {
+    const c = cases.get(a.caseId);
+    const followedUp = c && (c.stage === 'evaluation' || (c.stage === 'closed' && c.outcome === 'won'));
+    return followedUp ? [{ agreementId: a.id, caseId: c.id, reference: c.reference, title: a.title }] : [];
+  });
+}
+
+/**
+ * For those who record post-calculations (null for other roles): the HEI's agreements whose course has been
+ * given and that have none yet, the oldest first (the first ten), for their overview.
+ */
+export async function outturnsToMake(db: Db, actor: Actor, heiId: string) {
+  if (!canRecord(actor, heiId)) return null;
+  const awaiting = await awaitingOutturn(db, heiId);
+  return { total: awaiting.length, items: awaiting.slice(0, AWAITING_LISTED) };
+}
 
 /**
  * An HEI's post-calculations for its key figures (no access check: the caller has made one): those recorded
@@ -185,14 +214,7 @@ export async function outturnFigures(db: Db, heiId: string, since: Date | null) 
   const recorded = rows.filter((r) => !since || r.recordedAt >= since);
   const revenueOre = recorded.reduce((sum, r) => sum + r.revenueOre, 0);
   const actualCostOre = recorded.reduce((sum, r) => sum + r.result.totalCostOre, 0);
-  const done = new Set(rows.map((r) => r.agreementId));
-  const signed = (await signedAgreementsOf(db, heiId)).filter((a) => !done.has(a.id));
-  const cases = await caseSummariesOf(db, heiId, [...new Set(signed.map((a) => a.caseId))]);
-  const given = signed.flatMap((a) => {
-    const c = cases.get(a.caseId);
-    const followedUp = c && (c.stage === 'evaluation' || (c.stage === 'closed' && c.outcome === 'won'));
-    return followedUp ? [{ agreementId: a.id, caseId: c.id, reference: c.reference, title: a.title }] : [];
-  });
+  const given = await awaitingOutturn(db, heiId);
   return {
     recorded: recorded.length,
     revenueOre,

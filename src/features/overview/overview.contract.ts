@@ -90,6 +90,19 @@ export const overviewSchema = z
         }),
       )
       .nullable(),
+    /**
+     * The HEI's signed agreements whose course has been given (the case at follow-up, or closed as won) with no
+     * post-calculation yet, the oldest first (at most 10). Null for roles that do not record them (only
+     * coordinators and economists do).
+     */
+    outturns: z
+      .object({
+        total: z.int(),
+        items: z.array(
+          z.object({ agreementId: z.uuid(), caseId: z.uuid(), reference: z.string(), title: z.string() }),
+        ),
+      })
+      .nullable(),
     /** The sessions the person teaches today and in the next 13 days (at most 50), not called off. */
     sessions: z.array(
       z.object({

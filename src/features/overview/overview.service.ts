@@ -5,6 +5,7 @@ import { caseSummariesOf, myWork } from '../cases/cases.service.ts';
 import { sessionsTaughtBy } from '../delivery/delivery.service.ts';
 import { frameworksEndingSoon } from '../frameworks/frameworks.service.ts';
 import { awaitingAnswer } from '../inquiries/inquiries.service.ts';
+import { outturnsToMake } from '../outturn/outturn.service.ts';
 import type { Actor } from '../tenancy/tenancy.service.ts';
 import type { Overview } from './overview.contract.ts';
 
@@ -15,7 +16,7 @@ const SESSION_DAYS = 14;
 export async function overview(db: Db, actor: Actor): Promise<Overview> {
   const work = await myWork(db, actor); // checks that the person works at an HEI
   const today = stockholmDate(new Date());
-  const [inquiries, sessions, payments, frameworksEnding] = await Promise.all([
+  const [inquiries, sessions, payments, frameworksEnding, outturns] = await Promise.all([
     awaitingAnswer(db, actor),
     sessionsTaughtBy(db, actor.userId, {
       heiId: work.hei.id,
@@ -25,12 +26,14 @@ export async function overview(db: Db, actor: Actor): Promise<Overview> {
     }),
     paymentsToInvoice(db, actor, work.hei.id, today),
     frameworksEndingSoon(db, actor, work.hei.id, today),
+    outturnsToMake(db, actor, work.hei.id),
   ]);
   const cases = await caseSummariesOf(db, work.hei.id, payments?.items.map((p) => p.caseId) ?? []);
   return {
     ...work,
     inquiries,
     frameworksEnding,
+    outturns,
     invoicing: payments && {
       ...payments,
       items: payments.items.map((p) => ({ ...p, caseReference: cases.get(p.caseId)?.reference ?? '' })),

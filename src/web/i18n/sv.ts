@@ -124,6 +124,9 @@ export const sv = {
     openCases_one: 'Du är ansvarig för {{count}} öppet ärende.',
     openCases_other: 'Du är ansvarig för {{count}} öppna ärenden.',
     toMyCases: 'Visa mina ärenden',
+    outturns: 'Att efterkalkylera',
+    outturnsCount_one: '{{count}} avtal vars utbildning är genomförd saknar efterkalkyl.',
+    outturnsCount_other: '{{count}} avtal vars utbildningar är genomförda saknar efterkalkyl.',
     invoicing: 'Att fakturera',
     invoicingCount_one:
       '{{count}} betalning att fakturera nu eller de närmaste två veckorna, varav {{overdue}}.',

@@ -49,6 +49,7 @@ export function MyWork({ membershipId }: { membershipId: string }) {
               openCases={overview.openCases}
               tenders={overview.tenders}
               frameworksEnding={overview.frameworksEnding ?? []}
+              outturns={overview.outturns}
             />
           </SimpleGrid>
         )}
@@ -226,17 +227,20 @@ function Tasks({ tasks }: { tasks: Overview['tasks'] }) {
 }
 
 /**
- * The open cases the person owns, the tenders among them still to submit (the soonest first), and the HEI's
- * framework agreements that end within 90 days (time to prepare for the customer's next procurement).
+ * The open cases the person owns, the tenders among them still to submit (the soonest first), the HEI's
+ * framework agreements that end within 90 days (time to prepare for the customer's next procurement) and its
+ * given courses' agreements still without a post-calculation.
  */
 function Cases({
   openCases,
   tenders,
   frameworksEnding,
+  outturns,
 }: {
   openCases: number;
   tenders: Overview['tenders'];
   frameworksEnding: NonNullable<Overview['frameworksEnding']>;
+  outturns: Overview['outturns'];
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -288,6 +292,28 @@ function Cases({
                   date: format.date(f.validTo),
                   count: f.daysLeft,
                 })}
+              />
+            ))}
+          </WorkList>
+        </>
+      )}
+      {outturns && outturns.total > 0 && (
+        <>
+          <Title order={4} size="h5" id="home-outturns">
+            {t('overview.outturns')}
+          </Title>
+          <Text size="sm">{t('overview.outturnsCount', { count: outturns.total })}</Text>
+          <WorkList labelledBy="home-outturns">
+            {outturns.items.map((o) => (
+              <WorkItem
+                key={o.agreementId}
+                link={
+                  <AnchorLink to="/cases/$caseId" params={{ caseId: o.caseId }} hash="case-agreements">
+                    {o.title}
+                  </AnchorLink>
+                }
+                overdue={false}
+                note={o.reference}
               />
             ))}
           </WorkList>

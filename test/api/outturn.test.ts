@@ -12,6 +12,7 @@ import { createUser } from '../support/factories.ts';
 let t: TestApp;
 let s: Awaited<ReturnType<typeof commercialSetUp>>;
 let agreementId: string;
+let designId: string;
 const PLANNED_COST = 9_031_357; // the example design: 90 313,57 kr (test/support/commercial.ts)
 
 const read = (user = s.economist) => t.request('GET', `/api/agreements/${agreementId}/outturn`, s.as(user));
@@ -36,8 +37,9 @@ const line = (lines: { code: string; amountOre: number }[], code: string) =>
 beforeAll(async () => {
   t = await createTestApp();
   s = await commercialSetUp(t);
-  const { proposalId } = await exampleProposal(t, s, 'accepted');
-  agreementId = await draftAgreement(t, s, proposalId);
+  const example = await exampleProposal(t, s, 'accepted');
+  designId = example.designId;
+  agreementId = await draftAgreement(t, s, example.proposalId);
 });
 afterAll(() => t.close());
 
@@ -189,6 +191,38 @@ describe('the post-calculation of an agreement', () => {
     // another HEI's figures know nothing of it
     const theirs = await t.request('GET', '/api/dashboard', s.as(s.outsider));
     expect(theirs.json().outturn).toMatchObject({ recorded: 0, awaiting: 0 });
+  });
+
+  it("is shown to whoever calculates another delivery of the same catalogue course, not the design's own", async () => {
+    const next = await t.request(
+      'POST',
+      `/api/cases/${s.caseId}/designs`,
+      s.as(s.coord, { title: 'PLC för underhållet, grupp 2', fromCourseIds: [s.courseId], participants: 12 }),
+    );
+    expect(next.statusCode, next.body).toBe(201);
+    const earlier = (designId: string, user = s.economist) =>
+      t.request('GET', `/api/designs/${designId}/earlier-outturns`, s.as(user));
+    const shown = await earlier(next.json().id);
+    expect(shown.statusCode, shown.body).toBe(200);
+    const o = (await read()).json();
+    expect(shown.json()).toEqual([
+      {
+        agreementId,
+        caseId: s.caseId,
+        caseReference: expect.any(String),
+        title: o.title,
+        recordedAt: o.actual.recordedAt,
+        participants: { planned: 20, actual: 18 },
+        staffHours: { planned: 68, actual: 64 },
+        costOre: { planned: PLANNED_COST, actual: line(o.actual.lines, 'total_cost') },
+        resultOre: o.resultOre,
+        coverageBp: o.coverageBp,
+        note: '',
+      },
+    ]);
+    expect((await earlier(designId)).json()).toEqual([]); // its own post-calculation is not "earlier"
+    expect((await earlier(next.json().id, s.teacher)).statusCode).toBe(403);
+    expect((await earlier(next.json().id, s.outsider)).statusCode).toBe(404);
   });
 
   it('is in the audit log with the actual cost and the result', async () => {

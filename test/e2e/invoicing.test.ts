@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { agreement } from '../../src/features/agreements/agreements.table.ts';
+import { course as catalogCourse } from '../../src/features/catalog/catalog.table.ts';
+import { createDesign } from '../../src/features/design/design.service.ts';
 import { organisation } from '../../src/features/tenancy/tenancy.table.ts';
 import { addDays, stockholmDate } from '../../src/shared/stockholm-days.ts';
 import { peppolViolations } from '../support/peppol-rules.ts';
@@ -27,8 +29,20 @@ let norrvik = '';
 let agreementId = '';
 const today = stockholmDate(new Date());
 
+let actors: Awaited<ReturnType<typeof weldingChain>>['actors'];
+let safetyCourse = '';
+
 beforeAll(async () => {
-  ({ caseId, norrvik, agreementId } = await weldingChain(journey.lupp, 'signed'));
+  // one module of the welding course is built from Norrvik's catalogue course on safety in industry
+  const [course] = await journey.lupp.database.db
+    .select()
+    .from(catalogCourse)
+    .where(eq(catalogCourse.code, 'ARB100'));
+  safetyCourse = course?.id ?? '';
+  const module = { key: 'safety', title: 'Arbetsmiljö vid svetsning', courseId: safetyCourse, credits: null };
+  ({ caseId, norrvik, agreementId, actors } = await weldingChain(journey.lupp, 'signed', {
+    modules: [{ ...module, content: '', outcomes: [] }],
+  }));
 }, 120_000);
 
 describe('invoicing a signed agreement', () => {
@@ -235,6 +249,26 @@ describe('invoicing a signed agreement', () => {
         .getByLabel('Undervisning (timmar), Lektor')
         .inputValue(),
     ).toBe('52');
+    await page.keyboard.press('Escape');
+
+    // the next delivery built from the same catalogue course learns from it, beside its calculation
+    await createDesign(journey.lupp.database.db, actors.karin, caseId, {
+      title: 'Arbetsmiljö och säkerhet, grupp 2',
+      fromCourseIds: [safetyCourse],
+      language: 'sv',
+      format: 'blended',
+      participants: 12,
+    });
+    await page.reload();
+    await expectHeading(page, WELDING_CASE);
+    const lessons = page.getByTestId('earlier-outturns');
+    await lessons.getByRole('heading', { name: 'Lärdomar från efterkalkyler' }).waitFor();
+    await lessons
+      .getByRole('row', {
+        name: /^Svetsning av värmebeständiga stål .+ 20 → 20 68 → 80 90\s313,57\skr → 101\s545,84\skr -11\s232,27\skr 88,94\s%$/,
+      })
+      .waitFor();
+    await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -370,9 +370,15 @@ export async function calculationBasis(db: Db, calculationId: string) {
   return {
     configId: found.calculation.configId,
     result: found.calculation.result,
-    designTitle: found.design.title,
+    designId: found.design.id,
+    courseIds: coursesOf(found.design),
     costs: designCosts(found.design),
   };
+}
+
+/** The catalogue courses a design's modules are built from (each once). */
+export function coursesOf(design: Pick<Row, 'modules'>): string[] {
+  return [...new Set(design.modules.flatMap((m) => (m.courseId ? [m.courseId] : [])))];
 }
 
 type CalculationRow = typeof designCalculation.$inferSelect;

@@ -79,3 +79,20 @@ export const recordOutturnBody = z.strictObject({
   costs: designCostsSchema,
   note: z.string().trim().max(2000).default(''),
 });
+
+export const earlierOutturnSchema = z
+  .object({
+    agreementId: z.uuid(),
+    caseId: z.uuid(),
+    caseReference: z.string(),
+    title: z.string(),
+    recordedAt: z.iso.datetime(),
+    participants: z.object({ planned: z.number().int(), actual: z.number().int() }),
+    staffHours: z.object({ planned: z.number(), actual: z.number() }),
+    costOre: z.object({ planned: z.number().int(), actual: z.number().int() }).describe('Full cost'),
+    resultOre: z.number().int(),
+    coverageBp: z.number().int().nullable(),
+    note: z.string(),
+  })
+  .meta({ id: 'EarlierOutturn' });
+export type EarlierOutturn = z.infer<typeof earlierOutturnSchema>;

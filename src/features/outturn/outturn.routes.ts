@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
-import { outturnSchema, recordOutturnBody } from './outturn.contract.ts';
-import { getOutturn, recordOutturn } from './outturn.service.ts';
+import { earlierOutturnSchema, outturnSchema, recordOutturnBody } from './outturn.contract.ts';
+import { earlierOutturns, getOutturn, recordOutturn } from './outturn.service.ts';
 
 const params = z.object({ agreementId: z.uuid() });
 
@@ -23,6 +23,22 @@ export async function outturnRoutes(app: App, { database: { db } }: Deps) {
       },
     },
     async (request) => getOutturn(db, actorOf(request), request.params.agreementId),
+  );
+
+  app.get(
+    '/api/designs/:designId/earlier-outturns',
+    {
+      schema: {
+        tags,
+        summary:
+          "The HEI's post-calculations of other deliveries built from the same catalogue courses as the design, newest first",
+        description:
+          'What such courses actually took against their calculations, for whoever calculates this one (admins, coordinators, economists, managers; at most 10).',
+        params: z.object({ designId: z.uuid() }),
+        response: { 200: z.array(earlierOutturnSchema), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => earlierOutturns(db, actorOf(request), request.params.designId),
   );
 
   app.put(

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict } from '../../server/http/problem.ts';
@@ -8,10 +8,11 @@ import { authUser } from '../auth/auth.table.ts';
 import { caseSummariesOf } from '../cases/cases.service.ts';
 import { hourlyCost } from '../costing/calculation.ts';
 import { costConfigVersion, priceWith } from '../costing/costing.service.ts';
-import { calculationBasis } from '../design/design.service.ts';
+import { calculationBasis, coursesOf, getDesign } from '../design/design.service.ts';
 import { acceptedProposal } from '../proposals/proposals.service.ts';
 import { type Actor, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
 import {
+  type EarlierOutturn,
   OUTTURN_READERS,
   OUTTURN_WRITERS,
   type Outturn,
@@ -45,7 +46,14 @@ export async function recordOutturn(
   const calculation = priceWith(basis.config, body.costs, [], 'body.costs');
   const values = {
     heiId: basis.agreement.heiId,
+    designId: basis.designId,
+    courseIds: basis.courseIds,
     revenueOre: basis.revenueOre,
+    planned: {
+      totalCostOre: basis.planned.totalCostOre,
+      staffHours: basis.planned.staffHours,
+      participants: basis.planned.participants,
+    },
     costs: body.costs,
     result: calculation,
     note: body.note,
@@ -109,6 +117,8 @@ async function loadBasis(db: Db, actor: Actor, agreementId: string, need: 'read'
       config: await costConfigVersion(db, agreement.heiId, calculation.configId),
       planned: calculation.result,
       startingPoint: { otherDirect: [], deliveredByOthers: [], ...calculation.costs },
+      designId: calculation.designId,
+      courseIds: calculation.courseIds,
     },
   };
 }
@@ -225,4 +235,57 @@ export async function outturnFigures(db: Db, heiId: string, since: Date | null) 
     awaiting: given.length,
     awaitingList: given.slice(0, AWAITING_LISTED),
   };
+}
+
+/** How many earlier post-calculations a design is shown. */
+const EARLIER_SHOWN = 10;
+
+/**
+ * The HEI's post-calculations of other deliveries built from the same catalogue courses as this design, the
+ * newest first: what such courses actually took against what was calculated, for whoever calculates this
+ * one (the post-calculation's readers; a design of a case one cannot read is 404).
+ */
+export async function earlierOutturns(db: Db, actor: Actor, designId: string): Promise<EarlierOutturn[]> {
+  const design = await getDesign(db, actor, designId);
+  requireOrganisationRole(actor, design.heiId, OUTTURN_READERS);
+  const courseIds = coursesOf(design);
+  if (!courseIds.length) return [];
+  const rows = await db
+    .select()
+    .from(agreementOutturn)
+    .where(
+      and(
+        eq(agreementOutturn.heiId, design.heiId),
+        sql`${agreementOutturn.courseIds} && ${sql.param(courseIds)}::uuid[]`,
+        sql`${agreementOutturn.designId} is distinct from ${designId}`,
+      ),
+    )
+    .orderBy(desc(agreementOutturn.recordedAt))
+    .limit(EARLIER_SHOWN);
+  // post-calculations are of agreements signed by both: the HEI's signed agreements hold them all
+  const agreements = new Map((await signedAgreementsOf(db, design.heiId)).map((a) => [a.id, a]));
+  const cases = await caseSummariesOf(db, design.heiId, [
+    ...new Set([...agreements.values()].map((a) => a.caseId)),
+  ]);
+  return rows.flatMap((r) => {
+    const a = agreements.get(r.agreementId);
+    if (!a) return [];
+    return [
+      {
+        agreementId: r.agreementId,
+        caseId: a.caseId,
+        caseReference: cases.get(a.caseId)?.reference ?? '',
+        title: a.title,
+        recordedAt: r.recordedAt.toISOString(),
+        participants: { planned: r.planned.participants, actual: r.result.participants },
+        staffHours: { planned: r.planned.staffHours, actual: r.result.staffHours },
+        costOre: { planned: r.planned.totalCostOre, actual: r.result.totalCostOre },
+        resultOre: r.revenueOre - r.result.totalCostOre,
+        coverageBp: r.result.totalCostOre
+          ? Math.round((r.revenueOre * 10_000) / r.result.totalCostOre)
+          : null,
+        note: r.note,
+      },
+    ];
+  });
 }

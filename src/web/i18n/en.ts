@@ -2298,6 +2298,17 @@ export const en: Translation = {
       'For instance why the outcome differs from the calculation, as a lesson for the next calculation.',
     save: 'Save post-calculation',
     saved: 'The post-calculation is saved.',
+    earlier: {
+      title: 'Lessons from post-calculations',
+      intro:
+        'Earlier deliveries of the same catalogue courses: calculated → actual. Use them when you judge the hours of this calculation.',
+      delivery: 'Delivery',
+      recorded: '{{reference}}, post-calculated {{date}}',
+      participants: 'Participants',
+      hours: 'Staff hours',
+      cost: 'Full cost',
+      coverage: 'Cost coverage',
+    },
     errors: { kronor: 'Enter an amount in kronor, for instance 1250.50.' },
   },
   frameworks: {

@@ -2301,6 +2301,17 @@ export const sv = {
     noteHint: 'Till exempel varför utfallet skiljer sig från kalkylen, som lärdom till nästa kalkyl.',
     save: 'Spara efterkalkyl',
     saved: 'Efterkalkylen är sparad.',
+    earlier: {
+      title: 'Lärdomar från efterkalkyler',
+      intro:
+        'Tidigare genomföranden av samma kurser ur katalogen: kalkyl → utfall. Använd dem när ni bedömer timmarna i den här kalkylen.',
+      delivery: 'Genomförande',
+      recorded: '{{reference}}, efterkalkylerad {{date}}',
+      participants: 'Deltagare',
+      hours: 'Lärartimmar',
+      cost: 'Full kostnad',
+      coverage: 'Kostnadstäckning',
+    },
     errors: { kronor: 'Ange ett belopp i kronor, till exempel 1 250,50.' },
   },
   frameworks: {

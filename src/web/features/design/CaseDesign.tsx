@@ -31,6 +31,8 @@ export function useDesignAccess() {
     canApproveDesign: isManager,
     canCalculate: roles.includes('coordinator') || roles.includes('economist'),
     canApproveCalculation: roles.includes('economist'),
+    // earlier post-calculations: those who follow the HEI's economy (not teachers)
+    canReadOutturns: ['admin', 'coordinator', 'economist', 'manager'].some((r) => roles.includes(r)),
   };
 }
 

@@ -6,6 +6,7 @@ import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { QueryView, useErrorMessage } from '../../ui/page.tsx';
 import { refetchAfterChange } from '../../ui/refetch.ts';
+import { EarlierOutturns } from '../outturn/EarlierOutturns.tsx';
 import { useDesignAccess } from './CaseDesign.tsx';
 import { approveCalculation, calculate, calculationsQuery, type Design } from './design.api.ts';
 
@@ -18,7 +19,7 @@ export function DesignCalculations({ design }: { design: Design }) {
   const format = useFormat();
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
-  const { canCalculate, canApproveCalculation } = useDesignAccess();
+  const { canCalculate, canApproveCalculation, canReadOutturns } = useDesignAccess();
   const calculations = useQuery(calculationsQuery(design.id));
   const refresh = () => refetchAfterChange(queryClient, calculationsQuery(design.id).queryKey);
   const make = useMutation({
@@ -160,6 +161,7 @@ export function DesignCalculations({ design }: { design: Design }) {
           );
         }}
       </QueryView>
+      {canReadOutturns && <EarlierOutturns designId={design.id} />}
     </Stack>
   );
 }

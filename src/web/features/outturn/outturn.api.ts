@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
+  earlierOutturnSchema,
   type Outturn,
   outturnSchema,
   type recordOutturnBody,
@@ -18,3 +19,10 @@ export const outturnQuery = (caseId: string, agreementId: string) =>
 
 export const recordOutturn = (agreementId: string, body: z.input<typeof recordOutturnBody>) =>
   api.put(`/api/agreements/${agreementId}/outturn`, body, outturnSchema);
+
+export const earlierOutturnsQuery = (designId: string) =>
+  queryOptions({
+    queryKey: ['design', designId, 'earlier-outturns'],
+    queryFn: ({ signal }) =>
+      api.get(`/api/designs/${designId}/earlier-outturns`, z.array(earlierOutturnSchema), signal),
+  });

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodStart } from '../../src/shared/periods.ts';
 import { addDays, stockholmDate } from '../../src/shared/stockholm-days.ts';
@@ -150,6 +151,50 @@ describe("an HEI's key figures", () => {
     expect(all).toMatchObject({ period: 'all', since: null });
     expect(all.agreements.byMonth).toEqual([{ key: today.slice(0, 7), count: 1, valueOre: 9_031_357 }]);
     expect((await read(admin, '?period=year')).statusCode).toBe(400);
+  });
+
+  it('download as a workbook with the same figures, in Swedish or English', async () => {
+    const response = await t.request('GET', '/api/dashboard/export?period=all', s.as(s.economist));
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    expect(response.headers['content-disposition']).toMatch(/nyckeltal-all-\d{4}-\d{2}-\d{2}\.xlsx/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Nyckeltal',
+      'Ärenden per läge',
+      'Ärenden per ansvarig',
+      'Avtal per månad',
+    ]);
+    const rowsOf = (name: string) =>
+      (workbook.getWorksheet(name)?.getSheetValues() ?? []).flatMap((row) =>
+        Array.isArray(row) ? [row.slice(1)] : [],
+      );
+    const figures = new Map(rowsOf('Nyckeltal').map((r) => [r[0], r[1]]));
+    expect(figures.get('Period')).toBe('All tid');
+    expect(figures.get('Öppna ärenden')).toBe(2);
+    expect(figures.get('Vinstandel (vunna av vunna och förlorade)')).toBe(0.5);
+    expect(figures.get('Avtal undertecknade av båda parter')).toBe(1);
+    expect(figures.get('Avtalat värde (kr)')).toBe(90_313.57);
+    expect(figures.get('Intäkt av faktisk full kostnad')).toBe('–'); // no post-calculation yet
+    expect(rowsOf('Ärenden per läge')[1]).toEqual(['Förfrågan', expect.any(Number)]);
+    expect(rowsOf('Ärenden per ansvarig')[1]).toEqual([s.coord.name, 2]);
+    expect(rowsOf('Avtal per månad')).toEqual([
+      ['Månad', 'Avtal', 'Avtalat värde (kr)'],
+      [today.slice(0, 7), 1, 90_313.57],
+    ]);
+
+    const english = await t.request('GET', '/api/dashboard/export?period=12m&lang=en', s.as(s.manager));
+    const inEnglish = new ExcelJS.Workbook();
+    await inEnglish.xlsx.load(english.rawPayload as unknown as ArrayBuffer);
+    expect(inEnglish.worksheets.map((w) => w.name)).toEqual([
+      'Key figures',
+      'Cases by stage',
+      'Cases by owner',
+      'Agreements by month',
+    ]);
+    expect(english.headers['content-disposition']).toMatch(/key-figures-12m-/);
+    expect((await t.request('GET', '/api/dashboard/export', s.as(s.teacher))).statusCode).toBe(403);
   });
 
   it("are the active HEI's own: teachers and customers are refused, another HEI sees its own", async () => {

@@ -813,6 +813,7 @@ const scopedElsewhere: Record<string, string> = {
   'PUT /api/regional-analysis/contribution': "regional.test.ts: the active HEI's administrators only",
   'GET /api/dashboard':
     "dashboard.test.ts: the active HEI's own figures; teachers and customers 403, another HEI sees its own",
+  'GET /api/dashboard/export': 'dashboard.test.ts: as GET /api/dashboard (the same figures); teachers 403',
 };
 
 it('every API route is in the matrix or names where its isolation is tested', async () => {

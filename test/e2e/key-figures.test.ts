@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Locator } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { weldingChain } from './support/commercial.ts';
@@ -82,6 +83,23 @@ describe("the HEI's key figures (Analys)", () => {
     await awaiting.getByText('1 avtal vars utbildning är genomförd väntar på efterkalkyl:').waitFor();
     expect(await awaiting.getByRole('link').count()).toBe(1);
     await expectNoAxeViolations(page);
+
+    // the same figures as a workbook for the management's report
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Hämta nyckeltalen som Excel-arbetsbok' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^nyckeltal-12m-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path()) ?? '');
+    const figures = new Map(
+      (workbook.getWorksheet('Nyckeltal')?.getSheetValues() ?? []).flatMap((row) =>
+        Array.isArray(row) ? [[row[1], row[2]]] : [],
+      ),
+    );
+    expect(figures.get('Avtal undertecknade av båda parter')).toBe(2);
+    expect(figures.get('Avtalat värde (kr)')).toBe(142_407.23);
+    expect(figures.get('Genomförda avtal som väntar på efterkalkyl (nu)')).toBe(1);
 
     await page.getByLabel('Period', { exact: true }).selectOption('all');
     await page.waitForURL(/period=all/);

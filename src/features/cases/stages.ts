@@ -36,6 +36,32 @@ export type PurchaseRoute = (typeof purchaseRoutes)[number];
 /** The routes where the HEI submits a tender by a last day. */
 export const tenderingRoutes: readonly PurchaseRoute[] = ['advertised', 'framework_call_off'];
 
+/** The stages' and outcomes' names in documents and files the server writes (the web has its own, in i18n). */
+export const stageNames: Record<'sv' | 'en', Record<Stage, string>> = {
+  sv: {
+    inquiry: 'Förfrågan',
+    qualification: 'Kvalificering',
+    dialogue: 'Dialog',
+    design: 'Utformning',
+    costing: 'Kalkyl och offert',
+    agreement: 'Avtal',
+    delivery: 'Genomförande',
+    evaluation: 'Uppföljning',
+    closed: 'Avslutat',
+  },
+  en: {
+    inquiry: 'Inquiry',
+    qualification: 'Qualification',
+    dialogue: 'Dialogue',
+    design: 'Design',
+    costing: 'Costing and proposal',
+    agreement: 'Agreement',
+    delivery: 'Delivery',
+    evaluation: 'Evaluation',
+    closed: 'Closed',
+  },
+};
+
 export const stageIndex = (stage: Stage) => stages.indexOf(stage);
 
 /**

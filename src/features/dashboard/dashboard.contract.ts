@@ -12,6 +12,7 @@ import { heiEvaluationsSchema } from '../evaluation/evaluation.contract.ts';
 export const DASHBOARD_READERS = ['admin', 'manager', 'coordinator', 'economist'] as const;
 
 export const dashboardQuery = z.object({ period: z.enum(figurePeriods).default('12m') });
+export const dashboardExportQuery = dashboardQuery.extend({ lang: z.enum(['sv', 'en']).default('sv') });
 
 const count = z.number().int().min(0);
 const ore = z.number().int().describe('öre, without VAT');

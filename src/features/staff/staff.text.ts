@@ -1,3 +1,4 @@
+import { stageNames } from '../cases/stages.ts';
 import type { MeritRecord } from './staff.contract.ts';
 
 type Evaluation = MeritRecord['evaluations'][number];
@@ -50,17 +51,7 @@ export const meritText = {
     meetings: 'Dokumenterade möten',
     noMeetings: 'Inga dokumenterade möten.',
     meetingColumns: { date: 'Datum', reference: 'Ärende', customer: 'Uppdragsgivare', meeting: 'Möte' },
-    stage: {
-      inquiry: 'Förfrågan',
-      qualification: 'Kvalificering',
-      dialogue: 'Dialog',
-      design: 'Utformning',
-      costing: 'Kalkyl och offert',
-      agreement: 'Avtal',
-      delivery: 'Genomförande',
-      evaluation: 'Uppföljning',
-      closed: 'Avslutat',
-    } as Record<string, string>,
+    stage: stageNames.sv as Record<string, string>,
     outcome: { won: 'vunnet', lost: 'förlorat', declined: 'avböjt', referred: 'hänvisat' } as Record<
       string,
       string
@@ -115,17 +106,7 @@ export const meritText = {
     meetings: 'Recorded meetings',
     noMeetings: 'No recorded meetings.',
     meetingColumns: { date: 'Date', reference: 'Case', customer: 'Customer', meeting: 'Meeting' },
-    stage: {
-      inquiry: 'Inquiry',
-      qualification: 'Qualification',
-      dialogue: 'Dialogue',
-      design: 'Design',
-      costing: 'Costing and proposal',
-      agreement: 'Agreement',
-      delivery: 'Delivery',
-      evaluation: 'Evaluation',
-      closed: 'Closed',
-    } as Record<string, string>,
+    stage: stageNames.en as Record<string, string>,
     outcome: { won: 'won', lost: 'lost', declined: 'declined', referred: 'referred' } as Record<
       string,
       string

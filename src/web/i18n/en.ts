@@ -1,3 +1,4 @@
+import { stageNames } from '../../features/cases/stages.ts';
 import type { Translation } from './sv.ts';
 
 export const en: Translation = {
@@ -468,17 +469,7 @@ export const en: Translation = {
       gt_2m: 'Over SEK 2 million',
     },
     inquiryStatus: { new: 'New', claimed: 'Claimed', referred: 'Referred', declined: 'Declined' },
-    stage: {
-      inquiry: 'Inquiry',
-      qualification: 'Qualification',
-      dialogue: 'Dialogue',
-      design: 'Design',
-      costing: 'Costing and proposal',
-      agreement: 'Agreement',
-      delivery: 'Delivery',
-      evaluation: 'Evaluation',
-      closed: 'Closed',
-    },
+    stage: stageNames.en,
     outcome: { won: 'Won', lost: 'Lost', declined: 'Declined', referred: 'Referred' },
     overdue: 'Overdue',
     required: 'required',
@@ -2114,6 +2105,7 @@ export const en: Translation = {
     intro:
       'Contract education at {{hei}} in figures: the cases in progress now, and what was won, offered, agreed and is to be invoiced in the period. Amounts without VAT.',
     noAccess: "The key figures are for the HEI's managers, administrators, coordinators and economists.",
+    export: 'Download the key figures as an Excel workbook',
     pipeline: {
       title: 'Cases in progress',
       open: 'Open cases',

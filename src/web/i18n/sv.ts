@@ -1,5 +1,7 @@
 // Swedish: the default language. en.ts must have exactly the same keys (the type checks it).
 
+import { stageNames } from '../../features/cases/stages.ts';
+
 export const sv = {
   app: {
     name: 'Lupp',
@@ -470,17 +472,7 @@ export const sv = {
       gt_2m: 'Över 2 miljoner kr',
     },
     inquiryStatus: { new: 'Ny', claimed: 'Tagen', referred: 'Hänvisad', declined: 'Avböjd' },
-    stage: {
-      inquiry: 'Förfrågan',
-      qualification: 'Kvalificering',
-      dialogue: 'Dialog',
-      design: 'Utformning',
-      costing: 'Kalkyl och offert',
-      agreement: 'Avtal',
-      delivery: 'Genomförande',
-      evaluation: 'Uppföljning',
-      closed: 'Avslutat',
-    },
+    stage: stageNames.sv,
     outcome: { won: 'Vunnet', lost: 'Förlorat', declined: 'Avböjt', referred: 'Hänvisat' },
     overdue: 'Försenad',
     required: 'obligatorisk',
@@ -2117,6 +2109,7 @@ export const sv = {
     intro:
       'Uppdragsutbildningen vid {{hei}} i siffror: ärendena som pågår just nu, och vad som vunnits, offererats, avtalats och ska faktureras under perioden. Belopp utan moms.',
     noAccess: 'Nyckeltalen är till för lärosätets ledning, administratörer, samordnare och ekonomer.',
+    export: 'Hämta nyckeltalen som Excel-arbetsbok',
     pipeline: {
       title: 'Pågående ärenden',
       open: 'Öppna ärenden',

@@ -1,4 +1,4 @@
-import { List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Anchor, List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { MonthlyBars } from '../../ui/MonthlyBars.tsx';
 import { PeriodSelect } from '../../ui/PeriodSelect.tsx';
 import { Forbidden, Page, QueryView, Section } from '../../ui/page.tsx';
 import { AnalysisTabs, useReadsKeyFigures } from './AnalysisTabs.tsx';
-import { type Dashboard, dashboardQuery } from './dashboard.api.ts';
+import { type Dashboard, dashboardQuery, keyFiguresExportUrl } from './dashboard.api.ts';
 
 const route = getRouteApi('/app/analysis/hei');
 
@@ -21,7 +21,7 @@ const route = getRouteApi('/app/analysis/hei');
  * managers, administrators, coordinators and economists.
  */
 export function KeyFiguresPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const hei = activeOrganisationOf(useMe());
   const allowed = useReadsKeyFigures();
   const { period } = route.useSearch();
@@ -47,6 +47,9 @@ export function KeyFiguresPage() {
       >
         {(figures) => (
           <Stack gap="lg">
+            <Anchor href={keyFiguresExportUrl(period, i18n.language)} download size="sm">
+              {t('keyFigures.export')}
+            </Anchor>
             <Pipeline figures={figures} />
             <Sales figures={figures} />
             <Agreements figures={figures} />

@@ -11,3 +11,7 @@ export const dashboardQuery = (period: FigurePeriod) =>
     queryKey: ['dashboard', period],
     queryFn: ({ signal }) => api.get(`/api/dashboard?period=${period}`, dashboardSchema, signal),
   });
+
+/** The key figures of a period as an Excel workbook, in the reader's language. */
+export const keyFiguresExportUrl = (period: FigurePeriod, language: string) =>
+  `/api/dashboard/export?period=${period}&lang=${language === 'en' ? 'en' : 'sv'}`;

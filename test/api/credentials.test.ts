@@ -256,7 +256,7 @@ describe('issuing micro-credentials', () => {
       type: string[];
       validFrom: string;
       credentialSubject: { achievement: { alignment: { targetCode: string }[] } };
-      credentialStatus: Record<string, string>;
+      credentialStatus: Record<string, string>[];
     };
     const issuerUrl = `${TEST_ORIGIN}/api/public/credential-issuers/${s.hei}`;
     expect(header).toMatchObject({ alg: 'EdDSA', typ: 'JWT', kid: `${issuerUrl}#key-1` });
@@ -274,13 +274,20 @@ describe('issuing micro-credentials', () => {
       achievement: { achievementType: 'MicroCredential', name: 'PLC för underhållet', creditsAvailable: 7.5 },
     });
     expect(claims.credentialSubject.achievement.alignment[0]).toMatchObject({ targetCode: '6' });
-    // its bit in the HEI's revocation list
-    expect(claims.credentialStatus).toMatchObject({
+    // its bit in the HEI's revocation list, and the same bit in its suspension list
+    const [revocation, suspension] = claims.credentialStatus;
+    expect(revocation).toMatchObject({
       type: 'BitstringStatusListEntry',
       statusPurpose: 'revocation',
       statusListCredential: `${issuerUrl}/revocation-list`,
     });
-    expect(Number(claims.credentialStatus.statusListIndex)).toBeGreaterThanOrEqual(0);
+    expect(suspension).toMatchObject({
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'suspension',
+      statusListCredential: `${issuerUrl}/suspension-list`,
+      statusListIndex: revocation?.statusListIndex,
+    });
+    expect(Number(revocation?.statusListIndex)).toBeGreaterThanOrEqual(0);
 
     // the issuer profile publishes the public key: the file verifies without Lupp
     const profile = (await anonymous('GET', `/api/public/credential-issuers/${s.hei}`)).json();
@@ -294,9 +301,10 @@ describe('issuing micro-credentials', () => {
   });
 
   /** What a verifier does with a signed file's `credentialStatus`: fetch the list, check its signature, read the bit. */
-  const revokedByList = async (credentialJwt: string) => {
-    const status = (decodeJwt(credentialJwt) as { credentialStatus: Record<string, string> })
+  const markedInList = async (credentialJwt: string, purpose: 'revocation' | 'suspension') => {
+    const entries = (decodeJwt(credentialJwt) as { credentialStatus: Record<string, string>[] })
       .credentialStatus;
+    const status = entries.find((e) => e.statusPurpose === purpose) ?? {};
     const response = await anonymous('GET', (status.statusListCredential ?? '').replace(TEST_ORIGIN, ''));
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['content-type']).toMatch(/^application\/vc\+jwt/);
@@ -310,15 +318,17 @@ describe('issuing micro-credentials', () => {
     };
     expect(list.type).toEqual(['VerifiableCredential', 'BitstringStatusListCredential']);
     expect(list.issuer).toBe(profile.id);
-    expect(list.credentialSubject.statusPurpose).toBe('revocation');
+    expect(list.credentialSubject.statusPurpose).toBe(purpose);
     return bitOf(list.credentialSubject.encodedList, Number(status.statusListIndex));
   };
+  const revokedByList = (credentialJwt: string) => markedInList(credentialJwt, 'revocation');
 
   it('names its bit in the HEI’s signed revocation list, which anyone can read', async () => {
     expect(await revokedByList(signed)).toBe(false);
     const carls = (await anonymous('GET', `/api/public/credentials/${codeOf(carlsPath)}/signed`)).body;
     const index = (jwt: string) =>
-      (decodeJwt(jwt) as { credentialStatus: { statusListIndex: string } }).credentialStatus.statusListIndex;
+      (decodeJwt(jwt) as { credentialStatus: { statusListIndex: string }[] }).credentialStatus[0]
+        ?.statusListIndex;
     expect(index(carls)).not.toBe(index(signed));
     // the list is at least 16 KiB of bits, so one credential's bit hides among many
     const list = (await anonymous('GET', `/api/public/credential-issuers/${s.hei}/revocation-list`)).body;
@@ -359,6 +369,59 @@ describe('issuing micro-credentials', () => {
     expect((await anonymous('POST', '/api/public/credentials/verify', { credential: '' })).statusCode).toBe(
       400,
     );
+  });
+
+  it('is suspended for now, then reinstated: the address, the check, the file and the suspension list follow', async () => {
+    const carlsFile = (await anonymous('GET', `/api/public/credentials/${codeOf(carlsPath)}/signed`)).body;
+    const list = (await t.request('GET', `/api/cases/${s.caseId}/credentials`, s.as(s.coord))).json();
+    const carl = list.credentials.find((c: { learnerName: string }) => c.learnerName === 'Carl Test');
+    const suspend = (user = s.coord, reason = 'Examinationsresultatet omprövas') =>
+      t.request('POST', `/api/credentials/${carl.id}/suspend`, s.as(user, { reason }));
+    const reinstate = (user = s.coord) =>
+      t.request('POST', `/api/credentials/${carl.id}/reinstate`, s.as(user));
+    expect((await suspend(s.coord, '  ')).statusCode).toBe(400);
+    expect((await suspend(s.outsider)).statusCode).toBe(404);
+    expect((await suspend(s.manager)).statusCode).toBe(403);
+    expect((await reinstate()).statusCode).toBe(409); // not suspended
+    const suspended = await suspend();
+    expect(suspended.statusCode, suspended.body).toBe(200);
+    expect(suspended.json()).toMatchObject({
+      suspendReason: 'Examinationsresultatet omprövas',
+      revokedAt: null,
+    });
+    expect(suspended.json().suspendedAt).toBeTruthy();
+    expect((await suspend()).json().code).toBe('credential_suspended');
+
+    const code = codeOf(carlsPath);
+    const shown = (await anonymous('GET', `/api/public/credentials/${code}`)).json();
+    expect(shown).toMatchObject({ status: 'suspended', suspendedAt: suspended.json().suspendedAt });
+    expect((await anonymous('GET', `/api/public/credentials/${code}/signed`)).json().code).toBe(
+      'credential_suspended',
+    );
+    expect(pdfOf((await anonymous('GET', `/api/public/credentials/${code}/pdf`)).rawPayload)).toContain(
+      'TILLFÄLLIGT SPÄRRAD',
+    );
+    expect(
+      (await anonymous('POST', '/api/public/credentials/verify', { credential: carlsFile })).json(),
+    ).toMatchObject({ genuine: false, reason: 'suspended', credential: { status: 'suspended' } });
+    // a verifier holding the file learns it from the suspension list; the revocation list is untouched
+    expect(await markedInList(carlsFile, 'suspension')).toBe(true);
+    expect(await revokedByList(carlsFile)).toBe(false);
+    expect(await markedInList(signed, 'suspension')).toBe(false); // Anna's bit
+    const [audit] = await t.db.select().from(auditEvent).where(eq(auditEvent.action, 'credential.suspended'));
+    expect(audit?.data).toMatchObject({ reason: 'Examinationsresultatet omprövas' });
+
+    const reinstated = await reinstate();
+    expect(reinstated.statusCode, reinstated.body).toBe(200);
+    expect(reinstated.json()).toMatchObject({ suspendedAt: null, suspendReason: null });
+    expect((await anonymous('GET', `/api/public/credentials/${code}`)).json().status).toBe('valid');
+    expect(await markedInList(carlsFile, 'suspension')).toBe(false);
+    expect(
+      (await anonymous('POST', '/api/public/credentials/verify', { credential: carlsFile })).json(),
+    ).toMatchObject({ genuine: true, reason: 'valid' });
+    expect(
+      await t.db.select().from(auditEvent).where(eq(auditEvent.action, 'credential.reinstated')),
+    ).toHaveLength(1);
   });
 
   it('is revoked with a reason by the HEI: the address, the check and the list say so; it may be issued again', async () => {

@@ -759,6 +759,9 @@ const scopedElsewhere: Record<string, string> = {
     'credentials.test.ts: workers of the case (managers 403); other HEIs 404',
   'POST /api/credentials/{credentialId}/revoke':
     'credentials.test.ts: workers of its case (managers 403); other HEIs 404',
+  'POST /api/credentials/{credentialId}/suspend':
+    'credentials.test.ts: workers of its case (managers 403); other HEIs 404',
+  'POST /api/credentials/{credentialId}/reinstate': 'credentials.test.ts: as the suspension',
   'GET /api/public/credentials/{code}':
     'public: the random code is what the learner shares; no personnummer or e-mail',
   'GET /api/public/credentials/{code}/pdf': 'public: as GET /api/public/credentials/{code}',
@@ -766,6 +769,8 @@ const scopedElsewhere: Record<string, string> = {
   'GET /api/public/credential-issuers/{heiId}': "public: an HEI's name, org number and public key only",
   'GET /api/public/credential-issuers/{heiId}/revocation-list':
     'public: one bit per credential of the HEI, revoked or not; no names, no codes',
+  'GET /api/public/credential-issuers/{heiId}/suspension-list':
+    'public: one bit per credential of the HEI, suspended or not; no names, no codes',
   'GET /api/portal/credentials': "credentials.test.ts: the acting customer's own cases only; HEI staff 403",
   'GET /api/cases/{caseId}/delivery': 'delivery.test.ts: readers of the case; other HEIs 404; customers 403',
   'POST /api/cases/{caseId}/sessions': 'delivery.test.ts: workers of the case (managers 403); other HEIs 404',

@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { designateWelders, WELDING_CASE, WELDING_DESIGN, weldingChain } from './support/commercial.ts';
-import { expectHeading, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
+import {
+  dismissNotification,
+  expectHeading,
+  expectNoAxeViolations,
+  luppAndBrowser,
+  newPage,
+  signIn,
+} from './support/lupp.ts';
 
 // The welding course (a certificate course, no credits) has been given. Karin (coordinator at Norrvik) issues
 // micro-credentials to the two welders who completed it; Anna opens hers at its address, downloads the PDF
@@ -140,6 +147,45 @@ describe('micro-credentials', () => {
     await result.getByText('Signaturen stämmer inte: filen har ändrats efter att den signerades.').waitFor();
     await result.getByText('Inte giltig').waitFor();
     await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("Karin suspends Anna's while her result is reviewed, then lifts the suspension", async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
+    await page.goto(`/cases/${chain.caseId}#case-credentials`);
+    const section = page.getByRole('region', { name: 'Mikromeriter' });
+    await section.getByRole('button', { name: 'Spärra mikromeriten för Anna Svetsare tillfälligt' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Spärra mikromeriten för Anna Svetsare tillfälligt' });
+    await dialog.getByRole('textbox', { name: 'Skäl' }).fill('Provsvetsningen bedöms om');
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Spärra tillfälligt' }).click();
+    await dismissNotification(page, 'Mikromeriten är tillfälligt spärrad.');
+    await section.getByText(/^Spärrad .+: Provsvetsningen bedöms om$/).waitFor();
+    await expectNoAxeViolations(page);
+
+    // her address and a check of her file say so
+    await page.goto(annasAddress);
+    await page.getByText(/^Högskolan i Norrvik har tillfälligt spärrat mikromeriten sedan .+\./).waitFor();
+    expect(await page.getByRole('link', { name: 'Ladda ned signerad fil' }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await page.goto('/credentials/verify');
+    await page.getByRole('textbox', { name: 'Eller klistra in innehållet' }).fill(signed);
+    await page.getByRole('button', { name: 'Kontrollera' }).click();
+    const result = page.getByTestId('verification');
+    await result.getByText('Lärosätet har tillfälligt spärrat mikromeriten.').waitFor();
+    await result.getByText('Inte giltig').waitFor();
+
+    // settled: valid again, the same file
+    await page.goto(`/cases/${chain.caseId}#case-credentials`);
+    await section.getByRole('button', { name: 'Häv spärren av mikromeriten för Anna Svetsare' }).click();
+    await dismissNotification(page, 'Spärren är hävd: mikromeriten gäller igen.');
+    expect(await section.getByText(/^Spärrad /).count()).toBe(0);
+    await page.goto('/credentials/verify');
+    await page.getByRole('textbox', { name: 'Eller klistra in innehållet' }).fill(signed);
+    await page.getByRole('button', { name: 'Kontrollera' }).click();
+    await result.getByText('Äkta och giltig').waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

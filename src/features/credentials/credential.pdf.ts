@@ -46,6 +46,7 @@ const text = {
       'Utbildningen ges som uppdragsutbildning (förordning 2002:760) och omfattas av lärosätets kvalitetssäkringssystem för utbildning enligt högskolelagen, granskat av Universitetskanslersämbetet.',
     verify: 'Kontrollera äktheten på',
     revoked: (at: string) => `ÅTERKALLAD ${at}`,
+    suspended: (at: string) => `TILLFÄLLIGT SPÄRRAD SEDAN ${at}`,
   },
   en: {
     heading: 'Micro-credential',
@@ -78,6 +79,7 @@ const text = {
       'The course is given as contract education (Swedish ordinance 2002:760) under the institution’s quality assurance of education required by the Higher Education Act and reviewed by the Swedish Higher Education Authority.',
     verify: 'Verify it at',
     revoked: (at: string) => `REVOKED ${at}`,
+    suspended: (at: string) => `SUSPENDED SINCE ${at}`,
   },
 } as const;
 
@@ -108,10 +110,13 @@ export function credentialPdf(
   ];
   const content: Content[] = [
     ...letterhead(c.issuer.name, hei),
-    ...(c.status === 'revoked' && c.revokedAt
+    ...(c.status !== 'valid'
       ? [
           {
-            text: t.revoked(day(c.revokedAt)),
+            text:
+              c.status === 'revoked'
+                ? t.revoked(day(c.revokedAt ?? c.issuedAt))
+                : t.suspended(day(c.suspendedAt ?? c.issuedAt)),
             color: '#b00020',
             bold: true,
             fontSize: 14,

@@ -30,7 +30,13 @@ const privateKeyOf = (sealKey: Buffer, sealed: string): KeyObject =>
  * The addresses a credential names: its own page, its issuer's profile (which holds the public key), and
  * its bit in the issuer's revocation list.
  */
-export type CredentialUrls = { credential: string; issuer: string; statusList: string; statusIndex: number };
+export type CredentialUrls = {
+  credential: string;
+  issuer: string;
+  statusList: string;
+  suspensionList: string;
+  statusIndex: number;
+};
 
 /** The key's id in a JWT header: the issuer profile, whose `publicKey` is this key. */
 export const keyIdOf = (issuerUrl: string) => `${issuerUrl}#key-1`;
@@ -63,7 +69,11 @@ export function openBadgeCredential(c: PublicCredential, urls: CredentialUrls) {
     name: c.title,
     issuer: issuerProfile(c.issuer, urls.issuer),
     validFrom: c.issuedAt,
-    credentialStatus: statusEntry(urls.statusList, urls.statusIndex),
+    // the same bit in two lists: revoked for good, and suspended for now
+    credentialStatus: [
+      statusEntry(urls.statusList, urls.statusIndex, 'revocation'),
+      statusEntry(urls.suspensionList, urls.statusIndex, 'suspension'),
+    ],
     credentialSubject: {
       type: ['AchievementSubject'],
       // the learner by name (the recommendation's "identification of the learner"); no e-mail, no personnummer
@@ -134,7 +144,7 @@ async function signVc(
 export const signCredential = (credential: ReturnType<typeof openBadgeCredential>, key: SigningKey) =>
   signVc(credential, credential.issuer.id, key, 'JWT');
 
-/** The HEI's revocation list as a JWT signed with its key (`typ` vc+jwt, as W3C VC-JOSE-COSE says). */
+/** The HEI's revocation or suspension list as a JWT signed with its key (`typ` vc+jwt, as W3C VC-JOSE-COSE says). */
 export const signStatusList = (list: ReturnType<typeof statusListCredential>, key: SigningKey) =>
   signVc(list, list.issuer, key, 'vc+jwt');
 

@@ -30,6 +30,10 @@ export const revokeCredentialBody = z.strictObject({
   reason: z.string().trim().min(1, 'say why it is revoked').max(1_000),
 });
 
+export const suspendCredentialBody = z.strictObject({
+  reason: z.string().trim().min(1, 'say why it is suspended').max(1_000),
+});
+
 /** What the HEI sees of a credential it issued. */
 export const credentialSummarySchema = z.object({
   id: z.uuid(),
@@ -45,6 +49,9 @@ export const credentialSummarySchema = z.object({
   issuedBy: z.string().nullable(),
   revokedAt: z.iso.datetime().nullable(),
   revokeReason: z.string().nullable(),
+  /** Suspended for now (not valid until reinstated), with the reason; null when not. */
+  suspendedAt: z.iso.datetime().nullable(),
+  suspendReason: z.string().nullable(),
 });
 export type CredentialSummary = z.infer<typeof credentialSummarySchema>;
 
@@ -83,6 +90,7 @@ export const portalCredentialSchema = z.object({
   title: z.string(),
   issuedAt: z.iso.datetime(),
   revokedAt: z.iso.datetime().nullable(),
+  suspendedAt: z.iso.datetime().nullable(),
   path: z.string(),
 });
 
@@ -93,8 +101,9 @@ export const issuedCredentialsSchema = z.object({
 
 /** A credential as anyone with its address reads it: the EU's elements, the issuer, whether it is valid. */
 export const publicCredentialSchema = z.object({
-  status: z.enum(['valid', 'revoked']),
+  status: z.enum(['valid', 'suspended', 'revoked']),
   revokedAt: z.iso.datetime().nullable(),
+  suspendedAt: z.iso.datetime().nullable().describe('Since when it is suspended (null unless suspended)'),
   learnerName: z.string(),
   title: z.string(),
   language: z.enum(['sv', 'en']),
@@ -121,10 +130,18 @@ export const verifyCredentialBody = z.strictObject({
 
 /**
  * Whether a signed credential file is genuine: signed by the key of an HEI on this Lupp, for a credential
- * it issued and has not revoked. `reason` says why not.
+ * it issued and has not revoked or suspended. `reason` says why not.
  */
 export const verificationSchema = z.object({
   genuine: z.boolean(),
-  reason: z.enum(['valid', 'malformed', 'unknown_issuer', 'bad_signature', 'unknown_credential', 'revoked']),
+  reason: z.enum([
+    'valid',
+    'malformed',
+    'unknown_issuer',
+    'bad_signature',
+    'unknown_credential',
+    'revoked',
+    'suspended',
+  ]),
   credential: publicCredentialSchema.extend({ path: z.string() }).nullable(),
 });

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { fileName, sendFile } from '../../server/http/files.ts';
@@ -13,6 +14,7 @@ import {
   portalCredentialSchema,
   publicCredentialSchema,
   revokeCredentialBody,
+  suspendCredentialBody,
   verificationSchema,
   verifyCredentialBody,
 } from './credentials.contract.ts';
@@ -23,11 +25,14 @@ import {
   issueCredentials,
   issuerOf,
   publicCredential,
-  revocationList,
+  reinstateCredential,
   revokeCredential,
   signedCredential,
+  statusList,
+  suspendCredential,
   verifyCredential,
 } from './credentials.service.ts';
+import type { StatusPurpose } from './credentials.status-list.ts';
 
 const caseParams = z.object({ caseId: z.uuid() });
 // any length: a cut-off address gets the same "no credential has this address" as a wrong one
@@ -89,6 +94,35 @@ export async function credentialRoutes(app: App, { database: { db }, config }: D
       revokeCredential(db, actorOf(request), request.params.credentialId, request.body.reason),
   );
 
+  app.post(
+    '/api/credentials/:credentialId/suspend',
+    {
+      schema: {
+        tags,
+        summary:
+          'Suspend a micro-credential for now, with the reason (not valid, and in the suspension list, until reinstated)',
+        params: z.object({ credentialId: z.uuid() }),
+        body: suspendCredentialBody,
+        response: { 200: credentialSummarySchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      suspendCredential(db, actorOf(request), request.params.credentialId, request.body.reason),
+  );
+
+  app.post(
+    '/api/credentials/:credentialId/reinstate',
+    {
+      schema: {
+        tags,
+        summary: "Lift a micro-credential's suspension: valid again (409 if it is not suspended)",
+        params: z.object({ credentialId: z.uuid() }),
+        response: { 200: credentialSummarySchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => reinstateCredential(db, actorOf(request), request.params.credentialId),
+  );
+
   app.get(
     '/api/portal/credentials',
     {
@@ -111,7 +145,7 @@ export async function credentialRoutes(app: App, { database: { db }, config }: D
       config: { public: true },
       schema: {
         tags,
-        summary: 'A micro-credential by its address: valid or revoked (404 credential_not_found)',
+        summary: 'A micro-credential by its address: valid, suspended or revoked (404 credential_not_found)',
         params: codeParams,
         response: { 200: publicCredentialSchema, ...problems(400, 404) },
       },
@@ -152,7 +186,7 @@ export async function credentialRoutes(app: App, { database: { db }, config }: D
       schema: {
         tags,
         summary:
-          'A micro-credential as an Open Badges 3.0 credential signed by its HEI (a JWT; 409 credential_revoked)',
+          'A micro-credential as an Open Badges 3.0 credential signed by its HEI (a JWT; 409 credential_revoked or credential_suspended)',
         params: codeParams,
         response: { 200: z.string().describe('The JWT'), ...problems(400, 404, 409) },
       },
@@ -199,12 +233,29 @@ export async function credentialRoutes(app: App, { database: { db }, config }: D
         response: { 200: z.string().describe('The JWT (application/vc+jwt)'), ...problems(400, 404) },
       },
     },
-    async (request, reply) => {
-      const jwt = await revocationList(db, config.personalDataKey, request.params.heiId, config.publicUrl);
-      // verifiers may keep it a few minutes; a revocation shows in the list as soon as that has passed
-      return reply.header('cache-control', 'public, max-age=300').type('application/vc+jwt').send(jwt);
-    },
+    async (request, reply) => sendStatusList(reply, request.params.heiId, 'revocation'),
   );
+
+  app.get(
+    '/api/public/credential-issuers/:heiId/suspension-list',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary:
+          "An HEI's suspension list (W3C Bitstring Status List) signed with its key: one bit per credential, set while suspended",
+        params: z.object({ heiId: z.uuid() }),
+        response: { 200: z.string().describe('The JWT (application/vc+jwt)'), ...problems(400, 404) },
+      },
+    },
+    async (request, reply) => sendStatusList(reply, request.params.heiId, 'suspension'),
+  );
+
+  async function sendStatusList(reply: FastifyReply, heiId: string, purpose: StatusPurpose) {
+    const jwt = await statusList(db, config.personalDataKey, heiId, config.publicUrl, purpose);
+    // verifiers may keep it a few minutes; a change shows in the list as soon as that has passed
+    return reply.header('cache-control', 'public, max-age=300').type('application/vc+jwt').send(jwt);
+  }
 
   app.post(
     '/api/public/credentials/verify',
@@ -212,7 +263,8 @@ export async function credentialRoutes(app: App, { database: { db }, config }: D
       config: { public: true },
       schema: {
         tags,
-        summary: 'Check a signed credential file: issued by an HEI here, its signature, and not revoked',
+        summary:
+          'Check a signed credential file: issued by an HEI here, its signature, and not revoked or suspended',
         body: verifyCredentialBody,
         response: { 200: verificationSchema, ...problems(400) },
       },

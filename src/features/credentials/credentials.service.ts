@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { AppError, invalid, notFound } from '../../server/http/problem.ts';
+import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { assertCaseAccess, casesForCustomer } from '../cases/cases.service.ts';
@@ -30,6 +30,7 @@ import {
   drawStatusIndexes,
   encodeList,
   listLength,
+  type StatusPurpose,
   statusListCredential,
 } from './credentials.status-list.ts';
 import { credentialSigningKey, microCredential } from './credentials.table.ts';
@@ -56,6 +57,7 @@ export const credentialPath = (code: string) => `/credentials/${code}`;
 const apiPath = (code: string) => `/api/public/credentials/${code}`;
 export const issuerPath = (heiId: string) => `/api/public/credential-issuers/${heiId}`;
 export const statusListPath = (heiId: string) => `${issuerPath(heiId)}/revocation-list`;
+export const suspensionListPath = (heiId: string) => `${issuerPath(heiId)}/suspension-list`;
 
 const summaryOf = (row: Row, issuedBy: string | null): CredentialSummary => ({
   id: row.id,
@@ -70,6 +72,8 @@ const summaryOf = (row: Row, issuedBy: string | null): CredentialSummary => ({
   issuedBy,
   revokedAt: row.revokedAt?.toISOString() ?? null,
   revokeReason: row.revokeReason,
+  suspendedAt: row.suspendedAt?.toISOString() ?? null,
+  suspendReason: row.suspendReason,
 });
 
 async function summaries(db: Db, where: ReturnType<typeof eq>) {
@@ -308,6 +312,62 @@ export async function revokeCredential(db: Db, actor: Actor, credentialId: strin
 }
 
 /**
+ * Suspends a credential, with the reason (for instance while an examination result is reviewed): its address
+ * says so, its signed file is not handed out, and its bit in the HEI's suspension list is set, so a verifier
+ * holding the file learns of it. The case's workers do it, as they revoke.
+ */
+export async function suspendCredential(db: Db, actor: Actor, credentialId: string, reason: string) {
+  return changeSuspension(db, actor, credentialId, reason);
+}
+
+/** Lifts a credential's suspension: valid again, the same file and address as before. */
+export async function reinstateCredential(db: Db, actor: Actor, credentialId: string) {
+  return changeSuspension(db, actor, credentialId, null);
+}
+
+async function changeSuspension(db: Db, actor: Actor, credentialId: string, reason: string | null) {
+  const [row] = await db.select().from(microCredential).where(eq(microCredential.id, credentialId));
+  if (!row) throw notFound('The credential');
+  await assertCaseAccess(db, actor, row.caseId, 'work');
+  if (row.revokedAt) throw new AppError(409, 'credential_revoked', 'The credential is revoked.');
+  const suspend = reason !== null;
+  const changed = await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(microCredential)
+      .set(
+        suspend
+          ? { suspendedAt: new Date(), suspendedBy: actor.userId, suspendReason: reason }
+          : { suspendedAt: null, suspendedBy: null, suspendReason: null },
+      )
+      .where(
+        and(
+          eq(microCredential.id, row.id),
+          isNull(microCredential.revokedAt),
+          suspend ? isNull(microCredential.suspendedAt) : isNotNull(microCredential.suspendedAt),
+        ),
+      )
+      .returning();
+    if (updated.length)
+      await recordAudit(tx, {
+        actor,
+        organisationId: row.heiId,
+        action: suspend ? 'credential.suspended' : 'credential.reinstated',
+        subjectType: 'micro_credential',
+        subjectId: row.id,
+        data: suspend ? { caseId: row.caseId, reason } : { caseId: row.caseId },
+      });
+    return updated.length > 0;
+  });
+  if (!changed)
+    throw suspend
+      ? new AppError(409, 'credential_suspended', 'The credential is already suspended.')
+      : conflict('The credential is not suspended.');
+  const [summary] = await summaries(db, eq(microCredential.id, row.id));
+  if (!summary) throw new AppError(500, 'internal_error', 'the credential was not read back');
+  return summary;
+}
+
+/**
  * The micro-credentials issued to the customer's participants (optionally one case's), newest first: the
  * customer designated them and knows who took part. No access check.
  */
@@ -327,6 +387,7 @@ export async function customerCredentials(db: Db, customerId: string, caseId?: s
     title: r.title,
     issuedAt: r.issuedAt.toISOString(),
     revokedAt: r.revokedAt?.toISOString() ?? null,
+    suspendedAt: r.revokedAt ? null : (r.suspendedAt?.toISOString() ?? null),
     path: credentialPath(r.code),
   }));
 }
@@ -342,8 +403,9 @@ async function byCode(db: Db, code: string) {
 async function publicView(db: Db, row: Row): Promise<PublicCredential> {
   const hei = await getOrganisation(db, row.heiId);
   return {
-    status: row.revokedAt ? 'revoked' : 'valid',
+    status: row.revokedAt ? 'revoked' : row.suspendedAt ? 'suspended' : 'valid',
     revokedAt: row.revokedAt?.toISOString() ?? null,
+    suspendedAt: row.revokedAt ? null : (row.suspendedAt?.toISOString() ?? null),
     learnerName: row.learnerName,
     title: row.title,
     language: row.language,
@@ -396,11 +458,18 @@ export async function signedCredential(db: Db, sealKey: Buffer, code: string, pu
   const row = await byCode(db, code);
   if (row.revokedAt)
     throw new AppError(409, 'credential_revoked', 'The credential was revoked; it is not signed again.');
+  if (row.suspendedAt)
+    throw new AppError(
+      409,
+      'credential_suspended',
+      'The credential is suspended; it is signed again once the HEI reinstates it.',
+    );
   const key = await signingKey(db, sealKey, row.heiId);
   const badge = openBadgeCredential(await publicView(db, row), {
     credential: `${publicUrl}${credentialPath(row.code)}`,
     issuer: `${publicUrl}${issuerPath(row.heiId)}`,
     statusList: `${publicUrl}${statusListPath(row.heiId)}`,
+    suspensionList: `${publicUrl}${suspensionListPath(row.heiId)}`,
     statusIndex: row.statusIndex,
   });
   return { jwt: await signCredential(badge, { sealKey, privateKeySealed: key.privateKeySealed }), row };
@@ -415,17 +484,28 @@ export async function issuerOf(db: Db, heiId: string, publicUrl: string) {
 }
 
 /**
- * The HEI's revocation list, signed with its key (404 when it has signed no credential: no file names the
- * list). Made when asked for, so a revocation shows at once.
+ * The HEI's revocation list or its suspension list, signed with its key (404 when it has signed no credential:
+ * no file names the lists). Made when asked for, so a revocation or suspension shows at once. A revoked
+ * credential's suspension no longer matters: the suspension list has the bits of those only suspended.
  */
-export async function revocationList(db: Db, sealKey: Buffer, heiId: string, publicUrl: string) {
+export async function statusList(
+  db: Db,
+  sealKey: Buffer,
+  heiId: string,
+  publicUrl: string,
+  purpose: StatusPurpose,
+) {
   const [key] = await db.select().from(credentialSigningKey).where(eq(credentialSigningKey.heiId, heiId));
   if (!key) throw new AppError(404, 'credential_issuer_not_found', 'This HEI has not signed any credential.');
+  const marked =
+    purpose === 'revocation'
+      ? isNotNull(microCredential.revokedAt)
+      : and(isNotNull(microCredential.suspendedAt), isNull(microCredential.revokedAt));
   const [revoked, [highest]] = await Promise.all([
     db
       .select({ index: microCredential.statusIndex })
       .from(microCredential)
-      .where(and(eq(microCredential.heiId, heiId), isNotNull(microCredential.revokedAt))),
+      .where(and(eq(microCredential.heiId, heiId), marked)),
     db
       .select({ index: sql<number | null>`max(${microCredential.statusIndex})` })
       .from(microCredential)
@@ -435,9 +515,11 @@ export async function revocationList(db: Db, sealKey: Buffer, heiId: string, pub
     revoked.map((r) => r.index),
     listLength(highest?.index ?? 0),
   );
+  const path = purpose === 'revocation' ? statusListPath(heiId) : suspensionListPath(heiId);
   const list = statusListCredential(
     `${publicUrl}${issuerPath(heiId)}`,
-    `${publicUrl}${statusListPath(heiId)}`,
+    `${publicUrl}${path}`,
+    purpose,
     encoded,
     new Date(),
   );
@@ -474,9 +556,9 @@ export async function verifyCredential(db: Db, jwt: string, publicUrl: string) {
     : [];
   if (!row) return no('unknown_credential');
   const credential = { ...(await publicView(db, row)), path: credentialPath(row.code) };
-  return row.revokedAt
-    ? { genuine: false, reason: 'revoked' as const, credential }
-    : { genuine: true, reason: 'valid' as const, credential };
+  if (row.revokedAt) return { genuine: false, reason: 'revoked' as const, credential };
+  if (row.suspendedAt) return { genuine: false, reason: 'suspended' as const, credential };
+  return { genuine: true, reason: 'valid' as const, credential };
 }
 
 /** The credentials issued to these participants (a subject access report; no access check). */

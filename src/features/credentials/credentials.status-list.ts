@@ -2,8 +2,8 @@ import { randomInt } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 /**
- * An HEI's revocation list as a W3C Bitstring Status List (v1.0): one bit per credential it issued, set when
- * the credential is revoked, GZIP-compressed and multibase base64url-encoded (`u…`). Each signed credential
+ * An HEI's revocation list, and its suspension list, as W3C Bitstring Status Lists (v1.0): one bit per credential
+ * it issued, set when the credential is revoked (or suspended), GZIP-compressed and multibase base64url-encoded (`u…`). Each signed credential
  * names its list and its bit (`credentialStatus`), so a verifier — a wallet, another HEI, an employer's
  * system — learns of a revocation by reading the whole list, without telling Lupp which credential it checks.
  */
@@ -42,17 +42,26 @@ export function bitOf(encodedList: string, index: number): boolean {
   return ((bits[index >> 3] ?? 0) & (0x80 >> (index & 7))) !== 0;
 }
 
+/** What a list says of the credentials whose bit is set: revoked for good, or suspended until reinstated. */
+export type StatusPurpose = 'revocation' | 'suspension';
+
 /** A credential's entry: which list, which bit, for what. */
-export const statusEntry = (listUrl: string, index: number) => ({
+export const statusEntry = (listUrl: string, index: number, purpose: StatusPurpose) => ({
   id: `${listUrl}#${index}`,
   type: 'BitstringStatusListEntry',
-  statusPurpose: 'revocation',
+  statusPurpose: purpose,
   statusListIndex: String(index),
   statusListCredential: listUrl,
 });
 
 /** The list as a verifiable credential of its issuer (to be signed like the credentials it covers). */
-export const statusListCredential = (issuerUrl: string, listUrl: string, encodedList: string, at: Date) => ({
+export const statusListCredential = (
+  issuerUrl: string,
+  listUrl: string,
+  purpose: StatusPurpose,
+  encodedList: string,
+  at: Date,
+) => ({
   '@context': ['https://www.w3.org/ns/credentials/v2'],
   id: listUrl,
   type: ['VerifiableCredential', 'BitstringStatusListCredential'],
@@ -61,7 +70,7 @@ export const statusListCredential = (issuerUrl: string, listUrl: string, encoded
   credentialSubject: {
     id: `${listUrl}#list`,
     type: 'BitstringStatusList',
-    statusPurpose: 'revocation',
+    statusPurpose: purpose,
     encodedList,
   },
 });

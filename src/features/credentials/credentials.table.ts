@@ -57,9 +57,16 @@ export const microCredential = pgTable(
     revokedBy: text('revoked_by').references(() => authUser.id, { onDelete: 'set null' }),
     revokeReason: text('revoke_reason'),
     /**
-     * Its bit in the HEI's revocation list (W3C Bitstring Status List), named in the signed file so that
-     * a verifier learns of a revocation without asking about this credential: drawn at random (the list
-     * says nothing of the order credentials were issued in).
+     * Suspended (tillfälligt spärrad), for instance while an examination result is reviewed: not valid until it is
+     * reinstated (the columns cleared) or revoked. Its bit in the HEI's suspension list is then set.
+     */
+    suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+    suspendedBy: text('suspended_by').references(() => authUser.id, { onDelete: 'set null' }),
+    suspendReason: text('suspend_reason'),
+    /**
+     * Its bit in the HEI's revocation list and in its suspension list (W3C Bitstring Status List), named in the
+     * signed file so that a verifier learns of a revocation or suspension without asking about this credential:
+     * drawn at random (the lists say nothing of the order credentials were issued in).
      */
     statusIndex: integer('status_index').notNull(),
   },

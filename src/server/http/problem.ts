@@ -23,6 +23,7 @@ export const problemCodes = [
   'evaluation_closed',
   'credential_already_issued',
   'credential_revoked',
+  'credential_suspended',
   'credential_not_found',
   'credential_issuer_not_found',
   'edit_conflict',

@@ -1366,7 +1366,9 @@ export const en: Translation = {
       },
       credential: {
         issued: 'Micro-credentials issued',
+        reinstated: 'Micro-credential reinstated',
         revoked: 'Micro-credential revoked',
+        suspended: 'Micro-credential suspended',
       },
       design: {
         approved: 'Design approved',
@@ -2625,11 +2627,22 @@ export const en: Translation = {
       revokedNotice: 'The micro-credential is revoked.',
       revokedTitle: 'Revoked',
       revokedLine: '{{name}}, revoked {{date}}: {{reason}}',
+      suspend: 'Suspend',
+      suspendOne: 'Suspend the micro-credential of {{name}}',
+      suspendTitle: 'Suspend the micro-credential of {{name}}',
+      suspendIntro:
+        "For instance while an examination result is reviewed. Its address then says it is suspended, the signed file is not handed out and does not pass a check, and the institution's suspension list names it. Lift the suspension once the matter is settled, or revoke the micro-credential.",
+      suspendedNotice: 'The micro-credential is suspended.',
+      suspendedOn: 'Suspended {{date}}: {{reason}}',
+      reinstate: 'Lift the suspension',
+      reinstateOne: 'Lift the suspension of the micro-credential of {{name}}',
+      reinstatedNotice: 'The suspension is lifted: the micro-credential is valid again.',
     },
     portal: {
       none: 'The institution has not issued any micro-credentials to your participants in this case.',
       course: 'Course',
       revoked: 'Revoked {{date}}',
+      suspended: 'Suspended since {{date}}',
     },
     public: {
       title: 'Micro-credential',
@@ -2638,6 +2651,9 @@ export const en: Translation = {
       validText: 'Issued by {{hei}} and not revoked.',
       revoked: 'Revoked',
       revokedText: '{{hei}} revoked the micro-credential on {{date}}. It is no longer valid.',
+      suspended: 'Suspended',
+      suspendedText:
+        '{{hei}} has suspended the micro-credential since {{date}}. It is not valid while the suspension lasts.',
       certifies: '{{hei}} certifies that',
       completed: 'has completed',
       outcomes: 'Learning outcomes',
@@ -2684,6 +2700,7 @@ export const en: Translation = {
         bad_signature: 'The signature does not match: the file was changed after it was signed.',
         unknown_credential: 'The institution has issued no such micro-credential.',
         revoked: 'The institution has revoked the micro-credential.',
+        suspended: 'The institution has suspended the micro-credential.',
       },
     },
   },

@@ -1366,7 +1366,9 @@ export const sv = {
       },
       credential: {
         issued: 'Mikromeriter utfärdade',
+        reinstated: 'Spärr av mikromerit hävd',
         revoked: 'Mikromerit återkallad',
+        suspended: 'Mikromerit tillfälligt spärrad',
       },
       design: {
         approved: 'Utformning godkänd',
@@ -2625,11 +2627,22 @@ export const sv = {
       revokedNotice: 'Mikromeriten är återkallad.',
       revokedTitle: 'Återkallade',
       revokedLine: '{{name}}, återkallad {{date}}: {{reason}}',
+      suspend: 'Spärra tillfälligt',
+      suspendOne: 'Spärra mikromeriten för {{name}} tillfälligt',
+      suspendTitle: 'Spärra mikromeriten för {{name}} tillfälligt',
+      suspendIntro:
+        'Till exempel medan ett examinationsresultat prövas. Adressen visar då att mikromeriten är spärrad, den signerade filen lämnas inte ut och godtas inte när någon kontrollerar den, och lärosätets spärrlista anger den. Häv spärren när saken är avgjord, eller återkalla mikromeriten.',
+      suspendedNotice: 'Mikromeriten är tillfälligt spärrad.',
+      suspendedOn: 'Spärrad {{date}}: {{reason}}',
+      reinstate: 'Häv spärren',
+      reinstateOne: 'Häv spärren av mikromeriten för {{name}}',
+      reinstatedNotice: 'Spärren är hävd: mikromeriten gäller igen.',
     },
     portal: {
       none: 'Lärosätet har inte utfärdat några mikromeriter till era deltagare i ärendet.',
       course: 'Utbildning',
       revoked: 'Återkallad {{date}}',
+      suspended: 'Tillfälligt spärrad sedan {{date}}',
     },
     public: {
       title: 'Mikromerit',
@@ -2638,6 +2651,9 @@ export const sv = {
       validText: 'Utfärdad av {{hei}} och inte återkallad.',
       revoked: 'Återkallad',
       revokedText: '{{hei}} återkallade mikromeriten {{date}}. Den gäller inte längre.',
+      suspended: 'Tillfälligt spärrad',
+      suspendedText:
+        '{{hei}} har tillfälligt spärrat mikromeriten sedan {{date}}. Den gäller inte medan spärren består.',
       certifies: '{{hei}} intygar att',
       completed: 'har genomfört',
       outcomes: 'Förväntade studieresultat',
@@ -2684,6 +2700,7 @@ export const sv = {
         bad_signature: 'Signaturen stämmer inte: filen har ändrats efter att den signerades.',
         unknown_credential: 'Lärosätet har inte utfärdat någon sådan mikromerit.',
         revoked: 'Lärosätet har återkallat mikromeriten.',
+        suspended: 'Lärosätet har tillfälligt spärrat mikromeriten.',
       },
     },
   },

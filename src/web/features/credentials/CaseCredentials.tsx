@@ -26,14 +26,17 @@ import {
   type CredentialSummary,
   caseCredentialsQuery,
   issueCredentials,
+  reinstateCredential,
   revokeCredential,
+  suspendCredential,
 } from './credentials.api.ts';
 
 type Course = CaseCredentialsData['designs'][number];
 
 /**
  * "Mikromeriter" on the case page: for each course given (an approved design with participants under a
- * signed agreement), who completed it gets a micro-credential; each one's public address, and revoking it.
+ * signed agreement), who completed it gets a micro-credential; each one's public address, and suspending or
+ * revoking it.
  */
 export function CaseCredentials({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
@@ -77,7 +80,7 @@ function CourseCredentials({
   const [hours, setHours] = useState('');
   const [emailParticipants, setEmailParticipants] = useState(true);
   const [error, setError] = useState<string | null>(null);
-  const [revoking, setRevoking] = useState<CredentialSummary | null>(null);
+  const [changing, setChanging] = useState<Changing | null>(null);
   const valid = new Map(issued.filter((c) => !c.revokedAt).map((c) => [c.participantId, c]));
   const needsHours = course.participants.some((p) => chosen.includes(p.participantId) && p.credits === null);
   const issue = useMutation({
@@ -157,7 +160,12 @@ function CourseCredentials({
               </Table.Td>
               <Table.Td>
                 {credential ? (
-                  <IssuedCredential credential={credential} canWork={canWork} onRevoke={setRevoking} />
+                  <IssuedCredential
+                    caseId={caseId}
+                    credential={credential}
+                    canWork={canWork}
+                    onChange={setChanging}
+                  />
                 ) : (
                   t('credentials.case.none')
                 )}
@@ -191,39 +199,98 @@ function CourseCredentials({
         </Group>
       )}
       <RevokedList issued={issued} />
-      {revoking && <RevokeModal caseId={caseId} credential={revoking} onClose={() => setRevoking(null)} />}
+      {changing && (
+        <ReasonModal
+          caseId={caseId}
+          credential={changing.credential}
+          action={changing.action}
+          onClose={() => setChanging(null)}
+        />
+      )}
     </Stack>
   );
 }
 
+type ReasonAction = 'revoke' | 'suspend';
+type Changing = { credential: CredentialSummary; action: ReasonAction };
+
+/** An issued credential's link, whether it is suspended, and what the case's workers may do with it. */
 function IssuedCredential({
+  caseId,
   credential,
   canWork,
-  onRevoke,
+  onChange,
 }: {
+  caseId: string;
   credential: CredentialSummary;
   canWork: boolean;
-  onRevoke: (c: CredentialSummary) => void;
+  onChange: (changing: Changing) => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const queryClient = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const reinstate = useMutation({
+    mutationFn: () => reinstateCredential(credential.id),
+    onSuccess: async () => {
+      notify(t('credentials.case.reinstatedNotice'));
+      await refetchAfterChange(queryClient, ['case', caseId, 'credentials']);
+    },
+  });
+  const name = credential.learnerName;
   return (
-    <Group gap="xs">
-      <Anchor href={credential.path} target="_blank" size="sm">
-        {t('credentials.case.issuedOn', { date: format.date(credential.issuedAt) })}
-      </Anchor>
-      {canWork && (
-        <Button
-          size="compact-xs"
-          variant="subtle"
-          color="red"
-          onClick={() => onRevoke(credential)}
-          aria-label={t('credentials.case.revokeOne', { name: credential.learnerName })}
-        >
-          {t('credentials.case.revoke')}
-        </Button>
+    <Stack gap={2}>
+      <Group gap="xs">
+        <Anchor href={credential.path} target="_blank" size="sm">
+          {t('credentials.case.issuedOn', { date: format.date(credential.issuedAt) })}
+        </Anchor>
+        {canWork &&
+          (credential.suspendedAt ? (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={() => reinstate.mutate()}
+              loading={reinstate.isPending}
+              aria-label={t('credentials.case.reinstateOne', { name })}
+            >
+              {t('credentials.case.reinstate')}
+            </Button>
+          ) : (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={() => onChange({ credential, action: 'suspend' })}
+              aria-label={t('credentials.case.suspendOne', { name })}
+            >
+              {t('credentials.case.suspend')}
+            </Button>
+          ))}
+        {canWork && (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="red"
+            onClick={() => onChange({ credential, action: 'revoke' })}
+            aria-label={t('credentials.case.revokeOne', { name })}
+          >
+            {t('credentials.case.revoke')}
+          </Button>
+        )}
+      </Group>
+      {credential.suspendedAt && (
+        <Text size="xs" fw={700}>
+          {t('credentials.case.suspendedOn', {
+            date: format.date(credential.suspendedAt),
+            reason: credential.suspendReason,
+          })}
+        </Text>
       )}
-    </Group>
+      {reinstate.error && (
+        <Text size="xs" c="red.9" role="alert">
+          {errorMessage(reinstate.error)}
+        </Text>
+      )}
+    </Stack>
   );
 }
 
@@ -250,34 +317,41 @@ function RevokedList({ issued }: { issued: CredentialSummary[] }) {
   );
 }
 
-function RevokeModal({
+/** Revoking (for good) or suspending (for now) a credential, with the reason. */
+function ReasonModal({
   caseId,
   credential,
+  action,
   onClose,
 }: {
   caseId: string;
   credential: CredentialSummary;
+  action: ReasonAction;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const revoke = useDialogAction({
-    request: () => revokeCredential(credential.id, reason),
-    notice: t('credentials.case.revokedNotice'),
+  const revoking = action === 'revoke';
+  const change = useDialogAction({
+    request: () =>
+      revoking ? revokeCredential(credential.id, reason) : suspendCredential(credential.id, reason),
+    notice: t(revoking ? 'credentials.case.revokedNotice' : 'credentials.case.suspendedNotice'),
     refresh: ['case', caseId, 'credentials'],
     onDone: onClose,
   });
   return (
     <FormModal
-      title={t('credentials.case.revokeTitle', { name: credential.learnerName })}
-      submitLabel={t('credentials.case.revoke')}
+      title={t(revoking ? 'credentials.case.revokeTitle' : 'credentials.case.suspendTitle', {
+        name: credential.learnerName,
+      })}
+      submitLabel={t(revoking ? 'credentials.case.revoke' : 'credentials.case.suspend')}
       danger
-      pending={revoke.pending}
-      error={revoke.error}
+      pending={change.pending}
+      error={change.error}
       onClose={onClose}
-      onSubmit={() => (reason.trim() ? revoke.run() : revoke.setError(t('credentials.case.reasonError')))}
+      onSubmit={() => (reason.trim() ? change.run() : change.setError(t('credentials.case.reasonError')))}
     >
-      <Text size="sm">{t('credentials.case.revokeIntro')}</Text>
+      <Text size="sm">{t(revoking ? 'credentials.case.revokeIntro' : 'credentials.case.suspendIntro')}</Text>
       <Textarea
         label={t('credentials.case.reason')}
         value={reason}

@@ -104,6 +104,13 @@ function CredentialView({
         <Alert color="green" title={t('credentials.public.valid')}>
           {t('credentials.public.validText', { hei: c.issuer.name })}
         </Alert>
+      ) : c.status === 'suspended' ? (
+        <Alert color="orange" title={t('credentials.public.suspended')}>
+          {t('credentials.public.suspendedText', {
+            hei: c.issuer.name,
+            date: format.date(c.suspendedAt ?? c.issuedAt),
+          })}
+        </Alert>
       ) : (
         <Alert color="red" title={t('credentials.public.revoked')}>
           {t('credentials.public.revokedText', {

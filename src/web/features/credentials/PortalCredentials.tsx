@@ -32,6 +32,8 @@ export function PortalCredentials({ caseId }: { caseId: string }) {
           <Table.Td>
             {c.revokedAt ? (
               t('credentials.portal.revoked', { date: format.date(c.revokedAt) })
+            ) : c.suspendedAt ? (
+              t('credentials.portal.suspended', { date: format.date(c.suspendedAt) })
             ) : (
               <Anchor href={c.path} target="_blank" size="sm">
                 {t('credentials.case.issuedOn', { date: format.date(c.issuedAt) })}

@@ -28,6 +28,12 @@ export const issueCredentials = (caseId: string, body: z.input<typeof issueCrede
 export const revokeCredential = (credentialId: string, reason: string) =>
   api.post(`/api/credentials/${credentialId}/revoke`, { reason }, credentialSummarySchema);
 
+export const suspendCredential = (credentialId: string, reason: string) =>
+  api.post(`/api/credentials/${credentialId}/suspend`, { reason }, credentialSummarySchema);
+
+export const reinstateCredential = (credentialId: string) =>
+  api.post(`/api/credentials/${credentialId}/reinstate`, undefined, credentialSummarySchema);
+
 export const publicCredentialQuery = (code: string) =>
   queryOptions({
     queryKey: ['credential', code],

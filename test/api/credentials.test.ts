@@ -529,6 +529,74 @@ describe('issuing micro-credentials', () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors[0].field).toBe('body.designId');
   });
+
+  it('are signed with a new key after an administrator rotates it; a withdrawn key’s files fail the check', async () => {
+    const admin = await createUser(t, [{ organisationId: s.hei, roles: ['admin'] }]);
+    const keys = `/api/organisations/${s.hei}/credential-keys`;
+    const rotate = (withdraw: boolean, user = admin) => t.request('POST', keys, s.as(user, { withdraw }));
+    const download = async () =>
+      (await anonymous('GET', `/api/public/credentials/${codeOf(carlsPath)}/signed`)).body;
+    const verify = async (credential: string) =>
+      (await anonymous('POST', '/api/public/credentials/verify', { credential })).json();
+    const kidOf = (jwt: string) => decodeProtectedHeader(jwt).kid;
+    const issuerUrl = `${TEST_ORIGIN}/api/public/credential-issuers/${s.hei}`;
+    expect((await t.request('GET', keys, s.as(admin))).json()).toEqual([
+      { number: 1, createdAt: expect.any(String), retiredAt: null, withdrawnAt: null },
+    ]);
+    expect((await t.request('GET', keys, s.as(s.coord))).statusCode).toBe(403);
+    expect((await rotate(false, s.coord)).statusCode).toBe(403);
+    expect((await rotate(false, s.outsider)).statusCode).toBe(404);
+
+    const first = await download();
+    expect(kidOf(first)).toBe(`${issuerUrl}#key-1`);
+    const rotated = await rotate(false);
+    expect(rotated.statusCode, rotated.body).toBe(200);
+    expect(rotated.json().map((k: { number: number }) => k.number)).toEqual([2, 1]);
+    expect(rotated.json()[1].retiredAt).toBeTruthy();
+    const second = await download();
+    expect(kidOf(second)).toBe(`${issuerUrl}#key-2`);
+    // the profile names the key in use; the JWK Set has both, so a file signed with the first still checks offline
+    expect((await anonymous('GET', `/api/public/credential-issuers/${s.hei}`)).json().publicKey.id).toBe(
+      `${issuerUrl}#key-2`,
+    );
+    const set = (await anonymous('GET', `/api/public/credential-issuers/${s.hei}/keys`)).json();
+    expect(set.keys.map((k: { kid: string }) => k.kid)).toEqual([`${issuerUrl}#key-2`, `${issuerUrl}#key-1`]);
+    const old = set.keys.find((k: { kid: string }) => k.kid.endsWith('#key-1'));
+    await expect(
+      jwtVerify(first, await importJWK({ kty: old.kty, crv: old.crv, x: old.x }, 'EdDSA')),
+    ).resolves.toBeDefined();
+    expect(await verify(first)).toMatchObject({ genuine: true, reason: 'valid' });
+    expect(await verify(second)).toMatchObject({ genuine: true, reason: 'valid' });
+    const list = (await anonymous('GET', `/api/public/credential-issuers/${s.hei}/revocation-list`)).body;
+    expect(kidOf(list)).toBe(`${issuerUrl}#key-2`);
+
+    // key 2 may have been exposed: withdrawn, its files no longer pass; key 1's still do; key 3 signs from now on
+    expect((await rotate(true)).json()).toMatchObject([
+      { number: 3, retiredAt: null, withdrawnAt: null },
+      { number: 2, withdrawnAt: expect.any(String) },
+      { number: 1, withdrawnAt: null },
+    ]);
+    expect(await verify(second)).toEqual({ genuine: false, reason: 'key_withdrawn', credential: null });
+    expect(await verify(first)).toMatchObject({ genuine: true, reason: 'valid' });
+    const third = await download();
+    expect(kidOf(third)).toBe(`${issuerUrl}#key-3`);
+    expect(await verify(third)).toMatchObject({ genuine: true, reason: 'valid' });
+    const after = (await anonymous('GET', `/api/public/credential-issuers/${s.hei}/keys`)).json();
+    expect(after.keys.map((k: { kid: string }) => k.kid)).toEqual([
+      `${issuerUrl}#key-3`,
+      `${issuerUrl}#key-1`,
+    ]);
+    const audited = await t.db
+      .select()
+      .from(auditEvent)
+      .where(eq(auditEvent.action, 'credential.key_rotated'));
+    const byNumber = (a: { data: unknown }, b: { data: unknown }) =>
+      (a.data as { number: number }).number - (b.data as { number: number }).number;
+    expect(audited.sort(byNumber).map((a) => a.data)).toEqual([
+      { number: 2, withdrawn: null },
+      { number: 3, withdrawn: 2 },
+    ]);
+  });
 });
 
 describe('migration 0048', () => {

@@ -122,6 +122,19 @@ const endpoints: Endpoint[] = [
     roles: ['admin'],
   },
   {
+    name: 'read the keys that sign micro-credentials',
+    method: 'GET',
+    url: (c) => `/api/organisations/${c.orgA}/credential-keys`,
+    roles: ['admin'],
+  },
+  {
+    name: 'rotate the key that signs micro-credentials',
+    method: 'POST',
+    url: (c) => `/api/organisations/${c.orgA}/credential-keys`,
+    body: { withdraw: true },
+    roles: ['admin'],
+  },
+  {
     name: 'read checklist',
     method: 'GET',
     url: (c) => `/api/organisations/${c.orgA}/checklist`,
@@ -769,6 +782,8 @@ const scopedElsewhere: Record<string, string> = {
   'GET /api/public/credential-issuers/{heiId}': "public: an HEI's name, org number and public key only",
   'GET /api/public/credential-issuers/{heiId}/revocation-list':
     'public: one bit per credential of the HEI, revoked or not; no names, no codes',
+  'GET /api/public/credential-issuers/{heiId}/keys':
+    "public: an HEI's public keys only (never a private one)",
   'GET /api/public/credential-issuers/{heiId}/suspension-list':
     'public: one bit per credential of the HEI, suspended or not; no names, no codes',
   'GET /api/portal/credentials': "credentials.test.ts: the acting customer's own cases only; HEI staff 403",

@@ -233,4 +233,42 @@ describe('micro-credentials', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("Norrvik's administrator replaces the signing key as possibly exposed: Anna's old file fails, a new one passes", async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'oskar.admin@norrvik.example');
+    await page.goto('/admin/organisation');
+    const keys = page.getByRole('region', { name: 'Signering av mikromeriter' });
+    await keys
+      .getByTestId('signing-keys')
+      .getByRole('row', { name: /^Nyckel 1 .+ Används$/ })
+      .waitFor();
+    await keys.getByRole('button', { name: 'Byt nyckel…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Byt nyckeln som signerar mikromeriter' });
+    await dialog.getByRole('checkbox', { name: 'Nyckeln kan ha röjts: dra tillbaka den' }).check();
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Byt nyckel' }).click();
+    await dismissNotification(page, 'Nyckeln är bytt.');
+    await keys.getByRole('row', { name: /^Nyckel 2 .+ Används$/ }).waitFor();
+    await keys
+      .getByRole('row', { name: /^Nyckel 1 .+ Tillbakadragen .+: dess filer godtas inte$/ })
+      .waitFor();
+    await expectNoAxeViolations(page);
+
+    const check = async (file: string) => {
+      await page.goto('/credentials/verify');
+      await page.getByRole('textbox', { name: 'Eller klistra in innehållet' }).fill(file);
+      await page.getByRole('button', { name: 'Kontrollera' }).click();
+    };
+    await check(signed);
+    const result = page.getByTestId('verification');
+    await result.getByText(/^Lärosätet har dragit tillbaka nyckeln som signerade filen/).waitFor();
+    const fresh = await (
+      await page.request.get(`${annasAddress.replace('/credentials/', '/api/public/credentials/')}/signed`)
+    ).text();
+    await check(fresh);
+    await result.getByText('Äkta och giltig').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -78,6 +78,7 @@ export const AUDIT_ACTIONS = [
   'course_session.deleted',
   'course_session.reinstated',
   'credential.issued',
+  'credential.key_rotated',
   'credential.reinstated',
   'credential.revoked',
   'credential.suspended',
@@ -255,6 +256,7 @@ export const AUDIT_DETAIL_KEYS = [
   'version',
   'via',
   'width',
+  'withdrawn',
   'workloadFactorBp',
 ] as const;
 export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number];

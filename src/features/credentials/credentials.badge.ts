@@ -39,7 +39,15 @@ export type CredentialUrls = {
 };
 
 /** The key's id in a JWT header: the issuer profile, whose `publicKey` is this key. */
-export const keyIdOf = (issuerUrl: string) => `${issuerUrl}#key-1`;
+export const keyIdOf = (issuerUrl: string, number: number) => `${issuerUrl}#key-${number}`;
+
+/** The key's number in a key id (`…#key-2` → 2), or null when the id is not one of Lupp's. */
+export function keyNumberOf(kid: string, issuerUrl: string): number | null {
+  const match = kid.startsWith(`${issuerUrl}#key-`)
+    ? kid.slice(issuerUrl.length + 5).match(/^([1-9]\d{0,5})$/)
+    : null;
+  return match ? Number(match[1]) : null;
+}
 
 const workloadText = {
   sv: (hours: number) => `Omfattning: ${hours} timmar`,
@@ -102,7 +110,11 @@ export function openBadgeCredential(c: PublicCredential, urls: CredentialUrls) {
   };
 }
 
-export function issuerProfile(issuer: PublicCredential['issuer'], issuerUrl: string, publicJwk?: PublicJwk) {
+export function issuerProfile(
+  issuer: PublicCredential['issuer'],
+  issuerUrl: string,
+  key?: { number: number; publicJwk: PublicJwk },
+) {
   return {
     id: issuerUrl,
     type: ['Profile'],
@@ -115,11 +127,11 @@ export function issuerProfile(issuer: PublicCredential['issuer'], issuerUrl: str
           ],
         }
       : {}),
-    ...(publicJwk ? { publicKey: { id: keyIdOf(issuerUrl), ...publicJwk } } : {}),
+    ...(key ? { publicKey: { id: keyIdOf(issuerUrl, key.number), ...key.publicJwk } } : {}),
   };
 }
 
-type SigningKey = { sealKey: Buffer; privateKeySealed: string };
+type SigningKey = { sealKey: Buffer; privateKeySealed: string; number: number };
 
 /**
  * A verifiable credential as a JWT signed with its HEI's key: the credential is the payload, and its
@@ -133,7 +145,7 @@ async function signVc(
   typ: string,
 ) {
   return new SignJWT(credential)
-    .setProtectedHeader({ alg: 'EdDSA', typ, kid: keyIdOf(issuerId) })
+    .setProtectedHeader({ alg: 'EdDSA', typ, kid: keyIdOf(issuerId, key.number) })
     .setIssuer(issuerId)
     .setJti(credential.id)
     .setNotBefore(Math.floor(new Date(credential.validFrom).getTime() / 1000))

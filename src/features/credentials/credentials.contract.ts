@@ -139,9 +139,30 @@ export const verificationSchema = z.object({
     'malformed',
     'unknown_issuer',
     'bad_signature',
+    'key_withdrawn',
     'unknown_credential',
     'revoked',
     'suspended',
   ]),
   credential: publicCredentialSchema.extend({ path: z.string() }).nullable(),
+});
+
+/** An HEI's signing keys, as its administrators see them (never a private key). */
+export const signingKeysSchema = z.array(
+  z.object({
+    number: z.number().int(),
+    createdAt: z.iso.datetime(),
+    retiredAt: z.iso.datetime().nullable().describe('Replaced by a newer key: it no longer signs'),
+    withdrawnAt: z.iso
+      .datetime()
+      .nullable()
+      .describe('Withdrawn as possibly exposed: its files fail a check'),
+  }),
+);
+
+export const rotateKeyBody = z.strictObject({
+  withdraw: z
+    .boolean()
+    .default(false)
+    .describe('The key in use may have been exposed: files it signed no longer pass a check'),
 });

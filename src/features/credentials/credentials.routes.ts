@@ -14,6 +14,8 @@ import {
   portalCredentialSchema,
   publicCredentialSchema,
   revokeCredentialBody,
+  rotateKeyBody,
+  signingKeysSchema,
   suspendCredentialBody,
   verificationSchema,
   verifyCredentialBody,
@@ -23,11 +25,14 @@ import {
   credentialPath,
   customerCredentials,
   issueCredentials,
+  issuerKeys,
   issuerOf,
   publicCredential,
   reinstateCredential,
   revokeCredential,
+  rotateSigningKey,
   signedCredential,
+  signingKeys,
   statusList,
   suspendCredential,
   verifyCredential,
@@ -256,6 +261,59 @@ export async function credentialRoutes(app: App, { database: { db }, config }: D
     // verifiers may keep it a few minutes; a change shows in the list as soon as that has passed
     return reply.header('cache-control', 'public, max-age=300').type('application/vc+jwt').send(jwt);
   }
+
+  app.get(
+    '/api/public/credential-issuers/:heiId/keys',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary:
+          "An HEI's public keys as a JWK Set: the one in use and the retired ones that still check their files",
+        params: z.object({ heiId: z.uuid() }),
+        response: {
+          200: z.object({ keys: z.array(z.record(z.string(), z.string())) }),
+          ...problems(400, 404),
+        },
+      },
+    },
+    async (request) => issuerKeys(db, request.params.heiId, config.publicUrl),
+  );
+
+  app.get(
+    '/api/organisations/:organisationId/credential-keys',
+    {
+      schema: {
+        tags,
+        summary: "The HEI's keys for signing micro-credentials, newest first (its administrators)",
+        params: z.object({ organisationId: z.uuid() }),
+        response: { 200: signingKeysSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => signingKeys(db, actorOf(request), request.params.organisationId),
+  );
+
+  app.post(
+    '/api/organisations/:organisationId/credential-keys',
+    {
+      schema: {
+        tags,
+        summary:
+          'Replace the key in use with a new one (key rotation; its administrators). The old one is retired, or withdrawn when it may have been exposed',
+        params: z.object({ organisationId: z.uuid() }),
+        body: rotateKeyBody,
+        response: { 200: signingKeysSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) =>
+      rotateSigningKey(
+        db,
+        actorOf(request),
+        config.personalDataKey,
+        request.params.organisationId,
+        request.body.withdraw,
+      ),
+  );
 
   app.post(
     '/api/public/credentials/verify',

@@ -9,11 +9,12 @@ import { attendanceOfDesign } from '../delivery/delivery.service.ts';
 import { listDesigns } from '../design/design.service.ts';
 import { enqueueMail } from '../mail/mail.service.ts';
 import { participantsOfDesign } from '../participants/participants.service.ts';
-import { type Actor, getOrganisation } from '../tenancy/tenancy.service.ts';
+import { type Actor, getOrganisation, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
 import {
   claimsOf,
   issuerProfile,
   keyIdOf,
+  keyNumberOf,
   newSigningKey,
   openBadgeCredential,
   signCredential,
@@ -437,20 +438,85 @@ export async function publicCredential(db: Db, code: string) {
   return { credential: await publicView(db, row), heiId: row.heiId };
 }
 
-/** The HEI's signing key, made the first time it is needed (two at once: the first write wins). */
-async function signingKey(db: Db, sealKey: Buffer, heiId: string) {
-  const [existing] = await db
+/** The HEI's key in use (the newest, not retired), or undefined when it has none yet. */
+async function keyInUse(db: Pick<Db, 'select'>, heiId: string) {
+  const [key] = await db
     .select()
     .from(credentialSigningKey)
-    .where(eq(credentialSigningKey.heiId, heiId));
+    .where(and(eq(credentialSigningKey.heiId, heiId), isNull(credentialSigningKey.retiredAt)))
+    .orderBy(desc(credentialSigningKey.number))
+    .limit(1);
+  return key;
+}
+
+/** The HEI's signing key, its first made the first time it is needed (two at once: the first write wins). */
+async function signingKey(db: Db, sealKey: Buffer, heiId: string) {
+  const existing = await keyInUse(db, heiId);
   if (existing) return existing;
   await db
     .insert(credentialSigningKey)
-    .values({ heiId, ...newSigningKey(sealKey) })
+    .values({ heiId, number: 1, ...newSigningKey(sealKey) })
     .onConflictDoNothing();
-  const [made] = await db.select().from(credentialSigningKey).where(eq(credentialSigningKey.heiId, heiId));
+  const made = await keyInUse(db, heiId);
   if (!made) throw new AppError(500, 'internal_error', 'the signing key was not written');
   return made;
+}
+
+/**
+ * Replaces the HEI's key in use with a new one (an administrator; audited). The old key is retired: files it
+ * signed still pass a check, unless `withdraw` says it may have been exposed, when they no longer do (their
+ * holders download them again, signed with the new key). Returns the HEI's keys.
+ */
+export async function rotateSigningKey(
+  db: Db,
+  actor: Actor,
+  sealKey: Buffer,
+  heiId: string,
+  withdraw: boolean,
+) {
+  requireOrganisationRole(actor, heiId, ['admin']);
+  await db.transaction(async (tx) => {
+    // one rotation at a time per HEI: the numbers stay a sequence
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`credential-key:${heiId}`}))`);
+    const current = await keyInUse(tx, heiId);
+    const now = new Date();
+    if (current)
+      await tx
+        .update(credentialSigningKey)
+        .set({ retiredAt: now, withdrawnAt: withdraw ? now : null })
+        .where(and(eq(credentialSigningKey.heiId, heiId), eq(credentialSigningKey.number, current.number)));
+    const [highest] = await tx
+      .select({ number: sql<number>`coalesce(max(${credentialSigningKey.number}), 0)`.mapWith(Number) })
+      .from(credentialSigningKey)
+      .where(eq(credentialSigningKey.heiId, heiId));
+    const number = (highest?.number ?? 0) + 1;
+    await tx.insert(credentialSigningKey).values({ heiId, number, ...newSigningKey(sealKey) });
+    await recordAudit(tx, {
+      actor,
+      organisationId: heiId,
+      action: 'credential.key_rotated',
+      subjectType: 'organisation',
+      subjectId: heiId,
+      data: { number, withdrawn: withdraw && current ? current.number : null },
+    });
+  });
+  return signingKeys(db, actor, heiId);
+}
+
+/** The HEI's signing keys, newest first (its administrators). */
+export async function signingKeys(db: Db, actor: Actor, heiId: string) {
+  requireOrganisationRole(actor, heiId, ['admin']);
+  const rows = await db
+    .select()
+    .from(credentialSigningKey)
+    .where(eq(credentialSigningKey.heiId, heiId))
+    .orderBy(desc(credentialSigningKey.number));
+  return rows.map((k) => ({
+    number: k.number,
+    createdAt: k.createdAt.toISOString(),
+    retiredAt: k.retiredAt?.toISOString() ?? null,
+    withdrawnAt: k.withdrawnAt?.toISOString() ?? null,
+  }));
 }
 
 /** The credential as an Open Badges 3.0 credential signed by its HEI (a JWT), for the learner to keep. */
@@ -472,15 +538,36 @@ export async function signedCredential(db: Db, sealKey: Buffer, code: string, pu
     suspensionList: `${publicUrl}${suspensionListPath(row.heiId)}`,
     statusIndex: row.statusIndex,
   });
-  return { jwt: await signCredential(badge, { sealKey, privateKeySealed: key.privateKeySealed }), row };
+  return {
+    jwt: await signCredential(badge, { sealKey, privateKeySealed: key.privateKeySealed, number: key.number }),
+    row,
+  };
 }
 
 /** An HEI's issuer profile with its public key (404 when it has issued nothing signed yet). */
 export async function issuerOf(db: Db, heiId: string, publicUrl: string) {
-  const [key] = await db.select().from(credentialSigningKey).where(eq(credentialSigningKey.heiId, heiId));
+  const key = await keyInUse(db, heiId);
   if (!key) throw new AppError(404, 'credential_issuer_not_found', 'This HEI has not signed any credential.');
   const hei = await getOrganisation(db, heiId);
-  return issuerProfile(issuerOfHei(hei), `${publicUrl}${issuerPath(heiId)}`, key.publicJwk);
+  return issuerProfile(issuerOfHei(hei), `${publicUrl}${issuerPath(heiId)}`, key);
+}
+
+/**
+ * The HEI's public keys as a JWK Set (RFC 7517), each with its key id: the one in use and the retired ones
+ * that still check the files they signed (not the withdrawn). 404 when it has signed nothing.
+ */
+export async function issuerKeys(db: Db, heiId: string, publicUrl: string) {
+  const rows = await db
+    .select()
+    .from(credentialSigningKey)
+    .where(and(eq(credentialSigningKey.heiId, heiId), isNull(credentialSigningKey.withdrawnAt)))
+    .orderBy(desc(credentialSigningKey.number));
+  if (!rows.length)
+    throw new AppError(404, 'credential_issuer_not_found', 'This HEI has not signed any credential.');
+  const issuerUrl = `${publicUrl}${issuerPath(heiId)}`;
+  return {
+    keys: rows.map((k) => ({ kid: keyIdOf(issuerUrl, k.number), use: 'sig', alg: 'EdDSA', ...k.publicJwk })),
+  };
 }
 
 /**
@@ -495,7 +582,7 @@ export async function statusList(
   publicUrl: string,
   purpose: StatusPurpose,
 ) {
-  const [key] = await db.select().from(credentialSigningKey).where(eq(credentialSigningKey.heiId, heiId));
+  const key = await keyInUse(db, heiId);
   if (!key) throw new AppError(404, 'credential_issuer_not_found', 'This HEI has not signed any credential.');
   const marked =
     purpose === 'revocation'
@@ -523,7 +610,7 @@ export async function statusList(
     encoded,
     new Date(),
   );
-  return signStatusList(list, { sealKey, privateKeySealed: key.privateKeySealed });
+  return signStatusList(list, { sealKey, privateKeySealed: key.privateKeySealed, number: key.number });
 }
 
 /**
@@ -532,7 +619,9 @@ export async function statusList(
  */
 export async function verifyCredential(db: Db, jwt: string, publicUrl: string) {
   const claims = claimsOf(jwt);
-  const no = (reason: 'malformed' | 'unknown_issuer' | 'bad_signature' | 'unknown_credential') => ({
+  const no = (
+    reason: 'malformed' | 'unknown_issuer' | 'bad_signature' | 'key_withdrawn' | 'unknown_credential',
+  ) => ({
     genuine: false,
     reason,
     credential: null,
@@ -541,11 +630,20 @@ export async function verifyCredential(db: Db, jwt: string, publicUrl: string) {
   const issuerPrefix = `${publicUrl}${issuerPath('')}`;
   const heiId = claims.iss.startsWith(issuerPrefix) ? claims.iss.slice(issuerPrefix.length) : '';
   // only a well-formed id is looked up (the column is a uuid: anything else would be a database error)
-  const key = /^[0-9a-f-]{36}$/.test(heiId)
-    ? (await db.select().from(credentialSigningKey).where(eq(credentialSigningKey.heiId, heiId)))[0]
-    : undefined;
-  if (!key || claims.kid !== keyIdOf(claims.iss)) return no('unknown_issuer');
+  const number = keyNumberOf(claims.kid, claims.iss);
+  const key =
+    /^[0-9a-f-]{36}$/.test(heiId) && number !== null
+      ? (
+          await db
+            .select()
+            .from(credentialSigningKey)
+            .where(and(eq(credentialSigningKey.heiId, heiId), eq(credentialSigningKey.number, number)))
+        )[0]
+      : undefined;
+  if (!key) return no('unknown_issuer');
   if (!(await signedBy(jwt, key.publicJwk))) return no('bad_signature');
+  // signed, but with a key the HEI withdrew as possibly exposed: anyone holding it could have signed this
+  if (key.withdrawnAt) return no('key_withdrawn');
   const codePrefix = `${publicUrl}${credentialPath('')}`;
   const code = claims.jti.startsWith(codePrefix) ? claims.jti.slice(codePrefix.length) : '';
   const [row] = code

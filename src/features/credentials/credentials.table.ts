@@ -6,6 +6,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -83,15 +84,27 @@ export const microCredential = pgTable(
 );
 
 /**
- * Each HEI's key for signing its credentials (Ed25519): the public key as a JWK, published with the HEI's
- * issuer profile so anyone can check a credential file offline; the private key sealed under the
- * deployment's personal-data key, made the first time the HEI issues.
+ * Each HEI's keys for signing its credentials (Ed25519), numbered: the public key as a JWK, published with the
+ * HEI's issuer profile so anyone can check a credential file offline; the private key sealed under the
+ * deployment's personal-data key. The first is made the first time the HEI issues; an administrator replaces
+ * the one in use (key rotation), which retires it. A retired key still checks the files it signed, unless it
+ * was withdrawn (it may have been exposed): then those files are no longer accepted.
  */
-export const credentialSigningKey = pgTable('credential_signing_key', {
-  heiId: uuid('hei_id')
-    .primaryKey()
-    .references(() => organisation.id, { onDelete: 'cascade' }),
-  publicJwk: jsonb('public_jwk').$type<PublicJwk>().notNull(),
-  privateKeySealed: text('private_key_sealed').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const credentialSigningKey = pgTable(
+  'credential_signing_key',
+  {
+    heiId: uuid('hei_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    /** 1, 2, 3…: the key's id in a file is `<issuer>#key-<number>`. */
+    number: integer('number').notNull().default(1),
+    publicJwk: jsonb('public_jwk').$type<PublicJwk>().notNull(),
+    privateKeySealed: text('private_key_sealed').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Replaced by the next: no longer signs. */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+    /** Withdrawn as possibly exposed: files it signed are no longer accepted. */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.heiId, t.number] })],
+);

@@ -1276,6 +1276,7 @@ export const en: Translation = {
       version: 'Version',
       via: 'Via',
       width: 'Width',
+      withdrawn: 'Withdrawn key',
       workloadFactorBp: 'Workload factor',
     },
     actions: {
@@ -1366,6 +1367,7 @@ export const en: Translation = {
       },
       credential: {
         issued: 'Micro-credentials issued',
+        key_rotated: 'Key for signing micro-credentials replaced',
         reinstated: 'Micro-credential reinstated',
         revoked: 'Micro-credential revoked',
         suspended: 'Micro-credential suspended',
@@ -2681,6 +2683,28 @@ export const en: Translation = {
         'The signed file is an Open Badges 3.0 credential signed by the institution. It can be checked here or with the institution’s public key, and whether it was revoked in the institution’s revocation list, which the file names:',
       issuerKey: 'the issuer’s profile and key',
     },
+    keys: {
+      title: 'Signing micro-credentials',
+      intro:
+        "The institution signs each micro-credential's file with a key of its own, whose public part anyone can fetch. Replace the key now and then, or at once if it may have been exposed. Files signed with a replaced key are still accepted unless the key was withdrawn.",
+      none: 'The institution has not signed a micro-credential yet. The first key is made when it is needed.',
+      key: 'Key',
+      made: 'Made',
+      status: 'Status',
+      number: 'Key {{number}}',
+      inUse: 'In use',
+      retired: 'Replaced {{date}}, still checks its files',
+      withdrawn: 'Withdrawn {{date}}: its files are not accepted',
+      rotate: 'Replace the key…',
+      rotateTitle: 'Replace the key that signs micro-credentials',
+      rotateIntro:
+        'Lupp makes a new key that signs every file from now on. Participants can download their file again from the micro-credential’s address at any time.',
+      withdraw: 'The key may have been exposed: withdraw it',
+      withdrawHint:
+        'Files the current key has signed then no longer pass a check. Participants need to download their files again.',
+      rotateSubmit: 'Replace the key',
+      rotated: 'The key is replaced.',
+    },
     verify: {
       link: 'Check a signed file',
       title: 'Check a micro-credential',
@@ -2698,6 +2722,8 @@ export const en: Translation = {
         malformed: 'This is not a signed micro-credential.',
         unknown_issuer: 'The file was not issued by any institution in Lupp.',
         bad_signature: 'The signature does not match: the file was changed after it was signed.',
+        key_withdrawn:
+          'The institution has withdrawn the key that signed the file (it may have been exposed). Ask for a new file.',
         unknown_credential: 'The institution has issued no such micro-credential.',
         revoked: 'The institution has revoked the micro-credential.',
         suspended: 'The institution has suspended the micro-credential.',

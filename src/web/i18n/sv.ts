@@ -1276,6 +1276,7 @@ export const sv = {
       version: 'Version',
       via: 'Via',
       width: 'Bredd',
+      withdrawn: 'Återkallad nyckel',
       workloadFactorBp: 'Arbetsbelastningsfaktor',
     },
     actions: {
@@ -1366,6 +1367,7 @@ export const sv = {
       },
       credential: {
         issued: 'Mikromeriter utfärdade',
+        key_rotated: 'Signeringsnyckel för mikromeriter bytt',
         reinstated: 'Spärr av mikromerit hävd',
         revoked: 'Mikromerit återkallad',
         suspended: 'Mikromerit tillfälligt spärrad',
@@ -2681,6 +2683,28 @@ export const sv = {
         'Den signerade filen är en Open Badges 3.0-credential som lärosätet har signerat. Den kan kontrolleras här eller med lärosätets publika nyckel, och om den har återkallats i lärosätets återkallelselista, som filen hänvisar till:',
       issuerKey: 'utfärdarens profil och nyckel',
     },
+    keys: {
+      title: 'Signering av mikromeriter',
+      intro:
+        'Lärosätet signerar varje mikromerits fil med en egen nyckel, vars publika del alla kan hämta. Byt nyckel med jämna mellanrum, eller genast om den kan ha röjts. Filer signerade med en utbytt nyckel godtas fortfarande, om nyckeln inte dragits tillbaka.',
+      none: 'Lärosätet har inte signerat någon mikromerit ännu. Den första nyckeln skapas när den behövs.',
+      key: 'Nyckel',
+      made: 'Skapad',
+      status: 'Status',
+      number: 'Nyckel {{number}}',
+      inUse: 'Används',
+      retired: 'Utbytt {{date}}, kontrollerar fortfarande sina filer',
+      withdrawn: 'Tillbakadragen {{date}}: dess filer godtas inte',
+      rotate: 'Byt nyckel…',
+      rotateTitle: 'Byt nyckeln som signerar mikromeriter',
+      rotateIntro:
+        'Lupp skapar en ny nyckel som signerar alla filer från och med nu. Deltagarna kan när som helst hämta sin fil på nytt från mikromeritens adress.',
+      withdraw: 'Nyckeln kan ha röjts: dra tillbaka den',
+      withdrawHint:
+        'Filer som den nuvarande nyckeln har signerat godtas då inte längre när någon kontrollerar dem. Deltagarna behöver hämta sina filer på nytt.',
+      rotateSubmit: 'Byt nyckel',
+      rotated: 'Nyckeln är bytt.',
+    },
     verify: {
       link: 'Kontrollera en signerad fil',
       title: 'Kontrollera en mikromerit',
@@ -2698,6 +2722,8 @@ export const sv = {
         malformed: 'Det här är ingen signerad mikromerit.',
         unknown_issuer: 'Filen är inte utfärdad av något lärosäte i Lupp.',
         bad_signature: 'Signaturen stämmer inte: filen har ändrats efter att den signerades.',
+        key_withdrawn:
+          'Lärosätet har dragit tillbaka nyckeln som signerade filen (den kan ha röjts). Be om en ny fil.',
         unknown_credential: 'Lärosätet har inte utfärdat någon sådan mikromerit.',
         revoked: 'Lärosätet har återkallat mikromeriten.',
         suspended: 'Lärosätet har tillfälligt spärrat mikromeriten.',

@@ -28,6 +28,7 @@ import { useFieldErrors } from '../../ui/field-errors.ts';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, Page, QueryView } from '../../ui/page.tsx';
 import { refetchAfterChange } from '../../ui/refetch.ts';
+import { SigningKeysSection } from '../credentials/SigningKeysSection.tsx';
 import { organisationQuery } from './admin.api.ts';
 import { OrganisationView } from './OrganisationView.tsx';
 import { RetentionSection } from './RetentionSection.tsx';
@@ -58,6 +59,7 @@ export function OrganisationPage() {
                     <LogoSection organisation={data} canEdit={isAdmin} version={organisation.dataUpdatedAt} />
                   )}
                   {data.kind === 'hei' && <RetentionSection organisationId={data.id} canEdit={isAdmin} />}
+                  {data.kind === 'hei' && isAdmin && <SigningKeysSection organisationId={data.id} />}
                 </Stack>
               )}
             </QueryView>

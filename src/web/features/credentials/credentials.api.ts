@@ -7,6 +7,7 @@ import {
   issuedCredentialsSchema,
   portalCredentialSchema,
   publicCredentialSchema,
+  signingKeysSchema,
   verificationSchema,
 } from '../../../features/credentials/credentials.contract.ts';
 import { api } from '../../api.ts';
@@ -50,3 +51,13 @@ export const portalCredentialsQuery = (caseId: string) =>
     queryFn: ({ signal }) =>
       api.get(`/api/portal/credentials?caseId=${caseId}`, z.array(portalCredentialSchema), signal),
   });
+
+export const signingKeysQuery = (organisationId: string) =>
+  queryOptions({
+    queryKey: ['organisation', organisationId, 'credential-keys'],
+    queryFn: ({ signal }) =>
+      api.get(`/api/organisations/${organisationId}/credential-keys`, signingKeysSchema, signal),
+  });
+
+export const rotateSigningKey = (organisationId: string, withdraw: boolean) =>
+  api.post(`/api/organisations/${organisationId}/credential-keys`, { withdraw }, signingKeysSchema);

@@ -72,6 +72,9 @@ describe('the post-calculation of an agreement', () => {
       canEdit: true,
     });
     expect(line(first.json().planned.lines, 'total_cost')).toBe(PLANNED_COST);
+    expect(
+      (await t.request('GET', `/api/agreements/${agreementId}/outturn.csv`, s.as(s.economist))).statusCode,
+    ).toBe(409);
 
     // signed, but the course not given yet: not awaiting a post-calculation on the key figures
     expect((await keyFigures()).awaiting).toBe(0);
@@ -169,6 +172,33 @@ describe('the post-calculation of an agreement', () => {
     const portal = await t.request('GET', `/api/portal/agreements/${agreementId}`, s.as(s.contact));
     expect(portal.body).not.toMatch(/outturn|resultOre|coverage/);
     expect((await read()).json().actual.revision).toBe(2); // nothing the refused requests sent was kept
+  });
+
+  it('downloads as CSV for the HEI’s file, in Swedish or English; not before one is recorded', async () => {
+    const csv = await t.request('GET', `/api/agreements/${agreementId}/outturn.csv`, s.as(s.manager));
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers['content-disposition']).toMatch(/efterkalkyl-.*\.csv/);
+    const rows = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(rows[0]).toBe('"Post";"Kalkyl (kr)";"Utfall (kr)";"Skillnad (kr)"');
+    const o = (await read()).json();
+    const actual = line(o.actual.lines, 'total_cost') ?? 0;
+    const kr = (ore: number) => String(ore / 100).replace('.', ',');
+    expect(rows).toContain(`"Full kostnad";${kr(PLANNED_COST)};${kr(actual)};${kr(actual - PLANNED_COST)}`);
+    expect(rows).toContain(`"Resultat";0;${kr(o.resultOre)};${kr(o.resultOre)}`);
+    expect(rows).toContain('"Deltagare";20;18;-2');
+    const english = await t.request(
+      'GET',
+      `/api/agreements/${agreementId}/outturn.csv?lang=en`,
+      s.as(s.economist),
+    );
+    expect(english.body).toContain('"Full cost";');
+    expect(english.headers['content-disposition']).toMatch(/post-calculation-/);
+    expect(
+      (await t.request('GET', `/api/agreements/${agreementId}/outturn.csv`, s.as(s.teacher))).statusCode,
+    ).toBe(403);
   });
 
   it("is summed on the HEI's key figures, and no longer awaited", async () => {

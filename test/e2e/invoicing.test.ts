@@ -237,6 +237,15 @@ describe('invoicing a signed agreement', () => {
     await lines.getByRole('row', { name: /^Resultat 0\skr -11\s232,27\skr -11\s232,27\skr$/ }).waitFor();
     await outturn.getByText('Två extra lärarledda dagar för svetsprovet.').waitFor();
     await outturn.getByText(/^Registrerad av Frida .+ version 1 av kostnadsunderlaget\.$/).waitFor();
+    // and as a file for the HEI's records
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      outturn.getByRole('link', { name: 'Ladda ned efterkalkylen (CSV)' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/^efterkalkyl-.+\.csv$/);
+    expect(await readFile((await file.path()) ?? '', 'utf8')).toContain(
+      '"Full kostnad";90313,57;101545,84;11232,27',
+    );
     await expectNoAxeViolations(page);
 
     // kept: after a reload she corrects it from what she recorded

@@ -161,6 +161,40 @@ export const CALCULATION_LINES = [
   'price',
 ] as const;
 
+/** The lines' names in files the server writes (the web's i18n uses the same). */
+export const calculationLineNames: Record<'sv' | 'en', Record<(typeof CALCULATION_LINES)[number], string>> = {
+  sv: {
+    teaching: 'Undervisning',
+    development: 'Kursutveckling',
+    materials: 'Material',
+    travel: 'Resor',
+    other_direct: 'Övriga direkta kostnader',
+    direct_total: 'Summa direkta kostnader',
+    premises: 'Lokaler',
+    indirect_costs: 'Indirekta kostnader (OH)',
+    administration: 'Administration',
+    delivered_by_others: 'Levererat av andra lärosäten',
+    total_cost: 'Full kostnad',
+    vat: 'Moms',
+    price: 'Pris',
+  },
+  en: {
+    teaching: 'Teaching',
+    development: 'Course development',
+    materials: 'Materials',
+    travel: 'Travel',
+    other_direct: 'Other direct costs',
+    direct_total: 'Total direct costs',
+    premises: 'Premises',
+    indirect_costs: 'Indirect costs (OH)',
+    administration: 'Administration',
+    delivered_by_others: 'Delivered by other HEIs',
+    total_cost: 'Full cost',
+    vat: 'VAT',
+    price: 'Price',
+  },
+};
+
 const line = z.object({
   code: z.enum(CALCULATION_LINES),
   amountOre: z.number().int(),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
+import { fileName, sendFile } from '../../server/http/files.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
 import { earlierOutturnSchema, outturnSchema, recordOutturnBody } from './outturn.contract.ts';
-import { earlierOutturns, getOutturn, recordOutturn } from './outturn.service.ts';
+import { earlierOutturns, getOutturn, outturnCsv, recordOutturn } from './outturn.service.ts';
 
 const params = z.object({ agreementId: z.uuid() });
 
@@ -39,6 +40,33 @@ export async function outturnRoutes(app: App, { database: { db } }: Deps) {
       },
     },
     async (request) => earlierOutturns(db, actorOf(request), request.params.designId),
+  );
+
+  app.get(
+    '/api/agreements/:agreementId/outturn.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The post-calculation as CSV for the HEI’s file, in Swedish or English (its readers)',
+        description: '409 before one is recorded.',
+        params,
+        querystring: z.object({ lang: z.enum(['sv', 'en']).default('sv') }),
+        response: { 200: z.string().describe('The CSV'), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { title, csv } = await outturnCsv(
+        db,
+        actorOf(request),
+        request.params.agreementId,
+        request.query.lang,
+      );
+      return sendFile(reply, {
+        name: fileName([request.query.lang === 'sv' ? 'efterkalkyl' : 'post-calculation', title], 'csv'),
+        type: 'text/csv; charset=utf-8',
+        body: csv,
+      });
+    },
   );
 
   app.put(

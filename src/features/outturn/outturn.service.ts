@@ -2,11 +2,13 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict } from '../../server/http/problem.ts';
+import { toCsv } from '../../shared/csv.ts';
 import { agreementAtHei, signedAgreementsOf } from '../agreements/agreements.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { caseSummariesOf } from '../cases/cases.service.ts';
 import { hourlyCost } from '../costing/calculation.ts';
+import { CALCULATION_LINES, calculationLineNames } from '../costing/costing.contract.ts';
 import { costConfigVersion, priceWith } from '../costing/costing.service.ts';
 import { calculationBasis, coursesOf, getDesign } from '../design/design.service.ts';
 import { acceptedProposal } from '../proposals/proposals.service.ts';
@@ -288,4 +290,75 @@ export async function earlierOutturns(db: Db, actor: Actor, designId: string): P
       },
     ];
   });
+}
+
+const csvWords = {
+  sv: {
+    headers: ['Post', 'Kalkyl (kr)', 'Utfall (kr)', 'Skillnad (kr)'],
+    revenue: 'Intäkt (avtalets pris exkl. moms)',
+    result: 'Resultat',
+    coverage: 'Intäkt av faktisk full kostnad (%)',
+    participants: 'Deltagare',
+    staffHours: 'Lärartimmar',
+    comment: 'Kommentar',
+    recorded: 'Registrerad',
+  },
+  en: {
+    headers: ['Item', 'Calculated (SEK)', 'Actual (SEK)', 'Difference (SEK)'],
+    revenue: "Revenue (the agreement's price excl. VAT)",
+    result: 'Result',
+    coverage: 'Revenue of actual full cost (%)',
+    participants: 'Participants',
+    staffHours: 'Staff hours',
+    comment: 'Comment',
+    recorded: 'Recorded',
+  },
+};
+
+/**
+ * The post-calculation as CSV for the HEI's file (Swedish Excel's format): calculation, outcome and difference
+ * line by line, revenue and result, coverage, quantities and the comment. 409 before one is recorded.
+ */
+export async function outturnCsv(db: Db, actor: Actor, agreementId: string, language: 'sv' | 'en') {
+  const o = await getOutturn(db, actor, agreementId);
+  const actual = o.actual;
+  if (!actual || o.resultOre === null)
+    throw conflict('No post-calculation of the agreement is recorded yet.');
+  const w = csvWords[language];
+  const amountOf = (lines: typeof actual.lines, code: string) =>
+    lines.find((l) => l.code === code)?.amountOre ?? 0;
+  const kronor = (ore: number) => ore / 100;
+  const costLines = CALCULATION_LINES.filter((code) => code !== 'vat' && code !== 'price');
+  const plannedResult = o.revenueOre - amountOf(o.planned.lines, 'total_cost');
+  return {
+    title: o.title,
+    csv: toCsv(
+      [
+        w.headers,
+        ...costLines.map((code) => {
+          const planned = amountOf(o.planned.lines, code);
+          const outcome = amountOf(actual.lines, code);
+          return [
+            calculationLineNames[language][code],
+            kronor(planned),
+            kronor(outcome),
+            kronor(outcome - planned),
+          ];
+        }),
+        [w.revenue, kronor(o.revenueOre), kronor(o.revenueOre), 0],
+        [w.result, kronor(plannedResult), kronor(o.resultOre), kronor(o.resultOre - plannedResult)],
+        [w.coverage, '', o.coverageBp === null ? '' : o.coverageBp / 100, ''],
+        [
+          w.participants,
+          o.planned.participants,
+          actual.participants,
+          actual.participants - o.planned.participants,
+        ],
+        [w.staffHours, o.planned.staffHours, actual.staffHours, actual.staffHours - o.planned.staffHours],
+        [w.comment, '', actual.note, ''],
+        [w.recorded, '', `${actual.recordedAt.slice(0, 10)} ${actual.recordedBy ?? ''}`.trim(), ''],
+      ],
+      language === 'sv',
+    ),
+  };
 }

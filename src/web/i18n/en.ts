@@ -1,4 +1,5 @@
 import { stageNames } from '../../features/cases/stages.ts';
+import { calculationLineNames } from '../../features/costing/costing.contract.ts';
 import type { Translation } from './sv.ts';
 
 export const en: Translation = {
@@ -2264,6 +2265,7 @@ export const en: Translation = {
   outturn: {
     title: 'Post-calculation',
     none: 'No post-calculation yet. Once the course has been given, the coordinator or economist records what it actually took. Lupp prices it with the same cost configuration as the calculation and shows whether the agreement covered the full cost.',
+    csv: 'Download the post-calculation (CSV)',
     record: 'Make post-calculation…',
     edit: 'Change post-calculation…',
     surplus: 'Surplus of {{amount}}: the revenue covers {{coverage}} of the actual full cost.',
@@ -3347,21 +3349,7 @@ export const en: Translation = {
         groupSizes: 'Enter up to ten whole numbers, separated by commas.',
       },
     },
-    lines: {
-      teaching: 'Teaching',
-      development: 'Course development',
-      materials: 'Materials',
-      travel: 'Travel',
-      other_direct: 'Other direct costs',
-      direct_total: 'Total direct costs',
-      premises: 'Premises',
-      indirect_costs: 'Indirect costs (OH)',
-      administration: 'Administration',
-      delivered_by_others: 'Delivered by other HEIs',
-      total_cost: 'Full cost',
-      vat: 'VAT',
-      price: 'Price',
-    },
+    lines: calculationLineNames.en,
   },
   design: {
     title: 'Design and proposal',

@@ -1,6 +1,7 @@
 // Swedish: the default language. en.ts must have exactly the same keys (the type checks it).
 
 import { stageNames } from '../../features/cases/stages.ts';
+import { calculationLineNames } from '../../features/costing/costing.contract.ts';
 
 export const sv = {
   app: {
@@ -2269,6 +2270,7 @@ export const sv = {
   outturn: {
     title: 'Efterkalkyl',
     none: 'Ingen efterkalkyl än. När utbildningen är genomförd registrerar samordnaren eller ekonomen vad den faktiskt krävde. Lupp prissätter det med samma kostnadsunderlag som kalkylen och visar om avtalet täckte full kostnad.',
+    csv: 'Ladda ned efterkalkylen (CSV)',
     record: 'Gör efterkalkyl…',
     edit: 'Ändra efterkalkyl…',
     surplus: 'Överskott {{amount}}: intäkten täcker {{coverage}} av den faktiska fulla kostnaden.',
@@ -3346,21 +3348,7 @@ export const sv = {
         groupSizes: 'Ange upp till tio heltal, åtskilda med kommatecken.',
       },
     },
-    lines: {
-      teaching: 'Undervisning',
-      development: 'Kursutveckling',
-      materials: 'Material',
-      travel: 'Resor',
-      other_direct: 'Övriga direkta kostnader',
-      direct_total: 'Summa direkta kostnader',
-      premises: 'Lokaler',
-      indirect_costs: 'Indirekta kostnader (OH)',
-      administration: 'Administration',
-      delivered_by_others: 'Levererat av andra lärosäten',
-      total_cost: 'Full kostnad',
-      vat: 'Moms',
-      price: 'Pris',
-    },
+    lines: calculationLineNames.sv,
   },
   design: {
     title: 'Utformning och offert',

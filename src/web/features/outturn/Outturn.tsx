@@ -1,4 +1,15 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +21,7 @@ import { QueryView } from '../../ui/page.tsx';
 import { PartHeading } from '../agreements/AgreementParts.tsx';
 import { hundredthsToInput, parseKronor, parseWhole } from '../costs/money.ts';
 import { parseStaffHours, StaffHoursTable, useStaffHours } from '../costs/StaffHours.tsx';
-import { type Outturn, outturnQuery, recordOutturn } from './outturn.api.ts';
+import { type Outturn, outturnCsvPath, outturnQuery, recordOutturn } from './outturn.api.ts';
 
 /** The cost lines compared, as the calculation lists them (VAT and price are not costs). */
 const COST_LINES = CALCULATION_LINES.filter((code) => code !== 'vat' && code !== 'price');
@@ -21,7 +32,7 @@ const strong = new Set(['direct_total', 'total_cost']);
  * priced at the calculation's rates, beside the calculation, and the result (revenue less the actual full cost).
  */
 export function AgreementOutturn({ caseId, agreementId }: { caseId: string; agreementId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const query = useQuery(outturnQuery(caseId, agreementId));
   const [editing, setEditing] = useState(false);
   return (
@@ -31,6 +42,11 @@ export function AgreementOutturn({ caseId, agreementId }: { caseId: string; agre
         {(o) => (
           <>
             {o.actual ? <Comparison outturn={o} /> : <Text size="sm">{t('outturn.none')}</Text>}
+            {o.actual && (
+              <Anchor href={outturnCsvPath(o.agreementId, i18n.language)} size="sm">
+                {t('outturn.csv')}
+              </Anchor>
+            )}
             {o.canEdit && (
               <Group>
                 <Button variant={o.actual ? 'default' : 'filled'} size="xs" onClick={() => setEditing(true)}>

@@ -26,3 +26,7 @@ export const earlierOutturnsQuery = (designId: string) =>
     queryFn: ({ signal }) =>
       api.get(`/api/designs/${designId}/earlier-outturns`, z.array(earlierOutturnSchema), signal),
   });
+
+/** The post-calculation as CSV, in the reader's language. */
+export const outturnCsvPath = (agreementId: string, language: string) =>
+  `/api/agreements/${agreementId}/outturn.csv?lang=${language === 'en' ? 'en' : 'sv'}`;

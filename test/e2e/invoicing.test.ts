@@ -278,6 +278,25 @@ describe('invoicing a signed agreement', () => {
       })
       .waitFor();
     await expectNoAxeViolations(page);
+
+    // the post-calculation and its lessons in English
+    await chooseLanguage(page, 'English');
+    const inEnglish = page.getByTestId('outturn'); // the case's one signed agreement
+    await inEnglish.getByRole('heading', { name: 'Post-calculation' }).waitFor();
+    await inEnglish
+      .getByTestId('outturn-result')
+      .getByText(/^Deficit of SEK\s11,232\.27: the revenue covers 88\.94% of the actual full cost\.$/)
+      .waitFor();
+    await inEnglish
+      .getByRole('row', { name: /^Full cost SEK\s90,313\.57 SEK\s101,545\.84 \+SEK\s11,232\.27$/ })
+      .waitFor();
+    await lessons.getByRole('heading', { name: 'Lessons from post-calculations' }).waitFor();
+    await expectEnglish(
+      page,
+      ['Efterkalkyl', 'Kalkyl', 'Utfall', 'Skillnad', 'Underskott', 'Lärdomar'],
+      inEnglish,
+    );
+    await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
     await context.close();
   });

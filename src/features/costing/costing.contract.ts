@@ -161,6 +161,9 @@ export const CALCULATION_LINES = [
   'price',
 ] as const;
 
+/** The lines that are costs (not VAT and price): what a post-calculation sets beside the calculation. */
+export const COST_LINES = CALCULATION_LINES.filter((code) => code !== 'vat' && code !== 'price');
+
 /** The lines' names in files the server writes (the web's i18n uses the same). */
 export const calculationLineNames: Record<'sv' | 'en', Record<(typeof CALCULATION_LINES)[number], string>> = {
   sv: {

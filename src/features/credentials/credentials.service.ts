@@ -284,12 +284,28 @@ async function freeStatusIndexes(tx: Pick<Db, 'execute' | 'select'>, heiId: stri
   return drawStatusIndexes(new Set(used.map((u) => u.index)), count);
 }
 
-export async function revokeCredential(db: Db, actor: Actor, credentialId: string, reason: string) {
+/**
+ * A credential the actor may change (its case's workers; another HEI's is not found), not revoked: a revoked
+ * credential does not change any more.
+ */
+async function changeableCredential(db: Db, actor: Actor, credentialId: string) {
   const [row] = await db.select().from(microCredential).where(eq(microCredential.id, credentialId));
   if (!row) throw notFound('The credential');
   // the case's access decides: another HEI's credential is not found for this actor either
   await assertCaseAccess(db, actor, row.caseId, 'work');
   if (row.revokedAt) throw new AppError(409, 'credential_revoked', 'The credential is already revoked.');
+  return row;
+}
+
+/** The credential's summary after a change, as the case's page lists it. */
+async function summaryAfterChange(db: Db, credentialId: string) {
+  const [summary] = await summaries(db, eq(microCredential.id, credentialId));
+  if (!summary) throw new AppError(500, 'internal_error', 'the credential was not read back');
+  return summary;
+}
+
+export async function revokeCredential(db: Db, actor: Actor, credentialId: string, reason: string) {
+  const row = await changeableCredential(db, actor, credentialId);
   const [revoked] = await db.transaction(async (tx) => {
     const updated = await tx
       .update(microCredential)
@@ -307,9 +323,7 @@ export async function revokeCredential(db: Db, actor: Actor, credentialId: strin
     return updated;
   });
   if (!revoked) throw new AppError(409, 'credential_revoked', 'The credential is already revoked.');
-  const [summary] = await summaries(db, eq(microCredential.id, row.id));
-  if (!summary) throw new AppError(500, 'internal_error', 'the credential was not read back');
-  return summary;
+  return summaryAfterChange(db, row.id);
 }
 
 /**
@@ -327,10 +341,7 @@ export async function reinstateCredential(db: Db, actor: Actor, credentialId: st
 }
 
 async function changeSuspension(db: Db, actor: Actor, credentialId: string, reason: string | null) {
-  const [row] = await db.select().from(microCredential).where(eq(microCredential.id, credentialId));
-  if (!row) throw notFound('The credential');
-  await assertCaseAccess(db, actor, row.caseId, 'work');
-  if (row.revokedAt) throw new AppError(409, 'credential_revoked', 'The credential is revoked.');
+  const row = await changeableCredential(db, actor, credentialId);
   const suspend = reason !== null;
   const changed = await db.transaction(async (tx) => {
     const updated = await tx
@@ -363,9 +374,7 @@ async function changeSuspension(db: Db, actor: Actor, credentialId: string, reas
     throw suspend
       ? new AppError(409, 'credential_suspended', 'The credential is already suspended.')
       : conflict('The credential is not suspended.');
-  const [summary] = await summaries(db, eq(microCredential.id, row.id));
-  if (!summary) throw new AppError(500, 'internal_error', 'the credential was not read back');
-  return summary;
+  return summaryAfterChange(db, row.id);
 }
 
 /**

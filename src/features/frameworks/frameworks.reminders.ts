@@ -74,9 +74,6 @@ function remindersOf(f: Running): Reminder[] {
 
 /** Sends the reminder unless it was sent before (the row is the lock: two app processes send it once). */
 async function remindOnce(db: Db, f: Running, reminder: Reminder, publicUrl: string) {
-  const writers = (await organisationMembers(db, f.heiId)).filter((m) =>
-    m.roles.some((role) => (FRAMEWORK_WRITERS as readonly string[]).includes(role)),
-  );
   return db.transaction(async (tx) => {
     const [first] = await tx
       .insert(frameworkReminder)
@@ -84,6 +81,10 @@ async function remindOnce(db: Db, f: Running, reminder: Reminder, publicUrl: str
       .onConflictDoNothing()
       .returning();
     if (!first) return false;
+    // asked only when the reminder is due to go: most mornings every reminder has gone already
+    const writers = (await organisationMembers(tx, f.heiId)).filter((m) =>
+      m.roles.some((role) => (FRAMEWORK_WRITERS as readonly string[]).includes(role)),
+    );
     await notify(tx, {
       userIds: writers.map((m) => m.userId),
       kind: `framework_${reminder.kind}`,

@@ -3,16 +3,17 @@ import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
+import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { agreementAtHei, signedAgreementsOf } from '../agreements/agreements.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { caseSummariesOf } from '../cases/cases.service.ts';
 import { hourlyCost } from '../costing/calculation.ts';
-import { CALCULATION_LINES, calculationLineNames } from '../costing/costing.contract.ts';
+import { COST_LINES, calculationLineNames } from '../costing/costing.contract.ts';
 import { costConfigVersion, priceWith } from '../costing/costing.service.ts';
 import { calculationBasis, coursesOf, getDesign } from '../design/design.service.ts';
 import { acceptedProposal } from '../proposals/proposals.service.ts';
-import { type Actor, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
+import { type Actor, heisWithRole, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
 import {
   type EarlierOutturn,
   OUTTURN_READERS,
@@ -162,18 +163,18 @@ async function view(db: Db, actor: Actor, basis: Basis): Promise<Outturn> {
         }
       : null,
     resultOre: actualCost === null ? null : basis.revenueOre - actualCost,
-    coverageBp: actualCost ? Math.round((basis.revenueOre * 10_000) / actualCost) : null,
+    coverageBp: actualCost === null ? null : coverage(basis.revenueOre, actualCost),
     canEdit: canRecord(actor, basis.agreement.heiId),
   };
 }
 
+/** Whether the actor records post-calculations at this HEI. */
 const canRecord = (actor: Actor, heiId: string) =>
-  actor.memberships.some(
-    (m) =>
-      m.scope === 'organisation' &&
-      m.tenant.id === heiId &&
-      m.roles.some((r) => (OUTTURN_WRITERS as readonly string[]).includes(r)),
-  );
+  heisWithRole(actor, OUTTURN_WRITERS).some((hei) => hei.id === heiId);
+
+/** Revenue as a share of the actual full cost, in basis points (null when there is no cost to share). */
+const coverage = (revenueOre: number, costOre: number) =>
+  costOre ? Math.round((revenueOre * 10_000) / costOre) : null;
 
 /** How many agreements awaiting a post-calculation the key figures and the overview list by name. */
 const AWAITING_LISTED = 10;
@@ -181,13 +182,19 @@ const AWAITING_LISTED = 10;
 /**
  * The HEI's agreements signed by both parties whose case has reached follow-up (Uppföljning), or closed as won,
  * with no post-calculation yet: the course has been given, so it is time to make one. The oldest first.
+ * `recorded`: the agreements with one, when the caller has read them already.
  */
-async function awaitingOutturn(db: Db, heiId: string) {
-  const done = await db
-    .select({ agreementId: agreementOutturn.agreementId })
-    .from(agreementOutturn)
-    .where(eq(agreementOutturn.heiId, heiId));
-  const made = new Set(done.map((r) => r.agreementId));
+async function awaitingOutturn(db: Db, heiId: string, recorded?: ReadonlySet<string>) {
+  const made =
+    recorded ??
+    new Set(
+      (
+        await db
+          .select({ agreementId: agreementOutturn.agreementId })
+          .from(agreementOutturn)
+          .where(eq(agreementOutturn.heiId, heiId))
+      ).map((r) => r.agreementId),
+    );
   const signed = (await signedAgreementsOf(db, heiId)).filter((a) => !made.has(a.id));
   const cases = await caseSummariesOf(db, heiId, [...new Set(signed.map((a) => a.caseId))]);
   return signed.flatMap((a) => {
@@ -226,13 +233,13 @@ export async function outturnFigures(db: Db, heiId: string, since: Date | null) 
   const recorded = rows.filter((r) => !since || r.recordedAt >= since);
   const revenueOre = recorded.reduce((sum, r) => sum + r.revenueOre, 0);
   const actualCostOre = recorded.reduce((sum, r) => sum + r.result.totalCostOre, 0);
-  const given = await awaitingOutturn(db, heiId);
+  const given = await awaitingOutturn(db, heiId, new Set(rows.map((r) => r.agreementId)));
   return {
     recorded: recorded.length,
     revenueOre,
     actualCostOre,
     resultOre: revenueOre - actualCostOre,
-    coverageBp: actualCostOre ? Math.round((revenueOre * 10_000) / actualCostOre) : null,
+    coverageBp: coverage(revenueOre, actualCostOre),
     deficits: recorded.filter((r) => r.revenueOre < r.result.totalCostOre).length,
     awaiting: given.length,
     awaitingList: given.slice(0, AWAITING_LISTED),
@@ -265,7 +272,10 @@ export async function earlierOutturns(db: Db, actor: Actor, designId: string): P
     .orderBy(desc(agreementOutturn.recordedAt))
     .limit(EARLIER_SHOWN);
   // post-calculations are of agreements signed by both: the HEI's signed agreements hold them all
-  const agreements = new Map((await signedAgreementsOf(db, design.heiId)).map((a) => [a.id, a]));
+  const found = new Set(rows.map((r) => r.agreementId));
+  const agreements = new Map(
+    (await signedAgreementsOf(db, design.heiId)).filter((a) => found.has(a.id)).map((a) => [a.id, a]),
+  );
   const cases = await caseSummariesOf(db, design.heiId, [
     ...new Set([...agreements.values()].map((a) => a.caseId)),
   ]);
@@ -283,9 +293,7 @@ export async function earlierOutturns(db: Db, actor: Actor, designId: string): P
         staffHours: { planned: r.planned.staffHours, actual: r.result.staffHours },
         costOre: { planned: r.planned.totalCostOre, actual: r.result.totalCostOre },
         resultOre: r.revenueOre - r.result.totalCostOre,
-        coverageBp: r.result.totalCostOre
-          ? Math.round((r.revenueOre * 10_000) / r.result.totalCostOre)
-          : null,
+        coverageBp: coverage(r.revenueOre, r.result.totalCostOre),
         note: r.note,
       },
     ];
@@ -328,14 +336,13 @@ export async function outturnCsv(db: Db, actor: Actor, agreementId: string, lang
   const amountOf = (lines: typeof actual.lines, code: string) =>
     lines.find((l) => l.code === code)?.amountOre ?? 0;
   const kronor = (ore: number) => ore / 100;
-  const costLines = CALCULATION_LINES.filter((code) => code !== 'vat' && code !== 'price');
   const plannedResult = o.revenueOre - amountOf(o.planned.lines, 'total_cost');
   return {
     title: o.title,
     csv: toCsv(
       [
         w.headers,
-        ...costLines.map((code) => {
+        ...COST_LINES.map((code) => {
           const planned = amountOf(o.planned.lines, code);
           const outcome = amountOf(actual.lines, code);
           return [
@@ -356,7 +363,12 @@ export async function outturnCsv(db: Db, actor: Actor, agreementId: string, lang
         ],
         [w.staffHours, o.planned.staffHours, actual.staffHours, actual.staffHours - o.planned.staffHours],
         [w.comment, '', actual.note, ''],
-        [w.recorded, '', `${actual.recordedAt.slice(0, 10)} ${actual.recordedBy ?? ''}`.trim(), ''],
+        [
+          w.recorded,
+          '',
+          `${stockholmDate(new Date(actual.recordedAt))} ${actual.recordedBy ?? ''}`.trim(),
+          '',
+        ],
       ],
       language === 'sv',
     ),

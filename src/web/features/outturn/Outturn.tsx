@@ -13,7 +13,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CALCULATION_LINES } from '../../../features/costing/costing.contract.ts';
+import { COST_LINES } from '../../../features/costing/costing.contract.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { FormModal, useDialogAction } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -23,8 +23,6 @@ import { hundredthsToInput, parseKronor, parseWhole } from '../costs/money.ts';
 import { parseStaffHours, StaffHoursTable, useStaffHours } from '../costs/StaffHours.tsx';
 import { type Outturn, outturnCsvPath, outturnQuery, recordOutturn } from './outturn.api.ts';
 
-/** The cost lines compared, as the calculation lists them (VAT and price are not costs). */
-const COST_LINES = CALCULATION_LINES.filter((code) => code !== 'vat' && code !== 'price');
 const strong = new Set(['direct_total', 'total_cost']);
 
 /**

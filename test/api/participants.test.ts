@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreement as agreementTable } from '../../src/features/agreements/agreements.table.ts';
 import { auditEvent } from '../../src/features/audit/audit.table.ts';
 import { caseFile } from '../../src/features/cases/cases.table.ts';
+import { courseDesign } from '../../src/features/design/design.table.ts';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
 import { participant } from '../../src/features/participants/participants.table.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -220,6 +221,84 @@ describe('participants', () => {
     expect(audit.map((a) => [a.actorUserId, a.subjectId])).toEqual([[s.coord.id, anna]]);
   });
 
+  it('go to Ladok as a workbook: those who get credits, per course, with whole personnummer; audited', async () => {
+    const ladok = (user: TestUser, lang = 'sv') =>
+      t.request('GET', `/api/agreements/${agreementId}/participants/ladok.xlsx?lang=${lang}`, as(user));
+    expect((await ladok(s.teacher)).statusCode).toBe(403);
+    expect((await ladok(s.economist)).statusCode).toBe(403);
+    expect((await ladok(s.outsider)).statusCode).toBe(404);
+    expect((await ladok(s.contact)).statusCode).toBe(403);
+
+    const file = await ladok(s.coord);
+    expect(file.statusCode, file.body).toBe(200);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    expect(file.headers['cache-control']).toBe('private, no-store');
+    expect(file.headers['content-disposition']).toContain('ladok-underlag-');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const rows = (name: string) =>
+      (workbook.getWorksheet(name)?.getSheetValues() ?? []).flatMap((r) =>
+        Array.isArray(r) ? [r.slice(1)] : [],
+      );
+    // Carlsson gets a certificate: not higher education, not in Ladok
+    expect(rows('Registrering')).toEqual([
+      [
+        'Kurskod',
+        'Kurs',
+        'Högskolepoäng',
+        'Kursens lärosäte',
+        'Personnummer',
+        'Förnamn',
+        'Efternamn',
+        'E-post',
+      ],
+      [
+        'PLC101',
+        'PLC-programmering för underhållstekniker',
+        7.5,
+        expect.any(String),
+        ANNA.replace('-', ''),
+        'Anna',
+        'Andersson',
+        'anna@stalverket.example',
+      ],
+      [
+        'PLC101',
+        'PLC-programmering för underhållstekniker',
+        7.5,
+        expect.any(String),
+        BO.replace('-', ''),
+        'Bo',
+        'Berg',
+        'bo@stalverket.example',
+      ],
+    ]);
+    const details = Object.fromEntries(rows('Uppgifter').filter((r) => r.length === 2));
+    expect(details).toMatchObject({
+      Finansieringsform: 'Uppdragsutbildning',
+      'Deltagare med högskolepoäng på listan': 2,
+      'Deltagare som får intyg (registreras inte i Ladok)': 1,
+    });
+    const audit = await t.db
+      .select()
+      .from(auditEvent)
+      .where(eq(auditEvent.action, 'participant.registration_list_exported'));
+    expect(audit.map((a) => [a.actorUserId, a.subjectId, a.data])).toEqual([
+      [s.coord.id, agreementId, { participants: 2 }],
+    ]);
+
+    const english = await ladok(s.coord, 'en');
+    await workbook.xlsx.load(english.rawPayload as unknown as ArrayBuffer);
+    expect(rows('Registration')[0]?.slice(0, 3)).toEqual(['Course code', 'Course', 'Credits']);
+
+    // a course that gives a certificate only has nothing to register
+    await t.db.update(courseDesign).set({ awards: 'certificate' }).where(eq(courseDesign.id, designId));
+    const certificate = await ladok(s.coord);
+    await t.db.update(courseDesign).set({ awards: 'credits' }).where(eq(courseDesign.id, designId));
+    expect(certificate.statusCode).toBe(409);
+    expect(certificate.json().detail).toMatch(/not registered in Ladok/);
+  });
+
   it('can be changed until the deadline of the agreement, and not after it', async () => {
     const list = (await t.request('GET', url(), as(s.contact))).json();
     const carl = list.participants.find((p: { lastName: string }) => p.lastName === 'Carlsson').id;
@@ -327,6 +406,20 @@ describe('participants', () => {
     );
     expect(reveal.statusCode).toBe(409);
     expect(reveal.json().detail).toMatch(/erased under the HEI's retention rule/);
+    // nor is it on the list for Ladok, which counts those erased
+    const ladok = await t.request(
+      'GET',
+      `/api/agreements/${agreementId}/participants/ladok.xlsx`,
+      as(s.coord),
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(ladok.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet('Registrering')?.rowCount).toBe(1);
+    const erasedRow = workbook
+      .getWorksheet('Uppgifter')
+      ?.getSheetValues()
+      .find((r) => Array.isArray(r) && String(r[1]).includes('gallrat'));
+    expect(Array.isArray(erasedRow) && erasedRow[2]).toBe(count);
     expect((await t.request('GET', url(), as(s.contact))).json().participants).toHaveLength(count);
     const purged = await t.db
       .select()

@@ -730,6 +730,8 @@ const scopedElsewhere: Record<string, string> = {
     'participants.test.ts: readers of the case; other HEIs 404',
   'GET /api/agreements/{agreementId}/participants/{participantId}/personnummer':
     'participants.test.ts: coordinators and admins (403 others), other HEIs 404; audited',
+  'GET /api/agreements/{agreementId}/participants/ladok.xlsx':
+    'participants.test.ts "go to Ladok": coordinators and admins (403 others and customers), other HEIs 404; audited',
   'GET /api/cases/{caseId}/incentives':
     'incentives.test.ts "is for readers of the case only": other HEIs 404, customers 403',
   'GET /api/self-assessments/questionnaire': 'the questions only, the same for every signed-in user',

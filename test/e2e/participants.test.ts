@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closeCase } from '../../src/features/cases/cases.service.ts';
 import { caseFile } from '../../src/features/cases/cases.table.ts';
@@ -24,7 +25,7 @@ let chain: Awaited<ReturnType<typeof weldingChain>>;
 const CASE_TITLE = WELDING_CASE;
 
 beforeAll(async () => {
-  chain = await weldingChain(journey.lupp, 'signed');
+  chain = await weldingChain(journey.lupp, 'signed', { credits: true });
   caseId = chain.caseId;
 }, 120_000);
 
@@ -87,6 +88,20 @@ describe('participants in the customer portal', () => {
     await expectNoAxeViolations(page);
     await table.getByRole('button', { name: 'Visa hela personnumret för Anna Andersson' }).click();
     await table.getByText('19850312-1231').waitFor();
+
+    // Carl gets credits: he goes on the list the coordinator registers the participants in Ladok from
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Underlag för registrering i Ladok (Excel)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^ladok-underlag-.*\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const rows = workbook.getWorksheet('Registrering')?.getSheetValues() ?? [];
+    expect(rows.flatMap((r) => (Array.isArray(r) ? [r.slice(5, 8)] : []))).toEqual([
+      ['Personnummer', 'Förnamn', 'Efternamn'],
+      ['199002282383', 'Carl', 'Carlsson'],
+    ]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
+import { fileName, sendFile } from '../../server/http/files.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
 import { actingCustomer } from '../tenancy/tenancy.service.ts';
 import {
@@ -9,6 +10,7 @@ import {
   participantListSchema,
   revealedSchema,
 } from './participants.contract.ts';
+import { ladokRegistrationXlsx } from './participants.ladok.ts';
 import {
   addParticipant,
   customerParticipants,
@@ -122,5 +124,34 @@ export async function participantRoutes(app: App, { database: { db }, config }: 
     },
     async (request) =>
       revealPersonnummer(db, key, actorOf(request), request.params.agreementId, request.params.participantId),
+  );
+  app.get(
+    '/api/agreements/:agreementId/participants/ladok.xlsx',
+    {
+      schema: {
+        tags,
+        summary:
+          'The participants who get credits, with whole personnummer, per course, for registering them in Ladok (coordinators and admins; audited)',
+        description:
+          "An Excel workbook: one row per participant and catalogue course of the approved design, and the agreement's details. 409 before both parties have signed, or when the course gives a certificate only.",
+        params,
+        querystring: z.object({ lang: z.enum(['sv', 'en']).default('sv') }),
+        response: { 200: z.string().describe('The workbook'), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { title, xlsx } = await ladokRegistrationXlsx(
+        db,
+        key,
+        actorOf(request),
+        request.params.agreementId,
+        request.query.lang,
+      );
+      return sendFile(reply, {
+        name: fileName([request.query.lang === 'sv' ? 'ladok-underlag' : 'ladok-list', title], 'xlsx'),
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        body: xlsx,
+      });
+    },
   );
 }

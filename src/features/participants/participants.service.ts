@@ -26,7 +26,7 @@ import { checkPersonnummer, maskPersonnummer, personnummerMessages } from './per
 import { blindIndex, open, seal } from './sealed.ts';
 
 /** Who at the HEI may see a whole personnummer (registration of credits needs it). */
-const REVEAL: Role[] = ['admin', 'coordinator'];
+export const PERSONNUMMER_READERS: Role[] = ['admin', 'coordinator'];
 
 type Row = typeof participant.$inferSelect;
 type Input = typeof participantInput._output;
@@ -323,7 +323,7 @@ export async function heiParticipants(db: Db, actor: Actor, agreementId: string)
 /** The whole personnummer of one participant, for the HEI's coordinators and admins; audited every time. */
 export async function revealPersonnummer(db: Db, key: Buffer, actor: Actor, agreementId: string, id: string) {
   const terms = await heiTerms(db, actor, agreementId);
-  requireOrganisationRole(actor, terms.heiId, REVEAL);
+  requireOrganisationRole(actor, terms.heiId, PERSONNUMMER_READERS);
   const [row] = await db
     .select()
     .from(participant)
@@ -340,6 +340,50 @@ export async function revealPersonnummer(db: Db, key: Buffer, actor: Actor, agre
     data: { agreementId },
   });
   return { personnummer: open(key, row.personnummerSealed) };
+}
+
+/**
+ * The agreement's participants who get credits, with their whole personnummer (12 digits, as Ladok takes it), for
+ * registering them in Ladok: for the HEI's coordinators and admins of a signed agreement, audited as one export
+ * that names how many. Those whose personnummer was erased are counted, not listed; so are those who get a
+ * certificate only (not higher education, so not in Ladok).
+ */
+export async function participantsForRegistration(db: Db, key: Buffer, actor: Actor, agreementId: string) {
+  const terms = await heiTerms(db, actor, agreementId);
+  requireOrganisationRole(actor, terms.heiId, PERSONNUMMER_READERS);
+  if (!terms.signed)
+    throw conflict('Participants are registered once both parties have signed the agreement.');
+  const rows = await db
+    .select()
+    .from(participant)
+    .where(eq(participant.agreementId, agreementId))
+    .orderBy(asc(participant.lastName), asc(participant.firstName));
+  const withCredits = rows.filter((p) => p.creditEligible);
+  const listed = withCredits.flatMap((p) =>
+    p.personnummerSealed
+      ? [
+          {
+            personnummer: open(key, p.personnummerSealed).replace('-', ''),
+            firstName: p.firstName,
+            lastName: p.lastName,
+            email: p.email,
+          },
+        ]
+      : [],
+  );
+  await recordAudit(db, {
+    actor,
+    organisationId: terms.heiId,
+    action: 'participant.registration_list_exported',
+    subjectType: 'agreement',
+    subjectId: agreementId,
+    data: { participants: listed.length },
+  });
+  return {
+    participants: listed,
+    certificateOnly: rows.length - withCredits.length,
+    erased: withCredits.length - listed.length,
+  };
 }
 
 // ------------------------------------------------------------------ retention (the HEI's gallringsbeslut)

@@ -866,6 +866,9 @@ export const en: Translation = {
     heiClosed: "The customer's last day for changes was {{date}}.",
     reveal: 'Show',
     revealFor: 'Show the whole personal identity number of {{name}}',
+    ladok: 'List for registration in Ladok (Excel)',
+    ladokHint:
+      '– the participants who get credits, per course, with whole personal identity numbers. The download is logged; delete the file once the registration is done.',
     revealAudited: 'Every view of a whole personal identity number is logged.',
     erased: 'Erased (retention)',
   },
@@ -1245,6 +1248,7 @@ export const en: Translation = {
       own: 'Own',
       participantMonths: "Participants' details (months)",
       participantNameMonths: "Participants' names (months)",
+      participants: 'Participants',
       personId: 'Person',
       postalCode: 'Postcode',
       present: 'Present',
@@ -1443,6 +1447,7 @@ export const en: Translation = {
         personal_data_purged: "Participant's personal identity number erased by retention rule",
         anonymised: 'Participant anonymised by retention rule',
         personnummer_viewed: 'Personal identity number shown',
+        registration_list_exported: 'List for Ladok downloaded (whole personal identity numbers)',
         removed: 'Participant removed',
       },
       privacy: {

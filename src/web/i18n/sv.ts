@@ -867,6 +867,9 @@ export const sv = {
     heiClosed: 'Kundens sista dag för ändringar var {{date}}.',
     reveal: 'Visa',
     revealFor: 'Visa hela personnumret för {{name}}',
+    ladok: 'Underlag för registrering i Ladok (Excel)',
+    ladokHint:
+      '– deltagarna med högskolepoäng per kurs, med hela personnummer. Hämtningen loggas; radera filen när registreringen är klar.',
     revealAudited: 'Varje visning av ett helt personnummer loggas.',
     erased: 'Gallrat',
   },
@@ -1245,6 +1248,7 @@ export const sv = {
       own: 'Eget',
       participantMonths: 'Deltagaruppgifter (månader)',
       participantNameMonths: 'Deltagarnamn (månader)',
+      participants: 'Deltagare',
       personId: 'Person',
       postalCode: 'Postnummer',
       present: 'Närvarande',
@@ -1443,6 +1447,7 @@ export const sv = {
         personal_data_purged: 'Deltagares personnummer gallrat',
         anonymised: 'Deltagare avidentifierad enligt gallringsbeslutet',
         personnummer_viewed: 'Personnummer visat',
+        registration_list_exported: 'Underlag för Ladok hämtat (hela personnummer)',
         removed: 'Deltagare borttagen',
       },
       privacy: {

@@ -58,7 +58,7 @@ export const WELDING_DESIGN = 'Svetsning av värmebeständiga stål';
 
 /**
  * The seeded Stålverket case at Högskolan i Norrvik taken from design to `until`, through the use cases
- * the staff's pages call: Karin (coordinator) designs a certificate course — a lecturer 40 h teaching and
+ * the staff's pages call: Karin (coordinator) designs a certificate course (or one for credits) — a lecturer 40 h teaching and
  * 20 h development, a professor 8 h, 4 trips, 20 participants (90 313,57 kr with the demo costs) — Maria
  * (made manager at Norrvik) approves it, Eva (made economist) the calculation; the proposal is sent, then
  * accepted by Sara, then an agreement is made and signed by Maria and Sara. `modules` (with learning
@@ -72,6 +72,8 @@ export async function weldingChain(
     examination?: string;
     /** The lecturer is Karin's own account (she teaches the course too): her sessions are on her overview. */
     karinLectures?: boolean;
+    /** A course that gives 7.5 credits (SUN 52, within Norrvik's degree-awarding powers) instead of a certificate. */
+    credits?: boolean;
   } = {},
 ) {
   const db = lupp.database.db;
@@ -101,8 +103,9 @@ export async function weldingChain(
   const professor = { userId: null, category: 'professor', teachingHours: 8, developmentHours: 0 };
   const ready = await updateDesign(db, karin, design.id, {
     revision: design.revision,
-    awards: 'certificate',
-    credits: null,
+    ...(options.credits
+      ? { awards: 'credits' as const, credits: 7.5, sunField: '52' }
+      : { awards: 'certificate' as const, credits: null }),
     teachers: [
       { name: 'Lektor i svetsteknik', ...lecturer, userId: options.karinLectures ? karin.userId : null },
       { name: 'Professor i materialteknik', ...professor },

@@ -362,7 +362,14 @@ function AgreementCard({ agreement: a }: { agreement: Agreement }) {
         )}
         {a.status === 'signed' && <Addenda agreement={a} />}
         {a.status === 'signed' && <Invoicing agreement={a} side="hei" />}
-        {a.status === 'signed' && <HeiParticipants agreementId={a.id} canReveal={canReveal} />}
+        {a.status === 'signed' && (
+          <HeiParticipants
+            caseId={a.caseId}
+            agreementId={a.id}
+            proposalId={a.proposalId}
+            canReveal={canReveal}
+          />
+        )}
         {a.status === 'signed' && canReadOutturn && <AgreementOutturn caseId={a.caseId} agreementId={a.id} />}
         <Group gap="md">
           <Anchor href={agreementPdfPath(a.id)} target="_blank" rel="noopener" size="sm">

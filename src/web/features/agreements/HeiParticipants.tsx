@@ -1,4 +1,4 @@
-import { Button, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,13 +9,25 @@ import {
 import { api } from '../../api.ts';
 import { useFormat } from '../../ui/format.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
+import { designsQuery, proposalsQuery } from '../design/design.api.ts';
 
 /**
  * The participants the customer designated under a signed agreement, as the HEI sees them: personnummer
- * masked; a coordinator or admin may show one whole (for registering credits), which the server audits.
+ * masked; a coordinator or admin may show one whole, or download those who get credits for registering them in
+ * Ladok, which the server audits.
  */
-export function HeiParticipants({ agreementId, canReveal }: { agreementId: string; canReveal: boolean }) {
-  const { t } = useTranslation();
+export function HeiParticipants({
+  caseId,
+  agreementId,
+  proposalId,
+  canReveal,
+}: {
+  caseId: string;
+  agreementId: string;
+  proposalId: string;
+  canReveal: boolean;
+}) {
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const errorMessage = useErrorMessage();
   const list = useQuery({
@@ -30,6 +42,8 @@ export function HeiParticipants({ agreementId, canReveal }: { agreementId: strin
     onSuccess: (r, id) => setShown((all) => ({ ...all, [id]: r.personnummer })),
   });
   const data = list.data;
+  const givesCredits = useGivesCredits(caseId, proposalId);
+  const registrable = data?.participants.some((p) => p.creditEligible && p.personnummer) ?? false;
   const headingId = `hei-participants-${agreementId}`;
   return (
     <Stack gap="xs" component="section" aria-labelledby={headingId}>
@@ -65,9 +79,25 @@ export function HeiParticipants({ agreementId, canReveal }: { agreementId: strin
           )}
         />
       )}
+      {canReveal && givesCredits && registrable && (
+        <Text size="sm">
+          <Anchor href={`/api/agreements/${agreementId}/participants/ladok.xlsx?lang=${i18n.language}`}>
+            {t('participants.ladok')}
+          </Anchor>{' '}
+          {t('participants.ladokHint')}
+        </Text>
+      )}
       {canReveal && <Text size="xs">{t('participants.revealAudited')}</Text>}
     </Stack>
   );
+}
+
+/** Whether the course the agreement was made for gives credits (its approved design, through the proposal). */
+function useGivesCredits(caseId: string, proposalId: string) {
+  const proposals = useQuery(proposalsQuery(caseId));
+  const designs = useQuery(designsQuery(caseId));
+  const designId = proposals.data?.proposals.find((p) => p.id === proposalId)?.designId;
+  return designs.data?.designs.find((d) => d.id === designId)?.awards === 'credits';
 }
 
 type Participant = (typeof participantListSchema._output)['participants'][number];

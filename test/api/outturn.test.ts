@@ -102,6 +102,86 @@ describe('the post-calculation of an agreement', () => {
     );
   });
 
+  it("shows what the sessions record — hours by the teachers' staff category, sessions called off, who came — and starts from the participants designated", async () => {
+    expect((await read()).json().delivered).toEqual({
+      sessionsGiven: 0,
+      sessionsCalledOff: 0,
+      hoursGiven: 0,
+      byCategory: [],
+      otherTeacherHours: 0,
+      participants: 0,
+      attended: null,
+    });
+    const designate = (firstName: string, personnummer: string) =>
+      t.request(
+        'POST',
+        `/api/portal/agreements/${agreementId}/participants`,
+        s.as(s.contact, { firstName, lastName: 'Svensson', personnummer, creditEligible: true }),
+      );
+    expect((await designate('Anna', '19850312-1231')).statusCode).toBe(200);
+    const people = (await designate('Bo', '19780501-0050')).json().participants;
+    const schedule = async (body: object) => {
+      const made = await t.request(
+        'POST',
+        `/api/cases/${s.caseId}/sessions`,
+        s.as(s.coord, { designId, ...body }),
+      );
+      expect(made.statusCode, made.body).toBe(201);
+      return made.json();
+    };
+    // three mornings with the lecturer (one called off), an afternoon with the professor as someone wrote
+    // the name, and an hour with a guest lecturer the design does not name
+    const mornings = await schedule({
+      day: '2026-10-05',
+      startsAt: '09:00',
+      endsAt: '12:00',
+      teacher: 'Lektor i automation',
+      occurrences: 3,
+    });
+    await schedule({
+      day: '2026-10-06',
+      startsAt: '13:00',
+      endsAt: '15:30',
+      teacher: ' professor i Reglerteknik',
+    });
+    await schedule({ day: '2026-10-07', startsAt: '10:00', endsAt: '11:00', teacher: 'Gästföreläsare' });
+    const cancelled = await t.request(
+      'POST',
+      `/api/sessions/${mornings.series[1].id}/cancel`,
+      s.as(s.coord, { reason: 'Läraren sjuk', notifyParticipants: false }),
+    );
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    const attendance = await t.request(
+      'PUT',
+      `/api/sessions/${mornings.id}/attendance`,
+      s.as(s.coord, {
+        entries: [
+          { participantId: people[0].id, status: 'present' },
+          { participantId: people[1].id, status: 'absent' },
+        ],
+      }),
+    );
+    expect(attendance.statusCode, attendance.body).toBe(200);
+
+    const now = (await read()).json();
+    expect(now.delivered).toEqual({
+      sessionsGiven: 4,
+      sessionsCalledOff: 1,
+      hoursGiven: 9.5,
+      byCategory: expect.arrayContaining([
+        { key: 'lecturer', hours: 6 },
+        { key: 'professor', hours: 2.5 },
+      ]),
+      otherTeacherHours: 1,
+      participants: 2,
+      attended: 1,
+    });
+    expect(now.delivered.byCategory).toHaveLength(2);
+    // a first post-calculation starts from the two designated, not the twenty planned
+    expect(now.startingPoint.participants).toBe(2);
+    expect(now.planned.participants).toBe(20);
+  });
+
   it('records what was used, priced at the calculation’s rates, and shows the deficit', async () => {
     const recorded = await record({
       revision: 0,

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { agreement } from '../../src/features/agreements/agreements.table.ts';
 import { course as catalogCourse } from '../../src/features/catalog/catalog.table.ts';
+import { createSession } from '../../src/features/delivery/delivery.service.ts';
 import { createDesign } from '../../src/features/design/design.service.ts';
 import { organisation } from '../../src/features/tenancy/tenancy.table.ts';
 import { addDays, stockholmDate } from '../../src/shared/stockholm-days.ts';
@@ -40,9 +41,32 @@ beforeAll(async () => {
     .where(eq(catalogCourse.code, 'ARB100'));
   safetyCourse = course?.id ?? '';
   const module = { key: 'safety', title: 'Arbetsmiljö vid svetsning', courseId: safetyCourse, credits: null };
-  ({ caseId, norrvik, agreementId, actors } = await weldingChain(journey.lupp, 'signed', {
+  let designId = '';
+  ({ caseId, norrvik, agreementId, actors, designId } = await weldingChain(journey.lupp, 'signed', {
     modules: [{ ...module, content: '', outcomes: [] }],
   }));
+  // the lecturer gave two days, and a guest lecturer an afternoon (the design's teachers are written by name)
+  const design = { designId };
+  await createSession(journey.lupp.database.db, actors.karin, caseId, {
+    ...design,
+    day: '2026-10-05',
+    startsAt: '09:00',
+    endsAt: '16:00',
+    teacher: 'Lektor i svetsteknik',
+    occurrences: 2,
+    place: '',
+    topic: '',
+  });
+  await createSession(journey.lupp.database.db, actors.karin, caseId, {
+    ...design,
+    day: '2026-10-07',
+    startsAt: '13:00',
+    endsAt: '15:00',
+    teacher: 'Gästföreläsare från Svetskommissionen',
+    occurrences: 1,
+    place: '',
+    topic: '',
+  });
 }, 120_000);
 
 describe('invoicing a signed agreement', () => {
@@ -214,6 +238,11 @@ describe('invoicing a signed agreement', () => {
     expect(await dialog.getByRole('textbox', { name: /^Deltagare/ }).inputValue()).toBe('20');
     const lecturer = dialog.getByLabel('Undervisning (timmar), Lektor');
     expect(await lecturer.inputValue()).toBe('40');
+    // beside the form, what the schedule says was given, to judge the hours by
+    const delivered = dialog.getByTestId('outturn-delivered');
+    await delivered.getByText('3 tillfällen genomförda, 16 schemalagda timmar; 0 inställda.').waitFor();
+    await delivered.getByText('Per personalkategori: Lektor 14 h, annan lärare 2 h.').waitFor();
+    await delivered.getByText('0 deltagare anmälda; ingen närvaro är registrerad.').waitFor();
     await lecturer.fill('52');
     await dialog.getByLabel('Faktisk resekostnad (kr)').fill('tolv');
     await dialog.getByRole('button', { name: 'Spara efterkalkyl' }).click();

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { notFound } from '../../server/http/problem.ts';
 import { assertCaseAccess, caseSummariesOf } from '../cases/cases.service.ts';
 import { caseCredentials } from '../credentials/credentials.service.ts';
+import { sessionHours } from '../delivery/delivery.contract.ts';
 import { caseDelivery } from '../delivery/delivery.service.ts';
 import { getDesign } from '../design/design.service.ts';
 import { evaluationResults, listCaseEvaluations } from '../evaluation/evaluation.service.ts';
@@ -53,7 +54,7 @@ export async function courseReport(db: Db, actor: Actor, caseId: string, designI
       teacher: s.teacher,
       cancelled: !!s.cancelledAt,
     })),
-    hoursHeld: held.reduce((sum, s) => sum + minutesBetween(s.startsAt, s.endsAt), 0) / 60,
+    hoursHeld: held.reduce((sum, s) => sum + sessionHours(s), 0),
     participants: course.participants.length,
     attendance: {
       present: marks.filter((m) => m.status === 'present').length,
@@ -78,7 +79,3 @@ export async function courseReport(db: Db, actor: Actor, caseId: string, designI
 }
 
 export type CourseReport = Awaited<ReturnType<typeof courseReport>>;
-
-const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-// a session ends after it starts (the table's check)
-const minutesBetween = (from: string, to: string) => minutesOf(to) - minutesOf(from);

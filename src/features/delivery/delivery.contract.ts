@@ -81,6 +81,11 @@ export const sessionSchema = z.object({
 });
 export type SessionView = z.infer<typeof sessionSchema>;
 
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+/** A session's length in hours ("09:00" to "12:30": 3.5); it ends after it starts (the table's check). */
+export const sessionHours = (s: Pick<SessionView, 'startsAt' | 'endsAt'>) =>
+  (minutesOf(s.endsAt) - minutesOf(s.startsAt)) / 60;
+
 /** A scheduled session, with the rest of its weekly series and the holidays passed over, if any. */
 export const createdSessionSchema = sessionSchema.extend({
   series: z.array(sessionSchema),

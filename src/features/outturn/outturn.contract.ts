@@ -33,7 +33,7 @@ export const outturnSchema = z
       })
       .describe('The approved calculation the proposal and the agreement were priced by, as it was made'),
     startingPoint: designCostsSchema.describe(
-      "The design's costs as the design is now: what a first post-calculation starts from",
+      "The design's costs as the design is now, with the participants designated (when there are any): what a first post-calculation starts from",
     ),
     categories: z
       .array(z.object({ key: z.string(), label: z.string(), hourlyCostOre: z.number().int() }))
@@ -65,6 +65,25 @@ export const outturnSchema = z
       .int()
       .nullable()
       .describe('Revenue as a share of the actual full cost, in basis points (10 000 = full cost covered)'),
+    delivered: z
+      .object({
+        sessionsGiven: z.number().int(),
+        sessionsCalledOff: z.number().int(),
+        hoursGiven: z.number().describe('Scheduled hours of the sessions given (not called off)'),
+        byCategory: z
+          .array(z.object({ key: z.string(), hours: z.number() }))
+          .describe(
+            "The hours given by the design's teachers, by their staff category (a session's teacher matched by name)",
+          ),
+        otherTeacherHours: z.number().describe("Hours given by someone not among the design's teachers"),
+        participants: z.number().int().describe('Participants designated under the agreement'),
+        attended: z
+          .number()
+          .int()
+          .nullable()
+          .describe('Of them, those recorded present at least once; null when no attendance is recorded'),
+      })
+      .describe("What the course's sessions record, as a help for filling in the post-calculation"),
     canEdit: z.boolean(),
   })
   .meta({ id: 'AgreementOutturn' });

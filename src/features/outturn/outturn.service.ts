@@ -11,7 +11,11 @@ import { caseSummariesOf } from '../cases/cases.service.ts';
 import { hourlyCost } from '../costing/calculation.ts';
 import { COST_LINES, calculationLineNames } from '../costing/costing.contract.ts';
 import { costConfigVersion, priceWith } from '../costing/costing.service.ts';
+import { type SessionView, sessionHours } from '../delivery/delivery.contract.ts';
+import { sessionsOf } from '../delivery/delivery.service.ts';
+import type { DesignView } from '../design/design.contract.ts';
 import { calculationBasis, coursesOf, getDesign } from '../design/design.service.ts';
+import { participantsOfAgreements } from '../participants/participants.service.ts';
 import { acceptedProposal } from '../proposals/proposals.service.ts';
 import { type Actor, heisWithRole, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
 import {
@@ -127,6 +131,16 @@ async function loadBasis(db: Db, actor: Actor, agreementId: string, need: 'read'
 }
 
 async function view(db: Db, actor: Actor, basis: Basis): Promise<Outturn> {
+  const [design, sessions, participants] = await Promise.all([
+    getDesign(db, actor, basis.designId),
+    sessionsOf(db, [basis.designId]),
+    participantsOfAgreements(db, [basis.agreement.id]),
+  ]);
+  const delivered = deliveredFacts(
+    sessions,
+    design.teachers,
+    participants.map((p) => p.id),
+  );
   const [found] = await db
     .select({ row: agreementOutturn, recordedBy: authUser.name })
     .from(agreementOutturn)
@@ -144,7 +158,10 @@ async function view(db: Db, actor: Actor, basis: Basis): Promise<Outturn> {
       participants: basis.planned.participants,
       staffHours: basis.planned.staffHours,
     },
-    startingPoint: basis.startingPoint,
+    // a first post-calculation starts from those the customer designated rather than the planned group
+    startingPoint: delivered.participants
+      ? { ...basis.startingPoint, participants: delivered.participants }
+      : basis.startingPoint,
     categories: basis.config.config.staff.map((c) => ({
       key: c.key,
       label: c.label,
@@ -164,9 +181,46 @@ async function view(db: Db, actor: Actor, basis: Basis): Promise<Outturn> {
       : null,
     resultOre: actualCost === null ? null : basis.revenueOre - actualCost,
     coverageBp: actualCost === null ? null : coverage(basis.revenueOre, actualCost),
+    delivered,
     canEdit: canRecord(actor, basis.agreement.heiId),
   };
 }
+
+/**
+ * What the sessions of the course record: the sessions given and called off, the hours given by the design's
+ * teachers by staff category (a session's teacher is written by name, usually one of the design's), and how
+ * many of the agreement's participants came at least once. Scheduled hours, not working time: the
+ * calculation's hours include preparation, so these inform the post-calculation rather than fill it in.
+ */
+export function deliveredFacts(
+  sessions: SessionView[],
+  teachers: DesignView['teachers'],
+  participantIds: string[],
+): Outturn['delivered'] {
+  const given = sessions.filter((s) => !s.cancelledAt);
+  const categoryOf = new Map(teachers.map((t) => [normalName(t.name), t.category]));
+  const byCategory = new Map<string, number>();
+  let otherTeacherHours = 0;
+  for (const s of given) {
+    const category = categoryOf.get(normalName(s.teacher));
+    if (category) byCategory.set(category, (byCategory.get(category) ?? 0) + sessionHours(s));
+    else otherTeacherHours += sessionHours(s);
+  }
+  const ours = new Set(participantIds);
+  const marks = given.flatMap((s) => s.attendance).filter((m) => ours.has(m.participantId));
+  const present = new Set(marks.filter((m) => m.status === 'present').map((m) => m.participantId));
+  return {
+    sessionsGiven: given.length,
+    sessionsCalledOff: sessions.length - given.length,
+    hoursGiven: given.reduce((sum, s) => sum + sessionHours(s), 0),
+    byCategory: [...byCategory].map(([key, hours]) => ({ key, hours })),
+    otherTeacherHours,
+    participants: participantIds.length,
+    attended: marks.length ? present.size : null,
+  };
+}
+
+const normalName = (name: string) => name.trim().toLocaleLowerCase('sv');
 
 /** Whether the actor records post-calculations at this HEI. */
 const canRecord = (actor: Actor, heiId: string) =>

@@ -2316,6 +2316,21 @@ export const sv = {
       cost: 'Full kostnad',
       coverage: 'Kostnadstäckning',
     },
+    delivered: {
+      title: 'Från genomförandet',
+      noSessions: 'Inga kurstillfällen är registrerade under Genomförande.',
+      sessions_one: '{{count}} tillfälle genomfört, {{hours}} schemalagda timmar; {{calledOff}} inställda.',
+      sessions_other:
+        '{{count}} tillfällen genomförda, {{hours}} schemalagda timmar; {{calledOff}} inställda.',
+      hours: '{{hours}} h',
+      byCategory: 'Per personalkategori: {{list}}.',
+      otherTeacher: 'annan lärare',
+      participants_one: '{{count}} deltagare anmäld; ingen närvaro är registrerad.',
+      participants_other: '{{count}} deltagare anmälda; ingen närvaro är registrerad.',
+      attended_one: '{{count}} deltagare anmäld; {{attended}} var närvarande minst en gång.',
+      attended_other: '{{count}} deltagare anmälda; {{attended}} var närvarande minst en gång.',
+      hint: 'Tillfällenas timmar är schemalagd undervisning. Kalkylens lärartimmar är arbetstid med förberedelse och efterarbete, så de blir oftast fler.',
+    },
     errors: { kronor: 'Ange ett belopp i kronor, till exempel 1 250,50.' },
   },
   frameworks: {

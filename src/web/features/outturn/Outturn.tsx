@@ -273,6 +273,7 @@ function OutturnForm({
           error={errors.other}
         />
       </SimpleGrid>
+      <Delivered outturn={o} />
       <StaffHoursTable
         categories={o.categories}
         hours={hours}
@@ -290,5 +291,47 @@ function OutturnForm({
         onChange={(e) => setNote(e.currentTarget.value)}
       />
     </FormModal>
+  );
+}
+
+/** What the course's sessions and attendance record, beside the form: facts to judge the actual hours by. */
+function Delivered({ outturn: o }: { outturn: Outturn }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const d = o.delivered;
+  const hours = (value: number) => t('outturn.delivered.hours', { hours: format.number(value) });
+  const byCategory = [
+    ...d.byCategory.map(
+      (c) => `${o.categories.find((x) => x.key === c.key)?.label ?? c.key} ${hours(c.hours)}`,
+    ),
+    ...(d.otherTeacherHours ? [`${t('outturn.delivered.otherTeacher')} ${hours(d.otherTeacherHours)}`] : []),
+  ];
+  return (
+    <Alert variant="light" color="blue" title={t('outturn.delivered.title')} data-testid="outturn-delivered">
+      <Stack gap={4}>
+        <Text size="sm">
+          {d.sessionsGiven + d.sessionsCalledOff === 0
+            ? t('outturn.delivered.noSessions')
+            : t('outturn.delivered.sessions', {
+                count: d.sessionsGiven,
+                hours: format.number(d.hoursGiven),
+                calledOff: d.sessionsCalledOff,
+              })}
+        </Text>
+        {byCategory.length > 0 && (
+          <Text size="sm">{t('outturn.delivered.byCategory', { list: byCategory.join(', ') })}</Text>
+        )}
+        <Text size="sm">
+          {d.attended === null
+            ? t('outturn.delivered.participants', { count: d.participants })
+            : t('outturn.delivered.attended', { count: d.participants, attended: d.attended })}
+        </Text>
+        {d.sessionsGiven > 0 && (
+          <Text size="xs" c="dimmed">
+            {t('outturn.delivered.hint')}
+          </Text>
+        )}
+      </Stack>
+    </Alert>
   );
 }

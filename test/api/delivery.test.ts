@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, ne } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent } from '../../src/features/audit/audit.table.ts';
+import { caseFile } from '../../src/features/cases/cases.table.ts';
 import { remindParticipants, spelledOut } from '../../src/features/delivery/delivery.reminders.ts';
+import { courseSession } from '../../src/features/delivery/delivery.table.ts';
+import { courseDesign } from '../../src/features/design/design.table.ts';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
 import { addDays, stockholmDate } from '../../src/shared/stockholm-days.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -804,6 +808,94 @@ describe('sessions and attendance', () => {
     expect(await overviewOf(s.teacher)).toEqual([]);
     const ids = [taught.id, ...taught.series.map((x: { id: string }) => x.id), guest.id];
     for (const id of ids) await t.request('DELETE', `/api/sessions/${id}`, s.as(s.coord));
+  });
+
+  it("shows where a teacher with an account is booked for two sessions at once, another HEI's unnamed", async () => {
+    const day = `${year}-03-10`;
+    const create = async (body: object) => {
+      const made = await t.request(
+        'POST',
+        `/api/cases/${s.caseId}/sessions`,
+        s.as(s.coord, session({ day, ...body })),
+      );
+      expect(made.statusCode, made.body).toBe(201);
+      return made.json().id as string;
+    };
+    const morning = await create({ startsAt: '09:00', endsAt: '12:00', teacher: 'Lektor i automation' });
+    const overlapping = await create({ startsAt: '11:00', endsAt: '14:00', teacher: 'lektor i automation' });
+    // a teacher without an account cannot be told apart from a role, and back to back is no clash
+    const professor = await create({
+      startsAt: '12:00',
+      endsAt: '13:00',
+      teacher: 'Professor i reglerteknik',
+    });
+    const after = await create({ startsAt: '14:00', endsAt: '15:00', teacher: 'Lektor i automation' });
+    // the same teacher teaches at another HEI too, from eight to ten that day
+    const elsewhere = (await createOrganisation(t, { kind: 'hei' })).id;
+    const [theCase] = await t.db.select().from(caseFile).where(eq(caseFile.id, s.caseId));
+    const [design] = await t.db.select().from(courseDesign).where(eq(courseDesign.id, designId));
+    if (!theCase || !design) throw new Error('the set-up has a case and a design');
+    const otherCase = randomUUID();
+    const otherDesign = randomUUID();
+    await t.db
+      .insert(caseFile)
+      .values({ ...theCase, id: otherCase, heiId: elsewhere, inquiryId: null, reference: 'ANNAT-1' });
+    await t.db
+      .insert(courseDesign)
+      .values({ ...design, id: otherDesign, caseId: otherCase, heiId: elsewhere });
+    await t.db.insert(courseSession).values({
+      heiId: elsewhere,
+      caseId: otherCase,
+      designId: otherDesign,
+      day,
+      startsAt: '08:00',
+      endsAt: '10:00',
+      teacher: 'Lektor',
+      teacherUserId: s.teacher.id,
+    });
+
+    const clashes = async () =>
+      (await t.request('GET', `/api/cases/${s.caseId}/delivery`, s.as(s.coord))).json().designs[0].clashes;
+    const reference = (await t.request('GET', `/api/cases/${s.caseId}`, s.as(s.coord))).json().reference;
+    const ours = (sessionId: string, startsAt: string, endsAt: string) => ({
+      sessionId,
+      day,
+      startsAt,
+      endsAt,
+      caseId: s.caseId,
+      reference,
+      title: 'PLC för underhållet',
+    });
+    const theirs = {
+      sessionId: null,
+      day,
+      startsAt: '08:00',
+      endsAt: '10:00',
+      caseId: null,
+      reference: null,
+      title: null,
+    };
+    expect(await clashes()).toEqual([
+      { sessionId: morning, teacher: 'Lektor i automation', other: theirs },
+      { sessionId: morning, teacher: 'Lektor i automation', other: ours(overlapping, '11:00', '14:00') },
+      { sessionId: overlapping, teacher: 'lektor i automation', other: ours(morning, '09:00', '12:00') },
+    ]);
+    // moved to the afternoon, the overlap is gone; the other HEI's morning stays
+    const { designId: _, ...moved } = session({
+      day,
+      startsAt: '15:00',
+      endsAt: '16:00',
+      teacher: 'lektor i automation',
+    });
+    expect((await t.request('PUT', `/api/sessions/${overlapping}`, s.as(s.coord, moved))).statusCode).toBe(
+      200,
+    );
+    expect(await clashes()).toEqual([{ sessionId: morning, teacher: 'Lektor i automation', other: theirs }]);
+    // called off, a session clashes with nothing
+    await t.request('POST', `/api/sessions/${morning}/cancel`, s.as(s.coord, { notifyParticipants: false }));
+    expect(await clashes()).toEqual([]);
+    for (const id of [morning, overlapping, professor, after])
+      await t.request('DELETE', `/api/sessions/${id}`, s.as(s.coord));
   });
 
   it('keeps a course in view with its sessions when its design is changed after approval', async () => {

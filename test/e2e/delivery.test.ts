@@ -39,12 +39,13 @@ describe('delivery: sessions and attendance', () => {
     const section = page.getByRole('region', { name: 'Genomförande' });
     await section.getByText('Inga kurstillfällen ännu.').waitFor();
 
-    const add = async (day: string, topic: string) => {
+    const add = async (day: string, topic: string, teacher = '') => {
       await section.getByRole('button', { name: 'Lägg till kurstillfälle…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Lägg till kurstillfälle' });
       if (day) await dialog.getByLabel('Dag').fill(day);
       await dialog.getByRole('textbox', { name: 'Plats' }).fill('Svetslabbet, hus B');
       await dialog.getByRole('textbox', { name: 'Innehåll' }).fill(topic);
+      if (teacher) await dialog.getByRole('combobox', { name: 'Lärare' }).fill(teacher);
       await dialog.getByRole('button', { name: 'Spara' }).click();
       return dialog;
     };
@@ -54,11 +55,25 @@ describe('delivery: sessions and attendance', () => {
     await refused.getByLabel('Dag').fill(`${year}-02-03`);
     await refused.getByRole('button', { name: 'Spara' }).click();
     await refused.waitFor({ state: 'detached' });
-    await (await add(`${year}-02-10`, 'Provsvetsning')).waitFor({ state: 'detached' });
+    await (await add(`${year}-02-10`, 'Provsvetsning', 'Lektor i svetsteknik')).waitFor({
+      state: 'detached',
+    });
 
     const sessions = section.getByRole('table', { name: `Kurstillfällen i ${WELDING_DESIGN}` });
-    // a session entered by mistake is removed after a question
-    await (await add(`${year}-02-17`, 'Dubblett')).waitFor({ state: 'detached' });
+    // a session entered twice by mistake: the lecturer (Karin's own account) would teach both at once
+    await (await add(`${year}-02-10`, 'Dubblett', 'Lektor i svetsteknik')).waitFor({ state: 'detached' });
+    const clash =
+      'Krock: Lektor i svetsteknik undervisar samtidigt, 09:00–16:00, i ett annat tillfälle av den här kursen.';
+    await sessions
+      .getByRole('row', { name: /Dubblett/ })
+      .getByText(clash)
+      .waitFor();
+    await sessions
+      .getByRole('row', { name: /Provsvetsning/ })
+      .getByText(clash)
+      .waitFor();
+    await expectNoAxeViolations(page);
+    // so it is removed after a question, and the clash goes with it
     await sessions
       .getByRole('row', { name: /Dubblett/ })
       .getByRole('button', { name: /^Ta bort kurstillfället/ })
@@ -68,6 +83,7 @@ describe('delivery: sessions and attendance', () => {
     await expectNoAxeViolations(page);
     await confirm.getByRole('button', { name: 'Ta bort' }).click();
     await sessions.getByRole('row', { name: /Dubblett/ }).waitFor({ state: 'detached' });
+    expect(await sessions.getByText(/^Krock:/).count()).toBe(0);
     await sessions
       .getByRole('row', { name: /09:00–16:00 Svetslabbet, hus B Introduktion Inte registrerad/ })
       .waitFor();

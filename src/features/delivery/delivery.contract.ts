@@ -114,6 +114,25 @@ export const attendanceSummarySchema = z.object({
   excused: z.number().int(),
 });
 
+/**
+ * A session of the course whose teacher (one with an account) teaches another session at the same time: at this
+ * HEI with its case named, at another HEI unnamed.
+ */
+export const teacherClashSchema = z.object({
+  sessionId: z.uuid().describe('The session of this course'),
+  teacher: z.string(),
+  other: z.object({
+    sessionId: z.uuid().nullable().describe("The other session; null when it is another HEI's"),
+    day: z.iso.date(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    caseId: z.uuid().nullable(),
+    reference: z.string().nullable(),
+    title: z.string().nullable().describe("The other session's course; null when it is another HEI's"),
+  }),
+});
+export type TeacherClash = z.infer<typeof teacherClashSchema>;
+
 export const caseDeliverySchema = z.object({
   designs: z.array(
     z.object({
@@ -134,6 +153,8 @@ export const caseDeliverySchema = z.object({
       }),
       sessions: z.array(sessionSchema),
       participants: z.array(attendanceSummarySchema),
+      /** Sessions whose teacher is booked for another session at the same time (neither called off). */
+      clashes: z.array(teacherClashSchema),
     }),
   ),
 });

@@ -1,10 +1,16 @@
-import { and, asc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { holidayOn } from '../../shared/working-days.ts';
 import type { AuditDetailKey } from '../audit/audit.contract.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { assertCaseAccess, casesForCustomer, recordEvidence } from '../cases/cases.service.ts';
+import {
+  assertCaseAccess,
+  caseSummariesOf,
+  casesForCustomer,
+  recordEvidence,
+} from '../cases/cases.service.ts';
 import { designTitles, listDesigns } from '../design/design.service.ts';
 import { participantsOfDesign } from '../participants/participants.service.ts';
 import { type Actor, listMemberships } from '../tenancy/tenancy.service.ts';
@@ -13,6 +19,7 @@ import type {
   attendanceBody,
   createSessionBody,
   SessionView,
+  TeacherClash,
 } from './delivery.contract.ts';
 import {
   attendanceSharing,
@@ -72,6 +79,63 @@ export async function sessionsOf(db: Db, designIds: string[]) {
   );
 }
 
+/**
+ * The sessions of these courses whose teacher has an account and is booked for another session (not called off)
+ * that overlaps it, at any HEI: a coordinator sees the clash where the session is scheduled. Another HEI's session
+ * is told by its time only, not its course.
+ */
+async function teacherClashes(db: Db, heiId: string, designIds: string[]): Promise<TeacherClash[]> {
+  if (!designIds.length) return [];
+  const other = alias(courseSession, 'other');
+  const rows = await db
+    .select({
+      sessionId: courseSession.id,
+      teacher: courseSession.teacher,
+      otherId: other.id,
+      heiId: other.heiId,
+      caseId: other.caseId,
+      designId: other.designId,
+      day: other.day,
+      startsAt: other.startsAt,
+      endsAt: other.endsAt,
+    })
+    .from(courseSession)
+    .innerJoin(
+      other,
+      and(
+        eq(other.teacherUserId, courseSession.teacherUserId),
+        eq(other.day, courseSession.day),
+        ne(other.id, courseSession.id),
+        lt(other.startsAt, courseSession.endsAt),
+        gt(other.endsAt, courseSession.startsAt),
+        isNull(other.cancelledAt),
+      ),
+    )
+    .where(and(inArray(courseSession.designId, designIds), isNull(courseSession.cancelledAt)))
+    .orderBy(asc(courseSession.day), asc(courseSession.startsAt), asc(other.startsAt));
+  const ours = rows.filter((r) => r.heiId === heiId);
+  const [cases, titles] = await Promise.all([
+    caseSummariesOf(db, heiId, [...new Set(ours.map((r) => r.caseId))]),
+    designTitles(db, [...new Set(ours.map((r) => r.designId))]),
+  ]);
+  return rows.map((r) => {
+    const theCase = r.heiId === heiId ? cases.get(r.caseId) : undefined;
+    return {
+      sessionId: r.sessionId,
+      teacher: r.teacher,
+      other: {
+        sessionId: theCase ? r.otherId : null,
+        day: r.day,
+        startsAt: hhmm(r.startsAt),
+        endsAt: hhmm(r.endsAt),
+        caseId: theCase?.id ?? null,
+        reference: theCase?.reference ?? null,
+        title: theCase ? (titles.get(r.designId) ?? null) : null,
+      },
+    };
+  });
+}
+
 /** The day of each of these courses' last session that is not cancelled (courses with none are left out). */
 export async function lastSessionDays(db: Db, designIds: string[]): Promise<Map<string, string>> {
   if (!designIds.length) return new Map();
@@ -119,7 +183,7 @@ async function approvedDesigns(db: Db, actor: Actor, caseId: string) {
 }
 
 export async function caseDelivery(db: Db, actor: Actor, caseId: string) {
-  await assertCaseAccess(db, actor, caseId, 'read');
+  const access = await assertCaseAccess(db, actor, caseId, 'read');
   const all = (await listDesigns(db, actor, caseId)).designs;
   const sessions = await sessionsOf(
     db,
@@ -128,12 +192,13 @@ export async function caseDelivery(db: Db, actor: Actor, caseId: string) {
   // a design changed after its approval (approval taken back) keeps the sessions already scheduled in view
   const designs = all.filter((d) => d.status === 'approved' || sessions.some((s) => s.designId === d.id));
   const ids = designs.map((d) => d.id);
-  const [shared, reminded, participants, tokens, noticesSent] = await Promise.all([
+  const [shared, reminded, participants, tokens, noticesSent, clashes] = await Promise.all([
     ids.length ? db.select().from(attendanceSharing).where(inArray(attendanceSharing.designId, ids)) : [],
     ids.length ? db.select().from(sessionReminders).where(inArray(sessionReminders.designId, ids)) : [],
     Promise.all(designs.map((d) => participantsOfDesign(db, d.id))),
     calendarTokens(db, ids),
     ids.length ? db.select().from(scheduleNoticeSent).where(inArray(scheduleNoticeSent.designId, ids)) : [],
+    teacherClashes(db, access.heiId, ids),
   ]);
   return {
     designs: designs.map((d, i) => {
@@ -151,6 +216,7 @@ export async function caseDelivery(db: Db, actor: Actor, caseId: string) {
         ),
         sessions: own,
         participants: summaries(participants[i] ?? [], own),
+        clashes: clashes.filter((c) => own.some((x) => x.id === c.sessionId)),
       };
     }),
   };

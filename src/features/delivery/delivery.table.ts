@@ -57,6 +57,8 @@ export const courseSession = pgTable(
   (t) => [
     index('course_session_design_idx').on(t.designId, t.day, t.startsAt),
     index('course_session_case_idx').on(t.caseId),
+    // a teacher's sessions by day: their own calendar, and the clashes a coordinator is shown
+    index('course_session_teacher_idx').on(t.teacherUserId, t.day),
     check('course_session_times', sql`${t.endsAt} > ${t.startsAt}`),
   ],
 );

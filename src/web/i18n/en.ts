@@ -2520,6 +2520,9 @@ export const en: Translation = {
     teacher: 'Teacher',
     teacherHint:
       'Who teaches the session. The design’s teachers are suggested; the customer and the participants see the name.',
+    clash: 'Clash: {{teacher}} teaches at the same time, {{time}}, in',
+    clashSameCourse: 'another session of this course.',
+    clashElsewhere: 'Clash: {{teacher}} teaches at the same time, {{time}}, at another HEI.',
     teacherOf: 'Teacher: {{teacher}}',
     addedSeriesNotice_one: '{{count}} session is added.',
     addedSeriesNotice_other: '{{count}} sessions are added, one a week.',

@@ -2522,6 +2522,9 @@ export const sv = {
     teacher: 'Lärare',
     teacherHint:
       'Vem som undervisar vid tillfället. Kursuppläggets lärare föreslås; kunden och deltagarna ser namnet.',
+    clash: 'Krock: {{teacher}} undervisar samtidigt, {{time}}, i',
+    clashSameCourse: 'ett annat tillfälle av den här kursen.',
+    clashElsewhere: 'Krock: {{teacher}} undervisar samtidigt, {{time}}, vid ett annat lärosäte.',
     teacherOf: 'Lärare: {{teacher}}',
     addedSeriesNotice_one: '{{count}} kurstillfälle är tillagt.',
     addedSeriesNotice_other: '{{count}} kurstillfällen är tillagda, ett i veckan.',

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { ConfirmModal, FormModal, useDialogAction } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
+import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { ErrorAlert, Loading, useErrorMessage } from '../../ui/page.tsx';
 import { refetchAfterChange } from '../../ui/refetch.ts';
@@ -84,6 +85,33 @@ export function SessionTopic({
       )}
     </>
   );
+}
+
+/**
+ * Where the session's teacher is booked for another session at the same time: the other course linked when it is
+ * this HEI's, only its time when it is another HEI's.
+ */
+function Clashes({ caseId, clashes }: { caseId: string; clashes: Course['clashes'] }) {
+  const { t } = useTranslation();
+  return clashes.map(({ teacher, other }) => {
+    const time = `${other.startsAt}–${other.endsAt}`;
+    const key = `${other.sessionId ?? 'elsewhere'}-${time}`;
+    return (
+      <Text key={key} size="sm" fw={700} c="red.9">
+        {other.caseId === null
+          ? t('delivery.clashElsewhere', { teacher, time })
+          : t('delivery.clash', { teacher, time })}{' '}
+        {other.caseId !== null &&
+          (other.caseId === caseId ? (
+            t('delivery.clashSameCourse')
+          ) : (
+            <AnchorLink to="/cases/$caseId" params={{ caseId: other.caseId }} hash="case-delivery">
+              {other.reference} {other.title}
+            </AnchorLink>
+          ))}
+      </Text>
+    );
+  });
 }
 
 /** "Genomförande" on the case page: each approved design's sessions, who attended, and what the customer sees. */
@@ -169,6 +197,7 @@ function CourseDelivery({ caseId, course }: { caseId: string; course: Course }) 
               <Table.Td>{s.place}</Table.Td>
               <Table.Td>
                 <SessionTopic session={s} />
+                <Clashes caseId={caseId} clashes={course.clashes.filter((c) => c.sessionId === s.id)} />
               </Table.Td>
               <Table.Td>
                 {s.cancelledAt

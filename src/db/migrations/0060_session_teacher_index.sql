@@ -1,0 +1,1 @@
+CREATE INDEX "course_session_teacher_idx" ON "course_session" USING btree ("teacher_user_id","day");

@@ -1,6 +1,9 @@
 import { inflateRawSync } from 'node:zlib';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseFile } from '../../src/features/cases/cases.table.ts';
 import { taxonomyConcept, taxonomyRelation } from '../../src/features/taxonomy/taxonomy.table.ts';
+import { addDays, stockholmDate } from '../../src/shared/stockholm-days.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { commercialSetUp } from '../support/commercial.ts';
 import { createOrganisation, createUser, type TestUser } from '../support/factories.ts';
@@ -499,6 +502,62 @@ describe('the merit record of collaboration', () => {
     // the other design (a draft where Anna teaches 10 h) is listed but not counted
     expect(record.courses).toHaveLength(2);
     expect(record.totals).toMatchObject({ courses: 1, teachingHours: 40, developmentHours: 20, hours: 60 });
+  });
+
+  it("shows on the staff pages what a person has taken on: approved courses' hours and the sessions ahead", async () => {
+    const commitments = async (reader: TestUser) =>
+      (await t.request('GET', staffUrl(anna.id), as(reader))).json().commitments;
+    const reference = (await t.request('GET', `/api/cases/${s.caseId}`, as(s.coord))).json().reference;
+    const year = new Date().getUTCFullYear() + 1;
+    // the approved design counts (40 h teaching, 20 h development); the draft where she teaches 10 h does not
+    const taken = {
+      plannedHours: 60,
+      scheduledHours: 0,
+      courses: [
+        {
+          designId,
+          caseId: s.caseId,
+          reference,
+          title: 'PLC för underhållet',
+          endDate: `${year}-05-31`,
+          teachingHours: 40,
+          developmentHours: 20,
+        },
+      ],
+    };
+    expect(await commitments(anna)).toEqual(taken);
+    // a morning she teaches next week, by the name the design gives her; a called-off one does not count
+    const session = (day: string) =>
+      t.request(
+        'POST',
+        `/api/cases/${s.caseId}/sessions`,
+        as(s.coord, { designId, day, startsAt: '09:00', endsAt: '12:30', teacher: 'Anna Andersson' }),
+      );
+    const today = stockholmDate(new Date());
+    expect((await session(addDays(today, 7))).statusCode).toBe(201);
+    const off = (await session(addDays(today, 8))).json();
+    await t.request('POST', `/api/sessions/${off.id}/cancel`, as(s.coord, { notifyParticipants: false }));
+    // the whole list, as coordinators and managers read it to see who has room for more
+    const listed = (await t.request('GET', staffUrl(), as(s.manager))).json().staff;
+    expect(listed.find((p: { userId: string }) => p.userId === anna.id).commitments).toEqual({
+      ...taken,
+      scheduledHours: 3.5,
+    });
+    expect(listed.find((p: { userId: string }) => p.userId === s.coord.id).commitments).toEqual({
+      plannedHours: 0,
+      scheduledHours: 0,
+      courses: [],
+    });
+    // a case lost is a commitment no more
+    const [before] = await t.db.select().from(caseFile).where(eq(caseFile.id, s.caseId));
+    await t.db.update(caseFile).set({ stage: 'closed', outcome: 'lost' }).where(eq(caseFile.id, s.caseId));
+    const lost = await commitments(s.coord);
+    await t.db
+      .update(caseFile)
+      .set({ stage: before?.stage, outcome: before?.outcome ?? null })
+      .where(eq(caseFile.id, s.caseId));
+    expect(lost).toEqual({ plannedHours: 0, scheduledHours: 3.5, courses: [] });
+    expect(await commitments(anna)).toEqual({ ...taken, scheduledHours: 3.5 });
   });
 
   it('shows the signed agreement, and the dialogues a person led', async () => {

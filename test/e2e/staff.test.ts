@@ -3,12 +3,18 @@ import { inflateRawSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCase } from '../../src/features/cases/cases.service.ts';
-import { createDesign } from '../../src/features/design/design.service.ts';
+import {
+  approveDesign,
+  createDesign,
+  getDesign,
+  updateDesign,
+} from '../../src/features/design/design.service.ts';
 import { nextReference } from '../../src/features/inquiries/inquiries.service.ts';
 import { withCheckDigit } from '../../src/features/tenancy/org-number.ts';
 import { organisation } from '../../src/features/tenancy/tenancy.table.ts';
 import { actorAt } from './support/commercial.ts';
 import {
+  chooseLanguage,
   expectEnglish,
   expectHeading,
   expectNoAxeViolations,
@@ -29,6 +35,7 @@ const DESIGN = 'Vätgas i stålverket';
 const journey = luppAndBrowser();
 let caseId = '';
 let designId = '';
+let mittlandId = '';
 
 beforeAll(async () => {
   const db = journey.lupp.database.db;
@@ -36,7 +43,8 @@ beforeAll(async () => {
     .select({ id: organisation.id })
     .from(organisation)
     .where(eq(organisation.name, 'Mittlands universitet'));
-  const karin = await actorAt(journey.lupp, 'karin.koordinator@mittland.example', mittland?.id ?? '', [
+  mittlandId = mittland?.id ?? '';
+  const karin = await actorAt(journey.lupp, 'karin.koordinator@mittland.example', mittlandId, [
     'coordinator',
   ]);
   const created = await createCase(
@@ -291,6 +299,41 @@ describe('staff profiles, finding teachers and the merit record', () => {
     await page.getByTestId('search-concepts').getByText('Hydrogen technology').waitFor();
     await profileLink.waitFor();
     await page.getByText('People who match: 1').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+  it('once the study director approves the design, his commitment shows on the staff pages', async () => {
+    const db = journey.lupp.database.db;
+    const maria = await actorAt(journey.lupp, 'maria.chef@mittland.example', mittlandId, ['manager']);
+    const karin = await actorAt(journey.lupp, 'karin.koordinator@mittland.example', mittlandId, [
+      'coordinator',
+    ]);
+    // a certificate course (no degree-awarding powers to check), approved by Maria
+    const design = await getDesign(db, maria, designId);
+    const ready = await updateDesign(db, karin, designId, {
+      revision: design.revision,
+      awards: 'certificate',
+      credits: null,
+    });
+    await approveDesign(db, maria, designId, { revision: ready.revision });
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'maria.chef@mittland.example', { at: 'Mittlands universitet' });
+    await chooseLanguage(page, 'Svenska'); // she read the pages in English before
+    await page.goto('/staff');
+    await expectHeading(page, 'Hitta lärare');
+    const lars = page.getByTestId('staff-list').getByRole('row', { name: /^Lars Ek/ });
+    // 24 hours of teaching and 8 of development, as Karin added him; no session scheduled yet
+    await lars.getByText('Åtagit: 32 h i 1 kurs; 0 h schemalagt kommande året.').waitFor();
+    await expectNoAxeViolations(page);
+    await lars.getByRole('link', { name: 'Lars Ek' }).click();
+    await expectHeading(page, 'Lars Ek');
+    const commitments = page.getByRole('region', { name: 'Åtaganden' });
+    await commitments
+      .getByTestId('staff-commitments')
+      .getByText('24 h undervisning, 8 h utveckling', { exact: false })
+      .waitFor();
+    await commitments.getByRole('link', { name: new RegExp(DESIGN) }).click();
+    await page.waitForURL(`**/cases/${caseId}`);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -136,6 +136,35 @@ async function teacherClashes(db: Db, heiId: string, designIds: string[]): Promi
   });
 }
 
+/**
+ * The hours each teacher with an account is scheduled to teach at the HEI from one day through another, sessions
+ * called off left out (for the staff pages; no access check).
+ */
+export async function scheduledHoursByTeacher(
+  db: Db,
+  heiId: string,
+  from: string,
+  to: string,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .select({
+      userId: courseSession.teacherUserId,
+      hours: sql<number>`(sum(extract(epoch from ${courseSession.endsAt} - ${courseSession.startsAt})) / 3600)::float8`,
+    })
+    .from(courseSession)
+    .where(
+      and(
+        eq(courseSession.heiId, heiId),
+        gte(courseSession.day, from),
+        lte(courseSession.day, to),
+        isNull(courseSession.cancelledAt),
+        sql`${courseSession.teacherUserId} is not null`,
+      ),
+    )
+    .groupBy(courseSession.teacherUserId);
+  return new Map(rows.flatMap((r) => (r.userId ? [[r.userId, Number(r.hours)]] : [])));
+}
+
 /** The day of each of these courses' last session that is not cancelled (courses with none are left out). */
 export async function lastSessionDays(db: Db, designIds: string[]): Promise<Map<string, string>> {
   if (!designIds.length) return new Map();

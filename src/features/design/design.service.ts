@@ -5,7 +5,7 @@ import { AppError, conflict, type FieldError, invalid, notFound } from '../../se
 import { containsAny, type FoundText, foundIn, jsonText, mentionPatterns } from '../../shared/mentions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
-import { assertCaseAccess, recordEvidence } from '../cases/cases.service.ts';
+import { assertCaseAccess, caseSummariesOf, recordEvidence } from '../cases/cases.service.ts';
 import { getCourse } from '../catalog/catalog.service.ts';
 import type { DesignCosts } from '../costing/calculation.ts';
 import { costConfigInEffect, priceWith } from '../costing/costing.service.ts';
@@ -600,6 +600,72 @@ export async function designsTaughtBy(db: Db, heiId: string, userId: string) {
     };
   });
 }
+
+/**
+ * What the HEI's teachers with an account have taken on: the approved course designs that name them, of cases
+ * still open or won whose course has not ended (no end day: while the case is open), with their teaching and
+ * development hours in each. For the staff pages (no access check: the caller has made one). A draft is not yet
+ * a commitment; a lost case's design is none any more.
+ */
+export async function teacherCommitments(db: Db, heiId: string, today: string) {
+  const rows = await db
+    .select({
+      id: courseDesign.id,
+      caseId: courseDesign.caseId,
+      title: courseDesign.title,
+      endDate: courseDesign.endDate,
+      teachers: courseDesign.teachers,
+    })
+    .from(courseDesign)
+    .where(
+      and(
+        eq(courseDesign.heiId, heiId),
+        eq(courseDesign.status, 'approved'),
+        sql`(${courseDesign.endDate} is null or ${courseDesign.endDate} >= ${today})`,
+        sql`${courseDesign.teachers} @? '$[*].userId ? (@ != null)'`,
+      ),
+    )
+    .orderBy(courseDesign.startDate, courseDesign.title);
+  const cases = await caseSummariesOf(db, heiId, [...new Set(rows.map((r) => r.caseId))]);
+  const byTeacher = new Map<string, Commitment[]>();
+  for (const design of rows) {
+    const of = cases.get(design.caseId);
+    const open = of && of.stage !== 'closed';
+    const wonAndRunning = of?.outcome === 'won' && design.endDate !== null;
+    if (!open && !wonAndRunning) continue;
+    for (const teacher of design.teachers) {
+      if (!teacher.userId) continue;
+      const mine = byTeacher.get(teacher.userId) ?? [];
+      const same = mine.find((c) => c.designId === design.id);
+      if (same) {
+        same.teachingHours += teacher.teachingHours;
+        same.developmentHours += teacher.developmentHours;
+        continue;
+      }
+      mine.push({
+        designId: design.id,
+        caseId: design.caseId,
+        reference: of.reference,
+        title: design.title,
+        endDate: design.endDate,
+        teachingHours: teacher.teachingHours,
+        developmentHours: teacher.developmentHours,
+      });
+      byTeacher.set(teacher.userId, mine);
+    }
+  }
+  return byTeacher;
+}
+
+type Commitment = {
+  designId: string;
+  caseId: string;
+  reference: string;
+  title: string;
+  endDate: string | null;
+  teachingHours: number;
+  developmentHours: number;
+};
 
 /**
  * The HEI's course designs whose texts contain one of the terms (content, examination, schedule, modules;

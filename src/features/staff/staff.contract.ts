@@ -79,6 +79,29 @@ export const staffProfileSchema = z
     bio: z.string(),
     expertise: z.array(conceptRefSchema),
     updatedAt: z.string().nullable(),
+    commitments: z
+      .object({
+        plannedHours: z
+          .number()
+          .describe('Teaching and development hours in the courses below: what the person has taken on'),
+        scheduledHours: z
+          .number()
+          .describe('Hours of sessions the person teaches at the HEI from today through a year ahead'),
+        courses: z.array(
+          z.object({
+            designId: z.uuid(),
+            caseId: z.uuid(),
+            reference: z.string(),
+            title: z.string(),
+            endDate: z.iso.date().nullable(),
+            teachingHours: z.number(),
+            developmentHours: z.number(),
+          }),
+        ),
+      })
+      .describe(
+        'The approved course designs naming the person as a teacher, of cases open or won whose course has not ended',
+      ),
     /** Whether the reader may change it (the person, or an admin of the HEI). */
     canEdit: z.boolean(),
     /** Whether the reader may see and export the merit record (the person, admins and managers). */

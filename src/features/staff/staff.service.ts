@@ -2,10 +2,12 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, invalid, notFound } from '../../server/http/problem.ts';
 import { renderPdf } from '../../shared/pdf.ts';
+import { addDays, stockholmDate } from '../../shared/stockholm-days.ts';
 import { agreementsOfDesigns } from '../agreements/agreements.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { caseSummariesOf, dialoguesLedBy } from '../cases/cases.service.ts';
-import { designsTaughtBy, getDesign } from '../design/design.service.ts';
+import { scheduledHoursByTeacher } from '../delivery/delivery.service.ts';
+import { designsTaughtBy, getDesign, teacherCommitments } from '../design/design.service.ts';
 import { evaluationFiguresOfDesigns } from '../evaluation/evaluation.service.ts';
 import { needConceptsOfCase } from '../needs/needs.service.ts';
 import { type ConceptView, conceptRelations, conceptsByIds } from '../taxonomy/taxonomy.service.ts';
@@ -105,6 +107,11 @@ async function profilesOf(
     ).map((c) => [c.id, ref(c)]),
   );
   const byUser = new Map(rows.map((r) => [r.userId, r]));
+  const today = stockholmDate(new Date());
+  const [committed, scheduled] = await Promise.all([
+    teacherCommitments(db, heiId, today),
+    scheduledHoursByTeacher(db, heiId, today, addDays(today, 365)),
+  ]);
   const editsOthers = hasRole(actor, heiId, EDIT_OTHERS);
   const readsMerits = hasRole(actor, heiId, MERITS_OTHERS);
   return members.map((m): StaffProfileView => {
@@ -136,11 +143,20 @@ async function profilesOf(
       bio: row?.bio ?? '',
       expertise: mine,
       updatedAt: row?.updatedAt.toISOString() ?? null,
+      commitments: commitmentsOf(committed.get(m.userId) ?? [], scheduled.get(m.userId) ?? 0),
       canEdit: self || editsOthers,
       canSeeMerits: self || readsMerits,
     };
   });
 }
+
+type Commitments = StaffProfileView['commitments'];
+
+const commitmentsOf = (courses: Commitments['courses'], scheduledHours: number): Commitments => ({
+  plannedHours: courses.reduce((sum, c) => sum + c.teachingHours + c.developmentHours, 0),
+  scheduledHours,
+  courses,
+});
 
 // ------------------------------------------------------------------ profiles
 

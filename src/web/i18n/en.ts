@@ -3167,6 +3167,17 @@ export const en: Translation = {
         hours: 'Enter a number of hours, for example 12 or 7.5.',
       },
     },
+    commitments: {
+      title: 'Commitments',
+      intro:
+        'Approved course designs naming the person as a teacher, in cases open or won whose course has not ended, and the sessions they teach in the year ahead.',
+      none: 'No commitments in contract education.',
+      line_one: 'Taken on: {{hours}} h in {{count}} course; {{scheduled}} h scheduled in the year ahead.',
+      line_other: 'Taken on: {{hours}} h in {{count}} courses; {{scheduled}} h scheduled in the year ahead.',
+      over: 'More than the {{hours}} hours a year the profile gives.',
+      course: '{{teaching}} h teaching, {{development}} h development',
+      until: '(until {{date}})',
+    },
     list: {
       title: "The staff's profiles",
       intro: 'Every member of the HEI. Open a profile to read it; administrators can change it.',

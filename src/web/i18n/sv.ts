@@ -3167,6 +3167,17 @@ export const sv = {
         hours: 'Ange ett antal timmar, till exempel 12 eller 7,5.',
       },
     },
+    commitments: {
+      title: 'Åtaganden',
+      intro:
+        'Godkända kursupplägg där personen är planerad lärare, i ärenden som pågår eller är vunna och vars kurs inte har slutat, och kurstillfällen hen undervisar det kommande året.',
+      none: 'Inga åtaganden i uppdragsutbildning.',
+      line_one: 'Åtagit: {{hours}} h i {{count}} kurs; {{scheduled}} h schemalagt kommande året.',
+      line_other: 'Åtagit: {{hours}} h i {{count}} kurser; {{scheduled}} h schemalagt kommande året.',
+      over: 'Mer än de {{hours}} timmar per år som profilen anger.',
+      course: '{{teaching}} h undervisning, {{development}} h utveckling',
+      until: '(till {{date}})',
+    },
     list: {
       title: 'Personalens profiler',
       intro: 'Alla medlemmar i lärosätet. Öppna en profil för att läsa den; administratörer kan ändra den.',

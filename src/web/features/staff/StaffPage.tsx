@@ -13,6 +13,7 @@ import { useTabState } from '../../ui/tab-state.ts';
 import { OrganisationView } from '../admin/OrganisationView.tsx';
 import type { ChosenConcept } from '../analyses/ConceptPicker.tsx';
 import { AddTeacherModal } from './AddTeacherModal.tsx';
+import { CommitmentsLine } from './Commitments.tsx';
 import { ConceptChooser } from './ConceptChooser.tsx';
 import { useLanguageName } from './ProfileForm.tsx';
 import {
@@ -245,6 +246,7 @@ function Results({
                 {t('staff.find.hoursPerYear', { hours: r.profile.hoursPerYear })}
               </Text>
             )}
+            <CommitmentsLine profile={r.profile} />
           </Table.Td>
           <Table.Td>{t(`staff.interest.${r.profile.interest}`)}</Table.Td>
           <Table.Td>{r.profile.languages.map(languageName).join(', ') || '–'}</Table.Td>
@@ -305,6 +307,7 @@ function StaffList({ heiId }: { heiId: string }) {
                   <Table.Td>{p.department ?? '–'}</Table.Td>
                   <Table.Td>
                     {p.exists ? t(`staff.availability.${p.availability}`) : t('staff.list.notFilled')}
+                    <CommitmentsLine profile={p} />
                   </Table.Td>
                   <Table.Td>{p.expertise.map((c) => format.pick(c.label)).join(', ') || '–'}</Table.Td>
                 </Table.Tr>

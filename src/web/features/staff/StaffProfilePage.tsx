@@ -6,6 +6,7 @@ import { activeOrganisationOf, useMe } from '../../session.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { Forbidden, Page, QueryView, Section } from '../../ui/page.tsx';
 import { OrganisationView } from '../admin/OrganisationView.tsx';
+import { CommitmentsSection } from './Commitments.tsx';
 import { MeritSection } from './MeritSection.tsx';
 import { ProfileForm, ProfileSummary } from './ProfileForm.tsx';
 import { staffAccess, staffProfileQuery } from './staff.api.ts';
@@ -49,6 +50,7 @@ export function StaffProfilePage() {
                     <ProfileSummary profile={p} />
                   )}
                 </Section>
+                <CommitmentsSection profile={p} />
                 {p.canSeeMerits && <MeritSection heiId={tenant.id} userId={p.userId} />}
               </Stack>
             )}

@@ -11,6 +11,7 @@ let s: Awaited<ReturnType<typeof commercialSetUp>>;
 let otherCustomer: TestUser;
 let agreement: {
   id: string;
+  proposalId: string;
   revision: number;
   hei: { name: string };
   customer: { name: string };
@@ -71,6 +72,37 @@ describe('the agreement as a PDF', () => {
     expect(text).toContain('Summa\t90 313,57 kr');
     expect(text).toContain('För lärosätet\tej signerat');
     expect(text).toContain('För uppdragsgivaren\tej signerat');
+  });
+
+  it("carries the case's reference, the HEI's registration number and the customer's reference, as the proposal does", async () => {
+    const details = await t.request(
+      'PATCH',
+      `/api/cases/${s.caseId}`,
+      as(s.coord, {
+        registryNumber: 'Dnr 2026/1234',
+        purchaseRoute: 'direct_award',
+        procurementReference: 'INK-77',
+      }),
+    );
+    expect(details.statusCode, details.body).toBe(200);
+    const { reference } = details.json();
+    const text = pdfText(
+      (await t.request('GET', `/api/agreements/${agreement.id}/pdf`, as(s.coord))).rawPayload,
+    );
+    expect(text).toContain(`Vårt ärende\t${reference}`);
+    expect(text).toContain('Vårt diarienummer\tDnr 2026/1234');
+    expect(text).toContain('Er referens\tINK-77');
+    const proposal = pdfText(
+      (await t.request('GET', `/api/proposals/${agreement.proposalId}/pdf`, as(s.coord))).rawPayload,
+    );
+    expect(proposal).toContain('Vårt diarienummer\tDnr 2026/1234');
+    // without a registration number, no empty row
+    await t.request('PATCH', `/api/cases/${s.caseId}`, as(s.coord, { registryNumber: null }));
+    const without = pdfText(
+      (await t.request('GET', `/api/agreements/${agreement.id}/pdf`, as(s.coord))).rawPayload,
+    );
+    expect(without).not.toContain('Vårt diarienummer');
+    expect(without).toContain(`Vårt ärende\t${reference}`);
   });
 
   it('shows who signed and when, and the addenda with their signatures', async () => {

@@ -203,6 +203,35 @@ describe("a case's details", () => {
     expect(closed.statusCode, closed.body).toBe(200);
     const late = await patch({ title: 'Efteråt' }, coord, closing);
     expect(late.statusCode).toBe(409);
+    // …except its registration number, given when the case is filed in the HEI's registry
+    const filed = await patch({ registryNumber: ' UF 2026/0417 ' }, coord, closing);
+    expect(filed.statusCode, filed.body).toBe(200);
+    expect(filed.json().registryNumber).toBe('UF 2026/0417');
+    expect(
+      (await patch({ registryNumber: 'UF 2026/0418', title: 'Och titeln' }, coord, closing)).statusCode,
+    ).toBe(409);
+    expect((await patch({ registryNumber: 'x'.repeat(61) }, coord, closing)).statusCode).toBe(400);
+  });
+
+  it("carry the HEI's registration number, which finds the case like its reference", async () => {
+    const set = await patch({ registryNumber: 'Dnr 2026/1234' });
+    expect(set.statusCode, set.body).toBe(200);
+    const { reference } = set.json();
+    const search = async (q: string) =>
+      (await t.request('GET', `/api/cases?q=${encodeURIComponent(q)}&pageSize=50`, { cookie: coord.cookie }))
+        .json()
+        .items.map((c: { id: string; registryNumber: string | null }) => [c.id, c.registryNumber]);
+    expect(await search('2026/1234')).toEqual([[caseId, 'Dnr 2026/1234']]);
+    expect(await search(reference)).toEqual([[caseId, 'Dnr 2026/1234']]);
+    // a LIKE wildcard is a character like any other
+    expect(await search('2026%1234')).toEqual([]);
+    // the timeline names the change
+    expect(set.json().entries[0]).toMatchObject({
+      kind: 'system',
+      body: { event: 'details_changed', fields: ['registryNumber'] },
+    });
+    // emptied, it is gone
+    expect((await patch({ registryNumber: '' })).json().registryNumber).toBeNull();
   });
 });
 

@@ -481,17 +481,28 @@ describe("a case's details and who leads it", () => {
     await dialog
       .getByRole('textbox', { name: 'Kundens diarienummer eller ramavtal' })
       .fill('Ramavtal IT-utbildning 2026');
+    // the number Norrvik's registry gives the case, which its proposals and agreements will carry
+    await dialog.getByRole('textbox', { name: 'Lärosätets diarienummer' }).fill('HiN 2026/0815');
     await dialog.getByRole('button', { name: 'Spara' }).click();
     await dialog.waitFor({ state: 'detached' });
     await expectHeading(page, 'Informationssäkerhet och NIS2 för regionen');
+    await page.getByText('Dnr HiN 2026/0815', { exact: false }).waitFor();
     await purchase
       .getByText(/Avrop från ramavtal · anbud senast .* \(om 5 dagar\) · Ramavtal IT-utbildning 2026/)
       .waitFor();
     await page
       .getByTestId('case-entries')
-      .getByText('Uppgifterna ändrades: rubrik, hur kunden köper, sista anbudsdag, kundens diarienummer')
+      .getByText(
+        'Uppgifterna ändrades: rubrik, hur kunden köper, sista anbudsdag, kundens diarienummer, lärosätets diarienummer',
+      )
       .waitFor();
     await expectNoAxeViolations(page);
+    // the cases list finds it by that number
+    await page.goto(`/cases?q=${encodeURIComponent('2026/0815')}`);
+    await page
+      .getByTestId('cases-table')
+      .getByRole('link', { name: 'Informationssäkerhet och NIS2 för regionen' })
+      .waitFor();
     await context.close();
   });
 

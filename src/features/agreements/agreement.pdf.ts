@@ -1,5 +1,11 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { kronor, type Letterhead, letterhead } from '../proposals/proposal.pdf.ts';
+import {
+  type CaseReferences,
+  kronor,
+  type Letterhead,
+  letterhead,
+  referenceRows,
+} from '../proposals/proposal.pdf.ts';
 import type { AgreementView } from './agreements.contract.ts';
 
 /**
@@ -74,7 +80,11 @@ export function signedAt(iso: string, language: 'sv' | 'en') {
   }).format(new Date(iso));
 }
 
-export function agreementPdf(a: AgreementView, hei?: Letterhead | null): TDocumentDefinitions {
+export function agreementPdf(
+  a: AgreementView,
+  hei?: Letterhead | null,
+  refs?: CaseReferences | null,
+): TDocumentDefinitions {
   const t = text[a.language];
   const heading = (s: string): Content => ({ text: s, fontSize: 13, bold: true, margin: [0, 10, 0, 6] });
   const paragraphs = (s: string): Content[] =>
@@ -113,6 +123,7 @@ export function agreementPdf(a: AgreementView, hei?: Letterhead | null): TDocume
             [t.customer, a.customer.name],
             [t.revision, String(a.revision)],
             [t.status, t.statuses[a.status]],
+            ...referenceRows(refs, a.language),
           ],
         },
         layout: 'noBorders',

@@ -3,6 +3,7 @@ import { actorOf } from '../../server/http/auth-guard.ts';
 import { fileName, type OutgoingFile, sendFile } from '../../server/http/files.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
 import { renderPdf } from '../../shared/pdf.ts';
+import { caseReferences } from '../cases/cases.service.ts';
 import { actingCustomer, organisationParty } from '../tenancy/tenancy.service.ts';
 import { agreementPdf } from './agreement.pdf.ts';
 import {
@@ -49,7 +50,9 @@ async function agreementFile(db: Deps['database']['db'], a: AgreementView): Prom
     name: fileName([a.language === 'sv' ? 'avtal' : 'agreement', a.customer.name, `rev${a.revision}`], 'pdf'),
     type: 'application/pdf',
     inline: true,
-    body: await renderPdf(agreementPdf(a, await organisationParty(db, a.hei.id))),
+    body: await renderPdf(
+      agreementPdf(a, await organisationParty(db, a.hei.id), await caseReferences(db, a.hei.id, a.caseId)),
+    ),
   };
 }
 

@@ -31,6 +31,10 @@ export const caseSummarySchema = z
       .string()
       .nullable()
       .describe("The customer's procurement number or framework agreement"),
+    registryNumber: z
+      .string()
+      .nullable()
+      .describe("The HEI's registration number of the case in its registry (diarienummer)"),
     frameworkAgreementId: z
       .uuid()
       .nullable()
@@ -160,6 +164,13 @@ export const updateCaseBody = z
       .optional()
       .describe('Only for an advertised procurement or a framework call-off'),
     procurementReference: z.string().trim().max(200).nullable().optional(),
+    registryNumber: z
+      .string()
+      .trim()
+      .max(60)
+      .nullable()
+      .optional()
+      .describe("The HEI's diarienummer; may be recorded on a closed case too"),
     frameworkAgreementId: z
       .uuid()
       .nullable()

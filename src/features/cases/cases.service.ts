@@ -1,4 +1,4 @@
-import { type AnyColumn, and, asc, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, count, desc, eq, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { isForeignKeyViolation } from '../../db/errors.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
@@ -305,6 +305,7 @@ function toSummary(r: {
     purchaseRoute: r.row.purchaseRoute,
     tenderDeadline: r.row.tenderDeadline,
     procurementReference: r.row.procurementReference,
+    registryNumber: r.row.registryNumber,
     frameworkAgreementId: r.row.frameworkAgreementId,
     overdueTasks: r.overdueTasks,
     stageEnteredAt: r.row.stageEnteredAt.toISOString(),
@@ -341,7 +342,10 @@ async function listScope(db: Db, actor: Actor, hei: CaseListFilter['hei']): Prom
   return [hei];
 }
 
-/** Cases of the active HEI (or all the person's HEIs): full text in Swedish and English, filters, sorting, pages. */
+/** A LIKE pattern for text containing `q` as written (its own % and _ taken literally). */
+const containing = (q: string) => `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Cases of the active HEI (or all the person's HEIs): full text in Swedish and English, a reference or registration number, filters, sorting, pages. */
 export async function listCases(db: Db, actor: Actor, f: CaseListFilter) {
   const heiIds = await listScope(db, actor, f.hei);
   const query = f.q
@@ -349,7 +353,14 @@ export async function listCases(db: Db, actor: Actor, f: CaseListFilter) {
     : undefined;
   const where = and(
     heiIds.length === 1 ? eq(caseFile.heiId, heiIds[0] as string) : inArray(caseFile.heiId, heiIds),
-    query ? sql`${caseFile.search} @@ ${query}` : undefined,
+    query
+      ? or(
+          sql`${caseFile.search} @@ ${query}`,
+          // a reference or a registration number, whole or in part ("00012", "2026/1234")
+          ilike(caseFile.reference, containing(f.q ?? '')),
+          ilike(caseFile.registryNumber, containing(f.q ?? '')),
+        )
+      : undefined,
     f.stage ? eq(caseFile.stage, f.stage) : undefined,
     f.owner ? eq(caseFile.ownerUserId, f.owner === 'me' ? actor.userId : f.owner) : undefined,
     f.sector ? eq(caseFile.sector, f.sector) : undefined,
@@ -664,8 +675,14 @@ export async function updateCase(
   changes: typeof updateCaseBody._output,
 ) {
   if (changes.procurementReference === '') changes = { ...changes, procurementReference: null };
+  if (changes.registryNumber === '') changes = { ...changes, registryNumber: null };
   await withCase(db, actor, caseId, MOVE, async (tx, row, hei) => {
-    if (row.stage === 'closed') throw conflict('The case is closed: its details are kept as they were.');
+    // a closed case is registered (or its number corrected) when it is filed; nothing else of it changes
+    const registryOnly = Object.keys(changes).every((key) => key === 'registryNumber');
+    if (row.stage === 'closed' && !registryOnly)
+      throw conflict(
+        'The case is closed: its details are kept as they were, except its registration number.',
+      );
     const route = changes.purchaseRoute !== undefined ? changes.purchaseRoute : row.purchaseRoute;
     // a route without a tender takes the old route's deadline with it, unless the body gives one
     if (!isTendering(route) && changes.tenderDeadline === undefined && row.tenderDeadline)
@@ -1281,6 +1298,18 @@ export async function caseSummariesOf(db: Db, heiId: string, caseIds: string[]) 
   return new Map(rows.map((r) => [r.id, brief(r)]));
 }
 
+/** The numbers a case's proposals and agreements print (no access check: the caller read the document). */
+export async function caseReferences(db: Db, heiId: string, caseId: string) {
+  const found = (await caseSummariesOf(db, heiId, [caseId])).get(caseId);
+  return found
+    ? {
+        reference: found.reference,
+        registryNumber: found.registryNumber,
+        procurementReference: found.procurementReference,
+      }
+    : null;
+}
+
 /** The HEI's cases with one customer, newest first (for other features' summaries; no access check). */
 export async function casesWithCustomer(db: Db, heiId: string, customerId: string) {
   const rows = await db
@@ -1310,6 +1339,8 @@ type CaseBrief = {
   stage: string;
   outcome: string | null;
   openedAt: string;
+  registryNumber: string | null;
+  procurementReference: string | null;
 };
 const brief = (r: CaseRow): CaseBrief => ({
   id: r.id,
@@ -1319,6 +1350,8 @@ const brief = (r: CaseRow): CaseBrief => ({
   stage: r.stage,
   outcome: r.outcome,
   openedAt: r.createdAt.toISOString(),
+  registryNumber: r.registryNumber,
+  procurementReference: r.procurementReference,
 });
 
 /**

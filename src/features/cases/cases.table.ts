@@ -58,6 +58,11 @@ export const caseFile = pgTable(
     tenderDeadline: date('tender_deadline'),
     /** The customer's reference: the procurement's registration number, or the framework agreement's name. */
     procurementReference: text('procurement_reference'),
+    /**
+     * The HEI's own registration number for the case (diarienummer): an HEI is a public authority and registers
+     * its contract-education cases, so proposals and agreements carry the number its registry knows them by.
+     */
+    registryNumber: text('registry_number'),
     /** The framework agreement this case is a call-off under (the HEI's own, with the case's customer). */
     frameworkAgreementId: uuid('framework_agreement_id'),
     search: tsvector('search').generatedAlwaysAs(

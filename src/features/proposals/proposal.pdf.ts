@@ -47,6 +47,31 @@ export function kronor(ore: number, language: 'sv' | 'en') {
   return language === 'sv' ? `${amount} kr` : `SEK ${amount}`;
 }
 
+/** The numbers a proposal or an agreement is known by: Lupp's case, the HEI's registry, the customer's own. */
+export type CaseReferences = {
+  reference: string;
+  registryNumber: string | null;
+  procurementReference: string | null;
+};
+
+const referenceWords = {
+  sv: { reference: 'Vårt ärende', registryNumber: 'Vårt diarienummer', procurementReference: 'Er referens' },
+  en: {
+    reference: 'Our case',
+    registryNumber: 'Our registration number',
+    procurementReference: 'Your reference',
+  },
+} as const;
+
+/** The rows of the references that are known, for the table under a PDF's title. */
+export function referenceRows(refs: CaseReferences | null | undefined, language: 'sv' | 'en'): string[][] {
+  if (!refs) return [];
+  const w = referenceWords[language];
+  return (['reference', 'registryNumber', 'procurementReference'] as const).flatMap((key) =>
+    refs[key] ? [[w[key], refs[key]]] : [],
+  );
+}
+
 /** What the PDFs print about the HEI besides its name: its logo and postal address (organisationParty). */
 export type Letterhead = Pick<OrganisationParty, 'streetAddress' | 'postalCode' | 'city' | 'logo'>;
 
@@ -65,7 +90,11 @@ export function letterhead(name: string, hei?: Letterhead | null): Content[] {
   ];
 }
 
-export function proposalPdf(p: ProposalView, hei?: Letterhead | null): TDocumentDefinitions {
+export function proposalPdf(
+  p: ProposalView,
+  hei?: Letterhead | null,
+  refs?: CaseReferences | null,
+): TDocumentDefinitions {
   const t = text[p.language];
   const paragraphs = (s: string): Content[] =>
     s
@@ -88,6 +117,7 @@ export function proposalPdf(p: ProposalView, hei?: Letterhead | null): TDocument
             [t.from, p.hei.name],
             [t.version, String(p.version)],
             [t.validUntil, p.validUntil],
+            ...referenceRows(refs, p.language),
           ],
         },
         layout: 'noBorders',

@@ -3,6 +3,7 @@ import { actorOf } from '../../server/http/auth-guard.ts';
 import { fileName, type OutgoingFile, sendFile } from '../../server/http/files.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
 import { renderPdf } from '../../shared/pdf.ts';
+import { caseReferences } from '../cases/cases.service.ts';
 import { actingCustomer, organisationParty } from '../tenancy/tenancy.service.ts';
 import { proposalPdf } from './proposal.pdf.ts';
 import {
@@ -44,7 +45,9 @@ async function proposalFile(
     name: fileName([p.language === 'sv' ? 'offert' : 'proposal', p.customer.name, `v${p.version}`], 'pdf'),
     type: 'application/pdf',
     inline: true,
-    body: await renderPdf(proposalPdf(p, await organisationParty(db, p.hei.id))),
+    body: await renderPdf(
+      proposalPdf(p, await organisationParty(db, p.hei.id), await caseReferences(db, p.hei.id, p.caseId)),
+    ),
   };
 }
 

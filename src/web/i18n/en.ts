@@ -633,6 +633,13 @@ export const en: Translation = {
       procurementReference: "Customer's reference or framework agreement",
       procurementReferenceHint:
         "For example the procurement's registration number or the framework agreement's name.",
+      registryNumber: "The HEI's registration number",
+      registryNumberHint:
+        "The number in the HEI's registry (diarium), e.g. 2026/1234. Proposals and agreements carry it.",
+      registryNumberError: 'Write at most 60 characters.',
+      registryNumberIs: 'Reg. no. {{number}}',
+      registryNumberEdit: 'Registration number…',
+      registryNumberTitle: 'Registration number of {{reference}}',
       referenceError: 'Write at most 200 characters.',
       handOver: 'Hand over…',
       handOverTitle: 'Hand over {{reference}}',
@@ -658,6 +665,7 @@ export const en: Translation = {
         purchaseRoute: 'how the customer buys',
         tenderDeadline: 'tender deadline',
         procurementReference: "customer's reference",
+        registryNumber: "the HEI's registration number",
         frameworkAgreementId: 'framework agreement',
       },
       handOverAll: 'Hand over cases…',
@@ -1283,6 +1291,14 @@ export const en: Translation = {
       width: 'Width',
       withdrawn: 'Withdrawn key',
       workloadFactorBp: 'Workload factor',
+      needText: 'Need',
+      sector: 'Sector',
+      subjectArea: 'Subject area',
+      purchaseRoute: 'How the customer buys',
+      tenderDeadline: 'Tender deadline',
+      procurementReference: 'Customer’s reference',
+      registryNumber: "HEI's registration number",
+      frameworkAgreementId: 'Framework agreement',
     },
     actions: {
       account: {

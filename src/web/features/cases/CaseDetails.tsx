@@ -131,7 +131,13 @@ export function TenderDue({ summary }: { summary: CaseSummary }) {
   );
 }
 
-type EditFields = 'title' | 'needText' | 'tenderDeadline' | 'procurementReference' | 'frameworkAgreementId';
+type EditFields =
+  | 'title'
+  | 'needText'
+  | 'tenderDeadline'
+  | 'procurementReference'
+  | 'registryNumber'
+  | 'frameworkAgreementId';
 
 /** A button that opens a dialog; the dialog is drawn only while open (so it starts afresh each time). */
 function ModalButton({
@@ -177,6 +183,7 @@ function EditCaseModal({ detail, onClose }: { detail: CaseDetail; onClose: () =>
     purchaseRoute: (detail.purchaseRoute ?? '') as PurchaseRoute | '',
     tenderDeadline: detail.tenderDeadline ?? '',
     procurementReference: detail.procurementReference ?? '',
+    registryNumber: detail.registryNumber ?? '',
     frameworkAgreementId: detail.frameworkAgreementId ?? '',
   });
   const [errors, setErrors] = useState<Partial<Record<EditFields | 'other', string>>>({});
@@ -195,6 +202,7 @@ function EditCaseModal({ detail, onClose }: { detail: CaseDetail; onClose: () =>
           purchaseRoute: values.purchaseRoute || null,
           tenderDeadline: (tendering && values.tenderDeadline) || null,
           procurementReference: values.procurementReference.trim() || null,
+          registryNumber: values.registryNumber.trim() || null,
           frameworkAgreementId: (callOff && values.frameworkAgreementId) || null,
         },
         caseDetailSchema,
@@ -212,6 +220,7 @@ function EditCaseModal({ detail, onClose }: { detail: CaseDetail; onClose: () =>
         needText: fields.needText ? t('cases.new.needTextError') : undefined,
         tenderDeadline: fields.tenderDeadline ? t('cases.details.tenderDeadlineError') : undefined,
         procurementReference: fields.procurementReference ? t('cases.details.referenceError') : undefined,
+        registryNumber: fields.registryNumber ? t('cases.details.registryNumberError') : undefined,
         frameworkAgreementId: fields.frameworkAgreementId ? t('frameworks.chooseError') : undefined,
         other: Object.keys(fields).length ? undefined : errorMessage(error),
       });
@@ -287,6 +296,72 @@ function EditCaseModal({ detail, onClose }: { detail: CaseDetail; onClose: () =>
           error={errors.procurementReference}
         />
       )}
+      <RegistryNumberInput
+        value={values.registryNumber}
+        onChange={set('registryNumber')}
+        error={errors.registryNumber}
+      />
+    </FormModal>
+  );
+}
+
+function RegistryNumberInput({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <TextInput
+      label={t('cases.details.registryNumber')}
+      description={t('cases.details.registryNumberHint')}
+      maxLength={60}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={error}
+    />
+  );
+}
+
+/** On a closed case: its registration number only, as it is filed in the HEI's registry (the rest stays as it was). */
+export function RegistryNumberButton({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  return (
+    <ModalButton
+      label={t('cases.details.registryNumberEdit')}
+      dialog={(close) => <RegistryNumberModal detail={detail} onClose={close} />}
+    />
+  );
+}
+
+function RegistryNumberModal({ detail, onClose }: { detail: CaseDetail; onClose: () => void }) {
+  const { t } = useTranslation();
+  const saved = useCaseUpdate(detail.id);
+  const errorMessage = useErrorMessage();
+  const [value, setValue] = useState(detail.registryNumber ?? '');
+  const save = useMutation({
+    mutationFn: () =>
+      api.patch(`/api/cases/${detail.id}`, { registryNumber: value.trim() || null }, caseDetailSchema),
+    onSuccess: async (updated) => {
+      await saved(updated);
+      notify(t('cases.details.saved'));
+      onClose();
+    },
+  });
+  return (
+    <FormModal
+      title={t('cases.details.registryNumberTitle', { reference: detail.reference })}
+      onClose={onClose}
+      onSubmit={() => save.mutate()}
+      submitLabel={t('common.save')}
+      pending={save.isPending}
+      error={save.error && errorMessage(save.error)}
+    >
+      <RegistryNumberInput value={value} onChange={setValue} />
     </FormModal>
   );
 }

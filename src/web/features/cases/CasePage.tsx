@@ -40,7 +40,7 @@ import { Documents } from '../documents/Documents.tsx';
 import { CaseEvaluations } from '../evaluation/CaseEvaluations.tsx';
 import { CaseIncentives } from '../incentives/CaseIncentives.tsx';
 import { CaseReview } from '../review/CaseReview.tsx';
-import { EditCaseButton, HandOverButton, PurchaseLine } from './CaseDetails.tsx';
+import { EditCaseButton, HandOverButton, PurchaseLine, RegistryNumberButton } from './CaseDetails.tsx';
 import { useCaseAccess } from './CasesPage.tsx';
 import {
   caseQuery,
@@ -97,9 +97,12 @@ function CaseView({ detail }: { detail: CaseDetail }) {
             {detail.customer.name}
           </AnchorLink>{' '}
           · {t('cases.owner')}: {detail.owner?.name ?? t('cases.noOwner')}
+          {detail.registryNumber &&
+            ` · ${t('cases.details.registryNumberIs', { number: detail.registryNumber })}`}
         </Text>
         {canInvite && <InviteCustomerContact detail={detail} />}
         {canChange && <EditCaseButton detail={detail} />}
+        {canMove && detail.stage === 'closed' && <RegistryNumberButton detail={detail} />}
         {canChange && <HandOverButton detail={detail} />}
       </RecordHeader>
       <PurchaseLine detail={detail} />
@@ -688,6 +691,7 @@ const caseFields = [
   'purchaseRoute',
   'tenderDeadline',
   'procurementReference',
+  'registryNumber',
   'frameworkAgreementId',
 ] as const;
 type CaseField = (typeof caseFields)[number];

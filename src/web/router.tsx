@@ -57,6 +57,8 @@ const invitationRoute = createRoute({
 const frontDoorRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/c/$slug/inquiry',
+  // from=portal: a signed-in customer contact came from the portal, so the form starts from their account
+  validateSearch: z.object({ from: z.enum(['portal']).optional().catch(undefined) }),
   component: lazyRouteComponent(() => import('./features/frontdoor/InquiryFormPage.tsx'), 'InquiryFormPage'),
 });
 

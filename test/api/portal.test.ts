@@ -85,6 +85,9 @@ describe('the customer portal', () => {
       expect.objectContaining({ status: 'claimed', handledBy: expect.any(String) }),
     ]);
     expect(overview.cases).toEqual([expect.objectContaining({ id: caseId, stage: 'inquiry' })]);
+    // the front door it describes a new need at, with its organisation number to start the form from
+    expect(overview.frontDoors).toEqual([{ slug, name: expect.any(String) }]);
+    expect(overview.organisation.orgNumber.replace('-', '')).toBe(customerOrgNumber.replace('-', ''));
     const detail = (await t.request('GET', `/api/portal/cases/${caseId}`, { cookie })).json();
     expect(detail.entries.map((e: { title: string }) => e.title)).toEqual(['Behovsmöte']);
     expect(JSON.stringify(detail)).not.toContain('priskänslig');
@@ -116,7 +119,10 @@ describe('the customer portal', () => {
   it("a customer sees only its own organisation's cases, and HEI staff cannot use the portal", async () => {
     const other = await createOrganisation(t, { kind: 'customer' });
     const stranger = await createUser(t, [{ organisationId: other.id, roles: ['customer_contact'] }]);
-    expect((await t.request('GET', '/api/portal', { cookie: stranger.cookie })).json().cases).toEqual([]);
+    const strangers = (await t.request('GET', '/api/portal', { cookie: stranger.cookie })).json();
+    expect(strangers.cases).toEqual([]);
+    // an organisation with neither inquiries nor cases knows no front door yet
+    expect(strangers.frontDoors).toEqual([]);
     expect(
       (await t.request('GET', `/api/portal/cases/${caseId}`, { cookie: stranger.cookie })).statusCode,
     ).toBe(404);

@@ -104,6 +104,53 @@ describe('the customer portal', () => {
     await context.close();
   });
 
+  it('the customer describes a new need from the portal: her organisation and she are filled in, and it is listed', async () => {
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'sara.kund@stalverket.example');
+    await page.goto('/portal');
+    await expectHeading(page, 'Mina ärenden');
+    const newNeed = page.getByRole('region', { name: 'Ett nytt behov?' });
+    await newNeed.getByRole('link', { name: /^Beskriv ett nytt behov för / }).click();
+    await expectHeading(page, 'Beskriv ett kompetensbehov');
+    await page
+      .getByTestId('prefilled')
+      .getByText(/^Uppgifterna om Stålverket i Norrvik AB och dig/)
+      .waitFor();
+    const textbox = (name: string) => page.getByRole('textbox', { name, exact: true });
+    const select = (name: string) => page.getByRole('combobox', { name, exact: true });
+    expect(await textbox('Organisationens namn').inputValue()).toBe('Stålverket i Norrvik AB');
+    expect(await textbox('Organisationsnummer').inputValue()).toMatch(/^\d{6}-\d{4}$/);
+    expect(await textbox('E-postadress').inputValue()).toBe('sara.kund@stalverket.example');
+    expect(await textbox('Namn').inputValue()).not.toBe('');
+    await expectNoAxeViolations(page);
+
+    await select('Sektor').selectOption({ label: 'Privat sektor' });
+    await textbox('Kommun').fill('Norrvik');
+    await select('Län').selectOption('Västernorrland');
+    await textbox('Beskriv behovet').fill(
+      'Våra skiftledare behöver leda förbättringsarbete och coacha sina team i den nya organisationen.',
+    );
+    await select('Syfte med utbildningen').selectOption({ label: 'Kompetensutveckling av egen personal' });
+    await page.getByRole('radio', { name: 'Ja' }).check();
+    await textbox('Ungefärligt antal deltagare').fill('12');
+    await select('Form').selectOption({ label: 'Kombinerat' });
+    await select('Undervisningsspråk').selectOption({ label: 'Svenska' });
+    await select('Ungefärlig budget').selectOption({ label: 'Vet inte än' });
+    await page.getByRole('checkbox', { name: /Jag samtycker/ }).check();
+    await page.getByRole('button', { name: 'Skicka förfrågan' }).click();
+    await expectHeading(page, 'Tack! Vi har tagit emot er förfrågan');
+    const reference = (await page.getByTestId('inquiry-reference').textContent()) ?? '';
+    expect(reference).toMatch(/^UF-\d{4}-\d{5}$/);
+
+    // back in the portal it is among her organisation's inquiries
+    await page.getByRole('link', { name: 'Tillbaka till kundportalen' }).click();
+    await expectHeading(page, 'Mina ärenden');
+    await page.getByRole('region', { name: 'Förfrågningar' }).getByText(reference).waitFor();
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("the coordinator sees the customer's message in the case timeline", async () => {
     const { context, page, errors } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });

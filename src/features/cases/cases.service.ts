@@ -1095,6 +1095,15 @@ export async function updateTask(
 // ---------------------------------------------------------------- the customer's view
 
 /** Cases of one customer organisation, across HEIs (the customer portal). */
+/** The HEIs a customer has cases with (no access check: the caller is the customer's contact). */
+export async function heisOfCustomer(db: Db, customerId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: caseFile.heiId })
+    .from(caseFile)
+    .where(eq(caseFile.customerId, customerId));
+  return rows.map((r) => r.id);
+}
+
 export async function casesForCustomer(db: Db, customerId: string) {
   const rows = await db
     .select({ c: caseFile, hei: organisation.name })

@@ -789,6 +789,15 @@ export async function inquiriesForOrgNumber(db: Db, orgNumber: string) {
   }));
 }
 
+/** The consortia an organisation has sent inquiries to (no access check: the caller is its contact). */
+export async function consortiaOfOrgNumber(db: Db, orgNumber: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: inquiry.consortiumId })
+    .from(inquiry)
+    .where(eq(inquiry.orgNumber, orgNumber));
+  return rows.map((r) => r.id);
+}
+
 // ---------------------------------------------------------------- subject access (registerutdrag)
 
 /**

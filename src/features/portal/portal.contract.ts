@@ -71,7 +71,7 @@ export const sectionOf: Record<PortalToDo['kind'], string> = {
 
 export const portalOverviewSchema = z
   .object({
-    organisation: z.object({ id: z.uuid(), name: z.string() }),
+    organisation: z.object({ id: z.uuid(), name: z.string(), orgNumber: z.string() }),
     toDo: z.array(portalToDoSchema),
     inquiries: z.array(
       z.object({
@@ -83,6 +83,11 @@ export const portalOverviewSchema = z
       }),
     ),
     cases: z.array(portalCaseSchema),
+    frontDoors: z
+      .array(z.object({ slug: z.string(), name: z.string() }))
+      .describe(
+        'The consortia the customer sent inquiries to or has cases with: where it describes a new need (/c/<slug>/inquiry)',
+      ),
   })
   .meta({ id: 'PortalOverview' });
 export type PortalOverview = z.infer<typeof portalOverviewSchema>;

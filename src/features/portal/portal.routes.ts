@@ -1,9 +1,14 @@
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
 import { EVERY_MORNING } from '../../server/jobs.ts';
-import { addCustomerMessage, casesForCustomer, customerCase } from '../cases/cases.service.ts';
-import { inquiriesForOrgNumber } from '../inquiries/inquiries.service.ts';
-import { actingCustomer, getOrganisation } from '../tenancy/tenancy.service.ts';
+import {
+  addCustomerMessage,
+  casesForCustomer,
+  customerCase,
+  heisOfCustomer,
+} from '../cases/cases.service.ts';
+import { consortiaOfOrgNumber, inquiriesForOrgNumber } from '../inquiries/inquiries.service.ts';
+import { actingCustomer, frontDoorsOf, getOrganisation } from '../tenancy/tenancy.service.ts';
 import {
   portalCaseDetailSchema,
   portalCaseParams,
@@ -36,11 +41,16 @@ export async function portalRoutes(app: App, { database: { db }, config, jobs }:
     async (request) => {
       const customerId = actingCustomer(actorOf(request));
       const org = await getOrganisation(db, customerId);
+      const orgNumber = org.orgNumber.replace('-', '');
       return {
-        organisation: { id: org.id, name: org.name },
+        organisation: { id: org.id, name: org.name, orgNumber: org.orgNumber },
         toDo: await customerToDo(db, customerId),
-        inquiries: await inquiriesForOrgNumber(db, org.orgNumber.replace('-', '')),
+        inquiries: await inquiriesForOrgNumber(db, orgNumber),
         cases: await casesForCustomer(db, customerId),
+        frontDoors: await frontDoorsOf(db, {
+          consortiumIds: await consortiaOfOrgNumber(db, orgNumber),
+          heiIds: await heisOfCustomer(db, customerId),
+        }),
       };
     },
   );

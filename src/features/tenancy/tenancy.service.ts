@@ -1,4 +1,4 @@
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
 import { renderPdf } from '../../shared/pdf.ts';
@@ -722,3 +722,30 @@ export type OrganisationCard = {
   postalCode: string | null;
   city: string | null;
 };
+
+/**
+ * The front doors (consortia) a customer knows: those it sent inquiries to and those of the HEIs it has cases
+ * with, by name. For the portal's "describe a new need".
+ */
+export async function frontDoorsOf(
+  db: Db,
+  known: { consortiumIds: readonly string[]; heiIds: readonly string[] },
+): Promise<{ slug: string; name: string }[]> {
+  if (!known.consortiumIds.length && !known.heiIds.length) return [];
+  const ofHeis = known.heiIds.length
+    ? db
+        .select({ id: organisation.consortiumId })
+        .from(organisation)
+        .where(inArray(organisation.id, [...known.heiIds]))
+    : null;
+  return db
+    .select({ slug: consortium.slug, name: consortium.name })
+    .from(consortium)
+    .where(
+      or(
+        known.consortiumIds.length ? inArray(consortium.id, [...known.consortiumIds]) : undefined,
+        ofHeis ? inArray(consortium.id, ofHeis) : undefined,
+      ),
+    )
+    .orderBy(consortium.name);
+}

@@ -361,6 +361,9 @@ export const en: Translation = {
       'Tell us what your organisation needs. {{consortium}} is a partnership of the universities below; we make sure the right one takes your inquiry and answers within two working days.',
     heis: 'Universities in the partnership',
     notFound: 'There is no partnership at this address. Check the link.',
+    prefilled:
+      'The details of {{organisation}} and of you are filled in from your account in the customer portal. Change them if something is not right.',
+    backToPortal: 'Back to the customer portal',
     required: 'Fields marked * are required.',
     organisationLegend: 'Your organisation',
     organisationName: 'Organisation name',
@@ -918,6 +921,10 @@ export const en: Translation = {
     caseNotFound: 'The case does not exist, or it belongs to another organisation than yours.',
     cases: 'Cases',
     noCases: 'You have no cases yet.',
+    newNeed: 'A new need?',
+    newNeedIntro:
+      'Describe it as you did last time; your organisation and contact details are already filled in.',
+    newNeedAt: 'Describe a new need to {{consortium}}',
     inquiries: 'Inquiries',
     noInquiries: 'You have no inquiries.',
     updated: 'Updated {{date}}',

@@ -364,6 +364,9 @@ export const sv = {
       'Berätta vad er organisation behöver. {{consortium}} är ett samarbete mellan lärosätena nedan; vi ser till att rätt lärosäte tar hand om er förfrågan och svarar inom två arbetsdagar.',
     heis: 'Lärosäten i samarbetet',
     notFound: 'Det finns inget samarbete med den adressen. Kontrollera länken.',
+    prefilled:
+      'Uppgifterna om {{organisation}} och dig är ifyllda från ert konto i kundportalen. Ändra dem om något inte stämmer.',
+    backToPortal: 'Tillbaka till kundportalen',
     required: 'Fält markerade med * måste fyllas i.',
     organisationLegend: 'Organisationen',
     organisationName: 'Organisationens namn',
@@ -918,6 +921,10 @@ export const sv = {
     caseNotFound: 'Ärendet finns inte, eller så hör det till en annan organisation än er.',
     cases: 'Ärenden',
     noCases: 'Ni har inga ärenden ännu.',
+    newNeed: 'Ett nytt behov?',
+    newNeedIntro:
+      'Beskriv det på samma sätt som förra gången; er organisation och era kontaktuppgifter är redan ifyllda.',
+    newNeedAt: 'Beskriv ett nytt behov för {{consortium}}',
     inquiries: 'Förfrågningar',
     noInquiries: 'Ni har inga förfrågningar.',
     updated: 'Uppdaterat {{date}}',

@@ -33,9 +33,12 @@ import {
 import { counties, subjectAreas } from '../../../shared/subject-areas.ts';
 import { api, isApiError } from '../../api.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
+import { meQuery } from '../../session.ts';
 import { PublicFrame } from '../../shell/PublicFrame.tsx';
 import { useFieldErrors } from '../../ui/field-errors.ts';
+import { AnchorLink } from '../../ui/links.tsx';
 import { ErrorAlert, Loading, useDocumentTitle } from '../../ui/page.tsx';
+import { portalQuery } from '../portal/portal.api.ts';
 import { frontDoorQuery } from './frontdoor.api.ts';
 
 const route = getRouteApi('/c/$slug/inquiry');
@@ -98,13 +101,19 @@ function toBody(values: Values) {
 export function InquiryFormPage() {
   const { t } = useTranslation();
   const { slug } = route.useParams();
+  const { from } = route.useSearch();
   const frontDoor = useQuery(frontDoorQuery(slug));
+  const meQ = useQuery({ ...meQuery, enabled: from === 'portal' });
+  const me = meQ.data ?? null;
+  // asked only when the visitor came from the portal: an anonymous visitor is never asked who they are
+  const portal = useQuery({ ...portalQuery, enabled: from === 'portal' && !!me });
+  const known = from === 'portal' && portal.data && me ? { portal: portal.data, me } : null;
   const [sent, setSent] = useState<{ reference: string; followUrl: string; email: string } | null>(null);
   useDocumentTitle(sent ? t('frontdoor.sentTitle') : t('frontdoor.title'));
 
   return (
     <PublicFrame size={800}>
-      {frontDoor.isPending ? (
+      {frontDoor.isPending || meQ.isLoading || portal.isLoading ? (
         <Loading />
       ) : frontDoor.isError ? (
         <Stack>
@@ -116,9 +125,17 @@ export function InquiryFormPage() {
           )}
         </Stack>
       ) : sent ? (
-        <Sent {...sent} onAnother={() => setSent(null)} />
+        <Sent {...sent} fromPortal={!!known} onAnother={() => setSent(null)} />
       ) : (
         <InquiryForm
+          prefill={
+            known && {
+              organisationName: known.portal.organisation.name,
+              orgNumber: known.portal.organisation.orgNumber,
+              contactName: known.me.user.name,
+              contactEmail: known.me.user.email,
+            }
+          }
           slug={slug}
           consortium={frontDoor.data.consortium.name}
           heis={frontDoor.data.heis}
@@ -133,11 +150,13 @@ function Sent({
   reference,
   followUrl,
   email,
+  fromPortal,
   onAnother,
 }: {
   reference: string;
   followUrl: string;
   email: string;
+  fromPortal: boolean;
   onAnother: () => void;
 }) {
   const { t } = useTranslation();
@@ -165,18 +184,24 @@ function Sent({
           <Button variant="default" onClick={onAnother}>
             {t('frontdoor.another')}
           </Button>
+          {fromPortal && <AnchorLink to="/portal">{t('frontdoor.backToPortal')}</AnchorLink>}
         </Group>
       </Stack>
     </Paper>
   );
 }
 
+/** What a signed-in customer contact's account already says: their organisation and themself. */
+type Prefill = Pick<Values, 'organisationName' | 'orgNumber' | 'contactName' | 'contactEmail'>;
+
 function InquiryForm({
+  prefill,
   slug,
   consortium,
   heis,
   onSent,
 }: {
+  prefill: Prefill | null;
   slug: string;
   consortium: string;
   heis: { id: string; name: string }[];
@@ -185,7 +210,7 @@ function InquiryForm({
   const { t, i18n } = useTranslation();
   const fieldErrors = useFieldErrors();
   const honeypotId = useId();
-  const form = useForm<Values>({ initialValues });
+  const form = useForm<Values>({ initialValues: { ...initialValues, ...prefill } });
   const errorAlert = useRef<HTMLDivElement>(null);
 
   const overrides = Object.fromEntries(
@@ -223,6 +248,11 @@ function InquiryForm({
           ))}
         </List>
       </div>
+      {prefill && (
+        <Alert color="blue" variant="light" data-testid="prefilled">
+          {t('frontdoor.prefilled', { organisation: prefill.organisationName })}
+        </Alert>
+      )}
       <Text size="sm">{t('frontdoor.required')}</Text>
       {submit.isError && (
         <div ref={errorAlert} tabIndex={-1}>

@@ -27,10 +27,40 @@ export function PortalPage() {
             <CustomerToDo />
             <PortalCases cases={overview.cases} />
             <PortalInquiries inquiries={overview.inquiries} />
+            <NewNeed frontDoors={overview.frontDoors} />
           </>
         )}
       </QueryView>
     </Page>
+  );
+}
+
+/**
+ * "A new need?": the front door of each consortium the customer knows, opened from the portal so the form starts
+ * from the organisation and the contact person's account.
+ */
+function NewNeed({ frontDoors }: { frontDoors: PortalOverview['frontDoors'] }) {
+  const { t } = useTranslation();
+  if (!frontDoors.length) return null;
+  return (
+    <section aria-labelledby="portal-new-need">
+      <Title order={2} size="h3" id="portal-new-need" mb="sm">
+        {t('portal.newNeed')}
+      </Title>
+      <Text mb="xs">{t('portal.newNeedIntro')}</Text>
+      <Stack gap={4}>
+        {frontDoors.map((door) => (
+          <AnchorLink
+            key={door.slug}
+            to="/c/$slug/inquiry"
+            params={{ slug: door.slug }}
+            search={{ from: 'portal' }}
+          >
+            {t('portal.newNeedAt', { consortium: door.name })}
+          </AnchorLink>
+        ))}
+      </Stack>
+    </section>
   );
 }
 

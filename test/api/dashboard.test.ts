@@ -38,7 +38,7 @@ beforeAll(async () => {
   t = await createTestApp();
   s = await commercialSetUp(t);
   admin = await createUser(t, [{ organisationId: s.hei, roles: ['admin'] }]);
-  const { proposalId } = await exampleProposal(t, s, 'accepted');
+  const { proposalId, designId } = await exampleProposal(t, s, 'accepted');
   const created = await t.request(
     'POST',
     `/api/cases/${s.caseId}/agreements`,
@@ -65,6 +65,34 @@ beforeAll(async () => {
     s.as(s.contact, { revision: 2 }),
   );
   expect(signed.statusCode, signed.body).toBe(200);
+  // three participants, two of whom meet the entry requirements of the 7.5-credit course
+  for (const [firstName, personnummer, creditEligible] of [
+    ['Anna', '19850312-1231', true],
+    ['Bo', '19780501-0050', true],
+    ['Carl', '19900228-2383', false],
+  ] as const)
+    expect(
+      (
+        await t.request(
+          'POST',
+          `/api/portal/agreements/${agreement.id}/participants`,
+          s.as(s.contact, { firstName, lastName: 'Test', personnummer, creditEligible }),
+        )
+      ).statusCode,
+    ).toBe(200);
+  // a morning given yesterday, one called off, and one next week (not given yet)
+  const session = async (day: string) =>
+    (
+      await t.request(
+        'POST',
+        `/api/cases/${s.caseId}/sessions`,
+        s.as(s.coord, { designId, day, startsAt: '09:00', endsAt: '12:00' }),
+      )
+    ).json().id as string;
+  await session(addDays(today, -1));
+  const off = await session(addDays(today, -2));
+  await t.request('POST', `/api/sessions/${off}/cancel`, s.as(s.coord, { notifyParticipants: false }));
+  await session(addDays(today, 7));
 
   const lost = await claimNewCase('public');
   // the municipality had advertised the course: a tender lost
@@ -144,6 +172,15 @@ describe("an HEI's key figures", () => {
       valueOre: 9_031_357,
     });
     expect(figures.evaluations).toMatchObject({ evaluations: 0, answered: 0, satisfaction: null });
+    expect(figures.volume).toEqual({
+      participants: 3,
+      creditParticipants: 2,
+      credits: 15,
+      fullTimeEquivalents: 0.25,
+      sessionsGiven: 1,
+      teachingHours: 3,
+      credentialsIssued: 0,
+    });
   });
 
   it('cover all time on request; a bad period is refused', async () => {
@@ -177,6 +214,9 @@ describe("an HEI's key figures", () => {
     expect(figures.get('Avtal undertecknade av båda parter')).toBe(1);
     expect(figures.get('Avtalat värde (kr)')).toBe(90_313.57);
     expect(figures.get('Intäkt av faktisk full kostnad')).toBe('–'); // no post-calculation yet
+    expect(figures.get('Högskolepoäng')).toBe(15);
+    expect(figures.get('Helårsekvivalenter (60 hp)')).toBe(0.25);
+    expect(figures.get('Genomförda kurstillfällen')).toBe(1);
     expect(rowsOf('Ärenden per läge')[1]).toEqual(['Förfrågan', expect.any(Number)]);
     expect(rowsOf('Ärenden per ansvarig')[1]).toEqual([s.coord.name, 2]);
     expect(rowsOf('Avtal per månad')).toEqual([

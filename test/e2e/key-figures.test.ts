@@ -76,6 +76,17 @@ describe("the HEI's key figures (Analys)", () => {
       .getByRole('row', { name: /2 142 407,23 kr$/ })
       .waitFor();
     await page.getByRole('img', { name: /avtalat värde per månad under 12 månader/ }).waitFor();
+    // both courses give certificates: participants, but no credits; the demo's course has been given
+    const volume = page.getByRole('region', { name: 'Deltagare och undervisning' });
+    const figure = async (label: string) =>
+      ((await volume.locator('.mantine-Card-root', { hasText: label }).textContent()) ?? '').replace(
+        label,
+        '',
+      );
+    expect(Number(await figure('Deltagare i avtalen'))).toBeGreaterThan(0);
+    expect(await figure('Högskolepoäng för 0 behöriga deltagare')).toBe('0');
+    expect(await figure('Helårsekvivalenter (60 hp)')).toBe('0');
+    expect(Number(await figure('Genomförda kurstillfällen'))).toBeGreaterThan(0);
     // the given course's agreement has no post-calculation yet: it is listed, linking to its case
     const outturn = page.getByRole('region', { name: 'Efterkalkyler' });
     await outturn.getByText('0 efterkalkylerade avtal: resultat').waitFor();

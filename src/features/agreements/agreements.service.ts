@@ -720,7 +720,7 @@ export async function agreementsOfDesigns(
   db: Db,
   designIds: string[],
 ): Promise<Map<string, { status: 'draft' | 'signing' | 'signed'; signedAt: string | null }>> {
-  const proposals = await proposalDesigns(db, designIds);
+  const proposals = await proposalDesigns(db, { designIds });
   if (!proposals.size) return new Map();
   const rows = await db
     .select({
@@ -747,7 +747,7 @@ export async function agreementsOfDesigns(
 
 /** The agreements of a design (through its proposals) signed by both parties. For other features; no access check. */
 export async function signedAgreementIdsOfDesign(db: Db, designId: string): Promise<string[]> {
-  const proposals = await proposalDesigns(db, [designId]);
+  const proposals = await proposalDesigns(db, { designIds: [designId] });
   if (!proposals.size) return [];
   const rows = await db
     .select({ id: agreement.id })
@@ -877,6 +877,8 @@ export async function agreementFigures(db: Db, heiId: string, since: Date | null
   const signedAt = sql<Date>`greatest(${agreement.heiSignedAt}, ${agreement.customerSignedAt})`;
   const rows = await db
     .select({
+      id: agreement.id,
+      proposalId: agreement.proposalId,
       caseId: agreement.caseId,
       priceOre: agreement.priceOre,
       billingPlan: agreement.billingPlan,
@@ -892,7 +894,13 @@ export async function agreementFigures(db: Db, heiId: string, since: Date | null
   const installments = rows.flatMap((r) => r.billingPlan);
   const sum = (list: { amountOre: number }[]) => list.reduce((total, i) => total + i.amountOre, 0);
   return {
-    signed: signed.map((r) => ({ caseId: r.caseId, priceOre: r.priceOre, signedAt: r.signedAt })),
+    signed: signed.map((r) => ({
+      id: r.id,
+      proposalId: r.proposalId,
+      caseId: r.caseId,
+      priceOre: r.priceOre,
+      signedAt: r.signedAt,
+    })),
     dueInPeriodOre: sum(installments.filter((i) => i.dueDate >= firstDay && i.dueDate <= today)),
     dueNextYearOre: sum(installments.filter((i) => i.dueDate > today && i.dueDate <= yearAhead)),
   };

@@ -682,3 +682,18 @@ export async function credentialsOfParticipants(db: Db, participantIds: string[]
     .from(microCredential)
     .where(inArray(microCredential.participantId, participantIds));
 }
+
+/** How many micro-credentials the HEI has issued since a moment that are not revoked (key figures; no access check). */
+export async function credentialsIssuedSince(db: Db, heiId: string, since: Date | null): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(microCredential)
+    .where(
+      and(
+        eq(microCredential.heiId, heiId),
+        isNull(microCredential.revokedAt),
+        since ? sql`${microCredential.issuedAt} >= ${since.toISOString()}` : undefined,
+      ),
+    );
+  return row?.count ?? 0;
+}

@@ -60,6 +60,21 @@ export const dashboardSchema = z.object({
     dueInPeriodOre: ore.describe("Signed agreements' billing-plan payments due in the period, up to today"),
     dueNextYearOre: ore.describe('Payments due in the twelve months from today'),
   }),
+  volume: z
+    .object({
+      participants: count.describe('Participants designated under the agreements signed in the period'),
+      creditParticipants: count.describe('Of them, those who meet the entry requirements and get credits'),
+      credits: z
+        .number()
+        .describe("Credits (högskolepoäng) those participants take: each one's credits of the course"),
+      fullTimeEquivalents: z
+        .number()
+        .describe('The credits as full-time equivalents (helårsekvivalenter): 60 credits each'),
+      sessionsGiven: count.describe('Sessions given (not called off) in the period, up to today'),
+      teachingHours: z.number().describe('Their scheduled hours'),
+      credentialsIssued: count.describe('Micro-credentials issued in the period and not revoked'),
+    })
+    .describe('How much contract education the period held: participants, credits and teaching'),
   outturn: z
     .object({
       recorded: count.describe('Post-calculations recorded (or last corrected) in the period'),

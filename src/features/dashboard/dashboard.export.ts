@@ -50,6 +50,14 @@ const words = {
     leadTime: 'Median, dagar från ärende till avtal',
     dueInPeriod: 'Att fakturera enligt betalplanerna under perioden, till i dag (kr)',
     dueNextYear: 'Att fakturera de kommande tolv månaderna (kr)',
+    volume: 'Deltagare och undervisning under perioden',
+    participants: 'Deltagare i avtal undertecknade under perioden',
+    creditParticipants: 'Varav behöriga som får högskolepoäng',
+    credits: 'Högskolepoäng',
+    fte: 'Helårsekvivalenter (60 hp)',
+    sessionsGiven: 'Genomförda kurstillfällen',
+    teachingHours: 'Undervisningstimmar (schemalagda)',
+    credentialsIssued: 'Utfärdade mikromeriter',
     outturn: 'Efterkalkyler under perioden',
     recorded: 'Efterkalkylerade avtal',
     result: 'Resultat (kr)',
@@ -108,6 +116,14 @@ const words = {
     leadTime: 'Median days from case to agreement',
     dueInPeriod: 'To invoice by the billing plans in the period, up to today (SEK)',
     dueNextYear: 'To invoice in the coming twelve months (SEK)',
+    volume: 'Participants and teaching in the period',
+    participants: 'Participants in agreements signed in the period',
+    creditParticipants: 'Of them, eligible participants who get credits',
+    credits: 'Credits (högskolepoäng)',
+    fte: 'Full-time equivalents (60 credits)',
+    sessionsGiven: 'Sessions given',
+    teachingHours: 'Teaching hours (scheduled)',
+    credentialsIssued: 'Micro-credentials issued',
     outturn: 'Post-calculations in the period',
     recorded: 'Agreements post-calculated',
     result: 'Result (SEK)',
@@ -132,6 +148,7 @@ const words = {
 
 const KRONOR = '#,##0.00';
 const PERCENT = '0.0%';
+const DECIMAL = '0.0#';
 type Cell = string | number | null;
 type Row = [string, Cell, string?];
 
@@ -187,6 +204,15 @@ function figuresSheet(workbook: ExcelJS.Workbook, f: Dashboard, language: Langua
     [w.leadTime, f.agreements.medianDaysToAgreement],
     [w.dueInPeriod, kronor(f.agreements.dueInPeriodOre), KRONOR],
     [w.dueNextYear, kronor(f.agreements.dueNextYearOre), KRONOR],
+  ]);
+  part(w.volume, [
+    [w.participants, f.volume.participants],
+    [w.creditParticipants, f.volume.creditParticipants],
+    [w.credits, f.volume.credits, DECIMAL],
+    [w.fte, f.volume.fullTimeEquivalents, DECIMAL],
+    [w.sessionsGiven, f.volume.sessionsGiven],
+    [w.teachingHours, f.volume.teachingHours, DECIMAL],
+    [w.credentialsIssued, f.volume.credentialsIssued],
   ]);
   part(w.outturn, [
     [w.recorded, f.outturn.recorded],

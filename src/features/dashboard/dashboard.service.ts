@@ -4,9 +4,13 @@ import { startOfStockholmDay, stockholmDate } from '../../shared/stockholm-days.
 import { agreementFigures } from '../agreements/agreements.service.ts';
 import { caseFigures, caseOpenedAt } from '../cases/cases.service.ts';
 import { openStages } from '../cases/stages.ts';
+import { credentialsIssuedSince } from '../credentials/credentials.service.ts';
+import { sessionsGiven } from '../delivery/delivery.service.ts';
+import { creditsOfDesigns } from '../design/design.service.ts';
 import { heiEvaluations } from '../evaluation/evaluation.service.ts';
 import { outturnFigures } from '../outturn/outturn.service.ts';
-import { proposalFigures } from '../proposals/proposals.service.ts';
+import { participantTallies } from '../participants/participants.service.ts';
+import { proposalDesigns, proposalFigures } from '../proposals/proposals.service.ts';
 import { type Actor, actingHei } from '../tenancy/tenancy.service.ts';
 import { DASHBOARD_READERS, type Dashboard } from './dashboard.contract.ts';
 
@@ -48,6 +52,50 @@ function signedByMonth(signed: { priceOre: number; signedAt: Date }[], since: st
     [...counted].map(([key, n]) => ({ key, count: n })),
     since,
   ).map((m) => ({ ...m, valueOre: value.get(m.key) ?? 0 }));
+}
+
+/**
+ * How much contract education the period held: the participants of the agreements signed in it (and the credits
+ * those who meet the entry requirements take, as full-time equivalents), the sessions given and the
+ * micro-credentials issued. Agreements, not calendar terms, carry the participants: a course is counted when it was
+ * agreed, as its revenue is.
+ */
+async function volumeFigures(
+  db: Db,
+  heiId: string,
+  signed: { id: string; proposalId: string }[],
+  period: { since: Date | null; firstDay: string | null; today: string },
+): Promise<Dashboard['volume']> {
+  const [tallies, designOf, sessions, credentialsIssued] = await Promise.all([
+    participantTallies(
+      db,
+      signed.map((a) => a.id),
+    ),
+    proposalDesigns(db, { proposalIds: signed.map((a) => a.proposalId) }),
+    sessionsGiven(db, heiId, period.firstDay, period.today),
+    credentialsIssuedSince(db, heiId, period.since),
+  ]);
+  const creditsOf = await creditsOfDesigns(db, [...new Set(designOf.values())]);
+  let participants = 0;
+  let creditParticipants = 0;
+  let credits = 0;
+  for (const a of signed) {
+    const tally = tallies.get(a.id) ?? { all: 0, credits: 0 };
+    const each = creditsOf.get(designOf.get(a.proposalId) ?? '') ?? 0;
+    participants += tally.all;
+    // a certificate course gives no credits, whoever meets the entry requirements
+    if (each > 0) creditParticipants += tally.credits;
+    credits += tally.credits * each;
+  }
+  return {
+    participants,
+    creditParticipants,
+    credits,
+    fullTimeEquivalents: Math.round((credits / 60) * 100) / 100,
+    sessionsGiven: sessions.count,
+    teachingHours: sessions.hours,
+    credentialsIssued,
+  };
 }
 
 /** The active HEI's key figures for a period (the pipeline is as it stands now). */
@@ -97,6 +145,7 @@ export async function dashboard(db: Db, actor: Actor, period: FigurePeriod): Pro
       dueInPeriodOre: agreements.dueInPeriodOre,
       dueNextYearOre: agreements.dueNextYearOre,
     },
+    volume: await volumeFigures(db, hei.id, agreements.signed, { since, firstDay, today }),
     outturn: await outturnFigures(db, hei.id, since),
     evaluations: totals,
   };

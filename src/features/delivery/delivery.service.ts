@@ -165,6 +165,25 @@ export async function scheduledHoursByTeacher(
   return new Map(rows.flatMap((r) => (r.userId ? [[r.userId, Number(r.hours)]] : [])));
 }
 
+/** The HEI's sessions given (not called off) from one day through another: how many, and their hours (key figures). */
+export async function sessionsGiven(db: Db, heiId: string, from: string | null, to: string) {
+  const [row] = await db
+    .select({
+      count: sql<number>`count(*)::int`,
+      hours: sql<number>`coalesce(sum(extract(epoch from ${courseSession.endsAt} - ${courseSession.startsAt})) / 3600, 0)::float8`,
+    })
+    .from(courseSession)
+    .where(
+      and(
+        eq(courseSession.heiId, heiId),
+        from ? gte(courseSession.day, from) : undefined,
+        lte(courseSession.day, to),
+        isNull(courseSession.cancelledAt),
+      ),
+    );
+  return { count: row?.count ?? 0, hours: Number(row?.hours ?? 0) };
+}
+
 /** The day of each of these courses' last session that is not cancelled (courses with none are left out). */
 export async function lastSessionDays(db: Db, designIds: string[]): Promise<Map<string, string>> {
   if (!designIds.length) return new Map();

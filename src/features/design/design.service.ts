@@ -705,6 +705,16 @@ export async function mentionsInDesigns(db: Db, heiId: string, terms: string[]):
     .filter((mention) => mention !== null);
 }
 
+/** The credits each of these designs gives a participant who meets the entry requirements (0 for a certificate). */
+export async function creditsOfDesigns(db: Db, designIds: string[]): Promise<Map<string, number>> {
+  if (!designIds.length) return new Map();
+  const rows = await db
+    .select({ id: courseDesign.id, awards: courseDesign.awards, credits: courseDesign.credits })
+    .from(courseDesign)
+    .where(inArray(courseDesign.id, designIds));
+  return new Map(rows.map((r) => [r.id, r.awards === 'credits' ? (r.credits ?? 0) : 0]));
+}
+
 /** The titles of these designs (for features that show a design's name to a customer; no access check). */
 export async function designTitles(db: Db, designIds: string[]): Promise<Map<string, string>> {
   if (!designIds.length) return new Map();

@@ -536,6 +536,21 @@ export async function participantCounts(db: Db, agreementIds: string[]): Promise
   return new Map(rows.map((r) => [r.agreementId, r.count]));
 }
 
+/** How many participants each of these agreements has, and how many of them get credits (key figures; no access check). */
+export async function participantTallies(db: Db, agreementIds: string[]) {
+  if (!agreementIds.length) return new Map<string, { all: number; credits: number }>();
+  const rows = await db
+    .select({
+      agreementId: participant.agreementId,
+      all: sql<number>`count(*)::int`,
+      credits: sql<number>`(count(*) filter (where ${participant.creditEligible}))::int`,
+    })
+    .from(participant)
+    .where(inArray(participant.agreementId, agreementIds))
+    .groupBy(participant.agreementId);
+  return new Map(rows.map((r) => [r.agreementId, { all: r.all, credits: r.credits }]));
+}
+
 /** The distinct e-mail addresses of these agreements' participants (to send them a link; no access check). */
 export async function participantEmails(db: Db, agreementIds: string[]): Promise<string[]> {
   if (!agreementIds.length) return [];

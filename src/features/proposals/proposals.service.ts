@@ -476,13 +476,20 @@ export async function acceptedProposal(db: Db, proposalId: string, caseId: strin
   return row;
 }
 
-/** The proposals made from these designs, proposal id → design id (for other features' summaries; no access check). */
-export async function proposalDesigns(db: Db, designIds: string[]): Promise<Map<string, string>> {
-  if (!designIds.length) return new Map();
+/**
+ * Proposals and the designs they were made from, proposal id → design id: those made from these designs, or these
+ * proposals (for other features' summaries; no access check).
+ */
+export async function proposalDesigns(
+  db: Db,
+  of: { designIds: string[] } | { proposalIds: string[] },
+): Promise<Map<string, string>> {
+  const [column, ids] = 'designIds' in of ? [proposal.designId, of.designIds] : [proposal.id, of.proposalIds];
+  if (!ids.length) return new Map();
   const rows = await db
     .select({ id: proposal.id, designId: proposal.designId })
     .from(proposal)
-    .where(inArray(proposal.designId, designIds));
+    .where(inArray(column, ids));
   return new Map(rows.map((r) => [r.id, r.designId]));
 }
 

@@ -2180,6 +2180,17 @@ export const en: Translation = {
       value: 'Agreed value',
       none: 'No agreements were signed in the period.',
     },
+    volume: {
+      title: 'Participants and teaching',
+      participants: 'Participants in the agreements',
+      credits_one: 'Credits for {{count}} eligible participant',
+      credits_other: 'Credits for {{count}} eligible participants',
+      fte: 'Full-time equivalents (60 credits)',
+      credentials: 'Micro-credentials issued',
+      sessions: 'Sessions given',
+      hours: 'Teaching hours (scheduled)',
+      note: 'Participants and credits are counted by the agreements signed in the period; sessions and micro-credentials by when they were given. Participants with a certificate earn no credits.',
+    },
     outturn: {
       title: 'Post-calculations',
       recorded_one: '{{count}} agreement post-calculated: result',

@@ -2185,6 +2185,17 @@ export const sv = {
       value: 'Avtalat värde',
       none: 'Inga avtal undertecknades under perioden.',
     },
+    volume: {
+      title: 'Deltagare och undervisning',
+      participants: 'Deltagare i avtalen',
+      credits_one: 'Högskolepoäng för {{count}} behörig deltagare',
+      credits_other: 'Högskolepoäng för {{count}} behöriga deltagare',
+      fte: 'Helårsekvivalenter (60 hp)',
+      credentials: 'Utfärdade mikromeriter',
+      sessions: 'Genomförda kurstillfällen',
+      hours: 'Undervisningstimmar (schemalagda)',
+      note: 'Deltagare och högskolepoäng räknas på avtalen som undertecknats under perioden; kurstillfällen och mikromeriter på när de gavs. Deltagare med intyg ger inga högskolepoäng.',
+    },
     outturn: {
       title: 'Efterkalkyler',
       recorded_one: '{{count}} efterkalkylerat avtal: resultat',

@@ -53,6 +53,7 @@ export function KeyFiguresPage() {
             <Pipeline figures={figures} />
             <Sales figures={figures} />
             <Agreements figures={figures} />
+            <Volume figures={figures} />
             <Outturns figures={figures} />
             <Evaluations figures={figures} />
           </Stack>
@@ -224,6 +225,31 @@ function Agreements({ figures }: { figures: Dashboard }) {
             </DataTable>
           </>
         )}
+      </Stack>
+    </Section>
+  );
+}
+
+/** How much contract education the period held: participants, credits as full-time equivalents, teaching. */
+function Volume({ figures }: { figures: Dashboard }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const v = figures.volume;
+  return (
+    <Section id="key-figures-volume" title={t('keyFigures.volume.title')}>
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} data-testid="key-figures-volume">
+          <KeyFigure label={t('keyFigures.volume.participants')} value={String(v.participants)} />
+          <KeyFigure
+            label={t('keyFigures.volume.credits', { count: v.creditParticipants })}
+            value={format.number(v.credits)}
+          />
+          <KeyFigure label={t('keyFigures.volume.fte')} value={format.number(v.fullTimeEquivalents, 2)} />
+          <KeyFigure label={t('keyFigures.volume.credentials')} value={String(v.credentialsIssued)} />
+          <KeyFigure label={t('keyFigures.volume.sessions')} value={String(v.sessionsGiven)} />
+          <KeyFigure label={t('keyFigures.volume.hours')} value={format.number(v.teachingHours)} />
+        </SimpleGrid>
+        <Text size="sm">{t('keyFigures.volume.note')}</Text>
       </Stack>
     </Section>
   );

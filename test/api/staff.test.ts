@@ -2,6 +2,7 @@ import { inflateRawSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseFile } from '../../src/features/cases/cases.table.ts';
+import { courseDesign } from '../../src/features/design/design.table.ts';
 import { taxonomyConcept, taxonomyRelation } from '../../src/features/taxonomy/taxonomy.table.ts';
 import { addDays, stockholmDate } from '../../src/shared/stockholm-days.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -558,6 +559,34 @@ describe('the merit record of collaboration', () => {
       .where(eq(caseFile.id, s.caseId));
     expect(lost).toEqual({ plannedHours: 0, scheduledHours: 3.5, courses: [] });
     expect(await commitments(anna)).toEqual({ ...taken, scheduledHours: 3.5 });
+
+    // finding teachers: of two who are otherwise alike, the one with more hours left comes first
+    const erik = await createUser(t, [{ organisationId: s.hei, roles: ['teacher'] }], { name: 'Erik Ek' });
+    const fia = await createUser(t, [{ organisationId: s.hei, roles: ['teacher'] }], { name: 'Fia Fors' });
+    for (const person of [erik, fia])
+      expect((await save(person, person.id, profile({ expertise: [concept.lean] }))).statusCode).toBe(200);
+    const order = async () =>
+      (await search(s.coord, { conceptIds: [concept.lean] }))
+        .json()
+        .results.map((r: { profile: { name: string } }) => r.profile.name);
+    // (Bo, who has lean production too, is unavailable and comes last)
+    expect(await order()).toEqual(['Erik Ek', 'Fia Fors', 'Bo Berg']);
+    const [design] = await t.db.select().from(courseDesign).where(eq(courseDesign.id, designId));
+    const teachers = design?.teachers ?? [];
+    const erikTeaches = {
+      name: 'Erik Ek',
+      userId: erik.id,
+      category: 'lecturer',
+      teachingHours: 80,
+      developmentHours: 0,
+    };
+    await t.db
+      .update(courseDesign)
+      .set({ teachers: [...teachers, erikTeaches] })
+      .where(eq(courseDesign.id, designId));
+    const ranked = await order();
+    await t.db.update(courseDesign).set({ teachers }).where(eq(courseDesign.id, designId));
+    expect(ranked).toEqual(['Fia Fors', 'Erik Ek', 'Bo Berg']);
   });
 
   it('shows the signed agreement, and the dialogues a person led', async () => {

@@ -158,6 +158,13 @@ const commitmentsOf = (courses: Commitments['courses'], scheduledHours: number):
   courses,
 });
 
+/**
+ * The hours a year the person said they can give, less what they have taken on: who has room for one more course.
+ * Someone who gave no figure ranks after everyone who did.
+ */
+const roomLeft = (p: StaffProfileView) =>
+  p.hoursPerYear === null ? Number.NEGATIVE_INFINITY : p.hoursPerYear - p.commitments.plannedHours;
+
 // ------------------------------------------------------------------ profiles
 
 /** Every member of the HEI with their profile (or the defaults), by name. */
@@ -356,7 +363,7 @@ export async function searchStaff(
         b.score - a.score ||
         availabilityOrder[a.profile.availability] - availabilityOrder[b.profile.availability] ||
         interestOrder[a.profile.interest] - interestOrder[b.profile.interest] ||
-        (b.profile.hoursPerYear ?? -1) - (a.profile.hoursPerYear ?? -1) ||
+        roomLeft(b.profile) - roomLeft(a.profile) ||
         a.profile.name.localeCompare(b.profile.name, 'sv'),
     );
   return { concepts: searched, design, results };

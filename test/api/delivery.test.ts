@@ -772,8 +772,27 @@ describe('sessions and attendance', () => {
       endsAt: '16:00',
       place: 'Svetslabbet, hus B',
       topic: 'Felsökning',
+      clash: false,
     });
     expect(await overviewOf(s.coord)).toEqual([]);
+    // booked for a second session that morning by mistake: both are marked as clashing, until it goes
+    const twice = await create({
+      day: soon,
+      startsAt: '10:00',
+      endsAt: '11:00',
+      teacher: 'Lektor i automation',
+    });
+    const marked = await overviewOf(s.teacher);
+    expect(
+      marked
+        .filter((x: { day: string }) => x.day === soon)
+        .map((x: { id: string; clash: boolean }) => [x.id, x.clash]),
+    ).toEqual([
+      [taught.id, true],
+      [twice.id, true],
+    ]);
+    await t.request('DELETE', `/api/sessions/${twice.id}`, s.as(s.coord));
+    expect((await overviewOf(s.teacher))[0].clash).toBe(false);
 
     // their own calendar feed: made on request, the sessions they teach (not the guest's), replaced on request
     const link = '/api/me/teaching-calendar';

@@ -114,6 +114,9 @@ export const overviewSchema = z
         endsAt: z.string(),
         place: z.string(),
         topic: z.string(),
+        clash: z
+          .boolean()
+          .describe('The person teaches another session (at any HEI) at the same time, neither called off'),
       }),
     ),
   })

@@ -16,13 +16,13 @@ const SESSION_DAYS = 14;
 export async function overview(db: Db, actor: Actor): Promise<Overview> {
   const work = await myWork(db, actor); // checks that the person works at an HEI
   const today = stockholmDate(new Date());
-  const [inquiries, sessions, payments, frameworksEnding, outturns] = await Promise.all([
+  const [inquiries, everywhere, payments, frameworksEnding, outturns] = await Promise.all([
     awaitingAnswer(db, actor),
+    // at every HEI, to see a clash with another HEI's session; the overview lists this HEI's
     sessionsTaughtBy(db, actor.userId, {
-      heiId: work.hei.id,
       from: today,
       to: addDays(today, SESSION_DAYS - 1),
-      limit: 50,
+      limit: 200,
     }),
     paymentsToInvoice(db, actor, work.hei.id, today),
     frameworksEndingSoon(db, actor, work.hei.id, today),
@@ -39,15 +39,22 @@ export async function overview(db: Db, actor: Actor): Promise<Overview> {
       items: payments.items.map((p) => ({ ...p, caseReference: cases.get(p.caseId)?.reference ?? '' })),
     },
     // what the overview shows of each: the day, times, place and content, and the course to go to
-    sessions: sessions.map(({ id, caseId, courseTitle, day, startsAt, endsAt, place, topic }) => ({
-      id,
-      caseId,
-      courseTitle,
-      day,
-      startsAt,
-      endsAt,
-      place,
-      topic,
-    })),
+    sessions: everywhere
+      .filter((s) => s.heiId === work.hei.id)
+      .slice(0, 50)
+      .map(({ id, caseId, courseTitle, day, startsAt, endsAt, place, topic }) => ({
+        id,
+        caseId,
+        courseTitle,
+        day,
+        startsAt,
+        endsAt,
+        place,
+        topic,
+        clash: everywhere.some(
+          (other) =>
+            other.id !== id && other.day === day && other.startsAt < endsAt && startsAt < other.endsAt,
+        ),
+      })),
   };
 }

@@ -96,6 +96,7 @@ export const en: Translation = {
     otherMemberships: 'You are also a member of',
   },
   overview: {
+    sessionClash: 'Clashes with another session you teach at the same time.',
     sessions: 'Your sessions in the next two weeks',
     title: 'To do',
     inquiries: 'Inquiries awaiting an answer',

@@ -98,6 +98,7 @@ export const sv = {
     otherMemberships: 'Du är också medlem i',
   },
   overview: {
+    sessionClash: 'Krockar med ett annat tillfälle som du undervisar samtidigt.',
     sessions: 'Dina kurstillfällen de närmaste två veckorna',
     title: 'Att göra',
     inquiries: 'Förfrågningar som väntar på svar',

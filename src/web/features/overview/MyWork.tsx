@@ -80,7 +80,18 @@ export function WorkList({ children, labelledBy }: { children: React.ReactNode; 
   );
 }
 
-export function WorkItem({ link, overdue, note }: { link: React.ReactNode; overdue: boolean; note: string }) {
+export function WorkItem({
+  link,
+  overdue,
+  note,
+  warning,
+}: {
+  link: React.ReactNode;
+  overdue: boolean;
+  note: string;
+  /** Something to act on, beside the note (a clash). */
+  warning?: string;
+}) {
   const { t } = useTranslation();
   return (
     <li>
@@ -95,6 +106,11 @@ export function WorkItem({ link, overdue, note }: { link: React.ReactNode; overd
       <Text size="sm" c="dimmed">
         {note}
       </Text>
+      {warning && (
+        <Text size="sm" fw={700} c="red.9">
+          {warning}
+        </Text>
+      )}
     </li>
   );
 }
@@ -187,6 +203,7 @@ function Sessions({ sessions }: { sessions: Overview['sessions'] }) {
             }
             overdue={false}
             note={[s.courseTitle, s.topic, s.place].filter(Boolean).join(' · ')}
+            warning={s.clash ? t('overview.sessionClash') : undefined}
           />
         ))}
       </WorkList>

@@ -665,8 +665,9 @@ export async function moveCase(db: Db, actor: Actor, caseId: string, to: Stage, 
 }
 
 /**
- * Corrects a case's details (title, need, sector, subject area) and records how the customer buys. A closed
- * case is a record of what was done and stays as it is. The timeline says which details changed.
+ * Corrects a case's details (title, need, sector, subject area), records how the customer buys and the HEI's
+ * registration number. A closed case is a record of what was done and stays as it is, but for its registration
+ * number, given when it is filed. The timeline says which details changed.
  */
 export async function updateCase(
   db: Db,
@@ -1094,7 +1095,6 @@ export async function updateTask(
 
 // ---------------------------------------------------------------- the customer's view
 
-/** Cases of one customer organisation, across HEIs (the customer portal). */
 /** The HEIs a customer has cases with (no access check: the caller is the customer's contact). */
 export async function heisOfCustomer(db: Db, customerId: string): Promise<string[]> {
   const rows = await db
@@ -1104,6 +1104,7 @@ export async function heisOfCustomer(db: Db, customerId: string): Promise<string
   return rows.map((r) => r.id);
 }
 
+/** Cases of one customer organisation, across HEIs (the customer portal). */
 export async function casesForCustomer(db: Db, customerId: string) {
   const rows = await db
     .select({ c: caseFile, hei: organisation.name })

@@ -36,7 +36,6 @@ const words = {
     ],
     title: 'Underlag för registrering i Ladok',
     hei: 'Lärosäte',
-    case: 'Ärende',
     customer: 'Uppdragsgivare',
     agreement: 'Avtal',
     design: 'Kursupplägg',
@@ -67,7 +66,6 @@ const words = {
     ],
     title: 'List for registration in Ladok',
     hei: 'HEI',
-    case: 'Case',
     customer: 'Customer',
     agreement: 'Agreement',
     design: 'Course design',
@@ -134,7 +132,7 @@ export async function ladokRegistrationXlsx(
   const design = await getDesign(db, actor, proposal.designId);
   if (design.awards !== 'credits')
     throw conflict(
-      'The course gives a certificate, not credits: it is not higher education, and its participants are not registered in Ladok.',
+      'The course gives a certificate, not credits: its participants are not registered in Ladok.',
     );
   const people = await participantsForRegistration(db, key, actor, agreementId);
   const [hei, customer, courses] = await Promise.all([

@@ -67,6 +67,13 @@ describe('participants', () => {
     );
     expect(early.statusCode).toBe(409);
     expect(early.json().detail).toMatch(/once both parties have signed/);
+    const earlyList = await t.request(
+      'GET',
+      `/api/agreements/${agreementId}/participants/ladok.xlsx`,
+      as(s.coord),
+    );
+    expect(earlyList.statusCode).toBe(409);
+    expect(earlyList.json().detail).toMatch(/once both parties have signed/);
     await t.request('POST', `/api/agreements/${agreementId}/sign`, as(s.manager, { revision: 1 }));
     await t.request('POST', `/api/portal/agreements/${agreementId}/sign`, as(s.contact, { revision: 1 }));
   });

@@ -566,8 +566,11 @@ describe("a case's details and who leads it", () => {
     const english = fridasPage.page.getByTestId('case-entries');
     await english.getByText('Handed over from Karin Berg to Frida Lund').waitFor();
     await english
-      .getByText("Details changed: title, how the customer buys, tender deadline, customer's reference")
+      .getByText(
+        "Details changed: title, how the customer buys, tender deadline, customer's reference, the HEI's registration number",
+      )
       .waitFor();
+    await fridasPage.page.getByText('Reg. no. HiN 2026/0815', { exact: false }).waitFor();
     // the case's dialogue guides are the HEI's own texts, in Swedish: the interface's words are read
     await expectEnglish(fridasPage.page, [
       'Lämnades över',
@@ -594,6 +597,9 @@ describe("a case's details and who leads it", () => {
     const edit = fridas.getByRole('dialog', { name: /^Change the details of UF-/ });
     await edit.getByRole('combobox', { name: 'How the customer buys' }).waitFor();
     await edit.getByLabel('Tender deadline').waitFor();
+    expect(await edit.getByRole('textbox', { name: "The HEI's registration number" }).inputValue()).toBe(
+      'HiN 2026/0815',
+    );
     await expectEnglish(fridas, swedishDialogUi, edit);
     await expectNoAxeViolations(fridas);
     await edit.getByRole('button', { name: 'Cancel' }).click();

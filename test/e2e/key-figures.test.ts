@@ -146,6 +146,9 @@ describe("the HEI's key figures (Analys)", () => {
       .getByText('2 agreements signed by both parties')
       .waitFor();
     expect(await page.getByTestId('key-figures-agreements').getByText('SEK 142,407.23').count()).toBe(1);
+    const volume = page.getByRole('region', { name: 'Participants and teaching' });
+    await volume.getByText('Full-time equivalents (60 credits)').waitFor();
+    await volume.getByText('Credits for 0 eligible participants').waitFor();
     await expectEnglish(page, [...SWEDISH_SHELL_UI, ...SWEDISH_KEY_FIGURES_UI]);
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);

@@ -332,6 +332,13 @@ describe('staff profiles, finding teachers and the merit record', () => {
       .getByTestId('staff-commitments')
       .getByText('24 h undervisning, 8 h utveckling', { exact: false })
       .waitFor();
+    await expectNoAxeViolations(page);
+    // the same in English
+    await chooseLanguage(page, 'English');
+    const inEnglish = page.getByRole('region', { name: 'Commitments' });
+    await inEnglish.getByText('Taken on: 32 h in 1 course; 0 h scheduled in the year ahead.').waitFor();
+    await inEnglish.getByText('24 h teaching, 8 h development', { exact: false }).waitFor();
+    await chooseLanguage(page, 'Svenska');
     await commitments.getByRole('link', { name: new RegExp(DESIGN) }).click();
     await page.waitForURL(`**/cases/${caseId}`);
     expect(errors).toEqual([]);

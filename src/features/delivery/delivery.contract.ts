@@ -86,6 +86,15 @@ const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.
 export const sessionHours = (s: Pick<SessionView, 'startsAt' | 'endsAt'>) =>
   (minutesOf(s.endsAt) - minutesOf(s.startsAt)) / 60;
 
+/** A teacher's name as sessions and designs are matched by: as written, spaces and case aside. */
+export const teacherKey = (name: string) => name.trim().toLocaleLowerCase('sv');
+
+/** Whether two sessions overlap in time ("HH:MM" times): back to back is no overlap. */
+export const overlaps = (
+  a: Pick<SessionView, 'day' | 'startsAt' | 'endsAt'>,
+  b: Pick<SessionView, 'day' | 'startsAt' | 'endsAt'>,
+) => a.day === b.day && a.startsAt < b.endsAt && b.startsAt < a.endsAt;
+
 /** A scheduled session, with the rest of its weekly series and the holidays passed over, if any. */
 export const createdSessionSchema = sessionSchema.extend({
   series: z.array(sessionSchema),

@@ -21,6 +21,7 @@ import type {
   SessionView,
   TeacherClash,
 } from './delivery.contract.ts';
+import { teacherKey } from './delivery.contract.ts';
 import {
   attendanceSharing,
   courseCalendar,
@@ -136,6 +137,9 @@ async function teacherClashes(db: Db, heiId: string, designIds: string[]): Promi
   });
 }
 
+/** The sessions' scheduled hours summed (0 for none), as sessionHours counts one. */
+const summedHours = sql<number>`coalesce(sum(extract(epoch from ${courseSession.endsAt} - ${courseSession.startsAt})) / 3600, 0)::float8`;
+
 /**
  * The hours each teacher with an account is scheduled to teach at the HEI from one day through another, sessions
  * called off left out (for the staff pages; no access check).
@@ -149,7 +153,7 @@ export async function scheduledHoursByTeacher(
   const rows = await db
     .select({
       userId: courseSession.teacherUserId,
-      hours: sql<number>`(sum(extract(epoch from ${courseSession.endsAt} - ${courseSession.startsAt})) / 3600)::float8`,
+      hours: summedHours,
     })
     .from(courseSession)
     .where(
@@ -170,7 +174,7 @@ export async function sessionsGiven(db: Db, heiId: string, from: string | null, 
   const [row] = await db
     .select({
       count: sql<number>`count(*)::int`,
-      hours: sql<number>`coalesce(sum(extract(epoch from ${courseSession.endsAt} - ${courseSession.startsAt})) / 3600, 0)::float8`,
+      hours: summedHours,
     })
     .from(courseSession)
     .where(
@@ -315,9 +319,9 @@ export async function accountOfTeacher(
   design: { teachers: { name: string; userId: string | null }[] },
   name: string,
 ): Promise<string | null> {
-  const wanted = name.trim().toLocaleLowerCase('sv');
+  const wanted = teacherKey(name);
   const userId = wanted
-    ? design.teachers.find((t) => t.userId && t.name.trim().toLocaleLowerCase('sv') === wanted)?.userId
+    ? design.teachers.find((t) => t.userId && teacherKey(t.name) === wanted)?.userId
     : null;
   if (!userId) return null;
   return (await listMemberships(db, userId)).some((m) => m.tenant.id === heiId) ? userId : null;

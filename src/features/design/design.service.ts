@@ -373,6 +373,7 @@ export async function calculationBasis(db: Db, calculationId: string) {
     designId: found.design.id,
     courseIds: coursesOf(found.design),
     costs: designCosts(found.design),
+    teachers: found.design.teachers,
   };
 }
 

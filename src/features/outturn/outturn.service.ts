@@ -11,7 +11,7 @@ import { caseSummariesOf } from '../cases/cases.service.ts';
 import { hourlyCost } from '../costing/calculation.ts';
 import { COST_LINES, calculationLineNames } from '../costing/costing.contract.ts';
 import { costConfigVersion, priceWith } from '../costing/costing.service.ts';
-import { type SessionView, sessionHours } from '../delivery/delivery.contract.ts';
+import { type SessionView, sessionHours, teacherKey } from '../delivery/delivery.contract.ts';
 import { sessionsOf } from '../delivery/delivery.service.ts';
 import type { DesignView } from '../design/design.contract.ts';
 import { calculationBasis, coursesOf, getDesign } from '../design/design.service.ts';
@@ -126,19 +126,19 @@ async function loadBasis(db: Db, actor: Actor, agreementId: string, need: 'read'
       startingPoint: { otherDirect: [], deliveredByOthers: [], ...calculation.costs },
       designId: calculation.designId,
       courseIds: calculation.courseIds,
+      teachers: calculation.teachers,
     },
   };
 }
 
 async function view(db: Db, actor: Actor, basis: Basis): Promise<Outturn> {
-  const [design, sessions, participants] = await Promise.all([
-    getDesign(db, actor, basis.designId),
+  const [sessions, participants] = await Promise.all([
     sessionsOf(db, [basis.designId]),
     participantsOfAgreements(db, [basis.agreement.id]),
   ]);
   const delivered = deliveredFacts(
     sessions,
-    design.teachers,
+    basis.teachers,
     participants.map((p) => p.id),
   );
   const [found] = await db
@@ -192,17 +192,17 @@ async function view(db: Db, actor: Actor, basis: Basis): Promise<Outturn> {
  * many of the agreement's participants came at least once. Scheduled hours, not working time: the
  * calculation's hours include preparation, so these inform the post-calculation rather than fill it in.
  */
-export function deliveredFacts(
+function deliveredFacts(
   sessions: SessionView[],
   teachers: DesignView['teachers'],
   participantIds: string[],
 ): Outturn['delivered'] {
   const given = sessions.filter((s) => !s.cancelledAt);
-  const categoryOf = new Map(teachers.map((t) => [normalName(t.name), t.category]));
+  const categoryOf = new Map(teachers.map((t) => [teacherKey(t.name), t.category]));
   const byCategory = new Map<string, number>();
   let otherTeacherHours = 0;
   for (const s of given) {
-    const category = categoryOf.get(normalName(s.teacher));
+    const category = categoryOf.get(teacherKey(s.teacher));
     if (category) byCategory.set(category, (byCategory.get(category) ?? 0) + sessionHours(s));
     else otherTeacherHours += sessionHours(s);
   }
@@ -219,8 +219,6 @@ export function deliveredFacts(
     attended: marks.length ? present.size : null,
   };
 }
-
-const normalName = (name: string) => name.trim().toLocaleLowerCase('sv');
 
 /** Whether the actor records post-calculations at this HEI. */
 const canRecord = (actor: Actor, heiId: string) =>

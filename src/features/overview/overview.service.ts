@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { addDays, stockholmDate } from '../../shared/stockholm-days.ts';
 import { paymentsToInvoice } from '../agreements/agreements.service.ts';
 import { caseSummariesOf, myWork } from '../cases/cases.service.ts';
+import { overlaps } from '../delivery/delivery.contract.ts';
 import { sessionsTaughtBy } from '../delivery/delivery.service.ts';
 import { frameworksEndingSoon } from '../frameworks/frameworks.service.ts';
 import { awaitingAnswer } from '../inquiries/inquiries.service.ts';
@@ -51,10 +52,7 @@ export async function overview(db: Db, actor: Actor): Promise<Overview> {
         endsAt,
         place,
         topic,
-        clash: everywhere.some(
-          (other) =>
-            other.id !== id && other.day === day && other.startsAt < endsAt && startsAt < other.endsAt,
-        ),
+        clash: everywhere.some((other) => other.id !== id && overlaps(other, { day, startsAt, endsAt })),
       })),
   };
 }

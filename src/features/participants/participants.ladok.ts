@@ -128,13 +128,15 @@ export async function ladokRegistrationXlsx(
 ): Promise<{ title: string; xlsx: Buffer }> {
   const agreement = await agreementAtHei(db, actor, agreementId, 'read');
   requireOrganisationRole(actor, agreement.heiId, PERSONNUMMER_READERS);
+  if (!agreement.signedByBoth)
+    throw conflict('Participants are registered once both parties have signed the agreement.');
   const proposal = await acceptedProposal(db, agreement.proposalId, agreement.caseId);
   const design = await getDesign(db, actor, proposal.designId);
   if (design.awards !== 'credits')
     throw conflict(
       'The course gives a certificate, not credits: its participants are not registered in Ladok.',
     );
-  const people = await participantsForRegistration(db, key, actor, agreementId);
+  const people = await participantsForRegistration(db, key, actor, agreement);
   const [hei, customer, courses] = await Promise.all([
     getOrganisation(db, agreement.heiId),
     getOrganisation(db, proposal.customerId),

@@ -344,15 +344,17 @@ export async function revealPersonnummer(db: Db, key: Buffer, actor: Actor, agre
 
 /**
  * The agreement's participants who get credits, with their whole personnummer (12 digits, as Ladok takes it), for
- * registering them in Ladok: for the HEI's coordinators and admins of a signed agreement, audited as one export
- * that names how many. Those whose personnummer was erased are counted, not listed; so are those who get a
+ * registering them in Ladok, audited as one export that names how many. The caller has made sure the actor is one
+ * of the HEI's PERSONNUMMER_READERS and the agreement is signed (participants.ladok.ts). Those whose personnummer was erased are counted, not listed; so are those who get a
  * certificate only (not higher education, so not in Ladok).
  */
-export async function participantsForRegistration(db: Db, key: Buffer, actor: Actor, agreementId: string) {
-  const terms = await heiTerms(db, actor, agreementId);
-  requireOrganisationRole(actor, terms.heiId, PERSONNUMMER_READERS);
-  if (!terms.signed)
-    throw conflict('Participants are registered once both parties have signed the agreement.');
+export async function participantsForRegistration(
+  db: Db,
+  key: Buffer,
+  actor: Actor,
+  agreement: { id: string; heiId: string },
+) {
+  const agreementId = agreement.id;
   const rows = await db
     .select()
     .from(participant)
@@ -373,7 +375,7 @@ export async function participantsForRegistration(db: Db, key: Buffer, actor: Ac
   );
   await recordAudit(db, {
     actor,
-    organisationId: terms.heiId,
+    organisationId: agreement.heiId,
     action: 'participant.registration_list_exported',
     subjectType: 'agreement',
     subjectId: agreementId,
@@ -525,18 +527,7 @@ export async function participationsOf(
   });
 }
 
-/** How many participants each of these agreements has (for the customer's to-do list; no access check). */
-export async function participantCounts(db: Db, agreementIds: string[]): Promise<Map<string, number>> {
-  if (!agreementIds.length) return new Map();
-  const rows = await db
-    .select({ agreementId: participant.agreementId, count: sql<number>`count(*)::int` })
-    .from(participant)
-    .where(inArray(participant.agreementId, agreementIds))
-    .groupBy(participant.agreementId);
-  return new Map(rows.map((r) => [r.agreementId, r.count]));
-}
-
-/** How many participants each of these agreements has, and how many of them get credits (key figures; no access check). */
+/** How many participants each of these agreements has, and how many of them get credits (no access check). */
 export async function participantTallies(db: Db, agreementIds: string[]) {
   if (!agreementIds.length) return new Map<string, { all: number; credits: number }>();
   const rows = await db

@@ -5,7 +5,7 @@ import { casesForCustomer, customersOfCases } from '../cases/cases.service.ts';
 import { lastSessionDays } from '../delivery/delivery.service.ts';
 import { casesWithFollowUpsDue, customerFollowUps } from '../evaluation/evaluation.service.ts';
 import { notify, tasks } from '../notifications/notifications.service.ts';
-import { participantCounts } from '../participants/participants.service.ts';
+import { participantTallies } from '../participants/participants.service.ts';
 import { customerProposals, customersWithProposalsEnding } from '../proposals/proposals.service.ts';
 import { contactPeopleOf } from '../tenancy/tenancy.service.ts';
 import { type PortalToDo, sectionOf } from './portal.contract.ts';
@@ -28,7 +28,7 @@ export async function customerToDo(db: Db, customerId: string, now = new Date())
   ]);
   const references = new Map(cases.map((c) => [c.id, c.reference]));
   const signed = agreements.filter((a) => a.status === 'signed');
-  const designated = await participantCounts(
+  const designated = await participantTallies(
     db,
     signed.map((a) => a.id),
   );
@@ -69,7 +69,7 @@ export async function customerToDo(db: Db, customerId: string, now = new Date())
       .map((a) =>
         item('designate_participants', a, {
           dueOn: a.participantsDeadline,
-          designated: designated.get(a.id) ?? 0,
+          designated: designated.get(a.id)?.all ?? 0,
         }),
       ),
     ...followUps

@@ -2,9 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent } from '../../src/features/audit/audit.table.ts';
 import { caseFile } from '../../src/features/cases/cases.table.ts';
+import { kronor } from '../../src/features/proposals/proposal.pdf.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { commercialSetUp, draftAgreement, exampleProposal, signBoth } from '../support/commercial.ts';
 import { createUser } from '../support/factories.ts';
+import { pdfText } from '../support/pdf-text.ts';
 
 // The post-calculation (efterkalkyl) of a signed agreement: what the delivery used, priced at the rates of the
 // calculation the agreement was priced by, against that calculation, and the result: revenue less actual full cost.
@@ -180,6 +182,15 @@ describe('the post-calculation of an agreement', () => {
     // a first post-calculation starts from the two designated, not the twenty planned
     expect(now.startingPoint.participants).toBe(2);
     expect(now.planned.participants).toBe(20);
+    // no file of a post-calculation before one is recorded
+    for (const kind of ['csv', 'pdf']) {
+      const early = await t.request(
+        'GET',
+        `/api/agreements/${agreementId}/outturn.${kind}`,
+        s.as(s.economist),
+      );
+      expect(early.statusCode, kind).toBe(409);
+    }
   });
 
   it('records what was used, priced at the calculation’s rates, and shows the deficit', async () => {
@@ -279,6 +290,62 @@ describe('the post-calculation of an agreement', () => {
     expect(
       (await t.request('GET', `/api/agreements/${agreementId}/outturn.csv`, s.as(s.teacher))).statusCode,
     ).toBe(403);
+  });
+
+  it("prints as a PDF for the case's file: the customer, the registration number, each line, the hours by staff category and what the delivery recorded", async () => {
+    const details = await t.request(
+      'PATCH',
+      `/api/cases/${s.caseId}`,
+      s.as(s.coord, { registryNumber: 'Dnr 2026/0815' }),
+    );
+    expect(details.statusCode, details.body).toBe(200);
+    const { reference, customer } = details.json();
+    const pdf = await t.request('GET', `/api/agreements/${agreementId}/outturn.pdf`, s.as(s.manager));
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toMatch(/^inline; filename="efterkalkyl-[^"]+\.pdf"/);
+    const o = (await read()).json();
+    const actual = line(o.actual.lines, 'total_cost') ?? 0;
+    const kr = (ore: number) => kronor(ore, 'sv');
+    const text = pdfText(pdf.rawPayload);
+    expect(text).toContain('Efterkalkyl: PLC för underhållet');
+    expect(text).toContain(`Uppdragsgivare\t${customer.name}`);
+    expect(text).toContain(`Vårt ärende\t${reference}`);
+    expect(text).toContain('Vårt diarienummer\tDnr 2026/0815');
+    expect(text).toMatch(new RegExp(`Registrerad\t\\d{4}-\\d{2}-\\d{2} av ${s.coord.name}`));
+    expect(text).toContain(`Överskott ${kr(o.resultOre)}.`);
+    expect(text).toContain(`Full kostnad\t${kr(PLANNED_COST)}\t${kr(actual)}\t−${kr(PLANNED_COST - actual)}`);
+    expect(text).toContain(`Resultat\t${kr(0)}\t${kr(o.resultOre)}\t+${kr(o.resultOre)}`);
+    expect(text).toContain('Deltagare\t20\t18\t−2');
+    expect(text).toContain('Lärartimmar\t68\t64\t−4');
+    // by staff category: calculated (teaching and development), recorded, and given by the schedule
+    const label = (key: string) => o.categories.find((c: { key: string }) => c.key === key).label;
+    expect(text).toContain(`${label('lecturer')}\t60\t56\t6`);
+    expect(text).toContain(`${label('professor')}\t8\t8\t2,5`);
+    expect(text).toContain('Andra än kursens lärare\t–\t–\t1');
+    expect(text).toContain('4 kurstillfällen genomförda, 9,5 schemalagda timmar; 1 inställda.');
+    expect(text).toContain('2 deltagare anmälda enligt avtalet.');
+    expect(text).toContain('1 av dem närvarade minst en gång.');
+
+    const english = await t.request(
+      'GET',
+      `/api/agreements/${agreementId}/outturn.pdf?lang=en`,
+      s.as(s.economist),
+    );
+    expect(english.headers['content-disposition']).toMatch(/filename="post-calculation-/);
+    const en = pdfText(english.rawPayload);
+    // (pdfText reads the hyphenated word as two text objects)
+    expect(en).toMatch(/Post-\s?calculation: PLC för underhållet/);
+    expect(en).toContain('Our registration number\tDnr 2026/0815');
+    expect(en).toContain(`Surplus ${kronor(o.resultOre, 'en')}.`);
+    expect(en).toContain('Participants\t20\t18\t−2');
+    expect(en).toContain('4 sessions given, 9.5 scheduled hours; 1 called off.');
+    expect(en).not.toMatch(/Efterkalkyl|Deltagare|Överskott/);
+
+    const teacher = await t.request('GET', `/api/agreements/${agreementId}/outturn.pdf`, s.as(s.teacher));
+    expect(teacher.statusCode).toBe(403);
+    const outsider = await t.request('GET', `/api/agreements/${agreementId}/outturn.pdf`, s.as(s.outsider));
+    expect(outsider.statusCode).toBe(404);
   });
 
   it("is summed on the HEI's key figures, and no longer awaited", async () => {

@@ -7,6 +7,7 @@ import { createSession } from '../../src/features/delivery/delivery.service.ts';
 import { createDesign } from '../../src/features/design/design.service.ts';
 import { organisation } from '../../src/features/tenancy/tenancy.table.ts';
 import { addDays, stockholmDate } from '../../src/shared/stockholm-days.ts';
+import { pdfText } from '../support/pdf-text.ts';
 import { peppolViolations } from '../support/peppol-rules.ts';
 import { WELDING_CASE, WELDING_DESIGN, weldingChain } from './support/commercial.ts';
 import {
@@ -275,6 +276,14 @@ describe('invoicing a signed agreement', () => {
     expect(await readFile((await file.path()) ?? '', 'utf8')).toContain(
       '"Full kostnad";90313,57;101545,84;11232,27',
     );
+    // and as a PDF for the case's file, opened from its link
+    const pdfLink = outturn.getByRole('link', { name: 'Efterkalkylen för akten (PDF)' });
+    const pdf = await page.request.get((await pdfLink.getAttribute('href')) ?? '');
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const printed = pdfText(Buffer.from(await pdf.body()));
+    expect(printed).toContain(`Efterkalkyl: ${WELDING_DESIGN}`);
+    expect(printed).toMatch(/Underskott 11\s232,27\skr\./);
+    expect(printed).toContain('Två extra lärarledda dagar för svetsprovet.');
     await expectNoAxeViolations(page);
 
     // kept: after a reload she corrects it from what she recorded
@@ -319,6 +328,11 @@ describe('invoicing a signed agreement', () => {
     await inEnglish
       .getByRole('row', { name: /^Full cost SEK\s90,313\.57 SEK\s101,545\.84 \+SEK\s11,232\.27$/ })
       .waitFor();
+    expect(
+      await inEnglish
+        .getByRole('link', { name: 'The post-calculation for the file (PDF)' })
+        .getAttribute('href'),
+    ).toMatch(/\/outturn\.pdf\?lang=en$/);
     await lessons.getByRole('heading', { name: 'Lessons from post-calculations' }).waitFor();
     await expectEnglish(
       page,

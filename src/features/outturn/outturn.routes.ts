@@ -2,8 +2,16 @@ import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
 import { fileName, sendFile } from '../../server/http/files.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
+import { renderPdf } from '../../shared/pdf.ts';
 import { earlierOutturnSchema, outturnSchema, recordOutturnBody } from './outturn.contract.ts';
-import { earlierOutturns, getOutturn, outturnCsv, recordOutturn } from './outturn.service.ts';
+import { outturnPdf } from './outturn.pdf.ts';
+import {
+  earlierOutturns,
+  getOutturn,
+  outturnCsv,
+  outturnDocument,
+  recordOutturn,
+} from './outturn.service.ts';
 
 const params = z.object({ agreementId: z.uuid() });
 
@@ -65,6 +73,31 @@ export async function outturnRoutes(app: App, { database: { db } }: Deps) {
         name: fileName([request.query.lang === 'sv' ? 'efterkalkyl' : 'post-calculation', title], 'csv'),
         type: 'text/csv; charset=utf-8',
         body: csv,
+      });
+    },
+  );
+
+  app.get(
+    '/api/agreements/:agreementId/outturn.pdf',
+    {
+      schema: {
+        tags,
+        summary:
+          "The post-calculation as a PDF for the case's file, in Swedish or English, with the HEI's letterhead and the case's registration number (its readers)",
+        description: '409 before one is recorded.',
+        params,
+        querystring: z.object({ lang: z.enum(['sv', 'en']).default('sv') }),
+        response: { 200: z.string().describe('The PDF'), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { lang } = request.query;
+      const document = await outturnDocument(db, actorOf(request), request.params.agreementId);
+      return sendFile(reply, {
+        name: fileName([lang === 'sv' ? 'efterkalkyl' : 'post-calculation', document.outturn.title], 'pdf'),
+        type: 'application/pdf',
+        inline: true,
+        body: await renderPdf(outturnPdf(document, lang)),
       });
     },
   );

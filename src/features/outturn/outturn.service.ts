@@ -17,7 +17,12 @@ import type { DesignView } from '../design/design.contract.ts';
 import { calculationBasis, coursesOf, getDesign } from '../design/design.service.ts';
 import { participantsOfAgreements } from '../participants/participants.service.ts';
 import { acceptedProposal } from '../proposals/proposals.service.ts';
-import { type Actor, heisWithRole, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
+import {
+  type Actor,
+  heisWithRole,
+  organisationParty,
+  requireOrganisationRole,
+} from '../tenancy/tenancy.service.ts';
 import {
   type EarlierOutturn,
   OUTTURN_READERS,
@@ -25,6 +30,7 @@ import {
   type Outturn,
   type recordOutturnBody,
 } from './outturn.contract.ts';
+import type { OutturnDocument } from './outturn.pdf.ts';
 import { agreementOutturn } from './outturn.table.ts';
 
 /**
@@ -380,10 +386,7 @@ const csvWords = {
  * line by line, revenue and result, coverage, quantities and the comment. 409 before one is recorded.
  */
 export async function outturnCsv(db: Db, actor: Actor, agreementId: string, language: 'sv' | 'en') {
-  const o = await getOutturn(db, actor, agreementId);
-  const actual = o.actual;
-  if (!actual || o.resultOre === null)
-    throw conflict('No post-calculation of the agreement is recorded yet.');
+  const { outturn: o, actual, resultOre } = recorded(await getOutturn(db, actor, agreementId));
   const w = csvWords[language];
   const amountOf = (lines: typeof actual.lines, code: string) =>
     lines.find((l) => l.code === code)?.amountOre ?? 0;
@@ -405,7 +408,7 @@ export async function outturnCsv(db: Db, actor: Actor, agreementId: string, lang
           ];
         }),
         [w.revenue, kronor(o.revenueOre), kronor(o.revenueOre), 0],
-        [w.result, kronor(plannedResult), kronor(o.resultOre), kronor(o.resultOre - plannedResult)],
+        [w.result, kronor(plannedResult), kronor(resultOre), kronor(resultOre - plannedResult)],
         [w.coverage, '', o.coverageBp === null ? '' : o.coverageBp / 100, ''],
         [
           w.participants,
@@ -424,5 +427,39 @@ export async function outturnCsv(db: Db, actor: Actor, agreementId: string, lang
       ],
       language === 'sv',
     ),
+  };
+}
+
+/** The post-calculation, for a file made of it: 409 before one is recorded. */
+function recorded(outturn: Outturn) {
+  const { actual, resultOre } = outturn;
+  if (!actual || resultOre === null) throw conflict('No post-calculation of the agreement is recorded yet.');
+  return { outturn, actual, resultOre };
+}
+
+/**
+ * What the post-calculation's PDF prints: the post-calculation, the HEI's name, logo and address, and the case's
+ * customer and references (its registration number, for the file). 409 before one is recorded.
+ */
+export async function outturnDocument(db: Db, actor: Actor, agreementId: string): Promise<OutturnDocument> {
+  const { basis } = await loadBasis(db, actor, agreementId, 'read');
+  const { outturn } = recorded(await view(db, actor, basis));
+  const { heiId, caseId } = basis.agreement;
+  const [hei, cases] = await Promise.all([
+    organisationParty(db, heiId),
+    caseSummariesOf(db, heiId, [caseId]),
+  ]);
+  const found = cases.get(caseId);
+  return {
+    outturn,
+    hei,
+    customer: found?.customerName ?? '',
+    references: found
+      ? {
+          reference: found.reference,
+          registryNumber: found.registryNumber,
+          procurementReference: found.procurementReference,
+        }
+      : null,
   };
 }

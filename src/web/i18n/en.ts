@@ -2305,6 +2305,7 @@ export const en: Translation = {
   outturn: {
     title: 'Post-calculation',
     none: 'No post-calculation yet. Once the course has been given, the coordinator or economist records what it actually took. Lupp prices it with the same cost configuration as the calculation and shows whether the agreement covered the full cost.',
+    pdf: 'The post-calculation for the file (PDF)',
     csv: 'Download the post-calculation (CSV)',
     record: 'Make post-calculation…',
     edit: 'Change post-calculation…',

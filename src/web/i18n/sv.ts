@@ -2310,6 +2310,7 @@ export const sv = {
   outturn: {
     title: 'Efterkalkyl',
     none: 'Ingen efterkalkyl än. När utbildningen är genomförd registrerar samordnaren eller ekonomen vad den faktiskt krävde. Lupp prissätter det med samma kostnadsunderlag som kalkylen och visar om avtalet täckte full kostnad.',
+    pdf: 'Efterkalkylen för akten (PDF)',
     csv: 'Ladda ned efterkalkylen (CSV)',
     record: 'Gör efterkalkyl…',
     edit: 'Ändra efterkalkyl…',

@@ -21,7 +21,7 @@ import { QueryView } from '../../ui/page.tsx';
 import { PartHeading } from '../agreements/AgreementParts.tsx';
 import { hundredthsToInput, parseKronor, parseWhole } from '../costs/money.ts';
 import { parseStaffHours, StaffHoursTable, useStaffHours } from '../costs/StaffHours.tsx';
-import { type Outturn, outturnCsvPath, outturnQuery, recordOutturn } from './outturn.api.ts';
+import { type Outturn, outturnFilePath, outturnQuery, recordOutturn } from './outturn.api.ts';
 
 const strong = new Set(['direct_total', 'total_cost']);
 
@@ -41,9 +41,14 @@ export function AgreementOutturn({ caseId, agreementId }: { caseId: string; agre
           <>
             {o.actual ? <Comparison outturn={o} /> : <Text size="sm">{t('outturn.none')}</Text>}
             {o.actual && (
-              <Anchor href={outturnCsvPath(o.agreementId, i18n.language)} size="sm">
-                {t('outturn.csv')}
-              </Anchor>
+              <Group gap="md">
+                <Anchor href={outturnFilePath(o.agreementId, 'pdf', i18n.language)} target="_blank" size="sm">
+                  {t('outturn.pdf')}
+                </Anchor>
+                <Anchor href={outturnFilePath(o.agreementId, 'csv', i18n.language)} size="sm">
+                  {t('outturn.csv')}
+                </Anchor>
+              </Group>
             )}
             {o.canEdit && (
               <Group>

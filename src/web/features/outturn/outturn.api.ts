@@ -27,6 +27,6 @@ export const earlierOutturnsQuery = (designId: string) =>
       api.get(`/api/designs/${designId}/earlier-outturns`, z.array(earlierOutturnSchema), signal),
   });
 
-/** The post-calculation as CSV, in the reader's language. */
-export const outturnCsvPath = (agreementId: string, language: string) =>
-  `/api/agreements/${agreementId}/outturn.csv?lang=${language === 'en' ? 'en' : 'sv'}`;
+/** The post-calculation as a file (CSV, or PDF for the case's file), in the reader's language. */
+export const outturnFilePath = (agreementId: string, kind: 'csv' | 'pdf', language: string) =>
+  `/api/agreements/${agreementId}/outturn.${kind}?lang=${language === 'en' ? 'en' : 'sv'}`;

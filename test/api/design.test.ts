@@ -301,6 +301,23 @@ describe('what a design points at', () => {
         .json()
         .checks.map((c: { rule: string; blocking: boolean }) => [c.rule, c.blocking]),
     ).toContainEqual(['outcome_without_need', false]);
+    // and so is a need that no outcome of the case's designs answers, by name
+    const unanswered = async (designId: string) =>
+      (await t.request('GET', `/api/designs/${designId}`, as(coord)))
+        .json()
+        .checks.find((c: { rule: string }) => c.rule === 'need_without_outcome');
+    expect(await unanswered(design.id)).toEqual({
+      rule: 'need_without_outcome',
+      blocking: false,
+      reason: {
+        sv: 'Ett behov i behovsanalysen besvaras inte av något lärandemål i ärendets kursupplägg: "Felsöka PLC-program".',
+        en: 'A need of the needs analysis is not answered by any learning outcome of the case\'s designs: "Felsöka PLC-program".',
+      },
+    });
+    const sibling = (await t.request('GET', `/api/cases/${caseId}/designs`, as(coord)))
+      .json()
+      .designs.find((d: { id: string }) => d.id !== design.id);
+    expect(await unanswered(sibling.id)).toBeDefined();
     const elsewhere = '00000000-0000-4000-8000-000000000000';
     const module = { ...design.modules[0], outcomes: [{ text: 'Felsöka', needIds: [needId, elsewhere] }] };
     const { heis } = (await t.request('GET', '/api/consortium', as(coord))).json();
@@ -344,5 +361,8 @@ describe('what a design points at', () => {
     );
     expect(good.statusCode, good.body).toBe(200);
     expect(good.json().revision).toBe(2);
+    // answered by this design: no design of the case is told of it any longer
+    expect(good.json().checks.map((c: { rule: string }) => c.rule)).not.toContain('need_without_outcome');
+    expect(await unanswered(sibling.id)).toBeUndefined();
   });
 });

@@ -173,6 +173,11 @@ describe('design editor: needs, other direct costs and other HEIs', () => {
       .filter({ hasText: 'PLC-programmering' })
       .getByText('Inget lärandemål svarar mot behovet')
       .waitFor();
+    // and the advice above the approval names them, the most important first
+    await her
+      .getByTestId('design-advice')
+      .getByText(/^3 behov i behovsanalysen besvaras inte av något lärandemål i ärendets kursupplägg: "/)
+      .waitFor();
     await her.getByRole('button', { name: 'Godkänn utformning' }).waitFor();
     expect(
       await her

@@ -73,7 +73,13 @@ export const revisionBody = z.strictObject({ revision: z.number().int().min(1) }
 const person = z.object({ id: z.string(), name: z.string() }).nullable();
 
 export const designCheckSchema = z.object({
-  rule: z.enum(['degree_powers', 'credits_without_field', 'no_teachers', 'outcome_without_need']),
+  rule: z.enum([
+    'degree_powers',
+    'credits_without_field',
+    'no_teachers',
+    'outcome_without_need',
+    'need_without_outcome',
+  ]),
   blocking: z.boolean(),
   reason: z.object({ sv: z.string(), en: z.string() }),
 });

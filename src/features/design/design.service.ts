@@ -9,7 +9,7 @@ import { assertCaseAccess, caseSummariesOf, recordEvidence } from '../cases/case
 import { getCourse } from '../catalog/catalog.service.ts';
 import type { DesignCosts } from '../costing/calculation.ts';
 import { costConfigInEffect, priceWith } from '../costing/costing.service.ts';
-import { caseHasNeeds, needsOfCase } from '../needs/needs.service.ts';
+import { currentNeedsOfCase, needsOfCase } from '../needs/needs.service.ts';
 import { heiRoles, type Role } from '../tenancy/tenancy.contract.ts';
 import {
   type Actor,
@@ -29,6 +29,9 @@ const APPROVE_CALCULATION: Role[] = ['economist'];
 
 type Row = typeof courseDesign.$inferSelect;
 
+/** How many needs without an outcome a design's check names (the most important first); the rest are counted. */
+const UNANSWERED_NAMED = 5;
+
 /**
  * The ordinance's checks of a design and what else a study director should see. Contract education that
  * awards credits may only be given in fields where the HEI has degree-awarding powers (förordning
@@ -37,8 +40,12 @@ type Row = typeof courseDesign.$inferSelect;
 export function designChecks(
   row: Pick<Row, 'awards' | 'sunField' | 'teachers' | 'modules'>,
   hei: { name: string; degreeFields: readonly string[] },
-  /** Whether the case has a needs analysis with needs: else there is nothing to link an outcome to. */
-  caseHasNeeds = true,
+  needs: {
+    /** Whether the case has a needs analysis with needs: else there is nothing to link an outcome to. */
+    any: boolean;
+    /** The needs of the case's analyses (newest versions) that no outcome of any of its designs answers. */
+    unanswered: { label: { sv: string; en: string } }[];
+  } = { any: true, unanswered: [] },
 ) {
   const checks: DesignView['checks'] = [];
   if (row.awards === 'credits' && !row.sunField)
@@ -69,7 +76,7 @@ export function designChecks(
         en: 'No teachers are planned, so the calculation has no teaching time.',
       },
     });
-  if (caseHasNeeds && row.modules.some((m) => m.outcomes.some((o) => !o.needIds.length)))
+  if (needs.any && row.modules.some((m) => m.outcomes.some((o) => !o.needIds.length)))
     checks.push({
       rule: 'outcome_without_need',
       blocking: false,
@@ -78,7 +85,41 @@ export function designChecks(
         en: 'A learning outcome is not linked to a need of the needs analysis.',
       },
     });
+  const unanswered = needs.unanswered;
+  if (unanswered.length) {
+    const named = (language: 'sv' | 'en') => {
+      const names = unanswered.slice(0, UNANSWERED_NAMED).map((n) => `"${n.label[language]}"`);
+      const more = unanswered.length - names.length;
+      return more
+        ? `${names.join(', ')} ${language === 'sv' ? `och ${more} till` : `and ${more} more`}`
+        : names.join(', ');
+    };
+    checks.push({
+      rule: 'need_without_outcome',
+      blocking: false,
+      reason: {
+        sv: `${unanswered.length === 1 ? 'Ett behov' : `${unanswered.length} behov`} i behovsanalysen besvaras inte av något lärandemål i ärendets kursupplägg: ${named('sv')}.`,
+        en: `${unanswered.length === 1 ? 'A need' : `${unanswered.length} needs`} of the needs analysis ${unanswered.length === 1 ? 'is' : 'are'} not answered by any learning outcome of the case's designs: ${named('en')}.`,
+      },
+    });
+  }
   return checks;
+}
+
+/**
+ * The case's needs (newest analysis versions) and those no learning outcome of any of the case's designs answers:
+ * a case's designs may split its needs between them (or offer alternatives), so a need counts as answered when
+ * any of them answers it.
+ */
+async function needsAnswered(db: Db, caseId: string) {
+  const [needs, designs] = await Promise.all([
+    currentNeedsOfCase(db, caseId),
+    db.select({ modules: courseDesign.modules }).from(courseDesign).where(eq(courseDesign.caseId, caseId)),
+  ]);
+  const answered = new Set(
+    designs.flatMap((d) => d.modules.flatMap((m) => m.outcomes.flatMap((o) => o.needIds))),
+  );
+  return { any: needs.length > 0, unanswered: needs.filter((n) => !answered.has(n.id)) };
 }
 
 async function view(db: Db, actor: Actor, row: Row): Promise<DesignView> {
@@ -113,7 +154,7 @@ async function view(db: Db, actor: Actor, row: Row): Promise<DesignView> {
     revision: row.revision,
     approvedBy: approver ?? null,
     approvedAt: row.approvedAt?.toISOString() ?? null,
-    checks: designChecks(row, hei, await caseHasNeeds(db, row.caseId)),
+    checks: designChecks(row, hei, await needsAnswered(db, row.caseId)),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -584,15 +584,27 @@ export async function compareAnalyses(db: Db, actor: Actor, fromId: string, toId
   return { from: { id: from.id, version: from.version }, to: { id: to.id, version: to.version }, rows };
 }
 
-/** Whether an analysis of the case names any need (for other features' checks; no access check). */
-export async function caseHasNeeds(db: Db, caseId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: competenceNeed.id })
+/**
+ * The needs of the newest version of each of the case's analyses, named as their readers see them (the
+ * concept's label, else the need's own words), most important first: for other features' checks (a design's
+ * outcomes answer them). No access check.
+ */
+export async function currentNeedsOfCase(
+  db: Db,
+  caseId: string,
+): Promise<{ id: string; label: { sv: string; en: string } }[]> {
+  const replaced = sql`exists (select 1 from ${needsAnalysis} later where later.previous_id = ${needsAnalysis.id})`;
+  const rows = await db
+    .select({ id: competenceNeed.id, freeText: competenceNeed.freeText, c: taxonomyConcept })
     .from(competenceNeed)
     .innerJoin(needsAnalysis, eq(needsAnalysis.id, competenceNeed.analysisId))
-    .where(eq(needsAnalysis.caseId, caseId))
-    .limit(1);
-  return Boolean(row);
+    .leftJoin(taxonomyConcept, eq(competenceNeed.conceptId, taxonomyConcept.id))
+    .where(and(eq(needsAnalysis.caseId, caseId), sql`not ${replaced}`))
+    .orderBy(desc(competenceNeed.importance), asc(competenceNeed.createdAt));
+  return rows.map(({ id, freeText, c }) => {
+    const own = freeText ?? '';
+    return { id, label: { sv: c?.labelSv ?? c?.labelEn ?? own, en: c?.labelEn ?? c?.labelSv ?? own } };
+  });
 }
 
 /** Those of `needIds` that are needs of an analysis (any version) of the case, for other features' checks. */

@@ -323,7 +323,7 @@ describe('the post-calculation of an agreement', () => {
     expect(text).toContain(`${label('lecturer')}\t60\t56\t6`);
     expect(text).toContain(`${label('professor')}\t8\t8\t2,5`);
     expect(text).toContain('Andra än kursens lärare\t–\t–\t1');
-    expect(text).toContain('4 kurstillfällen genomförda, 9,5 schemalagda timmar; 1 inställda.');
+    expect(text).toContain('4 kurstillfällen genomförda, 9,5 schemalagda timmar; 1 inställt.');
     expect(text).toContain('2 deltagare anmälda enligt avtalet.');
     expect(text).toContain('1 av dem närvarade minst en gång.');
 

@@ -44,8 +44,8 @@ const text = {
     others: 'Andra än kursens lärare',
     delivery: 'Vad genomförandet registrerade',
     sessions: (given: number, calledOff: number, hours: string) =>
-      `${given} kurstillfällen genomförda, ${hours} schemalagda timmar${calledOff ? `; ${calledOff} inställda` : ''}.`,
-    designated: (n: number) => `${n} deltagare anmälda enligt avtalet.`,
+      `${given} ${given === 1 ? 'kurstillfälle genomfört' : 'kurstillfällen genomförda'}, ${hours} schemalagda timmar${calledOff ? `; ${calledOff} ${calledOff === 1 ? 'inställt' : 'inställda'}` : ''}.`,
+    designated: (n: number) => `${n} deltagare ${n === 1 ? 'anmäld' : 'anmälda'} enligt avtalet.`,
     attended: (n: number) => `${n} av dem närvarade minst en gång.`,
     noAttendance: 'Ingen närvaro är registrerad.',
     scheduledNote: 'Schemalagd undervisning är inte arbetstid: kalkylens timmar omfattar även förberedelser.',
@@ -78,8 +78,9 @@ const text = {
     others: "Others than the course's teachers",
     delivery: 'What the delivery recorded',
     sessions: (given: number, calledOff: number, hours: string) =>
-      `${given} sessions given, ${hours} scheduled hours${calledOff ? `; ${calledOff} called off` : ''}.`,
-    designated: (n: number) => `${n} participants designated under the agreement.`,
+      `${given} ${given === 1 ? 'session' : 'sessions'} given, ${hours} scheduled ${hours === '1' ? 'hour' : 'hours'}${calledOff ? `; ${calledOff} called off` : ''}.`,
+    designated: (n: number) =>
+      `${n} ${n === 1 ? 'participant' : 'participants'} designated under the agreement.`,
     attended: (n: number) => `${n} of them attended at least once.`,
     noAttendance: 'No attendance is recorded.',
     scheduledNote: "Scheduled teaching is not working time: the calculation's hours include preparation.",

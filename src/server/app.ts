@@ -18,6 +18,7 @@ import { agreementRoutes } from '../features/agreements/agreements.routes.ts';
 import { auditRoutes } from '../features/audit/audit.routes.ts';
 import { authRoutes } from '../features/auth/auth.routes.ts';
 import { createAuth } from '../features/auth/auth.ts';
+import { caseFileRoutes } from '../features/case-file/case-file.routes.ts';
 import { caseRoutes } from '../features/cases/cases.routes.ts';
 import { catalogRoutes } from '../features/catalog/catalog.routes.ts';
 import { costingRoutes } from '../features/costing/costing.routes.ts';
@@ -85,6 +86,7 @@ const features: ((app: App, deps: Deps) => Promise<void>)[] = [
   evaluationRoutes, // evaluation on Kirkpatrick's four levels: participants' anonymous evaluation, the customer's follow-up
   credentialRoutes, // micro-credentials for participants who completed a course: public address, PDF, signed Open Badges 3.0 file
   courseReportRoutes, // a course's report for the follow-up meeting (PDF): sessions, attendance, credentials, evaluation
+  caseFileRoutes, // a case's file (akt) for the registry and archive: its documents and PDFs in one ZIP
   reviewRoutes, // a case's review (återblick): what was learned, shown again on later cases with the same customer
   regionalRoutes, // pooled regional competence intelligence: the consortium's inquiries and needs as anonymous sums
   dashboardRoutes, // the HEI's key figures: pipeline, cases won and lost, proposals, agreements and payments, evaluations

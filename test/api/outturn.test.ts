@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent } from '../../src/features/audit/audit.table.ts';
 import { caseFile } from '../../src/features/cases/cases.table.ts';
@@ -6,6 +7,7 @@ import { kronor } from '../../src/features/proposals/proposal.pdf.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { commercialSetUp, draftAgreement, exampleProposal, signBoth } from '../support/commercial.ts';
 import { createUser } from '../support/factories.ts';
+import { MINIMAL_PDF, uploadForm } from '../support/multipart.ts';
 import { pdfText } from '../support/pdf-text.ts';
 
 // The post-calculation (efterkalkyl) of a signed agreement: what the delivery used, priced at the rates of the
@@ -346,6 +348,63 @@ describe('the post-calculation of an agreement', () => {
     expect(teacher.statusCode).toBe(403);
     const outsider = await t.request('GET', `/api/agreements/${agreementId}/outturn.pdf`, s.as(s.outsider));
     expect(outsider.statusCode).toBe(404);
+  });
+
+  it("goes into the case's file for the registry, with the proposal, the agreement and the documents", async () => {
+    const uploaded = await uploadForm(t, `/api/cases/${s.caseId}/documents`, s.coord.cookie, {
+      file: { name: 'Kravspecifikation.pdf', content: MINIMAL_PDF },
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const response = await t.request('GET', `/api/cases/${s.caseId}/file.zip`, s.as(s.manager));
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toBe('application/zip');
+    const { reference } = (await t.request('GET', `/api/cases/${s.caseId}`, s.as(s.coord))).json();
+    expect(response.headers['content-disposition']).toContain(`filename="akt-${reference}.zip"`);
+    const files = unzipSync(new Uint8Array(response.rawPayload));
+    const names = Object.keys(files).sort();
+    expect(names).toEqual([
+      '00-innehall.txt',
+      'avtal/' + names.find((n) => n.startsWith('avtal/'))?.slice(6),
+      'dokument/Kravspecifikation.pdf',
+      'efterkalkyler/efterkalkyl-PLC-för-underhållet.pdf',
+      'kursrapporter/kursrapport-PLC-för-underhållet.pdf',
+      'offerter/' + names.find((n) => n.startsWith('offerter/'))?.slice(9),
+    ]);
+    expect(names.find((n) => n.startsWith('avtal/'))).toMatch(/^avtal\/avtal-.+-rev\d+\.pdf$/);
+    expect(names.find((n) => n.startsWith('offerter/'))).toMatch(/^offerter\/offert-.+-v1\.pdf$/);
+    expect(Buffer.from(files['dokument/Kravspecifikation.pdf'] ?? []).equals(MINIMAL_PDF)).toBe(true);
+    const outturn = pdfText(Buffer.from(files['efterkalkyler/efterkalkyl-PLC-för-underhållet.pdf'] ?? []));
+    expect(outturn).toContain('Vårt diarienummer\tDnr 2026/0815');
+    expect(pdfText(Buffer.from(files['kursrapporter/kursrapport-PLC-för-underhållet.pdf'] ?? []))).toContain(
+      'Kursrapport: PLC för underhållet',
+    );
+    const contents = strFromU8(files['00-innehall.txt'] ?? new Uint8Array());
+    expect(contents).toContain(`Ärende: ${reference}`);
+    expect(contents).toContain('Diarienummer: Dnr 2026/0815');
+    expect(contents).toContain('  dokument/Kravspecifikation.pdf');
+    expect(contents).toMatch(/Personuppgifter om deltagare .* ingår inte/);
+    // no participant's personal identity number anywhere in it
+    for (const body of Object.values(files)) expect(strFromU8(body, true)).not.toContain('19850312');
+
+    const english = await t.request('GET', `/api/cases/${s.caseId}/file.zip?lang=en`, s.as(s.economist));
+    expect(Object.keys(unzipSync(new Uint8Array(english.rawPayload)))).toContain(
+      'post-calculations/post-calculation-PLC-för-underhållet.pdf',
+    );
+    const audited = await t.db
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.action, 'case.file_exported'), eq(auditEvent.subjectId, s.caseId)));
+    expect(audited).toHaveLength(2);
+    expect(audited[0]?.data).toEqual({ files: 5 });
+
+    for (const [user, status] of [
+      [s.teacher, 403],
+      [s.contact, 403],
+      [s.outsider, 404],
+    ] as const) {
+      const refused = await t.request('GET', `/api/cases/${s.caseId}/file.zip`, s.as(user));
+      expect(refused.statusCode).toBe(status);
+    }
   });
 
   it("is summed on the HEI's key figures, and no longer awaited", async () => {

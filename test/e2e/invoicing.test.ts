@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
+import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { agreement } from '../../src/features/agreements/agreements.table.ts';
 import { course as catalogCourse } from '../../src/features/catalog/catalog.table.ts';
@@ -284,6 +285,17 @@ describe('invoicing a signed agreement', () => {
     expect(printed).toContain(`Efterkalkyl: ${WELDING_DESIGN}`);
     expect(printed).toMatch(/Underskott 11\s232,27\skr\./);
     expect(printed).toContain('Två extra lärarledda dagar för svetsprovet.');
+    // and in the case's file for the registry, with the proposal and the agreement
+    const [caseFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Ärendets akt (ZIP)' }).click(),
+    ]);
+    expect(caseFile.suggestedFilename()).toMatch(/^akt-.+\.zip$/);
+    const inFile = Object.keys(unzipSync(await readFile((await caseFile.path()) ?? '')));
+    expect(inFile).toContain('00-innehall.txt');
+    expect(inFile).toContain(`efterkalkyler/efterkalkyl-${WELDING_DESIGN.replaceAll(' ', '-')}.pdf`);
+    expect(inFile.some((name) => /^avtal\/avtal-.+\.pdf$/.test(name))).toBe(true);
+    expect(inFile.some((name) => /^offerter\/offert-.+\.pdf$/.test(name))).toBe(true);
     await expectNoAxeViolations(page);
 
     // kept: after a reload she corrects it from what she recorded
@@ -333,6 +345,9 @@ describe('invoicing a signed agreement', () => {
         .getByRole('link', { name: 'The post-calculation for the file (PDF)' })
         .getAttribute('href'),
     ).toMatch(/\/outturn\.pdf\?lang=en$/);
+    expect(await page.getByRole('link', { name: 'The case file (ZIP)' }).getAttribute('href')).toMatch(
+      /\/file\.zip\?lang=en$/,
+    );
     await lessons.getByRole('heading', { name: 'Lessons from post-calculations' }).waitFor();
     await expectEnglish(
       page,

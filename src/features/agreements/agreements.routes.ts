@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
-import { fileName, type OutgoingFile, sendFile } from '../../server/http/files.ts';
+import { sendFile } from '../../server/http/files.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
-import { renderPdf } from '../../shared/pdf.ts';
-import { caseReferences } from '../cases/cases.service.ts';
-import { actingCustomer, organisationParty } from '../tenancy/tenancy.service.ts';
-import { agreementPdf } from './agreement.pdf.ts';
+import { actingCustomer } from '../tenancy/tenancy.service.ts';
 import {
-  type AgreementView,
   addendumBody,
   agreementListSchema,
   agreementSchema,
@@ -18,6 +14,7 @@ import {
 } from './agreements.contract.ts';
 import {
   addAddendum,
+  agreementFile,
   billingCsv,
   createAgreement,
   customerAgreement,
@@ -43,18 +40,6 @@ const revision = z.strictObject({
 });
 
 const pdfResponse = { 200: z.string().describe('The PDF') };
-
-/** The agreement as a PDF file, named by its language, customer and revision. */
-async function agreementFile(db: Deps['database']['db'], a: AgreementView): Promise<OutgoingFile> {
-  return {
-    name: fileName([a.language === 'sv' ? 'avtal' : 'agreement', a.customer.name, `rev${a.revision}`], 'pdf'),
-    type: 'application/pdf',
-    inline: true,
-    body: await renderPdf(
-      agreementPdf(a, await organisationParty(db, a.hei.id), await caseReferences(db, a.hei.id, a.caseId)),
-    ),
-  };
-}
 
 export async function agreementRoutes(app: App, { database: { db }, config }: Deps) {
   const tags = ['agreements'];

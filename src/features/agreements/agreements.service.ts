@@ -2,13 +2,21 @@ import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
+import { fileName, type OutgoingFile } from '../../server/http/files.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
 import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../shared/mentions.ts';
+import { renderPdf } from '../../shared/pdf.ts';
 import { addDays, stockholmDate } from '../../shared/stockholm-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
-import { assertCaseAccess, caseOwnerOf, recordEvidence, withdrawEvidence } from '../cases/cases.service.ts';
+import {
+  assertCaseAccess,
+  caseOwnerOf,
+  caseReferences,
+  recordEvidence,
+  withdrawEvidence,
+} from '../cases/cases.service.ts';
 import { notify, settleTask, tasks } from '../notifications/notifications.service.ts';
 import { acceptedProposal, proposalDesigns } from '../proposals/proposals.service.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
@@ -21,6 +29,7 @@ import {
   requireOrganisationRole,
 } from '../tenancy/tenancy.service.ts';
 import { organisation } from '../tenancy/tenancy.table.ts';
+import { agreementPdf } from './agreement.pdf.ts';
 import type {
   AgreementView,
   addendumBody,
@@ -142,6 +151,18 @@ function checkBillingPlan(plan: Installment[], priceOre: number) {
 }
 
 // ------------------------------------------------------------------ the HEI
+
+/** The agreement as a PDF file, named by its language, customer and revision. */
+export async function agreementFile(db: Db, a: AgreementView): Promise<OutgoingFile> {
+  return {
+    name: fileName([a.language === 'sv' ? 'avtal' : 'agreement', a.customer.name, `rev${a.revision}`], 'pdf'),
+    type: 'application/pdf',
+    inline: true,
+    body: await renderPdf(
+      agreementPdf(a, await organisationParty(db, a.hei.id), await caseReferences(db, a.hei.id, a.caseId)),
+    ),
+  };
+}
 
 export async function listAgreements(db: Db, actor: Actor, caseId: string) {
   await assertCaseAccess(db, actor, caseId, 'read');

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { AppError, conflict } from '../../server/http/problem.ts';
@@ -462,4 +462,14 @@ export async function outturnDocument(db: Db, actor: Actor, agreementId: string)
         }
       : null,
   };
+}
+
+/** Those of the agreements that have a post-calculation recorded (for other features' files; no access check). */
+export async function agreementsWithOutturn(db: Db, agreementIds: string[]): Promise<Set<string>> {
+  if (!agreementIds.length) return new Set();
+  const rows = await db
+    .select({ agreementId: agreementOutturn.agreementId })
+    .from(agreementOutturn)
+    .where(inArray(agreementOutturn.agreementId, agreementIds));
+  return new Set(rows.map((r) => r.agreementId));
 }

@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { actorOf } from '../../server/http/auth-guard.ts';
-import { fileName, type OutgoingFile, sendFile } from '../../server/http/files.ts';
+import { sendFile } from '../../server/http/files.ts';
 import { type App, type Deps, problems } from '../../server/http/types.ts';
-import { renderPdf } from '../../shared/pdf.ts';
-import { caseReferences } from '../cases/cases.service.ts';
-import { actingCustomer, organisationParty } from '../tenancy/tenancy.service.ts';
-import { proposalPdf } from './proposal.pdf.ts';
+import { actingCustomer } from '../tenancy/tenancy.service.ts';
 import {
   createProposalBody,
   declineBody,
@@ -27,6 +24,7 @@ import {
   getProposal,
   getTemplate,
   listProposals,
+  proposalFile,
   proposalForPdf,
   putTemplate,
   sendProposal,
@@ -35,21 +33,6 @@ import {
 
 const params = z.object({ proposalId: z.uuid() });
 const pdfResponse = { 200: z.string().describe('The PDF') };
-
-/** The proposal as a PDF file, named by its language, customer and version. */
-async function proposalFile(
-  db: Deps['database']['db'],
-  p: Awaited<ReturnType<typeof proposalForPdf>>,
-): Promise<OutgoingFile> {
-  return {
-    name: fileName([p.language === 'sv' ? 'offert' : 'proposal', p.customer.name, `v${p.version}`], 'pdf'),
-    type: 'application/pdf',
-    inline: true,
-    body: await renderPdf(
-      proposalPdf(p, await organisationParty(db, p.hei.id), await caseReferences(db, p.hei.id, p.caseId)),
-    ),
-  };
-}
 
 export async function proposalRoutes(app: App, { database: { db }, config }: Deps) {
   const tags = ['proposals'];

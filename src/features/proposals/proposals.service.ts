@@ -2,12 +2,14 @@ import { type AnyColumn, and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
+import { fileName, type OutgoingFile } from '../../server/http/files.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../shared/mentions.ts';
+import { renderPdf } from '../../shared/pdf.ts';
 import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
-import { assertCaseAccess, caseOwnerOf, recordEvidence } from '../cases/cases.service.ts';
+import { assertCaseAccess, caseOwnerOf, caseReferences, recordEvidence } from '../cases/cases.service.ts';
 import { approvedCalculationOf } from '../design/design.service.ts';
 import { notify, settleTask, tasks } from '../notifications/notifications.service.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
@@ -15,9 +17,11 @@ import {
   type Actor,
   contactPeopleOf,
   getOrganisation,
+  organisationParty,
   requireOrganisationRole,
 } from '../tenancy/tenancy.service.ts';
 import { organisation } from '../tenancy/tenancy.table.ts';
+import { proposalPdf } from './proposal.pdf.ts';
 import { defaultProposalTexts } from './proposal.texts.ts';
 import type {
   createProposalBody,
@@ -337,6 +341,21 @@ export async function sendProposal(
 export async function proposalForPdf(db: Db, actor: Actor, id: string) {
   await loadProposal(db, actor, id, 'read');
   return one(db, id);
+}
+
+/** The proposal as a PDF file, named by its language, customer and version. */
+export async function proposalFile(
+  db: Db,
+  p: Awaited<ReturnType<typeof proposalForPdf>>,
+): Promise<OutgoingFile> {
+  return {
+    name: fileName([p.language === 'sv' ? 'offert' : 'proposal', p.customer.name, `v${p.version}`], 'pdf'),
+    type: 'application/pdf',
+    inline: true,
+    body: await renderPdf(
+      proposalPdf(p, await organisationParty(db, p.hei.id), await caseReferences(db, p.hei.id, p.caseId)),
+    ),
+  };
 }
 
 // ------------------------------------------------------------------ the customer (portal)

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Box,
   Button,
@@ -19,6 +20,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CASE_FILE_READERS } from '../../../features/case-file/case-file.contract.ts';
 import { type CaseDetail, caseDetailSchema } from '../../../features/cases/cases.contract.ts';
 import { type OpenStage, openStages, outcomes, stages } from '../../../features/cases/stages.ts';
 import { api, isApiError } from '../../api.ts';
@@ -76,10 +78,13 @@ export function CasePage() {
 }
 
 function CaseView({ detail }: { detail: CaseDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { canWork, canMove, membership } = useCaseAccess();
   const canInvite = !!membership?.roles.includes('coordinator');
   const canChange = canMove && detail.stage !== 'closed';
+  const canDownloadFile = !!membership?.roles.some((role) =>
+    (CASE_FILE_READERS as readonly string[]).includes(role),
+  );
   return (
     <Stack gap="lg">
       <RecordHeader
@@ -100,6 +105,14 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           {detail.registryNumber &&
             ` · ${t('cases.details.registryNumberIs', { number: detail.registryNumber })}`}
         </Text>
+        {canDownloadFile && (
+          <Anchor
+            href={`/api/cases/${detail.id}/file.zip?lang=${i18n.language === 'en' ? 'en' : 'sv'}`}
+            size="sm"
+          >
+            {t('cases.caseFile')}
+          </Anchor>
+        )}
         {canInvite && <InviteCustomerContact detail={detail} />}
         {canChange && <EditCaseButton detail={detail} />}
         {canMove && detail.stage === 'closed' && <RegistryNumberButton detail={detail} />}

@@ -1,0 +1,171 @@
+import { strToU8, zipSync } from 'fflate';
+import type { Db } from '../../db/client.ts';
+import { fileName } from '../../server/http/files.ts';
+import { notFound } from '../../server/http/problem.ts';
+import { renderPdf } from '../../shared/pdf.ts';
+import { stockholmDate } from '../../shared/stockholm-days.ts';
+import { agreementFile, listAgreements } from '../agreements/agreements.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { assertCaseAccess, caseSummariesOf } from '../cases/cases.service.ts';
+import { courseReportPdf } from '../course-report/course-report.pdf.ts';
+import { courseReport } from '../course-report/course-report.service.ts';
+import { caseDelivery } from '../delivery/delivery.service.ts';
+import { downloadCaseDocument, listCaseDocuments } from '../documents/documents.service.ts';
+import { outturnPdf } from '../outturn/outturn.pdf.ts';
+import { agreementsWithOutturn, outturnDocument } from '../outturn/outturn.service.ts';
+import { listProposals, proposalFile } from '../proposals/proposals.service.ts';
+import { type Actor, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
+import { CASE_FILE_READERS } from './case-file.contract.ts';
+
+const words = {
+  sv: {
+    name: 'akt',
+    contents: '00-innehall.txt',
+    heading: 'Ärendets akt',
+    reference: 'Ärende',
+    registryNumber: 'Diarienummer',
+    customerReference: 'Kundens referens',
+    title: 'Rubrik',
+    customer: 'Uppdragsgivare',
+    opened: 'Öppnat',
+    stage: 'Steg',
+    outcome: 'Utfall',
+    exported: 'Hämtad',
+    files: 'Filer',
+    folders: {
+      proposals: 'offerter',
+      agreements: 'avtal',
+      outturns: 'efterkalkyler',
+      reports: 'kursrapporter',
+      documents: 'dokument',
+    },
+    none: '(inga)',
+    left: 'Personuppgifter om deltagare (namn, personnummer, närvaro) ingår inte: de gallras enligt lärosätets regler och hämtas, när det behövs, från ärendets deltagarlista.',
+  },
+  en: {
+    name: 'case-file',
+    contents: '00-contents.txt',
+    heading: 'Case file',
+    reference: 'Case',
+    registryNumber: 'Registration number',
+    customerReference: "Customer's reference",
+    title: 'Title',
+    customer: 'Customer',
+    opened: 'Opened',
+    stage: 'Stage',
+    outcome: 'Outcome',
+    exported: 'Downloaded',
+    files: 'Files',
+    folders: {
+      proposals: 'proposals',
+      agreements: 'agreements',
+      outturns: 'post-calculations',
+      reports: 'course-reports',
+      documents: 'documents',
+    },
+    none: '(none)',
+    left: "Personal data of participants (names, personal identity numbers, attendance) is not included: it is erased under the HEI's rules and, when needed, read from the case's list of participants.",
+  },
+} as const;
+
+type Entry = { folder: keyof (typeof words)['sv']['folders']; name: string; body: Uint8Array };
+
+/**
+ * A case's file (akt) for the HEI's registry and archive, as one ZIP: every proposal that was sent and every
+ * agreement as PDFs, each recorded post-calculation and the report of each course given as PDFs, the documents
+ * uploaded to the case as they were uploaded, and a contents list with the case's references. Drafts are left out: they were never documents of
+ * the case. Each download is audited.
+ */
+export async function caseFileZip(db: Db, actor: Actor, caseId: string, language: 'sv' | 'en') {
+  const access = await assertCaseAccess(db, actor, caseId, 'read');
+  requireOrganisationRole(actor, access.heiId, CASE_FILE_READERS);
+  const summary = (await caseSummariesOf(db, access.heiId, [caseId])).get(caseId);
+  if (!summary) throw notFound('The case');
+  const [{ proposals }, { agreements }, documents, delivery] = await Promise.all([
+    listProposals(db, actor, caseId),
+    listAgreements(db, actor, caseId),
+    listCaseDocuments(db, actor, caseId),
+    caseDelivery(db, actor, caseId),
+  ]);
+  const recorded = await agreementsWithOutturn(
+    db,
+    agreements.map((a) => a.id),
+  );
+  const entries: Entry[] = [];
+  for (const p of proposals.filter((p) => p.status !== 'draft')) {
+    const file = await proposalFile(db, p);
+    entries.push({ folder: 'proposals', name: file.name, body: bytes(file.body) });
+  }
+  for (const a of agreements) {
+    const file = await agreementFile(db, a);
+    entries.push({ folder: 'agreements', name: file.name, body: bytes(file.body) });
+    if (recorded.has(a.id)) {
+      const document = await outturnDocument(db, actor, a.id);
+      entries.push({
+        folder: 'outturns',
+        name: fileName([language === 'sv' ? 'efterkalkyl' : 'post-calculation', a.title], 'pdf'),
+        body: await renderPdf(outturnPdf(document, language)),
+      });
+    }
+  }
+  // the report of each course given (with sessions), as for the follow-up meeting
+  for (const course of delivery.designs.filter((d) => d.sessions.length)) {
+    const report = await courseReport(db, actor, caseId, course.designId);
+    entries.push({
+      folder: 'reports',
+      name: fileName([language === 'sv' ? 'kursrapport' : 'course-report', course.title], 'pdf'),
+      body: await renderPdf(courseReportPdf(report, language, report.hei)),
+    });
+  }
+  for (const d of documents) {
+    const row = await downloadCaseDocument(db, actor, caseId, d.id);
+    entries.push({ folder: 'documents', name: row.fileName, body: row.content });
+  }
+
+  const w = words[language];
+  const files = uniqueNames(entries.map((e) => `${w.folders[e.folder]}/${e.name}`));
+  const contents = [
+    `${w.heading}: ${summary.reference}`,
+    '',
+    `${w.reference}: ${summary.reference}`,
+    ...(summary.registryNumber ? [`${w.registryNumber}: ${summary.registryNumber}`] : []),
+    ...(summary.procurementReference ? [`${w.customerReference}: ${summary.procurementReference}`] : []),
+    `${w.title}: ${summary.title}`,
+    `${w.customer}: ${summary.customerName}`,
+    `${w.opened}: ${summary.openedAt.slice(0, 10)}`,
+    `${w.stage}: ${summary.stage}${summary.outcome ? ` (${w.outcome.toLowerCase()}: ${summary.outcome})` : ''}`,
+    `${w.exported}: ${stockholmDate(new Date())}`,
+    '',
+    `${w.files}:`,
+    ...(files.length ? files.map((f) => `  ${f}`) : [`  ${w.none}`]),
+    '',
+    w.left,
+    '',
+  ].join('\r\n');
+  const zip = zipSync({
+    [w.contents]: strToU8(contents),
+    ...Object.fromEntries(files.map((name, i) => [name, entries[i]?.body ?? new Uint8Array()])),
+  });
+  await recordAudit(db, {
+    actor,
+    organisationId: access.heiId,
+    action: 'case.file_exported',
+    subjectType: 'case',
+    subjectId: caseId,
+    data: { files: files.length },
+  });
+  return { name: fileName([w.name, summary.reference], 'zip'), zip };
+}
+
+const bytes = (body: OutgoingBody) => (typeof body === 'string' ? strToU8(body) : new Uint8Array(body));
+type OutgoingBody = string | Buffer | Uint8Array;
+
+/** The paths, with a number added before the extension where two would be the same ("a.pdf", "a-2.pdf"). */
+function uniqueNames(paths: string[]): string[] {
+  const seen = new Map<string, number>();
+  return paths.map((path) => {
+    const n = (seen.get(path) ?? 0) + 1;
+    seen.set(path, n);
+    return n === 1 ? path : path.replace(/(\.[^./]+)?$/, (ext) => `-${n}${ext}`);
+  });
+}

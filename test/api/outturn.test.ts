@@ -381,6 +381,7 @@ describe('the post-calculation of an agreement', () => {
     const contents = strFromU8(files['00-innehall.txt'] ?? new Uint8Array());
     expect(contents).toContain(`Ärende: ${reference}`);
     expect(contents).toContain('Diarienummer: Dnr 2026/0815');
+    expect(contents).toMatch(/^Steg: (Avtal|Genomförande|Uppföljning)\r$/m);
     expect(contents).toContain('  dokument/Kravspecifikation.pdf');
     expect(contents).toMatch(/Personuppgifter om deltagare .* ingår inte/);
     // no participant's personal identity number anywhere in it

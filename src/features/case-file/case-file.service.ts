@@ -7,6 +7,7 @@ import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { agreementFile, listAgreements } from '../agreements/agreements.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertCaseAccess, caseSummariesOf } from '../cases/cases.service.ts';
+import { type Outcome, outcomeNames, type Stage, stageNames } from '../cases/stages.ts';
 import { courseReportPdf } from '../course-report/course-report.pdf.ts';
 import { courseReport } from '../course-report/course-report.service.ts';
 import { caseDelivery } from '../delivery/delivery.service.ts';
@@ -133,7 +134,10 @@ export async function caseFileZip(db: Db, actor: Actor, caseId: string, language
     `${w.title}: ${summary.title}`,
     `${w.customer}: ${summary.customerName}`,
     `${w.opened}: ${summary.openedAt.slice(0, 10)}`,
-    `${w.stage}: ${summary.stage}${summary.outcome ? ` (${w.outcome.toLowerCase()}: ${summary.outcome})` : ''}`,
+    `${w.stage}: ${stageNames[language][summary.stage as Stage] ?? summary.stage}`,
+    ...(summary.outcome
+      ? [`${w.outcome}: ${outcomeNames[language][summary.outcome as Outcome] ?? summary.outcome}`]
+      : []),
     `${w.exported}: ${stockholmDate(new Date())}`,
     '',
     `${w.files}:`,

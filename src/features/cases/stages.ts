@@ -62,6 +62,11 @@ export const stageNames: Record<'sv' | 'en', Record<Stage, string>> = {
   },
 };
 
+export const outcomeNames: Record<'sv' | 'en', Record<Outcome, string>> = {
+  sv: { won: 'Vunnet', lost: 'Förlorat', declined: 'Avböjt', referred: 'Hänvisat' },
+  en: { won: 'Won', lost: 'Lost', declined: 'Declined', referred: 'Referred' },
+};
+
 export const stageIndex = (stage: Stage) => stages.indexOf(stage);
 
 /**

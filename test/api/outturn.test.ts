@@ -355,6 +355,16 @@ describe('the post-calculation of an agreement', () => {
       file: { name: 'Kravspecifikation.pdf', content: MINIMAL_PDF },
     });
     expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const review = await t.request(
+      'PUT',
+      `/api/cases/${s.caseId}/review`,
+      s.as(s.coord, {
+        wentWell: 'Tät dialog med underhållschefen.',
+        toImprove: 'Planera svetsprovet tidigare.',
+        followOn: '',
+      }),
+    );
+    expect(review.statusCode, review.body).toBe(200);
     const response = await t.request('GET', `/api/cases/${s.caseId}/file.zip`, s.as(s.manager));
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['content-type']).toBe('application/zip');
@@ -362,14 +372,17 @@ describe('the post-calculation of an agreement', () => {
     expect(response.headers['content-disposition']).toContain(`filename="akt-${reference}.zip"`);
     const files = unzipSync(new Uint8Array(response.rawPayload));
     const names = Object.keys(files).sort();
-    expect(names).toEqual([
-      '00-innehall.txt',
-      'avtal/' + names.find((n) => n.startsWith('avtal/'))?.slice(6),
-      'dokument/Kravspecifikation.pdf',
-      'efterkalkyler/efterkalkyl-PLC-för-underhållet.pdf',
-      'kursrapporter/kursrapport-PLC-för-underhållet.pdf',
-      'offerter/' + names.find((n) => n.startsWith('offerter/'))?.slice(9),
-    ]);
+    expect(names).toEqual(
+      [
+        '00-innehall.txt',
+        'avtal/' + names.find((n) => n.startsWith('avtal/'))?.slice(6),
+        'dokument/Kravspecifikation.pdf',
+        'efterkalkyler/efterkalkyl-PLC-för-underhållet.pdf',
+        'kursrapporter/kursrapport-PLC-för-underhållet.pdf',
+        'offerter/' + names.find((n) => n.startsWith('offerter/'))?.slice(9),
+        'aterblick.txt',
+      ].sort(),
+    );
     expect(names.find((n) => n.startsWith('avtal/'))).toMatch(/^avtal\/avtal-.+-rev\d+\.pdf$/);
     expect(names.find((n) => n.startsWith('offerter/'))).toMatch(/^offerter\/offert-.+-v1\.pdf$/);
     expect(Buffer.from(files['dokument/Kravspecifikation.pdf'] ?? []).equals(MINIMAL_PDF)).toBe(true);
@@ -383,6 +396,10 @@ describe('the post-calculation of an agreement', () => {
     expect(contents).toContain('Diarienummer: Dnr 2026/0815');
     expect(contents).toMatch(/^Steg: (Avtal|Genomförande|Uppföljning)\r$/m);
     expect(contents).toContain('  dokument/Kravspecifikation.pdf');
+    const lessons = strFromU8(files['aterblick.txt'] ?? new Uint8Array());
+    expect(lessons).toContain('Vad gör vi annorlunda nästa gång?\r\nPlanera svetsprovet tidigare.');
+    expect(lessons).toContain(`, ${s.coord.name}\r\n`);
+    expect(lessons).toMatch(/^Sparad: \d{4}-\d{2}-\d{2}, /m);
     expect(contents).toMatch(/Personuppgifter om deltagare .* ingår inte/);
     // no participant's personal identity number anywhere in it
     for (const body of Object.values(files)) expect(strFromU8(body, true)).not.toContain('19850312');
@@ -396,7 +413,7 @@ describe('the post-calculation of an agreement', () => {
       .from(auditEvent)
       .where(and(eq(auditEvent.action, 'case.file_exported'), eq(auditEvent.subjectId, s.caseId)));
     expect(audited).toHaveLength(2);
-    expect(audited[0]?.data).toEqual({ files: 5 });
+    expect(audited[0]?.data).toEqual({ files: 6 });
 
     for (const [user, status] of [
       [s.teacher, 403],

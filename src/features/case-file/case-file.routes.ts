@@ -11,7 +11,7 @@ export async function caseFileRoutes(app: App, { database: { db } }: Deps) {
       schema: {
         tags: ['cases'],
         summary:
-          "The case's file (akt) for the HEI's registry and archive, as a ZIP: the proposals sent and the agreements as PDFs, the post-calculations and course reports, the documents uploaded and a contents list (admins, coordinators, economists, managers)",
+          "The case's file (akt) for the HEI's registry and archive, as a ZIP: the proposals sent and the agreements as PDFs, the post-calculations and course reports, the documents uploaded, the review and a contents list (admins, coordinators, economists, managers)",
         description:
           "Drafts and participants' personal data are left out. The contents list and the folders are in `lang`; each download is audited.",
         params: z.object({ caseId: z.uuid() }),

@@ -15,6 +15,7 @@ import { downloadCaseDocument, listCaseDocuments } from '../documents/documents.
 import { outturnPdf } from '../outturn/outturn.pdf.ts';
 import { agreementsWithOutturn, outturnDocument } from '../outturn/outturn.service.ts';
 import { listProposals, proposalFile } from '../proposals/proposals.service.ts';
+import { getCaseReview } from '../review/review.service.ts';
 import { type Actor, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
 import { CASE_FILE_READERS } from './case-file.contract.ts';
 
@@ -22,6 +23,12 @@ const words = {
   sv: {
     name: 'akt',
     contents: '00-innehall.txt',
+    reviewFile: 'aterblick.txt',
+    review: 'Återblick',
+    wentWell: 'Vad fungerade?',
+    toImprove: 'Vad gör vi annorlunda nästa gång?',
+    followOn: 'Vad kan det leda till?',
+    savedBy: 'Sparad',
     heading: 'Ärendets akt',
     reference: 'Ärende',
     registryNumber: 'Diarienummer',
@@ -46,6 +53,12 @@ const words = {
   en: {
     name: 'case-file',
     contents: '00-contents.txt',
+    reviewFile: 'review.txt',
+    review: 'Review',
+    wentWell: 'What worked?',
+    toImprove: 'What do we do differently next time?',
+    followOn: 'What may it lead to?',
+    savedBy: 'Saved',
     heading: 'Case file',
     reference: 'Case',
     registryNumber: 'Registration number',
@@ -69,24 +82,27 @@ const words = {
   },
 } as const;
 
-type Entry = { folder: keyof (typeof words)['sv']['folders']; name: string; body: Uint8Array };
+/** A file of the case file: in one of the folders, or beside the contents list (`root`). */
+type Entry = { folder: keyof (typeof words)['sv']['folders'] | 'root'; name: string; body: Uint8Array };
 
 /**
  * A case's file (akt) for the HEI's registry and archive, as one ZIP: every proposal that was sent and every
  * agreement as PDFs, each recorded post-calculation and the report of each course given as PDFs, the documents
- * uploaded to the case as they were uploaded, and a contents list with the case's references. Drafts are left out: they were never documents of
- * the case. Each download is audited.
+ * uploaded to the case as they were uploaded, the case's review (återblick) when it has one, and a contents
+ * list with the case's references. Drafts are left out: they were never documents of the case. Each download
+ * is audited.
  */
 export async function caseFileZip(db: Db, actor: Actor, caseId: string, language: 'sv' | 'en') {
   const access = await assertCaseAccess(db, actor, caseId, 'read');
   requireOrganisationRole(actor, access.heiId, CASE_FILE_READERS);
   const summary = (await caseSummariesOf(db, access.heiId, [caseId])).get(caseId);
   if (!summary) throw notFound('The case');
-  const [{ proposals }, { agreements }, documents, delivery] = await Promise.all([
+  const [{ proposals }, { agreements }, documents, delivery, { review }] = await Promise.all([
     listProposals(db, actor, caseId),
     listAgreements(db, actor, caseId),
     listCaseDocuments(db, actor, caseId),
     caseDelivery(db, actor, caseId),
+    getCaseReview(db, actor, caseId),
   ]);
   const recorded = await agreementsWithOutturn(
     db,
@@ -124,7 +140,23 @@ export async function caseFileZip(db: Db, actor: Actor, caseId: string, language
   }
 
   const w = words[language];
-  const files = uniqueNames(entries.map((e) => `${w.folders[e.folder]}/${e.name}`));
+  if (review)
+    entries.push({
+      folder: 'root',
+      name: w.reviewFile,
+      body: strToU8(
+        [
+          `${w.review}: ${summary.reference}`,
+          ...(['wentWell', 'toImprove', 'followOn'] as const).flatMap((key) => ['', w[key], review[key]]),
+          '',
+          `${w.savedBy}: ${stockholmDate(new Date(review.updatedAt))}${review.updatedBy ? `, ${review.updatedBy}` : ''}`,
+          '',
+        ].join('\r\n'),
+      ),
+    });
+  const files = uniqueNames(
+    entries.map((e) => (e.folder === 'root' ? e.name : `${w.folders[e.folder]}/${e.name}`)),
+  );
   const contents = [
     `${w.heading}: ${summary.reference}`,
     '',

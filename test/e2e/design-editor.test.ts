@@ -206,6 +206,12 @@ describe('design editor: needs, other direct costs and other HEIs', () => {
       .filter({ hasText: 'Preventive maintenance' })
       .getByText('No learning outcome answers this need')
       .waitFor();
+    await english
+      .getByTestId('design-advice')
+      .getByText(
+        /^3 needs of the needs analysis are not answered by any learning outcome of the case's designs: "/,
+      )
+      .waitFor();
     expect(await editor.getByRole('textbox', { name: 'Amount (SEK), cost 1' }).inputValue()).toBe('2500');
     expect(await editor.getByRole('textbox', { name: 'OH rate (%), delivery 1' }).inputValue()).toBe('40');
     expect(await textOf(editor.getByTestId('delivery-cost'))).toBe('SEK 14,000');

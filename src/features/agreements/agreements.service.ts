@@ -153,7 +153,7 @@ function checkBillingPlan(plan: Installment[], priceOre: number) {
 // ------------------------------------------------------------------ the HEI
 
 /** The agreement as a PDF file, named by its language, customer and revision. */
-export async function agreementFile(db: Db, a: AgreementView): Promise<OutgoingFile> {
+export async function agreementFile(db: Db, a: AgreementView): Promise<OutgoingFile & { body: Buffer }> {
   return {
     name: fileName([a.language === 'sv' ? 'avtal' : 'agreement', a.customer.name, `rev${a.revision}`], 'pdf'),
     type: 'application/pdf',

@@ -111,11 +111,11 @@ export async function caseFileZip(db: Db, actor: Actor, caseId: string, language
   const entries: Entry[] = [];
   for (const p of proposals.filter((p) => p.status !== 'draft')) {
     const file = await proposalFile(db, p);
-    entries.push({ folder: 'proposals', name: file.name, body: bytes(file.body) });
+    entries.push({ folder: 'proposals', name: file.name, body: file.body });
   }
   for (const a of agreements) {
     const file = await agreementFile(db, a);
-    entries.push({ folder: 'agreements', name: file.name, body: bytes(file.body) });
+    entries.push({ folder: 'agreements', name: file.name, body: file.body });
     if (recorded.has(a.id)) {
       const document = await outturnDocument(db, actor, a.id);
       entries.push({
@@ -154,8 +154,11 @@ export async function caseFileZip(db: Db, actor: Actor, caseId: string, language
         ].join('\r\n'),
       ),
     });
-  const files = uniqueNames(
-    entries.map((e) => (e.folder === 'root' ? e.name : `${w.folders[e.folder]}/${e.name}`)),
+  const files = uniquePaths(
+    entries.map((e) => ({
+      path: e.folder === 'root' ? e.name : `${w.folders[e.folder]}/${e.name}`,
+      body: e.body,
+    })),
   );
   const contents = [
     `${w.heading}: ${summary.reference}`,
@@ -173,14 +176,14 @@ export async function caseFileZip(db: Db, actor: Actor, caseId: string, language
     `${w.exported}: ${stockholmDate(new Date())}`,
     '',
     `${w.files}:`,
-    ...(files.length ? files.map((f) => `  ${f}`) : [`  ${w.none}`]),
+    ...(files.length ? files.map((f) => `  ${f.path}`) : [`  ${w.none}`]),
     '',
     w.left,
     '',
   ].join('\r\n');
   const zip = zipSync({
     [w.contents]: strToU8(contents),
-    ...Object.fromEntries(files.map((name, i) => [name, entries[i]?.body ?? new Uint8Array()])),
+    ...Object.fromEntries(files.map((f) => [f.path, f.body])),
   });
   await recordAudit(db, {
     actor,
@@ -193,15 +196,12 @@ export async function caseFileZip(db: Db, actor: Actor, caseId: string, language
   return { name: fileName([w.name, summary.reference], 'zip'), zip };
 }
 
-const bytes = (body: OutgoingBody) => (typeof body === 'string' ? strToU8(body) : new Uint8Array(body));
-type OutgoingBody = string | Buffer | Uint8Array;
-
-/** The paths, with a number added before the extension where two would be the same ("a.pdf", "a-2.pdf"). */
-function uniqueNames(paths: string[]): string[] {
+/** The files, with a number added before the extension where two paths would be the same ("a.pdf", "a-2.pdf"). */
+function uniquePaths(files: { path: string; body: Uint8Array }[]) {
   const seen = new Map<string, number>();
-  return paths.map((path) => {
+  return files.map(({ path, body }) => {
     const n = (seen.get(path) ?? 0) + 1;
     seen.set(path, n);
-    return n === 1 ? path : path.replace(/(\.[^./]+)?$/, (ext) => `-${n}${ext}`);
+    return { path: n === 1 ? path : path.replace(/(\.[^./]+)?$/, (ext) => `-${n}${ext}`), body };
   });
 }

@@ -1308,7 +1308,10 @@ export async function caseSummariesOf(db: Db, heiId: string, caseIds: string[]) 
   return new Map(rows.map((r) => [r.id, brief(r)]));
 }
 
-/** The numbers a case's proposals and agreements print (no access check: the caller read the document). */
+/**
+ * The numbers a case's proposals, agreements and post-calculations print, and its customer's name (no access
+ * check: the caller read the document).
+ */
 export async function caseReferences(db: Db, heiId: string, caseId: string) {
   const found = (await caseSummariesOf(db, heiId, [caseId])).get(caseId);
   return found
@@ -1316,6 +1319,7 @@ export async function caseReferences(db: Db, heiId: string, caseId: string) {
         reference: found.reference,
         registryNumber: found.registryNumber,
         procurementReference: found.procurementReference,
+        customerName: found.customerName,
       }
     : null;
 }

@@ -111,10 +111,11 @@ export function designChecks(
  * a case's designs may split its needs between them (or offer alternatives), so a need counts as answered when
  * any of them answers it.
  */
-async function needsAnswered(db: Db, caseId: string) {
+async function needsAnswered(db: Db, caseId: string, caseDesigns?: Pick<Row, 'modules'>[]) {
   const [needs, designs] = await Promise.all([
     currentNeedsOfCase(db, caseId),
-    db.select({ modules: courseDesign.modules }).from(courseDesign).where(eq(courseDesign.caseId, caseId)),
+    caseDesigns ??
+      db.select({ modules: courseDesign.modules }).from(courseDesign).where(eq(courseDesign.caseId, caseId)),
   ]);
   const answered = new Set(
     designs.flatMap((d) => d.modules.flatMap((m) => m.outcomes.flatMap((o) => o.needIds))),
@@ -122,7 +123,13 @@ async function needsAnswered(db: Db, caseId: string) {
   return { any: needs.length > 0, unanswered: needs.filter((n) => !answered.has(n.id)) };
 }
 
-async function view(db: Db, actor: Actor, row: Row): Promise<DesignView> {
+/** `needs`: the case's needs and those unanswered, when the caller has read them for several designs. */
+async function view(
+  db: Db,
+  actor: Actor,
+  row: Row,
+  needs?: Awaited<ReturnType<typeof needsAnswered>>,
+): Promise<DesignView> {
   const hei = await actingHei(db, actor, heiRoles);
   const [approver] = row.approvedBy
     ? await db
@@ -154,7 +161,7 @@ async function view(db: Db, actor: Actor, row: Row): Promise<DesignView> {
     revision: row.revision,
     approvedBy: approver ?? null,
     approvedAt: row.approvedAt?.toISOString() ?? null,
-    checks: designChecks(row, hei, await needsAnswered(db, row.caseId)),
+    checks: designChecks(row, hei, needs ?? (await needsAnswered(db, row.caseId))),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -181,7 +188,9 @@ export async function listDesigns(db: Db, actor: Actor, caseId: string) {
     .from(courseDesign)
     .where(eq(courseDesign.caseId, caseId))
     .orderBy(courseDesign.createdAt);
-  return { designs: await Promise.all(rows.map((r) => view(db, actor, r))) };
+  // the needs no design answers are the case's: read once for all its designs
+  const needs = await needsAnswered(db, caseId, rows);
+  return { designs: await Promise.all(rows.map((r) => view(db, actor, r, needs))) };
 }
 
 export async function getDesign(db: Db, actor: Actor, designId: string) {

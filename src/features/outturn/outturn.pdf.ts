@@ -88,8 +88,11 @@ const text = {
   },
 } as const;
 
+/** A post-calculation that has been recorded: the only kind printed. */
+export type RecordedOutturn = Outturn & { actual: NonNullable<Outturn['actual']>; resultOre: number };
+
 export type OutturnDocument = {
-  outturn: Outturn;
+  outturn: RecordedOutturn;
   customer: string;
   references: CaseReferences | null;
   hei: Letterhead & { name: string };
@@ -101,7 +104,6 @@ export function outturnPdf(
 ): TDocumentDefinitions {
   const t = text[language];
   const actual = o.actual;
-  if (!actual || o.resultOre === null) throw new Error('a post-calculation is printed once it is recorded');
   const number = (n: number, decimals = 1) =>
     new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: decimals }).format(
       n,

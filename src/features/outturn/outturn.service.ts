@@ -7,7 +7,7 @@ import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { agreementAtHei, signedAgreementsOf } from '../agreements/agreements.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
-import { caseSummariesOf } from '../cases/cases.service.ts';
+import { caseReferences, caseSummariesOf } from '../cases/cases.service.ts';
 import { hourlyCost } from '../costing/calculation.ts';
 import { COST_LINES, calculationLineNames } from '../costing/costing.contract.ts';
 import { costConfigVersion, priceWith } from '../costing/costing.service.ts';
@@ -30,7 +30,7 @@ import {
   type Outturn,
   type recordOutturnBody,
 } from './outturn.contract.ts';
-import type { OutturnDocument } from './outturn.pdf.ts';
+import type { OutturnDocument, RecordedOutturn } from './outturn.pdf.ts';
 import { agreementOutturn } from './outturn.table.ts';
 
 /**
@@ -431,10 +431,14 @@ export async function outturnCsv(db: Db, actor: Actor, agreementId: string, lang
 }
 
 /** The post-calculation, for a file made of it: 409 before one is recorded. */
-function recorded(outturn: Outturn) {
+function recorded(outturn: Outturn): {
+  outturn: RecordedOutturn;
+  actual: RecordedOutturn['actual'];
+  resultOre: number;
+} {
   const { actual, resultOre } = outturn;
   if (!actual || resultOre === null) throw conflict('No post-calculation of the agreement is recorded yet.');
-  return { outturn, actual, resultOre };
+  return { outturn: { ...outturn, actual, resultOre }, actual, resultOre };
 }
 
 /**
@@ -445,23 +449,11 @@ export async function outturnDocument(db: Db, actor: Actor, agreementId: string)
   const { basis } = await loadBasis(db, actor, agreementId, 'read');
   const { outturn } = recorded(await view(db, actor, basis));
   const { heiId, caseId } = basis.agreement;
-  const [hei, cases] = await Promise.all([
+  const [hei, references] = await Promise.all([
     organisationParty(db, heiId),
-    caseSummariesOf(db, heiId, [caseId]),
+    caseReferences(db, heiId, caseId),
   ]);
-  const found = cases.get(caseId);
-  return {
-    outturn,
-    hei,
-    customer: found?.customerName ?? '',
-    references: found
-      ? {
-          reference: found.reference,
-          registryNumber: found.registryNumber,
-          procurementReference: found.procurementReference,
-        }
-      : null,
-  };
+  return { outturn, hei, customer: references?.customerName ?? '', references };
 }
 
 /** Those of the agreements that have a post-calculation recorded (for other features' files; no access check). */

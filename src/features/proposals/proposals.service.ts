@@ -347,7 +347,7 @@ export async function proposalForPdf(db: Db, actor: Actor, id: string) {
 export async function proposalFile(
   db: Db,
   p: Awaited<ReturnType<typeof proposalForPdf>>,
-): Promise<OutgoingFile> {
+): Promise<OutgoingFile & { body: Buffer }> {
   return {
     name: fileName([p.language === 'sv' ? 'offert' : 'proposal', p.customer.name, `v${p.version}`], 'pdf'),
     type: 'application/pdf',

@@ -24,7 +24,7 @@ import { CASE_FILE_READERS } from '../../../features/case-file/case-file.contrac
 import { type CaseDetail, caseDetailSchema } from '../../../features/cases/cases.contract.ts';
 import { type OpenStage, openStages, outcomes, stages } from '../../../features/cases/stages.ts';
 import { api, isApiError } from '../../api.ts';
-import { useMe } from '../../session.ts';
+import { hasRole, useMe } from '../../session.ts';
 import { BackToList } from '../../ui/BackToList.tsx';
 import { FormModal, submitting } from '../../ui/FormModal.tsx';
 import { refusedFields } from '../../ui/field-errors.ts';
@@ -82,9 +82,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
   const { canWork, canMove, membership } = useCaseAccess();
   const canInvite = !!membership?.roles.includes('coordinator');
   const canChange = canMove && detail.stage !== 'closed';
-  const canDownloadFile = !!membership?.roles.some((role) =>
-    (CASE_FILE_READERS as readonly string[]).includes(role),
-  );
+  const canDownloadFile = hasRole(membership, ...CASE_FILE_READERS);
   return (
     <Stack gap="lg">
       <RecordHeader

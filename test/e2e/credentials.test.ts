@@ -181,7 +181,8 @@ describe('micro-credentials', () => {
     await page.goto(`/cases/${chain.caseId}#case-credentials`);
     await section.getByRole('button', { name: 'Häv spärren av mikromeriten för Anna Svetsare' }).click();
     await dismissNotification(page, 'Spärren är hävd: mikromeriten gäller igen.');
-    expect(await section.getByText(/^Spärrad /).count()).toBe(0);
+    // the list is read again after the notice: wait for it (an immediate count raced the refetch under CI load)
+    await expect.poll(() => section.getByText(/^Spärrad /).count()).toBe(0);
     await page.goto('/credentials/verify');
     await page.getByRole('textbox', { name: 'Eller klistra in innehållet' }).fill(signed);
     await page.getByRole('button', { name: 'Kontrollera' }).click();

@@ -15,6 +15,17 @@ export function stockholmDate(instant: Date): string {
   }).format(instant);
 }
 
+/** YYYY-MM-DD HH:MM of an instant in Stockholm (24-hour clock), as records and registries write it. */
+export function stockholmDateTime(instant: Date): string {
+  const time = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: STOCKHOLM,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+  return `${stockholmDate(instant)} ${time}`;
+}
+
 /** The instant a Stockholm calendar day starts (00:00 local time, whatever the DST offset). */
 export function startOfStockholmDay(isoDate: string): Date {
   const noonUtc = new Date(`${isoDate}T12:00:00Z`);

@@ -375,6 +375,7 @@ describe('the post-calculation of an agreement', () => {
     expect(names).toEqual(
       [
         '00-innehall.txt',
+        '01-handlaggning.pdf',
         'avtal/' + names.find((n) => n.startsWith('avtal/'))?.slice(6),
         'dokument/Kravspecifikation.pdf',
         'efterkalkyler/efterkalkyl-PLC-för-underhållet.pdf',
@@ -396,6 +397,10 @@ describe('the post-calculation of an agreement', () => {
     expect(contents).toContain('Diarienummer: Dnr 2026/0815');
     expect(contents).toMatch(/^Steg: (Avtal|Genomförande|Uppföljning)\r$/m);
     expect(contents).toContain('  dokument/Kravspecifikation.pdf');
+    expect(contents).toContain('  01-handlaggning.pdf');
+    expect(pdfText(Buffer.from(files['01-handlaggning.pdf'] ?? []))).toContain(
+      `Ärendets handläggning: ${reference}`,
+    );
     const lessons = strFromU8(files['aterblick.txt'] ?? new Uint8Array());
     expect(lessons).toContain('Vad gör vi annorlunda nästa gång?\r\nPlanera svetsprovet tidigare.');
     expect(lessons).toContain(`, ${s.coord.name}\r\n`);
@@ -405,15 +410,18 @@ describe('the post-calculation of an agreement', () => {
     for (const body of Object.values(files)) expect(strFromU8(body, true)).not.toContain('19850312');
 
     const english = await t.request('GET', `/api/cases/${s.caseId}/file.zip?lang=en`, s.as(s.economist));
-    expect(Object.keys(unzipSync(new Uint8Array(english.rawPayload)))).toContain(
-      'post-calculations/post-calculation-PLC-för-underhållet.pdf',
+    expect(Object.keys(unzipSync(new Uint8Array(english.rawPayload)))).toEqual(
+      expect.arrayContaining([
+        '01-case-record.pdf',
+        'post-calculations/post-calculation-PLC-för-underhållet.pdf',
+      ]),
     );
     const audited = await t.db
       .select()
       .from(auditEvent)
       .where(and(eq(auditEvent.action, 'case.file_exported'), eq(auditEvent.subjectId, s.caseId)));
     expect(audited).toHaveLength(2);
-    expect(audited[0]?.data).toEqual({ files: 6 });
+    expect(audited[0]?.data).toEqual({ files: 7 });
 
     for (const [user, status] of [
       [s.teacher, 403],
@@ -421,6 +429,74 @@ describe('the post-calculation of an agreement', () => {
       [s.outsider, 404],
     ] as const) {
       const refused = await t.request('GET', `/api/cases/${s.caseId}/file.zip`, s.as(user));
+      expect(refused.statusCode).toBe(status);
+    }
+  });
+
+  it("prints the record of the case's handling: details, checklist with who ticked what, and the timeline oldest first", async () => {
+    const entry = (body: object) => t.request('POST', `/api/cases/${s.caseId}/entries`, s.as(s.coord, body));
+    const meeting = await entry({
+      kind: 'meeting',
+      occurredAt: '2026-03-02T08:30:00Z',
+      title: 'Behovsmöte med underhållet',
+      participants: 'Sara Kund (Stålverket), Cecilia Samordnare',
+      answers: { why: 'Färre oplanerade stopp i valsverket', reaction: 'Positiva till halvdistans' },
+      nextSteps: 'Vi skickar ett utkast till upplägg.',
+      internal: true,
+    });
+    expect(meeting.statusCode, meeting.body).toBe(201);
+    const contact = await entry({
+      kind: 'contact',
+      occurredAt: '2026-03-09T13:05:00Z',
+      title: 'Telefon om datum',
+      notes: 'Kunden föredrar veckorna efter påsk.',
+      internal: false,
+    });
+    expect(contact.statusCode, contact.body).toBe(201);
+
+    const response = await t.request('GET', `/api/cases/${s.caseId}/record.pdf`, s.as(s.economist));
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const { reference } = (await t.request('GET', `/api/cases/${s.caseId}`, s.as(s.coord))).json();
+    expect(response.headers['content-disposition']).toContain(`filename="handlaggning-${reference}.pdf"`);
+    const text = pdfText(Buffer.from(response.rawPayload));
+    expect(text).toContain(`Ärendets handläggning: ${reference}`);
+    expect(text).toContain('Diarienummer\tDnr 2026/0815');
+    expect(text).toContain(`Ansvarig\t${s.coord.name}`);
+    // the checklist: the proposal's item ticked by Lupp when it was sent, an unticked one marked as such
+    expect(text).toMatch(/Offert skickad \(obligatorisk\)\t\d{4}-\d{2}-\d{2}, .+/);
+    expect(text).toContain('bockad i Lupp när offerten skickades');
+    expect(text).toContain('Inte klar');
+    // the timeline, oldest first, in Stockholm time, with the questions the answers answered
+    const meetingAt = text.indexOf(`2026-03-02 09:30 · Kundmöte · ${s.coord.name} · intern`);
+    const contactAt = text.indexOf(`2026-03-09 14:05 · Kontakt · ${s.coord.name} · synlig för kunden`);
+    expect(meetingAt).toBeGreaterThan(-1);
+    expect(contactAt).toBeGreaterThan(meetingAt);
+    expect(text).toContain('Varför? Vad ska utbildningen leda till');
+    expect(text).toContain('Färre oplanerade stopp');
+    expect(text).toContain('Reaktion: hur upplevde deltagarna utbildningen? Positiva till halvdistans');
+    expect(text).toContain('Nästa steg Vi skickar ett utkast till upplägg.');
+
+    const english = pdfText(
+      Buffer.from(
+        (await t.request('GET', `/api/cases/${s.caseId}/record.pdf?lang=en`, s.as(s.manager))).rawPayload,
+      ),
+    );
+    expect(english).toContain(`Case record: ${reference}`);
+    expect(english).toContain(`2026-03-09 14:05 · Contact · ${s.coord.name} · visible to the customer`);
+    expect(english).toContain('ticked in Lupp when the proposal was sent');
+
+    const audited = await t.db
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.action, 'case.record_exported'), eq(auditEvent.subjectId, s.caseId)));
+    expect(audited).toHaveLength(2);
+    for (const [user, status] of [
+      [s.teacher, 403],
+      [s.contact, 403],
+      [s.outsider, 404],
+    ] as const) {
+      const refused = await t.request('GET', `/api/cases/${s.caseId}/record.pdf`, s.as(user));
       expect(refused.statusCode).toBe(status);
     }
   });

@@ -712,6 +712,8 @@ const scopedElsewhere: Record<string, string> = {
   'GET /api/agreements/{agreementId}/outturn.csv': 'outturn.test.ts: as GET …/outturn (teachers 403)',
   'GET /api/cases/{caseId}/file.zip':
     'outturn.test.ts: admins, coordinators, economists, managers (teachers, customers 403); other HEIs 404',
+  'GET /api/cases/{caseId}/record.pdf':
+    'outturn.test.ts: as GET …/file.zip (teachers, customers 403; other HEIs 404)',
   'GET /api/agreements/{agreementId}/outturn.pdf':
     'outturn.test.ts: as GET …/outturn (teachers 403, other HEIs 404)',
   'PUT /api/agreements/{agreementId}/outturn':

@@ -296,6 +296,15 @@ describe('invoicing a signed agreement', () => {
     expect(inFile).toContain(`efterkalkyler/efterkalkyl-${WELDING_DESIGN.replaceAll(' ', '-')}.pdf`);
     expect(inFile.some((name) => /^avtal\/avtal-.+\.pdf$/.test(name))).toBe(true);
     expect(inFile.some((name) => /^offerter\/offert-.+\.pdf$/.test(name))).toBe(true);
+    expect(inFile).toContain('01-handlaggning.pdf');
+    // the record of the case's handling on its own: the checklist with what Lupp ticked, and the timeline
+    const recordLink = page.getByRole('link', { name: 'Ärendets handläggning (PDF)' });
+    const record = await page.request.get((await recordLink.getAttribute('href')) ?? '');
+    expect(record.headers()['content-type']).toBe('application/pdf');
+    const recordText = pdfText(Buffer.from(await record.body()));
+    expect(recordText).toMatch(/^Ärendets handläggning: /m);
+    expect(recordText).toContain('bockad i Lupp när offerten skickades');
+    expect(recordText).toContain('Tidslinje');
     await expectNoAxeViolations(page);
 
     // kept: after a reload she corrects it from what she recorded

@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS = [
   'case.document_deleted',
   'case.entry_added',
   'case.file_exported',
+  'case.record_exported',
   'case.owner_changed',
   'case.reviewed',
   'case.stage_changed',

@@ -6,7 +6,12 @@ import { renderPdf } from '../../shared/pdf.ts';
 import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { agreementFile, listAgreements } from '../agreements/agreements.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { assertCaseAccess, caseSummariesOf } from '../cases/cases.service.ts';
+import {
+  assertCaseAccess,
+  caseSummariesOf,
+  dialogueQuestionsByKey,
+  getCase,
+} from '../cases/cases.service.ts';
 import { type Outcome, outcomeNames, type Stage, stageNames } from '../cases/stages.ts';
 import { courseReportPdf } from '../course-report/course-report.pdf.ts';
 import { courseReport } from '../course-report/course-report.service.ts';
@@ -16,13 +21,15 @@ import { outturnPdf } from '../outturn/outturn.pdf.ts';
 import { agreementsWithOutturn, outturnDocument } from '../outturn/outturn.service.ts';
 import { listProposals, proposalFile } from '../proposals/proposals.service.ts';
 import { getCaseReview } from '../review/review.service.ts';
-import { type Actor, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
+import { type Actor, organisationParty, requireOrganisationRole } from '../tenancy/tenancy.service.ts';
 import { CASE_FILE_READERS } from './case-file.contract.ts';
+import { caseRecordPdf } from './case-record.pdf.ts';
 
 const words = {
   sv: {
     name: 'akt',
     contents: '00-innehall.txt',
+    record: '01-handlaggning.pdf',
     reviewFile: 'aterblick.txt',
     review: 'Återblick',
     wentWell: 'Vad fungerade?',
@@ -53,6 +60,7 @@ const words = {
   en: {
     name: 'case-file',
     contents: '00-contents.txt',
+    record: '01-case-record.pdf',
     reviewFile: 'review.txt',
     review: 'Review',
     wentWell: 'What worked?',
@@ -108,7 +116,10 @@ export async function caseFileZip(db: Db, actor: Actor, caseId: string, language
     db,
     agreements.map((a) => a.id),
   );
-  const entries: Entry[] = [];
+  const w = words[language];
+  const entries: Entry[] = [
+    { folder: 'root', name: w.record, body: await caseRecordFile(db, actor, caseId, access.heiId, language) },
+  ];
   for (const p of proposals.filter((p) => p.status !== 'draft')) {
     const file = await proposalFile(db, p);
     entries.push({ folder: 'proposals', name: file.name, body: file.body });
@@ -139,7 +150,6 @@ export async function caseFileZip(db: Db, actor: Actor, caseId: string, language
     entries.push({ folder: 'documents', name: row.fileName, body: row.content });
   }
 
-  const w = words[language];
   if (review)
     entries.push({
       folder: 'root',
@@ -194,6 +204,41 @@ export async function caseFileZip(db: Db, actor: Actor, caseId: string, language
     data: { files: files.length },
   });
   return { name: fileName([w.name, summary.reference], 'zip'), zip };
+}
+
+/**
+ * The record of the case's handling (details, need, checklist, timeline) as a PDF, for the case file or on its
+ * own; who may read it is the caller's check (the case file's readers).
+ */
+async function caseRecordFile(db: Db, actor: Actor, caseId: string, heiId: string, language: 'sv' | 'en') {
+  const [detail, hei, questions, summaries] = await Promise.all([
+    getCase(db, actor, caseId),
+    organisationParty(db, heiId),
+    dialogueQuestionsByKey(db, heiId),
+    caseSummariesOf(db, heiId, [caseId]),
+  ]);
+  const openedAt = summaries.get(caseId)?.openedAt ?? detail.stageEnteredAt;
+  return renderPdf(caseRecordPdf({ hei, detail, openedAt, questions, printedAt: new Date() }, language));
+}
+
+/**
+ * The record of a case's handling as a PDF of its own (the case file holds it too), for its readers. Each
+ * download is audited: the timeline names the customer's people.
+ */
+export async function caseRecord(db: Db, actor: Actor, caseId: string, language: 'sv' | 'en') {
+  const access = await assertCaseAccess(db, actor, caseId, 'read');
+  requireOrganisationRole(actor, access.heiId, CASE_FILE_READERS);
+  const body = await caseRecordFile(db, actor, caseId, access.heiId, language);
+  const reference = (await caseSummariesOf(db, access.heiId, [caseId])).get(caseId)?.reference ?? caseId;
+  await recordAudit(db, {
+    actor,
+    organisationId: access.heiId,
+    action: 'case.record_exported',
+    subjectType: 'case',
+    subjectId: caseId,
+    data: {},
+  });
+  return { name: fileName([language === 'sv' ? 'handlaggning' : 'case-record', reference], 'pdf'), body };
 }
 
 /** The files, with a number added before the extension where two paths would be the same ("a.pdf", "a-2.pdf"). */

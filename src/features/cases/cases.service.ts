@@ -1238,6 +1238,18 @@ export async function getDialogueTemplates(db: Db, heiId: string) {
     .map((r) => ({ id: r.id, name: r.name, questions: r.questions }));
 }
 
+/**
+ * Every question of the HEI's dialogue guides by key, those of archived guides too, so that an old meeting
+ * record's answers keep their questions (a current guide's wording wins over an archived one's).
+ */
+export async function dialogueQuestionsByKey(db: Db, heiId: string) {
+  const rows = await ensureDialogueTemplates(db, heiId);
+  const oldestFirst = [...rows].sort((a, b) => Number(!a.archivedAt) - Number(!b.archivedAt));
+  return new Map(
+    oldestFirst.flatMap((r) => r.questions.map((q) => [q.key, { sv: q.sv, en: q.en }] as const)),
+  );
+}
+
 /** Replaces the HEI's dialogue guides; removed ones are archived so old meeting records still read. */
 export async function putDialogueTemplates(
   db: Db,

@@ -83,6 +83,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
   const canInvite = !!membership?.roles.includes('coordinator');
   const canChange = canMove && detail.stage !== 'closed';
   const canDownloadFile = hasRole(membership, ...CASE_FILE_READERS);
+  const fileLanguage = i18n.language === 'en' ? 'en' : 'sv';
   return (
     <Stack gap="lg">
       <RecordHeader
@@ -104,12 +105,14 @@ function CaseView({ detail }: { detail: CaseDetail }) {
             ` · ${t('cases.details.registryNumberIs', { number: detail.registryNumber })}`}
         </Text>
         {canDownloadFile && (
-          <Anchor
-            href={`/api/cases/${detail.id}/file.zip?lang=${i18n.language === 'en' ? 'en' : 'sv'}`}
-            size="sm"
-          >
-            {t('cases.caseFile')}
-          </Anchor>
+          <>
+            <Anchor href={`/api/cases/${detail.id}/record.pdf?lang=${fileLanguage}`} size="sm">
+              {t('cases.caseRecord')}
+            </Anchor>
+            <Anchor href={`/api/cases/${detail.id}/file.zip?lang=${fileLanguage}`} size="sm">
+              {t('cases.caseFile')}
+            </Anchor>
+          </>
         )}
         {canInvite && <InviteCustomerContact detail={detail} />}
         {canChange && <EditCaseButton detail={detail} />}

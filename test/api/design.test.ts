@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvent } from '../../src/features/audit/audit.table.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { commercialSetUp } from '../support/commercial.ts';
 import type { TestUser } from '../support/factories.ts';
@@ -11,6 +13,8 @@ let teacher: TestUser;
 let economist: TestUser;
 let manager: TestUser;
 let outsider: TestUser;
+let contact: TestUser;
+let hei: string;
 let caseId: string;
 let courseId: string;
 
@@ -18,7 +22,8 @@ const as = (user: TestUser, body?: unknown) => ({ cookie: user.cookie, body });
 
 beforeAll(async () => {
   t = await createTestApp();
-  ({ coord, teacher, economist, manager, outsider, caseId, courseId } = await commercialSetUp(t));
+  ({ coord, teacher, economist, manager, outsider, contact, hei, caseId, courseId } =
+    await commercialSetUp(t));
 });
 afterAll(() => t.close());
 
@@ -364,5 +369,185 @@ describe('what a design points at', () => {
     // answered by this design: no design of the case is told of it any longer
     expect(good.json().checks.map((c: { rule: string }) => c.rule)).not.toContain('need_without_outcome');
     expect(await unanswered(sibling.id)).toBeUndefined();
+  });
+});
+
+describe('a design set aside', () => {
+  const designs = async () =>
+    (await t.request('GET', `/api/cases/${caseId}/designs`, as(coord))).json().designs as {
+      id: string;
+      title: string;
+      status: string;
+      checks: { rule: string }[];
+    }[];
+  const withdraw = (id: string, user = coord, reason = 'Kunden valde distansalternativet') =>
+    t.request('POST', `/api/designs/${id}/withdraw`, as(user, { reason }));
+  const restore = (id: string, user = coord) => t.request('POST', `/api/designs/${id}/restore`, as(user));
+
+  it('is kept read-only with who set it aside and why, answers no need of the case any more, and can be taken back', async () => {
+    const answering = (await designs()).find((d) => d.title === 'Referenser');
+    const other = (await designs()).find((d) => d.title !== 'Referenser');
+    if (!answering || !other) throw new Error('the designs of "what a design points at" are missing');
+    expect(other.checks.map((c) => c.rule)).not.toContain('need_without_outcome');
+
+    const response = await withdraw(answering.id);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({
+      status: 'withdrawn',
+      withdrawn: { by: { id: coord.id, name: coord.name }, reason: 'Kunden valde distansalternativet' },
+    });
+    // its outcomes no longer hide the need from the other design's advice
+    expect((await designs()).find((d) => d.id === other.id)?.checks.map((c) => c.rule)).toContain(
+      'need_without_outcome',
+    );
+    // the case's timeline and the audit log say so
+    const entries = (await t.request('GET', `/api/cases/${caseId}`, as(coord))).json().entries;
+    expect(entries[0]).toMatchObject({
+      kind: 'system',
+      body: { event: 'design_withdrawn', design: 'Referenser', reason: 'Kunden valde distansalternativet' },
+    });
+    const audited = await t.db
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.action, 'design.withdrawn'), eq(auditEvent.subjectId, answering.id)));
+    expect(audited.map((a) => a.data)).toEqual([
+      { reason: 'Kunden valde distansalternativet', before: 'draft' },
+    ]);
+
+    // kept as it was: not changed, approved or calculated until taken back
+    const revision = response.json().revision;
+    for (const [method, path, user, body] of [
+      ['PATCH', `/api/designs/${answering.id}`, coord, { revision, title: 'Ändrad' }],
+      ['POST', `/api/designs/${answering.id}/approve`, manager, { revision }],
+      ['POST', `/api/designs/${answering.id}/calculations`, economist, undefined],
+    ] as const) {
+      const refused = await t.request(method, path, as(user, body));
+      expect(refused.statusCode, `${method} ${path}`).toBe(409);
+      expect(refused.json().code).toBe('design_withdrawn');
+    }
+    expect((await withdraw(answering.id)).json().code).toBe('design_withdrawn');
+    expect((await t.request('GET', `/api/designs/${answering.id}`, as(coord))).json().title).toBe(
+      'Referenser',
+    );
+
+    // the study director reads but does not set aside; others do not see it; the reason is required
+    expect((await withdraw(other.id, manager)).statusCode).toBe(403);
+    expect((await withdraw(other.id, outsider)).statusCode).toBe(404);
+    expect((await withdraw(other.id, contact)).statusCode).toBe(403);
+    const noReason = await withdraw(other.id, coord, ' ');
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().errors[0].field).toBe('body.reason');
+    expect((await restore(answering.id, manager)).statusCode).toBe(403);
+
+    const back = await restore(answering.id);
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json()).toMatchObject({ status: 'draft', withdrawn: null, revision });
+    expect((await designs()).find((d) => d.id === other.id)?.checks.map((c) => c.rule)).not.toContain(
+      'need_without_outcome',
+    );
+    expect((await restore(answering.id)).statusCode).toBe(409);
+    expect((await t.request('GET', `/api/cases/${caseId}`, as(coord))).json().entries[0].body).toEqual({
+      event: 'design_restored',
+      design: 'Referenser',
+    });
+  });
+
+  it("is refused while a proposal offers it; its drafts go with it; it leaves the teachers' commitments and comes back approved", async () => {
+    const year = new Date().getUTCFullYear() + 1;
+    const made = (
+      await t.request(
+        'POST',
+        `/api/cases/${caseId}/designs`,
+        as(coord, { title: 'Alternativ på campus', fromCourseIds: [courseId], participants: 16 }),
+      )
+    ).json();
+    const edited = await t.request(
+      'PATCH',
+      `/api/designs/${made.id}`,
+      as(coord, {
+        revision: 1,
+        endDate: `${year}-06-30`,
+        teachers: [
+          {
+            name: 'Lärare',
+            userId: teacher.id,
+            category: 'lecturer',
+            teachingHours: 30,
+            developmentHours: 10,
+          },
+        ],
+      }),
+    );
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(
+      (await t.request('POST', `/api/designs/${made.id}/approve`, as(manager, { revision: 2 }))).statusCode,
+    ).toBe(200);
+    const calc = (await t.request('POST', `/api/designs/${made.id}/calculations`, as(coord))).json();
+    await t.request('POST', `/api/designs/${made.id}/calculations/${calc.id}/approve`, as(economist));
+    const propose = async () => {
+      const created = await t.request(
+        'POST',
+        `/api/cases/${caseId}/proposals`,
+        as(coord, { designId: made.id, validUntil: `${year}-03-31` }),
+      );
+      expect(created.statusCode, created.body).toBe(201);
+      return created.json() as { id: string; version: number };
+    };
+    const commitments = async () =>
+      (await t.request('GET', `/api/organisations/${hei}/staff/${teacher.id}`, as(manager))).json()
+        .commitments.courses as { designId: string }[];
+    expect((await commitments()).map((c) => c.designId)).toContain(made.id);
+
+    // sent and valid: the customer may still accept it, so the design stays
+    const sent = await propose();
+    expect(
+      (await t.request('POST', `/api/proposals/${sent.id}/send`, as(coord, { revision: 1 }))).statusCode,
+    ).toBe(200);
+    const refused = await withdraw(made.id);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('design_in_proposal');
+    expect(refused.json().detail).toContain(`version ${sent.version} is sent and valid until ${year}-03-31`);
+    expect((await t.request('GET', `/api/designs/${made.id}`, as(coord))).json().status).toBe('approved');
+
+    // declined: nothing offers it any more; an unsent draft goes with it
+    expect(
+      (
+        await t.request(
+          'POST',
+          `/api/portal/proposals/${sent.id}/decline`,
+          as(contact, { reason: 'För dyrt' }),
+        )
+      ).statusCode,
+    ).toBe(200);
+    const draft = await propose();
+    const aside = await withdraw(made.id);
+    expect(aside.statusCode, aside.body).toBe(200);
+    const proposal = (id: string) =>
+      t.request('GET', `/api/proposals/${id}`, as(coord)).then((r) => r.json().status as string);
+    expect(await proposal(draft.id)).toBe('withdrawn');
+    expect(await proposal(sent.id)).toBe('declined');
+    expect((await commitments()).map((c) => c.designId)).not.toContain(made.id);
+    // no new proposal offers a design set aside
+    const offered = await t.request(
+      'POST',
+      `/api/cases/${caseId}/proposals`,
+      as(coord, { designId: made.id, validUntil: `${year}-03-31` }),
+    );
+    expect(offered.statusCode).toBe(409);
+    expect(offered.json().code).toBe('design_withdrawn');
+
+    // taken back as it was approved: approved again, its approved calculation still stands
+    const back = await restore(made.id);
+    expect(back.json()).toMatchObject({ status: 'approved', approvedBy: { id: manager.id } });
+    expect((await commitments()).map((c) => c.designId)).toContain(made.id);
+    expect(
+      (
+        await t.request(
+          'POST',
+          `/api/cases/${caseId}/proposals`,
+          as(coord, { designId: made.id, validUntil: `${year}-03-31` }),
+        )
+      ).statusCode,
+    ).toBe(201);
   });
 });

@@ -666,6 +666,9 @@ const scopedElsewhere: Record<string, string> = {
   'GET /api/designs/{designId}': 'design.test.ts "is not there for other HEIs…": 404, anonymous 401',
   'PATCH /api/designs/{designId}': 'design.test.ts: workers of the case (coordinator, teacher, economist)',
   'POST /api/designs/{designId}/approve': 'design.test.ts: managers of the HEI (403 others), other HEIs 404',
+  'POST /api/designs/{designId}/withdraw':
+    'design.test.ts: those who work on the case (managers, customers 403), other HEIs 404',
+  'POST /api/designs/{designId}/restore': 'design.test.ts: those who work on the case (managers 403)',
   'GET /api/designs/{designId}/calculations': 'design.test.ts: readers of the case only',
   'POST /api/designs/{designId}/calculations':
     'design.test.ts: coordinators and economists (403 teachers), other HEIs 404',

@@ -6,7 +6,7 @@ import { course } from '../../src/features/catalog/catalog.table.ts';
 import { createDesign } from '../../src/features/design/design.service.ts';
 import { organisation } from '../../src/features/tenancy/tenancy.table.ts';
 import { actorAt } from './support/commercial.ts';
-import { expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
+import { chooseLanguage, expectNoAxeViolations, luppAndBrowser, newPage, signIn } from './support/lupp.ts';
 
 // The design editor's links from learning outcomes to needs, other direct costs and parts given by other
 // HEIs, on the seeded "Lean i underhållsarbetet" case at Högskolan i Norrvik (its needs analysis has four
@@ -253,4 +253,76 @@ describe('design editor: needs, other direct costs and other HEIs', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000); // two people, two calculations and a language switch: longer than one journey
+
+  it('sets an alternative aside with why, keeps it read-only on the timeline, and takes it back; in English too', async () => {
+    const db = journey.lupp.database.db;
+    const [norrvik] = await db
+      .select({ id: organisation.id })
+      .from(organisation)
+      .where(eq(organisation.name, 'Högskolan i Norrvik'));
+    const karin = await actorAt(journey.lupp, 'karin.koordinator@mittland.example', norrvik?.id ?? '', [
+      'coordinator',
+    ]);
+    const ALTERNATIVE = 'Lean på distans';
+    await createDesign(db, karin, caseId, {
+      title: ALTERNATIVE,
+      fromCourseIds: [],
+      language: 'sv',
+      format: 'distance',
+      participants: 12,
+    });
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
+    await page.goto(`/cases/${caseId}`);
+    // the first journey left her in English
+    if (await page.getByRole('button', { name: 'Svenska' }).count()) await chooseLanguage(page, 'Svenska');
+    const editor = page.getByTestId('design-editor');
+    await editor.getByRole('heading', { name: ALTERNATIVE }).waitFor();
+
+    // the customer chose the blended course: Karin sets the distance alternative aside, saying why
+    await editor.getByRole('button', { name: 'Lägg åt sidan…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Lägg ”${ALTERNATIVE}” åt sidan` });
+    await dialog.getByRole('button', { name: 'Lägg åt sidan' }).click();
+    await dialog.getByText('Skriv varför utformningen läggs åt sidan.').waitFor();
+    await dialog.getByRole('textbox', { name: 'Varför' }).fill('Kunden valde det blandade upplägget.');
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Lägg åt sidan' }).click();
+    await page.getByText(`”${ALTERNATIVE}” är lagd åt sidan.`).waitFor();
+    const notice = editor.getByTestId('design-aside');
+    await notice.getByText('Kunden valde det blandade upplägget.').waitFor();
+    expect(await editor.getByTestId('design-status').textContent()).toBe('Lagd åt sidan');
+    // kept as it was: the form is read-only, and it is neither calculated nor offered
+    expect(await editor.getByRole('textbox', { name: 'Titel' }).isDisabled()).toBe(true);
+    expect(await editor.getByRole('button', { name: 'Spara' }).count()).toBe(0);
+    expect(
+      await page.getByTestId('design-calculations').getByRole('button', { name: 'Beräkna' }).count(),
+    ).toBe(0);
+    expect(
+      await page
+        .getByRole('combobox', { name: 'Utformning' })
+        .locator('option', { hasText: '(lagd åt sidan)' })
+        .count(),
+    ).toBe(1);
+    const timeline = page.getByTestId('case-entries');
+    await timeline.getByText(`Utformningen ”${ALTERNATIVE}” lades åt sidan`).waitFor();
+    await timeline.getByText('Kunden valde det blandade upplägget.').waitFor();
+    await expectNoAxeViolations(page);
+
+    // in English the notice says the same; she takes it back, and it is a draft to work on again
+    await chooseLanguage(page, 'English');
+    await notice.getByText(/^Karin .* set the design aside on /).waitFor();
+    expect(await editor.getByTestId('design-status').textContent()).toBe('Set aside');
+    await timeline.getByText(`The design “${ALTERNATIVE}” was set aside`).waitFor();
+    await notice.getByRole('button', { name: 'Take back' }).click();
+    await page.getByText(`“${ALTERNATIVE}” is back.`).waitFor();
+    await notice.waitFor({ state: 'detached' });
+    expect(await editor.getByTestId('design-status').textContent()).toBe('Draft');
+    expect(await editor.getByRole('textbox', { name: 'Title' }).isDisabled()).toBe(false);
+    await editor.getByRole('button', { name: 'Set aside…' }).waitFor();
+    await timeline.getByText(`The design “${ALTERNATIVE}” was taken back`).waitFor();
+    await expectNoAxeViolations(page);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

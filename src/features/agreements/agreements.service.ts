@@ -9,7 +9,7 @@ import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../sha
 import { renderPdf } from '../../shared/pdf.ts';
 import { addDays, stockholmDate } from '../../shared/stockholm-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { authUser } from '../auth/auth.table.ts';
+import { userNames } from '../auth/user-names.ts';
 import {
   assertCaseAccess,
   caseOwnerOf,
@@ -51,16 +51,6 @@ const signedByBoth = and(isNotNull(agreement.heiSignedAt), isNotNull(agreement.c
 const heiOrg = alias(organisation, 'hei_org');
 const customerOrg = alias(organisation, 'customer_org');
 
-async function names(db: Db, ids: (string | null)[]) {
-  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-  if (!wanted.length) return new Map<string, string>();
-  const rows = await db
-    .select({ id: authUser.id, name: authUser.name })
-    .from(authUser)
-    .where(inArray(authUser.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 const signatureOf = (by: string | null, at: Date | null, people: Map<string, string>) =>
   by && at ? { by: { id: by, name: people.get(by) ?? '' }, at: at.toISOString() } : null;
 
@@ -78,7 +68,7 @@ async function view(db: Db, id: string): Promise<AgreementView> {
     .from(agreementAddendum)
     .where(eq(agreementAddendum.agreementId, id))
     .orderBy(asc(agreementAddendum.number));
-  const people = await names(db, [
+  const people = await userNames(db, [
     a.heiSignedBy,
     a.customerSignedBy,
     ...addenda.flatMap((x) => [x.heiSignedBy, x.customerSignedBy]),

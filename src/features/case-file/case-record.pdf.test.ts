@@ -60,6 +60,12 @@ const record: CaseRecord = {
         outcome: 'lost',
         reason: 'Kunden valde en annan leverantör',
       }),
+      entry('system', '2026-03-20T09:00:00Z', { event: 'design_restored', design: 'Distans' }),
+      entry('system', '2026-03-15T09:00:00Z', {
+        event: 'design_withdrawn',
+        design: 'Distans',
+        reason: 'Kunden ville ha campus',
+      }),
       entry('system', '2026-03-10T09:00:00Z', {
         event: 'owner_changed',
         from: 'Lars',
@@ -95,6 +101,9 @@ describe("the record of a case's handling", () => {
       'Förbi kontrollpunkterna: Kunden har bråttom',
       'Lämnades över från Lars till Karin',
       'Meddelande Ring Sara.',
+      'Utformningen ”Distans” lades åt sidan',
+      'Varför Kunden ville ha campus',
+      'Utformningen ”Distans” togs tillbaka',
       'Avslutat som förlorat: Kunden valde en annan leverantör',
     ];
     const at = lines.map((line) => text.indexOf(line));
@@ -113,6 +122,8 @@ describe("the record of a case's handling", () => {
     expect(text).toContain('Moved from Dialogue to Costing and proposal');
     expect(text).toContain('Past the checklist: Kunden har bråttom');
     expect(text).toContain('Closed as lost: Kunden valde en annan leverantör');
+    expect(text).toContain('The design “Distans” was set aside');
+    expect(text).toContain('Why Kunden ville ha campus');
     expect(text).toContain('2026-04-01 11:00 · Stage · Karin Koordinator');
   });
 });

@@ -62,6 +62,9 @@ const text = {
     handedOver: (from: string | null, to: string) =>
       from ? `Lämnades över från ${from} till ${to}` : `Lämnades över till ${to}`,
     openedFrom: (reference: string) => `Ärendet öppnades från förfrågan ${reference}`,
+    designWithdrawn: (design: string) => `Utformningen ”${design}” lades åt sidan`,
+    designRestored: (design: string) => `Utformningen ”${design}” togs tillbaka`,
+    why: 'Varför',
     left: 'Handlingar i ärendet (offerter, avtal, efterkalkyler, kursrapporter och uppladdade dokument) finns som egna filer i akten. Personuppgifter om deltagare ingår inte.',
     kind: { meeting: 'Kundmöte', contact: 'Kontakt', note: 'Anteckning', stage: 'Steg', system: 'System' },
     route: {
@@ -131,6 +134,9 @@ const text = {
     handedOver: (from: string | null, to: string) =>
       from ? `Handed over from ${from} to ${to}` : `Handed over to ${to}`,
     openedFrom: (reference: string) => `The case was opened from inquiry ${reference}`,
+    designWithdrawn: (design: string) => `The design “${design}” was set aside`,
+    designRestored: (design: string) => `The design “${design}” was taken back`,
+    why: 'Why',
     left: "The case's documents (proposals, agreements, post-calculations, course reports and uploaded documents) are files of their own in the case file. Participants' personal data is not included.",
     kind: { meeting: 'Customer meeting', contact: 'Contact', note: 'Note', stage: 'Stage', system: 'System' },
     route: {
@@ -276,6 +282,7 @@ function timeline(
       [t.notes, written('notes')],
       [t.nextSteps, written('nextSteps')],
       [t.handOverNote, entry.kind === 'system' ? written('note') : null],
+      [t.why, entry.kind === 'system' ? written('reason') : null],
     ];
     const marks = [
       t.kind[entry.kind],
@@ -320,6 +327,10 @@ function entryTitle(entry: Entry, t: Words, language: 'sv' | 'en') {
       return t.handedOver(word('from') || null, word('to'));
     case 'opened_from_inquiry':
       return t.openedFrom(word('reference'));
+    case 'design_withdrawn':
+      return t.designWithdrawn(word('design'));
+    case 'design_restored':
+      return t.designRestored(word('design'));
     default:
       return entry.title;
   }

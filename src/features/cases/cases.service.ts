@@ -5,6 +5,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../server/h
 import { containsAny, type FoundText, foundIn, jsonText, mentionPatterns } from '../../shared/mentions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
+import { userNames } from '../auth/user-names.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { checkOrgNumber, orgNumberMessages } from '../tenancy/org-number.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
@@ -863,16 +864,6 @@ async function checkNewOwner(tx: Tx, heiId: string, userId: string, field = 'bod
 }
 
 /** The names of these users (id → name), read once for all the cases of a handover. */
-async function userNames(tx: Tx, ids: (string | null)[]): Promise<Map<string, string>> {
-  const wanted = ids.filter((id): id is string => !!id);
-  if (!wanted.length) return new Map();
-  const rows = await tx
-    .select({ id: authUser.id, name: authUser.name })
-    .from(authUser)
-    .where(inArray(authUser.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 /** The new owner (checked by the caller) takes the case; its timeline and the audit log say so. */
 async function handOver(
   tx: Tx,
@@ -1029,6 +1020,28 @@ export async function addEntry(
     });
   });
   return getCase(db, actor, caseId);
+}
+
+/**
+ * Another feature's event on the case's timeline (a design set aside or taken back…): `event` names it for the
+ * timeline and the case record to word in their language; `title` is the Swedish fallback. No access check: the
+ * caller has made one.
+ */
+export async function recordCaseEvent(
+  db: Writer,
+  caseId: string,
+  userId: string | null,
+  title: string,
+  body: { event: string } & Record<string, unknown>,
+) {
+  await db.insert(caseEntry).values({
+    caseId,
+    kind: 'system',
+    occurredAt: new Date(),
+    authorUserId: userId,
+    title,
+    body,
+  });
 }
 
 async function checkAssignee(db: Writer, heiId: string, assigneeUserId: string | null | undefined) {

@@ -69,6 +69,14 @@ export const updateDesignBody = designFields
   .extend({ revision: z.number().int().min(1).describe('The revision the change is based on') });
 
 export const revisionBody = z.strictObject({ revision: z.number().int().min(1) });
+export const withdrawDesignBody = z.strictObject({
+  reason: z
+    .string()
+    .trim()
+    .min(2)
+    .max(1000)
+    .describe('Why it is set aside, for the case\'s timeline: "the customer chose the distance alternative"'),
+});
 
 const person = z.object({ id: z.string(), name: z.string() }).nullable();
 
@@ -88,10 +96,14 @@ export const designSchema = designFields.extend({
   id: z.uuid(),
   caseId: z.uuid(),
   heiId: z.uuid(),
-  status: z.enum(['draft', 'approved']),
+  status: z
+    .enum(['draft', 'approved', 'withdrawn'])
+    .describe('withdrawn: set aside (another alternative was chosen, or it was dropped); restorable'),
   revision: z.number().int(),
   approvedBy: person,
   approvedAt: z.string().nullable(),
+  /** Who set it aside, when and why (status withdrawn); null otherwise. */
+  withdrawn: z.object({ by: person, at: z.string(), reason: z.string() }).nullable(),
   checks: z.array(designCheckSchema),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -9,6 +9,7 @@ import {
   designSchema,
   revisionBody,
   updateDesignBody,
+  withdrawDesignBody,
 } from './design.contract.ts';
 import {
   approveCalculation,
@@ -18,8 +19,10 @@ import {
   getDesign,
   listCalculations,
   listDesigns,
+  takeDesignBack,
   updateDesign,
 } from './design.service.ts';
+import { withdrawDesign } from './design-withdrawal.service.ts';
 
 const design = z.object({ designId: z.uuid() });
 
@@ -94,6 +97,37 @@ export async function designRoutes(app: App, { database: { db } }: Deps) {
       },
     },
     async (request) => approveDesign(db, actorOf(request), request.params.designId, request.body),
+  );
+
+  app.post(
+    '/api/designs/:designId/withdraw',
+    {
+      schema: {
+        tags,
+        summary:
+          'Set the design aside, with why (the customer chose another alternative): kept read-only and restorable; its unsent proposal drafts are withdrawn',
+        description:
+          "Refused (409 design_in_proposal) while a proposal offers it: sent and still valid, or accepted. A design set aside answers no needs in the advice and is no teacher's commitment.",
+        params: design,
+        body: withdrawDesignBody,
+        response: { 200: designSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => withdrawDesign(db, actorOf(request), request.params.designId, request.body.reason),
+  );
+
+  app.post(
+    '/api/designs/:designId/restore',
+    {
+      schema: {
+        tags,
+        summary:
+          'Take a design set aside back: approved again if the approval was of it as it is, else a draft',
+        params: design,
+        response: { 200: designSchema, ...problems(401, 403, 404, 409) },
+      },
+    },
+    async (request) => takeDesignBack(db, actorOf(request), request.params.designId),
   );
 
   app.get(

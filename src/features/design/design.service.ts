@@ -5,7 +5,13 @@ import { AppError, conflict, type FieldError, invalid, notFound } from '../../se
 import { containsAny, type FoundText, foundIn, jsonText, mentionPatterns } from '../../shared/mentions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
-import { assertCaseAccess, caseSummariesOf, recordEvidence } from '../cases/cases.service.ts';
+import { userNames } from '../auth/user-names.ts';
+import {
+  assertCaseAccess,
+  caseSummariesOf,
+  recordCaseEvent,
+  recordEvidence,
+} from '../cases/cases.service.ts';
 import { getCourse } from '../catalog/catalog.service.ts';
 import type { DesignCosts } from '../costing/calculation.ts';
 import { costConfigInEffect, priceWith } from '../costing/costing.service.ts';
@@ -109,16 +115,23 @@ export function designChecks(
 /**
  * The case's needs (newest analysis versions) and those no learning outcome of any of the case's designs answers:
  * a case's designs may split its needs between them (or offer alternatives), so a need counts as answered when
- * any of them answers it.
+ * any of them answers it — any not set aside: once the customer has chosen, the alternatives put aside no longer
+ * hide the chosen one's gaps.
  */
-async function needsAnswered(db: Db, caseId: string, caseDesigns?: Pick<Row, 'modules'>[]) {
+async function needsAnswered(db: Db, caseId: string, caseDesigns?: Pick<Row, 'modules' | 'status'>[]) {
   const [needs, designs] = await Promise.all([
     currentNeedsOfCase(db, caseId),
     caseDesigns ??
-      db.select({ modules: courseDesign.modules }).from(courseDesign).where(eq(courseDesign.caseId, caseId)),
+      db
+        .select({ modules: courseDesign.modules, status: courseDesign.status })
+        .from(courseDesign)
+        .where(eq(courseDesign.caseId, caseId)),
   ]);
+  // a design set aside answers nothing any more: its needs are the others' to answer
   const answered = new Set(
-    designs.flatMap((d) => d.modules.flatMap((m) => m.outcomes.flatMap((o) => o.needIds))),
+    designs
+      .filter((d) => d.status !== 'withdrawn')
+      .flatMap((d) => d.modules.flatMap((m) => m.outcomes.flatMap((o) => o.needIds))),
   );
   return { any: needs.length > 0, unanswered: needs.filter((n) => !answered.has(n.id)) };
 }
@@ -131,12 +144,8 @@ async function view(
   needs?: Awaited<ReturnType<typeof needsAnswered>>,
 ): Promise<DesignView> {
   const hei = await actingHei(db, actor, heiRoles);
-  const [approver] = row.approvedBy
-    ? await db
-        .select({ id: authUser.id, name: authUser.name })
-        .from(authUser)
-        .where(eq(authUser.id, row.approvedBy))
-    : [];
+  const people = await userNames(db, [row.approvedBy, row.withdrawnBy]);
+  const person = (id: string | null) => (id ? { id, name: people.get(id) ?? '' } : null);
   return {
     id: row.id,
     caseId: row.caseId,
@@ -159,12 +168,30 @@ async function view(
     costs: row.costs,
     status: row.status,
     revision: row.revision,
-    approvedBy: approver ?? null,
+    approvedBy: person(row.approvedBy),
     approvedAt: row.approvedAt?.toISOString() ?? null,
+    withdrawn:
+      row.status === 'withdrawn' && row.withdrawnAt
+        ? {
+            by: person(row.withdrawnBy),
+            at: row.withdrawnAt.toISOString(),
+            reason: row.withdrawnReason ?? '',
+          }
+        : null,
     checks: designChecks(row, hei, needs ?? (await needsAnswered(db, row.caseId))),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** A design set aside is kept as it was: it is taken back before it is changed, approved or calculated. */
+function refuseWithdrawn(row: Pick<Row, 'status' | 'title'>) {
+  if (row.status === 'withdrawn')
+    throw new AppError(
+      409,
+      'design_withdrawn',
+      `The design "${row.title}" is set aside. Take it back before you change, approve or calculate it.`,
+    );
 }
 
 /** The design, for those who may read (or work on) its case; others get 404. */
@@ -191,6 +218,11 @@ export async function listDesigns(db: Db, actor: Actor, caseId: string) {
   // the needs no design answers are the case's: read once for all its designs
   const needs = await needsAnswered(db, caseId, rows);
   return { designs: await Promise.all(rows.map((r) => view(db, actor, r, needs))) };
+}
+
+/** The design as stored, for those who may work on its case (others 403, or 404 where they cannot see it). */
+export async function designToWorkOn(db: Db, actor: Actor, designId: string) {
+  return loadDesign(db, actor, designId, 'work');
 }
 
 export async function getDesign(db: Db, actor: Actor, designId: string) {
@@ -314,6 +346,7 @@ export async function updateDesign(
   body: typeof updateDesignBody._output,
 ) {
   const before = await loadDesign(db, actor, designId, 'work');
+  refuseWithdrawn(before);
   const { revision, ...changes } = body;
   await checkReferences(db, actor, before, changes);
   const [row] = await db
@@ -328,7 +361,13 @@ export async function updateDesign(
       updatedBy: actor.userId,
       updatedAt: new Date(),
     })
-    .where(and(eq(courseDesign.id, designId), eq(courseDesign.revision, revision)))
+    .where(
+      and(
+        eq(courseDesign.id, designId),
+        eq(courseDesign.revision, revision),
+        ne(courseDesign.status, 'withdrawn'),
+      ),
+    )
     .returning();
   if (!row) throw await editConflict(db, designId);
   // calculations of the design as it was are void: a new calculation version is made
@@ -361,6 +400,7 @@ export async function approveDesign(
 ) {
   const row = await loadDesign(db, actor, designId, 'read');
   requireOrganisationRole(actor, row.heiId, APPROVE_DESIGN);
+  refuseWithdrawn(row);
   const hei = await actingHei(db, actor, heiRoles);
   if (row.revision !== body.revision) throw await editConflict(db, designId);
   const blocking = designChecks(row, hei).filter((c) => c.blocking);
@@ -373,7 +413,13 @@ export async function approveDesign(
   const [approved] = await db
     .update(courseDesign)
     .set({ status: 'approved', approvedBy: actor.userId, approvedAt: new Date() })
-    .where(and(eq(courseDesign.id, designId), eq(courseDesign.revision, body.revision)))
+    .where(
+      and(
+        eq(courseDesign.id, designId),
+        eq(courseDesign.revision, body.revision),
+        ne(courseDesign.status, 'withdrawn'),
+      ),
+    )
     .returning();
   if (!approved) throw await editConflict(db, designId);
   await recordAudit(db, {
@@ -386,6 +432,70 @@ export async function approveDesign(
   });
   await recordEvidence(db, row.caseId, 'design_approved', actor.userId);
   return view(db, actor, approved);
+}
+
+/**
+ * Sets the design aside (the customer chose another alternative, or it was dropped), with why: it is kept as it
+ * was, read-only, out of the case's needs advice, the teachers' commitments and the merit record, and can be taken
+ * back. The caller (design-withdrawal.service.ts) has checked that no live proposal offers it. The case's timeline
+ * and the audit log say so.
+ */
+export async function setDesignAside(db: Db, actor: Actor, designId: string, reason: string) {
+  const before = await loadDesign(db, actor, designId, 'work');
+  refuseWithdrawn(before);
+  const [row] = await db
+    .update(courseDesign)
+    .set({ status: 'withdrawn', withdrawnBy: actor.userId, withdrawnAt: new Date(), withdrawnReason: reason })
+    .where(and(eq(courseDesign.id, designId), ne(courseDesign.status, 'withdrawn')))
+    .returning();
+  if (!row) throw await editConflict(db, designId);
+  await recordCaseEvent(db, row.caseId, actor.userId, `Utformningen ”${row.title}” lades åt sidan`, {
+    event: 'design_withdrawn',
+    design: row.title,
+    reason,
+  });
+  await recordAudit(db, {
+    actor,
+    organisationId: row.heiId,
+    action: 'design.withdrawn',
+    subjectType: 'course_design',
+    subjectId: designId,
+    data: { reason, before: before.status },
+  });
+  return view(db, actor, row);
+}
+
+/**
+ * Takes a design set aside back as it was: approved again when the study director's approval was of it as it is
+ * (nothing changed while it was aside), else a draft.
+ */
+export async function takeDesignBack(db: Db, actor: Actor, designId: string) {
+  const before = await loadDesign(db, actor, designId, 'work');
+  if (before.status !== 'withdrawn') throw conflict(`The design "${before.title}" is not set aside.`);
+  const [row] = await db
+    .update(courseDesign)
+    .set({
+      status: before.approvedAt ? 'approved' : 'draft',
+      withdrawnBy: null,
+      withdrawnAt: null,
+      withdrawnReason: null,
+    })
+    .where(and(eq(courseDesign.id, designId), eq(courseDesign.status, 'withdrawn')))
+    .returning();
+  if (!row) throw await editConflict(db, designId);
+  await recordCaseEvent(db, row.caseId, actor.userId, `Utformningen ”${row.title}” togs tillbaka`, {
+    event: 'design_restored',
+    design: row.title,
+  });
+  await recordAudit(db, {
+    actor,
+    organisationId: row.heiId,
+    action: 'design.restored',
+    subjectType: 'course_design',
+    subjectId: designId,
+    data: { status: row.status },
+  });
+  return view(db, actor, row);
 }
 
 // ------------------------------------------------------------------ calculations
@@ -494,6 +604,7 @@ async function insertNextCalculation(db: Db, values: Omit<typeof designCalculati
 export async function calculateDesign(db: Db, actor: Actor, designId: string) {
   const row = await loadDesign(db, actor, designId, 'read');
   requireOrganisationRole(actor, row.heiId, CALCULATE);
+  refuseWithdrawn(row);
   const config = await costConfigInEffect(db, actor, row.heiId, row.startDate ?? undefined);
   const known = new Set(config.config.staff.map((s) => s.key));
   const unknown = row.teachers.flatMap((t, i) =>
@@ -534,6 +645,7 @@ export async function calculateDesign(db: Db, actor: Actor, designId: string) {
 export async function approveCalculation(db: Db, actor: Actor, designId: string, calculationId: string) {
   const row = await loadDesign(db, actor, designId, 'read');
   requireOrganisationRole(actor, row.heiId, APPROVE_CALCULATION);
+  refuseWithdrawn(row);
   const [calc] = await db
     .select()
     .from(designCalculation)
@@ -573,6 +685,7 @@ export async function approveCalculation(db: Db, actor: Actor, designId: string,
 export async function approvedCalculationOf(db: Db, actor: Actor, designId: string, caseId: string) {
   const design = await loadDesign(db, actor, designId, 'read');
   if (design.caseId !== caseId) throw notFound('The design');
+  refuseWithdrawn(design);
   if (design.status !== 'approved')
     throw conflict(`The study director has not approved the design "${design.title}" as it is now.`);
   const [calculation] = await db
@@ -617,7 +730,8 @@ export async function designsWithApprovedCalculation(db: Db, actor: Actor, caseI
 }
 
 /**
- * The HEI's designs in which the user is a planned teacher (a teacher row with their user id), oldest first,
+ * The HEI's designs in which the user is a planned teacher (a teacher row with their user id), oldest first, but
+ * not those set aside,
  * with their own teaching and development hours: for the staff merit record. No access check (the caller
  * has made one).
  */
@@ -628,6 +742,8 @@ export async function designsTaughtBy(db: Db, heiId: string, userId: string) {
     .where(
       and(
         eq(courseDesign.heiId, heiId),
+        // one set aside was never given: not a merit
+        ne(courseDesign.status, 'withdrawn'),
         sql`${courseDesign.teachers} @> ${JSON.stringify([{ userId }])}::jsonb`,
       ),
     )

@@ -51,10 +51,14 @@ export const courseDesign = pgTable(
     modules: jsonb('modules').$type<DesignView['modules']>().notNull().default([]),
     teachers: jsonb('teachers').$type<DesignView['teachers']>().notNull().default([]),
     costs: jsonb('costs').$type<DesignView['costs']>().notNull(),
-    status: text('status', { enum: ['draft', 'approved'] })
+    /** withdrawn: set aside (the customer chose another alternative, or it was dropped); kept, and restorable. */
+    status: text('status', { enum: ['draft', 'approved', 'withdrawn'] })
       .notNull()
       .default('draft'),
     revision: integer('revision').notNull().default(1),
+    withdrawnBy: text('withdrawn_by').references(() => authUser.id, { onDelete: 'set null' }),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawnReason: text('withdrawn_reason'),
     approvedBy: text('approved_by').references(() => authUser.id, { onDelete: 'set null' }),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     createdBy: text('created_by').references(() => authUser.id, { onDelete: 'set null' }),

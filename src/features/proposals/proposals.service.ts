@@ -586,3 +586,30 @@ export async function proposalFigures(db: Db, heiId: string, since: Date | null)
     declined: { count: r.declined, valueOre: r.declinedValue },
   };
 }
+
+/**
+ * The versions of proposals that still offer a design to the customer: sent and valid (the customer may accept
+ * it), or accepted. For setting a design aside (design-withdrawal.service.ts); no access check.
+ */
+export async function proposalsHoldingDesign(db: Db, designId: string) {
+  return db
+    .select({ version: proposal.version, status: proposal.status, validUntil: proposal.validUntil })
+    .from(proposal)
+    .where(
+      and(
+        eq(proposal.designId, designId),
+        sql`(${proposal.status} = 'accepted' or (${proposal.status} = 'sent' and ${proposal.validUntil} >= ${today()}))`,
+      ),
+    )
+    .orderBy(proposal.version);
+}
+
+/** A design set aside takes its unsent drafts with it: they are withdrawn (their ids). No access check. */
+export async function withdrawDraftProposalsOf(db: Db, designId: string) {
+  const rows = await db
+    .update(proposal)
+    .set({ status: 'withdrawn' })
+    .where(and(eq(proposal.designId, designId), eq(proposal.status, 'draft')))
+    .returning({ id: proposal.id });
+  return rows.map((r) => r.id);
+}

@@ -30,6 +30,8 @@ export const problemCodes = [
   'no_cost_config',
   'invoice_details_missing',
   'member_leads_open_cases',
+  'design_withdrawn',
+  'design_in_proposal',
   'rate_limited',
   'not_ready',
   'internal_error',

@@ -661,6 +661,8 @@ export const en: Translation = {
       ownerEntry: 'Handed over from {{from}} to {{to}}',
       ownerEntryNoOne: 'Handed over to {{to}}',
       openedFromInquiry: 'The case was opened from inquiry {{reference}}',
+      designWithdrawn: 'The design “{{design}}” was set aside',
+      designRestored: 'The design “{{design}}” was taken back',
       field: {
         title: 'title',
         needText: 'need',
@@ -1410,7 +1412,9 @@ export const en: Translation = {
         approved: 'Design approved',
         changed_after_approval: 'Design changed after approval',
         created: 'Design created',
+        restored: 'Design taken back',
         updated: 'Design changed',
+        withdrawn: 'Design set aside',
       },
       design_calculation: {
         approved: 'Calculation approved',
@@ -3446,8 +3450,28 @@ export const en: Translation = {
     picked_one: '{{count}} course chosen',
     picked_other: '{{count}} courses chosen',
     courseGone: 'One of the courses is no longer in the catalogue.',
-    status: { draft: 'Draft' },
+    status: { draft: 'Draft', withdrawn: 'Set aside' },
     approvedBy: 'Approved by {{name}} {{date}}',
+    aside: {
+      button: 'Set aside…',
+      title: 'Set “{{title}}” aside',
+      intro:
+        "For example when the customer chose another alternative. The design is kept as it is and can be taken back. It no longer counts in the needs advice or in the teachers' commitments, and its proposal drafts are withdrawn.",
+      reason: 'Why',
+      reasonHint: "Written on the case's timeline.",
+      reasonError: 'Write why the design is set aside.',
+      submit: 'Set aside',
+      offered:
+        "A proposal of the design awaits the customer's answer or was accepted. The design can be set aside once no proposal offers it.",
+      done: '“{{title}}” is set aside.',
+      noticeTitle: 'Set aside',
+      notice:
+        '{{name}} set the design aside on {{date}}. It cannot be changed, approved or calculated until it is taken back.',
+      someone: 'Someone',
+      restore: 'Take back',
+      restored: '“{{title}}” is back.',
+      option: '{{title}} (set aside)',
+    },
     approve: 'Approve design',
     approveBlocked: 'The design can be approved once the obstacles above are dealt with.',
     approvedNotice: 'The design was approved.',

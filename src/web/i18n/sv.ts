@@ -662,6 +662,8 @@ export const sv = {
       ownerEntry: 'Lämnades över från {{from}} till {{to}}',
       ownerEntryNoOne: 'Lämnades över till {{to}}',
       openedFromInquiry: 'Ärendet öppnades från förfrågan {{reference}}',
+      designWithdrawn: 'Utformningen ”{{design}}” lades åt sidan',
+      designRestored: 'Utformningen ”{{design}}” togs tillbaka',
       field: {
         title: 'rubrik',
         needText: 'behovet',
@@ -1410,7 +1412,9 @@ export const sv = {
         approved: 'Utformning godkänd',
         changed_after_approval: 'Utformning ändrad efter godkännande',
         created: 'Utformning skapad',
+        restored: 'Utformning tagen tillbaka',
         updated: 'Utformning ändrad',
+        withdrawn: 'Utformning lagd åt sidan',
       },
       design_calculation: {
         approved: 'Kalkyl godkänd',
@@ -3445,8 +3449,28 @@ export const sv = {
     picked_one: '{{count}} kurs vald',
     picked_other: '{{count}} kurser valda',
     courseGone: 'En av kurserna finns inte längre i katalogen.',
-    status: { draft: 'Utkast' },
+    status: { draft: 'Utkast', withdrawn: 'Lagd åt sidan' },
     approvedBy: 'Godkänd av {{name}} {{date}}',
+    aside: {
+      button: 'Lägg åt sidan…',
+      title: 'Lägg ”{{title}}” åt sidan',
+      intro:
+        'Till exempel när kunden valde ett annat alternativ. Utformningen sparas som den är och kan tas tillbaka. Den räknas inte längre i behovsanalysens råd eller i lärarnas åtaganden, och dess offertutkast dras tillbaka.',
+      reason: 'Varför',
+      reasonHint: 'Skrivs i ärendets tidslinje.',
+      reasonError: 'Skriv varför utformningen läggs åt sidan.',
+      submit: 'Lägg åt sidan',
+      offered:
+        'En offert på utformningen väntar på kundens svar eller är accepterad. Utformningen kan läggas åt sidan när ingen offert erbjuder den längre.',
+      done: '”{{title}}” är lagd åt sidan.',
+      noticeTitle: 'Lagd åt sidan',
+      notice:
+        '{{name}} lade utformningen åt sidan {{date}}. Den kan inte ändras, godkännas eller kalkyleras förrän den tas tillbaka.',
+      someone: 'Någon',
+      restore: 'Ta tillbaka',
+      restored: '”{{title}}” är tillbaka.',
+      option: '{{title}} (lagd åt sidan)',
+    },
     approve: 'Godkänn utformning',
     approveBlocked: 'Utformningen kan godkännas när hindren ovan är åtgärdade.',
     approvedNotice: 'Utformningen är godkänd.',

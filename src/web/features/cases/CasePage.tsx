@@ -756,6 +756,10 @@ function CaseTimeline({ detail }: { detail: CaseDetail }) {
           : t('cases.details.ownerEntryNoOne', { to: words('to') });
       case 'opened_from_inquiry':
         return t('cases.details.openedFromInquiry', { reference: words('reference') });
+      case 'design_withdrawn':
+        return t('cases.details.designWithdrawn', { design: words('design') });
+      case 'design_restored':
+        return t('cases.details.designRestored', { design: words('design') });
       default:
         return stored;
     }
@@ -790,6 +794,7 @@ function CaseTimeline({ detail }: { detail: CaseDetail }) {
                 ),
                 [t('cases.notes'), text('notes') ?? (entry.kind === 'system' ? text('note') : null)],
                 [t('cases.nextSteps'), text('nextSteps')],
+                [t('cases.why'), entry.kind === 'system' ? text('reason') : null],
               ];
               return (
                 <Timeline.Item

@@ -64,7 +64,7 @@ export function CaseDesign({ caseId }: { caseId: string }) {
                 >
                   {list.map((d) => (
                     <option key={d.id} value={d.id}>
-                      {d.title}
+                      {d.status === 'withdrawn' ? t('design.aside.option', { title: d.title }) : d.title}
                     </option>
                   ))}
                 </NativeSelect>
@@ -101,7 +101,7 @@ export function CaseDesign({ caseId }: { caseId: string }) {
   );
 }
 
-/** The status of a design as a badge: draft, or approved by whom. */
+/** The status of a design as a badge: draft, approved by whom, or set aside. */
 export function DesignStatus({ design }: { design: Design }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -118,7 +118,7 @@ export function DesignStatus({ design }: { design: Design }) {
             name: design.approvedBy?.name ?? '',
             date: design.approvedAt ? format.date(design.approvedAt) : '',
           })
-        : t('design.status.draft')}
+        : t(`design.status.${design.status}`)}
     </Badge>
   );
 }

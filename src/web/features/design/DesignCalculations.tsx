@@ -20,6 +20,9 @@ export function DesignCalculations({ design }: { design: Design }) {
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
   const { canCalculate, canApproveCalculation, canReadOutturns } = useDesignAccess();
+  // a design set aside is neither calculated nor approved until it is taken back
+  const aside = design.status === 'withdrawn';
+  const mayApprove = canApproveCalculation && !aside;
   const calculations = useQuery(calculationsQuery(design.id));
   const refresh = () => refetchAfterChange(queryClient, calculationsQuery(design.id).queryKey);
   const make = useMutation({
@@ -42,7 +45,7 @@ export function DesignCalculations({ design }: { design: Design }) {
       <Title order={3} size="h4">
         {t('design.calc.title')}
       </Title>
-      {canCalculate && (
+      {canCalculate && !aside && (
         <Group>
           <Button variant="light" onClick={() => make.mutate()} loading={make.isPending}>
             {t('design.calc.calculate')}
@@ -74,7 +77,7 @@ export function DesignCalculations({ design }: { design: Design }) {
                   t('design.calc.totalCost'),
                   t('design.calc.perParticipant'),
                   t('design.calc.createdAt'),
-                  canApproveCalculation ? t('design.actions') : false,
+                  mayApprove ? t('design.actions') : false,
                 ]}
               >
                 {list.map((c) => {
@@ -97,7 +100,7 @@ export function DesignCalculations({ design }: { design: Design }) {
                       <Table.Td ta="right">{format.kronor(c.result.totalCostOre)}</Table.Td>
                       <Table.Td ta="right">{format.kronor(c.result.pricePerParticipantOre)}</Table.Td>
                       <Table.Td>{format.dateTime(c.createdAt)}</Table.Td>
-                      {canApproveCalculation && (
+                      {mayApprove && (
                         <Table.Td>
                           {current && (
                             <Button

@@ -27,6 +27,7 @@ import { costConfigsQuery } from '../costs/costs.api.ts';
 import { hundredthsToInput, parseKronor, parseWhole } from '../costs/money.ts';
 import { FindTeacherLink } from '../staff/FindTeacherLink.tsx';
 import { DesignStatus, useDesignAccess } from './CaseDesign.tsx';
+import { DesignAsideNotice, SetDesignAside } from './DesignAside.tsx';
 import {
   DeliveriesByOthers,
   type DeliveryForm,
@@ -311,7 +312,9 @@ export function DesignEditor({ design }: { design: Design }) {
     teachingHours: '',
     developmentHours: '',
   });
-  const readOnly = !canWork;
+  const aside = design.status === 'withdrawn';
+  // a design set aside is kept as it was: taken back before it is changed
+  const readOnly = !canWork || aside;
 
   return (
     <Stack gap="md" data-testid="design-editor">
@@ -321,6 +324,7 @@ export function DesignEditor({ design }: { design: Design }) {
         </Title>
         <DesignStatus design={design} />
       </Group>
+      {aside && <DesignAsideNotice design={design} canWork={canWork} />}
       {blocking.length > 0 && (
         <Alert color="red" title={t('design.blockingTitle')} data-testid="design-blocking">
           <List size="sm">
@@ -358,6 +362,8 @@ export function DesignEditor({ design }: { design: Design }) {
           )}
         </Stack>
       )}
+
+      {canWork && !aside && <SetDesignAside design={design} />}
 
       <form noValidate aria-label={t('design.form')} onSubmit={submitting(submit)}>
         <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>

@@ -68,7 +68,9 @@ export function DesignProposals({
       <Title order={3} size="h4">
         {t('design.proposals.title')}
       </Title>
-      {canWork && current && <NewProposal caseId={caseId} design={current} />}
+      {canWork && current && current.status !== 'withdrawn' && (
+        <NewProposal caseId={caseId} design={current} />
+      )}
       <QueryView query={proposals}>
         {({ proposals: list }) =>
           list.length === 0 ? (

@@ -108,3 +108,9 @@ export const cloneProposal = (proposalId: string) =>
   api.post(`/api/proposals/${proposalId}/clone`, undefined, proposalSchema);
 
 export const proposalPdfPath = (proposalId: string) => `/api/proposals/${proposalId}/pdf`;
+
+export const withdrawDesign = (designId: string, reason: string) =>
+  api.post(`/api/designs/${designId}/withdraw`, { reason }, designSchema);
+
+export const restoreDesign = (designId: string) =>
+  api.post(`/api/designs/${designId}/restore`, undefined, designSchema);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { everyMonth, periodStart } from './periods.ts';
+import { everyMonth, isOfferedYear, periodDays, periodStart, recentYears } from './periods.ts';
 
 describe('a period of figures', () => {
   it('starts on the first of the month 11 or 35 months back, in Swedish time', () => {
@@ -25,5 +25,22 @@ describe('a period of figures', () => {
       '2027-02',
     ]);
     expect(everyMonth([], null, today)).toEqual([]);
+  });
+
+  it('covers a calendar year from 1 January to 31 December, or to today while it runs', () => {
+    const today = new Date('2026-12-05T10:00:00Z');
+    expect(periodDays('2025', today)).toEqual({ first: '2025-01-01', last: '2025-12-31' });
+    expect(periodDays('2026', today)).toEqual({ first: '2026-01-01', last: '2026-12-05' });
+    expect(periodDays('12m', today)).toEqual({ first: '2026-01-01', last: '2026-12-05' });
+    expect(periodDays('all', today)).toEqual({ first: null, last: '2026-12-05' });
+    expect(recentYears(today)).toEqual(['2026', '2025', '2024', '2023', '2022']);
+    // 23:30 UTC on 31 December is already the new year in Stockholm
+    expect(recentYears(new Date('2026-12-31T23:30:00Z'))[0]).toBe('2027');
+    expect(isOfferedYear('2026', today)).toBe(true);
+    expect(isOfferedYear('2027', today)).toBe(false);
+    expect(isOfferedYear('1999', today)).toBe(false);
+    expect(isOfferedYear('12m', today)).toBe(false);
+    // a past year's months end in its December
+    expect(everyMonth([], '2025-01-01', '2025-12-31')).toHaveLength(12);
   });
 });

@@ -13,18 +13,20 @@ export function periodStart(period: FigurePeriod, today = new Date()): string | 
 }
 
 /**
- * Every month (YYYY-MM) from the period's first (or, for all time, the first with a figure) to this one,
+ * Every month (YYYY-MM) from the period's first (or, for all time, the first with a figure) to this one (or to
+ * the period's last day's),
  * with none missing: months without a figure get 0.
  */
 export function everyMonth(
   figures: { key: string; count: number }[],
   since: string | null,
-  today = new Date(),
+  today: Date | string = new Date(),
 ) {
   const byMonth = new Map(figures.map((c) => [c.key, c.count]));
   const first = since?.slice(0, 7) ?? [...byMonth.keys()].sort()[0];
   if (!first) return [];
-  const last = stockholmDate(today).slice(0, 7);
+  // the period's last day (YYYY-MM-DD), or the moment that is today
+  const last = (typeof today === 'string' ? today : stockholmDate(today)).slice(0, 7);
   const months: { key: string; count: number }[] = [];
   let [year, month] = first.split('-').map(Number) as [number, number];
   for (let key = first; key <= last; ) {
@@ -33,4 +35,39 @@ export function everyMonth(
     key = `${year}-${String(month).padStart(2, '0')}`;
   }
   return months;
+}
+
+/**
+ * A period of an HEI's key figures: a rolling one, or a calendar year ("2025") — a Swedish authority's financial
+ * year, which its annual report follows.
+ */
+export type KeyFigurePeriod = FigurePeriod | `${number}`;
+
+/** How many calendar years the key figures offer: this one and those before it. */
+const YEARS_OFFERED = 5;
+
+/** The calendar years the key figures offer, newest first: this one (Swedish time) and the four before it. */
+export function recentYears(today = new Date()): `${number}`[] {
+  const year = Number(stockholmDate(today).slice(0, 4));
+  return Array.from({ length: YEARS_OFFERED }, (_, i) => `${year - i}` as `${number}`);
+}
+
+/** Whether a period is a calendar year from 2000 to this one (a year ahead holds no figures yet). */
+export function isOfferedYear(period: string, today = new Date()): period is `${number}` {
+  return /^20\d{2}$/.test(period) && period <= stockholmDate(today).slice(0, 4);
+}
+
+/**
+ * The days a period covers, both included (YYYY-MM-DD, Swedish time): a rolling period from its first day to
+ * today; a calendar year from 1 January to 31 December, or to today while it runs. first null: all time.
+ */
+export function periodDays(
+  period: KeyFigurePeriod,
+  today = new Date(),
+): { first: string | null; last: string } {
+  const todayDate = stockholmDate(today);
+  if (period === '12m' || period === '36m' || period === 'all')
+    return { first: periodStart(period, today), last: todayDate };
+  const yearEnd = `${period}-12-31`;
+  return { first: `${period}-01-01`, last: yearEnd < todayDate ? yearEnd : todayDate };
 }

@@ -12,7 +12,7 @@ import { stages } from '../features/cases/stages.ts';
 import { courseFormats, courseLevels } from '../features/catalog/catalog.fields.ts';
 import { customerSorts } from '../features/customers/customers.contract.ts';
 import { sectors } from '../features/inquiries/inquiries.contract.ts';
-import { figurePeriods } from '../shared/periods.ts';
+import { figurePeriods, isOfferedYear } from '../shared/periods.ts';
 import { counties } from '../shared/subject-areas.ts';
 import { MembersPage } from './features/admin/MembersPage.tsx';
 import { OrganisationPage } from './features/admin/OrganisationPage.tsx';
@@ -139,7 +139,19 @@ const regionalRoute = createRoute({
 const keyFiguresRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/analysis/hei',
-  validateSearch: z.object({ period: z.enum(figurePeriods).default('12m').catch('12m') }),
+  validateSearch: z.object({
+    period: z
+      .union([
+        z.enum(figurePeriods),
+        // a year typed in the address comes as a number
+        z.coerce
+          .string()
+          .refine((year) => isOfferedYear(year))
+          .transform((year) => year as `${number}`),
+      ])
+      .default('12m')
+      .catch('12m'),
+  }),
   component: lazyRouteComponent(() => import('./features/dashboard/KeyFiguresPage.tsx'), 'KeyFiguresPage'),
 });
 

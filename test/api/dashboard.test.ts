@@ -1,5 +1,8 @@
+import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agreement } from '../../src/features/agreements/agreements.table.ts';
+import { caseFile } from '../../src/features/cases/cases.table.ts';
 import { periodStart } from '../../src/shared/periods.ts';
 import { addDays, stockholmDate } from '../../src/shared/stockholm-days.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -245,5 +248,59 @@ describe("an HEI's key figures", () => {
     expect(theirs.agreements.signed).toEqual({ count: 0, valueOre: 0 });
     expect((await read(s.coord)).statusCode).toBe(200);
     expect((await read(s.economist)).statusCode).toBe(200);
+  });
+
+  // last, as it moves the agreement's signing and the lost case's closing into last year
+  it("cover a calendar year, the HEI's financial year: what happened in it, to its 31 December", async () => {
+    const year = today.slice(0, 4);
+    const lastYear = String(Number(year) - 1);
+    const lastJune = new Date(`${lastYear}-06-15T10:00:00Z`);
+    await t.db
+      .update(agreement)
+      .set({ heiSignedAt: lastJune, customerSignedAt: lastJune })
+      .where(eq(agreement.caseId, s.caseId));
+    await t.db.update(caseFile).set({ stageEnteredAt: lastJune }).where(eq(caseFile.outcome, 'lost'));
+
+    const past = (await read(s.economist, `?period=${lastYear}`)).json();
+    expect(past).toMatchObject({ period: lastYear, since: `${lastYear}-01-01`, until: `${lastYear}-12-31` });
+    expect(past.pipeline.open).toBe(2); // the pipeline is as it stands now
+    expect(past.cases).toMatchObject({
+      opened: 0,
+      won: 0,
+      lost: 1,
+      tenders: { won: 0, lost: 1, winRate: 0 },
+    });
+    expect(past.agreements.signed).toEqual({ count: 1, valueOre: 9_031_357 });
+    // every month of the year, January to December
+    expect(past.agreements.byMonth.map((m: { key: string }) => m.key)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `${lastYear}-${String(i + 1).padStart(2, '0')}`),
+    );
+    expect(past.agreements.byMonth[5]).toEqual({ key: `${lastYear}-06`, count: 1, valueOre: 9_031_357 });
+    expect(past.agreements.dueInPeriodOre).toBe(0); // its payments fall due this year
+    // its participants are last year's; the session was given this year
+    expect(past.volume).toMatchObject({ participants: 3, credits: 15, sessionsGiven: 0 });
+
+    const current = (await read(s.economist, `?period=${year}`)).json();
+    expect(current).toMatchObject({ period: year, since: `${year}-01-01`, until: today });
+    expect(current.cases).toMatchObject({ opened: 4, won: 1, lost: 0 });
+    expect(current.agreements.signed).toEqual({ count: 0, valueOre: 0 });
+    expect(current.agreements.dueInPeriodOre).toBe(4_000_000); // due today; the rest after today
+    expect(current.volume).toMatchObject({ participants: 0, sessionsGiven: 1 });
+
+    for (const refused of [String(Number(year) + 1), '1999', `${year}x`])
+      expect((await read(admin, `?period=${refused}`)).statusCode, refused).toBe(400);
+
+    const response = await t.request('GET', `/api/dashboard/export?period=${lastYear}`, s.as(s.economist));
+    expect(response.headers['content-disposition']).toContain(`nyckeltal-${lastYear}-`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const rows = (workbook.getWorksheet('Nyckeltal')?.getSheetValues() ?? []).flatMap((row) =>
+      Array.isArray(row) ? [row.slice(1)] : [],
+    );
+    const figures = new Map(rows.map((r) => [r[0], r[1]]));
+    expect(figures.get('Period')).toBe(lastYear);
+    expect(figures.get('Till och med')).toBe(`${lastYear}-12-31`);
+    expect(figures.get('Att fakturera enligt betalplanerna under perioden (kr)')).toBe(0);
+    expect(figures.get('Avtal undertecknade av båda parter')).toBe(1);
   });
 });

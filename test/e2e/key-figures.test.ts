@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Locator } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { stockholmDate } from '../../src/shared/stockholm-days.ts';
 import { weldingChain } from './support/commercial.ts';
 import {
   expectEnglish,
@@ -115,6 +116,19 @@ describe("the HEI's key figures (Analys)", () => {
     await page.getByLabel('Period', { exact: true }).selectOption('all');
     await page.waitForURL(/period=all/);
     await agreements.getByText('2 avtal undertecknade av båda parter').waitFor();
+    // a calendar year, the HEI's financial year: last year is over, so its payments are not "up to today"
+    const year = Number(stockholmDate(new Date()).slice(0, 4));
+    await page.getByLabel('Period', { exact: true }).selectOption({ label: `År ${year - 1}` });
+    await page.waitForURL(new RegExp(`period=(%22)?${year - 1}`)); // the router may quote it
+    await agreements
+      .getByText('Att fakturera enligt betalplanerna under perioden', { exact: true })
+      .waitFor();
+    // this year holds the agreement signed today
+    await page.getByLabel('Period', { exact: true }).selectOption({ label: `År ${year}` });
+    await page.waitForURL(new RegExp(`period=(%22)?${year}`));
+    await agreements.getByText('Att fakturera enligt betalplanerna under perioden, till i dag').waitFor();
+    await agreements.getByText(/^[1-9]\d* avtal undertecknade av båda parter/).waitFor();
+    await expectNoAxeViolations(page);
     await page.getByRole('link', { name: 'Till ärendetavlan' }).click();
     await page.waitForURL(/\/cases\?view=board/);
     expect(errors).toEqual([]);

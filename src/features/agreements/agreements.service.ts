@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
+import { type FigureWindow, isInWindow } from '../../db/figure-window.ts';
 import { fileName, type OutgoingFile } from '../../server/http/files.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
@@ -884,7 +885,7 @@ export async function customersWithParticipantDeadlines(db: Db, from: string, to
  * (with their case, for lead times), and their billing plans' payments due in the period up to today and in
  * the twelve months from today.
  */
-export async function agreementFigures(db: Db, heiId: string, since: Date | null, today: string) {
+export async function agreementFigures(db: Db, heiId: string, window: FigureWindow, today: string) {
   const signedAt = sql<Date>`greatest(${agreement.heiSignedAt}, ${agreement.customerSignedAt})`;
   const rows = await db
     .select({
@@ -899,8 +900,8 @@ export async function agreementFigures(db: Db, heiId: string, since: Date | null
     .where(and(eq(agreement.heiId, heiId), signedByBoth));
   const signed = rows
     .map((r) => ({ ...r, signedAt: new Date(r.signedAt) }))
-    .filter((r) => !since || r.signedAt >= since);
-  const firstDay = since ? stockholmDate(since) : '';
+    .filter((r) => isInWindow(r.signedAt, window));
+  const firstDay = window.firstDay ?? '';
   const yearAhead = addDays(today, 365);
   const installments = rows.flatMap((r) => r.billingPlan);
   const sum = (list: { amountOre: number }[]) => list.reduce((total, i) => total + i.amountOre, 0);
@@ -912,7 +913,7 @@ export async function agreementFigures(db: Db, heiId: string, since: Date | null
       priceOre: r.priceOre,
       signedAt: r.signedAt,
     })),
-    dueInPeriodOre: sum(installments.filter((i) => i.dueDate >= firstDay && i.dueDate <= today)),
+    dueInPeriodOre: sum(installments.filter((i) => i.dueDate >= firstDay && i.dueDate <= window.lastDay)),
     dueNextYearOre: sum(installments.filter((i) => i.dueDate > today && i.dueDate <= yearAhead)),
   };
 }

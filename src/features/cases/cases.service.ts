@@ -1,6 +1,7 @@
 import { type AnyColumn, and, asc, count, desc, eq, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { isForeignKeyViolation } from '../../db/errors.ts';
+import { type FigureWindow, inWindow } from '../../db/figure-window.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
 import { containsAny, type FoundText, foundIn, jsonText, mentionPatterns } from '../../shared/mentions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -1599,8 +1600,8 @@ export async function caseOwnerOf(db: Pick<Db, 'select'>, caseId: string): Promi
  * outcome, since a day (a case's closing day is the day it entered "closed"); won cases by sector; tenders
  * won and lost.
  */
-export async function caseFigures(db: Db, heiId: string, since: Date | null) {
-  const inPeriod = (column: AnyColumn) => (since ? sql`${column} >= ${since.toISOString()}` : undefined);
+export async function caseFigures(db: Db, heiId: string, window: FigureWindow) {
+  const inPeriod = (column: AnyColumn) => inWindow(column, window);
   const [open, [opened], closed] = await Promise.all([
     db
       .select({ stage: caseFile.stage, owner: authUser.name, n: count() })

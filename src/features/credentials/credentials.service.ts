@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { type FigureWindow, inWindow } from '../../db/figure-window.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
@@ -683,8 +684,8 @@ export async function credentialsOfParticipants(db: Db, participantIds: string[]
     .where(inArray(microCredential.participantId, participantIds));
 }
 
-/** How many micro-credentials the HEI has issued since a moment that are not revoked (key figures; no access check). */
-export async function credentialsIssuedSince(db: Db, heiId: string, since: Date | null): Promise<number> {
+/** How many micro-credentials the HEI issued in a period that are not revoked (key figures; no access check). */
+export async function credentialsIssuedIn(db: Db, heiId: string, window: FigureWindow): Promise<number> {
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(microCredential)
@@ -692,7 +693,7 @@ export async function credentialsIssuedSince(db: Db, heiId: string, since: Date 
       and(
         eq(microCredential.heiId, heiId),
         isNull(microCredential.revokedAt),
-        since ? sql`${microCredential.issuedAt} >= ${since.toISOString()}` : undefined,
+        inWindow(microCredential.issuedAt, window),
       ),
     );
   return row?.count ?? 0;

@@ -26,6 +26,7 @@ const words = {
       string
     >,
     since: 'Från och med',
+    until: 'Till och med',
     made: 'Hämtad',
     note: 'Belopp i kronor utan moms.',
     pipeline: 'Pågående just nu',
@@ -49,6 +50,7 @@ const words = {
     signedValue: 'Avtalat värde (kr)',
     leadTime: 'Median, dagar från ärende till avtal',
     dueInPeriod: 'Att fakturera enligt betalplanerna under perioden, till i dag (kr)',
+    dueInPastPeriod: 'Att fakturera enligt betalplanerna under perioden (kr)',
     dueNextYear: 'Att fakturera de kommande tolv månaderna (kr)',
     volume: 'Deltagare och undervisning under perioden',
     participants: 'Deltagare i avtal undertecknade under perioden',
@@ -92,6 +94,7 @@ const words = {
       string
     >,
     since: 'From',
+    until: 'To',
     made: 'Downloaded',
     note: 'Amounts in SEK excluding VAT.',
     pipeline: 'Under way now',
@@ -115,6 +118,7 @@ const words = {
     signedValue: 'Value signed (SEK)',
     leadTime: 'Median days from case to agreement',
     dueInPeriod: 'To invoice by the billing plans in the period, up to today (SEK)',
+    dueInPastPeriod: 'To invoice by the billing plans in the period (SEK)',
     dueNextYear: 'To invoice in the coming twelve months (SEK)',
     volume: 'Participants and teaching in the period',
     participants: 'Participants in agreements signed in the period',
@@ -168,8 +172,10 @@ function figuresSheet(workbook: ExcelJS.Workbook, f: Dashboard, language: Langua
   const w = words[language];
   const sheet = workbook.addWorksheet(w.sheets.figures);
   sheet.addRow([w.title(f.hei.name)]).font = { bold: true, size: 13 };
-  sheet.addRow([w.period, w.periods[f.period]]);
+  // a calendar year is named by itself
+  sheet.addRow([w.period, w.periods[f.period as FigurePeriod] ?? f.period]);
   sheet.addRow([w.since, f.since ?? '–']);
+  sheet.addRow([w.until, f.until]);
   sheet.addRow([w.made, stockholmDate(new Date())]);
   sheet.addRow([w.note]);
   const part = (title: string, rows: Row[]) => {
@@ -202,7 +208,11 @@ function figuresSheet(workbook: ExcelJS.Workbook, f: Dashboard, language: Langua
     [w.signed, f.agreements.signed.count],
     [w.signedValue, kronor(f.agreements.signed.valueOre), KRONOR],
     [w.leadTime, f.agreements.medianDaysToAgreement],
-    [w.dueInPeriod, kronor(f.agreements.dueInPeriodOre), KRONOR],
+    [
+      f.until < stockholmDate(new Date()) ? w.dueInPastPeriod : w.dueInPeriod,
+      kronor(f.agreements.dueInPeriodOre),
+      KRONOR,
+    ],
     [w.dueNextYear, kronor(f.agreements.dueNextYearOre), KRONOR],
   ]);
   part(w.volume, [

@@ -1,10 +1,11 @@
 import type { Db } from '../../db/client.ts';
-import { everyMonth, type FigurePeriod, periodStart } from '../../shared/periods.ts';
-import { startOfStockholmDay, stockholmDate } from '../../shared/stockholm-days.ts';
+import { type FigureWindow, figureWindow } from '../../db/figure-window.ts';
+import { everyMonth, type KeyFigurePeriod } from '../../shared/periods.ts';
+import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { agreementFigures } from '../agreements/agreements.service.ts';
 import { caseFigures, caseOpenedAt } from '../cases/cases.service.ts';
 import { openStages } from '../cases/stages.ts';
-import { credentialsIssuedSince } from '../credentials/credentials.service.ts';
+import { credentialsIssuedIn } from '../credentials/credentials.service.ts';
 import { sessionsGiven } from '../delivery/delivery.service.ts';
 import { creditsOfDesigns } from '../design/design.service.ts';
 import { heiEvaluations } from '../evaluation/evaluation.service.ts';
@@ -40,7 +41,7 @@ async function medianDaysToAgreement(db: Db, signed: { caseId: string; signedAt:
 }
 
 /** Signed agreements by month of signing (Swedish time), every month of the period. */
-function signedByMonth(signed: { priceOre: number; signedAt: Date }[], since: string | null) {
+function signedByMonth(signed: { priceOre: number; signedAt: Date }[], window: FigureWindow) {
   const value = new Map<string, number>();
   const counted = new Map<string, number>();
   for (const s of signed) {
@@ -50,7 +51,8 @@ function signedByMonth(signed: { priceOre: number; signedAt: Date }[], since: st
   }
   return everyMonth(
     [...counted].map(([key, n]) => ({ key, count: n })),
-    since,
+    window.firstDay,
+    window.lastDay,
   ).map((m) => ({ ...m, valueOre: value.get(m.key) ?? 0 }));
 }
 
@@ -64,7 +66,7 @@ async function volumeFigures(
   db: Db,
   heiId: string,
   signed: { id: string; proposalId: string }[],
-  period: { since: Date | null; firstDay: string | null; today: string },
+  window: FigureWindow,
 ): Promise<Dashboard['volume']> {
   const [tallies, designOf, sessions, credentialsIssued] = await Promise.all([
     participantTallies(
@@ -72,8 +74,8 @@ async function volumeFigures(
       signed.map((a) => a.id),
     ),
     proposalDesigns(db, { proposalIds: signed.map((a) => a.proposalId) }),
-    sessionsGiven(db, heiId, period.firstDay, period.today),
-    credentialsIssuedSince(db, heiId, period.since),
+    sessionsGiven(db, heiId, window.firstDay, window.lastDay),
+    credentialsIssuedIn(db, heiId, window),
   ]);
   const creditsOf = await creditsOfDesigns(db, [...new Set(designOf.values())]);
   let participants = 0;
@@ -99,20 +101,20 @@ async function volumeFigures(
 }
 
 /** The active HEI's key figures for a period (the pipeline is as it stands now). */
-export async function dashboard(db: Db, actor: Actor, period: FigurePeriod): Promise<Dashboard> {
+export async function dashboard(db: Db, actor: Actor, period: KeyFigurePeriod): Promise<Dashboard> {
   const hei = await actingHei(db, actor, DASHBOARD_READERS);
-  const firstDay = periodStart(period);
-  const since = firstDay ? startOfStockholmDay(firstDay) : null;
+  const window = figureWindow(period);
   const today = stockholmDate(new Date());
-  const cases = await caseFigures(db, hei.id, since);
-  const proposals = await proposalFigures(db, hei.id, since);
-  const agreements = await agreementFigures(db, hei.id, since, today);
+  const cases = await caseFigures(db, hei.id, window);
+  const proposals = await proposalFigures(db, hei.id, window);
+  const agreements = await agreementFigures(db, hei.id, window, today);
   const { totals } = await heiEvaluations(db, actor);
   const byStage = openStages.map((stage) => ({ stage, count: cases.openByStage.get(stage) ?? 0 }));
   return {
     hei: { id: hei.id, name: hei.name },
     period,
-    since: firstDay,
+    since: window.firstDay,
+    until: window.lastDay,
     pipeline: {
       open: byStage.reduce((sum, s) => sum + s.count, 0),
       byStage,
@@ -140,13 +142,13 @@ export async function dashboard(db: Db, actor: Actor, period: FigurePeriod): Pro
         count: agreements.signed.length,
         valueOre: agreements.signed.reduce((sum, s) => sum + s.priceOre, 0),
       },
-      byMonth: signedByMonth(agreements.signed, firstDay),
+      byMonth: signedByMonth(agreements.signed, window),
       medianDaysToAgreement: await medianDaysToAgreement(db, agreements.signed),
       dueInPeriodOre: agreements.dueInPeriodOre,
       dueNextYearOre: agreements.dueNextYearOre,
     },
-    volume: await volumeFigures(db, hei.id, agreements.signed, { since, firstDay, today }),
-    outturn: await outturnFigures(db, hei.id, since),
+    volume: await volumeFigures(db, hei.id, agreements.signed, window),
+    outturn: await outturnFigures(db, hei.id, window),
     evaluations: totals,
   };
 }

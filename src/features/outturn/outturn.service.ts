@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
+import { type FigureWindow, isInWindow } from '../../db/figure-window.ts';
 import { AppError, conflict } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
 import { stockholmDate } from '../../shared/stockholm-days.ts';
@@ -278,7 +279,7 @@ export async function outturnsToMake(db: Db, actor: Actor, heiId: string) {
  * deficit — and the agreements signed by both parties whose case has reached follow-up, or closed as won,
  * with none yet (the course has been given: time to make one), the oldest first.
  */
-export async function outturnFigures(db: Db, heiId: string, since: Date | null) {
+export async function outturnFigures(db: Db, heiId: string, window: FigureWindow) {
   const rows = await db
     .select({
       agreementId: agreementOutturn.agreementId,
@@ -288,7 +289,7 @@ export async function outturnFigures(db: Db, heiId: string, since: Date | null) 
     })
     .from(agreementOutturn)
     .where(eq(agreementOutturn.heiId, heiId));
-  const recorded = rows.filter((r) => !since || r.recordedAt >= since);
+  const recorded = rows.filter((r) => isInWindow(r.recordedAt, window));
   const revenueOre = recorded.reduce((sum, r) => sum + r.revenueOre, 0);
   const actualCostOre = recorded.reduce((sum, r) => sum + r.result.totalCostOre, 0);
   const given = await awaitingOutturn(db, heiId, new Set(rows.map((r) => r.agreementId)));

@@ -2,6 +2,7 @@ import { type AnyColumn, and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
+import { type FigureWindow, inWindow } from '../../db/figure-window.ts';
 import { fileName, type OutgoingFile } from '../../server/http/files.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../shared/mentions.ts';
@@ -549,9 +550,8 @@ export async function customersWithProposalsEnding(db: Db, from: string, to: str
  * An HEI's proposals in figures, for its key figures (amounts in öre, without VAT): those awaiting the
  * customer's answer now, and those sent, accepted and declined since a day.
  */
-export async function proposalFigures(db: Db, heiId: string, since: Date | null) {
-  const after = (column: AnyColumn) =>
-    since ? sql`${column} >= ${since.toISOString()}` : sql`${column} is not null`;
+export async function proposalFigures(db: Db, heiId: string, window: FigureWindow) {
+  const after = (column: AnyColumn) => inWindow(column, window);
   const figure = (where: ReturnType<typeof sql>) => ({
     count: sql<number>`(count(*) filter (where ${where}))::int`,
     value: sql<number>`coalesce(sum(${proposal.priceOre}) filter (where ${where}), 0)::float8`,

@@ -2187,6 +2187,7 @@ export const sv = {
       days_one: '{{count}} dag',
       days_other: '{{count}} dagar',
       dueInPeriod: 'Att fakturera enligt betalplanerna under perioden, till i dag',
+      dueInPastPeriod: 'Att fakturera enligt betalplanerna under perioden',
       dueNextYear: 'Att fakturera de kommande tolv månaderna',
       chartAlt:
         'Stapeldiagram: avtalat värde per månad under {{months}} månader. Siffrorna finns i tabellen.',
@@ -2229,6 +2230,7 @@ export const sv = {
       'Konsortiets gemensamma analys: vad arbetsgivare frågar efter via den gemensamma ingången, och vilka kompetenser och yrken lärosätenas behovsanalyser visar, summerat över alla lärosäten som bidrar. Bara antal och summor visas, aldrig en kund eller en analys.',
     period: 'Period',
     periods: { '12m': 'Senaste 12 månaderna', '36m': 'Senaste 3 åren', all: 'All tid' },
+    calendarYear: 'År {{year}}',
     county: 'Län',
     allCounties: 'Alla län',
     exportAll: 'Ladda ner hela analysen (Excel): underlaget, kompetenserna, yrkena och förfrågningarna',

@@ -2,6 +2,8 @@ import { Anchor, List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { recentYears } from '../../../shared/periods.ts';
+import { stockholmDate } from '../../../shared/stockholm-days.ts';
 import { activeOrganisationOf, useMe } from '../../session.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -36,6 +38,7 @@ export function KeyFiguresPage() {
           <Text maw={760}>{t('keyFigures.intro', { hei: hei?.tenant.name ?? '' })}</Text>
           <PeriodSelect
             value={period}
+            years={recentYears()}
             onChange={(next) => void navigate({ to: '/analysis/hei', search: { period: next } })}
           />
         </>
@@ -184,7 +187,12 @@ function Agreements({ figures }: { figures: Dashboard }) {
             }
           />
           <KeyFigure
-            label={t('keyFigures.agreements.dueInPeriod')}
+            label={t(
+              // a past year is over: what fell due in it, not "up to today"
+              figures.until < stockholmDate(new Date())
+                ? 'keyFigures.agreements.dueInPastPeriod'
+                : 'keyFigures.agreements.dueInPeriod',
+            )}
             value={format.kronor(agreements.dueInPeriodOre)}
           />
           <KeyFigure

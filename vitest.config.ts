@@ -47,6 +47,9 @@ export default defineConfig({
           // steps took more than 60 s on a slow CI machine
           testTimeout: 180_000,
           hookTimeout: 120_000,
+          // expect.poll waits as long as a step of a journey does (UI_TIMEOUT), not vitest's 1 s: a list that
+          // refetches after a change took longer than that under CI load
+          expect: { poll: { timeout: 15_000 } },
           pool: 'forks',
           fileParallelism: false,
           isolate: false,

@@ -12,6 +12,7 @@ import {
   createConsortium,
   createOrganisation,
   createUser,
+  evaluatedCourse,
   importCourses,
   inquiryInput,
   orgNumber,
@@ -378,5 +379,56 @@ describe('the pooled analysis', () => {
         })
       ).statusCode,
     ).toBe(403);
+  });
+});
+
+describe("the consortium's pooled course evaluations", () => {
+  it("sum the contributing HEIs' evaluations with results, by subject area, each shown from three organisations", async () => {
+    // Högskolan A (contributing): welding courses (SUN 52) at three workshops, one of them with too few answers;
+    // a leadership course (SUN 34) at one; Högskolan B (not contributing) is left out
+    await evaluatedCourse(t.db, heiA, customers['Verkstad 1'] as string, '521', [5, 5, 4, 4, 4], {
+      application: 4,
+      results: 3,
+      again: true,
+    });
+    await evaluatedCourse(t.db, heiA, customers['Verkstad 2'] as string, '520', [3, 3, 3, 3, 3, 3]);
+    await evaluatedCourse(t.db, heiA, customers['Verkstad 3'] as string, '52', [4, 4, 4, 4, 4], {
+      application: 2,
+      results: 5,
+      again: false,
+    });
+    await evaluatedCourse(t.db, heiA, customers['Verkstad 4'] as string, '52', [1, 1, 1, 1]); // four answers: no results
+    await evaluatedCourse(t.db, heiA, customers['Verkstad 4'] as string, '345', [5, 5, 5, 5, 5]);
+    await evaluatedCourse(t.db, heiB, customers['Kommun 5'] as string, '52', [1, 1, 1, 1, 1]);
+
+    const pooled = (await read(analyst)).json().evaluations;
+    // 16 answers of three welding courses and 5 of the leadership course, at four workshops
+    expect(pooled.all).toEqual({
+      evaluations: 4,
+      organisations: 4,
+      answers: 21,
+      satisfaction: Math.round(((5 + 5 + 4 + 4 + 4 + 18 + 20 + 25) / 21) * 10) / 10,
+      gain: 2,
+      recommendShare: 12 / 21,
+      followUps: { answered: 2, application: 3, results: 4, againShare: 0.5 },
+    });
+    expect(pooled.bySubjectArea).toEqual([
+      expect.objectContaining({ subjectArea: '52', evaluations: 3, organisations: 3, answers: 16 }),
+    ]);
+    expect(pooled.bySubjectArea[0].satisfaction).toBe(Math.round(((22 + 18 + 20) / 16) * 10) / 10);
+    // the leadership course is one organisation's: not shown on its own
+    expect(pooled.hiddenSubjectAreas).toBe(1);
+
+    // in Norrbotten, three organisations: the sum is shown, but neither field (two and one organisation)
+    const norrbotten = (await read(analyst, '?county=Norrbotten')).json().evaluations;
+    expect(norrbotten).toEqual({
+      all: expect.objectContaining({ organisations: 3 }),
+      bySubjectArea: [],
+      hiddenSubjectAreas: 2,
+    });
+    // a member HEI's people read the same sums; the comments and course names are never in them
+    const asMember = (await read(coordB)).json().evaluations;
+    expect(asMember).toEqual(pooled);
+    expect(JSON.stringify(pooled)).not.toContain('Kursen');
   });
 });

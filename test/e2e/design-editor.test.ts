@@ -274,10 +274,11 @@ describe('design editor: needs, other direct costs and other HEIs', () => {
     const { context, page, errors } = await newPage(journey);
     await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
     await page.goto(`/cases/${caseId}`);
-    // the first journey left her in English
-    if (await page.getByRole('button', { name: 'Svenska' }).count()) await chooseLanguage(page, 'Svenska');
     const editor = page.getByTestId('design-editor');
     await editor.getByRole('heading', { name: ALTERNATIVE }).waitFor();
+    // the first journey left her in English (her saved choice, applied once she is read)
+    if ((await page.locator('html').getAttribute('lang')) === 'en') await chooseLanguage(page, 'Svenska');
+    await editor.getByRole('button', { name: 'Lägg åt sidan…' }).waitFor();
 
     // the customer chose the blended course: Karin sets the distance alternative aside, saying why
     await editor.getByRole('button', { name: 'Lägg åt sidan…' }).click();

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { asc, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { organisation } from '../../src/features/tenancy/tenancy.table.ts';
+import { evaluatedCourse } from '../support/factories.ts';
 import {
   dismissNotification,
   expectEnglish,
@@ -16,6 +19,34 @@ import {
 // stops his HEI contributing and starts again.
 
 const journey = luppAndBrowser();
+
+// three customers' engineering courses evaluated at the two HEIs (the demo has no evaluation with results)
+beforeAll(async () => {
+  const db = journey.lupp.database.db;
+  const heis = await db
+    .select()
+    .from(organisation)
+    .where(eq(organisation.kind, 'hei'))
+    .orderBy(asc(organisation.name));
+  const customers = await db
+    .select()
+    .from(organisation)
+    .where(eq(organisation.kind, 'customer'))
+    .orderBy(asc(organisation.name))
+    .limit(3);
+  const [first, second] = heis.filter((h) =>
+    ['Högskolan i Norrvik', 'Mittlands universitet'].includes(h.name),
+  );
+  for (const [i, customer] of customers.entries())
+    await evaluatedCourse(
+      db,
+      (i ? second : first)?.id ?? '',
+      customer.id,
+      '52',
+      [4, 5, 4, 5, 4],
+      i === 0 ? { application: 4, results: 4, again: true } : undefined,
+    );
+});
 
 describe('the regional analysis (Analys)', () => {
   it('shows the analyst pooled competences, occupations and inquiries, by period and county', async () => {
@@ -46,6 +77,18 @@ describe('the regional analysis (Analys)', () => {
       .getByTestId('regional-occupations')
       .getByRole('row', { name: /^Underhållstekniker 3 68 66 -2$/ })
       .waitFor();
+    // the courses' evaluations, summed (the demo's given course among them); the three engineering courses by
+    // their subject area, no course named
+    const evaluations = page.getByRole('region', { name: 'Kursutvärderingar' });
+    await evaluations
+      .getByText(/^\d+ utvärderingar med resultat av kurser för \d+ kundorganisationer/)
+      .waitFor();
+    await evaluations.getByTestId('regional-evaluation-figures').getByText('Helhetsintryck (1–5)').waitFor();
+    await evaluations
+      .getByTestId('regional-evaluations')
+      .getByRole('row', { name: /^Teknik och teknisk industri 3 3 15 4,4 \+2 60 %$/ })
+      .waitFor();
+    expect(await evaluations.getByText('Kursen', { exact: true }).count()).toBe(0);
     const inquiries = page.getByRole('region', { name: 'Förfrågningar via ingången' });
     await inquiries
       .getByRole('img', { name: /^Stapeldiagram: \d+ förfrågningar under 12 månader/ })
@@ -156,6 +199,10 @@ describe('the regional analysis (Analys)', () => {
       .getByRole('row', { name: /^Change management 5/ })
       .waitFor();
     await page.getByRole('region', { name: 'Inquiries through the front door' }).getByRole('img').waitFor();
+    await page
+      .getByRole('region', { name: 'Course evaluations' })
+      .getByRole('row', { name: /^Engineering and engineering trades 3 3 15 4\.4 \+2 60%$/ })
+      .waitFor();
     await expectEnglish(page, [...SWEDISH_SHELL_UI, ...SWEDISH_REGIONAL_UI]);
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../src/db/client.ts';
 import { createPasswordAccount } from '../../src/features/auth/auth.ts';
+import { caseFile } from '../../src/features/cases/cases.table.ts';
 import { importCatalog } from '../../src/features/catalog/catalog.service.ts';
+import { courseDesign } from '../../src/features/design/design.table.ts';
+import {
+  courseEvaluation,
+  evaluationFollowUp,
+  evaluationResponse,
+} from '../../src/features/evaluation/evaluation.table.ts';
 import { withCheckDigit } from '../../src/features/tenancy/org-number.ts';
 import type { Role } from '../../src/features/tenancy/tenancy.contract.ts';
 import { consortium, membership, organisation } from '../../src/features/tenancy/tenancy.table.ts';
@@ -130,4 +137,76 @@ export async function importCourses(
   });
   if (report.status !== 'succeeded') throw new Error(`the catalogue import ${report.status}`);
   return report;
+}
+
+let evaluatedCourses = 0;
+
+/**
+ * A course given to a customer and evaluated by its participants, written as Lupp writes them: a case, its
+ * approved design in a SUN field, the evaluation, and one answer per `overall` (the overall impression; every
+ * answer rates its one outcome 2 before and 4 after, every other one would recommend the course). With
+ * `followUp`, the customer has answered levels 3 and 4.
+ */
+export async function evaluatedCourse(
+  db: Db,
+  heiId: string,
+  customerId: string,
+  sunField: string | null,
+  overall: number[],
+  followUp?: { application: number; results: number; again: boolean },
+) {
+  evaluatedCourses += 1;
+  const [theCase] = await db
+    .insert(caseFile)
+    .values({
+      heiId,
+      customerId,
+      customerName: 'Kund',
+      reference: `UE-${evaluatedCourses}-${randomBytes(3).toString('hex')}`,
+      title: 'Utvärderad kurs',
+      needText: 'En kurs som gavs och utvärderades.',
+      sector: 'private',
+    })
+    .returning({ id: caseFile.id });
+  const caseId = theCase?.id ?? '';
+  const [design] = await db
+    .insert(courseDesign)
+    .values({
+      caseId,
+      heiId,
+      title: 'Kursen',
+      language: 'sv',
+      format: 'campus',
+      sunField,
+      participants: overall.length,
+      costs: { otherDirect: [], deliveredByOthers: [] },
+      status: 'approved',
+    })
+    .returning({ id: courseDesign.id });
+  const [evaluation] = await db
+    .insert(courseEvaluation)
+    .values({
+      caseId,
+      heiId,
+      designId: design?.id ?? '',
+      title: 'Kursen',
+      outcomes: [{ key: 'o1', text: 'Mål' }],
+      invited: Math.max(5, overall.length),
+      closesOn: '2030-01-01',
+    })
+    .returning({ id: courseEvaluation.id });
+  const evaluationId = evaluation?.id ?? '';
+  await db.insert(evaluationResponse).values(
+    overall.map((o, i) => ({
+      evaluationId,
+      reaction: { overall: o, relevance: o, teaching: o, arrangements: o },
+      recommend: i % 2 === 0,
+      outcomes: [{ key: 'o1', before: 2, after: 4 }],
+    })),
+  );
+  if (followUp)
+    await db
+      .insert(evaluationFollowUp)
+      .values({ evaluationId, answeredAt: new Date(), answeredByName: 'Kund', ...followUp });
+  return { caseId, evaluationId };
 }

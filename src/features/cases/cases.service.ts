@@ -1439,6 +1439,16 @@ export async function customersOfCases(db: Db, caseIds: string[]): Promise<strin
   return rows.map((r) => r.id);
 }
 
+/** The customer organisation of each of these cases (case id → customer id; no access check). */
+export async function customerOfEachCase(db: Db, caseIds: string[]): Promise<Map<string, string>> {
+  if (!caseIds.length) return new Map();
+  const rows = await db
+    .select({ id: caseFile.id, customerId: caseFile.customerId })
+    .from(caseFile)
+    .where(inArray(caseFile.id, caseIds));
+  return new Map(rows.map((r) => [r.id, r.customerId]));
+}
+
 /** Those of these customer organisations that have a case not yet closed, at any HEI (no access check). */
 export async function customersWithOpenCases(db: Db, customerIds: string[]): Promise<Set<string>> {
   if (!customerIds.length) return new Set();

@@ -882,6 +882,16 @@ export async function creditsOfDesigns(db: Db, designIds: string[]): Promise<Map
   return new Map(rows.map((r) => [r.id, r.awards === 'credits' ? (r.credits ?? 0) : 0]));
 }
 
+/** The SUN 2020 field each of these designs gives its credits in (design id → field; null: none given). */
+export async function sunFieldsOfDesigns(db: Db, designIds: string[]): Promise<Map<string, string | null>> {
+  if (!designIds.length) return new Map();
+  const rows = await db
+    .select({ id: courseDesign.id, sunField: courseDesign.sunField })
+    .from(courseDesign)
+    .where(inArray(courseDesign.id, designIds));
+  return new Map(rows.map((r) => [r.id, r.sunField]));
+}
+
 /** The titles of these designs (for features that show a design's name to a customer; no access check). */
 export async function designTitles(db: Db, designIds: string[]): Promise<Map<string, string>> {
   if (!designIds.length) return new Map();

@@ -180,3 +180,34 @@ export const portalFollowUpSchema = followUpSchema.extend({
   title: z.string(),
   hei: z.string(),
 });
+
+/** Figures of a group of evaluations pooled across the consortium's contributing HEIs (regional analysis). */
+export const pooledEvaluationFiguresSchema = z.object({
+  evaluations: z.number().int().describe('Evaluations with results (at least five answers each)'),
+  organisations: z.number().int().describe('Customer organisations whose courses they evaluate'),
+  answers: z.number().int(),
+  satisfaction: z.number().describe('Overall impression, 1–5, the mean of every answer'),
+  gain: z.number().nullable().describe("Self-rated knowledge gain per learning outcome, 1–5 scale's steps"),
+  recommendShare: z.number().min(0).max(1).describe('Share of answers that would recommend the course'),
+  followUps: z
+    .object({
+      answered: z.number().int(),
+      application: z.number().describe('Level 3, 1–5: the participants apply what they learned'),
+      results: z.number().describe("Level 4, 1–5: the course met the organisation's goals"),
+      againShare: z.number().min(0).max(1).describe('Share of customers who would buy again'),
+    })
+    .nullable()
+    .describe("The customers' follow-ups answered (levels 3 and 4); null: none"),
+});
+export type PooledEvaluationFigures = z.infer<typeof pooledEvaluationFiguresSchema>;
+
+export const pooledEvaluationsSchema = z.object({
+  all: pooledEvaluationFiguresSchema
+    .nullable()
+    .describe('All of them; null when drawn from too few customer organisations to show'),
+  bySubjectArea: z
+    .array(pooledEvaluationFiguresSchema.extend({ subjectArea: z.string().nullable() }))
+    .describe("By the design's SUN 2020 field (two digits; null: none given), most organisations first"),
+  hiddenSubjectAreas: z.number().int().describe('Fields drawn from too few customer organisations'),
+});
+export type PooledEvaluations = z.infer<typeof pooledEvaluationsSchema>;

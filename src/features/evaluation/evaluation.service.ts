@@ -11,14 +11,21 @@ import {
   caseOwnerOf,
   caseSummariesOf,
   casesForCustomer,
+  customerOfEachCase,
   recordEvidence,
 } from '../cases/cases.service.ts';
-import { getDesign } from '../design/design.service.ts';
+import { getDesign, sunFieldsOfDesigns } from '../design/design.service.ts';
 import { enqueueMail } from '../mail/mail.service.ts';
 import { hashToken, newToken } from '../needs/self-service.service.ts';
 import { notify, settleTask, tasks } from '../notifications/notifications.service.ts';
 import { participantEmails } from '../participants/participants.service.ts';
-import { type Actor, actingHei, contactPeopleOf, getOrganisation } from '../tenancy/tenancy.service.ts';
+import {
+  type Actor,
+  actingHei,
+  contactPeopleOf,
+  getOrganisation,
+  organisationsById,
+} from '../tenancy/tenancy.service.ts';
 import {
   type answerEvaluationBody,
   type answerFollowUpBody,
@@ -27,6 +34,8 @@ import {
   type EvaluationSummary,
   FOLLOW_UP_ANSWER_DAYS,
   type OutcomeQuestion,
+  type PooledEvaluationFigures,
+  type PooledEvaluations,
   reactionKeys,
 } from './evaluation.contract.ts';
 import {
@@ -814,4 +823,90 @@ export async function mentionsInEvaluations(db: Db, heiId: string, terms: string
       ),
     ),
   ].filter((mention) => mention !== null);
+}
+
+/**
+ * The participants' evaluations with results (at least EVALUATION_MIN_ANSWERS answers) of these HEIs' courses,
+ * made in the period and, with a county, of customers there, pooled for the consortium's analysis: all of them and
+ * by the design's SUN field — each shown only when drawn from at least `minOrganisations` customer organisations,
+ * so that no customer's results can be read off. Means are of every answer (a large course weighs more); the
+ * customers' follow-ups (levels 3 and 4) are those answered. No comments, no course names. No access check.
+ */
+export async function pooledEvaluations(
+  db: Db,
+  filter: { heiIds: string[]; since: Date | null; county: string | null },
+  minOrganisations: number,
+): Promise<PooledEvaluations> {
+  const rows = filter.heiIds.length
+    ? await db
+        .select({
+          id: courseEvaluation.id,
+          caseId: courseEvaluation.caseId,
+          designId: courseEvaluation.designId,
+        })
+        .from(courseEvaluation)
+        .where(
+          and(
+            inArray(courseEvaluation.heiId, filter.heiIds),
+            filter.since ? sql`${courseEvaluation.createdAt} >= ${filter.since.toISOString()}` : undefined,
+          ),
+        )
+    : [];
+  const ids = rows.map((r) => r.id);
+  const [answersOf, followUps, customerOf, fieldOf] = await Promise.all([
+    responsesByEvaluation(db, ids),
+    ids.length
+      ? db
+          .select()
+          .from(evaluationFollowUp)
+          .where(and(inArray(evaluationFollowUp.evaluationId, ids), isNotNull(evaluationFollowUp.answeredAt)))
+      : [],
+    customerOfEachCase(db, [...new Set(rows.map((r) => r.caseId))]),
+    sunFieldsOfDesigns(db, [...new Set(rows.map((r) => r.designId))]),
+  ]);
+  const counties = filter.county
+    ? await organisationsById(db, [...new Set(customerOf.values())])
+    : new Map<string, { county: string | null }>();
+  const pooled = rows.flatMap((r) => {
+    const answers = answersOf(r.id);
+    const customer = customerOf.get(r.caseId) ?? '';
+    if (answers.length < EVALUATION_MIN_ANSWERS) return [];
+    if (filter.county && counties.get(customer)?.county !== filter.county) return [];
+    const field = fieldOf.get(r.designId)?.slice(0, 2) ?? null;
+    return [{ customer, field, answers, followUp: followUps.find((f) => f.evaluationId === r.id) }];
+  });
+  const figures = (group: typeof pooled): PooledEvaluationFigures => {
+    const answers = group.flatMap((g) => g.answers);
+    const gains = answers.flatMap((a) => a.outcomes.map((o) => o.after - o.before));
+    const answered = group.flatMap((g) => (g.followUp ? [g.followUp] : []));
+    return {
+      evaluations: group.length,
+      organisations: new Set(group.map((g) => g.customer)).size,
+      answers: answers.length,
+      satisfaction: round1(mean(answers.map((a) => a.reaction.overall))),
+      gain: gains.length ? round1(mean(gains)) : null,
+      recommendShare: answers.filter((a) => a.recommend).length / answers.length,
+      followUps: answered.length
+        ? {
+            answered: answered.length,
+            application: round1(mean(answered.map((f) => f.application ?? 0))),
+            results: round1(mean(answered.map((f) => f.results ?? 0))),
+            againShare: answered.filter((f) => f.again).length / answered.length,
+          }
+        : null,
+    };
+  };
+  const fields = new Map<string | null, typeof pooled>();
+  for (const p of pooled) fields.set(p.field, [...(fields.get(p.field) ?? []), p]);
+  const byField = [...fields].map(([subjectArea, group]) => ({ subjectArea, ...figures(group) }));
+  const shown = byField.filter((f) => f.organisations >= minOrganisations);
+  const all = pooled.length ? figures(pooled) : null;
+  return {
+    all: all && all.organisations >= minOrganisations ? all : null,
+    bySubjectArea: shown.sort(
+      (a, b) =>
+        b.organisations - a.organisations || (a.subjectArea ?? '~').localeCompare(b.subjectArea ?? '~'),
+    ),
+    hiddenSubjectAreas: byField.length - shown.length,
+  };
 }

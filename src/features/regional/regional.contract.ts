@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { figurePeriods } from '../../shared/periods.ts';
 import { counties } from '../../shared/subject-areas.ts';
+import { pooledEvaluationsSchema } from '../evaluation/evaluation.contract.ts';
 
 /**
  * Pooled regional competence intelligence: what the consortium's HEIs learn about employers' competence
@@ -99,6 +100,9 @@ export const regionalAnalysisSchema = z.object({
   hiddenCompetences: count.describe(`Competences named by fewer than ${MIN_ORGANISATIONS} organisations`),
   occupations: z.array(occupationDemandSchema),
   hiddenOccupations: count,
+  evaluations: pooledEvaluationsSchema.describe(
+    "The contributing HEIs' course evaluations with results made in the period (customers in the county)",
+  ),
 });
 export type RegionalAnalysis = z.infer<typeof regionalAnalysisSchema>;
 

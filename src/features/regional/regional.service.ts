@@ -6,6 +6,7 @@ import { everyMonth, periodStart } from '../../shared/periods.ts';
 import { startOfStockholmDay } from '../../shared/stockholm-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { courseCountsByConcept } from '../catalog/catalog.service.ts';
+import { pooledEvaluations } from '../evaluation/evaluation.service.ts';
 import { inquiryFigures } from '../inquiries/inquiries.service.ts';
 import { unmetNeedsOfHeis } from '../matching/matching.service.ts';
 import {
@@ -195,6 +196,7 @@ export async function regionalAnalysis(db: Db, actor: Actor, q: RegionalQuery): 
     reader.heis.map((h) => h.id),
   );
   const occupations = await occupationDemand(db, filter);
+  const evaluations = await pooledEvaluations(db, filter, MIN_ORGANISATIONS);
   return {
     consortium: reader.consortium,
     period: q.period,
@@ -207,6 +209,7 @@ export async function regionalAnalysis(db: Db, actor: Actor, q: RegionalQuery): 
     inquiries: { ...inquiries, byMonth: everyMonth(inquiries.byMonth, firstDay) } satisfies InquiryFigures,
     ...competences,
     ...occupations,
+    evaluations,
   };
 }
 

@@ -2274,6 +2274,23 @@ export const en: Translation = {
       searchFor: 'Search the catalogues: courses on {{competence}}',
       export: 'Download the competences (CSV)',
     },
+    evaluations: {
+      title: 'Course evaluations',
+      hidden_one: '{{count}} subject area from fewer than {{min}} customer organisations is not shown.',
+      hidden_other: '{{count}} subject areas from fewer than {{min}} customer organisations are not shown.',
+      none: 'There are no course evaluations with results from at least {{min}} customer organisations in the figures yet.',
+      intro:
+        "{{evaluations}} evaluations with results of courses for {{organisations}} customer organisations, {{answers}} answers from participants. Means of every answer; the participants' comments and the courses' names are not included.",
+      satisfaction: 'Overall impression (1–5)',
+      gain: 'Self-rated knowledge gain per learning outcome',
+      recommend: 'Would recommend the course',
+      followUps_one: "The customer's follow-up: application and results (1–5), {{count}} answer",
+      followUps_other: "The customers' follow-ups: application and results (1–5), {{count}} answers",
+      followUpValue: '{{application}} and {{results}}',
+      subjectArea: 'Subject area',
+      evaluations: 'Evaluations',
+      answers: 'Answers',
+    },
     occupations: {
       title: 'Occupations in the analysed organisations',
       none: 'No occupation is yet named by at least {{min}} customer organisations pooled.',

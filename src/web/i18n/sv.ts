@@ -2279,6 +2279,23 @@ export const sv = {
       searchFor: 'Sök i katalogerna: kurser om {{competence}}',
       export: 'Ladda ner kompetenserna (CSV)',
     },
+    evaluations: {
+      title: 'Kursutvärderingar',
+      hidden_one: '{{count}} ämnesområde från färre än {{min}} kundorganisationer visas inte.',
+      hidden_other: '{{count}} ämnesområden från färre än {{min}} kundorganisationer visas inte.',
+      none: 'Inga kursutvärderingar med resultat finns ännu från minst {{min}} kundorganisationer i underlaget.',
+      intro:
+        '{{evaluations}} utvärderingar med resultat av kurser för {{organisations}} kundorganisationer, {{answers}} svar från deltagarna. Medelvärden av alla svar; deltagarnas kommentarer och kursernas namn ingår inte.',
+      satisfaction: 'Helhetsintryck (1–5)',
+      gain: 'Skattad kunskapsökning per lärandemål',
+      recommend: 'Skulle rekommendera kursen',
+      followUps_one: 'Kundens uppföljning: tillämpning och resultat (1–5), {{count}} svar',
+      followUps_other: 'Kundens uppföljning: tillämpning och resultat (1–5), {{count}} svar',
+      followUpValue: '{{application}} och {{results}}',
+      subjectArea: 'Ämnesområde',
+      evaluations: 'Utvärderingar',
+      answers: 'Svar',
+    },
     occupations: {
       title: 'Yrken i de analyserade organisationerna',
       none: 'Inget yrke finns ännu hos minst {{min}} kundorganisationer i underlaget.',

@@ -99,6 +99,9 @@ export function RegionalPage() {
             <Section id="regional-occupations" title={t('regional.occupations.title')}>
               <Occupations analysis={analysis} />
             </Section>
+            <Section id="regional-evaluations" title={t('regional.evaluations.title')}>
+              <Evaluations analysis={analysis} />
+            </Section>
             <Section id="regional-inquiries" title={t('regional.inquiries.title')}>
               <InquiryFiguresView figures={analysis.inquiries} />
             </Section>
@@ -195,11 +198,21 @@ function KeyFigures({ analysis }: { analysis: RegionalAnalysis }) {
   );
 }
 
-function Hidden({ count, min }: { count: number; min: number }) {
+function Hidden({
+  count,
+  min,
+  of = 'demand',
+}: {
+  count: number;
+  min: number;
+  of?: 'demand' | 'subjectAreas';
+}) {
   const { t } = useTranslation();
   return count > 0 ? (
     <Text size="sm" mt="sm">
-      {t('regional.hidden', { count, min })}
+      {of === 'demand'
+        ? t('regional.hidden', { count, min })
+        : t('regional.evaluations.hidden', { count, min })}
     </Text>
   ) : null;
 }
@@ -318,6 +331,82 @@ function Occupations({ analysis }: { analysis: RegionalAnalysis }) {
         ))}
       </DataTable>
       <Hidden count={analysis.hiddenOccupations} min={analysis.minOrganisations} />
+    </Stack>
+  );
+}
+
+/**
+ * The contributing HEIs' course evaluations summed: the participants' reaction and self-rated gain (levels 1–2),
+ * the customers' follow-ups (levels 3–4), in all and by subject area, each from at least three organisations.
+ */
+function Evaluations({ analysis }: { analysis: RegionalAnalysis }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { all, bySubjectArea, hiddenSubjectAreas } = analysis.evaluations;
+  const share = (value: number) => format.percent(Math.round(value * 10_000));
+  if (!all)
+    return (
+      <>
+        <Text>{t('regional.evaluations.none', { min: analysis.minOrganisations })}</Text>
+        <Hidden count={hiddenSubjectAreas} min={analysis.minOrganisations} of="subjectAreas" />
+      </>
+    );
+  return (
+    <Stack gap="sm">
+      <Text size="sm" maw={760}>
+        {t('regional.evaluations.intro', {
+          evaluations: all.evaluations,
+          organisations: all.organisations,
+          answers: all.answers,
+        })}
+      </Text>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} data-testid="regional-evaluation-figures">
+        <KeyFigure label={t('regional.evaluations.satisfaction')} value={format.figure(all.satisfaction)} />
+        <KeyFigure label={t('regional.evaluations.gain')} value={format.figure(all.gain, { signed: true })} />
+        <KeyFigure label={t('regional.evaluations.recommend')} value={share(all.recommendShare)} />
+        <KeyFigure
+          label={t('regional.evaluations.followUps', { count: all.followUps?.answered ?? 0 })}
+          value={
+            all.followUps
+              ? t('regional.evaluations.followUpValue', {
+                  application: format.figure(all.followUps.application),
+                  results: format.figure(all.followUps.results),
+                })
+              : '–'
+          }
+        />
+      </SimpleGrid>
+      {bySubjectArea.length > 0 && (
+        <DataTable
+          minWidth={720}
+          striped
+          data-testid="regional-evaluations"
+          columns={[
+            t('regional.evaluations.subjectArea'),
+            t('regional.competences.organisations'),
+            t('regional.evaluations.evaluations'),
+            t('regional.evaluations.answers'),
+            t('regional.evaluations.satisfaction'),
+            t('regional.evaluations.gain'),
+            t('regional.evaluations.recommend'),
+          ]}
+        >
+          {bySubjectArea.map((f) => (
+            <Table.Tr key={f.subjectArea ?? 'none'}>
+              <Table.Th scope="row">
+                {format.subjectArea(f.subjectArea) ?? t('regional.inquiries.noSubjectArea')}
+              </Table.Th>
+              <Table.Td>{f.organisations}</Table.Td>
+              <Table.Td>{f.evaluations}</Table.Td>
+              <Table.Td>{f.answers}</Table.Td>
+              <Table.Td>{format.figure(f.satisfaction)}</Table.Td>
+              <Table.Td>{format.figure(f.gain, { signed: true })}</Table.Td>
+              <Table.Td>{share(f.recommendShare)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      )}
+      <Hidden count={hiddenSubjectAreas} min={analysis.minOrganisations} of="subjectAreas" />
     </Stack>
   );
 }

@@ -341,6 +341,7 @@ describe('the pooled analysis', () => {
       'Kompetenser',
       'Yrken',
       'Förfrågningar',
+      'Kursutvärderingar',
     ]);
     const rowsOf = (name: string) =>
       (workbook.getWorksheet(name)?.getSheetValues() ?? []).flatMap((row) =>
@@ -370,6 +371,7 @@ describe('the pooled analysis', () => {
       'Competences',
       'Occupations',
       'Inquiries',
+      'Course evaluations',
     ]);
     expect(english.getWorksheet('Competences')?.getRow(2).getCell(1).value).toBe('Welding technology');
     expect(
@@ -427,6 +429,40 @@ describe("the consortium's pooled course evaluations", () => {
       hiddenSubjectAreas: 2,
     });
     // a member HEI's people read the same sums; the comments and course names are never in them
+    // the workbook holds the same, nothing more
+    const response = await t.request('GET', '/api/regional-analysis/export?format=xlsx', {
+      cookie: analyst.cookie,
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const rows = (workbook.getWorksheet('Kursutvärderingar')?.getSheetValues() ?? []).flatMap((row) =>
+      Array.isArray(row) ? [row.slice(1)] : [],
+    );
+    expect(rows.map((r) => r[0])).toEqual([
+      'Ämnesområde',
+      'Alla ämnesområden',
+      'Teknik och teknisk industri',
+    ]);
+    expect(rows[1]).toEqual([
+      'Alla ämnesområden',
+      4,
+      4,
+      21,
+      pooled.all.satisfaction,
+      2,
+      12 / 21,
+      2,
+      3,
+      4,
+      0.5,
+    ]);
+    const about = new Map(
+      (workbook.getWorksheet('Underlag')?.getSheetValues() ?? []).flatMap((row) =>
+        Array.isArray(row) ? [[row[1], row[2]]] : [],
+      ),
+    );
+    expect(about.get('Ämnesområden i kursutvärderingarna som inte visas (för få organisationer)')).toBe(1);
+
     const asMember = (await read(coordB)).json().evaluations;
     expect(asMember).toEqual(pooled);
     expect(JSON.stringify(pooled)).not.toContain('Kursen');

@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs';
 import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { subjectAreas } from '../../shared/subject-areas.ts';
+import type { PooledEvaluationFigures } from '../evaluation/evaluation.contract.ts';
 import type { CompetenceDemand, RegionalAnalysis } from './regional.contract.ts';
 
 /**
  * The whole pooled analysis as a workbook, for a regional report: what it is drawn from, the competences, the
- * occupations and the front door's inquiries, each on a sheet, with the same anonymity as the page (only what
+ * occupations, the front door's inquiries and the course evaluations, each on a sheet, with the same anonymity as the page (only what
  * the page shows is in it).
  */
 
@@ -16,6 +17,7 @@ const words = {
       competences: 'Kompetenser',
       occupations: 'Yrken',
       inquiries: 'Förfrågningar',
+      evaluations: 'Kursutvärderingar',
     },
     title: (consortium: string) => `Regional analys – ${consortium}`,
     period: 'Period',
@@ -45,6 +47,21 @@ const words = {
     noSubjectArea: 'Inget angivet',
     byCounty: 'Per län',
     count: 'Antal',
+    hiddenSubjectAreas: 'Ämnesområden i kursutvärderingarna som inte visas (för få organisationer)',
+    allFields: 'Alla ämnesområden',
+    evaluationHeaders: [
+      'Ämnesområde',
+      'Kundorganisationer',
+      'Utvärderingar',
+      'Svar',
+      'Helhetsintryck (1–5)',
+      'Skattad kunskapsökning per lärandemål',
+      'Skulle rekommendera kursen (andel)',
+      'Kundens uppföljningar',
+      'Tillämpning i arbetet (1–5)',
+      'Resultat för organisationen (1–5)',
+      'Skulle köpa igen (andel)',
+    ],
   },
   en: {
     sheets: {
@@ -52,6 +69,7 @@ const words = {
       competences: 'Competences',
       occupations: 'Occupations',
       inquiries: 'Inquiries',
+      evaluations: 'Course evaluations',
     },
     title: (consortium: string) => `Regional analysis – ${consortium}`,
     period: 'Period',
@@ -81,6 +99,21 @@ const words = {
     noSubjectArea: 'Not given',
     byCounty: 'By county',
     count: 'Count',
+    hiddenSubjectAreas: 'Subject areas of the course evaluations not shown (too few organisations)',
+    allFields: 'All subject areas',
+    evaluationHeaders: [
+      'Subject area',
+      'Customer organisations',
+      'Evaluations',
+      'Answers',
+      'Overall impression (1–5)',
+      'Self-rated knowledge gain per learning outcome',
+      'Would recommend the course (share)',
+      "Customers' follow-ups",
+      'Application at work (1–5)',
+      'Results for the organisation (1–5)',
+      'Would buy again (share)',
+    ],
   },
 };
 
@@ -154,6 +187,7 @@ function aboutSheet(workbook: ExcelJS.Workbook, a: RegionalAnalysis, language: L
     [w.minOrganisations, a.minOrganisations],
     [w.hiddenCompetences, a.hiddenCompetences],
     [w.hiddenOccupations, a.hiddenOccupations],
+    [w.hiddenSubjectAreas, a.evaluations.hiddenSubjectAreas],
   ])
     sheet.addRow(row);
   sheet.getColumn(1).width = 60;
@@ -233,6 +267,48 @@ function inquirySheet(workbook: ExcelJS.Workbook, a: RegionalAnalysis, language:
   sheet.getColumn(2).width = 12;
 }
 
+/** The pooled course evaluations: all of them first, then each subject area shown (shares as percentages). */
+function evaluationSheet(workbook: ExcelJS.Workbook, a: RegionalAnalysis, language: Language) {
+  const w = words[language];
+  const sheet = workbook.addWorksheet(w.sheets.evaluations);
+  header(sheet, w.evaluationHeaders);
+  const row = (name: string, f: PooledEvaluationFigures) => {
+    const added = sheet.addRow([
+      name,
+      f.organisations,
+      f.evaluations,
+      f.answers,
+      f.satisfaction,
+      f.gain ?? '–',
+      f.recommendShare,
+      f.followUps?.answered ?? 0,
+      f.followUps?.application ?? '–',
+      f.followUps?.results ?? '–',
+      f.followUps?.againShare ?? '–',
+    ]);
+    for (const column of [7, 11]) added.getCell(column).numFmt = '0%';
+  };
+  const { all, bySubjectArea } = a.evaluations;
+  if (all) row(w.allFields, all);
+  for (const f of bySubjectArea)
+    row(
+      f.subjectArea
+        ? label(
+            subjectAreas.find((area) => area.code === f.subjectArea) ?? {
+              sv: f.subjectArea,
+              en: f.subjectArea,
+            },
+            language,
+          )
+        : w.noSubjectArea,
+      f,
+    );
+  sheet.columns.forEach((column, i) => {
+    column.width = i === 0 ? 40 : 18;
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
 export async function regionalXlsx(analysis: RegionalAnalysis, language: Language): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Lupp';
@@ -240,5 +316,6 @@ export async function regionalXlsx(analysis: RegionalAnalysis, language: Languag
   competenceSheet(workbook, analysis, language);
   occupationSheet(workbook, analysis, language);
   inquirySheet(workbook, analysis, language);
+  evaluationSheet(workbook, analysis, language);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

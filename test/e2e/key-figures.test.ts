@@ -165,6 +165,14 @@ describe("the HEI's key figures (Analys)", () => {
     await volume.getByText('Credits for 0 eligible participants').waitFor();
     await expectEnglish(page, [...SWEDISH_SHELL_UI, ...SWEDISH_KEY_FIGURES_UI]);
     await expectNoAxeViolations(page);
+    // last year, in English: a past year's payments are those that fell due in it
+    const lastYear = Number(stockholmDate(new Date()).slice(0, 4)) - 1;
+    await page.getByLabel('Period', { exact: true }).selectOption({ label: `Year ${lastYear}` });
+    await page
+      .getByTestId('key-figures-agreements')
+      .getByText('To invoice by the billing plans in the period', { exact: true })
+      .waitFor();
+    await expectEnglish(page, [...SWEDISH_SHELL_UI, ...SWEDISH_KEY_FIGURES_UI]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -118,7 +118,11 @@ export async function caseFileZip(db: Db, actor: Actor, caseId: string, language
   );
   const w = words[language];
   const entries: Entry[] = [
-    { folder: 'root', name: w.record, body: await caseRecordFile(db, actor, caseId, access.heiId, language) },
+    {
+      folder: 'root',
+      name: w.record,
+      body: await caseRecordFile(db, actor, caseId, access.heiId, summary.openedAt, language),
+    },
   ];
   for (const p of proposals.filter((p) => p.status !== 'draft')) {
     const file = await proposalFile(db, p);
@@ -210,14 +214,19 @@ export async function caseFileZip(db: Db, actor: Actor, caseId: string, language
  * The record of the case's handling (details, need, checklist, timeline) as a PDF, for the case file or on its
  * own; who may read it is the caller's check (the case file's readers).
  */
-async function caseRecordFile(db: Db, actor: Actor, caseId: string, heiId: string, language: 'sv' | 'en') {
-  const [detail, hei, questions, summaries] = await Promise.all([
+async function caseRecordFile(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  heiId: string,
+  openedAt: string,
+  language: 'sv' | 'en',
+) {
+  const [detail, hei, questions] = await Promise.all([
     getCase(db, actor, caseId),
     organisationParty(db, heiId),
     dialogueQuestionsByKey(db, heiId),
-    caseSummariesOf(db, heiId, [caseId]),
   ]);
-  const openedAt = summaries.get(caseId)?.openedAt ?? detail.stageEnteredAt;
   return renderPdf(caseRecordPdf({ hei, detail, openedAt, questions, printedAt: new Date() }, language));
 }
 
@@ -228,8 +237,9 @@ async function caseRecordFile(db: Db, actor: Actor, caseId: string, heiId: strin
 export async function caseRecord(db: Db, actor: Actor, caseId: string, language: 'sv' | 'en') {
   const access = await assertCaseAccess(db, actor, caseId, 'read');
   requireOrganisationRole(actor, access.heiId, CASE_FILE_READERS);
-  const body = await caseRecordFile(db, actor, caseId, access.heiId, language);
-  const reference = (await caseSummariesOf(db, access.heiId, [caseId])).get(caseId)?.reference ?? caseId;
+  const summary = (await caseSummariesOf(db, access.heiId, [caseId])).get(caseId);
+  if (!summary) throw notFound('The case');
+  const body = await caseRecordFile(db, actor, caseId, access.heiId, summary.openedAt, language);
   await recordAudit(db, {
     actor,
     organisationId: access.heiId,
@@ -238,7 +248,10 @@ export async function caseRecord(db: Db, actor: Actor, caseId: string, language:
     subjectId: caseId,
     data: {},
   });
-  return { name: fileName([language === 'sv' ? 'handlaggning' : 'case-record', reference], 'pdf'), body };
+  return {
+    name: fileName([language === 'sv' ? 'handlaggning' : 'case-record', summary.reference], 'pdf'),
+    body,
+  };
 }
 
 /** The files, with a number added before the extension where two paths would be the same ("a.pdf", "a-2.pdf"). */

@@ -867,13 +867,14 @@ export async function pooledEvaluations(
   const counties = filter.county
     ? await organisationsById(db, [...new Set(customerOf.values())])
     : new Map<string, { county: string | null }>();
+  const followUpOf = new Map(followUps.map((f) => [f.evaluationId, f]));
   const pooled = rows.flatMap((r) => {
     const answers = answersOf(r.id);
     const customer = customerOf.get(r.caseId) ?? '';
     if (answers.length < EVALUATION_MIN_ANSWERS) return [];
     if (filter.county && counties.get(customer)?.county !== filter.county) return [];
     const field = fieldOf.get(r.designId)?.slice(0, 2) ?? null;
-    return [{ customer, field, answers, followUp: followUps.find((f) => f.evaluationId === r.id) }];
+    return [{ customer, field, answers, followUp: followUpOf.get(r.id) }];
   });
   const figures = (group: typeof pooled): PooledEvaluationFigures => {
     const answers = group.flatMap((g) => g.answers);

@@ -551,7 +551,7 @@ export async function customersWithProposalsEnding(db: Db, from: string, to: str
  * customer's answer now, and those sent, accepted and declined since a day.
  */
 export async function proposalFigures(db: Db, heiId: string, window: FigureWindow) {
-  const after = (column: AnyColumn) => inWindow(column, window);
+  const inPeriod = (column: AnyColumn) => inWindow(column, window);
   const figure = (where: ReturnType<typeof sql>) => ({
     count: sql<number>`(count(*) filter (where ${where}))::int`,
     value: sql<number>`coalesce(sum(${proposal.priceOre}) filter (where ${where}), 0)::float8`,
@@ -560,12 +560,12 @@ export async function proposalFigures(db: Db, heiId: string, window: FigureWindo
     .select({
       awaiting: figure(sql`${proposal.status} = 'sent'`).count,
       awaitingValue: figure(sql`${proposal.status} = 'sent'`).value,
-      sent: figure(after(proposal.sentAt)).count,
-      sentValue: figure(after(proposal.sentAt)).value,
-      accepted: figure(sql`${proposal.status} = 'accepted' and ${after(proposal.decidedAt)}`).count,
-      acceptedValue: figure(sql`${proposal.status} = 'accepted' and ${after(proposal.decidedAt)}`).value,
-      declined: figure(sql`${proposal.status} = 'declined' and ${after(proposal.decidedAt)}`).count,
-      declinedValue: figure(sql`${proposal.status} = 'declined' and ${after(proposal.decidedAt)}`).value,
+      sent: figure(inPeriod(proposal.sentAt)).count,
+      sentValue: figure(inPeriod(proposal.sentAt)).value,
+      accepted: figure(sql`${proposal.status} = 'accepted' and ${inPeriod(proposal.decidedAt)}`).count,
+      acceptedValue: figure(sql`${proposal.status} = 'accepted' and ${inPeriod(proposal.decidedAt)}`).value,
+      declined: figure(sql`${proposal.status} = 'declined' and ${inPeriod(proposal.decidedAt)}`).count,
+      declinedValue: figure(sql`${proposal.status} = 'declined' and ${inPeriod(proposal.decidedAt)}`).value,
     })
     .from(proposal)
     .where(eq(proposal.heiId, heiId));

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { stockholmDate } from './stockholm-days.ts';
 
 /** A period of figures: the last 12 or 36 whole calendar months (Swedish time, this one included), or all. */
@@ -71,3 +72,17 @@ export function periodDays(
   const yearEnd = `${period}-12-31`;
   return { first: `${period}-01-01`, last: yearEnd < todayDate ? yearEnd : todayDate };
 }
+
+/** A rolling period, or a calendar year from 2000 to this one (Swedish time), as a query parameter. */
+export const keyFigurePeriodSchema = z
+  .union([
+    z.enum(figurePeriods),
+    z
+      .string()
+      .refine((year) => isOfferedYear(year), 'a calendar year from 2000 to this one')
+      .transform((year) => year as `${number}`),
+  ])
+  .describe('12m, 36m, all, or a calendar year ("2025")');
+
+/** The period a response's figures cover. */
+export const keyFigurePeriodOut = z.union([z.enum(figurePeriods), z.string().regex(/^\d{4}$/)]);

@@ -126,12 +126,25 @@ const evaluationRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/evaluation/EvaluationPage.tsx'), 'EvaluationPage'),
 });
 
+/** A figures page's period in its address: a rolling one, or a calendar year (typed in, it comes as a number). */
+const periodInAddress = z
+  .union([
+    z.enum(figurePeriods),
+    z.coerce
+      .string()
+      .refine((year) => isOfferedYear(year))
+      .transform((year) => year as `${number}`),
+  ])
+  .default('12m')
+  .catch('12m');
+
 const regionalRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/analysis',
   validateSearch: z.object({
-    period: z.enum(figurePeriods).default('12m').catch('12m'),
+    period: periodInAddress,
     county: z.enum(counties).optional().catch(undefined),
+    sector: z.enum(sectors).optional().catch(undefined),
   }),
   component: lazyRouteComponent(() => import('./features/regional/RegionalPage.tsx'), 'RegionalPage'),
 });
@@ -140,17 +153,7 @@ const keyFiguresRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/analysis/hei',
   validateSearch: z.object({
-    period: z
-      .union([
-        z.enum(figurePeriods),
-        // a year typed in the address comes as a number
-        z.coerce
-          .string()
-          .refine((year) => isOfferedYear(year))
-          .transform((year) => year as `${number}`),
-      ])
-      .default('12m')
-      .catch('12m'),
+    period: periodInAddress,
   }),
   component: lazyRouteComponent(() => import('./features/dashboard/KeyFiguresPage.tsx'), 'KeyFiguresPage'),
 });

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { organisation } from '../../src/features/tenancy/tenancy.table.ts';
+import { stockholmDate } from '../../src/shared/stockholm-days.ts';
 import { evaluatedCourse } from '../support/factories.ts';
 import {
   dismissNotification,
@@ -15,7 +16,7 @@ import {
 
 // Johan, the consortium's regional analyst, reads the pooled analysis: the competences and occupations the
 // two HEIs' needs analyses name (only those of three or more organisations), the courses that teach them,
-// and the front door's inquiries; he narrows it to a county and downloads it. Oskar, Norrvik's administrator,
+// and the front door's inquiries; he narrows it to a county, a sector and a calendar year, and downloads it. Oskar, Norrvik's administrator,
 // stops his HEI contributing and starts again.
 
 const journey = luppAndBrowser();
@@ -116,7 +117,19 @@ describe('the regional analysis (Analys)', () => {
     await byCounty.getByRole('row', { name: /^Norrbotten \d+$/ }).waitFor();
     await page.getByLabel('Period', { exact: true }).selectOption('all');
     await page.waitForURL(/period=all/);
+    await page
+      .getByTestId('regional-period')
+      .getByText(/^Perioden: allt till och med /)
+      .waitFor();
+    // the public sector's customers and inquiries: the inquiries from companies are not counted
+    await page.getByLabel('Sektor', { exact: true }).selectOption('Offentlig sektor');
+    await page.waitForURL(/sector=public/);
+    await page
+      .getByRole('table', { name: 'Per sektor' })
+      .getByRole('row', { name: 'Privat sektor 0' })
+      .waitFor();
     await expectNoAxeViolations(page);
+    await page.getByLabel('Sektor', { exact: true }).selectOption('Alla sektorer');
 
     // the consortium's catalogues are his to read too: which courses there are for a competence
     await page.getByLabel('Period', { exact: true }).selectOption('12m');
@@ -205,6 +218,27 @@ describe('the regional analysis (Analys)', () => {
       .waitFor();
     await expectEnglish(page, [...SWEDISH_SHELL_UI, ...SWEDISH_REGIONAL_UI]);
     await expectNoAxeViolations(page);
+
+    // the public sector's customers and inquiries, then last calendar year's (for the region's annual report)
+    await page.getByLabel('Sector', { exact: true }).selectOption('Public sector');
+    await page.waitForURL(/sector=public/);
+    await page
+      .getByRole('table', { name: 'By sector' })
+      .getByRole('row', { name: 'Non-profit sector 0' })
+      .waitFor();
+    const lastYear = String(Number(stockholmDate(new Date()).slice(0, 4)) - 1);
+    await page.getByLabel('Period', { exact: true }).selectOption({ label: `Year ${lastYear}` });
+    await page.waitForURL(new RegExp(`period=(%22)?${lastYear}`)); // the router may quote it
+    await page
+      .getByTestId('regional-period')
+      .getByText(`The period: 1 Jan ${lastYear} to 31 Dec ${lastYear} inclusive.`)
+      .waitFor();
+    // the demo's inquiries all came this year
+    await page
+      .getByRole('region', { name: 'Inquiries through the front door' })
+      .getByText('No inquiries in the period.')
+      .waitFor();
+    await expectEnglish(page, [...SWEDISH_SHELL_UI, ...SWEDISH_REGIONAL_UI, 'Alla sektorer', 'Perioden']);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.ts';
 import { createPasswordAccount } from '../../src/features/auth/auth.ts';
 import { caseFile } from '../../src/features/cases/cases.table.ts';
@@ -9,7 +10,7 @@ import {
   evaluationFollowUp,
   evaluationResponse,
 } from '../../src/features/evaluation/evaluation.table.ts';
-import { withCheckDigit } from '../../src/features/tenancy/org-number.ts';
+import { sectorOfOrgNumber, withCheckDigit } from '../../src/features/tenancy/org-number.ts';
 import type { Role } from '../../src/features/tenancy/tenancy.contract.ts';
 import { consortium, membership, organisation } from '../../src/features/tenancy/tenancy.table.ts';
 import type { TestApp } from './app.ts';
@@ -42,6 +43,8 @@ export async function createOrganisation(
     consortiumId?: string;
     county?: string;
     degreeFields?: string[];
+    /** Ten digits; by default a new one, of a limited company (a customer) or a public body (an HEI). */
+    orgNumber?: string;
   } = {},
 ) {
   const kind = input.kind ?? 'hei';
@@ -51,7 +54,7 @@ export async function createOrganisation(
     .values({
       kind,
       name: input.name ?? `${kind === 'hei' ? 'Högskolan' : 'Företaget'} ${unique()}`,
-      orgNumber: orgNumber(kind),
+      orgNumber: input.orgNumber ?? orgNumber(kind),
       consortiumId,
       county: input.county ?? null,
       degreeFields: input.degreeFields ?? [],
@@ -156,6 +159,10 @@ export async function evaluatedCourse(
   followUp?: { application: number; results: number; again: boolean },
 ) {
   evaluatedCourses += 1;
+  const [customer] = await db
+    .select({ orgNumber: organisation.orgNumber })
+    .from(organisation)
+    .where(eq(organisation.id, customerId));
   const [theCase] = await db
     .insert(caseFile)
     .values({
@@ -165,7 +172,7 @@ export async function evaluatedCourse(
       reference: `UE-${evaluatedCourses}-${randomBytes(3).toString('hex')}`,
       title: 'Utvärderad kurs',
       needText: 'En kurs som gavs och utvärderades.',
-      sector: 'private',
+      sector: sectorOfOrgNumber(customer?.orgNumber ?? ''),
     })
     .returning({ id: caseFile.id });
   const caseId = theCase?.id ?? '';

@@ -7,8 +7,9 @@ import { containsAny, type FoundText, foundIn, jsonText, mentionPatterns } from 
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
 import { userNames } from '../auth/user-names.ts';
+import type { Sector } from '../inquiries/eligibility.ts';
 import { notify } from '../notifications/notifications.service.ts';
-import { checkOrgNumber, orgNumberMessages } from '../tenancy/org-number.ts';
+import { checkOrgNumber, orgNumberMessages, sectorOfOrgNumber } from '../tenancy/org-number.ts';
 import type { Role } from '../tenancy/tenancy.contract.ts';
 import {
   type ActingHei,
@@ -18,6 +19,7 @@ import {
   findOrCreateCustomer,
   heisWithRole,
   isMemberOf,
+  organisationsById,
 } from '../tenancy/tenancy.service.ts';
 import { organisation } from '../tenancy/tenancy.table.ts';
 import type { CaseDetail, CaseSummary, updateCaseBody } from './cases.contract.ts';
@@ -1447,6 +1449,27 @@ export async function customerOfEachCase(db: Db, caseIds: string[]): Promise<Map
     .from(caseFile)
     .where(inArray(caseFile.id, caseIds));
   return new Map(rows.map((r) => [r.id, r.customerId]));
+}
+
+/**
+ * The sector of each of these customer organisations, for pooled figures (no access check): as its latest case
+ * records it, at any HEI — a case takes it from the front door's inquiry or the coordinator, who knows a
+ * municipal company for public — else as its organisation number's group tells (`sectorOfOrgNumber`).
+ */
+export async function sectorsOfCustomers(db: Db, customerIds: string[]): Promise<Map<string, Sector>> {
+  if (!customerIds.length) return new Map();
+  const [latest, organisations] = await Promise.all([
+    db
+      .selectDistinctOn([caseFile.customerId], { customerId: caseFile.customerId, sector: caseFile.sector })
+      .from(caseFile)
+      .where(inArray(caseFile.customerId, customerIds))
+      .orderBy(caseFile.customerId, desc(caseFile.createdAt)),
+    organisationsById(db, customerIds),
+  ]);
+  const recorded = new Map(latest.map((r) => [r.customerId, r.sector]));
+  return new Map(
+    [...organisations.values()].map((o) => [o.id, recorded.get(o.id) ?? sectorOfOrgNumber(o.orgNumber)]),
+  );
 }
 
 /** Those of these customer organisations that have a case not yet closed, at any HEI (no access check). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { figurePeriods, isOfferedYear } from '../../shared/periods.ts';
+import { keyFigurePeriodOut, keyFigurePeriodSchema } from '../../shared/periods.ts';
 import { openStages } from '../cases/stages.ts';
 import { heiEvaluationsSchema } from '../evaluation/evaluation.contract.ts';
 
@@ -11,18 +11,7 @@ import { heiEvaluationsSchema } from '../evaluation/evaluation.contract.ts';
 /** Who reads the key figures: those who run or pay for contract education at the HEI (not teachers). */
 export const DASHBOARD_READERS = ['admin', 'manager', 'coordinator', 'economist'] as const;
 
-/** A rolling period, or a calendar year from 2000 to this one (Swedish time): the HEI's financial year. */
-const keyFigurePeriod = z
-  .union([
-    z.enum(figurePeriods),
-    z
-      .string()
-      .refine((year) => isOfferedYear(year), 'a calendar year from 2000 to this one')
-      .transform((year) => year as `${number}`),
-  ])
-  .describe('12m, 36m, all, or a calendar year ("2025")');
-
-export const dashboardQuery = z.object({ period: keyFigurePeriod.default('12m') });
+export const dashboardQuery = z.object({ period: keyFigurePeriodSchema.default('12m') });
 export const dashboardExportQuery = dashboardQuery.extend({ lang: z.enum(['sv', 'en']).default('sv') });
 
 const count = z.number().int().min(0);
@@ -32,7 +21,7 @@ const share = z.number().min(0).max(1).nullable();
 
 export const dashboardSchema = z.object({
   hei: z.object({ id: z.uuid(), name: z.string() }),
-  period: z.union([z.enum(figurePeriods), z.string().regex(/^\d{4}$/)]),
+  period: keyFigurePeriodOut,
   since: z.iso.date().nullable(),
   until: z.iso.date().describe("The period's last day: today, or a past year's 31 December"),
   pipeline: z.object({

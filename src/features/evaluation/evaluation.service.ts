@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { type FigureWindow, inWindow } from '../../db/figure-window.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
 import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../shared/mentions.ts';
@@ -13,8 +14,10 @@ import {
   casesForCustomer,
   customerOfEachCase,
   recordEvidence,
+  sectorsOfCustomers,
 } from '../cases/cases.service.ts';
 import { getDesign, sunFieldsOfDesigns } from '../design/design.service.ts';
+import type { Sector } from '../inquiries/eligibility.ts';
 import { enqueueMail } from '../mail/mail.service.ts';
 import { hashToken, newToken } from '../needs/self-service.service.ts';
 import { notify, settleTask, tasks } from '../notifications/notifications.service.ts';
@@ -827,14 +830,15 @@ export async function mentionsInEvaluations(db: Db, heiId: string, terms: string
 
 /**
  * The participants' evaluations with results (at least EVALUATION_MIN_ANSWERS answers) of these HEIs' courses,
- * made in the period and, with a county, of customers there, pooled for the consortium's analysis: all of them and
+ * made in the period and, with a county or a sector, of customers there, pooled for the consortium's analysis: all of
+ * them and
  * by the design's SUN field — each shown only when drawn from at least `minOrganisations` customer organisations,
  * so that no customer's results can be read off. Means are of every answer (a large course weighs more); the
  * customers' follow-ups (levels 3 and 4) are those answered. No comments, no course names. No access check.
  */
 export async function pooledEvaluations(
   db: Db,
-  filter: { heiIds: string[]; since: Date | null; county: string | null },
+  filter: { heiIds: string[]; window: FigureWindow; county: string | null; sector: Sector | null },
   minOrganisations: number,
 ): Promise<PooledEvaluations> {
   const rows = filter.heiIds.length
@@ -848,7 +852,7 @@ export async function pooledEvaluations(
         .where(
           and(
             inArray(courseEvaluation.heiId, filter.heiIds),
-            filter.since ? sql`${courseEvaluation.createdAt} >= ${filter.since.toISOString()}` : undefined,
+            inWindow(courseEvaluation.createdAt, filter.window),
           ),
         )
     : [];
@@ -864,15 +868,18 @@ export async function pooledEvaluations(
     customerOfEachCase(db, [...new Set(rows.map((r) => r.caseId))]),
     sunFieldsOfDesigns(db, [...new Set(rows.map((r) => r.designId))]),
   ]);
-  const counties = filter.county
-    ? await organisationsById(db, [...new Set(customerOf.values())])
-    : new Map<string, { county: string | null }>();
+  const customers = [...new Set(customerOf.values())];
+  const [counties, sectors] = await Promise.all([
+    filter.county ? organisationsById(db, customers) : new Map<string, { county: string | null }>(),
+    filter.sector ? sectorsOfCustomers(db, customers) : new Map<string, Sector>(),
+  ]);
   const followUpOf = new Map(followUps.map((f) => [f.evaluationId, f]));
   const pooled = rows.flatMap((r) => {
     const answers = answersOf(r.id);
     const customer = customerOf.get(r.caseId) ?? '';
     if (answers.length < EVALUATION_MIN_ANSWERS) return [];
     if (filter.county && counties.get(customer)?.county !== filter.county) return [];
+    if (filter.sector && sectors.get(customer) !== filter.sector) return [];
     const field = fieldOf.get(r.designId)?.slice(0, 2) ?? null;
     return [{ customer, field, answers, followUp: followUpOf.get(r.id) }];
   });

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type AnyColumn, and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { type FigureWindow, inWindow } from '../../db/figure-window.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
 import { containsAny, type FoundText, foundIn, jsonText, mentionPatterns } from '../../shared/mentions.ts';
 import { workingDaysDeadline } from '../../shared/working-days.ts';
@@ -19,7 +20,7 @@ import {
   type ActingHei as Hei,
 } from '../tenancy/tenancy.service.ts';
 import { consortium, organisation } from '../tenancy/tenancy.table.ts';
-import { assessEligibility } from './eligibility.ts';
+import { assessEligibility, type Sector } from './eligibility.ts';
 import type {
   ContactCorrection,
   InquiryDetail,
@@ -893,8 +894,13 @@ export async function mentionsInInquiries(db: Db, heiId: string, terms: string[]
   ].filter((mention) => mention !== null);
 }
 
-/** A consortium's front-door inquiries for pooled figures: those received since a day, from a county. */
-export type InquiryFigureFilter = { consortiumId: string; since: Date | null; county: string | null };
+/** A consortium's front-door inquiries for pooled figures: those received in a period, from a county, of a sector. */
+export type InquiryFigureFilter = {
+  consortiumId: string;
+  window: FigureWindow;
+  county: string | null;
+  sector: Sector | null;
+};
 
 /**
  * Counts of a consortium's inquiries received in a period, by status, sector, subject area, county and
@@ -923,8 +929,9 @@ export async function inquiryFigures(db: Db, f: InquiryFigureFilter) {
     .where(
       and(
         eq(inquiry.consortiumId, f.consortiumId),
-        f.since ? sql`${inquiry.createdAt} >= ${f.since.toISOString()}` : undefined,
+        inWindow(inquiry.createdAt, f.window),
         f.county ? eq(inquiry.county, f.county) : undefined,
+        f.sector ? eq(inquiry.sector, f.sector) : undefined,
       ),
     )
     .groupBy(

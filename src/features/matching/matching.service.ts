@@ -1,5 +1,6 @@
-import { and, count, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { type FigureWindow, inWindow } from '../../db/figure-window.ts';
 import { notFound } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
 import { stockholmDate } from '../../shared/stockholm-days.ts';
@@ -444,10 +445,10 @@ export async function withdrawUnmet(db: Db, actor: Actor, subject: Subject) {
 }
 
 /**
- * The needs the HEIs recorded as unmet demand since a day, for the consortium's pooled analysis (which
+ * The needs the HEIs recorded as unmet demand in a period, for the consortium's pooled analysis (which
  * counts them by competence; inquiries name no competence and are left out).
  */
-export async function unmetNeedsOfHeis(db: Db, heiIds: string[], since: Date | null): Promise<string[]> {
+export async function unmetNeedsOfHeis(db: Db, heiIds: string[], window: FigureWindow): Promise<string[]> {
   if (!heiIds.length) return [];
   const rows = await db
     .select({ id: matchUnmet.subjectId })
@@ -456,7 +457,7 @@ export async function unmetNeedsOfHeis(db: Db, heiIds: string[], since: Date | n
       and(
         inArray(matchUnmet.heiId, heiIds),
         eq(matchUnmet.subjectKind, 'need'),
-        since ? gte(matchUnmet.recordedAt, since) : undefined,
+        inWindow(matchUnmet.recordedAt, window),
       ),
     );
   return rows.map((r) => r.id);

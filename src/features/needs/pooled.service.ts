@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { uuidArray } from '../../db/arrays.ts';
 import type { Db } from '../../db/client.ts';
+import { type FigureWindow, inWindow } from '../../db/figure-window.ts';
 
 /**
  * Needs analyses summed across HEIs, for the consortium's pooled analysis: counts and sums per competence
@@ -8,7 +9,13 @@ import type { Db } from '../../db/client.ts';
  * counts, and where several analyses of one customer name the same competence (two HEIs, or two parts of
  * the organisation) the most recently changed one stands for that customer, so nobody is counted twice.
  */
-export type PooledFilter = { heiIds: string[]; since: Date | null; county: string | null };
+export type PooledFilter = {
+  heiIds: string[];
+  window: FigureWindow;
+  county: string | null;
+  /** Only these customer organisations (those of a sector); null: every one. */
+  customerIds: string[] | null;
+};
 
 /** The latest versions of the HEIs' analyses changed in the period, of customers in the county. */
 const latestAnalyses = (f: PooledFilter) => sql`
@@ -17,8 +24,17 @@ const latestAnalyses = (f: PooledFilter) => sql`
   join organisation o on o.id = a.customer_id
   where a.hei_id = any(${uuidArray(f.heiIds)})
     and not exists (select 1 from needs_analysis newer where newer.previous_id = a.id)
-    ${f.since ? sql`and a.updated_at >= ${f.since.toISOString()}` : sql``}
-    ${f.county ? sql`and o.county = ${f.county}` : sql``}`;
+    and ${inWindow(sql`a.updated_at`, f.window)}
+    ${f.county ? sql`and o.county = ${f.county}` : sql``}
+    ${f.customerIds ? sql`and a.customer_id = any(${uuidArray(f.customerIds)})` : sql``}`;
+
+/** The customer organisations whose analyses the filter pools (to learn their sectors). */
+export async function pooledCustomerIds(db: Db, f: PooledFilter): Promise<string[]> {
+  if (!f.heiIds.length) return [];
+  const { rows } = await db.execute<{ customer_id: string }>(sql`
+    with latest as (${latestAnalyses(f)}) select distinct customer_id from latest`);
+  return rows.map((r) => r.customer_id);
+}
 
 export type PooledCompetence = {
   conceptId: string;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { figurePeriods } from '../../shared/periods.ts';
+import { keyFigurePeriodOut, keyFigurePeriodSchema } from '../../shared/periods.ts';
 import { counties } from '../../shared/subject-areas.ts';
 import { pooledEvaluationsSchema } from '../evaluation/evaluation.contract.ts';
+import { sectors } from '../inquiries/inquiries.contract.ts';
 
 /**
  * Pooled regional competence intelligence: what the consortium's HEIs learn about employers' competence
@@ -12,8 +13,14 @@ import { pooledEvaluationsSchema } from '../evaluation/evaluation.contract.ts';
 export const MIN_ORGANISATIONS = 3;
 
 export const regionalQuery = z.object({
-  period: z.enum(figurePeriods).default('12m'),
+  period: keyFigurePeriodSchema.default('12m'),
   county: z.enum(counties).optional().describe('Only inquiries from, and customers in, this county'),
+  sector: z
+    .enum(sectors)
+    .optional()
+    .describe(
+      "Only inquiries stating this sector, and customers in it (as their latest case records it, else by their organisation number's group)",
+    ),
 });
 export type RegionalQuery = z.infer<typeof regionalQuery>;
 
@@ -86,9 +93,11 @@ export type Contribution = z.infer<typeof contributionSchema>;
 
 export const regionalAnalysisSchema = z.object({
   consortium: z.object({ id: z.uuid(), name: z.string() }),
-  period: z.enum(figurePeriods),
+  period: keyFigurePeriodOut,
   since: z.iso.date().nullable().describe('First day counted (null: everything)'),
+  until: z.iso.date().describe("Last day counted: today, or a past year's 31 December"),
   county: z.string().nullable(),
+  sector: z.enum(sectors).nullable(),
   minOrganisations: z.number().int(),
   contributors: z.array(heiSchema).describe('HEIs whose needs analyses and findings are pooled'),
   notContributing: z.array(heiSchema),

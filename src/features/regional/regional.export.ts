@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { FigurePeriod } from '../../shared/periods.ts';
 import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { subjectAreas } from '../../shared/subject-areas.ts';
 import type { PooledEvaluationFigures } from '../evaluation/evaluation.contract.ts';
@@ -23,8 +24,11 @@ const words = {
     period: 'Period',
     periods: { '12m': 'Senaste 12 månaderna', '36m': 'Senaste 3 åren', all: 'All tid' },
     since: 'Från och med',
+    until: 'Till och med',
     county: 'Län',
     allCounties: 'Alla län',
+    sectorFilter: 'Sektor (kundens)',
+    allSectors: 'Alla sektorer',
     made: 'Hämtad',
     contributors: 'Lärosäten som bidrar med behovsanalyser',
     notContributing: 'Lärosäten som inte bidrar',
@@ -75,8 +79,11 @@ const words = {
     period: 'Period',
     periods: { '12m': 'Last 12 months', '36m': 'Last 3 years', all: 'All time' },
     since: 'From',
+    until: 'To',
     county: 'County',
     allCounties: 'All counties',
+    sectorFilter: "Sector (the customer's)",
+    allSectors: 'All sectors',
     made: 'Downloaded',
     contributors: 'Institutions contributing their needs analyses',
     notContributing: 'Institutions not contributing',
@@ -176,9 +183,12 @@ function aboutSheet(workbook: ExcelJS.Workbook, a: RegionalAnalysis, language: L
   sheet.addRow([]);
   const names = (heis: { name: string }[]) => heis.map((h) => h.name).join(', ') || w.none;
   for (const row of [
-    [w.period, w.periods[a.period]],
+    // a calendar year is named by itself
+    [w.period, w.periods[a.period as FigurePeriod] ?? a.period],
     [w.since, a.since ?? '–'],
+    [w.until, a.until],
     [w.county, a.county ?? w.allCounties],
+    [w.sectorFilter, a.sector ? w.sector[a.sector] : w.allSectors],
     [w.made, stockholmDate(new Date())],
     [w.contributors, names(a.contributors)],
     [w.notContributing, names(a.notContributing)],

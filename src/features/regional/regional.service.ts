@@ -1,10 +1,11 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { figureWindow } from '../../db/figure-window.ts';
 import { forbidden } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
-import { everyMonth, periodStart } from '../../shared/periods.ts';
-import { startOfStockholmDay } from '../../shared/stockholm-days.ts';
+import { everyMonth } from '../../shared/periods.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { sectorsOfCustomers } from '../cases/cases.service.ts';
 import { courseCountsByConcept } from '../catalog/catalog.service.ts';
 import { pooledEvaluations } from '../evaluation/evaluation.service.ts';
 import { inquiryFigures } from '../inquiries/inquiries.service.ts';
@@ -13,6 +14,7 @@ import {
   conceptsAndCustomersOfNeeds,
   type PooledFilter,
   pooledCompetences,
+  pooledCustomerIds,
   pooledOccupations,
 } from '../needs/pooled.service.ts';
 import { conceptsByIds } from '../taxonomy/taxonomy.service.ts';
@@ -115,10 +117,12 @@ const byDemand = (a: CompetenceDemand, b: CompetenceDemand) =>
 
 /** Organisations per competence whose need a coordinator found no course for. */
 async function unmetByConcept(db: Db, filter: PooledFilter) {
-  const needIds = await unmetNeedsOfHeis(db, filter.heiIds, filter.since);
+  const needIds = await unmetNeedsOfHeis(db, filter.heiIds, filter.window);
+  const inSector = filter.customerIds && new Set(filter.customerIds);
   const customers = new Map<string, Set<string>>();
   for (const n of await conceptsAndCustomersOfNeeds(db, needIds, filter.county))
-    customers.set(n.conceptId, (customers.get(n.conceptId) ?? new Set()).add(n.customerId));
+    if (!inSector || inSector.has(n.customerId))
+      customers.set(n.conceptId, (customers.get(n.conceptId) ?? new Set()).add(n.customerId));
   return customers;
 }
 
@@ -184,11 +188,13 @@ async function occupationDemand(db: Db, filter: PooledFilter) {
  * that teach them — each shown only when drawn from at least MIN_ORGANISATIONS customer organisations.
  */
 export async function regionalAnalysis(db: Db, actor: Actor, q: RegionalQuery): Promise<RegionalAnalysis> {
-  const { reader, contributing, firstDay, filter } = await scopeOf(db, actor, q);
+  const { reader, contributing, filter } = await scopeOf(db, actor, q);
+  const { window } = filter;
   const inquiries = await inquiryFigures(db, {
     consortiumId: reader.consortium.id,
-    since: filter.since,
+    window,
     county: filter.county,
+    sector: q.sector ?? null,
   });
   const competences = await competenceDemand(
     db,
@@ -196,37 +202,49 @@ export async function regionalAnalysis(db: Db, actor: Actor, q: RegionalQuery): 
     reader.heis.map((h) => h.id),
   );
   const occupations = await occupationDemand(db, filter);
-  const evaluations = await pooledEvaluations(db, filter, MIN_ORGANISATIONS);
+  const evaluations = await pooledEvaluations(db, { ...filter, sector: q.sector ?? null }, MIN_ORGANISATIONS);
   return {
     consortium: reader.consortium,
     period: q.period,
-    since: firstDay,
+    since: window.firstDay,
+    until: window.lastDay,
     county: filter.county,
+    sector: q.sector ?? null,
     minOrganisations: MIN_ORGANISATIONS,
     contributors: reader.heis.filter((h) => contributing.has(h.id)),
     notContributing: reader.heis.filter((h) => !contributing.has(h.id)),
     contribution: reader.hei ? contributionOf(reader.hei, contributing.get(reader.hei.id)) : null,
-    inquiries: { ...inquiries, byMonth: everyMonth(inquiries.byMonth, firstDay) } satisfies InquiryFigures,
+    inquiries: {
+      ...inquiries,
+      byMonth: everyMonth(inquiries.byMonth, window.firstDay, window.lastDay),
+    } satisfies InquiryFigures,
     ...competences,
     ...occupations,
     evaluations,
   };
 }
 
-/** Who reads, which HEIs contribute, and the period's first day and filter of the pooled figures. */
+/**
+ * Who reads, which HEIs contribute, and what the pooled figures cover: the period, the county and — with a
+ * sector — the customer organisations in it among those the contributing HEIs' analyses are of.
+ */
 async function scopeOf(db: Db, actor: Actor, q: RegionalQuery) {
   const reader = await readerOf(db, actor);
   const contributing = await contributions(
     db,
     reader.heis.map((h) => h.id),
   );
-  const firstDay = periodStart(q.period);
   const filter: PooledFilter = {
     heiIds: [...contributing.keys()],
-    since: firstDay ? startOfStockholmDay(firstDay) : null,
+    window: figureWindow(q.period),
     county: q.county ?? null,
+    customerIds: null,
   };
-  return { reader, contributing, firstDay, filter };
+  if (q.sector) {
+    const sectors = await sectorsOfCustomers(db, await pooledCustomerIds(db, filter));
+    filter.customerIds = [...sectors].filter(([, sector]) => sector === q.sector).map(([id]) => id);
+  }
+  return { reader, contributing, filter };
 }
 
 /** The pooled competences as CSV (semicolons, decimal comma in Swedish): for a regional report. */

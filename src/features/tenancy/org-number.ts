@@ -50,3 +50,14 @@ export function withCheckDigit(nine: string): string {
   for (let d = 0; d <= 9; d++) if (luhnValid(`${nine}${d}`)) return `${nine}${d}`;
   throw new Error('unreachable');
 }
+
+/**
+ * The sector an organisation number's group (its first digit) tells: 2 is the state, municipalities, regions and
+ * other public bodies; 8 non-profit associations and foundations; every other group (limited companies,
+ * partnerships, economic associations, foreign companies) private. It tells the legal form, not the owner: a
+ * municipal company is a limited company (group 5) and reads as private here.
+ */
+export function sectorOfOrgNumber(orgNumber: string): 'public' | 'private' | 'non_profit' {
+  const group = orgNumber.trim()[0];
+  return group === '2' ? 'public' : group === '8' ? 'non_profit' : 'private';
+}

@@ -13,6 +13,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { sectors } from '../../../features/inquiries/inquiries.contract.ts';
+import { recentYears } from '../../../shared/periods.ts';
 import { type County, counties } from '../../../shared/subject-areas.ts';
 import { activeMembershipOf, useMe } from '../../session.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
@@ -58,7 +60,7 @@ export function RegionalPage() {
       <AnalysisTabs current="regional" />
       <Text maw={760}>{t('regional.intro')}</Text>
       <Group align="end">
-        <PeriodSelect value={search.period} onChange={(period) => choose({ period })} />
+        <PeriodSelect value={search.period} onChange={(period) => choose({ period })} years={recentYears()} />
         <NativeSelect
           label={t('regional.county')}
           value={search.county ?? ''}
@@ -70,6 +72,23 @@ export function RegionalPage() {
           {counties.map((c) => (
             <option key={c} value={c}>
               {c}
+            </option>
+          ))}
+        </NativeSelect>
+        <NativeSelect
+          label={t('regional.sector')}
+          description={t('regional.sectorHint')}
+          value={search.sector ?? ''}
+          onChange={(event) =>
+            choose({
+              sector: (event.currentTarget.value || undefined) as (typeof sectors)[number] | undefined,
+            })
+          }
+        >
+          <option value="">{t('regional.allSectors')}</option>
+          {sectors.map((s) => (
+            <option key={s} value={s}>
+              {t(`labels.sector.${s}`)}
             </option>
           ))}
         </NativeSelect>
@@ -144,6 +163,14 @@ function Sources({ analysis }: { analysis: RegionalAnalysis }) {
             {t('regional.sources.notContributing', { heis: names(analysis.notContributing) })}
           </Text>
         )}
+        <Text size="sm" data-testid="regional-period">
+          {analysis.since
+            ? t('regional.sources.covers', {
+                since: format.date(analysis.since),
+                until: format.date(analysis.until),
+              })
+            : t('regional.sources.coversAll', { until: format.date(analysis.until) })}
+        </Text>
         <Text size="sm">{t('regional.sources.anonymity', { min: analysis.minOrganisations })}</Text>
         {contribution && (
           <Group gap="sm" data-testid="regional-contribution">

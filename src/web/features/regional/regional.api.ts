@@ -14,11 +14,15 @@ export type {
 } from '../../../features/regional/regional.contract.ts';
 
 const searchOf = (q: RegionalQuery) =>
-  new URLSearchParams({ period: q.period, ...(q.county ? { county: q.county } : {}) }).toString();
+  new URLSearchParams({
+    period: q.period,
+    ...(q.county ? { county: q.county } : {}),
+    ...(q.sector ? { sector: q.sector } : {}),
+  }).toString();
 
 export const regionalAnalysisQuery = (q: RegionalQuery) =>
   queryOptions({
-    queryKey: ['regional-analysis', q.period, q.county ?? null],
+    queryKey: ['regional-analysis', q.period, q.county ?? null, q.sector ?? null],
     queryFn: ({ signal }) => api.get(`/api/regional-analysis?${searchOf(q)}`, regionalAnalysisSchema, signal),
   });
 

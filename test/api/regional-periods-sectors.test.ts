@@ -1,0 +1,236 @@
+import { eq, inArray } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseFile } from '../../src/features/cases/cases.table.ts';
+import { courseEvaluation } from '../../src/features/evaluation/evaluation.table.ts';
+import { inquiry } from '../../src/features/inquiries/inquiries.table.ts';
+import { needsAnalysis } from '../../src/features/needs/needs.table.ts';
+import { seedDemoTaxonomy } from '../../src/features/taxonomy/demo-taxonomy.ts';
+import { taxonomyConcept } from '../../src/features/taxonomy/taxonomy.table.ts';
+import { withCheckDigit } from '../../src/features/tenancy/org-number.ts';
+import { stockholmDate } from '../../src/shared/stockholm-days.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import {
+  createConsortium,
+  createOrganisation,
+  createUser,
+  evaluatedCourse,
+  inquiryInput,
+  orgNumber,
+  type TestUser,
+} from '../support/factories.ts';
+
+/**
+ * The pooled regional analysis narrowed to a calendar year (a region's annual report) and to the customers'
+ * sector (public, private, non-profit), with the anonymity threshold holding in each view.
+ */
+let t: TestApp;
+let alliance: { id: string; slug: string };
+let hei: string;
+let analyst: TestUser;
+let coordinator: TestUser;
+let welding = '';
+const customer: Record<string, string> = {};
+const analysisOf: Record<string, string> = {};
+
+// two years back: never inside the last twelve months, whatever day the tests run
+const thisYear = Number(stockholmDate(new Date()).slice(0, 4));
+const pastYear = String(thisYear - 2);
+const yearAfter = String(thisYear - 1);
+
+/** A new organisation number of this group (2: public body, 5: limited company, 8: non-profit association). */
+const numberOfGroup = (group: '2' | '5' | '8') => withCheckDigit(`${group}${orgNumber().slice(1, 9)}`);
+
+const read = (query: string) =>
+  t.request('GET', `/api/regional-analysis${query}`, { cookie: analyst.cookie });
+
+async function weldingAnalysis(name: string) {
+  const created = await t.request('POST', '/api/analyses', {
+    cookie: coordinator.cookie,
+    body: { customerId: customer[name], title: `Behov hos ${name}` },
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  const id = created.json().id as string;
+  const need = await t.request('POST', `/api/analyses/${id}/needs`, {
+    cookie: coordinator.cookie,
+    body: { conceptId: welding, requiredLevel: 4, currentLevel: 2, importance: 2, people: 5, horizon: 'now' },
+  });
+  expect(need.statusCode, need.body).toBe(201);
+  analysisOf[name] = id;
+}
+
+const postInquiry = (overrides: Record<string, unknown>) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/public/consortia/${alliance.slug}/inquiries`,
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify(inquiryInput(overrides)),
+  });
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemoTaxonomy(t.db);
+  const [concept] = await t.db
+    .select()
+    .from(taxonomyConcept)
+    .where(eq(taxonomyConcept.labelSv, 'Svetsteknik'));
+  welding = concept?.id ?? '';
+  alliance = await createConsortium(t);
+  hei = (await createOrganisation(t, { kind: 'hei', consortiumId: alliance.id })).id;
+  const admin = await createUser(t, [{ organisationId: hei, roles: ['admin'] }]);
+  coordinator = await createUser(t, [{ organisationId: hei, roles: ['coordinator'] }]);
+  analyst = await createUser(t, [{ consortiumId: alliance.id, roles: ['analyst'] }]);
+  const on = await t.request('PUT', '/api/regional-analysis/contribution', {
+    cookie: admin.cookie,
+    body: { contributes: true },
+  });
+  expect(on.statusCode, on.body).toBe(200);
+
+  // three municipalities (public bodies), a municipal company (a limited company, its case says public),
+  // two companies and an association
+  for (const [name, group] of [
+    ['Kommun 1', '2'],
+    ['Kommun 2', '2'],
+    ['Kommun 3', '2'],
+    ['Kommunens bolag', '5'],
+    ['Bolag 1', '5'],
+    ['Bolag 2', '5'],
+    ['Förening', '8'],
+  ] as const)
+    customer[name] = (
+      await createOrganisation(t, { kind: 'customer', name, orgNumber: numberOfGroup(group) })
+    ).id;
+  for (const name of Object.keys(customer)) await weldingAnalysis(name);
+  await t.db.insert(caseFile).values({
+    heiId: hei,
+    customerId: customer['Kommunens bolag'] as string,
+    customerName: 'Kommunens bolag',
+    reference: `UE-SEKTOR-${orgNumber().slice(3, 9)}`,
+    title: 'Svetsning',
+    needText: 'Svetsning för kommunens bolag.',
+    sector: 'public',
+  });
+});
+afterAll(() => t.close());
+
+describe('the pooled analysis by sector', () => {
+  it("counts the customers of the sector: by their latest case's sector, else by their organisation number", async () => {
+    const all = (await read('')).json();
+    expect(all).toMatchObject({ sector: null, organisations: 7 });
+    expect(all.competences[0]).toMatchObject({ concept: { id: welding }, organisations: 7, people: 35 });
+
+    const publicSector = await read('?sector=public');
+    expect(publicSector.statusCode, publicSector.body).toBe(200);
+    // the three municipalities and the municipal company, which its case records as public
+    expect(publicSector.json()).toMatchObject({ sector: 'public', analyses: 4, organisations: 4 });
+    expect(publicSector.json().competences).toEqual([
+      expect.objectContaining({ organisations: 4, people: 20 }),
+    ]);
+
+    // two companies: below the threshold, hidden and counted
+    const privateSector = (await read('?sector=private')).json();
+    expect(privateSector).toMatchObject({ organisations: 2, competences: [], hiddenCompetences: 1 });
+    expect((await read('?sector=non_profit')).json()).toMatchObject({ organisations: 1, competences: [] });
+    expect((await read('?sector=church')).statusCode).toBe(400);
+  });
+
+  it('counts the inquiries stating the sector, and the evaluations of customers in it', async () => {
+    for (const sector of ['public', 'public', 'private', 'non_profit'])
+      expect((await postInquiry({ sector })).statusCode).toBe(201);
+    expect((await read('')).json().inquiries.total).toBe(4);
+    const publicInquiries = (await read('?sector=public')).json().inquiries;
+    expect(publicInquiries).toMatchObject({ total: 2, bySector: { public: 2, private: 0, non_profit: 0 } });
+
+    for (const name of ['Kommun 1', 'Kommun 2', 'Kommun 3', 'Bolag 1'])
+      await evaluatedCourse(t.db, hei, customer[name] as string, '52', [4, 4, 4, 4, 4]);
+    expect((await read('')).json().evaluations.all).toMatchObject({ evaluations: 4, organisations: 4 });
+    expect((await read('?sector=public')).json().evaluations.all).toMatchObject({
+      evaluations: 3,
+      organisations: 3,
+    });
+    expect((await read('?sector=private')).json().evaluations.all).toBeNull(); // one organisation
+  });
+});
+
+describe('the pooled analysis of a calendar year', () => {
+  it('counts what falls in the year, in Swedish time, and says which days it covers', async () => {
+    // four of the analyses were last changed in the past year; one on its last evening, Swedish time
+    const inPastYear = ['Kommun 1', 'Kommun 2', 'Kommun 3'].map((name) => analysisOf[name] as string);
+    await t.db
+      .update(needsAnalysis)
+      .set({ updatedAt: new Date(`${pastYear}-06-01T10:00:00Z`) })
+      .where(inArray(needsAnalysis.id, inPastYear));
+    await t.db
+      .update(needsAnalysis)
+      .set({ updatedAt: new Date(`${pastYear}-12-31T22:30:00Z`) }) // 23:30 in Stockholm
+      .where(eq(needsAnalysis.id, analysisOf['Kommunens bolag'] as string));
+    // …and one in the first half hour of the year after, Swedish time (still the past year in UTC)
+    await t.db
+      .update(needsAnalysis)
+      .set({ updatedAt: new Date(`${pastYear}-12-31T23:30:00Z`) })
+      .where(eq(needsAnalysis.id, analysisOf['Bolag 1'] as string));
+    const [first] = await t.db.select().from(inquiry).where(eq(inquiry.consortiumId, alliance.id)).limit(1);
+    await t.db
+      .update(inquiry)
+      .set({ createdAt: new Date(`${pastYear}-03-10T09:00:00Z`) })
+      .where(eq(inquiry.id, first?.id ?? ''));
+    await t.db.update(courseEvaluation).set({ createdAt: new Date(`${pastYear}-09-01T09:00:00Z`) });
+
+    const response = await read(`?period=${pastYear}`);
+    expect(response.statusCode, response.body).toBe(200);
+    const year = response.json();
+    expect(year).toMatchObject({
+      period: pastYear,
+      since: `${pastYear}-01-01`,
+      until: `${pastYear}-12-31`,
+      analyses: 4,
+      organisations: 4,
+    });
+    expect(year.competences).toEqual([expect.objectContaining({ organisations: 4 })]);
+    expect(year.inquiries.total).toBe(1);
+    expect(year.inquiries.byMonth.map((m: { key: string }) => m.key)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `${pastYear}-${String(i + 1).padStart(2, '0')}`),
+    );
+    expect(year.inquiries.byMonth[2]).toEqual({ key: `${pastYear}-03`, count: 1 });
+    expect(year.evaluations.all).toMatchObject({ evaluations: 4 });
+
+    // the year after holds the one changed after midnight; the last twelve months none of them
+    expect((await read(`?period=${yearAfter}`)).json()).toMatchObject({
+      since: `${yearAfter}-01-01`,
+      until: `${yearAfter}-12-31`,
+      analyses: 1,
+    });
+    const recent = (await read('?period=12m')).json();
+    expect(recent).toMatchObject({ analyses: 2, until: stockholmDate(new Date()) });
+    expect(recent.inquiries.total).toBe(3);
+    expect(recent.evaluations.all).toBeNull();
+
+    // a year and a sector together: the year's public customers
+    expect((await read(`?period=${pastYear}&sector=public`)).json()).toMatchObject({ organisations: 4 });
+    // this year runs to today; a year ahead, or before 2000, is refused
+    expect((await read(`?period=${thisYear}`)).json().until).toBe(stockholmDate(new Date()));
+    expect((await read(`?period=${thisYear + 1}`)).statusCode).toBe(400);
+    expect((await read('?period=1999')).statusCode).toBe(400);
+  });
+
+  it('names the year, its last day and the sector in the workbook', async () => {
+    const response = await t.request(
+      'GET',
+      `/api/regional-analysis/export?period=${pastYear}&sector=public&format=xlsx&lang=en`,
+      { cookie: analyst.cookie },
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const about = new Map(
+      (workbook.getWorksheet('Sources')?.getSheetValues() ?? []).flatMap((row) =>
+        Array.isArray(row) ? [[row[1], row[2]]] : [],
+      ),
+    );
+    expect(about.get('Period')).toBe(pastYear);
+    expect(about.get('From')).toBe(`${pastYear}-01-01`);
+    expect(about.get('To')).toBe(`${pastYear}-12-31`);
+    expect(about.get("Sector (the customer's)")).toBe('Public sector');
+    expect(about.get('Customer organisations pooled')).toBe(4);
+  });
+});

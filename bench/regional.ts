@@ -9,6 +9,7 @@ import { openDatabase } from '../src/db/client.ts';
 import { runMigrations } from '../src/db/migrate.ts';
 import { regionalAnalysis } from '../src/features/regional/regional.service.ts';
 import type { Actor } from '../src/features/tenancy/tenancy.service.ts';
+import { stockholmDate } from '../src/shared/stockholm-days.ts';
 
 const ANALYSES = Number(process.env.BENCH_ANALYSES ?? 10_000);
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 3_000);
@@ -42,7 +43,9 @@ await db.execute(sql`
   select id from organisation where consortium_id = ${consortiumId}::uuid`);
 await db.execute(sql`
   insert into organisation (kind, name, org_number, county)
-  select 'customer', 'Benchkund ' || n, '5' || ${prefix} || lpad(n::text, 4, '0'), ${counties}[1 + n % 5]
+  select 'customer', 'Benchkund ' || n,
+    -- a third of them public bodies (group 2), for the sector filter
+    case when n % 3 = 0 then '2' else '5' end || ${prefix} || lpad(n::text, 4, '0'), ${counties}[1 + n % 5]
   from generate_series(1, ${CUSTOMERS}::int) n`);
 await db.execute(sql`
   insert into taxonomy_concept (source, external_id, type, label_sv, label_en, version)
@@ -52,7 +55,7 @@ await db.execute(sql`
 // analyses: customers in turn, HEIs in turn, changed over the last three years
 await db.execute(sql`
   with heis as (select id, row_number() over (order by name) as i from organisation where consortium_id = ${consortiumId}::uuid),
-  customers as (select id, row_number() over (order by name) as i from organisation where name like 'Benchkund %' and org_number like ${`5${prefix}%`}),
+  customers as (select id, row_number() over (order by name) as i from organisation where name like 'Benchkund %' and substr(org_number, 2) like ${`${prefix}%`}),
   a as (select n from generate_series(1, ${ANALYSES}::int) n)
   insert into needs_analysis (hei_id, customer_id, title, updated_at)
   select heis.id, customers.id, 'Benchanalys ' || a.n, now() - ((a.n % 1000) || ' days')::interval
@@ -132,10 +135,14 @@ const actor: Actor = {
   ],
 };
 
+const lastYear = `${Number(stockholmDate(new Date()).slice(0, 4)) - 1}` as const;
+
 const scenarios: [string, () => Promise<{ competences: unknown[]; analyses: number }>][] = [
   ['last 12 months, all counties', () => regionalAnalysis(db, actor, { period: '12m' })],
   ['last 3 years, all counties', () => regionalAnalysis(db, actor, { period: '36m' })],
   ['all time, one county', () => regionalAnalysis(db, actor, { period: 'all', county: 'Jämtland' })],
+  ['last year, all counties', () => regionalAnalysis(db, actor, { period: lastYear })],
+  ['last 3 years, public sector', () => regionalAnalysis(db, actor, { period: '36m', sector: 'public' })],
 ];
 
 console.log(

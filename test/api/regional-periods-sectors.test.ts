@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseFile } from '../../src/features/cases/cases.table.ts';
 import { courseEvaluation } from '../../src/features/evaluation/evaluation.table.ts';
 import { inquiry } from '../../src/features/inquiries/inquiries.table.ts';
-import { needsAnalysis } from '../../src/features/needs/needs.table.ts';
+import { competenceNeed, needsAnalysis } from '../../src/features/needs/needs.table.ts';
 import { seedDemoTaxonomy } from '../../src/features/taxonomy/demo-taxonomy.ts';
 import { taxonomyConcept } from '../../src/features/taxonomy/taxonomy.table.ts';
 import { withCheckDigit } from '../../src/features/tenancy/org-number.ts';
@@ -169,6 +169,11 @@ describe('the pooled analysis of a calendar year', () => {
       .update(needsAnalysis)
       .set({ updatedAt: new Date(`${pastYear}-12-31T23:30:00Z`) })
       .where(eq(needsAnalysis.id, analysisOf['Bolag 1'] as string));
+    // Kommun 1's need was for within five years: made two years ago, it is due three years from now
+    await t.db
+      .update(competenceNeed)
+      .set({ horizon: '5y' })
+      .where(eq(competenceNeed.analysisId, analysisOf['Kommun 1'] as string));
     const [first] = await t.db.select().from(inquiry).where(eq(inquiry.consortiumId, alliance.id)).limit(1);
     await t.db
       .update(inquiry)
@@ -187,6 +192,10 @@ describe('the pooled analysis of a calendar year', () => {
       organisations: 4,
     });
     expect(year.competences).toEqual([expect.objectContaining({ organisations: 4 })]);
+    // the year's needs by when they are due, from this year's point of view: those due already count now
+    expect(year.competences[0].peopleByYear).toEqual(
+      [15, 0, 0, 5, 0, 0].map((people, i) => ({ year: thisYear + i, people })),
+    );
     expect(year.inquiries.total).toBe(1);
     expect(year.inquiries.byMonth.map((m: { key: string }) => m.key)).toEqual(
       Array.from({ length: 12 }, (_, i) => `${pastYear}-${String(i + 1).padStart(2, '0')}`),
@@ -232,5 +241,17 @@ describe('the pooled analysis of a calendar year', () => {
     expect(about.get('To')).toBe(`${pastYear}-12-31`);
     expect(about.get("Sector (the customer's)")).toBe('Public sector');
     expect(about.get('Customer organisations pooled')).toBe(4);
+    // the competences' people by the year their need is due by
+    const due = (workbook.getWorksheet('When the needs are to be met')?.getSheetValues() ?? []).flatMap(
+      (row) => (Array.isArray(row) ? [row.slice(1)] : []),
+    );
+    expect(due).toEqual([
+      [
+        'Competence',
+        `Now (${thisYear}, and years passed)`,
+        ...[1, 2, 3, 4, 5].map((i) => String(thisYear + i)),
+      ],
+      ['Welding technology', 15, 0, 0, 5, 0, 0],
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import { inquiry } from '../../src/features/inquiries/inquiries.table.ts';
 import { seedDemoTaxonomy } from '../../src/features/taxonomy/demo-taxonomy.ts';
 import { taxonomyConcept } from '../../src/features/taxonomy/taxonomy.table.ts';
 import { periodStart } from '../../src/shared/periods.ts';
+import { stockholmDate } from '../../src/shared/stockholm-days.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import {
   createConsortium,
@@ -34,6 +35,7 @@ let customerContact: TestUser;
 const concepts: Record<string, string> = {};
 
 const customers: Record<string, string> = {};
+const thisYear = Number(stockholmDate(new Date()).slice(0, 4));
 
 async function analysisFor(
   user: TestUser,
@@ -237,6 +239,8 @@ describe('the pooled analysis', () => {
         people: 10 + 4 + 8,
         meanGap: 2,
         peopleByHorizon: { now: 10, '1y': 4, '3y': 8, '5y': 0 },
+        // every analysis was made this year: a need within three years is due three years on
+        peopleByYear: [10, 4, 0, 8, 0, 0].map((people, i) => ({ year: thisYear + i, people })),
         courses: 1,
         suggestedCourses: 1,
         unmetOrganisations: 1,
@@ -339,6 +343,7 @@ describe('the pooled analysis', () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       'Underlag',
       'Kompetenser',
+      'När behoven ska vara mötta',
       'Yrken',
       'Förfrågningar',
       'Kursutvärderingar',
@@ -355,6 +360,7 @@ describe('the pooled analysis', () => {
     // the same competences as the page (and the CSV), nothing the page hides
     expect(rowsOf('Kompetenser')[1]).toEqual(['Svetsteknik', 3, 22, 2, 10, 4, 8, 0, 1, 1, 1]);
     expect(rowsOf('Kompetenser')).toHaveLength(shown.competences.length + 1);
+    expect(rowsOf('När behoven ska vara mötta')[1]).toEqual(['Svetsteknik', 10, 4, 0, 8, 0, 0]);
     expect(rowsOf('Yrken')).toHaveLength(shown.occupations.length + 1);
     const inquiries = rowsOf('Förfrågningar');
     expect(inquiries[0]).toEqual(['Förfrågningar via ingången', shown.inquiries.total]);
@@ -369,6 +375,7 @@ describe('the pooled analysis', () => {
     expect(english.worksheets.map((w) => w.name)).toEqual([
       'Sources',
       'Competences',
+      'When the needs are to be met',
       'Occupations',
       'Inquiries',
       'Course evaluations',

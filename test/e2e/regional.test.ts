@@ -20,6 +20,7 @@ import {
 // stops his HEI contributing and starts again.
 
 const journey = luppAndBrowser();
+const thisYear = Number(stockholmDate(new Date()).slice(0, 4));
 
 // three customers' engineering courses evaluated at the two HEIs (the demo has no evaluation with results)
 beforeAll(async () => {
@@ -74,6 +75,11 @@ describe('the regional analysis (Analys)', () => {
       .getByText(/kompetenser eller yrken från färre än 3 organisationer visas inte/)
       .first()
       .waitFor();
+    // the same competences by the year their need is to be met, from this year on
+    const dueYears = page.getByRole('region', { name: 'När behoven ska vara mötta' });
+    await dueYears.getByRole('columnheader', { name: `Nu (${thisYear})` }).waitFor();
+    await dueYears.getByRole('columnheader', { name: String(thisYear + 5) }).waitFor();
+    await dueYears.getByRole('row', { name: /^Förändringsledning( \d+){6}$/ }).waitFor();
     await page
       .getByTestId('regional-occupations')
       .getByRole('row', { name: /^Underhållstekniker 3 68 66 -2$/ })
@@ -213,6 +219,10 @@ describe('the regional analysis (Analys)', () => {
       .waitFor();
     await page.getByRole('region', { name: 'Inquiries through the front door' }).getByRole('img').waitFor();
     await page
+      .getByRole('region', { name: 'When the needs are to be met' })
+      .getByRole('columnheader', { name: `Now (${thisYear})` })
+      .waitFor();
+    await page
       .getByRole('region', { name: 'Course evaluations' })
       .getByRole('row', { name: /^Engineering and engineering trades 3 3 15 4\.4 \+2 60%$/ })
       .waitFor();
@@ -226,7 +236,7 @@ describe('the regional analysis (Analys)', () => {
       .getByRole('table', { name: 'By sector' })
       .getByRole('row', { name: 'Non-profit sector 0' })
       .waitFor();
-    const lastYear = String(Number(stockholmDate(new Date()).slice(0, 4)) - 1);
+    const lastYear = String(thisYear - 1);
     await page.getByLabel('Period', { exact: true }).selectOption({ label: `Year ${lastYear}` });
     await page.waitForURL(new RegExp(`period=(%22)?${lastYear}`)); // the router may quote it
     await page

@@ -36,12 +36,21 @@ export async function pooledCustomerIds(db: Db, f: PooledFilter): Promise<string
   return rows.map((r) => r.customer_id);
 }
 
+/** For each customer and competence, the most recently changed of the latest analyses naming it (`latest` above). */
+const chosenAnalysisOfEachCompetence = sql`
+  select distinct on (l.customer_id, n.concept_id) l.customer_id, n.concept_id, l.id as analysis_id, l.updated_at
+  from latest l join competence_need n on n.analysis_id = l.id
+  where n.concept_id is not null
+  order by l.customer_id, n.concept_id, l.updated_at desc, l.id`;
+
 export type PooledCompetence = {
   conceptId: string;
   organisations: number;
   people: number;
   meanGap: number;
   peopleByHorizon: { now: number; '1y': number; '3y': number; '5y': number };
+  /** People by the calendar year (Swedish time) the need is due by: the analysis's year plus its horizon. */
+  peopleByDueYear: { year: number; people: number }[];
 };
 
 /** Per competence (taxonomy concept): organisations, people, the gap weighted by people, people by horizon. */
@@ -61,12 +70,7 @@ export async function pooledCompetences(db: Db, f: PooledFilter) {
     y5: number;
   }>(sql`
     with latest as (${latestAnalyses(f)}),
-    chosen as (
-      select distinct on (l.customer_id, n.concept_id) l.customer_id, n.concept_id, l.id as analysis_id
-      from latest l join competence_need n on n.analysis_id = l.id
-      where n.concept_id is not null
-      order by l.customer_id, n.concept_id, l.updated_at desc, l.id
-    )
+    chosen as (${chosenAnalysisOfEachCompetence})
     select c.concept_id,
       count(distinct c.customer_id)::int as organisations,
       sum(n.people)::int as people,
@@ -78,6 +82,7 @@ export async function pooledCompetences(db: Db, f: PooledFilter) {
     from chosen c
     join competence_need n on n.analysis_id = c.analysis_id and n.concept_id = c.concept_id
     group by c.concept_id`);
+  const dueYears = await peopleByDueYear(db, f);
   return {
     analyses: totals[0]?.analyses ?? 0,
     organisations: totals[0]?.organisations ?? 0,
@@ -88,9 +93,32 @@ export async function pooledCompetences(db: Db, f: PooledFilter) {
         people: r.people,
         meanGap: r.people ? r.gap_people / r.people : 0,
         peopleByHorizon: { now: r.now, '1y': r.y1, '3y': r.y3, '5y': r.y5 },
+        peopleByDueYear: dueYears.get(r.concept_id) ?? [],
       }),
     ),
   };
+}
+
+/**
+ * Per competence, people by the year their need is due by: a need "within 3 years" in an analysis last changed in
+ * 2025 is due by 2028. Relative horizons of analyses made in different years only add up this way.
+ */
+async function peopleByDueYear(db: Db, f: PooledFilter) {
+  const { rows } = await db.execute<{ concept_id: string; year: number; people: number }>(sql`
+    with latest as (${latestAnalyses(f)}),
+    chosen as (${chosenAnalysisOfEachCompetence})
+    select c.concept_id,
+      (extract(year from c.updated_at at time zone 'Europe/Stockholm')::int
+        + case n.horizon when '1y' then 1 when '3y' then 3 when '5y' then 5 else 0 end) as year,
+      sum(n.people)::int as people
+    from chosen c
+    join competence_need n on n.analysis_id = c.analysis_id and n.concept_id = c.concept_id
+    group by 1, 2
+    order by 1, 2`);
+  const byConcept = new Map<string, { year: number; people: number }[]>();
+  for (const r of rows)
+    byConcept.set(r.concept_id, [...(byConcept.get(r.concept_id) ?? []), { year: r.year, people: r.people }]);
+  return byConcept;
 }
 
 export type PooledOccupation = {

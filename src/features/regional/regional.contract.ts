@@ -12,6 +12,9 @@ import { sectors } from '../inquiries/inquiries.contract.ts';
  */
 export const MIN_ORGANISATIONS = 3;
 
+/** How many calendar years after this one the competences' due years reach (the longest horizon is 5 years). */
+export const DUE_YEARS_AHEAD = 5;
+
 export const regionalQuery = z.object({
   period: keyFigurePeriodSchema.default('12m'),
   county: z.enum(counties).optional().describe('Only inquiries from, and customers in, this county'),
@@ -45,6 +48,12 @@ export const competenceDemandSchema = z.object({
   people: count.describe('People who need it, summed over those organisations'),
   meanGap: z.number().describe('Required level minus current level (0–5), weighted by people'),
   peopleByHorizon: horizonCounts.describe('People by when they need it: now, in 1, 3 or 5 years'),
+  peopleByYear: z
+    .array(z.object({ year: z.number().int(), people: count }))
+    .describe(
+      "People by the calendar year their need is due by (the analysis's year plus its horizon): this year — needs " +
+        `due earlier counted in it — and the ${DUE_YEARS_AHEAD} after it`,
+    ),
   courses: count.describe("Courses in the consortium's catalogues confirmed as teaching it"),
   suggestedCourses: count.describe('Further courses suggested (not yet confirmed) as teaching it'),
   unmetOrganisations: count.describe(

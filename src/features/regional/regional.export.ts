@@ -16,11 +16,13 @@ const words = {
     sheets: {
       about: 'Underlag',
       competences: 'Kompetenser',
+      dueYears: 'När behoven ska vara mötta',
       occupations: 'Yrken',
       inquiries: 'Förfrågningar',
       evaluations: 'Kursutvärderingar',
     },
     title: (consortium: string) => `Regional analys – ${consortium}`,
+    dueNow: (year: number) => `Nu (${year}, och passerade år)`,
     period: 'Period',
     periods: { '12m': 'Senaste 12 månaderna', '36m': 'Senaste 3 åren', all: 'All tid' },
     since: 'Från och med',
@@ -71,11 +73,13 @@ const words = {
     sheets: {
       about: 'Sources',
       competences: 'Competences',
+      dueYears: 'When the needs are to be met',
       occupations: 'Occupations',
       inquiries: 'Inquiries',
       evaluations: 'Course evaluations',
     },
     title: (consortium: string) => `Regional analysis – ${consortium}`,
+    dueNow: (year: number) => `Now (${year}, and years passed)`,
     period: 'Period',
     periods: { '12m': 'Last 12 months', '36m': 'Last 3 years', all: 'All time' },
     since: 'From',
@@ -215,6 +219,23 @@ function competenceSheet(workbook: ExcelJS.Workbook, a: RegionalAnalysis, langua
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
 }
 
+/** The shown competences' people by the year their need is due by (the page's "När behoven ska vara mötta"). */
+function dueYearSheet(workbook: ExcelJS.Workbook, a: RegionalAnalysis, language: Language) {
+  const w = words[language];
+  const sheet = workbook.addWorksheet(w.sheets.dueYears);
+  const years = a.competences[0]?.peopleByYear.map((y) => y.year) ?? [];
+  header(sheet, [
+    competenceHeaders[language][0] ?? '',
+    ...years.map((year, i) => (i === 0 ? w.dueNow(year) : String(year))),
+  ]);
+  for (const c of a.competences)
+    sheet.addRow([label(c.concept.label, language), ...c.peopleByYear.map((y) => y.people)]);
+  sheet.columns.forEach((column, i) => {
+    column.width = i === 0 ? 40 : 16;
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
 function occupationSheet(workbook: ExcelJS.Workbook, a: RegionalAnalysis, language: Language) {
   const w = words[language];
   const sheet = workbook.addWorksheet(w.sheets.occupations);
@@ -324,6 +345,7 @@ export async function regionalXlsx(analysis: RegionalAnalysis, language: Languag
   workbook.creator = 'Lupp';
   aboutSheet(workbook, analysis, language);
   competenceSheet(workbook, analysis, language);
+  dueYearSheet(workbook, analysis, language);
   occupationSheet(workbook, analysis, language);
   inquirySheet(workbook, analysis, language);
   evaluationSheet(workbook, analysis, language);

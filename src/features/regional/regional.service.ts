@@ -4,6 +4,7 @@ import { figureWindow } from '../../db/figure-window.ts';
 import { forbidden } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
 import { everyMonth } from '../../shared/periods.ts';
+import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { sectorsOfCustomers } from '../cases/cases.service.ts';
 import { courseCountsByConcept } from '../catalog/catalog.service.ts';
@@ -22,6 +23,7 @@ import { type Actor, actingHei, activeMembership, myConsortium } from '../tenanc
 import {
   type CompetenceDemand,
   type Contribution,
+  DUE_YEARS_AHEAD,
   type InquiryFigures,
   MIN_ORGANISATIONS,
   type OccupationDemand,
@@ -115,6 +117,21 @@ const byDemand = (a: CompetenceDemand, b: CompetenceDemand) =>
     b.concept.label.sv ?? b.concept.label.en ?? '',
   );
 
+/**
+ * People by the year their need is due by, from this year (Swedish time) to DUE_YEARS_AHEAD after it: a need
+ * whose year has passed is still a need (or was met, which the analysis would say), so it counts in this year.
+ */
+function byDueYear(due: { year: number; people: number }[], today = new Date()) {
+  const thisYear = Number(stockholmDate(today).slice(0, 4));
+  return Array.from({ length: DUE_YEARS_AHEAD + 1 }, (_, i) => {
+    const year = thisYear + i;
+    const people = due
+      .filter((d) => (i === 0 ? d.year <= year : d.year === year))
+      .reduce((sum, d) => sum + d.people, 0);
+    return { year, people };
+  });
+}
+
 /** Organisations per competence whose need a coordinator found no course for. */
 async function unmetByConcept(db: Db, filter: PooledFilter) {
   const needIds = await unmetNeedsOfHeis(db, filter.heiIds, filter.window);
@@ -144,6 +161,7 @@ async function competenceDemand(db: Db, filter: PooledFilter, catalogueHeis: str
         people: c.people,
         meanGap: Math.round(c.meanGap * 10) / 10,
         peopleByHorizon: c.peopleByHorizon,
+        peopleByYear: byDueYear(c.peopleByDueYear),
         courses: courses.get(c.conceptId)?.confirmed ?? 0,
         suggestedCourses: courses.get(c.conceptId)?.suggested ?? 0,
         unmetOrganisations: unmet.get(c.conceptId)?.size ?? 0,

@@ -2279,6 +2279,12 @@ export const en: Translation = {
       searchFor: 'Search the catalogues: courses on {{competence}}',
       export: 'Download the competences (CSV)',
     },
+    dueYears: {
+      title: 'When the needs are to be met',
+      intro:
+        "People by the calendar year they need the competence: the analysis's year plus the need's horizon (a need within 3 years in an analysis from 2025 is to be met by 2028). Needs whose year has passed count in this year.",
+      thisYear: 'Now ({{year}})',
+    },
     evaluations: {
       title: 'Course evaluations',
       hidden_one: '{{count}} subject area from fewer than {{min}} customer organisations is not shown.',

@@ -2284,6 +2284,12 @@ export const sv = {
       searchFor: 'Sök i katalogerna: kurser om {{competence}}',
       export: 'Ladda ner kompetenserna (CSV)',
     },
+    dueYears: {
+      title: 'När behoven ska vara mötta',
+      intro:
+        'Personer per kalenderår då de behöver kompetensen: analysens år plus behovets horisont (ett behov inom 3 år i en analys från 2025 ska vara mött 2028). Behov vars år redan har passerat räknas i år.',
+      thisYear: 'Nu ({{year}})',
+    },
     evaluations: {
       title: 'Kursutvärderingar',
       hidden_one: '{{count}} ämnesområde från färre än {{min}} kundorganisationer visas inte.',

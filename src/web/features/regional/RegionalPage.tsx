@@ -115,6 +115,11 @@ export function RegionalPage() {
                 </Anchor>
               )}
             </Section>
+            {analysis.competences.length > 0 && (
+              <Section id="regional-due-years" title={t('regional.dueYears.title')}>
+                <DueYears analysis={analysis} />
+              </Section>
+            )}
             <Section id="regional-occupations" title={t('regional.occupations.title')}>
               <Occupations analysis={analysis} />
             </Section>
@@ -312,6 +317,41 @@ function Competences({ analysis }: { analysis: RegionalAnalysis }) {
         ))}
       </DataTable>
       <Hidden count={analysis.hiddenCompetences} min={analysis.minOrganisations} />
+    </Stack>
+  );
+}
+
+/**
+ * The shown competences' people by the calendar year their need is due by: analyses made in different years
+ * name horizons from different starting points, and only as years do they add up for planning courses.
+ */
+function DueYears({ analysis }: { analysis: RegionalAnalysis }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const years = analysis.competences[0]?.peopleByYear.map((y) => y.year) ?? [];
+  return (
+    <Stack gap="xs">
+      <Text size="sm">{t('regional.dueYears.intro')}</Text>
+      <DataTable
+        minWidth={720}
+        striped
+        data-testid="regional-due-years"
+        columns={[
+          t('regional.competences.competence'),
+          ...years.map((year, i) => (i === 0 ? t('regional.dueYears.thisYear', { year }) : String(year))),
+        ]}
+      >
+        {analysis.competences.map((c) => (
+          <Table.Tr key={c.concept.id}>
+            <Table.Th scope="row" lang={format.pickedLanguage(c.concept.label)}>
+              {format.pick(c.concept.label)}
+            </Table.Th>
+            {c.peopleByYear.map((y) => (
+              <Table.Td key={y.year}>{y.people}</Table.Td>
+            ))}
+          </Table.Tr>
+        ))}
+      </DataTable>
     </Stack>
   );
 }

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client.ts';
 import { runMigrations } from '../src/db/migrate.ts';
-import { regionalAnalysis } from '../src/features/regional/regional.service.ts';
+import { regionalAnalysis, regionalTrend } from '../src/features/regional/regional.service.ts';
 import type { Actor } from '../src/features/tenancy/tenancy.service.ts';
 import { stockholmDate } from '../src/shared/stockholm-days.ts';
 
@@ -143,6 +143,13 @@ const scenarios: [string, () => Promise<{ competences: unknown[]; analyses: numb
   ['all time, one county', () => regionalAnalysis(db, actor, { period: 'all', county: 'Jämtland' })],
   ['last year, all counties', () => regionalAnalysis(db, actor, { period: lastYear })],
   ['last 3 years, public sector', () => regionalAnalysis(db, actor, { period: '36m', sector: 'public' })],
+  [
+    'five years side by side',
+    async () => {
+      const trend = await regionalTrend(db, actor, {});
+      return { competences: trend.competences, analyses: trend.byYear.reduce((n, y) => n + y.analyses, 0) };
+    },
+  ],
 ];
 
 console.log(

@@ -255,3 +255,72 @@ describe('the pooled analysis of a calendar year', () => {
     ]);
   });
 });
+
+describe('the pooled analysis year by year', () => {
+  it('follows the last five calendar years, each figure of a competence from three organisations that year', async () => {
+    const response = await t.request('GET', '/api/regional-analysis/trend', { cookie: analyst.cookie });
+    expect(response.statusCode, response.body).toBe(200);
+    const trend = response.json();
+    const years = [4, 3, 2, 1, 0].map((back) => thisYear - back);
+    expect(trend).toMatchObject({ years, county: null, sector: null, minOrganisations: 3 });
+    // the analyses moved to two years back (four), the one just after that new year, the two left this year
+    expect(trend.byYear).toEqual(
+      years.map((year) => ({
+        year,
+        inquiries: { [pastYear]: 1, [thisYear]: 3 }[year] ?? 0,
+        analyses: { [pastYear]: 4, [yearAfter]: 1, [thisYear]: 2 }[year] ?? 0,
+        organisations: { [pastYear]: 4, [yearAfter]: 1, [thisYear]: 2 }[year] ?? 0,
+      })),
+    );
+    // welding: seven organisations over the years; only two years back had three or more of them
+    expect(trend.competences).toEqual([
+      {
+        concept: { id: welding, label: { sv: 'Svetsteknik', en: 'Welding technology' } },
+        organisations: 7,
+        byYear: years.map((year) =>
+          year === Number(pastYear)
+            ? { year, organisations: 4, people: 20 }
+            : { year, organisations: null, people: null },
+        ),
+      },
+    ]);
+
+    // the workbook has it on a sheet of its own, the hidden years as a dash
+    const file = await t.request('GET', '/api/regional-analysis/export?format=xlsx', {
+      cookie: analyst.cookie,
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const rows = (workbook.getWorksheet('År för år')?.getSheetValues() ?? []).flatMap((row) =>
+      Array.isArray(row) ? [row.slice(1)] : [],
+    );
+    expect(rows[0]).toEqual(['', ...years.map(String)]);
+    expect(rows).toContainEqual([
+      'Behovsanalyser',
+      ...trend.byYear.map((y: { analyses: number }) => y.analyses),
+    ]);
+    expect(rows.at(-1)).toEqual(['Svetsteknik', '–', '–', 20, '–', '–']);
+
+    // the sector narrows it as it does the analysis
+    const publicTrend = (
+      await t.request('GET', '/api/regional-analysis/trend?sector=public', { cookie: analyst.cookie })
+    ).json();
+    expect(publicTrend.byYear.map((y: { analyses: number }) => y.analyses)).toEqual([0, 0, 4, 0, 0]);
+    expect(publicTrend.competences[0].organisations).toBe(4);
+    const privateTrend = (
+      await t.request('GET', '/api/regional-analysis/trend?sector=private', { cookie: analyst.cookie })
+    ).json();
+    expect(privateTrend.competences).toEqual([]); // two companies over the years
+    // the period is the trend's own; bad input is refused; customers read none
+    expect(
+      (await t.request('GET', '/api/regional-analysis/trend?county=Atlantis', { cookie: analyst.cookie }))
+        .statusCode,
+    ).toBe(400);
+    const contact = await createUser(t, [
+      { organisationId: customer['Bolag 1'] as string, roles: ['customer_contact'] },
+    ]);
+    expect(
+      (await t.request('GET', '/api/regional-analysis/trend', { cookie: contact.cookie })).statusCode,
+    ).toBe(403);
+  });
+});

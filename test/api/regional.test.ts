@@ -347,6 +347,7 @@ describe('the pooled analysis', () => {
       'Yrken',
       'Förfrågningar',
       'Kursutvärderingar',
+      'År för år',
     ]);
     const rowsOf = (name: string) =>
       (workbook.getWorksheet(name)?.getSheetValues() ?? []).flatMap((row) =>
@@ -379,6 +380,7 @@ describe('the pooled analysis', () => {
       'Occupations',
       'Inquiries',
       'Course evaluations',
+      'Year by year',
     ]);
     expect(english.getWorksheet('Competences')?.getRow(2).getCell(1).value).toBe('Welding technology');
     expect(

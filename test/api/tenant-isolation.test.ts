@@ -842,6 +842,8 @@ const scopedElsewhere: Record<string, string> = {
   'GET /api/regional-analysis':
     "regional.test.ts: the consortium's own anonymous sums, only from HEIs that contribute; customers 403",
   'GET /api/regional-analysis/export': 'regional.test.ts: as GET /api/regional-analysis',
+  'GET /api/regional-analysis/trend':
+    'regional-periods-sectors.test.ts: as GET /api/regional-analysis (the same readers and sums); customers 403',
   'PUT /api/regional-analysis/contribution': "regional.test.ts: the active HEI's administrators only",
   'GET /api/dashboard':
     "dashboard.test.ts: the active HEI's own figures; teachers and customers 403, another HEI sees its own",

@@ -16,8 +16,8 @@ import {
 
 // Johan, the consortium's regional analyst, reads the pooled analysis: the competences and occupations the
 // two HEIs' needs analyses name (only those of three or more organisations), the courses that teach them,
-// and the front door's inquiries; he narrows it to a county, a sector and a calendar year, and downloads it. Oskar, Norrvik's administrator,
-// stops his HEI contributing and starts again.
+// and the front door's inquiries, and the last five years side by side; he narrows it to a county, a sector and
+// a calendar year, and downloads it. Oskar, Norrvik's administrator, stops his HEI contributing and starts again.
 
 const journey = luppAndBrowser();
 const thisYear = Number(stockholmDate(new Date()).slice(0, 4));
@@ -101,6 +101,16 @@ describe('the regional analysis (Analys)', () => {
       .getByRole('img', { name: /^Stapeldiagram: \d+ förfrågningar under 12 månader/ })
       .waitFor();
     expect(await page.getByTestId('regional-by-month').getByRole('row').count()).toBe(1 + 12);
+    // the last five calendar years side by side: the demo's analyses are all of this year
+    const trend = page.getByRole('region', { name: 'År för år' });
+    await trend
+      .getByRole('table', { name: 'Underlaget' })
+      .getByRole('row', { name: /^Behovsanalyser 0 0 0 0 \d+$/ })
+      .waitFor();
+    await trend
+      .getByRole('table', { name: 'Personer som behöver kompetensen, per år' })
+      .getByRole('row', { name: /^Förändringsledning – – – – \d+$/ })
+      .waitFor();
     await expectNoAxeViolations(page);
 
     // the CSV of the competences
@@ -218,6 +228,11 @@ describe('the regional analysis (Analys)', () => {
       .getByRole('row', { name: /^Change management 5/ })
       .waitFor();
     await page.getByRole('region', { name: 'Inquiries through the front door' }).getByRole('img').waitFor();
+    await page
+      .getByRole('region', { name: 'Year by year' })
+      .getByRole('table', { name: 'The base' })
+      .getByRole('columnheader', { name: String(thisYear - 4) })
+      .waitFor();
     await page
       .getByRole('region', { name: 'When the needs are to be met' })
       .getByRole('columnheader', { name: `Now (${thisYear})` })

@@ -49,12 +49,23 @@ export type PooledCompetence = {
   people: number;
   meanGap: number;
   peopleByHorizon: { now: number; '1y': number; '3y': number; '5y': number };
-  /** People by the calendar year (Swedish time) the need is due by: the analysis's year plus its horizon. */
+  /**
+   * People by the calendar year (Swedish time) their need is due by — the analysis's year plus its horizon — for
+   * each of the years asked for, those due earlier counted in the first: a need "within 3 years" in an analysis
+   * last changed in 2025 is due by 2028. Horizons of analyses made in different years only add up this way.
+   */
   peopleByDueYear: { year: number; people: number }[];
 };
 
+/** The calendar years to sum the needs due by: from the first (earlier ones counted in it), so many. */
+export type DueYears = { first: number; count: number };
+
+/** The calendar year a chosen need (`c` its analysis, `n` the need) is due by. */
+const dueYear = sql`(extract(year from c.updated_at at time zone 'Europe/Stockholm')::int
+  + case n.horizon when '1y' then 1 when '3y' then 3 when '5y' then 5 else 0 end)`;
+
 /** Per competence (taxonomy concept): organisations, people, the gap weighted by people, people by horizon. */
-export async function pooledCompetences(db: Db, f: PooledFilter) {
+export async function pooledCompetences(db: Db, f: PooledFilter, due: DueYears) {
   if (!f.heiIds.length) return { analyses: 0, organisations: 0, competences: [] as PooledCompetence[] };
   const { rows: totals } = await db.execute<{ analyses: number; organisations: number }>(sql`
     with latest as (${latestAnalyses(f)})
@@ -68,21 +79,32 @@ export async function pooledCompetences(db: Db, f: PooledFilter) {
     y1: number;
     y3: number;
     y5: number;
+    due: number[];
   }>(sql`
     with latest as (${latestAnalyses(f)}),
     chosen as (${chosenAnalysisOfEachCompetence})
-    select c.concept_id,
-      count(distinct c.customer_id)::int as organisations,
+    select n.concept_id,
+      count(distinct n.customer_id)::int as organisations,
       sum(n.people)::int as people,
       sum(greatest(n.required_level - n.current_level, 0) * n.people)::float8 as gap_people,
       coalesce(sum(n.people) filter (where n.horizon = 'now'), 0)::int as now,
       coalesce(sum(n.people) filter (where n.horizon = '1y'), 0)::int as y1,
       coalesce(sum(n.people) filter (where n.horizon = '3y'), 0)::int as y3,
-      coalesce(sum(n.people) filter (where n.horizon = '5y'), 0)::int as y5
-    from chosen c
-    join competence_need n on n.analysis_id = c.analysis_id and n.concept_id = c.concept_id
-    group by c.concept_id`);
-  const dueYears = await peopleByDueYear(db, f);
+      coalesce(sum(n.people) filter (where n.horizon = '5y'), 0)::int as y5,
+      array[${sql.join(
+        Array.from(
+          { length: due.count },
+          (_, i) =>
+            sql`coalesce(sum(n.people) filter (where n.due ${i ? sql`=` : sql`<=`} ${due.first + i}), 0)::int`,
+        ),
+        sql`, `,
+      )}] as due
+    from (
+      select c.concept_id, c.customer_id, n.people, n.required_level, n.current_level, n.horizon, ${dueYear} as due
+      from chosen c
+      join competence_need n on n.analysis_id = c.analysis_id and n.concept_id = c.concept_id
+    ) n
+    group by n.concept_id`);
   return {
     analyses: totals[0]?.analyses ?? 0,
     organisations: totals[0]?.organisations ?? 0,
@@ -93,32 +115,10 @@ export async function pooledCompetences(db: Db, f: PooledFilter) {
         people: r.people,
         meanGap: r.people ? r.gap_people / r.people : 0,
         peopleByHorizon: { now: r.now, '1y': r.y1, '3y': r.y3, '5y': r.y5 },
-        peopleByDueYear: dueYears.get(r.concept_id) ?? [],
+        peopleByDueYear: r.due.map((people, i) => ({ year: due.first + i, people })),
       }),
     ),
   };
-}
-
-/**
- * Per competence, people by the year their need is due by: a need "within 3 years" in an analysis last changed in
- * 2025 is due by 2028. Relative horizons of analyses made in different years only add up this way.
- */
-async function peopleByDueYear(db: Db, f: PooledFilter) {
-  const { rows } = await db.execute<{ concept_id: string; year: number; people: number }>(sql`
-    with latest as (${latestAnalyses(f)}),
-    chosen as (${chosenAnalysisOfEachCompetence})
-    select c.concept_id,
-      (extract(year from c.updated_at at time zone 'Europe/Stockholm')::int
-        + case n.horizon when '1y' then 1 when '3y' then 3 when '5y' then 5 else 0 end) as year,
-      sum(n.people)::int as people
-    from chosen c
-    join competence_need n on n.analysis_id = c.analysis_id and n.concept_id = c.concept_id
-    group by 1, 2
-    order by 1, 2`);
-  const byConcept = new Map<string, { year: number; people: number }[]>();
-  for (const r of rows)
-    byConcept.set(r.concept_id, [...(byConcept.get(r.concept_id) ?? []), { year: r.year, people: r.people }]);
-  return byConcept;
 }
 
 export type PooledOccupation = {

@@ -27,6 +27,12 @@ export const regionalQuery = z.object({
 });
 export type RegionalQuery = z.infer<typeof regionalQuery>;
 
+/** How many competences the trend follows: those most organisations named over its years. */
+export const TREND_COMPETENCES = 20;
+
+export const regionalTrendQuery = regionalQuery.omit({ period: true });
+export type RegionalTrendQuery = z.infer<typeof regionalTrendQuery>;
+
 export const regionalExportQuery = regionalQuery.extend({
   lang: z.enum(['sv', 'en']).default('sv'),
   format: z
@@ -125,3 +131,37 @@ export const regionalAnalysisSchema = z.object({
 export type RegionalAnalysis = z.infer<typeof regionalAnalysisSchema>;
 
 export const contributionBody = z.strictObject({ contributes: z.boolean() });
+
+const hiddenCount = count
+  .nullable()
+  .describe(`null: fewer than ${MIN_ORGANISATIONS} organisations that year`);
+
+/** The pooled figures calendar year by calendar year: how the region's demand moves. */
+export const regionalTrendSchema = z.object({
+  years: z.array(z.number().int()).describe('The last five calendar years, oldest first; this one to today'),
+  county: z.string().nullable(),
+  sector: z.enum(sectors).nullable(),
+  minOrganisations: z.number().int(),
+  byYear: z.array(
+    z.object({
+      year: z.number().int(),
+      inquiries: count.describe('Front-door inquiries received'),
+      analyses: count.describe('Needs analyses pooled (last changed that year)'),
+      organisations: count.describe('Customer organisations they are about'),
+    }),
+  ),
+  competences: z
+    .array(
+      z.object({
+        concept: conceptSchema,
+        organisations: count.describe('Over all the years'),
+        byYear: z.array(
+          z.object({ year: z.number().int(), organisations: hiddenCount, people: hiddenCount }),
+        ),
+      }),
+    )
+    .describe(
+      `The ${TREND_COMPETENCES} competences most organisations named over the years (each from at least ${MIN_ORGANISATIONS})`,
+    ),
+});
+export type RegionalTrend = z.infer<typeof regionalTrendSchema>;

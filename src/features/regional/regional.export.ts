@@ -3,7 +3,7 @@ import type { FigurePeriod } from '../../shared/periods.ts';
 import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { subjectAreas } from '../../shared/subject-areas.ts';
 import type { PooledEvaluationFigures } from '../evaluation/evaluation.contract.ts';
-import type { CompetenceDemand, RegionalAnalysis } from './regional.contract.ts';
+import type { CompetenceDemand, RegionalAnalysis, RegionalTrend } from './regional.contract.ts';
 
 /**
  * The whole pooled analysis as a workbook, for a regional report: what it is drawn from, the competences, the
@@ -18,11 +18,19 @@ const words = {
       competences: 'Kompetenser',
       dueYears: 'När behoven ska vara mötta',
       occupations: 'Yrken',
+      trend: 'År för år',
       inquiries: 'Förfrågningar',
       evaluations: 'Kursutvärderingar',
     },
     title: (consortium: string) => `Regional analys – ${consortium}`,
     dueNow: (year: number) => `Nu (${year}, och passerade år)`,
+    trendRows: {
+      inquiries: 'Förfrågningar via ingången',
+      analyses: 'Behovsanalyser',
+      organisations: 'Kundorganisationer',
+    },
+    trendCompetences: (min: number) =>
+      `Personer som behöver kompetensen, per år (– : färre än ${min} organisationer det året)`,
     period: 'Period',
     periods: { '12m': 'Senaste 12 månaderna', '36m': 'Senaste 3 åren', all: 'All tid' },
     since: 'Från och med',
@@ -75,11 +83,19 @@ const words = {
       competences: 'Competences',
       dueYears: 'When the needs are to be met',
       occupations: 'Occupations',
+      trend: 'Year by year',
       inquiries: 'Inquiries',
       evaluations: 'Course evaluations',
     },
     title: (consortium: string) => `Regional analysis – ${consortium}`,
     dueNow: (year: number) => `Now (${year}, and years passed)`,
+    trendRows: {
+      inquiries: 'Inquiries through the front door',
+      analyses: 'Needs analyses',
+      organisations: 'Customer organisations',
+    },
+    trendCompetences: (min: number) =>
+      `People who need the competence, by year (– : fewer than ${min} organisations that year)`,
     period: 'Period',
     periods: { '12m': 'Last 12 months', '36m': 'Last 3 years', all: 'All time' },
     since: 'From',
@@ -340,7 +356,27 @@ function evaluationSheet(workbook: ExcelJS.Workbook, a: RegionalAnalysis, langua
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
 }
 
-export async function regionalXlsx(analysis: RegionalAnalysis, language: Language): Promise<Buffer> {
+/** The last five calendar years side by side (the page's "År för år"). */
+function trendSheet(workbook: ExcelJS.Workbook, trend: RegionalTrend, language: Language) {
+  const w = words[language];
+  const sheet = workbook.addWorksheet(w.sheets.trend);
+  header(sheet, ['', ...trend.years.map(String)]);
+  for (const figure of ['inquiries', 'analyses', 'organisations'] as const)
+    sheet.addRow([w.trendRows[figure], ...trend.byYear.map((y) => y[figure])]);
+  sheet.addRow([]);
+  sheet.addRow([w.trendCompetences(trend.minOrganisations)]).font = { bold: true };
+  for (const c of trend.competences)
+    sheet.addRow([label(c.concept.label, language), ...c.byYear.map((y) => y.people ?? '–')]);
+  sheet.columns.forEach((column, i) => {
+    column.width = i === 0 ? 40 : 12;
+  });
+}
+
+export async function regionalXlsx(
+  analysis: RegionalAnalysis,
+  trend: RegionalTrend,
+  language: Language,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Lupp';
   aboutSheet(workbook, analysis, language);
@@ -349,5 +385,6 @@ export async function regionalXlsx(analysis: RegionalAnalysis, language: Languag
   occupationSheet(workbook, analysis, language);
   inquirySheet(workbook, analysis, language);
   evaluationSheet(workbook, analysis, language);
+  trendSheet(workbook, trend, language);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

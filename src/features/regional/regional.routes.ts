@@ -9,9 +9,11 @@ import {
   regionalAnalysisSchema,
   regionalExportQuery,
   regionalQuery,
+  regionalTrendQuery,
+  regionalTrendSchema,
 } from './regional.contract.ts';
 import { regionalXlsx } from './regional.export.ts';
-import { regionalAnalysis, regionalCsv, setContribution } from './regional.service.ts';
+import { regionalAnalysis, regionalCsv, regionalTrend, setContribution } from './regional.service.ts';
 
 /**
  * Pooled regional competence intelligence: the consortium's front-door inquiries and the competence needs
@@ -36,13 +38,28 @@ export async function regionalRoutes(app: App, { database: { db } }: Deps) {
   );
 
   app.get(
+    '/api/regional-analysis/trend',
+    {
+      schema: {
+        tags,
+        summary:
+          'The pooled figures of the last five calendar years, year by year, for a county and sector: inquiries, ' +
+          'analyses and organisations, and the competences most organisations named (each year from three)',
+        querystring: regionalTrendQuery,
+        response: { 200: regionalTrendSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => regionalTrend(db, actorOf(request), request.query),
+  );
+
+  app.get(
     '/api/regional-analysis/export',
     {
       schema: {
         tags,
         summary:
           'The pooled competences as CSV (semicolons, UTF-8 with BOM), or the whole analysis as an Excel ' +
-          'workbook (sources, competences, occupations, inquiries), in Swedish or English',
+          'workbook (sources, competences and when they are due, occupations, inquiries, course evaluations, the last five years), in Swedish or English',
         querystring: regionalExportQuery,
         response: { 200: z.string().describe('The file'), ...problems(400, 401, 403, 404) },
       },
@@ -57,7 +74,11 @@ export async function regionalRoutes(app: App, { database: { db } }: Deps) {
             'xlsx',
           ),
           type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          body: await regionalXlsx(await regionalAnalysis(db, actor, query), lang),
+          body: await regionalXlsx(
+            await regionalAnalysis(db, actor, query),
+            await regionalTrend(db, actor, query),
+            lang,
+          ),
         });
       return sendFile(reply, {
         name: fileName(

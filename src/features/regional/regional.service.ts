@@ -1,9 +1,9 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { figureWindow } from '../../db/figure-window.ts';
+import { type FigureWindow, figureWindow } from '../../db/figure-window.ts';
 import { forbidden } from '../../server/http/problem.ts';
 import { toCsv } from '../../shared/csv.ts';
-import { everyMonth } from '../../shared/periods.ts';
+import { everyMonth, recentYears } from '../../shared/periods.ts';
 import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { sectorsOfCustomers } from '../cases/cases.service.ts';
@@ -29,6 +29,9 @@ import {
   type OccupationDemand,
   type RegionalAnalysis,
   type RegionalQuery,
+  type RegionalTrend,
+  type RegionalTrendQuery,
+  TREND_COMPETENCES,
 } from './regional.contract.ts';
 import { competenceHeaders, competenceRow } from './regional.export.ts';
 import { regionalContribution } from './regional.table.ts';
@@ -118,19 +121,13 @@ const byDemand = (a: CompetenceDemand, b: CompetenceDemand) =>
   );
 
 /**
- * People by the year their need is due by, from this year (Swedish time) to DUE_YEARS_AHEAD after it: a need
- * whose year has passed is still a need (or was met, which the analysis would say), so it counts in this year.
+ * The years the competences' needs are summed by when due: this one (Swedish time) — a need whose year has passed
+ * is still a need, unless a newer analysis says otherwise, so it counts in this year — and DUE_YEARS_AHEAD after it.
  */
-function byDueYear(due: { year: number; people: number }[], today = new Date()) {
-  const thisYear = Number(stockholmDate(today).slice(0, 4));
-  return Array.from({ length: DUE_YEARS_AHEAD + 1 }, (_, i) => {
-    const year = thisYear + i;
-    const people = due
-      .filter((d) => (i === 0 ? d.year <= year : d.year === year))
-      .reduce((sum, d) => sum + d.people, 0);
-    return { year, people };
-  });
-}
+const dueYears = (today = new Date()) => ({
+  first: Number(stockholmDate(today).slice(0, 4)),
+  count: DUE_YEARS_AHEAD + 1,
+});
 
 /** Organisations per competence whose need a coordinator found no course for. */
 async function unmetByConcept(db: Db, filter: PooledFilter) {
@@ -144,7 +141,7 @@ async function unmetByConcept(db: Db, filter: PooledFilter) {
 }
 
 async function competenceDemand(db: Db, filter: PooledFilter, catalogueHeis: string[]) {
-  const pooled = await pooledCompetences(db, filter);
+  const pooled = await pooledCompetences(db, filter, dueYears());
   const shown = pooled.competences.filter((c) => c.organisations >= MIN_ORGANISATIONS);
   const ids = shown.map((c) => c.conceptId);
   const [concepts, courses, unmet] = await Promise.all([
@@ -161,7 +158,7 @@ async function competenceDemand(db: Db, filter: PooledFilter, catalogueHeis: str
         people: c.people,
         meanGap: Math.round(c.meanGap * 10) / 10,
         peopleByHorizon: c.peopleByHorizon,
-        peopleByYear: byDueYear(c.peopleByDueYear),
+        peopleByYear: c.peopleByDueYear,
         courses: courses.get(c.conceptId)?.confirmed ?? 0,
         suggestedCourses: courses.get(c.conceptId)?.suggested ?? 0,
         unmetOrganisations: unmet.get(c.conceptId)?.size ?? 0,
@@ -206,7 +203,7 @@ async function occupationDemand(db: Db, filter: PooledFilter) {
  * that teach them — each shown only when drawn from at least MIN_ORGANISATIONS customer organisations.
  */
 export async function regionalAnalysis(db: Db, actor: Actor, q: RegionalQuery): Promise<RegionalAnalysis> {
-  const { reader, contributing, filter } = await scopeOf(db, actor, q);
+  const { reader, contributing, filter } = await scopeOf(db, actor, q, figureWindow(q.period));
   const { window } = filter;
   const inquiries = await inquiryFigures(db, {
     consortiumId: reader.consortium.id,
@@ -246,7 +243,7 @@ export async function regionalAnalysis(db: Db, actor: Actor, q: RegionalQuery): 
  * Who reads, which HEIs contribute, and what the pooled figures cover: the period, the county and — with a
  * sector — the customer organisations in it among those the contributing HEIs' analyses are of.
  */
-async function scopeOf(db: Db, actor: Actor, q: RegionalQuery) {
+async function scopeOf(db: Db, actor: Actor, q: RegionalTrendQuery, window: FigureWindow) {
   const reader = await readerOf(db, actor);
   const contributing = await contributions(
     db,
@@ -254,7 +251,7 @@ async function scopeOf(db: Db, actor: Actor, q: RegionalQuery) {
   );
   const filter: PooledFilter = {
     heiIds: [...contributing.keys()],
-    window: figureWindow(q.period),
+    window,
     county: q.county ?? null,
     customerIds: null,
   };
@@ -265,10 +262,75 @@ async function scopeOf(db: Db, actor: Actor, q: RegionalQuery) {
   return { reader, contributing, filter };
 }
 
+/**
+ * The pooled figures of the last five calendar years, year by year, for the county and sector: the inquiries, the
+ * analyses and organisations, and the competences most organisations named over those years — each year's
+ * figure for a competence only when drawn from at least MIN_ORGANISATIONS organisations that year.
+ */
+export async function regionalTrend(db: Db, actor: Actor, q: RegionalTrendQuery): Promise<RegionalTrend> {
+  const years = recentYears().reverse();
+  const windows = years.map((year) => figureWindow(year));
+  const first = windows[0] as FigureWindow;
+  const last = windows.at(-1) as FigureWindow;
+  const span: FigureWindow = { ...first, until: last.until, lastDay: last.lastDay };
+  const { reader, filter } = await scopeOf(db, actor, q, span);
+  const overall = (await pooledCompetences(db, filter, dueYears())).competences
+    .filter((c) => c.organisations >= MIN_ORGANISATIONS)
+    .sort((a, b) => b.organisations - a.organisations || b.people - a.people)
+    .slice(0, TREND_COMPETENCES);
+  // year by year, not all at once: the embedded database has one connection anyway
+  const perYear: { pooled: Awaited<ReturnType<typeof pooledCompetences>>; inquiries: number }[] = [];
+  for (const window of windows) {
+    const [pooled, inquiries] = await Promise.all([
+      pooledCompetences(db, { ...filter, window }, dueYears()),
+      inquiryFigures(db, {
+        consortiumId: reader.consortium.id,
+        window,
+        county: filter.county,
+        sector: q.sector ?? null,
+      }),
+    ]);
+    perYear.push({ pooled, inquiries: inquiries.total });
+  }
+  const labels = new Map(
+    (
+      await conceptsByIds(
+        db,
+        overall.map((c) => c.conceptId),
+      )
+    ).map((c) => [c.id, c.label]),
+  );
+  return {
+    years: years.map(Number),
+    county: filter.county,
+    sector: q.sector ?? null,
+    minOrganisations: MIN_ORGANISATIONS,
+    byYear: perYear.map((y, i) => ({
+      year: Number(years[i]),
+      inquiries: y.inquiries,
+      analyses: y.pooled.analyses,
+      organisations: y.pooled.organisations,
+    })),
+    competences: overall.map((c) => ({
+      concept: { id: c.conceptId, label: labels.get(c.conceptId) ?? { sv: null, en: null } },
+      organisations: c.organisations,
+      byYear: perYear.map((y, i) => {
+        const that = y.pooled.competences.find((p) => p.conceptId === c.conceptId);
+        const shown = that && that.organisations >= MIN_ORGANISATIONS;
+        return {
+          year: Number(years[i]),
+          organisations: shown ? that.organisations : null,
+          people: shown ? that.people : null,
+        };
+      }),
+    })),
+  };
+}
+
 /** The pooled competences as CSV (semicolons, decimal comma in Swedish): for a regional report. */
 export async function regionalCsv(db: Db, actor: Actor, q: RegionalQuery, language: 'sv' | 'en') {
   // the competences only: the inquiries and occupations are not in the file
-  const { reader, filter } = await scopeOf(db, actor, q);
+  const { reader, filter } = await scopeOf(db, actor, q, figureWindow(q.period));
   const { competences } = await competenceDemand(
     db,
     filter,

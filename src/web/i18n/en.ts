@@ -2285,6 +2285,19 @@ export const en: Translation = {
         "People by the calendar year they need the competence: the analysis's year plus the need's horizon (a need within 3 years in an analysis from 2025 is to be met by 2028). Needs whose year has passed count in this year.",
       thisYear: 'Now ({{year}})',
     },
+    trend: {
+      title: 'Year by year',
+      intro:
+        'The last five calendar years side by side, for the chosen county and sector (whatever the period): the inquiries by when they came, the needs analyses by when they were last changed.',
+      base: 'The base',
+      inquiries: 'Inquiries through the front door',
+      analyses: 'Needs analyses',
+      organisations: 'Customer organisations',
+      competences: 'People who need the competence, by year',
+      hidden:
+        'The competences are those (at most 20) most organisations name over the years. – means fewer than {{min}} organisations named it that year.',
+      none: 'No competence is named by at least {{min}} customer organisations over the five years.',
+    },
     evaluations: {
       title: 'Course evaluations',
       hidden_one: '{{count}} subject area from fewer than {{min}} customer organisations is not shown.',

@@ -2290,6 +2290,19 @@ export const sv = {
         'Personer per kalenderår då de behöver kompetensen: analysens år plus behovets horisont (ett behov inom 3 år i en analys från 2025 ska vara mött 2028). Behov vars år redan har passerat räknas i år.',
       thisYear: 'Nu ({{year}})',
     },
+    trend: {
+      title: 'År för år',
+      intro:
+        'De fem senaste kalenderåren sida vid sida, för valt län och vald sektor (oavsett vald period): förfrågningarna efter när de kom, behovsanalyserna efter när de senast ändrades.',
+      base: 'Underlaget',
+      inquiries: 'Förfrågningar via ingången',
+      analyses: 'Behovsanalyser',
+      organisations: 'Kundorganisationer',
+      competences: 'Personer som behöver kompetensen, per år',
+      hidden:
+        'Kompetenserna är de (högst 20) som flest organisationer nämner under åren. – betyder att färre än {{min}} organisationer nämnde kompetensen det året.',
+      none: 'Ingen kompetens finns hos minst {{min}} kundorganisationer under de fem åren.',
+    },
     evaluations: {
       title: 'Kursutvärderingar',
       hidden_one: '{{count}} ämnesområde från färre än {{min}} kundorganisationer visas inte.',

@@ -27,6 +27,7 @@ import { ErrorAlert, Forbidden, Page, QueryView, Section } from '../../ui/page.t
 import { refetchAfterChange } from '../../ui/refetch.ts';
 import { AnalysisTabs } from '../dashboard/AnalysisTabs.tsx';
 import { InquiryFiguresView } from './InquiryFigures.tsx';
+import { RegionalTrendView } from './RegionalTrend.tsx';
 import {
   type CompetenceDemand,
   type OccupationDemand,
@@ -128,6 +129,9 @@ export function RegionalPage() {
             </Section>
             <Section id="regional-inquiries" title={t('regional.inquiries.title')}>
               <InquiryFiguresView figures={analysis.inquiries} />
+            </Section>
+            <Section id="regional-trend" title={t('regional.trend.title')}>
+              <RegionalTrendView query={{ county: search.county, sector: search.sector }} />
             </Section>
           </Stack>
         )}

@@ -2229,9 +2229,9 @@ export const en: Translation = {
     county: 'County',
     allCounties: 'All counties',
     sector: 'Sector',
-    sectorHint: "The customer's sector: as its latest case records it, else by its organisation number",
+    sectorHint: "As the customer's latest case records it, else by its organisation number",
     allSectors: 'All sectors',
-    exportAll: 'Download the whole analysis (Excel): the sources, competences, occupations and inquiries',
+    exportAll: 'Download the whole analysis (Excel), a sheet for each part',
     noAccess: "The analysis is for the consortium's HEIs and analysts.",
     sources: {
       covers: 'The period: {{since}} to {{until}} inclusive.',

@@ -2234,9 +2234,9 @@ export const sv = {
     county: 'Län',
     allCounties: 'Alla län',
     sector: 'Sektor',
-    sectorHint: 'Kundens sektor: som kundens senaste ärende anger den, annars efter organisationsnumret',
+    sectorHint: 'Som kundens senaste ärende anger den, annars efter organisationsnumret',
     allSectors: 'Alla sektorer',
-    exportAll: 'Ladda ner hela analysen (Excel): underlaget, kompetenserna, yrkena och förfrågningarna',
+    exportAll: 'Ladda ner hela analysen (Excel), en flik för varje del',
     noAccess: 'Analysen är till för konsortiets lärosäten och analytiker.',
     sources: {
       covers: 'Perioden: {{since}} till och med {{until}}.',

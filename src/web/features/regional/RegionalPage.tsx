@@ -79,6 +79,7 @@ export function RegionalPage() {
         <NativeSelect
           label={t('regional.sector')}
           description={t('regional.sectorHint')}
+          maw={300}
           value={search.sector ?? ''}
           onChange={(event) =>
             choose({

@@ -27,8 +27,9 @@ function TrendTables({ trend }: { trend: RegionalTrend }) {
         minWidth={640}
         striped
         caption={t('regional.trend.base')}
+        captionSide="top"
         data-testid="regional-trend-base"
-        columns={['', ...yearColumns]}
+        columns={[t('regional.inquiries.what'), ...yearColumns]}
       >
         {(['inquiries', 'analyses', 'organisations'] as const).map((figure) => (
           <Table.Tr key={figure}>
@@ -45,6 +46,7 @@ function TrendTables({ trend }: { trend: RegionalTrend }) {
             minWidth={640}
             striped
             caption={t('regional.trend.competences')}
+            captionSide="top"
             data-testid="regional-trend-competences"
             columns={[t('regional.competences.competence'), ...yearColumns]}
           >

@@ -231,7 +231,8 @@ describe('the pooled analysis', () => {
     expect(body.contributors.map((h: { name: string }) => h.name)).toEqual(['Högskolan A']);
     expect(body.notContributing.map((h: { name: string }) => h.name)).toEqual(['Högskolan B']);
     expect(body.contribution).toBeNull(); // an analyst acts for no HEI
-    expect(body).toMatchObject({ analyses: 4, organisations: 3, minOrganisations: 3 });
+    // Verkstad 3's reading of welding drawings is free text: not in the sums, but counted
+    expect(body).toMatchObject({ analyses: 4, organisations: 3, minOrganisations: 3, freeTextNeeds: 1 });
     expect(body.competences).toEqual([
       {
         concept: { id: concepts.Svetsteknik, label: { sv: 'Svetsteknik', en: 'Welding technology' } },
@@ -358,6 +359,7 @@ describe('the pooled analysis', () => {
     expect(about.get('Län')).toBe('Alla län');
     expect(about.get('Behovsanalyser i underlaget')).toBe(shown.analyses);
     expect(about.get('Kompetenser som inte visas (för få organisationer)')).toBe(shown.hiddenCompetences);
+    expect(about.get('Behov i fritext, utan kompetens ur taxonomin (ingår inte i summorna)')).toBe(1);
     // the same competences as the page (and the CSV), nothing the page hides
     expect(rowsOf('Kompetenser')[1]).toEqual(['Svetsteknik', 3, 22, 2, 10, 4, 8, 0, 1, 1, 1]);
     expect(rowsOf('Kompetenser')).toHaveLength(shown.competences.length + 1);

@@ -66,10 +66,14 @@ const dueYear = sql`(extract(year from c.updated_at at time zone 'Europe/Stockho
 
 /** Per competence (taxonomy concept): organisations, people, the gap weighted by people, people by horizon. */
 export async function pooledCompetences(db: Db, f: PooledFilter, due: DueYears) {
-  if (!f.heiIds.length) return { analyses: 0, organisations: 0, competences: [] as PooledCompetence[] };
-  const { rows: totals } = await db.execute<{ analyses: number; organisations: number }>(sql`
+  if (!f.heiIds.length)
+    return { analyses: 0, organisations: 0, freeTextNeeds: 0, competences: [] as PooledCompetence[] };
+  const { rows: totals } = await db.execute<{ analyses: number; organisations: number; free_text: number }>(sql`
     with latest as (${latestAnalyses(f)})
-    select count(*)::int as analyses, count(distinct customer_id)::int as organisations from latest`);
+    select count(*)::int as analyses, count(distinct customer_id)::int as organisations,
+      (select count(*) from competence_need n
+        where n.analysis_id in (select id from latest) and n.concept_id is null)::int as free_text
+    from latest`);
   const { rows } = await db.execute<{
     concept_id: string;
     organisations: number;
@@ -108,6 +112,8 @@ export async function pooledCompetences(db: Db, f: PooledFilter, due: DueYears) 
   return {
     analyses: totals[0]?.analyses ?? 0,
     organisations: totals[0]?.organisations ?? 0,
+    // needs written in free text name no concept: they cannot be summed, but the reader learns how many
+    freeTextNeeds: totals[0]?.free_text ?? 0,
     competences: rows.map(
       (r): PooledCompetence => ({
         conceptId: r.concept_id,

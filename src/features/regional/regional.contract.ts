@@ -120,6 +120,9 @@ export const regionalAnalysisSchema = z.object({
   inquiries: inquiryFiguresSchema,
   analyses: count.describe('Needs analyses pooled (the latest version of each)'),
   organisations: count.describe('Customer organisations they are about'),
+  freeTextNeeds: count.describe(
+    'Needs in those analyses written in free text, with no taxonomy concept: not in the sums',
+  ),
   competences: z.array(competenceDemandSchema).describe('By organisations, then people'),
   hiddenCompetences: count.describe(`Competences named by fewer than ${MIN_ORGANISATIONS} organisations`),
   occupations: z.array(occupationDemandSchema),

@@ -47,6 +47,7 @@ const words = {
     organisations: 'Kundorganisationer i underlaget',
     minOrganisations: 'Minsta antal organisationer för att en kompetens eller ett yrke ska visas',
     hiddenCompetences: 'Kompetenser som inte visas (för få organisationer)',
+    freeTextNeeds: 'Behov i fritext, utan kompetens ur taxonomin (ingår inte i summorna)',
     hiddenOccupations: 'Yrken som inte visas (för få organisationer)',
     occupationHeaders: ['Yrke', 'Organisationer', 'Antal nu', 'Antal vid horisonten', 'Förändring'],
     inquiriesTotal: 'Förfrågningar via ingången',
@@ -112,6 +113,7 @@ const words = {
     organisations: 'Customer organisations pooled',
     minOrganisations: 'Least number of organisations for a competence or an occupation to be shown',
     hiddenCompetences: 'Competences not shown (too few organisations)',
+    freeTextNeeds: 'Needs in free text, with no competence of the taxonomy (not in the sums)',
     hiddenOccupations: 'Occupations not shown (too few organisations)',
     occupationHeaders: ['Occupation', 'Organisations', 'Headcount now', 'Headcount at the horizon', 'Change'],
     inquiriesTotal: 'Inquiries through the front door',
@@ -216,6 +218,7 @@ function aboutSheet(workbook: ExcelJS.Workbook, a: RegionalAnalysis, language: L
     [w.organisations, a.organisations],
     [w.minOrganisations, a.minOrganisations],
     [w.hiddenCompetences, a.hiddenCompetences],
+    [w.freeTextNeeds, a.freeTextNeeds],
     [w.hiddenOccupations, a.hiddenOccupations],
     [w.hiddenSubjectAreas, a.evaluations.hiddenSubjectAreas],
   ])

@@ -168,6 +168,7 @@ async function competenceDemand(db: Db, filter: PooledFilter, catalogueHeis: str
   return {
     analyses: pooled.analyses,
     organisations: pooled.organisations,
+    freeTextNeeds: pooled.freeTextNeeds,
     competences,
     hiddenCompetences: pooled.competences.length - shown.length,
   };

@@ -2262,6 +2262,10 @@ export const en: Translation = {
     hidden_other: '{{count}} competences or occupations from fewer than {{min}} organisations are not shown.',
     horizons: { now: 'Now', '1y': 'In 1 year', '3y': 'In 3 years', '5y': 'In 5 years' },
     competences: {
+      freeText_one:
+        '{{count}} need in the analyses is written in free text, with no competence of the taxonomy, and is not in the sums.',
+      freeText_other:
+        '{{count}} needs in the analyses are written in free text, with no competence of the taxonomy, and are not in the sums.',
       title: 'Competences in demand',
       intro:
         "People who need the competence, by when they need it. The gap is the required minus the current level (0–5), weighted by people. Courses are the consortium's courses confirmed as teaching it.",

@@ -2267,6 +2267,10 @@ export const sv = {
     hidden_other: '{{count}} kompetenser eller yrken från färre än {{min}} organisationer visas inte.',
     horizons: { now: 'Nu', '1y': 'Om 1 år', '3y': 'Om 3 år', '5y': 'Om 5 år' },
     competences: {
+      freeText_one:
+        '{{count}} behov i analyserna är skrivet i fritext, utan kompetens ur taxonomin, och ingår inte i summorna.',
+      freeText_other:
+        '{{count}} behov i analyserna är skrivna i fritext, utan kompetens ur taxonomin, och ingår inte i summorna.',
       title: 'Efterfrågade kompetenser',
       intro:
         'Personer som behöver kompetensen, efter när de behöver den. Gapet är krävd minus nuvarande nivå (0–5), vägt efter antal personer. Kurser är konsortiets kurser som bekräftats lära ut kompetensen.',

@@ -263,6 +263,7 @@ function Competences({ analysis }: { analysis: RegionalAnalysis }) {
       <>
         <Text>{t('regional.competences.none', { min: analysis.minOrganisations })}</Text>
         <Hidden count={analysis.hiddenCompetences} min={analysis.minOrganisations} />
+        <FreeText count={analysis.freeTextNeeds} />
       </>
     );
   return (
@@ -322,8 +323,15 @@ function Competences({ analysis }: { analysis: RegionalAnalysis }) {
         ))}
       </DataTable>
       <Hidden count={analysis.hiddenCompetences} min={analysis.minOrganisations} />
+      <FreeText count={analysis.freeTextNeeds} />
     </Stack>
   );
+}
+
+/** How many needs are not in the sums because they are free text (no concept of the taxonomy to sum them by). */
+function FreeText({ count }: { count: number }) {
+  const { t } = useTranslation();
+  return count > 0 ? <Text size="sm">{t('regional.competences.freeText', { count })}</Text> : null;
 }
 
 /**

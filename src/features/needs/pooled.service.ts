@@ -68,7 +68,11 @@ const dueYear = sql`(extract(year from c.updated_at at time zone 'Europe/Stockho
 export async function pooledCompetences(db: Db, f: PooledFilter, due: DueYears) {
   if (!f.heiIds.length)
     return { analyses: 0, organisations: 0, freeTextNeeds: 0, competences: [] as PooledCompetence[] };
-  const { rows: totals } = await db.execute<{ analyses: number; organisations: number; free_text: number }>(sql`
+  const { rows: totals } = await db.execute<{
+    analyses: number;
+    organisations: number;
+    free_text: number;
+  }>(sql`
     with latest as (${latestAnalyses(f)})
     select count(*)::int as analyses, count(distinct customer_id)::int as organisations,
       (select count(*) from competence_need n

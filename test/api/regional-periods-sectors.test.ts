@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, gt, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseFile } from '../../src/features/cases/cases.table.ts';
@@ -258,6 +258,16 @@ describe('the pooled analysis of a calendar year', () => {
 
 describe('the pooled analysis year by year', () => {
   it('follows the last five calendar years, each figure of a competence from three organisations that year', async () => {
+    // an inquiry that came half an hour into the new year, Swedish time (still the old year in UTC)
+    const [late] = await t.db
+      .select()
+      .from(inquiry)
+      .where(and(eq(inquiry.consortiumId, alliance.id), gt(inquiry.createdAt, new Date(`${thisYear}-01-01`))))
+      .limit(1);
+    await t.db
+      .update(inquiry)
+      .set({ createdAt: new Date(`${pastYear}-12-31T23:30:00Z`) })
+      .where(eq(inquiry.id, late?.id ?? ''));
     const response = await t.request('GET', '/api/regional-analysis/trend', { cookie: analyst.cookie });
     expect(response.statusCode, response.body).toBe(200);
     const trend = response.json();
@@ -267,7 +277,7 @@ describe('the pooled analysis year by year', () => {
     expect(trend.byYear).toEqual(
       years.map((year) => ({
         year,
-        inquiries: { [pastYear]: 1, [thisYear]: 3 }[year] ?? 0,
+        inquiries: { [pastYear]: 1, [yearAfter]: 1, [thisYear]: 2 }[year] ?? 0,
         analyses: { [pastYear]: 4, [yearAfter]: 1, [thisYear]: 2 }[year] ?? 0,
         organisations: { [pastYear]: 4, [yearAfter]: 1, [thisYear]: 2 }[year] ?? 0,
       })),

@@ -902,6 +902,22 @@ export type InquiryFigureFilter = {
   sector: Sector | null;
 };
 
+/** How many of a consortium's inquiries came in each calendar year (Swedish time) of the window: year → count. */
+export async function inquiryCountsByYear(db: Db, f: InquiryFigureFilter): Promise<Map<number, number>> {
+  const year = sql<number>`extract(year from ${inquiry.createdAt} at time zone 'Europe/Stockholm')::int`;
+  const rows = await db.select({ year, n: count() }).from(inquiry).where(inquiriesOf(f)).groupBy(year);
+  return new Map(rows.map((r) => [r.year, r.n]));
+}
+
+/** The filter's inquiries: the consortium's, received in the window, from the county, stating the sector. */
+const inquiriesOf = (f: InquiryFigureFilter) =>
+  and(
+    eq(inquiry.consortiumId, f.consortiumId),
+    inWindow(inquiry.createdAt, f.window),
+    f.county ? eq(inquiry.county, f.county) : undefined,
+    f.sector ? eq(inquiry.sector, f.sector) : undefined,
+  );
+
 /**
  * Counts of a consortium's inquiries received in a period, by status, sector, subject area, county and
  * month (Swedish time), and how many were answered within the first-response target. Counts only: the
@@ -926,14 +942,7 @@ export async function inquiryFigures(db: Db, f: InquiryFigureFilter) {
       n: count(),
     })
     .from(inquiry)
-    .where(
-      and(
-        eq(inquiry.consortiumId, f.consortiumId),
-        inWindow(inquiry.createdAt, f.window),
-        f.county ? eq(inquiry.county, f.county) : undefined,
-        f.sector ? eq(inquiry.sector, f.sector) : undefined,
-      ),
-    )
+    .where(inquiriesOf(f))
     .groupBy(
       inquiry.status,
       inquiry.sector,

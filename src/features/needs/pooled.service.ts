@@ -131,6 +131,51 @@ export async function pooledCompetences(db: Db, f: PooledFilter, due: DueYears) 
   };
 }
 
+/**
+ * The sums of `pooledCompetences` for each calendar year (Swedish time) of the filter's window, in one pass: for
+ * each year, the analyses last changed in it, and per competence the organisations and people — with the same
+ * rules (latest versions; each customer once per competence, the most recently changed analysis standing for it).
+ */
+export async function pooledCompetencesByYear(db: Db, f: PooledFilter) {
+  const years = new Map<
+    number,
+    {
+      analyses: number;
+      organisations: number;
+      competences: Map<string, { organisations: number; people: number }>;
+    }
+  >();
+  if (!f.heiIds.length) return years;
+  const yearOf = sql`extract(year from l.updated_at at time zone 'Europe/Stockholm')::int`;
+  const { rows: totals } = await db.execute<{ year: number; analyses: number; organisations: number }>(sql`
+    with latest as (${latestAnalyses(f)})
+    select ${yearOf} as year, count(*)::int as analyses, count(distinct l.customer_id)::int as organisations
+    from latest l group by 1`);
+  for (const t of totals)
+    years.set(t.year, { analyses: t.analyses, organisations: t.organisations, competences: new Map() });
+  const { rows } = await db.execute<{
+    year: number;
+    concept_id: string;
+    organisations: number;
+    people: number;
+  }>(sql`
+    with latest as (${latestAnalyses(f)}),
+    chosen as (
+      select distinct on (${yearOf}, l.customer_id, n.concept_id)
+        ${yearOf} as year, l.customer_id, n.concept_id, l.id as analysis_id
+      from latest l join competence_need n on n.analysis_id = l.id
+      where n.concept_id is not null
+      order by ${yearOf}, l.customer_id, n.concept_id, l.updated_at desc, l.id
+    )
+    select c.year, c.concept_id, count(distinct c.customer_id)::int as organisations, sum(n.people)::int as people
+    from chosen c
+    join competence_need n on n.analysis_id = c.analysis_id and n.concept_id = c.concept_id
+    group by c.year, c.concept_id`);
+  for (const r of rows)
+    years.get(r.year)?.competences.set(r.concept_id, { organisations: r.organisations, people: r.people });
+  return years;
+}
+
 export type PooledOccupation = {
   conceptId: string;
   organisations: number;

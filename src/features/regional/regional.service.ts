@@ -9,12 +9,13 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { sectorsOfCustomers } from '../cases/cases.service.ts';
 import { courseCountsByConcept } from '../catalog/catalog.service.ts';
 import { pooledEvaluations } from '../evaluation/evaluation.service.ts';
-import { inquiryFigures } from '../inquiries/inquiries.service.ts';
+import { inquiryCountsByYear, inquiryFigures } from '../inquiries/inquiries.service.ts';
 import { unmetNeedsOfHeis } from '../matching/matching.service.ts';
 import {
   conceptsAndCustomersOfNeeds,
   type PooledFilter,
   pooledCompetences,
+  pooledCompetencesByYear,
   pooledCustomerIds,
   pooledOccupations,
 } from '../needs/pooled.service.ts';
@@ -279,20 +280,15 @@ export async function regionalTrend(db: Db, actor: Actor, q: RegionalTrendQuery)
     .filter((c) => c.organisations >= MIN_ORGANISATIONS)
     .sort((a, b) => b.organisations - a.organisations || b.people - a.people)
     .slice(0, TREND_COMPETENCES);
-  // year by year, not all at once: the embedded database has one connection anyway
-  const perYear: { pooled: Awaited<ReturnType<typeof pooledCompetences>>; inquiries: number }[] = [];
-  for (const window of windows) {
-    const [pooled, inquiries] = await Promise.all([
-      pooledCompetences(db, { ...filter, window }, dueYears()),
-      inquiryFigures(db, {
-        consortiumId: reader.consortium.id,
-        window,
-        county: filter.county,
-        sector: q.sector ?? null,
-      }),
-    ]);
-    perYear.push({ pooled, inquiries: inquiries.total });
-  }
+  const inquiries = await inquiryCountsByYear(db, {
+    consortiumId: reader.consortium.id,
+    window: span,
+    county: filter.county,
+    sector: q.sector ?? null,
+  });
+  const pooledByYear = await pooledCompetencesByYear(db, filter);
+  const empty = { analyses: 0, organisations: 0, competences: new Map<string, never>() };
+  const perYear = years.map((year) => pooledByYear.get(Number(year)) ?? empty);
   const labels = new Map(
     (
       await conceptsByIds(
@@ -306,17 +302,17 @@ export async function regionalTrend(db: Db, actor: Actor, q: RegionalTrendQuery)
     county: filter.county,
     sector: q.sector ?? null,
     minOrganisations: MIN_ORGANISATIONS,
-    byYear: perYear.map((y, i) => ({
+    byYear: perYear.map((pooled, i) => ({
       year: Number(years[i]),
-      inquiries: y.inquiries,
-      analyses: y.pooled.analyses,
-      organisations: y.pooled.organisations,
+      inquiries: inquiries.get(Number(years[i])) ?? 0,
+      analyses: pooled.analyses,
+      organisations: pooled.organisations,
     })),
     competences: overall.map((c) => ({
       concept: { id: c.conceptId, label: labels.get(c.conceptId) ?? { sv: null, en: null } },
       organisations: c.organisations,
-      byYear: perYear.map((y, i) => {
-        const that = y.pooled.competences.find((p) => p.conceptId === c.conceptId);
+      byYear: perYear.map((pooled, i) => {
+        const that = pooled.competences.get(c.conceptId);
         const shown = that && that.organisations >= MIN_ORGANISATIONS;
         return {
           year: Number(years[i]),

@@ -36,12 +36,19 @@ export async function pooledCustomerIds(db: Db, f: PooledFilter): Promise<string
   return rows.map((r) => r.customer_id);
 }
 
-/** For each customer and competence, the most recently changed of the latest analyses naming it (`latest` above). */
-const chosenAnalysisOfEachCompetence = sql`
-  select distinct on (l.customer_id, n.concept_id) l.customer_id, n.concept_id, l.id as analysis_id, l.updated_at
+/** The calendar year (Swedish time) an analysis of `latest` (as `l`) was last changed. */
+const yearChanged = sql`extract(year from l.updated_at at time zone 'Europe/Stockholm')::int`;
+
+/**
+ * For each customer and competence — in each year the analyses were last changed, `byYear` — the most recently
+ * changed of the latest analyses naming it (`latest` above): the one that stands for the customer.
+ */
+const chosenAnalysisOfEachCompetence = (byYear = false) => sql`
+  select distinct on (${byYear ? sql`${yearChanged}, ` : sql``}l.customer_id, n.concept_id)
+    ${byYear ? sql`${yearChanged} as year, ` : sql``}l.customer_id, n.concept_id, l.id as analysis_id, l.updated_at
   from latest l join competence_need n on n.analysis_id = l.id
   where n.concept_id is not null
-  order by l.customer_id, n.concept_id, l.updated_at desc, l.id`;
+  order by ${byYear ? sql`${yearChanged}, ` : sql``}l.customer_id, n.concept_id, l.updated_at desc, l.id`;
 
 export type PooledCompetence = {
   conceptId: string;
@@ -90,7 +97,7 @@ export async function pooledCompetences(db: Db, f: PooledFilter, due: DueYears) 
     due: number[];
   }>(sql`
     with latest as (${latestAnalyses(f)}),
-    chosen as (${chosenAnalysisOfEachCompetence})
+    chosen as (${chosenAnalysisOfEachCompetence()})
     select n.concept_id,
       count(distinct n.customer_id)::int as organisations,
       sum(n.people)::int as people,
@@ -146,10 +153,9 @@ export async function pooledCompetencesByYear(db: Db, f: PooledFilter) {
     }
   >();
   if (!f.heiIds.length) return years;
-  const yearOf = sql`extract(year from l.updated_at at time zone 'Europe/Stockholm')::int`;
   const { rows: totals } = await db.execute<{ year: number; analyses: number; organisations: number }>(sql`
     with latest as (${latestAnalyses(f)})
-    select ${yearOf} as year, count(*)::int as analyses, count(distinct l.customer_id)::int as organisations
+    select ${yearChanged} as year, count(*)::int as analyses, count(distinct l.customer_id)::int as organisations
     from latest l group by 1`);
   for (const t of totals)
     years.set(t.year, { analyses: t.analyses, organisations: t.organisations, competences: new Map() });
@@ -160,13 +166,7 @@ export async function pooledCompetencesByYear(db: Db, f: PooledFilter) {
     people: number;
   }>(sql`
     with latest as (${latestAnalyses(f)}),
-    chosen as (
-      select distinct on (${yearOf}, l.customer_id, n.concept_id)
-        ${yearOf} as year, l.customer_id, n.concept_id, l.id as analysis_id
-      from latest l join competence_need n on n.analysis_id = l.id
-      where n.concept_id is not null
-      order by ${yearOf}, l.customer_id, n.concept_id, l.updated_at desc, l.id
-    )
+    chosen as (${chosenAnalysisOfEachCompetence(true)})
     select c.year, c.concept_id, count(distinct c.customer_id)::int as organisations, sum(n.people)::int as people
     from chosen c
     join competence_need n on n.analysis_id = c.analysis_id and n.concept_id = c.concept_id

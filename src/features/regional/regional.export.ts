@@ -198,6 +198,14 @@ function header(sheet: ExcelJS.Worksheet, values: string[]) {
   sheet.addRow(values).font = { bold: true };
 }
 
+/** A table's columns: the first (what each row is) wide, the figures `width`; its heading row kept in view. */
+function tableColumns(sheet: ExcelJS.Worksheet, width: number, frozenHeading = true) {
+  sheet.columns.forEach((column, i) => {
+    column.width = i === 0 ? 40 : width;
+  });
+  if (frozenHeading) sheet.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
 function aboutSheet(workbook: ExcelJS.Workbook, a: RegionalAnalysis, language: Language) {
   const w = words[language];
   const sheet = workbook.addWorksheet(w.sheets.about);
@@ -232,10 +240,7 @@ function competenceSheet(workbook: ExcelJS.Workbook, a: RegionalAnalysis, langua
   const sheet = workbook.addWorksheet(w.sheets.competences);
   header(sheet, competenceHeaders[language]);
   for (const c of a.competences) sheet.addRow(competenceRow(c, language));
-  sheet.columns.forEach((column, i) => {
-    column.width = i === 0 ? 40 : 16;
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  tableColumns(sheet, 16);
 }
 
 /** The shown competences' people by the year their need is due by (the page's "När behoven ska vara mötta"). */
@@ -249,10 +254,7 @@ function dueYearSheet(workbook: ExcelJS.Workbook, a: RegionalAnalysis, language:
   ]);
   for (const c of a.competences)
     sheet.addRow([label(c.concept.label, language), ...c.peopleByYear.map((y) => y.people)]);
-  sheet.columns.forEach((column, i) => {
-    column.width = i === 0 ? 40 : 16;
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  tableColumns(sheet, 16);
 }
 
 function occupationSheet(workbook: ExcelJS.Workbook, a: RegionalAnalysis, language: Language) {
@@ -267,10 +269,7 @@ function occupationSheet(workbook: ExcelJS.Workbook, a: RegionalAnalysis, langua
       o.headcountHorizon,
       o.headcountHorizon - o.headcountNow,
     ]);
-  sheet.columns.forEach((column, i) => {
-    column.width = i === 0 ? 40 : 20;
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  tableColumns(sheet, 20);
 }
 
 function inquirySheet(workbook: ExcelJS.Workbook, a: RegionalAnalysis, language: Language) {
@@ -353,10 +352,7 @@ function evaluationSheet(workbook: ExcelJS.Workbook, a: RegionalAnalysis, langua
         : w.noSubjectArea,
       f,
     );
-  sheet.columns.forEach((column, i) => {
-    column.width = i === 0 ? 40 : 18;
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  tableColumns(sheet, 18);
 }
 
 /** The last five calendar years side by side (the page's "År för år"). */
@@ -370,9 +366,8 @@ function trendSheet(workbook: ExcelJS.Workbook, trend: RegionalTrend, language: 
   sheet.addRow([w.trendCompetences(trend.minOrganisations)]).font = { bold: true };
   for (const c of trend.competences)
     sheet.addRow([label(c.concept.label, language), ...c.byYear.map((y) => y.people ?? '–')]);
-  sheet.columns.forEach((column, i) => {
-    column.width = i === 0 ? 40 : 12;
-  });
+  // a sheet of two tables: no single heading row to keep in view
+  tableColumns(sheet, 12, false);
 }
 
 export async function regionalXlsx(

@@ -3,8 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type { PoolClient } from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { uuidArray } from '../../src/db/arrays.ts';
+import * as schema from '../../src/db/schema.ts';
 import { catalogScope, indexUnindexedCourses } from '../../src/features/catalog/catalog.service.ts';
 import { course } from '../../src/features/catalog/catalog.table.ts';
 import { loadCatalogFile, matchNeeds } from '../../src/features/matching/matching.batch.ts';
@@ -510,6 +513,19 @@ describe('matching free text across the consortium', () => {
     expect(withoutWriter(await table())).toEqual(withoutWriter(before));
   });
 
+  /** Until this many sessions (or more: a job may be one) wait for the matching index that `holder` holds. */
+  async function untilWaitingForTheIndex(holder: PoolClient, sessions: number) {
+    await vi.waitFor(
+      async () => {
+        const waiting = await holder.query(`select 1 from pg_locks
+          where locktype = 'advisory' and not granted
+            and database = (select oid from pg_database where datname = current_database())`);
+        expect(waiting.rowCount).toBeGreaterThanOrEqual(sessions);
+      },
+      { timeout: 30_000, interval: 50 },
+    );
+  }
+
   // A second session has to hold the rebuild before its write: the embedded database has one session.
   it.skipIf(inject('templateDatabase').kind === 'embedded')(
     'computes again when the catalogue changed while it computed, and writes the neighbours of the catalogue as it is then',
@@ -525,26 +541,22 @@ describe('matching free text across the consortium', () => {
       const before = await neighbours();
       const holder = await t.database.pool.connect();
       try {
-        await holder.query(`select pg_advisory_lock(hashtext('lupp:match_neighbour'))`);
+        await holder.query(`select pg_advisory_lock(hashtext('lupp:match_index'))`);
         const rebuilding = rebuildNeighbours(t.db, scope);
         // it has read the catalogue and computed, and waits to write
-        await vi.waitFor(
-          async () => {
-            const waiting = await holder.query(`select 1 from pg_locks
-              where locktype = 'advisory' and not granted
-                and database = (select oid from pg_database where datname = current_database())`);
-            expect(waiting.rowCount).toBeGreaterThan(0);
-          },
-          { timeout: 30_000, interval: 50 },
-        );
-        // meanwhile a course of A becomes one on another topic (its own rebuild left to nobody)
+        await untilWaitingForTheIndex(holder, 1);
+        // meanwhile a course of A becomes one on another topic (its own rebuild left to nobody), imported in
+        // the session that holds the index (an import waits for it, as the rebuild does)
         const course = (id: string): Record<string, unknown> => catalog.find((c) => c.id === id) ?? {};
         const [changed, topic] = [course('HV-0009'), course('MDU-0001')];
         const { title, description, learningOutcomes, subjects } = topic;
-        await importCourses(t.db, heiA, [{ ...changed, title, description, learningOutcomes, subjects }], {
-          queueNeighbours: async () => {},
-        });
-        await holder.query(`select pg_advisory_unlock(hashtext('lupp:match_neighbour'))`);
+        await importCourses(
+          drizzle(holder, { schema }),
+          heiA,
+          [{ ...changed, title, description, learningOutcomes, subjects }],
+          { queueNeighbours: async () => {} },
+        );
+        await holder.query(`select pg_advisory_unlock(hashtext('lupp:match_index'))`);
         await rebuilding;
         const written = await neighbours();
         expect(written).not.toEqual(before);
@@ -559,6 +571,36 @@ describe('matching free text across the consortium', () => {
       } finally {
         holder.release();
       }
+    },
+  );
+
+  // A course's document and neighbours going while a neighbour write replaces them was a deadlock (a 500).
+  it.skipIf(inject('templateDatabase').kind === 'embedded')(
+    'changes and deletes courses while neighbours are being written: they wait for the write, then succeed',
+    async () => {
+      const [first, second] = (
+        await t.request('GET', `/api/catalog/courses?hei=${heiB}&limit=2`, { cookie: coordA.cookie })
+      ).json().courses as { id: string }[];
+      const coordB = await createUser(t, [{ organisationId: heiB, roles: ['coordinator'] }]);
+      const holder = await t.database.pool.connect();
+      try {
+        await holder.query(`select pg_advisory_lock(hashtext('lupp:match_index'))`);
+        const changing = t.request('PATCH', `/api/organisations/${heiB}/catalog/courses/${first?.id}`, {
+          cookie: coordB.cookie,
+          body: { subjects: ['Fjärranalys', 'Satellitbilder'] },
+        });
+        const deleting = t.request('DELETE', `/api/organisations/${heiB}/catalog/courses/${second?.id}`, {
+          cookie: coordB.cookie,
+        });
+        await untilWaitingForTheIndex(holder, 2);
+        await holder.query(`select pg_advisory_unlock(hashtext('lupp:match_index'))`);
+        expect((await changing).statusCode).toBe(200);
+        expect((await deleting).statusCode).toBe(204);
+      } finally {
+        holder.release();
+      }
+      expect(await documentFrequency('satellitbild')).toBe(1);
+      await expectStatisticsKept();
     },
   );
 });

@@ -60,7 +60,7 @@ export async function createTestApp(
     config,
     database,
     mailSender: options.mailSender ?? null,
-    logger: false,
+    logger: 'errors',
     ...(options.web ? { web: options.web } : {}),
   });
   await app.ready();

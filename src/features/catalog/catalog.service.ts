@@ -7,6 +7,7 @@ import { cleanText } from '../../shared/search-text.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {
   indexCourses,
+  lockMatchIndex,
   type MatchDocInput,
   markNeighboursCurrent,
   neighboursAreCurrent,
@@ -469,6 +470,7 @@ export async function updateCourse(
 export async function deleteCourse(db: Db, access: { heiId: string; actor: Actor }, courseId: string) {
   const current = await courseOf(db, access.heiId, courseId);
   await db.transaction(async (tx) => {
+    await lockMatchIndex(tx); // the course's document and neighbour pairs go with it
     await tx.delete(course).where(eq(course.id, courseId));
     await recordAudit(tx, {
       actor: access.actor,
@@ -566,10 +568,13 @@ export async function indexForMatching(
     const ids = courseIds.slice(i, i + 500);
     const rows = await db.select().from(course).where(inArray(course.id, ids));
     const concepts = await confirmedConcepts(db, ids);
-    changed += await indexCourses(
-      db,
-      rows.map((r) => matchDocOf(r, concepts.get(r.id) ?? [])),
-    );
+    changed += await db.transaction(async (tx) => {
+      await lockMatchIndex(tx);
+      return indexCourses(
+        tx,
+        rows.map((r) => matchDocOf(r, concepts.get(r.id) ?? [])),
+      );
+    });
   }
   if (!changed) return;
   if (neighbours) await neighbours(heiId);

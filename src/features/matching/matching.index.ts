@@ -78,9 +78,20 @@ const REFERENCE_LENGTH = 100;
 export const CONCEPT_FIELD_WEIGHT = 3;
 
 /**
+ * Takes the matching index for writing until the transaction ends. Every write to it takes this first:
+ * indexing courses, deleting them and writing neighbours. Deleting a course's document cascades to its
+ * neighbour pairs, which a neighbour write may be replacing at the same moment, each waiting for the other
+ * (PostgreSQL then aborts one: a deadlock); two indexings of one HEI update the same document frequencies.
+ */
+export async function lockMatchIndex(tx: Executor) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('lupp:match_index'))`);
+}
+
+/**
  * (Re)indexes courses: their document, stems and prefixes (postings with the term frequency over all fields
  * and weighted by field), words and new vocabulary. A course whose indexed text and attributes are
- * unchanged is left alone. Runs inside the caller's transaction when given one.
+ * unchanged is left alone. Give it a transaction that has taken `lockMatchIndex`: a course is then never
+ * half indexed, and its writes never cross a neighbour write.
  */
 export async function indexCourses(db: Executor, docs: MatchDocInput[]): Promise<number> {
   if (!docs.length) return 0;
@@ -220,8 +231,8 @@ export async function rebuildNeighbours(db: Db, heiIds: string[]): Promise<void>
     const before = await catalogueState(db, heiIds);
     const neighbours = await computeNeighbours(db, heiIds);
     const written = await db.transaction(async (tx) => {
-      // one write at a time (jobs, and app processes starting together): each replaces whole lists
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('lupp:match_neighbour'))`);
+      // one write at a time (jobs, app processes starting together, and the courses' own indexing)
+      await lockMatchIndex(tx);
       if (attempt < REBUILD_TRIES && (await catalogueState(tx, heiIds)) !== before) return false;
       await writeNeighbours(tx, heiIds, neighbours);
       return true;

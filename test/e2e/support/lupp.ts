@@ -63,7 +63,7 @@ async function startLuppOn(port: number): Promise<Lupp> {
   // the demo data is seeded once per run (global setup); seedDemo does nothing on a database that has it
   const database = await createTestDatabase('demo');
   await seedDemo(database.db, createAuth(config, database.db), config);
-  const { app } = await buildApp({ config, database, logger: false });
+  const { app } = await buildApp({ config, database, logger: 'errors' });
   await app.listen({ port, host: '127.0.0.1' });
   return {
     url,

@@ -91,6 +91,42 @@ const session = (body: object) => ({
   ...body,
 });
 
+/** Schedules sessions of the case's course on the day, by the coordinator; each returns its id. */
+const schedulerOn = (day: string) => async (body: object) => {
+  const made = await t.request(
+    'POST',
+    `/api/cases/${s.caseId}/sessions`,
+    s.as(s.coord, session({ day, ...body })),
+  );
+  expect(made.statusCode, made.body).toBe(201);
+  return made.json().id as string;
+};
+
+/** Another course like the case's (a copy of its case and design, written directly) at an HEI: its case and design. */
+async function copyOfTheCourse(heiId: string, reference: string) {
+  const [theCase] = await t.db.select().from(caseFile).where(eq(caseFile.id, s.caseId));
+  const [design] = await t.db.select().from(courseDesign).where(eq(courseDesign.id, designId));
+  if (!theCase || !design) throw new Error('the set-up has a case and a design');
+  const [caseId, copy] = [randomUUID(), randomUUID()];
+  await t.db
+    .insert(caseFile)
+    .values({ ...theCase, id: caseId, heiId, inquiryId: null, reference, registryNumber: null });
+  await t.db.insert(courseDesign).values({ ...design, id: copy, caseId, heiId, title: `Kurs ${reference}` });
+  return { caseId, designId: copy };
+}
+
+/** A session of the case's course as a clash shows it: by id and time, with the course named. */
+const clashingSessionOfTheCourse =
+  (day: string, reference: string) => (sessionId: string, startsAt: string, endsAt: string) => ({
+    sessionId,
+    day,
+    startsAt,
+    endsAt,
+    caseId: s.caseId,
+    reference,
+    title: 'PLC för underhållet',
+  });
+
 describe('sessions and attendance', () => {
   let first: string;
   let second: string;
@@ -831,15 +867,7 @@ describe('sessions and attendance', () => {
 
   it("shows where a teacher with an account is booked for two sessions at once, another HEI's unnamed", async () => {
     const day = `${year}-03-10`;
-    const create = async (body: object) => {
-      const made = await t.request(
-        'POST',
-        `/api/cases/${s.caseId}/sessions`,
-        s.as(s.coord, session({ day, ...body })),
-      );
-      expect(made.statusCode, made.body).toBe(201);
-      return made.json().id as string;
-    };
+    const create = schedulerOn(day);
     const morning = await create({ startsAt: '09:00', endsAt: '12:00', teacher: 'Lektor i automation' });
     const overlapping = await create({ startsAt: '11:00', endsAt: '14:00', teacher: 'lektor i automation' });
     // a teacher without an account cannot be told apart from a role, and back to back is no clash
@@ -851,21 +879,9 @@ describe('sessions and attendance', () => {
     const after = await create({ startsAt: '14:00', endsAt: '15:00', teacher: 'Lektor i automation' });
     // the same teacher teaches at another HEI too, from eight to ten that day
     const elsewhere = (await createOrganisation(t, { kind: 'hei' })).id;
-    const [theCase] = await t.db.select().from(caseFile).where(eq(caseFile.id, s.caseId));
-    const [design] = await t.db.select().from(courseDesign).where(eq(courseDesign.id, designId));
-    if (!theCase || !design) throw new Error('the set-up has a case and a design');
-    const otherCase = randomUUID();
-    const otherDesign = randomUUID();
-    await t.db
-      .insert(caseFile)
-      .values({ ...theCase, id: otherCase, heiId: elsewhere, inquiryId: null, reference: 'ANNAT-1' });
-    await t.db
-      .insert(courseDesign)
-      .values({ ...design, id: otherDesign, caseId: otherCase, heiId: elsewhere });
     await t.db.insert(courseSession).values({
       heiId: elsewhere,
-      caseId: otherCase,
-      designId: otherDesign,
+      ...(await copyOfTheCourse(elsewhere, 'ANNAT-1')),
       day,
       startsAt: '08:00',
       endsAt: '10:00',
@@ -876,15 +892,7 @@ describe('sessions and attendance', () => {
     const clashes = async () =>
       (await t.request('GET', `/api/cases/${s.caseId}/delivery`, s.as(s.coord))).json().designs[0].clashes;
     const reference = (await t.request('GET', `/api/cases/${s.caseId}`, s.as(s.coord))).json().reference;
-    const ours = (sessionId: string, startsAt: string, endsAt: string) => ({
-      sessionId,
-      day,
-      startsAt,
-      endsAt,
-      caseId: s.caseId,
-      reference,
-      title: 'PLC för underhållet',
-    });
+    const ours = clashingSessionOfTheCourse(day, reference);
     const theirs = {
       sessionId: null,
       day,
@@ -914,6 +922,76 @@ describe('sessions and attendance', () => {
     await t.request('POST', `/api/sessions/${morning}/cancel`, s.as(s.coord, { notifyParticipants: false }));
     expect(await clashes()).toEqual([]);
     for (const id of [morning, overlapping, professor, after])
+      await t.request('DELETE', `/api/sessions/${id}`, s.as(s.coord));
+  });
+
+  it('shows where a room is booked for two sessions of the HEI at once; links and online places are no room', async () => {
+    const day = `${year}-03-17`;
+    const create = schedulerOn(day);
+    const morning = await create({ startsAt: '09:00', endsAt: '12:00', place: 'Sal B201' });
+    // written otherwise but the same room: case and spaces aside (the ends are trimmed as it is saved)
+    const overlapping = await create({ startsAt: '11:00', endsAt: '13:00', place: '  sal   b201 ' });
+    // two sessions on Zoom, or by one link, at once share no room; back to back is no clash; nor is no place
+    const online = [
+      await create({ startsAt: '09:00', endsAt: '10:00', place: 'Zoom' }),
+      await create({ startsAt: '09:30', endsAt: '10:30', place: 'zoom' }),
+      await create({ startsAt: '09:00', endsAt: '10:00', place: 'https://lupp.example/mote' }),
+      await create({ startsAt: '09:30', endsAt: '10:30', place: 'https://lupp.example/mote' }),
+      await create({ startsAt: '09:00', endsAt: '10:00', place: '' }),
+      await create({ startsAt: '09:30', endsAt: '10:30', place: '' }),
+    ];
+    const after = await create({ startsAt: '13:00', endsAt: '14:00', place: 'Sal B201' });
+    // another course of this HEI in the room from eight, and another HEI's "Sal B201" (its own room) at nine
+    const [theCase] = await t.db.select().from(caseFile).where(eq(caseFile.id, s.caseId));
+    if (!theCase) throw new Error('the set-up has a case');
+    const elsewhere = (await createOrganisation(t, { kind: 'hei' })).id;
+    const sibling = await copyOfTheCourse(theCase.heiId, `${theCase.reference}-B`);
+    const [theirs] = await t.db
+      .insert(courseSession)
+      .values([
+        { heiId: theCase.heiId, ...sibling, day, startsAt: '08:00', endsAt: '09:30', place: 'SAL B201' },
+        {
+          heiId: elsewhere,
+          ...(await copyOfTheCourse(elsewhere, 'ANNAT-2')),
+          day,
+          startsAt: '09:00',
+          endsAt: '12:00',
+          place: 'Sal B201',
+        },
+      ])
+      .returning();
+
+    const clashes = async () =>
+      (await t.request('GET', `/api/cases/${s.caseId}/delivery`, s.as(s.coord))).json().designs[0]
+        .placeClashes;
+    const ours = clashingSessionOfTheCourse(day, theCase.reference);
+    const theOtherCourse = {
+      sessionId: theirs?.id,
+      day,
+      startsAt: '08:00',
+      endsAt: '09:30',
+      caseId: sibling.caseId,
+      reference: `${theCase.reference}-B`,
+      title: `Kurs ${theCase.reference}-B`,
+    };
+    expect(await clashes()).toEqual([
+      { sessionId: morning, place: 'Sal B201', other: theOtherCourse },
+      { sessionId: morning, place: 'Sal B201', other: ours(overlapping, '11:00', '13:00') },
+      { sessionId: overlapping, place: 'sal   b201', other: ours(morning, '09:00', '12:00') },
+    ]);
+    // the other course's delivery shows the clash from its side
+    const fromTheirs = (await t.request('GET', `/api/cases/${sibling.caseId}/delivery`, s.as(s.coord))).json()
+      .designs[0].placeClashes;
+    expect(fromTheirs.map((c: { other: { sessionId: string } }) => c.other.sessionId)).toEqual([morning]);
+    // moved to the room next door, the overlap is gone; called off, a session clashes with nothing
+    const { designId: _, ...moved } = session({ day, startsAt: '11:00', endsAt: '13:00', place: 'Sal B202' });
+    expect((await t.request('PUT', `/api/sessions/${overlapping}`, s.as(s.coord, moved))).statusCode).toBe(
+      200,
+    );
+    expect(await clashes()).toEqual([{ sessionId: morning, place: 'Sal B201', other: theOtherCourse }]);
+    await t.request('POST', `/api/sessions/${morning}/cancel`, s.as(s.coord, { notifyParticipants: false }));
+    expect(await clashes()).toEqual([]);
+    for (const id of [morning, overlapping, ...online, after])
       await t.request('DELETE', `/api/sessions/${id}`, s.as(s.coord));
   });
 

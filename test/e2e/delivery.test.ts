@@ -72,6 +72,13 @@ describe('delivery: sessions and attendance', () => {
       .getByRole('row', { name: /Provsvetsning/ })
       .getByText(clash)
       .waitFor();
+    // and the welding lab would be booked twice
+    await sessions
+      .getByRole('row', { name: /Dubblett/ })
+      .getByText(
+        'Krock: Svetslabbet, hus B är bokad samtidigt, 09:00–16:00, för ett annat tillfälle av den här kursen.',
+      )
+      .waitFor();
     await expectNoAxeViolations(page);
     // so it is removed after a question, and the clash goes with it
     await sessions

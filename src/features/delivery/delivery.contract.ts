@@ -123,24 +123,35 @@ export const attendanceSummarySchema = z.object({
   excused: z.number().int(),
 });
 
-/**
- * A session of the course whose teacher (one with an account) teaches another session at the same time: at this
- * HEI with its case named, at another HEI unnamed.
- */
+/** The session another one clashes with: at this HEI with its case named, at another HEI by its time only. */
+const clashingSessionSchema = z.object({
+  sessionId: z.uuid().nullable().describe("The other session; null when it is another HEI's"),
+  day: z.iso.date(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  caseId: z.uuid().nullable(),
+  reference: z.string().nullable(),
+  title: z.string().nullable().describe("The other session's course; null when it is another HEI's"),
+});
+
+/** A session of the course whose teacher (one with an account) teaches another session at the same time, at any HEI. */
 export const teacherClashSchema = z.object({
   sessionId: z.uuid().describe('The session of this course'),
   teacher: z.string(),
-  other: z.object({
-    sessionId: z.uuid().nullable().describe("The other session; null when it is another HEI's"),
-    day: z.iso.date(),
-    startsAt: z.string(),
-    endsAt: z.string(),
-    caseId: z.uuid().nullable(),
-    reference: z.string().nullable(),
-    title: z.string().nullable().describe("The other session's course; null when it is another HEI's"),
-  }),
+  other: clashingSessionSchema,
 });
 export type TeacherClash = z.infer<typeof teacherClashSchema>;
+
+/**
+ * A session of the course whose place is written the same (case and spaces aside) as another session's of this
+ * HEI at the same time. Places that are no room (a link, Zoom, Teams, distans, online …) are not compared.
+ */
+export const placeClashSchema = z.object({
+  sessionId: z.uuid().describe('The session of this course'),
+  place: z.string(),
+  other: clashingSessionSchema,
+});
+export type PlaceClash = z.infer<typeof placeClashSchema>;
 
 export const caseDeliverySchema = z.object({
   designs: z.array(
@@ -164,6 +175,8 @@ export const caseDeliverySchema = z.object({
       participants: z.array(attendanceSummarySchema),
       /** Sessions whose teacher is booked for another session at the same time (neither called off). */
       clashes: z.array(teacherClashSchema),
+      /** Sessions whose place is booked for another session of the HEI at the same time (neither called off). */
+      placeClashes: z.array(placeClashSchema),
     }),
   ),
 });

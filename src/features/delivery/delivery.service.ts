@@ -1,4 +1,18 @@
-import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  ne,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
@@ -18,6 +32,7 @@ import type {
   AttendanceStatus,
   attendanceBody,
   createSessionBody,
+  PlaceClash,
   SessionView,
   TeacherClash,
 } from './delivery.contract.ts';
@@ -81,30 +96,42 @@ export async function sessionsOf(db: Db, designIds: string[]) {
 }
 
 /**
- * The sessions of these courses whose teacher has an account and is booked for another session (not called off)
- * that overlaps it, at any HEI: a coordinator sees the clash where the session is scheduled. Another HEI's session
- * is told by its time only, not its course.
+ * Places that name no room: a link, or a word of meeting online. Two courses "on Zoom" at once do not clash.
+ * A word is matched whole (Postgres's \m and \M), so "Teamsalen" is a room.
  */
-async function teacherClashes(db: Db, heiId: string, designIds: string[]): Promise<TeacherClash[]> {
+const NOT_A_ROOM =
+  '(://|^www\\.|\\m(zoom|teams|distans|online|digital|digitalt|webb|webben|webbinarium|webinar|remote|videomöte)\\M)';
+
+/** A place as compared: case and spaces aside ("Sal B201" is "sal  b201"). */
+const placeKey = (place: SQLWrapper) => sql`lower(regexp_replace(btrim(${place}), '\\s+', ' ', 'g'))`;
+
+/** The other session of an overlap. */
+const other = alias(courseSession, 'other');
+
+/**
+ * The sessions of these courses (neither called off) that overlap another session on the same day that shares
+ * what `same` says (a teacher, a room). Back to back is no clash.
+ */
+async function overlaps(db: Db, designIds: string[], same: SQL | undefined) {
   if (!designIds.length) return [];
-  const other = alias(courseSession, 'other');
-  const rows = await db
+  return db
     .select({
-      sessionId: courseSession.id,
-      teacher: courseSession.teacher,
-      otherId: other.id,
-      heiId: other.heiId,
-      caseId: other.caseId,
-      designId: other.designId,
-      day: other.day,
-      startsAt: other.startsAt,
-      endsAt: other.endsAt,
+      session: { id: courseSession.id, teacher: courseSession.teacher, place: courseSession.place },
+      other: {
+        id: other.id,
+        heiId: other.heiId,
+        caseId: other.caseId,
+        designId: other.designId,
+        day: other.day,
+        startsAt: other.startsAt,
+        endsAt: other.endsAt,
+      },
     })
     .from(courseSession)
     .innerJoin(
       other,
       and(
-        eq(other.teacherUserId, courseSession.teacherUserId),
+        same,
         eq(other.day, courseSession.day),
         ne(other.id, courseSession.id),
         lt(other.startsAt, courseSession.endsAt),
@@ -114,27 +141,69 @@ async function teacherClashes(db: Db, heiId: string, designIds: string[]): Promi
     )
     .where(and(inArray(courseSession.designId, designIds), isNull(courseSession.cancelledAt)))
     .orderBy(asc(courseSession.day), asc(courseSession.startsAt), asc(other.startsAt));
-  const ours = rows.filter((r) => r.heiId === heiId);
+}
+
+type OverlapRow = Awaited<ReturnType<typeof overlaps>>[number];
+
+/** Each overlap with its other session as shown: this HEI's with its course named, another HEI's by time only. */
+async function withOtherSessions(db: Db, heiId: string, rows: OverlapRow[]) {
+  const ours = rows.filter((r) => r.other.heiId === heiId);
   const [cases, titles] = await Promise.all([
-    caseSummariesOf(db, heiId, [...new Set(ours.map((r) => r.caseId))]),
-    designTitles(db, [...new Set(ours.map((r) => r.designId))]),
+    caseSummariesOf(db, heiId, [...new Set(ours.map((r) => r.other.caseId))]),
+    designTitles(db, [...new Set(ours.map((r) => r.other.designId))]),
   ]);
-  return rows.map((r) => {
-    const theCase = r.heiId === heiId ? cases.get(r.caseId) : undefined;
+  return rows.map(({ session, other }) => {
+    const theCase = other.heiId === heiId ? cases.get(other.caseId) : undefined;
     return {
-      sessionId: r.sessionId,
-      teacher: r.teacher,
+      session,
       other: {
-        sessionId: theCase ? r.otherId : null,
-        day: r.day,
-        startsAt: hhmm(r.startsAt),
-        endsAt: hhmm(r.endsAt),
+        sessionId: theCase ? other.id : null,
+        day: other.day,
+        startsAt: hhmm(other.startsAt),
+        endsAt: hhmm(other.endsAt),
         caseId: theCase?.id ?? null,
         reference: theCase?.reference ?? null,
-        title: theCase ? (titles.get(r.designId) ?? null) : null,
+        title: theCase ? (titles.get(other.designId) ?? null) : null,
       },
     };
   });
+}
+
+/**
+ * The sessions of these courses whose teacher has an account and is booked for another session (not called off)
+ * that overlaps it, at any HEI: a coordinator sees the clash where the session is scheduled. Another HEI's session
+ * is told by its time only, not its course.
+ */
+async function teacherClashes(db: Db, heiId: string, designIds: string[]): Promise<TeacherClash[]> {
+  const rows = await overlaps(db, designIds, eq(other.teacherUserId, courseSession.teacherUserId));
+  return (await withOtherSessions(db, heiId, rows)).map(({ session, other }) => ({
+    sessionId: session.id,
+    teacher: session.teacher,
+    other,
+  }));
+}
+
+/**
+ * The sessions of these courses whose place (a room, as written) is that of another session of this HEI (not
+ * called off) that overlaps it. Rooms are free text: only the HEI's own sessions share its rooms' names.
+ */
+async function placeClashes(db: Db, heiId: string, designIds: string[]): Promise<PlaceClash[]> {
+  const rows = await overlaps(
+    db,
+    designIds,
+    and(
+      eq(other.heiId, heiId),
+      eq(courseSession.heiId, heiId),
+      sql`${placeKey(other.place)} = ${placeKey(courseSession.place)}`,
+      sql`btrim(${courseSession.place}) <> ''`,
+      sql`${courseSession.place} !~* ${NOT_A_ROOM}`,
+    ),
+  );
+  return (await withOtherSessions(db, heiId, rows)).map(({ session, other }) => ({
+    sessionId: session.id,
+    place: session.place,
+    other,
+  }));
 }
 
 /** The sessions' scheduled hours summed (0 for none), as sessionHours counts one. */
@@ -244,13 +313,14 @@ export async function caseDelivery(db: Db, actor: Actor, caseId: string) {
   // a design changed after its approval (approval taken back) keeps the sessions already scheduled in view
   const designs = all.filter((d) => d.status === 'approved' || sessions.some((s) => s.designId === d.id));
   const ids = designs.map((d) => d.id);
-  const [shared, reminded, participants, tokens, noticesSent, clashes] = await Promise.all([
+  const [shared, reminded, participants, tokens, noticesSent, clashes, placeClashed] = await Promise.all([
     ids.length ? db.select().from(attendanceSharing).where(inArray(attendanceSharing.designId, ids)) : [],
     ids.length ? db.select().from(sessionReminders).where(inArray(sessionReminders.designId, ids)) : [],
     Promise.all(designs.map((d) => participantsOfDesign(db, d.id))),
     calendarTokens(db, ids),
     ids.length ? db.select().from(scheduleNoticeSent).where(inArray(scheduleNoticeSent.designId, ids)) : [],
     teacherClashes(db, access.heiId, ids),
+    placeClashes(db, access.heiId, ids),
   ]);
   return {
     designs: designs.map((d, i) => {
@@ -269,6 +339,7 @@ export async function caseDelivery(db: Db, actor: Actor, caseId: string) {
         sessions: own,
         participants: summaries(participants[i] ?? [], own),
         clashes: clashes.filter((c) => own.some((x) => x.id === c.sessionId)),
+        placeClashes: placeClashed.filter((c) => own.some((x) => x.id === c.sessionId)),
       };
     }),
   };

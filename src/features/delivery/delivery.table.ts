@@ -59,6 +59,8 @@ export const courseSession = pgTable(
     index('course_session_case_idx').on(t.caseId),
     // a teacher's sessions by day: their own calendar, and the clashes a coordinator is shown
     index('course_session_teacher_idx').on(t.teacherUserId, t.day),
+    // the HEI's sessions by day: rooms booked twice
+    index('course_session_hei_day_idx').on(t.heiId, t.day),
     check('course_session_times', sql`${t.endsAt} > ${t.startsAt}`),
   ],
 );

@@ -87,6 +87,35 @@ export function SessionTopic({
   );
 }
 
+/** A clash, said in `text`, and the other session: this course's, another course of the HEI linked, or none. */
+function ClashNote({
+  caseId,
+  text,
+  other,
+}: {
+  caseId: string;
+  text: string;
+  other: Course['clashes'][number]['other'];
+}) {
+  const { t } = useTranslation();
+  return (
+    <Text size="sm" fw={700} c="red.9">
+      {text}{' '}
+      {other.caseId !== null &&
+        (other.caseId === caseId ? (
+          t('delivery.clashSameCourse')
+        ) : (
+          <AnchorLink to="/cases/$caseId" params={{ caseId: other.caseId }} hash="case-delivery">
+            {other.reference} {other.title}
+          </AnchorLink>
+        ))}
+    </Text>
+  );
+}
+
+const clashKey = (other: Course['clashes'][number]['other']) =>
+  `${other.sessionId ?? 'elsewhere'}-${other.startsAt}-${other.endsAt}`;
+
 /**
  * Where the session's teacher is booked for another session at the same time: the other course linked when it is
  * this HEI's, only its time when it is another HEI's.
@@ -95,23 +124,25 @@ function Clashes({ caseId, clashes }: { caseId: string; clashes: Course['clashes
   const { t } = useTranslation();
   return clashes.map(({ teacher, other }) => {
     const time = `${other.startsAt}–${other.endsAt}`;
-    const key = `${other.sessionId ?? 'elsewhere'}-${time}`;
-    return (
-      <Text key={key} size="sm" fw={700} c="red.9">
-        {other.caseId === null
-          ? t('delivery.clashElsewhere', { teacher, time })
-          : t('delivery.clash', { teacher, time })}{' '}
-        {other.caseId !== null &&
-          (other.caseId === caseId ? (
-            t('delivery.clashSameCourse')
-          ) : (
-            <AnchorLink to="/cases/$caseId" params={{ caseId: other.caseId }} hash="case-delivery">
-              {other.reference} {other.title}
-            </AnchorLink>
-          ))}
-      </Text>
-    );
+    const text =
+      other.caseId === null
+        ? t('delivery.clashElsewhere', { teacher, time })
+        : t('delivery.clash', { teacher, time });
+    return <ClashNote key={clashKey(other)} caseId={caseId} text={text} other={other} />;
   });
+}
+
+/** Where the session's room is booked for another session of the HEI at the same time. */
+function PlaceClashes({ caseId, clashes }: { caseId: string; clashes: Course['placeClashes'] }) {
+  const { t } = useTranslation();
+  return clashes.map(({ place, other }) => (
+    <ClashNote
+      key={clashKey(other)}
+      caseId={caseId}
+      text={t('delivery.placeClash', { place, time: `${other.startsAt}–${other.endsAt}` })}
+      other={other}
+    />
+  ));
 }
 
 /** "Genomförande" on the case page: each approved design's sessions, who attended, and what the customer sees. */
@@ -194,7 +225,13 @@ function CourseDelivery({ caseId, course }: { caseId: string; course: Course }) 
               <Table.Td>
                 {s.startsAt}–{s.endsAt}
               </Table.Td>
-              <Table.Td>{s.place}</Table.Td>
+              <Table.Td>
+                {s.place}
+                <PlaceClashes
+                  caseId={caseId}
+                  clashes={course.placeClashes.filter((c) => c.sessionId === s.id)}
+                />
+              </Table.Td>
               <Table.Td>
                 <SessionTopic session={s} />
                 <Clashes caseId={caseId} clashes={course.clashes.filter((c) => c.sessionId === s.id)} />

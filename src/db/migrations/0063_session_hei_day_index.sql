@@ -1,0 +1,1 @@
+CREATE INDEX "course_session_hei_day_idx" ON "course_session" USING btree ("hei_id","day");

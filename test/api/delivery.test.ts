@@ -941,7 +941,7 @@ describe('sessions and attendance', () => {
       await create({ startsAt: '09:30', endsAt: '10:30', place: '' }),
     ];
     const after = await create({ startsAt: '13:00', endsAt: '14:00', place: 'Sal B201' });
-    // another course of this HEI in the room from eight, and another HEI's "Sal B201" (its own room) at nine
+    // another course of this HEI in the room from eight, and another HEI's "sal b201" (its own room) at nine
     const [theCase] = await t.db.select().from(caseFile).where(eq(caseFile.id, s.caseId));
     if (!theCase) throw new Error('the set-up has a case');
     const elsewhere = (await createOrganisation(t, { kind: 'hei' })).id;
@@ -956,7 +956,7 @@ describe('sessions and attendance', () => {
           day,
           startsAt: '09:00',
           endsAt: '12:00',
-          place: 'Sal B201',
+          place: 'sal b201',
         },
       ])
       .returning();
@@ -983,6 +983,12 @@ describe('sessions and attendance', () => {
     const fromTheirs = (await t.request('GET', `/api/cases/${sibling.caseId}/delivery`, s.as(s.coord))).json()
       .designs[0].placeClashes;
     expect(fromTheirs.map((c: { other: { sessionId: string } }) => c.other.sessionId)).toEqual([morning]);
+    // the form offers the HEI's places as written, the most used first; never another HEI's
+    const { places } = (await t.request('GET', `/api/cases/${s.caseId}/delivery`, s.as(s.coord))).json();
+    expect(places).toEqual(expect.arrayContaining(['Sal B201', 'SAL B201', 'sal   b201', 'Zoom', 'zoom']));
+    expect(places.indexOf('Sal B201')).toBeLessThan(places.indexOf('Zoom'));
+    expect(places).not.toContain('sal b201');
+    expect(places).not.toContain('');
     // moved to the room next door, the overlap is gone; called off, a session clashes with nothing
     const { designId: _, ...moved } = session({ day, startsAt: '11:00', endsAt: '13:00', place: 'Sal B202' });
     expect((await t.request('PUT', `/api/sessions/${overlapping}`, s.as(s.coord, moved))).statusCode).toBe(

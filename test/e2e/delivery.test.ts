@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { and, eq } from 'drizzle-orm';
+import type { Locator } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
 import { addDays, stockholmDate } from '../../src/shared/stockholm-days.ts';
@@ -43,7 +44,7 @@ describe('delivery: sessions and attendance', () => {
       await section.getByRole('button', { name: 'Lägg till kurstillfälle…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Lägg till kurstillfälle' });
       if (day) await dialog.getByLabel('Dag').fill(day);
-      await dialog.getByRole('textbox', { name: 'Plats' }).fill('Svetslabbet, hus B');
+      await dialog.getByRole('combobox', { name: 'Plats' }).fill('Svetslabbet, hus B');
       await dialog.getByRole('textbox', { name: 'Innehåll' }).fill(topic);
       if (teacher) await dialog.getByRole('combobox', { name: 'Lärare' }).fill(teacher);
       await dialog.getByRole('button', { name: 'Spara' }).click();
@@ -194,13 +195,16 @@ describe('delivery: sessions and attendance', () => {
       .click();
     const edit = page.getByRole('dialog', { name: 'Ändra kurstillfälle' });
     await edit.getByLabel('Börjar').fill('08:00');
-    await edit.getByRole('textbox', { name: 'Plats' }).fill('Svetslabbet, hus C');
+    const offered = async (input: Locator) =>
+      edit
+        .locator(`datalist#${await input.getAttribute('list')} option`)
+        .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    // the HEI's places are offered, the most used first, so the hall is written as before
+    const place = edit.getByRole('combobox', { name: 'Plats' });
+    expect((await offered(place))[0]).toBe('Svetslabbet, hus B');
+    await place.fill('Svetslabbet, hus C');
     const teacher = edit.getByRole('combobox', { name: 'Lärare' });
-    expect(
-      await edit
-        .locator(`datalist#${await teacher.getAttribute('list')} option`)
-        .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)),
-    ).toEqual(['Lektor i svetsteknik', 'Professor i materialteknik']);
+    expect(await offered(teacher)).toEqual(['Lektor i svetsteknik', 'Professor i materialteknik']);
     await teacher.fill('Lektor i svetsteknik');
     expect(await edit.getByRole('checkbox', { name: 'Meddela deltagarna och kunden' }).isChecked()).toBe(
       true,

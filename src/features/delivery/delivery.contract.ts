@@ -179,6 +179,11 @@ export const caseDeliverySchema = z.object({
       placeClashes: z.array(placeClashSchema),
     }),
   ),
+  places: z
+    .array(z.string())
+    .describe(
+      "The places the HEI's sessions are held in, the most used first (at most 50): offered as a session's place, so a room is written the same way each time",
+    ),
 });
 
 /** A course's schedule as the customer sees it, with the attendance when the HEI shares it. */

@@ -1,6 +1,7 @@
 import {
   and,
   asc,
+  desc,
   eq,
   gt,
   gte,
@@ -206,6 +207,22 @@ async function placeClashes(db: Db, heiId: string, designIds: string[]): Promise
   }));
 }
 
+/** How many places a session's form offers. */
+const PLACES_OFFERED = 50;
+
+/** The places of the HEI's sessions as written, the most used first (then by name). */
+async function placesOfHei(db: Db, heiId: string): Promise<string[]> {
+  const uses = sql<number>`count(*)`;
+  const rows = await db
+    .select({ place: courseSession.place })
+    .from(courseSession)
+    .where(and(eq(courseSession.heiId, heiId), ne(courseSession.place, '')))
+    .groupBy(courseSession.place)
+    .orderBy(desc(uses), asc(courseSession.place))
+    .limit(PLACES_OFFERED);
+  return rows.map((r) => r.place);
+}
+
 /** The sessions' scheduled hours summed (0 for none), as sessionHours counts one. */
 const summedHours = sql<number>`coalesce(sum(extract(epoch from ${courseSession.endsAt} - ${courseSession.startsAt})) / 3600, 0)::float8`;
 
@@ -313,15 +330,17 @@ export async function caseDelivery(db: Db, actor: Actor, caseId: string) {
   // a design changed after its approval (approval taken back) keeps the sessions already scheduled in view
   const designs = all.filter((d) => d.status === 'approved' || sessions.some((s) => s.designId === d.id));
   const ids = designs.map((d) => d.id);
-  const [shared, reminded, participants, tokens, noticesSent, clashes, placeClashed] = await Promise.all([
-    ids.length ? db.select().from(attendanceSharing).where(inArray(attendanceSharing.designId, ids)) : [],
-    ids.length ? db.select().from(sessionReminders).where(inArray(sessionReminders.designId, ids)) : [],
-    Promise.all(designs.map((d) => participantsOfDesign(db, d.id))),
-    calendarTokens(db, ids),
-    ids.length ? db.select().from(scheduleNoticeSent).where(inArray(scheduleNoticeSent.designId, ids)) : [],
-    teacherClashes(db, access.heiId, ids),
-    placeClashes(db, access.heiId, ids),
-  ]);
+  const [shared, reminded, participants, tokens, noticesSent, clashes, placeClashed, places] =
+    await Promise.all([
+      ids.length ? db.select().from(attendanceSharing).where(inArray(attendanceSharing.designId, ids)) : [],
+      ids.length ? db.select().from(sessionReminders).where(inArray(sessionReminders.designId, ids)) : [],
+      Promise.all(designs.map((d) => participantsOfDesign(db, d.id))),
+      calendarTokens(db, ids),
+      ids.length ? db.select().from(scheduleNoticeSent).where(inArray(scheduleNoticeSent.designId, ids)) : [],
+      teacherClashes(db, access.heiId, ids),
+      placeClashes(db, access.heiId, ids),
+      placesOfHei(db, access.heiId),
+    ]);
   return {
     designs: designs.map((d, i) => {
       const own = sessions.filter((s) => s.designId === d.id);
@@ -342,6 +361,7 @@ export async function caseDelivery(db: Db, actor: Actor, caseId: string) {
         placeClashes: placeClashed.filter((c) => own.some((x) => x.id === c.sessionId)),
       };
     }),
+    places,
   };
 }
 

@@ -158,7 +158,7 @@ export function CaseDelivery({ caseId }: { caseId: string }) {
       </Text>
       {delivery.data.designs.length === 0 && <Text size="sm">{t('delivery.noDesign')}</Text>}
       {delivery.data.designs.map((course) => (
-        <CourseDelivery key={course.designId} caseId={caseId} course={course} />
+        <CourseDelivery key={course.designId} caseId={caseId} course={course} places={delivery.data.places} />
       ))}
     </Stack>
   );
@@ -182,7 +182,7 @@ function useCourseChoice(
   });
 }
 
-function CourseDelivery({ caseId, course }: { caseId: string; course: Course }) {
+function CourseDelivery({ caseId, course, places }: { caseId: string; course: Course; places: string[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { canWork } = useCaseAccess();
@@ -330,6 +330,7 @@ function CourseDelivery({ caseId, course }: { caseId: string; course: Course }) 
           caseId={caseId}
           designId={course.designId}
           teachers={course.teachers}
+          places={places}
           onClose={() => setDialog(null)}
         />
       )}
@@ -338,6 +339,7 @@ function CourseDelivery({ caseId, course }: { caseId: string; course: Course }) 
           caseId={caseId}
           designId={course.designId}
           teachers={course.teachers}
+          places={places}
           session={dialog.session}
           onClose={() => setDialog(null)}
         />
@@ -400,10 +402,22 @@ export function AttendanceTable({
   );
 }
 
+/** What an input with `list={id}` offers as you type (anything else may be written). */
+function Suggestions({ id, values }: { id: string; values: string[] }) {
+  return (
+    <datalist id={id}>
+      {values.map((value) => (
+        <option key={value} value={value} />
+      ))}
+    </datalist>
+  );
+}
+
 function SessionModal({
   caseId,
   designId,
   teachers,
+  places,
   session,
   onClose,
 }: {
@@ -411,6 +425,8 @@ function SessionModal({
   designId: string;
   /** The design's teachers, offered as you type (anyone may be written). */
   teachers: string[];
+  /** The HEI's places, offered as you type: a room written the same way each time is one its clashes know. */
+  places: string[];
   session?: SessionView;
   onClose: () => void;
 }) {
@@ -480,7 +496,14 @@ function SessionModal({
         />
         <TextInput label={t('delivery.endsAt')} type="time" value={fields.endsAt} onChange={set('endsAt')} />
       </Group>
-      <TextInput label={t('delivery.place')} value={fields.place} onChange={set('place')} />
+      <TextInput
+        label={t('delivery.place')}
+        value={fields.place}
+        onChange={set('place')}
+        list={`places-${designId}`}
+        autoComplete="off"
+      />
+      <Suggestions id={`places-${designId}`} values={places} />
       <TextInput label={t('delivery.topic')} value={fields.topic} onChange={set('topic')} />
       <TextInput
         label={t('delivery.teacher')}
@@ -490,11 +513,7 @@ function SessionModal({
         list={`teachers-${designId}`}
         autoComplete="off"
       />
-      <datalist id={`teachers-${designId}`}>
-        {teachers.map((name) => (
-          <option key={name} value={name} />
-        ))}
-      </datalist>
+      <Suggestions id={`teachers-${designId}`} values={teachers} />
       {!session && (
         <NumberInput
           label={t('delivery.occurrences')}

@@ -286,7 +286,10 @@ async function writeNeighbours(tx: Executor, heiIds: string[], neighbours: Neigh
       insert into match_neighbour (a, b, sim, cross_language, rank)
       select a, b, sim, cross_language, rank
       from jsonb_to_recordset(${JSON.stringify(changed.slice(i, i + 5000))}::jsonb)
-        r(a uuid, b uuid, sim real, cross_language boolean, rank smallint)`);
+        r(a uuid, b uuid, sim real, cross_language boolean, rank smallint)
+      -- a course deleted since the neighbours were computed (a last try writes them all the same)
+      where exists (select 1 from match_doc d where d.course_id = r.a)
+        and exists (select 1 from match_doc d where d.course_id = r.b)`);
 }
 
 /** A course's strongest terms, strongest first: kind and term as one string ('s' + stem, 'p' + prefix, 'c' + concept). */

@@ -1001,6 +1001,61 @@ describe('sessions and attendance', () => {
       await t.request('DELETE', `/api/sessions/${id}`, s.as(s.coord));
   });
 
+  it("lists on the overview the sessions of one's own cases in the next eight weeks whose teacher or room is booked twice", async () => {
+    const today = stockholmDate(new Date());
+    const [soon, later] = [addDays(today, 10), addDays(today, 70)];
+    const on = schedulerOn(soon);
+    const both = await on({
+      startsAt: '09:00',
+      endsAt: '12:00',
+      place: 'Sal C1',
+      teacher: 'Lektor i automation',
+    });
+    const room = await on({ startsAt: '10:00', endsAt: '11:00', place: 'Sal C1' });
+    const teacher = await on({
+      startsAt: '11:00',
+      endsAt: '12:30',
+      place: 'Sal C3',
+      teacher: 'Lektor i automation',
+    });
+    const free = await on({
+      startsAt: '13:00',
+      endsAt: '14:00',
+      place: 'Sal C1',
+      teacher: 'Lektor i automation',
+    });
+    // beyond eight weeks: not yet listed
+    const far = [
+      await schedulerOn(later)({ startsAt: '09:00', endsAt: '10:00', place: 'Sal C1' }),
+      await schedulerOn(later)({ startsAt: '09:00', endsAt: '10:00', place: 'Sal C1' }),
+    ];
+    const clashesOf = async (user: typeof s.coord) =>
+      (await t.request('GET', '/api/overview', s.as(user))).json().clashes;
+    const reference = (await t.request('GET', `/api/cases/${s.caseId}`, s.as(s.coord))).json().reference;
+    const listed = (sessionId: string, startsAt: string, endsAt: string, clash: object) => ({
+      sessionId,
+      caseId: s.caseId,
+      caseReference: reference,
+      courseTitle: 'PLC för underhållet',
+      day: soon,
+      startsAt,
+      endsAt,
+      ...clash,
+    });
+    expect(await clashesOf(s.coord)).toEqual([
+      listed(both, '09:00', '12:00', { teacher: 'Lektor i automation', place: 'Sal C1' }),
+      listed(room, '10:00', '11:00', { teacher: null, place: 'Sal C1' }),
+      listed(teacher, '11:00', '12:30', { teacher: 'Lektor i automation', place: null }),
+    ]);
+    // the case's owner is told; the teacher, whose case it is not, sees the clash beside their own session
+    expect(await clashesOf(s.teacher)).toEqual([]);
+    // called off, the morning session clashes with nothing
+    await t.request('POST', `/api/sessions/${both}/cancel`, s.as(s.coord, { notifyParticipants: false }));
+    expect(await clashesOf(s.coord)).toEqual([]);
+    for (const id of [both, room, teacher, free, ...far])
+      await t.request('DELETE', `/api/sessions/${id}`, s.as(s.coord));
+  });
+
   it('keeps a course in view with its sessions when its design is changed after approval', async () => {
     const design = (await t.request('GET', `/api/designs/${designId}`, s.as(s.coord))).json();
     const changed = await t.request(

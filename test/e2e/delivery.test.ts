@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { and, eq } from 'drizzle-orm';
 import type { Locator } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createSession, deleteSession } from '../../src/features/delivery/delivery.service.ts';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
 import { addDays, stockholmDate } from '../../src/shared/stockholm-days.ts';
 import { designateWelders, WELDING_CASE, WELDING_DESIGN, weldingChain } from './support/commercial.ts';
@@ -233,6 +234,46 @@ describe('delivery: sessions and attendance', () => {
     await credentials.getByRole('row', { name: /Anna Svetsare .* 1 av 1 tillfällen/ }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it("Karin's overview names the sessions of her case whose room is booked twice in the coming weeks", async () => {
+    const db = journey.lupp.database.db;
+    const day = addDays(stockholmDate(new Date()), 14);
+    const session = (startsAt: string, endsAt: string, topic: string) =>
+      createSession(db, chain.actors.karin, chain.caseId, {
+        designId: chain.designId,
+        day,
+        startsAt,
+        endsAt,
+        place: 'Svetshallen',
+        topic,
+        teacher: '',
+        occurrences: 1,
+      });
+    const made = [
+      await session('09:00', '12:00', 'Förmiddag'),
+      await session('11:00', '15:00', 'Eftermiddag'),
+    ];
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
+    const card = page.getByRole('region', { name: 'Krockar i schemat' });
+    await card
+      .getByText('2 kurstillfällen i dina ärenden de närmaste åtta veckorna krockar med andra.')
+      .waitFor();
+    expect(await card.getByText('Svetshallen är bokad samtidigt för ett annat tillfälle.').count()).toBe(2);
+    await expectNoAxeViolations(page);
+    await card.getByRole('link', { name: /09:00–12:00/ }).click();
+    await expectHeading(page, WELDING_CASE);
+    await page
+      .getByRole('region', { name: 'Genomförande' })
+      .getByRole('row', { name: /Förmiddag/ })
+      .getByText(
+        'Krock: Svetshallen är bokad samtidigt, 11:00–15:00, för ett annat tillfälle av den här kursen.',
+      )
+      .waitFor();
+    for (const { id } of made) await deleteSession(db, chain.actors.karin, id);
+    await context.close();
+    expect(errors).toEqual([]);
   });
 
   it('Sara reads the schedule and the attendance in the portal, on her phone', async () => {

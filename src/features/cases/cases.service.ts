@@ -1327,6 +1327,17 @@ export async function casesClosedBefore(db: Db, heiId: string, before: Date) {
 }
 
 /** The HEI's cases by id: reference, title, customer, stage (for other features' summaries; no access check). */
+/** The open cases (not closed) of the HEI that this person is responsible for (no access check). */
+export async function openCaseIdsOwnedBy(db: Db, heiId: string, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: caseFile.id })
+    .from(caseFile)
+    .where(
+      and(eq(caseFile.heiId, heiId), eq(caseFile.ownerUserId, userId), sql`${caseFile.stage} <> 'closed'`),
+    );
+  return rows.map((r) => r.id);
+}
+
 export async function caseSummariesOf(db: Db, heiId: string, caseIds: string[]) {
   if (!caseIds.length) return new Map<string, CaseBrief>();
   const rows = await db

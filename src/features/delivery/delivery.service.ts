@@ -207,6 +207,52 @@ async function placeClashes(db: Db, heiId: string, designIds: string[]): Promise
   }));
 }
 
+/**
+ * The sessions of these cases from one day through another (not called off) that clash: their teacher or their room
+ * is booked for another session at the same time. Each once, with what it clashes on, in day and time order.
+ */
+export async function clashingSessionsOfCases(
+  db: Db,
+  heiId: string,
+  caseIds: string[],
+  range: { from: string; to: string },
+) {
+  if (!caseIds.length) return [];
+  const upcoming = await db
+    .select()
+    .from(courseSession)
+    .where(
+      and(
+        eq(courseSession.heiId, heiId),
+        inArray(courseSession.caseId, caseIds),
+        isNull(courseSession.cancelledAt),
+        gte(courseSession.day, range.from),
+        lte(courseSession.day, range.to),
+      ),
+    )
+    .orderBy(asc(courseSession.day), asc(courseSession.startsAt));
+  const designIds = [...new Set(upcoming.map((s) => s.designId))];
+  const [teachers, places, titles, cases] = await Promise.all([
+    teacherClashes(db, heiId, designIds),
+    placeClashes(db, heiId, designIds),
+    designTitles(db, designIds),
+    caseSummariesOf(db, heiId, [...new Set(upcoming.map((s) => s.caseId))]),
+  ]);
+  return upcoming
+    .map((s) => ({
+      sessionId: s.id,
+      caseId: s.caseId,
+      caseReference: cases.get(s.caseId)?.reference ?? '',
+      courseTitle: titles.get(s.designId) ?? '',
+      day: s.day,
+      startsAt: hhmm(s.startsAt),
+      endsAt: hhmm(s.endsAt),
+      teacher: teachers.some((c) => c.sessionId === s.id) ? s.teacher : null,
+      place: places.some((c) => c.sessionId === s.id) ? s.place : null,
+    }))
+    .filter((s) => s.teacher !== null || s.place !== null);
+}
+
 /** How many places a session's form offers. */
 const PLACES_OFFERED = 50;
 

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/client.ts';
 import { addDays, stockholmDate } from '../../shared/stockholm-days.ts';
 import { paymentsToInvoice } from '../agreements/agreements.service.ts';
-import { caseSummariesOf, myWork } from '../cases/cases.service.ts';
+import { caseSummariesOf, myWork, openCaseIdsOwnedBy } from '../cases/cases.service.ts';
 import { overlaps } from '../delivery/delivery.contract.ts';
-import { sessionsTaughtBy } from '../delivery/delivery.service.ts';
+import { clashingSessionsOfCases, sessionsTaughtBy } from '../delivery/delivery.service.ts';
 import { frameworksEndingSoon } from '../frameworks/frameworks.service.ts';
 import { awaitingAnswer } from '../inquiries/inquiries.service.ts';
 import { outturnsToMake } from '../outturn/outturn.service.ts';
@@ -12,12 +12,14 @@ import type { Overview } from './overview.contract.ts';
 
 /** How far ahead a person's own sessions are listed: two weeks, today included. */
 const SESSION_DAYS = 14;
+/** How far ahead the sessions of a person's own cases are checked for clashes: eight weeks, today included. */
+const CLASH_DAYS = 56;
 
 /** A person's overview at the active HEI: their tasks, cases and sessions, and the inquiries waiting for an answer. */
 export async function overview(db: Db, actor: Actor): Promise<Overview> {
   const work = await myWork(db, actor); // checks that the person works at an HEI
   const today = stockholmDate(new Date());
-  const [inquiries, everywhere, payments, frameworksEnding, outturns] = await Promise.all([
+  const [inquiries, everywhere, payments, frameworksEnding, outturns, clashes] = await Promise.all([
     awaitingAnswer(db, actor),
     // at every HEI, to see a clash with another HEI's session; the overview lists this HEI's
     sessionsTaughtBy(db, actor.userId, {
@@ -28,6 +30,9 @@ export async function overview(db: Db, actor: Actor): Promise<Overview> {
     paymentsToInvoice(db, actor, work.hei.id, today),
     frameworksEndingSoon(db, actor, work.hei.id, today),
     outturnsToMake(db, actor, work.hei.id),
+    openCaseIdsOwnedBy(db, work.hei.id, actor.userId).then((caseIds) =>
+      clashingSessionsOfCases(db, work.hei.id, caseIds, { from: today, to: addDays(today, CLASH_DAYS - 1) }),
+    ),
   ]);
   const cases = await caseSummariesOf(db, work.hei.id, payments?.items.map((p) => p.caseId) ?? []);
   return {
@@ -35,6 +40,7 @@ export async function overview(db: Db, actor: Actor): Promise<Overview> {
     inquiries,
     frameworksEnding,
     outturns,
+    clashes: clashes.slice(0, 20),
     invoicing: payments && {
       ...payments,
       items: payments.items.map((p) => ({ ...p, caseReference: cases.get(p.caseId)?.reference ?? '' })),

@@ -96,6 +96,11 @@ export const en: Translation = {
     otherMemberships: 'You are also a member of',
   },
   overview: {
+    clashes: 'Clashes in the schedule',
+    clashCount_one: '1 session of your cases in the next eight weeks clashes with another.',
+    clashCount_other: '{{count}} sessions of your cases in the next eight weeks clash with others.',
+    teacherClash: '{{teacher}} teaches another session at the same time.',
+    placeClash: '{{place}} is booked for another session at the same time.',
     sessionClash: 'Clashes with another session you teach at the same time.',
     sessions: 'Your sessions in the next two weeks',
     title: 'To do',

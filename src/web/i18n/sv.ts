@@ -98,6 +98,11 @@ export const sv = {
     otherMemberships: 'Du är också medlem i',
   },
   overview: {
+    clashes: 'Krockar i schemat',
+    clashCount_one: '1 kurstillfälle i dina ärenden de närmaste åtta veckorna krockar med ett annat.',
+    clashCount_other: '{{count}} kurstillfällen i dina ärenden de närmaste åtta veckorna krockar med andra.',
+    teacherClash: '{{teacher}} undervisar samtidigt i ett annat tillfälle.',
+    placeClash: '{{place}} är bokad samtidigt för ett annat tillfälle.',
     sessionClash: 'Krockar med ett annat tillfälle som du undervisar samtidigt.',
     sessions: 'Dina kurstillfällen de närmaste två veckorna',
     title: 'Att göra',

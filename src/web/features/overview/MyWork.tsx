@@ -35,6 +35,7 @@ export function MyWork({ membershipId }: { membershipId: string }) {
                 2 +
                   (overview.inquiries ? 1 : 0) +
                   (overview.sessions.length ? 1 : 0) +
+                  (overview.clashes.length ? 1 : 0) +
                   (overview.invoicing?.total ? 1 : 0),
               ),
             }}
@@ -43,6 +44,7 @@ export function MyWork({ membershipId }: { membershipId: string }) {
             {overview.invoicing && overview.invoicing.total > 0 && (
               <Invoicing invoicing={overview.invoicing} />
             )}
+            {overview.clashes.length > 0 && <Clashes clashes={overview.clashes} />}
             {overview.sessions.length > 0 && <Sessions sessions={overview.sessions} />}
             <Tasks tasks={overview.tasks} />
             <Cases
@@ -179,6 +181,37 @@ function Invoicing({ invoicing }: { invoicing: NonNullable<Overview['invoicing']
             }
             overdue={p.overdue}
             note={`${format.kronor(p.amountOre)} · ${t('overview.paymentDue', { date: format.date(p.dueDate) })} · ${p.title}`}
+          />
+        ))}
+      </WorkList>
+    </Part>
+  );
+}
+
+/** The sessions of the person's own cases in the next eight weeks whose teacher or room is booked twice (if any). */
+function Clashes({ clashes }: { clashes: Overview['clashes'] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Part id="home-clashes" title={t('overview.clashes')}>
+      <Text>{t('overview.clashCount', { count: clashes.length })}</Text>
+      <WorkList>
+        {clashes.map((c) => (
+          <WorkItem
+            key={c.sessionId}
+            link={
+              <AnchorLink to="/cases/$caseId" params={{ caseId: c.caseId }} hash="case-delivery">
+                {format.date(c.day)} {c.startsAt}–{c.endsAt}
+              </AnchorLink>
+            }
+            overdue={false}
+            note={`${c.caseReference} ${c.courseTitle}`}
+            warning={[
+              c.teacher !== null && t('overview.teacherClash', { teacher: c.teacher }),
+              c.place !== null && t('overview.placeClash', { place: c.place }),
+            ]
+              .filter(Boolean)
+              .join(' ')}
           />
         ))}
       </WorkList>

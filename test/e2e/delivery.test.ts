@@ -77,9 +77,7 @@ describe('delivery: sessions and attendance', () => {
     // and the welding lab would be booked twice
     await sessions
       .getByRole('row', { name: /Dubblett/ })
-      .getByText(
-        'Krock: Svetslabbet, hus B är bokad samtidigt, 09:00–16:00, för ett annat tillfälle av den här kursen.',
-      )
+      .getByText('Krock: lokalen är bokad samtidigt, 09:00–16:00, för ett annat tillfälle av den här kursen.')
       .waitFor();
     await expectNoAxeViolations(page);
     // so it is removed after a question, and the clash goes with it
@@ -267,9 +265,7 @@ describe('delivery: sessions and attendance', () => {
     await page
       .getByRole('region', { name: 'Genomförande' })
       .getByRole('row', { name: /Förmiddag/ })
-      .getByText(
-        'Krock: Svetshallen är bokad samtidigt, 11:00–15:00, för ett annat tillfälle av den här kursen.',
-      )
+      .getByText('Krock: lokalen är bokad samtidigt, 11:00–15:00, för ett annat tillfälle av den här kursen.')
       .waitFor();
     for (const { id } of made) await deleteSession(db, chain.actors.karin, id);
     await context.close();

@@ -2620,7 +2620,7 @@ export const en: Translation = {
     clash: 'Clash: {{teacher}} teaches at the same time, {{time}}, in',
     clashSameCourse: 'another session of this course.',
     clashElsewhere: 'Clash: {{teacher}} teaches at the same time, {{time}}, at another HEI.',
-    placeClash: 'Clash: {{place}} is booked at the same time, {{time}}, for',
+    placeClash: 'Clash: the room is booked at the same time, {{time}}, for',
     teacherOf: 'Teacher: {{teacher}}',
     addedSeriesNotice_one: '{{count}} session is added.',
     addedSeriesNotice_other: '{{count}} sessions are added, one a week.',

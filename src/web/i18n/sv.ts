@@ -2622,7 +2622,7 @@ export const sv = {
     clash: 'Krock: {{teacher}} undervisar samtidigt, {{time}}, i',
     clashSameCourse: 'ett annat tillfälle av den här kursen.',
     clashElsewhere: 'Krock: {{teacher}} undervisar samtidigt, {{time}}, vid ett annat lärosäte.',
-    placeClash: 'Krock: {{place}} är bokad samtidigt, {{time}}, för',
+    placeClash: 'Krock: lokalen är bokad samtidigt, {{time}}, för',
     teacherOf: 'Lärare: {{teacher}}',
     addedSeriesNotice_one: '{{count}} kurstillfälle är tillagt.',
     addedSeriesNotice_other: '{{count}} kurstillfällen är tillagda, ett i veckan.',

@@ -132,14 +132,14 @@ function Clashes({ caseId, clashes }: { caseId: string; clashes: Course['clashes
   });
 }
 
-/** Where the session's room is booked for another session of the HEI at the same time. */
+/** Where the session's room (named just above, in its cell) is booked for another session of the HEI at the same time. */
 function PlaceClashes({ caseId, clashes }: { caseId: string; clashes: Course['placeClashes'] }) {
   const { t } = useTranslation();
-  return clashes.map(({ place, other }) => (
+  return clashes.map(({ other }) => (
     <ClashNote
       key={clashKey(other)}
       caseId={caseId}
-      text={t('delivery.placeClash', { place, time: `${other.startsAt}–${other.endsAt}` })}
+      text={t('delivery.placeClash', { time: `${other.startsAt}–${other.endsAt}` })}
       other={other}
     />
   ));

@@ -1326,7 +1326,6 @@ export async function casesClosedBefore(db: Db, heiId: string, before: Date) {
     .where(and(eq(caseFile.heiId, heiId), eq(caseFile.stage, 'closed'), lt(caseFile.stageEnteredAt, before)));
 }
 
-/** The HEI's cases by id: reference, title, customer, stage (for other features' summaries; no access check). */
 /** The open cases (not closed) of the HEI that this person is responsible for (no access check). */
 export async function openCaseIdsOwnedBy(db: Db, heiId: string, userId: string): Promise<string[]> {
   const rows = await db
@@ -1338,6 +1337,7 @@ export async function openCaseIdsOwnedBy(db: Db, heiId: string, userId: string):
   return rows.map((r) => r.id);
 }
 
+/** The HEI's cases by id: reference, title, customer, stage (for other features' summaries; no access check). */
 export async function caseSummariesOf(db: Db, heiId: string, caseIds: string[]) {
   if (!caseIds.length) return new Map<string, CaseBrief>();
   const rows = await db

@@ -109,12 +109,27 @@ const placeKey = (place: SQLWrapper) => sql`lower(regexp_replace(btrim(${place})
 /** The other session of an overlap. */
 const other = alias(courseSession, 'other');
 
+/** The other session has the same teacher (by account), at any HEI. */
+const sameTeacher = eq(other.teacherUserId, courseSession.teacherUserId);
+
 /**
- * The sessions of these courses (neither called off) that overlap another session on the same day that shares
+ * Both sessions are this HEI's, in the same room: places written alike (case and spaces aside), a room's (not
+ * empty, no link or online meeting). Rooms are free text: only the HEI's own sessions share its rooms' names.
+ */
+const sameRoom = (heiId: string) =>
+  and(
+    eq(other.heiId, heiId),
+    eq(courseSession.heiId, heiId),
+    sql`${placeKey(other.place)} = ${placeKey(courseSession.place)}`,
+    sql`btrim(${courseSession.place}) <> ''`,
+    sql`${courseSession.place} !~* ${NOT_A_ROOM}`,
+  );
+
+/**
+ * The sessions that `which` picks (neither called off) that overlap another session on the same day that shares
  * what `same` says (a teacher, a room). Back to back is no clash.
  */
-async function overlaps(db: Db, designIds: string[], same: SQL | undefined) {
-  if (!designIds.length) return [];
+async function overlappingSessions(db: Db, which: SQL, same: SQL | undefined) {
   return db
     .select({
       session: { id: courseSession.id, teacher: courseSession.teacher, place: courseSession.place },
@@ -140,11 +155,11 @@ async function overlaps(db: Db, designIds: string[], same: SQL | undefined) {
         isNull(other.cancelledAt),
       ),
     )
-    .where(and(inArray(courseSession.designId, designIds), isNull(courseSession.cancelledAt)))
+    .where(and(which, isNull(courseSession.cancelledAt)))
     .orderBy(asc(courseSession.day), asc(courseSession.startsAt), asc(other.startsAt));
 }
 
-type OverlapRow = Awaited<ReturnType<typeof overlaps>>[number];
+type OverlapRow = Awaited<ReturnType<typeof overlappingSessions>>[number];
 
 /** Each overlap with its other session as shown: this HEI's with its course named, another HEI's by time only. */
 async function withOtherSessions(db: Db, heiId: string, rows: OverlapRow[]) {
@@ -176,7 +191,8 @@ async function withOtherSessions(db: Db, heiId: string, rows: OverlapRow[]) {
  * is told by its time only, not its course.
  */
 async function teacherClashes(db: Db, heiId: string, designIds: string[]): Promise<TeacherClash[]> {
-  const rows = await overlaps(db, designIds, eq(other.teacherUserId, courseSession.teacherUserId));
+  if (!designIds.length) return [];
+  const rows = await overlappingSessions(db, inArray(courseSession.designId, designIds), sameTeacher);
   return (await withOtherSessions(db, heiId, rows)).map(({ session, other }) => ({
     sessionId: session.id,
     teacher: session.teacher,
@@ -186,20 +202,11 @@ async function teacherClashes(db: Db, heiId: string, designIds: string[]): Promi
 
 /**
  * The sessions of these courses whose place (a room, as written) is that of another session of this HEI (not
- * called off) that overlaps it. Rooms are free text: only the HEI's own sessions share its rooms' names.
+ * called off) that overlaps it (`sameRoom`).
  */
 async function placeClashes(db: Db, heiId: string, designIds: string[]): Promise<PlaceClash[]> {
-  const rows = await overlaps(
-    db,
-    designIds,
-    and(
-      eq(other.heiId, heiId),
-      eq(courseSession.heiId, heiId),
-      sql`${placeKey(other.place)} = ${placeKey(courseSession.place)}`,
-      sql`btrim(${courseSession.place}) <> ''`,
-      sql`${courseSession.place} !~* ${NOT_A_ROOM}`,
-    ),
-  );
+  if (!designIds.length) return [];
+  const rows = await overlappingSessions(db, inArray(courseSession.designId, designIds), sameRoom(heiId));
   return (await withOtherSessions(db, heiId, rows)).map(({ session, other }) => ({
     sessionId: session.id,
     place: session.place,
@@ -231,11 +238,16 @@ export async function clashingSessionsOfCases(
       ),
     )
     .orderBy(asc(courseSession.day), asc(courseSession.startsAt));
-  const designIds = [...new Set(upcoming.map((s) => s.designId))];
+  if (!upcoming.length) return [];
+  // only these sessions, and only whether they clash: not what with (the case's delivery shows that)
+  const these = inArray(
+    courseSession.id,
+    upcoming.map((s) => s.id),
+  );
   const [teachers, places, titles, cases] = await Promise.all([
-    teacherClashes(db, heiId, designIds),
-    placeClashes(db, heiId, designIds),
-    designTitles(db, designIds),
+    overlappingSessions(db, these, sameTeacher),
+    overlappingSessions(db, these, sameRoom(heiId)),
+    designTitles(db, [...new Set(upcoming.map((s) => s.designId))]),
     caseSummariesOf(db, heiId, [...new Set(upcoming.map((s) => s.caseId))]),
   ]);
   return upcoming
@@ -247,8 +259,8 @@ export async function clashingSessionsOfCases(
       day: s.day,
       startsAt: hhmm(s.startsAt),
       endsAt: hhmm(s.endsAt),
-      teacher: teachers.some((c) => c.sessionId === s.id) ? s.teacher : null,
-      place: places.some((c) => c.sessionId === s.id) ? s.place : null,
+      teacher: teachers.some((c) => c.session.id === s.id) ? s.teacher : null,
+      place: places.some((c) => c.session.id === s.id) ? s.place : null,
     }))
     .filter((s) => s.teacher !== null || s.place !== null);
 }

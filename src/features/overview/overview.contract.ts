@@ -104,22 +104,26 @@ export const overviewSchema = z
       })
       .nullable(),
     /**
-     * The sessions of the person's own open cases, today and in the next 55 days (at most 20), whose teacher or room
-     * is booked for another session at the same time, neither called off: what clashes is named (else null).
+     * The sessions of the person's own open cases, today and in the next 55 days, whose teacher or room is booked
+     * for another session at the same time, neither called off: how many, and the first 20 with what clashes named
+     * (else null).
      */
-    clashes: z.array(
-      z.object({
-        sessionId: z.uuid(),
-        caseId: z.uuid(),
-        caseReference: z.string(),
-        courseTitle: z.string(),
-        day: z.iso.date(),
-        startsAt: z.string(),
-        endsAt: z.string(),
-        teacher: z.string().nullable(),
-        place: z.string().nullable(),
-      }),
-    ),
+    clashes: z.object({
+      total: z.int(),
+      items: z.array(
+        z.object({
+          sessionId: z.uuid(),
+          caseId: z.uuid(),
+          caseReference: z.string(),
+          courseTitle: z.string(),
+          day: z.iso.date(),
+          startsAt: z.string(),
+          endsAt: z.string(),
+          teacher: z.string().nullable(),
+          place: z.string().nullable(),
+        }),
+      ),
+    }),
     /** The sessions the person teaches today and in the next 13 days (at most 50), not called off. */
     sessions: z.array(
       z.object({

@@ -14,6 +14,8 @@ import type { Overview } from './overview.contract.ts';
 const SESSION_DAYS = 14;
 /** How far ahead the sessions of a person's own cases are checked for clashes: eight weeks, today included. */
 const CLASH_DAYS = 56;
+/** How many of those clashes the overview lists (it says how many there are in all). */
+const CLASHES_LISTED = 20;
 
 /** A person's overview at the active HEI: their tasks, cases and sessions, and the inquiries waiting for an answer. */
 export async function overview(db: Db, actor: Actor): Promise<Overview> {
@@ -40,7 +42,7 @@ export async function overview(db: Db, actor: Actor): Promise<Overview> {
     inquiries,
     frameworksEnding,
     outturns,
-    clashes: clashes.slice(0, 20),
+    clashes: { total: clashes.length, items: clashes.slice(0, CLASHES_LISTED) },
     invoicing: payments && {
       ...payments,
       items: payments.items.map((p) => ({ ...p, caseReference: cases.get(p.caseId)?.reference ?? '' })),

@@ -35,7 +35,7 @@ export function MyWork({ membershipId }: { membershipId: string }) {
                 2 +
                   (overview.inquiries ? 1 : 0) +
                   (overview.sessions.length ? 1 : 0) +
-                  (overview.clashes.length ? 1 : 0) +
+                  (overview.clashes.total ? 1 : 0) +
                   (overview.invoicing?.total ? 1 : 0),
               ),
             }}
@@ -44,7 +44,7 @@ export function MyWork({ membershipId }: { membershipId: string }) {
             {overview.invoicing && overview.invoicing.total > 0 && (
               <Invoicing invoicing={overview.invoicing} />
             )}
-            {overview.clashes.length > 0 && <Clashes clashes={overview.clashes} />}
+            {overview.clashes.total > 0 && <Clashes clashes={overview.clashes} />}
             {overview.sessions.length > 0 && <Sessions sessions={overview.sessions} />}
             <Tasks tasks={overview.tasks} />
             <Cases
@@ -194,9 +194,9 @@ function Clashes({ clashes }: { clashes: Overview['clashes'] }) {
   const format = useFormat();
   return (
     <Part id="home-clashes" title={t('overview.clashes')}>
-      <Text>{t('overview.clashCount', { count: clashes.length })}</Text>
+      <Text>{t('overview.clashCount', { count: clashes.total })}</Text>
       <WorkList>
-        {clashes.map((c) => (
+        {clashes.items.map((c) => (
           <WorkItem
             key={c.sessionId}
             link={

@@ -11,6 +11,7 @@ import { outbox } from '../../src/features/mail/outbox.table.ts';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/app.ts';
 import { commercialSetUp, exampleProposal, signedAgreement } from '../support/commercial.ts';
 import { createOrganisation, createUser } from '../support/factories.ts';
+import { expectPdfA } from '../support/pdf-archive.ts';
 import { pdfText } from '../support/pdf-text.ts';
 
 // Micro-credentials: the HEI certifies that participants completed a course it gave, with the elements of the
@@ -219,6 +220,11 @@ describe('issuing micro-credentials', () => {
     const response = await anonymous('GET', `/api/public/credentials/${codeOf(annasPath)}/pdf`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
+    // with its QR code, in the archive's format
+    expectPdfA(response.rawPayload, {
+      language: 'sv',
+      title: 'Mikromerit – PLC för underhållet – Anna Test',
+    });
     const text = pdfOf(response.rawPayload);
     for (const expected of [
       'Mikromerit',

@@ -5,6 +5,7 @@ import { organisationParty } from '../../src/features/tenancy/tenancy.service.ts
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { commercialSetUp, exampleProposal } from '../support/commercial.ts';
 import { createOrganisation, createUser, type TestUser } from '../support/factories.ts';
+import { pdfArchiveFacts } from '../support/pdf-archive.ts';
 import { pdfText as pdfTextRaw } from '../support/pdf-text.ts';
 import { pngDataUrl, tinyPng } from '../support/png.ts';
 
@@ -284,6 +285,8 @@ describe('the logo and address on proposals and agreements', () => {
       const response = await t.request('GET', url, as(url.includes('/portal/') ? s.contact : s.coord));
       expect(response.statusCode, url).toBe(200);
       expect(hasImage(response.rawPayload), url).toBe(true);
+      // a logo's transparency is allowed in PDF/A-2 (not in PDF/A-1)
+      expect(pdfArchiveFacts(response.rawPayload).pdfA, url).toBe('2B');
       const lines = pdfText(response.rawPayload).split('\n');
       const name = lines.indexOf(heiName);
       expect(name, url).toBeGreaterThanOrEqual(0);

@@ -8,6 +8,7 @@ import { createTestApp, type TestApp } from '../support/app.ts';
 import { commercialSetUp, draftAgreement, exampleProposal, signBoth } from '../support/commercial.ts';
 import { createUser } from '../support/factories.ts';
 import { MINIMAL_PDF, uploadForm } from '../support/multipart.ts';
+import { expectPdfA } from '../support/pdf-archive.ts';
 import { pdfText } from '../support/pdf-text.ts';
 
 // The post-calculation (efterkalkyl) of a signed agreement: what the delivery used, priced at the rates of the
@@ -476,12 +477,17 @@ describe('the post-calculation of an agreement', () => {
     expect(text).toContain('Färre oplanerade stopp');
     expect(text).toContain('Reaktion: hur upplevde deltagarna utbildningen? Positiva till halvdistans');
     expect(text).toContain('Nästa steg Vi skickar ett utkast till upplägg.');
+    // for the registry and the archive
+    expectPdfA(Buffer.from(response.rawPayload), {
+      language: 'sv',
+      title: `Ärendets handläggning – ${reference}`,
+    });
 
-    const english = pdfText(
-      Buffer.from(
-        (await t.request('GET', `/api/cases/${s.caseId}/record.pdf?lang=en`, s.as(s.manager))).rawPayload,
-      ),
+    const englishPdf = Buffer.from(
+      (await t.request('GET', `/api/cases/${s.caseId}/record.pdf?lang=en`, s.as(s.manager))).rawPayload,
     );
+    expectPdfA(englishPdf, { language: 'en', title: `Case record – ${reference}` });
+    const english = pdfText(englishPdf);
     expect(english).toContain(`Case record: ${reference}`);
     expect(english).toContain(`2026-03-09 14:05 · Contact · ${s.coord.name} · visible to the customer`);
     expect(english).toContain('ticked in Lupp when the proposal was sent');

@@ -4,6 +4,7 @@ import { proposal } from '../../src/features/proposals/proposals.table.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { commercialSetUp } from '../support/commercial.ts';
 import { createOrganisation, createUser, type TestUser } from '../support/factories.ts';
+import { expectPdfA } from '../support/pdf-archive.ts';
 import { pdfText as pdfTextRaw } from '../support/pdf-text.ts';
 
 // From an approved design and calculation to the customer's answer in the portal.
@@ -131,6 +132,7 @@ describe('proposals', () => {
     const response = await t.request('GET', `/api/proposals/${first.id}/pdf`, as(s.economist));
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
+    expectPdfA(response.rawPayload, { language: 'sv', title: 'Offert – PLC för underhållet' });
     const text = pdfText(response.rawPayload);
     expect(text).toContain('Offert: PLC för underhållet');
     expect(text).toContain('Hej! Här är vårt förslag för era underhållstekniker.');

@@ -1,4 +1,5 @@
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content } from 'pdfmake/interfaces';
+import type { LuppDocument } from '../../shared/pdf.ts';
 import {
   type CaseReferences,
   kronor,
@@ -84,7 +85,7 @@ export function agreementPdf(
   a: AgreementView,
   hei?: Letterhead | null,
   refs?: CaseReferences | null,
-): TDocumentDefinitions {
+): LuppDocument {
   const t = text[a.language];
   const heading = (s: string): Content => ({ text: s, fontSize: 13, bold: true, margin: [0, 10, 0, 6] });
   const paragraphs = (s: string): Content[] =>
@@ -108,6 +109,7 @@ export function agreementPdf(
   return {
     pageSize: 'A4',
     pageMargins: [56, 56, 56, 56],
+    language: a.language,
     info: { title: `${t.agreement} – ${a.title}`, author: a.hei.name },
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.25 },
     content: [

@@ -1,4 +1,5 @@
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content } from 'pdfmake/interfaces';
+import type { LuppDocument } from '../../shared/pdf.ts';
 import { stockholmDate, stockholmDateTime } from '../../shared/stockholm-days.ts';
 import type { CaseDetail } from '../cases/cases.contract.ts';
 import {
@@ -180,7 +181,7 @@ type Entry = CaseDetail['entries'][number];
  * notes, stage moves (with any reason for passing the checklist) and hand-overs, internal entries marked.
  * Pure: the record in, a pdfmake definition out.
  */
-export function caseRecordPdf(record: CaseRecord, language: 'sv' | 'en'): TDocumentDefinitions {
+export function caseRecordPdf(record: CaseRecord, language: 'sv' | 'en'): LuppDocument {
   const t = text[language];
   const d = record.detail;
   const details: string[][] = [
@@ -202,6 +203,7 @@ export function caseRecordPdf(record: CaseRecord, language: 'sv' | 'en'): TDocum
   return {
     pageSize: 'A4',
     pageMargins: [56, 56, 56, 56],
+    language: language,
     info: { title: `${t.heading} – ${d.reference}`, author: record.hei.name },
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.25 },
     footer: (page, pages) => ({

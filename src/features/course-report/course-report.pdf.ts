@@ -1,4 +1,5 @@
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content } from 'pdfmake/interfaces';
+import type { LuppDocument } from '../../shared/pdf.ts';
 import { formatNames } from '../credentials/credential.pdf.ts';
 import { type Letterhead, letterhead } from '../proposals/proposal.pdf.ts';
 import type { CourseReport } from './course-report.service.ts';
@@ -121,7 +122,7 @@ export function courseReportPdf(
   r: CourseReport,
   language: 'sv' | 'en',
   hei?: Letterhead | null,
-): TDocumentDefinitions {
+): LuppDocument {
   const t = text[language];
   const locale = language === 'sv' ? 'sv-SE' : 'en-GB';
   const number = (n: number, digits = 1) =>
@@ -240,6 +241,7 @@ export function courseReportPdf(
   return {
     pageSize: 'A4',
     pageMargins: [56, 56, 56, 56],
+    language: locale,
     info: { title: `${t.heading} – ${r.course.title}`, author: r.hei.name },
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.25 },
     content,

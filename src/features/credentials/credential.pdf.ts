@@ -1,4 +1,5 @@
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content } from 'pdfmake/interfaces';
+import type { LuppDocument } from '../../shared/pdf.ts';
 import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { type Letterhead, letterhead } from '../proposals/proposal.pdf.ts';
 import type { PublicCredential } from './credentials.contract.ts';
@@ -83,11 +84,7 @@ const text = {
   },
 } as const;
 
-export function credentialPdf(
-  c: PublicCredential,
-  verifyUrl: string,
-  hei?: Letterhead | null,
-): TDocumentDefinitions {
+export function credentialPdf(c: PublicCredential, verifyUrl: string, hei?: Letterhead | null): LuppDocument {
   const t = text[c.language];
   const day = (iso: string) => stockholmDate(new Date(iso));
   const number = (n: number) => new Intl.NumberFormat(c.language === 'sv' ? 'sv-SE' : 'en-GB').format(n);
@@ -151,6 +148,7 @@ export function credentialPdf(
   return {
     pageSize: 'A4',
     pageMargins: [56, 56, 56, 56],
+    language: c.language,
     info: { title: `${t.heading} – ${c.title} – ${c.learnerName}`, author: c.issuer.name },
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.25 },
     content,

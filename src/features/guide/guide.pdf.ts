@@ -1,4 +1,5 @@
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content } from 'pdfmake/interfaces';
+import type { LuppDocument } from '../../shared/pdf.ts';
 import type { GuideTemplate } from './guide.content.ts';
 import { type Block, type Inline, onlyBlanks, onlyCheckbox, toBlocks } from './guide.document.ts';
 import { guideText } from './guide.text.ts';
@@ -16,11 +17,7 @@ const headingSizes = [18, 13, 11.5, 10.5];
 type TextPart = Exclude<Content, string> & { text: string };
 
 /** `heiName`: the HEI whose version of the guide the template is from, named in the footer. */
-export function templatePdf(
-  template: GuideTemplate,
-  publicUrl: string,
-  heiName?: string,
-): TDocumentDefinitions {
+export function templatePdf(template: GuideTemplate, publicUrl: string, heiName?: string): LuppDocument {
   const t = guideText[template.lang];
   const blocks = toBlocks(template.body.tokens, publicUrl);
 

@@ -1,4 +1,5 @@
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { LuppDocument } from '../../shared/pdf.ts';
 import type { Analysis } from './needs.contract.ts';
 import { horizonLabels } from './priority.ts';
 
@@ -132,7 +133,7 @@ export function analysisPdf(
   analysis: Analysis,
   language: PdfLanguage,
   options: { heatmap?: PdfHeatmap | null } = {},
-): TDocumentDefinitions {
+): LuppDocument {
   const l = text[language];
   const locale = language === 'sv' ? 'sv-SE' : 'en-GB';
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });

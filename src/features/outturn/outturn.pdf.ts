@@ -1,4 +1,5 @@
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { LuppDocument } from '../../shared/pdf.ts';
 import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { COST_LINES, calculationLineNames } from '../costing/costing.contract.ts';
 import {
@@ -101,7 +102,7 @@ export type OutturnDocument = {
 export function outturnPdf(
   { outturn: o, customer, references, hei }: OutturnDocument,
   language: 'sv' | 'en',
-): TDocumentDefinitions {
+): LuppDocument {
   const t = text[language];
   const actual = o.actual;
   const number = (n: number, decimals = 1) =>
@@ -154,6 +155,7 @@ export function outturnPdf(
   return {
     pageSize: 'A4',
     pageMargins: [56, 56, 56, 56],
+    language: language,
     info: { title: `${t.heading} – ${o.title}`, author: hei.name },
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.25 },
     content: [

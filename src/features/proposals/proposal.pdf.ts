@@ -1,4 +1,5 @@
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content } from 'pdfmake/interfaces';
+import type { LuppDocument } from '../../shared/pdf.ts';
 import type { OrganisationParty } from '../tenancy/tenancy.service.ts';
 import type { ProposalView } from './proposals.contract.ts';
 
@@ -94,7 +95,7 @@ export function proposalPdf(
   p: ProposalView,
   hei?: Letterhead | null,
   refs?: CaseReferences | null,
-): TDocumentDefinitions {
+): LuppDocument {
   const t = text[p.language];
   const paragraphs = (s: string): Content[] =>
     s
@@ -104,6 +105,7 @@ export function proposalPdf(
   return {
     pageSize: 'A4',
     pageMargins: [56, 56, 56, 56],
+    language: p.language,
     info: { title: `${t.proposal} – ${p.title}`, author: p.hei.name },
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.25 },
     content: [

@@ -1,4 +1,5 @@
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content } from 'pdfmake/interfaces';
+import type { LuppDocument } from '../../shared/pdf.ts';
 import type { MeritRecord } from './staff.contract.ts';
 import { type MeritLanguage, meritWords } from './staff.text.ts';
 
@@ -6,7 +7,7 @@ import { type MeritLanguage, meritWords } from './staff.text.ts';
  * The merit record as an A4 PDF in the reader's language, with the same content as the DOCX. Pure: the record
  * in, a pdfmake definition out (rendered by the shared `renderPdf`).
  */
-export function meritPdf(record: MeritRecord, language: MeritLanguage): TDocumentDefinitions {
+export function meritPdf(record: MeritRecord, language: MeritLanguage): LuppDocument {
   const w = meritWords(language);
   const { t } = w;
   const r = record;
@@ -30,7 +31,8 @@ export function meritPdf(record: MeritRecord, language: MeritLanguage): TDocumen
   return {
     pageSize: 'A4',
     pageMargins: [56, 56, 56, 56],
-    info: { title: `${t.title} – ${r.person.name}`, author: r.hei.name, creator: 'Lupp' },
+    language,
+    info: { title: `${t.title} – ${r.person.name}`, author: r.hei.name },
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.25 },
     footer: (page, pages) => ({
       text: `${r.person.name} · ${r.hei.name} · ${page}/${pages}`,

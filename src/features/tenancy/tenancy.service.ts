@@ -241,7 +241,7 @@ export async function setLogo(
   const logo = checkLogo(dataUrl);
   if (!logo.ok) throw invalid([{ field: 'body.dataUrl', message: logoMessages[logo.reason] }]);
   try {
-    await renderPdf({ content: [{ image: logo.dataUrl, fit: [140, 50] }] });
+    await renderPdf({ language: 'sv', content: [{ image: logo.dataUrl, fit: [140, 50] }] });
   } catch {
     throw invalid([{ field: 'body.dataUrl', message: logoUnreadableMessage }]);
   }

@@ -334,3 +334,52 @@ describe('the pooled analysis year by year', () => {
     ).toBe(403);
   });
 });
+
+describe('a new version of an analysis', () => {
+  // Kommun 2's analysis was last changed two years back (above); its coordinator revises it as a new version now.
+  it('leaves the earlier version in the years it was the latest, and counts the customer once today', async () => {
+    const before = (await read(`?period=${pastYear}`)).json();
+    const trendBefore = (
+      await t.request('GET', '/api/regional-analysis/trend', { cookie: analyst.cookie })
+    ).json();
+    const allBefore = (await read('?period=all')).json();
+    const revised = await t.request('POST', `/api/analyses/${analysisOf['Kommun 2']}/versions`, {
+      cookie: coordinator.cookie,
+    });
+    expect(revised.statusCode, revised.body).toBe(201);
+    const [need] = await t.db
+      .select()
+      .from(competenceNeed)
+      .where(eq(competenceNeed.analysisId, revised.json().id));
+    const revisedNeed = await t.request('PUT', `/api/analyses/${revised.json().id}/needs/${need?.id}`, {
+      cookie: coordinator.cookie,
+      body: {
+        conceptId: welding,
+        requiredLevel: 4,
+        currentLevel: 3,
+        importance: 2,
+        people: 9,
+        horizon: 'now',
+      },
+    });
+    expect(revisedNeed.statusCode, revisedNeed.body).toBe(200);
+
+    // two years back reads as it did: the version of then, with its five people
+    const after = (await read(`?period=${pastYear}`)).json();
+    expect(after).toMatchObject({ analyses: before.analyses, organisations: before.organisations });
+    expect(after.competences).toEqual(before.competences);
+    // year by year: the earlier version in its year, the new one in this year
+    const trend = (await t.request('GET', '/api/regional-analysis/trend', { cookie: analyst.cookie })).json();
+    const analysesIn = (of: { byYear: { year: number; analyses: number }[] }, year: number) =>
+      of.byYear.find((y) => y.year === year)?.analyses;
+    expect(analysesIn(trend, Number(pastYear))).toBe(analysesIn(trendBefore, Number(pastYear)));
+    expect(analysesIn(trend, thisYear)).toBe((analysesIn(trendBefore, thisYear) ?? 0) + 1);
+    // all time: the customer once, as revised
+    expect((await read('?period=all')).json()).toMatchObject({
+      analyses: allBefore.analyses,
+      organisations: allBefore.organisations,
+    });
+    const welded = (await read('?period=all')).json().competences[0];
+    expect(welded.people).toBe(allBefore.competences[0].people - 5 + 9);
+  });
+});

@@ -5,8 +5,8 @@ import { type FigureWindow, inWindow } from '../../db/figure-window.ts';
 
 /**
  * Needs analyses summed across HEIs, for the consortium's pooled analysis: counts and sums per competence
- * and per occupation, never an analysis, a customer or a text. Only the latest version of an analysis
- * counts, and where several analyses of one customer name the same competence (two HEIs, or two parts of
+ * and per occupation, never an analysis, a customer or a text. Of each analysis only the version that was the
+ * latest at the period's end counts, and where several analyses of one customer name the same competence (two HEIs, or two parts of
  * the organisation) the most recently changed one stands for that customer, so nobody is counted twice.
  */
 export type PooledFilter = {
@@ -17,16 +17,30 @@ export type PooledFilter = {
   customerIds: string[] | null;
 };
 
-/** The latest versions of the HEIs' analyses changed in the period, of customers in the county. */
-const latestAnalyses = (f: PooledFilter) => sql`
+/** The first instant of the calendar year (Swedish time) after the one an analysis (`a`) was last changed in. */
+const endOfYearChanged = sql`((date_trunc('year', a.updated_at at time zone 'Europe/Stockholm') + interval '1 year')
+  at time zone 'Europe/Stockholm')`;
+
+/**
+ * The HEIs' analyses changed in the period, of customers in the county: of each analysis, the version that was the
+ * latest when the period ended. A version made later does not take the one before it out of an earlier period: a
+ * customer's analysis of 2025, revised as a new version in 2026, counts in 2025 as it was and in 2026 as revised.
+ * `eachYear` (the trend): the version that was the latest at the end of the calendar year it was last changed in.
+ */
+const latestAnalyses = (f: PooledFilter, eachYear = false) => {
+  const periodEnd = sql`${f.window.until.toISOString()}::timestamptz`;
+  const replacedBefore = eachYear ? sql`least(${periodEnd}, ${endOfYearChanged})` : periodEnd;
+  return sql`
   select a.id, a.customer_id, a.updated_at
   from needs_analysis a
   join organisation o on o.id = a.customer_id
   where a.hei_id = any(${uuidArray(f.heiIds)})
-    and not exists (select 1 from needs_analysis newer where newer.previous_id = a.id)
+    and not exists (
+      select 1 from needs_analysis newer where newer.previous_id = a.id and newer.created_at < ${replacedBefore})
     and ${inWindow(sql`a.updated_at`, f.window)}
     ${f.county ? sql`and o.county = ${f.county}` : sql``}
     ${f.customerIds ? sql`and a.customer_id = any(${uuidArray(f.customerIds)})` : sql``}`;
+};
 
 /** The customer organisations whose analyses the filter pools (to learn their sectors). */
 export async function pooledCustomerIds(db: Db, f: PooledFilter): Promise<string[]> {
@@ -141,7 +155,8 @@ export async function pooledCompetences(db: Db, f: PooledFilter, due: DueYears) 
 /**
  * The sums of `pooledCompetences` for each calendar year (Swedish time) of the filter's window, in one pass: for
  * each year, the analyses last changed in it, and per competence the organisations and people — with the same
- * rules (latest versions; each customer once per competence, the most recently changed analysis standing for it).
+ * rules (the versions latest at the end of the year; each customer once per competence, the most recently changed
+ * analysis standing for it).
  */
 export async function pooledCompetencesByYear(db: Db, f: PooledFilter) {
   const years = new Map<
@@ -154,7 +169,7 @@ export async function pooledCompetencesByYear(db: Db, f: PooledFilter) {
   >();
   if (!f.heiIds.length) return years;
   const { rows: totals } = await db.execute<{ year: number; analyses: number; organisations: number }>(sql`
-    with latest as (${latestAnalyses(f)})
+    with latest as (${latestAnalyses(f, true)})
     select ${yearChanged} as year, count(*)::int as analyses, count(distinct l.customer_id)::int as organisations
     from latest l group by 1`);
   for (const t of totals)
@@ -165,7 +180,7 @@ export async function pooledCompetencesByYear(db: Db, f: PooledFilter) {
     organisations: number;
     people: number;
   }>(sql`
-    with latest as (${latestAnalyses(f)}),
+    with latest as (${latestAnalyses(f, true)}),
     chosen as (${chosenAnalysisOfEachCompetence(true)})
     select c.year, c.concept_id, count(distinct c.customer_id)::int as organisations, sum(n.people)::int as people
     from chosen c

@@ -2297,7 +2297,7 @@ export const en: Translation = {
     trend: {
       title: 'Year by year',
       intro:
-        'The last five calendar years side by side, for the chosen county and sector (whatever the period): the inquiries by when they came, the needs analyses by when they were last changed.',
+        'The last five calendar years side by side, for the chosen county and sector (whatever the period): the inquiries by when they came, the needs analyses by when they were last changed (an analysis revised as a new version counts as it was in the year it was last changed).',
       base: 'The base',
       inquiries: 'Inquiries through the front door',
       analyses: 'Needs analyses',

@@ -2302,7 +2302,7 @@ export const sv = {
     trend: {
       title: 'År för år',
       intro:
-        'De fem senaste kalenderåren sida vid sida, för valt län och vald sektor (oavsett vald period): förfrågningarna efter när de kom, behovsanalyserna efter när de senast ändrades.',
+        'De fem senaste kalenderåren sida vid sida, för valt län och vald sektor (oavsett vald period): förfrågningarna efter när de kom, behovsanalyserna efter när de senast ändrades (en analys som fått en ny version räknas med som den var det år den ändrades sist).',
       base: 'Underlaget',
       inquiries: 'Förfrågningar via ingången',
       analyses: 'Behovsanalyser',

@@ -144,10 +144,11 @@ describe('framework agreements', () => {
     });
 
     const { proposalId } = await exampleProposal(t, s, 'accepted');
-    await signedAgreement(t, s, proposalId);
+    const agreementId = await signedAgreement(t, s, proposalId);
     const detail = (await read(frameworkId)).json();
     expect(detail.callOffs).toBe(1);
     expect(detail.calledOffOre).toBeGreaterThan(0);
+    expect(detail.invoicedOre).toBe(0);
     expect(detail.callOffList).toEqual([
       expect.objectContaining({
         id: s.caseId,
@@ -159,6 +160,24 @@ describe('framework agreements', () => {
     expect(customerList).toEqual([
       expect.objectContaining({ id: frameworkId, calledOffOre: detail.calledOffOre }),
     ]);
+
+    // what has been invoiced of it: the payments recorded as invoiced, not the whole signed value
+    const plan = (await t.request('GET', `/api/agreements/${agreementId}`, s.as(s.coord))).json().billingPlan;
+    expect(plan.length).toBeGreaterThan(0);
+    const invoiced = await t.request(
+      'PUT',
+      `/api/agreements/${agreementId}/invoices/1`,
+      s.as(s.economist, { invoicedOn: stockholmDate(new Date()), invoiceNumber: '2026-0042' }),
+    );
+    expect(invoiced.statusCode, invoiced.body).toBe(200);
+    expect((await read(frameworkId)).json()).toMatchObject({
+      calledOffOre: detail.calledOffOre,
+      invoicedOre: plan[0].amountOre,
+    });
+    // taken back (the invoice was credited): nothing invoiced again
+    const undone = await t.request('DELETE', `/api/agreements/${agreementId}/invoices/1`, s.as(s.economist));
+    expect(undone.statusCode, undone.body).toBe(200);
+    expect((await read(frameworkId)).json().invoicedOre).toBe(0);
   });
 
   it("refuses another customer's or another HEI's agreement for a case, and leaves the case as it was", async () => {

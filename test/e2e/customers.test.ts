@@ -232,6 +232,7 @@ describe('the customer register', () => {
       .waitFor();
     const figures = page.getByTestId('framework-figures');
     await figures.getByText('500 000 kr').first().waitFor();
+    await figures.getByText('Fakturerat', { exact: true }).waitFor(); // of the call-offs' signed agreements: none yet
     await page.getByText(/^Inga ärenden är avrop under ramavtalet ännu/).waitFor();
     await expectNoAxeViolations(page);
 

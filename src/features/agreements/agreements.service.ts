@@ -948,3 +948,22 @@ export async function signedValuePerCase(db: Db, heiId: string, customerId?: str
     )
     .groupBy(agreement.caseId, agreement.customerId);
 }
+
+/**
+ * Per case of the HEI: what has been invoiced of its agreements signed by both parties — the payments of their
+ * billing plans recorded as invoiced, in öre excluding VAT.
+ */
+export async function invoicedValuePerCase(db: Db, heiId: string) {
+  return db
+    .select({
+      caseId: agreement.caseId,
+      valueOre:
+        sql<number>`sum((${agreement.billingPlan} -> (${agreementInvoice.number} - 1) ->> 'amountOre')::bigint)`.mapWith(
+          Number,
+        ),
+    })
+    .from(agreement)
+    .innerJoin(agreementInvoice, eq(agreementInvoice.agreementId, agreement.id))
+    .where(and(eq(agreement.heiId, heiId), signedByBoth))
+    .groupBy(agreement.caseId);
+}

@@ -44,6 +44,12 @@ export const frameworkSummarySchema = z
       .number()
       .int()
       .describe('What the call-offs are worth: their agreements signed by both parties, excluding VAT'),
+    invoicedOre: z
+      .number()
+      .int()
+      .describe(
+        "What has been invoiced of it: the payments of the call-offs' signed agreements recorded as invoiced, excluding VAT",
+      ),
   })
   .meta({ id: 'FrameworkAgreement' });
 export type FrameworkSummary = z.infer<typeof frameworkSummarySchema>;

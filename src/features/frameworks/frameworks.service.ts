@@ -2,7 +2,7 @@ import { and, asc, between, eq, gte, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { invalid, notFound } from '../../server/http/problem.ts';
 import { addDays, daysBetween, stockholmDate } from '../../shared/stockholm-days.ts';
-import { signedValuePerCase } from '../agreements/agreements.service.ts';
+import { invoicedValuePerCase, signedValuePerCase } from '../agreements/agreements.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { callOffsUnder, casesPerCustomer } from '../cases/cases.service.ts';
 import type { Outcome, Stage } from '../cases/stages.ts';
@@ -189,19 +189,24 @@ export async function runningFrameworks(db: Db, today: string) {
   return perHei.flat();
 }
 
-/** Each agreement as the HEI reads it, with its call-offs and what their signed agreements are worth. */
+/**
+ * Each agreement as the HEI reads it, with its call-offs, what their signed agreements are worth and how much of
+ * that has been invoiced.
+ */
 async function withCallOffs(db: Db, heiId: string, rows: FrameworkRow[], today = stockholmDate(new Date())) {
   if (!rows.length) return [];
-  const [cases, signed, customers] = await Promise.all([
+  const [cases, signed, invoiced, customers] = await Promise.all([
     callOffsUnder(
       db,
       heiId,
       rows.map((r) => r.id),
     ),
     signedValuePerCase(db, heiId),
+    invoicedValuePerCase(db, heiId),
     organisationsById(db, [...new Set(rows.map((r) => r.customerId))]),
   ]);
   const value = new Map(signed.map((s) => [s.caseId, s.valueOre]));
+  const invoicedValue = new Map(invoiced.map((s) => [s.caseId, s.valueOre]));
   return rows.map((row) => {
     const callOffs = cases
       .filter((c) => c.frameworkAgreementId === row.id)
@@ -230,6 +235,7 @@ async function withCallOffs(db: Db, heiId: string, rows: FrameworkRow[], today =
       daysLeft: daysBetween(today, row.validTo),
       callOffs: callOffs.length,
       calledOffOre: callOffs.reduce((sum, c) => sum + c.signedValueOre, 0),
+      invoicedOre: callOffs.reduce((sum, c) => sum + (invoicedValue.get(c.id) ?? 0), 0),
     };
     return { summary, callOffs };
   });

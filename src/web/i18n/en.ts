@@ -2473,7 +2473,9 @@ export const en: Translation = {
     calledOffOf: '{{calledOff}} of {{ceiling}}',
     callOffs: 'Call-offs',
     callOffList: 'Call-offs under the agreement',
-    callOffNote: "The called-off value is what the call-offs' agreements are worth, signed by both parties.",
+    invoiced: 'Invoiced',
+    callOffNote:
+      "The called-off value is what the call-offs' agreements are worth, signed by both parties. Invoiced is the payments of the agreements' billing plans marked as invoiced.",
     noCallOffs:
       'No cases are call-offs under the agreement yet. A case becomes one under "Change details…" on the case: choose "Call-off under a framework agreement" and the agreement.',
     customerIs: 'Customer: {{customer}}',

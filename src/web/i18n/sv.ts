@@ -2477,7 +2477,9 @@ export const sv = {
     calledOffOf: '{{calledOff}} av {{ceiling}}',
     callOffs: 'Avrop',
     callOffList: 'Avrop under ramavtalet',
-    callOffNote: 'Avropat värde är vad avropens avtal är värda, undertecknade av båda parter.',
+    invoiced: 'Fakturerat',
+    callOffNote:
+      'Avropat värde är vad avropens avtal är värda, undertecknade av båda parter. Fakturerat är de betalningar i avtalens betalningsplaner som markerats som fakturerade.',
     noCallOffs:
       'Inga ärenden är avrop under ramavtalet ännu. Ett ärende blir avrop under "Ändra uppgifter…" på ärendet: välj "Avrop på ramavtal" och ramavtalet.',
     customerIs: 'Kund: {{customer}}',

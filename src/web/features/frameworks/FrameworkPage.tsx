@@ -83,6 +83,7 @@ function FrameworkView({ framework: f }: { framework: FrameworkDetail }) {
           />
         )}
         <KeyFigure label={t('frameworks.callOffs')} value={String(f.callOffs)} />
+        <KeyFigure label={t('frameworks.invoiced')} value={format.kronor(f.invoicedOre)} />
       </SimpleGrid>
       <Section id="framework-call-offs" title={t('frameworks.callOffList')}>
         {f.callOffList.length === 0 ? (

@@ -1059,6 +1059,131 @@ describe('sessions and attendance', () => {
       await t.request('DELETE', `/api/sessions/${id}`, s.as(s.coord));
   });
 
+  it('tells a teacher with an account what someone else does to the sessions they teach, in Lupp and by e-mail', async () => {
+    const day = addDays(stockholmDate(new Date()), 45);
+    const { reference } = (await t.request('GET', `/api/cases/${s.caseId}`, s.as(s.coord))).json();
+    const course = `PLC för underhållet (${reference})`;
+    const seen = new Set<string>();
+    const mailed = new Set<string>();
+    /** The teacher's notifications since the last look, oldest first, with the e-mails sent them. */
+    const told = async (user = s.teacher) => {
+      const items = (await t.request('GET', '/api/notifications', s.as(user))).json().items as {
+        id: string;
+        kind: string;
+        title: string;
+        link: string;
+      }[];
+      const mails = await t.db.select().from(outbox).where(eq(outbox.toAddress, user.email));
+      const fresh = items.filter((n) => !seen.has(n.id)).reverse();
+      const texts = mails
+        .filter((m) => !mailed.has(m.id) && m.kind.startsWith('teaching_'))
+        .map((m) => m.textBody);
+      for (const n of items) seen.add(n.id);
+      for (const m of mails) mailed.add(m.id);
+      return { notes: fresh.map(({ kind, title, link }) => ({ kind, title, link })), texts };
+    };
+    await told();
+    await told(s.coord);
+    const link = `/cases/${s.caseId}#case-delivery`;
+    const fields = (body: object) => {
+      const { designId: _, ...rest } = session({ day, teacher: 'Lektor i automation', ...body });
+      return rest;
+    };
+    const change = (id: string, body: object, user = s.coord) =>
+      t.request('PUT', `/api/sessions/${id}`, s.as(user, fields(body)));
+
+    // a series of two, scheduled by the coordinator: one notice for both
+    const series = await t.request(
+      'POST',
+      `/api/cases/${s.caseId}/sessions`,
+      s.as(s.coord, session({ day, teacher: 'lektor i automation', occurrences: 2 })),
+    );
+    expect(series.statusCode, series.body).toBe(201);
+    const [first, second] = [series.json().id, series.json().series[0].id] as [string, string];
+    const secondDay = series.json().series[0].day as string;
+    const scheduled = await told();
+    expect(scheduled.notes).toEqual([
+      {
+        kind: 'teaching_scheduled',
+        title: `Du undervisar 2 tillfällen / You teach 2 sessions: ${course}`,
+        link,
+      },
+    ]);
+    expect(scheduled.texts).toHaveLength(1);
+    expect(scheduled.texts[0]).toContain(
+      `${day} 09:00–16:00, Svetslabbet, hus B: Introduktion\n${secondDay} 09:00–16:00`,
+    );
+    expect((await told(s.coord)).notes).toEqual([]); // who made it is not told
+
+    // its content corrected: not told; moved an hour: told what it was and what it is
+    expect((await change(first, { topic: 'Introduktion och säkerhet' })).statusCode).toBe(200);
+    expect((await told()).notes).toEqual([]);
+    expect((await change(first, { topic: 'Introduktion och säkerhet', startsAt: '10:00' })).statusCode).toBe(
+      200,
+    );
+    const moved = await told();
+    expect(moved.notes).toEqual([
+      { kind: 'teaching_changed', title: `Ändrat tillfälle / Session changed: ${course}`, link },
+    ]);
+    expect(moved.texts[0]).toContain(
+      `Förut / Before: ${day} 09:00–16:00, Svetslabbet, hus B: Introduktion och säkerhet\nNu / Now: ${day} 10:00–16:00`,
+    );
+
+    // called off with a reason, then given after all
+    await t.request(
+      'POST',
+      `/api/sessions/${second}/cancel`,
+      s.as(s.coord, { reason: 'Lokalen är upptagen' }),
+    );
+    const cancelled = await told();
+    expect(cancelled.notes).toEqual([
+      { kind: 'teaching_cancelled', title: `Inställt ${secondDay} / Cancelled: ${course}`, link },
+    ]);
+    expect(cancelled.texts[0]).toContain('Orsak / Reason: Lokalen är upptagen');
+    await t.request('POST', `/api/sessions/${second}/reinstate`, s.as(s.coord, {}));
+    expect((await told()).notes).toEqual([
+      { kind: 'teaching_reinstated', title: `Blir av ${secondDay} / Taking place: ${course}`, link },
+    ]);
+
+    // given to the professor (no account): the lecturer hears it is no longer theirs; given back, that it is
+    expect((await change(first, { startsAt: '10:00', teacher: 'Professor i reglerteknik' })).statusCode).toBe(
+      200,
+    );
+    const relieved = await told();
+    expect(relieved.notes).toEqual([
+      {
+        kind: 'teaching_unassigned',
+        title: `Du undervisar inte längre / You no longer teach: ${course}`,
+        link,
+      },
+    ]);
+    expect(relieved.texts[0]).toContain('Lärare nu / Teacher now: Professor i reglerteknik');
+    await change(first, { startsAt: '10:00' });
+    expect((await told()).notes.map((n) => n.kind)).toEqual(['teaching_scheduled']);
+
+    // the teacher moving their own session is not told of it; a session removed by the coordinator is
+    expect((await change(second, { day: secondDay, startsAt: '13:00' }, s.teacher)).statusCode).toBe(200);
+    expect((await told()).notes).toEqual([]);
+    expect((await t.request('DELETE', `/api/sessions/${first}`, s.as(s.coord))).statusCode).toBe(204);
+    expect((await told()).notes).toEqual([
+      {
+        kind: 'teaching_removed',
+        title: `Borttaget ur schemat ${day} / Removed from the schedule: ${course}`,
+        link,
+      },
+    ]);
+
+    // nothing of sessions gone by: one scheduled yesterday (recorded after the fact) is no news
+    const yesterday = await t.request(
+      'POST',
+      `/api/cases/${s.caseId}/sessions`,
+      s.as(s.coord, session({ day: addDays(stockholmDate(new Date()), -1), teacher: 'Lektor i automation' })),
+    );
+    expect((await told()).notes).toEqual([]);
+    for (const id of [second, yesterday.json().id])
+      expect((await t.request('DELETE', `/api/sessions/${id}`, s.as(s.coord))).statusCode).toBe(204);
+  });
+
   it('keeps a course in view with its sessions when its design is changed after approval', async () => {
     const design = (await t.request('GET', `/api/designs/${designId}`, s.as(s.coord))).json();
     const changed = await t.request(

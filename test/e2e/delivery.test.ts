@@ -238,16 +238,22 @@ describe('delivery: sessions and attendance', () => {
     const db = journey.lupp.database.db;
     const day = addDays(stockholmDate(new Date()), 14);
     const session = (startsAt: string, endsAt: string, topic: string) =>
-      createSession(db, chain.actors.karin, chain.caseId, {
-        designId: chain.designId,
-        day,
-        startsAt,
-        endsAt,
-        place: 'Svetshallen',
-        topic,
-        teacher: '',
-        occurrences: 1,
-      });
+      createSession(
+        db,
+        chain.actors.karin,
+        chain.caseId,
+        {
+          designId: chain.designId,
+          day,
+          startsAt,
+          endsAt,
+          place: 'Svetshallen',
+          topic,
+          teacher: '',
+          occurrences: 1,
+        },
+        null,
+      );
     const made = [
       await session('09:00', '12:00', 'Förmiddag'),
       await session('11:00', '15:00', 'Eftermiddag'),
@@ -267,7 +273,7 @@ describe('delivery: sessions and attendance', () => {
       .getByRole('row', { name: /Förmiddag/ })
       .getByText('Krock: lokalen är bokad samtidigt, 11:00–15:00, för ett annat tillfälle av den här kursen.')
       .waitFor();
-    for (const { id } of made) await deleteSession(db, chain.actors.karin, id);
+    for (const { id } of made) await deleteSession(db, chain.actors.karin, id, null);
     await context.close();
     expect(errors).toEqual([]);
   });

@@ -48,27 +48,16 @@ beforeAll(async () => {
     modules: [{ ...module, content: '', outcomes: [] }],
   }));
   // the lecturer gave two days, and a guest lecturer an afternoon (the design's teachers are written by name)
-  const design = { designId };
-  await createSession(journey.lupp.database.db, actors.karin, caseId, {
-    ...design,
-    day: '2026-10-05',
-    startsAt: '09:00',
-    endsAt: '16:00',
-    teacher: 'Lektor i svetsteknik',
-    occurrences: 2,
-    place: '',
-    topic: '',
-  });
-  await createSession(journey.lupp.database.db, actors.karin, caseId, {
-    ...design,
-    day: '2026-10-07',
-    startsAt: '13:00',
-    endsAt: '15:00',
-    teacher: 'Gästföreläsare från Svetskommissionen',
-    occurrences: 1,
-    place: '',
-    topic: '',
-  });
+  const schedule = (day: string, startsAt: string, endsAt: string, teacher: string, occurrences: number) =>
+    createSession(
+      journey.lupp.database.db,
+      actors.karin,
+      caseId,
+      { designId, day, startsAt, endsAt, teacher, occurrences, place: '', topic: '' },
+      null,
+    );
+  await schedule('2026-10-05', '09:00', '16:00', 'Lektor i svetsteknik', 2);
+  await schedule('2026-10-07', '13:00', '15:00', 'Gästföreläsare från Svetskommissionen', 1);
 }, 120_000);
 
 describe('invoicing a signed agreement', () => {

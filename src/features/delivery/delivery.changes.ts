@@ -12,6 +12,7 @@ import type { cancelSessionBody, reinstateSessionBody, updateSessionBody } from 
 import { courseForMail, type MailCourse, mailText, sessionTimes, spelledOut } from './delivery.reminders.ts';
 import { accountOfTeacher, auditSession, loadSession, oneSession, sessionView } from './delivery.service.ts';
 import { courseSession, sessionAttendance } from './delivery.table.ts';
+import { tellTeachers } from './delivery.teachers.ts';
 
 type Session = typeof courseSession.$inferSelect;
 type Change = 'cancelled' | 'reinstated' | 'changed';
@@ -109,7 +110,7 @@ async function change(
   const recipients = tell ? (await participantsOfDesign(db, row.designId)).filter((p) => p.email) : [];
   const contacts = tell ? await contactPeopleOf(db, row.customerId) : [];
   const course = tell ? await courseForMail(db, row, publicUrl) : null;
-  await db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(courseSession)
       .set({ ...set, sequence: sql`${courseSession.sequence} + 1` })
@@ -146,7 +147,15 @@ async function change(
       reason: reason || undefined,
       notified: recipients.length,
     });
+    return updated;
   });
+  if (updated)
+    await tellTeachers(
+      db,
+      actor,
+      publicUrl,
+      what === 'changed' ? { what, before: row, after: updated } : { what, session: updated },
+    );
   return { session: await oneSession(db, row), notified: recipients.length };
 }
 

@@ -105,7 +105,11 @@ export async function deliveryRoutes(app: App, { database: { db }, config, jobs 
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await createSession(db, actorOf(request), request.params.caseId, request.body)),
+      reply
+        .code(201)
+        .send(
+          await createSession(db, actorOf(request), request.params.caseId, request.body, config.publicUrl),
+        ),
   );
 
   app.put(
@@ -143,7 +147,7 @@ export async function deliveryRoutes(app: App, { database: { db }, config, jobs 
       },
     },
     async (request, reply) => {
-      await deleteSession(db, actorOf(request), request.params.sessionId);
+      await deleteSession(db, actorOf(request), request.params.sessionId, config.publicUrl);
       return reply.code(204).send(null);
     },
   );

@@ -46,6 +46,7 @@ import {
   sessionAttendance,
   sessionReminders,
 } from './delivery.table.ts';
+import { tellTeachers } from './delivery.teachers.ts';
 
 type SessionRow = typeof courseSession.$inferSelect;
 type Participant = Awaited<ReturnType<typeof participantsOfDesign>>[number];
@@ -428,6 +429,8 @@ export async function createSession(
   actor: Actor,
   caseId: string,
   input: typeof createSessionBody._output,
+  /** Lupp's address, for the e-mail that tells the teacher; null tells nobody (demo data) */
+  publicUrl: string | null,
 ) {
   const access = await assertCaseAccess(db, actor, caseId, 'work');
   const design = (await approvedDesigns(db, actor, caseId)).find((d) => d.id === input.designId);
@@ -435,7 +438,7 @@ export async function createSession(
   const { occurrences, ...fields } = input;
   const teacherUserId = await accountOfTeacher(db, access.heiId, design, fields.teacher);
   const { days, holidaysSkipped } = weeklySeries(fields.day, occurrences);
-  return db.transaction(async (tx) => {
+  const rows = await db.transaction(async (tx) => {
     const rows = await tx
       .insert(courseSession)
       .values(
@@ -449,12 +452,13 @@ export async function createSession(
         })),
       )
       .returning();
-    rows.sort((a, b) => a.day.localeCompare(b.day));
-    const [first, ...rest] = rows;
-    if (!first) throw new AppError(500, 'internal_error', 'the session was not written');
     for (const row of rows) await auditSession(tx, actor, row, 'course_session.created');
-    return { ...sessionView(first), series: rest.map((row) => sessionView(row)), holidaysSkipped };
+    return rows.sort((a, b) => a.day.localeCompare(b.day));
   });
+  const [first, ...rest] = rows;
+  if (!first) throw new AppError(500, 'internal_error', 'the session was not written');
+  if (publicUrl) await tellTeachers(db, actor, publicUrl, { what: 'scheduled', sessions: rows });
+  return { ...sessionView(first), series: rest.map((row) => sessionView(row)), holidaysSkipped };
 }
 
 /**
@@ -534,12 +538,14 @@ export async function loadSession(db: Db, actor: Actor, sessionId: string) {
   return { ...row, customerId };
 }
 
-export async function deleteSession(db: Db, actor: Actor, sessionId: string) {
+/** Removes a session entered by mistake (with its attendance); publicUrl null tells its teacher nothing (tests). */
+export async function deleteSession(db: Db, actor: Actor, sessionId: string, publicUrl: string | null) {
   const row = await loadSession(db, actor, sessionId);
   await db.transaction(async (tx) => {
     await tx.delete(courseSession).where(eq(courseSession.id, row.id));
     await auditSession(tx, actor, row, 'course_session.deleted');
   });
+  if (publicUrl) await tellTeachers(db, actor, publicUrl, { what: 'removed', session: row });
 }
 
 /** Records (or corrects) who attended a session; only the course's participants. */

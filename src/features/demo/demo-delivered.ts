@@ -183,15 +183,21 @@ export async function seedDemoDeliveredCourse(
   };
   const attended = new Map<string, number>();
   for (const [s, session] of sessions.entries()) {
-    const created = await createSession(db, coordinator, caseId, {
-      designId: design.id,
-      day: back(8 - s),
-      startsAt: '13:00',
-      endsAt: '16:30',
-      occurrences: 1,
-      teacher,
-      ...session,
-    });
+    const created = await createSession(
+      db,
+      coordinator,
+      caseId,
+      {
+        designId: design.id,
+        day: back(8 - s),
+        startsAt: '13:00',
+        endsAt: '16:30',
+        occurrences: 1,
+        teacher,
+        ...session,
+      },
+      null,
+    );
     const entries = people.map((p) => {
       const status: AttendanceStatus = away.get(`${p.firstName}:${s}`) ?? 'present';
       if (status === 'present') attended.set(p.id, (attended.get(p.id) ?? 0) + 1);

@@ -1,0 +1,136 @@
+import type { Db } from '../../db/client.ts';
+import { stockholmDate } from '../../shared/stockholm-days.ts';
+import { caseSummariesOf } from '../cases/cases.service.ts';
+import { designTitles } from '../design/design.service.ts';
+import { notify } from '../notifications/notifications.service.ts';
+import type { Actor } from '../tenancy/tenancy.service.ts';
+import type { courseSession } from './delivery.table.ts';
+
+type Session = typeof courseSession.$inferSelect;
+
+/** What happened to a teacher's sessions. */
+export type TeacherNotice =
+  | { what: 'scheduled'; sessions: Session[] }
+  | { what: 'cancelled' | 'reinstated' | 'removed'; session: Session }
+  | { what: 'changed'; before: Session; after: Session };
+
+type Told = { userId: string; kind: string; title: string; lines: string[]; session: Session };
+
+/**
+ * Tells the teachers who have an account — in Lupp, and by e-mail as each chose — what someone else did to the
+ * sessions they teach from today on: scheduled them for one or a series, took one from them or gave it to another
+ * teacher, called one off, gave it after all, removed it, or moved it (day, times or place; not a change of its
+ * content only). Their calendar feed follows by itself, but a calendar app fetches a feed only every few hours, and
+ * a teacher who has not subscribed would learn of it on the day. Someone who changes their own session is not told.
+ * Called once the change is saved: it reads other features' data, which an embedded database (one connection)
+ * could not while the change's transaction holds it.
+ */
+export async function tellTeachers(db: Db, actor: Actor, publicUrl: string, notice: TeacherNotice) {
+  const told = whomToTell(notice, actor.userId, stockholmDate(new Date()));
+  if (!told.length) return;
+  const first = told[0]?.session as Session;
+  const [titles, cases] = await Promise.all([
+    designTitles(db, [first.designId]),
+    caseSummariesOf(db, first.heiId, [first.caseId]),
+  ]);
+  const course = `${titles.get(first.designId) ?? ''} (${cases.get(first.caseId)?.reference ?? ''})`;
+  for (const t of told)
+    await notify(db, {
+      userIds: [t.userId],
+      kind: t.kind,
+      title: `${t.title} ${course}`,
+      link: `/cases/${first.caseId}#case-delivery`,
+      actorName: actor.name,
+      publicUrl,
+      text: t.lines.join('\n'),
+    });
+}
+
+function whomToTell(notice: TeacherNotice, actorId: string, today: string): Told[] {
+  const teaches = (s: Session) => s.teacherUserId !== null && s.teacherUserId !== actorId;
+  const ahead = (s: Session) => s.day >= today && !s.cancelledAt;
+  if (notice.what === 'scheduled') {
+    const sessions = notice.sessions.filter((s) => teaches(s) && ahead(s));
+    const [first] = sessions;
+    if (!first?.teacherUserId) return [];
+    return [
+      {
+        userId: first.teacherUserId,
+        kind: 'teaching_scheduled',
+        title:
+          sessions.length === 1
+            ? 'Du undervisar / You teach:'
+            : `Du undervisar ${sessions.length} tillfällen / You teach ${sessions.length} sessions:`,
+        lines: sessions.map(described),
+        session: first,
+      },
+    ];
+  }
+  if (notice.what !== 'changed') {
+    const s = notice.session;
+    // a session called off earlier and now removed was already told
+    if (!teaches(s) || s.day < today || (notice.what === 'removed' && s.cancelledAt)) return [];
+    const cancelled = notice.what === 'cancelled';
+    return [
+      {
+        userId: s.teacherUserId as string,
+        kind: `teaching_${notice.what}`,
+        title: {
+          cancelled: `Inställt ${s.day} / Cancelled:`,
+          reinstated: `Blir av ${s.day} / Taking place:`,
+          removed: `Borttaget ur schemat ${s.day} / Removed from the schedule:`,
+        }[notice.what],
+        lines: [described(s), ...(cancelled && s.cancelReason ? [`Orsak / Reason: ${s.cancelReason}`] : [])],
+        session: s,
+      },
+    ];
+  }
+  const { before, after } = notice;
+  if (before.teacherUserId === after.teacherUserId) {
+    const moved = (['day', 'startsAt', 'endsAt', 'place'] as const).some(
+      (field) => before[field] !== after[field],
+    );
+    if (!teaches(after) || !moved || after.cancelledAt || (before.day < today && after.day < today))
+      return [];
+    return [
+      {
+        userId: after.teacherUserId as string,
+        kind: 'teaching_changed',
+        title: 'Ändrat tillfälle / Session changed:',
+        lines: [`Förut / Before: ${described(before)}`, `Nu / Now: ${described(after)}`],
+        session: after,
+      },
+    ];
+  }
+  return [
+    ...(teaches(before) && ahead(before)
+      ? [
+          {
+            userId: before.teacherUserId as string,
+            kind: 'teaching_unassigned',
+            title: 'Du undervisar inte längre / You no longer teach:',
+            lines: [
+              described(before),
+              ...(after.teacher ? [`Lärare nu / Teacher now: ${after.teacher}`] : []),
+            ],
+            session: before,
+          },
+        ]
+      : []),
+    ...(teaches(after) && ahead(after)
+      ? [
+          {
+            userId: after.teacherUserId as string,
+            kind: 'teaching_scheduled',
+            title: 'Du undervisar / You teach:',
+            lines: [described(after)],
+            session: after,
+          },
+        ]
+      : []),
+  ];
+}
+
+/** "2027-02-03 09:00–12:00, Sal B201: Felsökning" */
+const described = (s: Session) =>
+  `${s.day} ${s.startsAt.slice(0, 5)}–${s.endsAt.slice(0, 5)}${s.place ? `, ${s.place}` : ''}${s.topic ? `: ${s.topic}` : ''}`;

@@ -8,6 +8,7 @@ import { remindParticipants, spelledOut } from '../../src/features/delivery/deli
 import { courseSession } from '../../src/features/delivery/delivery.table.ts';
 import { courseDesign } from '../../src/features/design/design.table.ts';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
+import { membership } from '../../src/features/tenancy/tenancy.table.ts';
 import { addDays, stockholmDate } from '../../src/shared/stockholm-days.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { commercialSetUp, exampleProposal, signedAgreement } from '../support/commercial.ts';
@@ -1172,6 +1173,16 @@ describe('sessions and attendance', () => {
         link,
       },
     ]);
+
+    // a teacher who has left the HEI is told nothing more of the sessions that still name their account
+    const [atTheHei] = await t.db
+      .delete(membership)
+      .where(and(eq(membership.userId, s.teacher.id), eq(membership.organisationId, s.hei)))
+      .returning();
+    expect(atTheHei).toBeDefined();
+    expect((await change(second, { day: secondDay, startsAt: '14:00' })).statusCode).toBe(200);
+    await t.db.insert(membership).values(atTheHei as typeof membership.$inferSelect);
+    expect((await told()).notes).toEqual([]);
 
     // nothing of sessions gone by: one scheduled yesterday (recorded after the fact) is no news
     const yesterday = await t.request(

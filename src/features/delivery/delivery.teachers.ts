@@ -3,7 +3,7 @@ import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { caseSummariesOf } from '../cases/cases.service.ts';
 import { designTitles } from '../design/design.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
-import type { Actor } from '../tenancy/tenancy.service.ts';
+import { type Actor, listMemberships } from '../tenancy/tenancy.service.ts';
 import type { courseSession } from './delivery.table.ts';
 
 type Session = typeof courseSession.$inferSelect;
@@ -26,7 +26,7 @@ type Told = { userId: string; kind: string; title: string; lines: string[]; sess
  * could not while the change's transaction holds it.
  */
 export async function tellTeachers(db: Db, actor: Actor, publicUrl: string, notice: TeacherNotice) {
-  const told = whomToTell(notice, actor.userId, stockholmDate(new Date()));
+  const told = await stillAtTheHei(db, whomToTell(notice, actor.userId, stockholmDate(new Date())));
   if (!told.length) return;
   const first = told[0]?.session as Session;
   const [titles, cases] = await Promise.all([
@@ -44,6 +44,14 @@ export async function tellTeachers(db: Db, actor: Actor, publicUrl: string, noti
       publicUrl,
       text: t.lines.join('\n'),
     });
+}
+
+/** Those of them still members of the session's HEI: a session keeps the account of a teacher who has left. */
+async function stillAtTheHei(db: Db, told: Told[]) {
+  const kept: Told[] = [];
+  for (const t of told)
+    if ((await listMemberships(db, t.userId)).some((m) => m.tenant.id === t.session.heiId)) kept.push(t);
+  return kept;
 }
 
 function whomToTell(notice: TeacherNotice, actorId: string, today: string): Told[] {

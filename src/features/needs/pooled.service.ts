@@ -6,8 +6,9 @@ import { type FigureWindow, inWindow } from '../../db/figure-window.ts';
 /**
  * Needs analyses summed across HEIs, for the consortium's pooled analysis: counts and sums per competence
  * and per occupation, never an analysis, a customer or a text. Of each analysis only the version that was the
- * latest at the period's end counts, and where several analyses of one customer name the same competence (two HEIs, or two parts of
- * the organisation) the most recently changed one stands for that customer, so nobody is counted twice.
+ * latest at the period's end counts, and where several analyses of one customer name the same competence (two
+ * HEIs, or two parts of the organisation) the most recently changed one stands for that customer, so nobody is
+ * counted twice.
  */
 export type PooledFilter = {
   heiIds: string[];

@@ -24,32 +24,31 @@ export type PdfArchiveFacts = {
  */
 export function pdfArchiveFacts(pdf: Buffer): PdfArchiveFacts {
   const raw = pdf.toString('latin1');
-  const objects = new Map<number, { dictionary: string; body: string; start: number }>();
+  // each object's text: its dictionary, and its stream when it has one
+  const objects = new Map<number, string>();
   const objectPattern = /(\d+) 0 obj\s*([\s\S]*?)endobj/g;
-  for (let m = objectPattern.exec(raw); m; m = objectPattern.exec(raw))
-    objects.set(Number(m[1]), { dictionary: m[2] ?? '', body: m[2] ?? '', start: m.index });
+  for (let m = objectPattern.exec(raw); m; m = objectPattern.exec(raw)) objects.set(Number(m[1]), m[2] ?? '');
   const reference = (dictionary: string, key: string) =>
     Number(dictionary.match(new RegExp(`/${key} (\\d+) 0 R`))?.[1]);
   const trailer = raw.slice(raw.lastIndexOf('trailer'));
-  const catalog = objects.get(reference(trailer, 'Root'))?.dictionary ?? '';
-  const info = objects.get(reference(trailer, 'Info'))?.dictionary ?? '';
+  const catalog = objects.get(reference(trailer, 'Root')) ?? '';
+  const info = objects.get(reference(trailer, 'Info')) ?? '';
   const infoString = (key: string) => {
     const inline = info.match(new RegExp(`/${key} (\\([\\s\\S]*?(?<!\\\\)\\))`))?.[1];
-    const literal = inline ?? objects.get(reference(info, key))?.body.trim();
+    const literal = inline ?? objects.get(reference(info, key))?.trim();
     return literal?.startsWith('(') ? pdfString(literal) : null;
   };
 
-  const metadata = objects.get(reference(catalog, 'Metadata'))?.body ?? '';
+  const metadata = objects.get(reference(catalog, 'Metadata')) ?? '';
   const stream = metadata.match(/stream\r?\n([\s\S]*?)\r?\nendstream/)?.[1];
   const xmp = stream ? readXmp(Buffer.from(stream, 'latin1').toString('utf8')) : null;
-  const intent = objects.get(Number(catalog.match(/\/OutputIntents \[(\d+) 0 R/)?.[1]))?.dictionary ?? '';
-  const descriptors = [...objects.values()].filter((o) => o.dictionary.includes('/Type /FontDescriptor'));
+  const intent = objects.get(Number(catalog.match(/\/OutputIntents \[(\d+) 0 R/)?.[1])) ?? '';
+  const descriptors = [...objects.values()].filter((o) => o.includes('/Type /FontDescriptor'));
   return {
     version: raw.match(/^%PDF-(\d\.\d)/)?.[1] ?? '',
     pdfA: xmp?.part ? `${xmp.part}${xmp.conformance ?? ''}` : null,
     outputIntent: intent.includes('/S /GTS_PDFA1') && Number.isFinite(reference(intent, 'DestOutputProfile')),
-    fontsEmbedded:
-      descriptors.length > 0 && descriptors.every((d) => /\/FontFile[23]? \d+ 0 R/.test(d.dictionary)),
+    fontsEmbedded: descriptors.length > 0 && descriptors.every((d) => /\/FontFile[23]? \d+ 0 R/.test(d)),
     encrypted: /\/Encrypt /.test(trailer),
     language: catalog.match(/\/Lang \(([^)]*)\)/)?.[1] ?? null,
     info: { title: infoString('Title'), author: infoString('Author') },

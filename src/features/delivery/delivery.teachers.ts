@@ -3,7 +3,7 @@ import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { caseSummariesOf } from '../cases/cases.service.ts';
 import { designTitles } from '../design/design.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
-import { type Actor, listMemberships } from '../tenancy/tenancy.service.ts';
+import { type Actor, isMemberOf } from '../tenancy/tenancy.service.ts';
 import type { courseSession } from './delivery.table.ts';
 
 type Session = typeof courseSession.$inferSelect;
@@ -49,8 +49,7 @@ export async function tellTeachers(db: Db, actor: Actor, publicUrl: string, noti
 /** Those of them still members of the session's HEI: a session keeps the account of a teacher who has left. */
 async function stillAtTheHei(db: Db, told: Told[]) {
   const kept: Told[] = [];
-  for (const t of told)
-    if ((await listMemberships(db, t.userId)).some((m) => m.tenant.id === t.session.heiId)) kept.push(t);
+  for (const t of told) if (await isMemberOf(db, t.userId, t.session.heiId)) kept.push(t);
   return kept;
 }
 

@@ -1106,7 +1106,7 @@ describe('sessions and attendance', () => {
     expect(scheduled.notes).toEqual([
       {
         kind: 'teaching_scheduled',
-        title: `Du undervisar 2 tillfällen / You teach 2 sessions: ${course}`,
+        title: `Du undervisar 2 tillfällen: ${course} / You teach 2 sessions: ${course}`,
         link,
       },
     ]);
@@ -1124,7 +1124,7 @@ describe('sessions and attendance', () => {
     );
     const moved = await told();
     expect(moved.notes).toEqual([
-      { kind: 'teaching_changed', title: `Ändrat tillfälle / Session changed: ${course}`, link },
+      { kind: 'teaching_changed', title: `Ändrat tillfälle: ${course} / Session changed: ${course}`, link },
     ]);
     expect(moved.texts[0]).toContain(
       `Förut / Before: ${day} 09:00–16:00, Svetslabbet, hus B: Introduktion och säkerhet\nNu / Now: ${day} 10:00–16:00`,
@@ -1138,12 +1138,20 @@ describe('sessions and attendance', () => {
     );
     const cancelled = await told();
     expect(cancelled.notes).toEqual([
-      { kind: 'teaching_cancelled', title: `Inställt ${secondDay} / Cancelled: ${course}`, link },
+      {
+        kind: 'teaching_cancelled',
+        title: `Inställt ${secondDay}: ${course} / Cancelled ${secondDay}: ${course}`,
+        link,
+      },
     ]);
     expect(cancelled.texts[0]).toContain('Orsak / Reason: Lokalen är upptagen');
     await t.request('POST', `/api/sessions/${second}/reinstate`, s.as(s.coord, {}));
     expect((await told()).notes).toEqual([
-      { kind: 'teaching_reinstated', title: `Blir av ${secondDay} / Taking place: ${course}`, link },
+      {
+        kind: 'teaching_reinstated',
+        title: `Blir av ${secondDay}: ${course} / Taking place ${secondDay}: ${course}`,
+        link,
+      },
     ]);
 
     // given to the professor (no account): the lecturer hears it is no longer theirs; given back, that it is
@@ -1154,7 +1162,7 @@ describe('sessions and attendance', () => {
     expect(relieved.notes).toEqual([
       {
         kind: 'teaching_unassigned',
-        title: `Du undervisar inte längre / You no longer teach: ${course}`,
+        title: `Du undervisar inte längre: ${course} / You no longer teach: ${course}`,
         link,
       },
     ]);
@@ -1169,7 +1177,7 @@ describe('sessions and attendance', () => {
     expect((await told()).notes).toEqual([
       {
         kind: 'teaching_removed',
-        title: `Borttaget ur schemat ${day} / Removed from the schedule: ${course}`,
+        title: `Borttaget ur schemat ${day}: ${course} / Removed from the schedule ${day}: ${course}`,
         link,
       },
     ]);

@@ -25,7 +25,11 @@ let chain: Awaited<ReturnType<typeof weldingChain>>;
 const year = new Date().getUTCFullYear() + 1;
 
 beforeAll(async () => {
-  chain = await weldingChain(journey.lupp, 'signed', { examination: 'Provsvetsning', karinLectures: true });
+  chain = await weldingChain(journey.lupp, 'signed', {
+    examination: 'Provsvetsning',
+    karinLectures: true,
+    larsProfesses: true,
+  });
   await designateWelders(journey.lupp, chain, [
     ['Anna', 'anna.svetsare@stalverket.example', '19850312-1231'],
     ['Bo', null, '19780501-0050'],
@@ -386,6 +390,59 @@ describe('delivery: sessions and attendance', () => {
     await expectNoAxeViolations(page);
     await mine.getByRole('link', { name: /09:00–16:00/ }).click();
     await expectHeading(page, WELDING_CASE);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('Lars, who teaches the materials part, is told by the bell that Karin scheduled and moved his session', async () => {
+    // Karin reads Lupp in English since the journey before
+    const karin = await newPage(journey);
+    await signIn(karin.page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
+    await karin.page.goto(`/cases/${chain.caseId}#case-delivery`);
+    const section = karin.page.getByRole('region', { name: 'Delivery' });
+    await section.getByRole('button', { name: 'Add a session…' }).click();
+    const add = karin.page.getByRole('dialog', { name: 'Add a session' });
+    await add.getByLabel('Day').fill(`${year}-03-03`);
+    await add.getByRole('combobox', { name: 'Place' }).fill('Materiallabbet');
+    await add.getByRole('textbox', { name: 'Content' }).fill('Materiallära');
+    await add.getByRole('combobox', { name: 'Teacher' }).fill('Professor i materialteknik');
+    await add.getByRole('button', { name: 'Save' }).click();
+    await add.waitFor({ state: 'detached' });
+    const row = section
+      .getByRole('table', { name: `Sessions of ${WELDING_DESIGN}` })
+      .getByRole('row', { name: /Materiallära/ });
+    await row.getByRole('button', { name: /^Change the session/ }).click();
+    const edit = karin.page.getByRole('dialog', { name: 'Change the session' });
+    await edit.getByLabel('Starts').fill('10:00');
+    await edit.getByRole('checkbox', { name: 'Tell the participants and the customer' }).uncheck();
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await karin.page.getByText('The session is changed.').first().waitFor();
+    expect(karin.errors).toEqual([]);
+    await karin.context.close();
+
+    // Lars works at Mittlands universitet too, and is signed in there: the notice still leads to Norrvik's case
+    const { context, page, errors } = await newPage(journey);
+    await signIn(page, 'lars.larare@mittland.example');
+    await page.getByRole('button', { name: /^Aviseringar, 2 olästa$/ }).click();
+    // (the course's title and the case's reference say what it is about, in the reader's language)
+    await page.getByRole('menuitem', { name: `Du undervisar: ${WELDING_DESIGN} (` }).waitFor();
+    const moved = page.getByRole('menuitem', { name: `Ändrat tillfälle: ${WELDING_DESIGN} (` });
+    await moved.waitFor();
+    expect(
+      await page
+        .getByRole('menu')
+        .getByText(/You teach|Session changed/)
+        .count(),
+    ).toBe(0);
+    await expectNoAxeViolations(page);
+    await moved.click();
+    await expectHeading(page, WELDING_CASE);
+    await page
+      .getByRole('region', { name: 'Genomförande' })
+      .getByRole('row', {
+        name: /10:00–16:00 Materiallabbet Materiallära Lärare: Professor i materialteknik/,
+      })
+      .waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

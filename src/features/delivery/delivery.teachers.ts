@@ -14,7 +14,14 @@ export type TeacherNotice =
   | { what: 'cancelled' | 'reinstated' | 'removed'; session: Session }
   | { what: 'changed'; before: Session; after: Session };
 
-type Told = { userId: string; kind: string; title: string; lines: string[]; session: Session };
+/** `title` in Swedish and English, each completed by the course: the bell shows the reader's language. */
+type Told = {
+  userId: string;
+  kind: string;
+  title: { sv: string; en: string };
+  lines: string[];
+  session: Session;
+};
 
 /**
  * Tells the teachers who have an account — in Lupp, and by e-mail as each chose — what someone else did to the
@@ -38,7 +45,7 @@ export async function tellTeachers(db: Db, actor: Actor, publicUrl: string, noti
     await notify(db, {
       userIds: [t.userId],
       kind: t.kind,
-      title: `${t.title} ${course}`,
+      title: `${t.title.sv} ${course} / ${t.title.en} ${course}`,
       link: `/cases/${first.caseId}#case-delivery`,
       actorName: actor.name,
       publicUrl,
@@ -66,8 +73,11 @@ function whomToTell(notice: TeacherNotice, actorId: string, today: string): Told
         kind: 'teaching_scheduled',
         title:
           sessions.length === 1
-            ? 'Du undervisar / You teach:'
-            : `Du undervisar ${sessions.length} tillfällen / You teach ${sessions.length} sessions:`,
+            ? { sv: 'Du undervisar:', en: 'You teach:' }
+            : {
+                sv: `Du undervisar ${sessions.length} tillfällen:`,
+                en: `You teach ${sessions.length} sessions:`,
+              },
         lines: sessions.map(described),
         session: first,
       },
@@ -83,9 +93,9 @@ function whomToTell(notice: TeacherNotice, actorId: string, today: string): Told
         userId: s.teacherUserId as string,
         kind: `teaching_${notice.what}`,
         title: {
-          cancelled: `Inställt ${s.day} / Cancelled:`,
-          reinstated: `Blir av ${s.day} / Taking place:`,
-          removed: `Borttaget ur schemat ${s.day} / Removed from the schedule:`,
+          cancelled: { sv: `Inställt ${s.day}:`, en: `Cancelled ${s.day}:` },
+          reinstated: { sv: `Blir av ${s.day}:`, en: `Taking place ${s.day}:` },
+          removed: { sv: `Borttaget ur schemat ${s.day}:`, en: `Removed from the schedule ${s.day}:` },
         }[notice.what],
         lines: [described(s), ...(cancelled && s.cancelReason ? [`Orsak / Reason: ${s.cancelReason}`] : [])],
         session: s,
@@ -103,7 +113,7 @@ function whomToTell(notice: TeacherNotice, actorId: string, today: string): Told
       {
         userId: after.teacherUserId as string,
         kind: 'teaching_changed',
-        title: 'Ändrat tillfälle / Session changed:',
+        title: { sv: 'Ändrat tillfälle:', en: 'Session changed:' },
         lines: [`Förut / Before: ${described(before)}`, `Nu / Now: ${described(after)}`],
         session: after,
       },
@@ -115,7 +125,7 @@ function whomToTell(notice: TeacherNotice, actorId: string, today: string): Told
           {
             userId: before.teacherUserId as string,
             kind: 'teaching_unassigned',
-            title: 'Du undervisar inte längre / You no longer teach:',
+            title: { sv: 'Du undervisar inte längre:', en: 'You no longer teach:' },
             lines: [
               described(before),
               ...(after.teacher ? [`Lärare nu / Teacher now: ${after.teacher}`] : []),
@@ -129,7 +139,7 @@ function whomToTell(notice: TeacherNotice, actorId: string, today: string): Told
           {
             userId: after.teacherUserId as string,
             kind: 'teaching_scheduled',
-            title: 'Du undervisar / You teach:',
+            title: { sv: 'Du undervisar:', en: 'You teach:' },
             lines: [described(after)],
             session: after,
           },

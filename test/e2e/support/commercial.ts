@@ -72,6 +72,8 @@ export async function weldingChain(
     examination?: string;
     /** The lecturer is Karin's own account (she teaches the course too): her sessions are on her overview. */
     karinLectures?: boolean;
+    /** The professor is Lars's account, made a teacher at Norrvik: he is told when others schedule him. */
+    larsProfesses?: boolean;
     /** A course that gives 7.5 credits (SUN 52, within Norrvik's degree-awarding powers) instead of a certificate. */
     credits?: boolean;
   } = {},
@@ -100,7 +102,15 @@ export async function weldingChain(
     participants: 20,
   });
   const lecturer = { userId: null, category: 'lecturer', teachingHours: 40, developmentHours: 20 };
-  const professor = { userId: null, category: 'professor', teachingHours: 8, developmentHours: 0 };
+  const lars = options.larsProfesses
+    ? await actorAt(lupp, 'lars.larare@mittland.example', norrvik, ['teacher'])
+    : null;
+  const professor = {
+    userId: lars?.userId ?? null,
+    category: 'professor',
+    teachingHours: 8,
+    developmentHours: 0,
+  };
   const ready = await updateDesign(db, karin, design.id, {
     revision: design.revision,
     ...(options.credits

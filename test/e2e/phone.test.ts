@@ -89,4 +89,29 @@ describe('on a phone', () => {
     await expectNoAxeViolations(analyst.page);
     await analyst.context.close();
   });
+
+  it("keeps every button's words whole on a case's page, the longest of them wrapping", async () => {
+    const { context, page, errors } = await newPage(journey, { viewport: phone });
+    await signIn(page, 'karin.koordinator@mittland.example', { at: 'Högskolan i Norrvik' });
+    // in English, whose labels are the longer
+    const english = await page.request.put('/api/me/preferences', {
+      data: { locale: 'en' },
+      headers: { origin: journey.lupp.url },
+    });
+    expect(english.status()).toBe(200);
+    await page.goto('/cases?q=Demensv%C3%A5rd');
+    await page.getByRole('link', { name: /Demensvård i hemtjänsten/ }).click();
+    await expectHeading(page, 'Demensvård i hemtjänsten');
+    // too long for one line on a phone: on two, rather than cut off (which the check below reports)
+    const delivery = page.getByRole('region', { name: 'Delivery' });
+    const height = async (name: string) =>
+      (await delivery.getByRole('button', { name, exact: true }).boundingBox())?.height ?? 0;
+    expect(await height('Send the schedule to the participants…')).toBeGreaterThan(
+      1.4 * (await height('Create a calendar link')),
+    );
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

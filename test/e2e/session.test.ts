@@ -209,18 +209,34 @@ describe('unknown pages', () => {
 });
 
 describe('the accessibility check itself', () => {
-  it('fails on a page with an image without alt text, low contrast and an unnamed button', async () => {
+  /** What the check says of a page of `body`, or '' when it passes. */
+  async function failureOn(body: string) {
     const { context, page } = await newPage(journey);
-    await page.setContent(`<!doctype html><html lang="sv"><head><title>Fel</title></head><body><main>
-      <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><p style="color:#bbb">Ljusgrå text</p><button></button>
-      </main></body></html>`);
+    await page.setContent(
+      `<!doctype html><html lang="sv"><head><title>Fel</title></head><body><main>${body}</main></body></html>`,
+    );
     const failure = await expectNoAxeViolations(page, { always: true }).then(
       () => '',
       (error: Error) => error.message,
     );
+    await context.close();
+    return failure;
+  }
+
+  it('fails on a page with an image without alt text, low contrast and an unnamed button', async () => {
+    const failure = await failureOn(
+      '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><p style="color:#bbb">Ljusgrå text</p><button></button>',
+    );
     expect(failure).toContain('image-alt');
     expect(failure).toContain('color-contrast');
     expect(failure).toContain('button-name');
-    await context.close();
+  });
+
+  it('fails on a button whose word is cut off by its neighbour', async () => {
+    const failure = await failureOn(`<h1>Checklista</h1><div style="display:flex;width:220px">
+      <label style="flex:1 1 auto"><input type="checkbox"> En lång punkt i checklistan som tar platsen</label>
+      <button style="overflow:hidden;white-space:nowrap;flex:0 1 auto;min-width:0">Kommentera</button></div>`);
+    expect(failure).toContain('labels cut short');
+    expect(failure).toContain('button "Kommentera"');
   });
 });

@@ -329,6 +329,26 @@ export async function expectNoAxeViolations(page: Page, options: { always?: bool
         .join('\n')}`,
   );
   expect(violations, `axe found violations on ${page.url()}:\n${violations.join('\n')}`).toEqual([]);
+  const clipped = await clippedLabels(page);
+  expect(clipped, `labels cut short on ${page.url()}:\n${clipped.join('\n')}`).toEqual([]);
+}
+
+/**
+ * Buttons, links, badges and form labels whose own text does not fit them and is cut off (a button squeezed by a
+ * long neighbour, a badge ellipsised on a phone): axe does not see it, and the reader loses the words (WCAG 1.4.10).
+ */
+function clippedLabels(page: Page) {
+  return page.evaluate(() => {
+    const cut: string[] = [];
+    for (const element of document.querySelectorAll('button, a, label, .mantine-Badge-root')) {
+      if (!element.getBoundingClientRect().width) continue;
+      const text = element.querySelector('.mantine-Button-label, .mantine-Badge-label') ?? element;
+      if (getComputedStyle(text).overflow === 'visible') continue;
+      if (text.scrollWidth > text.clientWidth + 1)
+        cut.push(`${element.tagName.toLowerCase()} "${element.textContent?.trim().slice(0, 60)}"`);
+    }
+    return cut;
+  });
 }
 
 /**

@@ -477,6 +477,8 @@ function Checklist({ detail }: { detail: CaseDetail }) {
                           <Button
                             size="compact-xs"
                             variant="subtle"
+                            // the item's label wraps; the button keeps its word whole beside it
+                            style={{ flexShrink: 0 }}
                             aria-label={t('cases.commentFor', { label })}
                             onClick={() => setCommenting(item)}
                           >

@@ -111,6 +111,11 @@ describe('on a phone', () => {
     );
     await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page);
+    // a Swedish compound longer than the phone is wide, in the heading: broken, not pushing the page sideways
+    await page.goto('/cases?q=NIS2');
+    await page.getByRole('link', { name: /Informationssäkerhet och NIS2/ }).click();
+    await expectHeading(page, 'Informationssäkerhet och NIS2');
+    await expectNoHorizontalScroll(page);
     expect(errors).toEqual([]);
     await context.close();
   });

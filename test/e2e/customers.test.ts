@@ -401,6 +401,24 @@ describe('the customer register', () => {
       'Behovsanalyser',
       'Inget hittades',
     ]);
+    // a framework agreement: what its call-offs are worth, and how much of that has been invoiced
+    await page.goto('/framework-agreements');
+    await page.getByRole('link', { name: 'Ramavtal vård- och omsorgsutbildning' }).click();
+    await expectHeading(page, 'Ramavtal vård- och omsorgsutbildning');
+    const figures = page.getByTestId('framework-figures');
+    for (const label of ['Called off', 'Invoiced']) await figures.getByText(label, { exact: true }).waitFor();
+    await page
+      .getByText(/Invoiced is the payments of the agreements' billing plans marked as invoiced\.$/)
+      .waitFor();
+    await expectEnglish(page, [
+      ...SWEDISH_SHELL_UI,
+      'Avropat',
+      'Fakturerat',
+      'Takbelopp',
+      'Kvar av takbeloppet',
+      'Avrop under',
+    ]);
+    await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
     await context.close();
   });

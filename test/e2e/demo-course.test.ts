@@ -20,6 +20,17 @@ describe("the demo's course that has been given", () => {
     await page.goto('/cases?view=board');
     await page.getByRole('link', { name: new RegExp(CASE) }).click();
     await expectHeading(page, CASE);
+    // a long page: its parts are listed at the top, and each link brings its heading into view below the header
+    await page
+      .getByRole('navigation', { name: 'Ärendets delar' })
+      .getByRole('link', { name: 'Genomförande' })
+      .click();
+    await expect.poll(() => new URL(page.url()).hash).toBe('#case-delivery');
+    const heading = page.getByRole('heading', { level: 2, name: 'Genomförande', exact: true });
+    await expect
+      .poll(async () => (await heading.boundingBox())?.y ?? -1)
+      .toBeGreaterThanOrEqual((await page.getByRole('banner').boundingBox())?.height ?? 0);
+    expect((await heading.boundingBox())?.y).toBeLessThan(200);
 
     // the case was worked in Lupp: what Lupp recorded ticked its checkpoints, and says so
     await page

@@ -762,6 +762,7 @@ export const en: Translation = {
     dragHint: 'Drag a card to another column, or use the "Move to…" button on the card.',
     back: 'Back to cases',
     stepper: 'Stages of the case',
+    onThisPage: 'Parts of the case',
     currentStage: 'Current stage',
     need: 'The need',
     fromInquiry: 'From the inquiry',

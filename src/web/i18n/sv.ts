@@ -763,6 +763,7 @@ export const sv = {
     dragHint: 'Dra ett kort till en annan kolumn, eller använd knappen ”Flytta till…” på kortet.',
     back: 'Till ärendena',
     stepper: 'Ärendets steg',
+    onThisPage: 'Ärendets delar',
     currentStage: 'Nuvarande steg',
     need: 'Behovet',
     fromInquiry: 'Från förfrågan',

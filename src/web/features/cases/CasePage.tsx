@@ -126,6 +126,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         </AnchorLink>
       )}
       <Stepper detail={detail} />
+      <OnThisPage />
       {!canWork && <Alert color="gray">{t('cases.readOnlyWork')}</Alert>}
       <StagePanel detail={detail} />
       <Section id="case-need" title={t('cases.need')}>
@@ -168,6 +169,45 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       </Section>
       <CaseTimeline detail={detail} />
     </Stack>
+  );
+}
+
+/** The page's sections, in their order below (their ids and titles' keys), for the way to each. */
+const CASE_SECTIONS = [
+  ['case-need', 'cases.need'],
+  ['case-checklist', 'cases.checklist'],
+  ['case-analyses', 'analyses.title'],
+  ['case-design', 'design.title'],
+  ['case-incentives', 'incentives.case.title'],
+  ['case-agreements', 'agreements.title'],
+  ['case-delivery', 'delivery.title'],
+  ['case-evaluation', 'evaluation.case.title'],
+  ['case-credentials', 'credentials.case.title'],
+  ['case-review', 'review.title'],
+  ['case-tasks', 'cases.tasks'],
+  ['case-documents', 'documents.title'],
+  ['case-timeline', 'cases.timeline'],
+] as const;
+
+/** A case's page is long (a given course's is some twenty screens): a link to each of its sections. */
+function OnThisPage() {
+  const { t } = useTranslation();
+  return (
+    <Group component="nav" aria-labelledby="case-parts" gap="xs" align="baseline">
+      <Text id="case-parts" size="sm" fw={700}>
+        {t('cases.onThisPage')}
+        <span aria-hidden="true">:</span>
+      </Text>
+      <Group component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
+        {CASE_SECTIONS.map(([id, title]) => (
+          <li key={id}>
+            <Anchor href={`#${id}`} size="sm">
+              {t(title)}
+            </Anchor>
+          </li>
+        ))}
+      </Group>
+    </Group>
   );
 }
 

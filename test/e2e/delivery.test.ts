@@ -349,6 +349,9 @@ describe('delivery: sessions and attendance', () => {
       .waitFor();
     for (const section of [delivery, credentials]) await expectEnglish(page, SWEDISH_DELIVERY_UI, section);
     await expectNoAxeViolations(page);
+    // the agreement was written in Swedish: its words are marked so, for a screen reader to read them in Swedish
+    expect(await page.getByTestId('agreement-clauses').getAttribute('lang')).toBe('sv');
+    expect(await page.getByTestId('billing-plan').locator('td[lang="sv"]').count()).toBeGreaterThan(0);
 
     // a weekly series in one go: four Thursdays of 2030, two holidays passed over, the series a fortnight longer
     await delivery.getByRole('button', { name: 'Add a session…' }).click();

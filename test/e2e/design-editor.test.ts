@@ -213,6 +213,10 @@ describe('design editor: needs, other direct costs and other HEIs', () => {
       )
       .waitFor();
     expect(await editor.getByRole('textbox', { name: 'Amount (SEK), cost 1' }).inputValue()).toBe('2500');
+    // the design is written in Swedish: its text fields say so (spelling and a screen reader follow), its labels are English
+    expect(
+      await editor.getByRole('textbox', { name: 'Learning outcome 1 (module 1)' }).getAttribute('lang'),
+    ).toBe('sv');
     expect(await editor.getByRole('textbox', { name: 'OH rate (%), delivery 1' }).inputValue()).toBe('40');
     expect(await textOf(editor.getByTestId('delivery-cost'))).toBe('SEK 14,000');
     await expectNoAxeViolations(page);

@@ -50,8 +50,19 @@ export function Signatures({
   );
 }
 
-/** The billing plan as a table: due date, amount, description, with the sum. */
-export function BillingTable({ plan, caption }: { plan: Installment[]; caption: string }) {
+/**
+ * The billing plan as a table: due date, amount, description, with the sum. The descriptions are written in the
+ * agreement's `language`, which may not be the reader's: marked, so a screen reader reads them in it (WCAG 3.1.2).
+ */
+export function BillingTable({
+  plan,
+  caption,
+  language,
+}: {
+  plan: Installment[];
+  caption: string;
+  language: 'sv' | 'en';
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const sum = plan.reduce((s, i) => s + i.amountOre, 0);
@@ -74,7 +85,7 @@ export function BillingTable({ plan, caption }: { plan: Installment[]; caption: 
             <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
               {format.kronor(i.amountOre)}
             </Table.Td>
-            <Table.Td>{i.description}</Table.Td>
+            <Table.Td lang={language}>{i.description}</Table.Td>
           </Table.Tr>
         ))}
         <Table.Tr>

@@ -283,6 +283,7 @@ function AgreementCard({ agreement: a }: { agreement: Agreement }) {
             <Stack gap="sm">
               <Textarea
                 label={t('agreements.clauses')}
+                lang={a.language}
                 autosize
                 minRows={4}
                 maxRows={16}
@@ -323,10 +324,15 @@ function AgreementCard({ agreement: a }: { agreement: Agreement }) {
         ) : (
           <>
             <PartHeading>{t('agreements.clauses')}</PartHeading>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="agreement-clauses">
+            <Text
+              size="sm"
+              style={{ whiteSpace: 'pre-wrap' }}
+              data-testid="agreement-clauses"
+              lang={a.language}
+            >
               {a.clauses}
             </Text>
-            <BillingTable plan={a.billingPlan} caption={t('agreements.billingPlan')} />
+            <BillingTable plan={a.billingPlan} caption={t('agreements.billingPlan')} language={a.language} />
           </>
         )}
         <PartHeading>{t('agreements.signatures')}</PartHeading>

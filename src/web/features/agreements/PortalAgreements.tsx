@@ -75,10 +75,10 @@ function PortalAgreementCard({ agreement: a }: { agreement: Agreement }) {
         </Text>
         <AgreementFacts agreement={a} />
         <PartHeading>{t('agreements.clauses')}</PartHeading>
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} lang={a.language}>
           {a.clauses}
         </Text>
-        <BillingTable plan={a.billingPlan} caption={t('agreements.billingPlan')} />
+        <BillingTable plan={a.billingPlan} caption={t('agreements.billingPlan')} language={a.language} />
         <PartHeading>{t('agreements.signatures')}</PartHeading>
         <Signatures
           agreement={a}

@@ -371,6 +371,7 @@ export function DesignEditor({ design }: { design: Design }) {
             <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
               <TextInput
                 label={t('design.fields.title')}
+                lang={form.language}
                 required
                 value={form.title}
                 onChange={text('title')}
@@ -442,6 +443,7 @@ export function DesignEditor({ design }: { design: Design }) {
             </SimpleGrid>
             <Textarea
               label={t('design.fields.content')}
+              lang={form.language}
               autosize
               minRows={2}
               value={form.content}
@@ -450,6 +452,7 @@ export function DesignEditor({ design }: { design: Design }) {
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Textarea
                 label={t('design.fields.examination')}
+                lang={form.language}
                 autosize
                 minRows={2}
                 value={form.examination}
@@ -457,6 +460,7 @@ export function DesignEditor({ design }: { design: Design }) {
               />
               <Textarea
                 label={t('design.fields.schedule')}
+                lang={form.language}
                 autosize
                 minRows={2}
                 value={form.schedule}
@@ -487,6 +491,7 @@ export function DesignEditor({ design }: { design: Design }) {
                   <SimpleGrid cols={{ base: 1, sm: 2 }}>
                     <TextInput
                       label={t('design.moduleTitle', { n: i + 1 })}
+                      lang={form.language}
                       value={m.title}
                       onChange={(e) => setModule(i, { title: e.currentTarget.value })}
                       error={errors[`modules.${i}.title`]}
@@ -501,6 +506,7 @@ export function DesignEditor({ design }: { design: Design }) {
                   </SimpleGrid>
                   <Textarea
                     label={t('design.moduleContent', { n: i + 1 })}
+                    lang={form.language}
                     autosize
                     minRows={2}
                     value={m.content}
@@ -516,6 +522,7 @@ export function DesignEditor({ design }: { design: Design }) {
                         <TextInput
                           style={{ flex: 1 }}
                           label={t('design.outcomeN', { n: k + 1, module: i + 1 })}
+                          lang={form.language}
                           value={o.text}
                           onChange={(e) => {
                             const value = e.currentTarget.value;

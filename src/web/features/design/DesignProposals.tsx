@@ -258,6 +258,7 @@ function ProposalCard({ proposal: p, designTitle }: { proposal: Proposal; design
               </SimpleGrid>
               <Textarea
                 label={t('design.proposals.intro')}
+                lang={p.language}
                 autosize
                 minRows={3}
                 value={intro}
@@ -265,6 +266,7 @@ function ProposalCard({ proposal: p, designTitle }: { proposal: Proposal; design
               />
               <Textarea
                 label={t('design.proposals.terms')}
+                lang={p.language}
                 autosize
                 minRows={3}
                 value={terms}
@@ -284,7 +286,7 @@ function ProposalCard({ proposal: p, designTitle }: { proposal: Proposal; design
         ) : (
           <Stack gap={4}>
             {p.intro && (
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} lang={p.language}>
                 {p.intro}
               </Text>
             )}

@@ -90,7 +90,9 @@ function ProposalCard({ proposal: p }: { proposal: ProposalView }) {
           {t('portalProposals.from', { hei: p.hei.name })} ·{' '}
           {t('portalProposals.validUntil', { date: format.date(p.validUntil) })}
         </Text>
-        <Text style={{ whiteSpace: 'pre-wrap' }}>{p.intro}</Text>
+        <Text style={{ whiteSpace: 'pre-wrap' }} lang={p.language}>
+          {p.intro}
+        </Text>
         <Text fw={600} data-testid="proposal-price">
           {t('portalProposals.price', {
             total: format.kronor(p.priceOre),

@@ -116,6 +116,11 @@ describe('micro-credentials', () => {
       .getByRole('table', { name: 'Details of the micro-credential' })
       .getByRole('row', { name: 'Workload 40 hours' })
       .waitFor();
+    // the course's own words stay Swedish, and are marked so for a screen reader
+    const examination = page
+      .getByRole('table', { name: 'Details of the micro-credential' })
+      .getByRole('cell', { name: /^Provsvetsning bedömd/ });
+    expect(await examination.getAttribute('lang')).toBe('sv');
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
     await context.close();

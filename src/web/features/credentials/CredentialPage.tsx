@@ -75,7 +75,8 @@ function CredentialView({
     c.credits !== null ? t('credentials.public.credits', { credits: format.number(c.credits) }) : null,
     c.workloadHours !== null ? t('credentials.public.hours', { count: c.workloadHours }) : null,
   ].filter(Boolean);
-  const rows: [string, string][] = [
+  // [label, value, the value's language when it is the course's text rather than the interface's]
+  const rows: [string, string, ('sv' | 'en')?][] = [
     [t('credentials.public.issuer'), [c.issuer.name, c.issuer.orgNumber].filter(Boolean).join(', ')],
     [t('credentials.public.country'), t('credentials.public.sweden')],
     [t('credentials.public.issued'), format.date(c.issuedAt)],
@@ -95,7 +96,9 @@ function CredentialView({
         .join(', '),
     ],
     [t('credentials.public.format'), t(`catalog.formats.${c.format}`)],
-    [t('credentials.public.assessment'), c.assessment || t('credentials.public.noAssessment')],
+    c.assessment
+      ? [t('credentials.public.assessment'), c.assessment, c.language]
+      : [t('credentials.public.assessment'), t('credentials.public.noAssessment')],
     [t('credentials.public.quality'), t('credentials.public.qualityText')],
   ];
   return (
@@ -142,12 +145,12 @@ function CredentialView({
       <Table>
         <Table.Caption>{t('credentials.public.details')}</Table.Caption>
         <Table.Tbody>
-          {rows.map(([label, value]) => (
+          {rows.map(([label, value, lang]) => (
             <Table.Tr key={label}>
               <Table.Th scope="row" w={200}>
                 {label}
               </Table.Th>
-              <Table.Td>{value}</Table.Td>
+              <Table.Td lang={lang}>{value}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

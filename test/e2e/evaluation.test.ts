@@ -133,6 +133,10 @@ describe("the participants' evaluation and the customer's follow-up", () => {
     await page.goto(links[1] ?? '');
     await page.getByRole('radiogroup', { name: 'My overall impression of the course' }).waitFor();
     await page.getByRole('button', { name: 'Send the evaluation' }).waitFor();
+    // the learning outcomes are the course's Swedish words, marked so where the page is in English
+    expect(await page.getByRole('group', { name: OUTCOMES[0] }).locator('legend [lang="sv"]').count()).toBe(
+      1,
+    );
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
     await context.close();

@@ -164,7 +164,8 @@ function FeedbackForm({ token, evaluation }: { token: string; evaluation: Public
             </Title>
             <Text size="sm">{t('feedback.learningIntro')}</Text>
             {evaluation.outcomes.map((o) => (
-              <Fieldset key={o.key} legend={o.text}>
+              // the outcome is the course's words, in its language even where the page is in the other
+              <Fieldset key={o.key} legend={<span lang={evaluation.language}>{o.text}</span>}>
                 <Stack gap="sm">
                   <ScaleQuestion
                     label={t('feedback.before')}

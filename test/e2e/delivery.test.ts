@@ -440,6 +440,15 @@ describe('delivery: sessions and attendance', () => {
     await expectNoAxeViolations(page);
     await moved.click();
     await expectHeading(page, WELDING_CASE);
+    // the notice leads to the delivery: its heading in view below the header once the whole page has loaded
+    const header = (await page.getByRole('banner').boundingBox())?.height ?? 0;
+    const heading = page.getByRole('heading', { level: 2, name: 'Genomförande', exact: true });
+    await expect
+      .poll(async () => {
+        const y = (await heading.boundingBox())?.y ?? -1;
+        return y >= header && y < header + 100;
+      })
+      .toBe(true);
     await page
       .getByRole('region', { name: 'Genomförande' })
       .getByRole('row', {

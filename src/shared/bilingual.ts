@@ -14,11 +14,9 @@ export function pickBilingual(message: string, language: string): string {
 const SEPARATOR = ' / ';
 
 function dividerOf(message: string) {
-  const middle = message.length / 2;
+  const middle = (message.length - SEPARATOR.length) / 2;
   let best = -1;
-  for (let at = message.indexOf(SEPARATOR); at >= 0; at = message.indexOf(SEPARATOR, at + 1)) {
-    const centre = at + SEPARATOR.length / 2;
-    if (best < 0 || Math.abs(centre - middle) < Math.abs(best + SEPARATOR.length / 2 - middle)) best = at;
-  }
+  for (let at = message.indexOf(SEPARATOR); at >= 0; at = message.indexOf(SEPARATOR, at + 1))
+    if (best < 0 || Math.abs(at - middle) < Math.abs(best - middle)) best = at;
   return best;
 }

@@ -10,6 +10,7 @@ import {
   expectEnglish,
   expectHeading,
   expectNoAxeViolations,
+  expectSectionAtTop,
   luppAndBrowser,
   newPage,
   openInEnglish,
@@ -441,14 +442,7 @@ describe('delivery: sessions and attendance', () => {
     await moved.click();
     await expectHeading(page, WELDING_CASE);
     // the notice leads to the delivery: its heading in view below the header once the whole page has loaded
-    const header = (await page.getByRole('banner').boundingBox())?.height ?? 0;
-    const heading = page.getByRole('heading', { level: 2, name: 'Genomförande', exact: true });
-    await expect
-      .poll(async () => {
-        const y = (await heading.boundingBox())?.y ?? -1;
-        return y >= header && y < header + 100;
-      })
-      .toBe(true);
+    await expectSectionAtTop(page, 'Genomförande');
     await page
       .getByRole('region', { name: 'Genomförande' })
       .getByRole('row', {

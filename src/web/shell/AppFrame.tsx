@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../../features/tenancy/tenancy.contract.ts';
 import { activeMembershipOf, useMe } from '../session.ts';
 import { NavItemLink } from '../ui/links.tsx';
+import { useKeepLinkedPartInView } from '../ui/scroll-to-hash.ts';
 import { HeaderSearch } from './HeaderSearch.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { NotificationsBell } from './NotificationsBell.tsx';
@@ -23,6 +24,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
 
 function SignedInFrame({ me, children }: { me: Me; children: ReactNode }) {
   const { t } = useTranslation();
+  useKeepLinkedPartInView();
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useLocation({ select: (l) => l.pathname });
   const active = activeMembershipOf(me);

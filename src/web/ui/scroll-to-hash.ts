@@ -6,32 +6,34 @@ import { useEffect, useRef } from 'react';
 const SETTLING_MS = 10_000;
 
 /**
- * Keeps the part a link points to (`/cases/…#case-delivery`, from a notification or the page's own list of
- * parts) in view while the page's data loads. The router scrolls to it at once, but the parts above it are still
- * loading, and as they arrive they push it down, out of view: each time loading ends it is brought back. Only
- * until the reader scrolls, types or touches the page themselves, and for at most a few seconds.
+ * Keeps the part an address points to (`/cases/…#case-delivery`, `/portal/cases/…#portal-delivery`: from a
+ * notification, the overview or a page's own list of parts) in view while the page's data loads. The router
+ * scrolls to it at once, but the parts above it are still loading, and as they arrive they push it down, out of
+ * view: each time loading ends it is brought back. Only until the reader scrolls, types or clicks, and for at most
+ * ten seconds. Used once, by the signed-in frame, for every page.
  */
-export function useScrollToHashOnceLoaded() {
-  const hash = useLocation({ select: (location) => location.hash });
+export function useKeepLinkedPartInView() {
+  // the page and the part: the same part of another case is another arrival
+  const address = useLocation({ select: (location) => `${location.pathname}#${location.hash}` });
+  const hash = address.slice(address.indexOf('#') + 1);
   const fetching = useIsFetching();
-  const keep = useRef<{ hash: string; until: number } | null>(null);
+  const keepUntil = useRef(0);
 
   useEffect(() => {
-    if (!hash) return;
-    keep.current = { hash, until: Date.now() + SETTLING_MS };
+    if (address.endsWith('#')) return;
+    keepUntil.current = Date.now() + SETTLING_MS;
     const letGo = () => {
-      keep.current = null;
+      keepUntil.current = 0;
     };
     const events = ['wheel', 'touchmove', 'keydown', 'mousedown'] as const;
     for (const event of events) window.addEventListener(event, letGo, { passive: true });
     return () => {
       for (const event of events) window.removeEventListener(event, letGo);
     };
-  }, [hash]);
+  }, [address]);
 
   useEffect(() => {
-    const target = keep.current;
-    if (fetching > 0 || !target || Date.now() > target.until) return;
-    document.getElementById(target.hash)?.scrollIntoView();
-  }, [fetching]);
+    if (!hash || fetching > 0 || Date.now() > keepUntil.current) return;
+    document.getElementById(hash)?.scrollIntoView();
+  }, [hash, fetching]);
 }

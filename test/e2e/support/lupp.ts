@@ -483,6 +483,18 @@ export async function chooseLanguage(page: Page, language: 'Svenska' | 'English'
   ]);
 }
 
+/** Waits until the section heading `name` (h2) has come into view just below the fixed header, as a link to it brings it. */
+export async function expectSectionAtTop(page: Page, name: string) {
+  const header = (await page.getByRole('banner').boundingBox())?.height ?? 0;
+  const heading = page.getByRole('heading', { level: 2, name, exact: true });
+  await expect
+    .poll(async () => {
+      const y = (await heading.boundingBox())?.y ?? -1;
+      return y >= header && y < header + 100;
+    })
+    .toBe(true);
+}
+
 /** Waits until the h1 reads `text`. */
 export async function expectHeading(page: Page, text: string | RegExp) {
   await page.getByRole('heading', { level: 1, name: text }).waitFor();

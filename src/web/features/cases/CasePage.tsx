@@ -33,7 +33,6 @@ import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { Forbidden, Page, QueryView, RecordHeader, Section, useErrorMessage } from '../../ui/page.tsx';
 import { useSavedToggle } from '../../ui/saved-toggle.ts';
-import { useScrollToHashOnceLoaded } from '../../ui/scroll-to-hash.ts';
 import { CaseAgreements } from '../agreements/CaseAgreements.tsx';
 import { CaseAnalyses } from '../analyses/CaseAnalyses.tsx';
 import { CaseCredentials } from '../credentials/CaseCredentials.tsx';
@@ -79,7 +78,6 @@ export function CasePage() {
 }
 
 function CaseView({ detail }: { detail: CaseDetail }) {
-  useScrollToHashOnceLoaded();
   const { t, i18n } = useTranslation();
   const { canWork, canMove, membership } = useCaseAccess();
   const canInvite = !!membership?.roles.includes('coordinator');

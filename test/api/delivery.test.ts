@@ -8,6 +8,7 @@ import { remindParticipants, spelledOut } from '../../src/features/delivery/deli
 import { courseSession } from '../../src/features/delivery/delivery.table.ts';
 import { courseDesign } from '../../src/features/design/design.table.ts';
 import { outbox } from '../../src/features/mail/outbox.table.ts';
+import { notification } from '../../src/features/notifications/notifications.table.ts';
 import { membership } from '../../src/features/tenancy/tenancy.table.ts';
 import { addDays, stockholmDate } from '../../src/shared/stockholm-days.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -1129,6 +1130,17 @@ describe('sessions and attendance', () => {
     expect(moved.texts[0]).toContain(
       `Förut / Before: ${day} 09:00–16:00, Svetslabbet, hus B: Introduktion och säkerhet\nNu / Now: ${day} 10:00–16:00`,
     );
+    // written in the change's own transaction (now() is when that began), so a teacher is told if and only if
+    // the change is saved
+    const [noticeAt] = await t.db
+      .select({ at: notification.createdAt })
+      .from(notification)
+      .where(and(eq(notification.userId, s.teacher.id), eq(notification.kind, 'teaching_changed')));
+    const changedAt = await t.db
+      .select({ at: auditEvent.at })
+      .from(auditEvent)
+      .where(and(eq(auditEvent.subjectId, first), eq(auditEvent.action, 'course_session.changed')));
+    expect(changedAt.map((c) => c.at)).toContainEqual(noticeAt?.at);
 
     // called off with a reason, then given after all
     await t.request(

@@ -12,7 +12,7 @@ import type { cancelSessionBody, reinstateSessionBody, updateSessionBody } from 
 import { courseForMail, type MailCourse, mailText, sessionTimes, spelledOut } from './delivery.reminders.ts';
 import { accountOfTeacher, auditSession, loadSession, oneSession, sessionView } from './delivery.service.ts';
 import { courseSession, sessionAttendance } from './delivery.table.ts';
-import { tellTeachers } from './delivery.teachers.ts';
+import { teacherNotices } from './delivery.teachers.ts';
 
 type Session = typeof courseSession.$inferSelect;
 type Change = 'cancelled' | 'reinstated' | 'changed';
@@ -110,7 +110,14 @@ async function change(
   const recipients = tell ? (await participantsOfDesign(db, row.designId)).filter((p) => p.email) : [];
   const contacts = tell ? await contactPeopleOf(db, row.customerId) : [];
   const course = tell ? await courseForMail(db, row, publicUrl) : null;
-  const updated = await db.transaction(async (tx) => {
+  const after = { ...row, ...set };
+  const tellTeachers = await teacherNotices(
+    db,
+    actor,
+    publicUrl,
+    what === 'changed' ? { what, before: row, after } : { what, session: after },
+  );
+  await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(courseSession)
       .set({ ...set, sequence: sql`${courseSession.sequence} + 1` })
@@ -147,15 +154,8 @@ async function change(
       reason: reason || undefined,
       notified: recipients.length,
     });
-    return updated;
+    await tellTeachers(tx);
   });
-  if (updated)
-    await tellTeachers(
-      db,
-      actor,
-      publicUrl,
-      what === 'changed' ? { what, before: row, after: updated } : { what, session: updated },
-    );
   return { session: await oneSession(db, row), notified: recipients.length };
 }
 

@@ -46,7 +46,7 @@ import {
   sessionAttendance,
   sessionReminders,
 } from './delivery.table.ts';
-import { tellTeachers } from './delivery.teachers.ts';
+import { teacherNotices } from './delivery.teachers.ts';
 
 type SessionRow = typeof courseSession.$inferSelect;
 type Participant = Awaited<ReturnType<typeof participantsOfDesign>>[number];
@@ -438,26 +438,30 @@ export async function createSession(
   const { occurrences, ...fields } = input;
   const teacherUserId = await accountOfTeacher(db, access.heiId, design, fields.teacher);
   const { days, holidaysSkipped } = weeklySeries(fields.day, occurrences);
+  const newSessions = days.map((day) => ({
+    ...fields,
+    day,
+    teacherUserId,
+    heiId: access.heiId,
+    caseId,
+    cancelledAt: null,
+    cancelReason: '',
+  }));
+  const tellTeachers = await teacherNotices(db, actor, publicUrl, {
+    what: 'scheduled',
+    sessions: newSessions,
+  });
   const rows = await db.transaction(async (tx) => {
     const rows = await tx
       .insert(courseSession)
-      .values(
-        days.map((day) => ({
-          ...fields,
-          day,
-          teacherUserId,
-          heiId: access.heiId,
-          caseId,
-          createdBy: actor.userId,
-        })),
-      )
+      .values(newSessions.map((session) => ({ ...session, createdBy: actor.userId })))
       .returning();
     for (const row of rows) await auditSession(tx, actor, row, 'course_session.created');
+    await tellTeachers(tx);
     return rows.sort((a, b) => a.day.localeCompare(b.day));
   });
   const [first, ...rest] = rows;
   if (!first) throw new AppError(500, 'internal_error', 'the session was not written');
-  if (publicUrl) await tellTeachers(db, actor, publicUrl, { what: 'scheduled', sessions: rows });
   return { ...sessionView(first), series: rest.map((row) => sessionView(row)), holidaysSkipped };
 }
 
@@ -541,11 +545,12 @@ export async function loadSession(db: Db, actor: Actor, sessionId: string) {
 /** Removes a session entered by mistake (with its attendance); publicUrl null tells its teacher nothing (tests). */
 export async function deleteSession(db: Db, actor: Actor, sessionId: string, publicUrl: string | null) {
   const row = await loadSession(db, actor, sessionId);
+  const tellTeachers = await teacherNotices(db, actor, publicUrl, { what: 'removed', session: row });
   await db.transaction(async (tx) => {
     await tx.delete(courseSession).where(eq(courseSession.id, row.id));
     await auditSession(tx, actor, row, 'course_session.deleted');
+    await tellTeachers(tx);
   });
-  if (publicUrl) await tellTeachers(db, actor, publicUrl, { what: 'removed', session: row });
 }
 
 /** Records (or corrects) who attended a session; only the course's participants. */

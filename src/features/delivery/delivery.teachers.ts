@@ -6,7 +6,22 @@ import { notify } from '../notifications/notifications.service.ts';
 import { type Actor, isMemberOf } from '../tenancy/tenancy.service.ts';
 import type { courseSession } from './delivery.table.ts';
 
-type Session = typeof courseSession.$inferSelect;
+/** What a notice says of a session: known before the change is saved (a new session has no id yet). */
+type Session = Pick<
+  typeof courseSession.$inferSelect,
+  | 'heiId'
+  | 'caseId'
+  | 'designId'
+  | 'day'
+  | 'startsAt'
+  | 'endsAt'
+  | 'place'
+  | 'topic'
+  | 'teacher'
+  | 'teacherUserId'
+  | 'cancelledAt'
+  | 'cancelReason'
+>;
 
 /** What happened to a teacher's sessions. */
 export type TeacherNotice =
@@ -24,33 +39,46 @@ type Told = {
 };
 
 /**
- * Tells the teachers who have an account — in Lupp, and by e-mail as each chose — what someone else did to the
- * sessions they teach from today on: scheduled them for one or a series, took one from them or gave it to another
- * teacher, called one off, gave it after all, removed it, or moved it (day, times or place; not a change of its
- * content only). Their calendar feed follows by itself, but a calendar app fetches a feed only every few hours, and
- * a teacher who has not subscribed would learn of it on the day. Someone who changes their own session is not told.
- * Called once the change is saved: it reads other features' data, which an embedded database (one connection)
- * could not while the change's transaction holds it.
+ * Tells the teachers who have an account — in Lupp, and by e-mail as each chose — what someone else does to the
+ * sessions they teach from today on: schedules them for one or a series, takes one from them or gives it to
+ * another teacher, calls one off, gives it after all, removes it, or moves it (day, times or place; not a change
+ * of its content only). Their calendar feed follows by itself, but a calendar app fetches a feed only every few
+ * hours, and a teacher who has not subscribed would learn of it on the day. Someone who changes their own session
+ * is not told.
+ *
+ * Two steps, so that a notice is sent if and only if the change is saved: this reads, before the change's
+ * transaction, whom to tell what (it reads other features' data, which an embedded database's one connection
+ * could not while the transaction holds it), and the function it returns writes the notices in that transaction.
+ * publicUrl null tells nobody (demo data, tests).
  */
-export async function tellTeachers(db: Db, actor: Actor, publicUrl: string, notice: TeacherNotice) {
-  const told = await stillAtTheHei(db, whomToTell(notice, actor.userId, stockholmDate(new Date())));
-  if (!told.length) return;
-  const first = told[0]?.session as Session;
+export async function teacherNotices(
+  db: Db,
+  actor: Actor,
+  publicUrl: string | null,
+  notice: TeacherNotice,
+): Promise<(tx: Parameters<typeof notify>[0]) => Promise<void>> {
+  const told = publicUrl
+    ? await stillAtTheHei(db, whomToTell(notice, actor.userId, stockholmDate(new Date())))
+    : [];
+  const first = told[0]?.session;
+  if (!publicUrl || !first) return async () => {};
   const [titles, cases] = await Promise.all([
     designTitles(db, [first.designId]),
     caseSummariesOf(db, first.heiId, [first.caseId]),
   ]);
   const course = `${titles.get(first.designId) ?? ''} (${cases.get(first.caseId)?.reference ?? ''})`;
-  for (const t of told)
-    await notify(db, {
-      userIds: [t.userId],
-      kind: t.kind,
-      title: `${t.title.sv} ${course} / ${t.title.en} ${course}`,
-      link: `/cases/${first.caseId}#case-delivery`,
-      actorName: actor.name,
-      publicUrl,
-      text: t.lines.join('\n'),
-    });
+  return async (tx) => {
+    for (const t of told)
+      await notify(tx, {
+        userIds: [t.userId],
+        kind: t.kind,
+        title: `${t.title.sv} ${course} / ${t.title.en} ${course}`,
+        link: `/cases/${first.caseId}#case-delivery`,
+        actorName: actor.name,
+        publicUrl,
+        text: t.lines.join('\n'),
+      });
+  };
 }
 
 /** Those of them still members of the session's HEI: a session keeps the account of a teacher who has left. */
@@ -104,9 +132,7 @@ function whomToTell(notice: TeacherNotice, actorId: string, today: string): Told
   }
   const { before, after } = notice;
   if (before.teacherUserId === after.teacherUserId) {
-    const moved = (['day', 'startsAt', 'endsAt', 'place'] as const).some(
-      (field) => before[field] !== after[field],
-    );
+    const moved = whereAndWhen(before) !== whereAndWhen(after);
     if (!teaches(after) || !moved || after.cancelledAt || (before.day < today && after.day < today))
       return [];
     return [
@@ -147,6 +173,10 @@ function whomToTell(notice: TeacherNotice, actorId: string, today: string): Told
       : []),
   ];
 }
+
+/** Day, times and place, the times to the minute: the database gives "09:00:00" for a request's "09:00". */
+const whereAndWhen = (s: Session) =>
+  JSON.stringify([s.day, s.startsAt.slice(0, 5), s.endsAt.slice(0, 5), s.place]);
 
 /** "2027-02-03 09:00–12:00, Sal B201: Felsökning" */
 const described = (s: Session) =>

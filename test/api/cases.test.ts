@@ -226,6 +226,11 @@ describe('customer dialogue, tasks and search', () => {
     expect(await search('vibrationsanalys')).toEqual([caseId]);
     expect(await search('skiftledare')).toContain(caseId);
     expect(await search('production stops')).not.toContain(caseId);
+    // the start of a word finds it, as a search box's user types it ("vibrations" for "vibrationsanalys")
+    expect(await search('Vibrations')).toEqual([caseId]);
+    expect(await search('skiftled fabrik')).toContain(caseId);
+    // a word to leave out is read as written, not as a start
+    expect(await search('skiftledare -vibrationsanalys')).not.toContain(caseId);
   });
 
   it('tasks have an assignee from the HEI and a due date; overdue tasks mark the case', async () => {

@@ -2,6 +2,7 @@ import { type AnyColumn, and, asc, count, desc, eq, ilike, inArray, isNull, lt, 
 import type { Db } from '../../db/client.ts';
 import { isForeignKeyViolation } from '../../db/errors.ts';
 import { type FigureWindow, inWindow } from '../../db/figure-window.ts';
+import { searchWords, stemmedPrefix } from '../../db/text-search.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
 import { containsAny, type FoundText, foundIn, jsonText, mentionPatterns } from '../../shared/mentions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -355,11 +356,17 @@ export async function listCases(db: Db, actor: Actor, f: CaseListFilter) {
   const query = f.q
     ? sql`(websearch_to_tsquery('swedish', ${f.q}) || websearch_to_tsquery('english', ${f.q}))`
     : undefined;
+  // plain words also as the starts of words ("demens" finds "Demensvård"); a search with quotes, "or" or a
+  // word to leave out ("-hemtjänst") is read as written
+  const words = f.q && !/["]|(^|\s)-|\bor\b/i.test(f.q) ? searchWords(f.q) : [];
   const where = and(
     heiIds.length === 1 ? eq(caseFile.heiId, heiIds[0] as string) : inArray(caseFile.heiId, heiIds),
     query
       ? or(
           sql`${caseFile.search} @@ ${query}`,
+          words.length
+            ? sql`${caseFile.search} @@ (${sql.join(words.map(stemmedPrefix), sql` && `)})`
+            : undefined,
           // a reference or a registration number, whole or in part ("00012", "2026/1234")
           ilike(caseFile.reference, containing(f.q ?? '')),
           ilike(caseFile.registryNumber, containing(f.q ?? '')),

@@ -2,6 +2,7 @@ import { type AnyColumn, and, asc, count, desc, eq, inArray, lt, ne, or, type SQ
 import { uuidArray } from '../../db/arrays.ts';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
+import { stemmedPrefix } from '../../db/text-search.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../server/http/problem.ts';
 import { cleanText } from '../../shared/search-text.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -115,15 +116,13 @@ function freeTextQuery(q: string): SQL | null {
     .filter((w) => w.length >= 2)
     .slice(0, 8);
   if (!words.length) return null;
-  const prefix = (w: string) =>
-    sql`(to_tsquery('swedish', ${`${w}:*`}) || to_tsquery('english', ${`${w}:*`}))`;
   // a name with dots is one word in the column as the parser reads it ("asp.net", "node.js"); its parts
   // still find text where the dot only ran two words together
   const perWord = words.map((w) => {
     const parts = w.split('.').filter((part) => part.length >= 2);
     return w.includes('.') && parts.length
-      ? sql`(${prefix(w)} || (${sql.join(parts.map(prefix), sql` && `)}))`
-      : prefix(w);
+      ? sql`(${stemmedPrefix(w)} || (${sql.join(parts.map(stemmedPrefix), sql` && `)}))`
+      : stemmedPrefix(w);
   });
   return sql`(${sql.join(perWord, sql` && `)})`;
 }

@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { and, desc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { searchWords, stemmedPrefix } from '../../db/text-search.ts';
 import { invalid, notFound } from '../../server/http/problem.ts';
 import {
   decodeUtf8,
@@ -343,16 +344,12 @@ export async function searchConcepts(
   db: Db,
   input: { q: string; types?: string[]; source?: string; includeDeprecated?: boolean; limit: number },
 ): Promise<(ConceptView & { score: number })[]> {
-  const words = input.q
-    .toLowerCase()
-    .replaceAll('/', ' ')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length >= 2)
-    .slice(0, 8);
+  const words = searchWords(input.q);
   if (!words.length) return [];
-  const perWord = words.map(
-    (w) =>
-      sql`(to_tsquery('swedish', ${`${w}:*`}) || to_tsquery('english', ${`${w}:*`})${w.length >= 7 ? sql` || to_tsquery('simple', ${`${w.slice(0, 5)}:*`})` : sql``})`,
+  const perWord = words.map((w) =>
+    w.length >= 7
+      ? sql`(${stemmedPrefix(w)} || to_tsquery('simple', ${`${w.slice(0, 5)}:*`}))`
+      : stemmedPrefix(w),
   );
   const query = sql`(${sql.join(perWord, sql` && `)})`;
   const phrase = words.join(' ');

@@ -13,6 +13,7 @@ import { i18n } from './i18n/i18n.ts';
 import { createAppRouter } from './router.tsx';
 import { meQuery } from './session.ts';
 import { LanguageSync } from './shell/LanguageSync.tsx';
+import { keepFocusThroughBusyControls } from './ui/focus.ts';
 import { cssVariablesResolver, theme } from './ui/theme.ts';
 
 /** The session ended (expired, or signed out elsewhere): back to sign-in, then to where the user was. */
@@ -41,6 +42,7 @@ document.documentElement.lang = i18n.language;
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
+keepFocusThroughBusyControls(document.body);
 
 createRoot(root).render(
   <StrictMode>

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { authUser } from '../../src/features/auth/auth.table.ts';
 import { grantRoles } from '../../src/features/tenancy/tenancy.service.ts';
@@ -41,9 +41,10 @@ async function moveByKeyboard(page: Page, reference: string, target: string) {
   await button.focus();
   await page.keyboard.press('Enter');
   await page.getByRole('menu').waitFor();
-  // Mantine moves focus into the menu (to a placeholder) after its opening transition; an arrow key
-  // pressed before that stays on the button and goes nowhere.
+  // the focus moves to the menu's first item (visibly) after its opening transition; an arrow key pressed
+  // before that stays on the button and goes nowhere
   await page.waitForFunction(() => document.activeElement?.closest('[role="menu"]') != null);
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
   for (let i = 0; i < 10; i++) {
     const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
     if (focused === target) break;
@@ -74,8 +75,12 @@ describe('a case from claim to the board', () => {
     await expectNoAxeViolations(page);
 
     const inquiryStage = page.getByTestId('checklist-inquiry');
-    await inquiryStage.getByRole('checkbox', { name: /Kontakt tagen med kunden/ }).check();
+    // ticked from the keyboard: the box is disabled while it saves, and the focus comes back to it
+    const contacted = inquiryStage.getByRole('checkbox', { name: /Kontakt tagen med kunden/ });
+    await contacted.focus();
+    await page.keyboard.press('Space');
     await inquiryStage.getByText(/Klart .* av Karin Berg/).waitFor();
+    await expect.poll(() => contacted.evaluate((box) => box === document.activeElement)).toBe(true);
     await inquiryStage.getByRole('button', { name: 'Kommentera: Ansvarig samordnare utsedd' }).click();
     const comment = page.getByRole('dialog', { name: 'Kommentar till kontrollpunkt' });
     // The dialog's header is no second banner landmark (screen readers list landmarks to jump between).
@@ -83,6 +88,7 @@ describe('a case from claim to the board', () => {
     await comment.getByRole('textbox', { name: 'Kommentar' }).fill('Karin är ansvarig.');
     await comment.getByRole('button', { name: 'Markera som klar med kommentar' }).click();
     await inquiryStage.getByText(/Karin är ansvarig\./).waitFor();
+    await page.getByText('Klar, med kommentar: Ansvarig samordnare utsedd').waitFor();
     await page.getByText('Alla obligatoriska kontrollpunkter i steget är klara.').waitFor();
     await page.getByRole('button', { name: 'Flytta till nästa steg: Kvalificering' }).click();
     await stage(page, 'Kvalificering');
@@ -466,13 +472,22 @@ describe("a case's details and who leads it", () => {
       await purchase.getByRole('link', { name: 'Processguiden: Offentlig upphandling' }).getAttribute('href'),
     ).toMatch(/^\/guide\/l\/[0-9a-f-]+\/public-procurement$/);
 
-    await page.getByRole('button', { name: 'Ändra uppgifter…' }).click();
+    const edit = page.getByRole('button', { name: 'Ändra uppgifter…' });
+    const hasFocus = (element: Locator) => element.evaluate((e) => e === document.activeElement);
+    await edit.focus();
+    await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: /^Ändra uppgifterna om UF-/ });
     await expectNoAxeViolations(page);
-    // a title too short is refused in the form, and nothing is saved
+    // closed with Escape, the keyboard focus is back on the button that opened it
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => hasFocus(edit)).toBe(true);
+    await page.keyboard.press('Enter');
+    // a title too short is refused in the form, nothing is saved, and the focus is on the field to correct
     await dialog.getByRole('textbox', { name: 'Rubrik' }).fill('IT');
     await dialog.getByRole('button', { name: 'Spara' }).click();
     await dialog.getByText('Skriv en rubrik med minst 3 tecken.').waitFor();
+    await expect.poll(() => hasFocus(dialog.getByRole('textbox', { name: 'Rubrik' }))).toBe(true);
     await dialog.getByRole('textbox', { name: 'Rubrik' }).fill('Informationssäkerhet och NIS2 för regionen');
     await dialog
       .getByRole('combobox', { name: 'Hur kunden köper' })
@@ -486,6 +501,7 @@ describe("a case's details and who leads it", () => {
     await dialog.getByRole('button', { name: 'Spara' }).click();
     await dialog.waitFor({ state: 'detached' });
     await expectHeading(page, 'Informationssäkerhet och NIS2 för regionen');
+    await expect.poll(() => hasFocus(edit)).toBe(true);
     await page.getByText('Dnr HiN 2026/0815', { exact: false }).waitFor();
     await purchase
       .getByText(/Avrop från ramavtal · anbud senast .* \(om 5 dagar\) · Ramavtal IT-utbildning 2026/)

@@ -29,7 +29,7 @@ describe('the front door', () => {
     await textbox(page, 'Kommun').fill('Sundsvall');
     await select(page, 'Län').selectOption('Västernorrland');
     await textbox(page, 'Namn').fill('Petra Planka');
-    await textbox(page, 'E-postadress').fill('petra@sagverket.example');
+    await textbox(page, 'E-postadress').fill('petra@@sagverket.example');
     await textbox(page, 'Beskriv behovet').fill(need);
     await select(page, 'Ämnesområde').selectOption({ label: 'Material och tillverkning' });
     await select(page, 'Syfte med utbildningen').selectOption({
@@ -46,6 +46,7 @@ describe('the front door', () => {
     await page.getByText('Numret ser ut som ett personnummer').waitFor();
     await page.getByText('Beskriv behovet med minst 20 och högst 5 000 tecken.').waitFor();
     await page.getByText('Vi behöver ditt samtycke för att kunna ta emot förfrågan.').waitFor();
+    await page.getByText('Ange en giltig e-postadress, till exempel namn@exempel.se.').waitFor();
     expect(await textbox(page, 'Organisationsnummer').getAttribute('aria-invalid')).toBe('true');
     expect(await textbox(page, 'Organisationsnummer').inputValue()).toBe('811218-9876');
     expect(await textbox(page, 'Beskriv behovet').inputValue()).toBe(need);
@@ -55,6 +56,7 @@ describe('the front door', () => {
     await expectNoAxeViolations(page);
 
     await textbox(page, 'Organisationsnummer').fill(withCheckDigit('556123456'));
+    await textbox(page, 'E-postadress').fill('petra@sagverket.example');
     await textbox(page, 'Beskriv behovet').fill(
       'Våra sågverksoperatörer behöver lära sig styra den nya optimeringslinjen och förstå virkeskvalitet.',
     );
@@ -62,6 +64,10 @@ describe('the front door', () => {
     await page.getByRole('button', { name: 'Skicka förfrågan' }).click();
 
     await expectHeading(page, 'Tack! Vi har tagit emot er förfrågan');
+    // the form is gone: the keyboard focus is on the thanks, which a screen reader then reads
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Tack! Vi har tagit emot er förfrågan',
+    );
     const reference = (await page.getByTestId('inquiry-reference').textContent()) ?? '';
     expect(reference).toMatch(/^UF-\d{4}-\d{5}$/);
     await page.getByText('Vi har skickat en bekräftelse till petra@sagverket.example.').waitFor();

@@ -65,9 +65,24 @@ describe('participants in the customer portal', () => {
     await table.getByText('19850312-****').waitFor();
     await table.getByText('19780501-****').waitFor();
 
-    await section.getByRole('textbox', { name: 'Förnamn' }).fill('Carl');
-    await section.getByRole('textbox', { name: 'Efternamn' }).fill('Carlsson');
-    await section.getByRole('textbox', { name: 'Personnummer' }).fill('19900228-2383');
+    // sent empty: each field says what it lacks, in Swedish, and the first of them has the focus
+    const field = (name: string) => section.getByRole('textbox', { name, exact: true });
+    await section.getByRole('button', { name: 'Anmäl deltagaren' }).click();
+    await section.getByText('Skriv förnamnet.').waitFor();
+    await section.getByText('Skriv personnumret, ÅÅÅÅMMDD-NNNN.').waitFor();
+    expect(await field('Efternamn').getAttribute('aria-invalid')).toBe('true');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid')))
+      .toBe('true');
+    expect(await field('Förnamn').evaluate((input) => input === document.activeElement)).toBe(true);
+    await expectNoAxeViolations(page);
+    await field('Förnamn').fill('Carl');
+    await field('Efternamn').fill('Carlsson');
+    await field('Personnummer').fill('19900228-2384');
+    await section.getByRole('button', { name: 'Anmäl deltagaren' }).click();
+    await section.getByText('Personnumret har fel kontrollsiffra.', { exact: true }).waitFor();
+    expect(await field('Förnamn').getAttribute('aria-invalid')).toBeNull();
+    await field('Personnummer').fill('19900228-2383');
     await section.getByRole('checkbox', { name: /Uppfyller behörighetskraven/ }).check();
     await section.getByRole('button', { name: 'Anmäl deltagaren' }).click();
     await table.getByRole('row', { name: /Carl Carlsson 19900228-\*\*\*\* Högskolepoäng/ }).waitFor();

@@ -24,6 +24,15 @@ describe('signing in', () => {
     // What was typed stays, so the user can correct it.
     expect(await page.getByLabel('E-postadress').inputValue()).toBe('lars.larare@mittland.example');
     await expectNoAxeViolations(page);
+    // From the keyboard: a field shows its focus by an outline, and the button that shows the password is
+    // in the tab order
+    const password = page.getByRole('textbox', { name: 'Lösenord', exact: true });
+    await password.focus();
+    expect(await password.evaluate((input) => getComputedStyle(input).outlineStyle)).toBe('solid');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Visa lösenord',
+    );
 
     await page.getByRole('textbox', { name: 'Lösenord', exact: true }).fill('lupp-demo-2026');
     await page.getByRole('button', { name: 'Logga in' }).click();

@@ -422,6 +422,8 @@ export const en: Translation = {
     followOpen: 'Show the status of the inquiry',
     another: 'Send another inquiry',
     errors: {
+      contactEmail: 'Enter a valid e-mail address, for example name@example.com.',
+      desiredStart: 'Write the desired start in at most 100 characters.',
       organisationName: "Write the organisation's name (2–200 characters).",
       sector: 'Choose a sector.',
       municipality: 'Write the municipality (2–100 characters).',
@@ -776,6 +778,7 @@ export const en: Translation = {
     commentFor: 'Comment: {{label}}',
     commentTitle: 'Comment on a checkpoint',
     tickWithComment: 'Mark as done with the comment',
+    tickedWithComment: 'Done, with the comment: {{item}}',
     commentButton: 'Comment',
     nextStage: 'Move to the next stage: {{stage}}',
     missingTitle: 'Still to do before the next stage:',
@@ -893,6 +896,13 @@ export const en: Translation = {
       '– the participants who get credits, per course, with whole personal identity numbers. The download is logged; delete the file once the registration is done.',
     revealAudited: 'Every view of a whole personal identity number is logged.',
     erased: 'Erased (retention)',
+    errors: {
+      firstName: 'Write the first name.',
+      lastName: 'Write the last name.',
+      personnummer: 'Write the personnummer, YYYYMMDD-NNNN.',
+      personnummerIs: 'The personnummer {{problem}}.',
+      duplicate: 'The person is already a participant.',
+    },
   },
   portalProposals: {
     title: 'Proposals',

@@ -425,6 +425,8 @@ export const sv = {
     followOpen: 'Visa status för förfrågan',
     another: 'Skicka en till förfrågan',
     errors: {
+      contactEmail: 'Ange en giltig e-postadress, till exempel namn@exempel.se.',
+      desiredStart: 'Skriv önskad start med högst 100 tecken.',
       organisationName: 'Skriv organisationens namn (2–200 tecken).',
       sector: 'Välj sektor.',
       municipality: 'Skriv kommunen (2–100 tecken).',
@@ -777,6 +779,7 @@ export const sv = {
     commentFor: 'Kommentera: {{label}}',
     commentTitle: 'Kommentar till kontrollpunkt',
     tickWithComment: 'Markera som klar med kommentar',
+    tickedWithComment: 'Klar, med kommentar: {{item}}',
     commentButton: 'Kommentera',
     nextStage: 'Flytta till nästa steg: {{stage}}',
     missingTitle: 'Kvar innan nästa steg:',
@@ -894,6 +897,13 @@ export const sv = {
       '– deltagarna med högskolepoäng per kurs, med hela personnummer. Hämtningen loggas; radera filen när registreringen är klar.',
     revealAudited: 'Varje visning av ett helt personnummer loggas.',
     erased: 'Gallrat',
+    errors: {
+      firstName: 'Skriv förnamnet.',
+      lastName: 'Skriv efternamnet.',
+      personnummer: 'Skriv personnumret, ÅÅÅÅMMDD-NNNN.',
+      personnummerIs: 'Personnumret {{problem}}.',
+      duplicate: 'Personen är redan anmäld som deltagare.',
+    },
   },
   portalProposals: {
     title: 'Offerter',

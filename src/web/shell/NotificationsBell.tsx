@@ -35,7 +35,7 @@ export function NotificationsBell() {
 
   return (
     <>
-      <Menu position="bottom-end" withinPortal width={320} withInitialFocusPlaceholder={false}>
+      <Menu position="bottom-end" withinPortal width={320}>
         <Menu.Target>
           <ActionIcon
             variant="subtle"

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusFirstInvalid, useReturnFocusWhenGone } from './focus.ts';
 import { notify } from './notify.ts';
 import { ErrorAlert, useErrorMessage } from './page.tsx';
 import { refetchAfterChange } from './refetch.ts';
@@ -48,6 +49,8 @@ export function FormModal({
   children,
 }: FormModalProps) {
   const { t } = useTranslation();
+  useReturnFocusWhenGone();
+  const { container, tried } = useFocusFirstInvalid<HTMLFormElement>();
   return (
     <Modal
       opened={opened}
@@ -57,7 +60,14 @@ export function FormModal({
       size={size}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      <form noValidate onSubmit={submitting(onSubmit)}>
+      <form
+        ref={container}
+        noValidate
+        onSubmit={submitting(() => {
+          tried();
+          onSubmit();
+        })}
+      >
         <Stack gap="sm">
           {error && (
             <Alert color="red" role="alert">

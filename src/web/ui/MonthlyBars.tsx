@@ -18,7 +18,10 @@ export function MonthlyBars({
   return (
     <div role="img" aria-label={alt} style={{ width: '100%', height }}>
       <ResponsiveContainer>
-        <BarChart data={months.map((m) => ({ month: format.month(m.key), value: m.value }))}>
+        <BarChart
+          accessibilityLayer={false}
+          data={months.map((m) => ({ month: format.month(m.key), value: m.value }))}
+        >
           <CartesianGrid stroke="#d0d0d0" vertical={false} />
           <XAxis dataKey="month" stroke="#333" />
           <YAxis stroke="#333" width={90} tickFormatter={(value: number) => format.number(value, 0)} />

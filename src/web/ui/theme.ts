@@ -17,6 +17,12 @@ export const theme = createTheme({
     // Mantine's modal header is a <header> in a portal outside every landmark, which makes it a second
     // "banner" for screen readers while a dialog is open; the dialog is named by its title already.
     ModalHeader: { defaultProps: { component: 'div' } },
+    // A menu opened from the keyboard puts the focus on its first item, visibly, and Tab moves between the
+    // items (Mantine's default focused an invisible placeholder, from which Tab went nowhere); Escape closes it.
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false, menuItemTabIndex: 0 } },
+    // A searchable select opens its list when clicked or typed in, not when the focus arrives (by Tab, or on the
+    // first field a refused form points to): a list popping up over the form as one moves through it is in the way.
+    Select: { defaultProps: { openOnFocus: false } },
   },
 });
 

@@ -22,7 +22,7 @@ export function GapChart({ points }: { points: ChartPoint[] }) {
         style={{ width: '100%', height: 280 }}
       >
         <ResponsiveContainer>
-          <ScatterChart margin={{ top: 10, right: 20, bottom: 20, left: 0 }}>
+          <ScatterChart accessibilityLayer={false} margin={{ top: 10, right: 20, bottom: 20, left: 0 }}>
             <CartesianGrid stroke="#d0d0d0" />
             <XAxis
               type="number"

@@ -560,7 +560,15 @@ function Checklist({ detail }: { detail: CaseDetail }) {
           item={commenting}
           onClose={() => setCommenting(null)}
           onSave={(comment) =>
-            tick.mutate({ item: commenting, done: true, comment }, { onSuccess: () => setCommenting(null) })
+            tick.mutate(
+              { item: commenting, done: true, comment },
+              {
+                onSuccess: () => {
+                  notify(t('cases.tickedWithComment', { item: format.pick(commenting.label) }));
+                  setCommenting(null);
+                },
+              },
+            )
           }
           saving={tick.isPending}
         />

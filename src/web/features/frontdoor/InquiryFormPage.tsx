@@ -20,7 +20,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   budgetRanges,
@@ -161,6 +161,8 @@ function Sent({
 }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
+  // the form is gone: the focus goes to the thanks, and a screen reader says it (WCAG 2.4.3, 4.1.3)
+  useEffect(() => heading.current?.focus(), []);
   return (
     <Paper withBorder p="xl" radius="md">
       <Stack gap="md">

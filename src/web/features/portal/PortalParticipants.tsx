@@ -7,8 +7,11 @@ import {
   importReportSchema,
   participantListSchema,
 } from '../../../features/participants/participants.contract.ts';
-import { api } from '../../api.ts';
+import { checkPersonnummer, personnummerMessages } from '../../../features/participants/personnummer.ts';
+import { stockholmDate } from '../../../shared/stockholm-days.ts';
+import { api, isApiError } from '../../api.ts';
 import { submitting } from '../../ui/FormModal.tsx';
+import { useFocusFirstInvalid } from '../../ui/focus.ts';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
@@ -16,6 +19,9 @@ import { refetchAfterChange } from '../../ui/refetch.ts';
 import { ParticipantsTable } from '../agreements/HeiParticipants.tsx';
 
 type Report = typeof importReportSchema._output;
+type PersonField = 'firstName' | 'lastName' | 'personnummer' | 'email';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * The participants the customer designates under each signed agreement of the case: the list (personnummer
@@ -71,6 +77,8 @@ function AgreementParticipants({ agreementId, title }: { agreementId: string; ti
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState<Partial<Record<PersonField, string>>>({});
+  const { container, tried } = useFocusFirstInvalid<HTMLFormElement>();
   const refresh = () => refetchAfterChange(queryClient, key);
   const add = useMutation({
     mutationFn: () => api.post(url, { ...person, email: person.email.trim() || null }, participantListSchema),
@@ -80,8 +88,28 @@ function AgreementParticipants({ agreementId, title }: { agreementId: string; ti
       setError(null);
       await refresh();
     },
-    onError: (e) => setError(errorMessage(e)),
+    onError: (e) =>
+      isApiError(e, 409)
+        ? setInvalid({ personnummer: t('participants.errors.duplicate') })
+        : setError(errorMessage(e)),
   });
+  /** The fields checked here as the server checks them, so each error is said beside its field, in the reader's language. */
+  const refused = (): Partial<Record<PersonField, string>> => {
+    const check = checkPersonnummer(person.personnummer, stockholmDate(new Date()));
+    const problem = check.ok
+      ? null
+      : personnummerMessages[check.reason][i18n.language === 'en' ? 'en' : 'sv'];
+    return Object.fromEntries(
+      Object.entries({
+        firstName: !person.firstName.trim() && t('participants.errors.firstName'),
+        lastName: !person.lastName.trim() && t('participants.errors.lastName'),
+        personnummer: !person.personnummer.trim()
+          ? t('participants.errors.personnummer')
+          : problem && t('participants.errors.personnummerIs', { problem }),
+        email: person.email.trim() && !EMAIL.test(person.email.trim()) && t('errors.fields.email'),
+      }).filter(([, message]) => message),
+    );
+  };
   const upload = useMutation({
     mutationFn: async (keepValidRows: boolean) =>
       api.post(
@@ -127,7 +155,18 @@ function AgreementParticipants({ agreementId, title }: { agreementId: string; ti
         )}
         {data?.open && (
           <>
-            <Box component="form" noValidate onSubmit={submitting(() => add.mutate())}>
+            <Box
+              component="form"
+              ref={container}
+              noValidate
+              onSubmit={submitting(() => {
+                tried();
+                const problems = refused();
+                setInvalid(problems);
+                setError(null);
+                if (!Object.keys(problems).length) add.mutate();
+              })}
+            >
               <Stack gap="xs">
                 <Text fw={600}>{t('participants.addOne')}</Text>
                 <Group grow align="flex-start" wrap="wrap">
@@ -135,12 +174,14 @@ function AgreementParticipants({ agreementId, title }: { agreementId: string; ti
                     label={t('participants.firstName')}
                     required
                     value={person.firstName}
+                    error={invalid.firstName}
                     onChange={(e) => setPerson({ ...person, firstName: e.currentTarget.value })}
                   />
                   <TextInput
                     label={t('participants.lastName')}
                     required
                     value={person.lastName}
+                    error={invalid.lastName}
                     onChange={(e) => setPerson({ ...person, lastName: e.currentTarget.value })}
                   />
                   <TextInput
@@ -148,12 +189,14 @@ function AgreementParticipants({ agreementId, title }: { agreementId: string; ti
                     description={t('participants.personnummerHint')}
                     required
                     value={person.personnummer}
+                    error={invalid.personnummer}
                     onChange={(e) => setPerson({ ...person, personnummer: e.currentTarget.value })}
                   />
                   <TextInput
                     label={t('participants.email')}
                     type="email"
                     value={person.email}
+                    error={invalid.email}
                     onChange={(e) => setPerson({ ...person, email: e.currentTarget.value })}
                   />
                 </Group>

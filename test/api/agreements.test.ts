@@ -94,9 +94,34 @@ describe('agreements', () => {
     expect(agreement.revision).toBe(2);
   });
 
+  it("follow a new participants' deadline in their clause, and list the payments in the order they fall due", async () => {
+    const moved = await t.request(
+      'PATCH',
+      `/api/agreements/${agreement.id}`,
+      as(s.coord, {
+        revision: 2,
+        participantsDeadline: `${year}-02-20`,
+        billingPlan: [
+          { dueDate: `${year}-06-01`, amountOre: 4_515_678, description: 'Del 2 av 2, efter genomförandet' },
+          { dueDate: `${year}-03-01`, amountOre: 4_515_679, description: 'Del 1 av 2, vid start' },
+        ],
+      }),
+    );
+    expect(moved.statusCode, moved.body).toBe(200);
+    const clauses: string = moved.json().clauses;
+    expect(clauses).toContain(`Uppdragsgivaren kan byta deltagare till och med ${year}-02-20.`);
+    expect(clauses).not.toContain(`${year}-02-15`);
+    expect(moved.json().billingPlan.map((p: { dueDate: string }) => p.dueDate)).toEqual([
+      `${year}-03-01`,
+      `${year}-06-01`,
+    ]);
+    agreement = moved.json();
+    expect(agreement.revision).toBe(3);
+  });
+
   it('are signed by both: the HEI (manager or admin) and the customer contact; then they do not change', async () => {
     expect(
-      (await t.request('POST', `/api/agreements/${agreement.id}/sign`, as(s.coord, { revision: 2 })))
+      (await t.request('POST', `/api/agreements/${agreement.id}/sign`, as(s.coord, { revision: 3 })))
         .statusCode,
     ).toBe(403);
     const stale = await t.request(
@@ -108,14 +133,14 @@ describe('agreements', () => {
     const byHei = await t.request(
       'POST',
       `/api/agreements/${agreement.id}/sign`,
-      as(s.manager, { revision: 2 }),
+      as(s.manager, { revision: 3 }),
     );
     expect(byHei.json()).toMatchObject({ status: 'signing', heiSignature: { by: { id: s.manager.id } } });
     const frozen = await t.request(
       'PATCH',
       `/api/agreements/${agreement.id}`,
       as(s.coord, {
-        revision: 2,
+        revision: 3,
         clauses: 'Ändrat i smyg',
       }),
     );
@@ -128,7 +153,7 @@ describe('agreements', () => {
       'POST',
       `/api/portal/agreements/${agreement.id}/sign`,
       as(s.contact, {
-        revision: 2,
+        revision: 3,
       }),
     );
     expect(byCustomer.statusCode, byCustomer.body).toBe(200);

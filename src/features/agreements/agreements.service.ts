@@ -178,10 +178,7 @@ export async function createAgreement(
 ) {
   const access = await assertCaseAccess(db, actor, caseId, 'work');
   const p = await acceptedProposal(db, body.proposalId, caseId);
-  const deadlineText =
-    p.language === 'sv'
-      ? `Uppdragsgivaren kan byta deltagare till och med ${body.participantsDeadline}.`
-      : `The customer may change participants until ${body.participantsDeadline}.`;
+  const deadlineText = deadlineClause(p.language, body.participantsDeadline);
   try {
     const [row] = await db
       .insert(agreement)
@@ -223,6 +220,20 @@ export async function createAgreement(
   }
 }
 
+/** The clause on the participants' deadline that an agreement starts with, in its language. */
+const deadlineClause = (language: string, deadline: string) =>
+  language === 'sv'
+    ? `Uppdragsgivaren kan byta deltagare till och med ${deadline}.`
+    : `The customer may change participants until ${deadline}.`;
+
+/**
+ * The clauses with the deadline's clause following a new deadline, so the agreement does not name two days (the
+ * clause is left as it is when someone has written it otherwise).
+ */
+function withDeadline(clauses: string, language: string, before: string, after: string) {
+  return clauses.replace(deadlineClause(language, before), deadlineClause(language, after));
+}
+
 /** Changes before anyone has signed; after that, changes are addenda. */
 export async function updateAgreement(
   db: Db,
@@ -233,6 +244,15 @@ export async function updateAgreement(
   const before = await load(db, actor, id, 'work');
   if (body.billingPlan) checkBillingPlan(body.billingPlan, before.priceOre);
   const { revision, ...changes } = body;
+  if (changes.participantsDeadline && changes.participantsDeadline !== before.participantsDeadline)
+    changes.clauses = withDeadline(
+      changes.clauses ?? before.clauses,
+      before.language,
+      before.participantsDeadline,
+      changes.participantsDeadline,
+    );
+  // the payments in the order they fall due, as the agreement and the invoicing list them
+  changes.billingPlan = changes.billingPlan?.toSorted((a, b) => a.dueDate.localeCompare(b.dueDate));
   const [row] = await db
     .update(agreement)
     .set({

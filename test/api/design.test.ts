@@ -245,6 +245,32 @@ describe('course design on a case', () => {
     ]);
   });
 
+  it('refuses an end before the start, also when only one of the two is changed', async () => {
+    design = (await t.request('GET', `/api/designs/${design.id}`, as(coord))).json();
+    const dated = await t.request(
+      'PATCH',
+      `/api/designs/${design.id}`,
+      as(coord, { revision: design.revision, startDate: '2027-03-10', endDate: '2027-05-20' }),
+    );
+    expect(dated.statusCode, dated.body).toBe(200);
+    const backwards = await t.request(
+      'PATCH',
+      `/api/designs/${design.id}`,
+      as(coord, { revision: design.revision + 1, endDate: '2027-02-01' }),
+    );
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().errors).toEqual([
+      { field: 'body.endDate', message: 'must be on or after the start date' },
+    ]);
+    const kept = (await t.request('GET', `/api/designs/${design.id}`, as(coord))).json();
+    expect(kept).toMatchObject({
+      startDate: '2027-03-10',
+      endDate: '2027-05-20',
+      revision: design.revision + 1,
+    });
+    design = kept;
+  });
+
   it('is not there for other HEIs, customers or anonymous callers', async () => {
     expect((await t.request('GET', `/api/designs/${design.id}`, as(outsider))).statusCode).toBe(404);
     expect((await t.request('GET', `/api/cases/${caseId}/designs`, as(outsider))).statusCode).toBe(404);

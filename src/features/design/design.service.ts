@@ -324,6 +324,10 @@ async function checkReferences(
   for (const [i, teacher] of (changes.teachers ?? []).entries())
     if (teacher.userId && !(await isMemberOf(db, teacher.userId, design.heiId)))
       errors.push({ field: `body.teachers.${i}.userId`, message: 'not a member of the HEI' });
+  const startDate = changes.startDate === undefined ? design.startDate : changes.startDate;
+  const endDate = changes.endDate === undefined ? design.endDate : changes.endDate;
+  if (startDate && endDate && endDate < startDate)
+    errors.push({ field: 'body.endDate', message: 'must be on or after the start date' });
   const deliveries = changes.costs?.deliveredByOthers ?? [];
   if (deliveries.length) {
     const { heis } = await myConsortium(db, actor);

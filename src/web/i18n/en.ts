@@ -3653,6 +3653,7 @@ export const en: Translation = {
       sunField: 'Give a SUN code of 2–4 digits, e.g. 52.',
       moduleTitle: 'Give the module a title.',
       teacherName: "Write the teacher's name or role.",
+      endBeforeStart: 'The end date cannot be before the start date.',
       category: 'Choose a staff category.',
       costLabel: 'Describe the cost.',
       hei: 'Choose an HEI.',

@@ -3652,6 +3652,7 @@ export const sv = {
       sunField: 'Ange en SUN-kod med 2–4 siffror, till exempel 52.',
       moduleTitle: 'Ge modulen en titel.',
       teacherName: 'Skriv lärarens namn eller roll.',
+      endBeforeStart: 'Slutdatum kan inte vara före startdatum.',
       category: 'Välj en personalkategori.',
       costLabel: 'Beskriv kostnaden.',
       hei: 'Välj ett lärosäte.',

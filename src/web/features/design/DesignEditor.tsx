@@ -259,6 +259,8 @@ export function DesignEditor({ design }: { design: Design }) {
       kronor: t('design.errors.kronor'),
       percent: t('design.errors.percent'),
     });
+    if (form.startDate && form.endDate && form.endDate < form.startDate)
+      problems.endDate = t('design.errors.endBeforeStart');
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
     const {
@@ -439,6 +441,7 @@ export function DesignEditor({ design }: { design: Design }) {
                 type="date"
                 value={form.endDate}
                 onChange={text('endDate')}
+                error={errors.endDate}
               />
             </SimpleGrid>
             <Textarea

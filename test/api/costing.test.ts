@@ -227,6 +227,7 @@ describe('cost configuration', () => {
           ...config,
           staff: [config.staff[0], { ...config.staff[0], hourlySalaryOre: -5 }],
           premises: { kind: 'per_room' },
+          vat: { applies: true, rateBp: 25_000 },
         },
       },
     });
@@ -237,6 +238,7 @@ describe('cost configuration', () => {
         'body.effectiveFrom',
         'body.config.staff.1.hourlySalaryOre',
         'body.config.premises.kind',
+        'body.config.vat.rateBp',
       ]),
     );
     const unknown = await calculateAs(coordinator, {

@@ -46,7 +46,11 @@ export const costConfigInput = z
     administrationPerParticipantOre: ore('administration per participant'),
     materialsPerParticipantOre: ore('materials per participant'),
     travelPerTripOre: ore('travel per trip'),
-    vat: z.strictObject({ applies: z.boolean(), rateBp: basisPoints('the VAT rate') }),
+    vat: z.strictObject({
+      applies: z.boolean(),
+      // a tax on a price is less than the price (Sweden's rates are 25, 12 and 6 %); a typo gets a name
+      rateBp: basisPoints('the VAT rate').max(10_000, 'the VAT rate above 100 % is not a rate'),
+    }),
   })
   .superRefine((c, ctx) => {
     const seen = new Set<string>();

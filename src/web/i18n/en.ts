@@ -3453,6 +3453,7 @@ export const en: Translation = {
       duplicate: 'The key is already on another row.',
       amountRange: 'Enter an amount of at most SEK 1,000,000,000.',
       percentRange: 'Enter at most 1,000%.',
+      vatRange: 'Enter a VAT rate of at most 100% (in Sweden 25, 12 or 6%).',
       date: 'Enter a date.',
     },
     calc: {

@@ -3453,6 +3453,7 @@ export const sv = {
       duplicate: 'Nyckeln finns redan på en annan rad.',
       amountRange: 'Ange ett belopp på högst 1 000 000 000 kr.',
       percentRange: 'Ange högst 1 000 %.',
+      vatRange: 'Ange en momssats på högst 100 % (i Sverige 25, 12 eller 6 %).',
       date: 'Ange ett datum.',
     },
     calc: {

@@ -72,11 +72,13 @@ export function ConfigEditor({
   const refusedMessage = (field: string, message: string) =>
     field.endsWith('Ore')
       ? t('costs.errors.amountRange')
-      : field.endsWith('Bp')
-        ? t('costs.errors.percentRange')
-        : field === 'effectiveFrom'
-          ? t('costs.errors.date')
-          : message;
+      : field === 'config.vat.rateBp'
+        ? t('costs.errors.vatRange')
+        : field.endsWith('Bp')
+          ? t('costs.errors.percentRange')
+          : field === 'effectiveFrom'
+            ? t('costs.errors.date')
+            : message;
 
   const reset = (fresh: CostConfigVersion) => {
     const next = toForm(fresh, mark);

@@ -174,9 +174,12 @@ describe('a needs analysis in dialogue with the customer', () => {
 
     // The HEI tunes the formula: needs three years ahead weigh less.
     const organisation = page.getByRole('region', { name: 'Organisationsnivå' });
-    await organisation.getByRole('spinbutton', { name: 'Om 3 år' }).fill('11');
+    const threeYears = organisation.getByRole('textbox', { name: 'Om 3 år' });
+    expect(await threeYears.inputValue()).toBe('0,6'); // the Swedish decimal mark
+    await threeYears.fill('11');
     await organisation.getByText('Ange en vikt från 0 till 10.').waitFor();
-    await organisation.getByRole('spinbutton', { name: 'Om 3 år' }).fill('0.3');
+    // typed with a comma, as Swedish writes it (a number field made "0,3" into 3)
+    await threeYears.fill('0,3');
     await organisation.getByRole('button', { name: 'Spara organisationsnivån' }).click();
     await page
       .getByTestId('needs-table')

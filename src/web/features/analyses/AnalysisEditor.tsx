@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { type Analysis, drivers } from '../../../features/needs/needs.contract.ts';
 import { horizons } from '../../../features/needs/priority.ts';
 import { isApiError } from '../../api.ts';
+import { decimalMark, numberText, parseDecimal } from '../../ui/decimal.ts';
 import { FormModal } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
@@ -114,13 +115,18 @@ function OrganisationSection({
   canEdit: boolean;
   formulaEditable: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
   const update = useAnalysisUpdate(base);
   const [strategy, setStrategy] = useState(analysis.strategy);
   const [chosen, setChosen] = useState<string[]>(analysis.drivers);
-  const [weights, setWeights] = useState<Record<string, number>>(analysis.horizonWeights);
-  const weightsValid = Object.values(weights).every((w) => Number.isFinite(w) && w >= 0 && w <= 10);
+  const mark = decimalMark(i18n.language);
+  const [weightTexts, setWeightTexts] = useState<Record<string, string>>(() =>
+    Object.fromEntries(Object.entries(analysis.horizonWeights).map(([h, w]) => [h, numberText(w, mark)])),
+  );
+  const weights = Object.fromEntries(Object.entries(weightTexts).map(([h, text]) => [h, parseDecimal(text)]));
+  const weightValid = (w: number | null | undefined) => typeof w === 'number' && w >= 0 && w <= 10;
+  const weightsValid = Object.values(weights).every(weightValid);
   const save = useMutation({
     mutationFn: () =>
       analysisApi(base).update({
@@ -170,21 +176,14 @@ function OrganisationSection({
                   <TextInput
                     key={h}
                     label={t(`analyses.horizonOption.${h}`)}
-                    type="number"
-                    step={0.1}
-                    min={0}
-                    max={10}
+                    inputMode="decimal"
                     readOnly={!canEdit}
-                    value={Number.isNaN(weights[h]) ? '' : (weights[h] ?? '')}
+                    value={weightTexts[h] ?? ''}
                     onChange={(e) => {
-                      const weight = e.currentTarget.valueAsNumber;
-                      setWeights((w) => ({ ...w, [h]: weight }));
+                      const text = e.currentTarget.value;
+                      setWeightTexts((w) => ({ ...w, [h]: text }));
                     }}
-                    error={
-                      Number.isFinite(weights[h]) && (weights[h] ?? 0) >= 0 && (weights[h] ?? 0) <= 10
-                        ? undefined
-                        : t('analyses.weightError')
-                    }
+                    error={weightValid(weights[h]) ? undefined : t('analyses.weightError')}
                   />
                 ))}
               </SimpleGrid>

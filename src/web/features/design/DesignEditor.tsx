@@ -18,6 +18,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { courseFormats, courseLevels } from '../../../features/catalog/catalog.contract.ts';
 import { isApiError } from '../../api.ts';
+import { decimalMark, numberText, parseDecimal } from '../../ui/decimal.ts';
 import { EditableRows } from '../../ui/EditableRows.tsx';
 import { submitting } from '../../ui/FormModal.tsx';
 import { notify } from '../../ui/notify.ts';
@@ -78,18 +79,6 @@ type Form = {
   deliveredByOthers: DeliveryForm[];
 };
 
-/** A number as a field shows it, with the decimal mark of the language. */
-const numberText = (n: number | null | undefined, mark: ',' | '.') =>
-  n === null || n === undefined ? '' : String(n).replace('.', mark);
-
-/** A decimal typed with comma or point ("7,5"); '' → null; undefined when it is not a number. */
-function parseDecimal(text: string): number | null | undefined {
-  const trimmed = text.replace(/[\s\u00a0]/g, '');
-  if (trimmed === '') return null;
-  const match = trimmed.match(/^(\d{1,6})(?:[.,](\d{1,2}))?$/);
-  return match ? Number(`${match[1]}.${match[2] ?? '0'}`) : undefined;
-}
-
 function toForm(d: Design, mark: ',' | '.'): Form {
   return {
     title: d.title,
@@ -133,7 +122,7 @@ function toForm(d: Design, mark: ',' | '.'): Form {
 /** The design's fields, checks and the study director's approval. */
 export function DesignEditor({ design }: { design: Design }) {
   const { t, i18n } = useTranslation();
-  const mark = i18n.language === 'en' ? '.' : ',';
+  const mark = decimalMark(i18n.language);
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
   const { canWork, canApproveDesign } = useDesignAccess();

@@ -91,6 +91,24 @@ describe("a case's details", () => {
     expect(found.items.map((c: { title: string }) => c.title)).toContain('Vårdhygien i hemtjänsten');
   });
 
+  it('keep what a colleague changed meanwhile: another field stays, the same field is refused', async () => {
+    const read = (await t.request('GET', `/api/cases/${caseId}`, { cookie: coord.cookie })).json();
+    // the colleague, in another tab, renames the case
+    expect((await patch({ title: 'Vårdhygien i hemtjänsten 2027' }, colleague)).statusCode).toBe(200);
+    // the coordinator, from what they read, changes the subject area only: the new title stays
+    const other = await patch({ subjectArea: '76', basedOn: { subjectArea: read.subjectArea } });
+    expect(other.statusCode, other.body).toBe(200);
+    expect(other.json()).toMatchObject({ title: 'Vårdhygien i hemtjänsten 2027', subjectArea: '76' });
+    // and the title they read is no longer there: theirs is refused, not written over the colleague's
+    const same = await patch({ title: 'Vårdhygien, hemtjänsten', basedOn: { title: read.title } });
+    expect(same.statusCode).toBe(409);
+    expect(same.json()).toMatchObject({ code: 'edit_conflict' });
+    expect(same.json().detail).toContain('title');
+    const kept = (await t.request('GET', `/api/cases/${caseId}`, { cookie: coord.cookie })).json();
+    expect(kept).toMatchObject({ title: 'Vårdhygien i hemtjänsten 2027', subjectArea: '76' });
+    expect((await patch({ title: read.title, subjectArea: read.subjectArea })).statusCode).toBe(200);
+  });
+
   it('record how a public customer buys: an advertised procurement with its last day and number', async () => {
     const deadline = addDays(today(), 12);
     const response = await patch({

@@ -151,33 +151,41 @@ export const createCaseBody = z.strictObject({
 });
 
 /** A case's details as a coordinator corrects them; every field left out stays as it is. */
-export const updateCaseBody = z
-  .strictObject({
-    title: z.string().trim().min(3).max(200).optional(),
-    needText: z.string().trim().min(10).max(5000).optional(),
-    sector: z.enum(sectors).optional(),
-    subjectArea: z.string().max(4).nullable().optional(),
-    purchaseRoute: z.enum(purchaseRoutes).nullable().optional(),
-    tenderDeadline: z.iso
-      .date()
-      .nullable()
+const caseDetailsChange = z.strictObject({
+  title: z.string().trim().min(3).max(200).optional(),
+  needText: z.string().trim().min(10).max(5000).optional(),
+  sector: z.enum(sectors).optional(),
+  subjectArea: z.string().max(4).nullable().optional(),
+  purchaseRoute: z.enum(purchaseRoutes).nullable().optional(),
+  tenderDeadline: z.iso
+    .date()
+    .nullable()
+    .optional()
+    .describe('Only for an advertised procurement or a framework call-off'),
+  procurementReference: z.string().trim().max(200).nullable().optional(),
+  registryNumber: z
+    .string()
+    .trim()
+    .max(60)
+    .nullable()
+    .optional()
+    .describe("The HEI's diarienummer; may be recorded on a closed case too"),
+  frameworkAgreementId: z
+    .uuid()
+    .nullable()
+    .optional()
+    .describe("Only for a call-off: one of the HEI's framework agreements with the case's customer"),
+});
+
+export const updateCaseBody = caseDetailsChange
+  .extend({
+    basedOn: caseDetailsChange
       .optional()
-      .describe('Only for an advertised procurement or a framework call-off'),
-    procurementReference: z.string().trim().max(200).nullable().optional(),
-    registryNumber: z
-      .string()
-      .trim()
-      .max(60)
-      .nullable()
-      .optional()
-      .describe("The HEI's diarienummer; may be recorded on a closed case too"),
-    frameworkAgreementId: z
-      .uuid()
-      .nullable()
-      .optional()
-      .describe("Only for a call-off: one of the HEI's framework agreements with the case's customer"),
+      .describe(
+        'The values the client read of the fields it changes: a field someone else has changed since is refused (409 edit_conflict), not overwritten',
+      ),
   })
-  .refine((b) => Object.keys(b).length > 0, { message: 'change at least one field' });
+  .refine((b) => Object.keys(b).some((key) => key !== 'basedOn'), { message: 'change at least one field' });
 
 export const handOverBody = z.strictObject({
   ownerUserId: z.string().min(1).max(100).describe('A coordinator at the HEI'),

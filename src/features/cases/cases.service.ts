@@ -680,16 +680,34 @@ export async function moveCase(db: Db, actor: Actor, caseId: string, to: Stage, 
  * registration number. A closed case is a record of what was done and stays as it is, but for its registration
  * number, given when it is filed. The timeline says which details changed.
  */
+/** Two people correcting the same case: a field the other changed after this one read it is not overwritten. */
+function refuseChangedSince(
+  row: typeof caseFile.$inferSelect,
+  changes: Omit<typeof updateCaseBody._output, 'basedOn'>,
+  basedOn: typeof updateCaseBody._output.basedOn,
+) {
+  const moved = Object.entries(basedOn ?? {})
+    .filter(([key, read]) => key in changes && (read ?? null) !== (row[key as keyof typeof changes] ?? null))
+    .map(([key]) => key);
+  if (moved.length)
+    throw new AppError(
+      409,
+      'edit_conflict',
+      `Someone changed the case's ${moved.join(', ')} after you read it; nothing was saved. Reload to see their change.`,
+    );
+}
+
 export async function updateCase(
   db: Db,
   actor: Actor,
   caseId: string,
-  changes: typeof updateCaseBody._output,
+  { basedOn, ...changes }: typeof updateCaseBody._output,
 ) {
   if (changes.procurementReference === '') changes = { ...changes, procurementReference: null };
   if (changes.registryNumber === '') changes = { ...changes, registryNumber: null };
   await withCase(db, actor, caseId, MOVE, async (tx, row, hei) => {
     // a closed case is registered (or its number corrected) when it is filed; nothing else of it changes
+    refuseChangedSince(row, changes, basedOn);
     const registryOnly = Object.keys(changes).every((key) => key === 'registryNumber');
     if (row.stage === 'closed' && !registryOnly)
       throw conflict(

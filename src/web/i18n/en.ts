@@ -648,6 +648,8 @@ export const en: Translation = {
       registryNumberHint:
         "The number in the HEI's registry (diarium), e.g. 2026/1234. Proposals and agreements carry it.",
       registryNumberError: 'Write at most 60 characters.',
+      conflict:
+        'Someone else has changed the same detail since you opened this, so nothing was saved. Close it and open it again to see their change.',
       registryNumberIs: 'Reg. no. {{number}}',
       registryNumberEdit: 'Registration number…',
       registryNumberTitle: 'Registration number of {{reference}}',

@@ -649,6 +649,8 @@ export const sv = {
       registryNumberHint:
         'Numret i lärosätets diarium, till exempel 2026/1234. Det skrivs på offerter och avtal.',
       registryNumberError: 'Skriv högst 60 tecken.',
+      conflict:
+        'Någon annan har ändrat samma uppgift sedan du öppnade rutan, så inget sparades. Stäng rutan och öppna den igen för att se ändringen.',
       registryNumberIs: 'Dnr {{number}}',
       registryNumberEdit: 'Diarienummer…',
       registryNumberTitle: 'Diarienummer för {{reference}}',

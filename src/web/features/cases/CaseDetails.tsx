@@ -190,20 +190,38 @@ function EditCaseModal({ detail, onClose }: { detail: CaseDetail; onClose: () =>
   const set = (field: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const tendering = !!values.purchaseRoute && tenderingRoutes.includes(values.purchaseRoute);
   const callOff = values.purchaseRoute === 'framework_call_off';
+  const body = {
+    title: values.title.trim(),
+    needText: values.needText.trim(),
+    sector: values.sector,
+    subjectArea: values.subjectArea || null,
+    purchaseRoute: values.purchaseRoute || null,
+    tenderDeadline: (tendering && values.tenderDeadline) || null,
+    procurementReference: values.procurementReference.trim() || null,
+    registryNumber: values.registryNumber.trim() || null,
+    frameworkAgreementId: (callOff && values.frameworkAgreementId) || null,
+  };
+  // only what this person changed is sent, with what they read of it: a colleague's change of another field in
+  // the meantime stays, and one of the same field is refused rather than overwritten
+  const read: Record<string, string | null> = {
+    title: detail.title,
+    needText: detail.needText,
+    sector: detail.sector,
+    subjectArea: detail.subjectArea,
+    purchaseRoute: detail.purchaseRoute,
+    tenderDeadline: detail.tenderDeadline,
+    procurementReference: detail.procurementReference,
+    registryNumber: detail.registryNumber,
+    frameworkAgreementId: detail.frameworkAgreementId,
+  };
+  const changed = Object.entries(body).filter(([field, value]) => value !== (read[field] ?? null));
   const save = useMutation({
     mutationFn: () =>
       api.patch(
         `/api/cases/${detail.id}`,
         {
-          title: values.title,
-          needText: values.needText,
-          sector: values.sector,
-          subjectArea: values.subjectArea || null,
-          purchaseRoute: values.purchaseRoute || null,
-          tenderDeadline: (tendering && values.tenderDeadline) || null,
-          procurementReference: values.procurementReference.trim() || null,
-          registryNumber: values.registryNumber.trim() || null,
-          frameworkAgreementId: (callOff && values.frameworkAgreementId) || null,
+          ...Object.fromEntries(changed),
+          basedOn: Object.fromEntries(changed.map(([field]) => [field, read[field] ?? null])),
         },
         caseDetailSchema,
       ),
@@ -213,6 +231,8 @@ function EditCaseModal({ detail, onClose }: { detail: CaseDetail; onClose: () =>
       onClose();
     },
     onError: (error) => {
+      if (isApiError(error, 409) && error.code === 'edit_conflict')
+        return setErrors({ other: t('cases.details.conflict') });
       if (!isApiError(error, 400)) return setErrors({ other: errorMessage(error) });
       const fields = error.fieldErrors();
       setErrors({
@@ -232,7 +252,9 @@ function EditCaseModal({ detail, onClose }: { detail: CaseDetail; onClose: () =>
       needText: values.needText.trim().length < 10 ? t('cases.new.needTextError') : undefined,
     };
     setErrors(local);
-    if (Object.values(local).every((e) => !e)) save.mutate();
+    if (Object.values(local).some((e) => e)) return;
+    if (changed.length) save.mutate();
+    else onClose();
   };
   const today = stockholmDate(new Date());
   return (

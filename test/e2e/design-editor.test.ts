@@ -116,6 +116,21 @@ describe('design editor: needs, other direct costs and other HEIs', () => {
     expect(await textOf(form.getByTestId('delivery-cost'))).toBe('14 000 kr');
     await expectNoAxeViolations(page);
 
+    // Leaving with the changes unsaved asks first; staying keeps everything typed
+    const url = page.url();
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ärenden' }).click();
+    const unsaved = page.getByRole('dialog', { name: 'Ändringarna är inte sparade' });
+    await unsaved
+      .getByText('Lämnar du sidan nu försvinner det du har ändrat sedan du sparade senast.')
+      .waitFor();
+    await expectNoAxeViolations(page);
+    await unsaved.getByRole('button', { name: 'Stanna kvar' }).click();
+    await unsaved.waitFor({ state: 'detached' });
+    expect(page.url()).toBe(url);
+    expect(await form.getByRole('textbox', { name: 'Direkta kostnader (kr), leverans 1' }).inputValue()).toBe(
+      '10 000',
+    );
+
     await form.getByRole('button', { name: 'Spara', exact: true }).click();
     await page.getByText('Utformningen är sparad.').waitFor();
     await form.getByText('Beskriv kostnaden.').waitFor({ state: 'detached' });

@@ -76,6 +76,15 @@ describe('proposals in the customer portal', () => {
       .getByRole('region', { name: 'Offerter' })
       .getByRole('article', { name: 'Svetsning av värmebeständiga stål (version 2)' });
     await card.getByRole('button', { name: 'Acceptera offerten' }).click();
+    // a binding answer is confirmed first, with the price
+    const confirm = page.getByRole('dialog', { name: 'Acceptera offerten?' });
+    await confirm
+      .getByText(
+        /Ni accepterar offerten Svetsning av värmebeständiga stål från Högskolan i Norrvik, totalt 90.313,57.kr\./,
+      )
+      .waitFor();
+    await expectNoAxeViolations(page);
+    await confirm.getByRole('button', { name: 'Acceptera offerten' }).click();
     await page.getByText('Offerten är accepterad. Lärosätet återkommer med avtalet.').waitFor();
     await card.getByText('Accepterad', { exact: true }).waitFor();
     await expectNoAxeViolations(page);

@@ -353,6 +353,10 @@ describe('the whole commercial chain in English', () => {
 
     await card.getByRole('button', { name: 'Accept the proposal' }).click();
     await portal
+      .getByRole('dialog', { name: 'Accept the proposal?' })
+      .getByRole('button', { name: 'Accept the proposal' })
+      .click();
+    await portal
       .getByText('The proposal is accepted. The university will come back with the agreement.')
       .waitFor();
     await card.getByText('Accepted', { exact: true }).waitFor();

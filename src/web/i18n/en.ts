@@ -915,6 +915,9 @@ export const en: Translation = {
     price: 'Price {{total}} for {{participants}} participants ({{perParticipant}} per participant)',
     pdf: 'The proposal as PDF: {{title}}',
     accept: 'Accept the proposal',
+    acceptTitle: 'Accept the proposal?',
+    acceptConfirm:
+      'You accept the proposal {{title}} from {{hei}}, {{total}} in all. The university then draws up the agreement, which both parties sign.',
     decline: 'Decline',
     reason: 'Why do you decline?',
     reasonHint: 'Your answer goes to {{hei}}, who can make a new proposal.',
@@ -1732,6 +1735,12 @@ export const en: Translation = {
     forbidden: 'Your role in {{organisation}} does not give access to this page.',
   },
   common: {
+    unsaved: {
+      title: 'Your changes are not saved',
+      text: 'If you leave the page now, what you changed since you last saved is lost.',
+      stay: 'Stay',
+      leave: 'Leave without saving',
+    },
     page: 'Page {{page}} of {{pages}}',
     previousPage: 'Previous page',
     nextPage: 'Next page',

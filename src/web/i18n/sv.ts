@@ -916,6 +916,9 @@ export const sv = {
     price: 'Pris {{total}} för {{participants}} deltagare ({{perParticipant}} per deltagare)',
     pdf: 'Offerten som pdf: {{title}}',
     accept: 'Acceptera offerten',
+    acceptTitle: 'Acceptera offerten?',
+    acceptConfirm:
+      'Ni accepterar offerten {{title}} från {{hei}}, totalt {{total}}. Lärosätet tar sedan fram avtalet, som båda parter skriver under.',
     decline: 'Avböj',
     reason: 'Varför avböjer ni?',
     reasonHint: 'Svaret går till {{hei}}, som kan göra en ny offert.',
@@ -1731,6 +1734,12 @@ export const sv = {
     forbidden: 'Din roll i {{organisation}} ger inte tillgång till den här sidan.',
   },
   common: {
+    unsaved: {
+      title: 'Ändringarna är inte sparade',
+      text: 'Lämnar du sidan nu försvinner det du har ändrat sedan du sparade senast.',
+      stay: 'Stanna kvar',
+      leave: 'Lämna utan att spara',
+    },
     page: 'Sida {{page}} av {{pages}}',
     previousPage: 'Föregående sida',
     nextPage: 'Nästa sida',

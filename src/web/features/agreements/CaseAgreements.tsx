@@ -22,6 +22,7 @@ import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { QueryView, useErrorMessage } from '../../ui/page.tsx';
 import { refetchAfterChange } from '../../ui/refetch.ts';
+import { UnsavedChangesGuard } from '../../ui/UnsavedChangesGuard.tsx';
 import { useCaseAccess } from '../cases/CasesPage.tsx';
 import { hundredthsToInput, parseKronor } from '../costs/money.ts';
 import { proposalsQuery } from '../design/design.api.ts';
@@ -251,6 +252,7 @@ function AgreementCard({ agreement: a }: { agreement: Agreement }) {
   const headingId = `agreement-${a.id}`;
   return (
     <Card withBorder component="article" aria-labelledby={headingId} data-testid="agreement">
+      <UnsavedChangesGuard dirty={dirty} />
       <Stack gap="sm">
         <Group gap="sm">
           <Title order={3} size="h4" id={headingId}>

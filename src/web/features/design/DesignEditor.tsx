@@ -24,6 +24,7 @@ import { submitting } from '../../ui/FormModal.tsx';
 import { notify } from '../../ui/notify.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
 import { refetchAfterChange } from '../../ui/refetch.ts';
+import { UnsavedChangesGuard } from '../../ui/UnsavedChangesGuard.tsx';
 import { costConfigsQuery } from '../costs/costs.api.ts';
 import { hundredthsToInput, parseKronor, parseWhole } from '../costs/money.ts';
 import { FindTeacherLink } from '../staff/FindTeacherLink.tsx';
@@ -133,6 +134,12 @@ export function DesignEditor({ design }: { design: Design }) {
     configs.data?.versions.find((v) => v.status === 'approved');
   const categories = inEffect?.config.staff.map((s) => ({ key: s.key, label: s.label })) ?? [];
   const [form, setForm] = useState<Form>(() => toForm(design, mark));
+  const [saved, setSaved] = useState<Form>(form);
+  const showSaved = (d: Design) => {
+    const fresh = toForm(d, mark);
+    setForm(fresh);
+    setSaved(fresh);
+  };
   const [revision, setRevision] = useState(design.revision);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState<string | null>(null);
@@ -153,7 +160,7 @@ export function DesignEditor({ design }: { design: Design }) {
     },
     onSuccess: async (updated) => {
       notify(t('design.saved'));
-      setForm(toForm(updated, mark));
+      showSaved(updated);
       setRevision(updated.revision);
       await cacheDesign(updated);
     },
@@ -185,7 +192,7 @@ export function DesignEditor({ design }: { design: Design }) {
     const { designs } = await queryClient.fetchQuery({ ...designsQuery(design.caseId), staleTime: 0 });
     const latest = designs.find((d) => d.id === design.id);
     if (latest) {
-      setForm(toForm(latest, mark));
+      showSaved(latest);
       setRevision(latest.revision);
     }
     setConflict(null);
@@ -309,6 +316,7 @@ export function DesignEditor({ design }: { design: Design }) {
 
   return (
     <Stack gap="md" data-testid="design-editor">
+      <UnsavedChangesGuard dirty={!readOnly && JSON.stringify(form) !== JSON.stringify(saved)} />
       <Group gap="sm">
         <Title order={3} size="h4">
           {design.title}

@@ -8,7 +8,7 @@ import {
   proposalSchema,
 } from '../../../features/proposals/proposals.contract.ts';
 import { api } from '../../api.ts';
-import { submitting } from '../../ui/FormModal.tsx';
+import { FormModal, submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
 import { useErrorMessage } from '../../ui/page.tsx';
@@ -52,6 +52,7 @@ function ProposalCard({ proposal: p }: { proposal: ProposalView }) {
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
   const [declining, setDeclining] = useState(false);
+  const [accepting, setAccepting] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const answer = useMutation({
@@ -68,6 +69,7 @@ function ProposalCard({ proposal: p }: { proposal: ProposalView }) {
         ),
       );
       setDeclining(false);
+      setAccepting(false);
       setError(null);
       await refetchAfterChange(queryClient, proposalsKey);
     },
@@ -113,13 +115,32 @@ function ProposalCard({ proposal: p }: { proposal: ProposalView }) {
         )}
         {open && !declining && (
           <Group>
-            <Button loading={answer.isPending} onClick={() => answer.mutate('accept')}>
-              {t('portalProposals.accept')}
-            </Button>
+            <Button onClick={() => setAccepting(true)}>{t('portalProposals.accept')}</Button>
             <Button variant="outline" color="red.9" onClick={() => setDeclining(true)}>
               {t('portalProposals.decline')}
             </Button>
           </Group>
+        )}
+        {accepting && (
+          <FormModal
+            title={t('portalProposals.acceptTitle')}
+            submitLabel={t('portalProposals.accept')}
+            pending={answer.isPending}
+            error={error}
+            onClose={() => {
+              setAccepting(false);
+              setError(null);
+            }}
+            onSubmit={() => answer.mutate('accept')}
+          >
+            <Text>
+              {t('portalProposals.acceptConfirm', {
+                title: p.title,
+                hei: p.hei.name,
+                total: format.kronor(p.priceOre),
+              })}
+            </Text>
+          </FormModal>
         )}
         {open && declining && (
           <Box

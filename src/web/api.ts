@@ -131,3 +131,14 @@ export const api = {
   upload: <T>(path: string, form: FormData, schema?: z.ZodType<T>) =>
     request<T>('POST', path, { body: form, schema }),
 };
+
+/**
+ * The record a page asked for is not there: not found (404), or an address that cannot name one (a 400 that
+ * refuses only the path's parameters, such as a mistyped or cut-off link), which the page says as "not found"
+ * rather than as an error with the API's words ("params.caseId: Invalid UUID").
+ */
+export const isNoSuchRecord = (error: unknown) =>
+  isApiError(error, 404) ||
+  (isApiError(error, 400) &&
+    error.errors.length > 0 &&
+    error.errors.every((e) => e.field.startsWith('params.')));

@@ -96,6 +96,8 @@ describe('the agreement as a PDF', () => {
       (await t.request('GET', `/api/proposals/${agreement.proposalId}/pdf`, as(s.coord))).rawPayload,
     );
     expect(proposal).toContain('Vårt diarienummer\tDnr 2026/1234');
+    // the price per participant is rounded up, so it says so: together the participants cover the total
+    expect(proposal).toMatch(/Pris per deltagare \(avrundat uppåt till hela kronor\)\t[\d ]+,00 kr/);
     // without a registration number, no empty row
     await t.request('PATCH', `/api/cases/${s.caseId}`, as(s.coord, { registryNumber: null }));
     const without = pdfText(

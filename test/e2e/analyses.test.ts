@@ -140,7 +140,13 @@ describe('a needs analysis in dialogue with the customer', () => {
     const chart = page.getByRole('img', { name: /Diagram: 2 behov .* Högst prioritet: Svetsteknik/ });
     await chart.waitFor();
     // an image to a screen reader, and no stop for the keyboard: the table below has every figure
-    expect(await chart.locator('[tabindex="0"], [role="application"]').count()).toBe(0);
+    expect(await chart.locator('[tabindex="0"], [role="application"]').count()).toBe(0); // no stop for the keyboard
+    // and its drawing's parts are no images of their own
+    expect(
+      await chart
+        .locator('svg')
+        .evaluateAll((svgs) => svgs.every((svg) => svg.closest('[aria-hidden="true"]'))),
+    ).toBe(true);
     await page.getByTestId('gap-table').getByRole('rowheader', { name: 'Ledarskap' }).waitFor();
     await expectNoAxeViolations(page);
     await context.close();

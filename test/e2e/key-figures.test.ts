@@ -79,6 +79,12 @@ describe("the HEI's key figures (Analys)", () => {
     const chart = page.getByRole('img', { name: /avtalat värde per månad under 12 månader/ });
     await chart.waitFor();
     expect(await chart.locator('[tabindex="0"], [role="application"]').count()).toBe(0); // no stop for the keyboard
+    // and its drawing's parts are no images of their own
+    expect(
+      await chart
+        .locator('svg')
+        .evaluateAll((svgs) => svgs.every((svg) => svg.closest('[aria-hidden="true"]'))),
+    ).toBe(true);
     // both courses give certificates: participants, but no credits; the demo's course has been given
     const volume = page.getByRole('region', { name: 'Deltagare och undervisning' });
     const figure = async (label: string) =>

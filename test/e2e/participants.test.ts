@@ -88,6 +88,14 @@ describe('participants in the customer portal', () => {
     await table.getByRole('row', { name: /Carl Carlsson 19900228-\*\*\*\* Högskolepoäng/ }).waitFor();
     expect(await page.content()).not.toContain('19900228-2383');
     await expectNoAxeViolations(page);
+
+    // until the deadline a participant can be taken off again, after a question
+    await table.getByRole('button', { name: 'Ta bort Bo Berg' }).click();
+    const removal = page.getByRole('dialog', { name: 'Ta bort Bo Berg?' });
+    await expectNoAxeViolations(page);
+    await removal.getByRole('button', { name: 'Ta bort', exact: true }).click();
+    await page.getByText('Bo Berg är borttagen från deltagarna.').waitFor();
+    await table.getByText('19780501-****').waitFor({ state: 'detached' });
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -165,7 +173,7 @@ describe('participants in the customer portal', () => {
     });
     expect((await sweepRetention(db)).get(norrvik)).toEqual({
       inquiryContacts: 0,
-      participants: 3,
+      participants: 2,
       participantNames: 0,
     });
 
@@ -195,11 +203,11 @@ describe('participants in the customer portal', () => {
     expect((await sweepRetention(db)).get(norrvik)).toEqual({
       inquiryContacts: 0,
       participants: 0,
-      participantNames: 3,
+      participantNames: 2,
     });
     await page.reload();
     await table.getByRole('row', { name: /^Avidentifierad deltagare Gallrat Högskolepoäng/ }).waitFor();
-    expect(await table.getByRole('row', { name: /^Avidentifierad deltagare Gallrat/ }).count()).toBe(3);
+    expect(await table.getByRole('row', { name: /^Avidentifierad deltagare Gallrat/ }).count()).toBe(2);
     expect(await table.getByText('Anna Andersson').count()).toBe(0);
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'English' }).click();

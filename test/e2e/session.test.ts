@@ -213,6 +213,10 @@ describe('unknown pages', () => {
     await expectNoAxeViolations(page);
     await page.getByRole('main').getByRole('link', { name: 'Till startsidan' }).click();
     await expectHeading(page, 'Välkommen, Maria Sund');
+    // a link cut off or mistyped names no case: it is not found, not an error in the API's words
+    await page.goto('/cases/3690a8a3-cut-off');
+    await page.getByText('Ärendet finns inte, eller så hör det till ett annat lärosäte.').waitFor();
+    expect(await page.getByRole('main').textContent()).not.toContain('params.');
     await context.close();
   });
 });

@@ -898,6 +898,13 @@ export const en: Translation = {
       '– the participants who get credits, per course, with whole personal identity numbers. The download is logged; delete the file once the registration is done.',
     revealAudited: 'Every view of a whole personal identity number is logged.',
     erased: 'Erased (retention)',
+    actions: 'Action',
+    remove: 'Remove',
+    removeFor: 'Remove {{name}}',
+    removeTitle: 'Remove {{name}}?',
+    removeText:
+      '{{name}} is taken off the participants and the university deletes the personnummer. You can designate the person again until the last day for changes.',
+    removed: '{{name}} is removed from the participants.',
     errors: {
       firstName: 'Write the first name.',
       lastName: 'Write the last name.',

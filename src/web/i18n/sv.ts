@@ -899,6 +899,13 @@ export const sv = {
       '– deltagarna med högskolepoäng per kurs, med hela personnummer. Hämtningen loggas; radera filen när registreringen är klar.',
     revealAudited: 'Varje visning av ett helt personnummer loggas.',
     erased: 'Gallrat',
+    actions: 'Åtgärd',
+    remove: 'Ta bort',
+    removeFor: 'Ta bort {{name}}',
+    removeTitle: 'Ta bort {{name}}?',
+    removeText:
+      '{{name}} tas bort från deltagarna och lärosätet tar bort personnumret. Ni kan anmäla personen igen fram till sista dagen för ändringar.',
+    removed: '{{name}} är borttagen från deltagarna.',
     errors: {
       firstName: 'Skriv förnamnet.',
       lastName: 'Skriv efternamnet.',

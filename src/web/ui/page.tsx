@@ -2,7 +2,7 @@ import { Alert, Badge, Card, Group, Loader, Stack, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../api.ts';
+import { isApiError, isNoSuchRecord } from '../api.ts';
 
 /** Sets the browser tab's title to "<page> – Lupp". */
 export function useDocumentTitle(page: string | null) {
@@ -100,7 +100,7 @@ export function QueryView<T>({
 }) {
   if (!allowed || (forbidden && isApiError(query.error, 403))) return forbidden;
   if (query.isPending) return <Loading />;
-  if (notFound && isApiError(query.error, 404)) return notFound;
+  if (notFound && isNoSuchRecord(query.error)) return notFound;
   if (query.isError) return <ErrorAlert error={query.error} />;
   if (empty && Array.isArray(query.data) && query.data.length === 0) return empty;
   return children(query.data);

@@ -1,4 +1,4 @@
-import { Anchor, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -107,10 +107,13 @@ export function ParticipantsTable({
   participants,
   testId,
   personnummer,
+  actions,
 }: {
   participants: Participant[];
   testId: string;
   personnummer?: (p: Participant) => ReactNode;
+  /** What can be done with a participant (the customer's portal: take them off), in a last column. */
+  actions?: (p: Participant) => ReactNode;
 }) {
   const { t } = useTranslation();
   const shown = personnummer ?? ((p: Participant) => p.personnummer ?? t('participants.erased'));
@@ -121,6 +124,11 @@ export function ParticipantsTable({
           <Table.Th>{t('participants.name')}</Table.Th>
           <Table.Th>{t('participants.personnummer')}</Table.Th>
           <Table.Th>{t('participants.awards')}</Table.Th>
+          {actions && (
+            <Table.Th>
+              <VisuallyHidden>{t('participants.actions')}</VisuallyHidden>
+            </Table.Th>
+          )}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -133,6 +141,7 @@ export function ParticipantsTable({
             <Table.Td>
               {p.creditEligible ? t('participants.credits') : t('participants.certificate')}
             </Table.Td>
+            {actions && <Table.Td>{actions(p)}</Table.Td>}
           </Table.Tr>
         ))}
       </Table.Tbody>

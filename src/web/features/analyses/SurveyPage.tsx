@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { publicSurveySchema } from '../../../features/needs/needs.contract.ts';
-import { api, isApiError } from '../../api.ts';
+import { api, isApiError, isNoSuchRecord } from '../../api.ts';
 import { PublicFrame } from '../../shell/PublicFrame.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { ErrorAlert, Loading, useDocumentTitle, useErrorMessage } from '../../ui/page.tsx';
@@ -27,7 +27,7 @@ export function SurveyPage() {
           {survey.isPending ? (
             <Loading />
           ) : survey.isError ? (
-            isApiError(survey.error, 404) ? (
+            isNoSuchRecord(survey.error) ? (
               <Alert color="orange">{t('survey.notFound')}</Alert>
             ) : (
               <ErrorAlert error={survey.error} />

@@ -16,7 +16,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api.ts';
+import { isApiError, isNoSuchRecord } from '../../api.ts';
 import { PublicFrame } from '../../shell/PublicFrame.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
@@ -44,7 +44,7 @@ export function CredentialPage() {
           {credential.isPending ? (
             <Loading />
           ) : credential.isError ? (
-            isApiError(credential.error, 404) ? (
+            isNoSuchRecord(credential.error) ? (
               <Alert color="orange">{t('credentials.public.notFound')}</Alert>
             ) : (
               <ErrorAlert error={credential.error} />

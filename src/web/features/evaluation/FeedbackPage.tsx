@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api.ts';
+import { isApiError, isNoSuchRecord } from '../../api.ts';
 import { hasChosenLanguage } from '../../i18n/i18n.ts';
 import { PublicFrame } from '../../shell/PublicFrame.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -38,7 +38,7 @@ export function FeedbackPage() {
           {evaluation.isPending ? (
             <Loading />
           ) : evaluation.isError ? (
-            isApiError(evaluation.error, 404) ? (
+            isNoSuchRecord(evaluation.error) ? (
               <Alert color="orange">{t('feedback.notFound')}</Alert>
             ) : (
               <ErrorAlert error={evaluation.error} />

@@ -10,7 +10,7 @@ import {
 import { checkPersonnummer, personnummerMessages } from '../../../features/participants/personnummer.ts';
 import { stockholmDate } from '../../../shared/stockholm-days.ts';
 import { api, isApiError } from '../../api.ts';
-import { submitting } from '../../ui/FormModal.tsx';
+import { FormModal, submitting } from '../../ui/FormModal.tsx';
 import { useFocusFirstInvalid } from '../../ui/focus.ts';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
@@ -127,6 +127,15 @@ function AgreementParticipants({ agreementId, title }: { agreementId: string; ti
     },
     onError: (e) => setError(errorMessage(e)),
   });
+  const [removing, setRemoving] = useState<{ id: string; name: string } | null>(null);
+  const remove = useMutation({
+    mutationFn: (id: string) => api.delete(`${url}/${id}`),
+    onSuccess: async () => {
+      notify(t('participants.removed', { name: removing?.name ?? '' }));
+      setRemoving(null);
+      await refresh();
+    },
+  });
   const data = list.data;
   const lang = i18n.language === 'en' ? 'en' : 'sv';
   const headingId = `participants-${agreementId}`;
@@ -144,7 +153,28 @@ function AgreementParticipants({ agreementId, title }: { agreementId: string; ti
           </Text>
         )}
         {data && data.participants.length > 0 ? (
-          <ParticipantsTable testId="participants" participants={data.participants} />
+          <ParticipantsTable
+            testId="participants"
+            participants={data.participants}
+            actions={
+              data.open
+                ? (p) => {
+                    const name = `${p.firstName} ${p.lastName}`;
+                    return (
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        color="red"
+                        aria-label={t('participants.removeFor', { name })}
+                        onClick={() => setRemoving({ id: p.id, name })}
+                      >
+                        {t('participants.remove')}
+                      </Button>
+                    );
+                  }
+                : undefined
+            }
+          />
         ) : (
           <Text>{t('participants.none')}</Text>
         )}
@@ -152,6 +182,19 @@ function AgreementParticipants({ agreementId, title }: { agreementId: string; ti
           <Alert color="red" role="alert">
             {error}
           </Alert>
+        )}
+        {removing && (
+          <FormModal
+            title={t('participants.removeTitle', { name: removing.name })}
+            submitLabel={t('participants.remove')}
+            danger
+            pending={remove.isPending}
+            error={remove.error ? errorMessage(remove.error) : undefined}
+            onClose={() => setRemoving(null)}
+            onSubmit={() => remove.mutate(removing.id)}
+          >
+            <Text>{t('participants.removeText', { name: removing.name })}</Text>
+          </FormModal>
         )}
         {data?.open && (
           <>

@@ -496,6 +496,20 @@ export async function expectSectionAtTop(page: Page, name: string) {
 }
 
 /** Waits until the h1 reads `text`. */
+/**
+ * A chart is one image to a screen reader, named by its text alternative (the table beside it has every figure):
+ * no keyboard stop in it, and its drawing's parts hidden.
+ */
+export async function expectOneImage(chart: Locator) {
+  await chart.waitFor();
+  expect(await chart.locator('[tabindex="0"], [role="application"]').count()).toBe(0);
+  expect(
+    await chart
+      .locator('svg')
+      .evaluateAll((svgs) => svgs.every((svg) => svg.closest('[aria-hidden="true"]'))),
+  ).toBe(true);
+}
+
 export async function expectHeading(page: Page, text: string | RegExp) {
   await page.getByRole('heading', { level: 1, name: text }).waitFor();
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent } from '../../src/features/audit/audit.table.ts';
@@ -1135,7 +1135,9 @@ describe('sessions and attendance', () => {
     const [noticeAt] = await t.db
       .select({ at: notification.createdAt })
       .from(notification)
-      .where(and(eq(notification.userId, s.teacher.id), eq(notification.kind, 'teaching_changed')));
+      .where(and(eq(notification.userId, s.teacher.id), eq(notification.kind, 'teaching_changed')))
+      .orderBy(desc(notification.createdAt))
+      .limit(1);
     const changedAt = await t.db
       .select({ at: auditEvent.at })
       .from(auditEvent)

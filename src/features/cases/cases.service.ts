@@ -23,6 +23,7 @@ import {
   organisationsById,
 } from '../tenancy/tenancy.service.ts';
 import { organisation } from '../tenancy/tenancy.table.ts';
+import { titleFromNeed } from './case-title.ts';
 import type { CaseDetail, CaseSummary, updateCaseBody } from './cases.contract.ts';
 import {
   caseEntry,
@@ -188,7 +189,7 @@ export async function openCaseFromInquiry(
       customerName: customer.name,
       inquiryId: input.inquiryId,
       reference: input.reference,
-      title: input.needText.split(/[.!?\n]/)[0]?.slice(0, 120) || input.organisationName,
+      title: titleFromNeed(input.needText) || input.organisationName,
       needText: input.needText,
       sector: input.sector,
       subjectArea: input.subjectArea,

@@ -135,6 +135,8 @@ describe('collaboration on a case', () => {
 
     // Oskar would rather have them in one e-mail in the morning than one by one
     await page.keyboard.press('Escape'); // the menu is still open when nothing was left to mark read
+    // a click while the menu is still closing would toggle it shut again
+    await page.getByRole('menu').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Aviseringar', exact: true }).click();
     await page.getByRole('menuitem', { name: 'E-post om aviseringar…' }).click();
     const dialog = page.getByRole('dialog', { name: 'E-post om aviseringar' });

@@ -13,6 +13,9 @@ export type Problem = {
   detail?: string;
   requestId?: string;
   errors?: FieldError[];
+  /** For edit_conflict: who saved in between, and when (ISO 8601). */
+  changedBy?: string;
+  changedAt?: string;
 };
 
 /**
@@ -25,6 +28,8 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly requestId: string | undefined;
   readonly errors: FieldError[];
+  readonly changedBy: string | undefined;
+  readonly changedAt: string | undefined;
 
   constructor(problem: Problem) {
     super(problem.detail ?? problem.title);
@@ -34,6 +39,8 @@ export class ApiError extends Error {
     this.detail = problem.detail;
     this.requestId = problem.requestId;
     this.errors = problem.errors ?? [];
+    this.changedBy = problem.changedBy;
+    this.changedAt = problem.changedAt;
   }
 
   /**
@@ -112,6 +119,8 @@ function toProblem(status: number, body: unknown): Problem {
       detail: b.detail,
       requestId: b.requestId,
       errors: Array.isArray(b.errors) ? b.errors : undefined,
+      changedBy: typeof b.changedBy === 'string' ? b.changedBy : undefined,
+      changedAt: typeof b.changedAt === 'string' ? b.changedAt : undefined,
     };
   }
   return { type: 'about:blank', title: 'Error', status, code: status >= 500 ? 'internal_error' : 'error' };

@@ -165,7 +165,11 @@ describe('course design on a case', () => {
       as(teacher, { revision: 6, schedule: 'Åtta halvdagar' }),
     );
     expect(second.statusCode).toBe(409);
-    expect(second.json().code).toBe('edit_conflict');
+    expect(second.json()).toMatchObject({
+      code: 'edit_conflict',
+      changedBy: coord.name,
+      changedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
     const kept = (await t.request('GET', `/api/designs/${design.id}`, as(teacher))).json();
     expect(kept).toMatchObject({ schedule: 'Fyra heldagar', revision: 7 });
     design = kept;

@@ -238,9 +238,9 @@ describe("an HEI's adaptations of the guide", () => {
     expect(second.json().override).toMatchObject({ revision: 2, updatedBy: 'Bo Bengtsson' });
     const stale = await put(adminA, url, { ...text('Alvas ändring.'), revision: 1 });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json()).toMatchObject({ code: 'edit_conflict', status: 409 });
+    expect(stale.json()).toMatchObject({ code: 'edit_conflict', status: 409, changedBy: 'Bo Bengtsson' });
     expect(stale.json().detail).toMatch(
-      /^Bo Bengtsson saved this page \(revision 2\) at .* after you opened it/,
+      /^Bo Bengtsson changed this page \(revision 2\) at .* after you opened it/,
     );
     const kept = await t.request('GET', url, { cookie: adminA.cookie });
     expect(kept.json().override.body).toContain('Bos version.');

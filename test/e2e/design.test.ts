@@ -75,7 +75,10 @@ describe('course design, calculation and proposal', () => {
     expect(otherSave).toBe(200);
     await form.getByRole('button', { name: 'Spara', exact: true }).click();
     const conflict = page.getByTestId('edit-conflict');
-    await conflict.getByText(/after you opened it/).waitFor();
+    // who saved in between and when, in Swedish (the API's detail is English, with a UTC time)
+    await conflict
+      .getByText(/Karin Berg sparade en ändring \d+ .+ \d{4} \d\d:\d\d, efter att du öppnade sidan\./)
+      .waitFor();
     expect(await sun.inputValue()).toBe('52');
     await expectNoAxeViolations(page);
     await conflict.getByRole('button', { name: 'Läs in den senaste versionen' }).click();

@@ -2,7 +2,7 @@ import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
+import { AppError, conflict, editConflict, invalid, notFound } from '../../server/http/problem.ts';
 import { stockholmDate } from '../../shared/stockholm-days.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
@@ -165,11 +165,7 @@ async function refusal(db: Db, heiId: string, id: string, revision: number) {
     const [by] = row.updatedBy
       ? await db.select({ name: authUser.name }).from(authUser).where(eq(authUser.id, row.updatedBy))
       : [];
-    return new AppError(
-      409,
-      'edit_conflict',
-      `${by?.name ?? 'Someone'} changed version ${row.version} at ${row.updatedAt.toISOString()} after you opened it. Reload to see their change; nothing of it was overwritten.`,
-    );
+    return editConflict(`version ${row.version}`, by?.name, row.updatedAt);
   }
   return null;
 }

@@ -1,7 +1,14 @@
 import { and, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { AppError, conflict, type FieldError, invalid, notFound } from '../../server/http/problem.ts';
+import {
+  AppError,
+  conflict,
+  editConflict,
+  type FieldError,
+  invalid,
+  notFound,
+} from '../../server/http/problem.ts';
 import { containsAny, type FoundText, foundIn, jsonText, mentionPatterns } from '../../shared/mentions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authUser } from '../auth/auth.table.ts';
@@ -281,17 +288,13 @@ export async function createDesign(
 }
 
 /** Why a change based on `revision` cannot be saved. */
-async function editConflict(db: Db, designId: string) {
+async function changedMeanwhile(db: Db, designId: string) {
   const [row] = await db
     .select({ revision: courseDesign.revision, updatedAt: courseDesign.updatedAt, name: authUser.name })
     .from(courseDesign)
     .leftJoin(authUser, eq(authUser.id, courseDesign.updatedBy))
     .where(eq(courseDesign.id, designId));
-  return new AppError(
-    409,
-    'edit_conflict',
-    `${row?.name ?? 'Someone'} changed the design at ${row?.updatedAt.toISOString()} after you opened it. Reload to see their change; nothing of it was overwritten.`,
-  );
+  return editConflict('the design', row?.name, row?.updatedAt);
 }
 
 /**
@@ -373,7 +376,7 @@ export async function updateDesign(
       ),
     )
     .returning();
-  if (!row) throw await editConflict(db, designId);
+  if (!row) throw await changedMeanwhile(db, designId);
   // calculations of the design as it was are void: a new calculation version is made
   await db
     .update(designCalculation)
@@ -406,7 +409,7 @@ export async function approveDesign(
   requireOrganisationRole(actor, row.heiId, APPROVE_DESIGN);
   refuseWithdrawn(row);
   const hei = await actingHei(db, actor, heiRoles);
-  if (row.revision !== body.revision) throw await editConflict(db, designId);
+  if (row.revision !== body.revision) throw await changedMeanwhile(db, designId);
   const blocking = designChecks(row, hei).filter((c) => c.blocking);
   if (blocking.length)
     throw new AppError(
@@ -425,7 +428,7 @@ export async function approveDesign(
       ),
     )
     .returning();
-  if (!approved) throw await editConflict(db, designId);
+  if (!approved) throw await changedMeanwhile(db, designId);
   await recordAudit(db, {
     actor,
     organisationId: row.heiId,
@@ -452,7 +455,7 @@ export async function setDesignAside(db: Db, actor: Actor, designId: string, rea
     .set({ status: 'withdrawn', withdrawnBy: actor.userId, withdrawnAt: new Date(), withdrawnReason: reason })
     .where(and(eq(courseDesign.id, designId), ne(courseDesign.status, 'withdrawn')))
     .returning();
-  if (!row) throw await editConflict(db, designId);
+  if (!row) throw await changedMeanwhile(db, designId);
   await recordCaseEvent(db, row.caseId, actor.userId, `Utformningen ”${row.title}” lades åt sidan`, {
     event: 'design_withdrawn',
     design: row.title,
@@ -486,7 +489,7 @@ export async function takeDesignBack(db: Db, actor: Actor, designId: string) {
     })
     .where(and(eq(courseDesign.id, designId), eq(courseDesign.status, 'withdrawn')))
     .returning();
-  if (!row) throw await editConflict(db, designId);
+  if (!row) throw await changedMeanwhile(db, designId);
   await recordCaseEvent(db, row.caseId, actor.userId, `Utformningen ”${row.title}” togs tillbaka`, {
     event: 'design_restored',
     design: row.title,

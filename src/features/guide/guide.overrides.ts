@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
+import { AppError, conflict, editConflict, invalid, notFound } from '../../server/http/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditEvent } from '../audit/audit.table.ts';
 import { authUser } from '../auth/auth.table.ts';
@@ -197,12 +197,8 @@ function check(
 }
 
 /** What a save based on a stale revision is told: who saved in between, and when. */
-function editConflict(kind: GuideItemKind, row: StoredOverride) {
-  return new AppError(
-    409,
-    'edit_conflict',
-    `${row.updatedByName ?? 'Someone'} saved this ${kind} (revision ${row.revision}) at ${row.updatedAt.toISOString()} after you opened it. Reload to see their change; nothing of it was overwritten.`,
-  );
+function savedMeanwhile(kind: GuideItemKind, row: StoredOverride) {
+  return editConflict(`this ${kind} (revision ${row.revision})`, row.updatedByName, row.updatedAt);
 }
 
 /** What a save based on a revision that no longer exists is told: who reset it to the shared one. */
@@ -274,14 +270,14 @@ export async function putGuideItem(
         .for('update', { of: guideOverride });
       let revision = 1;
       if (existing) {
-        if (input.revision !== existing.revision) throw editConflict(kind, existing);
+        if (input.revision !== existing.revision) throw savedMeanwhile(kind, existing);
         revision = existing.revision + 1;
         const updated = await tx
           .update(guideOverride)
           .set({ ...values, revision })
           .where(and(eq(guideOverride.id, existing.id), eq(guideOverride.revision, existing.revision)))
           .returning({ id: guideOverride.id });
-        if (updated.length === 0) throw editConflict(kind, existing);
+        if (updated.length === 0) throw savedMeanwhile(kind, existing);
       } else {
         if (input.revision !== undefined) throw await removedConflict(tx, hei.id, kind, subject);
         await tx
@@ -309,7 +305,9 @@ export async function putGuideItem(
     if (!isUniqueViolation(error)) throw error;
     // Someone else created it at the same moment.
     const row = find(await overridesOf(db, hei.id), kind, itemId, lang);
-    throw row ? editConflict(kind, row) : conflict('Someone else saved this at the same moment; try again.');
+    throw row
+      ? savedMeanwhile(kind, row)
+      : conflict('Someone else saved this at the same moment; try again.');
   }
   const row = find(await overridesOf(db, hei.id), kind, itemId, lang);
   return itemOf(hei, kind, lang, itemId, sharedDoc, row);
@@ -333,7 +331,7 @@ export async function deleteGuideItem(
   const rows = await overridesOf(db, hei.id);
   const row = find(rows, kind, itemId, lang);
   if (!row) throw notFound(kind === 'page' ? 'An adapted or own page with this id' : 'An adapted template');
-  if (revision !== undefined && revision !== row.revision) throw editConflict(kind, row);
+  if (revision !== undefined && revision !== row.revision) throw savedMeanwhile(kind, row);
   const sharedDoc = sharedItemOf(shared, kind, lang, itemId);
   if (!sharedDoc) {
     const linking = linksTo(heiGuide(shared, hei, rows), lang, itemId);
@@ -347,7 +345,7 @@ export async function deleteGuideItem(
       .delete(guideOverride)
       .where(and(eq(guideOverride.id, row.id), eq(guideOverride.revision, row.revision)))
       .returning({ id: guideOverride.id });
-    if (removed.length === 0) throw editConflict(kind, row);
+    if (removed.length === 0) throw savedMeanwhile(kind, row);
     await recordAudit(tx, {
       actor,
       organisationId: hei.id,

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { type FigureWindow, inWindow } from '../../db/figure-window.ts';
 import { fileName, type OutgoingFile } from '../../server/http/files.ts';
-import { AppError, conflict, invalid, notFound } from '../../server/http/problem.ts';
+import { AppError, conflict, editConflict, invalid, notFound } from '../../server/http/problem.ts';
 import { containsAny, type FoundText, foundIn, mentionPatterns } from '../../shared/mentions.ts';
 import { renderPdf } from '../../shared/pdf.ts';
 import { stockholmDate } from '../../shared/stockholm-days.ts';
@@ -245,7 +245,7 @@ export async function cloneProposal(db: Db, actor: Actor, id: string) {
   );
 }
 
-async function editConflict(db: Db, id: string) {
+async function changedMeanwhile(db: Db, id: string) {
   const [row] = await db
     .select({ p: proposal, name: authUser.name })
     .from(proposal)
@@ -255,11 +255,7 @@ async function editConflict(db: Db, id: string) {
     return conflict(
       `Version ${row.p.version} was ${row.p.status === 'sent' ? 'sent' : row.p.status} and does not change. Clone it to make a new version.`,
     );
-  return new AppError(
-    409,
-    'edit_conflict',
-    `${row?.name ?? 'Someone'} changed the proposal at ${row?.p.updatedAt.toISOString()} after you opened it. Reload to see their change; nothing of it was overwritten.`,
-  );
+  return editConflict('the proposal', row?.name, row?.p.updatedAt);
 }
 
 const draftAt = (id: string, revision: number) =>
@@ -283,7 +279,7 @@ export async function updateProposal(
     })
     .where(draftAt(id, revision))
     .returning();
-  if (!row) throw await editConflict(db, id);
+  if (!row) throw await changedMeanwhile(db, id);
   await recordAudit(db, {
     actor,
     organisationId: row.heiId,
@@ -311,7 +307,7 @@ export async function sendProposal(
     .set({ status: 'sent', sentBy: actor.userId, sentAt: new Date() })
     .where(draftAt(id, body.revision))
     .returning();
-  if (!row) throw await editConflict(db, id);
+  if (!row) throw await changedMeanwhile(db, id);
   await recordAudit(db, {
     actor,
     organisationId: row.heiId,

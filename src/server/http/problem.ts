@@ -51,6 +51,11 @@ export const problemSchema = z
       .array(z.object({ field: z.string(), message: z.string() }))
       .optional()
       .describe('One entry per bad field, for validation_failed'),
+    changedBy: z
+      .string()
+      .optional()
+      .describe('For edit_conflict: who saved the change this one was refused for'),
+    changedAt: z.string().optional().describe('For edit_conflict: when they saved it (ISO 8601)'),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof problemSchema>;
@@ -63,10 +68,24 @@ export class AppError extends Error {
     readonly code: ProblemCode,
     message: string,
     readonly errors?: FieldError[],
+    readonly changed?: { changedBy?: string; changedAt?: string },
   ) {
     super(message);
   }
 }
+
+/**
+ * Someone saved `what` after the caller read it: refused, nothing overwritten. Who and when travel as fields too, so
+ * a client says it in its reader's language and time zone ("Karin Berg ändrade … 6 dec. 12:24").
+ */
+export const editConflict = (what: string, by: string | null | undefined, at: Date | null | undefined) =>
+  new AppError(
+    409,
+    'edit_conflict',
+    `${by ?? 'Someone'} changed ${what}${at ? ` at ${at.toISOString()}` : ''} after you opened it. Reload to see their change; nothing of it was overwritten.`,
+    undefined,
+    { ...(by ? { changedBy: by } : {}), ...(at ? { changedAt: at.toISOString() } : {}) },
+  );
 
 export const notFound = (what = 'The resource') =>
   new AppError(404, 'not_found', `${what} does not exist or you cannot see it.`);
@@ -97,6 +116,7 @@ export function sendProblem(
   code: ProblemCode,
   detail: string,
   errors?: FieldError[],
+  changed?: AppError['changed'],
 ) {
   const body: Problem = {
     type: `https://lupp.se/problems/${code.replaceAll('_', '-')}`,
@@ -107,6 +127,7 @@ export function sendProblem(
     instance: request.url.split('?')[0],
     requestId: String(request.id),
     ...(errors ? { errors } : {}),
+    ...changed,
   };
   // Bypass the route's response serializer: the problem shape is the same for every route.
   return reply.status(status).type('application/problem+json').serializer(JSON.stringify).send(body);
@@ -116,7 +137,15 @@ export function sendProblem(
 export function registerProblemHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return sendProblem(reply, request, error.status, error.code, error.message, error.errors);
+      return sendProblem(
+        reply,
+        request,
+        error.status,
+        error.code,
+        error.message,
+        error.errors,
+        error.changed,
+      );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';

@@ -3050,6 +3050,10 @@ export const en: Translation = {
     missing_other: 'Answer every question with options before you send ({{count}} missing).',
   },
   errors: {
+    editConflictBy:
+      '{{name}} saved a change at {{when}}, after you opened the page. Load the latest version to see it; nothing of it was overwritten.',
+    editConflictSomeone:
+      'Someone else saved a change after you opened the page. Load the latest version to see it; nothing of it was overwritten.',
     generic: 'Something went wrong. Try again.',
     network: 'Could not reach the server. Check your connection and try again.',
     forbidden: 'You are not allowed to do this.',

@@ -3050,6 +3050,10 @@ export const sv = {
     missing_other: 'Svara på alla frågor med svarsalternativ innan du skickar ({{count}} saknas).',
   },
   errors: {
+    editConflictBy:
+      '{{name}} sparade en ändring {{when}}, efter att du öppnade sidan. Läs in den senaste versionen för att se den; inget av den skrevs över.',
+    editConflictSomeone:
+      'Någon annan sparade en ändring efter att du öppnade sidan. Läs in den senaste versionen för att se den; inget av den skrevs över.',
     generic: 'Något gick fel. Försök igen.',
     network: 'Det gick inte att nå servern. Kontrollera anslutningen och försök igen.',
     forbidden: 'Du har inte behörighet att göra det här.',

@@ -3,6 +3,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, isNoSuchRecord } from '../api.ts';
+import { useFormat } from './format.ts';
 
 /** Sets the browser tab's title to "<page> – Lupp". */
 export function useDocumentTitle(page: string | null) {
@@ -47,14 +48,29 @@ export function Loading() {
 /** The text to show for a failed request. */
 export function useErrorMessage() {
   const { t } = useTranslation();
+  const editConflict = useEditConflictMessage();
   return (error: unknown): string => {
     if (!isApiError(error)) return t('errors.generic');
+    if (error.code === 'edit_conflict') return editConflict(error);
     if (error.status === 0) return t('errors.network');
     if (error.status === 403) return t('errors.forbidden');
     if (error.status >= 500)
       return `${t('errors.generic')} ${error.requestId ? t('errors.withRequestId', { requestId: error.requestId }) : ''}`.trim();
     return error.detail ?? t('errors.generic');
   };
+}
+
+/**
+ * A save refused because someone else saved in between (edit_conflict), in the reader's words: who and when, in
+ * their language and time zone, when the API says (the API's own detail is English, with a UTC timestamp).
+ */
+export function useEditConflictMessage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (error: unknown): string =>
+    isApiError(error) && error.changedBy && error.changedAt
+      ? t('errors.editConflictBy', { name: error.changedBy, when: format.dateTime(error.changedAt) })
+      : t('errors.editConflictSomeone');
 }
 
 export function ErrorAlert({ error, title }: { error: unknown; title?: string }) {

@@ -2,7 +2,7 @@ import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { isApiError, isNoSuchRecord } from '../../api.ts';
+import { isNoSuchRecord } from '../../api.ts';
 import { PublicFrame } from '../../shell/PublicFrame.tsx';
 import { ErrorAlert, Loading, useDocumentTitle } from '../../ui/page.tsx';
 import { AnalysisEditor } from './AnalysisEditor.tsx';

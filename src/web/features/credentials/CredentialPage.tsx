@@ -16,7 +16,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError, isNoSuchRecord } from '../../api.ts';
+import { isNoSuchRecord } from '../../api.ts';
 import { PublicFrame } from '../../shell/PublicFrame.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';

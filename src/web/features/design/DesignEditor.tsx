@@ -165,7 +165,7 @@ export function DesignEditor({ design }: { design: Design }) {
       await cacheDesign(updated);
     },
     onError: (e) => {
-      if (isApiError(e, 409) && e.code === 'edit_conflict') setConflict(e.detail ?? errorMessage(e));
+      if (isApiError(e, 409) && e.code === 'edit_conflict') setConflict(errorMessage(e));
       else if (isApiError(e, 400) && e.errors.length)
         setFailure(
           <List size="sm">

@@ -14,6 +14,7 @@ import {
   newPage,
   SWEDISH_SHELL_UI,
   signIn,
+  switchOrganisation,
 } from './support/lupp.ts';
 
 // The case pipeline at Mittlands universitet: a claimed inquiry becomes a case that moves through
@@ -281,14 +282,21 @@ describe('a case from claim to the board', () => {
 
     const norrvikRow = table.getByRole('row').filter({ hasText: 'Högskolan i Norrvik' }).first();
     const title = await norrvikRow.getByRole('link').textContent();
+    const norrvikCase = (await norrvikRow.getByRole('link').getAttribute('href')) ?? '';
     await norrvikRow.getByRole('link').click();
     await expectHeading(page, title ?? '');
-    await page
-      .getByRole('banner')
-      .getByRole('button', { name: /Byt organisation/ })
-      .filter({ hasText: 'Högskolan i Norrvik' })
-      .waitFor();
+    const switcher = page.getByRole('banner').getByRole('button', { name: /Byt organisation/ });
+    await switcher.filter({ hasText: 'Högskolan i Norrvik' }).waitFor();
     await expectNoAxeViolations(page);
+
+    // a link to it (an e-mail's) opened while Mittland is active: not found there, and one switch away
+    await switchOrganisation(page, 'Mittlands universitet');
+    await page.goto(norrvikCase);
+    await page.getByText('Ärendet finns inte, eller så hör det till ett annat lärosäte.').waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Byt till Högskolan i Norrvik' }).click();
+    await expectHeading(page, title ?? '');
+    await switcher.filter({ hasText: 'Högskolan i Norrvik' }).waitFor();
     await context.close();
   });
 });

@@ -1738,6 +1738,9 @@ export const en: Translation = {
     home: 'Go to the start page',
   },
   access: {
+    tryOther:
+      'Does it belong to another of your organisations? Switch, and the page is shown again from there.',
+    switchTo: 'Switch to {{organisation}}',
     forbiddenTitle: 'You do not have access',
     forbidden: 'Your role in {{organisation}} does not give access to this page.',
   },

@@ -1737,6 +1737,8 @@ export const sv = {
     home: 'Till startsidan',
   },
   access: {
+    tryOther: 'Hör det till ett annat av dina lärosäten? Byt organisation, så visas sidan igen därifrån.',
+    switchTo: 'Byt till {{organisation}}',
     forbiddenTitle: 'Du saknar behörighet',
     forbidden: 'Din roll i {{organisation}} ger inte tillgång till den här sidan.',
   },

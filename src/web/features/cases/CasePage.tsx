@@ -33,6 +33,7 @@ import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { Forbidden, Page, QueryView, RecordHeader, Section, useErrorMessage } from '../../ui/page.tsx';
 import { useSavedToggle } from '../../ui/saved-toggle.ts';
+import { TryOtherOrganisation } from '../../ui/TryOtherOrganisation.tsx';
 import { CaseAgreements } from '../agreements/CaseAgreements.tsx';
 import { CaseAnalyses } from '../analyses/CaseAnalyses.tsx';
 import { CaseCredentials } from '../credentials/CaseCredentials.tsx';
@@ -69,7 +70,14 @@ export function CasePage() {
         query={detail}
         allowed={canRead}
         forbidden={<Forbidden>{t('cases.noAccess')}</Forbidden>}
-        notFound={<Alert color="orange">{t('cases.notFound')}</Alert>}
+        notFound={
+          <Alert color="orange">
+            <Stack gap="sm">
+              <Text size="sm">{t('cases.notFound')}</Text>
+              <TryOtherOrganisation />
+            </Stack>
+          </Alert>
+        }
       >
         {(data) => <CaseView detail={data} />}
       </QueryView>

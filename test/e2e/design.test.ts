@@ -191,6 +191,12 @@ describe('course design, calculation and proposal', () => {
     const edit = page.getByRole('form', { name: 'Offert version 1' });
     const intro = edit.getByRole('textbox', { name: 'Inledning' });
     await intro.fill('Tack för ett givande möte. Här är vårt förslag på utbildning i underhåll.');
+    // a validity that has passed is said beside the field, before anything is sent
+    const validUntil = edit.getByLabel('Giltig till');
+    const valid = await validUntil.inputValue();
+    await validUntil.fill('2020-01-31');
+    await edit.getByText('Välj i dag eller ett senare datum.').waitFor();
+    await validUntil.fill(valid);
     await expectNoAxeViolations(page);
     await edit.getByRole('button', { name: 'Spara offerten' }).click();
     await page.getByText('Offerten är sparad.').waitFor();

@@ -3711,6 +3711,7 @@ export const en: Translation = {
       sensitivityItem_other: '{{count}} participants: {{price}} per participant',
     },
     proposals: {
+      validUntilPassed: 'Choose today or a later date.',
       title: 'Proposals',
       none: 'The case has no proposal yet.',
       new: 'New proposal from “{{title}}”',

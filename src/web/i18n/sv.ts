@@ -3709,6 +3709,7 @@ export const sv = {
       sensitivityItem_other: '{{count}} deltagare: {{price}} per deltagare',
     },
     proposals: {
+      validUntilPassed: 'Välj i dag eller ett senare datum.',
       title: 'Offerter',
       none: 'Ärendet har ingen offert än.',
       new: 'Ny offert från ”{{title}}”',

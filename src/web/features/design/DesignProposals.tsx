@@ -34,6 +34,9 @@ import {
   updateProposal,
 } from './design.api.ts';
 
+/** A validity date before today: the API refuses it, so the field says so before anything is sent. */
+const hasPassed = (date: string) => date !== '' && date < inDays(0);
+
 /** A date some days from today, as YYYY-MM-DD (local time). */
 function inDays(days: number) {
   const d = new Date();
@@ -110,7 +113,7 @@ function NewProposal({ caseId, design }: { caseId: string; design: Design }) {
       component="form"
       noValidate
       aria-labelledby="new-proposal-heading"
-      onSubmit={submitting(() => create.mutate())}
+      onSubmit={submitting(() => !hasPassed(validUntil) && create.mutate())}
       p="sm"
       style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 'var(--mantine-radius-sm)' }}
     >
@@ -134,6 +137,7 @@ function NewProposal({ caseId, design }: { caseId: string; design: Design }) {
             required
             value={validUntil}
             onChange={(e) => setValidUntil(e.currentTarget.value)}
+            error={hasPassed(validUntil) ? t('design.proposals.validUntilPassed') : undefined}
           />
         </SimpleGrid>
         {create.error && (
@@ -240,7 +244,7 @@ function ProposalCard({ proposal: p, designTitle }: { proposal: Proposal; design
           <form
             noValidate
             aria-label={t('design.proposals.editForm', { version: p.version })}
-            onSubmit={submitting(() => save.mutate())}
+            onSubmit={submitting(() => !hasPassed(validUntil) && save.mutate())}
           >
             <Stack gap="xs">
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -254,6 +258,7 @@ function ProposalCard({ proposal: p, designTitle }: { proposal: Proposal; design
                   type="date"
                   value={validUntil}
                   onChange={(e) => setValidUntil(e.currentTarget.value)}
+                  error={hasPassed(validUntil) ? t('design.proposals.validUntilPassed') : undefined}
                 />
               </SimpleGrid>
               <Textarea

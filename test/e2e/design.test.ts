@@ -150,10 +150,10 @@ describe('course design, calculation and proposal', () => {
       .getByText(/Godkänd av Maria Sund/)
       .waitFor();
     // the form says what saving a change to the approved design does, before she saves one
-    await section(page)
-      .getByTestId('approved-design-notice')
-      .getByText(/blir den ett utkast igen och behöver godkännas på nytt/)
-      .waitFor();
+    const notice = section(page).getByTestId('approved-design-notice');
+    await notice.getByText(/blir den ett utkast igen och behöver godkännas på nytt/).waitFor();
+    // a standing notice, not an alert a screen reader breaks in with each time the form is drawn
+    expect(await notice.getAttribute('role')).toBe('status');
     await section(page).getByRole('button', { name: 'Beräkna' }).click();
     const version = section(page).getByTestId('calc-version');
     await version.getByText('Utkast').waitFor();

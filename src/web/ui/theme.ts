@@ -23,6 +23,10 @@ export const theme = createTheme({
     // A searchable select opens its list when clicked or typed in, not when the focus arrives (by Tab, or on the
     // first field a refused form points to): a list popping up over the form as one moves through it is in the way.
     Select: { defaultProps: { openOnFocus: false } },
+    // Mantine makes every Alert role="alert", so a screen reader broke in with a page's standing notices ("the
+    // design is approved") each time they were drawn. A notice is a polite status; an error that an action
+    // causes says role="alert" itself (ErrorAlert and the forms' errors do).
+    Alert: { defaultProps: { role: 'status' } },
   },
 });
 

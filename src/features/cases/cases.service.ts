@@ -676,11 +676,6 @@ export async function moveCase(db: Db, actor: Actor, caseId: string, to: Stage, 
   return getCase(db, actor, caseId);
 }
 
-/**
- * Corrects a case's details (title, need, sector, subject area), records how the customer buys and the HEI's
- * registration number. A closed case is a record of what was done and stays as it is, but for its registration
- * number, given when it is filed. The timeline says which details changed.
- */
 /** Two people correcting the same case: a field the other changed after this one read it is not overwritten. */
 function refuseChangedSince(
   row: typeof caseFile.$inferSelect,
@@ -698,6 +693,11 @@ function refuseChangedSince(
     );
 }
 
+/**
+ * Corrects a case's details (title, need, sector, subject area), records how the customer buys and the HEI's
+ * registration number. A closed case is a record of what was done and stays as it is, but for its registration
+ * number, given when it is filed. The timeline says which details changed.
+ */
 export async function updateCase(
   db: Db,
   actor: Actor,
@@ -707,8 +707,8 @@ export async function updateCase(
   if (changes.procurementReference === '') changes = { ...changes, procurementReference: null };
   if (changes.registryNumber === '') changes = { ...changes, registryNumber: null };
   await withCase(db, actor, caseId, MOVE, async (tx, row, hei) => {
-    // a closed case is registered (or its number corrected) when it is filed; nothing else of it changes
     refuseChangedSince(row, changes, basedOn);
+    // a closed case is registered (or its number corrected) when it is filed; nothing else of it changes
     const registryOnly = Object.keys(changes).every((key) => key === 'registryNumber');
     if (row.stage === 'closed' && !registryOnly)
       throw conflict(

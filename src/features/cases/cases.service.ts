@@ -359,7 +359,7 @@ export async function listCases(db: Db, actor: Actor, f: CaseListFilter) {
     : undefined;
   // plain words also as the starts of words ("demens" finds "Demensvård"); a search with quotes, "or" or a
   // word to leave out ("-hemtjänst") is read as written
-  const words = f.q && !/["]|(^|\s)-|\bor\b/i.test(f.q) ? searchWords(f.q) : [];
+  const words = f.q && !/"|(^|\s)-|\bor\b/i.test(f.q) ? searchWords(f.q) : [];
   const where = and(
     heiIds.length === 1 ? eq(caseFile.heiId, heiIds[0] as string) : inArray(caseFile.heiId, heiIds),
     query

@@ -64,7 +64,7 @@ export function useErrorMessage() {
  * A save refused because someone else saved in between (edit_conflict), in the reader's words: who and when, in
  * their language and time zone, when the API says (the API's own detail is English, with a UTC timestamp).
  */
-export function useEditConflictMessage() {
+function useEditConflictMessage() {
   const { t } = useTranslation();
   const format = useFormat();
   return (error: unknown): string =>

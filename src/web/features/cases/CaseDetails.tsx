@@ -171,11 +171,37 @@ export function EditCaseButton({ detail }: { detail: CaseDetail }) {
   );
 }
 
+/** The details as the API takes them, from the dialog's fields: a deadline and a framework only where the route has one. */
+function bodyOf(v: {
+  title: string;
+  needText: string;
+  sector: string;
+  subjectArea: string;
+  purchaseRoute: PurchaseRoute | '';
+  tenderDeadline: string;
+  procurementReference: string;
+  registryNumber: string;
+  frameworkAgreementId: string;
+}) {
+  const tendering = !!v.purchaseRoute && tenderingRoutes.includes(v.purchaseRoute);
+  return {
+    title: v.title.trim(),
+    needText: v.needText.trim(),
+    sector: v.sector,
+    subjectArea: v.subjectArea || null,
+    purchaseRoute: v.purchaseRoute || null,
+    tenderDeadline: (tendering && v.tenderDeadline) || null,
+    procurementReference: v.procurementReference.trim() || null,
+    registryNumber: v.registryNumber.trim() || null,
+    frameworkAgreementId: (v.purchaseRoute === 'framework_call_off' && v.frameworkAgreementId) || null,
+  };
+}
+
 function EditCaseModal({ detail, onClose }: { detail: CaseDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const saved = useCaseUpdate(detail.id);
   const errorMessage = useErrorMessage();
-  const [values, setValues] = useState({
+  const [opened] = useState(() => ({
     title: detail.title,
     needText: detail.needText,
     sector: detail.sector as string,
@@ -185,35 +211,16 @@ function EditCaseModal({ detail, onClose }: { detail: CaseDetail; onClose: () =>
     procurementReference: detail.procurementReference ?? '',
     registryNumber: detail.registryNumber ?? '',
     frameworkAgreementId: detail.frameworkAgreementId ?? '',
-  });
+  }));
+  const [values, setValues] = useState(opened);
   const [errors, setErrors] = useState<Partial<Record<EditFields | 'other', string>>>({});
   const set = (field: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const tendering = !!values.purchaseRoute && tenderingRoutes.includes(values.purchaseRoute);
   const callOff = values.purchaseRoute === 'framework_call_off';
-  const body = {
-    title: values.title.trim(),
-    needText: values.needText.trim(),
-    sector: values.sector,
-    subjectArea: values.subjectArea || null,
-    purchaseRoute: values.purchaseRoute || null,
-    tenderDeadline: (tendering && values.tenderDeadline) || null,
-    procurementReference: values.procurementReference.trim() || null,
-    registryNumber: values.registryNumber.trim() || null,
-    frameworkAgreementId: (callOff && values.frameworkAgreementId) || null,
-  };
   // only what this person changed is sent, with what they read of it: a colleague's change of another field in
   // the meantime stays, and one of the same field is refused rather than overwritten
-  const read: Record<string, string | null> = {
-    title: detail.title,
-    needText: detail.needText,
-    sector: detail.sector,
-    subjectArea: detail.subjectArea,
-    purchaseRoute: detail.purchaseRoute,
-    tenderDeadline: detail.tenderDeadline,
-    procurementReference: detail.procurementReference,
-    registryNumber: detail.registryNumber,
-    frameworkAgreementId: detail.frameworkAgreementId,
-  };
+  const body = bodyOf(values);
+  const read: Record<string, string | null> = bodyOf(opened);
   const changed = Object.entries(body).filter(([field, value]) => value !== (read[field] ?? null));
   const save = useMutation({
     mutationFn: () =>

@@ -21,7 +21,7 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { ConfirmModal, submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { notify } from '../../ui/notify.ts';
-import { ErrorAlert, useEditConflictMessage } from '../../ui/page.tsx';
+import { ErrorAlert, useErrorMessage } from '../../ui/page.tsx';
 import { refetchAfterChange } from '../../ui/refetch.ts';
 import {
   type ConfigForm,
@@ -62,7 +62,7 @@ export function ConfigEditor({
   const [form, setForm] = useState<ConfigForm>(() => toForm(version, mark));
   const [read, setRead] = useState(() => ({ revision: version.revision, form: comparable(form) }));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const conflictMessage = useEditConflictMessage();
+  const conflictMessage = useErrorMessage(); // an edit_conflict: who saved in between, and when
   const [conflict, setConflict] = useState<ApiError | null>(null);
   const [approving, setApproving] = useState(false);
   const dirty = comparable(form) !== read.form;

@@ -24,7 +24,7 @@ import { ConfirmModal, submitting } from '../../ui/FormModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
-import { ErrorAlert, Page, QueryView, useEditConflictMessage } from '../../ui/page.tsx';
+import { ErrorAlert, Page, QueryView, useErrorMessage } from '../../ui/page.tsx';
 import { refetchAfterChange } from '../../ui/refetch.ts';
 import { OrganisationView } from '../admin/OrganisationView.tsx';
 import { ownPageIdPattern, useStateLabel } from './GuideAdminPage.tsx';
@@ -138,7 +138,7 @@ function Editor({
   const itemKey = guideItemQuery(organisationId, itemRef).queryKey;
   const overviewKey = guideOverviewQuery(organisationId).queryKey;
 
-  const conflictMessage = useEditConflictMessage();
+  const conflictMessage = useErrorMessage();
   const failed = (error: unknown) => {
     if (isApiError(error, 409) && error.code === 'edit_conflict') {
       setConflict(conflictMessage(error));

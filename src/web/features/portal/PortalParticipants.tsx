@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { agreementListSchema } from '../../../features/agreements/agreements.contract.ts';
 import {
   importReportSchema,
+  participantInput,
   participantListSchema,
 } from '../../../features/participants/participants.contract.ts';
 import { checkPersonnummer, personnummerMessages } from '../../../features/participants/personnummer.ts';
@@ -20,8 +21,6 @@ import { ParticipantsTable } from '../agreements/HeiParticipants.tsx';
 
 type Report = typeof importReportSchema._output;
 type PersonField = 'firstName' | 'lastName' | 'personnummer' | 'email';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * The participants the customer designates under each signed agreement of the case: the list (personnummer
@@ -93,20 +92,25 @@ function AgreementParticipants({ agreementId, title }: { agreementId: string; ti
         ? setInvalid({ personnummer: t('participants.errors.duplicate') })
         : setError(errorMessage(e)),
   });
-  /** The fields checked here as the server checks them, so each error is said beside its field, in the reader's language. */
+  /**
+   * The fields checked by the API's own rules (its contract, and the personnummer check it runs), so each error is
+   * said beside its field, in the reader's language.
+   */
   const refused = (): Partial<Record<PersonField, string>> => {
+    const parsed = participantInput.safeParse({ ...person, email: person.email.trim() || null });
+    const bad = new Set(parsed.success ? [] : parsed.error.issues.map((issue) => String(issue.path[0])));
     const check = checkPersonnummer(person.personnummer, stockholmDate(new Date()));
     const problem = check.ok
       ? null
       : personnummerMessages[check.reason][i18n.language === 'en' ? 'en' : 'sv'];
     return Object.fromEntries(
       Object.entries({
-        firstName: !person.firstName.trim() && t('participants.errors.firstName'),
-        lastName: !person.lastName.trim() && t('participants.errors.lastName'),
-        personnummer: !person.personnummer.trim()
+        firstName: bad.has('firstName') && t('participants.errors.firstName'),
+        lastName: bad.has('lastName') && t('participants.errors.lastName'),
+        personnummer: bad.has('personnummer')
           ? t('participants.errors.personnummer')
           : problem && t('participants.errors.personnummerIs', { problem }),
-        email: person.email.trim() && !EMAIL.test(person.email.trim()) && t('errors.fields.email'),
+        email: bad.has('email') && t('errors.fields.email'),
       }).filter(([, message]) => message),
     );
   };
